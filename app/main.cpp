@@ -1,0 +1,36 @@
+// CineTune entry point: a headless command when the first argument names one, else the GUI.
+#include "cli/cli.h"
+#include "appsetup.h"
+#include "common/appinfo.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+
+    if (cinetune::cli::isCliCommand(args)) {
+        QCoreApplication app(argc, argv);
+        cinetune::setApplicationIdentity();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        const int code = cinetune::cli::run(args, out, err);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    QApplication app(argc, argv);
+    cinetune::setApplicationIdentity();
+    cinetune::ui::installTranslations(app);
+    auto window = cinetune::ui::createMainWindow(args);
+    window->show();
+    return app.exec();
+}

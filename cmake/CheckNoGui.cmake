@@ -1,0 +1,13 @@
+# Fails when a file under DIR includes a QtGui / QtWidgets / QtCharts header.
+file(GLOB_RECURSE files "${DIR}/*.h" "${DIR}/*.cpp")
+set(bad "")
+foreach(f IN LISTS files)
+    file(STRINGS "${f}" lines REGEX "#include *<(QtWidgets|QtCharts|QtGui|QWidget|QChart|QMainWindow|QDialog|QPainter|QImage|QPixmap|QColor|QFont)")
+    if(lines)
+        list(APPEND bad "${f}")
+    endif()
+endforeach()
+if(bad)
+    message(FATAL_ERROR "core/ includes GUI headers: ${bad}")
+endif()
+message(STATUS "core/ is display-free")

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "common/progress.h"
+#include "common/result.h"
+#include "dataset.h"
+
+#include <QString>
+
+namespace cinetune {
+
+struct LoadOptions
+{
+    int threads = 0;        // 0 = QThread::idealThreadCount()
+    bool useCache = true;   // read and write the binary cache
+    QString cacheDir;       // empty = QStandardPaths::CacheLocation + "/datasets"
+};
+
+// Loads a dataset from a file or folder (format detected automatically). Parses in parallel
+// from memory-mapped files; the first error is reported as "file:line: expected ..., found ...".
+// Cancelling returns an Error with code "canceled". Never returns a half-loaded dataset.
+Result<DatasetPtr> loadDataset(const QString &path, const LoadOptions &options, Progress &progress);
+Result<DatasetPtr> loadDataset(const DatasetSource &source, const LoadOptions &options, Progress &progress);
+
+} // namespace cinetune
