@@ -11,7 +11,8 @@ namespace cinetune {
 struct LoadOptions
 {
     int threads = 0;        // 0 = QThread::idealThreadCount()
-    bool useCache = true;   // read and write the binary cache
+    bool useCache = true;   // read the binary cache (and write it after parsing, see writeCache)
+    bool writeCache = true; // with useCache: write the cache after a parse
     QString cacheDir;       // empty = QStandardPaths::CacheLocation + "/datasets"
 };
 

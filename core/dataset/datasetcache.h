@@ -1,0 +1,25 @@
+#pragma once
+
+#include "common/result.h"
+#include "dataset.h"
+
+#include <QString>
+
+namespace cinetune {
+
+// The binary cache: one file per dataset fingerprint in the cache folder, holding the store's
+// arrays (64-byte aligned, memory-mapped on reopen) and the catalogue, stats and warnings.
+// Written atomically (temporary file + rename); a damaged or foreign file is ignored.
+
+QString defaultCacheDir();
+QString cacheFilePath(const QString &cacheDir, const QByteArray &fingerprint);
+// The fingerprint of a source: its format, file names, sizes and modification times.
+QByteArray fingerprintOf(const DatasetSource &source);
+
+Status writeDatasetCache(const Dataset &dataset, const QString &cacheDir);
+// Returns an error with code "cache-miss" when there is no usable cache file.
+Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArray &fingerprint, const QString &cacheDir);
+// Removes every cache file in the folder; returns the number of bytes freed.
+qint64 clearDatasetCache(const QString &cacheDir);
+
+} // namespace cinetune

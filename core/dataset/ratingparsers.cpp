@@ -1,0 +1,494 @@
+#include "ratingparsers.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cstring>
+
+namespace cinetune {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune", s);
+}
+
+inline bool isDigit(char c)
+{
+    return static_cast<unsigned>(c - '0') < 10u;
+}
+
+// Parses an unsigned decimal of at most 10 digits that fits in 32 bits.
+inline bool parseU32(const char *&p, const char *end, std::uint32_t &out)
+{
+    const char *s = p;
+    std::uint64_t v = 0;
+    while (p < end && isDigit(*p)) {
+        v = v * 10 + static_cast<unsigned>(*p - '0');
+        ++p;
+        if (p - s > 10)
+            return false;
+    }
+    if (p == s || v > 0xFFFFFFFFull)
+        return false;
+    out = static_cast<std::uint32_t>(v);
+    return true;
+}
+
+inline bool parseU64(const char *&p, const char *end, std::uint64_t &out)
+{
+    const char *s = p;
+    std::uint64_t v = 0;
+    while (p < end && isDigit(*p)) {
+        v = v * 10 + static_cast<unsigned>(*p - '0');
+        ++p;
+        if (p - s > 18)
+            return false;
+    }
+    if (p == s)
+        return false;
+    out = v;
+    return true;
+}
+
+// "YYYY-MM-DD" -> days since 1970-01-01.
+inline bool parseDate(const char *p, const char *end, Day &out)
+{
+    if (end - p < 10)
+        return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!isDigit(p[i]))
+            return false;
+    if (p[4] != '-' || p[7] != '-')
+        return false;
+    if (end - p > 10 && isDigit(p[10]))
+        return false;
+    const int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+    const int m = (p[5] - '0') * 10 + (p[6] - '0');
+    const int d = (p[8] - '0') * 10 + (p[9] - '0');
+    const auto day = dateToDay(y, m, d);
+    if (!day)
+        return false;
+    out = *day;
+    return true;
+}
+
+// Rating on MovieLens' scale: "4", "4.0", "4.5", "0.5" -> half-star units 1..10.
+inline bool parseHalfStars(const char *&p, const char *end, RatingUnits &out)
+{
+    std::uint32_t whole = 0;
+    const char *s = p;
+    while (p < end && isDigit(*p)) {
+        whole = whole * 10 + static_cast<unsigned>(*p - '0');
+        ++p;
+        if (p - s > 2)
+            return false;
+    }
+    if (p == s)
+        return false;
+    unsigned half = 0;
+    if (p < end && *p == '.') {
+        ++p;
+        if (p >= end || !isDigit(*p))
+            return false;
+        if (*p == '5')
+            half = 1;
+        else if (*p != '0')
+            return false;
+        ++p;
+        while (p < end && *p == '0')
+            ++p;
+        if (p < end && isDigit(*p))
+            return false;
+    }
+    const unsigned units = whole * 2 + half;
+    if (units < 1 || units > 10)
+        return false;
+    out = static_cast<RatingUnits>(units);
+    return true;
+}
+
+inline bool parseIntegerStars(const char *&p, const char *end, RatingUnits &out)
+{
+    if (p >= end || *p < '1' || *p > '5')
+        return false;
+    if (p + 1 < end && (isDigit(p[1]) || p[1] == '.'))
+        return false;
+    out = static_cast<RatingUnits>((*p - '0') * 2);
+    ++p;
+    return true;
+}
+
+// Consumes the end of a line: "\n", "\r\n", or the end of the range. False if anything else.
+inline bool endOfLine(const char *&p, const char *end, std::uint64_t &crlf)
+{
+    if (p >= end)
+        return true;
+    if (*p == '\r') {
+        ++crlf;
+        ++p;
+        if (p >= end)
+            return true;
+    }
+    if (*p != '\n')
+        return false;
+    ++p;
+    return true;
+}
+
+struct Failure
+{
+    const char *at;
+    QString expected;
+};
+
+class ChunkWriter
+{
+public:
+    ChunkWriter(const ParseContext &ctx, ParsedChunk &chunk) : m_ctx(ctx), m_chunk(chunk) {}
+
+    void add(std::uint32_t user, RatingUnits rating, Day day)
+    {
+        m_ctx.users->mark(user);
+        if (user > m_maxUser)
+            m_maxUser = user;
+        m_chunk.users.push_back(user);
+        m_chunk.ratings.push_back(rating);
+        m_chunk.days.push_back(day);
+    }
+    void addMovie(std::uint32_t movie)
+    {
+        m_ctx.movies->mark(movie);
+        if (movie > m_maxMovie)
+            m_maxMovie = movie;
+        m_chunk.movies.push_back(movie);
+    }
+    ~ChunkWriter()
+    {
+        if (m_chunk.users.size())
+            m_ctx.users->noteMax(m_maxUser);
+        if (m_chunk.movies.size())
+            m_ctx.movies->noteMax(m_maxMovie);
+    }
+
+private:
+    const ParseContext &m_ctx;
+    ParsedChunk &m_chunk;
+    std::uint32_t m_maxUser = 0;
+    std::uint32_t m_maxMovie = 0;
+};
+
+// Netflix Prize block grammar (combined_data_N.txt and training_set/mv_*.txt):
+//   MovieID:
+//   CustomerID,Rating,YYYY-MM-DD
+std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool atFileStart, ChunkWriter &out,
+                                          ParsedChunk &chunk)
+{
+    if (atFileStart && end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        p += 3;
+        ++chunk.bomFiles;
+    }
+    bool haveMovie = false;
+    while (p < end) {
+        const char *line = p;
+        std::uint32_t id = 0;
+        if (!parseU32(p, end, id))
+            return Failure{line, haveMovie ? tr("a customer ID") : tr("a movie header such as \"1:\"")};
+        if (p < end && *p == ':') {
+            ++p;
+            if (!endOfLine(p, end, chunk.crlfLines))
+                return Failure{p, tr("end of line after the movie header")};
+            if (id == 0)
+                return Failure{line, tr("a movie ID of 1 or more")};
+            chunk.blocks.push_back(MovieBlock{id, chunk.users.size()});
+            haveMovie = true;
+            continue;
+        }
+        if (!haveMovie)
+            return Failure{line, tr("a movie header such as \"1:\"")};
+        if (p >= end || *p != ',')
+            return Failure{p, tr("',' after the customer ID")};
+        ++p;
+        RatingUnits r = 0;
+        if (!parseIntegerStars(p, end, r))
+            return Failure{p, tr("a rating from 1 to 5")};
+        if (p >= end || *p != ',')
+            return Failure{p, tr("',' after the rating")};
+        ++p;
+        Day day = 0;
+        if (!parseDate(p, end, day))
+            return Failure{p, tr("a date YYYY-MM-DD between 1970 and 2149")};
+        p += 10;
+        if (!endOfLine(p, end, chunk.crlfLines))
+            return Failure{p, tr("end of line after the date")};
+        out.add(id, r, day);
+    }
+    return std::nullopt;
+}
+
+// One rating per line with a separator: MovieLens CSV (","), ml-1m ("::"), ml-100k (tab).
+std::optional<Failure> parseDelimited(DatasetFormat format, const char *p, const char *end, bool atFileStart,
+                                      ChunkWriter &out, ParsedChunk &chunk)
+{
+    const bool halfStars = format == DatasetFormat::MovieLensCsv;
+    const char *sep = format == DatasetFormat::MovieLensCsv ? "," : format == DatasetFormat::MovieLens1M ? "::" : "\t";
+    const std::size_t sepLen = std::strlen(sep);
+    const QString sepName = format == DatasetFormat::MovieLens100k ? tr("a tab") : QStringLiteral("'%1'").arg(QLatin1String(sep));
+    auto expectSep = [&](const char *&q) {
+        if (static_cast<std::size_t>(end - q) < sepLen || std::memcmp(q, sep, sepLen) != 0)
+            return false;
+        q += sepLen;
+        return true;
+    };
+    if (atFileStart) {
+        if (end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+            p += 3;
+            ++chunk.bomFiles;
+        }
+        if (format == DatasetFormat::MovieLensCsv) {
+            if (p >= end)
+                return Failure{p, tr("the header line \"userId,movieId,rating,timestamp\"")};
+            if (!isDigit(*p)) { // header row
+                static const char kHeader[] = "userId,movieId,rating,timestamp";
+                if (static_cast<std::size_t>(end - p) < sizeof(kHeader) - 1 || std::memcmp(p, kHeader, sizeof(kHeader) - 1) != 0)
+                    return Failure{p, tr("the header line \"userId,movieId,rating,timestamp\"")};
+                p += sizeof(kHeader) - 1;
+                if (!endOfLine(p, end, chunk.crlfLines))
+                    return Failure{p, tr("end of line after the header")};
+            }
+        }
+        if (p >= end)
+            return Failure{p, tr("a rating line")};
+    }
+    while (p < end) {
+        std::uint32_t user = 0;
+        std::uint32_t movie = 0;
+        const char *field = p;
+        if (!parseU32(p, end, user))
+            return Failure{field, tr("a user ID")};
+        if (!expectSep(p))
+            return Failure{p, tr("%1 after the user ID").arg(sepName)};
+        field = p;
+        if (!parseU32(p, end, movie))
+            return Failure{field, tr("a movie ID")};
+        if (!expectSep(p))
+            return Failure{p, tr("%1 after the movie ID").arg(sepName)};
+        RatingUnits r = 0;
+        field = p;
+        if (halfStars ? !parseHalfStars(p, end, r) : !parseIntegerStars(p, end, r))
+            return Failure{field, halfStars ? tr("a rating from 0.5 to 5 in half stars") : tr("a rating from 1 to 5")};
+        if (!expectSep(p))
+            return Failure{p, tr("%1 after the rating").arg(sepName)};
+        field = p;
+        std::uint64_t ts = 0;
+        if (!parseU64(p, end, ts) || ts / 86400 > 65535)
+            return Failure{field, tr("a Unix timestamp")};
+        if (!endOfLine(p, end, chunk.crlfLines))
+            return Failure{p, tr("end of line after the timestamp")};
+        out.addMovie(movie);
+        out.add(user, r, static_cast<Day>(ts / 86400));
+    }
+    return std::nullopt;
+}
+
+bool groupedByMovie(DatasetFormat f)
+{
+    return f == DatasetFormat::NetflixKaggle || f == DatasetFormat::NetflixTrainingSet;
+}
+
+} // namespace
+
+IdBitmap::IdBitmap() : m_words(std::size_t{1} << 26)
+{
+    m_words.setSize(std::size_t{1} << 26);
+}
+
+void IdBitmap::buildRanks()
+{
+    if (!any()) {
+        m_count = 0;
+        return;
+    }
+    const std::size_t words = (std::size_t{m_max.load()} >> 6) + 1;
+    m_prefix.assign(words + 1, 0);
+    std::uint32_t total = 0;
+    for (std::size_t w = 0; w < words; ++w) {
+        m_prefix[w] = total;
+        total += static_cast<std::uint32_t>(__builtin_popcountll(m_words[w]));
+    }
+    m_prefix[words] = total;
+    m_count = total;
+}
+
+std::vector<std::uint32_t> IdBitmap::ids() const
+{
+    std::vector<std::uint32_t> out;
+    out.reserve(m_count);
+    if (!any())
+        return out;
+    const std::size_t words = (std::size_t{m_max.load()} >> 6) + 1;
+    for (std::size_t w = 0; w < words; ++w) {
+        std::uint64_t bits = m_words[w];
+        while (bits) {
+            const int b = __builtin_ctzll(bits);
+            out.push_back(static_cast<std::uint32_t>(w * 64 + b));
+            bits &= bits - 1;
+        }
+    }
+    return out;
+}
+
+std::size_t maxRatingsIn(DatasetFormat format, std::size_t bytes)
+{
+    // Shortest possible rating line: "1,1,2000-01-01\n" (15) or "1,1,5,1\n" (8).
+    const std::size_t shortest = groupedByMovie(format) ? 15 : 8;
+    return bytes / shortest + 2;
+}
+
+std::vector<std::vector<ByteRange>> planChunks(DatasetFormat format, const std::vector<MappedFile> &files,
+                                               std::size_t target)
+{
+    std::vector<std::vector<ByteRange>> tasks;
+    std::vector<ByteRange> current;
+    std::size_t currentBytes = 0;
+    auto flush = [&] {
+        if (!current.empty())
+            tasks.push_back(std::move(current));
+        current.clear();
+        currentBytes = 0;
+    };
+    for (int f = 0; f < static_cast<int>(files.size()); ++f) {
+        const MappedFile &mf = files[static_cast<std::size_t>(f)];
+        const char *d = mf.data();
+        const std::size_t n = mf.size();
+        std::size_t begin = 0;
+        while (begin < n || (begin == 0 && n == 0)) {
+            std::size_t cut = n;
+            if (n - begin > target + target / 2) {
+                // Find the next line start after begin + target; for Netflix, a header line.
+                std::size_t pos = begin + target;
+                cut = n;
+                while (pos < n) {
+                    const void *nl = std::memchr(d + pos, '\n', n - pos);
+                    if (!nl)
+                        break;
+                    const std::size_t lineStart = static_cast<std::size_t>(static_cast<const char *>(nl) - d) + 1;
+                    if (lineStart >= n)
+                        break;
+                    if (!groupedByMovie(format)) {
+                        cut = lineStart;
+                        break;
+                    }
+                    // A header is digits followed by ':'.
+                    std::size_t q = lineStart;
+                    while (q < n && isDigit(d[q]))
+                        ++q;
+                    if (q > lineStart && q < n && d[q] == ':') {
+                        cut = lineStart;
+                        break;
+                    }
+                    pos = lineStart;
+                }
+            }
+            current.push_back(ByteRange{f, begin, cut});
+            currentBytes += cut - begin;
+            if (currentBytes >= target)
+                flush();
+            if (cut >= n)
+                break;
+            begin = cut;
+        }
+    }
+    flush();
+    return tasks;
+}
+
+void parseRanges(const ParseContext &ctx, const std::vector<ByteRange> &ranges, ParsedChunk &chunk)
+{
+    std::size_t bytes = 0;
+    for (const ByteRange &r : ranges)
+        bytes += r.end - r.begin;
+    const std::size_t cap = maxRatingsIn(ctx.format, bytes);
+    chunk.users.allocate(cap);
+    chunk.ratings.allocate(cap);
+    chunk.days.allocate(cap);
+    if (!groupedByMovie(ctx.format))
+        chunk.movies.allocate(cap);
+    {
+        ChunkWriter writer(ctx, chunk);
+        for (const ByteRange &r : ranges) {
+            const MappedFile &mf = (*ctx.files)[static_cast<std::size_t>(r.file)];
+            const char *base = mf.data();
+            const char *b = base + r.begin;
+            const char *e = base + r.end;
+            const bool atStart = r.begin == 0;
+            std::optional<Failure> failure;
+            if (atStart && mf.size() == 0) {
+                failure = Failure{b, groupedByMovie(ctx.format) ? tr("a movie header such as \"1:\"")
+                                                                 : tr("a rating line")};
+            } else if (groupedByMovie(ctx.format)) {
+                failure = parseNetflixBlocks(b, e, atStart, writer, chunk);
+            } else {
+                failure = parseDelimited(ctx.format, b, e, atStart, writer, chunk);
+            }
+            mf.release(r.begin, r.end - r.begin);
+            if (failure) {
+                ParseProblem prob;
+                prob.file = r.file;
+                prob.offset = static_cast<std::size_t>(failure->at - base);
+                prob.expected = failure->expected;
+                prob.found = describeFound(failure->at, base + mf.size());
+                chunk.problem = prob;
+                return;
+            }
+        }
+    }
+    chunk.users.shrinkToFit();
+    chunk.ratings.shrinkToFit();
+    chunk.days.shrinkToFit();
+    chunk.movies.shrinkToFit();
+}
+
+QString describeFound(const char *p, const char *end)
+{
+    if (p >= end)
+        return tr("end of file");
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] == '\n')))
+        return tr("end of line");
+    QString out;
+    int n = 0;
+    const char *q = p;
+    // The token: up to a separator or the line end, at most 40 bytes.
+    while (q < end && *q != '\n' && *q != '\r' && n < 40) {
+        if (q != p && (*q == ',' || *q == '\t' || *q == ':' || *q == '|'))
+            break;
+        const auto c = static_cast<unsigned char>(*q);
+        if (c >= 0x20 && c < 0x7F)
+            out += QLatin1Char(static_cast<char>(c));
+        else
+            out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
+        ++q;
+        ++n;
+    }
+    if (n == 40 && q < end && *q != '\n')
+        out += QStringLiteral("…");
+    return QStringLiteral("\"%1\"").arg(out);
+}
+
+std::uint64_t lineNumberAt(const char *data, std::size_t offset)
+{
+    std::uint64_t lines = 1;
+    const char *p = data;
+    const char *end = data + offset;
+    while (p < end) {
+        const void *nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        if (!nl)
+            break;
+        ++lines;
+        p = static_cast<const char *>(nl) + 1;
+    }
+    return lines;
+}
+
+} // namespace cinetune

@@ -1,0 +1,1044 @@
+#include "synth.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDir>
+#include <QFile>
+#include <QThread>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <bit>
+#include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace cinetune {
+
+namespace {
+
+// Translation context for the user-facing strings below.
+class SynthDataset
+{
+    Q_DECLARE_TR_FUNCTIONS(SynthDataset)
+};
+
+// ---------------------------------------------------------------------------------------------
+// Model constants
+// ---------------------------------------------------------------------------------------------
+
+constexpr double kRatingsPerUser = 100480507.0 / 480189.0; // 209.25, the real data's mean
+constexpr std::uint32_t kRealMaxCustomerId = 2649429;
+constexpr std::uint32_t kRealMovies = 17770;
+constexpr std::array<std::uint32_t, 3> kRealPartEnds = {4499, 9210, 13367}; // last movie of parts 1..3
+constexpr std::uint32_t kMaxUsers = 10000000;   // customer ids stay within 8 digits
+constexpr std::uint32_t kMaxMovies = 1000000;
+
+constexpr int kClusters = 20;
+constexpr double kAffinity = 4.0;          // sampling weight factor for a favourite cluster
+constexpr double kSecondClusterShare = 0.3;
+constexpr double kActivityMedian = 96.0;   // user activity: lognormal
+constexpr double kActivitySigma = 1.2;
+constexpr double kPopularitySigma = 2.0;   // movie popularity: lognormal, soft cap below
+constexpr double kPopularityCap = 0.5;     // × users
+constexpr double kBernoulliShare = 0.15;   // movies with more raters than this × users: Bernoulli pass
+constexpr float kQualitySigma = 0.45f;     // latent score components (quantized by fitted thresholds)
+constexpr float kQualityPopularity = 0.35f;
+constexpr float kBiasSigma = 0.45f;
+constexpr float kAffinityBonus = 0.35f;
+constexpr float kNoiseSigma = 0.8f;
+constexpr std::array<double, 4> kStarCumulative = {0.046, 0.147, 0.434, 0.770}; // 1..4 stars
+constexpr double kTimeGrowth = 4.5;        // user start density ∝ exp(kTimeGrowth × t / span)
+constexpr double kBurstShare = 0.12;       // share of a user's ratings on the first day of the window
+constexpr int kPilotSamples = 300000;
+constexpr std::size_t kWindow = 256;       // movies generated ahead of the writer
+
+// Random streams: (seed, purpose, entity) → one splitmix64 sequence.
+enum Stream : std::uint64_t { StreamIds = 1, StreamUser, StreamMovie, StreamTitle, StreamRatings,
+                              StreamPilot, StreamGuarantee };
+
+// ---------------------------------------------------------------------------------------------
+// Random numbers
+// ---------------------------------------------------------------------------------------------
+
+constexpr std::uint64_t mix64(std::uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+// splitmix64 (Steele, Lea, Flood 2014) with Lemire's bounded draw.
+class Rng
+{
+public:
+    Rng(std::uint64_t seed, Stream stream, std::uint64_t index)
+        : m_state(mix64(mix64(seed ^ (stream * 0xD1B54A32D192ED03ull)) + index * 0x9E3779B97F4A7C15ull))
+    {
+    }
+
+    std::uint64_t next()
+    {
+        m_state += 0x9E3779B97F4A7C15ull;
+        return mix64(m_state);
+    }
+
+    // Uniform integer in [0, n), n ≥ 1, exact (multiply-shift with rejection).
+    std::uint32_t below(std::uint32_t n)
+    {
+        std::uint64_t x = next();
+        return below(n, x);
+    }
+    // Same, taking the first draw from `x` (its high 32 bits); the low 32 bits stay free for the caller.
+    std::uint32_t below(std::uint32_t n, std::uint64_t &x)
+    {
+        std::uint64_t m = (x >> 32) * n;
+        if (static_cast<std::uint32_t>(m) < n) {
+            const std::uint32_t t = static_cast<std::uint32_t>(-n) % n;
+            while (static_cast<std::uint32_t>(m) < t) {
+                x = next();
+                m = (x >> 32) * n;
+            }
+        }
+        return static_cast<std::uint32_t>(m >> 32);
+    }
+
+    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; } // [0, 1)
+    bool chance(double p) { return uniform() < p; }
+
+    double normal() // Box–Muller; setup only
+    {
+        const double u1 = 1.0 - uniform();
+        const double u2 = uniform();
+        return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    }
+
+private:
+    std::uint64_t m_state;
+};
+
+// Walker/Vose alias table over non-negative weights: O(1) draws.
+class AliasTable
+{
+public:
+    void build(const std::vector<double> &weights)
+    {
+        const std::size_t n = weights.size();
+        m_keep.assign(n, 0xFFFFFFFFu);
+        m_alias.resize(n);
+        m_total = 0;
+        for (double w : weights)
+            m_total += w;
+        if (n == 0 || m_total <= 0)
+            return;
+        std::vector<double> scaled(n);
+        std::vector<std::uint32_t> small, large;
+        for (std::size_t i = 0; i < n; ++i) {
+            scaled[i] = weights[i] * static_cast<double>(n) / m_total;
+            m_alias[i] = static_cast<std::uint32_t>(i);
+            (scaled[i] < 1.0 ? small : large).push_back(static_cast<std::uint32_t>(i));
+        }
+        while (!small.empty() && !large.empty()) {
+            const std::uint32_t s = small.back();
+            small.pop_back();
+            const std::uint32_t l = large.back();
+            m_keep[s] = static_cast<std::uint32_t>(std::min(scaled[s] * 4294967296.0, 4294967295.0));
+            m_alias[s] = l;
+            scaled[l] -= 1.0 - scaled[s];
+            if (scaled[l] < 1.0) {
+                large.pop_back();
+                small.push_back(l);
+            }
+        }
+        // Leftovers are 1 up to rounding: keep themselves.
+    }
+
+    std::uint32_t sample(Rng &rng) const
+    {
+        std::uint64_t x = rng.next();
+        const std::uint32_t i = rng.below(static_cast<std::uint32_t>(m_keep.size()), x);
+        return static_cast<std::uint32_t>(x) < m_keep[i] ? i : m_alias[i];
+    }
+
+    double total() const { return m_total; }
+    bool empty() const { return m_keep.empty() || m_total <= 0; }
+
+private:
+    std::vector<std::uint32_t> m_keep; // P(keep i) × 2^32
+    std::vector<std::uint32_t> m_alias;
+    double m_total = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Titles: genre-flavoured word lists (Latin-1 bytes)
+// ---------------------------------------------------------------------------------------------
+
+using Words = std::vector<const char *>;
+
+struct Genre
+{
+    double weight;  // share of movies and of favourite picks
+    bool series;    // titles like "Show: Season 3"
+    Words nouns;
+    Words adjectives;
+};
+
+const std::array<Genre, kClusters> &genres()
+{
+    static const std::array<Genre, kClusters> list = {{
+        {14, false, {"River", "Winter", "Silence", "Father", "Daughter", "Letter", "House", "Road", "Promise", "Secret", "Harvest", "Inheritance", "Station", "Garden", "Orchard"},
+         {"Quiet", "Broken", "Long", "Last", "Distant", "Hidden", "Restless", "Bitter", "Gentle"}},
+        {12, false, {"Party", "Vacation", "Trouble", "Roommate", "Neighbors", "Wedding", "Weekend", "Mess", "Road Trip", "Reunion", "Babysitter", "Bachelor"},
+         {"Crazy", "Big", "Dumb", "Wild", "Lucky", "Totally", "Super", "Awkward", "Happy"}},
+        {9, false, {"Fury", "Strike", "Target", "Mission", "Vengeance", "Force", "Justice", "Impact", "Payback", "Showdown", "Siege", "Assault"},
+         {"Deadly", "Maximum", "Lethal", "Hard", "Final", "Rapid", "Iron", "Total", "Extreme"}},
+        {8, false, {"Stranger", "Suspect", "Fear", "Obsession", "Trap", "Witness", "Game", "Conspiracy", "Deception", "Pursuit", "Eyes"},
+         {"Dark", "Silent", "Perfect", "Dangerous", "Twisted", "Cold", "Fatal", "Hidden", "Blind"}},
+        {7, false, {"Heart", "Kiss", "Love", "Summer", "Bride", "Affair", "Romance", "Valentine", "Dance", "Moon"},
+         {"Sweet", "Endless", "Forbidden", "Tender", "Only", "Secret", "Golden", "Second"}},
+        {6, false, {"History", "Secrets", "Life", "Journey", "Legacy", "Story", "Wonders", "Mysteries", "Empire", "Voyage"},
+         {"Ancient", "Hidden", "Amazing", "Great", "Lost", "Living", "Untold", "Real"}},
+        {6, false, {"Puppy", "Dragon", "Princess", "Bunny", "Adventure", "Friends", "Treasure", "Kitten", "Circus", "Castle", "Elephant"},
+         {"Little", "Magic", "Brave", "Happy", "Silly", "Giant", "Merry", "Tiny"}},
+        {5, false, {"Curse", "Shadow", "Blood", "Nightmare", "Haunting", "Crypt", "Evil", "Dead", "Witch", "Grave", "Scream", "Creature"},
+         {"Bloody", "Evil", "Undead", "Cursed", "Unholy", "Dark", "Hungry", "Rotting"}},
+        {5, false, {"Heist", "Alibi", "Score", "Mob", "Deal", "Getaway", "Racket", "Hit", "Job", "Underworld"},
+         {"Dirty", "Crooked", "Big", "Clean", "Brutal", "Cold", "Mean", "Hot"}},
+        {4, false, {"Planet", "Star", "Galaxy", "Android", "Signal", "Orbit", "Machine", "Colony", "Invasion", "Frontier", "Clone"},
+         {"Alien", "Lost", "Red", "Infinite", "Quantum", "Final", "Dark", "Outer"}},
+        {4, true, {"Hospital", "Precinct", "Family", "Frontier", "County", "Firm", "Ward", "Station"},
+         {"General", "Central", "Northern", "Western", "Lone", "Royal"}},
+        {4, true, {"Show", "Family", "Office", "Friends", "Neighbors", "Girls", "Boys", "Diner", "Sitcom"},
+         {"Funny", "Happy", "New", "Modern", "Crazy", "Little", "Mad"}},
+        {3, true, {"Samurai", "Ninja", "Spirit", "Legend", "Blade", "Mecha", "Warrior", "Guardian", "Chronicle"},
+         {"Phantom", "Crimson", "Eternal", "Celestial", "Steel", "Demon", "Sacred"}},
+        {3, false, {"Song", "Dance", "Melody", "Show", "Rhythm", "Ballroom", "Stage", "Serenade", "Swing"},
+         {"Singing", "Dancing", "Broadway", "Golden", "Jazz", "Swinging", "Happy"}},
+        {2.5, false, {"Battle", "Soldier", "Bridge", "Front", "Command", "Platoon", "Squadron", "Beachhead", "Company"},
+         {"Bloody", "Last", "Forgotten", "Brave", "Lost", "Iron", "Fallen"}},
+        {2, false, {"Gunfighter", "Rider", "Outlaw", "Canyon", "Trail", "Sheriff", "Posse", "Stagecoach", "Frontier", "Ranch"},
+         {"Lonesome", "Wild", "Dusty", "Tall", "Lawless", "Red", "High"}},
+        {2, false, {"Champion", "Game", "Fight", "Team", "Goal", "Season", "Comeback", "Knockout", "Legends"},
+         {"Greatest", "Unbeaten", "Ultimate", "Perfect", "Winning", "Big"}},
+        {2, false, {"Kingdom", "Sword", "Quest", "Sorcerer", "Realm", "Prophecy", "Unicorn", "Crown"},
+         {"Enchanted", "Forgotten", "Mystic", "Shadow", "Seventh", "Endless"}},
+        {1.5, false, {"Workout", "Yoga", "Pilates", "Fitness", "Abs", "Stretch", "Cardio"},
+         {"Total", "Power", "Quick", "Daily", "Express", "Gentle"}},
+        {1, false, {"Comedy", "Stand-Up", "Live", "Roast", "Tour", "Special"},
+         {"Uncensored", "Raw", "Unleashed", "Live", "Loud"}},
+    }};
+    return list;
+}
+
+const Words kFirstNames = {"Jack", "Annie", "Harry", "Maggie", "Frankie", "Billy", "Rosie", "Eddie", "Nora", "Sam", "Lucy",
+                           "Max", "Ruby", "Charlie", "Molly", "Leo", "Grace", "Vincent", "Iris", "Oscar"};
+const Words kPlaces = {"Texas", "Paris", "Brooklyn", "Chicago", "Tokyo", "Vegas", "Berlin", "Memphis", "Dublin", "Havana",
+                       "Alaska", "Rome", "Harlem", "Montana", "Bombay", "Cairo", "Nevada", "Shanghai"};
+const Words kCommonNouns = {"Night", "Day", "City", "Girl", "Man", "Woman", "Boy", "World", "Time", "Dream", "Road",
+                            "Home", "Island", "Sky", "Fire", "Rain", "Angel", "King", "Queen", "Ghost", "Street"};
+const Words kSubtitles = {"The Beginning", "The Return", "Revenge", "The Next Generation", "Special Edition",
+                          "The Final Chapter", "Reloaded", "Director's Cut", "Collector's Edition", "Bonus Material",
+                          "The Lost Episodes", "Behind the Scenes"};
+// Latin-1 words (é = 0xE9, è = 0xE8, à = 0xE0, ñ = 0xF1): the real file holds one such byte.
+const Words kLatin1Words = {"Caf\xE9", "Se\xF1or", "D\xE9j\xE0 Vu", "Ros\xE9", "Fianc\xE9", "Soir\xE9" "e",
+                            "Ma\xF1" "ana", "Cr\xE8" "me"};
+
+const char *pick(const Words &words, Rng &rng)
+{
+    return words[rng.below(static_cast<std::uint32_t>(words.size()))];
+}
+
+const char *romanNumeral(std::uint32_t n)
+{
+    static const char *numerals[] = {"II", "III", "IV", "V"};
+    return numerals[std::min<std::uint32_t>(n, 3)];
+}
+
+struct TitleFlags
+{
+    bool comma = false;
+    bool latin1 = false;
+};
+
+// One movie title, Latin-1 bytes, never empty, no line breaks.
+std::string makeTitle(const Genre &genre, const TitleFlags &flags, Rng &rng)
+{
+    std::string t;
+    auto add = [&t](std::string_view s) { t.append(s); };
+    const char *noun = pick(genre.nouns, rng);
+    const char *adj = pick(genre.adjectives, rng);
+    const double r = rng.uniform();
+    if (genre.series && r < 0.6) {
+        add(rng.chance(0.5) ? "The " : "");
+        add(adj);
+        add(" ");
+        add(noun);
+        add(": Season ");
+        add(std::to_string(1 + rng.below(7)));
+    } else if (r < 0.22) {
+        add("The ");
+        add(adj);
+        add(" ");
+        add(noun);
+    } else if (r < 0.36) {
+        add(noun);
+    } else if (r < 0.48) {
+        add(adj);
+        add(" ");
+        add(noun);
+    } else if (r < 0.58) {
+        add("The ");
+        add(noun);
+        add(rng.chance(0.5) ? " of " : " in ");
+        add(rng.chance(0.6) ? pick(kPlaces, rng) : pick(kCommonNouns, rng));
+    } else if (r < 0.66) {
+        add(pick(kFirstNames, rng));
+        add("'s ");
+        add(noun);
+    } else if (r < 0.76) {
+        add(adj);
+        add(" ");
+        add(noun);
+        if (rng.chance(0.5)) {
+            add(" ");
+            add(romanNumeral(rng.below(4)));
+        }
+        add(": ");
+        add(pick(kSubtitles, rng));
+    } else if (r < 0.84) {
+        add(noun);
+        add(rng.chance(0.5) ? " & " : " and ");
+        add(pick(kCommonNouns, rng));
+    } else if (r < 0.92) {
+        add(pick(kCommonNouns, rng));
+        add(" of the ");
+        add(adj);
+        add(" ");
+        add(noun);
+    } else {
+        add(pick(kPlaces, rng));
+        add(" ");
+        add(noun);
+    }
+    if (rng.chance(0.0006)) { // a few titles with literal quotes, never CSV-quoted
+        add(": The \"");
+        add(pick(kCommonNouns, rng));
+        add("\" Version");
+    }
+    if (flags.comma || rng.chance(0.019)) { // unquoted commas inside the title, like the real file
+        switch (rng.below(3)) {
+        case 0:
+            add(", ");
+            add(pick(kPlaces, rng));
+            break;
+        case 1:
+            add(", My ");
+            add(pick(kCommonNouns, rng));
+            break;
+        default:
+            add(", ");
+            add(pick(kFirstNames, rng));
+            add(", and ");
+            add(pick(kFirstNames, rng));
+            break;
+        }
+    }
+    if (flags.latin1 || rng.chance(0.0003)) {
+        add(rng.chance(0.5) ? " at the " : " ");
+        add(flags.latin1 ? "Caf\xE9" : pick(kLatin1Words, rng));
+    }
+    return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generator
+// ---------------------------------------------------------------------------------------------
+
+struct UserRec // hot per-user data for formatting and scoring (24 bytes)
+{
+    char id[8];             // decimal customer id, left-aligned
+    float bias;
+    std::uint32_t favourites; // bit k: cluster k is a favourite
+    std::uint16_t start;    // active window, days since 1999-11-11
+    std::uint16_t end;
+    std::uint8_t idLength;
+};
+
+struct MovieRec
+{
+    std::uint32_t clusters = 0;  // bit mask, one or two bits
+    std::uint8_t primary = 0;
+    std::uint8_t secondary = 0xFF;
+    int year = 0;                // 0 = NULL
+    float quality = 0;
+    std::uint16_t releaseDay = 0;
+    std::uint32_t target = 0;    // raters to draw
+};
+
+struct Scratch
+{
+    std::vector<std::uint32_t> stamp;   // stamp[u] == movie tag: u already rates this movie
+    std::vector<std::uint32_t> picked;
+    std::vector<float> weights;
+};
+
+class Generator
+{
+public:
+    explicit Generator(const SynthOptions &options) : m_opt(options) {}
+
+    void setup();
+    std::uint64_t expectedRatings() const { return m_expected; }
+    std::string titlesFile() const;
+    void generateMovie(std::uint32_t movie, Scratch &scratch, std::string &out) const;
+    Scratch makeScratch() const
+    {
+        Scratch s;
+        s.stamp.assign(m_opt.users, 0);
+        return s;
+    }
+
+private:
+    void setupUsers();
+    void setupMovies();
+    void setupSamplers();
+    void setupGuarantees();
+    void setupThresholds();
+    std::uint32_t drawUser(const MovieRec &movie, Rng &rng) const;
+    float score(const MovieRec &movie, std::uint32_t user, std::uint64_t noiseBits) const
+    {
+        const UserRec &u = m_users[user];
+        // Irwin–Hall: four 16-bit uniforms, unit variance after scaling.
+        const std::uint64_t s = (noiseBits & 0xFFFF) + ((noiseBits >> 16) & 0xFFFF) + ((noiseBits >> 32) & 0xFFFF)
+                                + (noiseBits >> 48);
+        const float noise = (static_cast<float>(s) - 131070.0f) * (kNoiseSigma * 1.7320508f / 65536.0f);
+        const float bonus = (u.favourites & movie.clusters) ? kAffinityBonus : 0.0f;
+        return movie.quality + u.bias + bonus + noise;
+    }
+
+    SynthOptions m_opt;
+    int m_span = 0;                       // last day offset (2005-12-31)
+    std::vector<std::array<char, 10>> m_dates;
+    std::vector<UserRec> m_users;
+    std::vector<double> m_activity;
+    std::vector<MovieRec> m_movies;
+    std::vector<std::string> m_titles;
+    AliasTable m_allUsers;                                    // weight: activity
+    std::array<AliasTable, kClusters> m_clusterUsers;         // members only, weight: activity
+    std::array<std::vector<std::uint32_t>, kClusters> m_clusterMembers;
+    std::vector<std::uint32_t> m_guaranteeStart;              // CSR: users whose guaranteed movie is m
+    std::vector<std::uint32_t> m_guaranteeUsers;
+    std::array<float, 4> m_thresholds{};
+    std::uint64_t m_expected = 0;
+};
+
+void Generator::setup()
+{
+    const QDate first(1999, 11, 11);
+    m_span = static_cast<int>(first.daysTo(QDate(2005, 12, 31)));
+    m_dates.resize(static_cast<std::size_t>(m_span) + 1);
+    for (int d = 0; d <= m_span; ++d) {
+        const QByteArray text = first.addDays(d).toString(QStringLiteral("yyyy-MM-dd")).toLatin1();
+        std::memcpy(m_dates[static_cast<std::size_t>(d)].data(), text.constData(), 10);
+    }
+    setupUsers();
+    setupMovies();
+    setupSamplers();
+    setupGuarantees();
+    setupThresholds();
+}
+
+void Generator::setupUsers()
+{
+    const std::uint32_t n = m_opt.users;
+    m_users.resize(n);
+    m_activity.resize(n);
+
+    // Customer ids: n distinct values of 1..N in ascending order (Knuth's selection sampling).
+    const std::uint32_t idRange = std::max(kRealMaxCustomerId, n);
+    Rng ids(m_opt.seed, StreamIds, 0);
+    std::uint32_t chosen = 0;
+    for (std::uint32_t id = 1; id <= idRange && chosen < n; ++id) {
+        if (ids.below(idRange - id + 1) < n - chosen) {
+            UserRec &u = m_users[chosen++];
+            std::memset(u.id, 0, sizeof u.id);
+            const std::string text = std::to_string(id);
+            std::memcpy(u.id, text.data(), text.size());
+            u.idLength = static_cast<std::uint8_t>(text.size());
+        }
+    }
+
+    double clusterTotal = 0;
+    for (const Genre &g : genres())
+        clusterTotal += g.weight;
+    const double growth = std::expm1(kTimeGrowth);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        Rng rng(m_opt.seed, StreamUser, i);
+        UserRec &u = m_users[i];
+        m_activity[i] = std::clamp(kActivityMedian * std::exp(kActivitySigma * rng.normal()), 1.0, 20000.0);
+        u.bias = static_cast<float>(kBiasSigma * rng.normal());
+        const double r = rng.uniform();
+        const int favourites = r < 0.45 ? 1 : r < 0.85 ? 2 : 3;
+        u.favourites = 0;
+        for (int f = 0; f < favourites; ++f) {
+            for (int attempt = 0; attempt < 8; ++attempt) {
+                double x = rng.uniform() * clusterTotal;
+                int k = 0;
+                while (k < kClusters - 1 && x >= genres()[static_cast<std::size_t>(k)].weight) {
+                    x -= genres()[static_cast<std::size_t>(k)].weight;
+                    ++k;
+                }
+                if (!(u.favourites & (1u << k))) {
+                    u.favourites |= 1u << k;
+                    break;
+                }
+            }
+        }
+        // Active window: starts more often late (growing membership), lasts a random part of
+        // the remaining time, longer for more active users.
+        const double start = m_span * std::log1p(rng.uniform() * growth) / kTimeGrowth;
+        const double stay = std::pow(rng.uniform(), 0.6) * (0.5 + 0.5 * std::min(1.0, m_activity[i] / 400.0));
+        u.start = static_cast<std::uint16_t>(std::min<double>(m_span, start));
+        u.end = static_cast<std::uint16_t>(std::min<double>(m_span, u.start + (m_span - u.start) * stay));
+    }
+}
+
+void Generator::setupMovies()
+{
+    const std::uint32_t m = m_opt.movies;
+    m_movies.resize(m);
+    m_titles.resize(m);
+    const auto &gs = genres();
+    double clusterTotal = 0;
+    for (const Genre &g : gs)
+        clusterTotal += g.weight;
+    auto drawCluster = [&](Rng &rng) {
+        double x = rng.uniform() * clusterTotal;
+        int k = 0;
+        while (k < kClusters - 1 && x >= gs[static_cast<std::size_t>(k)].weight) {
+            x -= gs[static_cast<std::size_t>(k)].weight;
+            ++k;
+        }
+        return static_cast<std::uint8_t>(k);
+    };
+    // Fixed positions that always carry the rarer features (scaled from the real file).
+    auto scaled = [m](std::uint32_t realId) {
+        return static_cast<std::uint32_t>(std::max<std::uint64_t>(1, (std::uint64_t(realId) * m + kRealMovies / 2) / kRealMovies));
+    };
+    const std::uint32_t forcedComma = scaled(72), forcedNull = scaled(4388), forcedLatin1 = scaled(6483);
+
+    const QDate first(1999, 11, 11);
+    std::vector<double> z(m);
+    for (std::uint32_t i = 0; i < m; ++i) {
+        Rng rng(m_opt.seed, StreamMovie, i);
+        MovieRec &mv = m_movies[i];
+        mv.primary = drawCluster(rng);
+        mv.clusters = 1u << mv.primary;
+        if (rng.chance(kSecondClusterShare)) {
+            const std::uint8_t k = drawCluster(rng);
+            if (k != mv.primary) {
+                mv.secondary = k;
+                mv.clusters |= 1u << k;
+            }
+        }
+        // Release years 1920..2005 skewed recent; 2005 is a partial year as in the real file.
+        if (rng.chance(0.03)) {
+            mv.year = 2005;
+        } else {
+            do {
+                mv.year = 2004 - static_cast<int>(-std::log(1.0 - rng.uniform()) * 11.0);
+            } while (mv.year < 1920);
+        }
+        const bool nullYear = i + 1 == forcedNull || rng.chance(0.0004);
+        double zp = rng.normal();
+        if (mv.year >= 1998)
+            zp += 0.3;
+        else if (mv.year < 1970)
+            zp -= 0.4;
+        z[i] = zp;
+        const double own = rng.normal();
+        mv.quality = static_cast<float>(kQualitySigma * (kQualityPopularity * (zp - 0.1) + std::sqrt(1 - kQualityPopularity * kQualityPopularity) * own));
+        if (mv.year >= 2000) {
+            const int day = static_cast<int>(first.daysTo(QDate(mv.year, 1, 1))) + static_cast<int>(rng.below(300));
+            mv.releaseDay = static_cast<std::uint16_t>(std::clamp(day, 0, m_span - 30));
+        }
+        if (nullYear)
+            mv.year = 0;
+        Rng titleRng(m_opt.seed, StreamTitle, i);
+        TitleFlags flags;
+        flags.comma = i + 1 == forcedComma;
+        flags.latin1 = i + 1 == forcedLatin1;
+        m_titles[i] = makeTitle(gs[mv.primary], flags, titleRng);
+    }
+
+    // Popularity: lognormal raw counts with a soft cap, μ fitted so the expected total is
+    // users × 209.25. Every movie gets at least one rating when the budget allows it.
+    const double total = kRatingsPerUser * m_opt.users;
+    const double cap = std::max(1.0, kPopularityCap * m_opt.users);
+    const double minimum = total >= 2.0 * m ? 1.0 : 0.0;
+    auto count = [&](double mu, std::uint32_t i) {
+        const double raw = std::exp(mu + kPopularitySigma * z[i]);
+        return std::max(minimum, cap * -std::expm1(-raw / cap));
+    };
+    double lo = -30, hi = 40;
+    for (int iter = 0; iter < 100; ++iter) {
+        const double mid = 0.5 * (lo + hi);
+        double sum = 0;
+        for (std::uint32_t i = 0; i < m; ++i)
+            sum += count(mid, i);
+        (sum < total ? lo : hi) = mid;
+    }
+    m_expected = 0;
+    for (std::uint32_t i = 0; i < m; ++i) {
+        Rng rng(m_opt.seed, StreamMovie, 0x100000000ull + i);
+        const double c = count(lo, i);
+        const auto whole = static_cast<std::uint32_t>(c);
+        m_movies[i].target = std::min(m_opt.users, whole + (rng.uniform() < c - whole ? 1u : 0u));
+        m_expected += m_movies[i].target;
+    }
+}
+
+void Generator::setupSamplers()
+{
+    m_allUsers.build(m_activity);
+    for (int k = 0; k < kClusters; ++k) {
+        std::vector<std::uint32_t> &members = m_clusterMembers[static_cast<std::size_t>(k)];
+        std::vector<double> weights;
+        for (std::uint32_t u = 0; u < m_opt.users; ++u) {
+            if (m_users[u].favourites & (1u << k)) {
+                members.push_back(u);
+                weights.push_back(m_activity[u]);
+            }
+        }
+        m_clusterUsers[static_cast<std::size_t>(k)].build(weights);
+    }
+}
+
+// Every user gets one movie they surely rate (drawn like any other rating), so every customer
+// appears at least once, as in the real data.
+void Generator::setupGuarantees()
+{
+    const std::uint32_t m = m_opt.movies;
+    std::vector<double> weights(m);
+    for (std::uint32_t i = 0; i < m; ++i)
+        weights[i] = std::max(0.5, static_cast<double>(m_movies[i].target));
+    AliasTable all;
+    all.build(weights);
+    std::array<AliasTable, kClusters> byCluster;
+    std::array<std::vector<std::uint32_t>, kClusters> clusterMovies;
+    for (int k = 0; k < kClusters; ++k) {
+        std::vector<double> w;
+        for (std::uint32_t i = 0; i < m; ++i) {
+            if (m_movies[i].clusters & (1u << k)) {
+                clusterMovies[static_cast<std::size_t>(k)].push_back(i);
+                w.push_back(weights[i]);
+            }
+        }
+        byCluster[static_cast<std::size_t>(k)].build(w);
+    }
+    std::vector<std::uint32_t> movieOf(m_opt.users);
+    std::vector<std::uint32_t> counts(m + 1, 0);
+    for (std::uint32_t u = 0; u < m_opt.users; ++u) {
+        Rng rng(m_opt.seed, StreamGuarantee, u);
+        // One of the user's favourite clusters, uniformly.
+        std::uint32_t favs = m_users[u].favourites;
+        for (std::uint32_t skip = rng.below(static_cast<std::uint32_t>(std::max(1, std::popcount(favs)))); skip; --skip)
+            favs &= favs - 1;
+        const auto ks = static_cast<std::size_t>(favs ? std::countr_zero(favs) : 0);
+        std::uint32_t movie;
+        if (rng.chance(0.5) && favs && !byCluster[ks].empty())
+            movie = clusterMovies[ks][byCluster[ks].sample(rng)];
+        else
+            movie = all.sample(rng);
+        movieOf[u] = movie;
+        ++counts[movie + 1];
+    }
+    for (std::uint32_t i = 0; i < m; ++i)
+        counts[i + 1] += counts[i];
+    m_guaranteeStart = counts;
+    m_guaranteeUsers.resize(m_opt.users);
+    for (std::uint32_t u = 0; u < m_opt.users; ++u) // ascending users within a movie; shuffled later
+        m_guaranteeUsers[counts[movieOf[u]]++] = u;
+}
+
+std::uint32_t Generator::drawUser(const MovieRec &movie, Rng &rng) const
+{
+    const double a = m_allUsers.total();
+    const double b1 = (kAffinity - 1) * m_clusterUsers[movie.primary].total();
+    const double b2 = movie.secondary == 0xFF ? 0.0 : (kAffinity - 1) * m_clusterUsers[movie.secondary].total();
+    const double x = rng.uniform() * (a + b1 + b2);
+    if (x < a)
+        return m_allUsers.sample(rng);
+    const std::size_t k = x < a + b1 ? movie.primary : movie.secondary;
+    return m_clusterMembers[k][m_clusterUsers[k].sample(rng)];
+}
+
+// Quantization thresholds: quantiles of the latent score over pairs drawn like the real ones.
+void Generator::setupThresholds()
+{
+    std::vector<double> weights(m_movies.size());
+    for (std::size_t i = 0; i < m_movies.size(); ++i)
+        weights[i] = m_movies[i].target;
+    AliasTable movies;
+    movies.build(weights);
+    if (movies.empty()) {
+        m_thresholds = {-1.5f, -0.8f, 0.0f, 0.8f};
+        return;
+    }
+    Rng rng(m_opt.seed, StreamPilot, 0);
+    std::vector<float> scores(kPilotSamples);
+    for (float &s : scores) {
+        const MovieRec &mv = m_movies[movies.sample(rng)];
+        const std::uint32_t u = drawUser(mv, rng);
+        s = score(mv, u, rng.next());
+    }
+    std::sort(scores.begin(), scores.end());
+    for (std::size_t j = 0; j < 4; ++j)
+        m_thresholds[j] = scores[static_cast<std::size_t>(kStarCumulative[j] * kPilotSamples)];
+}
+
+std::string Generator::titlesFile() const
+{
+    std::string out;
+    out.reserve(m_titles.size() * 40);
+    for (std::size_t i = 0; i < m_titles.size(); ++i) {
+        out += std::to_string(i + 1);
+        out += ',';
+        out += m_movies[i].year ? std::to_string(m_movies[i].year) : std::string("NULL");
+        out += ',';
+        out += m_titles[i];
+        out += '\n';
+    }
+    return out;
+}
+
+char *writeUnsigned(char *p, std::uint32_t v)
+{
+    char digits[10];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        *p++ = digits[--n];
+    return p;
+}
+
+void Generator::generateMovie(std::uint32_t movie, Scratch &s, std::string &out) const
+{
+    const MovieRec &mv = m_movies[movie];
+    const std::uint32_t tag = movie + 1;
+    const std::uint32_t users = m_opt.users;
+    Rng rng(m_opt.seed, StreamRatings, movie);
+    s.picked.clear();
+    for (std::uint32_t i = m_guaranteeStart[movie]; i < m_guaranteeStart[movie + 1]; ++i) {
+        const std::uint32_t u = m_guaranteeUsers[i];
+        s.stamp[u] = tag;
+        s.picked.push_back(u);
+    }
+    const std::uint32_t target = std::max<std::uint32_t>(mv.target, static_cast<std::uint32_t>(s.picked.size()));
+    if (target > kBernoulliShare * users) {
+        // Popular movie: one Bernoulli pass, P(u) = min(1, c × weight), c fitted to the target.
+        s.weights.resize(users);
+        for (std::uint32_t u = 0; u < users; ++u) {
+            const int shared = std::popcount(m_users[u].favourites & mv.clusters);
+            s.weights[u] = static_cast<float>(m_activity[u] * (1.0 + (kAffinity - 1) * shared));
+        }
+        const double wanted = target - static_cast<double>(s.picked.size());
+        double total = 0;
+        for (float w : s.weights)
+            total += w;
+        double c = wanted / total;
+        for (int iter = 0; iter < 8; ++iter) {
+            double sum = 0;
+            for (float w : s.weights)
+                sum += std::min(1.0, c * w);
+            if (sum <= 0 || std::abs(sum - wanted) < 0.002 * wanted)
+                break;
+            c *= wanted / sum;
+        }
+        const double scale = c * 0x1.0p53;
+        for (std::uint32_t u = 0; u < users; ++u) {
+            if (s.stamp[u] == tag)
+                continue;
+            if (static_cast<double>(rng.next() >> 11) < scale * s.weights[u]) {
+                s.stamp[u] = tag;
+                s.picked.push_back(u);
+            }
+        }
+    } else {
+        // Weighted sampling without replacement: draw, reject users already taken.
+        std::uint64_t budget = 64ull * target + 4096;
+        while (s.picked.size() < target && budget--) {
+            const std::uint32_t u = drawUser(mv, rng);
+            if (s.stamp[u] != tag) {
+                s.stamp[u] = tag;
+                s.picked.push_back(u);
+            }
+        }
+    }
+    // Random line order, like the real files.
+    for (std::size_t i = s.picked.size(); i > 1; --i)
+        std::swap(s.picked[i - 1], s.picked[rng.below(static_cast<std::uint32_t>(i))]);
+
+    out.resize(16 + s.picked.size() * 24);
+    char *p = out.data();
+    p = writeUnsigned(p, movie + 1);
+    *p++ = ':';
+    *p++ = '\n';
+    const int span = m_span;
+    for (std::uint32_t u : s.picked) {
+        const UserRec &ur = m_users[u];
+        std::memcpy(p, ur.id, 8);
+        p += ur.idLength;
+        const float sc = score(mv, u, rng.next());
+        const int stars = 1 + (sc > m_thresholds[0]) + (sc > m_thresholds[1]) + (sc > m_thresholds[2])
+                          + (sc > m_thresholds[3]);
+        p[0] = ',';
+        p[1] = static_cast<char>('0' + stars);
+        p[2] = ',';
+        p += 3;
+        // Date: inside the user's window and not before the movie reached the service.
+        int lo = std::max<int>(ur.start, mv.releaseDay);
+        int hi = ur.end;
+        if (hi < lo)
+            hi = std::min(span, lo + 90);
+        std::uint64_t x = rng.next();
+        const std::uint32_t offset = rng.below(static_cast<std::uint32_t>(hi - lo + 1), x);
+        const bool burst = lo == ur.start && static_cast<std::uint32_t>(x) < static_cast<std::uint32_t>(kBurstShare * 4294967296.0);
+        std::memcpy(p, m_dates[static_cast<std::size_t>(burst ? lo : lo + static_cast<int>(offset))].data(), 10);
+        p[10] = '\n';
+        p += 11;
+    }
+    out.resize(static_cast<std::size_t>(p - out.data()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output files
+// ---------------------------------------------------------------------------------------------
+
+class OutputSet
+{
+public:
+    explicit OutputSet(const QString &dir)
+    {
+        const QDir d(dir);
+        for (int i = 1; i <= 4; ++i)
+            m_paths << d.absoluteFilePath(QStringLiteral("combined_data_%1.txt").arg(i));
+        m_paths << d.absoluteFilePath(QStringLiteral("movie_titles.csv"));
+    }
+    ~OutputSet() { discard(); }
+
+    Status open()
+    {
+        for (const QString &path : std::as_const(m_paths)) {
+            auto file = std::make_unique<QFile>(path + QStringLiteral(".part"));
+            if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
+                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot write %1: %2")
+                                     .arg(QDir::toNativeSeparators(file->fileName()), file->errorString()));
+            m_files.push_back(std::move(file));
+        }
+        return Ok{};
+    }
+
+    Status write(int index, const char *data, qint64 size)
+    {
+        QFile &f = *m_files[static_cast<std::size_t>(index)];
+        while (size > 0) {
+            const qint64 written = f.write(data, size);
+            if (written <= 0)
+                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot write %1: %2")
+                                     .arg(QDir::toNativeSeparators(f.fileName()), f.errorString()));
+            data += written;
+            size -= written;
+            m_bytes += written;
+        }
+        return Ok{};
+    }
+
+    Status commit()
+    {
+        for (std::size_t i = 0; i < m_files.size(); ++i) {
+            QFile &f = *m_files[i];
+            if (!f.flush() || (f.close(), f.error() != QFileDevice::NoError))
+                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot write %1: %2")
+                                     .arg(QDir::toNativeSeparators(f.fileName()), f.errorString()));
+        }
+        for (std::size_t i = 0; i < m_files.size(); ++i) {
+            const QString &target = m_paths[static_cast<qsizetype>(i)];
+            if (QFile::exists(target) && !QFile::remove(target))
+                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot replace %1").arg(QDir::toNativeSeparators(target)));
+            if (!m_files[i]->rename(target))
+                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot rename %1 to %2: %3")
+                                     .arg(QDir::toNativeSeparators(m_files[i]->fileName()),
+                                          QDir::toNativeSeparators(target), m_files[i]->errorString()));
+        }
+        m_files.clear();
+        return Ok{};
+    }
+
+    void discard()
+    {
+        for (auto &f : m_files) {
+            f->close();
+            f->remove();
+        }
+        m_files.clear();
+    }
+
+    const QStringList &paths() const { return m_paths; }
+    qint64 bytes() const { return m_bytes; }
+
+private:
+    QStringList m_paths;
+    std::vector<std::unique_ptr<QFile>> m_files;
+    qint64 m_bytes = 0;
+};
+
+// Ordered hand-off from the workers (any order) to the writer (movie order).
+struct Pipeline
+{
+    std::mutex mutex;
+    std::condition_variable ready;     // writer waits for its next movie
+    std::condition_variable space;     // workers wait for window space
+    std::array<std::string, kWindow> slots;
+    std::array<bool, kWindow> filled{};
+    std::uint32_t written = 0;         // movies handed to the writer so far
+    std::atomic<std::uint32_t> next{0};
+    std::atomic<bool> stop{false};
+};
+
+} // namespace
+
+Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions &options, Progress &progress)
+{
+    if (options.users < 1 || options.users > kMaxUsers)
+        return makeError(QStringLiteral("invalid-argument"),
+                         SynthDataset::tr("The number of users must be between 1 and %1.").arg(kMaxUsers));
+    if (options.movies < 1 || options.movies > kMaxMovies)
+        return makeError(QStringLiteral("invalid-argument"),
+                         SynthDataset::tr("The number of movies must be between 1 and %1.").arg(kMaxMovies));
+    if (!QDir().mkpath(outDir))
+        return makeError(QStringLiteral("io"),
+                         SynthDataset::tr("Cannot create directory %1").arg(QDir::toNativeSeparators(outDir)));
+    const QString phase = SynthDataset::tr("Generating ratings");
+    const Error canceled = makeError(QStringLiteral("canceled"), SynthDataset::tr("Generating the synthetic data set was canceled."));
+    progress.report(0.0, phase);
+
+    Generator gen(options);
+    gen.setup();
+    if (progress.canceled())
+        return canceled;
+
+    OutputSet output(outDir);
+    if (Status s = output.open(); !s)
+        return s.error();
+    {
+        const std::string titles = gen.titlesFile();
+        if (Status s = output.write(4, titles.data(), static_cast<qint64>(titles.size())); !s)
+            return s.error();
+    }
+    progress.report(0.02, phase);
+
+    const std::uint32_t movies = options.movies;
+    std::array<std::uint32_t, 4> partEnd{};
+    for (std::size_t i = 0; i < 3; ++i)
+        partEnd[i] = static_cast<std::uint32_t>((std::uint64_t(kRealPartEnds[i]) * movies + kRealMovies / 2) / kRealMovies);
+    partEnd[3] = movies;
+
+    int threads = options.threads > 0 ? options.threads : QThread::idealThreadCount();
+    threads = std::clamp(threads, 1, 64);
+    threads = static_cast<int>(std::min<std::uint32_t>(static_cast<std::uint32_t>(threads), movies));
+
+    Pipeline pipe;
+    auto worker = [&gen, &pipe, movies]() {
+        Scratch scratch = gen.makeScratch();
+        std::string buffer;
+        for (;;) {
+            const std::uint32_t movie = pipe.next.fetch_add(1);
+            if (movie >= movies)
+                return;
+            {
+                std::unique_lock lock(pipe.mutex);
+                pipe.space.wait(lock, [&] { return pipe.stop.load() || movie < pipe.written + kWindow; });
+            }
+            if (pipe.stop.load())
+                return;
+            gen.generateMovie(movie, scratch, buffer);
+            {
+                const std::lock_guard lock(pipe.mutex);
+                std::swap(pipe.slots[movie % kWindow], buffer);
+                pipe.filled[movie % kWindow] = true;
+            }
+            pipe.ready.notify_one();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back(worker);
+
+    Status status = Ok{};
+    std::uint64_t ratings = 0;
+    const double expected = std::max<double>(1.0, static_cast<double>(gen.expectedRatings()));
+    double reported = 0.02;
+    std::string data;
+    std::size_t part = 0;
+    for (std::uint32_t movie = 0; movie < movies; ++movie) {
+        if (progress.canceled()) {
+            status = canceled;
+            break;
+        }
+        {
+            std::unique_lock lock(pipe.mutex);
+            pipe.ready.wait(lock, [&] { return pipe.filled[movie % kWindow]; });
+            std::swap(data, pipe.slots[movie % kWindow]);
+            pipe.filled[movie % kWindow] = false;
+            ++pipe.written;
+        }
+        pipe.space.notify_all();
+        while (movie + 1 > partEnd[part])
+            ++part;
+        status = output.write(static_cast<int>(part), data.data(), static_cast<qint64>(data.size()));
+        if (!status)
+            break;
+        ratings += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n')) - 1;
+        const double fraction = 0.02 + 0.97 * std::min(1.0, static_cast<double>(ratings) / expected);
+        if (fraction >= reported + 0.005) {
+            reported = fraction;
+            progress.report(fraction, phase);
+        }
+    }
+    {
+        const std::lock_guard lock(pipe.mutex);
+        pipe.stop.store(true);
+    }
+    pipe.space.notify_all();
+    for (std::thread &t : pool)
+        t.join();
+    if (!status)
+        return status.error();
+    if (progress.canceled())
+        return canceled;
+    if (Status s = output.commit(); !s)
+        return s.error();
+    progress.report(1.0, phase);
+
+    SynthSummary summary;
+    summary.ratings = ratings;
+    summary.users = options.users;
+    summary.movies = movies;
+    summary.bytes = output.bytes();
+    summary.files = output.paths();
+    return summary;
+}
+
+} // namespace cinetune

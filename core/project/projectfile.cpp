@@ -1,0 +1,639 @@
+#include "projectfile.h"
+
+#include "projectmigrations.h"
+#include "schemamigrator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+#include <atomic>
+#include <utility>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+Q_LOGGING_CATEGORY(lcProject, "cinetune.project")
+
+namespace cinetune {
+
+namespace {
+
+const QString kCode = QStringLiteral("project.sql");
+
+QString driverText(const QSqlError &error)
+{
+    const QString text = error.databaseText().trimmed();
+    return text.isEmpty() ? error.text().trimmed() : text;
+}
+
+QString absoluteClean(const QString &path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+QString nativeLabel(const QString &absolutePath)
+{
+    return QDir::toNativeSeparators(absolutePath);
+}
+
+// SQLite's companion files of a database.
+QStringList companionFiles(const QString &absolutePath)
+{
+    return {absolutePath + QStringLiteral("-wal"), absolutePath + QStringLiteral("-shm"),
+            absolutePath + QStringLiteral("-journal")};
+}
+
+bool pathIsTaken(const QString &absolutePath)
+{
+    const QFileInfo info(absolutePath);
+    return info.exists() || info.isSymLink();  // a dangling link would be written through
+}
+
+// The first leftover companion of a database that does not exist (a stale WAL would be replayed
+// into a new file of that name).
+QString leftoverCompanion(const QString &absolutePath)
+{
+    for (const QString &file : companionFiles(absolutePath)) {
+        if (pathIsTaken(file))
+            return file;
+    }
+    return {};
+}
+
+void removeWithCompanions(const QString &absolutePath)
+{
+    QFile::remove(absolutePath);
+    for (const QString &file : companionFiles(absolutePath))
+        QFile::remove(file);
+}
+
+// Makes a freshly written file durable (VACUUM INTO does not sync its output).
+void syncToDisk(const QString &absolutePath)
+{
+#ifdef Q_OS_UNIX
+    QFile file(absolutePath);
+    if (file.open(QIODevice::ReadWrite))
+        ::fsync(file.handle());
+#else
+    Q_UNUSED(absolutePath)
+#endif
+}
+
+Error sqlError(const QString &message, const QSqlError &error, const QString &sql = {})
+{
+    QString detail = error.text();
+    if (!sql.isEmpty())
+        detail += QStringLiteral(" [") % sql % u']';
+    return makeError(kCode, message, detail);
+}
+
+} // namespace
+
+// One named QSqlDatabase connection. Destroying it closes the database and removes the
+// connection; every QSqlQuery on it is a local of some member function, so none is alive then.
+struct ProjectFile::Connection
+{
+    QString name;
+    QSqlDatabase db;
+
+    Connection() = default;
+    Q_DISABLE_COPY_MOVE(Connection)
+
+    ~Connection()
+    {
+        if (db.isValid())
+            db.close();
+        db = QSqlDatabase();
+        if (!name.isEmpty())
+            QSqlDatabase::removeDatabase(name);
+    }
+
+    static Result<std::unique_ptr<Connection>> open(const QString &absolutePath, const QString &failure)
+    {
+        static std::atomic<quint64> counter{0};
+        auto connection = std::make_unique<Connection>();
+        connection->name = QStringLiteral("cinetune.project.%1").arg(counter.fetch_add(1) + 1);
+        connection->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection->name);
+        const QString label = nativeLabel(absolutePath);
+        if (!connection->db.isValid()) {
+            return makeError(QStringLiteral("project.driver"),
+                             failure.arg(label, tr("the SQLite driver of Qt (QSQLITE) is not installed")));
+        }
+        connection->db.setDatabaseName(absolutePath);
+        connection->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!connection->db.open()) {
+            return sqlError(failure.arg(label, driverText(connection->db.lastError())),
+                            connection->db.lastError());
+        }
+        return connection;
+    }
+};
+
+namespace {
+
+Status exec(const QSqlDatabase &db, const QString &sql, const QString &failure, const QString &label)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return sqlError(failure.arg(label, driverText(query.lastError())), query.lastError(), sql);
+    return Ok{};
+}
+
+// Checks the first bytes before SQLite sees the file, for clear messages about files that are
+// no database at all.
+Status checkSqliteHeader(const QString &absolutePath, const QString &label)
+{
+    QFile file(absolutePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(QStringLiteral("project.unreadable"),
+                         ProjectFile::tr("Could not read “%1”: %2").arg(label, file.errorString()));
+    }
+    if (file.size() == 0) {
+        return makeError(QStringLiteral("project.empty"),
+                         ProjectFile::tr("“%1” is empty; it is not a CineTune project.").arg(label));
+    }
+    static const QByteArray magic("SQLite format 3\0", 16);
+    const QByteArray head = file.read(100);
+    if (!head.startsWith(magic)) {
+        return makeError(QStringLiteral("project.not_sqlite"),
+                         ProjectFile::tr("“%1” is not a CineTune project: it is not an SQLite database.")
+                             .arg(label));
+    }
+    if (head.size() < 100) {
+        return makeError(QStringLiteral("project.damaged"),
+                         ProjectFile::tr("“%1” is damaged: the file is cut off.").arg(label));
+    }
+    return Ok{};
+}
+
+enum class Identity { Marked, MarkerMissing };
+
+// Is this SQLite database a CineTune project? Accepts the application id in the header, or (for
+// a file whose header lost it) the 'app' row of the meta table. Reads only.
+Result<Identity> identify(const QSqlDatabase &db, const QString &label)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
+        return makeError(QStringLiteral("project.damaged"),
+                         ProjectFile::tr("“%1” is not a readable SQLite database (damaged or encrypted): %2")
+                             .arg(label, driverText(query.lastError())),
+                         query.lastError().text());
+    }
+    const qint64 applicationId = query.value(0).toLongLong();
+    if (applicationId == ProjectFile::kApplicationId)
+        return Identity::Marked;
+
+    const Error foreign = makeError(
+        QStringLiteral("project.foreign"),
+        ProjectFile::tr("“%1” is an SQLite database but not a CineTune project.").arg(label),
+        QStringLiteral("application_id %1").arg(applicationId));
+    if (applicationId != 0)
+        return foreign;
+
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"))
+        || !query.next()) {
+        return makeError(QStringLiteral("project.damaged"),
+                         ProjectFile::tr("“%1” is not a readable SQLite database (damaged or encrypted): %2")
+                             .arg(label, driverText(query.lastError())),
+                         query.lastError().text());
+    }
+    if (query.value(0).toInt() == 0)
+        return foreign;
+    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'app'")) || !query.next()
+        || query.value(0).toString() != u"cinetune") {
+        return foreign;
+    }
+    return Identity::MarkerMissing;
+}
+
+// The connection settings of every project connection. journal_mode is persistent (file
+// header); foreign_keys and synchronous are per connection.
+Status configure(const QSqlDatabase &db, const QString &label)
+{
+    const QString failure = ProjectFile::tr("Could not set up “%1”: %2");
+    {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
+            return sqlError(failure.arg(label, driverText(query.lastError())), query.lastError());
+        const QString mode = query.value(0).toString();
+        // SQLite keeps the old mode where WAL is impossible (some network file systems); the
+        // rollback journal is just as safe, only slower with concurrent readers.
+        if (mode.compare(u"wal", Qt::CaseInsensitive) != 0)
+            qCWarning(lcProject) << "WAL journal mode not available for" << label << "- using" << mode;
+    }
+    if (Status s = exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), failure, label); !s)
+        return s;
+    return exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), failure, label);
+}
+
+Status setApplicationId(const QSqlDatabase &db, const QString &label)
+{
+    return exec(db, QStringLiteral("PRAGMA application_id = %1").arg(ProjectFile::kApplicationId),
+                ProjectFile::tr("Could not mark “%1” as a CineTune project: %2"), label);
+}
+
+} // namespace
+
+ProjectFile::ProjectFile(QString path, std::unique_ptr<Connection> connection, int schemaVersion)
+    : m_path(std::move(path)), m_connection(std::move(connection)), m_schemaVersion(schemaVersion)
+{
+}
+
+ProjectFile::~ProjectFile() = default;
+
+QString ProjectFile::withSuffix(const QString &path)
+{
+    const QString suffix = u'.' + QString::fromLatin1(kSuffix);
+    if (path.endsWith(suffix, Qt::CaseInsensitive))
+        return path;
+    return path + suffix;
+}
+
+Status ProjectFile::removeFiles(const QString &path)
+{
+    const QString absolutePath = absoluteClean(path);
+    QStringList files = companionFiles(absolutePath);
+    files.prepend(absolutePath);
+    for (const QString &file : std::as_const(files)) {
+        if (!pathIsTaken(file))
+            continue;
+        QFile f(file);
+        if (!f.remove()) {
+            return makeError(QStringLiteral("project.unreadable"),
+                             tr("Could not remove “%1”: %2").arg(nativeLabel(file), f.errorString()));
+        }
+    }
+    return Ok{};
+}
+
+Result<std::unique_ptr<ProjectFile>> ProjectFile::create(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        return makeError(QStringLiteral("project.invalid_name"), tr("No name was given for the new project."));
+
+    const QString absolutePath = absoluteClean(withSuffix(path));
+    const QString label = nativeLabel(absolutePath);
+    if (pathIsTaken(absolutePath)) {
+        return makeError(QStringLiteral("project.exists"),
+                         tr("Could not create “%1”: a file of that name exists already. Choose another "
+                            "name or remove the file first.")
+                             .arg(label));
+    }
+    if (const QString leftover = leftoverCompanion(absolutePath); !leftover.isEmpty()) {
+        return makeError(QStringLiteral("project.exists"),
+                         tr("Could not create “%1”: the leftover file “%2” of an earlier project is in "
+                            "the way. Choose another name or remove it first.")
+                             .arg(label, nativeLabel(leftover)));
+    }
+    const QFileInfo folder(QFileInfo(absolutePath).absolutePath());
+    if (!folder.isDir()) {
+        return makeError(QStringLiteral("project.no_folder"),
+                         tr("Could not create “%1”: the folder “%2” does not exist.")
+                             .arg(label, nativeLabel(folder.absoluteFilePath())));
+    }
+
+    // From here on the file is ours: remove it again on any failure.
+    auto fail = [&](std::unique_ptr<Connection> connection, Error error) -> Result<std::unique_ptr<ProjectFile>> {
+        connection.reset();
+        removeWithCompanions(absolutePath);
+        return error;
+    };
+
+    Result<std::unique_ptr<Connection>> opened = Connection::open(absolutePath, tr("Could not create “%1”: %2"));
+    if (!opened)
+        return fail(nullptr, opened.error());
+    std::unique_ptr<Connection> connection = std::move(opened).value();
+
+    if (Status s = setApplicationId(connection->db, label); !s)
+        return fail(std::move(connection), s.error());
+    if (Status s = configure(connection->db, label); !s)
+        return fail(std::move(connection), s.error());
+    const Result<int> version = SchemaMigrator(connection->db, label, projectMigrations()).migrate();
+    if (!version)
+        return fail(std::move(connection), version.error());
+
+    QSqlQuery query(connection->db);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('created_with', ?)"));
+    query.addBindValue(QStringLiteral("CineTune " CINETUNE_VERSION));
+    if (!query.exec()) {
+        const Error error = sqlError(tr("Could not create “%1”: %2").arg(label, driverText(query.lastError())),
+                                     query.lastError());
+        query = QSqlQuery();
+        return fail(std::move(connection), error);
+    }
+    query = QSqlQuery();
+
+    return std::unique_ptr<ProjectFile>(new ProjectFile(absolutePath, std::move(connection), version.value()));
+}
+
+Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::openExisting(const QString &absolutePath, int *version)
+{
+    const QString label = nativeLabel(absolutePath);
+    const QFileInfo info(absolutePath);
+    if (!info.exists()) {
+        return makeError(QStringLiteral("project.not_found"),
+                         tr("Could not open “%1”: the file does not exist.").arg(label));
+    }
+    if (!info.isFile()) {
+        return makeError(QStringLiteral("project.not_file"),
+                         tr("Could not open “%1”: it is a folder, not a CineTune project file.").arg(label));
+    }
+    if (Status header = checkSqliteHeader(absolutePath, label); !header)
+        return header.error();
+
+    Result<std::unique_ptr<Connection>> opened = Connection::open(absolutePath, tr("Could not open “%1”: %2"));
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<Connection> connection = std::move(opened).value();
+
+    // Identify and check the version before changing anything (journal mode, migrations), so a
+    // foreign or newer file is left exactly as it was.
+    const Result<Identity> identity = identify(connection->db, label);
+    if (!identity)
+        return identity.error();
+    const SchemaMigrator migrator(connection->db, label, projectMigrations());
+    const Result<int> stored = migrator.storedVersion();
+    if (!stored)
+        return stored.error();
+    if (stored.value() > migrator.latestVersion()) {
+        return makeError(QStringLiteral("project.too_new"),
+                         tr("“%1” was saved by a newer version of CineTune (file format %2; this version "
+                            "reads up to format %3). Update CineTune to open it.")
+                             .arg(label, QString::number(stored.value()),
+                                  QString::number(migrator.latestVersion())));
+    }
+
+    if (Status s = configure(connection->db, label); !s)
+        return s.error();
+    if (identity.value() == Identity::MarkerMissing) {
+        if (Status s = setApplicationId(connection->db, label); !s)
+            return s.error();
+    }
+    const Result<int> migrated = migrator.migrate();
+    if (!migrated)
+        return migrated.error();
+    *version = migrated.value();
+    return connection;
+}
+
+Result<std::unique_ptr<ProjectFile>> ProjectFile::open(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        return makeError(QStringLiteral("project.invalid_name"), tr("No project file was given."));
+    const QString absolutePath = absoluteClean(path);
+    int version = 0;
+    Result<std::unique_ptr<Connection>> connection = openExisting(absolutePath, &version);
+    if (!connection)
+        return connection.error();
+    return std::unique_ptr<ProjectFile>(new ProjectFile(absolutePath, std::move(connection).value(), version));
+}
+
+QString ProjectFile::path() const
+{
+    return m_path;
+}
+
+QString ProjectFile::label() const
+{
+    return nativeLabel(m_path);
+}
+
+int ProjectFile::schemaVersion() const
+{
+    return m_schemaVersion;
+}
+
+int ProjectFile::currentSchemaVersion()
+{
+    return static_cast<int>(projectMigrations().size());
+}
+
+QDateTime ProjectFile::createdAt() const
+{
+    QSqlQuery query(m_connection->db);
+    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'created_at'"))) {
+        qCWarning(lcProject) << "Could not read created_at of" << label() << ':' << query.lastError().text();
+        return {};
+    }
+    if (!query.next())
+        return {};
+    return QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
+}
+
+Status ProjectFile::setDatasetReference(const DatasetReference &reference)
+{
+    if (reference.path.isEmpty() || reference.format.isEmpty()) {
+        return makeError(QStringLiteral("project.invalid_argument"),
+                         tr("Could not record the dataset in “%1”: its path and format must not be empty.")
+                             .arg(label()));
+    }
+    QSqlQuery query(m_connection->db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO dataset (id, path, format, fingerprint, ratings, users, movies, loaded_at) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET path = excluded.path, format = excluded.format, "
+        "fingerprint = excluded.fingerprint, ratings = excluded.ratings, users = excluded.users, "
+        "movies = excluded.movies, loaded_at = excluded.loaded_at"));
+    query.addBindValue(reference.path);
+    query.addBindValue(reference.format);
+    // Latin-1 maps every byte to one character, so any fingerprint round-trips through TEXT.
+    query.addBindValue(QString::fromLatin1(reference.fingerprint));
+    query.addBindValue(static_cast<qlonglong>(reference.ratings));
+    query.addBindValue(static_cast<qlonglong>(reference.users));
+    query.addBindValue(static_cast<qlonglong>(reference.movies));
+    query.addBindValue(reference.loadedAt.isValid()
+                           ? QVariant(reference.loadedAt.toUTC().toString(Qt::ISODateWithMs))
+                           : QVariant(QMetaType::fromType<QString>()));
+    if (!query.exec()) {
+        return sqlError(tr("Could not record the dataset in “%1”: %2").arg(label(), driverText(query.lastError())),
+                        query.lastError());
+    }
+    return Ok{};
+}
+
+Status ProjectFile::clearDatasetReference()
+{
+    QSqlQuery query(m_connection->db);
+    if (!query.exec(QStringLiteral("DELETE FROM dataset"))) {
+        return sqlError(tr("Could not forget the dataset in “%1”: %2").arg(label(), driverText(query.lastError())),
+                        query.lastError());
+    }
+    return Ok{};
+}
+
+std::optional<DatasetReference> ProjectFile::datasetReference() const
+{
+    QSqlQuery query(m_connection->db);
+    if (!query.exec(QStringLiteral(
+            "SELECT path, format, fingerprint, ratings, users, movies, loaded_at FROM dataset WHERE id = 1"))) {
+        qCWarning(lcProject) << "Could not read the dataset of" << label() << ':' << query.lastError().text();
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    DatasetReference reference;
+    reference.path = query.value(0).toString();
+    reference.format = query.value(1).toString();
+    reference.fingerprint = query.value(2).toString().toLatin1();
+    reference.ratings = query.value(3).toLongLong();
+    reference.users = query.value(4).toLongLong();
+    reference.movies = query.value(5).toLongLong();
+    if (!query.value(6).isNull())
+        reference.loadedAt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
+    return reference;
+}
+
+Status ProjectFile::setState(const QString &key, const QString &value)
+{
+    if (key.isEmpty()) {
+        return makeError(QStringLiteral("project.invalid_argument"),
+                         tr("Could not save a setting in “%1”: the setting has no name.").arg(label()));
+    }
+    QSqlQuery query(m_connection->db);
+    query.prepare(QStringLiteral("INSERT INTO ui_state (key, value) VALUES (?, ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(key);
+    query.addBindValue(value.isNull() ? QString(QLatin1StringView("")) : value);
+    if (!query.exec()) {
+        return sqlError(tr("Could not save the setting “%1” in “%2”: %3")
+                            .arg(key, label(), driverText(query.lastError())),
+                        query.lastError());
+    }
+    return Ok{};
+}
+
+Status ProjectFile::removeState(const QString &key)
+{
+    QSqlQuery query(m_connection->db);
+    query.prepare(QStringLiteral("DELETE FROM ui_state WHERE key = ?"));
+    query.addBindValue(key);
+    if (!query.exec()) {
+        return sqlError(tr("Could not remove the setting “%1” from “%2”: %3")
+                            .arg(key, label(), driverText(query.lastError())),
+                        query.lastError());
+    }
+    return Ok{};
+}
+
+QString ProjectFile::state(const QString &key, const QString &fallback) const
+{
+    QSqlQuery query(m_connection->db);
+    query.prepare(QStringLiteral("SELECT value FROM ui_state WHERE key = ?"));
+    query.addBindValue(key);
+    if (!query.exec()) {
+        qCWarning(lcProject) << "Could not read the setting" << key << "of" << label() << ':'
+                             << query.lastError().text();
+        return fallback;
+    }
+    if (!query.next())
+        return fallback;
+    return query.value(0).toString();
+}
+
+Status ProjectFile::saveAs(const QString &newPath)
+{
+    if (newPath.trimmed().isEmpty())
+        return makeError(QStringLiteral("project.invalid_name"), tr("No name was given to save “%1” as.").arg(label()));
+
+    const QString target = absoluteClean(withSuffix(newPath));
+    const QString targetLabel = nativeLabel(target);
+    if (QFileInfo(target) == QFileInfo(m_path) || target == m_path) {
+        if (QFileInfo::exists(m_path))
+            return Ok{};  // every change is written already
+        return makeError(QStringLiteral("project.not_found"),
+                         tr("Could not save “%1”: the file was removed while it was open. Save it under "
+                            "another name.")
+                             .arg(label()));
+    }
+    if (pathIsTaken(target)) {
+        return makeError(QStringLiteral("project.exists"),
+                         tr("Could not save “%1” as “%2”: a file of that name exists already. Choose "
+                            "another name or remove the file first.")
+                             .arg(label(), targetLabel));
+    }
+    if (const QString leftover = leftoverCompanion(target); !leftover.isEmpty()) {
+        return makeError(QStringLiteral("project.exists"),
+                         tr("Could not save “%1” as “%2”: the leftover file “%3” of an earlier project is "
+                            "in the way. Choose another name or remove it first.")
+                             .arg(label(), targetLabel, nativeLabel(leftover)));
+    }
+    const QFileInfo folder(QFileInfo(target).absolutePath());
+    if (!folder.isDir()) {
+        return makeError(QStringLiteral("project.no_folder"),
+                         tr("Could not save “%1” as “%2”: the folder “%3” does not exist.")
+                             .arg(label(), targetLabel, nativeLabel(folder.absoluteFilePath())));
+    }
+
+    {
+        QSqlQuery query(m_connection->db);
+        query.prepare(QStringLiteral("VACUUM INTO ?"));
+        query.addBindValue(target);
+        if (!query.exec()) {
+            const Error error = sqlError(tr("Could not save “%1” as “%2”: %3")
+                                             .arg(label(), targetLabel, driverText(query.lastError())),
+                                         query.lastError());
+            query = QSqlQuery();
+            removeWithCompanions(target);
+            return error;
+        }
+    }
+    syncToDisk(target);
+
+    int version = 0;
+    Result<std::unique_ptr<Connection>> copy = openExisting(target, &version);
+    if (!copy) {
+        removeWithCompanions(target);
+        const Error &inner = copy.error();
+        return makeError(inner.code, tr("Could not save “%1” as “%2”: %3").arg(label(), targetLabel, inner.message),
+                         inner.detail);
+    }
+
+    m_connection = std::move(copy).value();  // closes the original
+    m_path = target;
+    m_schemaVersion = version;
+    return Ok{};
+}
+
+Status ProjectFile::integrityCheck() const
+{
+    QSqlQuery query(m_connection->db);
+    if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        return makeError(QStringLiteral("project.integrity"),
+                         tr("The integrity check of “%1” failed: %2").arg(label(), driverText(query.lastError())),
+                         query.lastError().text());
+    }
+    QStringList problems;
+    while (query.next()) {
+        const QString row = query.value(0).toString();
+        if (row != u"ok")
+            problems.append(row);
+    }
+    if (!problems.isEmpty()) {
+        const QStringList shown = problems.mid(0, 3);
+        return makeError(QStringLiteral("project.integrity"),
+                         tr("“%1” is damaged: %2").arg(label(), shown.join(QStringLiteral("; "))),
+                         problems.join(u'\n'));
+    }
+
+    if (!query.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
+        return makeError(QStringLiteral("project.integrity"),
+                         tr("The integrity check of “%1” failed: %2").arg(label(), driverText(query.lastError())),
+                         query.lastError().text());
+    }
+    if (query.next()) {
+        return makeError(QStringLiteral("project.integrity"),
+                         tr("“%1” is damaged: a reference in table %2 points nowhere.")
+                             .arg(label(), query.value(0).toString()));
+    }
+    return Ok{};
+}
+
+} // namespace cinetune
