@@ -18,8 +18,8 @@ namespace cinetune {
 namespace {
 
 constexpr char kMagic[16] = {'C', 'I', 'N', 'E', 'T', 'U', 'N', 'E', '-', 'S', 'T', 'O', 'R', 'E', '\0', '\0'};
-constexpr quint32 kVersion = 1;
-constexpr int kColumns = 8;
+constexpr quint32 kVersion = 2;
+constexpr int kColumns = 6;
 
 QString tr(const char *s)
 {
@@ -118,7 +118,8 @@ bool readStats(QDataStream &s, DatasetStats &st)
     return s.status() == QDataStream::Ok;
 }
 
-bool allBelow(std::span<const std::uint32_t> values, std::uint32_t limit)
+// Every entry's index below `limit` and its rating in 1..10.
+bool entriesValid(std::span<const Entry> values, std::uint32_t limit)
 {
     std::atomic<bool> ok{true};
     const std::size_t parts = 16;
@@ -126,9 +127,13 @@ bool allBelow(std::span<const std::uint32_t> values, std::uint32_t limit)
         const std::size_t b = values.size() * part / parts;
         const std::size_t e = values.size() * (part + 1) / parts;
         std::uint32_t mx = 0;
-        for (std::size_t i = b; i < e; ++i)
+        std::uint32_t badRating = 0;
+        for (std::size_t i = b; i < e; ++i) {
             mx = std::max(mx, values[i]);
-        if (e > b && mx >= limit)
+            const std::uint32_t r = values[i] & 15u;
+            badRating |= static_cast<std::uint32_t>(r == 0 || r > 10);
+        }
+        if (e > b && (entryIndex(mx) >= limit || badRating))
             ok = false;
     });
     return ok.load();
@@ -181,9 +186,8 @@ Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn)
     };
     const Blob blobs[kColumns] = {
         {p.userSourceIds.data(), p.userSourceIds.size(), 4}, {p.movieOffsets.data(), p.movieOffsets.size(), 8},
-        {p.movieUsers.data(), p.movieUsers.size(), 4},       {p.movieRatings.data(), p.movieRatings.size(), 1},
-        {p.userOffsets.data(), p.userOffsets.size(), 8},     {p.userMovies.data(), p.userMovies.size(), 4},
-        {p.userRatings.data(), p.userRatings.size(), 1},     {p.userDays.data(), p.userDays.size(), 2},
+        {p.movieEntries.data(), p.movieEntries.size(), 4},   {p.userOffsets.data(), p.userOffsets.size(), 8},
+        {p.userEntries.data(), p.userEntries.size(), 4},     {p.userDays.data(), p.userDays.size(), 2},
     };
     QByteArray meta;
     {
@@ -269,7 +273,7 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
     if (metaSize > size - headerSize)
         return miss(tr("damaged cache"));
     ColumnEntry e[kColumns];
-    static constexpr quint64 elem[kColumns] = {4, 8, 4, 1, 8, 4, 1, 2};
+    static constexpr quint64 elem[kColumns] = {4, 8, 4, 8, 4, 2};
     for (int c = 0; c < kColumns; ++c) {
         e[c].offset = getLE(28 + 16 * static_cast<quint64>(c), 8);
         e[c].count = getLE(36 + 16 * static_cast<quint64>(c), 8);
@@ -312,17 +316,15 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
         };
         p.userSourceIds = col(0, static_cast<std::uint32_t *>(nullptr));
         p.movieOffsets = col(1, static_cast<std::uint64_t *>(nullptr));
-        p.movieUsers = col(2, static_cast<std::uint32_t *>(nullptr));
-        p.movieRatings = col(3, static_cast<RatingUnits *>(nullptr));
-        p.userOffsets = col(4, static_cast<std::uint64_t *>(nullptr));
-        p.userMovies = col(5, static_cast<std::uint32_t *>(nullptr));
-        p.userRatings = col(6, static_cast<RatingUnits *>(nullptr));
-        p.userDays = col(7, static_cast<Day *>(nullptr));
+        p.movieEntries = col(2, static_cast<Entry *>(nullptr));
+        p.userOffsets = col(3, static_cast<std::uint64_t *>(nullptr));
+        p.userEntries = col(4, static_cast<Entry *>(nullptr));
+        p.userDays = col(5, static_cast<Day *>(nullptr));
         // Structural checks: sizes agree and offsets are monotone and in range.
-        const quint64 N = p.movieUsers.size();
+        const quint64 N = p.movieEntries.size();
         const quint64 U = p.userSourceIds.size();
-        if (p.movieOffsets.size() != movies + 1 || p.userOffsets.size() != U + 1 || p.movieRatings.size() != N
-            || p.userMovies.size() != N || p.userRatings.size() != N || p.userDays.size() != N)
+        if (p.movieOffsets.size() != movies + 1 || p.userOffsets.size() != U + 1 || p.userEntries.size() != N
+            || p.userDays.size() != N)
             return miss(tr("damaged cache"));
         for (quint64 i = 0; i < movies; ++i)
             if (p.movieOffsets[i] > p.movieOffsets[i + 1])
@@ -333,7 +335,7 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
         if (p.movieOffsets[0] != 0 || p.movieOffsets[movies] != N || p.userOffsets[0] != 0 || p.userOffsets[U] != N)
             return miss(tr("damaged cache"));
         // Every index in range, so a damaged file can never make a reader step outside an array.
-        if (!allBelow(p.movieUsers.span(), static_cast<std::uint32_t>(U)) || !allBelow(p.userMovies.span(), static_cast<std::uint32_t>(movies)))
+        if (!entriesValid(p.movieEntries.span(), static_cast<std::uint32_t>(U)) || !entriesValid(p.userEntries.span(), static_cast<std::uint32_t>(movies)))
             return miss(tr("damaged cache"));
         ds->store = RatingStore(std::move(p));
     }

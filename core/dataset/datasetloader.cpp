@@ -7,9 +7,11 @@
 #include "titleparsers.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <atomic>
+#include <cstdio>
 #include <new>
 
 namespace cinetune {
@@ -26,7 +28,6 @@ Error canceledError()
     return makeError(QStringLiteral("canceled"), tr("Loading was cancelled."));
 }
 
-constexpr std::size_t kChunkBytes = std::size_t{32} << 20;
 constexpr double kParseShare = 0.7;
 
 bool grouped(DatasetFormat f)
@@ -64,7 +65,7 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
         totalBytes += mf->size();
         files.push_back(std::move(mf.value()));
     }
-    const auto tasks = planChunks(source.format, files, kChunkBytes);
+    const auto tasks = planChunks(source.format, files, std::max<std::size_t>(options.chunkBytes, 64));
     std::vector<ParsedChunk> chunks(tasks.size());
     IdBitmap users;
     IdBitmap movies;
@@ -72,6 +73,8 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     std::atomic<std::size_t> doneBytes{0};
     std::atomic<bool> stop{false};
     const QString parsing = tr("Parsing ratings");
+    QElapsedTimer parseTimer;
+    parseTimer.start();
     parallelFor(threads, tasks.size(), [&](std::size_t t, int worker) {
         if (stop.load(std::memory_order_relaxed))
             return;
@@ -90,6 +93,8 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     if (stop || progress.canceled())
         return canceledError();
 
+    if (qEnvironmentVariableIsSet("CINETUNE_TRACE_LOAD"))
+        std::fprintf(stderr, "[load] parsed %zu chunks in %.3f s\n", chunks.size(), static_cast<double>(parseTimer.nsecsElapsed()) / 1e9);
     // The first problem in file order wins.
     const ParseProblem *first = nullptr;
     std::uint64_t crlf = 0;

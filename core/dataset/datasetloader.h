@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <cstddef>
+
 namespace cinetune {
 
 struct LoadOptions
@@ -14,6 +16,7 @@ struct LoadOptions
     bool useCache = true;   // read the binary cache (and write it after parsing, see writeCache)
     bool writeCache = true; // with useCache: write the cache after a parse
     QString cacheDir;       // empty = QStandardPaths::CacheLocation + "/datasets"
+    std::size_t chunkBytes = std::size_t{32} << 20; // parse task size (tests use tiny chunks)
 };
 
 // Loads a dataset from a file or folder (format detected automatically). Parses in parallel

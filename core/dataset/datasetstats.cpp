@@ -46,10 +46,11 @@ DatasetStats computeStats(const RatingStore &store, std::size_t catalogueSize, i
         pa.activity.assign(33, 0);
         const std::uint64_t b = U ? p.userOffsets[ub] : 0;
         const std::uint64_t e = U ? p.userOffsets[ue] : 0;
-        const RatingUnits *r = p.userRatings.data();
+        const Entry *r = p.userEntries.data();
         const Day *d = p.userDays.data();
         for (std::uint64_t i = b; i < e; ++i) {
-            ++pa.hist[r[i] <= 10 ? r[i] : 0];
+            const RatingUnits units = entryRating(r[i]);
+            ++pa.hist[units <= 10 ? units : 0];
             ++pa.perDay[d[i]];
         }
         for (std::uint32_t u = ub; u < ue; ++u) {
@@ -103,12 +104,12 @@ DatasetStats computeStats(const RatingStore &store, std::size_t catalogueSize, i
         const std::uint32_t mb = static_cast<std::uint32_t>(std::uint64_t{M} * part / parts);
         const std::uint32_t me = static_cast<std::uint32_t>(std::uint64_t{M} * (part + 1) / parts);
         for (std::uint32_t m = mb; m < me; ++m) {
-            const auto r = store.movieRatings(m);
+            const auto r = store.movieEntries(m);
             if (r.empty())
                 continue;
             std::uint64_t sum = 0;
-            for (RatingUnits x : r)
-                sum += x;
+            for (Entry x : r)
+                sum += entryRating(x);
             s.movieMean[m] = static_cast<float>(static_cast<double>(sum) / (2.0 * static_cast<double>(r.size())));
         }
     });

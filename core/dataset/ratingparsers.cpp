@@ -52,25 +52,49 @@ inline bool parseU64(const char *&p, const char *end, std::uint64_t &out)
     return true;
 }
 
+// Day numbers of every (year, month, day) from 1970 to 2149, 0xFFFF for impossible dates.
+struct DateTable
+{
+    static constexpr int kYears = 180;
+    std::vector<Day> days;
+    DateTable() : days(static_cast<std::size_t>(kYears) * 416, 0xFFFF)
+    {
+        for (int y = 0; y < kYears; ++y)
+            for (int m = 1; m <= 12; ++m)
+                for (int d = 1; d <= 31; ++d)
+                    if (const auto day = dateToDay(1970 + y, m, d); day && *day != 0xFFFF)
+                        days[static_cast<std::size_t>(y * 416 + m * 32 + d)] = *day;
+    }
+};
+
+const DateTable &dateTable()
+{
+    static const DateTable table;
+    return table;
+}
+
 // "YYYY-MM-DD" -> days since 1970-01-01.
-inline bool parseDate(const char *p, const char *end, Day &out)
+inline bool parseDate(const char *p, const char *end, const Day *table, Day &out)
 {
     if (end - p < 10)
         return false;
-    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!isDigit(p[i]))
-            return false;
-    if (p[4] != '-' || p[7] != '-')
+    const unsigned y0 = static_cast<unsigned>(p[0] - '0'), y1 = static_cast<unsigned>(p[1] - '0');
+    const unsigned y2 = static_cast<unsigned>(p[2] - '0'), y3 = static_cast<unsigned>(p[3] - '0');
+    const unsigned m0 = static_cast<unsigned>(p[5] - '0'), m1 = static_cast<unsigned>(p[6] - '0');
+    const unsigned d0 = static_cast<unsigned>(p[8] - '0'), d1 = static_cast<unsigned>(p[9] - '0');
+    if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9) | (p[4] != '-') | (p[7] != '-'))
         return false;
     if (end - p > 10 && isDigit(p[10]))
         return false;
-    const int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-    const int m = (p[5] - '0') * 10 + (p[6] - '0');
-    const int d = (p[8] - '0') * 10 + (p[9] - '0');
-    const auto day = dateToDay(y, m, d);
-    if (!day)
+    const unsigned y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const unsigned m = m0 * 10 + m1;
+    const unsigned d = d0 * 10 + d1;
+    if (y < 1970 || y >= 1970 + DateTable::kYears || m > 12 || d > 31)
         return false;
-    out = *day;
+    const Day day = table[(y - 1970) * 416 + m * 32 + d];
+    if (day == 0xFFFF)
+        return false;
+    out = day;
     return true;
 }
 
@@ -143,38 +167,55 @@ struct Failure
     QString expected;
 };
 
+// Appends ratings to a chunk through raw pointers (the arrays' sizes are written back at the
+// end), so the compiler keeps the cursors in registers in the hot loops.
 class ChunkWriter
 {
 public:
-    ChunkWriter(const ParseContext &ctx, ParsedChunk &chunk) : m_ctx(ctx), m_chunk(chunk) {}
+    ChunkWriter(const ParseContext &ctx, ParsedChunk &chunk)
+        : m_ctx(ctx), m_chunk(chunk), m_n(chunk.users.size()), m_users(chunk.users.data()),
+          m_movies(chunk.movies.data()), m_ratings(chunk.ratings.data()), m_days(chunk.days.data())
+    {
+    }
 
     void add(std::uint32_t user, RatingUnits rating, Day day)
     {
         m_ctx.users->mark(user);
-        if (user > m_maxUser)
-            m_maxUser = user;
-        m_chunk.users.push_back(user);
-        m_chunk.ratings.push_back(rating);
-        m_chunk.days.push_back(day);
+        m_maxUser = std::max(m_maxUser, user);
+        m_users[m_n] = user;
+        m_ratings[m_n] = rating;
+        m_days[m_n] = day;
+        ++m_n;
     }
-    void addMovie(std::uint32_t movie)
+    void addWithMovie(std::uint32_t user, std::uint32_t movie, RatingUnits rating, Day day)
     {
         m_ctx.movies->mark(movie);
-        if (movie > m_maxMovie)
-            m_maxMovie = movie;
-        m_chunk.movies.push_back(movie);
+        m_maxMovie = std::max(m_maxMovie, movie);
+        m_movies[m_n] = movie;
+        add(user, rating, day);
     }
+    std::uint64_t count() const { return m_n; }
     ~ChunkWriter()
     {
-        if (m_chunk.users.size())
+        m_chunk.users.setSize(m_n);
+        m_chunk.ratings.setSize(m_n);
+        m_chunk.days.setSize(m_n);
+        if (m_movies)
+            m_chunk.movies.setSize(m_n);
+        if (m_n)
             m_ctx.users->noteMax(m_maxUser);
-        if (m_chunk.movies.size())
+        if (m_n && m_movies)
             m_ctx.movies->noteMax(m_maxMovie);
     }
 
 private:
     const ParseContext &m_ctx;
     ParsedChunk &m_chunk;
+    std::uint64_t m_n;
+    std::uint32_t *m_users;
+    std::uint32_t *m_movies;
+    RatingUnits *m_ratings;
+    Day *m_days;
     std::uint32_t m_maxUser = 0;
     std::uint32_t m_maxMovie = 0;
 };
@@ -189,7 +230,10 @@ std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool a
         p += 3;
         ++chunk.bomFiles;
     }
+    if (atFileStart && p >= end)
+        return Failure{p, tr("a movie header such as \"1:\"")};
     bool haveMovie = false;
+    const Day *dates = dateTable().days.data();
     while (p < end) {
         const char *line = p;
         std::uint32_t id = 0;
@@ -201,7 +245,7 @@ std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool a
                 return Failure{p, tr("end of line after the movie header")};
             if (id == 0)
                 return Failure{line, tr("a movie ID of 1 or more")};
-            chunk.blocks.push_back(MovieBlock{id, chunk.users.size()});
+            chunk.blocks.push_back(MovieBlock{id, out.count()});
             haveMovie = true;
             continue;
         }
@@ -217,7 +261,7 @@ std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool a
             return Failure{p, tr("',' after the rating")};
         ++p;
         Day day = 0;
-        if (!parseDate(p, end, day))
+        if (!parseDate(p, end, dates, day))
             return Failure{p, tr("a date YYYY-MM-DD between 1970 and 2149")};
         p += 10;
         if (!endOfLine(p, end, chunk.crlfLines))
@@ -286,8 +330,7 @@ std::optional<Failure> parseDelimited(DatasetFormat format, const char *p, const
             return Failure{field, tr("a Unix timestamp")};
         if (!endOfLine(p, end, chunk.crlfLines))
             return Failure{p, tr("end of line after the timestamp")};
-        out.addMovie(movie);
-        out.add(user, r, static_cast<Day>(ts / 86400));
+        out.addWithMovie(user, movie, r, static_cast<Day>(ts / 86400));
     }
     return std::nullopt;
 }
@@ -424,10 +467,7 @@ void parseRanges(const ParseContext &ctx, const std::vector<ByteRange> &ranges, 
             const char *e = base + r.end;
             const bool atStart = r.begin == 0;
             std::optional<Failure> failure;
-            if (atStart && mf.size() == 0) {
-                failure = Failure{b, groupedByMovie(ctx.format) ? tr("a movie header such as \"1:\"")
-                                                                 : tr("a rating line")};
-            } else if (groupedByMovie(ctx.format)) {
+            if (groupedByMovie(ctx.format)) {
                 failure = parseNetflixBlocks(b, e, atStart, writer, chunk);
             } else {
                 failure = parseDelimited(ctx.format, b, e, atStart, writer, chunk);

@@ -46,4 +46,13 @@ std::optional<UserIndex> RatingStore::findUser(std::uint32_t sourceId) const
     return static_cast<UserIndex>(it - ids.begin());
 }
 
+RatingUnits RatingStore::ratingOf(UserIndex u, MovieIndex m) const
+{
+    const auto row = userEntries(u);
+    const auto it = std::lower_bound(row.begin(), row.end(), makeEntry(m, 0));
+    if (it == row.end() || entryIndex(*it) != m)
+        return 0;
+    return entryRating(*it);
+}
+
 } // namespace cinetune

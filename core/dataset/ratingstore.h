@@ -22,10 +22,17 @@ QDate dayToDate(Day day);
 std::optional<Day> dateToDay(int year, int month, int dayOfMonth); // nullopt if impossible/out of range
 inline double ratingValue(RatingUnits units) { return units / 2.0; }
 
+// Ratings are packed with the other side's index into one 32-bit entry: index << 4 | units.
+using Entry = std::uint32_t;
+inline constexpr std::uint32_t entryIndex(Entry e) { return e >> 4; }
+inline constexpr RatingUnits entryRating(Entry e) { return static_cast<RatingUnits>(e & 15u); }
+inline constexpr Entry makeEntry(std::uint32_t index, RatingUnits units) { return index << 4 | units; }
+inline constexpr std::uint32_t kMaxIndex = (1u << 28) - 1; // users and movies per dataset
+
 // The compact rating store: dense user and movie indices, indexed by movie and by user (CSR).
 // Users are numbered in ascending source-id order; movies follow the catalogue order.
-//   by movie: users (4 B) + ratings (1 B) per rating
-//   by user:  movies (4 B) + ratings (1 B) + days (2 B) per rating, each user's row sorted by movie
+//   by movie: entries (user << 4 | rating), 4 B per rating, in file order within a movie
+//   by user:  entries (movie << 4 | rating) + days, 6 B per rating, each row sorted by movie
 // Immutable once built; safe to read from any number of threads.
 class RatingStore
 {
@@ -34,11 +41,9 @@ public:
     {
         Column<std::uint32_t> userSourceIds; // size U, strictly ascending
         Column<std::uint64_t> movieOffsets;  // size M + 1
-        Column<std::uint32_t> movieUsers;    // size N
-        Column<RatingUnits> movieRatings;    // size N
+        Column<Entry> movieEntries;          // size N
         Column<std::uint64_t> userOffsets;   // size U + 1
-        Column<std::uint32_t> userMovies;    // size N
-        Column<RatingUnits> userRatings;     // size N
+        Column<Entry> userEntries;           // size N
         Column<Day> userDays;                // size N
         bool halfStars = false;              // true for MovieLens' 0.5..5 scale
     };
@@ -51,32 +56,28 @@ public:
     {
         return m_p.movieOffsets.empty() ? 0u : static_cast<std::uint32_t>(m_p.movieOffsets.size() - 1);
     }
-    std::uint64_t ratingCount() const { return m_p.movieUsers.size(); }
+    std::uint64_t ratingCount() const { return m_p.movieEntries.size(); }
     bool halfStars() const { return m_p.halfStars; }
 
     std::uint32_t userSourceId(UserIndex u) const { return m_p.userSourceIds[u]; }
     std::optional<UserIndex> findUser(std::uint32_t sourceId) const;
 
     std::uint64_t movieRatingCount(MovieIndex m) const { return m_p.movieOffsets[m + 1] - m_p.movieOffsets[m]; }
-    std::span<const std::uint32_t> movieUsers(MovieIndex m) const
+    // (user << 4 | rating) for every rating of movie m.
+    std::span<const Entry> movieEntries(MovieIndex m) const
     {
-        return m_p.movieUsers.span(m_p.movieOffsets[m], movieRatingCount(m));
-    }
-    std::span<const RatingUnits> movieRatings(MovieIndex m) const
-    {
-        return m_p.movieRatings.span(m_p.movieOffsets[m], movieRatingCount(m));
+        return m_p.movieEntries.span(m_p.movieOffsets[m], movieRatingCount(m));
     }
 
     std::uint64_t userRatingCount(UserIndex u) const { return m_p.userOffsets[u + 1] - m_p.userOffsets[u]; }
-    std::span<const std::uint32_t> userMovies(UserIndex u) const
+    // (movie << 4 | rating) for every rating of user u, ascending by movie.
+    std::span<const Entry> userEntries(UserIndex u) const
     {
-        return m_p.userMovies.span(m_p.userOffsets[u], userRatingCount(u));
-    }
-    std::span<const RatingUnits> userRatings(UserIndex u) const
-    {
-        return m_p.userRatings.span(m_p.userOffsets[u], userRatingCount(u));
+        return m_p.userEntries.span(m_p.userOffsets[u], userRatingCount(u));
     }
     std::span<const Day> userDays(UserIndex u) const { return m_p.userDays.span(m_p.userOffsets[u], userRatingCount(u)); }
+    // The rating user u gave movie m, or 0 when none (binary search in the user's row).
+    RatingUnits ratingOf(UserIndex u, MovieIndex m) const;
 
     const Parts &parts() const { return m_p; }
 

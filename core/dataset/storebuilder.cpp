@@ -3,6 +3,9 @@
 #include "common/parallel.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <cstdio>
 
 #include <algorithm>
 #include <cstring>
@@ -51,7 +54,14 @@ std::vector<std::uint32_t> balancedMovieRanges(const BigArray<std::uint64_t> &of
 Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progress &progress, double base, double span)
 {
     BuildOutput out;
-    auto report = [&](double f, const QString &phase) { progress.report(base + span * f, phase); };
+    QElapsedTimer phaseTimer;
+    phaseTimer.start();
+    const bool trace = qEnvironmentVariableIsSet("CINETUNE_TRACE_LOAD");
+    auto report = [&](double f, const QString &phase) {
+        if (trace)
+            std::fprintf(stderr, "[build %.3f s] %s\n", static_cast<double>(phaseTimer.nsecsElapsed()) / 1e9, qPrintable(phase));
+        progress.report(base + span * f, phase);
+    };
     std::vector<ParsedChunk> &chunks = *in.chunks;
     const int threads = resolveThreads(in.threads);
 
@@ -121,13 +131,14 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
         movieOffsets[m + 1] += movieOffsets[m];
     const std::uint64_t N = movieOffsets[M];
 
+    if (U > kMaxIndex || M > kMaxIndex)
+        return makeError(QStringLiteral("too-large"), tr("The dataset has more than %1 users or movies.").arg(kMaxIndex));
+
     // 4. Copy into by-movie order (file order within a movie), mapping users to dense indices.
     report(0.15, tr("Building the movie index"));
-    BigArray<std::uint32_t> mUsers(N);
-    BigArray<RatingUnits> mRatings(N);
+    BigArray<Entry> mEntries(N);
     BigArray<Day> mDays(N);
-    mUsers.setSize(N);
-    mRatings.setSize(N);
+    mEntries.setSize(N);
     mDays.setSize(N);
     const IdBitmap &users = *in.users;
     if (in.groupedByMovie) {
@@ -155,10 +166,10 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
                 const std::uint64_t end = b + 1 < ch.blocks.size() ? ch.blocks[b + 1].begin : ch.users.size();
                 const std::uint64_t dest = blockDest[c][b];
                 const std::uint32_t *src = ch.users.data() + begin;
-                std::uint32_t *dst = mUsers.data() + dest;
+                const RatingUnits *rat = ch.ratings.data() + begin;
+                Entry *dst = mEntries.data() + dest;
                 for (std::uint64_t i = 0; i < end - begin; ++i)
-                    dst[i] = users.rank(src[i]);
-                std::memcpy(mRatings.data() + dest, ch.ratings.data() + begin, end - begin);
+                    dst[i] = makeEntry(users.rank(src[i]), rat[i]);
                 std::memcpy(mDays.data() + dest, ch.days.data() + begin, (end - begin) * sizeof(Day));
             }
             ch.users.reset();
@@ -173,8 +184,7 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
             for (std::size_t i = 0; i < ch.users.size(); ++i) {
                 const std::uint32_t m = movieOfRank[in.movies->rank(ch.movies[i])];
                 const std::uint64_t d = cursor[m]++;
-                mUsers[d] = users.rank(ch.users[i]);
-                mRatings[d] = ch.ratings[i];
+                mEntries[d] = makeEntry(users.rank(ch.users[i]), ch.ratings[i]);
                 mDays[d] = ch.days[i];
             }
             ch = ParsedChunk{};
@@ -184,38 +194,47 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     }
     chunks.clear();
 
-    // 5. Duplicate (user, movie) pairs: keep the latest date (the later line on a tie).
+    // 5. Duplicate (user, movie) pairs: keep the latest date (the later line on a tie). A
+    //    superseded entry gets rating 0 and is compacted away below.
     report(0.35, tr("Checking for duplicate ratings"));
-    std::vector<std::uint32_t> bounds = balancedMovieRanges(movieOffsets, M, threads * 4);
+    const int rangesPerThread = 2;
+    std::vector<std::uint32_t> bounds = balancedMovieRanges(movieOffsets, M, threads * rangesPerThread);
+    const std::size_t R = bounds.size() - 1;
+    // Per range, ratings per user (filled by the duplicate pass, used to place rows below).
+    std::vector<std::vector<std::uint32_t>> rangeCounts(R);
     std::atomic<std::uint64_t> duplicates{0};
     {
         std::vector<std::vector<std::uint32_t>> stampMovie(static_cast<std::size_t>(threads));
         std::vector<std::vector<std::uint32_t>> stampPos(static_cast<std::size_t>(threads));
-        parallelFor(threads, bounds.size() - 1, [&](std::size_t r, int w) {
+        parallelFor(threads, R, [&](std::size_t r, int w) {
             auto &sm = stampMovie[static_cast<std::size_t>(w)];
             auto &sp = stampPos[static_cast<std::size_t>(w)];
             if (sm.empty()) {
                 sm.assign(U, 0xFFFFFFFFu);
                 sp.assign(U, 0);
             }
+            auto &cnt = rangeCounts[r];
+            cnt.assign(U, 0);
             std::uint64_t local = 0;
+            Entry *e = mEntries.data();
             for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m) {
                 const std::uint64_t b = movieOffsets[m];
-                const std::uint64_t e = movieOffsets[m + 1];
-                for (std::uint64_t i = b; i < e; ++i) {
-                    const std::uint32_t u = mUsers[i];
+                const std::uint64_t end = movieOffsets[m + 1];
+                for (std::uint64_t i = b; i < end; ++i) {
+                    const std::uint32_t u = entryIndex(e[i]);
                     if (sm[u] != m) {
                         sm[u] = m;
                         sp[u] = static_cast<std::uint32_t>(i - b);
+                        ++cnt[u];
                         continue;
                     }
                     const std::uint64_t prev = b + sp[u];
                     ++local;
                     if (mDays[i] >= mDays[prev]) {
-                        mRatings[prev] = 0; // superseded
+                        e[prev] = makeEntry(u, 0); // superseded
                         sp[u] = static_cast<std::uint32_t>(i - b);
                     } else {
-                        mRatings[i] = 0;
+                        e[i] = makeEntry(u, 0);
                     }
                 }
             }
@@ -230,22 +249,19 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
             const std::uint64_t e = movieOffsets[m + 1];
             movieOffsets[m] = w;
             for (; r < e; ++r) {
-                if (mRatings[r] == 0)
+                if (entryRating(mEntries[r]) == 0)
                     continue;
-                mUsers[w] = mUsers[r];
-                mRatings[w] = mRatings[r];
+                mEntries[w] = mEntries[r];
                 mDays[w] = mDays[r];
                 ++w;
             }
         }
         movieOffsets[M] = w;
-        mUsers.setSize(w);
-        mRatings.setSize(w);
+        mEntries.setSize(w);
         mDays.setSize(w);
-        mUsers.shrinkToFit();
-        mRatings.shrinkToFit();
+        mEntries.shrinkToFit();
         mDays.shrinkToFit();
-        bounds = balancedMovieRanges(movieOffsets, M, threads * 4);
+        // Ranges keep their movies; their user counts are unchanged (a duplicate was never counted).
     }
     const std::uint64_t finalN = movieOffsets[M];
     for (std::uint32_t m = 0; m < M; ++m)
@@ -254,18 +270,8 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     if (progress.canceled())
         return canceled();
 
-    // 6. Ratings per user, per movie range, so every range knows where it writes in each row.
+    // 6. Row starts: each range writes its part of a user's row after the earlier ranges.
     report(0.5, tr("Building the user index"));
-    const std::size_t R = bounds.size() - 1;
-    std::vector<std::vector<std::uint32_t>> rangeCounts(R);
-    parallelFor(threads, R, [&](std::size_t r, int) {
-        auto &cnt = rangeCounts[r];
-        cnt.assign(U, 0);
-        const std::uint64_t b = movieOffsets[bounds[r]];
-        const std::uint64_t e = movieOffsets[bounds[r + 1]];
-        for (std::uint64_t i = b; i < e; ++i)
-            ++cnt[mUsers[i]];
-    });
     BigArray<std::uint64_t> userOffsets(std::size_t{U} + 1);
     userOffsets.setSize(std::size_t{U} + 1);
     {
@@ -283,34 +289,30 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     if (progress.canceled())
         return canceled();
 
-    // 7. Scatter into by-user order: days first, so by-movie days can go before the rest.
-    auto scatter = [&](auto &&write) {
-        parallelFor(threads, R, [&](std::size_t r, int) {
-            auto &pos = rangeCounts[r];
-            for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m)
-                for (std::uint64_t i = movieOffsets[m]; i < movieOffsets[m + 1]; ++i) {
-                    const std::uint32_t u = mUsers[i];
-                    write(userOffsets[u] + pos[u]++, m, i);
-                }
-        });
-    };
-    std::vector<std::vector<std::uint32_t>> startCopy = rangeCounts;
+    // 7. Scatter into by-user order; rows come out sorted by movie because ranges are in order.
+    BigArray<Entry> uEntries(finalN);
     BigArray<Day> uDays(finalN);
+    uEntries.setSize(finalN);
     uDays.setSize(finalN);
-    scatter([&](std::uint64_t d, std::uint32_t, std::uint64_t i) { uDays[d] = mDays[i]; });
-    mDays.reset();
-    report(0.75, tr("Building the user index"));
-    if (progress.canceled())
-        return canceled();
-    rangeCounts = std::move(startCopy);
-    BigArray<std::uint32_t> uMovies(finalN);
-    BigArray<RatingUnits> uRatings(finalN);
-    uMovies.setSize(finalN);
-    uRatings.setSize(finalN);
-    scatter([&](std::uint64_t d, std::uint32_t m, std::uint64_t i) {
-        uMovies[d] = m;
-        uRatings[d] = mRatings[i];
+    parallelFor(threads, R, [&](std::size_t r, int) {
+        std::uint32_t *pos = rangeCounts[r].data();
+        const std::uint64_t *uo = userOffsets.data();
+        const Entry *me = mEntries.data();
+        const Day *md = mDays.data();
+        Entry *ue = uEntries.data();
+        Day *ud = uDays.data();
+        for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m) {
+            const std::uint64_t end = movieOffsets[m + 1];
+            for (std::uint64_t i = movieOffsets[m]; i < end; ++i) {
+                const Entry e = me[i];
+                const std::uint32_t u = entryIndex(e);
+                const std::uint64_t d = uo[u] + pos[u]++;
+                ue[d] = makeEntry(m, entryRating(e));
+                ud[d] = md[i];
+            }
+        }
     });
+    mDays.reset();
     rangeCounts.clear();
 
     BigArray<std::uint32_t> userIds(U);
@@ -323,11 +325,9 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     parts.halfStars = in.halfStars;
     parts.userSourceIds = toColumn(std::move(userIds));
     parts.movieOffsets = toColumn(std::move(movieOffsets));
-    parts.movieUsers = toColumn(std::move(mUsers));
-    parts.movieRatings = toColumn(std::move(mRatings));
+    parts.movieEntries = toColumn(std::move(mEntries));
     parts.userOffsets = toColumn(std::move(userOffsets));
-    parts.userMovies = toColumn(std::move(uMovies));
-    parts.userRatings = toColumn(std::move(uRatings));
+    parts.userEntries = toColumn(std::move(uEntries));
     parts.userDays = toColumn(std::move(uDays));
     out.store = RatingStore(std::move(parts));
     report(1.0, tr("Index built"));

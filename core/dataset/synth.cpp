@@ -45,8 +45,13 @@ constexpr std::uint32_t kMaxMovies = 1000000;
 constexpr int kClusters = 20;
 constexpr double kAffinity = 4.0;          // sampling weight factor for a favourite cluster
 constexpr double kSecondClusterShare = 0.3;
-constexpr double kActivityMedian = 96.0;   // user activity: lognormal
-constexpr double kActivitySigma = 1.2;
+constexpr double kActivityMedian = 96.0;   // user activity: lognormal, mean/median = 2.18 as in the real data
+constexpr double kActivitySigma = 1.25;
+constexpr double kActivityMaxShare = 0.9;  // of the movies
+constexpr int kFitRounds = 4;
+constexpr int kFitBins = 256;
+constexpr int kFitGrid = 1024;
+constexpr double kHeavyDraws = 2.0;        // see fitUserWeights()
 constexpr double kPopularitySigma = 2.0;   // movie popularity: lognormal, soft cap below
 constexpr double kPopularityCap = 0.5;     // × users
 constexpr double kBernoulliShare = 0.15;   // movies with more raters than this × users: Bernoulli pass
@@ -56,7 +61,7 @@ constexpr float kBiasSigma = 0.45f;
 constexpr float kAffinityBonus = 0.35f;
 constexpr float kNoiseSigma = 0.8f;
 constexpr std::array<double, 4> kStarCumulative = {0.046, 0.147, 0.434, 0.770}; // 1..4 stars
-constexpr double kTimeGrowth = 4.5;        // user start density ∝ exp(kTimeGrowth × t / span)
+constexpr double kTimeGrowth = 3.5;        // user start density ∝ exp(kTimeGrowth × t / span)
 constexpr double kBurstShare = 0.12;       // share of a user's ratings on the first day of the window
 constexpr int kPilotSamples = 300000;
 constexpr std::size_t kWindow = 256;       // movies generated ahead of the writer
@@ -398,7 +403,8 @@ public:
     void setup();
     std::uint64_t expectedRatings() const { return m_expected; }
     std::string titlesFile() const;
-    void generateMovie(std::uint32_t movie, Scratch &scratch, std::string &out) const;
+    // Writes the movie's block ("id:" line and rating lines) into out; returns the rating count.
+    std::uint32_t generateMovie(std::uint32_t movie, Scratch &scratch, std::string &out) const;
     Scratch makeScratch() const
     {
         Scratch s;
@@ -409,10 +415,18 @@ public:
 private:
     void setupUsers();
     void setupMovies();
+    void fitUserWeights();
     void setupSamplers();
     void setupGuarantees();
     void setupThresholds();
     std::uint32_t drawUser(const MovieRec &movie, Rng &rng) const;
+    std::uint32_t drawMovie(std::uint32_t user, Rng &rng) const;
+    // Sampling weight factor: 1 + 3 × (number of the movie's clusters that are user favourites).
+    static double affinity(const UserRec &user, const MovieRec &movie)
+    {
+        const std::uint32_t shared = user.favourites & movie.clusters;
+        return shared == 0 ? 1.0 : (shared & (shared - 1)) == 0 ? kAffinity : 2 * kAffinity - 1;
+    }
     float score(const MovieRec &movie, std::uint32_t user, std::uint64_t noiseBits) const
     {
         const UserRec &u = m_users[user];
@@ -428,12 +442,19 @@ private:
     int m_span = 0;                       // last day offset (2005-12-31)
     std::vector<std::array<char, 10>> m_dates;
     std::vector<UserRec> m_users;
-    std::vector<double> m_activity;
+    std::vector<double> m_activity;       // wanted ratings per user (scaled to the total by the fit)
+    std::vector<double> m_weight;         // sampling weight per user, fitted in fitUserWeights()
+    std::vector<double> m_scale;          // per movie: the fitted c in P(u) = G(c × weight × affinity)
+    std::vector<std::uint8_t> m_heavy;    // per user: 1 = drawn by Bernoulli, not by the alias tables
+    std::vector<std::uint32_t> m_heavyUsers;
     std::vector<MovieRec> m_movies;
     std::vector<std::string> m_titles;
     AliasTable m_allUsers;                                    // weight: activity
     std::array<AliasTable, kClusters> m_clusterUsers;         // members only, weight: activity
     std::array<std::vector<std::uint32_t>, kClusters> m_clusterMembers;
+    AliasTable m_allMovies;                                   // weight: rating count
+    std::array<AliasTable, kClusters> m_clusterMovies;
+    std::array<std::vector<std::uint32_t>, kClusters> m_clusterMovieIds;
     std::vector<std::uint32_t> m_guaranteeStart;              // CSR: users whose guaranteed movie is m
     std::vector<std::uint32_t> m_guaranteeUsers;
     std::array<float, 4> m_thresholds{};
@@ -451,6 +472,7 @@ void Generator::setup()
     }
     setupUsers();
     setupMovies();
+    fitUserWeights();
     setupSamplers();
     setupGuarantees();
     setupThresholds();
@@ -483,7 +505,7 @@ void Generator::setupUsers()
     for (std::uint32_t i = 0; i < n; ++i) {
         Rng rng(m_opt.seed, StreamUser, i);
         UserRec &u = m_users[i];
-        m_activity[i] = std::clamp(kActivityMedian * std::exp(kActivitySigma * rng.normal()), 1.0, 20000.0);
+        m_activity[i] = std::max(1.0, kActivityMedian * std::exp(kActivitySigma * rng.normal()));
         u.bias = static_cast<float>(kBiasSigma * rng.normal());
         const double r = rng.uniform();
         const int favourites = r < 0.45 ? 1 : r < 0.85 ? 2 : 3;
@@ -606,16 +628,223 @@ void Generator::setupMovies()
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Fitting user weights to the wanted activity
+// ---------------------------------------------------------------------------------------------
+
+// A multiset of positive values summarized in log-spaced bins (count, mean value per bin).
+struct Bins
+{
+    std::vector<double> value;
+    std::vector<double> count;
+
+    template<typename Values>
+    static Bins from(const Values &values)
+    {
+        double lo = 0, hi = 0;
+        for (double v : values) {
+            if (v <= 0)
+                continue;
+            lo = lo == 0 ? v : std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+        Bins b;
+        if (hi <= 0)
+            return b;
+        const double width = std::max(1e-12, std::log(hi / lo));
+        std::vector<double> sum(kFitBins, 0.0), count(kFitBins, 0.0);
+        for (double v : values) {
+            if (v <= 0)
+                continue;
+            const int i = std::min(kFitBins - 1, static_cast<int>(std::log(v / lo) / width * kFitBins));
+            sum[static_cast<std::size_t>(i)] += v;
+            count[static_cast<std::size_t>(i)] += 1;
+        }
+        for (std::size_t i = 0; i < sum.size(); ++i) {
+            if (count[i] > 0) {
+                b.value.push_back(sum[i] / count[i]);
+                b.count.push_back(count[i]);
+            }
+        }
+        return b;
+    }
+
+    // Σ count × G(scale × value); G(x) = 1 − e^−x (successive sampling) or min(1, x) (Bernoulli).
+    double expected(double scale, bool linear) const
+    {
+        double s = 0;
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            const double x = scale * value[i];
+            s += count[i] * (linear ? std::min(1.0, x) : -std::expm1(-x));
+        }
+        return s;
+    }
+};
+
+// Inverts a monotone function f: [lo, …) → counts on a log grid. Returns x with f(x) ≈ target.
+class Inverse
+{
+public:
+    template<typename F>
+    Inverse(F f, double lo, double maxTarget)
+    {
+        double hi = lo * 2;
+        while (f(hi) < maxTarget && hi < lo * 1e30)
+            hi *= 2;
+        m_logLo = std::log(lo);
+        m_step = (std::log(hi) - m_logLo) / (kFitGrid - 1);
+        m_y.resize(kFitGrid);
+        for (int i = 0; i < kFitGrid; ++i)
+            m_y[static_cast<std::size_t>(i)] = f(std::exp(m_logLo + i * m_step));
+    }
+
+    double operator()(double target) const
+    {
+        const auto it = std::lower_bound(m_y.begin(), m_y.end(), target);
+        if (it == m_y.begin())
+            return std::exp(m_logLo) * target / std::max(1e-300, m_y.front());
+        if (it == m_y.end())
+            return std::exp(m_logLo + (kFitGrid - 1) * m_step);
+        const auto i = static_cast<double>(it - m_y.begin());
+        const double y0 = *(it - 1), y1 = *it;
+        const double t = y1 > y0 ? (target - y0) / (y1 - y0) : 0.0;
+        return std::exp(m_logLo + (i - 1 + t) * m_step);
+    }
+
+private:
+    double m_logLo = 0;
+    double m_step = 0;
+    std::vector<double> m_y;
+};
+
+// Chung–Lu style fit: P(u rates m) = G_m(c_m × w_u × affinity). Alternating updates of the movie
+// scales c_m (so movies get their counts) and the user weights w_u (so users get their wanted
+// activity) make heavy users keep their thousands of ratings although they saturate popular
+// movies. The expected affinity of a user (from their favourite clusters' share of ratings) is
+// divided out, so activity does not depend on how many favourites a user has.
+void Generator::fitUserWeights()
+{
+    const std::uint32_t users = m_opt.users;
+    double total = 0;
+    std::uint32_t rated = 0;
+    std::array<double, kClusters> clusterShare{};
+    for (const MovieRec &mv : m_movies) {
+        total += mv.target;
+        rated += mv.target > 0;
+        for (int k = 0; k < kClusters; ++k)
+            if (mv.clusters & (1u << k))
+                clusterShare[static_cast<std::size_t>(k)] += mv.target;
+    }
+    m_weight.assign(users, 1.0);
+    if (total <= 0)
+        return;
+    // Wanted activity: lognormal, capped, scaled to the ratings the movies will hold.
+    const double cap = std::max(1.0, kActivityMaxShare * rated);
+    std::vector<double> wanted(users);
+    double sum = 0;
+    for (std::uint32_t u = 0; u < users; ++u)
+        sum += wanted[u] = std::min(cap, m_activity[u]);
+    for (int round = 0; round < 3; ++round) { // rescale, re-cap
+        const double f = total / sum;
+        sum = 0;
+        for (double &a : wanted)
+            sum += a = std::min(cap, a * f);
+    }
+    std::vector<double> affinity(users);
+    for (std::uint32_t u = 0; u < users; ++u) {
+        double share = 0;
+        for (int k = 0; k < kClusters; ++k)
+            if (m_users[u].favourites & (1u << k))
+                share += clusterShare[static_cast<std::size_t>(k)] / total;
+        affinity[u] = 1.0 + (kAffinity - 1) * share;
+    }
+    std::vector<double> weight = wanted; // effective weights (affinity included)
+    std::vector<double> &scale = m_scale;
+    scale.assign(m_movies.size(), 0.0);
+    std::vector<double> sampledScales, bernoulliScales;
+    double maxTarget = 0, maxWanted = 0, minTarget = 1e300, minWanted = 1e300;
+    for (const MovieRec &mv : m_movies) {
+        maxTarget = std::max<double>(maxTarget, mv.target);
+        if (mv.target > 0)
+            minTarget = std::min<double>(minTarget, mv.target);
+    }
+    for (double a : wanted) {
+        maxWanted = std::max(maxWanted, a);
+        minWanted = std::min(minWanted, a);
+    }
+    for (int round = 0; round < kFitRounds; ++round) {
+        // Movie scales for the current user weights.
+        const Bins userBins = Bins::from(weight);
+        double weightSum = 0;
+        for (double w : weight)
+            weightSum += w;
+        const double lo = 0.25 * minTarget / weightSum;
+        const Inverse sampled([&](double c) { return userBins.expected(c, false); }, lo, maxTarget);
+        const Inverse bernoulli([&](double c) { return userBins.expected(c, true); }, lo, maxTarget);
+        sampledScales.clear();
+        bernoulliScales.clear();
+        double scaleSum = 0;
+        for (std::size_t i = 0; i < m_movies.size(); ++i) {
+            const double n = m_movies[i].target;
+            const bool linear = n > kBernoulliShare * users;
+            scale[i] = n > 0 ? (linear ? bernoulli(n) : sampled(n)) : 0.0;
+            (linear ? bernoulliScales : sampledScales).push_back(scale[i]);
+            scaleSum += scale[i];
+        }
+        // User weights for those movie scales.
+        const Bins sampledBins = Bins::from(sampledScales);
+        const Bins bernoulliBins = Bins::from(bernoulliScales);
+        const Inverse user([&](double w) { return sampledBins.expected(w, false) + bernoulliBins.expected(w, true); },
+                           0.25 * minWanted / scaleSum, maxWanted);
+        for (std::uint32_t u = 0; u < users; ++u)
+            weight[u] = user(wanted[u]);
+    }
+    // Heavy users: drawn more than about twice in the largest sampled movie. They take part by
+    // an own Bernoulli draw per movie instead of through the rejection sampler, where they
+    // would be drawn again and again although they already rate the movie.
+    double largestSampled = 0;
+    for (std::size_t i = 0; i < m_movies.size(); ++i)
+        if (m_movies[i].target <= kBernoulliShare * users)
+            largestSampled = std::max(largestSampled, scale[i]);
+    m_heavy.assign(users, 0);
+    for (std::uint32_t u = 0; u < users; ++u) {
+        m_weight[u] = weight[u] / affinity[u];
+        if (largestSampled * weight[u] > kHeavyDraws) {
+            m_heavy[u] = 1;
+            m_heavyUsers.push_back(u);
+        }
+    }
+    m_activity = std::move(wanted);
+}
+
 void Generator::setupSamplers()
 {
-    m_allUsers.build(m_activity);
+    const std::uint32_t m = m_opt.movies;
+    std::vector<double> counts(m);
+    for (std::uint32_t i = 0; i < m; ++i)
+        counts[i] = std::max(0.5, static_cast<double>(m_movies[i].target)); // zero-count movies stay drawable
+    m_allMovies.build(counts);
+    for (std::size_t k = 0; k < kClusters; ++k) {
+        std::vector<double> w;
+        for (std::uint32_t i = 0; i < m; ++i) {
+            if (m_movies[i].clusters & (1u << k)) {
+                m_clusterMovieIds[k].push_back(i);
+                w.push_back(counts[i]);
+            }
+        }
+        m_clusterMovies[k].build(w);
+    }
+    std::vector<double> light = m_weight;
+    for (std::uint32_t u : m_heavyUsers)
+        light[u] = 0;
+    m_allUsers.build(light);
     for (int k = 0; k < kClusters; ++k) {
         std::vector<std::uint32_t> &members = m_clusterMembers[static_cast<std::size_t>(k)];
         std::vector<double> weights;
         for (std::uint32_t u = 0; u < m_opt.users; ++u) {
-            if (m_users[u].favourites & (1u << k)) {
+            if ((m_users[u].favourites & (1u << k)) && !m_heavy[u]) {
                 members.push_back(u);
-                weights.push_back(m_activity[u]);
+                weights.push_back(m_weight[u]);
             }
         }
         m_clusterUsers[static_cast<std::size_t>(k)].build(weights);
@@ -627,39 +856,12 @@ void Generator::setupSamplers()
 void Generator::setupGuarantees()
 {
     const std::uint32_t m = m_opt.movies;
-    std::vector<double> weights(m);
-    for (std::uint32_t i = 0; i < m; ++i)
-        weights[i] = std::max(0.5, static_cast<double>(m_movies[i].target));
-    AliasTable all;
-    all.build(weights);
-    std::array<AliasTable, kClusters> byCluster;
-    std::array<std::vector<std::uint32_t>, kClusters> clusterMovies;
-    for (int k = 0; k < kClusters; ++k) {
-        std::vector<double> w;
-        for (std::uint32_t i = 0; i < m; ++i) {
-            if (m_movies[i].clusters & (1u << k)) {
-                clusterMovies[static_cast<std::size_t>(k)].push_back(i);
-                w.push_back(weights[i]);
-            }
-        }
-        byCluster[static_cast<std::size_t>(k)].build(w);
-    }
     std::vector<std::uint32_t> movieOf(m_opt.users);
     std::vector<std::uint32_t> counts(m + 1, 0);
     for (std::uint32_t u = 0; u < m_opt.users; ++u) {
         Rng rng(m_opt.seed, StreamGuarantee, u);
-        // One of the user's favourite clusters, uniformly.
-        std::uint32_t favs = m_users[u].favourites;
-        for (std::uint32_t skip = rng.below(static_cast<std::uint32_t>(std::max(1, std::popcount(favs)))); skip; --skip)
-            favs &= favs - 1;
-        const auto ks = static_cast<std::size_t>(favs ? std::countr_zero(favs) : 0);
-        std::uint32_t movie;
-        if (rng.chance(0.5) && favs && !byCluster[ks].empty())
-            movie = clusterMovies[ks][byCluster[ks].sample(rng)];
-        else
-            movie = all.sample(rng);
-        movieOf[u] = movie;
-        ++counts[movie + 1];
+        movieOf[u] = drawMovie(u, rng);
+        ++counts[movieOf[u] + 1];
     }
     for (std::uint32_t i = 0; i < m; ++i)
         counts[i + 1] += counts[i];
@@ -667,6 +869,27 @@ void Generator::setupGuarantees()
     m_guaranteeUsers.resize(m_opt.users);
     for (std::uint32_t u = 0; u < m_opt.users; ++u) // ascending users within a movie; shuffled later
         m_guaranteeUsers[counts[movieOf[u]]++] = u;
+}
+
+// A movie for user u: P(m) ∝ count(m) × (1 + 3 × shared favourite clusters).
+std::uint32_t Generator::drawMovie(std::uint32_t user, Rng &rng) const
+{
+    const std::uint32_t favs = m_users[user].favourites;
+    double total = m_allMovies.total();
+    for (int k = 0; k < kClusters; ++k)
+        if (favs & (1u << k))
+            total += (kAffinity - 1) * m_clusterMovies[static_cast<std::size_t>(k)].total();
+    double x = rng.uniform() * total - m_allMovies.total();
+    if (x >= 0) {
+        for (std::size_t k = 0; k < kClusters; ++k) {
+            if (!(favs & (1u << k)))
+                continue;
+            x -= (kAffinity - 1) * m_clusterMovies[k].total();
+            if (x < 0 && !m_clusterMovies[k].empty())
+                return m_clusterMovieIds[k][m_clusterMovies[k].sample(rng)];
+        }
+    }
+    return m_allMovies.sample(rng);
 }
 
 std::uint32_t Generator::drawUser(const MovieRec &movie, Rng &rng) const
@@ -684,21 +907,13 @@ std::uint32_t Generator::drawUser(const MovieRec &movie, Rng &rng) const
 // Quantization thresholds: quantiles of the latent score over pairs drawn like the real ones.
 void Generator::setupThresholds()
 {
-    std::vector<double> weights(m_movies.size());
-    for (std::size_t i = 0; i < m_movies.size(); ++i)
-        weights[i] = m_movies[i].target;
-    AliasTable movies;
-    movies.build(weights);
-    if (movies.empty()) {
-        m_thresholds = {-1.5f, -0.8f, 0.0f, 0.8f};
-        return;
-    }
+    AliasTable users;
+    users.build(m_activity);
     Rng rng(m_opt.seed, StreamPilot, 0);
     std::vector<float> scores(kPilotSamples);
     for (float &s : scores) {
-        const MovieRec &mv = m_movies[movies.sample(rng)];
-        const std::uint32_t u = drawUser(mv, rng);
-        s = score(mv, u, rng.next());
+        const std::uint32_t u = users.sample(rng);
+        s = score(m_movies[drawMovie(u, rng)], u, rng.next());
     }
     std::sort(scores.begin(), scores.end());
     for (std::size_t j = 0; j < 4; ++j)
@@ -733,7 +948,7 @@ char *writeUnsigned(char *p, std::uint32_t v)
     return p;
 }
 
-void Generator::generateMovie(std::uint32_t movie, Scratch &s, std::string &out) const
+std::uint32_t Generator::generateMovie(std::uint32_t movie, Scratch &s, std::string &out) const
 {
     const MovieRec &mv = m_movies[movie];
     const std::uint32_t tag = movie + 1;
@@ -749,10 +964,8 @@ void Generator::generateMovie(std::uint32_t movie, Scratch &s, std::string &out)
     if (target > kBernoulliShare * users) {
         // Popular movie: one Bernoulli pass, P(u) = min(1, c × weight), c fitted to the target.
         s.weights.resize(users);
-        for (std::uint32_t u = 0; u < users; ++u) {
-            const int shared = std::popcount(m_users[u].favourites & mv.clusters);
-            s.weights[u] = static_cast<float>(m_activity[u] * (1.0 + (kAffinity - 1) * shared));
-        }
+        for (std::uint32_t u = 0; u < users; ++u)
+            s.weights[u] = static_cast<float>(m_weight[u] * affinity(m_users[u], mv));
         const double wanted = target - static_cast<double>(s.picked.size());
         double total = 0;
         for (float w : s.weights)
@@ -776,8 +989,23 @@ void Generator::generateMovie(std::uint32_t movie, Scratch &s, std::string &out)
             }
         }
     } else {
-        // Weighted sampling without replacement: draw, reject users already taken.
-        std::uint64_t budget = 64ull * target + 4096;
+        // Heavy users: P = 1 − exp(−c × weight × affinity), c fitted for this movie.
+        const std::size_t heavy = m_heavyUsers.size();
+        const std::size_t first = heavy ? rng.below(static_cast<std::uint32_t>(heavy)) : 0; // no index bias when the target is small
+        for (std::size_t h = 0; h < heavy; ++h) {
+            const std::uint32_t u = m_heavyUsers[(first + h) % heavy];
+            const double x = static_cast<double>(rng.next() >> 11) * 0x1.0p-53;
+            if (s.stamp[u] == tag || s.picked.size() >= target)
+                continue;
+            const double y = m_scale[movie] * m_weight[u] * affinity(m_users[u], mv);
+            // y − y²/2 ≤ 1 − e^−y ≤ y: most draws are decided without calling expm1.
+            if (x < y - 0.5 * y * y || (x < y && x < -std::expm1(-y))) {
+                s.stamp[u] = tag;
+                s.picked.push_back(u);
+            }
+        }
+        // Everyone else: weighted sampling without replacement, rejecting users already taken.
+        std::uint64_t budget = m_allUsers.empty() ? 0 : 64ull * target + 4096;
         while (s.picked.size() < target && budget--) {
             const std::uint32_t u = drawUser(mv, rng);
             if (s.stamp[u] != tag) {
@@ -820,6 +1048,7 @@ void Generator::generateMovie(std::uint32_t movie, Scratch &s, std::string &out)
         p += 11;
     }
     out.resize(static_cast<std::size_t>(p - out.data()));
+    return static_cast<std::uint32_t>(s.picked.size());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -912,6 +1141,8 @@ struct Pipeline
     std::condition_variable space;     // workers wait for window space
     std::array<std::string, kWindow> slots;
     std::array<bool, kWindow> filled{};
+    std::array<std::uint32_t, kWindow> counts{};
+    std::vector<std::string> spare;    // written buffers, handed back to the workers
     std::uint32_t written = 0;         // movies handed to the writer so far
     std::atomic<std::uint32_t> next{0};
     std::atomic<bool> stop{false};
@@ -960,6 +1191,7 @@ Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions
     threads = static_cast<int>(std::min<std::uint32_t>(static_cast<std::uint32_t>(threads), movies));
 
     Pipeline pipe;
+    const std::size_t maxSpare = static_cast<std::size_t>(threads) + 2;
     auto worker = [&gen, &pipe, movies]() {
         Scratch scratch = gen.makeScratch();
         std::string buffer;
@@ -970,15 +1202,21 @@ Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions
             {
                 std::unique_lock lock(pipe.mutex);
                 pipe.space.wait(lock, [&] { return pipe.stop.load() || movie < pipe.written + kWindow; });
+                if (pipe.stop.load())
+                    return;
+                if (!pipe.spare.empty()) { // reuse a written buffer's capacity
+                    buffer = std::move(pipe.spare.back());
+                    pipe.spare.pop_back();
+                }
             }
-            if (pipe.stop.load())
-                return;
-            gen.generateMovie(movie, scratch, buffer);
+            const std::uint32_t count = gen.generateMovie(movie, scratch, buffer);
             {
                 const std::lock_guard lock(pipe.mutex);
-                std::swap(pipe.slots[movie % kWindow], buffer);
+                pipe.counts[movie % kWindow] = count;
+                pipe.slots[movie % kWindow] = std::move(buffer);
                 pipe.filled[movie % kWindow] = true;
             }
+            buffer = std::string();
             pipe.ready.notify_one();
         }
     };
@@ -991,6 +1229,7 @@ Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions
     const double expected = std::max<double>(1.0, static_cast<double>(gen.expectedRatings()));
     double reported = 0.02;
     std::string data;
+    std::uint32_t count = 0;
     std::size_t part = 0;
     for (std::uint32_t movie = 0; movie < movies; ++movie) {
         if (progress.canceled()) {
@@ -1000,7 +1239,8 @@ Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions
         {
             std::unique_lock lock(pipe.mutex);
             pipe.ready.wait(lock, [&] { return pipe.filled[movie % kWindow]; });
-            std::swap(data, pipe.slots[movie % kWindow]);
+            data = std::move(pipe.slots[movie % kWindow]);
+            count = pipe.counts[movie % kWindow];
             pipe.filled[movie % kWindow] = false;
             ++pipe.written;
         }
@@ -1010,7 +1250,13 @@ Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions
         status = output.write(static_cast<int>(part), data.data(), static_cast<qint64>(data.size()));
         if (!status)
             break;
-        ratings += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n')) - 1;
+        ratings += count;
+        {
+            const std::lock_guard lock(pipe.mutex);
+            if (pipe.spare.size() < maxSpare)
+                pipe.spare.push_back(std::move(data));
+        }
+        data = std::string();
         const double fraction = 0.02 + 0.97 * std::min(1.0, static_cast<double>(ratings) / expected);
         if (fraction >= reported + 0.005) {
             reported = fraction;

@@ -14,6 +14,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <initializer_list>
 #include <utility>
 
 #ifdef Q_OS_UNIX
@@ -85,6 +86,16 @@ void syncToDisk(const QString &absolutePath)
 #else
     Q_UNUSED(absolutePath)
 #endif
+}
+
+// prepare + bind + exec; a failing prepare (e.g. a missing table) is reported by lastError().
+bool run(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values)
+{
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
 }
 
 Error sqlError(const QString &message, const QSqlError &error, const QString &sql = {})
@@ -267,7 +278,7 @@ Status ProjectFile::removeFiles(const QString &path)
             continue;
         QFile f(file);
         if (!f.remove()) {
-            return makeError(QStringLiteral("project.unreadable"),
+            return makeError(QStringLiteral("project.io"),
                              tr("Could not remove “%1”: %2").arg(nativeLabel(file), f.errorString()));
         }
     }
@@ -299,6 +310,11 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::create(const QString &path)
                          tr("Could not create “%1”: the folder “%2” does not exist.")
                              .arg(label, nativeLabel(folder.absoluteFilePath())));
     }
+    if (!folder.isWritable()) {
+        return makeError(QStringLiteral("project.read_only"),
+                         tr("Could not create “%1”: you cannot write to the folder “%2”.")
+                             .arg(label, nativeLabel(folder.absoluteFilePath())));
+    }
 
     // From here on the file is ours: remove it again on any failure.
     auto fail = [&](std::unique_ptr<Connection> connection, Error error) -> Result<std::unique_ptr<ProjectFile>> {
@@ -321,9 +337,8 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::create(const QString &path)
         return fail(std::move(connection), version.error());
 
     QSqlQuery query(connection->db);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('created_with', ?)"));
-    query.addBindValue(QStringLiteral("CineTune " CINETUNE_VERSION));
-    if (!query.exec()) {
+    if (!run(query, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('created_with', ?)"),
+             {QStringLiteral("CineTune " CINETUNE_VERSION)})) {
         const Error error = sqlError(tr("Could not create “%1”: %2").arg(label, driverText(query.lastError())),
                                      query.lastError());
         query = QSqlQuery();
@@ -348,6 +363,20 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::openExisting(const
     }
     if (Status header = checkSqliteHeader(absolutePath, label); !header)
         return header.error();
+    // A project is written to as soon as it is open, and a WAL database cannot even be read
+    // without creating its "-shm" file next to it.
+    if (!info.isWritable()) {
+        return makeError(QStringLiteral("project.read_only"),
+                         tr("Could not open “%1”: the file is read-only. Make it writable or copy it "
+                            "to a folder you can write to.")
+                             .arg(label));
+    }
+    if (const QFileInfo folder(info.absolutePath()); !folder.isWritable()) {
+        return makeError(QStringLiteral("project.read_only"),
+                         tr("Could not open “%1”: you cannot write to its folder “%2”. Copy the project "
+                            "to a folder you can write to.")
+                             .arg(label, nativeLabel(folder.absoluteFilePath())));
+    }
 
     Result<std::unique_ptr<Connection>> opened = Connection::open(absolutePath, tr("Could not open “%1”: %2"));
     if (!opened)
@@ -436,23 +465,20 @@ Status ProjectFile::setDatasetReference(const DatasetReference &reference)
                              .arg(label()));
     }
     QSqlQuery query(m_connection->db);
-    query.prepare(QStringLiteral(
+    const QString sql = QStringLiteral(
         "INSERT INTO dataset (id, path, format, fingerprint, ratings, users, movies, loaded_at) "
         "VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET path = excluded.path, format = excluded.format, "
         "fingerprint = excluded.fingerprint, ratings = excluded.ratings, users = excluded.users, "
-        "movies = excluded.movies, loaded_at = excluded.loaded_at"));
-    query.addBindValue(reference.path);
-    query.addBindValue(reference.format);
+        "movies = excluded.movies, loaded_at = excluded.loaded_at");
+    const QVariant loadedAt = reference.loadedAt.isValid()
+                                  ? QVariant(reference.loadedAt.toUTC().toString(Qt::ISODateWithMs))
+                                  : QVariant(QMetaType::fromType<QString>());
     // Latin-1 maps every byte to one character, so any fingerprint round-trips through TEXT.
-    query.addBindValue(QString::fromLatin1(reference.fingerprint));
-    query.addBindValue(static_cast<qlonglong>(reference.ratings));
-    query.addBindValue(static_cast<qlonglong>(reference.users));
-    query.addBindValue(static_cast<qlonglong>(reference.movies));
-    query.addBindValue(reference.loadedAt.isValid()
-                           ? QVariant(reference.loadedAt.toUTC().toString(Qt::ISODateWithMs))
-                           : QVariant(QMetaType::fromType<QString>()));
-    if (!query.exec()) {
+    if (!run(query, sql,
+             {reference.path, reference.format, QString::fromLatin1(reference.fingerprint),
+              static_cast<qlonglong>(reference.ratings), static_cast<qlonglong>(reference.users),
+              static_cast<qlonglong>(reference.movies), loadedAt})) {
         return sqlError(tr("Could not record the dataset in “%1”: %2").arg(label(), driverText(query.lastError())),
                         query.lastError());
     }
@@ -498,11 +524,10 @@ Status ProjectFile::setState(const QString &key, const QString &value)
                          tr("Could not save a setting in “%1”: the setting has no name.").arg(label()));
     }
     QSqlQuery query(m_connection->db);
-    query.prepare(QStringLiteral("INSERT INTO ui_state (key, value) VALUES (?, ?) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    query.addBindValue(key);
-    query.addBindValue(value.isNull() ? QString(QLatin1StringView("")) : value);
-    if (!query.exec()) {
+    if (!run(query,
+             QStringLiteral("INSERT INTO ui_state (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+             {key, value.isNull() ? QString(QLatin1StringView("")) : value})) {
         return sqlError(tr("Could not save the setting “%1” in “%2”: %3")
                             .arg(key, label(), driverText(query.lastError())),
                         query.lastError());
@@ -513,9 +538,7 @@ Status ProjectFile::setState(const QString &key, const QString &value)
 Status ProjectFile::removeState(const QString &key)
 {
     QSqlQuery query(m_connection->db);
-    query.prepare(QStringLiteral("DELETE FROM ui_state WHERE key = ?"));
-    query.addBindValue(key);
-    if (!query.exec()) {
+    if (!run(query, QStringLiteral("DELETE FROM ui_state WHERE key = ?"), {key})) {
         return sqlError(tr("Could not remove the setting “%1” from “%2”: %3")
                             .arg(key, label(), driverText(query.lastError())),
                         query.lastError());
@@ -526,9 +549,7 @@ Status ProjectFile::removeState(const QString &key)
 QString ProjectFile::state(const QString &key, const QString &fallback) const
 {
     QSqlQuery query(m_connection->db);
-    query.prepare(QStringLiteral("SELECT value FROM ui_state WHERE key = ?"));
-    query.addBindValue(key);
-    if (!query.exec()) {
+    if (!run(query, QStringLiteral("SELECT value FROM ui_state WHERE key = ?"), {key})) {
         qCWarning(lcProject) << "Could not read the setting" << key << "of" << label() << ':'
                              << query.lastError().text();
         return fallback;
@@ -571,12 +592,15 @@ Status ProjectFile::saveAs(const QString &newPath)
                          tr("Could not save “%1” as “%2”: the folder “%3” does not exist.")
                              .arg(label(), targetLabel, nativeLabel(folder.absoluteFilePath())));
     }
+    if (!folder.isWritable()) {
+        return makeError(QStringLiteral("project.read_only"),
+                         tr("Could not save “%1” as “%2”: you cannot write to the folder “%3”.")
+                             .arg(label(), targetLabel, nativeLabel(folder.absoluteFilePath())));
+    }
 
     {
         QSqlQuery query(m_connection->db);
-        query.prepare(QStringLiteral("VACUUM INTO ?"));
-        query.addBindValue(target);
-        if (!query.exec()) {
+        if (!run(query, QStringLiteral("VACUUM INTO ?"), {target})) {
             const Error error = sqlError(tr("Could not save “%1” as “%2”: %3")
                                              .arg(label(), targetLabel, driverText(query.lastError())),
                                          query.lastError());

@@ -36,9 +36,9 @@ struct DatasetReference
 //
 // Every failure is reported as an Error whose message names the file and what failed.
 // Error codes: project.invalid_name, project.not_found, project.exists, project.no_folder,
-// project.not_file, project.unreadable, project.empty, project.not_sqlite, project.foreign,
-// project.damaged, project.too_new, project.driver, project.sql, project.migration,
-// project.integrity, project.invalid_argument.
+// project.read_only, project.not_file, project.unreadable, project.empty, project.not_sqlite,
+// project.foreign, project.damaged, project.too_new, project.driver, project.sql,
+// project.migration, project.integrity, project.invalid_argument, project.io.
 class ProjectFile
 {
     Q_DECLARE_TR_FUNCTIONS(cinetune::ProjectFile)
@@ -57,8 +57,9 @@ public:
 
     // Opens an existing project and upgrades it to the newest schema (each step in its own
     // transaction). Fails, without changing the file, when it is missing, is not an SQLite
-    // database (text, random bytes, empty), is an SQLite database of another application, or was
-    // written by a newer CineTune (schema_version > currentSchemaVersion()).
+    // database (text, random bytes, empty), is an SQLite database of another application, was
+    // written by a newer CineTune (schema_version > currentSchemaVersion()), or cannot be written
+    // (read-only file or folder: projects are written to as soon as they are open).
     [[nodiscard]] static Result<std::unique_ptr<ProjectFile>> open(const QString &path);
 
     // `path` with ".cinetune" appended unless it already ends in it (ignoring case).

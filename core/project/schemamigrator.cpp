@@ -216,9 +216,11 @@ Status SchemaMigrator::applyNextStep(bool *done, int *reached) const
     }
 
     QSqlQuery bump(m_db);
-    bump.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
-    bump.addBindValue(target);
-    if (!bump.exec() || bump.numRowsAffected() != 1) {
+    const bool bumped = bump.prepare(QStringLiteral("UPDATE schema_version SET version = ?")) && [&] {
+        bump.addBindValue(target);
+        return bump.exec();
+    }();
+    if (!bumped || bump.numRowsAffected() != 1) {
         return rollback(makeError(QStringLiteral("project.sql"),
                                   stepFailure(driverText(bump.lastError())),
                                   bump.lastError().text()));

@@ -1,0 +1,353 @@
+// Parsers and loader: every format, every quirk, and every kind of bad input, with fixtures
+// the test writes itself.
+#include "dataset/datasetloader.h"
+#include "fixtures.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cinetune;
+using test::writeFile;
+
+using Files = QList<QPair<QString, QByteArray>>;
+Q_DECLARE_METATYPE(Files)
+
+namespace {
+
+Result<DatasetPtr> loadFiles(const QTemporaryDir &dir, const Files &files, int threads = 1, std::size_t chunk = 32u << 20)
+{
+    for (const auto &f : files)
+        writeFile(dir.path(), f.first, f.second);
+    LoadOptions o;
+    o.threads = threads;
+    o.useCache = false;
+    o.chunkBytes = chunk;
+    NullProgress progress;
+    return loadDataset(dir.path(), o, progress);
+}
+
+const QByteArray kTitles = "1,2003,Dinosaur Planet\n2,NULL,At Home Among Strangers, A Stranger Among His Own\n"
+                           "3,2001,Smokey Joe's Caf\xE9\n";
+
+} // namespace
+
+class TestDatasetLoader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void valid_data();
+    void valid();
+    void badInput_data();
+    void badInput();
+    void titles();
+    void duplicatesKeepLatest();
+    void sameStoreForAnyThreadsAndChunks_data();
+    void sameStoreForAnyThreadsAndChunks();
+    void badLineAtEndOfManyChunks();
+    void cancel();
+    void sample();
+};
+
+void TestDatasetLoader::valid_data()
+{
+    QTest::addColumn<Files>("files");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<qulonglong>("ratings");
+    QTest::addColumn<int>("users");
+    QTest::addColumn<int>("movies");
+    QTest::addColumn<QString>("firstDate");
+    QTest::addColumn<QString>("lastDate");
+    QTest::addColumn<QString>("warning"); // substring of a warning, or empty for none
+
+    const QByteArray combined = "1:\n1488844,3,2005-09-06\n822109,5,2005-05-13\n2:\n1488844,4,1999-11-11\n";
+    QTest::newRow("netflix-kaggle") << Files{{"combined_data_1.txt", combined}, {"movie_titles.csv", kTitles}}
+                                    << "netflix-kaggle" << 3ull << 2 << 3 << "1999-11-11" << "2005-09-06" << "";
+    QTest::newRow("netflix-two-files") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n"},
+                                                {"combined_data_2.txt", "2:\n7,2,2000-01-02\n3:\n6,5,2000-01-03\n"},
+                                                {"movie_titles.csv", kTitles}}
+                                       << "netflix-kaggle" << 3ull << 2 << 3 << "2000-01-01" << "2000-01-03" << "";
+    QTest::newRow("netflix-crlf") << Files{{"combined_data_1.txt", "1:\r\n6,1,2000-01-01\r\n7,2,2000-01-02\r\n"},
+                                           {"movie_titles.csv", kTitles}}
+                                  << "netflix-kaggle" << 2ull << 2 << 3 << "2000-01-01" << "2000-01-02" << "CRLF";
+    QTest::newRow("netflix-bom") << Files{{"combined_data_1.txt", "\xEF\xBB\xBF" "1:\n6,1,2000-01-01\n"},
+                                          {"movie_titles.csv", kTitles}}
+                                 << "netflix-kaggle" << 1ull << 1 << 3 << "2000-01-01" << "2000-01-01" << "byte order mark";
+    QTest::newRow("netflix-no-final-newline") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-02"},
+                                                       {"movie_titles.csv", kTitles}}
+                                              << "netflix-kaggle" << 2ull << 2 << 3 << "2000-01-01" << "2000-01-02" << "";
+    QTest::newRow("netflix-missing-title") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n9:\n6,2,2000-01-02\n"},
+                                                    {"movie_titles.csv", kTitles}}
+                                           << "netflix-kaggle" << 2ull << 1 << 4 << "2000-01-01" << "2000-01-02"
+                                           << "missing from the titles file";
+    QTest::newRow("netflix-no-titles-file") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n"}}
+                                            << "netflix-kaggle" << 1ull << 1 << 1 << "2000-01-01" << "2000-01-01"
+                                            << "No titles file";
+    QTest::newRow("netflix-training-set") << Files{{"training_set/mv_0000001.txt", "1:\n6,1,2000-01-01\n7,3,2001-02-03\n"},
+                                                   {"training_set/mv_0000002.txt", "2:\n6,4,2002-03-04\n"},
+                                                   {"movie_titles.txt", kTitles}}
+                                          << "netflix-training-set" << 3ull << 2 << 3 << "2000-01-01" << "2002-03-04" << "";
+    QTest::newRow("movielens-csv") << Files{{"ratings.csv", "userId,movieId,rating,timestamp\r\n1,1,4.0,964982703\r\n"
+                                                            "1,3,0.5,964981247\r\n2,1,5,964982224\r\n"},
+                                            {"movies.csv", "movieId,title,genres\r\n1,Toy Story (1995),Animation\r\n"
+                                                           "3,\"Matrix, The (1999)\",Action\r\n"}}
+                                   << "movielens-csv" << 3ull << 2 << 2 << "2000-07-30" << "2000-07-30" << "CRLF";
+    QTest::newRow("movielens-1m") << Files{{"ratings.dat", "1::1193::5::978300760\n2::1193::3::978298413\n"},
+                                           {"movies.dat", "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n"}}
+                                  << "movielens-1m" << 2ull << 2 << 1 << "2000-12-31" << "2000-12-31" << "";
+    QTest::newRow("movielens-100k") << Files{{"u.data", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n"},
+                                             {"u.item", "242|Kolya (1996)|24-Jan-1997||http://x|0|0\n"
+                                                        "302|L.A. Confidential (1997)|01-Jan-1997||http://x|0|0\n"}}
+                                    << "movielens-100k" << 2ull << 2 << 2 << "1997-12-04" << "1998-04-04" << "";
+}
+
+void TestDatasetLoader::valid()
+{
+    QFETCH(Files, files);
+    QFETCH(QString, format);
+    QFETCH(qulonglong, ratings);
+    QFETCH(int, users);
+    QFETCH(int, movies);
+    QFETCH(QString, firstDate);
+    QFETCH(QString, lastDate);
+    QFETCH(QString, warning);
+    QTemporaryDir dir;
+    auto ds = loadFiles(dir, files);
+    QVERIFY2(ds.ok(), qPrintable(ds ? QString() : ds.error().message));
+    const Dataset &d = *ds.value();
+    QCOMPARE(formatId(d.source.format), format);
+    QCOMPARE(d.store.ratingCount(), ratings);
+    QCOMPARE(d.stats.ratings, ratings);
+    QCOMPARE(int(d.store.userCount()), users);
+    QCOMPARE(int(d.catalogue.size()), movies);
+    QCOMPARE(d.stats.firstDate.toString(Qt::ISODate), firstDate);
+    QCOMPARE(d.stats.lastDate.toString(Qt::ISODate), lastDate);
+    if (warning.isEmpty()) {
+        QVERIFY2(d.warnings.isEmpty(), qPrintable(d.warnings.join(QLatin1Char('|'))));
+    } else {
+        QVERIFY2(d.warnings.join(QLatin1Char('|')).contains(warning), qPrintable(d.warnings.join(QLatin1Char('|'))));
+    }
+    // Both indices hold the same ratings.
+    std::uint64_t byUser = 0;
+    for (UserIndex u = 0; u < d.store.userCount(); ++u) {
+        const auto row = d.store.userEntries(u);
+        byUser += row.size();
+        for (std::size_t i = 1; i < row.size(); ++i)
+            QVERIFY(entryIndex(row[i - 1]) < entryIndex(row[i]));
+        for (Entry e : row) {
+            const auto col = d.store.movieEntries(entryIndex(e));
+            QVERIFY(std::find(col.begin(), col.end(), makeEntry(u, entryRating(e))) != col.end());
+        }
+    }
+    QCOMPARE(byUser, ratings);
+}
+
+void TestDatasetLoader::badInput_data()
+{
+    QTest::addColumn<Files>("files");
+    QTest::addColumn<QString>("message");
+
+    const QByteArray t = kTitles;
+    auto netflix = [&](const QByteArray &body) { return Files{{"combined_data_1.txt", body}, {"movie_titles.csv", t}}; };
+    QTest::newRow("empty file") << netflix("")
+                                << "combined_data_1.txt:1: expected a movie header such as \"1:\", found end of file";
+    QTest::newRow("rating before header") << netflix("6,1,2000-01-01\n")
+                                          << "combined_data_1.txt:1: expected a movie header such as \"1:\", found \"6\"";
+    QTest::newRow("truncated date") << netflix("1:\n6,1,2000-01-01\n7,3,2005-0")
+                                    << "combined_data_1.txt:3: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-0\"";
+    QTest::newRow("missing field") << netflix("1:\n6,1\n")
+                                   << "combined_data_1.txt:2: expected ',' after the rating, found end of line";
+    QTest::newRow("extra field") << netflix("1:\n6,1,2000-01-01,9\n")
+                                 << "combined_data_1.txt:2: expected end of line after the date, found \",9\"";
+    QTest::newRow("non-numeric id") << netflix("1:\nabc,1,2000-01-01\n")
+                                    << "combined_data_1.txt:2: expected a customer ID, found \"abc\"";
+    QTest::newRow("id too large") << netflix("1:\n99999999999,1,2000-01-01\n")
+                                  << "combined_data_1.txt:2: expected a customer ID, found \"99999999999\"";
+    QTest::newRow("rating 6") << netflix("1:\n6,6,2000-01-01\n")
+                              << "combined_data_1.txt:2: expected a rating from 1 to 5, found \"6\"";
+    QTest::newRow("rating 0") << netflix("1:\n6,0,2000-01-01\n")
+                              << "combined_data_1.txt:2: expected a rating from 1 to 5, found \"0\"";
+    QTest::newRow("rating 10") << netflix("1:\n6,10,2000-01-01\n")
+                               << "combined_data_1.txt:2: expected a rating from 1 to 5, found \"10\"";
+    QTest::newRow("february 30") << netflix("1:\n6,1,2005-02-30\n")
+                                 << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-02-30\"";
+    QTest::newRow("month 13") << netflix("1:\n6,1,2005-13-01\n")
+                              << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-13-01\"";
+    QTest::newRow("binary") << netflix(QByteArray("\x00\x01\x02\xFF\xFE", 5))
+                            << "combined_data_1.txt:1: expected a movie header such as \"1:\", found \"\\x00\\x01\\x02\\xff\\xfe\"";
+    QTest::newRow("movie 0") << netflix("0:\n6,1,2000-01-01\n")
+                             << "combined_data_1.txt:1: expected a movie ID of 1 or more, found \"0\"";
+    QTest::newRow("titles: bad year") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n"},
+                                               {"movie_titles.csv", "1,20x3,Dinosaur Planet\n"}}
+                                      << "movie_titles.csv:1: expected a year or NULL, found \"20x3\"";
+    QTest::newRow("titles: no title") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n"},
+                                               {"movie_titles.csv", "1,2003,Dinosaur Planet\n2,2004\n"}}
+                                      << "movie_titles.csv:2: expected ',' after the year, found end of file";
+    auto ml = [](const QByteArray &body) {
+        return Files{{"ratings.csv", body}, {"movies.csv", "movieId,title,genres\n1,Toy Story (1995),Animation\n"}};
+    };
+    QTest::newRow("ml: empty") << ml("") << "ratings.csv:1: expected the header line \"userId,movieId,rating,timestamp\", found end of file";
+    QTest::newRow("ml: header only") << ml("userId,movieId,rating,timestamp\n") << "ratings.csv:2: expected a rating line, found end of file";
+    QTest::newRow("ml: wrong header") << ml("user,movie,rating,time\n1,1,4.0,1\n")
+                                      << "ratings.csv:1: expected the header line \"userId,movieId,rating,timestamp\", found \"user\"";
+    QTest::newRow("ml: rating 5.5") << ml("userId,movieId,rating,timestamp\n1,1,5.5,964982703\n")
+                                    << "ratings.csv:2: expected a rating from 0.5 to 5 in half stars, found \"5.5\"";
+    QTest::newRow("ml: rating 3.25") << ml("userId,movieId,rating,timestamp\n1,1,3.25,964982703\n")
+                                     << "ratings.csv:2: expected a rating from 0.5 to 5 in half stars, found \"3.25\"";
+    QTest::newRow("ml: missing timestamp") << ml("userId,movieId,rating,timestamp\n1,1,3.0\n")
+                                           << "ratings.csv:2: expected ',' after the rating, found end of line";
+    QTest::newRow("ml: quote not closed") << Files{{"ratings.csv", "userId,movieId,rating,timestamp\n1,1,4.0,1\n"},
+                                                   {"movies.csv", "movieId,title,genres\n1,\"Toy Story (1995),Animation\n"}}
+                                          << "movies.csv:2: expected a closing '\"' of the quoted title, found end of file";
+    QTest::newRow("1m: single colon") << Files{{"ratings.dat", "1:1193::5::978300760\n"}}
+                                      << "ratings.dat:1: expected '::' after the user ID, found \":1193\"";
+    QTest::newRow("100k: spaces") << Files{{"u.data", "196 242 3 881250949\n"}}
+                                  << "u.data:1: expected a tab after the user ID, found \" 242 3 881250949\"";
+}
+
+void TestDatasetLoader::badInput()
+{
+    QFETCH(Files, files);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    auto ds = loadFiles(dir, files);
+    QVERIFY(!ds.ok());
+    QCOMPARE(ds.error().message, message);
+}
+
+void TestDatasetLoader::titles()
+{
+    QTemporaryDir dir;
+    auto ds = loadFiles(dir, {{"combined_data_1.txt", "1:\n6,1,2000-01-01\n"}, {"movie_titles.csv", kTitles}});
+    QVERIFY(ds.ok());
+    const Catalogue &c = ds.value()->catalogue;
+    QCOMPARE(c.movie(*c.find(2)).title, QStringLiteral("At Home Among Strangers, A Stranger Among His Own"));
+    QCOMPARE(c.movie(*c.find(2)).year, 0);
+    QCOMPARE(c.movie(*c.find(3)).title, QStringLiteral("Smokey Joe's Café"));
+    QCOMPARE(c.displayTitle(*c.find(1)), QStringLiteral("Dinosaur Planet (2003)"));
+
+    QTemporaryDir ml;
+    auto ds2 = loadFiles(ml, {{"ratings.csv", "userId,movieId,rating,timestamp\n1,2,4.5,964982703\n"},
+                              {"movies.csv", "movieId,title,genres\n2,\"Matrix, The (1999)\",Action\n"
+                                             "5,\"Vie en rose, La (Môme, La) (2007)\",Drama\n"}});
+    QVERIFY(ds2.ok());
+    const Catalogue &c2 = ds2.value()->catalogue;
+    QCOMPARE(c2.movie(*c2.find(2)).title, QStringLiteral("The Matrix"));
+    QCOMPARE(c2.movie(*c2.find(2)).year, 1999);
+    QCOMPARE(c2.movie(*c2.find(2)).originalTitle, QStringLiteral("Matrix, The (1999)"));
+    QCOMPARE(c2.movie(*c2.find(5)).title, QStringLiteral("La Vie en rose (Môme, La)"));
+    QCOMPARE(c2.movie(*c2.find(5)).year, 2007);
+    QCOMPARE(ds2.value()->stats.histogram[9], 1u); // 4.5 stars
+    QCOMPARE(ratingLabel(9, true), QStringLiteral("4.5"));
+}
+
+void TestDatasetLoader::duplicatesKeepLatest()
+{
+    QTemporaryDir dir;
+    auto ds = loadFiles(dir, {{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-01\n6,5,2003-01-01\n6,3,2001-01-01\n"},
+                              {"movie_titles.csv", kTitles}});
+    QVERIFY(ds.ok());
+    const Dataset &d = *ds.value();
+    QCOMPARE(d.store.ratingCount(), 2u);
+    const UserIndex u6 = *d.store.findUser(6);
+    QCOMPARE(int(d.store.ratingOf(u6, *d.catalogue.find(1))), 10); // 5 stars, from 2003
+    QCOMPARE(d.store.userDays(u6)[0], *dateToDay(2003, 1, 1));
+    QVERIFY(d.warnings.join(QLatin1Char('|')).contains(QStringLiteral("2 duplicate")));
+}
+
+void TestDatasetLoader::sameStoreForAnyThreadsAndChunks_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("chunk");
+    QTest::newRow("1 thread, one chunk") << 1 << (32 << 20);
+    QTest::newRow("2 threads, 100-byte chunks") << 2 << 100;
+    QTest::newRow("4 threads, 64-byte chunks") << 4 << 64;
+    QTest::newRow("3 threads, 1 KB chunks") << 3 << 1024;
+}
+
+void TestDatasetLoader::sameStoreForAnyThreadsAndChunks()
+{
+    QFETCH(int, threads);
+    QFETCH(int, chunk);
+    // A deterministic pseudo-random Netflix file with duplicates and 40 movies.
+    QByteArray body;
+    std::uint64_t x = 12345;
+    auto next = [&x] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+    for (int m = 1; m <= 40; ++m) {
+        body += QByteArray::number(m) + ":\n";
+        const int n = int(next() % 60);
+        for (int i = 0; i < n; ++i)
+            body += QByteArray::number(qulonglong(next() % 90 + 1)) + ',' + QByteArray::number(qulonglong(next() % 5 + 1)) + ','
+                    + QDate(2000, 1, 1).addDays(qint64(next() % 2000)).toString(Qt::ISODate).toLatin1() + '\n';
+    }
+    QTemporaryDir a;
+    QTemporaryDir b;
+    auto reference = loadFiles(a, {{"combined_data_1.txt", body}}, 1, 32u << 20);
+    auto other = loadFiles(b, {{"combined_data_1.txt", body}}, threads, std::size_t(chunk));
+    QVERIFY(reference.ok() && other.ok());
+    const auto &p = reference.value()->store.parts();
+    const auto &q = other.value()->store.parts();
+    auto same = [](const auto &x, const auto &y) {
+        return x.size() == y.size() && std::equal(x.span().begin(), x.span().end(), y.span().begin());
+    };
+    QVERIFY(p.movieEntries.size() > 500);
+    QVERIFY(same(p.userSourceIds, q.userSourceIds));
+    QVERIFY(same(p.movieOffsets, q.movieOffsets));
+    QVERIFY(same(p.movieEntries, q.movieEntries));
+    QVERIFY(same(p.userOffsets, q.userOffsets));
+    QVERIFY(same(p.userEntries, q.userEntries));
+    QVERIFY(same(p.userDays, q.userDays));
+    QCOMPARE(reference.value()->warnings, other.value()->warnings);
+}
+
+void TestDatasetLoader::badLineAtEndOfManyChunks()
+{
+    QByteArray body;
+    for (int m = 1; m <= 200; ++m) {
+        body += QByteArray::number(m) + ":\n";
+        for (int u = 1; u <= 50; ++u)
+            body += QByteArray::number(u) + ",3,2004-05-06\n";
+    }
+    const int lines = 200 * 51;
+    body += "51,3,2004-05-06,extra\n";
+    QTemporaryDir dir;
+    auto ds = loadFiles(dir, {{"combined_data_4.txt", body}}, 2, 4096);
+    QVERIFY(!ds.ok());
+    QCOMPARE(ds.error().message,
+             QStringLiteral("combined_data_4.txt:%1: expected end of line after the date, found \",extra\"").arg(lines + 1));
+}
+
+void TestDatasetLoader::cancel()
+{
+    QTemporaryDir dir;
+    writeFile(dir.path(), QStringLiteral("combined_data_1.txt"), "1:\n6,1,2000-01-01\n");
+    NullProgress progress;
+    progress.cancel();
+    LoadOptions o;
+    o.useCache = false;
+    auto ds = loadDataset(dir.path(), o, progress);
+    QVERIFY(!ds.ok());
+    QCOMPARE(ds.error().code, QStringLiteral("canceled"));
+}
+
+void TestDatasetLoader::sample()
+{
+    const QString path = test::sourceDir() + QStringLiteral("/resources/sample/ml-latest-small");
+    LoadOptions o;
+    o.useCache = false;
+    NullProgress progress;
+    auto ds = loadDataset(path, o, progress);
+    QVERIFY2(ds.ok(), qPrintable(ds ? QString() : ds.error().message));
+    const Dataset &d = *ds.value();
+    QCOMPARE(d.stats.ratings, 100836u);
+    QCOMPARE(d.stats.users, 610u);
+    QCOMPARE(d.stats.movies, 9742u);
+    QCOMPARE(d.stats.ratedMovies, 9724u);
+    const UserIndex last = *d.store.findUser(610);
+    QCOMPARE(int(d.store.ratingOf(last, *d.catalogue.find(170875))), 6); // last row: 610,170875,3.0
+    const auto matrix = *d.catalogue.find(2571);
+    QCOMPARE(d.catalogue.displayTitle(matrix), QStringLiteral("The Matrix (1999)"));
+}
+
+QTEST_GUILESS_MAIN(TestDatasetLoader)
+#include "tst_datasetloader.moc"
