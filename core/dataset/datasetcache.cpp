@@ -350,9 +350,11 @@ qint64 clearDatasetCache(const QString &cacheDirIn)
     const QDir dir(cacheDirIn.isEmpty() ? defaultCacheDir() : cacheDirIn);
     qint64 freed = 0;
     const auto files = dir.entryInfoList({QStringLiteral("*.ctstore")}, QDir::Files);
-    for (const QFileInfo &fi : files)
+    for (const QFileInfo &fi : files) {
+        const qint64 size = fi.size();
         if (QFile::remove(fi.absoluteFilePath()))
-            freed += fi.size();
+            freed += size;
+    }
     return freed;
 }
 

@@ -52,7 +52,7 @@ constexpr int kFitRounds = 4;
 constexpr int kFitBins = 256;
 constexpr int kFitGrid = 1024;
 constexpr double kHeavyDraws = 2.0;        // see fitUserWeights()
-constexpr double kPopularitySigma = 2.0;   // movie popularity: lognormal, soft cap below
+constexpr double kPopularitySigma = 2.2;   // movie popularity: lognormal, soft cap below
 constexpr double kPopularityCap = 0.5;     // × users
 constexpr double kBernoulliShare = 0.15;   // movies with more raters than this × users: Bernoulli pass
 constexpr float kQualitySigma = 0.45f;     // latent score components (quantized by fitted thresholds)
@@ -61,9 +61,10 @@ constexpr float kBiasSigma = 0.45f;
 constexpr float kAffinityBonus = 0.35f;
 constexpr float kNoiseSigma = 0.8f;
 constexpr std::array<double, 4> kStarCumulative = {0.046, 0.147, 0.434, 0.770}; // 1..4 stars
-constexpr double kTimeGrowth = 3.5;        // user start density ∝ exp(kTimeGrowth × t / span)
+constexpr double kTimeGrowth = 3.0;        // user start density ∝ exp(kTimeGrowth × t / span)
 constexpr double kBurstShare = 0.12;       // share of a user's ratings on the first day of the window
 constexpr int kPilotSamples = 300000;
+constexpr std::uint32_t kPilotMovies = 400;  // movies whose raters are drawn for the threshold fit
 constexpr std::size_t kWindow = 256;       // movies generated ahead of the writer
 
 // Random streams: (seed, purpose, entity) → one splitmix64 sequence.
@@ -421,6 +422,7 @@ private:
     void setupThresholds();
     std::uint32_t drawUser(const MovieRec &movie, Rng &rng) const;
     std::uint32_t drawMovie(std::uint32_t user, Rng &rng) const;
+    void pickRaters(std::uint32_t movie, Scratch &scratch, Rng &rng) const;
     // Sampling weight factor: 1 + 3 × (number of the movie's clusters that are user favourites).
     static double affinity(const UserRec &user, const MovieRec &movie)
     {
@@ -429,13 +431,17 @@ private:
     }
     float score(const MovieRec &movie, std::uint32_t user, std::uint64_t noiseBits) const
     {
+        return latent(movie.quality, movie.clusters, user, noiseBits);
+    }
+    float latent(float quality, std::uint32_t clusters, std::uint32_t user, std::uint64_t noiseBits) const
+    {
         const UserRec &u = m_users[user];
         // Irwin–Hall: four 16-bit uniforms, unit variance after scaling.
         const std::uint64_t s = (noiseBits & 0xFFFF) + ((noiseBits >> 16) & 0xFFFF) + ((noiseBits >> 32) & 0xFFFF)
                                 + (noiseBits >> 48);
         const float noise = (static_cast<float>(s) - 131070.0f) * (kNoiseSigma * 1.7320508f / 65536.0f);
-        const float bonus = (u.favourites & movie.clusters) ? kAffinityBonus : 0.0f;
-        return movie.quality + u.bias + bonus + noise;
+        const float bonus = (u.favourites & clusters) ? kAffinityBonus : 0.0f;
+        return quality + u.bias + bonus + noise;
     }
 
     SynthOptions m_opt;
@@ -904,16 +910,40 @@ std::uint32_t Generator::drawUser(const MovieRec &movie, Rng &rng) const
     return m_clusterMembers[k][m_clusterUsers[k].sample(rng)];
 }
 
-// Quantization thresholds: quantiles of the latent score over pairs drawn like the real ones.
+// Quantization thresholds: quantiles of the latent score over pairs like the generated ones.
+// The raters of every k-th movie are drawn exactly as generateMovie() will draw them (so heavy
+// users' saturation and the affinity mix are right); pilot pairs take a rater of such a movie
+// (movie ∝ its rater count) and the quality of a movie drawn ∝ count from all movies.
 void Generator::setupThresholds()
 {
-    AliasTable users;
-    users.build(m_activity);
+    const std::uint32_t m = m_opt.movies;
+    const std::uint32_t stride = std::max<std::uint32_t>(1, m / kPilotMovies);
+    Scratch scratch = makeScratch();
+    std::vector<std::uint32_t> pilotMovies, start{0}, raters;
+    std::vector<double> counts;
+    for (std::uint32_t i = 0; i < m; i += stride) {
+        Rng rng(m_opt.seed, StreamRatings, i);
+        pickRaters(i, scratch, rng);
+        if (scratch.picked.empty())
+            continue;
+        pilotMovies.push_back(i);
+        raters.insert(raters.end(), scratch.picked.begin(), scratch.picked.end());
+        start.push_back(static_cast<std::uint32_t>(raters.size()));
+        counts.push_back(static_cast<double>(scratch.picked.size()));
+    }
+    if (pilotMovies.empty()) {
+        m_thresholds = {-1.5f, -0.8f, 0.1f, 0.8f};
+        return;
+    }
+    AliasTable pilot;
+    pilot.build(counts);
     Rng rng(m_opt.seed, StreamPilot, 0);
     std::vector<float> scores(kPilotSamples);
     for (float &s : scores) {
-        const std::uint32_t u = users.sample(rng);
-        s = score(m_movies[drawMovie(u, rng)], u, rng.next());
+        const std::uint32_t j = pilot.sample(rng);
+        const std::uint32_t u = raters[start[j] + rng.below(start[j + 1] - start[j])];
+        const float quality = m_movies[m_allMovies.sample(rng)].quality;
+        s = latent(quality, m_movies[pilotMovies[j]].clusters, u, rng.next());
     }
     std::sort(scores.begin(), scores.end());
     for (std::size_t j = 0; j < 4; ++j)
@@ -948,12 +978,13 @@ char *writeUnsigned(char *p, std::uint32_t v)
     return p;
 }
 
-std::uint32_t Generator::generateMovie(std::uint32_t movie, Scratch &s, std::string &out) const
+// The movie's raters (in s.picked, unordered) and, from the same stream, nothing else: the
+// threshold fit replays this for a sample of movies.
+void Generator::pickRaters(std::uint32_t movie, Scratch &s, Rng &rng) const
 {
     const MovieRec &mv = m_movies[movie];
     const std::uint32_t tag = movie + 1;
     const std::uint32_t users = m_opt.users;
-    Rng rng(m_opt.seed, StreamRatings, movie);
     s.picked.clear();
     for (std::uint32_t i = m_guaranteeStart[movie]; i < m_guaranteeStart[movie + 1]; ++i) {
         const std::uint32_t u = m_guaranteeUsers[i];
@@ -1014,6 +1045,13 @@ std::uint32_t Generator::generateMovie(std::uint32_t movie, Scratch &s, std::str
             }
         }
     }
+}
+
+std::uint32_t Generator::generateMovie(std::uint32_t movie, Scratch &s, std::string &out) const
+{
+    const MovieRec &mv = m_movies[movie];
+    Rng rng(m_opt.seed, StreamRatings, movie);
+    pickRaters(movie, s, rng);
     // Random line order, like the real files.
     for (std::size_t i = s.picked.size(); i > 1; --i)
         std::swap(s.picked[i - 1], s.picked[rng.below(static_cast<std::uint32_t>(i))]);
