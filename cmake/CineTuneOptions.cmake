@@ -9,6 +9,10 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     if(CINETUNE_WERROR)
         target_compile_options(cinetune_options INTERFACE -Werror)
     endif()
+    if(CINETUNE_FUZZ)
+        # Coverage instrumentation for libFuzzer in every library the fuzz targets link.
+        target_compile_options(cinetune_options INTERFACE -fsanitize=fuzzer-no-link)
+    endif()
     if(CINETUNE_SANITIZE)
         target_compile_options(cinetune_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
                                -fno-sanitize-recover=undefined)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what CineTune needs to build, run and test on Debian 12 (bookworm).
+# Runs apt-get only for packages that are missing. Needs root (uses sudo when not root).
+set -euo pipefail
+
+packages=(
+    # toolchain
+    cmake ninja-build g++ clang libclang-rt-14-dev pkg-config git
+    # Qt 6 and friends
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev libgl-dev
+    qt6-httpserver-dev qt6-websockets-dev
+    # tests: offscreen and Xvfb screenshots, fonts, image checks
+    xvfb xauth x11-apps imagemagick fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "deps-debian: all ${#packages[@]} packages present"
+    exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "deps-debian: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

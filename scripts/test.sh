@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs dependencies, builds CineTune and runs every test:
+#   1. GCC release build, warnings as errors: all unit, GUI (offscreen) and integration tests;
+#   2. Clang build with AddressSanitizer + UndefinedBehaviorSanitizer: the same tests again,
+#      plus a short libFuzzer run of every fuzz target (CINETUNE_FUZZ_SECONDS each, default 15).
+# Set CINETUNE_QUICK=1 to skip step 2.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps-debian.sh
+jobs=$(nproc)
+
+echo "== GCC build and tests"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCINETUNE_WERROR=ON
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure
+
+if [ "${CINETUNE_QUICK:-0}" = 1 ]; then
+    exit 0
+fi
+
+echo "== Clang ASan+UBSan build, tests and fuzzing"
+CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCINETUNE_WERROR=ON \
+    -DCINETUNE_SANITIZE=ON -DCINETUNE_FUZZ=ON -DCINETUNE_FUZZ_SECONDS="${CINETUNE_FUZZ_SECONDS:-15}"
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure
