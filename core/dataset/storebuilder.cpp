@@ -201,38 +201,41 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     std::vector<std::uint32_t> bounds = balancedMovieRanges(movieOffsets, M, threads * rangesPerThread);
     const std::size_t R = bounds.size() - 1;
     // Per range, ratings per user (filled by the duplicate pass, used to place rows below).
-    std::vector<std::vector<std::uint32_t>> rangeCounts(R);
+    std::vector<std::vector<std::uint64_t>> rangeCounts(R);
     std::atomic<std::uint64_t> duplicates{0};
     {
-        std::vector<std::vector<std::uint32_t>> stampMovie(static_cast<std::size_t>(threads));
-        std::vector<std::vector<std::uint32_t>> stampPos(static_cast<std::size_t>(threads));
+        // One cache line per user holds everything the pass touches for that user.
+        struct Stamp
+        {
+            std::uint32_t movie;
+            std::uint32_t pos;
+        };
+        std::vector<std::vector<Stamp>> stamps(static_cast<std::size_t>(threads));
         parallelFor(threads, R, [&](std::size_t r, int w) {
-            auto &sm = stampMovie[static_cast<std::size_t>(w)];
-            auto &sp = stampPos[static_cast<std::size_t>(w)];
-            if (sm.empty()) {
-                sm.assign(U, 0xFFFFFFFFu);
-                sp.assign(U, 0);
-            }
+            auto &st = stamps[static_cast<std::size_t>(w)];
+            if (st.empty())
+                st.assign(U, Stamp{0xFFFFFFFFu, 0});
             auto &cnt = rangeCounts[r];
             cnt.assign(U, 0);
             std::uint64_t local = 0;
             Entry *e = mEntries.data();
+            Stamp *sp = st.data();
+            std::uint64_t *c = cnt.data();
             for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m) {
                 const std::uint64_t b = movieOffsets[m];
                 const std::uint64_t end = movieOffsets[m + 1];
                 for (std::uint64_t i = b; i < end; ++i) {
                     const std::uint32_t u = entryIndex(e[i]);
-                    if (sm[u] != m) {
-                        sm[u] = m;
-                        sp[u] = static_cast<std::uint32_t>(i - b);
-                        ++cnt[u];
+                    if (sp[u].movie != m) {
+                        sp[u] = Stamp{m, static_cast<std::uint32_t>(i - b)};
+                        ++c[u];
                         continue;
                     }
-                    const std::uint64_t prev = b + sp[u];
+                    const std::uint64_t prev = b + sp[u].pos;
                     ++local;
                     if (mDays[i] >= mDays[prev]) {
                         e[prev] = makeEntry(u, 0); // superseded
-                        sp[u] = static_cast<std::uint32_t>(i - b);
+                        sp[u].pos = static_cast<std::uint32_t>(i - b);
                     } else {
                         e[i] = makeEntry(u, 0);
                     }
@@ -279,8 +282,8 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
         for (std::uint32_t u = 0; u < U; ++u) {
             userOffsets[u] = total;
             for (std::size_t r = 0; r < R; ++r) {
-                const std::uint32_t c = rangeCounts[r][u];
-                rangeCounts[r][u] = static_cast<std::uint32_t>(total - userOffsets[u]); // start within the row
+                const std::uint64_t c = rangeCounts[r][u];
+                rangeCounts[r][u] = total; // where range r writes user u's next rating
                 total += c;
             }
         }
@@ -295,18 +298,23 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     uEntries.setSize(finalN);
     uDays.setSize(finalN);
     parallelFor(threads, R, [&](std::size_t r, int) {
-        std::uint32_t *pos = rangeCounts[r].data();
-        const std::uint64_t *uo = userOffsets.data();
+        std::uint64_t *cursor = rangeCounts[r].data();
         const Entry *me = mEntries.data();
         const Day *md = mDays.data();
         Entry *ue = uEntries.data();
         Day *ud = uDays.data();
+        const std::uint64_t last = movieOffsets[bounds[r + 1]];
+        constexpr std::uint64_t kAhead = 24; // prefetch the destinations of a later entry
         for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m) {
             const std::uint64_t end = movieOffsets[m + 1];
             for (std::uint64_t i = movieOffsets[m]; i < end; ++i) {
+                if (i + kAhead < last) {
+                    const std::uint64_t ahead = cursor[entryIndex(me[i + kAhead])];
+                    __builtin_prefetch(ue + ahead, 1);
+                    __builtin_prefetch(ud + ahead, 1);
+                }
                 const Entry e = me[i];
-                const std::uint32_t u = entryIndex(e);
-                const std::uint64_t d = uo[u] + pos[u]++;
+                const std::uint64_t d = cursor[entryIndex(e)]++;
                 ue[d] = makeEntry(m, entryRating(e));
                 ud[d] = md[i];
             }
