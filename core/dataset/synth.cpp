@@ -45,8 +45,9 @@ constexpr std::uint32_t kMaxMovies = 1000000;
 constexpr int kClusters = 20;
 constexpr double kAffinity = 4.0;          // sampling weight factor for a favourite cluster
 constexpr double kSecondClusterShare = 0.3;
-constexpr double kActivityMedian = 96.0;   // user activity: lognormal, mean/median = 2.18 as in the real data
-constexpr double kActivitySigma = 1.25;
+constexpr double kActivityMedian = 96.0;   // wanted activity: lognormal, mean/median ≈ 2.2 as in the real data
+                                           // (rescaled to the total by the fit)
+constexpr double kActivitySigma = 1.3;
 constexpr double kActivityMaxShare = 0.9;  // of the movies
 constexpr int kFitRounds = 4;
 constexpr int kFitBins = 256;
@@ -452,7 +453,13 @@ private:
     std::vector<double> m_weight;         // sampling weight per user, fitted in fitUserWeights()
     std::vector<double> m_scale;          // per movie: the fitted c in P(u) = G(c × weight × affinity)
     std::vector<std::uint8_t> m_heavy;    // per user: 1 = drawn by Bernoulli, not by the alias tables
-    std::vector<std::uint32_t> m_heavyUsers;
+    struct HeavyUser
+    {
+        std::uint32_t user;
+        std::uint32_t favourites;
+        std::array<double, 3> weight; // by number of shared clusters
+    };
+    std::vector<HeavyUser> m_heavyUsers;
     std::vector<MovieRec> m_movies;
     std::vector<std::string> m_titles;
     AliasTable m_allUsers;                                    // weight: activity
@@ -817,7 +824,8 @@ void Generator::fitUserWeights()
         m_weight[u] = weight[u] / affinity[u];
         if (largestSampled * weight[u] > kHeavyDraws) {
             m_heavy[u] = 1;
-            m_heavyUsers.push_back(u);
+            const double w = m_weight[u];
+            m_heavyUsers.push_back({u, m_users[u].favourites, {w, w * kAffinity, w * (2 * kAffinity - 1)}});
         }
     }
     m_activity = std::move(wanted);
@@ -841,8 +849,8 @@ void Generator::setupSamplers()
         m_clusterMovies[k].build(w);
     }
     std::vector<double> light = m_weight;
-    for (std::uint32_t u : m_heavyUsers)
-        light[u] = 0;
+    for (const HeavyUser &h : m_heavyUsers)
+        light[h.user] = 0;
     m_allUsers.build(light);
     for (int k = 0; k < kClusters; ++k) {
         std::vector<std::uint32_t> &members = m_clusterMembers[static_cast<std::size_t>(k)];
@@ -998,10 +1006,13 @@ void Generator::pickRaters(std::uint32_t movie, Scratch &s, Rng &rng) const
         for (std::uint32_t u = 0; u < users; ++u)
             s.weights[u] = static_cast<float>(m_weight[u] * affinity(m_users[u], mv));
         const double wanted = target - static_cast<double>(s.picked.size());
-        double total = 0;
-        for (float w : s.weights)
-            total += w;
-        double c = wanted / total;
+        double c = m_scale[movie]; // the fit's c is a close start
+        if (c <= 0) {
+            double total = 0;
+            for (float w : s.weights)
+                total += w;
+            c = wanted / std::max(1e-300, total);
+        }
         for (int iter = 0; iter < 8; ++iter) {
             double sum = 0;
             for (float w : s.weights)
@@ -1024,15 +1035,15 @@ void Generator::pickRaters(std::uint32_t movie, Scratch &s, Rng &rng) const
         const std::size_t heavy = m_heavyUsers.size();
         const std::size_t first = heavy ? rng.below(static_cast<std::uint32_t>(heavy)) : 0; // no index bias when the target is small
         for (std::size_t h = 0; h < heavy; ++h) {
-            const std::uint32_t u = m_heavyUsers[(first + h) % heavy];
+            const HeavyUser &hu = m_heavyUsers[(first + h) % heavy];
             const double x = static_cast<double>(rng.next() >> 11) * 0x1.0p-53;
-            if (s.stamp[u] == tag || s.picked.size() >= target)
-                continue;
-            const double y = m_scale[movie] * m_weight[u] * affinity(m_users[u], mv);
+            const std::uint32_t shared = hu.favourites & mv.clusters;
+            const double y = m_scale[movie] * hu.weight[shared == 0 ? 0 : (shared & (shared - 1)) == 0 ? 1 : 2];
             // y − y²/2 ≤ 1 − e^−y ≤ y: most draws are decided without calling expm1.
-            if (x < y - 0.5 * y * y || (x < y && x < -std::expm1(-y))) {
-                s.stamp[u] = tag;
-                s.picked.push_back(u);
+            if ((x < y - 0.5 * y * y || (x < y && x < -std::expm1(-y))) && s.stamp[hu.user] != tag
+                && s.picked.size() < target) {
+                s.stamp[hu.user] = tag;
+                s.picked.push_back(hu.user);
             }
         }
         // Everyone else: weighted sampling without replacement, rejecting users already taken.

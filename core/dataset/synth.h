@@ -37,13 +37,17 @@ struct SynthSummary
 // names are replaced only when everything was written; the data is written to "*.part" files
 // first and renamed at the end, so a failure or a cancellation leaves no partial output.
 //
-// Model (see docs): K = 20 taste clusters; every movie belongs to one or two clusters, every
-// user has one to three favourite clusters. Movie popularity is lognormal with a soft cap at
-// half the users; user activity is lognormal (median ≈ 96, mean ≈ 209). For each movie the
-// raters are drawn without replacement with weight activity × (1 + 3 × shared favourite
-// clusters); ratings are quality + user bias + affinity bonus + noise, quantized by thresholds
-// fitted to Netflix's star mix (4.6/10.1/28.7/33.6/23.0 %). Dates fall in each user's active
-// window inside 1999-11-11..2005-12-31, with volume growing over time.
+// Model (see docs): K = 20 taste clusters (genres); every movie belongs to one or two, every
+// user has one to three favourites. Movie popularity is lognormal (σ 2.2, recent years more
+// popular) with a soft cap at half the users, scaled so the total is users × 209.25. Wanted user
+// activity is lognormal (median ≈ 96, mean ≈ 209); user sampling weights are fitted to it so that
+// heavy users keep their thousands of ratings although they saturate popular movies. Raters of a
+// movie are drawn without replacement with weight × (1 + 3 × shared favourite clusters); every
+// user has one guaranteed rating. Ratings are quality (correlated with popularity) + user bias +
+// favourite bonus + noise, quantized by thresholds fitted to Netflix's star mix
+// (4.6/10.1/28.7/33.6/23.0 %). Dates fall in each user's active window inside
+// 1999-11-11..2005-12-31 and not before a recent movie's release; windows start more often late,
+// so volume grows over time.
 //
 // Randomness: splitmix64 streams keyed by (seed, purpose, entity), own bounded-integer draws
 // (Lemire's multiply-shift with rejection) and own alias tables — no std:: distributions, so the
