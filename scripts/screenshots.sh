@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Captures a PNG of every workflow step of CineTune (and the Dataset page's tabs and error message)
+# on the bundled MovieLens sample, for the documentation. Builds nothing.
+#
+#   scripts/screenshots.sh BUILD_DIR [OUTPUT_DIR] [LANGUAGE]
+#
+# BUILD_DIR   a configured and built CineTune build folder (contains app/cinetune)
+# OUTPUT_DIR  where the PNGs go; default: docs/screenshots in this repository
+# LANGUAGE    en (default) or de
+#
+# Runs the app under xvfb-run with its own settings, cache and data folders, so the user's recent
+# projects and settings neither show up nor change. The app itself (CINETUNE_SCREENSHOT_DIR) waits
+# for the dataset, visits every step, grabs the window and quits.
+set -euo pipefail
+
+usage() { sed -n '2,11s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+[[ $# -ge 1 && $# -le 3 ]] || usage
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=$(cd "$1" && pwd)
+out=${2:-$repo/docs/screenshots}
+lang=${3:-en}
+app="$build/app/cinetune"
+
+[[ -x $app ]] || { echo "screenshots: $app not found; build the 'cinetune' target first" >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "screenshots: xvfb-run is missing (apt-get install xvfb)" >&2; exit 1; }
+case $lang in
+    en) locale=en_US.UTF-8 ;;
+    de) locale=de_DE.UTF-8 ;;
+    *) echo "screenshots: unknown language '$lang' (en, de)" >&2; exit 2 ;;
+esac
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$out" "$tmp/config/CineTune"
+mkdir -m 700 "$tmp/runtime"
+printf '[ui]\nlanguage=%s\n' "$lang" >"$tmp/config/CineTune/cinetune.conf"
+out=$(cd "$out" && pwd)
+
+echo "screenshots: writing to $out"
+env -u QT_QPA_PLATFORM \
+    XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" XDG_DATA_HOME="$tmp/data" \
+    XDG_RUNTIME_DIR="$tmp/runtime" LANG="$locale" LC_ALL="$locale" LANGUAGE="$lang" \
+    QT_SCALE_FACTOR=1 QT_QPA_PLATFORMTHEME= \
+    CINETUNE_SCREENSHOT_DIR="$out" \
+    timeout 300 xvfb-run --auto-servernum --server-args="-screen 0 1440x960x24 -dpi 96" "$app"
+echo "screenshots: done"

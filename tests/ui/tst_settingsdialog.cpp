@@ -1,0 +1,135 @@
+// SettingsDialog: shows and writes the settings, and clears the dataset cache in the background.
+#include "uitest.h"
+
+#include "appsettings.h"
+#include "backgroundtasks.h"
+#include "dialogs/settingsdialog.h"
+#include "session/datasetcontroller.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cinetune;
+using namespace cinetune::ui;
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void showsSettings_data();
+    void showsSettings();
+    void acceptWritesSettings();
+    void rejectKeepsSettings();
+    void clearsCache();
+
+private:
+    QTemporaryDir m_tmp;
+};
+
+void TestSettingsDialog::initTestCase()
+{
+    uitest::prepare();
+    QVERIFY(m_tmp.isValid());
+}
+
+void TestSettingsDialog::cleanup()
+{
+    AppSettings::setLanguage(QString());
+    AppSettings::setLoaderThreads(0);
+}
+
+void TestSettingsDialog::showsSettings_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<QString>("languageText");
+    QTest::newRow("defaults") << "" << 0 << "System";
+    QTest::newRow("german, 4 threads") << "de" << 4 << "Deutsch";
+    QTest::newRow("english, 1 thread") << "en" << 1 << "English";
+}
+
+void TestSettingsDialog::showsSettings()
+{
+    QFETCH(QString, language);
+    QFETCH(int, threads);
+    QFETCH(QString, languageText);
+    AppSettings::setLanguage(language);
+    AppSettings::setLoaderThreads(threads);
+    BackgroundTasks tasks;
+    DatasetController datasets(&tasks);
+    SettingsDialog dialog(&datasets);
+    auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("languageCombo"));
+    QCOMPARE(combo->count(), 3);
+    QCOMPARE(combo->currentData().toString(), language);
+    QVERIFY(combo->currentText().startsWith(languageText));
+    auto *spin = dialog.findChild<QSpinBox *>(QStringLiteral("threadsSpin"));
+    QCOMPARE(spin->value(), threads);
+    if (threads == 0)
+        QVERIFY(spin->text().startsWith(QStringLiteral("Automatic")));
+}
+
+void TestSettingsDialog::acceptWritesSettings()
+{
+    BackgroundTasks tasks;
+    DatasetController datasets(&tasks);
+    SettingsDialog dialog(&datasets);
+    auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("languageCombo"));
+    combo->setCurrentIndex(combo->findData(QStringLiteral("de")));
+    dialog.findChild<QSpinBox *>(QStringLiteral("threadsSpin"))->setValue(3);
+    dialog.accept();
+    QCOMPARE(AppSettings::language(), QStringLiteral("de"));
+    QCOMPARE(AppSettings::loaderThreads(), 3);
+    QCOMPARE(datasets.effectiveLoadOptions().threads, 3);
+}
+
+void TestSettingsDialog::rejectKeepsSettings()
+{
+    BackgroundTasks tasks;
+    DatasetController datasets(&tasks);
+    SettingsDialog dialog(&datasets);
+    dialog.findChild<QSpinBox *>(QStringLiteral("threadsSpin"))->setValue(7);
+    dialog.reject();
+    QCOMPARE(AppSettings::loaderThreads(), 0);
+}
+
+void TestSettingsDialog::clearsCache()
+{
+    const QString cache = m_tmp.filePath(QStringLiteral("cache"));
+    QVERIFY(QDir().mkpath(cache + QStringLiteral("/abc")));
+    QFile f(cache + QStringLiteral("/abc/data.bin"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 'x'));
+    f.close();
+
+    BackgroundTasks tasks;
+    DatasetController datasets(&tasks);
+    LoadOptions options;
+    options.cacheDir = cache;
+    datasets.setLoadOptions(options);
+    SettingsDialog dialog(&datasets);
+    dialog.show();
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("cacheDirLabel"))->text(), QDir::toNativeSeparators(cache));
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("cacheStatus"));
+    QVERIFY2(status->text().startsWith(QStringLiteral("In use: 4")), qPrintable(status->text()));
+    auto *clear = dialog.findChild<QPushButton *>(QStringLiteral("clearCacheButton"));
+    QVERIFY(clear->isEnabled());
+    QSignalSpy cleared(&datasets, &DatasetController::cacheCleared);
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QVERIFY(cleared.wait(10000));
+    QCOMPARE(cleared.at(0).at(0).toBool(), true);
+    QVERIFY(!QFileInfo::exists(cache));
+    QVERIFY2(status->text().startsWith(QStringLiteral("Cleared the dataset cache")), qPrintable(status->text()));
+    QVERIFY(!clear->isEnabled());
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"

@@ -1,0 +1,134 @@
+// Translations: language selection, the embedded German catalogue (loads, translates, complete)
+// and Qt's own German strings.
+#include "uitest.h"
+
+#include "appsettings.h"
+#include "steps.h"
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace cinetune;
+using namespace cinetune::ui;
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void effectiveLanguage_data();
+    void effectiveLanguage();
+    void germanTranslates_data();
+    void germanTranslates();
+    void englishRestoresSource();
+    void catalogueIsComplete();
+};
+
+void TestTranslations::initTestCase()
+{
+    uitest::prepare();
+}
+
+void TestTranslations::cleanupTestCase()
+{
+    installTranslators(*QCoreApplication::instance(), QStringLiteral("en"));
+}
+
+void TestTranslations::effectiveLanguage_data()
+{
+    QTest::addColumn<QString>("setting");
+    QTest::addColumn<QString>("system");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("system german") << "" << "de_DE" << "de";
+    QTest::newRow("system austrian german") << "" << "de_AT" << "de";
+    QTest::newRow("system english") << "" << "en_GB" << "en";
+    QTest::newRow("system french falls back") << "" << "fr_FR" << "en";
+    QTest::newRow("setting wins") << "de" << "en_US" << "de";
+    QTest::newRow("english setting") << "en" << "de_DE" << "en";
+    QTest::newRow("unknown setting") << "xx" << "de_CH" << "de";
+}
+
+void TestTranslations::effectiveLanguage()
+{
+    QFETCH(QString, setting);
+    QFETCH(QString, system);
+    QFETCH(QString, expected);
+    QCOMPARE(ui::effectiveLanguage(setting, QLocale(system)), expected);
+}
+
+void TestTranslations::germanTranslates_data()
+{
+    QTest::addColumn<QByteArray>("context");
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QString>("german");
+    QTest::newRow("menu") << QByteArray("cinetune::ui::MainWindow") << QByteArray("&File") << "&Datei";
+    QTest::newRow("figure") << QByteArray("cinetune::ui::DatasetPage") << QByteArray("Ratings") << "Bewertungen";
+    QTest::newRow("placeholder") << QByteArray("cinetune::ui::PlaceholderPage") << QByteArray("Not available yet")
+                                 << "Noch nicht verfügbar";
+    // Core messages the UI shows come from the same catalogue.
+    QTest::newRow("core parse error") << QByteArray("cinetune") << QByteArray("%1:%2: expected %3, found %4")
+                                      << "%1:%2: erwartet wurde %3, gefunden %4";
+    QTest::newRow("core project error") << QByteArray("cinetune::ProjectFile")
+                                        << QByteArray("Could not open “%1”: the file does not exist.")
+                                        << "„%1“ konnte nicht geöffnet werden: Die Datei existiert nicht.";
+}
+
+void TestTranslations::germanTranslates()
+{
+    QFETCH(QByteArray, context);
+    QFETCH(QByteArray, source);
+    QFETCH(QString, german);
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("de")));
+    QCOMPARE(QCoreApplication::translate(context.constData(), source.constData()), german);
+    QCOMPARE(stepTitle(Step::GoldSet), QStringLiteral("Goldstandard"));
+    QCOMPARE(QLocale().language(), QLocale::German);
+    // Qt's own strings (qtbase_de) when the system has them.
+    const QString qtCancel = QCoreApplication::translate("QPlatformTheme", "Cancel");
+    if (QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm")))
+        QCOMPARE(qtCancel, QStringLiteral("Abbrechen"));
+}
+
+void TestTranslations::englishRestoresSource()
+{
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("de")));
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("en")));
+    QCOMPARE(QCoreApplication::translate("cinetune::ui::MainWindow", "&File"), QStringLiteral("&File"));
+    QCOMPARE(stepTitle(Step::GoldSet), QStringLiteral("Gold set"));
+}
+
+void TestTranslations::catalogueIsComplete()
+{
+    QFile ts(uitest::sourceDir() + QStringLiteral("/translations/cinetune_de.ts"));
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    int messages = 0;
+    QStringList missing;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            ++messages;
+            const QString type = xml.attributes().value(QLatin1String("type")).toString();
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (type == QLatin1String("unfinished") || type == QLatin1String("vanished")
+                || type == QLatin1String("obsolete") || text.trimmed().isEmpty())
+                missing << source;
+        }
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY(messages > 100);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(" | "))));
+}
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

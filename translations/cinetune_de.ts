@@ -1,0 +1,1321 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>SynthDataset</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1</source>
+        <translation>%1 kann nicht ersetzt werden</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation>%1 kann nicht in %2 umbenannt werden: %3</translation>
+    </message>
+    <message>
+        <source>The number of users must be between 1 and %1.</source>
+        <translation>Die Anzahl der Nutzer muss zwischen 1 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>The number of movies must be between 1 and %1.</source>
+        <translation>Die Anzahl der Filme muss zwischen 1 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>Cannot create directory %1</source>
+        <translation>Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Generating ratings</source>
+        <translation>Bewertungen werden erzeugt</translation>
+    </message>
+    <message>
+        <source>Generating the synthetic data set was canceled.</source>
+        <translation>Das Erzeugen des synthetischen Datensatzes wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune</name>
+    <message>
+        <source>%1: cannot create the cache folder</source>
+        <translation>%1: Der Cache-Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the dataset cache: %2</source>
+        <translation>%1: Der Datensatz-Cache kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>no cache file</source>
+        <translation>keine Cache-Datei</translation>
+    </message>
+    <message>
+        <source>not a CineTune dataset cache</source>
+        <translation>kein Datensatz-Cache von CineTune</translation>
+    </message>
+    <message>
+        <source>cache version differs</source>
+        <translation>andere Cache-Version</translation>
+    </message>
+    <message>
+        <source>damaged cache</source>
+        <translation>beschädigter Cache</translation>
+    </message>
+    <message>
+        <source>cache belongs to other files</source>
+        <translation>der Cache gehört zu anderen Dateien</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>Das Laden wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No titles file was found next to the ratings; movies are titled &quot;Movie &lt;id&gt;&quot;.</source>
+        <translation>Neben den Bewertungen wurde keine Titeldatei gefunden; die Filme heißen „Movie &lt;id&gt;“.</translation>
+    </message>
+    <message>
+        <source>Reading %n rating file(s)</source>
+        <translation>Lese %n Bewertungsdatei(en)</translation>
+    </message>
+    <message>
+        <source>Parsing ratings</source>
+        <translation>Bewertungen werden eingelesen</translation>
+    </message>
+    <message>
+        <source>%1:%2: expected %3, found %4</source>
+        <translation>%1:%2: erwartet wurde %3, gefunden %4</translation>
+    </message>
+    <message>
+        <source>%1: the dataset holds no ratings</source>
+        <translation>%1: Der Datensatz enthält keine Bewertungen</translation>
+    </message>
+    <message>
+        <source>%1 ratings of %2 movies missing from the titles file were kept; those movies are titled &quot;Movie &lt;id&gt;&quot;.</source>
+        <translation>%1 Bewertungen von %2 Filmen, die in der Titeldatei fehlen, wurden behalten; diese Filme heißen „Movie &lt;id&gt;“.</translation>
+    </message>
+    <message>
+        <source>%1 duplicate (user, movie) ratings; the latest of each was kept.</source>
+        <translation>%1 doppelte Bewertungen (Nutzer, Film); jeweils die neueste wurde behalten.</translation>
+    </message>
+    <message>
+        <source>%1 lines end in CRLF (accepted).</source>
+        <translation>%1 Zeilen enden mit CRLF (akzeptiert).</translation>
+    </message>
+    <message>
+        <source>%1 rating file(s) begin with a UTF-8 byte order mark (accepted).</source>
+        <translation>%1 Bewertungsdatei(en) beginnen mit einer UTF-8-Bytereihenfolgemarke (akzeptiert).</translation>
+    </message>
+    <message>
+        <source>Computing statistics</source>
+        <translation>Statistiken werden berechnet</translation>
+    </message>
+    <message>
+        <source>Opening the dataset cache</source>
+        <translation>Datensatz-Cache wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Writing the dataset cache</source>
+        <translation>Datensatz-Cache wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
+        <source>Not enough memory to load %1.</source>
+        <translation>Nicht genug Arbeitsspeicher, um %1 zu laden.</translation>
+    </message>
+    <message>
+        <source>Netflix Prize (Kaggle combined_data files)</source>
+        <translation>Netflix Prize (Kaggle-Dateien combined_data)</translation>
+    </message>
+    <message>
+        <source>Netflix Prize (original training_set folder)</source>
+        <translation>Netflix Prize (ursprünglicher Ordner training_set)</translation>
+    </message>
+    <message>
+        <source>MovieLens CSV (ratings.csv + movies.csv)</source>
+        <translation>MovieLens CSV (ratings.csv + movies.csv)</translation>
+    </message>
+    <message>
+        <source>MovieLens 1M (ratings.dat + movies.dat)</source>
+        <translation>MovieLens 1M (ratings.dat + movies.dat)</translation>
+    </message>
+    <message>
+        <source>MovieLens 100K (u.data + u.item)</source>
+        <translation>MovieLens 100K (u.data + u.item)</translation>
+    </message>
+    <message>
+        <source>The embedded sample dataset could not be extracted.</source>
+        <translation>Der eingebettete Beispieldatensatz konnte nicht entpackt werden.</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1: Datei oder Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: no dataset found. Expected combined_data_*.txt (Netflix Prize, Kaggle), training_set/mv_*.txt (Netflix Prize), ratings.csv (MovieLens), ratings.dat (MovieLens 1M) or u.data (MovieLens 100K).</source>
+        <translation>%1: Kein Datensatz gefunden. Erwartet wurden combined_data_*.txt (Netflix Prize, Kaggle), training_set/mv_*.txt (Netflix Prize), ratings.csv (MovieLens), ratings.dat (MovieLens 1M) oder u.data (MovieLens 100K).</translation>
+    </message>
+    <message>
+        <source>%1: a titles file alone is not a dataset; open the folder with the rating files.</source>
+        <translation>%1: Eine Titeldatei allein ist kein Datensatz; öffnen Sie den Ordner mit den Bewertungsdateien.</translation>
+    </message>
+    <message>
+        <source>%1: unknown dataset file. Open combined_data_*.txt, mv_*.txt, ratings.csv, ratings.dat, u.data, or the folder that holds them.</source>
+        <translation>%1: Unbekannte Datensatz-Datei. Öffnen Sie combined_data_*.txt, mv_*.txt, ratings.csv, ratings.dat, u.data oder den Ordner, der sie enthält.</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1: keine normale Datei</translation>
+    </message>
+    <message>
+        <source>%1: cannot map: %2</source>
+        <translation>%1: kann nicht in den Speicher abgebildet werden: %2</translation>
+    </message>
+    <message>
+        <source>a movie header such as &quot;1:&quot;</source>
+        <translation>eine Filmkopfzeile wie „1:“</translation>
+    </message>
+    <message>
+        <source>a customer ID</source>
+        <translation>eine Kunden-ID</translation>
+    </message>
+    <message>
+        <source>end of line after the movie header</source>
+        <translation>das Zeilenende nach der Filmkopfzeile</translation>
+    </message>
+    <message>
+        <source>a movie ID of 1 or more</source>
+        <translation>eine Film-ID ab 1</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; after the customer ID</source>
+        <translation>„,“ nach der Kunden-ID</translation>
+    </message>
+    <message>
+        <source>a rating from 1 to 5</source>
+        <translation>eine Bewertung von 1 bis 5</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; after the rating</source>
+        <translation>„,“ nach der Bewertung</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD between 1970 and 2149</source>
+        <translation>ein Datum JJJJ-MM-TT zwischen 1970 und 2149</translation>
+    </message>
+    <message>
+        <source>end of line after the date</source>
+        <translation>das Zeilenende nach dem Datum</translation>
+    </message>
+    <message>
+        <source>a tab</source>
+        <translation>ein Tabulator</translation>
+    </message>
+    <message>
+        <source>the header line &quot;userId,movieId,rating,timestamp&quot;</source>
+        <translation>die Kopfzeile „userId,movieId,rating,timestamp“</translation>
+    </message>
+    <message>
+        <source>end of line after the header</source>
+        <translation>das Zeilenende nach der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>a rating line</source>
+        <translation>eine Bewertungszeile</translation>
+    </message>
+    <message>
+        <source>a user ID</source>
+        <translation>eine Nutzer-ID</translation>
+    </message>
+    <message>
+        <source>%1 after the user ID</source>
+        <translation>%1 nach der Nutzer-ID</translation>
+    </message>
+    <message>
+        <source>a movie ID</source>
+        <translation>eine Film-ID</translation>
+    </message>
+    <message>
+        <source>%1 after the movie ID</source>
+        <translation>%1 nach der Film-ID</translation>
+    </message>
+    <message>
+        <source>a rating from 0.5 to 5 in half stars</source>
+        <translation>eine Bewertung von 0,5 bis 5 in halben Sternen</translation>
+    </message>
+    <message>
+        <source>%1 after the rating</source>
+        <translation>%1 nach der Bewertung</translation>
+    </message>
+    <message>
+        <source>a Unix timestamp</source>
+        <translation>ein Unix-Zeitstempel</translation>
+    </message>
+    <message>
+        <source>end of line after the timestamp</source>
+        <translation>das Zeilenende nach dem Zeitstempel</translation>
+    </message>
+    <message>
+        <source>end of file</source>
+        <translation>das Dateiende</translation>
+    </message>
+    <message>
+        <source>end of line</source>
+        <translation>das Zeilenende</translation>
+    </message>
+    <message>
+        <source>Indexing users</source>
+        <translation>Nutzer werden indiziert</translation>
+    </message>
+    <message>
+        <source>Movie %1</source>
+        <translation>Movie %1</translation>
+    </message>
+    <message>
+        <source>The dataset has more than %1 users or movies.</source>
+        <translation>Der Datensatz hat mehr als %1 Nutzer oder Filme.</translation>
+    </message>
+    <message>
+        <source>Building the movie index</source>
+        <translation>Filmindex wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>Checking for duplicate ratings</source>
+        <translation>Doppelte Bewertungen werden gesucht</translation>
+    </message>
+    <message>
+        <source>Building the user index</source>
+        <translation>Nutzerindex wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>Index built</source>
+        <translation>Index aufgebaut</translation>
+    </message>
+    <message>
+        <source>%1 begins with a UTF-8 byte order mark (accepted)</source>
+        <translation>%1 beginnt mit einer UTF-8-Bytereihenfolgemarke (akzeptiert)</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; after the movie ID</source>
+        <translation>„,“ nach der Film-ID</translation>
+    </message>
+    <message>
+        <source>a year or NULL</source>
+        <translation>ein Jahr oder NULL</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; after the year</source>
+        <translation>„,“ nach dem Jahr</translation>
+    </message>
+    <message>
+        <source>a title</source>
+        <translation>ein Titel</translation>
+    </message>
+    <message>
+        <source>the header line &quot;movieId,title,genres&quot;</source>
+        <translation>die Kopfzeile „movieId,title,genres“</translation>
+    </message>
+    <message>
+        <source>a closing &apos;&quot;&apos; of the quoted title</source>
+        <translation>ein schließendes „&quot;“ des Titels in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; after the title</source>
+        <translation>„,“ nach dem Titel</translation>
+    </message>
+    <message>
+        <source>&apos;::&apos; after the movie ID</source>
+        <translation>„::“ nach der Film-ID</translation>
+    </message>
+    <message>
+        <source>&apos;::&apos; after the title</source>
+        <translation>„::“ nach dem Titel</translation>
+    </message>
+    <message>
+        <source>&apos;|&apos; after the movie ID</source>
+        <translation>„|“ nach der Film-ID</translation>
+    </message>
+    <message>
+        <source>&apos;|&apos; after the title</source>
+        <translation>„|“ nach dem Titel</translation>
+    </message>
+    <message>
+        <source>%1: %n duplicate movie ID(s); the first title was kept</source>
+        <translation>%1: %n doppelte Film-ID(s); der erste Titel wurde behalten</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ProjectFile</name>
+    <message>
+        <source>the SQLite driver of Qt (QSQLITE) is not installed</source>
+        <translation>der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>„%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is empty; it is not a CineTune project.</source>
+        <translation>„%1“ ist leer; es ist kein CineTune-Projekt.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a CineTune project: it is not an SQLite database.</source>
+        <translation>„%1“ ist kein CineTune-Projekt: Es ist keine SQLite-Datenbank.</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: the file is cut off.</source>
+        <translation>„%1“ ist beschädigt: Die Datei ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a readable SQLite database (damaged or encrypted): %2</source>
+        <translation>„%1“ ist keine lesbare SQLite-Datenbank (beschädigt oder verschlüsselt): %2</translation>
+    </message>
+    <message>
+        <source>“%1” is an SQLite database but not a CineTune project.</source>
+        <translation>„%1“ ist eine SQLite-Datenbank, aber kein CineTune-Projekt.</translation>
+    </message>
+    <message>
+        <source>Could not set up “%1”: %2</source>
+        <translation>„%1“ konnte nicht eingerichtet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not mark “%1” as a CineTune project: %2</source>
+        <translation>„%1“ konnte nicht als CineTune-Projekt gekennzeichnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not remove “%1”: %2</source>
+        <translation>„%1“ konnte nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>No name was given for the new project.</source>
+        <translation>Für das neue Projekt wurde kein Name angegeben.</translation>
+    </message>
+    <message>
+        <source>Could not create “%1”: a file of that name exists already. Choose another name or remove the file first.</source>
+        <translation>„%1“ konnte nicht angelegt werden: Eine Datei dieses Namens existiert bereits. Wählen Sie einen anderen Namen oder entfernen Sie zuerst die Datei.</translation>
+    </message>
+    <message>
+        <source>Could not create “%1”: the leftover file “%2” of an earlier project is in the way. Choose another name or remove it first.</source>
+        <translation>„%1“ konnte nicht angelegt werden: Die übrig gebliebene Datei „%2“ eines früheren Projekts ist im Weg. Wählen Sie einen anderen Namen oder entfernen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Could not create “%1”: the folder “%2” does not exist.</source>
+        <translation>„%1“ konnte nicht angelegt werden: Der Ordner „%2“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Could not create “%1”: you cannot write to the folder “%2”.</source>
+        <translation>„%1“ konnte nicht angelegt werden: Sie dürfen nicht in den Ordner „%2“ schreiben.</translation>
+    </message>
+    <message>
+        <source>Could not create “%1”: %2</source>
+        <translation>„%1“ konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: the file does not exist.</source>
+        <translation>„%1“ konnte nicht geöffnet werden: Die Datei existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: it is a folder, not a CineTune project file.</source>
+        <translation>„%1“ konnte nicht geöffnet werden: Es ist ein Ordner, keine CineTune-Projektdatei.</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: the file is read-only. Make it writable or copy it to a folder you can write to.</source>
+        <translation>„%1“ konnte nicht geöffnet werden: Die Datei ist schreibgeschützt. Machen Sie sie beschreibbar oder kopieren Sie sie in einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: you cannot write to its folder “%2”. Copy the project to a folder you can write to.</source>
+        <translation>„%1“ konnte nicht geöffnet werden: Sie dürfen nicht in seinen Ordner „%2“ schreiben. Kopieren Sie das Projekt in einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: %2</source>
+        <translation>„%1“ konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” was saved by a newer version of CineTune (file format %2; this version reads up to format %3). Update CineTune to open it.</source>
+        <translation>„%1“ wurde mit einer neueren Version von CineTune gespeichert (Dateiformat %2; diese Version liest bis Format %3). Aktualisieren Sie CineTune, um es zu öffnen.</translation>
+    </message>
+    <message>
+        <source>No project file was given.</source>
+        <translation>Es wurde keine Projektdatei angegeben.</translation>
+    </message>
+    <message>
+        <source>Could not record the dataset in “%1”: its path and format must not be empty.</source>
+        <translation>Der Datensatz konnte nicht in „%1“ vermerkt werden: Pfad und Format dürfen nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Could not record the dataset in “%1”: %2</source>
+        <translation>Der Datensatz konnte nicht in „%1“ vermerkt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not forget the dataset in “%1”: %2</source>
+        <translation>Der Datensatz konnte nicht aus „%1“ entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not save a setting in “%1”: the setting has no name.</source>
+        <translation>Eine Einstellung konnte nicht in „%1“ gespeichert werden: Die Einstellung hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>Could not save the setting “%1” in “%2”: %3</source>
+        <translation>Die Einstellung „%1“ konnte nicht in „%2“ gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>Could not remove the setting “%1” from “%2”: %3</source>
+        <translation>Die Einstellung „%1“ konnte nicht aus „%2“ entfernt werden: %3</translation>
+    </message>
+    <message>
+        <source>No name was given to save “%1” as.</source>
+        <translation>Es wurde kein Name angegeben, unter dem „%1“ gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1”: the file was removed while it was open. Save it under another name.</source>
+        <translation>„%1“ konnte nicht gespeichert werden: Die Datei wurde entfernt, während sie geöffnet war. Speichern Sie sie unter einem anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1” as “%2”: a file of that name exists already. Choose another name or remove the file first.</source>
+        <translation>„%1“ konnte nicht als „%2“ gespeichert werden: Eine Datei dieses Namens existiert bereits. Wählen Sie einen anderen Namen oder entfernen Sie zuerst die Datei.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1” as “%2”: the leftover file “%3” of an earlier project is in the way. Choose another name or remove it first.</source>
+        <translation>„%1“ konnte nicht als „%2“ gespeichert werden: Die übrig gebliebene Datei „%3“ eines früheren Projekts ist im Weg. Wählen Sie einen anderen Namen oder entfernen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1” as “%2”: the folder “%3” does not exist.</source>
+        <translation>„%1“ konnte nicht als „%2“ gespeichert werden: Der Ordner „%3“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1” as “%2”: you cannot write to the folder “%3”.</source>
+        <translation>„%1“ konnte nicht als „%2“ gespeichert werden: Sie dürfen nicht in den Ordner „%3“ schreiben.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1” as “%2”: %3</source>
+        <translation>„%1“ konnte nicht als „%2“ gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>The integrity check of “%1” failed: %2</source>
+        <translation>Die Integritätsprüfung von „%1“ ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: %2</source>
+        <translation>„%1“ ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: a reference in table %2 points nowhere.</source>
+        <translation>„%1“ ist beschädigt: Ein Verweis in Tabelle %2 zeigt ins Leere.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::SchemaMigrator</name>
+    <message>
+        <source>Could not read the file format version of “%1”: %2</source>
+        <translation>Die Dateiformat-Version von „%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: its file format version is not a single non-negative number.</source>
+        <translation>„%1“ ist beschädigt: Seine Dateiformat-Version ist keine einzelne nicht-negative Zahl.</translation>
+    </message>
+    <message>
+        <source>“%1” was saved by a newer version of CineTune (file format %2; this version reads up to format %3). Update CineTune to open it.</source>
+        <translation>„%1“ wurde mit einer neueren Version von CineTune gespeichert (Dateiformat %2; diese Version liest bis Format %3). Aktualisieren Sie CineTune, um es zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Could not upgrade “%1”: %2</source>
+        <translation>„%1“ konnte nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not start upgrading “%1” (is it open in another program?): %2</source>
+        <translation>Die Aktualisierung von „%1“ konnte nicht beginnen (ist es in einem anderen Programm geöffnet?): %2</translation>
+    </message>
+    <message>
+        <source>Could not upgrade “%1” to file format %2 (%3): %4</source>
+        <translation>„%1“ konnte nicht auf Dateiformat %2 aktualisiert werden (%3): %4</translation>
+    </message>
+    <message>
+        <source>a reference in table %1 points nowhere</source>
+        <translation>ein Verweis in Tabelle %1 zeigt ins Leere</translation>
+    </message>
+    <message>
+        <source>a migration script must not contain %1 (the migrator runs each step in its own transaction)</source>
+        <translation>ein Migrationsskript darf %1 nicht enthalten (jeder Schritt läuft in einer eigenen Transaktion)</translation>
+    </message>
+    <message>
+        <source>unterminated quoted text</source>
+        <translation>nicht abgeschlossener Text in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>unterminated /* comment</source>
+        <translation>nicht abgeschlossener /*-Kommentar</translation>
+    </message>
+    <message>
+        <source>trigger body without END</source>
+        <translation>Trigger-Rumpf ohne END</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::AboutDialog</name>
+    <message>
+        <source>About CineTune</source>
+        <translation>Über CineTune</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Large language models as movie recommenders: datasets, gold sets, fine-tuning and evaluation.</source>
+        <translation>Große Sprachmodelle als Filmempfehlungssysteme: Datensätze, Goldstandards, Feinabstimmung und Auswertung.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Erstellt mit Qt %1, läuft mit Qt %2.</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>CineTune&apos;s own code is © the CineTune authors and distributed under the terms stated in its source repository.</source>
+        <translation>Der Code von CineTune selbst ist © der CineTune-Autoren und wird zu den Bedingungen verbreitet, die in seinem Quellcode-Repository genannt sind.</translation>
+    </message>
+    <message>
+        <source>Third-party components</source>
+        <translation>Komponenten von Drittanbietern</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Qt&lt;/b&gt; %1 — The Qt Company Ltd and contributors, used under the GNU Lesser General Public License version 3 (LGPL v3).</source>
+        <translation>&lt;b&gt;Qt&lt;/b&gt; %1 — The Qt Company Ltd und Mitwirkende, verwendet unter der GNU Lesser General Public License Version 3 (LGPL v3).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MovieLens ml-latest-small&lt;/b&gt; sample dataset — GroupLens Research, University of Minnesota, bundled for non-commercial research use under its licence (see its README). Please cite: F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: History and Context. ACM Transactions on Interactive Intelligent Systems (TiiS) 5, 4: 19:1–19:19.</source>
+        <translation>&lt;b&gt;MovieLens ml-latest-small&lt;/b&gt; (Beispieldatensatz) — GroupLens Research, University of Minnesota, beigelegt zur nicht-kommerziellen Forschung gemäß seiner Lizenz (siehe seine README). Bitte zitieren: F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: History and Context. ACM Transactions on Interactive Intelligent Systems (TiiS) 5, 4: 19:1–19:19.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ChartView</name>
+    <message>
+        <source>Copy Image</source>
+        <translation>Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Save Image…</source>
+        <translation>Bild speichern…</translation>
+    </message>
+    <message>
+        <source>Save Chart Image</source>
+        <translation>Diagramm als Bild speichern</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.bmp)</translation>
+    </message>
+    <message>
+        <source>The image could not be written to %1. Choose another folder or file name.</source>
+        <translation>Das Bild konnte nicht nach %1 geschrieben werden. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::DatasetCharts</name>
+    <message>
+        <source>%1M</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1k</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Rating distribution</source>
+        <translation>Verteilung der Bewertungen</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Rating (stars, half-star steps)</source>
+        <translation>Bewertung (Sterne, in halben Sternen)</translation>
+    </message>
+    <message>
+        <source>Rating (stars)</source>
+        <translation>Bewertung (Sterne)</translation>
+    </message>
+    <message>
+        <source>Rating %1: %2 ratings (%3 %)</source>
+        <translation>Bewertung %1: %2 Bewertungen (%3 %)</translation>
+    </message>
+    <message>
+        <source>Ratings per month</source>
+        <translation>Bewertungen pro Monat</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>%1: %2 ratings</source>
+        <translation>%1: %2 Bewertungen</translation>
+    </message>
+    <message>
+        <source>Movie popularity (long tail)</source>
+        <translation>Beliebtheit der Filme (Long Tail)</translation>
+    </message>
+    <message>
+        <source>Movies ranked by number of ratings</source>
+        <translation>Filme nach Anzahl der Bewertungen geordnet</translation>
+    </message>
+    <message>
+        <source>Ratings (log scale)</source>
+        <translation>Bewertungen (log.)</translation>
+    </message>
+    <message>
+        <source>Rank %1: %2 ratings</source>
+        <translation>Rang %1: %2 Bewertungen</translation>
+    </message>
+    <message>
+        <source>User activity</source>
+        <translation>Aktivität der Nutzer</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>%1 users with %2 ratings</source>
+        <translation>%1 Nutzer mit %2 Bewertungen</translation>
+    </message>
+    <message>
+        <source>Ratings per user (log₂ bins)</source>
+        <translation>Bewertungen pro Nutzer (log₂-Klassen)</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::DatasetController</name>
+    <message>
+        <source>Preparing the sample dataset</source>
+        <translation>Beispieldatensatz wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>The embedded sample dataset could not be extracted. Check that there is free space in your data folder.</source>
+        <translation>Der eingebettete Beispieldatensatz konnte nicht entpackt werden. Prüfen Sie, ob in Ihrem Datenordner genug Platz frei ist.</translation>
+    </message>
+    <message>
+        <source>Preparing views</source>
+        <translation>Ansichten werden vorbereitet</translation>
+    </message>
+    <message>
+        <source>The dataset cache is already empty.</source>
+        <translation>Der Datensatz-Cache ist bereits leer.</translation>
+    </message>
+    <message>
+        <source>Cleared the dataset cache (%1 freed).</source>
+        <translation>Datensatz-Cache geleert (%1 freigegeben).</translation>
+    </message>
+    <message>
+        <source>Some cache files could not be deleted from %1. Close other CineTune windows and try again.</source>
+        <translation>Einige Cache-Dateien in %1 konnten nicht gelöscht werden. Schließen Sie andere CineTune-Fenster und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Loading dataset</source>
+        <translation>Datensatz wird geladen</translation>
+    </message>
+    <message>
+        <source>Clearing the dataset cache</source>
+        <translation>Datensatz-Cache wird geleert</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::DatasetPage</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Open File…</source>
+        <translation>Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a ratings file (ratings.csv, ratings.dat, u.data, combined_data_1.txt …)</source>
+        <translation>Eine Bewertungsdatei öffnen (ratings.csv, ratings.dat, u.data, combined_data_1.txt …)</translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation>Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a dataset folder (MovieLens or Netflix Prize)</source>
+        <translation>Einen Datensatz-Ordner öffnen (MovieLens oder Netflix Prize)</translation>
+    </message>
+    <message>
+        <source>Open Sample</source>
+        <translation>Beispiel öffnen</translation>
+    </message>
+    <message>
+        <source>Open the bundled MovieLens ml-latest-small sample</source>
+        <translation>Den beigelegten Beispieldatensatz MovieLens ml-latest-small öffnen</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Überblick</translation>
+    </message>
+    <message>
+        <source>Movies</source>
+        <translation>Filme</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>No dataset loaded</source>
+        <translation>Kein Datensatz geladen</translation>
+    </message>
+    <message>
+        <source>Drop a dataset file or folder here, or use the buttons above.
+
+Supported: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) and the Netflix Prize data (combined_data_*.txt or training_set/ with movie_titles).</source>
+        <translation>Ziehen Sie eine Datensatz-Datei oder einen Ordner hierher oder verwenden Sie die Schaltflächen oben.
+
+Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die Netflix-Prize-Daten (combined_data_*.txt oder training_set/ mit movie_titles).</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Movies in catalogue</source>
+        <translation>Filme im Katalog</translation>
+    </message>
+    <message>
+        <source>Rated movies</source>
+        <translation>Bewertete Filme</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Rating scale</source>
+        <translation>Bewertungsskala</translation>
+    </message>
+    <message>
+        <source>Notes from loading</source>
+        <translation>Hinweise vom Laden</translation>
+    </message>
+    <message>
+        <source>Search titles and years — case and accents are ignored</source>
+        <translation>Titel und Jahre durchsuchen — Groß-/Kleinschreibung und Akzente werden ignoriert</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>Nutzer-ID</translation>
+    </message>
+    <message>
+        <source>Show Ratings</source>
+        <translation>Bewertungen anzeigen</translation>
+    </message>
+    <message>
+        <source>User ID:</source>
+        <translation>Nutzer-ID:</translation>
+    </message>
+    <message>
+        <source>Open Dataset File</source>
+        <translation>Datensatz-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Rating files (*.csv *.dat *.data *.txt);;All files (*)</source>
+        <translation>Bewertungsdateien (*.csv *.dat *.data *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open Dataset Folder</source>
+        <translation>Datensatz-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>%1 movies</source>
+        <translation>%1 Filme</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 movies</source>
+        <translation>%1 von %2 Filmen</translation>
+    </message>
+    <message>
+        <source>Enter a user ID as it appears in the dataset&apos;s ratings file.</source>
+        <translation>Geben Sie eine Nutzer-ID so ein, wie sie in der Bewertungsdatei des Datensatzes steht.</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <source>There is no user with ID %1 in this dataset.</source>
+        <translation>In diesem Datensatz gibt es keinen Nutzer mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>User %1 has no ratings.</source>
+        <translation>Nutzer %1 hat keine Bewertungen.</translation>
+    </message>
+    <message>
+        <source>User %1: %2 ratings, mean %3, from %4 to %5</source>
+        <translation>Nutzer %1: %2 Bewertungen, Mittel %3, vom %4 bis %5</translation>
+    </message>
+    <message>
+        <source>the MovieLens sample</source>
+        <translation>das MovieLens-Beispiel</translation>
+    </message>
+    <message>
+        <source>Loading %1 … (progress and Cancel in the status bar)</source>
+        <translation>Lade %1 … (Fortschritt und Abbrechen in der Statusleiste)</translation>
+    </message>
+    <message>
+        <source>Loading %1 …</source>
+        <translation>Lade %1 …</translation>
+    </message>
+    <message>
+        <source>No dataset is loaded. Drop a dataset file or folder here, or use the buttons above.</source>
+        <translation>Es ist kein Datensatz geladen. Ziehen Sie eine Datensatz-Datei oder einen Ordner hierher oder verwenden Sie die Schaltflächen oben.</translation>
+    </message>
+    <message>
+        <source>Fix the file at the place shown, or choose another file or folder. CineTune reads MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) and Netflix Prize data (combined_data_*.txt, training_set/).</source>
+        <translation>Korrigieren Sie die Datei an der angegebenen Stelle oder wählen Sie eine andere Datei bzw. einen anderen Ordner. CineTune liest MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und Netflix-Prize-Daten (combined_data_*.txt, training_set/).</translation>
+    </message>
+    <message>
+        <source>The dataset loaded before is still open.</source>
+        <translation>Der zuvor geladene Datensatz bleibt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation>%1 konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>MovieLens ml-latest-small (bundled sample)</source>
+        <translation>MovieLens ml-latest-small (beigelegtes Beispiel)</translation>
+    </message>
+    <message>
+        <source>opened from cache in %1 s</source>
+        <translation>in %1 s aus dem Cache geöffnet</translation>
+    </message>
+    <message>
+        <source>parsed in %1 s</source>
+        <translation>in %1 s eingelesen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>IDs from %1 to %2</source>
+        <translation>IDs von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>0.5–5 stars, half steps</source>
+        <translation>0,5–5 Sterne, halbe Schritte</translation>
+    </message>
+    <message>
+        <source>1–5 stars</source>
+        <translation>1–5 Sterne</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::MainWindow</name>
+    <message>
+        <source>CineTune projects (*.cinetune);;All files (*)</source>
+        <translation>CineTune-Projekte (*.cinetune);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Project not updated</source>
+        <translation>Projekt nicht aktualisiert</translation>
+    </message>
+    <message>
+        <source>Dataset loaded: %1 ratings</source>
+        <translation>Datensatz geladen: %1 Bewertungen</translation>
+    </message>
+    <message>
+        <source>Loading canceled; the previous dataset is still open.</source>
+        <translation>Laden abgebrochen; der vorherige Datensatz bleibt geöffnet.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>Projekt ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>Projekt speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Dataset…</source>
+        <translation>Daten&amp;satz öffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Open Dataset &amp;Folder…</source>
+        <translation>Datensatz-&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Dataset</source>
+        <translation>&amp;Beispieldatensatz öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About CineTune</source>
+        <translation>&amp;Über CineTune</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>%1 — CineTune</source>
+        <translation>%1 — CineTune</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>Das Projekt konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Choose another project (File ▸ Open Project…), or create one with File ▸ New Project….</source>
+        <translation>Wählen Sie ein anderes Projekt (Datei ▸ Projekt öffnen…) oder legen Sie eines an mit Datei ▸ Neues Projekt….</translation>
+    </message>
+    <message>
+        <source>Opened project %1</source>
+        <translation>Projekt %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Could not create the project</source>
+        <translation>Das Projekt konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to and try again.</source>
+        <translation>Wählen Sie einen Ordner, in den Sie schreiben dürfen, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>Das Projekt konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The project is unchanged. Choose a folder you can write to and try again.</source>
+        <translation>Das Projekt ist unverändert. Wählen Sie einen Ordner, in den Sie schreiben dürfen, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Saved project as %1</source>
+        <translation>Projekt gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Untitled.cinetune</source>
+        <translation>Unbenannt.cinetune</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::MessageBanner</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::MovieTableModel</name>
+    <message>
+        <source>Not in the titles file; it only appears in the ratings.</source>
+        <translation>Nicht in der Titeldatei; der Film kommt nur in den Bewertungen vor.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Mean rating</source>
+        <translation>Mittlere Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::PlaceholderPage</name>
+    <message>
+        <source>Not available yet</source>
+        <translation>Noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>This step arrives in a later version of CineTune. The Dataset step is ready to use.</source>
+        <translation>Dieser Schritt kommt in einer späteren Version von CineTune. Der Schritt „Datensatz“ ist bereits nutzbar.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::SettingsDialog</name>
+    <message>
+        <source>Clear Dataset Cache</source>
+        <translation>Datensatz-Cache leeren</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>System (%1)</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when CineTune starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von CineTune.</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>How many threads parse a dataset; more is faster on large files.</source>
+        <translation>Wie viele Threads einen Datensatz einlesen; mehr ist bei großen Dateien schneller.</translation>
+    </message>
+    <message>
+        <source>Delete the binary copies of datasets. The next load of each dataset parses its files again.</source>
+        <translation>Löscht die binären Kopien der Datensätze. Beim nächsten Laden wird jeder Datensatz wieder aus seinen Dateien eingelesen.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Loader threads:</source>
+        <translation>Threads zum Laden:</translation>
+    </message>
+    <message>
+        <source>Cache folder:</source>
+        <translation>Cache-Ordner:</translation>
+    </message>
+    <message>
+        <source>Clearing…</source>
+        <translation>Wird geleert…</translation>
+    </message>
+    <message>
+        <source>The cache is empty.</source>
+        <translation>Der Cache ist leer.</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>Belegt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::StepNavigator</name>
+    <message>
+        <source>Workflow steps</source>
+        <translation>Arbeitsschritte</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 — not available yet</source>
+        <translation>%1 — noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Arbeitsablauf</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::Steps</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Gold set</source>
+        <translation>Goldstandard</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Open a ratings dataset (MovieLens or Netflix Prize) and inspect it.</source>
+        <translation>Einen Bewertungsdatensatz (MovieLens oder Netflix Prize) öffnen und untersuchen.</translation>
+    </message>
+    <message>
+        <source>Build gold sets: for each user, the movies their most similar users watched and liked, held out from the user&apos;s own history, with reproducible training, validation and test splits.</source>
+        <translation>Goldstandards bilden: für jeden Nutzer die Filme, die seine ähnlichsten Nutzer gesehen und gemocht haben, zurückgehalten aus seiner eigenen Historie, mit reproduzierbarer Aufteilung in Training, Validierung und Test.</translation>
+    </message>
+    <message>
+        <source>Turn a gold set into chat fine-tuning data (JSONL), check it with the tokenizer and a cost estimate, and fine-tune a model through a provider&apos;s API while following the job.</source>
+        <translation>Einen Goldstandard in Chat-Trainingsdaten (JSONL) umwandeln, sie mit dem Tokenizer und einer Kostenschätzung prüfen und ein Modell über die API eines Anbieters feinabstimmen, während Sie den Auftrag verfolgen.</translation>
+    </message>
+    <message>
+        <source>Ask base and fine-tuned models, and classic baselines, for recommendations for the test users and measure them with ranking metrics such as precision, recall and NDCG, with confidence intervals.</source>
+        <translation>Basis- und feinabgestimmte Modelle sowie klassische Vergleichsverfahren nach Empfehlungen für die Testnutzer fragen und diese mit Ranking-Metriken wie Precision, Recall und NDCG samt Konfidenzintervallen messen.</translation>
+    </message>
+    <message>
+        <source>Try models interactively: pick a user or write a viewing history and compare the recommendations of several models side by side.</source>
+        <translation>Modelle interaktiv ausprobieren: einen Nutzer wählen oder eine Sehhistorie schreiben und die Empfehlungen mehrerer Modelle nebeneinander vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compare runs in tables and charts and export them as images, CSV, Markdown, LaTeX or JSON, or as a report.</source>
+        <translation>Läufe in Tabellen und Diagrammen vergleichen und als Bilder, CSV, Markdown, LaTeX oder JSON oder als Bericht exportieren.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::TaskStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop this task; what was loaded before stays open</source>
+        <translation>Diese Aufgabe beenden; was vorher geladen war, bleibt geöffnet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: canceling…</source>
+        <translation>%1: wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>(+%1 weitere)</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::UserRatingsModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::Workspace</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s files have changed since this project last used them; the figures shown are those of the current files.</source>
+        <translation>Die Dateien des Datensatzes haben sich geändert, seit dieses Projekt sie zuletzt verwendet hat; die angezeigten Zahlen gelten für die aktuellen Dateien.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,63 @@
+#include "appsetup.h"
+
+#include "appsettings.h"
+#include "common/appinfo.h"
+#include "mainwindow.h"
+#include "pages/datasetpage.h"
+#include "screenshotdriver.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QIcon>
+#include <QStatusBar>
+
+namespace cinetune::ui {
+
+void installTranslations(QApplication &app)
+{
+    const QString language = effectiveLanguage(AppSettings::language());
+    if (!installTranslators(app, language))
+        qWarning("CineTune: the %s translation could not be loaded; using English.", qPrintable(language));
+}
+
+std::unique_ptr<QMainWindow> createMainWindow(const QStringList &args)
+{
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cinetune.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("cinetune"));
+
+    auto window = std::make_unique<MainWindow>();
+
+    // The first argument that is neither an option nor consumed by Qt (QApplication removes its
+    // own, e.g. "-platform offscreen", from QCoreApplication::arguments()).
+    const QStringList remaining = QCoreApplication::arguments().mid(1);
+    QString path;
+    for (const QString &a : args) {
+        if (!a.startsWith(QLatin1Char('-')) && remaining.contains(a)) {
+            path = a;
+            break;
+        }
+    }
+
+    const QString screenshotDir = ScreenshotDriver::directoryFromEnvironment(args);
+    if (!screenshotDir.isEmpty()) {
+        window->resize(1280, 800);
+        new ScreenshotDriver(window.get(), screenshotDir);
+    }
+
+    if (!path.isEmpty()) {
+        window->openPath(path);
+        return window;
+    }
+    if (screenshotDir.isEmpty()) {
+        const QStringList recent = AppSettings::recentProjects();
+        if (!recent.isEmpty() && QFileInfo::exists(recent.constFirst())) {
+            if (window->openProjectFile(recent.constFirst()))
+                return window;
+        }
+    }
+    window->datasetPage()->openSample();
+    return window;
+}
+
+} // namespace cinetune::ui

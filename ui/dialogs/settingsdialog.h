@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace cinetune::ui {
+
+class DatasetController;
+
+// Preferences: interface language (applied at the next start), loader threads, and the dataset
+// cache (where it is, how big, and a button to clear it). Accepting writes AppSettings.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    explicit SettingsDialog(DatasetController *datasets, QWidget *parent = nullptr);
+
+    void accept() override;
+
+private:
+    void refreshCacheSize();
+    void onCacheCleared(bool ok, const QString &message);
+
+    DatasetController *m_datasets;
+    QComboBox *m_language;
+    QLabel *m_languageNote;
+    QSpinBox *m_threads;
+    QLabel *m_cacheDir;
+    QLabel *m_cacheStatus;
+    QPushButton *m_clearCache;
+};
+
+} // namespace cinetune::ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QMenu;
+class QStackedWidget;
+
+namespace cinetune::ui {
+
+class BackgroundTasks;
+class DatasetController;
+class DatasetPage;
+class StepNavigator;
+class Workspace;
+
+// Hosts the application: the step navigator, one page per step, the menus and the status bar with
+// background tasks. It owns the session services (tasks, dataset controller, workspace) and wires
+// them to the pages; all work happens in those services and pages.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    BackgroundTasks *tasks() const { return m_tasks; }
+    DatasetController *datasets() const { return m_datasets; }
+    Workspace *workspace() const { return m_workspace; }
+    StepNavigator *navigator() const { return m_navigator; }
+    QStackedWidget *pages() const { return m_pages; }
+    DatasetPage *datasetPage() const { return m_datasetPage; }
+    int currentStep() const;
+
+public Q_SLOTS:
+    void setCurrentStep(int step);
+    // A .cinetune project or a dataset file/folder (command line, drag and drop).
+    void openPath(const QString &path);
+    // Non-interactive project actions; failures are shown in a message box next to the window.
+    bool openProjectFile(const QString &path);
+    bool createProjectFile(const QString &path);
+    bool saveProjectFileAs(const QString &path);
+
+    // Interactive actions behind the menus.
+    void newProject();
+    void openProject();
+    void saveProjectAs();
+    void showSettings();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createMenus();
+    void rebuildRecentMenu();
+    void updateTitle();
+    void showError(const QString &title, const QString &message);
+    void onStepChanged(int step);
+
+    BackgroundTasks *m_tasks;
+    DatasetController *m_datasets;
+    Workspace *m_workspace;
+    StepNavigator *m_navigator;
+    QStackedWidget *m_pages;
+    DatasetPage *m_datasetPage;
+    QMenu *m_recentMenu = nullptr;
+};
+
+} // namespace cinetune::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDir>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace cinetune::ui {
+
+class MainWindow;
+
+// Documentation screenshots: once the window shows a dataset, it visits every step (and the
+// Dataset page's tabs), saves QWidget::grab() of the window as PNGs into a folder and quits the
+// application (exit code 1 when the dataset fails to load or an image cannot be written).
+// Enabled by CINETUNE_SCREENSHOT_DIR or the hidden --screenshot-dir=DIR argument.
+class ScreenshotDriver final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScreenshotDriver)
+
+public:
+    ScreenshotDriver(MainWindow *window, const QString &directory);
+
+    static QString directoryFromEnvironment(const QStringList &args);
+
+private:
+    void start();
+    void next();
+    void fail(const QString &message);
+
+    MainWindow *m_window;
+    QDir m_dir;
+    std::vector<std::pair<QString, std::function<void()>>> m_shots;
+    std::size_t m_index = 0;
+    bool m_started = false;
+};
+
+} // namespace cinetune::ui

@@ -1,0 +1,212 @@
+#include "datasetcontroller.h"
+
+#include "appsettings.h"
+#include "backgroundtasks.h"
+#include "common/appinfo.h"
+#include "promiseprogress.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLocale>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
+
+namespace cinetune::ui {
+
+namespace {
+
+using LoadOutcome = DatasetController::LoadOutcome;
+using CacheOutcome = DatasetController::CacheOutcome;
+
+void runLoad(QPromise<LoadOutcome> &promise, const QString &path, const LoadOptions &options)
+{
+    PromiseProgress<LoadOutcome> progress(promise);
+    QElapsedTimer clock;
+    clock.start();
+    QString actualPath = path;
+    if (path == QLatin1String(kSamplePath)) {
+        progress.report(0, DatasetController::tr("Preparing the sample dataset"));
+        actualPath = sampleDatasetPath();
+        if (actualPath.isEmpty()) {
+            promise.addResult(LoadOutcome{
+                {},
+                makeError(QStringLiteral("sample-unavailable"),
+                          DatasetController::tr("The embedded sample dataset could not be extracted. "
+                                                "Check that there is free space in your data folder."))});
+            return;
+        }
+    }
+    Result<DatasetPtr> result = loadDataset(actualPath, options, progress);
+    if (promise.isCanceled())
+        return;
+    if (!result.ok()) {
+        promise.addResult(LoadOutcome{{}, result.error()});
+        return;
+    }
+    progress.report(1.0, DatasetController::tr("Preparing views"));
+    LoadedDatasetPtr loaded = prepareLoadedDataset(std::move(result).value(), path, clock.elapsed());
+    promise.addResult(LoadOutcome{std::move(loaded), std::nullopt});
+}
+
+CacheOutcome runClearCache(const QString &dir)
+{
+    CacheOutcome out;
+    QDir d(dir);
+    if (!d.exists()) {
+        out.ok = true;
+        out.message = DatasetController::tr("The dataset cache is already empty.");
+        return out;
+    }
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        out.bytesFreed += it.fileInfo().size();
+    }
+    out.ok = d.removeRecursively();
+    out.message = out.ok ? DatasetController::tr("Cleared the dataset cache (%1 freed).")
+                               .arg(QLocale().formattedDataSize(out.bytesFreed))
+                         : DatasetController::tr("Some cache files could not be deleted from %1. "
+                                                 "Close other CineTune windows and try again.")
+                               .arg(QDir::toNativeSeparators(dir));
+    return out;
+}
+
+} // namespace
+
+DatasetController::DatasetController(BackgroundTasks *tasks, QObject *parent) : QObject(parent), m_tasks(tasks)
+{
+    m_reaper.setInterval(500);
+    connect(&m_reaper, &QTimer::timeout, this, &DatasetController::reapRetired);
+}
+
+DatasetController::~DatasetController()
+{
+    if (m_loadingWatcher)
+        m_loadingWatcher->future().cancel();
+}
+
+LoadOptions DatasetController::effectiveLoadOptions() const
+{
+    if (m_options)
+        return *m_options;
+    LoadOptions options;
+    options.threads = AppSettings::loaderThreads();
+    options.useCache = true;
+    options.cacheDir = AppSettings::datasetCacheDir();
+    return options;
+}
+
+QString DatasetController::cacheDir() const
+{
+    const LoadOptions o = effectiveLoadOptions();
+    return o.cacheDir.isEmpty() ? AppSettings::datasetCacheDir() : o.cacheDir;
+}
+
+void DatasetController::load(const QString &requestedPath)
+{
+    if (requestedPath.isEmpty())
+        return;
+    const QString path = requestedPath == QLatin1String(kSamplePath)
+                             ? requestedPath
+                             : QDir::cleanPath(QFileInfo(requestedPath).absoluteFilePath());
+    cancelLoad();
+    const quint64 generation = m_nextGeneration++;
+    const LoadOptions options = effectiveLoadOptions();
+    QFuture<LoadOutcome> future = QtConcurrent::run(
+        [path, options](QPromise<LoadOutcome> &promise) { runLoad(promise, path, options); });
+    auto *watcher = new QFutureWatcher<LoadOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, generation, path] { onLoadFinished(watcher, generation, path); });
+    watcher->setFuture(future);
+    m_loadingWatcher = watcher;
+    m_loadingGeneration = generation;
+    m_loadingPath = path;
+    m_tasks->track(future, tr("Loading dataset"));
+    Q_EMIT loadStarted(path);
+    Q_EMIT loadingChanged(true);
+}
+
+void DatasetController::cancelLoad()
+{
+    if (!m_loadingWatcher || m_loadingGeneration == 0)
+        return;
+    m_loadingWatcher->future().cancel();
+    const QString path = m_loadingPath;
+    m_loadingWatcher = nullptr;
+    m_loadingGeneration = 0;
+    m_loadingPath.clear();
+    Q_EMIT loadingChanged(false);
+    Q_EMIT loadCanceled(path);
+}
+
+void DatasetController::onLoadFinished(QFutureWatcher<LoadOutcome> *watcher, quint64 generation, const QString &path)
+{
+    watcher->deleteLater();
+    if (generation != m_loadingGeneration)
+        return; // superseded or canceled through cancelLoad()
+    m_loadingWatcher = nullptr;
+    m_loadingGeneration = 0;
+    m_loadingPath.clear();
+    const QFuture<LoadOutcome> future = watcher->future();
+    if (future.isCanceled() || future.resultCount() == 0) {
+        Q_EMIT loadingChanged(false);
+        Q_EMIT loadCanceled(path);
+        return;
+    }
+    LoadOutcome outcome = future.result();
+    Q_EMIT loadingChanged(false);
+    if (outcome.error) {
+        if (outcome.error->code == QLatin1String("canceled"))
+            Q_EMIT loadCanceled(path);
+        else
+            Q_EMIT loadFailed(path, *outcome.error);
+        return;
+    }
+    retire(std::exchange(m_current, std::move(outcome.loaded)));
+    Q_EMIT datasetChanged();
+}
+
+void DatasetController::retire(LoadedDatasetPtr dataset)
+{
+    if (!dataset)
+        return;
+    m_retired.push_back(std::move(dataset));
+    m_reaper.start();
+}
+
+void DatasetController::reapRetired()
+{
+    // Views drop their references within a few event-loop turns; whatever only we still hold is
+    // destroyed on the thread pool.
+    for (auto it = m_retired.begin(); it != m_retired.end();) {
+        if (it->use_count() == 1) {
+            QThreadPool::globalInstance()->start([dataset = std::move(*it)]() mutable { dataset.reset(); });
+            it = m_retired.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_retired.empty())
+        m_reaper.stop();
+}
+
+void DatasetController::clearCache()
+{
+    const QString dir = cacheDir();
+    QFuture<CacheOutcome> future = QtConcurrent::run([dir] { return runClearCache(dir); });
+    auto *watcher = new QFutureWatcher<CacheOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const CacheOutcome out = watcher->future().resultCount() > 0 ? watcher->future().result() : CacheOutcome{};
+        Q_EMIT cacheCleared(out.ok, out.message);
+    });
+    watcher->setFuture(future);
+    m_tasks->track(future, tr("Clearing the dataset cache"));
+}
+
+} // namespace cinetune::ui
