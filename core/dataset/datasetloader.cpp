@@ -18,9 +18,9 @@ namespace cinetune {
 
 namespace {
 
-QString tr(const char *s, int n = -1)
+QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune", s, nullptr, n);
+    return QCoreApplication::translate("cinetune", s);
 }
 
 Error canceledError()
@@ -54,7 +54,7 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     }
 
     // Map the rating files and parse them in parallel, in chunks cut at line boundaries.
-    progress.report(0.0, tr("Reading %n rating file(s)", static_cast<int>(source.ratingFiles.size())));
+    progress.report(0.0, QCoreApplication::translate("cinetune", "Reading %n rating file(s)", nullptr, static_cast<int>(source.ratingFiles.size())));
     std::vector<MappedFile> files;
     files.reserve(static_cast<std::size_t>(source.ratingFiles.size()));
     std::size_t totalBytes = 0;

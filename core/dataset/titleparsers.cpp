@@ -14,9 +14,9 @@ namespace cinetune {
 
 namespace {
 
-QString tr(const char *s, int n = -1)
+QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune", s, nullptr, n);
+    return QCoreApplication::translate("cinetune", s);
 }
 
 struct LineReader
@@ -205,7 +205,7 @@ Result<std::vector<Movie>> parseTitlesData(DatasetFormat format, const QByteArra
         movies.push_back(std::move(m));
     }
     if (duplicates > 0)
-        warnings << tr("%1: %n duplicate movie ID(s); the first title was kept", static_cast<int>(duplicates)).arg(name);
+        warnings << QCoreApplication::translate("cinetune", "%1: %n duplicate movie ID(s); the first title was kept", nullptr, static_cast<int>(duplicates)).arg(name);
     return movies;
 }
 
