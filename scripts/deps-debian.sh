@@ -13,6 +13,8 @@ packages=(
     # tests: offscreen and Xvfb screenshots, fonts, image checks
     xvfb xauth x11-apps imagemagick fonts-dejavu-core
 )
+# Node.js and npm (for the Prism mock server): the machine's own if present, else Debian's.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

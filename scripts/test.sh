@@ -9,6 +9,14 @@ cd "$(dirname "$0")/.."
 scripts/deps-debian.sh
 jobs=$(nproc)
 
+# Stoplight Prism (npm) validates the OpenAI client's requests against OpenAI's spec.
+prism_dir="${XDG_CACHE_HOME:-$HOME/.cache}/cinetune-prism-5.14.2"
+if [ ! -x "$prism_dir/node_modules/.bin/prism" ]; then
+    command -v npm >/dev/null || { echo "test.sh: npm is needed for the Prism conformance test" >&2; exit 1; }
+    npm install --prefix "$prism_dir" --no-audit --no-fund --loglevel=error @stoplight/prism-cli@5.14.2
+fi
+export CINETUNE_PRISM="$prism_dir/node_modules/.bin/prism"
+
 echo "== GCC build and tests"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCINETUNE_WERROR=ON
 cmake --build build -j"$jobs"

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "datasetcommands.h"
+#include "finetunecommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,6 +20,8 @@ QString usage()
     return tr("Usage: cinetune [PROJECT.cinetune | DATASET]           open the desktop application\n"
               "       cinetune dataset stats PATH [--json] [--no-cache] [--threads N]\n"
               "       cinetune dataset synth --out DIR [--users N] [--seed S] [--threads N]\n"
+              "       cinetune finetune-data GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n"
+              "       cinetune tokens FILE.jsonl [--json]\n"
               "       cinetune --help | --version\n"
               "\n"
               "PATH is a dataset file or folder (Netflix Prize: combined_data_*.txt or training_set/;\n"
@@ -33,7 +36,8 @@ bool isCliCommand(const QStringList &args)
     if (args.isEmpty())
         return false;
     const QString &a = args.first();
-    return a == QLatin1String("dataset") || a == QLatin1String("--help") || a == QLatin1String("-h")
+    return a == QLatin1String("dataset") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
+           || a == QLatin1String("--help") || a == QLatin1String("-h")
            || a == QLatin1String("help") || a == QLatin1String("--version") || a == QLatin1String("-v");
 }
 
@@ -60,6 +64,10 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         err << tr("cinetune dataset: unknown or missing subcommand \"%1\"; expected stats or synth\n").arg(sub) << usage();
         return UsageError;
     }
+    if (cmd == QLatin1String("finetune-data"))
+        return finetuneData(args.mid(1), out, err);
+    if (cmd == QLatin1String("tokens"))
+        return tokens(args.mid(1), out, err);
     err << usage();
     return UsageError;
 }

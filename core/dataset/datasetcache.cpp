@@ -79,12 +79,14 @@ bool readStats(QDataStream &s, DatasetStats &st)
         s >> v;
         h = v;
     }
-    auto readCount = [&](quint64 limit) -> quint64 {
+    // A count is believable only if the bytes left can hold that many elements.
+    auto readCount = [&](quint64 elementBytes) -> quint64 {
         quint64 n = 0;
         s >> n;
-        return (s.status() == QDataStream::Ok && n <= limit) ? n : ~quint64{0};
+        const auto left = static_cast<quint64>(std::max<qint64>(0, s.device()->bytesAvailable()));
+        return (s.status() == QDataStream::Ok && n <= left / elementBytes) ? n : ~quint64{0};
     };
-    quint64 n = readCount(1u << 24);
+    quint64 n = readCount(16);
     if (n == ~quint64{0})
         return false;
     st.perMonth.resize(n);
@@ -94,12 +96,12 @@ bool readStats(QDataStream &s, DatasetStats &st)
         s >> y >> mo >> c;
         m = {y, mo, c};
     }
-    if ((n = readCount(1u << 28)) == ~quint64{0})
+    if ((n = readCount(4)) == ~quint64{0})
         return false;
     st.movieMean.resize(n);
     for (float &f : st.movieMean)
         s >> f;
-    if ((n = readCount(1u << 28)) == ~quint64{0})
+    if ((n = readCount(8)) == ~quint64{0})
         return false;
     st.popularitySorted.resize(n);
     for (auto &v : st.popularitySorted) {
@@ -107,7 +109,7 @@ bool readStats(QDataStream &s, DatasetStats &st)
         s >> x;
         v = x;
     }
-    if ((n = readCount(64)) == ~quint64{0})
+    if ((n = readCount(8)) == ~quint64{0} || n > 64)
         return false;
     st.userActivityLog2.resize(n);
     for (auto &v : st.userActivityLog2) {
@@ -137,6 +139,24 @@ bool entriesValid(std::span<const Entry> values, std::uint32_t limit)
             ok = false;
     });
     return ok.load();
+}
+
+// QDataStream's own QStringList reader reserves whatever count the stream claims; this one
+// believes a count only if the bytes left can hold it (each string takes at least 4 bytes).
+bool readStringList(QDataStream &s, QStringList &out)
+{
+    quint32 n = 0;
+    s >> n;
+    const qint64 left = s.device()->bytesAvailable();
+    if (s.status() != QDataStream::Ok || n > static_cast<quint64>(std::max<qint64>(0, left)) / 4)
+        return false;
+    out.clear();
+    for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
+        QString str;
+        s >> str;
+        out << str;
+    }
+    return s.status() == QDataStream::Ok;
 }
 
 quint64 align64(quint64 x)
@@ -291,12 +311,18 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
         QStringList ratingFiles;
         QString titles;
         bool halfStars = false;
-        s >> fp >> fmt >> root >> ratingFiles >> titles >> halfStars >> ds->warnings;
+        s >> fp >> fmt >> root;
+        if (!readStringList(s, ratingFiles))
+            return miss(tr("damaged cache"));
+        s >> titles >> halfStars;
+        if (!readStringList(s, ds->warnings))
+            return miss(tr("damaged cache"));
         if (fp != fingerprint || fmt != formatId(source.format))
             return miss(tr("cache belongs to other files"));
         quint64 movies = 0;
         s >> movies;
-        if (s.status() != QDataStream::Ok || movies > (1u << 28))
+        // Each movie takes at least 17 bytes of metadata: never reserve more than the file holds.
+        if (s.status() != QDataStream::Ok || movies > static_cast<quint64>(std::max<qint64>(0, s.device()->bytesAvailable())) / 17)
             return miss(tr("damaged cache"));
         ds->catalogue.reserve(movies);
         for (quint64 i = 0; i < movies; ++i) {

@@ -440,6 +440,11 @@ int ProjectFile::schemaVersion() const
     return m_schemaVersion;
 }
 
+QString ProjectFile::connectionName() const
+{
+    return m_connection->name;
+}
+
 int ProjectFile::currentSchemaVersion()
 {
     return static_cast<int>(projectMigrations().size());

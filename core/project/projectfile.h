@@ -105,6 +105,10 @@ public:
     // the original file and no partial copy is left behind.
     [[nodiscard]] Status saveAs(const QString &newPath);
 
+    // The name of this project's QSqlDatabase connection (QSqlDatabase::database(name)), for
+    // repositories of other modules (e.g. JobRepository). Same thread rules as the ProjectFile.
+    QString connectionName() const;
+
     // Runs PRAGMA integrity_check and PRAGMA foreign_key_check; fails unless both are clean.
     [[nodiscard]] Status integrityCheck() const;
 

@@ -34,6 +34,57 @@ CREATE TABLE ui_state (
     value TEXT
 );
 )sql"},
+    {"fine-tuning jobs, their events and checkpoints", R"sql(
+-- One row per fine-tuning job, written the moment the provider returns its id (or, with
+-- provider_job_id NULL and a request_tag, just before an ambiguous create so it can be looked up).
+CREATE TABLE jobs (
+    id               INTEGER PRIMARY KEY,
+    provider         TEXT NOT NULL,
+    provider_kind    TEXT NOT NULL,
+    base_url         TEXT NOT NULL,
+    provider_job_id  TEXT,
+    request_tag      TEXT,
+    model            TEXT NOT NULL,
+    suffix           TEXT,
+    status           TEXT NOT NULL,
+    raw_status       TEXT,
+    created_at       TEXT,
+    finished_at      TEXT,
+    fine_tuned_model TEXT,
+    deployment       TEXT,
+    trained_tokens   INTEGER,
+    cost             REAL,
+    error_code       TEXT,
+    error_message    TEXT,
+    simulated        INTEGER NOT NULL DEFAULT 0,
+    raw_json         TEXT,
+    updated_at       TEXT NOT NULL,
+    UNIQUE (provider, provider_job_id)
+);
+CREATE INDEX jobs_status ON jobs (status);
+
+CREATE TABLE job_events (
+    job_id     INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    event_id   TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    created_at TEXT,
+    level      TEXT,
+    type       TEXT,
+    message    TEXT,
+    data_json  TEXT,
+    PRIMARY KEY (job_id, event_id)
+);
+
+CREATE TABLE job_checkpoints (
+    job_id        INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    checkpoint_id TEXT NOT NULL,
+    step          INTEGER NOT NULL,
+    model         TEXT,
+    created_at    TEXT,
+    metrics_json  TEXT,
+    PRIMARY KEY (job_id, checkpoint_id)
+);
+)sql"},
     // Append new steps here (gold sets, fine-tuning jobs, evaluation runs, predictions, ...).
 };
 

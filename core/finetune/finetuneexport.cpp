@@ -1,0 +1,125 @@
+#include "finetuneexport.h"
+
+#include "dataset/catalogue.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSaveFile>
+
+namespace cinetune {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune", s);
+}
+
+} // namespace
+
+Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<std::uint32_t> &sourceIds,
+                                const QString &source, qint64 line)
+{
+    QStringList titles;
+    titles.reserve(static_cast<qsizetype>(sourceIds.size()));
+    for (std::uint32_t id : sourceIds) {
+        const auto index = catalogue.find(id);
+        if (!index)
+            return makeError(QStringLiteral("unknown_movie"),
+                             tr("%1:%2: movie %3 is not in the dataset (was the gold set built from this dataset?)")
+                                 .arg(source, QString::number(line), QString::number(id)));
+        titles << catalogue.displayTitle(*index);
+    }
+    return titles;
+}
+
+ValidationOptions validationOptionsFor(GoldSplit split, ValidationOptions base)
+{
+    if (split != GoldSplit::Train) {
+        base.minExamples = 0;
+        base.recommendedExamples = 0;
+    }
+    return base;
+}
+
+Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetLine> &goldSet, const QString &goldSource,
+                                       const Catalogue &catalogue, const PromptTemplate &prompt, GoldSplit split,
+                                       const Tokenizer &tokenizer, const ValidationOptions &options, Progress &progress,
+                                       const QString &outputName)
+{
+    if (Status s = prompt.validate(); !s)
+        return s.error();
+    FineTuneData data;
+    data.split = split;
+    qint64 inSplit = 0;
+    for (const GoldSetLine &g : goldSet) {
+        if (g.split != split)
+            continue;
+        ++inSplit;
+        if (progress.canceled())
+            return makeError(QStringLiteral("canceled"), tr("Canceled"));
+        if (g.gold.empty()) {
+            ++data.skippedNoGold;
+            continue;
+        }
+        auto profile = movieTitles(catalogue, g.profile, goldSource, g.line);
+        if (!profile)
+            return profile.error();
+        auto gold = movieTitles(catalogue, g.gold, goldSource, g.line);
+        if (!gold)
+            return gold.error();
+        data.examples.push_back(prompt.render(profile.value(), gold.value()));
+        data.users.push_back(g.user);
+    }
+    if (inSplit == 0)
+        return makeError(QStringLiteral("empty_split"),
+                         tr("%1: no user is in the %2 split").arg(goldSource, goldSplitId(split)));
+    if (data.examples.empty())
+        return makeError(QStringLiteral("empty_split"),
+                         tr("%1: every user of the %2 split has an empty gold list").arg(goldSource, goldSplitId(split)));
+    data.jsonl = chatJsonl(data.examples);
+    auto report = validateChatJsonl(data.jsonl, outputName.isEmpty() ? goldSplitId(split) + QStringLiteral(".jsonl") : outputName,
+                                    tokenizer, options, progress);
+    if (!report)
+        return report.error();
+    data.report = std::move(report).value();
+    return data;
+}
+
+Status writeFileAtomically(const QString &path, const QByteArray &bytes)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return makeError(QStringLiteral("write_failed"), tr("Cannot write %1: %2").arg(name, f.errorString()));
+    if (f.write(bytes) != bytes.size() || !f.commit())
+        return makeError(QStringLiteral("write_failed"), tr("Cannot write %1: %2").arg(name, f.errorString()));
+    return Ok{};
+}
+
+Result<FineTuneData> exportFineTuneJsonl(const std::vector<GoldSetLine> &goldSet, const QString &goldSource,
+                                         const Catalogue &catalogue, const PromptTemplate &prompt, GoldSplit split,
+                                         const QString &outPath, const Tokenizer &tokenizer,
+                                         const ValidationOptions &options, Progress &progress)
+{
+    auto data = buildFineTuneData(goldSet, goldSource, catalogue, prompt, split, tokenizer, options, progress,
+                                  QDir::toNativeSeparators(outPath));
+    if (!data)
+        return data.error();
+    if (data->report.hasErrors()) {
+        QStringList first;
+        for (const DataIssue &i : data->report.errors().mid(0, 5))
+            first << i.message;
+        return makeError(QStringLiteral("validation_failed"),
+                         tr("The fine-tuning data has %1 errors; nothing was written:\n%2")
+                             .arg(data->report.errorCount())
+                             .arg(first.join(QLatin1Char('\n'))));
+    }
+    if (progress.canceled())
+        return makeError(QStringLiteral("canceled"), tr("Canceled"));
+    if (Status s = writeFileAtomically(outPath, data->jsonl); !s)
+        return s.error();
+    return data;
+}
+
+} // namespace cinetune

@@ -1,0 +1,161 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace cinetune {
+
+// One normalized status set for every provider. Unknown (and any provider status we do not know)
+// is "not finished": monitoring goes on.
+enum class JobStatus {
+    Validating,  // OpenAI/Azure validating_files
+    Queued,      // queued, pending
+    Running,
+    Paused,      // Azure pause/resume
+    Finalizing,  // Together compressing, uploading
+    Cancelling,  // Together cancel_requested
+    Succeeded,
+    Failed,
+    Cancelled,
+    Unknown,
+};
+
+// Stable ids stored in the project ("validating", "queued", ...).
+QString jobStatusId(JobStatus status);
+JobStatus jobStatusFromId(const QString &id);
+bool isTerminal(JobStatus status);
+JobStatus normalizeOpenAiStatus(const QString &raw);
+JobStatus normalizeTogetherStatus(const QString &raw);
+
+// One point of the training curves. Every value is optional: providers send what they have.
+struct MetricPoint
+{
+    int step = -1;
+    std::optional<int> totalSteps;
+    std::optional<double> trainLoss;
+    std::optional<double> validLoss;
+    std::optional<double> fullValidLoss;
+    std::optional<double> trainAccuracy;
+    std::optional<double> validAccuracy;
+    std::optional<double> fullValidAccuracy;
+    std::optional<double> learningRate;
+
+    bool isEmpty() const { return !trainLoss && !validLoss && !fullValidLoss && !trainAccuracy && !validAccuracy && !fullValidAccuracy; }
+    friend bool operator==(const MetricPoint &, const MetricPoint &) = default;
+};
+
+// Parses a metrics object with OpenAI keys (step, train_loss, valid_loss, full_valid_loss,
+// train_mean_token_accuracy, valid_mean_token_accuracy / validation_mean_token_accuracy, ...)
+// or Together keys (train/global_step, train/loss, train/learning_rate, eval/*loss).
+MetricPoint metricPointFromJson(const QJsonObject &o);
+
+struct JobEvent
+{
+    QString id;
+    QDateTime createdAt;
+    QString level;    // info, warn(ing), error
+    QString type;     // message, metrics, or a provider type
+    QString message;
+    QJsonObject data; // metrics for type "metrics"
+};
+
+struct Checkpoint
+{
+    QString id;
+    QDateTime createdAt;
+    QString model;    // a model id usable for inference (OpenAI ft:...:ckpt-step-N; Azure ftchkpt-...)
+    int step = 0;
+    MetricPoint metrics;
+};
+
+struct JobError
+{
+    QString code;
+    QString message;
+    QString param;
+    bool isEmpty() const { return code.isEmpty() && message.isEmpty(); }
+};
+
+// One fine-tuning job, whatever the provider.
+struct FineTuneJob
+{
+    QString id;                 // provider job id (ftjob-..., ft-...)
+    QString rawStatus;          // the provider's own string
+    JobStatus status = JobStatus::Unknown;
+    QString baseModel;
+    QString fineTunedModel;     // empty until succeeded
+    QString trainingFile;
+    QString validationFile;
+    QString suffix;
+    QDateTime createdAt;
+    QDateTime finishedAt;
+    std::optional<qint64> trainedTokens;
+    std::optional<double> cost; // provider-reported price (Together total_price); OpenAI: none
+    std::optional<int> epochs;
+    QJsonObject metadata;
+    JobError error;
+    bool needsDeployment = false; // Azure: fine-tuned models must be deployed before inference
+    QJsonObject raw;            // the provider's object, unchanged
+};
+
+template<typename T>
+struct Page
+{
+    QList<T> items;
+    bool hasMore = false;
+    QString lastId;             // cursor for the next page (after=)
+};
+
+struct FileInfo
+{
+    QString id;
+    QString filename;
+    QString purpose;
+    QString status;             // uploaded, processed, error, pending, ... ("" when not given)
+    qint64 bytes = 0;
+    QString statusDetails;
+};
+
+struct ModelInfo
+{
+    QString id;
+    QString ownedBy;
+    QString shutdownDate;
+};
+
+// Metric series for charts: points sorted by step, one per step (later values win).
+struct MetricsSeries
+{
+    QList<MetricPoint> points;
+
+    void add(const MetricPoint &p);
+    static MetricsSeries fromEvents(const QList<JobEvent> &events);
+    // Adds the checkpoints' metrics (full-validation loss lives there).
+    void addCheckpoints(const QList<Checkpoint> &checkpoints);
+};
+
+// Parameters of a supervised fine-tuning job. Defaults follow the paper's Table 1.
+struct JobRequest
+{
+    QString model = QStringLiteral("gpt-4o-mini-2024-07-18");
+    QString trainingFile;
+    QString validationFile;
+    int epochs = 2;
+    int batchSize = 32;                 // 0 = "auto" (OpenAI) / "max" (Together)
+    double learningRateMultiplier = 1.0; // OpenAI/Azure; 0 = "auto"
+    double learningRate = 1e-5;         // Together: absolute rate
+    bool lora = true;                   // Together: LoRA (true) or full fine-tuning
+    int loraRank = 8;
+    std::optional<qint64> seed;
+    QString suffix;
+    QJsonObject metadata;               // string values only (OpenAI: up to 16 pairs)
+};
+
+// The metadata key that tags a create request so an ambiguous failure can be looked up.
+inline constexpr const char *kRequestTagKey = "cinetune_request";
+
+} // namespace cinetune

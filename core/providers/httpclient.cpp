@@ -1,0 +1,266 @@
+#include "httpclient.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcHttp, "cinetune.providers.http", QtInfoMsg)
+
+namespace cinetune {
+
+namespace {
+
+QByteArray headersForLog(const HttpHeaders &headers)
+{
+    QByteArray out;
+    for (const auto &h : redactedHeaders(headers))
+        out += h.first + ": " + h.second + "; ";
+    return out;
+}
+
+bool isQuotaBody(const QByteArray &body)
+{
+    return body.contains("insufficient_quota");
+}
+
+} // namespace
+
+HttpClient::HttpClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
+{
+    m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+}
+
+HttpClient::~HttpClient() = default;
+
+HttpCall *HttpClient::send(const HttpRequest &request, const RetryPolicy &policy)
+{
+    auto *call = new HttpCall(this, request, policy);
+    // Start from the event loop so callers can connect first.
+    QTimer::singleShot(0, call, &HttpCall::startAttempt);
+    return call;
+}
+
+double HttpClient::unitRandom()
+{
+    return static_cast<double>(m_rng() >> 11) * 0x1.0p-53;
+}
+
+HttpCall::HttpCall(HttpClient *client, HttpRequest request, RetryPolicy policy)
+    : QObject(client), m_client(client), m_request(std::move(request)), m_policy(policy), m_timeout(new QTimer(this)),
+      m_retryTimer(new QTimer(this))
+{
+    m_timeout->setSingleShot(true);
+    m_retryTimer->setSingleShot(true);
+    connect(m_timeout, &QTimer::timeout, this, &HttpCall::onTimeout);
+    connect(m_retryTimer, &QTimer::timeout, this, &HttpCall::startAttempt);
+}
+
+HttpCall::~HttpCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void HttpCall::cancel()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    m_retryTimer->stop();
+    m_timeout->stop();
+    if (m_reply)
+        m_reply->abort(); // onReplyFinished reports the cancellation
+    else
+        finish(makeError(QStringLiteral("net.cancelled"), tr("The request was cancelled.")));
+}
+
+void HttpCall::touch()
+{
+    if (m_request.timeoutMs > 0)
+        m_timeout->start(m_request.timeoutMs);
+}
+
+void HttpCall::startAttempt()
+{
+    if (m_finished || m_cancelled || !m_client)
+        return;
+    ++m_attempt;
+    m_timedOut = false;
+    QNetworkRequest req(m_request.url);
+    for (const auto &h : m_request.headers)
+        req.setRawHeader(h.first, h.second);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    qCDebug(lcHttp).noquote() << m_request.method << m_request.url.toString(QUrl::RemoveUserInfo) << "attempt" << m_attempt
+                              << headersForLog(m_request.headers);
+    m_reply = m_client->m_nam->sendCustomRequest(req, m_request.method, m_request.body);
+    connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        touch();
+        Q_EMIT uploadProgress(sent, total);
+    });
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64, qint64) { touch(); });
+    if (m_request.stream) {
+        connect(m_reply, &QNetworkReply::readyRead, this, [this]() {
+            touch();
+            const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 200 && status < 300) {
+                const QByteArray chunk = m_reply->readAll();
+                if (!chunk.isEmpty()) {
+                    m_streamed = true;
+                    Q_EMIT dataReceived(chunk);
+                }
+            }
+        });
+    }
+    touch();
+}
+
+void HttpCall::onTimeout()
+{
+    if (!m_reply)
+        return;
+    m_timedOut = true;
+    m_reply->abort();
+}
+
+void HttpCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    m_timeout->stop();
+    reply->deleteLater();
+    if (m_finished)
+        return;
+
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+    HttpResponse response;
+    response.status = status;
+    for (const auto &pair : reply->rawHeaderPairs())
+        response.headers.append(pair);
+    response.body = reply->readAll();
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QString host = m_request.url.host();
+    qCDebug(lcHttp).noquote() << m_request.method << m_request.url.path() << "->" << status << netError
+                              << "x-request-id:" << response.header("x-request-id");
+
+    if (m_cancelled) {
+        finish(makeError(QStringLiteral("net.cancelled"), tr("The request was cancelled.")));
+        return;
+    }
+    if (m_request.stream && m_streamed && status >= 200 && status < 300) {
+        if (!response.body.isEmpty())
+            Q_EMIT dataReceived(response.body);
+        response.body.clear();
+    }
+    const bool nonIdempotent = m_request.retry == RetryMode::NonIdempotent;
+
+    if (m_timedOut) {
+        Error e = makeError(QStringLiteral("net.timeout"),
+                            tr("%1 did not answer within %2 s.").arg(host).arg(m_request.timeoutMs / 1000.0, 0, 'g', 3));
+        if (nonIdempotent) {
+            e.code = QStringLiteral("net.ambiguous");
+            e.message = tr("%1 did not answer within %2 s after the request was sent; it may or may not have been carried out.")
+                            .arg(host)
+                            .arg(m_request.timeoutMs / 1000.0, 0, 'g', 3);
+            finish(e);
+            return;
+        }
+        if (m_streamed) {
+            finish(e);
+            return;
+        }
+        retryOrFinish(QStringLiteral("timeout"), std::nullopt, e);
+        return;
+    }
+
+    if (netError != QNetworkReply::NoError && !(status >= 400 && netError >= QNetworkReply::ContentAccessDenied
+                                                && netError < QNetworkReply::ProtocolUnknownError)
+        && !(status >= 500 && netError >= QNetworkReply::InternalServerError)) {
+        // Transport failure (no complete HTTP response).
+        QString code = QStringLiteral("net.error");
+        QString message = tr("Network error talking to %1: %2").arg(host, reply->errorString());
+        bool certainlyNotProcessed = false;
+        switch (netError) {
+        case QNetworkReply::ConnectionRefusedError:
+        case QNetworkReply::HostNotFoundError:
+            code = QStringLiteral("net.unreachable");
+            message = tr("Cannot connect to %1 (%2). Check the base URL and your network.").arg(host, reply->errorString());
+            certainlyNotProcessed = true;
+            break;
+        case QNetworkReply::RemoteHostClosedError:
+        case QNetworkReply::ProxyConnectionClosedError:
+            code = QStringLiteral("net.reset");
+            message = tr("%1 closed the connection before the answer was complete.").arg(host);
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            code = QStringLiteral("net.tls");
+            message = tr("The secure connection to %1 failed: %2").arg(host, reply->errorString());
+            break;
+        default:
+            break;
+        }
+        Error e = makeError(code, message, reply->errorString());
+        if (m_streamed || (nonIdempotent && !certainlyNotProcessed)) {
+            if (nonIdempotent) {
+                e.code = QStringLiteral("net.ambiguous");
+                e.message = tr("The connection to %1 failed after the request was sent; it may or may not have been carried out.").arg(host);
+            }
+            finish(e);
+            return;
+        }
+        retryOrFinish(code, std::nullopt, e);
+        return;
+    }
+
+    if (status >= 200 && status < 300) {
+        finish(response);
+        return;
+    }
+    if (isRetryableStatus(status)) {
+        const bool quota = status == 429 && isQuotaBody(response.body);
+        const bool safeForCreate = status == 408 || status == 429;
+        if (!quota && (!nonIdempotent || safeForCreate)) {
+            const auto serverDelay = serverRetryDelayMs(response, QDateTime::currentDateTimeUtc());
+            if (!serverDelay || *serverDelay <= m_policy.maxServerDelayMs) {
+                retryOrFinish(QStringLiteral("HTTP %1").arg(status), serverDelay, response);
+                return;
+            }
+        }
+    }
+    finish(response);
+}
+
+void HttpCall::retryOrFinish(const QString &reason, std::optional<qint64> serverDelayMs, Result<HttpResponse> lastResult)
+{
+    if (m_attempt >= m_policy.maxAttempts || !m_client) {
+        finish(std::move(lastResult));
+        return;
+    }
+    const double scale = m_client->m_delayScale;
+    const int delay = static_cast<int>(retryDelayMs(m_policy, m_attempt, serverDelayMs, m_client->unitRandom()) * scale);
+    qCInfo(lcHttp).noquote() << m_request.method << m_request.url.path() << reason << "- retry" << m_attempt + 1 << "of"
+                             << m_policy.maxAttempts << "in" << delay << "ms";
+    Q_EMIT retrying(m_attempt + 1, delay, reason);
+    m_retryTimer->start(delay);
+}
+
+void HttpCall::finish(Result<HttpResponse> result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeout->stop();
+    m_retryTimer->stop();
+    Q_EMIT finished(result);
+    deleteLater();
+}
+
+} // namespace cinetune

@@ -1,0 +1,251 @@
+#include "jobmonitor.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_DECLARE_LOGGING_CATEGORY(lcProvider)
+
+namespace cinetune {
+
+JobSubmission::JobSubmission(ProviderClient *client, JobRepository *repository, Input input, QObject *parent)
+    : QObject(parent), m_client(client), m_repository(repository), m_input(std::move(input))
+{
+}
+
+void JobSubmission::start()
+{
+    if (Status valid = validateJobRequest(m_client->profile().kind, [this] {
+            JobRequest r = m_input.request;
+            r.trainingFile = QStringLiteral("pending");
+            return r;
+        }());
+        !valid)
+        return fail(valid.error());
+    upload(m_input.trainingName, m_input.trainingData, [this](const QString &trainingId) {
+        m_input.request.trainingFile = trainingId;
+        if (m_input.validationData.isEmpty())
+            return create();
+        upload(m_input.validationName, m_input.validationData, [this](const QString &validationId) {
+            m_input.request.validationFile = validationId;
+            create();
+        });
+    });
+}
+
+void JobSubmission::cancel()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+void JobSubmission::upload(const QString &name, const QByteArray &data, const std::function<void(const QString &)> &then)
+{
+    Q_EMIT stateChanged(tr("Uploading %1 (%2 KB)…").arg(name).arg(data.size() / 1024));
+    FileCall *call = m_client->uploadFile(name, data);
+    m_call = call;
+    connect(call, &ProviderCall::uploadProgress, this, &JobSubmission::uploadProgress);
+    connect(call, &ProviderCall::stateChanged, this, &JobSubmission::stateChanged);
+    connect(call, &FileCall::finished, this, [this, then](const Result<FileInfo> &r) {
+        if (!r)
+            return fail(r.error());
+        then(r->id);
+    });
+}
+
+void JobSubmission::create()
+{
+    const ProviderProfile &p = m_client->profile();
+    m_tag = ProviderClient::newRequestTag();
+    if (m_repository) {
+        auto row = m_repository->recordPending(p.name, p.kind, p.effectiveBaseUrl().toString(), m_tag, m_input.request, p.isSimulator());
+        if (!row)
+            return fail(row.error());
+        m_pendingRow = row.value();
+    }
+    Q_EMIT stateChanged(tr("Creating the fine-tuning job…"));
+    JobCall *call = m_client->createJob(m_input.request, m_tag);
+    m_call = call;
+    connect(call, &ProviderCall::stateChanged, this, &JobSubmission::stateChanged);
+    connect(call, &JobCall::finished, this, [this, p](const Result<FineTuneJob> &r) {
+        if (!r) {
+            // Certain failures (4xx, cancelled before sending) leave nothing at the provider.
+            const bool ambiguous = r.error().code == QLatin1String("net.ambiguous") || r.error().code == QLatin1String("provider.server");
+            if (m_repository && m_pendingRow && !ambiguous)
+                (void)m_repository->removeJob(m_pendingRow);
+            return fail(r.error());
+        }
+        StoredJob stored;
+        stored.provider = p.name;
+        stored.kind = p.kind;
+        stored.baseUrl = p.effectiveBaseUrl().toString();
+        stored.requestTag = m_tag;
+        stored.simulated = p.isSimulator();
+        stored.job = r.value();
+        if (m_repository) {
+            auto row = m_repository->upsertJob(p.name, p.kind, stored.baseUrl, r.value(), stored.simulated, m_tag);
+            if (!row)
+                return fail(row.error());
+            stored.rowId = row.value();
+        }
+        m_done = true;
+        Q_EMIT finished(stored);
+    });
+}
+
+void JobSubmission::fail(const Error &e)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    Q_EMIT finished(e);
+}
+
+JobMonitor::JobMonitor(JobRepository *repository, ClientFactory factory, QObject *parent)
+    : QObject(parent), m_repository(repository), m_factory(std::move(factory))
+{
+}
+
+JobMonitor::~JobMonitor() = default;
+
+void JobMonitor::resume()
+{
+    auto active = m_repository->activeJobs();
+    if (!active) {
+        qCWarning(lcProvider).noquote() << active.error().message;
+        return;
+    }
+    for (const StoredJob &s : active.value())
+        watch(s.rowId);
+}
+
+void JobMonitor::watch(qint64 rowId)
+{
+    if (m_watched.contains(rowId))
+        return;
+    Watch w;
+    w.delayMs = m_pollMs;
+    w.timer = new QTimer(this);
+    w.timer->setSingleShot(true);
+    connect(w.timer, &QTimer::timeout, this, [this, rowId]() { poll(rowId); });
+    m_watched.insert(rowId, w);
+    QTimer::singleShot(0, this, [this, rowId]() { poll(rowId); });
+}
+
+void JobMonitor::stop(qint64 rowId)
+{
+    auto it = m_watched.find(rowId);
+    if (it == m_watched.end())
+        return;
+    it->timer->deleteLater();
+    m_watched.erase(it);
+}
+
+void JobMonitor::schedule(qint64 rowId, bool changed)
+{
+    auto it = m_watched.find(rowId);
+    if (it == m_watched.end())
+        return;
+    it->busy = false;
+    it->delayMs = changed ? m_pollMs : std::min(m_maxPollMs, std::max(m_pollMs, it->delayMs * 2));
+    it->timer->start(it->delayMs);
+}
+
+void JobMonitor::poll(qint64 rowId)
+{
+    auto it = m_watched.find(rowId);
+    if (it == m_watched.end() || it->busy)
+        return;
+    it->busy = true;
+    auto stored = m_repository->job(rowId);
+    if (!stored) {
+        Q_EMIT pollFailed(rowId, stored.error());
+        return stop(rowId);
+    }
+    auto client = m_factory(stored->provider);
+    if (!client) {
+        Q_EMIT pollFailed(rowId, client.error());
+        return schedule(rowId, false);
+    }
+    if (stored->pending)
+        return resolvePending(stored.value(), client.value());
+    JobCall *call = client.value()->getJob(stored->job.id);
+    connect(call, &JobCall::finished, this, [this, rowId, s = stored.value(), c = client.value()](const Result<FineTuneJob> &r) {
+        if (!r) {
+            Q_EMIT pollFailed(rowId, r.error());
+            const QString code = r.error().code;
+            if (code == QLatin1String("provider.bad_key") || code == QLatin1String("provider.not_found"))
+                return stop(rowId);
+            return schedule(rowId, false);
+        }
+        afterJob(rowId, s, c, r.value());
+    });
+}
+
+void JobMonitor::resolvePending(const StoredJob &stored, ProviderClient *client)
+{
+    JobRequest request;
+    request.model = stored.job.baseModel;
+    JobCall *call = client->findTaggedJob(stored.requestTag, request);
+    const qint64 rowId = stored.rowId;
+    connect(call, &JobCall::finished, this, [this, rowId, stored, client](const Result<FineTuneJob> &r) {
+        if (!r) {
+            if (r.error().code == QLatin1String("provider.not_found")) {
+                // The create never reached the provider: nothing was started or paid for.
+                Error e = r.error();
+                e.message = tr("The job request of %1 never reached %2; it was removed from the project. Submit it again.")
+                                .arg(stored.updatedAt.toString(Qt::ISODate), stored.provider);
+                (void)m_repository->removeJob(rowId);
+                Q_EMIT pollFailed(rowId, e);
+                return stop(rowId);
+            }
+            Q_EMIT pollFailed(rowId, r.error());
+            return schedule(rowId, false);
+        }
+        auto row = m_repository->upsertJob(stored.provider, stored.kind, stored.baseUrl, r.value(), stored.simulated, stored.requestTag);
+        if (!row) {
+            Q_EMIT pollFailed(rowId, row.error());
+            return schedule(rowId, false);
+        }
+        StoredJob now = stored;
+        now.pending = false;
+        now.job = r.value();
+        afterJob(rowId, now, client, r.value());
+    });
+}
+
+void JobMonitor::afterJob(qint64 rowId, const StoredJob &stored, ProviderClient *client, const FineTuneJob &job)
+{
+    const bool statusChanged = job.status != stored.job.status || job.fineTunedModel != stored.job.fineTunedModel;
+    if (auto row = m_repository->upsertJob(stored.provider, stored.kind, stored.baseUrl, job, stored.simulated); !row)
+        Q_EMIT pollFailed(rowId, row.error());
+    Q_EMIT jobUpdated(rowId, job);
+    EventsCall *events = client->listEvents(job.id, m_repository->newestEventId(rowId));
+    connect(events, &EventsCall::finished, this, [this, rowId, client, job, statusChanged](const Result<QList<JobEvent>> &r) {
+        bool changed = statusChanged;
+        if (!r) {
+            Q_EMIT pollFailed(rowId, r.error());
+        } else if (!r->isEmpty()) {
+            changed = true;
+            if (Status s = m_repository->addEvents(rowId, r.value()); !s)
+                Q_EMIT pollFailed(rowId, s.error());
+            Q_EMIT eventsAdded(rowId, r.value());
+        }
+        if (!isTerminal(job.status))
+            return schedule(rowId, changed);
+        CheckpointsCall *cps = client->listCheckpoints(job.id);
+        connect(cps, &CheckpointsCall::finished, this, [this, rowId, job](const Result<QList<Checkpoint>> &c) {
+            if (c) {
+                if (Status s = m_repository->setCheckpoints(rowId, c.value()); !s)
+                    Q_EMIT pollFailed(rowId, s.error());
+                Q_EMIT checkpointsUpdated(rowId, c.value());
+            } else {
+                Q_EMIT pollFailed(rowId, c.error());
+            }
+            stop(rowId);
+            Q_EMIT jobFinished(rowId, job);
+        });
+    });
+}
+
+} // namespace cinetune

@@ -1,0 +1,773 @@
+#include "openaiprotocol.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace cinetune {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune::ProviderProtocol", s);
+}
+
+Error malformed(const QString &what, const QString &problem)
+{
+    return makeError(QStringLiteral("provider.malformed"),
+                     tr("The provider sent an unexpected answer for %1: %2.").arg(what, problem));
+}
+
+Result<QJsonObject> parseObject(const QByteArray &body, const QString &what)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return malformed(what, tr("not valid JSON (%1 at offset %2)").arg(pe.errorString()).arg(pe.offset));
+    if (!doc.isObject())
+        return malformed(what, tr("not a JSON object"));
+    return doc.object();
+}
+
+QDateTime unixTime(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return {};
+    return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(v.toDouble()), Qt::UTC);
+}
+
+QString str(const QJsonObject &o, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    return v.isString() ? v.toString() : QString();
+}
+
+HttpRequest jsonRequest(const Endpoint &ep, const QByteArray &method, const QString &path, const QJsonObject &body,
+                        RetryMode retry = RetryMode::Idempotent)
+{
+    HttpRequest r;
+    r.method = method;
+    r.url = endpointUrl(ep, path);
+    r.headers = authHeaders(ep);
+    r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    r.retry = retry;
+    r.timeoutMs = ep.timeoutMs;
+    return r;
+}
+
+HttpRequest getRequest(const Endpoint &ep, const QString &path, const QUrlQuery &query = {})
+{
+    HttpRequest r;
+    r.method = "GET";
+    r.url = endpointUrl(ep, path, query);
+    r.headers = authHeaders(ep);
+    r.timeoutMs = ep.timeoutMs;
+    return r;
+}
+
+QString pathId(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+} // namespace
+
+QUrl endpointUrl(const Endpoint &endpoint, const QString &relativePath, const QUrlQuery &query)
+{
+    QUrl url = endpoint.baseUrl;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QLatin1Char('/') + relativePath, QUrl::TolerantMode);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+HttpHeaders authHeaders(const Endpoint &endpoint)
+{
+    HttpHeaders h;
+    if (endpoint.kind == ProviderKind::Azure)
+        h.append(qMakePair(QByteArray("api-key"), QByteArray(endpoint.apiKey.toUtf8())));
+    else
+        h.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + endpoint.apiKey.toUtf8())));
+    h.append(qMakePair(QByteArray("Accept"), QByteArray("application/json")));
+    return h;
+}
+
+Status validateJobRequest(ProviderKind kind, const JobRequest &r)
+{
+    auto bad = [](const QString &m) { return makeError(QStringLiteral("job.invalid"), m); };
+    if (r.model.trimmed().isEmpty())
+        return bad(tr("Choose a base model."));
+    if (r.trainingFile.isEmpty())
+        return bad(tr("A training file is required."));
+    const int maxEpochs = kind == ProviderKind::Together ? 20 : 50;
+    if (r.epochs < 1 || r.epochs > maxEpochs)
+        return bad(tr("Epochs must be from 1 to %1, found %2.").arg(maxEpochs).arg(r.epochs));
+    if (r.batchSize < 0 || r.batchSize > 256)
+        return bad(tr("Batch size must be from 1 to 256 (or automatic), found %1.").arg(r.batchSize));
+    if (kind == ProviderKind::Together) {
+        if (!(r.learningRate > 0 && r.learningRate < 1))
+            return bad(tr("The learning rate must be above 0 and below 1, found %1.").arg(r.learningRate));
+        if (r.lora && (r.loraRank < 1 || r.loraRank > 1024))
+            return bad(tr("The LoRA rank must be from 1 to 1024, found %1.").arg(r.loraRank));
+    } else if (r.learningRateMultiplier < 0) {
+        return bad(tr("The learning-rate multiplier must be above 0, found %1.").arg(r.learningRateMultiplier));
+    }
+    const int maxSuffix = (kind == ProviderKind::Azure || kind == ProviderKind::Together) ? 40 : 64;
+    if (r.suffix.size() > maxSuffix)
+        return bad(tr("The suffix may have at most %1 characters, found %2.").arg(maxSuffix).arg(r.suffix.size()));
+    static const QRegularExpression suffixChars(QStringLiteral("^[A-Za-z0-9_.-]*$"));
+    if (!suffixChars.match(r.suffix).hasMatch())
+        return bad(tr("The suffix may contain only letters, digits, \"-\", \"_\" and \".\", found \"%1\".").arg(r.suffix));
+    if (r.seed && (*r.seed < 0 || *r.seed > 2147483647))
+        return bad(tr("The seed must be from 0 to 2147483647."));
+    if (r.metadata.size() > 16)
+        return bad(tr("At most 16 metadata pairs are allowed, found %1.").arg(r.metadata.size()));
+    for (auto it = r.metadata.begin(); it != r.metadata.end(); ++it) {
+        if (it.key().size() > 64 || !it->isString() || it->toString().size() > 512)
+            return bad(tr("Metadata \"%1\": keys have at most 64 characters and values are text of at most 512.").arg(it.key()));
+    }
+    return Ok{};
+}
+
+QList<QByteArray> SseParser::feed(const QByteArray &chunk)
+{
+    QList<QByteArray> out;
+    m_buffer += chunk;
+    m_buffer.replace("\r\n", "\n");
+    for (;;) {
+        const qsizetype end = m_buffer.indexOf("\n\n");
+        if (end < 0)
+            break;
+        const QByteArray event = m_buffer.left(end);
+        m_buffer.remove(0, end + 2);
+        QByteArray data;
+        for (const QByteArray &line : event.split('\n')) {
+            if (line.startsWith("data:")) {
+                QByteArray v = line.mid(5);
+                if (v.startsWith(' '))
+                    v.remove(0, 1);
+                if (!data.isEmpty())
+                    data += '\n';
+                data += v;
+            }
+        }
+        if (data.isEmpty())
+            continue;
+        if (data.trimmed() == "[DONE]") {
+            m_done = true;
+            continue;
+        }
+        out.append(data);
+    }
+    return out;
+}
+
+Status accumulateChatChunk(const QByteArray &data, ChatResult &acc)
+{
+    auto o = parseObject(data, tr("a streamed chat answer"));
+    if (!o)
+        return o.error();
+    const QJsonObject &c = o.value();
+    if (acc.id.isEmpty())
+        acc.id = str(c, "id");
+    if (acc.model.isEmpty())
+        acc.model = str(c, "model");
+    for (const QJsonValue &choice : c.value(QLatin1String("choices")).toArray()) {
+        const QJsonObject ch = choice.toObject();
+        if (ch.value(QLatin1String("index")).toInt() != 0)
+            continue;
+        acc.content += ch.value(QLatin1String("delta")).toObject().value(QLatin1String("content")).toString();
+        const QString reason = str(ch, "finish_reason");
+        if (!reason.isEmpty())
+            acc.finishReason = reason;
+    }
+    const QJsonObject usage = c.value(QLatin1String("usage")).toObject();
+    if (!usage.isEmpty()) {
+        acc.promptTokens = usage.value(QLatin1String("prompt_tokens")).toInteger();
+        acc.completionTokens = usage.value(QLatin1String("completion_tokens")).toInteger();
+    }
+    return Ok{};
+}
+
+namespace openai {
+
+HttpRequest listModels(const Endpoint &ep)
+{
+    return getRequest(ep, QStringLiteral("models"));
+}
+
+HttpRequest uploadFile(const Endpoint &ep, const QString &fileName, const QByteArray &data, const QByteArray &boundary,
+                       const QString &purpose)
+{
+    HttpRequest r;
+    r.method = "POST";
+    r.url = endpointUrl(ep, QStringLiteral("files"));
+    r.headers = authHeaders(ep);
+    QByteArray contentType;
+    r.body = multipartBody({{"purpose", purpose.toUtf8(), {}, {}}, {"file", data, fileName.toUtf8(), "application/jsonl"}},
+                           boundary, &contentType);
+    r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray(contentType)));
+    // A repeated upload only leaves a spare file behind: safe to retry.
+    r.retry = RetryMode::Idempotent;
+    r.timeoutMs = ep.timeoutMs;
+    return r;
+}
+
+HttpRequest getFile(const Endpoint &ep, const QString &fileId)
+{
+    return getRequest(ep, QStringLiteral("files/") + pathId(fileId));
+}
+
+QJsonObject createJobBody(ProviderKind kind, const JobRequest &r)
+{
+    Q_UNUSED(kind)
+    QJsonObject body;
+    body[QStringLiteral("model")] = r.model;
+    body[QStringLiteral("training_file")] = r.trainingFile;
+    if (!r.validationFile.isEmpty())
+        body[QStringLiteral("validation_file")] = r.validationFile;
+    if (!r.suffix.isEmpty())
+        body[QStringLiteral("suffix")] = r.suffix;
+    if (r.seed)
+        body[QStringLiteral("seed")] = static_cast<qint64>(*r.seed);
+    if (!r.metadata.isEmpty())
+        body[QStringLiteral("metadata")] = r.metadata;
+    QJsonObject hp;
+    hp[QStringLiteral("n_epochs")] = r.epochs;
+    hp[QStringLiteral("batch_size")] = r.batchSize > 0 ? QJsonValue(r.batchSize) : QJsonValue(QStringLiteral("auto"));
+    hp[QStringLiteral("learning_rate_multiplier")] =
+        r.learningRateMultiplier > 0 ? QJsonValue(r.learningRateMultiplier) : QJsonValue(QStringLiteral("auto"));
+    body[QStringLiteral("method")] = QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("supervised")},
+        {QStringLiteral("supervised"), QJsonObject{{QStringLiteral("hyperparameters"), hp}}},
+    };
+    return body;
+}
+
+HttpRequest createJob(const Endpoint &ep, const JobRequest &request)
+{
+    return jsonRequest(ep, "POST", QStringLiteral("fine_tuning/jobs"), createJobBody(ep.kind, request), RetryMode::NonIdempotent);
+}
+
+HttpRequest getJob(const Endpoint &ep, const QString &jobId)
+{
+    return getRequest(ep, QStringLiteral("fine_tuning/jobs/") + pathId(jobId));
+}
+
+HttpRequest listJobs(const Endpoint &ep, const QString &after, int limit, const QJsonObject &metadataFilter)
+{
+    QUrlQuery q;
+    if (!after.isEmpty())
+        q.addQueryItem(QStringLiteral("after"), after);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    for (auto it = metadataFilter.begin(); it != metadataFilter.end(); ++it)
+        q.addQueryItem(QStringLiteral("metadata[%1]").arg(it.key()), it->toString());
+    return getRequest(ep, QStringLiteral("fine_tuning/jobs"), q);
+}
+
+HttpRequest cancelJob(const Endpoint &ep, const QString &jobId)
+{
+    HttpRequest r;
+    r.method = "POST";
+    r.url = endpointUrl(ep, QStringLiteral("fine_tuning/jobs/%1/cancel").arg(pathId(jobId)));
+    r.headers = authHeaders(ep);
+    r.retry = RetryMode::Idempotent; // cancelling twice is harmless
+    r.timeoutMs = ep.timeoutMs;
+    return r;
+}
+
+HttpRequest listEvents(const Endpoint &ep, const QString &jobId, const QString &after, int limit)
+{
+    QUrlQuery q;
+    if (!after.isEmpty())
+        q.addQueryItem(QStringLiteral("after"), after);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return getRequest(ep, QStringLiteral("fine_tuning/jobs/%1/events").arg(pathId(jobId)), q);
+}
+
+HttpRequest listCheckpoints(const Endpoint &ep, const QString &jobId, const QString &after, int limit)
+{
+    QUrlQuery q;
+    if (!after.isEmpty())
+        q.addQueryItem(QStringLiteral("after"), after);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return getRequest(ep, QStringLiteral("fine_tuning/jobs/%1/checkpoints").arg(pathId(jobId)), q);
+}
+
+HttpRequest chat(const Endpoint &ep, const ChatRequest &request)
+{
+    QJsonObject body;
+    body[QStringLiteral("model")] = request.model;
+    QJsonArray messages;
+    for (const ChatMessage &m : request.messages)
+        messages.append(QJsonObject{{QStringLiteral("role"), m.role}, {QStringLiteral("content"), m.content}});
+    body[QStringLiteral("messages")] = messages;
+    if (request.temperature)
+        body[QStringLiteral("temperature")] = *request.temperature;
+    if (request.maxTokens)
+        body[QStringLiteral("max_tokens")] = *request.maxTokens;
+    if (request.seed)
+        body[QStringLiteral("seed")] = static_cast<qint64>(*request.seed);
+    if (request.stream) {
+        body[QStringLiteral("stream")] = true;
+        body[QStringLiteral("stream_options")] = QJsonObject{{QStringLiteral("include_usage"), true}};
+    }
+    HttpRequest r = jsonRequest(ep, "POST", QStringLiteral("chat/completions"), body, RetryMode::Idempotent);
+    if (request.stream) {
+        r.stream = true;
+        for (auto &h : r.headers) {
+            if (h.first == "Accept")
+                h.second = "text/event-stream";
+        }
+    }
+    return r;
+}
+
+Result<FileInfo> parseFile(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the uploaded file"));
+    if (!o)
+        return o.error();
+    const QJsonObject &f = o.value();
+    FileInfo info;
+    info.id = str(f, "id");
+    if (info.id.isEmpty())
+        return malformed(tr("the uploaded file"), tr("no \"id\""));
+    info.filename = str(f, "filename");
+    info.purpose = str(f, "purpose");
+    info.status = str(f, "status");
+    info.bytes = f.value(QLatin1String("bytes")).toInteger();
+    const QJsonValue details = f.value(QLatin1String("status_details"));
+    info.statusDetails = details.isString() ? details.toString() : QString();
+    return info;
+}
+
+FineTuneJob jobFromJson(const QJsonObject &o, ProviderKind kind)
+{
+    FineTuneJob j;
+    j.raw = o;
+    j.id = str(o, "id");
+    j.rawStatus = str(o, "status");
+    j.status = normalizeOpenAiStatus(j.rawStatus);
+    j.baseModel = str(o, "model");
+    j.fineTunedModel = str(o, "fine_tuned_model");
+    j.trainingFile = str(o, "training_file");
+    j.validationFile = str(o, "validation_file");
+    j.suffix = str(o, "user_provided_suffix");
+    if (j.suffix.isEmpty())
+        j.suffix = str(o, "suffix");
+    j.createdAt = unixTime(o.value(QLatin1String("created_at")));
+    j.finishedAt = unixTime(o.value(QLatin1String("finished_at")));
+    const QJsonValue tokens = o.value(QLatin1String("trained_tokens"));
+    if (tokens.isDouble())
+        j.trainedTokens = tokens.toInteger();
+    QJsonObject hp = o.value(QLatin1String("hyperparameters")).toObject();
+    if (hp.isEmpty()) {
+        hp = o.value(QLatin1String("method")).toObject().value(QLatin1String("supervised")).toObject()
+                 .value(QLatin1String("hyperparameters")).toObject();
+    }
+    if (hp.value(QLatin1String("n_epochs")).isDouble())
+        j.epochs = hp.value(QLatin1String("n_epochs")).toInt();
+    j.metadata = o.value(QLatin1String("metadata")).toObject();
+    const QJsonObject err = o.value(QLatin1String("error")).toObject();
+    j.error.code = str(err, "code");
+    j.error.message = str(err, "message");
+    j.error.param = str(err, "param");
+    j.needsDeployment = kind == ProviderKind::Azure && j.status == JobStatus::Succeeded && !j.fineTunedModel.isEmpty();
+    return j;
+}
+
+Result<FineTuneJob> parseJob(const QByteArray &body, ProviderKind kind)
+{
+    auto o = parseObject(body, tr("the fine-tuning job"));
+    if (!o)
+        return o.error();
+    FineTuneJob j = jobFromJson(o.value(), kind);
+    if (j.id.isEmpty())
+        return malformed(tr("the fine-tuning job"), tr("no \"id\""));
+    return j;
+}
+
+Result<Page<FineTuneJob>> parseJobList(const QByteArray &body, ProviderKind kind)
+{
+    auto o = parseObject(body, tr("the job list"));
+    if (!o)
+        return o.error();
+    const QJsonValue data = o.value().value(QLatin1String("data"));
+    if (!data.isArray())
+        return malformed(tr("the job list"), tr("no \"data\" array"));
+    Page<FineTuneJob> page;
+    for (const QJsonValue &v : data.toArray()) {
+        FineTuneJob j = jobFromJson(v.toObject(), kind);
+        if (!j.id.isEmpty())
+            page.items.append(j);
+    }
+    page.hasMore = o.value().value(QLatin1String("has_more")).toBool();
+    if (!page.items.isEmpty())
+        page.lastId = page.items.last().id;
+    return page;
+}
+
+Result<Page<JobEvent>> parseEvents(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the job's events"));
+    if (!o)
+        return o.error();
+    const QJsonValue data = o.value().value(QLatin1String("data"));
+    if (!data.isArray())
+        return malformed(tr("the job's events"), tr("no \"data\" array"));
+    Page<JobEvent> page;
+    for (const QJsonValue &v : data.toArray()) {
+        const QJsonObject e = v.toObject();
+        JobEvent ev;
+        ev.id = str(e, "id");
+        if (ev.id.isEmpty())
+            continue;
+        ev.createdAt = unixTime(e.value(QLatin1String("created_at")));
+        ev.level = str(e, "level");
+        ev.type = str(e, "type");
+        ev.message = str(e, "message");
+        ev.data = e.value(QLatin1String("data")).toObject();
+        page.items.append(ev);
+    }
+    page.hasMore = o.value().value(QLatin1String("has_more")).toBool();
+    if (!page.items.isEmpty())
+        page.lastId = page.items.last().id;
+    return page;
+}
+
+Result<Page<Checkpoint>> parseCheckpoints(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the job's checkpoints"));
+    if (!o)
+        return o.error();
+    const QJsonValue data = o.value().value(QLatin1String("data"));
+    if (!data.isArray())
+        return malformed(tr("the job's checkpoints"), tr("no \"data\" array"));
+    Page<Checkpoint> page;
+    for (const QJsonValue &v : data.toArray()) {
+        const QJsonObject c = v.toObject();
+        Checkpoint cp;
+        cp.id = str(c, "id");
+        if (cp.id.isEmpty())
+            continue;
+        cp.createdAt = unixTime(c.value(QLatin1String("created_at")));
+        cp.model = str(c, "fine_tuned_model_checkpoint");
+        cp.step = c.value(QLatin1String("step_number")).toInt();
+        cp.metrics = metricPointFromJson(c.value(QLatin1String("metrics")).toObject());
+        if (cp.metrics.step < 0)
+            cp.metrics.step = cp.step;
+        page.items.append(cp);
+    }
+    page.hasMore = o.value().value(QLatin1String("has_more")).toBool();
+    page.lastId = str(o.value(), "last_id");
+    if (page.lastId.isEmpty() && !page.items.isEmpty())
+        page.lastId = page.items.last().id;
+    return page;
+}
+
+Result<QList<ModelInfo>> parseModels(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the model list"));
+    if (!o)
+        return o.error();
+    const QJsonValue data = o.value().value(QLatin1String("data"));
+    if (!data.isArray())
+        return malformed(tr("the model list"), tr("no \"data\" array"));
+    QList<ModelInfo> out;
+    for (const QJsonValue &v : data.toArray()) {
+        const QJsonObject m = v.toObject();
+        ModelInfo info{str(m, "id"), str(m, "owned_by"), str(m, "shutdown_date")};
+        if (!info.id.isEmpty())
+            out.append(info);
+    }
+    return out;
+}
+
+Result<ChatResult> parseChat(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the chat answer"));
+    if (!o)
+        return o.error();
+    const QJsonObject &c = o.value();
+    const QJsonArray choices = c.value(QLatin1String("choices")).toArray();
+    if (choices.isEmpty())
+        return malformed(tr("the chat answer"), tr("no \"choices\""));
+    ChatResult r;
+    r.id = str(c, "id");
+    r.model = str(c, "model");
+    const QJsonObject first = choices.first().toObject();
+    r.content = first.value(QLatin1String("message")).toObject().value(QLatin1String("content")).toString();
+    r.finishReason = str(first, "finish_reason");
+    const QJsonObject usage = c.value(QLatin1String("usage")).toObject();
+    r.promptTokens = usage.value(QLatin1String("prompt_tokens")).toInteger();
+    r.completionTokens = usage.value(QLatin1String("completion_tokens")).toInteger();
+    return r;
+}
+
+} // namespace openai
+
+namespace together {
+
+namespace {
+
+QDateTime isoTime(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return unixTime(v);
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(v.toString(), Qt::ISODate);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+} // namespace
+
+HttpRequest uploadFile(const Endpoint &ep, const QString &fileName, const QByteArray &data, const QByteArray &boundary)
+{
+    HttpRequest r;
+    r.method = "POST";
+    r.url = endpointUrl(ep, QStringLiteral("files/upload"));
+    r.headers = authHeaders(ep);
+    QByteArray contentType;
+    r.body = multipartBody({{"purpose", "fine-tune", {}, {}},
+                            {"file_name", fileName.toUtf8(), {}, {}},
+                            {"file_type", "jsonl", {}, {}},
+                            {"file", data, fileName.toUtf8(), "application/jsonl"}},
+                           boundary, &contentType);
+    r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray(contentType)));
+    r.timeoutMs = ep.timeoutMs;
+    return r;
+}
+
+QJsonObject createJobBody(const JobRequest &r)
+{
+    QJsonObject body;
+    body[QStringLiteral("model")] = r.model;
+    body[QStringLiteral("training_file")] = r.trainingFile;
+    if (!r.validationFile.isEmpty()) {
+        body[QStringLiteral("validation_file")] = r.validationFile;
+        body[QStringLiteral("n_evals")] = r.epochs; // validation loss needs n_evals > 0
+    }
+    body[QStringLiteral("n_epochs")] = r.epochs;
+    body[QStringLiteral("n_checkpoints")] = r.epochs;
+    body[QStringLiteral("batch_size")] = r.batchSize > 0 ? QJsonValue(r.batchSize) : QJsonValue(QStringLiteral("max"));
+    body[QStringLiteral("learning_rate")] = r.learningRate;
+    if (!r.suffix.isEmpty())
+        body[QStringLiteral("suffix")] = r.suffix;
+    if (r.seed)
+        body[QStringLiteral("random_seed")] = static_cast<qint64>(*r.seed);
+    body[QStringLiteral("training_method")] =
+        QJsonObject{{QStringLiteral("method"), QStringLiteral("sft")}, {QStringLiteral("train_on_inputs"), QStringLiteral("auto")}};
+    if (r.lora) {
+        body[QStringLiteral("training_type")] = QJsonObject{{QStringLiteral("type"), QStringLiteral("Lora")},
+                                                            {QStringLiteral("lora_r"), r.loraRank},
+                                                            {QStringLiteral("lora_alpha"), 2 * r.loraRank},
+                                                            {QStringLiteral("lora_dropout"), 0.0},
+                                                            {QStringLiteral("lora_trainable_modules"), QStringLiteral("all-linear")}};
+    } else {
+        body[QStringLiteral("training_type")] = QJsonObject{{QStringLiteral("type"), QStringLiteral("Full")}};
+    }
+    return body;
+}
+
+HttpRequest createJob(const Endpoint &ep, const JobRequest &request)
+{
+    return jsonRequest(ep, "POST", QStringLiteral("fine-tunes"), createJobBody(request), RetryMode::NonIdempotent);
+}
+
+HttpRequest getJob(const Endpoint &ep, const QString &jobId)
+{
+    return getRequest(ep, QStringLiteral("fine-tunes/") + pathId(jobId));
+}
+
+HttpRequest listJobs(const Endpoint &ep)
+{
+    return getRequest(ep, QStringLiteral("fine-tunes"));
+}
+
+HttpRequest cancelJob(const Endpoint &ep, const QString &jobId)
+{
+    HttpRequest r;
+    r.method = "POST";
+    r.url = endpointUrl(ep, QStringLiteral("fine-tunes/%1/cancel").arg(pathId(jobId)));
+    r.headers = authHeaders(ep);
+    r.timeoutMs = ep.timeoutMs;
+    return r;
+}
+
+HttpRequest listEvents(const Endpoint &ep, const QString &jobId)
+{
+    return getRequest(ep, QStringLiteral("fine-tunes/%1/events").arg(pathId(jobId)));
+}
+
+HttpRequest listCheckpoints(const Endpoint &ep, const QString &jobId)
+{
+    return getRequest(ep, QStringLiteral("fine-tunes/%1/checkpoints").arg(pathId(jobId)));
+}
+
+HttpRequest metrics(const Endpoint &ep, const QString &jobId)
+{
+    return getRequest(ep, QStringLiteral("fine-tunes/%1/metrics").arg(pathId(jobId)));
+}
+
+Result<FileInfo> parseFile(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the uploaded file"));
+    if (!o)
+        return o.error();
+    const QJsonObject &f = o.value();
+    FileInfo info;
+    info.id = str(f, "id");
+    if (info.id.isEmpty())
+        return malformed(tr("the uploaded file"), tr("no \"id\""));
+    info.filename = str(f, "filename");
+    info.purpose = str(f, "purpose");
+    info.bytes = f.value(QLatin1String("bytes")).toInteger();
+    const QJsonValue processed = f.value(QLatin1String("Processed"));
+    info.status = processed.isBool() ? (processed.toBool() ? QStringLiteral("processed") : QStringLiteral("uploaded")) : QString();
+    return info;
+}
+
+FineTuneJob jobFromJson(const QJsonObject &o)
+{
+    FineTuneJob j;
+    j.raw = o;
+    j.id = str(o, "id");
+    j.rawStatus = str(o, "status");
+    j.status = normalizeTogetherStatus(j.rawStatus);
+    j.baseModel = str(o, "model");
+    j.fineTunedModel = str(o, "model_output_name");
+    if (j.fineTunedModel.isEmpty())
+        j.fineTunedModel = str(o, "x_model_output_name");
+    if (j.status != JobStatus::Succeeded)
+        j.fineTunedModel.clear(); // the name is announced early but usable only at the end
+    j.trainingFile = str(o, "training_file");
+    j.validationFile = str(o, "validation_file");
+    j.suffix = str(o, "suffix");
+    j.createdAt = isoTime(o.value(QLatin1String("created_at")));
+    if (isTerminal(j.status))
+        j.finishedAt = isoTime(o.value(QLatin1String("updated_at")));
+    if (o.value(QLatin1String("token_count")).isDouble())
+        j.trainedTokens = o.value(QLatin1String("token_count")).toInteger();
+    if (o.value(QLatin1String("total_price")).isDouble())
+        j.cost = o.value(QLatin1String("total_price")).toDouble();
+    if (o.value(QLatin1String("n_epochs")).isDouble())
+        j.epochs = o.value(QLatin1String("n_epochs")).toInt();
+    if (j.status == JobStatus::Failed) {
+        j.error.code = QStringLiteral("error");
+        for (const QJsonValue &e : o.value(QLatin1String("events")).toArray()) {
+            const QJsonObject ev = e.toObject();
+            if (str(ev, "level") == QLatin1String("error"))
+                j.error.message = str(ev, "message");
+        }
+    }
+    return j;
+}
+
+Result<FineTuneJob> parseJob(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the fine-tuning job"));
+    if (!o)
+        return o.error();
+    FineTuneJob j = jobFromJson(o.value());
+    if (j.id.isEmpty())
+        return malformed(tr("the fine-tuning job"), tr("no \"id\""));
+    return j;
+}
+
+Result<Page<FineTuneJob>> parseJobList(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the job list"));
+    if (!o)
+        return o.error();
+    const QJsonValue data = o.value().value(QLatin1String("data"));
+    if (!data.isArray())
+        return malformed(tr("the job list"), tr("no \"data\" array"));
+    Page<FineTuneJob> page;
+    for (const QJsonValue &v : data.toArray()) {
+        FineTuneJob j = jobFromJson(v.toObject());
+        if (!j.id.isEmpty())
+            page.items.append(j);
+    }
+    return page;
+}
+
+Result<Page<JobEvent>> parseEvents(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the job's events"));
+    if (!o)
+        return o.error();
+    const QJsonValue data = o.value().value(QLatin1String("data"));
+    if (!data.isArray())
+        return malformed(tr("the job's events"), tr("no \"data\" array"));
+    Page<JobEvent> page;
+    int index = 0;
+    for (const QJsonValue &v : data.toArray()) {
+        const QJsonObject e = v.toObject();
+        JobEvent ev;
+        ev.createdAt = isoTime(e.value(QLatin1String("created_at")));
+        ev.level = str(e, "level");
+        ev.type = str(e, "type");
+        ev.message = str(e, "message");
+        ev.data = e;
+        // Together events have no id: derive a stable one.
+        ev.id = str(e, "hash");
+        if (ev.id.isEmpty())
+            ev.id = QStringLiteral("%1#%2#%3").arg(str(e, "created_at"), ev.type).arg(index);
+        ++index;
+        page.items.append(ev);
+    }
+    return page;
+}
+
+Result<Page<Checkpoint>> parseCheckpoints(const QByteArray &body, const QString &jobId)
+{
+    auto o = parseObject(body, tr("the job's checkpoints"));
+    if (!o)
+        return o.error();
+    const QJsonValue data = o.value().value(QLatin1String("data"));
+    if (!data.isArray())
+        return malformed(tr("the job's checkpoints"), tr("no \"data\" array"));
+    Page<Checkpoint> page;
+    for (const QJsonValue &v : data.toArray()) {
+        const QJsonObject c = v.toObject();
+        Checkpoint cp;
+        cp.step = c.value(QLatin1String("step")).toInt();
+        cp.createdAt = isoTime(c.value(QLatin1String("created_at")));
+        cp.id = str(c, "path");
+        if (cp.id.isEmpty())
+            cp.id = QStringLiteral("%1:%2").arg(jobId).arg(cp.step);
+        // Together names checkpoints "<job id>:<step>" (from_checkpoint syntax).
+        cp.model = QStringLiteral("%1:%2").arg(jobId).arg(cp.step);
+        cp.metrics.step = cp.step;
+        page.items.append(cp);
+    }
+    return page;
+}
+
+Result<QList<MetricPoint>> parseMetrics(const QByteArray &body)
+{
+    auto o = parseObject(body, tr("the job's metrics"));
+    if (!o)
+        return o.error();
+    const QJsonValue data = o.value().value(QLatin1String("metrics"));
+    if (!data.isArray())
+        return malformed(tr("the job's metrics"), tr("no \"metrics\" array"));
+    QList<MetricPoint> out;
+    for (const QJsonValue &v : data.toArray())
+        out.append(metricPointFromJson(v.toObject()));
+    return out;
+}
+
+} // namespace together
+
+} // namespace cinetune

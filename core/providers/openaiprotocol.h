@@ -1,0 +1,125 @@
+#pragma once
+
+#include "common/result.h"
+#include "finetunejob.h"
+#include "httptypes.h"
+#include "providerprofile.h"
+
+#include <QList>
+#include <QUrlQuery>
+
+namespace cinetune {
+
+// Where and how to call a provider: the profile's base URL (ending in /v1) and the key.
+struct Endpoint
+{
+    ProviderKind kind = ProviderKind::OpenAI;
+    QUrl baseUrl;
+    QString apiKey;
+    int timeoutMs = 60000;
+};
+
+// baseUrl + "/" + relativePath (+ query).
+QUrl endpointUrl(const Endpoint &endpoint, const QString &relativePath, const QUrlQuery &query = {});
+// Authorization: Bearer <key> (OpenAI, Together, generic) or api-key: <key> (Azure).
+HttpHeaders authHeaders(const Endpoint &endpoint);
+
+struct ChatMessage
+{
+    QString role;
+    QString content;
+};
+
+struct ChatRequest
+{
+    QString model;
+    QList<ChatMessage> messages;
+    std::optional<double> temperature;
+    std::optional<int> maxTokens;
+    std::optional<qint64> seed;
+    bool stream = false;
+};
+
+struct ChatResult
+{
+    QString id;
+    QString model;
+    QString content;
+    QString finishReason;
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+};
+
+// Checks a job request against the provider's documented limits (suffix length, epochs, batch
+// size, metadata size). Codes: job.invalid.
+[[nodiscard]] Status validateJobRequest(ProviderKind kind, const JobRequest &request);
+
+// Incremental Server-Sent-Events parser: feed bytes, get the "data:" payloads of complete events.
+class SseParser
+{
+public:
+    QList<QByteArray> feed(const QByteArray &chunk);
+    bool sawDone() const { return m_done; }
+
+private:
+    QByteArray m_buffer;
+    bool m_done = false;
+};
+
+// Adds one chat.completion.chunk payload to `acc`. Fails on malformed JSON.
+[[nodiscard]] Status accumulateChatChunk(const QByteArray &data, ChatResult &acc);
+
+// Requests and responses of the OpenAI-compatible API (OpenAI, Azure OpenAI v1, generic servers).
+// Builders are pure: same input, same bytes. Parsers never crash on any input.
+namespace openai {
+
+HttpRequest listModels(const Endpoint &ep);
+HttpRequest uploadFile(const Endpoint &ep, const QString &fileName, const QByteArray &data, const QByteArray &boundary,
+                       const QString &purpose = QStringLiteral("fine-tune"));
+HttpRequest getFile(const Endpoint &ep, const QString &fileId);
+HttpRequest createJob(const Endpoint &ep, const JobRequest &request);
+HttpRequest getJob(const Endpoint &ep, const QString &jobId);
+HttpRequest listJobs(const Endpoint &ep, const QString &after = {}, int limit = 20, const QJsonObject &metadataFilter = {});
+HttpRequest cancelJob(const Endpoint &ep, const QString &jobId);
+HttpRequest listEvents(const Endpoint &ep, const QString &jobId, const QString &after = {}, int limit = 100);
+HttpRequest listCheckpoints(const Endpoint &ep, const QString &jobId, const QString &after = {}, int limit = 100);
+HttpRequest chat(const Endpoint &ep, const ChatRequest &request);
+
+QJsonObject createJobBody(ProviderKind kind, const JobRequest &request);
+
+Result<FileInfo> parseFile(const QByteArray &body);
+Result<FineTuneJob> parseJob(const QByteArray &body, ProviderKind kind = ProviderKind::OpenAI);
+FineTuneJob jobFromJson(const QJsonObject &o, ProviderKind kind);
+Result<Page<FineTuneJob>> parseJobList(const QByteArray &body, ProviderKind kind = ProviderKind::OpenAI);
+Result<Page<JobEvent>> parseEvents(const QByteArray &body);
+Result<Page<Checkpoint>> parseCheckpoints(const QByteArray &body);
+Result<QList<ModelInfo>> parseModels(const QByteArray &body);
+Result<ChatResult> parseChat(const QByteArray &body);
+
+} // namespace openai
+
+// Together AI's own fine-tuning API (inference uses openai::chat).
+namespace together {
+
+HttpRequest uploadFile(const Endpoint &ep, const QString &fileName, const QByteArray &data, const QByteArray &boundary);
+HttpRequest createJob(const Endpoint &ep, const JobRequest &request);
+HttpRequest getJob(const Endpoint &ep, const QString &jobId);
+HttpRequest listJobs(const Endpoint &ep);
+HttpRequest cancelJob(const Endpoint &ep, const QString &jobId);
+HttpRequest listEvents(const Endpoint &ep, const QString &jobId);
+HttpRequest listCheckpoints(const Endpoint &ep, const QString &jobId);
+HttpRequest metrics(const Endpoint &ep, const QString &jobId);
+
+QJsonObject createJobBody(const JobRequest &request);
+
+Result<FileInfo> parseFile(const QByteArray &body);
+Result<FineTuneJob> parseJob(const QByteArray &body);
+FineTuneJob jobFromJson(const QJsonObject &o);
+Result<Page<FineTuneJob>> parseJobList(const QByteArray &body);
+Result<Page<JobEvent>> parseEvents(const QByteArray &body);
+Result<Page<Checkpoint>> parseCheckpoints(const QByteArray &body, const QString &jobId);
+Result<QList<MetricPoint>> parseMetrics(const QByteArray &body);
+
+} // namespace together
+
+} // namespace cinetune

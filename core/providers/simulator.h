@@ -1,0 +1,151 @@
+#pragma once
+
+#include "common/result.h"
+#include "simulatorfaults.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+#include <QStringList>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace cinetune {
+
+// The offline simulator: a real HTTP/1.1 server on 127.0.0.1 that speaks the OpenAI-compatible
+// subset CineTune uses (models, files, fine-tuning jobs with events and checkpoints, chat
+// completions with and without SSE streaming). It is NOT a language model: its base models answer
+// with popular catalogue titles (some misspelled or invented); a fine-tuned model answers with the
+// assistant turn of the training example whose user prompt shares the most words with the
+// request. Every answer carries "system_fingerprint": "cinetune-simulator".
+//
+// Hand-rolled on QTcpServer rather than Qt HttpServer 6.4 because the tests need control that
+// QHttpServer 6.4 does not give: streaming SSE with pauses, dropping a connection half-way through
+// a body, stalling after carrying out a request, and counting requests per route.
+class SimulatorServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int jobDurationMs = 6000;  // validating -> queued -> running -> succeeded
+        int latencyMs = 0;         // added before every answer (and spread over SSE chunks)
+        QStringList popularTitles; // "Title (Year)", most popular first (base-model answers)
+        quint64 seed = 42;
+    };
+
+    explicit SimulatorServer(QObject *parent = nullptr);
+    SimulatorServer(Options options, QObject *parent);
+    ~SimulatorServer() override;
+    Q_DISABLE_COPY_MOVE(SimulatorServer)
+
+    // Listens on 127.0.0.1:port (0 = any free port).
+    [[nodiscard]] Status listen(quint16 port = 0);
+    quint16 port() const;
+    QString baseUrl() const; // http://127.0.0.1:PORT/v1
+
+    [[nodiscard]] Status setFaults(const QString &spec);
+    void addFaults(const QList<FaultRule> &rules) { m_faults += rules; }
+    void clearFaults() { m_faults.clear(); }
+    void setOptions(const Options &options) { m_options = options; }
+
+    // Requests seen, by "METHOD /path" (without query); for tests.
+    int requestCount(const QString &methodAndPath) const { return m_requestCounts.value(methodAndPath); }
+    int totalRequests() const { return m_totalRequests; }
+    int jobCount() const { return int(m_jobs.size()); }
+
+    static QStringList baseModels();
+
+Q_SIGNALS:
+    void requestHandled(const QString &methodAndPath, int status);
+
+private:
+    struct Request
+    {
+        QByteArray method;
+        QString path;
+        QMap<QString, QString> query;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+    };
+    struct Response
+    {
+        int status = 200;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        QByteArray contentType = "application/json";
+        QList<QByteArray> sseChunks; // non-empty = text/event-stream
+    };
+    struct File
+    {
+        QString id;
+        QString filename;
+        QString purpose;
+        QByteArray data;
+        qint64 createdAt = 0;
+    };
+    struct Job
+    {
+        QString id;
+        QJsonObject request;
+        QString model;
+        QString suffix;
+        QString trainingFile;
+        QString validationFile;
+        QJsonObject metadata;
+        qint64 createdAt = 0;   // unix seconds
+        qint64 startMs = 0;     // m_clock time
+        qint64 cancelledAtMs = -1;
+        int epochs = 2;
+        int totalSteps = 10;
+        qint64 trainedTokens = 0;
+        QList<QPair<QString, QString>> examples; // user prompt, assistant answer
+    };
+
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    void dispatch(QTcpSocket *socket, const Request &request);
+    Response route(const Request &request);
+    void send(QTcpSocket *socket, const Request &request, const Response &response, const FaultRule *fault);
+
+    Response listModels();
+    Response uploadFile(const Request &request);
+    Response getFile(const QString &id, bool content);
+    Response createJob(const Request &request);
+    Response listJobs(const Request &request);
+    Response jobResponse(const QString &id);
+    Response cancelJob(const QString &id);
+    Response listEvents(const QString &id, const Request &request);
+    Response listCheckpoints(const QString &id, const Request &request);
+    Response chat(const Request &request);
+
+    QJsonObject jobJson(const Job &job) const;
+    QString statusOf(const Job &job) const;
+    QString fineTunedModel(const Job &job) const;
+    int stepsDone(const Job &job) const;
+    QList<QJsonObject> events(const Job &job) const;
+    QList<QJsonObject> checkpoints(const Job &job) const;
+    double lossAt(const Job &job, int step, double offset) const;
+    QString baseAnswer(const QString &prompt) const;
+    QString fineTunedAnswer(const Job &job, const QString &prompt) const;
+    const Job *jobForModel(const QString &model) const;
+    static Response error(int status, const QString &message, const QString &type, const QString &code, const QString &param = {});
+
+    Options m_options;
+    QTcpServer *m_server = nullptr;
+    QElapsedTimer m_clock;
+    QHash<QString, File> m_files;
+    QMap<QString, Job> m_jobs;   // by id
+    QStringList m_jobOrder;      // creation order
+    QList<FaultRule> m_faults;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHash<QString, int> m_requestCounts;
+    int m_totalRequests = 0;
+    int m_nextId = 1;
+};
+
+} // namespace cinetune

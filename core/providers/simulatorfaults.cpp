@@ -1,0 +1,89 @@
+#include "simulatorfaults.h"
+
+#include <QCoreApplication>
+
+namespace cinetune {
+
+bool FaultRule::matches(const QByteArray &requestMethod, const QString &requestPath) const
+{
+    if (!method.isEmpty() && method.compare(requestMethod, Qt::CaseInsensitive) != 0)
+        return false;
+    if (path.isEmpty())
+        return true;
+    return pathPattern.match(requestPath).hasMatch();
+}
+
+Result<QList<FaultRule>> parseFaultSpec(const QString &spec)
+{
+    static const struct
+    {
+        const char *name;
+        FaultRule::Kind kind;
+    } kinds[] = {
+        {"429", FaultRule::Kind::Status429},   {"ratelimit", FaultRule::Kind::RateLimit}, {"quota", FaultRule::Kind::Quota},
+        {"500", FaultRule::Kind::Status500},   {"502", FaultRule::Kind::Status502},       {"503", FaultRule::Kind::Status503},
+        {"401", FaultRule::Kind::Unauthorized}, {"closed", FaultRule::Kind::Closed},      {"reset", FaultRule::Kind::Reset},
+        {"stall", FaultRule::Kind::Stall},     {"drop", FaultRule::Kind::Drop},           {"malformed", FaultRule::Kind::Malformed},
+        {"truncate", FaultRule::Kind::Truncate},
+    };
+    QList<FaultRule> rules;
+    const QStringList parts = spec.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &raw : parts) {
+        QString text = raw.trimmed();
+        auto bad = [&raw](const QString &why) {
+            return makeError(QStringLiteral("simulator.faults"),
+                             QCoreApplication::translate("cinetune-cli", "--faults: \"%1\": %2").arg(raw.trimmed(), why));
+        };
+        FaultRule rule;
+        const qsizetype hash = text.lastIndexOf(QLatin1Char('#'));
+        if (hash >= 0) {
+            bool ok = false;
+            rule.remaining = text.mid(hash + 1).toInt(&ok);
+            if (!ok || rule.remaining < 0)
+                return bad(QCoreApplication::translate("cinetune-cli", "the count after # must be a whole number (0 = always)"));
+            text.truncate(hash);
+        }
+        const qsizetype at = text.indexOf(QLatin1Char('@'));
+        if (at >= 0) {
+            QString where = text.mid(at + 1);
+            text.truncate(at);
+            const qsizetype colon = where.indexOf(QLatin1Char(':'));
+            if (colon > 0 && !where.startsWith(QLatin1Char('/'))) {
+                rule.method = where.left(colon).toUpper().toLatin1();
+                where = where.mid(colon + 1);
+            }
+            if (!where.startsWith(QLatin1Char('/')))
+                return bad(QCoreApplication::translate("cinetune-cli", "the path after @ must start with /"));
+            rule.path = where;
+            rule.pathPattern = QRegularExpression(QRegularExpression::anchoredPattern(
+                QRegularExpression::escape(where).replace(QStringLiteral("\\*"), QStringLiteral("[^?]*"))));
+        }
+        const qsizetype eq = text.indexOf(QLatin1Char('='));
+        QString name = text;
+        if (eq >= 0) {
+            rule.arg = text.mid(eq + 1);
+            name = text.left(eq);
+        }
+        bool known = false;
+        for (const auto &k : kinds) {
+            if (name.compare(QLatin1String(k.name), Qt::CaseInsensitive) == 0) {
+                rule.kind = k.kind;
+                known = true;
+            }
+        }
+        if (!known)
+            return bad(QCoreApplication::translate("cinetune-cli", "unknown fault \"%1\" (expected 429, ratelimit, quota, 500, 502, "
+                                                                   "503, 401, closed, reset, stall, drop, malformed or truncate)")
+                           .arg(name));
+        if (!rule.arg.isEmpty() && (rule.kind == FaultRule::Kind::Status429 || rule.kind == FaultRule::Kind::Stall)) {
+            bool ok = false;
+            const int v = rule.arg.toInt(&ok);
+            if (!ok || v < 0)
+                return bad(QCoreApplication::translate("cinetune-cli", "the value after = must be a whole number"));
+        }
+        rules.append(rule);
+    }
+    return rules;
+}
+
+} // namespace cinetune
