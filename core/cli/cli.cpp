@@ -2,6 +2,7 @@
 
 #include "datasetcommands.h"
 #include "finetunecommands.h"
+#include "providercommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -22,11 +23,22 @@ QString usage()
               "       cinetune dataset synth --out DIR [--users N] [--seed S] [--threads N]\n"
               "       cinetune finetune-data GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n"
               "       cinetune tokens FILE.jsonl [--json]\n"
+              "       cinetune providers list [--json] | remove NAME | test NAME\n"
+              "       cinetune providers add NAME --kind openai|azure|together|openai-compatible|simulator [--base-url URL]\n"
+              "                [--key-env VAR] [--model M] [--chat-model M] [--replace]\n"
+              "       cinetune finetune submit PROVIDER --training FILE [--validation FILE] [--model M] [--epochs N]\n"
+              "                [--batch-size N] [--lr-multiplier X] [--learning-rate X] [--seed N] [--suffix S] [--project P]\n"
+              "       cinetune finetune status|watch|cancel JOB [PROVIDER] [--project P] [--json] [--interval S]\n"
+              "       cinetune finetune list [PROVIDER] [--project P [--import]] [--json]\n"
+              "       cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--quiet]\n"
               "       cinetune --help | --version\n"
               "\n"
               "PATH is a dataset file or folder (Netflix Prize: combined_data_*.txt or training_set/;\n"
               "MovieLens: ratings.csv, ratings.dat or u.data), or :sample for the embedded MovieLens sample.\n"
-              "Exit codes: 0 success, 1 usage error, 2 input error.\n");
+              "PROVIDER is --provider NAME (a profile) or --base-url URL --kind KIND [--key-env VAR]; the API key comes from\n"
+              "the environment (OPENAI_API_KEY, AZURE_OPENAI_API_KEY, TOGETHER_API_KEY or --key-env); the simulator needs none.\n"
+              "Exit codes: 0 success, 1 usage error, 2 input error, 3 provider or network failure\n"
+              "(finetune watch: 3 when the job failed or was cancelled, 130 when stopped with Ctrl-C).\n");
 }
 
 } // namespace
@@ -37,6 +49,7 @@ bool isCliCommand(const QStringList &args)
         return false;
     const QString &a = args.first();
     return a == QLatin1String("dataset") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
+           || a == QLatin1String("finetune") || a == QLatin1String("providers") || a == QLatin1String("simulator")
            || a == QLatin1String("--help") || a == QLatin1String("-h")
            || a == QLatin1String("help") || a == QLatin1String("--version") || a == QLatin1String("-v");
 }
@@ -68,6 +81,12 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         return finetuneData(args.mid(1), out, err);
     if (cmd == QLatin1String("tokens"))
         return tokens(args.mid(1), out, err);
+    if (cmd == QLatin1String("finetune"))
+        return finetune(args.mid(1), out, err);
+    if (cmd == QLatin1String("providers"))
+        return providers(args.mid(1), out, err);
+    if (cmd == QLatin1String("simulator"))
+        return simulator(args.mid(1), out, err);
     err << usage();
     return UsageError;
 }

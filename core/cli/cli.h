@@ -5,7 +5,7 @@
 
 namespace cinetune::cli {
 
-enum ExitCode { Success = 0, UsageError = 1, InputError = 2 };
+enum ExitCode { Success = 0, UsageError = 1, InputError = 2, ProviderError = 3 };
 
 // True when the arguments (without the program name) name a headless command.
 bool isCliCommand(const QStringList &args);
