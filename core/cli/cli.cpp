@@ -2,6 +2,7 @@
 
 #include "datasetcommands.h"
 #include "finetunecommands.h"
+#include "goldsetcommands.h"
 #include "providercommands.h"
 
 #include <QCommandLineParser>
@@ -21,6 +22,7 @@ QString usage()
     return tr("Usage: cinetune [PROJECT.cinetune | DATASET]           open the desktop application\n"
               "       cinetune dataset stats PATH [--json] [--no-cache] [--threads N]\n"
               "       cinetune dataset synth --out DIR [--users N] [--seed S] [--threads N]\n"
+              "       cinetune goldset DATASET --out GOLD.jsonl [--preset paper50|paper60|holdout] [options]\n"
               "       cinetune finetune-data GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n"
               "       cinetune tokens FILE.jsonl [--json]\n"
               "       cinetune providers list [--json] | remove NAME | test NAME\n"
@@ -48,7 +50,7 @@ bool isCliCommand(const QStringList &args)
     if (args.isEmpty())
         return false;
     const QString &a = args.first();
-    return a == QLatin1String("dataset") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
+    return a == QLatin1String("dataset") || a == QLatin1String("goldset") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
            || a == QLatin1String("finetune") || a == QLatin1String("providers") || a == QLatin1String("simulator")
            || a == QLatin1String("--help") || a == QLatin1String("-h")
            || a == QLatin1String("help") || a == QLatin1String("--version") || a == QLatin1String("-v");
@@ -77,6 +79,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         err << tr("cinetune dataset: unknown or missing subcommand \"%1\"; expected stats or synth\n").arg(sub) << usage();
         return UsageError;
     }
+    if (cmd == QLatin1String("goldset"))
+        return goldset(args.mid(1), out, err);
     if (cmd == QLatin1String("finetune-data"))
         return finetuneData(args.mid(1), out, err);
     if (cmd == QLatin1String("tokens"))

@@ -1,0 +1,304 @@
+#include "goldsetcommands.h"
+
+#include "cli.h"
+#include "dataset/datasetloader.h"
+#include "goldset/goldsetbuilder.h"
+#include "goldset/goldsetjsonl.h"
+#include "options.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace cinetune::cli {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune-cli", s);
+}
+
+const QString kCommand = QStringLiteral("goldset");
+
+// Options that only mean something for one protocol.
+const QStringList kConsensusOnly = {QStringLiteral("neighbors"), QStringLiteral("min-matches"), QStringLiteral("watch-factor"),
+                                    QStringLiteral("max-gold"), QStringLiteral("min-gold"), QStringLiteral("exclude")};
+
+// Reads whitespace-separated source user ids; errors name the file and line.
+Result<std::vector<std::uint32_t>> readUserIds(const QString &path, const RatingStore &store)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("io"), tr("%1: cannot read: %2").arg(path, f.errorString()));
+    std::vector<std::uint32_t> ids;
+    int lineNo = 0;
+    while (!f.atEnd()) {
+        ++lineNo;
+        const QByteArray line = f.readLine();
+        for (const QByteArray &token : line.simplified().split(' ')) {
+            if (token.isEmpty())
+                continue;
+            bool ok = false;
+            const qulonglong id = token.toULongLong(&ok);
+            if (!ok || id > 0xFFFFFFFFull)
+                return makeError(QStringLiteral("parse"), tr("%1:%2: expected a user id (a whole number from 0 to 4294967295), found \"%3\"")
+                                                              .arg(path)
+                                                              .arg(lineNo)
+                                                              .arg(QString::fromUtf8(token.left(40))));
+            if (!store.findUser(static_cast<std::uint32_t>(id)))
+                return makeError(QStringLiteral("invalid-argument"),
+                                 tr("%1:%2: user %3 is not in the dataset").arg(path).arg(lineNo).arg(id));
+            ids.push_back(static_cast<std::uint32_t>(id));
+        }
+    }
+    if (ids.empty())
+        return makeError(QStringLiteral("parse"), tr("%1: expected user ids separated by white space, found none").arg(path));
+    return ids;
+}
+
+QString movieName(const Dataset &ds, std::uint32_t sourceId)
+{
+    const auto m = ds.catalogue.find(sourceId);
+    return m ? tr("%1 [%2]").arg(ds.catalogue.displayTitle(*m)).arg(sourceId) : QString::number(sourceId);
+}
+
+void printSummary(QTextStream &out, const GoldSet &set, const Dataset &ds, const QString &preset)
+{
+    const GoldSetSpec &s = set.spec;
+    const GoldSetSummary &m = set.summary;
+    if (s.protocol == GoldProtocol::TemporalHoldout) {
+        out << tr("Gold set: temporal hold-out (preset %1): P=%2 H=%3 T=%4 E=%5, split %6/%7/%8, seed %9\n")
+                   .arg(preset)
+                   .arg(s.profileSize)
+                   .arg(s.holdoutSize)
+                   .arg(s.starThreshold)
+                   .arg(s.eligibility)
+                   .arg(s.split.train)
+                   .arg(s.split.validation)
+                   .arg(s.split.test)
+                   .arg(s.seed);
+    } else {
+        out << tr("Gold set: neighbour consensus (preset %1): P=%2 E=%3 T=%4 M=%5 neighbours=%6 W=%7 % exclude=%8 G=%9 "
+                  "min gold=%10, split %11/%12/%13, seed %14\n")
+                   .arg(preset)
+                   .arg(s.profileSize)
+                   .arg(s.eligibility)
+                   .arg(s.starThreshold)
+                   .arg(s.minMatches)
+                   .arg(s.neighbourCap)
+                   .arg(s.watchFactor)
+                   .arg(excludeId(s.exclude))
+                   .arg(s.maxGold)
+                   .arg(s.minGold)
+                   .arg(s.split.train)
+                   .arg(s.split.validation)
+                   .arg(s.split.test)
+                   .arg(s.seed);
+    }
+    out << tr("Users: %1 in the dataset, %2 eligible, %3 selected, %4 kept, %5 dropped\n")
+               .arg(m.datasetUsers)
+               .arg(m.eligibleUsers)
+               .arg(m.selectedUsers)
+               .arg(m.keptUsers)
+               .arg(m.droppedTotal());
+    for (int r = 0; r < kGoldDropReasonCount; ++r) {
+        if (const auto n = m.dropped[static_cast<std::size_t>(r)])
+            out << tr("  dropped %1: %2\n").arg(n).arg(dropReasonText(static_cast<GoldDropReason>(r), s));
+    }
+    if (m.keptUsers == 0)
+        return;
+    if (s.protocol == GoldProtocol::NeighbourConsensus) {
+        out << tr("Neighbours per user: min %1, median %2, max %3 (candidates before the cap: min %4, median %5, max %6)\n")
+                   .arg(m.neighbours.min)
+                   .arg(m.neighbours.median)
+                   .arg(m.neighbours.max)
+                   .arg(m.candidates.min)
+                   .arg(m.candidates.median)
+                   .arg(m.candidates.max);
+    }
+    QStringList sizes;
+    for (std::size_t g = m.goldSizeHistogram.size(); g-- > 0;) {
+        if (m.goldSizeHistogram[g])
+            sizes << tr("%1 × %2").arg(m.goldSizeHistogram[g]).arg(g);
+    }
+    out << tr("Gold movies per user (users × size): %1\n").arg(sizes.join(QStringLiteral(", ")));
+    out << tr("Distinct gold movies: %1\n").arg(m.distinctGoldMovies);
+    QStringList top;
+    for (std::size_t i = 0; i < m.topGoldMovies.size() && i < 5; ++i)
+        top << tr("%1 (%2 users)").arg(movieName(ds, m.topGoldMovies[i].first)).arg(m.topGoldMovies[i].second);
+    out << tr("Most frequent gold movies: %1\n").arg(top.join(QStringLiteral("; ")));
+    out << tr("Split: %1 train, %2 validation, %3 test\n").arg(m.splitCounts[0]).arg(m.splitCounts[1]).arg(m.splitCounts[2]);
+}
+
+} // namespace
+
+int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("dataset"), tr("Dataset file or folder, or :sample"));
+    parser.addOption({QStringLiteral("out"), tr("Output JSONL file (written atomically)"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("preset"), tr("paper50 (default), paper60 or holdout"), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("users-file"), tr("Source user ids (white-space separated) instead of a sample"), QStringLiteral("F")});
+    parser.addOption({QStringLiteral("sample-users"), tr("Users sampled from the eligible ones (0 = all)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("eligibility"), tr("Eligible users have at least E ratings of 5 stars"), QStringLiteral("E")});
+    parser.addOption({QStringLiteral("profile-size"), tr("Profile size P"), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("star-threshold"), tr("Star threshold T (0.5 to 5, steps of 0.5)"), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("min-matches"), tr("Min profile movies a neighbour rated >= T"), QStringLiteral("M")});
+    parser.addOption({QStringLiteral("neighbors"), tr("Neighbour cap (0 = all candidates)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("watch-factor"), tr("Watch factor W in percent"), QStringLiteral("W")});
+    parser.addOption({QStringLiteral("exclude"), tr("Movies left out of gold: rated or profile"), QStringLiteral("WHAT")});
+    parser.addOption({QStringLiteral("max-gold"), tr("Max gold movies G"), QStringLiteral("G")});
+    parser.addOption({QStringLiteral("min-gold"), tr("Users with fewer gold movies are dropped"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("holdout"), tr("Hold-out size H (--preset holdout)"), QStringLiteral("H")});
+    parser.addOption({QStringLiteral("split"), tr("Train/validation/test percent, e.g. 70/20/10"), QStringLiteral("A/B/C")});
+    parser.addOption({QStringLiteral("seed"), tr("Random seed (default 1)"), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("no-cache"), tr("Neither read nor write the dataset's binary cache")});
+    parser.addOption({QStringLiteral("json"), tr("Print the summary as one JSON object")});
+    if (!parseOptions(parser, kCommand, args, err))
+        return UsageError;
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("out"))) {
+        err << tr("cinetune goldset: expected one DATASET and --out FILE.jsonl\n");
+        return UsageError;
+    }
+    const auto usage = [&](const QString &message) {
+        err << QStringLiteral("cinetune goldset: %1\n").arg(message);
+        return UsageError;
+    };
+
+    const QString presetName = parser.isSet(QStringLiteral("preset")) ? parser.value(QStringLiteral("preset")) : QStringLiteral("paper50");
+    const auto preset = GoldSetSpec::preset(presetName);
+    if (!preset)
+        return usage(tr("--preset must be paper50, paper60 or holdout, found \"%1\"").arg(presetName));
+    GoldSetSpec spec = *preset;
+    const bool holdout = spec.protocol == GoldProtocol::TemporalHoldout;
+    for (const QString &name : kConsensusOnly) {
+        if (holdout && parser.isSet(name))
+            return usage(tr("--%1 does not apply to the temporal hold-out (--preset holdout)").arg(name));
+    }
+    if (!holdout && parser.isSet(QStringLiteral("holdout")))
+        return usage(tr("--holdout applies only to the temporal hold-out (--preset holdout)"));
+    if (parser.isSet(QStringLiteral("users-file")) && parser.isSet(QStringLiteral("sample-users")))
+        return usage(tr("--users-file and --sample-users exclude each other"));
+
+    const auto number = [&](const char *name, qulonglong current, qulonglong min, qulonglong max) {
+        return unsignedOption(parser, QLatin1String(name), current, min, max, kCommand, err);
+    };
+    const auto users = number("sample-users", spec.users, 0, kMaxIndex);
+    const auto eligibility = number("eligibility", static_cast<qulonglong>(spec.eligibility), 0, 1000);
+    const auto profile = number("profile-size", static_cast<qulonglong>(spec.profileSize), 1, 100);
+    const auto matches = number("min-matches", static_cast<qulonglong>(spec.minMatches), 1, 100);
+    const auto neighbours = number("neighbors", spec.neighbourCap, 0, kMaxIndex);
+    const auto watch = number("watch-factor", static_cast<qulonglong>(spec.watchFactor), 1, 100);
+    const auto maxGold = number("max-gold", static_cast<qulonglong>(spec.maxGold), 1, 1000);
+    const auto minGold = number("min-gold", static_cast<qulonglong>(spec.minGold), 0, 1000);
+    const auto held = number("holdout", static_cast<qulonglong>(spec.holdoutSize), 1, 1000);
+    const auto seed = number("seed", spec.seed, 0, ~0ull);
+    const auto threads = number("threads", 0, 0, 256);
+    if (!users || !eligibility || !profile || !matches || !neighbours || !watch || !maxGold || !minGold || !held || !seed || !threads)
+        return UsageError;
+    spec.users = static_cast<std::uint32_t>(*users);
+    spec.eligibility = static_cast<int>(*eligibility);
+    spec.profileSize = static_cast<int>(*profile);
+    spec.minMatches = static_cast<int>(*matches);
+    spec.neighbourCap = static_cast<std::uint32_t>(*neighbours);
+    spec.watchFactor = static_cast<int>(*watch);
+    spec.maxGold = static_cast<int>(*maxGold);
+    spec.minGold = static_cast<int>(*minGold);
+    spec.holdoutSize = static_cast<int>(*held);
+    spec.seed = *seed;
+    if (parser.isSet(QStringLiteral("star-threshold"))) {
+        bool ok = false;
+        const QString text = parser.value(QStringLiteral("star-threshold"));
+        const double t = text.toDouble(&ok);
+        if (!ok || !(t >= 0.5 && t <= 5) || t * 2 != std::round(t * 2))
+            return usage(tr("--star-threshold must be a number of stars from 0.5 to 5 in steps of 0.5, found \"%1\"").arg(text));
+        spec.starThreshold = t;
+    }
+    if (parser.isSet(QStringLiteral("exclude"))) {
+        const auto e = excludeFromId(parser.value(QStringLiteral("exclude")));
+        if (!e)
+            return usage(tr("--exclude must be rated or profile, found \"%1\"").arg(parser.value(QStringLiteral("exclude"))));
+        spec.exclude = *e;
+    }
+    if (parser.isSet(QStringLiteral("split"))) {
+        const QString text = parser.value(QStringLiteral("split"));
+        static const QRegularExpression re(QStringLiteral("^(\\d{1,3})/(\\d{1,3})/(\\d{1,3})$"));
+        const auto match = re.match(text);
+        const GoldSplitFractions f{match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt()};
+        if (!match.hasMatch() || f.train + f.validation + f.test != 100)
+            return usage(tr("--split must be three whole percentages adding up to 100 such as 70/20/10, found \"%1\"").arg(text));
+        spec.split = f;
+    }
+    if (const Status valid = spec.validate(); !valid)
+        return usage(valid.error().message);
+
+    LoadOptions load;
+    load.threads = static_cast<int>(*threads);
+    load.useCache = !parser.isSet(QStringLiteral("no-cache"));
+    NullProgress progress;
+    QElapsedTimer timer;
+    timer.start();
+    auto ds = loadDataset(parser.positionalArguments().first(), load, progress);
+    if (!ds) {
+        err << QStringLiteral("cinetune: %1\n").arg(ds.error().message);
+        return InputError;
+    }
+    const Dataset &dataset = *ds.value();
+    if (parser.isSet(QStringLiteral("users-file"))) {
+        auto ids = readUserIds(parser.value(QStringLiteral("users-file")), dataset.store);
+        if (!ids) {
+            err << QStringLiteral("cinetune: %1\n").arg(ids.error().message);
+            return InputError;
+        }
+        spec.userIds = std::move(ids.value());
+    }
+    const double loadSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    timer.restart();
+    GoldSetBuildOptions build;
+    build.threads = static_cast<int>(*threads);
+    auto set = buildGoldSet(dataset, spec, build, progress);
+    if (!set) {
+        err << QStringLiteral("cinetune: %1\n").arg(set.error().message);
+        return set.error().code == QLatin1String("invalid-argument") ? UsageError : InputError;
+    }
+    const double buildSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    const GoldSet &gold = set.value();
+    const QString path = parser.value(QStringLiteral("out"));
+    if (gold.users.empty()) {
+        if (parser.isSet(QStringLiteral("json")))
+            out << QJsonDocument(summaryToJson(gold.summary)).toJson(QJsonDocument::Compact) << '\n';
+        else
+            printSummary(out, gold, dataset, presetName);
+        err << tr("cinetune goldset: empty gold set, nothing written: %1\n").arg(gold.summary.explanation);
+        return InputError;
+    }
+    if (const Status written = writeGoldSetJsonl(gold.users, path); !written) {
+        err << QStringLiteral("cinetune: %1\n").arg(written.error().message);
+        return InputError;
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o = summaryToJson(gold.summary);
+        o[QStringLiteral("spec")] = gold.spec.toJson();
+        o[QStringLiteral("out")] = path;
+        o[QStringLiteral("load_seconds")] = loadSeconds;
+        o[QStringLiteral("build_seconds")] = buildSeconds;
+        out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        return Success;
+    }
+    printSummary(out, gold, dataset, presetName);
+    out << tr("Wrote %1 users to %2 (dataset loaded in %3 s, gold set built in %4 s)\n")
+               .arg(gold.users.size())
+               .arg(path)
+               .arg(loadSeconds, 0, 'f', 2)
+               .arg(buildSeconds, 0, 'f', 2);
+    return Success;
+}
+
+} // namespace cinetune::cli

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "common/progress.h"
+#include "common/result.h"
+#include "dataset/dataset.h"
+#include "goldset.h"
+#include "goldsetspec.h"
+
+#include <memory>
+
+namespace cinetune {
+
+class CoViewIndex;
+
+struct GoldSetBuildOptions
+{
+    int threads = 0; // worker threads; 0 = QThread::idealThreadCount(). Never changes the result.
+    // The co-rating index of the same dataset from an earlier build (GoldSet rebuilds in the wizard);
+    // built (about a second for 100 M ratings) when null. See builtIndex.
+    std::shared_ptr<const CoViewIndex> index;
+};
+
+// Builds a gold set (docs/GOLDSETS.md): validates the spec, finds the eligible users, samples
+// (or takes the listed) users, builds every user's line in parallel with per-user random
+// streams, assigns splits and summarizes. The result depends only on the dataset and the spec
+// (seed included): byte-identical for any thread count.
+//
+// Errors: "invalid-argument" (spec out of range — the message names the parameter and its
+// range — or a listed user that is not in the dataset), "canceled" (progress.canceled(); nothing
+// is returned), "out-of-memory". An empty gold set is not an error: it comes back with
+// summary.explanation saying why (e.g. "no user has 4 ratings of 5 stars").
+// Progress phases: "Selecting users", "Indexing co-ratings", "Building gold sets".
+[[nodiscard]] Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options,
+                                           Progress &progress);
+
+// As above, also handing back the co-rating index used (to pass to the next build as options.index).
+[[nodiscard]] Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options,
+                                           Progress &progress, std::shared_ptr<const CoViewIndex> &builtIndex);
+
+} // namespace cinetune
