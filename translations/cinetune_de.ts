@@ -75,10 +75,6 @@
         <translation>Neben den Bewertungen wurde keine Titeldatei gefunden; die Filme heißen „Movie &lt;id&gt;“.</translation>
     </message>
     <message>
-        <source>Reading %n rating file(s)</source>
-        <translation>Lese %n Bewertungsdatei(en)</translation>
-    </message>
-    <message>
         <source>Parsing ratings</source>
         <translation>Bewertungen werden eingelesen</translation>
     </message>
@@ -351,8 +347,220 @@
         <translation>„|“ nach dem Titel</translation>
     </message>
     <message>
-        <source>%1: %n duplicate movie ID(s); the first title was kept</source>
-        <translation>%1: %n doppelte Film-ID(s); der erste Titel wurde behalten</translation>
+        <source>listing models</source>
+        <translation>beim Auflisten der Modelle</translation>
+    </message>
+    <message>
+        <source>uploading the file</source>
+        <translation>beim Hochladen der Datei</translation>
+    </message>
+    <message>
+        <source>checking the uploaded file</source>
+        <translation>beim Prüfen der hochgeladenen Datei</translation>
+    </message>
+    <message>
+        <source>creating the fine-tuning job</source>
+        <translation>beim Anlegen des Feinabstimmungsauftrags</translation>
+    </message>
+    <message>
+        <source>reading the fine-tuning job</source>
+        <translation>beim Lesen des Feinabstimmungsauftrags</translation>
+    </message>
+    <message>
+        <source>listing fine-tuning jobs</source>
+        <translation>beim Auflisten der Feinabstimmungsaufträge</translation>
+    </message>
+    <message>
+        <source>cancelling the job</source>
+        <translation>beim Abbrechen des Auftrags</translation>
+    </message>
+    <message>
+        <source>reading the job&apos;s events</source>
+        <translation>beim Lesen der Ereignisse des Auftrags</translation>
+    </message>
+    <message>
+        <source>reading the job&apos;s checkpoints</source>
+        <translation>beim Lesen der Checkpoints des Auftrags</translation>
+    </message>
+    <message>
+        <source>reading the job&apos;s metrics</source>
+        <translation>beim Lesen der Metriken des Auftrags</translation>
+    </message>
+    <message>
+        <source>asking the model</source>
+        <translation>beim Befragen des Modells</translation>
+    </message>
+    <message>
+        <source>%1 rejected the API key while %2 (HTTP 401). Check the key in Settings → Providers or the environment variable, and that it belongs to this organization or resource.</source>
+        <translation>%1 hat den API-Schlüssel %2 abgelehnt (HTTP 401). Prüfen Sie den Schlüssel unter Einstellungen → Anbieter oder in der Umgebungsvariable und ob er zu dieser Organisation oder Ressource gehört.</translation>
+    </message>
+    <message>
+        <source>OpenAI no longer accepts new fine-tuning jobs for this organization; use Azure OpenAI or Together AI.</source>
+        <translation>OpenAI nimmt für diese Organisation keine neuen Feinabstimmungsaufträge mehr an; verwenden Sie Azure OpenAI oder Together AI.</translation>
+    </message>
+    <message>
+        <source>%1 refused %2 (HTTP 403): %3</source>
+        <translation>%1 verweigerte den Zugriff %2 (HTTP 403): %3</translation>
+    </message>
+    <message>
+        <source>no permission</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI has no deployment named &quot;%1&quot;. A fine-tuned Azure model must be deployed before it can answer: deploy it in the Azure portal (Developer tier is cheapest for evaluation) and enter the deployment name.</source>
+        <translation>Azure OpenAI hat keine Bereitstellung namens „%1“. Ein feinabgestimmtes Azure-Modell muss bereitgestellt sein, bevor es antworten kann: Stellen Sie es im Azure-Portal bereit (die Developer-Stufe ist für Auswertungen am günstigsten) und geben Sie den Namen der Bereitstellung ein.</translation>
+    </message>
+    <message>
+        <source>%1 does not know the model &quot;%2&quot; (HTTP 404). Pick a model from &quot;Test connection&quot; or check its spelling.</source>
+        <translation>%1 kennt das Modell „%2“ nicht (HTTP 404). Wählen Sie ein Modell aus „Verbindung testen“ oder prüfen Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>%1 could not find what was asked for while %2 (HTTP 404): %3</source>
+        <translation>%1 fand das Angeforderte %2 nicht (HTTP 404): %3</translation>
+    </message>
+    <message>
+        <source>unknown id</source>
+        <translation>unbekannte ID</translation>
+    </message>
+    <message>
+        <source>%1: the account&apos;s quota or credit is used up (HTTP 429 insufficient_quota). Add credit or raise the limit in the provider&apos;s billing settings; retrying will not help.</source>
+        <translation>%1: Das Kontingent oder Guthaben des Kontos ist aufgebraucht (HTTP 429 insufficient_quota). Laden Sie Guthaben auf oder erhöhen Sie die Grenze in den Abrechnungseinstellungen des Anbieters; erneutes Versuchen hilft nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is rate-limiting requests (HTTP 429) and still did so after several retries while %2. Lower the concurrency or requests per minute of the profile, or try again later.</source>
+        <translation>%1 drosselt die Anfragen (HTTP 429), auch nach mehreren Wiederholungen %2. Senken Sie die parallelen Anfragen oder die Anfragen pro Minute des Profils oder versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>%1 rejected the request while %2: %3</source>
+        <translation>%1 hat die Anfrage %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>invalid request</source>
+        <translation>ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>%1: the model &quot;%2&quot; has been retired (HTTP 410).</source>
+        <translation>%1: Das Modell „%2“ wurde eingestellt (HTTP 410).</translation>
+    </message>
+    <message>
+        <source>%1 had a server error while %2 (HTTP %3), also after retrying. Try again later.</source>
+        <translation>Bei %1 trat %2 ein Serverfehler auf (HTTP %3), auch nach erneuten Versuchen. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 while %3: %4</source>
+        <translation>%1 antwortete %3 mit HTTP %2: %4</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::HttpCall</name>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s after the request was sent; it may or may not have been carried out.</source>
+        <translation>%1 hat nach dem Senden der Anfrage nicht innerhalb von %2 s geantwortet; sie wurde möglicherweise ausgeführt, möglicherweise nicht.</translation>
+    </message>
+    <message>
+        <source>Network error talking to %1: %2</source>
+        <translation>Netzwerkfehler bei der Verbindung mit %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 (%2). Check the base URL and your network.</source>
+        <translation>Keine Verbindung zu %1 (%2). Prüfen Sie die Basis-URL und Ihr Netzwerk.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the answer was complete.</source>
+        <translation>%1 hat die Verbindung geschlossen, bevor die Antwort vollständig war.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed after the request was sent; it may or may not have been carried out.</source>
+        <translation>Die Verbindung zu %1 ist nach dem Senden der Anfrage abgebrochen; sie wurde möglicherweise ausgeführt, möglicherweise nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::JobMonitor</name>
+    <message>
+        <source>The job request of %1 never reached %2; it was removed from the project. Submit it again.</source>
+        <translation>Die Auftragsanfrage von %1 hat %2 nie erreicht; sie wurde aus dem Projekt entfernt. Senden Sie sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::JobRepository</name>
+    <message>
+        <source>Could not %1 in the project: %2</source>
+        <translation>Im Projekt konnte nicht %1 werden: %2</translation>
+    </message>
+    <message>
+        <source>record the job request</source>
+        <translation>die Auftragsanfrage gespeichert</translation>
+    </message>
+    <message>
+        <source>look up the job</source>
+        <translation>der Auftrag gefunden</translation>
+    </message>
+    <message>
+        <source>save the job</source>
+        <translation>der Auftrag gespeichert</translation>
+    </message>
+    <message>
+        <source>remove the job</source>
+        <translation>der Auftrag entfernt</translation>
+    </message>
+    <message>
+        <source>Could not save the job&apos;s events: %1</source>
+        <translation>Die Ereignisse des Auftrags konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>save the job&apos;s events</source>
+        <translation>die Ereignisse des Auftrags gespeichert</translation>
+    </message>
+    <message>
+        <source>save the job&apos;s checkpoints</source>
+        <translation>die Checkpoints des Auftrags gespeichert</translation>
+    </message>
+    <message>
+        <source>save the deployment name</source>
+        <translation>der Name der Bereitstellung gespeichert</translation>
+    </message>
+    <message>
+        <source>read the jobs</source>
+        <translation>die Aufträge gelesen</translation>
+    </message>
+    <message>
+        <source>The project has no job %1.</source>
+        <translation>Das Projekt enthält keinen Auftrag %1.</translation>
+    </message>
+    <message>
+        <source>read the job&apos;s events</source>
+        <translation>die Ereignisse des Auftrags gelesen</translation>
+    </message>
+    <message>
+        <source>read the job&apos;s checkpoints</source>
+        <translation>die Checkpoints des Auftrags gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::JobSubmission</name>
+    <message>
+        <source>Uploading %1 (%2 KB)…</source>
+        <translation>%1 wird hochgeladen (%2 KB)…</translation>
+    </message>
+    <message>
+        <source>Creating the fine-tuning job…</source>
+        <translation>Der Feinabstimmungsauftrag wird angelegt…</translation>
     </message>
 </context>
 <context>
@@ -515,6 +723,104 @@
     </message>
 </context>
 <context>
+    <name>cinetune::ProviderClient</name>
+    <message>
+        <source>Azure OpenAI could not process the file %1: %2</source>
+        <translation>Azure OpenAI konnte die Datei %1 nicht verarbeiten: %2</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI has not finished processing the file %1 after %2 minutes; submit again later (the file stays uploaded as %3).</source>
+        <translation>Azure OpenAI hat die Datei %1 nach %2 Minuten noch nicht fertig verarbeitet; senden Sie später erneut (die Datei bleibt als %3 hochgeladen).</translation>
+    </message>
+    <message>
+        <source>Waiting for Azure OpenAI to process the file %1 (status &quot;%2&quot;)…</source>
+        <translation>Warten, bis Azure OpenAI die Datei %1 verarbeitet hat (Status „%2“)…</translation>
+    </message>
+    <message>
+        <source>The job request may have reached the provider; looking it up before creating it again…</source>
+        <translation>Die Auftragsanfrage hat den Anbieter vielleicht erreicht; sie wird gesucht, bevor sie erneut angelegt wird…</translation>
+    </message>
+    <message>
+        <source>It was not created again to avoid paying twice; check the provider&apos;s job list (cinetune finetune list) before submitting again.</source>
+        <translation>Er wurde nicht erneut angelegt, um nicht doppelt zu zahlen; prüfen Sie die Auftragsliste des Anbieters (cinetune finetune list), bevor Sie erneut senden.</translation>
+    </message>
+    <message>
+        <source>No job with this request tag exists.</source>
+        <translation>Es gibt keinen Auftrag mit dieser Anfragekennung.</translation>
+    </message>
+    <message>
+        <source>The streamed answer ended before it was complete (%1 characters received).</source>
+        <translation>Die gestreamte Antwort endete, bevor sie vollständig war (%1 Zeichen empfangen).</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ProviderProfile</name>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI (v1)</source>
+        <translation>Azure OpenAI (v1)</translation>
+    </message>
+    <message>
+        <source>Together AI</source>
+        <translation>Together AI</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI-kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Offline simulator (not an LLM)</source>
+        <translation>Offline-Simulator (kein Sprachmodell)</translation>
+    </message>
+    <message>
+        <source>The provider profile needs a name.</source>
+        <translation>Das Anbieterprofil braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Provider profile &quot;%1&quot;: the name must not contain &quot;/&quot; or &quot;\&quot;.</source>
+        <translation>Anbieterprofil „%1“: Der Name darf weder „/“ noch „\“ enthalten.</translation>
+    </message>
+    <message>
+        <source>Provider profile &quot;%1&quot;: enter the base URL, e.g. https://&lt;resource&gt;.openai.azure.com/openai/v1.</source>
+        <translation>Anbieterprofil „%1“: Geben Sie die Basis-URL ein, z. B. https://&lt;resource&gt;.openai.azure.com/openai/v1.</translation>
+    </message>
+    <message>
+        <source>Provider profile &quot;%1&quot;: enter the server&apos;s base URL, e.g. http://127.0.0.1:8000/v1.</source>
+        <translation>Anbieterprofil „%1“: Geben Sie die Basis-URL des Servers ein, z. B. http://127.0.0.1:8000/v1.</translation>
+    </message>
+    <message>
+        <source>Provider profile &quot;%1&quot;: &quot;%2&quot; is not an http(s) URL.</source>
+        <translation>Anbieterprofil „%1“: „%2“ ist keine http(s)-URL.</translation>
+    </message>
+    <message>
+        <source>Provider profile &quot;%1&quot;: &quot;%2&quot; must use https:// (plain http is allowed only for 127.0.0.1, ::1 and localhost) because the API key would travel unencrypted.</source>
+        <translation>Anbieterprofil „%1“: „%2“ muss https:// verwenden (einfaches http ist nur für 127.0.0.1, ::1 und localhost erlaubt), weil der API-Schlüssel sonst unverschlüsselt übertragen würde.</translation>
+    </message>
+    <message>
+        <source>Provider profile &quot;%1&quot;: remove the user name or password from the base URL; keys belong in the keychain or an environment variable.</source>
+        <translation>Anbieterprofil „%1“: Entfernen Sie Benutzername oder Passwort aus der Basis-URL; Schlüssel gehören in den Schlüsselbund oder eine Umgebungsvariable.</translation>
+    </message>
+    <message>
+        <source>Provider profile &quot;%1&quot;: the offline simulator runs on this computer; use a 127.0.0.1 URL.</source>
+        <translation>Anbieterprofil „%1“: Der Offline-Simulator läuft auf diesem Computer; verwenden Sie eine 127.0.0.1-URL.</translation>
+    </message>
+    <message>
+        <source>Provider profile &quot;%1&quot;: concurrency must be from 1 to 256, found %2.</source>
+        <translation>Anbieterprofil „%1“: Die Zahl paralleler Anfragen muss zwischen 1 und 256 liegen, gefunden: %2.</translation>
+    </message>
+    <message>
+        <source>Provider profile &quot;%1&quot;: requests and tokens per minute must be 0 (no limit) or more.</source>
+        <translation>Anbieterprofil „%1“: Anfragen und Tokens pro Minute müssen 0 (keine Grenze) oder mehr sein.</translation>
+    </message>
+    <message>
+        <source>No API key for provider &quot;%1&quot;: store one in the keychain (Settings → Providers) or set the environment variable %2.</source>
+        <translation>Kein API-Schlüssel für den Anbieter „%1“: Legen Sie einen im Schlüsselbund ab (Einstellungen → Anbieter) oder setzen Sie die Umgebungsvariable %2.</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::SchemaMigrator</name>
     <message>
         <source>Could not read the file format version of “%1”: %2</source>
@@ -621,6 +927,33 @@
     <message>
         <source>The image could not be written to %1. Choose another folder or file name.</source>
         <translation>Das Bild konnte nicht nach %1 geschrieben werden. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::CheckpointModel</name>
+    <message>
+        <source>Use this model id to evaluate the checkpoint.</source>
+        <translation>Mit dieser Modell-ID lässt sich der Checkpoint auswerten.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Valid loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Full-validation loss</source>
+        <translation>Gesamtvalidierungsverlust</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1278,502 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
 </context>
 <context>
+    <name>cinetune::ui::FineTuneController</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Counting tokens</source>
+        <translation>Tokens werden gezählt</translation>
+    </message>
+    <message>
+        <source>Jobs are stored in a project. Create one (File ▸ New Project…) or open one, then submit again.</source>
+        <translation>Aufträge werden in einem Projekt gespeichert. Legen Sie eines an (Datei ▸ Neues Projekt…) oder öffnen Sie eines und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Submitting fine-tuning job</source>
+        <translation>Feinabstimmungsauftrag wird gesendet</translation>
+    </message>
+    <message>
+        <source>The submission was cancelled.</source>
+        <translation>Das Senden wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Uploading (%1 %)</source>
+        <translation>Hochladen (%1 %)</translation>
+    </message>
+    <message>
+        <source>Add an Azure OpenAI or Together AI profile under Settings ▸ Providers and submit the job there.</source>
+        <translation>Legen Sie unter Einstellungen ▸ Anbieter ein Profil für Azure OpenAI oder Together AI an und senden Sie den Auftrag dort.</translation>
+    </message>
+    <message>
+        <source>Check the API key of the profile (Settings ▸ Providers ▸ Test Connection).</source>
+        <translation>Prüfen Sie den API-Schlüssel des Profils (Einstellungen ▸ Anbieter ▸ Verbindung testen).</translation>
+    </message>
+    <message>
+        <source>Choose a base model the provider offers (Test Connection lists them).</source>
+        <translation>Wählen Sie ein Basismodell, das der Anbieter anbietet („Verbindung testen“ listet sie auf).</translation>
+    </message>
+    <message>
+        <source>Add credit or raise the quota in the provider&apos;s billing settings, then submit again.</source>
+        <translation>Laden Sie Guthaben auf oder erhöhen Sie das Kontingent in den Abrechnungseinstellungen des Anbieters und senden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Wait a minute and try again, or lower the profile&apos;s requests per minute.</source>
+        <translation>Warten Sie eine Minute und versuchen Sie es erneut oder senken Sie die Anfragen pro Minute des Profils.</translation>
+    </message>
+    <message>
+        <source>Check the network connection and the profile&apos;s base URL, then try again.</source>
+        <translation>Prüfen Sie die Netzwerkverbindung und die Basis-URL des Profils und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Fix the profile under Settings ▸ Providers.</source>
+        <translation>Korrigieren Sie das Profil unter Einstellungen ▸ Anbieter.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::FineTunePage</name>
+    <message>
+        <source>Chat fine-tuning data (*.jsonl);;All files (*)</source>
+        <translation>Chat-Feinabstimmungsdaten (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Submit Job</source>
+        <translation>Auftrag senden</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Jobs in this project</source>
+        <translation>Aufträge in diesem Projekt</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>Provider and model</source>
+        <translation>Anbieter und Modell</translation>
+    </message>
+    <message>
+        <source>Providers…</source>
+        <translation>Anbieter…</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>Basismodell:</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>Choose a .jsonl file</source>
+        <translation>Eine .jsonl-Datei wählen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>Training:</translation>
+    </message>
+    <message>
+        <source>Choose Training Data</source>
+        <translation>Trainingsdaten wählen</translation>
+    </message>
+    <message>
+        <source>Validation:</source>
+        <translation>Validierung:</translation>
+    </message>
+    <message>
+        <source>Choose Validation Data</source>
+        <translation>Validierungsdaten wählen</translation>
+    </message>
+    <message>
+        <source>Coming soon: pick a saved gold set here and its training and validation splits fill these files. Until then, use any chat fine-tuning JSONL.</source>
+        <translation>Demnächst: Hier einen gespeicherten Goldstandard wählen, dessen Trainings- und Validierungsteil diese Dateien füllt. Bis dahin eignet sich jede Chat-Feinabstimmungsdatei (JSONL).</translation>
+    </message>
+    <message>
+        <source>Hyper-parameters (paper, Table 1)</source>
+        <translation>Hyperparameter (Artikel, Tabelle 1)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>e.g. movies (part of the model name)</source>
+        <translation>z. B. movies (Teil des Modellnamens)</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Learning-rate multiplier:</source>
+        <translation>Lernraten-Faktor:</translation>
+    </message>
+    <message>
+        <source>Suffix:</source>
+        <translation>Suffix:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <source>Token and cost estimate</source>
+        <translation>Token- und Kostenschätzung</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>Beispiele:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Tokens:</translation>
+    </message>
+    <message>
+        <source>Billed tokens:</source>
+        <translation>Berechnete Tokens:</translation>
+    </message>
+    <message>
+        <source>Training cost:</source>
+        <translation>Trainingskosten:</translation>
+    </message>
+    <message>
+        <source>Offline simulator — not an LLM. It shows the whole flow without a provider account; every result made with it is marked as simulated.</source>
+        <translation>Offline-Simulator — kein Sprachmodell. Er zeigt den ganzen Ablauf ohne Anbieterkonto; jedes damit erzielte Ergebnis ist als simuliert gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>No provider yet: click Providers…</source>
+        <translation>Noch kein Anbieter: Klicken Sie auf Anbieter…</translation>
+    </message>
+    <message>
+        <source>%1 (validation: %2)</source>
+        <translation>%1 (Validierung: %2)</translation>
+    </message>
+    <message>
+        <source>unknown (no price for %1)</source>
+        <translation>unbekannt (kein Preis für %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>Warnung:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fix the errors above before submitting.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Beheben Sie die Fehler oben, bevor Sie senden.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Add a provider first (Providers…).</source>
+        <translation>Legen Sie zuerst einen Anbieter an (Anbieter…).</translation>
+    </message>
+    <message>
+        <source>Choose the training data first.</source>
+        <translation>Wählen Sie zuerst die Trainingsdaten.</translation>
+    </message>
+    <message>
+        <source>The training data has errors; see the estimate.</source>
+        <translation>Die Trainingsdaten enthalten Fehler; siehe die Schätzung.</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>The job was not submitted</source>
+        <translation>Der Auftrag wurde nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Submitted %1.</source>
+        <translation>%1 gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::JobEventModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::JobTableModel</name>
+    <message>
+        <source>Validating files</source>
+        <translation>Dateien werden geprüft</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Finalizing</source>
+        <translation>Wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Succeeded — needs deployment</source>
+        <translation>Erfolgreich — Bereitstellung nötig</translation>
+    </message>
+    <message>
+        <source>none (simulated)</source>
+        <translation>keine (simuliert)</translation>
+    </message>
+    <message>
+        <source>%1 (simulator)</source>
+        <translation>%1 (Simulator)</translation>
+    </message>
+    <message>
+        <source>Fine-tuned model: %1</source>
+        <translation>Feinabgestimmtes Modell: %1</translation>
+    </message>
+    <message>
+        <source>Made with the offline simulator: no provider charged anything.</source>
+        <translation>Mit dem Offline-Simulator erstellt: Kein Anbieter hat etwas berechnet.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::JobView</name>
+    <message>
+        <source>Fine-tuned model:</source>
+        <translation>Feinabgestimmtes Modell:</translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Made with the offline simulator: not an LLM, for demonstrations and tests.</source>
+        <translation>Mit dem Offline-Simulator erstellt: kein Sprachmodell, für Vorführungen und Tests.</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>Select a job to follow it.</source>
+        <translation>Wählen Sie einen Auftrag, um ihn zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>Job being submitted (%1)</source>
+        <translation>Auftrag wird gesendet (%1)</translation>
+    </message>
+    <message>
+        <source>Job %1 — %2</source>
+        <translation>Auftrag %1 — %2</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>The job failed</source>
+        <translation>Der Auftrag ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Check the training data (the estimate lists its problems) and submit a new job.</source>
+        <translation>Prüfen Sie die Trainingsdaten (die Schätzung listet ihre Probleme auf) und senden Sie einen neuen Auftrag.</translation>
+    </message>
+    <message>
+        <source>Deploy the model before using it</source>
+        <translation>Stellen Sie das Modell vor der Nutzung bereit</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI serves a fine-tuned model only after it has been deployed. Deploy %1 in the Azure AI Foundry portal, then use the deployment&apos;s name for evaluation.</source>
+        <translation>Azure OpenAI liefert ein feinabgestimmtes Modell erst nach seiner Bereitstellung aus. Stellen Sie %1 im Azure-AI-Foundry-Portal bereit und verwenden Sie dann den Namen der Bereitstellung für die Auswertung.</translation>
+    </message>
+    <message>
+        <source>Could not reach the provider</source>
+        <translation>Der Anbieter war nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::KeyStore</name>
+    <message>
+        <source>No key is stored in the keychain for this profile. Enter the key and save the profile.</source>
+        <translation>Für dieses Profil ist kein Schlüssel im Schlüsselbund gespeichert. Geben Sie den Schlüssel ein und speichern Sie das Profil.</translation>
+    </message>
+    <message>
+        <source>No keychain service is available on this system. Use an environment variable for the key.</source>
+        <translation>Auf diesem System ist kein Schlüsselbund-Dienst verfügbar. Verwenden Sie für den Schlüssel eine Umgebungsvariable.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied. Allow CineTune to use the keychain, or use an environment variable.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert. Erlauben Sie CineTune den Schlüsselbund oder verwenden Sie eine Umgebungsvariable.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used (%1). Use an environment variable for the key.</source>
+        <translation>Der Schlüsselbund konnte nicht verwendet werden (%1). Verwenden Sie für den Schlüssel eine Umgebungsvariable.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::LossChart</name>
+    <message>
+        <source>Smooth curves</source>
+        <translation>Kurven glätten</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Full-validation loss</source>
+        <translation>Gesamtvalidierungsverlust</translation>
+    </message>
+    <message>
+        <source>Token accuracy</source>
+        <translation>Token-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the per-step values (weight %1)</source>
+        <translation>Exponentiell gleitender Mittelwert der Werte je Schritt (Gewicht %1)</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::MainWindow</name>
     <message>
         <source>CineTune projects (*.cinetune);;All files (*)</source>
@@ -1086,6 +1915,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>Save Project As</source>
         <translation>Projekt speichern unter</translation>
     </message>
+    <message>
+        <source>Fine-tuning job %1 submitted; it is followed on the Fine-tune page.</source>
+        <translation>Feinabstimmungsauftrag %1 gesendet; er wird auf der Seite „Feinabstimmung“ verfolgt.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::MessageBanner</name>
@@ -1130,6 +1963,158 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>This step arrives in a later version of CineTune. The Dataset step is ready to use.</source>
         <translation>Dieser Schritt kommt in einer späteren Version von CineTune. Der Schritt „Datensatz“ ist bereits nutzbar.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ProviderService</name>
+    <message>
+        <source>There is no provider profile named “%1”. Add it under Settings ▸ Providers.</source>
+        <translation>Es gibt kein Anbieterprofil namens „%1“. Legen Sie es unter Einstellungen ▸ Anbieter an.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ProvidersDialog</name>
+    <message>
+        <source>OS keychain</source>
+        <translation>Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>Save Profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Paste the key to store it in the keychain</source>
+        <translation>Schlüssel einfügen, um ihn im Schlüsselbund zu speichern</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <source>API key from:</source>
+        <translation>API-Schlüssel aus:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Variable:</source>
+        <translation>Variable:</translation>
+    </message>
+    <message>
+        <source>Fine-tuning model:</source>
+        <translation>Modell für Feinabstimmung:</translation>
+    </message>
+    <message>
+        <source>Chat model:</source>
+        <translation>Chat-Modell:</translation>
+    </message>
+    <message>
+        <source>Parallel requests:</source>
+        <translation>Parallele Anfragen:</translation>
+    </message>
+    <message>
+        <source>Requests per minute:</source>
+        <translation>Anfragen pro Minute:</translation>
+    </message>
+    <message>
+        <source>Tokens per minute:</source>
+        <translation>Tokens pro Minute:</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:PORT/v1 (cinetune simulator)</source>
+        <translation>http://127.0.0.1:PORT/v1 (cinetune simulator)</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Neuer Anbieter</translation>
+    </message>
+    <message>
+        <source>New provider %1</source>
+        <translation>Neuer Anbieter %1</translation>
+    </message>
+    <message>
+        <source>A profile named “%1” exists already. Choose another name.</source>
+        <translation>Ein Profil namens „%1“ gibt es bereits. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved. Storing the key in the keychain…</source>
+        <translation>Gespeichert. Der Schlüssel wird im Schlüsselbund abgelegt…</translation>
+    </message>
+    <message>
+        <source>Saved. The key is in the keychain.</source>
+        <translation>Gespeichert. Der Schlüssel liegt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Saved, but the key could not be stored: %1 Until then the key is read from %2.</source>
+        <translation>Gespeichert, aber der Schlüssel konnte nicht abgelegt werden: %1 Bis dahin wird der Schlüssel aus %2 gelesen.</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>„%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1…</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n model(s) available.</source>
+        <translation>
+            <numerusform>Verbunden: %n Modell verfügbar.</numerusform>
+            <numerusform>Verbunden: %n Modelle verfügbar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1193,6 +2178,18 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>In use: %1</source>
         <translation>Belegt: %1</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Accounts for fine-tuning and evaluation (OpenAI, Azure OpenAI, Together AI, local servers, the offline simulator).</source>
+        <translation>Konten für Feinabstimmung und Auswertung (OpenAI, Azure OpenAI, Together AI, lokale Server, der Offline-Simulator).</translation>
+    </message>
+    <message>
+        <source>Providers…</source>
+        <translation>Anbieter…</translation>
     </message>
 </context>
 <context>

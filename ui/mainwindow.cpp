@@ -4,10 +4,14 @@
 #include "backgroundtasks.h"
 #include "common/appinfo.h"
 #include "dialogs/aboutdialog.h"
+#include "dialogs/providersdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "pages/datasetpage.h"
+#include "pages/finetunepage.h"
 #include "pages/placeholderpage.h"
 #include "session/datasetcontroller.h"
+#include "session/finetunecontroller.h"
+#include "session/providerservice.h"
 #include "session/workspace.h"
 #include "stepnavigator.h"
 #include "steps.h"
@@ -57,7 +61,9 @@ QString projectFilter()
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_tasks(new BackgroundTasks(this)), m_datasets(new DatasetController(m_tasks, this)),
       m_workspace(new Workspace(m_datasets, this)), m_navigator(new StepNavigator(this)),
-      m_pages(new QStackedWidget(this)), m_datasetPage(new DatasetPage(m_datasets, this))
+      m_pages(new QStackedWidget(this)), m_datasetPage(new DatasetPage(m_datasets, this)),
+      m_providers(new ProviderService(this)), m_fineTune(new FineTuneController(m_providers, m_tasks, this)),
+      m_fineTunePage(new FineTunePage(m_fineTune, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -67,6 +73,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(m_datasetPage);
     for (int i = 1; i < kStepCount; ++i) {
         const auto step = static_cast<Step>(i);
+        if (step == Step::FineTune) {
+            m_pages->addWidget(m_fineTunePage);
+            continue;
+        }
         auto *page = new PlaceholderPage(stepTitle(step), stepDescription(step), m_pages);
         page->setObjectName(QStringLiteral("placeholderPage%1").arg(i));
         m_pages->addWidget(page);
@@ -91,6 +101,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::stepRestored, this, &MainWindow::setCurrentStep);
     connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::updateTitle);
     connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::rebuildRecentMenu);
+    connect(m_workspace, &Workspace::projectChanged, this, [this] { m_fineTune->setProject(m_workspace->project()); });
+    connect(m_fineTunePage, &FineTunePage::providersRequested, this, &MainWindow::showProviders);
+    connect(m_fineTune, &FineTuneController::submissionState, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_fineTune, &FineTuneController::submissionFinished, this, [this](const Result<StoredJob> &r) {
+        if (r)
+            statusBar()->showMessage(tr("Fine-tuning job %1 submitted; it is followed on the Fine-tune page.").arg(r->job.id), 8000);
+        else
+            statusBar()->clearMessage(); // the page shows what went wrong
+    });
     connect(m_workspace, &Workspace::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     connect(m_workspace, &Workspace::projectError, this,
             [this](const QString &text) { showError(tr("Project not updated"), text); });
@@ -104,6 +123,7 @@ MainWindow::MainWindow(QWidget *parent)
         setCurrentStep(static_cast<int>(Step::Dataset)); // the page shows what went wrong
     });
 
+    m_providers->loadKeys();
     updateTitle();
     if (!restoreGeometry(AppSettings::windowState()))
         resize(1280, 800);
@@ -112,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_tasks->cancelAll();
+    m_fineTune->setProject(nullptr); // stop monitoring before the project and the clients go
 }
 
 void MainWindow::createMenus()
@@ -281,6 +302,14 @@ void MainWindow::saveProjectAs()
 void MainWindow::showSettings()
 {
     auto *dialog = new SettingsDialog(m_datasets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::providersRequested, this, &MainWindow::showProviders);
+    dialog->open();
+}
+
+void MainWindow::showProviders()
+{
+    auto *dialog = new ProvidersDialog(m_providers, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -10,6 +10,9 @@ namespace cinetune::ui {
 class BackgroundTasks;
 class DatasetController;
 class DatasetPage;
+class FineTuneController;
+class FineTunePage;
+class ProviderService;
 class StepNavigator;
 class Workspace;
 
@@ -31,6 +34,9 @@ public:
     StepNavigator *navigator() const { return m_navigator; }
     QStackedWidget *pages() const { return m_pages; }
     DatasetPage *datasetPage() const { return m_datasetPage; }
+    ProviderService *providers() const { return m_providers; }
+    FineTuneController *fineTune() const { return m_fineTune; }
+    FineTunePage *fineTunePage() const { return m_fineTunePage; }
     int currentStep() const;
 
 public Q_SLOTS:
@@ -47,6 +53,7 @@ public Q_SLOTS:
     void openProject();
     void saveProjectAs();
     void showSettings();
+    void showProviders();
     void showAbout();
 
 protected:
@@ -67,6 +74,9 @@ private:
     StepNavigator *m_navigator;
     QStackedWidget *m_pages;
     DatasetPage *m_datasetPage;
+    ProviderService *m_providers;
+    FineTuneController *m_fineTune;
+    FineTunePage *m_fineTunePage;
     QMenu *m_recentMenu = nullptr;
 };
 

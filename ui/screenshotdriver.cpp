@@ -2,6 +2,12 @@
 
 #include "mainwindow.h"
 #include "pages/datasetpage.h"
+#include "pages/finetunepage.h"
+#include "pages/jobview.h"
+#include "providers/simulator.h"
+#include "session/finetunecontroller.h"
+#include "session/providerservice.h"
+#include "session/workspace.h"
 #include "session/datasetcontroller.h"
 #include "steps.h"
 #include "widgets/messagebanner.h"
@@ -9,9 +15,11 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QPixmap>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
+#include <iterator>
 
 namespace cinetune::ui {
 
@@ -83,6 +91,11 @@ void ScreenshotDriver::next()
         return;
     }
     const auto &[name, prepare] = m_shots[m_index];
+    if (name == QLatin1String("3-fine-tune") && !m_fineTuneReady) {
+        prepare();
+        prepareFineTune();
+        return;
+    }
     if (name == QLatin1String("1-dataset-error")) {
         // The last shot shows how a broken file is reported: load one, wait for the message.
         if (!m_window->datasetPage()->messageBanner()->isVisible()) {
@@ -116,6 +129,83 @@ void ScreenshotDriver::next()
         std::fflush(stdout);
         ++m_index;
         next();
+    });
+}
+
+void ScreenshotDriver::prepareFineTune()
+{
+    // A project of its own (in a temporary folder) so the job is stored somewhere.
+    m_workDir = QDir::temp().filePath(QStringLiteral("cinetune-screenshots"));
+    QDir(m_workDir).removeRecursively();
+    QDir().mkpath(m_workDir);
+    if (!m_window->workspace()->hasProject() && !m_window->createProjectFile(m_workDir + QStringLiteral("/Movie recommendations.cinetune")))
+        return fail(QStringLiteral("cannot create a project in %1").arg(m_workDir));
+
+    SimulatorServer::Options options;
+    options.jobDurationMs = 5000;
+    auto *server = new SimulatorServer(options, this);
+    if (!server->listen(0).ok())
+        return fail(QStringLiteral("cannot start the offline simulator"));
+    ProviderProfile profile;
+    profile.name = QStringLiteral("Offline simulator");
+    profile.kind = ProviderKind::Simulator;
+    profile.baseUrl = QUrl(server->baseUrl());
+    profile.defaultModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    if (!m_window->providers()->saveProfile(profile).ok())
+        return fail(QStringLiteral("cannot save the simulator profile"));
+
+    // Chat examples in the paper's shape: a viewing history in, ten recommendations out.
+    static const char *titles[] = {
+        "Toy Story (1995)", "Heat (1995)", "Fargo (1996)", "Alien (1979)", "Amelie (2001)", "The Matrix (1999)",
+        "Jurassic Park (1993)", "Se7en (1995)", "Up (2009)", "Inception (2010)", "Goodfellas (1990)", "Big Fish (2003)",
+        "Casablanca (1942)", "Psycho (1960)", "Rocky (1976)", "Brazil (1985)", "Jaws (1975)", "Coco (2017)",
+        "Memento (2000)", "Notting Hill (1999)", "The Thing (1982)", "Ran (1985)", "Drive (2011)"};
+    constexpr int n = int(std::size(titles));
+    const auto write = [&](const QString &file, int first, int count) {
+        QFile f(file);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        for (int i = first; i < first + count; ++i) {
+            QStringList liked, recommended;
+            // Distinct for every i < n * (n - 1): the start varies with i, the stride with i / n.
+            const int stride = 1 + (i / n) % (n - 1);
+            for (int k = 0; k < 5; ++k)
+                liked << QLatin1String(titles[(i + k * stride) % n]);
+            for (int k = 0; k < 10; ++k)
+                recommended << QStringLiteral("%1. %2").arg(k + 1).arg(QLatin1String(titles[(i + 5 * stride + k * stride) % n]));
+            const QString line = QStringLiteral(
+                R"({"messages":[{"role":"system","content":"You are a movie recommender."},{"role":"user","content":"I watched and liked: %1. Recommend 10 movies."},{"role":"assistant","content":"%2"}]})")
+                                     .arg(liked.join(QStringLiteral("; ")), recommended.join(QStringLiteral("\\n")));
+            f.write(line.toUtf8() + '\n');
+        }
+        return true;
+    };
+    const QString training = m_workDir + QStringLiteral("/training.jsonl");
+    const QString validation = m_workDir + QStringLiteral("/validation.jsonl");
+    if (!write(training, 0, 120) || !write(validation, 200, 20))
+        return fail(QStringLiteral("cannot write the example data to %1").arg(m_workDir));
+
+    FineTuneController *controller = m_window->fineTune();
+    FineTunePage *page = m_window->fineTunePage();
+    controller->setPollInterval(250, 500);
+    page->refreshProviders();
+    page->setProvider(profile.name);
+    page->setTrainingFile(training);
+    page->setValidationFile(validation);
+    page->setBatchSize(8);
+    page->setSuffix(QStringLiteral("movies"));
+    connect(controller, &FineTuneController::estimateReady, this, [page] {
+        QTimer::singleShot(100, page, &FineTunePage::submit);
+    }, Qt::SingleShotConnection);
+    connect(controller, &FineTuneController::checkpointsUpdated, this, [this, page](qint64 row) {
+        page->selectJob(row);
+        page->jobView()->showTab(0);
+        m_fineTuneReady = true;
+        QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);
+    }, Qt::SingleShotConnection);
+    connect(controller, &FineTuneController::submissionFinished, this, [this](const Result<StoredJob> &r) {
+        if (!r)
+            fail(r.error().message);
     });
 }
 

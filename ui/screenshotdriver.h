@@ -12,7 +12,7 @@ namespace cinetune::ui {
 class MainWindow;
 
 // Documentation screenshots: once the window shows a dataset, it visits every step (and the
-// Dataset page's tabs), saves QWidget::grab() of the window as PNGs into a folder and quits the
+// Dataset page's tabs; on the Fine-tune step a finished job of the offline simulator), saves QWidget::grab() of the window as PNGs into a folder and quits the
 // application (exit code 1 when the dataset fails to load or an image cannot be written).
 // Enabled by CINETUNE_SCREENSHOT_DIR or the hidden --screenshot-dir=DIR argument.
 class ScreenshotDriver final : public QObject
@@ -29,12 +29,17 @@ private:
     void start();
     void next();
     void fail(const QString &message);
+    // The Fine-tune shot: a succeeded job of the offline simulator (started in-process) in a
+    // project in a temporary folder, with its loss chart. Calls next() when the job is done.
+    void prepareFineTune();
 
     MainWindow *m_window;
     QDir m_dir;
     std::vector<std::pair<QString, std::function<void()>>> m_shots;
     std::size_t m_index = 0;
     bool m_started = false;
+    bool m_fineTuneReady = false;
+    QString m_workDir;
 };
 
 } // namespace cinetune::ui

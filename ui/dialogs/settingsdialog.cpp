@@ -72,6 +72,18 @@ SettingsDialog::SettingsDialog(DatasetController *datasets, QWidget *parent)
     cacheRow->addWidget(m_clearCache);
     df->addRow(QString(), cacheRow);
 
+    auto *providers = new QGroupBox(tr("Providers"), this);
+    auto *pl = new QHBoxLayout(providers);
+    auto *providersNote = new QLabel(tr("Accounts for fine-tuning and evaluation (OpenAI, Azure OpenAI, Together AI, "
+                                        "local servers, the offline simulator)."),
+                                     providers);
+    providersNote->setWordWrap(true);
+    auto *providersButton = new QPushButton(tr("Providers…"), providers);
+    providersButton->setObjectName(QStringLiteral("providersButton"));
+    connect(providersButton, &QPushButton::clicked, this, &SettingsDialog::providersRequested);
+    pl->addWidget(providersNote, 1);
+    pl->addWidget(providersButton);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -85,6 +97,7 @@ SettingsDialog::SettingsDialog(DatasetController *datasets, QWidget *parent)
     auto *l = new QVBoxLayout(this);
     l->addWidget(general);
     l->addWidget(data);
+    l->addWidget(providers);
     l->addStretch(1);
     l->addWidget(buttons);
     setMinimumWidth(520);

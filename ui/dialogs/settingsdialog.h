@@ -11,8 +11,9 @@ namespace cinetune::ui {
 
 class DatasetController;
 
-// Preferences: interface language (applied at the next start), loader threads, and the dataset
-// cache (where it is, how big, and a button to clear it). Accepting writes AppSettings.
+// Preferences: interface language (applied at the next start), loader threads, the dataset
+// cache (where it is, how big, and a button to clear it) and a way to the provider profiles.
+// Accepting writes AppSettings.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -22,6 +23,10 @@ public:
     explicit SettingsDialog(DatasetController *datasets, QWidget *parent = nullptr);
 
     void accept() override;
+
+Q_SIGNALS:
+    // "Providers…": the host opens the provider profiles.
+    void providersRequested();
 
 private:
     void refreshCacheSize();

@@ -32,6 +32,8 @@ public:
     // The project's file name without ".cinetune", or "Untitled" in an unsaved session.
     QString displayName() const;
     int currentStep() const { return m_step; }
+    // The open project (nullptr in an unsaved session); valid until projectChanged().
+    ProjectFile *project() const { return m_project.get(); }
 
     // Creates a project at `path` (replacing a file the user agreed to overwrite) that uses the
     // dataset on screen, and continues in it.

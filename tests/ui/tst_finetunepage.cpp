@@ -1,0 +1,271 @@
+// FineTunePage end to end against the offline simulator on 127.0.0.1: estimate, submit, live job
+// list and loss chart until succeeded, cancel, the 403 training_not_available message, and jobs
+// that resume monitoring when the project is opened again.
+#include "uitest.h"
+
+#include "backgroundtasks.h"
+#include "charts/losschart.h"
+#include "models/jobdetailmodels.h"
+#include "models/jobtablemodel.h"
+#include "pages/finetunepage.h"
+#include "pages/jobview.h"
+#include "project/projectfile.h"
+#include "providers/simulator.h"
+#include "session/finetunecontroller.h"
+#include "session/providerservice.h"
+#include "widgets/messagebanner.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cinetune;
+using namespace cinetune::ui;
+
+namespace {
+
+QByteArray example(int i)
+{
+    static const char *liked[] = {"Alien", "Heat", "Amelie", "Toy Story", "The Matrix", "Fargo", "Up", "Se7en",
+                                  "Jaws", "Brazil", "Ran", "Psycho", "Rocky", "Big", "Coco"};
+    const QString user = QStringLiteral("I liked %1 and %2. Recommend 3 movies.").arg(QLatin1String(liked[i % 15]), QLatin1String(liked[(i + 3) % 15]));
+    const QString answer = QStringLiteral("1. Movie %1 (1990)\\n2. Movie %2 (1991)\\n3. Movie %3 (1992)").arg(i).arg(i + 1).arg(i + 2);
+    return QStringLiteral(R"({"messages":[{"role":"system","content":"You recommend movies."},{"role":"user","content":"%1"},{"role":"assistant","content":"%2"}]})")
+               .arg(user, answer)
+               .toUtf8()
+           + '\n';
+}
+
+bool writeFile(const QString &path, int first, int count)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    for (int i = first; i < first + count; ++i)
+        f.write(example(i));
+    return true;
+}
+
+qint64 number(const QString &text)
+{
+    return QLocale().toLongLong(text);
+}
+
+} // namespace
+
+class TestFineTunePage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void estimateSubmitFollowCancel();
+    void estimateErrorsBlockSubmit();
+    void trainingNotAvailableShowsWhatToDo();
+    void monitoringResumesWhenProjectOpens();
+
+private:
+    void submitAndWaitForRow(FineTunePage &page, FineTuneController &controller, int expectedRows);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SimulatorServer> m_server;
+    QString m_training;
+    QString m_validation;
+};
+
+void TestFineTunePage::initTestCase()
+{
+    uitest::prepare();
+    QVERIFY(m_dir.isValid());
+    m_training = m_dir.filePath(QStringLiteral("train.jsonl"));
+    m_validation = m_dir.filePath(QStringLiteral("valid.jsonl"));
+    QVERIFY(writeFile(m_training, 0, 12));
+    QVERIFY(writeFile(m_validation, 20, 3));
+}
+
+void TestFineTunePage::init()
+{
+    SimulatorServer::Options o;
+    o.jobDurationMs = 1500;
+    m_server = std::make_unique<SimulatorServer>(o, nullptr);
+    QVERIFY(m_server->listen(0).ok());
+    QSettings().remove(QStringLiteral("providers"));
+    ProviderService service;
+    ProviderProfile p;
+    p.name = QStringLiteral("sim");
+    p.kind = ProviderKind::Simulator;
+    p.baseUrl = QUrl(m_server->baseUrl());
+    p.defaultModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    QVERIFY(service.saveProfile(p).ok());
+}
+
+void TestFineTunePage::cleanup()
+{
+    m_server.reset();
+}
+
+void TestFineTunePage::submitAndWaitForRow(FineTunePage &page, FineTuneController &controller, int expectedRows)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(page.submitButton()->isEnabled(), 20000);
+    page.submitButton()->click();
+    QVERIFY(controller.isSubmitting());
+    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->rowCount(), expectedRows, 10000);
+}
+
+void TestFineTunePage::estimateSubmitFollowCancel()
+{
+    auto project = ProjectFile::create(m_dir.filePath(QStringLiteral("flow")));
+    QVERIFY(project);
+    BackgroundTasks tasks;
+    ProviderService providers;
+    providers.setTimeouts(5000, 3);
+    FineTuneController controller(&providers, &tasks);
+    controller.setPollInterval(100, 300);
+    controller.setProject(project->get());
+    FineTunePage page(&controller);
+    page.resize(1400, 900);
+    page.show();
+    QAbstractItemModelTester jobTester(page.jobModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester eventTester(page.jobView()->levelFilter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester checkpointTester(page.jobView()->checkpointModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    QVERIFY(!page.submitButton()->isEnabled()); // nothing chosen yet
+    page.setProvider(QStringLiteral("sim"));
+    page.setTrainingFile(m_training);
+    page.setValidationFile(m_validation);
+    page.setBatchSize(1);
+    page.setSuffix(QStringLiteral("ui"));
+
+    // The estimate, counted in the background.
+    QTRY_COMPARE_WITH_TIMEOUT(page.figure(QStringLiteral("examples")), QStringLiteral("12 (validation: 3)"), 20000);
+    const qint64 tokens = number(page.figure(QStringLiteral("tokens")));
+    QVERIFY2(tokens > 12 * 20 && tokens < 12 * 100, qPrintable(page.figure(QStringLiteral("tokens"))));
+    QCOMPARE(page.figure(QStringLiteral("epochs")), QStringLiteral("2"));
+    QCOMPARE(number(page.figure(QStringLiteral("billedTokens"))), 2 * tokens);
+    QVERIFY2(page.figure(QStringLiteral("cost")).startsWith(QLatin1String("$0.0")), qPrintable(page.figure(QStringLiteral("cost"))));
+    QVERIFY(page.figure(QStringLiteral("issues")).contains(QLatin1String("Warning:"))); // fewer than 50 examples
+    QVERIFY(!page.figure(QStringLiteral("issues")).contains(QLatin1String("Error:")));
+
+    // Submit and follow it live until it succeeded.
+    submitAndWaitForRow(page, controller, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"), 30000);
+    QCOMPARE(page.jobModel()->index(0, JobTableModel::StatusColumn).data().toString(), QStringLiteral("Succeeded"));
+    QVERIFY(page.jobModel()->index(0, JobTableModel::ProviderColumn).data().toString().contains(QLatin1String("simulator")));
+    QCOMPARE(page.jobModel()->index(0, JobTableModel::ModelColumn).data().toString(), QStringLiteral("gpt-4o-mini-2024-07-18"));
+    JobView *view = page.jobView();
+    QCOMPARE(view->rowId(), page.jobModel()->index(0, 0).data(JobTableModel::RowIdRole).toLongLong());
+    QTRY_VERIFY_WITH_TIMEOUT(view->chart()->pointCount(QStringLiteral("train")) >= 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(view->chart()->pointCount(QStringLiteral("fullValid")) >= 1, 10000);
+    QVERIFY(view->chart()->pointCount(QStringLiteral("valid")) >= 1);
+    QVERIFY(view->fineTunedModel().startsWith(QLatin1String("ft:gpt-4o-mini-2024-07-18:")));
+    QVERIFY2(view->timelineText().contains(QStringLiteral("✓ Succeeded")), qPrintable(view->timelineText()));
+    QTRY_VERIFY_WITH_TIMEOUT(view->checkpointModel()->rowCount() >= 1, 10000); // fetched once the job ended
+    QVERIFY(view->eventModel()->rowCount() >= 5);
+    QVERIFY(!view->cancelButton()->isEnabled());
+    view->chart()->setSmoothing(true);
+    QVERIFY(view->chart()->pointCount(QStringLiteral("train")) >= 3);
+
+    // Event level filter.
+    view->levelFilter()->setLevel(QStringLiteral("error"));
+    QCOMPARE(view->levelFilter()->rowCount(), 0);
+    view->levelFilter()->setLevel(QStringLiteral("info"));
+    QCOMPARE(view->levelFilter()->rowCount(), view->eventModel()->rowCount());
+    view->levelFilter()->setLevel(QString());
+
+    // A second, slow job: cancel it while it runs.
+    SimulatorServer::Options slow;
+    slow.jobDurationMs = 120000;
+    m_server->setOptions(slow);
+    page.setSuffix(QStringLiteral("cancelme"));
+    submitAndWaitForRow(page, controller, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(view->cancelButton()->isEnabled(), 10000);
+    const qint64 second = view->rowId();
+    QCOMPARE(page.jobModel()->rowOf(second), 0); // newest first
+    view->cancelButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("cancelled"), 10000);
+    QTRY_VERIFY(view->timelineText().contains(QLatin1String("Cancelled")));
+    QCOMPARE(page.jobModel()->index(1, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"));
+}
+
+void TestFineTunePage::estimateErrorsBlockSubmit()
+{
+    const QString broken = m_dir.filePath(QStringLiteral("broken.jsonl"));
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(example(1) + "{not json\n");
+    f.close();
+    BackgroundTasks tasks;
+    ProviderService providers;
+    FineTuneController controller(&providers, &tasks);
+    FineTunePage page(&controller);
+    page.setProvider(QStringLiteral("sim"));
+    page.setTrainingFile(broken);
+    QTRY_VERIFY_WITH_TIMEOUT(page.figure(QStringLiteral("issues")).contains(QLatin1String("Error:")), 20000);
+    QVERIFY(page.figure(QStringLiteral("issues")).contains(QLatin1String("Fix the errors")));
+    QVERIFY(!page.submitButton()->isEnabled());
+}
+
+void TestFineTunePage::trainingNotAvailableShowsWhatToDo()
+{
+    auto project = ProjectFile::create(m_dir.filePath(QStringLiteral("closed")));
+    QVERIFY(project);
+    QVERIFY(m_server->setFaults(QStringLiteral("closed@POST:/v1/fine_tuning/jobs")).ok());
+    BackgroundTasks tasks;
+    ProviderService providers;
+    providers.setTimeouts(5000, 2);
+    FineTuneController controller(&providers, &tasks);
+    controller.setProject(project->get());
+    FineTunePage page(&controller);
+    page.show();
+    page.setProvider(QStringLiteral("sim"));
+    page.setTrainingFile(m_training);
+    QTRY_VERIFY_WITH_TIMEOUT(page.submitButton()->isEnabled(), 20000);
+    page.submitButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page.banner()->isVisible(), 10000);
+    const QString text = page.banner()->text();
+    QVERIFY2(text.contains(QLatin1String("use Azure OpenAI or Together AI")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Settings ▸ Providers")));
+    QTRY_VERIFY(page.submitButton()->isEnabled()); // the user can try again elsewhere
+}
+
+void TestFineTunePage::monitoringResumesWhenProjectOpens()
+{
+    const QString path = m_dir.filePath(QStringLiteral("resume.cinetune"));
+    SimulatorServer::Options o;
+    o.jobDurationMs = 2500;
+    m_server->setOptions(o);
+    {
+        auto project = ProjectFile::create(path);
+        QVERIFY(project);
+        BackgroundTasks tasks;
+        ProviderService providers;
+        FineTuneController controller(&providers, &tasks);
+        controller.setPollInterval(100, 300);
+        controller.setProject(project->get());
+        FineTunePage page(&controller);
+        page.setProvider(QStringLiteral("sim"));
+        page.setTrainingFile(m_training);
+        submitAndWaitForRow(page, controller, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString() != QLatin1String("submitting"), 10000);
+        QVERIFY(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString() != QLatin1String("succeeded"));
+        controller.setProject(nullptr); // "quit" while it runs
+    }
+    auto project = ProjectFile::open(path);
+    QVERIFY(project);
+    BackgroundTasks tasks;
+    ProviderService providers;
+    FineTuneController controller(&providers, &tasks);
+    controller.setPollInterval(100, 300);
+    FineTunePage page(&controller);
+    controller.setProject(project->get());
+    QCOMPARE(page.jobModel()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"), 20000);
+}
+
+QTEST_MAIN(TestFineTunePage)
+#include "tst_finetunepage.moc"

@@ -1,0 +1,218 @@
+// ProvidersDialog + ProviderService: add, edit and remove provider profiles, inline validation
+// messages, the keychain failing gracefully without a keychain service, and the key never reaching
+// the settings file.
+#include "uitest.h"
+
+#include "dialogs/providersdialog.h"
+#include "dialogs/settingsdialog.h"
+#include "backgroundtasks.h"
+#include "session/datasetcontroller.h"
+#include "session/providerservice.h"
+#include "providers/simulator.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace cinetune;
+using namespace cinetune::ui;
+
+class TestProviderSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void addEditRemove();
+    void validationMessages_data();
+    void validationMessages();
+    void keyNeverInSettings();
+    void testConnectionListsModels();
+    void settingsDialogOpensProviders();
+
+private:
+    template<typename T>
+    static T *child(QWidget *w, const char *name)
+    {
+        T *c = w->findChild<T *>(QLatin1String(name));
+        if (!c)
+            qWarning("no child %s", name);
+        return c;
+    }
+    static void setKind(ProvidersDialog &d, ProviderKind kind)
+    {
+        auto *combo = child<QComboBox>(&d, "kindCombo");
+        combo->setCurrentIndex(combo->findData(providerKindId(kind)));
+    }
+};
+
+void TestProviderSettings::initTestCase()
+{
+    uitest::prepare();
+}
+
+void TestProviderSettings::init()
+{
+    QSettings s;
+    s.remove(QStringLiteral("providers"));
+}
+
+void TestProviderSettings::addEditRemove()
+{
+    ProviderService service;
+    ProvidersDialog dialog(&service);
+    QCOMPARE(dialog.profileNames(), QStringList()); // an empty list opens a new profile in the editor
+
+    child<QLineEdit>(&dialog, "nameEdit")->setText(QStringLiteral("Together"));
+    setKind(dialog, ProviderKind::Together);
+    child<QSpinBox>(&dialog, "concurrencySpin")->setValue(8);
+    child<QSpinBox>(&dialog, "rpmSpin")->setValue(600);
+    QVERIFY(dialog.saveProfile());
+    QCOMPARE(dialog.profileNames(), QStringList{QStringLiteral("Together")});
+    auto saved = service.profile(QStringLiteral("Together"));
+    QVERIFY(saved);
+    QCOMPARE(saved->kind, ProviderKind::Together);
+    QCOMPARE(saved->concurrency, 8);
+    QCOMPARE(saved->requestsPerMinute, 600);
+
+    // Add a second one, then rename the first.
+    dialog.addProfile();
+    child<QLineEdit>(&dialog, "nameEdit")->setText(QStringLiteral("Local"));
+    setKind(dialog, ProviderKind::OpenAICompatible);
+    child<QLineEdit>(&dialog, "baseUrlEdit")->setText(QStringLiteral("http://127.0.0.1:11434/v1"));
+    QVERIFY(dialog.saveProfile());
+    QCOMPARE(service.profiles().size(), 2);
+
+    dialog.selectProfile(QStringLiteral("Together"));
+    QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Together"));
+    child<QLineEdit>(&dialog, "nameEdit")->setText(QStringLiteral("Together AI"));
+    child<QLineEdit>(&dialog, "defaultModelEdit")->setText(QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"));
+    QVERIFY(dialog.saveProfile());
+    QVERIFY(!service.profile(QStringLiteral("Together")));
+    QCOMPARE(service.profile(QStringLiteral("Together AI"))->defaultModel, QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"));
+    QCOMPARE(service.profiles().size(), 2);
+
+    // A duplicate name is refused inline.
+    dialog.addProfile();
+    child<QLineEdit>(&dialog, "nameEdit")->setText(QStringLiteral("Local"));
+    setKind(dialog, ProviderKind::OpenAI);
+    QVERIFY(!dialog.saveProfile());
+    QVERIFY(dialog.validationText().contains(QLatin1String("exists already")));
+
+    dialog.selectProfile(QStringLiteral("Local"));
+    dialog.removeProfile();
+    QCOMPARE(dialog.profileNames(), QStringList{QStringLiteral("Together AI")});
+    QVERIFY(!service.profile(QStringLiteral("Local")));
+}
+
+void TestProviderSettings::validationMessages_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected"); // "" = valid
+    QTest::newRow("remote http") << int(ProviderKind::OpenAICompatible) << "http://example.com/v1" << "https://";
+    QTest::newRow("loopback http") << int(ProviderKind::OpenAICompatible) << "http://127.0.0.1:8000/v1" << "";
+    QTest::newRow("azure needs url") << int(ProviderKind::Azure) << "" << "base URL";
+    QTest::newRow("user info") << int(ProviderKind::OpenAI) << "https://me:pw@api.openai.com/v1" << "password";
+    QTest::newRow("openai default") << int(ProviderKind::OpenAI) << "" << "";
+}
+
+void TestProviderSettings::validationMessages()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    ProviderService service;
+    ProvidersDialog dialog(&service);
+    child<QLineEdit>(&dialog, "nameEdit")->setText(QStringLiteral("p"));
+    setKind(dialog, ProviderKind(kind));
+    child<QLineEdit>(&dialog, "baseUrlEdit")->setText(url);
+    if (expected.isEmpty()) {
+        QCOMPARE(dialog.validationText(), QString());
+        QVERIFY(dialog.saveProfile());
+    } else {
+        QVERIFY2(dialog.validationText().contains(expected), qPrintable(dialog.validationText())); // shown while typing
+        QVERIFY(!dialog.saveProfile());
+        QVERIFY(service.profiles().isEmpty());
+    }
+}
+
+void TestProviderSettings::keyNeverInSettings()
+{
+    const QString secret = QStringLiteral("sk-proj-NEVER-IN-SETTINGS-0123456789");
+    {
+        ProviderService service;
+        ProvidersDialog dialog(&service);
+        child<QLineEdit>(&dialog, "nameEdit")->setText(QStringLiteral("OpenAI"));
+        setKind(dialog, ProviderKind::OpenAI);
+        child<QRadioButton>(&dialog, "keychainRadio")->setChecked(true);
+        auto *key = child<QLineEdit>(&dialog, "keyEdit");
+        QVERIFY(key->isEnabled());
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        key->setText(secret);
+        QVERIFY(dialog.saveProfile());
+        QVERIFY(key->text().isEmpty()); // not kept in the form
+        // With or without a keychain service, the keychain answers; without one the message says
+        // where the key comes from instead (and never shows the key).
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.statusText().contains(QStringLiteral("…")), 30000);
+        QVERIFY2(dialog.statusText().contains(QLatin1String("keychain")) || dialog.statusText().contains(QLatin1String("OPENAI_API_KEY")),
+                 qPrintable(dialog.statusText()));
+        QVERIFY(!dialog.statusText().contains(secret));
+        qInfo("keychain answer: %s", qPrintable(dialog.statusText()));
+        QVERIFY(service.profile(QStringLiteral("OpenAI"))->useKeychain);
+    }
+    QSettings settings;
+    settings.sync();
+    QFile conf(settings.fileName());
+    QVERIFY2(conf.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+    const QByteArray text = conf.readAll();
+    QVERIFY(text.contains("OpenAI")); // the profile is there ...
+    QVERIFY(!text.contains(secret.toUtf8())); // ... the key is not
+    QVERIFY(!text.contains("NEVER-IN-SETTINGS"));
+}
+
+void TestProviderSettings::testConnectionListsModels()
+{
+    SimulatorServer server;
+    QVERIFY(server.listen(0).ok());
+    ProviderService service;
+    ProvidersDialog dialog(&service);
+    child<QLineEdit>(&dialog, "nameEdit")->setText(QStringLiteral("sim"));
+    setKind(dialog, ProviderKind::Simulator);
+    child<QLineEdit>(&dialog, "baseUrlEdit")->setText(server.baseUrl());
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.testResultText().startsWith(QLatin1String("Connected")), 10000);
+    QVERIFY(dialog.testResultText().contains(QLatin1String("gpt-4o-mini-2024-07-18")));
+
+    // An actionable error, without the key.
+    QVERIFY(server.setFaults(QStringLiteral("401@GET:/v1/models")).ok());
+    setKind(dialog, ProviderKind::OpenAICompatible);
+    child<QRadioButton>(&dialog, "keychainRadio")->setChecked(true);
+    child<QLineEdit>(&dialog, "keyEdit")->setText(QStringLiteral("sk-wrong-key-987654"));
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.testResultText().startsWith(QLatin1String("Connection failed")), 10000);
+    QVERIFY(dialog.testResultText().contains(QLatin1String("key")));
+    QVERIFY(!dialog.testResultText().contains(QLatin1String("sk-wrong-key-987654")));
+}
+
+void TestProviderSettings::settingsDialogOpensProviders()
+{
+    BackgroundTasks tasks;
+    DatasetController datasets(&tasks);
+    SettingsDialog dialog(&datasets);
+    QSignalSpy requested(&dialog, &SettingsDialog::providersRequested);
+    auto *button = child<QPushButton>(&dialog, "providersButton");
+    QVERIFY(button);
+    button->click();
+    QCOMPARE(requested.size(), 1);
+}
+
+QTEST_MAIN(TestProviderSettings)
+#include "tst_providersettings.moc"

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "session/finetunecontroller.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTimer;
+
+namespace cinetune::ui {
+
+class JobTableModel;
+class JobView;
+class MessageBanner;
+
+// Step 3: choose a provider, base model, training/validation JSONL and hyper-parameters, see the
+// token and cost estimate, submit; follow the project's jobs in a list and a live job view. The
+// work happens in FineTuneController; this page asks and shows.
+class FineTunePage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FineTunePage)
+
+public:
+    explicit FineTunePage(FineTuneController *controller, QWidget *parent = nullptr);
+
+    JobTableModel *jobModel() const { return m_jobs; }
+    JobView *jobView() const { return m_jobView; }
+    MessageBanner *banner() const { return m_banner; }
+    QPushButton *submitButton() const { return m_submit; }
+    // The estimate's figures: "examples", "tokens", "epochs", "billedTokens", "cost", "issues".
+    QString figure(const QString &key) const;
+
+public Q_SLOTS:
+    void setProvider(const QString &name);
+    void setTrainingFile(const QString &path);
+    void setValidationFile(const QString &path);
+    void setEpochs(int epochs);
+    void setBatchSize(int batchSize);
+    void setSuffix(const QString &suffix);
+    void submit();
+    void selectJob(qint64 rowId);
+    void refreshProviders();
+
+Q_SIGNALS:
+    // The user asked to edit provider profiles.
+    void providersRequested();
+
+private:
+    QWidget *buildForm();
+    void scheduleEstimate();
+    void onEstimateReady(const FineTuneEstimate &estimate);
+    void onSubmissionFinished(const Result<StoredJob> &result);
+    void refreshJobs();
+    void updateSubmit();
+    void setFigure(const QString &key, const QString &text);
+
+    FineTuneController *m_controller;
+    QComboBox *m_provider;
+    QLabel *m_providerNote;
+    QLineEdit *m_model;
+    QLineEdit *m_training;
+    QLineEdit *m_validation;
+    QSpinBox *m_epochs;
+    QSpinBox *m_batch;
+    QDoubleSpinBox *m_lr;
+    QLineEdit *m_suffix;
+    QLineEdit *m_seed;
+    QHash<QString, QLabel *> m_figures;
+    QLabel *m_issues;
+    QPushButton *m_submit;
+    QLabel *m_submitState;
+    MessageBanner *m_banner;
+    QTimer *m_estimateDelay;
+    std::optional<FineTuneEstimate> m_estimate;
+    bool m_estimating = false;
+
+    JobTableModel *m_jobs;
+    QTableView *m_jobTable;
+    JobView *m_jobView;
+};
+
+} // namespace cinetune::ui

@@ -1,0 +1,353 @@
+#include "finetunecontroller.h"
+
+#include "backgroundtasks.h"
+#include "finetune/chatdatavalidator.h"
+#include "finetune/pricetable.h"
+#include "finetune/tokenizer.h"
+#include "promiseprogress.h"
+#include "providers/jobmonitor.h"
+#include "providers/providerclient.h"
+#include "providerservice.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cinetune::ui {
+
+namespace {
+
+const Result<Tokenizer> &sharedTokenizer()
+{
+    static const Result<Tokenizer> tokenizer = Tokenizer::o200k(); // thread-safe initialisation
+    return tokenizer;
+}
+
+Result<QByteArray> readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("file.read"),
+                         FineTuneController::tr("Could not read %1: %2").arg(QFileInfo(path).fileName(), f.errorString()));
+    return f.readAll();
+}
+
+} // namespace
+
+bool FineTuneEstimate::blocksSubmit() const
+{
+    return error.has_value() || !training || training->hasErrors() || (validation && validation->hasErrors());
+}
+
+FineTuneController::FineTuneController(ProviderService *providers, BackgroundTasks *tasks, QObject *parent)
+    : QObject(parent), m_providers(providers), m_tasks(tasks)
+{
+    qRegisterMetaType<FineTuneEstimate>();
+}
+
+FineTuneController::~FineTuneController()
+{
+    if (m_estimateWatcher) {
+        m_estimateWatcher->cancel();
+        m_estimateWatcher->waitForFinished();
+    }
+    if (m_readWatcher)
+        m_readWatcher->waitForFinished();
+    if (m_submission)
+        m_submission->cancel();
+    delete m_monitor;
+    finishSubmissionTask();
+}
+
+void FineTuneController::setProject(ProjectFile *project)
+{
+    if (m_submission) {
+        m_submission->cancel();
+        delete m_submission;
+    }
+    delete m_monitor;
+    m_monitor = nullptr;
+    m_repository.reset();
+    if (project) {
+        m_repository = std::make_unique<JobRepository>(*project);
+        m_monitor = new JobMonitor(
+            m_repository.get(), [this](const QString &provider) { return m_providers->client(provider); }, this);
+        m_monitor->setPollInterval(m_pollMs, m_maxPollMs);
+        connect(m_monitor, &JobMonitor::jobUpdated, this, [this](qint64 row, const FineTuneJob &) { Q_EMIT jobUpdated(row); });
+        connect(m_monitor, &JobMonitor::jobFinished, this, [this](qint64 row, const FineTuneJob &) { Q_EMIT jobUpdated(row); });
+        connect(m_monitor, &JobMonitor::eventsAdded, this, [this](qint64 row, const QList<JobEvent> &) { Q_EMIT eventsAdded(row); });
+        connect(m_monitor, &JobMonitor::checkpointsUpdated, this,
+                [this](qint64 row, const QList<Checkpoint> &) { Q_EMIT checkpointsUpdated(row); });
+        connect(m_monitor, &JobMonitor::pollFailed, this, &FineTuneController::jobError);
+        m_monitor->resume();
+    }
+    Q_EMIT jobsChanged();
+}
+
+void FineTuneController::setPollInterval(int pollMs, int maxPollMs)
+{
+    m_pollMs = pollMs;
+    m_maxPollMs = maxPollMs;
+    if (m_monitor)
+        m_monitor->setPollInterval(pollMs, maxPollMs);
+}
+
+QList<StoredJob> FineTuneController::jobs() const
+{
+    if (!m_repository)
+        return {};
+    auto all = m_repository->jobs();
+    return all ? all.value() : QList<StoredJob>();
+}
+
+std::optional<StoredJob> FineTuneController::job(qint64 rowId) const
+{
+    if (!m_repository)
+        return std::nullopt;
+    auto j = m_repository->job(rowId);
+    if (!j)
+        return std::nullopt;
+    return j.value();
+}
+
+QList<JobEvent> FineTuneController::events(qint64 rowId) const
+{
+    if (!m_repository)
+        return {};
+    auto e = m_repository->events(rowId);
+    return e ? e.value() : QList<JobEvent>();
+}
+
+QList<Checkpoint> FineTuneController::checkpoints(qint64 rowId) const
+{
+    if (!m_repository)
+        return {};
+    auto c = m_repository->checkpoints(rowId);
+    return c ? c.value() : QList<Checkpoint>();
+}
+
+void FineTuneController::estimate(const QString &trainingPath, const QString &validationPath, const QString &model, int epochs)
+{
+    if (m_estimateWatcher) {
+        m_estimateWatcher->disconnect(this);
+        m_estimateWatcher->cancel();
+        m_estimateWatcher->deleteLater(); // its worker stops at the next progress check
+        m_estimateWatcher = nullptr;
+    }
+    ValidationOptions options;
+    options.epochs = epochs;
+    const std::optional<ModelPrice> price = PriceTable::defaults().find(model);
+    if (price)
+        options.price = *price;
+    else
+        options.price = ModelPrice{model, 0, 0, 0, 0, 0};
+    const bool priceKnown = price.has_value();
+
+    auto future = QtConcurrent::run([trainingPath, validationPath, options, priceKnown](QPromise<FineTuneEstimate> &promise) {
+        PromiseProgress<FineTuneEstimate> progress(promise);
+        FineTuneEstimate out;
+        out.priceKnown = priceKnown;
+        const Result<Tokenizer> &tokenizer = sharedTokenizer();
+        if (!tokenizer) {
+            out.error = tokenizer.error();
+            promise.addResult(out);
+            return;
+        }
+        auto training = validateChatJsonlFile(trainingPath, tokenizer.value(), options, progress);
+        if (promise.isCanceled())
+            return;
+        if (!training) {
+            out.error = training.error();
+            promise.addResult(out);
+            return;
+        }
+        out.training = training.value();
+        if (!validationPath.isEmpty()) {
+            ValidationOptions v = options;
+            v.minExamples = 0;
+            v.recommendedExamples = 0;
+            auto validation = validateChatJsonlFile(validationPath, tokenizer.value(), v, progress);
+            if (promise.isCanceled())
+                return;
+            if (!validation)
+                out.error = validation.error();
+            else
+                out.validation = validation.value();
+        }
+        promise.addResult(out);
+    });
+    m_estimateWatcher = new QFutureWatcher<FineTuneEstimate>(this);
+    connect(m_estimateWatcher, &QFutureWatcherBase::finished, this, [this, w = m_estimateWatcher] {
+        if (w != m_estimateWatcher)
+            return;
+        m_estimateWatcher = nullptr;
+        w->deleteLater();
+        if (w->future().isCanceled() || w->future().resultCount() == 0)
+            return;
+        Q_EMIT estimateReady(w->result());
+    });
+    m_estimateWatcher->setFuture(future);
+    m_tasks->track(future, tr("Counting tokens"));
+    Q_EMIT estimateStarted();
+}
+
+void FineTuneController::submit(const FineTuneOrder &order)
+{
+    if (isSubmitting())
+        return;
+    if (!m_repository) {
+        Q_EMIT submissionFinished(makeError(QStringLiteral("ui.no_project"),
+                                            tr("Jobs are stored in a project. Create one (File ▸ New Project…) or open one, "
+                                               "then submit again.")));
+        return;
+    }
+    m_submitTask = std::make_unique<QPromise<void>>();
+    m_submitTask->start();
+    m_submitTask->setProgressRange(0, 0);
+    m_submitTaskWatcher = new QFutureWatcher<void>(this);
+    connect(m_submitTaskWatcher, &QFutureWatcherBase::canceled, this, &FineTuneController::cancelSubmission);
+    m_submitTaskWatcher->setFuture(m_submitTask->future());
+    m_tasks->track(m_submitTask->future(), tr("Submitting fine-tuning job"));
+
+    m_readWatcher = new QFutureWatcher<Result<QPair<QByteArray, QByteArray>>>(this);
+    connect(m_readWatcher, &QFutureWatcherBase::finished, this, [this, order] {
+        auto r = m_readWatcher->result();
+        m_readWatcher->deleteLater();
+        m_readWatcher = nullptr;
+        if (!m_submitTask || m_submitTask->isCanceled()) {
+            finishSubmissionTask();
+            Q_EMIT submissionFinished(makeError(QStringLiteral("net.cancelled"), tr("The submission was cancelled.")));
+            return;
+        }
+        if (!r) {
+            finishSubmissionTask();
+            Q_EMIT submissionFinished(r.error());
+            return;
+        }
+        startSubmission(order, r->first, r->second);
+    });
+    m_readWatcher->setFuture(QtConcurrent::run([order]() -> Result<QPair<QByteArray, QByteArray>> {
+        auto t = readAll(order.trainingPath);
+        if (!t)
+            return t.error();
+        QByteArray v;
+        if (!order.validationPath.isEmpty()) {
+            auto vr = readAll(order.validationPath);
+            if (!vr)
+                return vr.error();
+            v = vr.value();
+        }
+        return QPair<QByteArray, QByteArray>(t.value(), v);
+    }));
+}
+
+void FineTuneController::startSubmission(const FineTuneOrder &order, const QByteArray &training, const QByteArray &validation)
+{
+    auto client = m_providers->client(order.provider);
+    if (!client) {
+        finishSubmissionTask();
+        Q_EMIT submissionFinished(client.error());
+        return;
+    }
+    JobSubmission::Input in;
+    in.trainingName = QFileInfo(order.trainingPath).fileName();
+    in.trainingData = training;
+    if (!order.validationPath.isEmpty()) {
+        in.validationName = QFileInfo(order.validationPath).fileName();
+        in.validationData = validation;
+    }
+    in.request = order.request;
+    m_submission = new JobSubmission(client.value(), m_repository.get(), in, this);
+    connect(m_submission, &JobSubmission::stateChanged, this, [this](const QString &text) {
+        if (m_submitTask)
+            m_submitTask->setProgressValueAndText(0, text);
+        Q_EMIT submissionState(text);
+    });
+    connect(m_submission, &JobSubmission::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        if (!m_submitTask || total <= 0)
+            return;
+        m_submitTask->setProgressRange(0, 1000);
+        m_submitTask->setProgressValueAndText(int(sent * 1000 / total), tr("Uploading (%1 %)").arg(sent * 100 / total));
+    });
+    connect(m_submission, &JobSubmission::finished, this, [this](const Result<StoredJob> &r) {
+        if (m_submission)
+            m_submission->deleteLater();
+        m_submission = nullptr;
+        finishSubmissionTask();
+        if (r && m_monitor)
+            m_monitor->watch(r->rowId);
+        Q_EMIT jobsChanged();
+        Q_EMIT submissionFinished(r);
+    });
+    Q_EMIT jobsChanged(); // the "submitting" row appears at once
+    m_submission->start();
+}
+
+void FineTuneController::finishSubmissionTask()
+{
+    if (m_submitTaskWatcher) {
+        m_submitTaskWatcher->disconnect(this);
+        m_submitTaskWatcher->deleteLater();
+        m_submitTaskWatcher = nullptr;
+    }
+    if (m_submitTask) {
+        m_submitTask->finish();
+        m_submitTask.reset();
+    }
+}
+
+void FineTuneController::cancelSubmission()
+{
+    if (m_submission)
+        m_submission->cancel();
+}
+
+void FineTuneController::cancelJob(qint64 rowId)
+{
+    const std::optional<StoredJob> stored = job(rowId);
+    if (!stored || stored->pending || stored->job.id.isEmpty())
+        return;
+    auto client = m_providers->client(stored->provider);
+    if (!client) {
+        Q_EMIT jobError(rowId, client.error());
+        return;
+    }
+    JobCall *call = client.value()->cancelJob(stored->job.id);
+    connect(call, &JobCall::finished, this, [this, rowId, s = *stored](const Result<FineTuneJob> &r) {
+        if (!r) {
+            Q_EMIT jobError(rowId, r.error());
+            return;
+        }
+        if (m_repository) {
+            auto saved = m_repository->upsertJob(s.provider, s.kind, s.baseUrl, r.value(), s.simulated, s.requestTag);
+            if (!saved)
+                Q_EMIT jobError(rowId, saved.error());
+        }
+        if (m_monitor)
+            m_monitor->watch(rowId); // picks up the final state and events
+        Q_EMIT jobUpdated(rowId);
+    });
+}
+
+QString FineTuneController::advice(const Error &error)
+{
+    const QString &c = error.code;
+    QString what;
+    if (c == QLatin1String("provider.training_not_available"))
+        what = tr("Add an Azure OpenAI or Together AI profile under Settings ▸ Providers and submit the job there.");
+    else if (c == QLatin1String("provider.bad_key") || c == QLatin1String("provider.no_key"))
+        what = tr("Check the API key of the profile (Settings ▸ Providers ▸ Test Connection).");
+    else if (c == QLatin1String("provider.unknown_model"))
+        what = tr("Choose a base model the provider offers (Test Connection lists them).");
+    else if (c == QLatin1String("provider.quota"))
+        what = tr("Add credit or raise the quota in the provider's billing settings, then submit again.");
+    else if (c == QLatin1String("provider.rate_limited"))
+        what = tr("Wait a minute and try again, or lower the profile's requests per minute.");
+    else if (c.startsWith(QLatin1String("net.")))
+        what = tr("Check the network connection and the profile's base URL, then try again.");
+    else if (c.startsWith(QLatin1String("profile.")))
+        what = tr("Fix the profile under Settings ▸ Providers.");
+    return what.isEmpty() ? error.message : error.message + QLatin1Char('\n') + what;
+}
+
+} // namespace cinetune::ui

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "common/result.h"
+#include "finetune/chatdatareport.h"
+#include "project/jobrepository.h"
+#include "providers/finetunejob.h"
+#include "providers/jobmonitor.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QPromise>
+
+#include <memory>
+#include <optional>
+
+namespace cinetune {
+class ProjectFile;
+} // namespace cinetune
+
+namespace cinetune::ui {
+
+class BackgroundTasks;
+class ProviderService;
+
+// What the token and cost estimate found for the chosen training (and validation) file.
+struct FineTuneEstimate
+{
+    std::optional<ChatDataReport> training;
+    std::optional<ChatDataReport> validation;
+    std::optional<Error> error;   // a file could not be read (the reports hold the data problems)
+    bool priceKnown = false;
+    bool blocksSubmit() const;
+};
+
+// What the Fine-tune page asks for when it submits a job.
+struct FineTuneOrder
+{
+    QString provider;             // profile name
+    QString trainingPath;
+    QString validationPath;       // optional
+    JobRequest request;           // model and hyper-parameters
+};
+
+// The fine-tuning side of the open project: its jobs (JobRepository), their live monitoring
+// (JobMonitor, resumed when a project opens), submitting new ones (JobSubmission, with progress in
+// the status bar) and the token/cost estimate (validator off the GUI thread). Widgets only ask
+// and show; everything happens here and in core.
+class FineTuneController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FineTuneController)
+
+public:
+    FineTuneController(ProviderService *providers, BackgroundTasks *tasks, QObject *parent = nullptr);
+    ~FineTuneController() override;
+
+    ProviderService *providers() const { return m_providers; }
+    bool hasProject() const { return m_repository != nullptr; }
+    JobRepository *repository() const { return m_repository.get(); }
+    JobMonitor *monitor() const { return m_monitor; }
+
+    // Called when the workspace's project changes (nullptr = none): monitoring resumes at once.
+    void setProject(ProjectFile *project);
+    void setPollInterval(int pollMs, int maxPollMs);
+
+    QList<StoredJob> jobs() const;
+    std::optional<StoredJob> job(qint64 rowId) const;
+    QList<JobEvent> events(qint64 rowId) const;
+    QList<Checkpoint> checkpoints(qint64 rowId) const;
+
+    void estimate(const QString &trainingPath, const QString &validationPath, const QString &model, int epochs);
+    bool isEstimating() const { return m_estimateWatcher != nullptr; }
+    bool isSubmitting() const { return m_submission != nullptr || m_readWatcher != nullptr; }
+
+    void submit(const FineTuneOrder &order);
+    void cancelSubmission();
+    void cancelJob(qint64 rowId);
+
+    // A user-facing text of an error with what to do about it.
+    static QString advice(const Error &error);
+
+Q_SIGNALS:
+    void jobsChanged();
+    void jobUpdated(qint64 rowId);
+    void eventsAdded(qint64 rowId);
+    void checkpointsUpdated(qint64 rowId);
+    void jobError(qint64 rowId, const cinetune::Error &error);
+    void estimateStarted();
+    void estimateReady(const cinetune::ui::FineTuneEstimate &estimate);
+    void submissionState(const QString &text);
+    void submissionFinished(const cinetune::Result<cinetune::StoredJob> &result);
+
+private:
+    void startSubmission(const FineTuneOrder &order, const QByteArray &training, const QByteArray &validation);
+    void finishSubmissionTask();
+
+    ProviderService *m_providers;
+    BackgroundTasks *m_tasks;
+    std::unique_ptr<JobRepository> m_repository;
+    JobMonitor *m_monitor = nullptr;
+    int m_pollMs = 2000;
+    int m_maxPollMs = 60000;
+
+    QFutureWatcher<FineTuneEstimate> *m_estimateWatcher = nullptr;
+    QFutureWatcher<Result<QPair<QByteArray, QByteArray>>> *m_readWatcher = nullptr;
+    QPointer<JobSubmission> m_submission;
+    std::unique_ptr<QPromise<void>> m_submitTask; // the status-bar entry of the submission
+    QFutureWatcher<void> *m_submitTaskWatcher = nullptr;
+};
+
+} // namespace cinetune::ui
+
+Q_DECLARE_METATYPE(cinetune::ui::FineTuneEstimate)
