@@ -37,7 +37,11 @@ QDateTime unixTime(const QJsonValue &v)
 {
     if (!v.isDouble())
         return {};
-    return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(v.toDouble()), Qt::UTC);
+    const double secs = v.toDouble();
+    // Only plausible times: a hostile or broken value must not overflow the conversion.
+    if (!(secs >= 0 && secs < 1e13))
+        return {};
+    return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(secs), Qt::UTC);
 }
 
 QString str(const QJsonObject &o, const char *key)
