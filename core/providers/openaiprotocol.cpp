@@ -50,6 +50,30 @@ QString str(const QJsonObject &o, const char *key)
     return v.isString() ? v.toString() : QString();
 }
 
+// OpenAI's list envelope {"data": [...], "has_more", "last_id"}: one item per object; items
+// without an id are skipped. The cursor is "last_id" when given, else the last item's id.
+template<typename T, typename ItemFn>
+Result<Page<T>> parseListPage(const QByteArray &body, const QString &what, ItemFn itemFromJson)
+{
+    auto o = parseObject(body, what);
+    if (!o)
+        return o.error();
+    const QJsonValue data = o.value().value(QLatin1String("data"));
+    if (!data.isArray())
+        return malformed(what, tr("no \"data\" array"));
+    Page<T> page;
+    for (const QJsonValue &v : data.toArray()) {
+        T item = itemFromJson(v.toObject());
+        if (!item.id.isEmpty())
+            page.items.append(std::move(item));
+    }
+    page.hasMore = o.value().value(QLatin1String("has_more")).toBool();
+    page.lastId = str(o.value(), "last_id");
+    if (page.lastId.isEmpty() && !page.items.isEmpty())
+        page.lastId = page.items.last().id;
+    return page;
+}
+
 HttpRequest jsonRequest(const Endpoint &ep, const QByteArray &method, const QString &path, const QJsonObject &body,
                         RetryMode retry = RetryMode::Idempotent)
 {
@@ -402,80 +426,37 @@ Result<FineTuneJob> parseJob(const QByteArray &body, ProviderKind kind)
 
 Result<Page<FineTuneJob>> parseJobList(const QByteArray &body, ProviderKind kind)
 {
-    auto o = parseObject(body, tr("the job list"));
-    if (!o)
-        return o.error();
-    const QJsonValue data = o.value().value(QLatin1String("data"));
-    if (!data.isArray())
-        return malformed(tr("the job list"), tr("no \"data\" array"));
-    Page<FineTuneJob> page;
-    for (const QJsonValue &v : data.toArray()) {
-        FineTuneJob j = jobFromJson(v.toObject(), kind);
-        if (!j.id.isEmpty())
-            page.items.append(j);
-    }
-    page.hasMore = o.value().value(QLatin1String("has_more")).toBool();
-    if (!page.items.isEmpty())
-        page.lastId = page.items.last().id;
-    return page;
+    return parseListPage<FineTuneJob>(body, tr("the job list"),
+                                      [kind](const QJsonObject &o) { return jobFromJson(o, kind); });
 }
 
 Result<Page<JobEvent>> parseEvents(const QByteArray &body)
 {
-    auto o = parseObject(body, tr("the job's events"));
-    if (!o)
-        return o.error();
-    const QJsonValue data = o.value().value(QLatin1String("data"));
-    if (!data.isArray())
-        return malformed(tr("the job's events"), tr("no \"data\" array"));
-    Page<JobEvent> page;
-    for (const QJsonValue &v : data.toArray()) {
-        const QJsonObject e = v.toObject();
+    return parseListPage<JobEvent>(body, tr("the job's events"), [](const QJsonObject &e) {
         JobEvent ev;
         ev.id = str(e, "id");
-        if (ev.id.isEmpty())
-            continue;
         ev.createdAt = unixTime(e.value(QLatin1String("created_at")));
         ev.level = str(e, "level");
         ev.type = str(e, "type");
         ev.message = str(e, "message");
         ev.data = e.value(QLatin1String("data")).toObject();
-        page.items.append(ev);
-    }
-    page.hasMore = o.value().value(QLatin1String("has_more")).toBool();
-    if (!page.items.isEmpty())
-        page.lastId = page.items.last().id;
-    return page;
+        return ev;
+    });
 }
 
 Result<Page<Checkpoint>> parseCheckpoints(const QByteArray &body)
 {
-    auto o = parseObject(body, tr("the job's checkpoints"));
-    if (!o)
-        return o.error();
-    const QJsonValue data = o.value().value(QLatin1String("data"));
-    if (!data.isArray())
-        return malformed(tr("the job's checkpoints"), tr("no \"data\" array"));
-    Page<Checkpoint> page;
-    for (const QJsonValue &v : data.toArray()) {
-        const QJsonObject c = v.toObject();
+    return parseListPage<Checkpoint>(body, tr("the job's checkpoints"), [](const QJsonObject &c) {
         Checkpoint cp;
         cp.id = str(c, "id");
-        if (cp.id.isEmpty())
-            continue;
         cp.createdAt = unixTime(c.value(QLatin1String("created_at")));
         cp.model = str(c, "fine_tuned_model_checkpoint");
         cp.step = c.value(QLatin1String("step_number")).toInt();
         cp.metrics = metricPointFromJson(c.value(QLatin1String("metrics")).toObject());
         if (cp.metrics.step < 0)
             cp.metrics.step = cp.step;
-        page.items.append(cp);
-    }
-    page.hasMore = o.value().value(QLatin1String("has_more")).toBool();
-    page.lastId = str(o.value(), "last_id");
-    if (page.lastId.isEmpty() && !page.items.isEmpty())
-        page.lastId = page.items.last().id;
-    return page;
+        return cp;
+    });
 }
 
 Result<QList<ModelInfo>> parseModels(const QByteArray &body)

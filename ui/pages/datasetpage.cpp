@@ -508,7 +508,8 @@ void DatasetPage::onDatasetChanged()
                                          : QDir::toNativeSeparators(ds.source.root);
     source += QStringLiteral("  ·  ")
               + (ds.fromCache ? tr("opened from cache in %1 s") : tr("parsed in %1 s"))
-                    .arg(l.toString(static_cast<double>(m_shown->loadMilliseconds) / 1000.0, 'f', 1));
+                    .arg(l.toString(static_cast<double>(m_shown->loadMilliseconds) / 1000.0, 'f',
+                                    m_shown->loadMilliseconds < 100 ? 2 : 1)); // "0.04 s", not "0.0 s"
     m_sourceText = source;
     updateSourceLine();
     m_source->setToolTip(QDir::toNativeSeparators(ds.source.root));
