@@ -85,7 +85,25 @@ CREATE TABLE job_checkpoints (
     PRIMARY KEY (job_id, checkpoint_id)
 );
 )sql"},
-    // Append new steps here (gold sets, fine-tuning jobs, evaluation runs, predictions, ...).
+    {"gold sets", R"sql(
+-- A built gold set: its spec (with the seed, so it can be rebuilt), summary, the fingerprint of the
+-- dataset it was built from, and every user line as gold-set JSONL (core/goldset/goldsetjsonl.h).
+CREATE TABLE gold_sets (
+    id                  INTEGER PRIMARY KEY,
+    name                TEXT NOT NULL UNIQUE,
+    spec_json           TEXT NOT NULL,
+    summary_json        TEXT NOT NULL,
+    dataset_fingerprint TEXT NOT NULL,
+    users               INTEGER NOT NULL,
+    train_users         INTEGER NOT NULL,
+    validation_users    INTEGER NOT NULL,
+    test_users          INTEGER NOT NULL,
+    jsonl               BLOB NOT NULL,
+    notes               TEXT,
+    created_at          TEXT NOT NULL
+);
+)sql"},
+    // Append new steps here (evaluation runs, predictions, ...).
 };
 
 } // namespace
