@@ -34,7 +34,15 @@ HttpClient::HttpClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAcc
     m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
 }
 
-HttpClient::~HttpClient() = default;
+HttpClient::~HttpClient()
+{
+    // Calls in flight go first: the QNetworkAccessManager (an older child) would otherwise delete
+    // their replies before them. A deleted call emits nothing.
+    const QList<HttpCall *> calls = findChildren<HttpCall *>(Qt::FindDirectChildrenOnly);
+    for (HttpCall *call : calls)
+        call->blockSignals(true);
+    qDeleteAll(calls);
+}
 
 HttpCall *HttpClient::send(const HttpRequest &request, const RetryPolicy &policy)
 {

@@ -55,7 +55,7 @@ private:
     QPointer<HttpClient> m_client;
     HttpRequest m_request;
     RetryPolicy m_policy;
-    QNetworkReply *m_reply = nullptr;
+    QPointer<QNetworkReply> m_reply;
     QTimer *m_timeout = nullptr;
     QTimer *m_retryTimer = nullptr;
     int m_attempt = 0;
@@ -65,7 +65,8 @@ private:
     bool m_streamed = false; // stream mode: data already delivered (no retry after that)
 };
 
-// The one owner of the QNetworkAccessManager. Lives on the thread that uses it.
+// The one owner of the QNetworkAccessManager. Lives on the thread that uses it. Deleting it with
+// calls in flight aborts and deletes them without emitting finished().
 class HttpClient final : public QObject
 {
     Q_OBJECT

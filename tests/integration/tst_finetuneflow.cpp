@@ -284,6 +284,28 @@ private Q_SLOTS:
         QVERIFY(t.elapsed() < 4000);
     }
 
+    void deletingTheClientWithCallsInFlight()
+    {
+        // Two calls stalled at the server, one waiting to retry: deleting the HttpClient (and so its
+        // QNetworkAccessManager) must abort them without a crash or a late signal (ASan in CI).
+        QVERIFY(m_server->setFaults(QStringLiteral("stall=3000@GET:/v1/models#0")).ok());
+        int finishedSignals = 0;
+        for (int i = 0; i < 2; ++i) {
+            HttpRequest r;
+            r.method = QByteArrayLiteral("GET");
+            r.url = QUrl(m_server->baseUrl() + QStringLiteral("/models"));
+            r.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer sk-test")});
+            HttpCall *call = m_http->send(r);
+            connect(call, &HttpCall::finished, this, [&finishedSignals]() { ++finishedSignals; });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(QStringLiteral("GET /v1/models")), 2, 5000);
+        m_client.reset();
+        m_http.reset();
+        QTest::qWait(50);
+        QCOMPARE(finishedSignals, 0);
+        m_http = std::make_unique<HttpClient>(); // cleanup() and later tests expect one
+    }
+
     void ambiguousCreateIsNotDuplicated()
     {
         const QString file = upload();

@@ -15,10 +15,9 @@ ProviderService::ProviderService(QObject *parent)
 
 ProviderService::~ProviderService()
 {
-    // Clients (current and retired) go before the HttpClient they use, and calls still in flight
-    // before the HttpClient's QNetworkAccessManager (which deletes their replies).
+    // Clients (current and retired) go before the HttpClient they use; the HttpClient itself
+    // deletes the calls still in flight.
     qDeleteAll(findChildren<ProviderClient *>(Qt::FindDirectChildrenOnly));
-    qDeleteAll(m_http->findChildren<HttpCall *>(Qt::FindDirectChildrenOnly));
 }
 
 QList<ProviderProfile> ProviderService::profiles() const
