@@ -371,17 +371,28 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
     return DatasetPtr(std::move(ds));
 }
 
-qint64 clearDatasetCache(const QString &cacheDirIn)
+QStringList cacheFilePatterns()
+{
+    // A file being written is "<name>.<random>" by QSaveFile and is removed by it; only finished
+    // caches are listed here.
+    return {QStringLiteral("*.ctstore")};
+}
+
+CacheClearing clearDatasetCache(const QString &cacheDirIn)
 {
     const QDir dir(cacheDirIn.isEmpty() ? defaultCacheDir() : cacheDirIn);
-    qint64 freed = 0;
-    const auto files = dir.entryInfoList({QStringLiteral("*.ctstore")}, QDir::Files);
+    CacheClearing out;
+    const auto files = dir.entryInfoList(cacheFilePatterns(), QDir::Files);
     for (const QFileInfo &fi : files) {
         const qint64 size = fi.size();
-        if (QFile::remove(fi.absoluteFilePath()))
-            freed += size;
+        if (QFile::remove(fi.absoluteFilePath())) {
+            out.bytesFreed += size;
+            ++out.filesRemoved;
+        } else {
+            out.failed.append(fi.absoluteFilePath());
+        }
     }
-    return freed;
+    return out;
 }
 
 } // namespace cinetune

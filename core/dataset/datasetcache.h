@@ -19,7 +19,17 @@ QByteArray fingerprintOf(const DatasetSource &source);
 Status writeDatasetCache(const Dataset &dataset, const QString &cacheDir);
 // Returns an error with code "cache-miss" when there is no usable cache file.
 Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArray &fingerprint, const QString &cacheDir);
-// Removes every cache file in the folder; returns the number of bytes freed.
-qint64 clearDatasetCache(const QString &cacheDir);
+// The name patterns of every cache file CineTune writes into a cache folder (dataset stores and
+// the caches derived from them). Only files matching these are ever deleted.
+QStringList cacheFilePatterns();
+
+struct CacheClearing
+{
+    qint64 bytesFreed = 0;
+    int filesRemoved = 0;
+    QStringList failed; // files that could not be deleted
+};
+// Removes every CineTune cache file (cacheFilePatterns()) in the folder ("" = the default one).
+CacheClearing clearDatasetCache(const QString &cacheDir);
 
 } // namespace cinetune

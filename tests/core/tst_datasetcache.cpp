@@ -176,9 +176,9 @@ void TestDatasetCache::clear()
     test::writeFile(data.path(), QStringLiteral("combined_data_1.txt"), kRatings);
     auto first = load(data.path(), cache.path());
     QVERIFY(first.ok());
-    QVERIFY(clearDatasetCache(cache.path()) > 0);
+    QVERIFY(clearDatasetCache(cache.path()).bytesFreed > 0);
     QVERIFY(!QFile::exists(cacheFilePath(cache.path(), first.value()->fingerprint)));
-    QCOMPARE(clearDatasetCache(cache.path()), 0);
+    QCOMPARE(clearDatasetCache(cache.path()).filesRemoved, 0);
 }
 
 QTEST_GUILESS_MAIN(TestDatasetCache)

@@ -6,7 +6,7 @@
 #include "promiseprogress.h"
 
 #include <QDir>
-#include <QDirIterator>
+#include "dataset/datasetcache.h"
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -55,24 +55,19 @@ void runLoad(QPromise<LoadOutcome> &promise, const QString &path, const LoadOpti
 
 CacheOutcome runClearCache(const QString &dir)
 {
+    const CacheClearing cleared = clearDatasetCache(dir);
     CacheOutcome out;
-    QDir d(dir);
-    if (!d.exists()) {
-        out.ok = true;
+    out.ok = cleared.failed.isEmpty();
+    out.bytesFreed = cleared.bytesFreed;
+    if (!out.ok)
+        out.message = DatasetController::tr("%n cache file(s) could not be deleted from %1. "
+                                            "Close other CineTune windows and try again.",
+                                            nullptr, int(cleared.failed.size()))
+                          .arg(QDir::toNativeSeparators(dir));
+    else if (cleared.filesRemoved == 0)
         out.message = DatasetController::tr("The dataset cache is already empty.");
-        return out;
-    }
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        out.bytesFreed += it.fileInfo().size();
-    }
-    out.ok = d.removeRecursively();
-    out.message = out.ok ? DatasetController::tr("Cleared the dataset cache (%1 freed).")
-                               .arg(QLocale().formattedDataSize(out.bytesFreed))
-                         : DatasetController::tr("Some cache files could not be deleted from %1. "
-                                                 "Close other CineTune windows and try again.")
-                               .arg(QDir::toNativeSeparators(dir));
+    else
+        out.message = DatasetController::tr("Cleared the dataset cache (%1 freed).").arg(QLocale().formattedDataSize(out.bytesFreed));
     return out;
 }
 
