@@ -79,6 +79,7 @@ struct MetricReport
     BootstrapOptions bootstrap;
     std::optional<BeyondAccuracy> beyond;
 
+    // Column of a metric id; std::size_t(-1) when the report has no such metric.
     std::size_t metricIndex(const QString &id) const { return static_cast<std::size_t>(metrics.indexOf(id)); }
     double mean(const QString &id) const;
     double value(std::size_t user, std::size_t metric) const { return rows[user * static_cast<std::size_t>(metrics.size()) + metric]; }
