@@ -8,8 +8,10 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
+#include <QtEndian>
 
 #include <cstring>
+#include <vector>
 
 namespace cinetune {
 
@@ -61,11 +63,21 @@ Status writeItemKnnCache(const ItemKnnTable &table, const RatingStore &store, co
         s << quint32(fingerprint.size());
         s.writeRawData(fingerprint.constData(), static_cast<int>(fingerprint.size()));
         s << quint64(table.entries().size());
-        for (std::uint32_t o : table.offsets())
-            s << quint32(o);
-        for (const ItemNeighbour &n : table.entries())
-            s << quint32(n.movie) << n.similarity;
     }
+    // The arrays in bulk: u32 offsets, then (u32 movie, f32 similarity) pairs, little endian.
+    const auto &offsets = table.offsets();
+    const auto &entries = table.entries();
+    const qsizetype head = bytes.size();
+    bytes.resize(head + static_cast<qsizetype>(offsets.size() * 4 + entries.size() * 8));
+    char *out = bytes.data() + head;
+    qToLittleEndian<quint32>(offsets.data(), static_cast<qsizetype>(offsets.size()), out);
+    out += offsets.size() * 4;
+    std::vector<quint32> words(entries.size() * 2);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        words[2 * i] = entries[i].movie;
+        std::memcpy(&words[2 * i + 1], &entries[i].similarity, 4);
+    }
+    qToLittleEndian<quint32>(words.data(), static_cast<qsizetype>(words.size()), out);
     bytes += QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile f(path);
@@ -104,22 +116,19 @@ Result<std::shared_ptr<const ItemKnnTable>> readItemKnnCache(const QString &path
         return miss(tr("item neighbour cache of another dataset"));
     s >> entryCount;
     const quint64 left = static_cast<quint64>(std::max<qint64>(0, s.device()->bytesAvailable()));
-    if (s.status() != QDataStream::Ok || left != (quint64{movies} + 1) * 4 + entryCount * 8)
+    if (s.status() != QDataStream::Ok || entryCount > left / 8 || left != (quint64{movies} + 1) * 4 + entryCount * 8)
         return miss(tr("truncated item neighbour cache"));
+    const char *in = body.constData() + s.device()->pos();
     std::vector<std::uint32_t> offsets(std::size_t{movies} + 1);
-    for (auto &o : offsets) {
-        quint32 v = 0;
-        s >> v;
-        o = v;
-    }
+    qFromLittleEndian<quint32>(in, static_cast<qsizetype>(offsets.size()), offsets.data());
+    in += offsets.size() * 4;
+    std::vector<quint32> words(entryCount * 2);
+    qFromLittleEndian<quint32>(in, static_cast<qsizetype>(words.size()), words.data());
     std::vector<ItemNeighbour> entries(entryCount);
-    for (ItemNeighbour &n : entries) {
-        quint32 m = 0;
-        s >> m >> n.similarity;
-        n.movie = m;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        entries[i].movie = words[2 * i];
+        std::memcpy(&entries[i].similarity, &words[2 * i + 1], 4);
     }
-    if (s.status() != QDataStream::Ok)
-        return miss(tr("truncated item neighbour cache"));
     auto table = ItemKnnTable::fromParts(params, std::move(offsets), std::move(entries));
     if (!table)
         return miss(tr("inconsistent item neighbour cache"));

@@ -24,6 +24,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <sys/resource.h>
+
 using namespace cinetune;
 
 namespace {
@@ -45,6 +47,13 @@ struct Latency
     double p95 = 0;
     double max = 0;
 };
+
+double cpuSeconds()
+{
+    struct rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
 
 Latency measure(const Recommender &r, const std::vector<BaselineQuery> &queries)
 {
@@ -68,6 +77,7 @@ Latency measure(const Recommender &r, const std::vector<BaselineQuery> &queries)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures appear as they are measured, also in a log file
     setApplicationIdentity();
     const QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first().startsWith(QLatin1String("--"))) {
@@ -116,29 +126,33 @@ int main(int argc, char **argv)
     std::printf("reference: one pass summing all ratings: %.3f s (sum %llu)\n", passSeconds, static_cast<unsigned long long>(total));
 
     // The work of the build: Σ over users of (ratings)² exactly, and with at most S raters per movie.
-    double exactWork = 0, sampledWork = 0;
-    for (UserIndex u = 0; u < store.userCount(); ++u)
-        exactWork += static_cast<double>(store.userRatingCount(u)) * static_cast<double>(store.userRatingCount(u));
+    // (expected values for a sample: S / n of the rows' total).
+    const std::vector<std::uint32_t> caps = {0, 500, 1000, 2000, 5000, params.maxRaters};
+    std::vector<double> work(caps.size(), 0);
     for (MovieIndex m = 0; m < store.movieCount(); ++m) {
         const auto n = store.movieRatingCount(m);
-        if (n == 0)
-            continue;
         double rows = 0;
         for (Entry e : store.movieEntries(m))
             rows += static_cast<double>(store.userRatingCount(entryIndex(e)));
-        sampledWork += params.maxRaters && n > params.maxRaters ? rows * params.maxRaters / static_cast<double>(n) : rows;
+        for (std::size_t c = 0; c < caps.size(); ++c)
+            work[c] += caps[c] && n > caps[c] ? rows * caps[c] / static_cast<double>(n) : rows;
     }
-    std::printf("itemknn work: %.3g accumulator adds exact, %.3g with S = %u\n", exactWork, sampledWork, params.maxRaters);
+    std::printf("itemknn work (accumulator adds):");
+    for (std::size_t c = 0; c + 1 < caps.size(); ++c)
+        std::printf(" S=%u: %.3g%s", caps[c], work[c], c + 2 < caps.size() ? "," : "\n");
 
     t.restart();
+    const double cpuBefore = cpuSeconds();
     auto built = ItemKnnTable::build(store, params, threads, progress);
+    const double buildCpu = cpuSeconds() - cpuBefore;
     if (!built) {
         std::fprintf(stderr, "%s\n", qPrintable(built.error().message));
         return 2;
     }
     const double buildSeconds = seconds(t);
-    std::printf("itemknn build (k = %u, S = %u, %s): %.2f s = %.1f × the reference pass; %zu neighbours, %.1f MB\n", params.neighbours,
-                params.maxRaters, qPrintable(itemKnnWeightingId(params.weighting)), buildSeconds, buildSeconds / passSeconds,
+    std::printf("itemknn build (k = %u, S = %u, %s): %.2f s wall (%.2f s CPU) = %.1f × the reference pass; %zu neighbours, %.1f MB\n",
+                params.neighbours, params.maxRaters, qPrintable(itemKnnWeightingId(params.weighting)), buildSeconds, buildCpu,
+                buildSeconds / passSeconds,
                 built.value()->entries().size(), static_cast<double>(built.value()->entries().size() * sizeof(ItemNeighbour)) / 1e6);
     const QString cachePath = itemKnnCachePath(knnDir, ds.fingerprint, params);
     t.restart();

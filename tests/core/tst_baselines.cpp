@@ -250,6 +250,7 @@ void TestBaselines::itemKnnSamplingAllRatersIsExact()
     // the sample data still gives the same table for any thread count, and a different one.
     NullProgress progress;
     ItemKnnParams exact;
+    exact.maxRaters = 0;
     ItemKnnParams big = exact;
     big.maxRaters = 4;
     auto a = ItemKnnTable::build(m_tiny->store, exact, 1, progress);
@@ -257,7 +258,7 @@ void TestBaselines::itemKnnSamplingAllRatersIsExact()
     QVERIFY(a.ok() && b.ok());
     QCOMPARE(a.value()->entries(), b.value()->entries());
 
-    ItemKnnParams sampled;
+    ItemKnnParams sampled = exact;
     sampled.maxRaters = 20;
     auto s1 = ItemKnnTable::build(m_sample->store, sampled, 1, progress);
     auto s4 = ItemKnnTable::build(m_sample->store, sampled, 4, progress);
