@@ -4,6 +4,7 @@
 #include "finetunecommands.h"
 #include "goldsetcommands.h"
 #include "providercommands.h"
+#include "runcommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,6 +33,9 @@ QString usage()
               "                [--batch-size N] [--lr-multiplier X] [--learning-rate X] [--seed N] [--suffix S] [--project P]\n"
               "       cinetune finetune status|watch|cancel JOB [PROVIDER] [--project P] [--json] [--interval S]\n"
               "       cinetune finetune list [PROVIDER] [--project P [--import]] [--json]\n"
+              "       cinetune run --project P --gold NAME --target PROVIDER:MODEL --strategy zero-shot|fine-tuned|few-shot|candidates\n"
+              "                [--split test] [--name RUN] [--format numbered|json] [--temperature T] [--seed S] [--max-tokens N]\n"
+              "                [--concurrency C] [--few-shot K] [--dataset D] [--retry-failed] [--json]   (running it again continues)\n"
               "       cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--quiet]\n"
               "       cinetune --help | --version\n"
               "\n"
@@ -51,7 +55,7 @@ bool isCliCommand(const QStringList &args)
         return false;
     const QString &a = args.first();
     return a == QLatin1String("dataset") || a == QLatin1String("goldset") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
-           || a == QLatin1String("finetune") || a == QLatin1String("providers") || a == QLatin1String("simulator")
+           || a == QLatin1String("finetune") || a == QLatin1String("providers") || a == QLatin1String("simulator") || a == QLatin1String("run")
            || a == QLatin1String("--help") || a == QLatin1String("-h")
            || a == QLatin1String("help") || a == QLatin1String("--version") || a == QLatin1String("-v");
 }
@@ -91,6 +95,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         return providers(args.mid(1), out, err);
     if (cmd == QLatin1String("simulator"))
         return simulator(args.mid(1), out, err);
+    if (cmd == QLatin1String("run"))
+        return evalRun(args.mid(1), out, err);
     err << usage();
     return UsageError;
 }
