@@ -8,6 +8,8 @@ namespace cinetune {
 
 RequestScheduler::RequestScheduler(HttpClient *http, QObject *parent) : QObject(parent), m_http(http)
 {
+    m_lanes = {http};
+    m_laneLoad = {0};
     m_clock.start();
     m_wakeup = new QTimer(this);
     m_wakeup->setSingleShot(true);
@@ -33,6 +35,16 @@ void RequestScheduler::setOptions(const Options &options)
     m_options.concurrency = std::max(1, options.concurrency);
     m_limiter.setLimits(options.requestsPerMinute, options.tokensPerMinute);
     QTimer::singleShot(0, this, &RequestScheduler::pump);
+}
+
+void RequestScheduler::setLanes(const QList<HttpClient *> &extraClients)
+{
+    m_lanes = QList<HttpClient *>{m_http} + extraClients;
+    m_laneLoad = QList<int>(m_lanes.size(), 0);
+    for (const Flight &f : std::as_const(m_inFlight)) {
+        if (f.lane < m_laneLoad.size())
+            ++m_laneLoad[f.lane];
+    }
 }
 
 void RequestScheduler::enqueue(quint64 tag, const HttpRequest &request, qint64 estimatedTokens)
@@ -63,6 +75,7 @@ void RequestScheduler::cancel()
     m_wakeup->stop();
     const auto flights = m_inFlight;
     m_inFlight.clear();
+    m_laneLoad.fill(0);
     for (const Flight &f : flights) {
         if (f.call) {
             f.call->disconnect(this);
@@ -87,15 +100,12 @@ void RequestScheduler::pump()
         Item item = std::move(m_queue.front());
         m_queue.pop_front();
         m_limiter.record(now, item.tokens);
-        HttpClient *client = m_http;
-        if (!m_lanes.isEmpty()) {
-            const int lane = m_nextLane++ % (int(m_lanes.size()) + 1);
-            if (lane > 0)
-                client = m_lanes[lane - 1];
-        }
-        HttpCall *call = client->send(item.request, m_options.retry);
+        // The least busy lane, so no client holds more than Qt's 6 connections while another idles.
+        const int lane = int(std::min_element(m_laneLoad.begin(), m_laneLoad.end()) - m_laneLoad.begin());
+        ++m_laneLoad[lane];
+        HttpCall *call = m_lanes[lane]->send(item.request, m_options.retry);
         const quint64 tag = item.tag;
-        m_inFlight.insert(tag, Flight{call, now});
+        m_inFlight.insert(tag, Flight{call, now, lane});
         m_maxInFlight = std::max(m_maxInFlight, int(m_inFlight.size()));
         connect(call, &HttpCall::retrying, this, [this](int, int delayMs, const QString &reason) {
             // Another request would meet the same limit: hold every launch while this one waits.
@@ -113,6 +123,8 @@ void RequestScheduler::onFinished(quint64 tag, HttpCall *call, const Result<Http
     if (it == m_inFlight.end())
         return; // cancelled
     const qint64 latency = nowMs() - it->startedMs;
+    if (it->lane < m_laneLoad.size())
+        --m_laneLoad[it->lane];
     m_inFlight.erase(it);
     if (result) {
         const qint64 nextTokens = m_queue.empty() ? 0 : m_queue.front().tokens;

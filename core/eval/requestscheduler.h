@@ -45,7 +45,7 @@ public:
     void setOptions(const Options &options);
     const Options &options() const { return m_options; }
     // Extra clients used round-robin with the first (see the class comment). Must outlive this.
-    void setLanes(const QList<HttpClient *> &extraClients) { m_lanes = extraClients; }
+    void setLanes(const QList<HttpClient *> &extraClients);
 
     // Queues a request; `tag` comes back with finished(). `estimatedTokens` counts against the
     // tokens-per-minute budget.
@@ -84,8 +84,8 @@ private:
     qint64 nowMs() const { return m_clock.elapsed(); }
 
     HttpClient *m_http;
-    QList<HttpClient *> m_lanes;
-    int m_nextLane = 0;
+    QList<HttpClient *> m_lanes;    // [0] = the main client, then the extra ones
+    QList<int> m_laneLoad;          // requests in flight per lane
     Options m_options;
     RateLimiter m_limiter;
     QElapsedTimer m_clock;
@@ -95,6 +95,7 @@ private:
     {
         QPointer<HttpCall> call;
         qint64 startedMs = 0;
+        int lane = 0;
     };
     QHash<quint64, Flight> m_inFlight;
     int m_maxInFlight = 0;

@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -97,11 +98,15 @@ double viaScheduler(const QString &baseUrl, int requests, int concurrency, int l
 double direct(const QString &baseUrl, int requests, int concurrency, int lanes)
 {
     Clients clients(lanes);
-    int next = 0, done = 0, lane = 0;
+    int next = 0, done = 0;
+    std::vector<int> load(clients.all.size(), 0);
     std::function<void()> launch = [&]() {
         const int i = next++;
-        HttpCall *call = clients.all[std::size_t(lane++ % int(clients.all.size()))]->send(chatRequest(baseUrl, i));
-        QObject::connect(call, &HttpCall::finished, call, [&](const Result<HttpResponse> &) {
+        const std::size_t lane = std::size_t(std::min_element(load.begin(), load.end()) - load.begin());
+        ++load[lane];
+        HttpCall *call = clients.all[lane]->send(chatRequest(baseUrl, i));
+        QObject::connect(call, &HttpCall::finished, call, [&, lane](const Result<HttpResponse> &) {
+            --load[lane];
             ++done;
             if (next < requests)
                 launch();
