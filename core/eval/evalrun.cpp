@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cinetune {
@@ -120,15 +121,30 @@ void EvaluationRun::begin(bool onlyFailed)
     m_sessionClock.start();
     m_keys.clear();
     m_failed = failed.value();
+    m_okUsers = ok.value();
+    m_onlyFailed = onlyFailed;
+    m_nextUser = 0;
+    m_preparing = true;
     (void)m_runs->setStatus(m_setup.runId, RunStatus::Running);
+    prepareMore();
+}
 
+// Builds requests a slice at a time so the first answers flow while the rest are prepared and
+// the event loop (GUI) stays responsive.
+void EvaluationRun::prepareMore()
+{
+    if (!m_active || !m_preparing)
+        return;
+    constexpr std::size_t kSlice = 64;
     const PromptContext context{m_setup.catalogue, &m_setup.trainUsers, m_setup.candidates};
     const QUrl baseUrl = m_setup.endpoint.baseUrl;
-    for (std::size_t i = 0; i < m_setup.users.size() && m_active; ++i) {
+    const std::size_t end = std::min(m_setup.users.size(), m_nextUser + kSlice);
+    for (; m_nextUser < end && m_active; ++m_nextUser) {
+        const std::size_t i = m_nextUser;
         const GoldSetUser &user = m_setup.users[i];
-        if (ok->contains(user.user) || (onlyFailed && !failed->contains(user.user)))
+        const bool wasFailed = m_failed.contains(user.user);
+        if (m_okUsers.contains(user.user) || (m_onlyFailed && !wasFailed))
             continue;
-        const bool wasFailed = failed->contains(user.user);
         StoredResponse r;
         r.user = user.user;
         Result<ChatRequest> request = buildChatRequest(m_setup.spec, context, user);
@@ -138,6 +154,7 @@ void EvaluationRun::begin(bool onlyFailed)
             r.errorMessage = request.error().message;
             if (!wasFailed)
                 ++m_done;
+            m_failed.insert(user.user);
             store(r, false);
             continue;
         }
@@ -154,14 +171,22 @@ void EvaluationRun::begin(bool onlyFailed)
             r.model = c.modelReturned;
             if (!wasFailed)
                 ++m_done;
+            m_failed.remove(user.user);
             store(r, true);
             continue;
         }
         m_keys.insert(i, r.cacheKey);
         m_scheduler->enqueue(i, openai::chat(m_setup.endpoint, request.value()), estimateTokens(request.value()));
     }
+    if (!m_active)
+        return;
     emitProgress();
-    if (m_active && m_scheduler->isIdle())
+    if (m_nextUser < m_setup.users.size()) {
+        QTimer::singleShot(0, this, &EvaluationRun::prepareMore);
+        return;
+    }
+    m_preparing = false;
+    if (m_scheduler->isIdle())
         QTimer::singleShot(0, this, &EvaluationRun::maybeFinish);
 }
 
@@ -245,7 +270,7 @@ void EvaluationRun::emitProgress()
 
 void EvaluationRun::maybeFinish()
 {
-    if (!m_active || !m_scheduler->isIdle() || m_scheduler->isPaused())
+    if (!m_active || m_preparing || !m_scheduler->isIdle() || m_scheduler->isPaused())
         return;
     emitProgress();
     stop(RunStatus::Finished);

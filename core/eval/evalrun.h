@@ -86,6 +86,7 @@ Q_SIGNALS:
 
 private:
     void begin(bool onlyFailed);
+    void prepareMore();
     void onResponse(quint64 index, const Result<HttpResponse> &result, int attempts, qint64 latencyMs);
     void store(const StoredResponse &response, bool cachedHit);
     void emitProgress();
@@ -98,6 +99,10 @@ private:
     RequestScheduler *m_scheduler = nullptr;
     QHash<quint64, QByteArray> m_keys; // user index -> cache key
     QSet<std::uint32_t> m_failed;      // users whose stored response is a failure
+    QSet<std::uint32_t> m_okUsers;     // users with an ok response when the session began
+    std::size_t m_nextUser = 0;        // next index of users to prepare
+    bool m_onlyFailed = false;
+    bool m_preparing = false;
     qint64 m_done = 0;
     qint64 m_doneThisSession = 0;
     qint64 m_promptTokens = 0;

@@ -121,7 +121,7 @@ double direct(const QString &baseUrl, int requests, int concurrency, int lanes)
 }
 
 // The whole path: prompts, cache look-ups and one project transaction per answer.
-double viaEvaluationRun(const QString &baseUrl, int users, int concurrency, int lanes, qint64 *ok)
+double viaEvaluationRun(const QString &baseUrl, int users, int concurrency, int lanes, qint64 *ok, double *startMs)
 {
     QTemporaryDir dir;
     auto project = ProjectFile::create(dir.filePath(QStringLiteral("bench")));
@@ -162,6 +162,7 @@ double viaEvaluationRun(const QString &baseUrl, int users, int concurrency, int 
     QElapsedTimer t;
     t.start();
     run.start();
+    *startMs = double(t.nsecsElapsed()) / 1e6;
     waitUntil([&] { return stopped; });
     const double secs = double(t.nsecsElapsed()) / 1e9;
     *ok = runs.counts(runId.value())->ok;
@@ -216,9 +217,10 @@ int main(int argc, char **argv)
     std::printf("  scheduler, %d HttpClients (lanes)           %8.3f s  (%5.1f %% of ideal; max in flight %d, failed %d)\n", lanes, sN,
                 100 * sN / ideal, maxInFlight, failures);
     qint64 ok = 0;
-    const double run = viaEvaluationRun(baseUrl, requests, concurrency, lanes, &ok);
-    std::printf("  EvaluationRun (prompts + DB), %d lanes      %8.3f s  (%5.1f %% of ideal; %lld ok)\n", lanes, run, 100 * run / ideal,
-                static_cast<long long>(ok));
+    double startMs = 0;
+    const double run = viaEvaluationRun(baseUrl, requests, concurrency, lanes, &ok, &startMs);
+    std::printf("  EvaluationRun (prompts + DB), %d lanes      %8.3f s  (%5.1f %% of ideal; %lld ok; start() %.0f ms)\n", lanes, run,
+                100 * run / ideal, static_cast<long long>(ok), startMs);
 
     QMetaObject::invokeMethod(server, [server]() { delete server; }, Qt::BlockingQueuedConnection);
     serverThread.quit();
