@@ -294,6 +294,12 @@ private Q_SLOTS:
         QCOMPARE(counts->ok, qint64(kUsers));
         QCOMPARE(counts->failed, qint64(0));
         QCOMPARE(int(runs.responses(runId)->size()), kUsers);
+        // Nothing came from the cache: the finished users' paid rows were left alone.
+        const auto stored = runs.responses(runId);
+        QVERIFY(stored);
+        for (const StoredResponse &r : stored.value())
+            QVERIFY2(!r.cached, qPrintable(QStringLiteral("user %1 was re-stored from the cache").arg(r.user)));
+        QCOMPARE(counts->cached, qint64(0));
         Q_UNUSED(firstRequests)
     }
 
