@@ -105,6 +105,10 @@ void EvaluationRun::begin(bool onlyFailed)
 {
     if (m_active)
         return;
+    if (m_setup.spec.target.kind != TargetKind::Llm) {
+        Q_EMIT stopped(int(RunStatus::Failed), RunRepository::tr("A baseline run is computed locally, not sent to a provider."));
+        return;
+    }
     Result<QSet<std::uint32_t>> ok = m_runs->usersWithState(m_setup.runId, true);
     Result<QSet<std::uint32_t>> failed = m_runs->usersWithState(m_setup.runId, false);
     Result<RunCounts> counts = m_runs->counts(m_setup.runId);

@@ -68,7 +68,7 @@ Q_SIGNALS:
     void finished(quint64 tag, const cinetune::Result<cinetune::HttpResponse> &result, int attempts, qint64 latencyMs);
     // Nothing queued and nothing in flight.
     void drained();
-    // Launching waits for the rate limit (ms; reason: "requests", "tokens" or "server").
+    // Launching waits this long (ms) for the rate-limit budget or a server-imposed hold.
     void throttled(qint64 waitMs);
 
 private:

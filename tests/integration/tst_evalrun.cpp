@@ -89,6 +89,8 @@ private:
     QHash<std::uint32_t, int> m_requests;         // chat requests the server saw, per user
     int m_serverInFlight = 0;
     int m_serverMaxInFlight = 0;
+    QElapsedTimer m_clock;
+    QList<qint64> m_chatTimes; // ms (m_clock) of every chat request the server received
 
     RunSpec spec() const
     {
@@ -165,10 +167,13 @@ private Q_SLOTS:
         }
         QCOMPARE(m_userByPrompt.size(), kUsers);
         m_serverInFlight = m_serverMaxInFlight = 0;
+        m_chatTimes.clear();
+        m_clock.start();
         connect(m_server.get(), &SimulatorServer::requestReceived, this, [this](const QString &route, const QByteArray &body) {
             if (route != QLatin1String("POST /v1/chat/completions"))
                 return;
             ++m_requests[m_userByPrompt.value(lastUserMessage(body), 0)];
+            m_chatTimes.append(m_clock.elapsed());
             m_serverMaxInFlight = std::max(m_serverMaxInFlight, ++m_serverInFlight);
         });
         connect(m_server.get(), &SimulatorServer::requestHandled, this, [this](const QString &route, int) {
@@ -398,6 +403,30 @@ private Q_SLOTS:
         QVERIFY(waitFor([&status] { return status.has_value(); }, 20000));
         QCOMPARE(*status, int(RunStatus::Finished));
         QCOMPARE(RunRepository(*m_project).counts(runId)->ok, qint64(kUsers));
+    }
+
+    // A 429 with Retry-After holds every launch, not only the refused request's retry.
+    void rateLimitHoldsAllLaunches()
+    {
+        m_http->setDelayScale(1.0); // real seconds here
+        SimulatorServer::Options o;
+        o.latencyMs = 60; // the other lane alone would need 23 x 60 ms, well into the hold
+        m_server->setOptions(o);
+        QVERIFY(m_server->setFaults(QStringLiteral("429=1@POST:/v1/chat/completions#1")).ok());
+        const qint64 runId = newRun(QStringLiteral("hold"));
+        EvaluationRun run(setup(runId, 2));
+        QCOMPARE(runToEnd(run), int(RunStatus::Finished));
+        QCOMPARE(RunRepository(*m_project).counts(runId)->ok, qint64(kUsers));
+        QVERIFY(m_chatTimes.size() >= kUsers + 1);
+        const qint64 t0 = m_chatTimes.first();
+        // Without the hold the other lane would keep sending every 60 ms during the retry wait.
+        int during = 0;
+        for (qint64 t : std::as_const(m_chatTimes)) {
+            if (t > t0 + 150 && t < t0 + 900)
+                ++during;
+        }
+        QCOMPARE(during, 0);
+        QVERIFY(m_chatTimes.last() - t0 >= 900);
     }
 
     // A bad key would fail every request: the run stops as failed instead of burning through users.
