@@ -1,5 +1,7 @@
 #include "runcommands.h"
 
+#include "eval/baselines.h"
+
 #include "cli.h"
 #include "common/progress.h"
 #include "dataset/datasetloader.h"
@@ -86,28 +88,6 @@ int resolveTarget(const QCommandLineParser &parser, ProviderProfile &profile, QS
     return Success;
 }
 
-// Until the collaborative baselines are wired in, candidate ranking lists the most-rated movies
-// the user has not in the profile (a stand-in documented in docs/EVALUATION-RUNS.md).
-CandidateSource popularCandidates(const DatasetPtr &ds)
-{
-    const std::uint32_t n = std::min<std::uint32_t>(ds->store.movieCount(), std::uint32_t(ds->catalogue.size()));
-    auto order = std::make_shared<std::vector<std::uint32_t>>(n);
-    std::iota(order->begin(), order->end(), 0u);
-    std::stable_sort(order->begin(), order->end(), [&ds](std::uint32_t a, std::uint32_t b) {
-        return ds->store.movieRatingCount(a) > ds->store.movieRatingCount(b);
-    });
-    return [ds, order](const GoldSetUser &user, int count) {
-        std::vector<std::uint32_t> out;
-        for (std::uint32_t m : *order) {
-            if (int(out.size()) >= count)
-                break;
-            const std::uint32_t id = ds->catalogue.movie(m).sourceId;
-            if (std::find(user.profile.begin(), user.profile.end(), id) == user.profile.end())
-                out.push_back(id);
-        }
-        return out;
-    };
-}
 
 QString costText(double cost)
 {
@@ -135,6 +115,8 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("tpm"), tr("Tokens per minute (default: the profile's)"), QStringLiteral("N")});
     parser.addOption({QStringLiteral("few-shot"), tr("Few-shot examples (default 3)"), QStringLiteral("K")});
     parser.addOption({QStringLiteral("candidates"), tr("Candidates listed (default 20)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("candidates-from"), tr("The baseline listing the candidates: itemknn (default), popular, random or consensus"),
+                      QStringLiteral("BASELINE")});
     parser.addOption({QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D")});
     parser.addOption({QStringLiteral("base-url"), tr("Inline provider: base URL"), QStringLiteral("URL")});
     parser.addOption({QStringLiteral("kind"), tr("Inline provider kind"), QStringLiteral("KIND")});
@@ -185,6 +167,8 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     spec.count = int(*count);
     spec.fewShotK = int(*fewShot);
     spec.candidateCount = int(*candidates);
+    if (parser.isSet(QStringLiteral("candidates-from")))
+        spec.candidateBaseline = parser.value(QStringLiteral("candidates-from"));
 
     ProviderProfile profile;
     QString model;
@@ -279,8 +263,17 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     setup.catalogue = &ds.value()->catalogue;
     setup.users = std::move(users);
     setup.trainUsers = std::move(train);
-    if (spec.strategy == PromptStrategyKind::Candidates)
-        setup.candidates = popularCandidates(ds.value());
+    if (spec.strategy == PromptStrategyKind::Candidates) {
+        BaselineOptions baselineOptions;
+        NullProgress quiet;
+        auto recommender = makeRecommender(*ds.value(), *baselineFromId(spec.candidateBaseline), baselineOptions, quiet);
+        if (!recommender) {
+            err << QStringLiteral("cinetune run: %1\n").arg(recommender.error().message);
+            return InputError;
+        }
+        setup.candidates = baselineCandidates(ds.value(), std::shared_ptr<const Recommender>(std::move(recommender).value()),
+                                              baselineOptions.seed);
+    }
     setup.endpoint = Endpoint{profile.kind, profile.effectiveBaseUrl(), key.value(),
                               int(*timeout) * 1000};
     setup.providerName = profile.name;

@@ -1,5 +1,7 @@
 #include "runspec.h"
 
+#include "baselines.h"
+
 #include <QCoreApplication>
 #include <QJsonValue>
 
@@ -86,6 +88,9 @@ Status RunSpec::validate() const
         return range(QStringLiteral("few-shot k"), 1, 50, fewShotK);
     if (strategy == PromptStrategyKind::Candidates && (candidateCount < 1 || candidateCount > 500))
         return range(QStringLiteral("candidates"), 1, 500, candidateCount);
+    if (strategy == PromptStrategyKind::Candidates && !baselineFromId(candidateBaseline))
+        return invalid(tr("The candidates must come from a local baseline (random, popular, itemknn or consensus), found \"%1\".")
+                           .arg(candidateBaseline));
     return prompt.validate();
 }
 
@@ -110,6 +115,7 @@ QJsonObject RunSpec::toJson() const
                   {QStringLiteral("count"), count},
                   {QStringLiteral("few_shot_k"), fewShotK},
                   {QStringLiteral("candidates"), candidateCount},
+                  {QStringLiteral("candidate_baseline"), candidateBaseline},
                   {QStringLiteral("prompt"), prompt.toJson()}};
     if (seed)
         o[QStringLiteral("seed")] = *seed;
@@ -152,6 +158,7 @@ Result<RunSpec> RunSpec::fromJson(const QJsonObject &o)
     s.count = o.value(QLatin1String("count")).toInt(s.count);
     s.fewShotK = o.value(QLatin1String("few_shot_k")).toInt(s.fewShotK);
     s.candidateCount = o.value(QLatin1String("candidates")).toInt(s.candidateCount);
+    s.candidateBaseline = o.value(QLatin1String("candidate_baseline")).toString(s.candidateBaseline);
     auto prompt = PromptTemplate::fromJson(o.value(QLatin1String("prompt")).toObject(), QStringLiteral("run spec"));
     if (!prompt)
         return prompt.error();

@@ -59,6 +59,7 @@ struct RunSpec
     int count = 10;               // movies asked for ({count} of the template)
     int fewShotK = 3;             // few-shot: examples from the train split
     int candidateCount = 20;      // candidates: how many the callback is asked for
+    QString candidateBaseline = QStringLiteral("itemknn"); // candidates: the baseline listing them (baselineId())
     PromptTemplate prompt = PromptTemplate::paperDefault();
 
     // Range checks with user-facing messages (code run.invalid_spec).
