@@ -37,7 +37,7 @@ QString defaultName(const GoldSetSpec &spec)
 GoldSetBuildPage::GoldSetBuildPage(GoldSetWizard *wizard)
     : QWizardPage(wizard), m_wizard(wizard), m_status(new QLabel(this)), m_progress(new QProgressBar(this)),
       m_cancel(new QPushButton(GoldSetWizard::tr("&Cancel Build"), this)),
-      m_again(new QPushButton(GoldSetWizard::tr("&Build Again"), this)), m_summary(new GoldSetSummaryView(false, this)),
+      m_again(new QPushButton(GoldSetWizard::tr("Build &Again"), this)), m_summary(new GoldSetSummaryView(false, this)),
       m_name(new QLineEdit(this)), m_nameMessage(new QLabel(this)), m_nameRow(new QWidget(this))
 {
     setTitle(GoldSetWizard::tr("Build"));

@@ -276,7 +276,7 @@ GoldSetNeighboursPage::GoldSetNeighboursPage(GoldSetWizard *wizard)
     m_exclude->addItem(GoldSetWizard::tr("Every movie the user rated"), static_cast<int>(GoldExclude::Rated));
     m_exclude->addItem(GoldSetWizard::tr("Only the profile movies"), static_cast<int>(GoldExclude::Profile));
     m_form->addRow(GoldSetWizard::tr("&Min matches M:"), m_minMatches);
-    m_form->addRow(GoldSetWizard::tr("&Neighbour cap:"), m_cap);
+    m_form->addRow(GoldSetWizard::tr("Neighbour &cap:"), m_cap);
     m_form->addRow(GoldSetWizard::tr("&Watch factor W:"), m_watch);
     m_form->addRow(GoldSetWizard::tr("E&xclude from gold:"), m_exclude);
     m_form->addRow(GoldSetWizard::tr("Max &gold G:"), m_maxGold);
