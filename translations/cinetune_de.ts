@@ -2052,23 +2052,16 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>Verschiedene Goldfilme</translation>
     </message>
     <message>
-        <source>Most frequent gold movies:</source>
-        <translation>Häufigste Goldfilme:</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n user(s)</source>
-        <translation>
-            <numerusform>%n Nutzer</numerusform>
-            <numerusform>%n Nutzer</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Gold movies per user</source>
         <translation>Goldfilme pro Nutzer</translation>
     </message>
     <message>
         <source>Gold-list sizes</source>
         <translation>Größen der Goldlisten</translation>
+    </message>
+    <message>
+        <source>Most frequent gold movies (number of users):</source>
+        <translation>Häufigste Goldfilme (Anzahl Nutzer):</translation>
     </message>
 </context>
 <context>

@@ -109,7 +109,7 @@ QString goldSetSummaryHtml(const QJsonObject &o, const GoldSetSpec &spec, const 
     h += t + QStringLiteral("</table>");
     const QJsonArray top = o.value(QStringLiteral("top_gold_movies")).toArray();
     if (!top.isEmpty()) {
-        h += QStringLiteral("<p>%1</p><ol style=\"margin-top:0\">").arg(GoldSetSummaryView::tr("Most frequent gold movies:"));
+        h += QStringLiteral("<p>%1</p><ol style=\"margin-top:0\">").arg(GoldSetSummaryView::tr("Most frequent gold movies (number of users):"));
         for (qsizetype i = 0; i < std::min<qsizetype>(topMovies, top.size()); ++i) {
             const QJsonObject m = top[i].toObject();
             const auto id = static_cast<std::uint32_t>(m.value(QStringLiteral("movie")).toInteger());
@@ -118,8 +118,7 @@ QString goldSetSummaryHtml(const QJsonObject &o, const GoldSetSpec &spec, const 
                 if (const auto index = dataset->dataset->catalogue.find(id))
                     title = dataset->dataset->catalogue.displayTitle(*index);
             }
-            h += QStringLiteral("<li>%1 — %2</li>")
-                     .arg(title.toHtmlEscaped(), GoldSetSummaryView::tr("%n user(s)", nullptr, static_cast<int>(m.value(QStringLiteral("users")).toInteger())));
+            h += QStringLiteral("<li>%1 — %2</li>").arg(title.toHtmlEscaped(), number(m.value(QStringLiteral("users")).toInteger()));
         }
         h += QStringLiteral("</ol>");
     }
