@@ -12,6 +12,8 @@ class DatasetController;
 class DatasetPage;
 class FineTuneController;
 class FineTunePage;
+class GoldSetController;
+class GoldSetPage;
 class ProviderService;
 class StepNavigator;
 class Workspace;
@@ -37,6 +39,8 @@ public:
     ProviderService *providers() const { return m_providers; }
     FineTuneController *fineTune() const { return m_fineTune; }
     FineTunePage *fineTunePage() const { return m_fineTunePage; }
+    GoldSetController *goldSets() const { return m_goldSets; }
+    GoldSetPage *goldSetPage() const { return m_goldSetPage; }
     int currentStep() const;
 
 public Q_SLOTS:
@@ -77,6 +81,8 @@ private:
     ProviderService *m_providers;
     FineTuneController *m_fineTune;
     FineTunePage *m_fineTunePage;
+    GoldSetController *m_goldSets = nullptr;
+    GoldSetPage *m_goldSetPage = nullptr;
     QMenu *m_recentMenu = nullptr;
 };
 
