@@ -1,0 +1,110 @@
+// Playground latency: title completion on a 17,770-title Netflix catalogue (median and p95 over
+// 100 queries, with a same-run reference: folding every title once, the work of building the
+// search keys) and the time to open the dataset it runs on.
+//
+//   bench_gui_playground [PATH]   (default /tmp/synth-full, made by `cinetune dataset synth --out`)
+//
+// The figures are printed; nothing is asserted.
+#include "common/appinfo.h"
+#include "common/progress.h"
+#include "dataset/datasetloader.h"
+#include "models/searchtext.h"
+#include "playground/moviesearchindex.h"
+#include "session/loadeddataset.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace cinetune;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[std::min(v.size() - 1, std::size_t(p * double(v.size())))];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    const QString path = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("/tmp/synth-full");
+    if (!QFileInfo::exists(path)) {
+        std::fprintf(stderr, "%s does not exist: make it with `cinetune dataset synth --out %s`\n", qPrintable(path), qPrintable(path));
+        return 2;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    NullProgress progress;
+    auto loaded = loadDataset(path, LoadOptions{}, progress);
+    if (!loaded) {
+        std::fprintf(stderr, "%s\n", qPrintable(loaded.error().message));
+        return 1;
+    }
+    const double loadSeconds = double(clock.nsecsElapsed()) / 1e9;
+    clock.restart();
+    const ui::LoadedDatasetPtr data = ui::prepareLoadedDataset(std::move(loaded).value(), path, 0);
+    const double prepareMs = double(clock.nsecsElapsed()) / 1e6;
+    const Catalogue &catalogue = data->dataset->catalogue;
+    std::printf("dataset: %s, %zu movies, %llu ratings (opened in %.2f s, prepared in %.1f ms)\n", qPrintable(path), catalogue.size(),
+                static_cast<unsigned long long>(data->dataset->store.ratingCount()), loadSeconds, prepareMs);
+
+    clock.restart();
+    const ui::MovieSearchIndex index = ui::MovieSearchIndex::fromDataset(*data);
+    const double buildMs = double(clock.nsecsElapsed()) / 1e6;
+
+    // Reference: fold every title once (what building the keys costs; a lower bound for any
+    // approach that looks at every title per keystroke without an index).
+    std::vector<double> foldRuns;
+    for (int r = 0; r < 5; ++r) {
+        clock.restart();
+        qsizetype chars = 0;
+        for (const Movie &m : catalogue.movies())
+            chars += ui::foldForSearch(m.title).size();
+        foldRuns.push_back(double(clock.nsecsElapsed()) / 1e6);
+        if (chars == 0)
+            std::printf("(no titles)\n");
+    }
+
+    // 100 queries as a user types them: prefixes of titles of every popularity, multi-term queries
+    // and misses, 1 to 12 characters.
+    std::vector<QString> queries;
+    const std::size_t n = catalogue.size();
+    for (std::size_t i = 0; queries.size() < 100; ++i) {
+        const Movie &m = catalogue.movie(std::uint32_t((i * 7919) % n));
+        const QString folded = ui::foldForSearch(m.title);
+        const int len = 1 + int(i % 12);
+        if (i % 10 == 9)
+            queries.push_back(QStringLiteral("zzq") + QString::number(i)); // no match: a full scan
+        else if (i % 10 == 8)
+            queries.push_back(folded.section(QLatin1Char(' '), -1) + QLatin1Char(' ') + QString::number(m.year));
+        else
+            queries.push_back(folded.left(len));
+    }
+    std::vector<double> times;
+    std::size_t hits = 0;
+    for (const QString &q : queries) {
+        clock.restart();
+        hits += index.query(q, 12).size();
+        times.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    std::printf("search index build: %.2f ms\n", buildMs);
+    std::printf("reference, fold all %zu titles once: median %.2f ms\n", n, median(foldRuns));
+    std::printf("completion over %zu titles, 100 queries: median %.3f ms, p95 %.3f ms, max %.3f ms (%zu hits)\n", n,
+                median(times), percentile(times, 0.95), *std::max_element(times.begin(), times.end()), hits);
+    return 0;
+}
