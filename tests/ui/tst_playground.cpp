@@ -26,6 +26,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -263,7 +264,7 @@ void TestPlayground::resolverMarksItems()
     const Catalogue &c = m_controller->dataset()->dataset->catalogue;
     const std::uint32_t toy = *c.find(1);
     const std::uint32_t matrix = *c.find(2571);
-    const QString answer = QStringLiteral("Here you go:\n1. The Matrix (1999)\n2. Matrix, The (2001)\n3. The Crimson Harbor (1990)\n"
+    const QString answer = QStringLiteral("Here you go:\n1. The Matrix (1999)\n2. The Matrix (2001)\n3. The Crimson Harbor (1990)\n"
                                           "4. Toy Story (1995)\n");
     const QSet<std::uint32_t> gold{matrix};
     const std::vector<RecommendedItem> items = m_controller->resolver().resolveText(answer, {toy}, gold);
