@@ -265,10 +265,10 @@ void TestPlayground::resolverMarksItems()
     const std::uint32_t toy = *c.find(1);
     const std::uint32_t matrix = *c.find(2571);
     const QString answer = QStringLiteral("Here you go:\n1. The Matrix (1999)\n2. The Matrix (2001)\n3. The Crimson Harbor (1990)\n"
-                                          "4. Toy Story (1995)\n");
+                                          "4. Toy Story (1995)\n5. Se7en (1995)\n6. **The Matrx** (1999) - a classic\n");
     const QSet<std::uint32_t> gold{matrix};
     const std::vector<RecommendedItem> items = m_controller->resolver().resolveText(answer, {toy}, gold);
-    QCOMPARE(items.size(), std::size_t(4));
+    QCOMPARE(items.size(), std::size_t(6));
     QCOMPARE(items[0].status, ItemStatus::Exact);
     QCOMPARE(items[0].movie, std::optional<std::uint32_t>(matrix));
     QVERIFY(items[0].inGold);
@@ -279,6 +279,16 @@ void TestPlayground::resolverMarksItems()
     QVERIFY(!items[2].movie);
     QCOMPARE(items[3].status, ItemStatus::Repeat);
     QCOMPARE(items[3].rank, 4);
+    // An alternative title ("Seven (a.k.a. Se7en)") and a misspelling.
+    QCOMPARE(items[4].status, ItemStatus::Exact);
+    QCOMPARE(items[4].movie, c.find(47));
+    QCOMPARE(items[5].status, ItemStatus::Fuzzy);
+    QCOMPARE(items[5].movie, std::optional<std::uint32_t>(matrix));
+    QCOMPARE(items[5].text, QStringLiteral("The Matrx (1999)"));
+    // An answer without a list says why.
+    QString why;
+    QVERIFY(m_controller->resolver().resolveText(QStringLiteral("I cannot help with that."), {}, {}, &why).empty());
+    QVERIFY(!why.isEmpty());
 }
 
 void TestPlayground::typePickAndStream()
@@ -382,7 +392,7 @@ void TestPlayground::exportsComparison()
     const QString md = page->comparisonMarkdown();
     QVERIFY(md.contains(QStringLiteral("1. Toy Story (1995)\n2. The Matrix (1999)\n")));
     QVERIFY(md.contains(QStringLiteral("| # | ") + page->columns().first()->heading() + QStringLiteral(" | ") + second->heading() + QStringLiteral(" |")));
-    QVERIFY(md.contains(QStringLiteral("| 1 | ") + statusSymbol(top.status)));
+    QVERIFY(md.contains(statusSymbol(top.status) + QLatin1Char(' ') + top.text));
     // Both simulator models answer from the same popular titles: overlap is marked in both places.
     bool anyOverlap = false;
     for (const RecommendedItem &i : second->items())

@@ -1,63 +1,14 @@
 #include "answerresolver.h"
 
-#include "models/searchtext.h"
-#include "moviesearchindex.h"
-
-#include <QRegularExpression>
+#include "eval/responseparser.h"
+#include "eval/titleresolver.h"
 
 namespace cinetune::ui {
 
-namespace {
-
-struct Line
-{
-    QString text;
-    QString title;
-    int year = 0;
-};
-
-// Temporary reading of "1. Title (Year)" lines until core/eval's parser is merged.
-QList<Line> numberedLines(const QString &answer)
-{
-    static const QRegularExpression item(QStringLiteral("^\\s*(?:\\d+[.)]|[-*•])\\s+(.+?)\\s*$"));
-    static const QRegularExpression year(QStringLiteral("^(.*?)\\s*\\((\\d{4})\\)$"));
-    QList<Line> out;
-    for (const QString &raw : answer.split(QLatin1Char('\n'))) {
-        const QRegularExpressionMatch m = item.match(raw);
-        if (!m.hasMatch())
-            continue;
-        Line l;
-        l.text = m.captured(1);
-        l.title = l.text;
-        if (const QRegularExpressionMatch y = year.match(l.text); y.hasMatch()) {
-            l.title = y.captured(1);
-            l.year = y.captured(2).toInt();
-        }
-        out.append(l);
-    }
-    return out;
-}
-
-QString key(const QString &title, int year)
-{
-    QString k = MovieSearchIndex::stripArticle(foldForSearch(title));
-    if (year > 0)
-        k += QLatin1Char(' ') + QString::number(year);
-    return k;
-}
-
-} // namespace
-
 AnswerResolver::AnswerResolver(LoadedDatasetPtr data) : m_data(std::move(data))
 {
-    if (!m_data)
-        return;
-    const Catalogue &c = m_data->dataset->catalogue;
-    for (std::uint32_t i = 0; i < c.size(); ++i) {
-        const Movie &m = c.movie(i);
-        m_exact.insert(key(m.title, m.year), i);
-        m_titleOnly.insert(key(m.title, 0), i);
-    }
+    if (m_data)
+        m_titles = std::make_shared<const TitleResolver>(TitleResolver::fromDataset(*m_data->dataset));
 }
 
 void AnswerResolver::finish(RecommendedItem &item, const std::vector<std::uint32_t> &profile, const QSet<std::uint32_t> &gold) const
@@ -74,23 +25,30 @@ void AnswerResolver::finish(RecommendedItem &item, const std::vector<std::uint32
 }
 
 std::vector<RecommendedItem> AnswerResolver::resolveText(const QString &answer, const std::vector<std::uint32_t> &profile,
-                                                         const QSet<std::uint32_t> &gold) const
+                                                         const QSet<std::uint32_t> &gold, QString *whyEmpty) const
 {
     std::vector<RecommendedItem> out;
     if (!m_data)
         return out;
+    const ParsedResponse parsed = parseRecommendations(answer);
+    if (whyEmpty)
+        *whyEmpty = parsed.ok ? QString() : parsed.reason;
     int rank = 0;
-    for (const Line &l : numberedLines(answer)) {
+    for (const ParsedItem &p : parsed.items) {
         RecommendedItem item;
         item.rank = ++rank;
-        item.text = l.text;
-        if (const auto it = m_exact.constFind(key(l.title, l.year)); it != m_exact.constEnd()) {
-            item.movie = it.value();
-            item.status = ItemStatus::Exact;
-        } else if (const auto t = m_titleOnly.constFind(key(l.title, 0)); t != m_titleOnly.constEnd()) {
-            item.movie = t.value();
-            item.status = ItemStatus::Fuzzy;
+        item.text = p.year > 0 ? QStringLiteral("%1 (%2)").arg(p.title).arg(p.year) : p.title;
+        const Resolution r = m_titles->resolve(p.title, p.year);
+        item.movie = r.movieIndex;
+        switch (r.status) {
+        case ResolutionStatus::Exact: item.status = ItemStatus::Exact; break;
+        // The right title with another year than the model wrote: shown as a close match.
+        case ResolutionStatus::ExactTitleOnly: item.status = p.year > 0 ? ItemStatus::Fuzzy : ItemStatus::Exact; break;
+        case ResolutionStatus::Fuzzy: item.status = ItemStatus::Fuzzy; break;
+        case ResolutionStatus::Unresolved: item.status = ItemStatus::NotInCatalogue; break;
         }
+        if (!item.movie)
+            item.status = ItemStatus::NotInCatalogue;
         finish(item, profile, gold);
         out.push_back(std::move(item));
     }

@@ -4,13 +4,19 @@
 #include "session/loadeddataset.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QSet>
+
+#include <memory>
+
+namespace cinetune {
+class TitleResolver;
+} // namespace cinetune
 
 namespace cinetune::ui {
 
-// Turns a column's answer into RecommendedItems: parses the text into ranked titles, resolves
-// them against the catalogue, and marks repeats of profile movies, gold movies and popularity.
+// Turns a column's answer into RecommendedItems: parses the text into ranked titles
+// (core/eval's parseRecommendations), resolves them against the catalogue (TitleResolver: exact,
+// title only, fuzzy) and marks repeats of profile movies, gold movies and popularity.
 // Built once per dataset (O(movies)).
 class AnswerResolver
 {
@@ -22,8 +28,9 @@ public:
 
     bool isValid() const { return m_data != nullptr; }
 
+    // `whyEmpty` (optional) receives the parser's reason when no title was found.
     std::vector<RecommendedItem> resolveText(const QString &answer, const std::vector<std::uint32_t> &profile,
-                                             const QSet<std::uint32_t> &gold) const;
+                                             const QSet<std::uint32_t> &gold, QString *whyEmpty = nullptr) const;
     std::vector<RecommendedItem> resolveMovies(const std::vector<std::uint32_t> &movies, const std::vector<std::uint32_t> &profile,
                                                const QSet<std::uint32_t> &gold) const;
 
@@ -31,9 +38,7 @@ private:
     void finish(RecommendedItem &item, const std::vector<std::uint32_t> &profile, const QSet<std::uint32_t> &gold) const;
 
     LoadedDatasetPtr m_data;
-    // Temporary until core/eval's TitleResolver is merged: exact folded "title year" and "title".
-    QHash<QString, std::uint32_t> m_exact;
-    QHash<QString, std::uint32_t> m_titleOnly;
+    std::shared_ptr<const TitleResolver> m_titles;
 };
 
 } // namespace cinetune::ui

@@ -187,12 +187,14 @@ void RecommendationColumn::onAnswered(const EngineAnswer &answer)
         return;
     }
     const std::vector<std::uint32_t> profile = m_query ? m_query->profile : std::vector<std::uint32_t>{};
-    m_items = answer.isText ? m_controller->resolver().resolveText(answer.raw, profile, m_controller->gold())
+    QString whyEmpty;
+    m_items = answer.isText ? m_controller->resolver().resolveText(answer.raw, profile, m_controller->gold(), &whyEmpty)
                             : m_controller->resolver().resolveMovies(answer.movies, profile, m_controller->gold());
     fillList();
     if (m_items.empty() && answer.isText) {
         m_banner->showMessage(MessageBanner::Kind::Information, tr("No titles found in the answer"),
-                              tr("The model did not answer with a numbered list. Open Details to read its answer."));
+                              (whyEmpty.isEmpty() ? QString() : whyEmpty + QLatin1Char(' '))
+                                  + tr("Open Details to read the whole answer."));
     }
     int exact = 0;
     for (const RecommendedItem &i : m_items)
