@@ -20,7 +20,7 @@ namespace cinetune::ui {
 // Built once per dataset (O(movies)).
 class AnswerResolver
 {
-    Q_DECLARE_TR_FUNCTIONS(AnswerResolver)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::ui::AnswerResolver)
 
 public:
     AnswerResolver() = default;

@@ -20,7 +20,7 @@ struct ComparisonColumn
 // The comparison as text for the clipboard or a file.
 class ComparisonExport
 {
-    Q_DECLARE_TR_FUNCTIONS(ComparisonExport)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::ui::ComparisonExport)
 
 public:
     // One row per recommended title: column,target,rank,title,status,catalogue_title,ratings,in_gold,repeat,overlap
