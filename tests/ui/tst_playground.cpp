@@ -8,6 +8,7 @@
 #include "goldset/goldsetjsonl.h"
 #include "pages/playgroundpage.h"
 #include "playground/answerresolver.h"
+#include "playground/baselineengine.h"
 #include "playground/columntargetchooser.h"
 #include "playground/comparisonexport.h"
 #include "playground/llmengine.h"
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void profileChangeCancelsInFlight();
     void failingColumnLeavesOthersWorking();
     void exportsComparison();
+    void baselineColumnsAnswerAtOnce();
 
 private:
     PlaygroundPage *makePage(int latencyMs);
@@ -409,10 +411,53 @@ void TestPlayground::exportsComparison()
     QVERIFY(written.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(written.readAll()), csv);
     QVERIFY(!page->exportComparison(m_tmp.filePath(QStringLiteral("cmp.txt"))).ok());
+}
 
-    // Documentation screenshot on request: the page with two filled columns.
-    if (const QString shot = qEnvironmentVariable("CINETUNE_PLAYGROUND_SCREENSHOT"); !shot.isEmpty())
+void TestPlayground::baselineColumnsAnswerAtOnce()
+{
+    PlaygroundPage *page = makePage(300);
+    QVERIFY(page);
+    RecommendationColumn *knn = page->addColumn();
+    knn->chooser()->setTarget(QStringLiteral("baseline:itemknn"));
+    QVERIFY(qobject_cast<BaselineEngine *>(knn->engine()));
+    QVERIFY(!knn->chooser()->modelCombo()->isEnabled());
+    RecommendationColumn *consensus = page->addColumn();
+    consensus->chooser()->setTarget(QStringLiteral("baseline:consensus"));
+
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    QVERIFY(m_controller->addMovie(*c.find(1)).ok());
+    QVERIFY(m_controller->addMovie(*c.find(2571)).ok());
+    // The first answer waits for the ItemKNN table to be built (or read from its cache).
+    QTRY_COMPARE_WITH_TIMEOUT(knn->state(), RecommendationColumn::State::Done, 120000);
+    QCOMPARE(knn->items().size(), std::size_t(10));
+    for (const RecommendedItem &i : knn->items()) {
+        QCOMPARE(i.status, ItemStatus::Exact);
+        QVERIFY(i.movie);
+        QVERIFY(*i.movie != *c.find(1) && *i.movie != *c.find(2571));
+    }
+    // Consensus needs a dataset user and says so in its own column.
+    QTRY_COMPARE_WITH_TIMEOUT(consensus->state(), RecommendationColumn::State::Failed, 10000);
+    QVERIFY2(consensus->banner()->text().contains(QStringLiteral("user")), qPrintable(consensus->banner()->text()));
+
+    // Built: a profile change is answered at once, within the refresh itself.
+    QVERIFY(m_controller->loadUser(1).ok());
+    m_controller->refreshNow();
+    QCOMPARE(knn->state(), RecommendationColumn::State::Done);
+    QVERIFY2(knn->lastAnswer()->prompt.contains(QStringLiteral("over 10 profile movie")), qPrintable(knn->lastAnswer()->prompt));
+    QVERIFY(knn->lastAnswer()->elapsedMs < 1000);
+    const RatingStore &store = m_controller->dataset()->dataset->store;
+    for (const RecommendedItem &i : knn->items())
+        QCOMPARE(store.ratingOf(*m_controller->user(), *i.movie), RatingUnits(0)); // never a movie the user rated
+    QTRY_COMPARE_WITH_TIMEOUT(consensus->state(), RecommendationColumn::State::Done, 60000);
+    QVERIFY(!consensus->items().empty());
+    QTRY_COMPARE_WITH_TIMEOUT(page->columns().first()->state(), RecommendationColumn::State::Done, 10000);
+
+    // Documentation screenshot on request: the page with filled columns.
+    if (const QString shot = qEnvironmentVariable("CINETUNE_PLAYGROUND_SCREENSHOT"); !shot.isEmpty()) {
+        page->removeColumn(2);
+        QTest::qWait(100);
         QVERIFY(page->grab().save(shot));
+    }
 }
 
 QTEST_MAIN(TestPlayground)

@@ -1,5 +1,6 @@
 #include "columntargetchooser.h"
 
+#include "baselineengine.h"
 #include "providers/simulator.h"
 #include "session/providerservice.h"
 
@@ -14,16 +15,17 @@ namespace cinetune::ui {
 namespace {
 
 const QString kProviderPrefix = QStringLiteral("provider:");
+const QString kBaselinePrefix = QStringLiteral("baseline:");
 
 } // namespace
 
-ColumnTargetChooser::ColumnTargetChooser(ProviderService *providers, QWidget *parent)
-    : QWidget(parent), m_providers(providers), m_target(new QComboBox(this)), m_model(new QComboBox(this)),
+ColumnTargetChooser::ColumnTargetChooser(ProviderService *providers, BaselineRegistry *baselines, QWidget *parent)
+    : QWidget(parent), m_providers(providers), m_baselines(baselines), m_target(new QComboBox(this)), m_model(new QComboBox(this)),
       m_strategy(new QComboBox(this)), m_temperature(new QDoubleSpinBox(this))
 {
     m_target->setObjectName(QStringLiteral("targetCombo"));
     m_target->setAccessibleName(tr("Target"));
-    m_target->setToolTip(tr("The provider profile (or the offline simulator) this column asks"));
+    m_target->setToolTip(tr("The provider profile (or the offline simulator) or the local baseline this column asks"));
     m_model->setObjectName(QStringLiteral("modelCombo"));
     m_model->setEditable(true);
     m_model->setInsertPolicy(QComboBox::NoInsert);
@@ -66,6 +68,13 @@ void ColumnTargetChooser::refreshTargets()
         for (const ProviderProfile &p : m_providers->profiles()) {
             const QString text = p.isSimulator() ? tr("%1 (offline simulator)").arg(p.name) : p.name;
             m_target->addItem(text, QString(kProviderPrefix + p.name));
+        }
+        if (m_baselines) {
+            for (BaselineKind kind : {BaselineKind::ItemKnn, BaselineKind::MostPopular, BaselineKind::NeighbourConsensus,
+                                      BaselineKind::Random}) {
+                m_target->addItem(tr("%1 (local baseline)").arg(baselineName(kind)), QString(kBaselinePrefix + baselineId(kind)));
+                m_target->setItemData(m_target->count() - 1, tr("Local baseline: answers at once, no key needed"), Qt::ToolTipRole);
+            }
         }
         if (m_target->count() == 0)
             m_target->setPlaceholderText(tr("No provider profiles: add one under Settings ▸ Providers"));
@@ -146,6 +155,10 @@ std::unique_ptr<ColumnEngine> ColumnTargetChooser::makeEngine() const
         s.strategy = static_cast<PromptStrategy>(m_strategy->currentData().toInt());
         s.temperature = m_temperature->value();
         return std::make_unique<LlmEngine>(m_providers, s);
+    }
+    if (m_baselines && targetId().startsWith(kBaselinePrefix)) {
+        if (const std::optional<BaselineKind> kind = baselineFromId(targetId().mid(kBaselinePrefix.size())))
+            return std::make_unique<BaselineEngine>(m_baselines, *kind);
     }
     return nullptr;
 }

@@ -11,19 +11,20 @@ class QDoubleSpinBox;
 
 namespace cinetune::ui {
 
+class BaselineRegistry;
 class ProviderService;
 
-// What one column asks: a provider profile and chat model (with prompt strategy and temperature).
-// Local baselines join the target list once core/eval's baselines are available.
+// What one column asks: a provider profile and chat model (with prompt strategy and temperature),
+// or a local baseline (Random, Most popular, ItemKNN, Neighbour consensus).
 class ColumnTargetChooser final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ColumnTargetChooser)
 
 public:
-    ColumnTargetChooser(ProviderService *providers, QWidget *parent = nullptr);
+    ColumnTargetChooser(ProviderService *providers, BaselineRegistry *baselines, QWidget *parent = nullptr);
 
-    // "provider:<profile>"; empty when nothing can be chosen (no provider profiles).
+    // "provider:<profile>" or "baseline:<id>" (ids of core/eval/baselines.h).
     QString targetId() const;
     void setTarget(const QString &targetId);
     void setModel(const QString &model);
@@ -48,6 +49,7 @@ private:
     void onTargetChanged();
 
     ProviderService *m_providers;
+    BaselineRegistry *m_baselines;
     QComboBox *m_target;
     QComboBox *m_model;
     QComboBox *m_strategy;

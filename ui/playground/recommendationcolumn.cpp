@@ -25,7 +25,7 @@ enum ListColumn { RankColumn, StatusColumn, TitleColumn, RatingsColumn, ListColu
 } // namespace
 
 RecommendationColumn::RecommendationColumn(PlaygroundController *controller, ProviderService *providers, int number, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_number(number), m_chooser(new ColumnTargetChooser(providers, this)),
+    : QWidget(parent), m_controller(controller), m_number(number), m_chooser(new ColumnTargetChooser(providers, controller->baselines(), this)),
       m_title(new QLabel(this)), m_stateLabel(new QLabel(this)), m_banner(new MessageBanner(this)),
       m_stream(new QPlainTextEdit(this)), m_list(new QTreeWidget(this)), m_details(new QToolButton(this)),
       m_remove(new QToolButton(this))
@@ -125,9 +125,10 @@ void RecommendationColumn::rebuildEngine()
         m_streamed.clear();
         m_deltas = 0;
         m_stream->clear();
-        m_stream->show();
+        m_stream->setVisible(m_chooser->isLlm());
         m_banner->hide();
-        setState(State::Thinking, tr("Thinking…"));
+        // A baseline is only slow the first time, while its model is built.
+        setState(State::Thinking, m_chooser->isLlm() ? tr("Thinking…") : tr("Preparing the baseline…"));
     });
     connect(m_engine.get(), &ColumnEngine::delta, this, [this](const QString &text) {
         ++m_deltas;

@@ -26,7 +26,7 @@ QJsonObject savedProfilesJson()
 } // namespace
 
 PlaygroundController::PlaygroundController(DatasetController *datasets, QObject *parent)
-    : QObject(parent), m_datasets(datasets)
+    : QObject(parent), m_datasets(datasets), m_baselines(new BaselineRegistry(this))
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDefaultDebounceMs);
@@ -50,6 +50,7 @@ void PlaygroundController::onDatasetChanged()
     m_hasGold = false;
     m_index = m_data ? MovieSearchIndex::fromDataset(*m_data) : MovieSearchIndex();
     m_resolver = AnswerResolver(m_data);
+    m_baselines->setDataset(m_data);
     Q_EMIT datasetChanged();
     Q_EMIT profileChanged();
 }

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "loadeddataset.h"
 #include "playground/answerresolver.h"
+#include "playground/baselineengine.h"
 #include "playground/moviesearchindex.h"
 #include "playground/playgroundtypes.h"
 
@@ -36,6 +37,8 @@ public:
     LoadedDatasetPtr dataset() const { return m_data; }
     const MovieSearchIndex &searchIndex() const { return m_index; }
     const AnswerResolver &resolver() const { return m_resolver; }
+    // The local baselines of the dataset, built on first use and shared by the columns.
+    BaselineRegistry *baselines() const { return m_baselines; }
 
     const std::vector<std::uint32_t> &profile() const { return m_profile; }
     QStringList profileTitles() const;
@@ -87,6 +90,7 @@ private:
     LoadedDatasetPtr m_data;
     MovieSearchIndex m_index;
     AnswerResolver m_resolver;
+    BaselineRegistry *m_baselines;
     std::vector<std::uint32_t> m_profile;
     std::optional<std::uint32_t> m_user;
     QSet<std::uint32_t> m_gold;
