@@ -1,6 +1,9 @@
-// Playground latency: title completion on a 17,770-title Netflix catalogue (median and p95 over
-// 100 queries, with a same-run reference: folding every title once, the work of building the
-// search keys) and the time to open the dataset it runs on.
+// Playground latency on a Netflix-sized dataset: title completion on the 17,770-title catalogue
+// (median and p95 over 100 queries, with a same-run reference: folding every title once, the work
+// of building the search keys), what a dataset change costs the GUI thread (search index, answer
+// resolver), and a baseline column's answer (BaselineEngine request -> answered, then resolution)
+// for 100 ten-movie profiles, once the recommender is built (time to build or read it from the
+// cache printed too).
 //
 //   bench_gui_playground [PATH]   (default /tmp/synth-full, made by `cinetune dataset synth --out`)
 //
@@ -9,11 +12,14 @@
 #include "common/progress.h"
 #include "dataset/datasetloader.h"
 #include "models/searchtext.h"
+#include "playground/answerresolver.h"
+#include "playground/baselineengine.h"
 #include "playground/moviesearchindex.h"
 #include "session/loadeddataset.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -106,5 +112,69 @@ int main(int argc, char **argv)
     std::printf("reference, fold all %zu titles once: median %.2f ms\n", n, median(foldRuns));
     std::printf("completion over %zu titles, 100 queries: median %.3f ms, p95 %.3f ms, max %.3f ms (%zu hits)\n", n,
                 median(times), percentile(times, 0.95), *std::max_element(times.begin(), times.end()), hits);
+
+    clock.restart();
+    const ui::AnswerResolver resolver(data);
+    std::printf("answer resolver (TitleResolver) build: %.1f ms\n", double(clock.nsecsElapsed()) / 1e6);
+
+    // Ten-movie profiles drawn (seeded) from the 2,000 most rated movies, as a user would pick them.
+    std::vector<std::uint32_t> byPopularity(catalogue.size());
+    for (std::uint32_t i = 0; i < byPopularity.size(); ++i)
+        byPopularity[i] = i;
+    const RatingStore &store = data->dataset->store;
+    std::sort(byPopularity.begin(), byPopularity.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto ra = a < store.movieCount() ? store.movieRatingCount(a) : 0;
+        const auto rb = b < store.movieCount() ? store.movieRatingCount(b) : 0;
+        return ra != rb ? ra > rb : a < b;
+    });
+    const std::size_t pool = std::min<std::size_t>(2000, byPopularity.size());
+    std::uint64_t x = 12345;
+    const auto next = [&x] {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
+    std::vector<ui::PlaygroundQuery> profiles(100);
+    for (ui::PlaygroundQuery &q : profiles) {
+        while (q.profile.size() < 10) {
+            const std::uint32_t m = byPopularity[next() % pool];
+            if (std::find(q.profile.begin(), q.profile.end(), m) == q.profile.end())
+                q.profile.push_back(m);
+        }
+    }
+
+    ui::BaselineRegistry registry;
+    registry.setDataset(data);
+    for (BaselineKind kind : {BaselineKind::MostPopular, BaselineKind::Random, BaselineKind::ItemKnn}) {
+        clock.restart();
+        {
+            QEventLoop wait;
+            QObject::connect(&registry, &ui::BaselineRegistry::ready, &wait, &QEventLoop::quit);
+            QObject::connect(&registry, &ui::BaselineRegistry::failed, &wait, &QEventLoop::quit);
+            registry.ensure(kind);
+            if (!registry.recommender(kind))
+                wait.exec();
+        }
+        if (!registry.recommender(kind)) {
+            std::fprintf(stderr, "%s could not be built\n", qPrintable(baselineName(kind)));
+            continue;
+        }
+        const double readyS = double(clock.nsecsElapsed()) / 1e9;
+        ui::BaselineEngine engine(&registry, kind);
+        std::vector<double> answerMs;
+        std::size_t items = 0;
+        ui::EngineAnswer last;
+        QObject::connect(&engine, &ui::ColumnEngine::answered, &engine, [&last](const ui::EngineAnswer &a) { last = a; });
+        for (const ui::PlaygroundQuery &q : profiles) {
+            clock.restart();
+            engine.request(q); // answers within the call
+            items += resolver.resolveMovies(last.movies, q.profile, {}).size();
+            answerMs.push_back(double(clock.nsecsElapsed()) / 1e6);
+        }
+        std::printf("%s column: ready after %.2f s; answer + resolution, 100 profiles: median %.3f ms, p95 %.3f ms, max %.3f ms (%zu items)\n",
+                    qPrintable(baselineName(kind)), readyS, median(answerMs), percentile(answerMs, 0.95),
+                    *std::max_element(answerMs.begin(), answerMs.end()), items);
+    }
     return 0;
 }

@@ -39,8 +39,9 @@ private:
     QHash<int, bool> m_building;
 };
 
-// A column backed by a local baseline: answers at once (within a few ms) once the recommender is
-// built; the first request of a session may wait for that build.
+// A column backed by a local baseline: answers at once (well under a millisecond, on the spot) once
+// the recommender is built; the first request of a session may wait for that build. Neighbour
+// consensus re-runs the gold-set rule per query and answers from a worker thread instead.
 class BaselineEngine final : public ColumnEngine
 {
     Q_OBJECT
@@ -51,7 +52,7 @@ public:
 
     void request(const PlaygroundQuery &query) override;
     void cancel() override;
-    bool isBusy() const override { return m_pending.has_value(); }
+    bool isBusy() const override { return m_pending.has_value() || m_running; }
     QString label() const override;
     BaselineKind kind() const { return m_kind; }
 
@@ -61,6 +62,8 @@ private:
     BaselineRegistry *m_registry;
     BaselineKind m_kind;
     std::optional<PlaygroundQuery> m_pending; // waiting for the recommender to be built
+    bool m_running = false;                   // a worker computes the answer (consensus)
+    quint64 m_ticket = 0;                     // answers of older tickets are dropped
     QElapsedTimer m_clock;
 };
 
