@@ -989,6 +989,35 @@
     </message>
 </context>
 <context>
+    <name>cinetune::ui::BaselineEngine</name>
+    <message>
+        <source>%1 (local baseline)</source>
+        <translation>%1 (lokale Baseline)</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <source>Neighbour consensus needs a dataset user: load a user (or a random user) as the profile.</source>
+        <translation>Der Nachbarschaftskonsens braucht einen Nutzer des Datensatzes: Laden Sie einen Nutzer (oder einen zufälligen Nutzer) als Profil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n profile movie(s), %2 wanted</source>
+        <translation>
+            <numerusform>%1 über %n Profilfilm, %2 gewünscht</numerusform>
+            <numerusform>%1 über %n Profilfilme, %2 gewünscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n movie(s) in %1 ms</source>
+        <translation>
+            <numerusform>%n Film in %1 ms</numerusform>
+            <numerusform>%n Filme in %1 ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::ChartView</name>
     <message>
         <source>Copy Image</source>
@@ -1045,10 +1074,6 @@
         <translation>Ziel</translation>
     </message>
     <message>
-        <source>The provider profile (or the offline simulator) this column asks</source>
-        <translation>Das Anbieterprofil (oder der Offline-Simulator), das diese Spalte befragt</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1091,6 +1116,18 @@
     <message>
         <source>No provider profiles: add one under Settings ▸ Providers</source>
         <translation>Keine Anbieterprofile: Legen Sie eines unter Einstellungen ▸ Anbieter an</translation>
+    </message>
+    <message>
+        <source>The provider profile (or the offline simulator) or the local baseline this column asks</source>
+        <translation>Das Anbieterprofil (oder der Offline-Simulator) oder die lokale Baseline, die diese Spalte befragt</translation>
+    </message>
+    <message>
+        <source>%1 (local baseline)</source>
+        <translation>%1 (lokale Baseline)</translation>
+    </message>
+    <message>
+        <source>Local baseline: answers at once, no key needed</source>
+        <translation>Lokale Baseline: antwortet sofort, kein Schlüssel nötig</translation>
     </message>
 </context>
 <context>
@@ -2740,6 +2777,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Tokens and cost</source>
         <translation>Tokens und Kosten</translation>
+    </message>
+    <message>
+        <source>Preparing the baseline…</source>
+        <translation>Baseline wird vorbereitet…</translation>
     </message>
 </context>
 <context>

@@ -129,6 +129,8 @@ void TestPlayground::init()
     m_providers = std::make_unique<ProviderService>();
     m_providers->setTimeouts(10000, 1);
     m_controller = std::make_unique<PlaygroundController>(m_datasets);
+    QVERIFY(!m_controller->isReady()); // the search index and resolver are built on a worker
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->isReady(), 10000);
     m_controller->setDebounceMs(50);
 }
 

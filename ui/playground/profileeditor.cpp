@@ -282,7 +282,7 @@ void ProfileEditor::loadUser()
 
 void ProfileEditor::loadRandomUser()
 {
-    // A new user on every click, reproducible within a session.
+    // Another user on every click.
     const Status s = m_controller->loadRandomUser(++m_randomDraws + quint64(QDateTime::currentMSecsSinceEpoch()));
     if (!s.ok()) {
         showMessage(s.error().message, true);

@@ -35,6 +35,9 @@ public:
     explicit PlaygroundController(DatasetController *datasets, QObject *parent = nullptr);
 
     LoadedDatasetPtr dataset() const { return m_data; }
+    // The search index and the resolver of the current dataset are built (on a worker, after a
+    // dataset change); datasetChanged() is emitted when they are.
+    bool isReady() const { return m_ready; }
     const MovieSearchIndex &searchIndex() const { return m_index; }
     const AnswerResolver &resolver() const { return m_resolver; }
     // The local baselines of the dataset, built on first use and shared by the columns.
@@ -78,7 +81,7 @@ public Q_SLOTS:
     void refreshNow();
 
 Q_SIGNALS:
-    void datasetChanged();
+    void datasetChanged(); // a new dataset is ready (search index and resolver built)
     void profileChanged();
     void refreshRequested(const cinetune::ui::PlaygroundQuery &query);
 
@@ -95,6 +98,7 @@ private:
     std::optional<std::uint32_t> m_user;
     QSet<std::uint32_t> m_gold;
     bool m_hasGold = false;
+    bool m_ready = true;
     int m_maxProfile = kDefaultMaxProfile;
     quint64 m_generation = 0;
     QTimer m_debounce;
