@@ -22,6 +22,7 @@
 #include "widgets/messagebanner.h"
 
 #include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QCompleter>
 #include <QComboBox>
 #include <QFile>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void failingColumnLeavesOthersWorking();
     void exportsComparison();
     void baselineColumnsAnswerAtOnce();
+    void keyboardAndAccessibility();
 
 private:
     PlaygroundPage *makePage(int latencyMs);
@@ -460,6 +462,57 @@ void TestPlayground::baselineColumnsAnswerAtOnce()
         QTest::qWait(100);
         QVERIFY(page->grab().save(shot));
     }
+}
+
+void TestPlayground::keyboardAndAccessibility()
+{
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    page->addColumn();
+    page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(page));
+    // Ctrl+L: search; typing, Enter adds the best match.
+    QTest::keyClick(page, Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY(page->profileEditor()->searchEdit()->hasFocus());
+    QTest::keyClicks(page->profileEditor()->searchEdit(), QStringLiteral("godfather"));
+    page->profileEditor()->completer()->popup()->hide();
+    QTest::keyClick(page->profileEditor()->searchEdit(), Qt::Key_Return);
+    QTRY_COMPARE(m_controller->profile().size(), std::size_t(1));
+    QVERIFY(titleOf(*m_controller, m_controller->profile().front()).startsWith(QStringLiteral("The Godfather (1972)")));
+    // Ctrl+Enter: every column asks again at once.
+    QSignalSpy refreshed(m_controller.get(), &PlaygroundController::refreshRequested);
+    QTest::keyClick(page, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(refreshed.count(), 1);
+    // Profile list: Ctrl+Down moves, Delete removes; drag and drop reorders through the model.
+    QVERIFY(m_controller->addMovie(m_controller->searchIndex().query(QStringLiteral("toy story"), 1).front()).ok());
+    QListWidget *list = page->profileEditor()->profileList();
+    QCOMPARE(list->count(), 2);
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Down, Qt::ControlModifier);
+    QVERIFY(titleOf(*m_controller, m_controller->profile().back()).startsWith(QStringLiteral("The Godfather")));
+    QVERIFY(list->model()->moveRow(QModelIndex(), 1, QModelIndex(), 0));
+    QTRY_VERIFY(titleOf(*m_controller, m_controller->profile().front()).startsWith(QStringLiteral("The Godfather")));
+    list->setCurrentRow(1);
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(m_controller->profile().size(), std::size_t(1));
+    // Every control has an accessible name (or a visible text that serves as one).
+    QStringList unnamed;
+    for (QWidget *w : page->findChildren<QWidget *>()) {
+        // Parts of a named control (a combo's line edit, a view's header, a line edit's clear button).
+        QWidget *owner = w->parentWidget();
+        if (!w->isVisibleTo(page) || qobject_cast<QComboBox *>(owner) || qobject_cast<QAbstractSpinBox *>(owner)
+            || qobject_cast<QLineEdit *>(owner) || qobject_cast<QAbstractItemView *>(owner))
+            continue;
+        const bool control = qobject_cast<QComboBox *>(w) || qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w)
+                             || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QAbstractButton *>(w);
+        if (!control)
+            continue;
+        const auto *button = qobject_cast<QAbstractButton *>(w);
+        if (w->accessibleName().isEmpty() && (!button || button->text().isEmpty()))
+            unnamed.append(QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') + w->objectName());
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }
 
 QTEST_MAIN(TestPlayground)
