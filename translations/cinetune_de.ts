@@ -884,6 +884,81 @@
     </message>
 </context>
 <context>
+    <name>cinetune::RunRepository</name>
+    <message>
+        <source>Could not %1 in the project: %2</source>
+        <translation>Im Projekt konnte nicht %1 werden: %2</translation>
+    </message>
+    <message>
+        <source>The project has no evaluation run #%1.</source>
+        <translation>Das Projekt hat keinen Auswertungslauf Nr. %1.</translation>
+    </message>
+    <message>
+        <source>An evaluation run needs a name.</source>
+        <translation>Ein Auswertungslauf braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The project already has an evaluation run named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat bereits einen Auswertungslauf namens „%1“.</translation>
+    </message>
+    <message>
+        <source>save the evaluation run &quot;%1&quot;</source>
+        <translation>der Auswertungslauf „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>change the run&apos;s status</source>
+        <translation>der Status des Laufs geändert</translation>
+    </message>
+    <message>
+        <source>change the run&apos;s user count</source>
+        <translation>die Nutzerzahl des Laufs geändert</translation>
+    </message>
+    <message>
+        <source>Could not start a transaction: %1</source>
+        <translation>Eine Transaktion konnte nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>delete the evaluation run</source>
+        <translation>der Auswertungslauf gelöscht</translation>
+    </message>
+    <message>
+        <source>Could not delete the evaluation run: %1</source>
+        <translation>Der Auswertungslauf konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>read evaluation runs</source>
+        <translation>Auswertungsläufe gelesen</translation>
+    </message>
+    <message>
+        <source>The stored spec of evaluation run &quot;%1&quot; is not valid: %2</source>
+        <translation>Die gespeicherte Spezifikation des Auswertungslaufs „%1“ ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>The project has no evaluation run named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat keinen Auswertungslauf namens „%1“.</translation>
+    </message>
+    <message>
+        <source>save the response of user %1</source>
+        <translation>die Antwort für Nutzer %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not save the response of user %1: %2</source>
+        <translation>Die Antwort für Nutzer %1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>read the response cache</source>
+        <translation>der Antwort-Cache gelesen</translation>
+    </message>
+    <message>
+        <source>read the run&apos;s responses</source>
+        <translation>die Antworten des Laufs gelesen</translation>
+    </message>
+    <message>
+        <source>count the run&apos;s responses</source>
+        <translation>die Antworten des Laufs gezählt</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::SchemaMigrator</name>
     <message>
         <source>Could not read the file format version of “%1”: %2</source>

@@ -6,9 +6,9 @@
 
 namespace cinetune::ui {
 
-// The paper's inference prompt (PromptTemplate::paperDefault().renderPrompt) as plain role/content
-// pairs. Kept in its own translation unit: core/finetune/chatexample.h and
-// core/providers/openaiprotocol.h both declare a cinetune::ChatMessage, so no file may include both.
+// The paper's inference prompt (PromptTemplate::paperDefault().renderPrompt: the same messages as
+// zero-shot and fine-tuned evaluation runs send) as plain role/content pairs for the engine and
+// the details view.
 struct PromptMessage
 {
     QString role;
