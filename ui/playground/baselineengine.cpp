@@ -1,10 +1,10 @@
 #include "baselineengine.h"
 
-#include "common/progress.h"
-
 #include <QFutureWatcher>
 #include <QLocale>
 #include <QtConcurrent>
+
+#include <algorithm>
 
 namespace cinetune::ui {
 
@@ -20,12 +20,21 @@ struct Built
 
 BaselineRegistry::BaselineRegistry(QObject *parent) : QObject(parent) {}
 
+BaselineRegistry::~BaselineRegistry()
+{
+    for (const auto &p : m_running)
+        p->cancel();
+}
+
 void BaselineRegistry::setDataset(LoadedDatasetPtr data)
 {
     if (data == m_data)
         return;
     m_data = std::move(data);
-    ++m_generation; // builds still running for the old dataset are dropped when they finish
+    ++m_generation; // builds still running for the old dataset are cancelled and dropped
+    for (const auto &p : m_running)
+        p->cancel();
+    m_running.clear();
     m_built.clear();
     m_building.clear();
 }
@@ -43,6 +52,9 @@ void BaselineRegistry::ensure(BaselineKind kind)
         if (generation != m_generation)
             return;
         m_building.remove(int(kind));
+        // Finished builds need no cancel handle any more (only running ones are kept).
+        m_running.erase(std::remove_if(m_running.begin(), m_running.end(), [](const auto &p) { return p.use_count() == 1; }),
+                        m_running.end());
         const Built b = watcher->result();
         if (b.error) {
             Q_EMIT failed(kind, *b.error);
@@ -51,10 +63,11 @@ void BaselineRegistry::ensure(BaselineKind kind)
         m_built.insert(int(kind), b.recommender);
         Q_EMIT ready(kind);
     });
-    watcher->setFuture(QtConcurrent::run([data, kind]() -> Built {
-        NullProgress progress;
+    auto progress = std::make_shared<NullProgress>();
+    m_running.push_back(progress);
+    watcher->setFuture(QtConcurrent::run([data, kind, progress]() -> Built {
         BaselineOptions options;
-        auto made = makeRecommender(*data->dataset, kind, options, progress);
+        auto made = makeRecommender(*data->dataset, kind, options, *progress);
         if (!made)
             return Built{nullptr, made.error()};
         // The recommender refers to the dataset: keep it alive as long as the recommender.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "columnengine.h"
+#include "common/progress.h"
 #include "eval/baselines.h"
 #include "session/loadeddataset.h"
 
@@ -21,6 +22,7 @@ class BaselineRegistry final : public QObject
 
 public:
     explicit BaselineRegistry(QObject *parent = nullptr);
+    ~BaselineRegistry() override; // cancels builds still running (an ItemKNN build takes a minute)
 
     void setDataset(LoadedDatasetPtr data);
     LoadedDatasetPtr dataset() const { return m_data; }
@@ -37,6 +39,7 @@ private:
     quint64 m_generation = 0;
     QHash<int, std::shared_ptr<const Recommender>> m_built;
     QHash<int, bool> m_building;
+    std::vector<std::shared_ptr<NullProgress>> m_running; // cancel handles of the builds
 };
 
 // A column backed by a local baseline: answers at once (well under a millisecond, on the spot) once
