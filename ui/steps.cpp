@@ -54,7 +54,7 @@ QString stepDescription(Step step)
 
 bool stepAvailable(Step step)
 {
-    return step == Step::Dataset || step == Step::GoldSet || step == Step::FineTune;
+    return step == Step::Dataset || step == Step::GoldSet || step == Step::FineTune || step == Step::Playground;
 }
 
 } // namespace cinetune::ui
