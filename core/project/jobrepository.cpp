@@ -267,6 +267,7 @@ Result<QList<StoredJob>> JobRepository::select(const QString &where, const QVari
         s.simulated = q.value(18).toInt() != 0;
         s.job.raw = QJsonDocument::fromJson(q.value(19).toString().toUtf8()).object();
         s.updatedAt = fromIso(q.value(20));
+        s.job.needsDeployment = jobNeedsDeployment(s.kind, s.job);
         out.append(s);
     }
     return out;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "providerprofile.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -101,6 +103,12 @@ struct FineTuneJob
     bool needsDeployment = false; // Azure: fine-tuned models must be deployed before inference
     QJsonObject raw;            // the provider's object, unchanged
 };
+
+// Azure serves a fine-tuned model only through a deployment the user creates.
+inline bool jobNeedsDeployment(ProviderKind kind, const FineTuneJob &job)
+{
+    return kind == ProviderKind::Azure && job.status == JobStatus::Succeeded && !job.fineTunedModel.isEmpty();
+}
 
 template<typename T>
 struct Page

@@ -411,7 +411,7 @@ FineTuneJob jobFromJson(const QJsonObject &o, ProviderKind kind)
     j.error.code = str(err, "code");
     j.error.message = str(err, "message");
     j.error.param = str(err, "param");
-    j.needsDeployment = kind == ProviderKind::Azure && j.status == JobStatus::Succeeded && !j.fineTunedModel.isEmpty();
+    j.needsDeployment = jobNeedsDeployment(kind, j);
     return j;
 }
 

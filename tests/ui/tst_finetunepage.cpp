@@ -17,6 +17,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -68,6 +71,9 @@ private Q_SLOTS:
     void estimateErrorsBlockSubmit();
     void trainingNotAvailableShowsWhatToDo();
     void monitoringResumesWhenProjectOpens();
+    void importJobsFromProvider();
+    void togetherFieldsFollowProvider();
+    void azureDeploymentName();
 
 private:
     void submitAndWaitForRow(FineTunePage &page, FineTuneController &controller, int expectedRows);
@@ -265,6 +271,108 @@ void TestFineTunePage::monitoringResumesWhenProjectOpens()
     controller.setProject(project->get());
     QCOMPARE(page.jobModel()->rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"), 20000);
+}
+
+void TestFineTunePage::importJobsFromProvider()
+{
+    // A job made from another project exists at the provider only: Import adds it once.
+    {
+        auto other = ProjectFile::create(m_dir.filePath(QStringLiteral("other")));
+        QVERIFY(other);
+        BackgroundTasks tasks;
+        ProviderService providers;
+        FineTuneController controller(&providers, &tasks);
+        controller.setProject(other->get());
+        FineTunePage page(&controller);
+        page.setProvider(QStringLiteral("sim"));
+        page.setTrainingFile(m_training);
+        submitAndWaitForRow(page, controller, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.jobModel()->jobs().first().pending, 10000);
+        controller.setProject(nullptr);
+    }
+    QCOMPARE(m_server->jobCount(), 1);
+    auto project = ProjectFile::create(m_dir.filePath(QStringLiteral("importing")));
+    QVERIFY(project);
+    BackgroundTasks tasks;
+    ProviderService providers;
+    FineTuneController controller(&providers, &tasks);
+    controller.setPollInterval(100, 300);
+    controller.setProject(project->get());
+    FineTunePage page(&controller);
+    page.setProvider(QStringLiteral("sim"));
+    QCOMPARE(page.jobModel()->rowCount(), 0);
+    auto *import = page.findChild<QPushButton *>(QStringLiteral("importJobsButton"));
+    auto *state = page.findChild<QLabel *>(QStringLiteral("importState"));
+    QVERIFY(import && state && import->isEnabled());
+    QSignalSpy done(&controller, &FineTuneController::importFinished);
+    import->click();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.at(0).at(1).toInt(), 1); // imported
+    QCOMPARE(done.at(0).at(2).toInt(), 0); // already known
+    QCOMPARE(page.jobModel()->rowCount(), 1);
+    QVERIFY2(state->text().contains(QLatin1String("1 imported, 0 already")), qPrintable(state->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"), 20000);
+    import->click();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.at(1).at(1).toInt(), 0);
+    QCOMPARE(done.at(1).at(2).toInt(), 1);
+    QCOMPARE(page.jobModel()->rowCount(), 1);
+    QCOMPARE(m_server->jobCount(), 1); // importing never creates
+}
+
+void TestFineTunePage::togetherFieldsFollowProvider()
+{
+    ProviderService providers;
+    ProviderProfile t;
+    t.name = QStringLiteral("together");
+    t.kind = ProviderKind::Together;
+    QVERIFY(providers.saveProfile(t).ok());
+    BackgroundTasks tasks;
+    FineTuneController controller(&providers, &tasks);
+    FineTunePage page(&controller);
+    page.show();
+    auto *multiplier = page.findChild<QWidget *>(QStringLiteral("lrSpin"));
+    auto *rate = page.findChild<QWidget *>(QStringLiteral("togetherLrSpin"));
+    auto *lora = page.findChild<QWidget *>(QStringLiteral("loraCheck"));
+    auto *rank = page.findChild<QWidget *>(QStringLiteral("loraRankSpin"));
+    QVERIFY(multiplier && rate && lora && rank);
+    page.setProvider(QStringLiteral("together"));
+    QVERIFY(!multiplier->isVisible());
+    QVERIFY(rate->isVisible() && lora->isVisible() && rank->isVisible());
+    page.setProvider(QStringLiteral("sim"));
+    QVERIFY(multiplier->isVisible());
+    QVERIFY(!rate->isVisible() && !lora->isVisible() && !rank->isVisible());
+}
+
+void TestFineTunePage::azureDeploymentName()
+{
+    auto project = ProjectFile::create(m_dir.filePath(QStringLiteral("azure")));
+    QVERIFY(project);
+    BackgroundTasks tasks;
+    ProviderService providers;
+    FineTuneController controller(&providers, &tasks);
+    controller.setProject(project->get());
+    FineTuneJob job;
+    job.id = QStringLiteral("ftjob-azure-1");
+    job.baseModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    job.status = JobStatus::Succeeded;
+    job.fineTunedModel = QStringLiteral("gpt-4o-mini-2024-07-18.ft-abc");
+    job.needsDeployment = true;
+    auto row = controller.repository()->upsertJob(QStringLiteral("az"), ProviderKind::Azure,
+                                                  QStringLiteral("https://r.openai.azure.com/openai/v1"), job, false);
+    QVERIFY(row);
+    FineTunePage page(&controller);
+    page.show();
+    page.selectJob(row.value());
+    auto *edit = page.findChild<QLineEdit *>(QStringLiteral("deploymentEdit"));
+    auto *use = page.findChild<QPushButton *>(QStringLiteral("saveDeploymentButton"));
+    QVERIFY(edit && use);
+    QVERIFY(edit->isVisible());
+    QVERIFY(page.jobView()->banner()->isVisible()); // says to deploy first
+    edit->setText(QStringLiteral("  movies-deployment "));
+    use->click();
+    QCOMPARE(controller.job(row.value())->deployment, QStringLiteral("movies-deployment"));
+    QVERIFY(!page.jobView()->banner()->isVisible()); // deployed: nothing left to do
 }
 
 QTEST_MAIN(TestFineTunePage)

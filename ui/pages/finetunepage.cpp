@@ -7,6 +7,7 @@
 #include "widgets/filedialogs.h"
 #include "widgets/messagebanner.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QDir>
@@ -42,7 +43,8 @@ FineTunePage::FineTunePage(FineTuneController *controller, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_provider(new QComboBox(this)), m_providerNote(new QLabel(this)),
       m_model(new QLineEdit(QStringLiteral("gpt-4o-mini-2024-07-18"), this)), m_training(new QLineEdit(this)),
       m_validation(new QLineEdit(this)), m_goldSet(new QComboBox(this)), m_goldSetNote(new QLabel(this)), m_epochs(new QSpinBox(this)), m_batch(new QSpinBox(this)),
-      m_lr(new QDoubleSpinBox(this)), m_suffix(new QLineEdit(this)), m_seed(new QLineEdit(this)), m_issues(new QLabel(this)),
+      m_lr(new QDoubleSpinBox(this)), m_togetherLr(new QDoubleSpinBox(this)), m_lora(new QCheckBox(tr("LoRA adapter (else full fine-tuning)"), this)),
+      m_loraRank(new QSpinBox(this)), m_import(new QPushButton(tr("Import from Provider"), this)), m_importState(new QLabel(this)), m_suffix(new QLineEdit(this)), m_seed(new QLineEdit(this)), m_issues(new QLabel(this)),
       m_submit(new QPushButton(tr("Submit Job"), this)), m_submitState(new QLabel(this)), m_banner(new MessageBanner(this)),
       m_estimateDelay(new QTimer(this)), m_jobs(new JobTableModel(this)), m_jobTable(new QTableView(this)),
       m_jobView(new JobView(controller, this))
@@ -72,6 +74,25 @@ FineTunePage::FineTunePage(FineTuneController *controller, QWidget *parent)
 
     auto *jobsBox = new QGroupBox(tr("Jobs in this project"), this);
     auto *jl = new QVBoxLayout(jobsBox);
+    m_import->setObjectName(QStringLiteral("importJobsButton"));
+    m_import->setToolTip(tr("List the chosen provider's fine-tuning jobs and add those this project does not have yet"));
+    m_importState->setObjectName(QStringLiteral("importState"));
+    m_importState->setWordWrap(true);
+    connect(m_import, &QPushButton::clicked, this, &FineTunePage::importJobs);
+    connect(m_controller, &FineTuneController::importFinished, this,
+            [this](const QString &provider, int imported, int known, const std::optional<Error> &error) {
+                m_import->setEnabled(true);
+                if (error) {
+                    m_importState->setText(tr("Could not list the jobs of %1: %2").arg(provider, FineTuneController::advice(*error)));
+                    return;
+                }
+                m_importState->setText(tr("Jobs at %1: %2 imported, %3 already in the project.")
+                                           .arg(provider, QLocale().toString(imported), QLocale().toString(known)));
+            });
+    auto *importRow = new QHBoxLayout;
+    importRow->addWidget(m_importState, 1);
+    importRow->addWidget(m_import);
+    jl->addLayout(importRow);
     auto *split = new QSplitter(Qt::Vertical, jobsBox);
     split->addWidget(m_jobTable);
     split->addWidget(m_jobView);
@@ -196,6 +217,22 @@ QWidget *FineTunePage::buildForm()
     hf->addRow(tr("Epochs:"), m_epochs);
     hf->addRow(tr("Batch size:"), m_batch);
     hf->addRow(tr("Learning-rate multiplier:"), m_lr);
+    m_togetherLr->setObjectName(QStringLiteral("togetherLrSpin"));
+    m_togetherLr->setDecimals(7);
+    m_togetherLr->setRange(0.0000001, 0.01);
+    m_togetherLr->setSingleStep(0.000001);
+    m_togetherLr->setValue(JobRequest{}.learningRate);
+    m_togetherLr->setToolTip(tr("Together AI takes an absolute learning rate (default 0.00001)"));
+    m_lora->setObjectName(QStringLiteral("loraCheck"));
+    m_lora->setChecked(JobRequest{}.lora);
+    m_loraRank->setObjectName(QStringLiteral("loraRankSpin"));
+    m_loraRank->setRange(1, 64);
+    m_loraRank->setValue(JobRequest{}.loraRank);
+    connect(m_lora, &QCheckBox::toggled, m_loraRank, &QWidget::setEnabled);
+    hf->addRow(tr("Learning rate:"), m_togetherLr);
+    hf->addRow(QString(), m_lora);
+    hf->addRow(tr("LoRA rank:"), m_loraRank);
+    m_hyperForm = hf;
     hf->addRow(tr("Suffix:"), m_suffix);
     hf->addRow(tr("Seed:"), m_seed);
     connect(m_epochs, &QSpinBox::valueChanged, this, &FineTunePage::scheduleEstimate);
@@ -242,8 +279,10 @@ QWidget *FineTunePage::buildForm()
                                    "account; every result made with it is marked as simulated."));
         if (p && !p->defaultModel.isEmpty())
             m_model->setText(p->defaultModel);
+        updateProviderFields();
         updateSubmit();
     });
+    updateProviderFields();
     return form;
 }
 
@@ -294,6 +333,7 @@ void FineTunePage::refreshProviders()
     m_providerNote->setVisible(p && p->isSimulator());
     m_providerNote->setText(tr("Offline simulator — not an LLM. It shows the whole flow without a provider "
                                "account; every result made with it is marked as simulated."));
+    updateProviderFields();
     updateSubmit();
 }
 
@@ -374,6 +414,28 @@ void FineTunePage::updateSubmit()
         m_submit->setToolTip(QString());
 }
 
+void FineTunePage::updateProviderFields()
+{
+    // OpenAI and Azure take a learning-rate multiplier; Together an absolute rate and LoRA.
+    const auto p = m_controller->providers()->profile(m_provider->currentData().toString());
+    const bool together = p && p->kind == ProviderKind::Together;
+    m_hyperForm->setRowVisible(m_lr, !together);
+    m_hyperForm->setRowVisible(m_togetherLr, together);
+    m_hyperForm->setRowVisible(m_lora, together);
+    m_hyperForm->setRowVisible(m_loraRank, together);
+    m_import->setEnabled(p.has_value());
+}
+
+void FineTunePage::importJobs()
+{
+    const QString provider = m_provider->currentData().toString();
+    if (provider.isEmpty())
+        return;
+    m_import->setEnabled(false);
+    m_importState->setText(tr("Listing the jobs of %1…").arg(provider));
+    m_controller->importJobs(provider);
+}
+
 void FineTunePage::submit()
 {
     if (!m_submit->isEnabled())
@@ -386,6 +448,9 @@ void FineTunePage::submit()
     order.request.epochs = m_epochs->value();
     order.request.batchSize = m_batch->value();
     order.request.learningRateMultiplier = m_lr->value();
+    order.request.learningRate = m_togetherLr->value();
+    order.request.lora = m_lora->isChecked();
+    order.request.loraRank = m_loraRank->value();
     order.request.suffix = m_suffix->text().trimmed();
     if (!m_seed->text().isEmpty())
         order.request.seed = m_seed->text().toLongLong();

@@ -6,7 +6,9 @@
 #include <QHash>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -55,6 +57,8 @@ public Q_SLOTS:
     void setBatchSize(int batchSize);
     void setSuffix(const QString &suffix);
     void submit();
+    // Adds the chosen provider's jobs that the project does not have yet.
+    void importJobs();
     void selectJob(qint64 rowId);
     void refreshProviders();
     // Writes the gold set's training and validation splits as fine-tuning JSONL and uses them;
@@ -74,6 +78,7 @@ private:
     void onSubmissionFinished(const Result<StoredJob> &result);
     void refreshJobs();
     void updateSubmit();
+    void updateProviderFields();
     void setFigure(const QString &key, const QString &text);
     void refreshGoldSets();
     void onGoldSetWritten(int ticket, const cinetune::Result<cinetune::ui::FineTuneFiles> &result);
@@ -91,6 +96,12 @@ private:
     QSpinBox *m_epochs;
     QSpinBox *m_batch;
     QDoubleSpinBox *m_lr;
+    QDoubleSpinBox *m_togetherLr; // Together AI: absolute learning rate
+    QCheckBox *m_lora;            // Together AI: LoRA or full fine-tuning
+    QSpinBox *m_loraRank;
+    QFormLayout *m_hyperForm = nullptr;
+    QPushButton *m_import;
+    QLabel *m_importState;
     QLineEdit *m_suffix;
     QLineEdit *m_seed;
     QHash<QString, QLabel *> m_figures;

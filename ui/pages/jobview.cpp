@@ -38,7 +38,8 @@ QTableView *makeTable(QWidget *parent, const QString &name)
 JobView::JobView(FineTuneController *controller, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_title(new QLabel(this)), m_timeline(new QLabel(this)),
       m_modelLabel(new QLabel(tr("Fine-tuned model:"), this)), m_model(new QLineEdit(this)), m_simNote(new QLabel(this)),
-      m_cancel(new QPushButton(tr("Cancel Job"), this)), m_banner(new MessageBanner(this)), m_tabs(new QTabWidget(this)),
+      m_deploymentLabel(new QLabel(tr("&Deployment:"), this)), m_deployment(new QLineEdit(this)),
+      m_saveDeployment(new QPushButton(tr("Use Deployment"), this)), m_cancel(new QPushButton(tr("Cancel Job"), this)), m_banner(new MessageBanner(this)), m_tabs(new QTabWidget(this)),
       m_chart(new LossChart(this)), m_events(new JobEventModel(this)), m_filter(new EventLevelFilter(this)),
       m_level(new QComboBox(this)), m_eventView(makeTable(this, QStringLiteral("eventView"))),
       m_checkpoints(new CheckpointModel(this)), m_checkpointView(makeTable(this, QStringLiteral("checkpointView")))
@@ -56,6 +57,16 @@ JobView::JobView(FineTuneController *controller, QWidget *parent)
     m_simNote->setText(tr("Made with the offline simulator: not an LLM, for demonstrations and tests."));
     m_simNote->setWordWrap(true);
     m_cancel->setObjectName(QStringLiteral("cancelJobButton"));
+    m_deployment->setObjectName(QStringLiteral("deploymentEdit"));
+    m_deployment->setPlaceholderText(tr("the deployment name from the Azure AI Foundry portal"));
+    m_deploymentLabel->setBuddy(m_deployment);
+    m_saveDeployment->setObjectName(QStringLiteral("saveDeploymentButton"));
+    connect(m_saveDeployment, &QPushButton::clicked, this, [this] {
+        const Status saved = m_controller->setDeployment(m_rowId, m_deployment->text());
+        if (!saved)
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The deployment name was not saved"), saved.error().message);
+    });
+    connect(m_deployment, &QLineEdit::returnPressed, m_saveDeployment, &QPushButton::click);
     m_banner->setObjectName(QStringLiteral("jobBanner"));
     m_banner->hide();
 
@@ -92,11 +103,16 @@ JobView::JobView(FineTuneController *controller, QWidget *parent)
     auto *modelRow = new QHBoxLayout;
     modelRow->addWidget(m_modelLabel);
     modelRow->addWidget(m_model, 1);
+    auto *deploymentRow = new QHBoxLayout;
+    deploymentRow->addWidget(m_deploymentLabel);
+    deploymentRow->addWidget(m_deployment, 1);
+    deploymentRow->addWidget(m_saveDeployment);
     auto *l = new QVBoxLayout(this);
     l->setContentsMargins(0, 0, 0, 0);
     l->addLayout(top);
     l->addWidget(m_timeline);
     l->addLayout(modelRow);
+    l->addLayout(deploymentRow);
     l->addWidget(m_simNote);
     l->addWidget(m_banner);
     l->addWidget(m_tabs, 1);
@@ -161,6 +177,9 @@ void JobView::refreshJob()
         m_timeline->clear();
         m_model->clear();
         m_simNote->hide();
+        m_deploymentLabel->hide();
+        m_deployment->hide();
+        m_saveDeployment->hide();
         m_cancel->setEnabled(false);
         return;
     }
@@ -196,6 +215,13 @@ void JobView::refreshJob()
     m_modelLabel->setVisible(!j.fineTunedModel.isEmpty());
     m_model->setVisible(!j.fineTunedModel.isEmpty());
     m_simNote->setVisible(stored->simulated);
+    // Azure serves a fine-tuned model through a deployment the user names here.
+    const bool deployable = j.needsDeployment && !j.fineTunedModel.isEmpty();
+    m_deploymentLabel->setVisible(deployable);
+    m_deployment->setVisible(deployable);
+    m_saveDeployment->setVisible(deployable);
+    if (deployable && !m_deployment->hasFocus())
+        m_deployment->setText(stored->deployment);
     m_cancel->setEnabled(!stored->pending && !isTerminal(j.status) && j.status != JobStatus::Cancelling);
 
     if (j.status == JobStatus::Failed && !j.error.isEmpty()) {
@@ -205,7 +231,8 @@ void JobView::refreshJob()
     } else if (j.status == JobStatus::Succeeded && j.needsDeployment && stored->deployment.isEmpty()) {
         m_banner->showMessage(MessageBanner::Kind::Information, tr("Deploy the model before using it"),
                               tr("Azure OpenAI serves a fine-tuned model only after it has been deployed. Deploy %1 "
-                                 "in the Azure AI Foundry portal, then use the deployment's name for evaluation.")
+                                 "in the Azure AI Foundry portal, then enter the deployment's name below: evaluation "
+                                 "and the playground send requests to it.")
                                   .arg(j.fineTunedModel));
     }
 }

@@ -54,6 +54,9 @@ private:
     QLabel *m_modelLabel;
     QLineEdit *m_model;
     QLabel *m_simNote;
+    QLabel *m_deploymentLabel; // Azure: the deployment serving the fine-tuned model
+    QLineEdit *m_deployment;
+    QPushButton *m_saveDeployment;
     QPushButton *m_cancel;
     MessageBanner *m_banner;
     QTabWidget *m_tabs;

@@ -302,6 +302,59 @@ void FineTuneController::cancelSubmission()
         m_submission->cancel();
 }
 
+void FineTuneController::importJobs(const QString &provider)
+{
+    if (!m_repository) {
+        Q_EMIT importFinished(provider, 0, 0, makeError(QStringLiteral("project.none"), tr("Open or save a project first: jobs are kept in the project.")));
+        return;
+    }
+    auto client = m_providers->client(provider);
+    if (!client) {
+        Q_EMIT importFinished(provider, 0, 0, client.error());
+        return;
+    }
+    const ProviderProfile profile = client.value()->profile();
+    JobListCall *call = client.value()->listJobs();
+    connect(call, &JobListCall::finished, this, [this, provider, profile](const Result<QList<FineTuneJob>> &r) {
+        if (!r) {
+            Q_EMIT importFinished(provider, 0, 0, r.error());
+            return;
+        }
+        if (!m_repository) // the project closed meanwhile
+            return;
+        int imported = 0;
+        int known = 0;
+        for (const FineTuneJob &job : r.value()) {
+            if (m_repository->findByProviderId(job.id, provider)) {
+                ++known;
+                continue;
+            }
+            const bool simulated = profile.isSimulator() || job.raw.value(QLatin1String("simulated")).toBool();
+            auto saved = m_repository->upsertJob(provider, profile.kind, profile.effectiveBaseUrl().toString(), job, simulated);
+            if (!saved) {
+                Q_EMIT importFinished(provider, imported, known, saved.error());
+                Q_EMIT jobsChanged();
+                return;
+            }
+            ++imported;
+            if (m_monitor && !isTerminal(job.status))
+                m_monitor->watch(saved.value());
+        }
+        Q_EMIT jobsChanged();
+        Q_EMIT importFinished(provider, imported, known, std::nullopt);
+    });
+}
+
+Status FineTuneController::setDeployment(qint64 rowId, const QString &deployment)
+{
+    if (!m_repository)
+        return makeError(QStringLiteral("project.none"), tr("Open or save a project first: jobs are kept in the project."));
+    Status s = m_repository->setDeployment(rowId, deployment.trimmed());
+    if (s)
+        Q_EMIT jobUpdated(rowId);
+    return s;
+}
+
 void FineTuneController::cancelJob(qint64 rowId)
 {
     const std::optional<StoredJob> stored = job(rowId);

@@ -76,6 +76,11 @@ public:
     void submit(const FineTuneOrder &order);
     void cancelSubmission();
     void cancelJob(qint64 rowId);
+    // Lists the provider's jobs and adds those the project does not have yet (and follows the
+    // unfinished ones); importFinished() says how many were added.
+    void importJobs(const QString &provider);
+    // Azure: the deployment that serves a job's fine-tuned model (empty = none).
+    [[nodiscard]] Status setDeployment(qint64 rowId, const QString &deployment);
 
     // A user-facing text of an error with what to do about it.
     static QString advice(const Error &error);
@@ -90,6 +95,8 @@ Q_SIGNALS:
     void estimateReady(const cinetune::ui::FineTuneEstimate &estimate);
     void submissionState(const QString &text);
     void submissionFinished(const cinetune::Result<cinetune::StoredJob> &result);
+    // imported = jobs added to the project, known = jobs the project already had.
+    void importFinished(const QString &provider, int imported, int known, const std::optional<cinetune::Error> &error);
 
 private:
     void startSubmission(const FineTuneOrder &order, const QByteArray &training, const QByteArray &validation);
