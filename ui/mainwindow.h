@@ -12,6 +12,8 @@ class DatasetController;
 class DatasetPage;
 class FineTuneController;
 class FineTunePage;
+class EvaluationController;
+class EvaluatePage;
 class ProviderService;
 class StepNavigator;
 class Workspace;
@@ -37,6 +39,8 @@ public:
     ProviderService *providers() const { return m_providers; }
     FineTuneController *fineTune() const { return m_fineTune; }
     FineTunePage *fineTunePage() const { return m_fineTunePage; }
+    EvaluationController *evaluation() const { return m_evaluation; }
+    EvaluatePage *evaluatePage() const { return m_evaluatePage; }
     int currentStep() const;
 
 public Q_SLOTS:
@@ -77,6 +81,8 @@ private:
     ProviderService *m_providers;
     FineTuneController *m_fineTune;
     FineTunePage *m_fineTunePage;
+    EvaluationController *m_evaluation;
+    EvaluatePage *m_evaluatePage;
     QMenu *m_recentMenu = nullptr;
 };
 
