@@ -36,7 +36,7 @@ std::vector<std::uint32_t> baselineResponseItems(const QString &text)
     static const QRegularExpression re(QStringLiteral("\\[movie (\\d+)\\]\\s*$"));
     std::vector<std::uint32_t> out;
     for (const QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
-        const QRegularExpressionMatch m = re.matchView(line);
+        const QRegularExpressionMatch m = re.match(line);
         bool ok = false;
         const uint id = m.hasMatch() ? m.captured(1).toUInt(&ok) : 0;
         if (ok)
