@@ -296,6 +296,8 @@ void NewRunDialog::scheduleEstimate()
 
 void NewRunDialog::onEstimate(const RunEstimate &e)
 {
+    if (m_delay->isActive())
+        return; // an answer for settings that have changed since
     const QLocale loc;
     if (e.error) {
         m_estimate->setText(tr("Cannot build the prompts: %1").arg(e.error->message));

@@ -144,6 +144,12 @@ EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
     refresh();
 }
 
+void EvaluatePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh(); // gold sets may have been added on another page
+}
+
 QString EvaluatePage::missingText() const
 {
     return m_stack->currentIndex() == 0 ? m_missing->text() : QString();
@@ -180,7 +186,7 @@ void EvaluatePage::refresh()
     refreshRuns();
     if (m_view->runId() && m_runs->rowOf(m_view->runId()) < 0)
         m_view->showRun(0);
-    else if (m_view->runId())
+    else if (m_view->runId() && !m_controller->score(m_view->runId()))
         m_view->rescore(); // the dataset may have changed
 }
 

@@ -52,6 +52,9 @@ Q_SIGNALS:
     void saveProjectRequested();
     void stepRequested(int step);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     qint64 selectedRun() const;
     void refreshRuns();
