@@ -206,7 +206,6 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
         d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
         d.setStrategy(PromptStrategyKind::ZeroShot);
         d.setRunName(QStringLiteral("zero-shot"));
-        QVERIFY(d.estimateText().isEmpty() || true);
     });
     QVERIFY(runId > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
@@ -220,7 +219,9 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
 
     // The metric table fills (K 1, 3, 5, 10: 6 × 4 metrics + MRR + MAP) with CIs around the means.
     page.selectRun(runId);
-    QTRY_COMPARE_WITH_TIMEOUT(page.runView()->metricModel()->rowCount(), 26, 20000);
+    // The score of the finished run (an earlier one may have been of the first answers only).
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->missing == 0, 20000);
+    QCOMPARE(page.runView()->metricModel()->rowCount(), 26);
     MetricTableModel *m = page.runView()->metricModel();
     for (int r = 0; r < m->rowCount(); ++r) {
         const double mean = m->index(r, 0).data(MetricTableModel::ValueRole).toDouble();
@@ -244,7 +245,7 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
     }
     QVERIFY(anyBadge);
     // The raw response of the selected user.
-    page.runView()->userTable()->selectRow(0);
+    page.runView()->userTable()->setCurrentIndex(users->index(0, 0));
     QTRY_VERIFY(page.runView()->rawPane()->toPlainText().contains(QLatin1String("1.")));
 
     // A K list of its own scores again, with no request.
@@ -270,9 +271,12 @@ void TestEvaluatePage::baselineRunWithoutNetwork()
     const int row = page.runModel()->rowOf(runId);
     QCOMPARE(page.runModel()->index(row, RunListModel::CostColumn).data().toString(), QStringLiteral("none (local)"));
     page.selectRun(runId);
-    QTRY_COMPARE_WITH_TIMEOUT(page.runView()->userModel()->rowCount(), 12, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->missing == 0, 20000);
+    QCOMPARE(page.runView()->userModel()->rowCount(), 12);
     QVERIFY(page.runView()->userModel()->index(0, UserScoreModel::RecommendationsColumn).data().toString().contains(QStringLiteral("✓")));
-    QCOMPARE(page.runView()->userModel()->score()->detail[0].items.size(), 10u);
+    const std::size_t listed = page.runView()->userModel()->score()->detail[0].items.size();
+    QVERIFY(listed > 0 && listed <= 10);
+    QVERIFY(page.runView()->rates()->text().contains(QLatin1String("Movie ids")));
 }
 
 void TestEvaluatePage::pauseAndResume()
@@ -323,8 +327,8 @@ void TestEvaluatePage::screenshot()
     QVERIFY(runId > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
     page.selectRun(runId);
-    QTRY_COMPARE_WITH_TIMEOUT(page.runView()->userModel()->rowCount(), 12, 20000);
-    page.runView()->userTable()->selectRow(1);
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->missing == 0, 20000);
+    page.runView()->userTable()->setCurrentIndex(page.runView()->userModel()->index(1, 0));
     QTest::qWait(100);
     const QImage image = page.grab().toImage();
     QVERIFY(!image.isNull());

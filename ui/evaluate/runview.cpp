@@ -21,6 +21,7 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTextDocument>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cinetune::ui {
@@ -64,7 +65,7 @@ RunView::RunView(EvaluationController *controller, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_heading(new QLabel(this)), m_state(new QLabel(this)), m_rates(new QLabel(this)),
       m_ks(new QLineEdit(QStringLiteral("1, 3, 5, 10"), this)), m_resamples(new QSpinBox(this)), m_metrics(new MetricTableModel(this)),
       m_metricTable(new QTableView(this)), m_users(new UserScoreModel(this)), m_userTable(new QTableView(this)),
-      m_raw(new QPlainTextEdit(this))
+      m_raw(new QPlainTextEdit(this)), m_liveScore(new QTimer(this))
 {
     setObjectName(QStringLiteral("runView"));
     QFont hf = m_heading->font();
@@ -154,8 +155,17 @@ RunView::RunView(EvaluationController *controller, QWidget *parent)
             m_state->setText(tr("Could not score the run: %1").arg(e.message));
     });
     connect(m_controller, &EvaluationController::runStopped, this, [this](qint64 runId) {
-        if (runId == m_runId)
-            rescore();
+        if (runId != m_runId)
+            return;
+        m_liveScore->stop();
+        rescore();
+    });
+    m_liveScore->setSingleShot(true);
+    m_liveScore->setInterval(2000);
+    connect(m_liveScore, &QTimer::timeout, this, &RunView::rescore);
+    connect(m_controller, &EvaluationController::runUpdated, this, [this](qint64 runId) {
+        if (runId == m_runId && m_controller->isActive(runId) && !m_liveScore->isActive())
+            m_liveScore->start();
     });
     showRun(0);
 }
@@ -182,6 +192,7 @@ void RunView::setKs(const QString &text)
 void RunView::showRun(qint64 runId)
 {
     m_runId = runId;
+    m_liveScore->stop();
     m_metrics->clear();
     m_users->clear();
     m_raw->clear();

@@ -7,6 +7,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
 class QTableView;
+class QTimer;
 
 namespace cinetune::ui {
 
@@ -56,6 +57,7 @@ private:
     UserScoreModel *m_users;
     QTableView *m_userTable;
     QPlainTextEdit *m_raw;
+    QTimer *m_liveScore; // rescoring while a run is going, at most every 2 s
 };
 
 } // namespace cinetune::ui
