@@ -237,9 +237,9 @@ void TestRunScoring::rescoringChangesNothing()
     QVERIFY(after.ok() && runAfter.ok());
     QCOMPARE(after->size(), before->size());
     for (std::size_t i = 0; i < after->size(); ++i) {
-        QCOMPARE((*after)[i].rawText, (*before)[i].rawText);
-        QCOMPARE((*after)[i].receivedAt, (*before)[i].receivedAt);
-        QCOMPARE((*after)[i].attempts, (*before)[i].attempts);
+        QCOMPARE(after.value()[i].rawText, before.value()[i].rawText);
+        QCOMPARE(after.value()[i].receivedAt, before.value()[i].receivedAt);
+        QCOMPARE(after.value()[i].attempts, before.value()[i].attempts);
     }
     QCOMPARE(runAfter->status, runBefore->status);
     QCOMPARE(runAfter->updatedAt, runBefore->updatedAt);
@@ -303,7 +303,9 @@ void TestRunScoring::baselineRun()
 
     // The stored lists are exactly recommendForGoldSet's, and scoring reads their ids.
     std::vector<GoldSetUser> users;
-    for (const GoldSetUser &u : GoldSetRepository(*m_project).users(m_goldId).value())
+    const auto all = GoldSetRepository(*m_project).users(m_goldId);
+    QVERIFY(all.ok());
+    for (const GoldSetUser &u : all.value())
         if (u.split == GoldSetSplit::Test)
             users.push_back(u);
     BaselineOptions expectedOptions = o;
@@ -313,7 +315,7 @@ void TestRunScoring::baselineRun()
     const auto responses = runs.responses(runId.value());
     QVERIFY(responses.ok());
     for (std::size_t i = 0; i < users.size(); ++i)
-        QCOMPARE(baselineResponseItems((*responses)[i].rawText), expected.value()[i]);
+        QCOMPARE(baselineResponseItems(responses.value()[i].rawText), expected.value()[i]);
     auto score = scoreRun(*m_project, runId.value(), *m_tiny, m_options);
     QVERIFY(score.ok());
     QVERIFY(!score->resolvedTitles);
