@@ -102,7 +102,7 @@ RunView::RunView(EvaluationController *controller, QWidget *parent)
     m_metricTable->verticalHeader()->hide();
     m_metricTable->setAlternatingRowColors(true);
     m_metricTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_metricTable->horizontalHeader()->setStretchLastSection(true);
+    m_metricTable->horizontalHeader()->setStretchLastSection(false);
 
     m_userTable->setObjectName(QStringLiteral("userTable"));
     m_userTable->setModel(m_users);
