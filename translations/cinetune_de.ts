@@ -456,6 +456,69 @@
     </message>
 </context>
 <context>
+    <name>cinetune::GoldSetRepository</name>
+    <message>
+        <source>Could not %1 in the project: %2</source>
+        <translation>Im Projekt konnte nicht %1 werden: %2</translation>
+    </message>
+    <message>
+        <source>The project has no gold set #%1.</source>
+        <translation>Das Projekt hat kein Gold-Set #%1.</translation>
+    </message>
+    <message>
+        <source>A gold set needs a name.</source>
+        <translation>Ein Gold-Set braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>look up gold set names</source>
+        <translation>die Namen der Gold-Sets nachgeschlagen</translation>
+    </message>
+    <message>
+        <source>The project already has a gold set named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat bereits ein Gold-Set namens „%1“.</translation>
+    </message>
+    <message>
+        <source>save the gold set &quot;%1&quot;</source>
+        <translation>das Gold-Set „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>rename the gold set</source>
+        <translation>das Gold-Set umbenannt</translation>
+    </message>
+    <message>
+        <source>change the gold set&apos;s notes</source>
+        <translation>die Notizen des Gold-Sets geändert</translation>
+    </message>
+    <message>
+        <source>delete the gold set</source>
+        <translation>das Gold-Set gelöscht</translation>
+    </message>
+    <message>
+        <source>read gold sets</source>
+        <translation>die Gold-Sets gelesen</translation>
+    </message>
+    <message>
+        <source>The stored spec of gold set &quot;%1&quot; is not valid: %2</source>
+        <translation>Die gespeicherten Einstellungen des Gold-Sets „%1“ sind ungültig: %2</translation>
+    </message>
+    <message>
+        <source>The project has no gold set named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat kein Gold-Set namens „%1“.</translation>
+    </message>
+    <message>
+        <source>read the gold set</source>
+        <translation>das Gold-Set gelesen</translation>
+    </message>
+    <message>
+        <source>gold set #%1</source>
+        <translation>Gold-Set #%1</translation>
+    </message>
+    <message>
+        <source>Gold set</source>
+        <translation>Gold-Set</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::HttpCall</name>
     <message>
         <source>The request was cancelled.</source>
@@ -821,6 +884,81 @@
     </message>
 </context>
 <context>
+    <name>cinetune::RunRepository</name>
+    <message>
+        <source>Could not %1 in the project: %2</source>
+        <translation>Im Projekt konnte nicht %1 werden: %2</translation>
+    </message>
+    <message>
+        <source>The project has no evaluation run #%1.</source>
+        <translation>Das Projekt hat keinen Evaluationslauf #%1.</translation>
+    </message>
+    <message>
+        <source>An evaluation run needs a name.</source>
+        <translation>Ein Evaluationslauf braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The project already has an evaluation run named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat bereits einen Evaluationslauf namens „%1“.</translation>
+    </message>
+    <message>
+        <source>save the evaluation run &quot;%1&quot;</source>
+        <translation>der Evaluationslauf „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>change the run&apos;s status</source>
+        <translation>der Status des Laufs geändert</translation>
+    </message>
+    <message>
+        <source>change the run&apos;s user count</source>
+        <translation>die Nutzerzahl des Laufs geändert</translation>
+    </message>
+    <message>
+        <source>Could not start a transaction: %1</source>
+        <translation>Konnte keine Transaktion beginnen: %1</translation>
+    </message>
+    <message>
+        <source>delete the evaluation run</source>
+        <translation>der Evaluationslauf gelöscht</translation>
+    </message>
+    <message>
+        <source>Could not delete the evaluation run: %1</source>
+        <translation>Konnte den Evaluationslauf nicht löschen: %1</translation>
+    </message>
+    <message>
+        <source>read evaluation runs</source>
+        <translation>die Evaluationsläufe gelesen</translation>
+    </message>
+    <message>
+        <source>The stored spec of evaluation run &quot;%1&quot; is not valid: %2</source>
+        <translation>Die gespeicherten Einstellungen des Evaluationslaufs „%1“ sind ungültig: %2</translation>
+    </message>
+    <message>
+        <source>The project has no evaluation run named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat keinen Evaluationslauf namens „%1“.</translation>
+    </message>
+    <message>
+        <source>save the response of user %1</source>
+        <translation>die Antwort für Nutzer %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not save the response of user %1: %2</source>
+        <translation>Konnte die Antwort für Nutzer %1 nicht speichern: %2</translation>
+    </message>
+    <message>
+        <source>read the response cache</source>
+        <translation>der Antwort-Cache gelesen</translation>
+    </message>
+    <message>
+        <source>read the run&apos;s responses</source>
+        <translation>die Antworten des Laufs gelesen</translation>
+    </message>
+    <message>
+        <source>count the run&apos;s responses</source>
+        <translation>die Antworten des Laufs gezählt</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::SchemaMigrator</name>
     <message>
         <source>Could not read the file format version of “%1”: %2</source>
@@ -1058,16 +1196,19 @@
         <translation>Datensatz-Cache geleert (%1 freigegeben).</translation>
     </message>
     <message>
-        <source>Some cache files could not be deleted from %1. Close other CineTune windows and try again.</source>
-        <translation>Einige Cache-Dateien in %1 konnten nicht gelöscht werden. Schließen Sie andere CineTune-Fenster und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
         <source>Loading dataset</source>
         <translation>Datensatz wird geladen</translation>
     </message>
     <message>
         <source>Clearing the dataset cache</source>
         <translation>Datensatz-Cache wird geleert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cache file(s) could not be deleted from %1. Close other CineTune windows and try again.</source>
+        <translation>
+            <numerusform>%n Cache-Datei in %1 konnte nicht gelöscht werden. Schließen Sie andere CineTune-Fenster und versuchen Sie es erneut.</numerusform>
+            <numerusform>%n Cache-Dateien in %1 konnten nicht gelöscht werden. Schließen Sie andere CineTune-Fenster und versuchen Sie es erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1416,175 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>1–5 stars</source>
         <translation>1–5 Sterne</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::EvaluatePage</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Save Project…</source>
+        <translation>Projekt speichern…</translation>
+    </message>
+    <message>
+        <source>Go to Dataset</source>
+        <translation>Zum Datensatz</translation>
+    </message>
+    <message>
+        <source>Go to Gold Set</source>
+        <translation>Zum Gold-Set</translation>
+    </message>
+    <message>
+        <source>New Run…</source>
+        <translation>Neuer Lauf…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <source>The run stopped</source>
+        <translation>Der Lauf wurde beendet</translation>
+    </message>
+    <message>
+        <source>Runs are stored in the project file, and this is an unsaved session. Save the project to evaluate models.</source>
+        <translation>Läufe werden in der Projektdatei gespeichert, und dies ist eine ungespeicherte Sitzung. Speichern Sie das Projekt, um Modelle zu evaluieren.</translation>
+    </message>
+    <message>
+        <source>No dataset is loaded. Load the dataset the gold sets were built from.</source>
+        <translation>Es ist kein Datensatz geladen. Laden Sie den Datensatz, aus dem die Gold-Sets erstellt wurden.</translation>
+    </message>
+    <message>
+        <source>The project has no gold set yet. Build one in the Gold set step.</source>
+        <translation>Das Projekt hat noch kein Gold-Set. Erstellen Sie eines im Schritt Gold-Set.</translation>
+    </message>
+    <message>
+        <source>Not everything is ready</source>
+        <translation>Noch nicht alles ist bereit</translation>
+    </message>
+    <message>
+        <source>%1 / %2 users</source>
+        <translation>%1 / %2 Nutzer</translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 answer tokens</source>
+        <translation>%1 Prompt- + %2 Antwort-Tokens</translation>
+    </message>
+    <message>
+        <source>cost: unknown price</source>
+        <translation>Kosten: Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>cost so far: $%1</source>
+        <translation>Kosten bisher: $%1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>The run did not start</source>
+        <translation>Der Lauf wurde nicht gestartet</translation>
+    </message>
+    <message>
+        <source>The run did not resume</source>
+        <translation>Der Lauf wurde nicht fortgesetzt</translation>
+    </message>
+    <message>
+        <source>The failed users were not sent again</source>
+        <translation>Die fehlgeschlagenen Nutzer wurden nicht erneut gesendet</translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete the run &quot;%1&quot; and its stored responses? Answers stay in the response cache.</source>
+        <translation>Den Lauf „%1“ und seine gespeicherten Antworten löschen? Die Antworten bleiben im Antwort-Cache.</translation>
+    </message>
+    <message>
+        <source>The run was not deleted</source>
+        <translation>Der Lauf wurde nicht gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::EvaluationController</name>
+    <message>
+        <source>%1 (fine-tuned, job %2)</source>
+        <translation>%1 (feinabgestimmt, Job %2)</translation>
+    </message>
+    <message>
+        <source>%1 (checkpoint, step %2)</source>
+        <translation>%1 (Checkpoint, Schritt %2)</translation>
+    </message>
+    <message>
+        <source>Save the project first: runs are stored in the project file.</source>
+        <translation>Speichern Sie zuerst das Projekt: Läufe werden in der Projektdatei gespeichert.</translation>
+    </message>
+    <message>
+        <source>Load the project&apos;s dataset first (Dataset step).</source>
+        <translation>Laden Sie zuerst den Datensatz des Projekts (Schritt Datensatz).</translation>
+    </message>
+    <message>
+        <source>The gold set &quot;%1&quot; has no user in the %2 split.</source>
+        <translation>Das Gold-Set „%1“ hat keinen Nutzer im Split %2.</translation>
+    </message>
+    <message>
+        <source>There is no provider profile named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Anbieterprofil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Baseline run &quot;%1&quot;</source>
+        <translation>Baseline-Lauf „%1“</translation>
+    </message>
+    <message>
+        <source>Open the project first.</source>
+        <translation>Öffnen Sie zuerst das Projekt.</translation>
+    </message>
+    <message>
+        <source>Cancel the run before deleting it.</source>
+        <translation>Brechen Sie den Lauf ab, bevor Sie ihn löschen.</translation>
+    </message>
+    <message>
+        <source>Request failed (%1): %2</source>
+        <translation>Anfrage fehlgeschlagen (%1): %2</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +2242,25 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
 </context>
 <context>
+    <name>cinetune::ui::MetricTableModel</name>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>95 % CI low</source>
+        <translation>95-%-KI unten</translation>
+    </message>
+    <message>
+        <source>95 % CI high</source>
+        <translation>95-%-KI oben</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::MovieTableModel</name>
     <message>
         <source>Not in the titles file; it only appears in the ratings.</source>
@@ -1952,6 +2281,178 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Mean rating</source>
         <translation>Mittlere Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::NewRunDialog</name>
+    <message>
+        <source>Model of a provider</source>
+        <translation>Modell eines Anbieters</translation>
+    </message>
+    <message>
+        <source>Local baseline (no network)</source>
+        <translation>Lokale Baseline (ohne Netzwerk)</translation>
+    </message>
+    <message>
+        <source>New Evaluation Run</source>
+        <translation>Neuer Evaluationslauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n users)</source>
+        <translation>
+            <numerusform>%1 (%n Nutzer)</numerusform>
+            <numerusform>%1 (%n Nutzer)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>No provider yet: add one in Edit › Providers</source>
+        <translation>Noch kein Anbieter: fügen Sie einen unter Bearbeiten › Anbieter hinzu</translation>
+    </message>
+    <message>
+        <source>Zero-shot (the training prompt to a base model)</source>
+        <translation>Zero-Shot (der Trainings-Prompt an ein Basismodell)</translation>
+    </message>
+    <message>
+        <source>Fine-tuned (the training prompt to a fine-tuned model)</source>
+        <translation>Feinabgestimmt (der Trainings-Prompt an ein feinabgestimmtes Modell)</translation>
+    </message>
+    <message>
+        <source>Few-shot (k examples of the train split)</source>
+        <translation>Few-Shot (k Beispiele aus dem Trainings-Split)</translation>
+    </message>
+    <message>
+        <source>Candidates (rank a list of popular movies)</source>
+        <translation>Kandidaten (eine Liste populärer Filme ordnen)</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>JSON (schema)</source>
+        <translation>JSON (Schema)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s</source>
+        <translation>wie im Profil</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Gold set:</source>
+        <translation>Gold-Set:</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation>Baseline:</translation>
+    </message>
+    <message>
+        <source>Prompt and sampling</source>
+        <translation>Prompt und Sampling</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <source>Few-shot examples:</source>
+        <translation>Few-Shot-Beispiele:</translation>
+    </message>
+    <message>
+        <source>Candidates:</source>
+        <translation>Kandidaten:</translation>
+    </message>
+    <message>
+        <source>Output format:</source>
+        <translation>Ausgabeformat:</translation>
+    </message>
+    <message>
+        <source>Movies asked for:</source>
+        <translation>Angefragte Filme:</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Max tokens:</source>
+        <translation>Max. Tokens:</translation>
+    </message>
+    <message>
+        <source>Concurrency:</source>
+        <translation>Parallele Anfragen:</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>Start Run</source>
+        <translation>Lauf starten</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>Name des Laufs:</translation>
+    </message>
+    <message>
+        <source>Cannot build the prompts: %1</source>
+        <translation>Die Prompts können nicht erstellt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users, computed locally: no requests, no cost.</source>
+        <translation>
+            <numerusform>%n Nutzer, lokal berechnet: keine Anfragen, keine Kosten.</numerusform>
+            <numerusform>%n Nutzer, lokal berechnet: keine Anfragen, keine Kosten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown price (no price for %1 in the price table)</source>
+        <translation>Preis unbekannt (kein Preis für %1 in der Preistabelle)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users · %1 prompt tokens + at most %2 answer tokens · at most %3</source>
+        <translation>
+            <numerusform>%n Nutzer · %1 Prompt-Tokens + höchstens %2 Antwort-Tokens · höchstens %3</numerusform>
+            <numerusform>%n Nutzer · %1 Prompt-Tokens + höchstens %2 Antwort-Tokens · höchstens %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2616,196 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
             <numerusform>Verbunden: %n Modell verfügbar.</numerusform>
             <numerusform>Verbunden: %n Modelle verfügbar.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::RunListModel</name>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Baseline)</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>zero-shot</source>
+        <translation>Zero-Shot</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>feinabgestimmt</translation>
+    </message>
+    <message>
+        <source>few-shot (k = %1)</source>
+        <translation>Few-Shot (k = %1)</translation>
+    </message>
+    <message>
+        <source>candidates (%1)</source>
+        <translation>Kandidaten (%1)</translation>
+    </message>
+    <message>
+        <source>Stopped — can resume</source>
+        <translation>Unterbrochen – fortsetzbar</translation>
+    </message>
+    <message>
+        <source>none (local)</source>
+        <translation>keine (lokal)</translation>
+    </message>
+    <message>
+        <source>unknown price</source>
+        <translation>Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Gold set / split</source>
+        <translation>Gold-Set / Split</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::RunView</name>
+    <message>
+        <source>Cut-offs K of the metrics, separated by commas</source>
+        <translation>Schnittpunkte K der Metriken, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples of the 95 % confidence intervals (0: none)</source>
+        <translation>Bootstrap-Stichproben der 95-%-Konfidenzintervalle (0: keine)</translation>
+    </message>
+    <message>
+        <source>K:</source>
+        <translation>K:</translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples:</source>
+        <translation>Bootstrap-Stichproben:</translation>
+    </message>
+    <message>
+        <source>Select a user to see the raw response.</source>
+        <translation>Wählen Sie einen Nutzer, um die Rohantwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>Raw response</source>
+        <translation>Rohantwort</translation>
+    </message>
+    <message>
+        <source>Could not score the run: %1</source>
+        <translation>Der Lauf konnte nicht bewertet werden: %1</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>Kein Lauf ausgewählt</translation>
+    </message>
+    <message>
+        <source>Start a run with New Run…, or select one in the list.</source>
+        <translation>Starten Sie einen Lauf mit „Neuer Lauf…“ oder wählen Sie einen in der Liste.</translation>
+    </message>
+    <message>
+        <source>K must be a comma-separated list of whole numbers from 1 to 1000, e.g. 1, 3, 5, 10.</source>
+        <translation>K muss eine durch Kommas getrennte Liste ganzer Zahlen von 1 bis 1000 sein, z. B. 1, 3, 5, 10.</translation>
+    </message>
+    <message>
+        <source>Load the project&apos;s dataset to score this run.</source>
+        <translation>Laden Sie den Datensatz des Projekts, um diesen Lauf zu bewerten.</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>Wird bewertet…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 users answered, %4 failed · scored over %5 users (bootstrap %6 resamples, seed %7)</source>
+        <translation>%1 · %2 von %3 Nutzern beantwortet, %4 fehlgeschlagen · bewertet über %5 Nutzer (Bootstrap %6 Stichproben, Seed %7)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Titles:&lt;/b&gt; %1 in the answers</source>
+        <translation>&lt;b&gt;Titel:&lt;/b&gt; %1 in den Antworten</translation>
+    </message>
+    <message>
+        <source>Exact: %1 · title only: %2 · fuzzy: %3</source>
+        <translation>Exakt: %1 · nur Titel: %2 · unscharf: %3</translation>
+    </message>
+    <message>
+        <source>Hallucinated (not in the catalogue): %1</source>
+        <translation>Halluziniert (nicht im Katalog): %1</translation>
+    </message>
+    <message>
+        <source>Duplicates: %1 · profile repeats: %2</source>
+        <translation>Duplikate: %1 · Wiederholungen aus dem Profil: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Movie ids&lt;/b&gt; (a local baseline: no titles to resolve)</source>
+        <translation>&lt;b&gt;Film-IDs&lt;/b&gt; (eine lokale Baseline: keine Titel aufzulösen)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Users:&lt;/b&gt; %1 · parse failures: %2 · failed requests: %3 · no answer yet: %4</source>
+        <translation>&lt;b&gt;Nutzer:&lt;/b&gt; %1 · nicht lesbar: %2 · fehlgeschlagene Anfragen: %3 · noch ohne Antwort: %4</translation>
+    </message>
+    <message>
+        <source>Failed, unparsable and unanswered users score 0 and stay in every mean.</source>
+        <translation>Fehlgeschlagene, nicht lesbare und unbeantwortete Nutzer zählen 0 und bleiben in jedem Mittelwert.</translation>
+    </message>
+    <message>
+        <source>Users with an empty gold set (left out): %1</source>
+        <translation>Nutzer mit leerem Gold-Set (ausgelassen): %1</translation>
+    </message>
+    <message>
+        <source>(no response stored for user %1)</source>
+        <translation>(keine Antwort für Nutzer %1 gespeichert)</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2993,73 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Date</source>
         <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::UserScoreModel</name>
+    <message>
+        <source>scored</source>
+        <translation>bewertet</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>noch keine Antwort</translation>
+    </message>
+    <message>
+        <source>no list in the answer</source>
+        <translation>keine Liste in der Antwort</translation>
+    </message>
+    <message>
+        <source>request failed</source>
+        <translation>Anfrage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>empty gold set</source>
+        <translation>leeres Gold-Set</translation>
+    </message>
+    <message>
+        <source>no such movie</source>
+        <translation>kein solcher Film</translation>
+    </message>
+    <message>
+        <source>%1 (edit distance %2)</source>
+        <translation>%1 (Editierdistanz %2)</translation>
+    </message>
+    <message>
+        <source>, duplicate</source>
+        <translation>, Duplikat</translation>
+    </message>
+    <message>
+        <source>, in the profile</source>
+        <translation>, im Profil</translation>
+    </message>
+    <message>
+        <source>, hit</source>
+        <translation>, Treffer</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Recommendations (✓ exact, ≈ fuzzy, ✗ not in catalogue, ↺ repeat)</source>
+        <translation>Empfehlungen (✓ exakt, ≈ unscharf, ✗ nicht im Katalog, ↺ Wiederholung)</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
     </message>
 </context>
 <context>
