@@ -12,6 +12,9 @@
 #include "project/projectfile.h"
 #include "project/runrepository.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void baselineText_data();
     void baselineText();
     void baselineRun();
+    void commandLine();
 
 private:
     QTemporaryDir m_dir;
@@ -332,6 +336,52 @@ void TestRunScoring::baselineRun()
                     : 0.0;
     }
     QCOMPARE(score->report.mean(QStringLiteral("hit@3")), hits / 5);
+}
+
+// cinetune baseline-run stores a run; cinetune score prints the by-hand figures as JSON.
+void TestRunScoring::commandLine()
+{
+    const QString binary = qEnvironmentVariable("CINETUNE_BINARY");
+    QVERIFY2(!binary.isEmpty(), "CINETUNE_BINARY is set by CTest");
+    const QString tiny = m_dir.filePath(QStringLiteral("tiny"));
+    const auto runCli = [&](const QStringList &args, QByteArray *out) {
+        QProcess p;
+        p.start(binary, args);
+        if (!p.waitForFinished(60000))
+            return -1;
+        *out = p.readAllStandardOutput();
+        if (p.exitCode() != 0)
+            qWarning("%s", p.readAllStandardError().constData());
+        return p.exitCode();
+    };
+    QByteArray out;
+    QCOMPARE(runCli({QStringLiteral("baseline-run"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--gold"),
+                     QStringLiteral("tiny"), QStringLiteral("--baseline"), QStringLiteral("random"), QStringLiteral("--name"),
+                     QStringLiteral("cli random"), QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--dataset"), tiny},
+                    &out),
+             0);
+    RunRepository runs(*m_project);
+    const auto run = runs.find(QStringLiteral("cli random"));
+    QVERIFY(run.ok());
+    QCOMPARE(run->spec.target.kind, TargetKind::Baseline);
+    QCOMPARE(run->status, RunStatus::Finished);
+    QCOMPARE(runs.counts(run->id)->ok, 5);
+
+    QCOMPARE(runCli({QStringLiteral("score"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--run"), QStringLiteral("by hand"),
+                     QStringLiteral("--compare"), QStringLiteral("cli random"), QStringLiteral("--k"), QStringLiteral("1,3"),
+                     QStringLiteral("--dataset"), tiny, QStringLiteral("--json")},
+                    &out),
+             0);
+    const QJsonObject o = QJsonDocument::fromJson(out).object();
+    QCOMPARE(o.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("precision@1")).toDouble(), 0.2);
+    QCOMPARE(o.value(QStringLiteral("failed_requests")).toInt(), 1);
+    QCOMPARE(o.value(QStringLiteral("parse_failures")).toInt(), 1);
+    QCOMPARE(o.value(QStringLiteral("resolution")).toObject().value(QStringLiteral("hallucinated")).toInt(), 1);
+    QVERIFY(o.value(QStringLiteral("paired")).toObject().contains(QStringLiteral("ndcg@3")));
+    QCOMPARE(runCli({QStringLiteral("score"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--run"), QStringLiteral("no such run"),
+                     QStringLiteral("--dataset"), tiny},
+                    &out),
+             2);
 }
 
 QTEST_GUILESS_MAIN(TestRunScoring)
