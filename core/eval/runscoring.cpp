@@ -1,6 +1,7 @@
 #include "runscoring.h"
 
 #include "baselinerun.h"
+#include "common/parallel.h"
 #include "project/goldsetrepository.h"
 #include "project/runrepository.h"
 #include "responseparser.h"
@@ -47,58 +48,70 @@ ScoredItem itemFromResolution(const QString &title, int year, const Resolution &
     return item;
 }
 
-// The per-user rows. Follows prepareRun()'s choice of items / titles / text so the table and the
-// metrics always describe the same lists.
-std::vector<ScoredUser> buildDetail(const std::vector<GoldSetUser> &gold, const std::vector<Prediction> &predictions,
-                                    const Dataset &dataset, const TitleResolver &resolver, const PreparedRun &prepared)
+// One gold user's row and ranked list. Follows prepareRun()'s rules exactly (items, else titles,
+// else text; errors and unparsable text fail; duplicates and profile repeats counted for resolved
+// titles only), so the metrics equal prepareRun() + evaluate() (checked by tst_runscoring and
+// bench_runscoring) while every title is resolved once, in parallel.
+struct UserResult
 {
-    std::unordered_map<std::uint32_t, const Prediction *> byUser;
-    for (const Prediction &p : predictions)
-        byUser.emplace(p.user, &p);
-    std::vector<ScoredUser> out;
-    out.reserve(gold.size());
-    for (std::size_t i = 0; i < gold.size(); ++i) {
-        const GoldSetUser &g = gold[i];
-        ScoredUser u;
-        u.user = g.user;
-        u.profile = g.profile;
-        u.gold = g.gold;
-        u.outcome = prepared.users[i].outcome;
-        const auto it = byUser.find(g.user);
-        if (it != byUser.end()) {
-            const Prediction &p = *it->second;
-            if (!p.error.isEmpty()) {
-                u.error = p.error;
-            } else if (!p.items.empty() || (p.titles.isEmpty() && p.text.isEmpty())) {
-                for (std::uint32_t id : p.items) {
-                    ScoredItem item;
-                    if (const auto m = dataset.catalogue.find(id)) {
-                        item.title = dataset.catalogue.movie(*m).title;
-                        item.year = dataset.catalogue.movie(*m).year;
-                        item.matchedTitle = dataset.catalogue.displayTitle(*m);
-                        item.status = ResolutionStatus::Exact;
-                        item.sourceId = id;
-                    } else {
-                        item.title = QString::number(id);
-                    }
-                    u.items.push_back(std::move(item));
-                }
-            } else if (!p.titles.isEmpty()) {
-                for (const QString &t : p.titles)
-                    u.items.push_back(itemFromResolution(t, 0, resolver.resolve(t, 0)));
-            } else {
-                const ParsedResponse parsed = parseRecommendations(p.text);
-                if (!parsed.ok) {
-                    u.parseFailure = true;
-                    u.error = parsed.reason;
-                }
-                for (const ParsedItem &pi : parsed.items)
-                    u.items.push_back(itemFromResolution(pi.title, pi.year, resolver.resolve(pi.title, pi.year)));
-            }
-        }
-        markItems(u);
-        out.push_back(std::move(u));
+    ScoredUser row;
+    std::vector<std::uint32_t> ranked;
+    bool matched = false;  // a prediction exists
+    bool resolved = false; // titles or text
+};
+
+UserResult scoreUser(const GoldSetUser &g, const Prediction *p, const Dataset &dataset, const TitleResolver &resolver)
+{
+    UserResult out;
+    ScoredUser &u = out.row;
+    u.user = g.user;
+    u.profile = g.profile;
+    u.gold = g.gold;
+    if (!p) {
+        u.outcome = EvalOutcome::Missing;
+        return out;
     }
+    out.matched = true;
+    if (!p->error.isEmpty()) {
+        u.outcome = EvalOutcome::Failed;
+        u.error = p->error;
+        return out;
+    }
+    if (!p->items.empty() || (p->titles.isEmpty() && p->text.isEmpty())) {
+        out.ranked = p->items;
+        for (std::uint32_t id : p->items) {
+            ScoredItem item;
+            if (const auto m = dataset.catalogue.find(id)) {
+                item.title = dataset.catalogue.movie(*m).title;
+                item.year = dataset.catalogue.movie(*m).year;
+                item.matchedTitle = dataset.catalogue.displayTitle(*m);
+                item.status = ResolutionStatus::Exact;
+            } else {
+                item.title = QString::number(id);
+            }
+            item.sourceId = id; // an id is taken as given, as prepareRun() does
+            u.items.push_back(std::move(item));
+        }
+    } else {
+        out.resolved = true;
+        if (!p->titles.isEmpty()) {
+            for (const QString &t : p->titles)
+                u.items.push_back(itemFromResolution(t, 0, resolver.resolve(t, 0)));
+        } else {
+            const ParsedResponse parsed = parseRecommendations(p->text);
+            if (!parsed.ok) {
+                u.outcome = EvalOutcome::Failed;
+                u.parseFailure = true;
+                u.error = parsed.reason;
+                return out;
+            }
+            for (const ParsedItem &pi : parsed.items)
+                u.items.push_back(itemFromResolution(pi.title, pi.year, resolver.resolve(pi.title, pi.year)));
+        }
+        for (const ScoredItem &item : u.items)
+            out.ranked.push_back(item.sourceId ? *item.sourceId : kUnresolvedItem);
+    }
+    markItems(u);
     return out;
 }
 
@@ -107,19 +120,62 @@ std::vector<ScoredUser> buildDetail(const std::vector<GoldSetUser> &gold, const 
 Result<RunScore> scorePredictions(const std::vector<GoldSetUser> &gold, const std::vector<Prediction> &predictions,
                                   const Dataset &dataset, const TitleResolver &resolver, const ScoringOptions &options)
 {
-    auto prepared = prepareRun(gold, predictions, &resolver);
-    if (!prepared)
-        return prepared.error();
+    std::unordered_map<std::uint32_t, const Prediction *> byUser;
+    for (const Prediction &p : predictions)
+        byUser.emplace(p.user, &p);
+    std::vector<UserResult> results(gold.size());
+    constexpr std::size_t kChunk = 64;
+    parallelFor(resolveThreads(options.threads), (gold.size() + kChunk - 1) / kChunk, [&](std::size_t chunk, int) {
+        for (std::size_t i = chunk * kChunk; i < std::min(gold.size(), (chunk + 1) * kChunk); ++i) {
+            const auto it = byUser.find(gold[i].user);
+            results[i] = scoreUser(gold[i], it == byUser.end() ? nullptr : it->second, dataset, resolver);
+        }
+    });
+
     RunScore score;
-    score.report = evaluate(prepared->users, options.metrics);
-    score.resolution = prepared->resolution;
-    score.resolvedTitles = prepared->resolvedTitles;
+    std::vector<EvalUser> users;
+    users.reserve(gold.size());
+    std::uint64_t matched = 0;
+    ResolutionCounts &c = score.resolution;
+    for (std::size_t i = 0; i < gold.size(); ++i) {
+        UserResult &r = results[i];
+        matched += r.matched ? 1 : 0;
+        EvalUser e;
+        e.user = gold[i].user;
+        e.gold = gold[i].gold;
+        e.outcome = r.row.outcome;
+        e.ranked = std::move(r.ranked);
+        users.push_back(std::move(e));
+        if (r.row.parseFailure) {
+            ++c.parseFailures;
+            score.resolvedTitles = true;
+        }
+        if (!r.resolved)
+            continue;
+        score.resolvedTitles = true;
+        for (const ScoredItem &item : r.row.items) {
+            ++c.titles;
+            switch (item.status) {
+            case ResolutionStatus::Exact: ++c.exact; break;
+            case ResolutionStatus::ExactTitleOnly: ++c.exactTitle; break;
+            case ResolutionStatus::Fuzzy: ++c.fuzzy; break;
+            case ResolutionStatus::Unresolved: ++c.hallucinated; break;
+            }
+            c.duplicates += item.duplicate ? 1 : 0;
+            c.profileRepeats += item.profileRepeat ? 1 : 0;
+        }
+    }
+    score.report = evaluate(users, options.metrics);
     score.users = gold.size();
-    score.parseFailures = prepared->resolution.parseFailures;
+    score.ignored = predictions.size() - matched;
+    score.parseFailures = c.parseFailures;
     score.missing = score.report.missing;
     score.failedRequests = score.report.failed - score.parseFailures;
-    if (options.detail)
-        score.detail = buildDetail(gold, predictions, dataset, resolver, prepared.value());
+    if (options.detail) {
+        score.detail.reserve(results.size());
+        for (UserResult &r : results)
+            score.detail.push_back(std::move(r.row));
+    }
     return score;
 }
 

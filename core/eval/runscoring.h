@@ -22,7 +22,8 @@ struct ScoringOptions
 {
     MetricOptions metrics;    // K list, bootstrap resamples and seed
     ResolverOptions resolver; // max edit distance / min similarity
-    bool detail = true;       // fill RunScore::users (the per-user table)
+    bool detail = true;       // fill RunScore::detail (the per-user table)
+    int threads = 0;          // title resolution workers; 0 = all cores. Never changes a result.
 };
 
 // One recommendation of one user as the per-user table shows it.
@@ -61,11 +62,13 @@ struct RunScore
     std::uint64_t failedRequests = 0; // stored as failed
     std::uint64_t parseFailures = 0;  // ok answers without a list
     std::uint64_t missing = 0;        // no stored response yet
+    std::uint64_t ignored = 0;        // predictions for users outside the split
     std::vector<ScoredUser> detail;   // gold order (empty unless options.detail)
 };
 
-// Scores predictions against gold users: prepareRun (titles and text resolved with a resolver
-// built from `dataset`) then evaluate(); with options.detail also the per-user rows. Pure; no I/O.
+// Scores predictions against gold users with prepareRun()'s rules (titles and text resolved with
+// a resolver built from `dataset`, each title once, users in parallel) and evaluate(): the same
+// report as prepareRun() + evaluate(), plus the per-user rows (options.detail). Pure; no I/O.
 [[nodiscard]] Result<RunScore> scorePredictions(const std::vector<GoldSetUser> &gold, const std::vector<Prediction> &predictions,
                                                 const Dataset &dataset, const ScoringOptions &options = {});
 // The same with a resolver the caller keeps (building one over a large catalogue takes a while).

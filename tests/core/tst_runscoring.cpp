@@ -68,6 +68,8 @@ private Q_SLOTS:
     void metricsByHand();
     void countsAndDetail();
     void rescoringChangesNothing();
+    void sameAsPrepareRun_data();
+    void sameAsPrepareRun();
     void comparisonOfEqualRuns();
     void baselineText_data();
     void baselineText();
@@ -251,6 +253,69 @@ void TestRunScoring::rescoringChangesNothing()
     QVERIFY(counts.ok());
     QCOMPARE(counts->ok, 3);
     QCOMPARE(counts->failed, 1);
+}
+
+void TestRunScoring::sameAsPrepareRun_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::newRow("1 thread") << 1;
+    QTest::newRow("4 threads") << 4;
+}
+
+// The single-pass scoring equals prepareRun() + evaluate() (what `cinetune eval` does), also for
+// items, titles, an unknown user and any thread count.
+void TestRunScoring::sameAsPrepareRun()
+{
+    QFETCH(int, threads);
+    RunRepository runs(*m_project);
+    std::vector<Prediction> predictions = predictionsFromResponses(runs.responses(m_runId).value(), false);
+    Prediction items;
+    items.user = 5;
+    items.items = {30, 20, 20, 999};
+    predictions.push_back(items);
+    Prediction titles;
+    titles.user = 3;
+    titles.titles = {QStringLiteral("Heat"), QStringLiteral("Toy Storry")};
+    predictions.erase(std::remove_if(predictions.begin(), predictions.end(), [](const Prediction &p) { return p.user == 3; }),
+                      predictions.end());
+    predictions.push_back(titles);
+    Prediction stranger;
+    stranger.user = 77;
+    stranger.items = {10};
+    predictions.push_back(stranger);
+    const auto gold = GoldSetRepository(*m_project).users(m_goldId);
+    QVERIFY(gold.ok());
+    std::vector<GoldSetUser> test;
+    for (const GoldSetUser &u : gold.value())
+        if (u.split == GoldSetSplit::Test)
+            test.push_back(u);
+    const TitleResolver resolver = TitleResolver::fromDataset(*m_tiny);
+    const auto prepared = prepareRun(test, predictions, &resolver);
+    QVERIFY(prepared.ok());
+    const MetricReport expected = evaluate(prepared->users, m_options.metrics);
+    ScoringOptions o = m_options;
+    o.threads = threads;
+    const auto score = scorePredictions(test, predictions, *m_tiny, resolver, o);
+    QVERIFY(score.ok());
+    QCOMPARE(score->report.means, expected.means);
+    QCOMPARE(score->report.intervals, expected.intervals);
+    QCOMPARE(score->report.rows, expected.rows);
+    QCOMPARE(score->report.failed, expected.failed);
+    QCOMPARE(score->report.missing, expected.missing);
+    QCOMPARE(score->ignored, prepared->ignored);
+    QCOMPARE(score->ignored, 1u);
+    const ResolutionCounts &a = score->resolution;
+    const ResolutionCounts &b = prepared->resolution;
+    QCOMPARE(a.titles, b.titles);
+    QCOMPARE(a.exact, b.exact);
+    QCOMPARE(a.exactTitle, b.exactTitle);
+    QCOMPARE(a.fuzzy, b.fuzzy);
+    QCOMPARE(a.hallucinated, b.hallucinated);
+    QCOMPARE(a.duplicates, b.duplicates);
+    QCOMPARE(a.profileRepeats, b.profileRepeats);
+    QCOMPARE(a.parseFailures, b.parseFailures);
+    QCOMPARE(score->detail[4].items.size(), 4u); // user 5's ids, the unknown one included
+    QVERIFY(score->detail[4].items[2].duplicate);
 }
 
 void TestRunScoring::comparisonOfEqualRuns()
