@@ -2454,6 +2454,22 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
             <numerusform>%n Nutzer · %1 Prompt-Tokens + höchstens %2 Antwort-Tokens · höchstens %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>List Models</source>
+        <translation>Modelle abrufen</translation>
+    </message>
+    <message>
+        <source>Ask the provider which models it offers</source>
+        <translation>Den Anbieter fragen, welche Modelle er anbietet</translation>
+    </message>
+    <message>
+        <source>Listing…</source>
+        <translation>Wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>The models could not be listed: %1</source>
+        <translation>Die Modelle konnten nicht abgerufen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::PlaceholderPage</name>
@@ -2711,6 +2727,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>%1 (simulated)</source>
+        <translation>%1 (simuliert)</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include "session/providerservice.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -206,6 +207,13 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
         d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
         d.setStrategy(PromptStrategyKind::ZeroShot);
         d.setRunName(QStringLiteral("zero-shot"));
+        // The provider's models can be listed into the model box.
+        auto *models = d.findChild<QComboBox *>(QStringLiteral("modelCombo"));
+        QVERIFY(models);
+        QCOMPARE(models->findData(SimulatorServer::baseModels().last()), -1);
+        d.findChild<QPushButton *>(QStringLiteral("listModelsButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(models->findData(SimulatorServer::baseModels().last()) >= 0, 10000);
+        QCOMPARE(models->currentText(), QStringLiteral("gpt-4o-mini-2024-07-18"));
     });
     QVERIFY(runId > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
@@ -216,6 +224,7 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
     QCOMPARE(page.runModel()->index(row, RunListModel::StatusColumn).data().toString(), QStringLiteral("Finished"));
     QCOMPARE(page.runModel()->index(row, RunListModel::ProgressColumn).data().toString(), QStringLiteral("12 / 12"));
     QVERIFY(page.runModel()->index(row, RunListModel::CostColumn).data().toString().startsWith(QLatin1Char('$')));
+    QVERIFY(page.runModel()->index(row, RunListModel::TargetColumn).data().toString().endsWith(QLatin1String("(simulated)")));
 
     // The metric table fills (K 1, 3, 5, 10: 6 × 4 metrics + MRR + MAP) with CIs around the means.
     page.selectRun(runId);

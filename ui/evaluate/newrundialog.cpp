@@ -1,6 +1,7 @@
 #include "newrundialog.h"
 
 #include "eval/baselines.h"
+#include "providers/providerclient.h"
 #include "session/providerservice.h"
 
 #include <QComboBox>
@@ -24,7 +25,8 @@ namespace cinetune::ui {
 NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
     : QDialog(parent), m_controller(controller), m_name(new QLineEdit(this)), m_gold(new QComboBox(this)), m_split(new QComboBox(this)),
       m_modelTarget(new QRadioButton(tr("Model of a provider"), this)), m_baselineTarget(new QRadioButton(tr("Local baseline (no network)"), this)),
-      m_provider(new QComboBox(this)), m_model(new QComboBox(this)), m_baseline(new QComboBox(this)), m_strategy(new QComboBox(this)),
+      m_provider(new QComboBox(this)), m_model(new QComboBox(this)),
+      m_listModels(new QPushButton(tr("List Models"), this)), m_baseline(new QComboBox(this)), m_strategy(new QComboBox(this)),
       m_fewShot(new QSpinBox(this)), m_candidates(new QSpinBox(this)), m_format(new QComboBox(this)), m_temperature(new QDoubleSpinBox(this)),
       m_seed(new QLineEdit(this)), m_maxTokens(new QSpinBox(this)), m_count(new QSpinBox(this)), m_concurrency(new QSpinBox(this)),
       m_estimate(new QLabel(QStringLiteral("—"), this)),
@@ -92,7 +94,13 @@ NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
     auto *tf = new QFormLayout(target);
     tf->addRow(m_modelTarget);
     tf->addRow(tr("Provider:"), m_provider);
-    tf->addRow(tr("Model:"), m_model);
+    m_listModels->setObjectName(QStringLiteral("listModelsButton"));
+    m_listModels->setToolTip(tr("Ask the provider which models it offers"));
+    connect(m_listModels, &QPushButton::clicked, this, &NewRunDialog::listModels);
+    auto *modelRow = new QHBoxLayout;
+    modelRow->addWidget(m_model, 1);
+    modelRow->addWidget(m_listModels);
+    tf->addRow(tr("Model:"), modelRow);
     tf->addRow(m_baselineTarget);
     tf->addRow(tr("Baseline:"), m_baseline);
 
@@ -313,11 +321,39 @@ void NewRunDialog::onEstimate(const RunEstimate &e)
                             .arg(loc.toString(e.promptTokens), loc.toString(e.maxCompletionTokens), cost));
 }
 
+void NewRunDialog::listModels()
+{
+    auto client = m_controller->providers()->client(m_provider->currentData().toString());
+    if (!client) {
+        m_estimate->setText(client.error().message);
+        return;
+    }
+    m_listModels->setEnabled(false);
+    m_listModels->setText(tr("Listing…"));
+    ModelsCall *call = client.value()->listModels();
+    connect(call, &ModelsCall::finished, this, [this, call](const Result<QList<ModelInfo>> &result) {
+        call->deleteLater();
+        m_listModels->setText(tr("List Models"));
+        updateEnabled();
+        if (!result) {
+            m_estimate->setText(tr("The models could not be listed: %1").arg(result.error().message));
+            return;
+        }
+        const QString typed = m_model->currentText();
+        const QSignalBlocker block(m_model);
+        for (const ModelInfo &m : result.value())
+            if (m_model->findData(m.id) < 0)
+                m_model->addItem(m.id, m.id);
+        m_model->setEditText(typed);
+    });
+}
+
 void NewRunDialog::updateEnabled()
 {
     const bool llm = m_modelTarget->isChecked();
     m_provider->setEnabled(llm);
     m_model->setEnabled(llm);
+    m_listModels->setEnabled(llm && m_provider->currentIndex() >= 0);
     m_baseline->setEnabled(!llm);
     for (QWidget *w : std::initializer_list<QWidget *>{m_strategy, m_format, m_temperature, m_seed, m_maxTokens, m_concurrency})
         w->setEnabled(llm);

@@ -12,6 +12,7 @@ class QDialogButtonBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QTimer;
@@ -50,6 +51,7 @@ private:
     void onEstimate(const RunEstimate &e);
     void scheduleEstimate();
     void updateEnabled();
+    void listModels();
     QString suggestedName() const;
 
     EvaluationController *m_controller;
@@ -61,6 +63,7 @@ private:
     QRadioButton *m_baselineTarget;
     QComboBox *m_provider;
     QComboBox *m_model;
+    QPushButton *m_listModels;
     QComboBox *m_baseline;
     QComboBox *m_strategy;
     QSpinBox *m_fewShot;

@@ -16,6 +16,7 @@ struct RunRow
     RunCounts counts;
     std::optional<RunProgress> live; // while it runs in this session
     bool paused = false;
+    bool simulated = false; // answered by the offline simulator (not an LLM): said in the list
 };
 
 // The project's evaluation runs, oldest first: name, target, strategy, gold set/split, status,

@@ -102,7 +102,7 @@ RunView::RunView(EvaluationController *controller, QWidget *parent)
     m_metricTable->verticalHeader()->hide();
     m_metricTable->setAlternatingRowColors(true);
     m_metricTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_metricTable->horizontalHeader()->setStretchLastSection(false);
+    m_metricTable->horizontalHeader()->setStretchLastSection(true);
 
     m_userTable->setObjectName(QStringLiteral("userTable"));
     m_userTable->setModel(m_users);
@@ -127,8 +127,8 @@ RunView::RunView(EvaluationController *controller, QWidget *parent)
     auto *top = new QWidget(this);
     auto *tl = new QHBoxLayout(top);
     tl->setContentsMargins(0, 0, 0, 0);
-    tl->addWidget(m_metricTable, 2);
-    tl->addWidget(m_rates, 3, Qt::AlignTop);
+    tl->addWidget(m_metricTable, 1);
+    tl->addWidget(m_rates, 1, Qt::AlignTop);
 
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_userTable);

@@ -4,6 +4,7 @@
 #include "evaluate/runlistmodel.h"
 #include "evaluate/runview.h"
 #include "session/evaluationcontroller.h"
+#include "session/providerservice.h"
 #include "steps.h"
 #include "widgets/messagebanner.h"
 
@@ -193,8 +194,11 @@ void EvaluatePage::refresh()
 void EvaluatePage::refreshRuns()
 {
     QList<RunRow> rows;
-    for (const StoredRun &r : m_controller->runs())
-        rows.append(RunRow{r, m_controller->counts(r.id), m_controller->progress(r.id), m_controller->isPaused(r.id)});
+    for (const StoredRun &r : m_controller->runs()) {
+        const auto profile = r.spec.target.kind == TargetKind::Llm ? m_controller->providers()->profile(r.spec.target.provider) : std::nullopt;
+        rows.append(RunRow{r, m_controller->counts(r.id), m_controller->progress(r.id), m_controller->isPaused(r.id),
+                           profile && profile->isSimulator()});
+    }
     const qint64 selected = selectedRun();
     m_runs->setRuns(rows);
     if (selected && m_runs->rowOf(selected) >= 0 && selectedRun() != selected)
