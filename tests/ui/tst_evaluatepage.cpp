@@ -49,6 +49,7 @@ private Q_SLOTS:
     void runThroughDialogToTheEnd();
     void baselineRunWithoutNetwork();
     void pauseAndResume();
+    void resumesInReopenedProject();
     void screenshot();
 
 private:
@@ -319,6 +320,48 @@ void TestEvaluatePage::pauseAndResume()
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
     QCOMPARE(m_controller->run(runId)->status, RunStatus::Finished);
     QCOMPARE(m_controller->counts(runId).ok, 12);
+}
+
+// A run interrupted by closing the project continues after reopening it, sending only the users
+// without an answer.
+void TestEvaluatePage::resumesInReopenedProject()
+{
+    SimulatorServer::Options o;
+    o.popularTitles = m_popular;
+    o.latencyMs = 150;
+    m_server->setOptions(o);
+    setUpProject(QStringLiteral("reopen"));
+    const QString path = m_project->path();
+    EvaluatePage page(m_controller.get());
+    page.show();
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
+        d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
+        d.setConcurrency(1);
+    });
+    QVERIFY(runId > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->progress(runId) && m_controller->progress(runId)->done >= 3, 20000);
+    m_controller->setProject(nullptr); // the window closes: what is in flight is dropped
+    m_project.reset();
+    const int sentBefore = m_server->requestCount(QStringLiteral("POST /v1/chat/completions"));
+
+    auto reopened = ProjectFile::open(path);
+    QVERIFY(reopened.ok());
+    m_project = std::move(reopened.value());
+    m_controller->setProject(m_project.get());
+    const qint64 stored = m_controller->counts(runId).ok;
+    QVERIFY(stored >= 3 && stored < 12);
+    page.selectRun(runId);
+    const int row = page.runModel()->rowOf(runId);
+    QCOMPARE(page.runModel()->index(row, RunListModel::StatusColumn).data().toString(), QStringLiteral("Stopped — can resume"));
+    QVERIFY(page.button(QStringLiteral("resumeButton"))->isEnabled());
+    page.button(QStringLiteral("resumeButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
+    QCOMPARE(m_controller->run(runId)->status, RunStatus::Finished);
+    QCOMPARE(m_controller->counts(runId).ok, 12);
+    // Only the users without an answer were sent (plus, at most, the one dropped in flight, which the
+    // server may count after the project closed).
+    const int resent = m_server->requestCount(QStringLiteral("POST /v1/chat/completions")) - sentBefore;
+    QVERIFY2(resent >= 12 - int(stored) && resent <= 13 - int(stored), qPrintable(QStringLiteral("%1 sent, %2 stored").arg(resent).arg(stored)));
 }
 
 // docs/screenshots/4-evaluate.png: a finished run selected (written when CINETUNE_SCREENSHOTS is a folder).
