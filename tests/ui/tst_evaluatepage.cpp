@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void baselineRunWithoutNetwork();
     void pauseAndResume();
     void resumesInReopenedProject();
+    void retryFailedAndDelete();
     void screenshot();
 
 private:
@@ -362,6 +364,49 @@ void TestEvaluatePage::resumesInReopenedProject()
     // server may count after the project closed).
     const int resent = m_server->requestCount(QStringLiteral("POST /v1/chat/completions")) - sentBefore;
     QVERIFY2(resent >= 12 - int(stored) && resent <= 13 - int(stored), qPrintable(QStringLiteral("%1 sent, %2 stored").arg(resent).arg(stored)));
+}
+
+// Three answers that are not valid JSON are stored as failed users (counted, scored 0, never a
+// silent zero); Retry Failed sends only those; Delete removes the run after a question.
+void TestEvaluatePage::retryFailedAndDelete()
+{
+    QVERIFY(m_server->setFaults(QStringLiteral("malformed@POST:/v1/chat/completions#3")).ok());
+    setUpProject(QStringLiteral("retry"));
+    EvaluatePage page(m_controller.get());
+    page.show();
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
+        d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
+    });
+    QVERIFY(runId > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
+    QCOMPARE(m_controller->counts(runId).failed, 3);
+    QCOMPARE(m_controller->counts(runId).ok, 9);
+    page.selectRun(runId);
+    QCOMPARE(page.runModel()->index(page.runModel()->rowOf(runId), RunListModel::FailedColumn).data().toString(), QStringLiteral("3"));
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->failedRequests == 3, 20000);
+    QVERIFY(page.runView()->rates()->text().contains(QLatin1String("failed requests: 3")));
+    int failedRows = 0;
+    for (int r = 0; r < page.runView()->userModel()->rowCount(); ++r)
+        failedRows += page.runView()->userModel()->index(r, UserScoreModel::OutcomeColumn).data().toString() == QLatin1String("request failed");
+    QCOMPARE(failedRows, 3);
+
+    const int sent = m_server->requestCount(QStringLiteral("POST /v1/chat/completions"));
+    QVERIFY(page.button(QStringLiteral("retryButton"))->isEnabled());
+    page.button(QStringLiteral("retryButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
+    QCOMPARE(m_controller->counts(runId).failed, 0);
+    QCOMPARE(m_controller->counts(runId).ok, 12);
+    QCOMPARE(m_server->requestCount(QStringLiteral("POST /v1/chat/completions")) - sent, 3);
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->failedRequests == 0, 20000);
+    QVERIFY(!page.button(QStringLiteral("retryButton"))->isEnabled());
+
+    QVERIFY(page.button(QStringLiteral("deleteButton"))->isEnabled());
+    page.button(QStringLiteral("deleteButton"))->click();
+    auto *box = page.findChild<QMessageBox *>(QStringLiteral("deleteRunBox"));
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(page.runModel()->rowOf(runId), -1);
+    QVERIFY(!m_controller->run(runId));
 }
 
 // docs/screenshots/4-evaluate.png: a finished run selected (written when CINETUNE_SCREENSHOTS is a folder).
