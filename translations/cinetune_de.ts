@@ -1569,6 +1569,175 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
 </context>
 <context>
+    <name>cinetune::ui::EvaluatePage</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Save Project…</source>
+        <translation>Projekt speichern…</translation>
+    </message>
+    <message>
+        <source>Go to Dataset</source>
+        <translation>Zum Datensatz</translation>
+    </message>
+    <message>
+        <source>Go to Gold Set</source>
+        <translation>Zum Gold-Set</translation>
+    </message>
+    <message>
+        <source>New Run…</source>
+        <translation>Neuer Lauf…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <source>The run stopped</source>
+        <translation>Der Lauf wurde beendet</translation>
+    </message>
+    <message>
+        <source>Runs are stored in the project file, and this is an unsaved session. Save the project to evaluate models.</source>
+        <translation>Läufe werden in der Projektdatei gespeichert, und dies ist eine ungespeicherte Sitzung. Speichern Sie das Projekt, um Modelle zu evaluieren.</translation>
+    </message>
+    <message>
+        <source>No dataset is loaded. Load the dataset the gold sets were built from.</source>
+        <translation>Es ist kein Datensatz geladen. Laden Sie den Datensatz, aus dem die Gold-Sets erstellt wurden.</translation>
+    </message>
+    <message>
+        <source>The project has no gold set yet. Build one in the Gold set step.</source>
+        <translation>Das Projekt hat noch kein Gold-Set. Erstellen Sie eines im Schritt Gold-Set.</translation>
+    </message>
+    <message>
+        <source>Not everything is ready</source>
+        <translation>Noch nicht alles ist bereit</translation>
+    </message>
+    <message>
+        <source>%1 / %2 users</source>
+        <translation>%1 / %2 Nutzer</translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 answer tokens</source>
+        <translation>%1 Prompt- + %2 Antwort-Tokens</translation>
+    </message>
+    <message>
+        <source>cost: unknown price</source>
+        <translation>Kosten: Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>cost so far: $%1</source>
+        <translation>Kosten bisher: $%1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>The run did not start</source>
+        <translation>Der Lauf wurde nicht gestartet</translation>
+    </message>
+    <message>
+        <source>The run did not resume</source>
+        <translation>Der Lauf wurde nicht fortgesetzt</translation>
+    </message>
+    <message>
+        <source>The failed users were not sent again</source>
+        <translation>Die fehlgeschlagenen Nutzer wurden nicht erneut gesendet</translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete the run &quot;%1&quot; and its stored responses? Answers stay in the response cache.</source>
+        <translation>Den Lauf „%1“ und seine gespeicherten Antworten löschen? Die Antworten bleiben im Antwort-Cache.</translation>
+    </message>
+    <message>
+        <source>The run was not deleted</source>
+        <translation>Der Lauf wurde nicht gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::EvaluationController</name>
+    <message>
+        <source>%1 (fine-tuned, job %2)</source>
+        <translation>%1 (feinabgestimmt, Job %2)</translation>
+    </message>
+    <message>
+        <source>%1 (checkpoint, step %2)</source>
+        <translation>%1 (Checkpoint, Schritt %2)</translation>
+    </message>
+    <message>
+        <source>Save the project first: runs are stored in the project file.</source>
+        <translation>Speichern Sie zuerst das Projekt: Läufe werden in der Projektdatei gespeichert.</translation>
+    </message>
+    <message>
+        <source>Load the project&apos;s dataset first (Dataset step).</source>
+        <translation>Laden Sie zuerst den Datensatz des Projekts (Schritt Datensatz).</translation>
+    </message>
+    <message>
+        <source>The gold set &quot;%1&quot; has no user in the %2 split.</source>
+        <translation>Das Gold-Set „%1“ hat keinen Nutzer im Split %2.</translation>
+    </message>
+    <message>
+        <source>There is no provider profile named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Anbieterprofil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Baseline run &quot;%1&quot;</source>
+        <translation>Baseline-Lauf „%1“</translation>
+    </message>
+    <message>
+        <source>Open the project first.</source>
+        <translation>Öffnen Sie zuerst das Projekt.</translation>
+    </message>
+    <message>
+        <source>Cancel the run before deleting it.</source>
+        <translation>Brechen Sie den Lauf ab, bevor Sie ihn löschen.</translation>
+    </message>
+    <message>
+        <source>Request failed (%1): %2</source>
+        <translation>Anfrage fehlgeschlagen (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::FineTuneController</name>
     <message>
         <source>Could not read %1: %2</source>
@@ -1621,6 +1790,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Fix the profile under Settings ▸ Providers.</source>
         <translation>Korrigieren Sie das Profil unter Einstellungen ▸ Anbieter.</translation>
+    </message>
+    <message>
+        <source>Open or save a project first: jobs are kept in the project.</source>
+        <translation>Öffnen oder speichern Sie zuerst ein Projekt: Jobs werden im Projekt gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +2016,42 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Written %1: %2</source>
         <translation>Geschrieben %1: %2</translation>
+    </message>
+    <message>
+        <source>LoRA adapter (else full fine-tuning)</source>
+        <translation>LoRA-Adapter (sonst vollständige Feinabstimmung)</translation>
+    </message>
+    <message>
+        <source>Import from Provider</source>
+        <translation>Vom Anbieter importieren</translation>
+    </message>
+    <message>
+        <source>List the chosen provider&apos;s fine-tuning jobs and add those this project does not have yet</source>
+        <translation>Die Feinabstimmungs-Jobs des gewählten Anbieters auflisten und die hinzufügen, die dieses Projekt noch nicht hat</translation>
+    </message>
+    <message>
+        <source>Could not list the jobs of %1: %2</source>
+        <translation>Die Jobs von %1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>Jobs at %1: %2 imported, %3 already in the project.</source>
+        <translation>Jobs bei %1: %2 importiert, %3 bereits im Projekt.</translation>
+    </message>
+    <message>
+        <source>Together AI takes an absolute learning rate (default 0.00001)</source>
+        <translation>Together AI verwendet eine absolute Lernrate (Standard 0,00001)</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>LoRA rank:</source>
+        <translation>LoRA-Rang:</translation>
+    </message>
+    <message>
+        <source>Listing the jobs of %1…</source>
+        <translation>Jobs von %1 werden aufgelistet…</translation>
     </message>
 </context>
 <context>
@@ -2865,12 +3074,28 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>Stellen Sie das Modell vor der Nutzung bereit</translation>
     </message>
     <message>
-        <source>Azure OpenAI serves a fine-tuned model only after it has been deployed. Deploy %1 in the Azure AI Foundry portal, then use the deployment&apos;s name for evaluation.</source>
-        <translation>Azure OpenAI liefert ein feinabgestimmtes Modell erst nach seiner Bereitstellung aus. Stellen Sie %1 im Azure-AI-Foundry-Portal bereit und verwenden Sie dann den Namen der Bereitstellung für die Auswertung.</translation>
-    </message>
-    <message>
         <source>Could not reach the provider</source>
         <translation>Der Anbieter war nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>&amp;Deployment:</source>
+        <translation>&amp;Bereitstellung:</translation>
+    </message>
+    <message>
+        <source>Use Deployment</source>
+        <translation>Bereitstellung verwenden</translation>
+    </message>
+    <message>
+        <source>the deployment name from the Azure AI Foundry portal</source>
+        <translation>der Name der Bereitstellung aus dem Azure-AI-Foundry-Portal</translation>
+    </message>
+    <message>
+        <source>The deployment name was not saved</source>
+        <translation>Der Name der Bereitstellung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI serves a fine-tuned model only after it has been deployed. Deploy %1 in the Azure AI Foundry portal, then enter the deployment&apos;s name below: evaluation and the playground send requests to it.</source>
+        <translation>Azure OpenAI stellt ein feinabgestimmtes Modell erst bereit, nachdem es bereitgestellt wurde. Stellen Sie %1 im Azure-AI-Foundry-Portal bereit und geben Sie dann unten den Namen der Bereitstellung ein: Auswertung und Ausprobieren senden ihre Anfragen dorthin.</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3330,25 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
 </context>
 <context>
+    <name>cinetune::ui::MetricTableModel</name>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>95 % CI low</source>
+        <translation>95-%-KI unten</translation>
+    </message>
+    <message>
+        <source>95 % CI high</source>
+        <translation>95-%-KI oben</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::MovieTableModel</name>
     <message>
         <source>Not in the titles file; it only appears in the ratings.</source>
@@ -3125,6 +3369,194 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Mean rating</source>
         <translation>Mittlere Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::NewRunDialog</name>
+    <message>
+        <source>Model of a provider</source>
+        <translation>Modell eines Anbieters</translation>
+    </message>
+    <message>
+        <source>Local baseline (no network)</source>
+        <translation>Lokale Baseline (ohne Netzwerk)</translation>
+    </message>
+    <message>
+        <source>List Models</source>
+        <translation>Modelle abrufen</translation>
+    </message>
+    <message>
+        <source>New Evaluation Run</source>
+        <translation>Neuer Evaluationslauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n users)</source>
+        <translation>
+            <numerusform>%1 (%n Nutzer)</numerusform>
+            <numerusform>%1 (%n Nutzer)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>No provider yet: add one in Edit › Providers</source>
+        <translation>Noch kein Anbieter: fügen Sie einen unter Bearbeiten › Anbieter hinzu</translation>
+    </message>
+    <message>
+        <source>Zero-shot (the training prompt to a base model)</source>
+        <translation>Zero-Shot (der Trainings-Prompt an ein Basismodell)</translation>
+    </message>
+    <message>
+        <source>Fine-tuned (the training prompt to a fine-tuned model)</source>
+        <translation>Feinabgestimmt (der Trainings-Prompt an ein feinabgestimmtes Modell)</translation>
+    </message>
+    <message>
+        <source>Few-shot (k examples of the train split)</source>
+        <translation>Few-Shot (k Beispiele aus dem Trainings-Split)</translation>
+    </message>
+    <message>
+        <source>Candidates (rank a list of popular movies)</source>
+        <translation>Kandidaten (eine Liste populärer Filme ordnen)</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>JSON (schema)</source>
+        <translation>JSON (Schema)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s</source>
+        <translation>wie im Profil</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Gold set:</source>
+        <translation>Gold-Set:</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>Ask the provider which models it offers</source>
+        <translation>Den Anbieter fragen, welche Modelle er anbietet</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation>Baseline:</translation>
+    </message>
+    <message>
+        <source>Prompt and sampling</source>
+        <translation>Prompt und Sampling</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <source>Few-shot examples:</source>
+        <translation>Few-Shot-Beispiele:</translation>
+    </message>
+    <message>
+        <source>Candidates:</source>
+        <translation>Kandidaten:</translation>
+    </message>
+    <message>
+        <source>Output format:</source>
+        <translation>Ausgabeformat:</translation>
+    </message>
+    <message>
+        <source>Movies asked for:</source>
+        <translation>Angefragte Filme:</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Max tokens:</source>
+        <translation>Max. Tokens:</translation>
+    </message>
+    <message>
+        <source>Concurrency:</source>
+        <translation>Parallele Anfragen:</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>Start Run</source>
+        <translation>Lauf starten</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>Name des Laufs:</translation>
+    </message>
+    <message>
+        <source>Cannot build the prompts: %1</source>
+        <translation>Die Prompts können nicht erstellt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users, computed locally: no requests, no cost.</source>
+        <translation>
+            <numerusform>%n Nutzer, lokal berechnet: keine Anfragen, keine Kosten.</numerusform>
+            <numerusform>%n Nutzer, lokal berechnet: keine Anfragen, keine Kosten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown price (no price for %1 in the price table)</source>
+        <translation>Preis unbekannt (kein Preis für %1 in der Preistabelle)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users · %1 prompt tokens + at most %2 answer tokens · at most %3</source>
+        <translation>
+            <numerusform>%n Nutzer · %1 Prompt-Tokens + höchstens %2 Antwort-Tokens · höchstens %3</numerusform>
+            <numerusform>%n Nutzer · %1 Prompt-Tokens + höchstens %2 Antwort-Tokens · höchstens %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listing…</source>
+        <translation>Wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>The models could not be listed: %1</source>
+        <translation>Die Modelle konnten nicht abgerufen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3726,6 +4158,200 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
 </context>
 <context>
+    <name>cinetune::ui::RunListModel</name>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Baseline)</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>zero-shot</source>
+        <translation>Zero-Shot</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>feinabgestimmt</translation>
+    </message>
+    <message>
+        <source>few-shot (k = %1)</source>
+        <translation>Few-Shot (k = %1)</translation>
+    </message>
+    <message>
+        <source>candidates (%1)</source>
+        <translation>Kandidaten (%1)</translation>
+    </message>
+    <message>
+        <source>Stopped — can resume</source>
+        <translation>Unterbrochen – fortsetzbar</translation>
+    </message>
+    <message>
+        <source>none (local)</source>
+        <translation>keine (lokal)</translation>
+    </message>
+    <message>
+        <source>unknown price</source>
+        <translation>Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (simulated)</source>
+        <translation>%1 (simuliert)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Gold set / split</source>
+        <translation>Gold-Set / Split</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::RunView</name>
+    <message>
+        <source>Cut-offs K of the metrics, separated by commas</source>
+        <translation>Schnittpunkte K der Metriken, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples of the 95 % confidence intervals (0: none)</source>
+        <translation>Bootstrap-Stichproben der 95-%-Konfidenzintervalle (0: keine)</translation>
+    </message>
+    <message>
+        <source>K:</source>
+        <translation>K:</translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples:</source>
+        <translation>Bootstrap-Stichproben:</translation>
+    </message>
+    <message>
+        <source>Select a user to see the raw response.</source>
+        <translation>Wählen Sie einen Nutzer, um die Rohantwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>Raw response</source>
+        <translation>Rohantwort</translation>
+    </message>
+    <message>
+        <source>Could not score the run: %1</source>
+        <translation>Der Lauf konnte nicht bewertet werden: %1</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>Kein Lauf ausgewählt</translation>
+    </message>
+    <message>
+        <source>Start a run with New Run…, or select one in the list.</source>
+        <translation>Starten Sie einen Lauf mit „Neuer Lauf…“ oder wählen Sie einen in der Liste.</translation>
+    </message>
+    <message>
+        <source>K must be a comma-separated list of whole numbers from 1 to 1000, e.g. 1, 3, 5, 10.</source>
+        <translation>K muss eine durch Kommas getrennte Liste ganzer Zahlen von 1 bis 1000 sein, z. B. 1, 3, 5, 10.</translation>
+    </message>
+    <message>
+        <source>Load the project&apos;s dataset to score this run.</source>
+        <translation>Laden Sie den Datensatz des Projekts, um diesen Lauf zu bewerten.</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>Wird bewertet…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 users answered, %4 failed · scored over %5 users (bootstrap %6 resamples, seed %7)</source>
+        <translation>%1 · %2 von %3 Nutzern beantwortet, %4 fehlgeschlagen · bewertet über %5 Nutzer (Bootstrap %6 Stichproben, Seed %7)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Titles:&lt;/b&gt; %1 in the answers</source>
+        <translation>&lt;b&gt;Titel:&lt;/b&gt; %1 in den Antworten</translation>
+    </message>
+    <message>
+        <source>Exact: %1 · title only: %2 · fuzzy: %3</source>
+        <translation>Exakt: %1 · nur Titel: %2 · unscharf: %3</translation>
+    </message>
+    <message>
+        <source>Hallucinated (not in the catalogue): %1</source>
+        <translation>Halluziniert (nicht im Katalog): %1</translation>
+    </message>
+    <message>
+        <source>Duplicates: %1 · profile repeats: %2</source>
+        <translation>Duplikate: %1 · Wiederholungen aus dem Profil: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Movie ids&lt;/b&gt; (a local baseline: no titles to resolve)</source>
+        <translation>&lt;b&gt;Film-IDs&lt;/b&gt; (eine lokale Baseline: keine Titel aufzulösen)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Users:&lt;/b&gt; %1 · parse failures: %2 · failed requests: %3 · no answer yet: %4</source>
+        <translation>&lt;b&gt;Nutzer:&lt;/b&gt; %1 · nicht lesbar: %2 · fehlgeschlagene Anfragen: %3 · noch ohne Antwort: %4</translation>
+    </message>
+    <message>
+        <source>Failed, unparsable and unanswered users score 0 and stay in every mean.</source>
+        <translation>Fehlgeschlagene, nicht lesbare und unbeantwortete Nutzer zählen 0 und bleiben in jedem Mittelwert.</translation>
+    </message>
+    <message>
+        <source>Users with an empty gold set (left out): %1</source>
+        <translation>Nutzer mit leerem Gold-Set (ausgelassen): %1</translation>
+    </message>
+    <message>
+        <source>(no response stored for user %1)</source>
+        <translation>(keine Antwort für Nutzer %1 gespeichert)</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::SettingsDialog</name>
     <message>
         <source>Clear Dataset Cache</source>
@@ -3910,6 +4536,73 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Date</source>
         <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::UserScoreModel</name>
+    <message>
+        <source>scored</source>
+        <translation>bewertet</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>noch keine Antwort</translation>
+    </message>
+    <message>
+        <source>no list in the answer</source>
+        <translation>keine Liste in der Antwort</translation>
+    </message>
+    <message>
+        <source>request failed</source>
+        <translation>Anfrage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>empty gold set</source>
+        <translation>leeres Gold-Set</translation>
+    </message>
+    <message>
+        <source>no such movie</source>
+        <translation>kein solcher Film</translation>
+    </message>
+    <message>
+        <source>%1 (edit distance %2)</source>
+        <translation>%1 (Editierdistanz %2)</translation>
+    </message>
+    <message>
+        <source>, duplicate</source>
+        <translation>, Duplikat</translation>
+    </message>
+    <message>
+        <source>, in the profile</source>
+        <translation>, im Profil</translation>
+    </message>
+    <message>
+        <source>, hit</source>
+        <translation>, Treffer</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Recommendations (✓ exact, ≈ fuzzy, ✗ not in catalogue, ↺ repeat)</source>
+        <translation>Empfehlungen (✓ exakt, ≈ unscharf, ✗ nicht im Katalog, ↺ Wiederholung)</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,13 @@
 #include "dialogs/providersdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "pages/datasetpage.h"
+#include "pages/evaluatepage.h"
 #include "pages/finetunepage.h"
 #include "pages/goldsetpage.h"
 #include "pages/placeholderpage.h"
 #include "pages/playgroundpage.h"
 #include "session/datasetcontroller.h"
+#include "session/evaluationcontroller.h"
 #include "session/finetunecontroller.h"
 #include "session/goldsetcontroller.h"
 #include "session/playgroundcontroller.h"
@@ -67,7 +69,9 @@ MainWindow::MainWindow(QWidget *parent)
       m_workspace(new Workspace(m_datasets, this)), m_navigator(new StepNavigator(this)),
       m_pages(new QStackedWidget(this)), m_datasetPage(new DatasetPage(m_datasets, this)),
       m_providers(new ProviderService(this)), m_fineTune(new FineTuneController(m_providers, m_tasks, this)),
-      m_fineTunePage(new FineTunePage(m_fineTune, this))
+      m_fineTunePage(new FineTunePage(m_fineTune, this)),
+      m_evaluation(new EvaluationController(m_providers, m_datasets, m_tasks, this)),
+      m_evaluatePage(new EvaluatePage(m_evaluation, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -93,6 +97,10 @@ MainWindow::MainWindow(QWidget *parent)
             auto *playground = new PlaygroundPage(new PlaygroundController(m_datasets, this), m_providers, m_pages);
             connect(playground, &PlaygroundPage::providersRequested, this, &MainWindow::showProviders);
             m_pages->addWidget(playground);
+            continue;
+        }
+        if (step == Step::Evaluate) {
+            m_pages->addWidget(m_evaluatePage);
             continue;
         }
         auto *page = new PlaceholderPage(stepTitle(step), stepDescription(step), m_pages);
@@ -126,6 +134,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_goldSetPage, &GoldSetPage::datasetRequested, this, [this] { setCurrentStep(static_cast<int>(Step::Dataset)); });
     connect(m_goldSetPage, &GoldSetPage::saveProjectRequested, this, &MainWindow::saveProjectAs);
     connect(m_fineTunePage, &FineTunePage::goldSetStepRequested, this, [this] { setCurrentStep(static_cast<int>(Step::GoldSet)); });
+    connect(m_workspace, &Workspace::projectChanged, this, [this] { m_evaluation->setProject(m_workspace->project()); });
+    connect(m_evaluatePage, &EvaluatePage::saveProjectRequested, this, &MainWindow::saveProjectAs);
+    connect(m_evaluatePage, &EvaluatePage::stepRequested, this, &MainWindow::setCurrentStep);
     connect(m_fineTunePage, &FineTunePage::providersRequested, this, &MainWindow::showProviders);
     connect(m_fineTune, &FineTuneController::submissionState, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_fineTune, &FineTuneController::submissionFinished, this, [this](const Result<StoredJob> &r) {
@@ -158,6 +169,7 @@ MainWindow::~MainWindow()
     m_tasks->cancelAll();
     m_fineTune->setProject(nullptr); // stop monitoring before the project and the clients go
     m_goldSets->setProject(nullptr);
+    m_evaluation->setProject(nullptr); // and the runs (what arrived is stored)
 }
 
 void MainWindow::createMenus()

@@ -14,6 +14,8 @@ class FineTuneController;
 class FineTunePage;
 class GoldSetController;
 class GoldSetPage;
+class EvaluationController;
+class EvaluatePage;
 class ProviderService;
 class StepNavigator;
 class Workspace;
@@ -41,6 +43,8 @@ public:
     FineTunePage *fineTunePage() const { return m_fineTunePage; }
     GoldSetController *goldSets() const { return m_goldSets; }
     GoldSetPage *goldSetPage() const { return m_goldSetPage; }
+    EvaluationController *evaluation() const { return m_evaluation; }
+    EvaluatePage *evaluatePage() const { return m_evaluatePage; }
     int currentStep() const;
 
 public Q_SLOTS:
@@ -83,6 +87,8 @@ private:
     FineTunePage *m_fineTunePage;
     GoldSetController *m_goldSets = nullptr;
     GoldSetPage *m_goldSetPage = nullptr;
+    EvaluationController *m_evaluation;
+    EvaluatePage *m_evaluatePage;
     QMenu *m_recentMenu = nullptr;
 };
 

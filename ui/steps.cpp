@@ -54,7 +54,8 @@ QString stepDescription(Step step)
 
 bool stepAvailable(Step step)
 {
-    return step == Step::Dataset || step == Step::GoldSet || step == Step::FineTune || step == Step::Playground;
+    return step == Step::Dataset || step == Step::GoldSet || step == Step::FineTune || step == Step::Evaluate
+           || step == Step::Playground;
 }
 
 } // namespace cinetune::ui

@@ -7,6 +7,7 @@
 #include "goldsetcommands.h"
 #include "providercommands.h"
 #include "runcommands.h"
+#include "scorecommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -45,6 +46,10 @@ QString usage()
               "       cinetune run --project P --gold NAME --target PROVIDER:MODEL --strategy zero-shot|fine-tuned|few-shot|candidates\n"
               "                [--split test] [--name RUN] [--format numbered|json] [--temperature T] [--seed S] [--max-tokens N]\n"
               "                [--concurrency C] [--few-shot K] [--dataset D] [--retry-failed] [--json]   (running it again continues)\n"
+              "       cinetune baseline-run --project P --gold NAME --baseline itemknn|popular|random|consensus [--split test]\n"
+              "                [--count N] [--seed S] [--name RUN] [--dataset D]\n"
+              "       cinetune score --project P --run NAME [--compare NAME] [--k 1,3,5,10] [--resamples N] [--seed S]\n"
+              "                [--dataset D] [--json]   (stored answers only: never sends a request)\n"
               "       cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--quiet]\n"
               "       cinetune --help | --version\n"
               "\n"
@@ -67,6 +72,7 @@ bool isCliCommand(const QStringList &args)
            || a == QLatin1String("finetune") || a == QLatin1String("providers") || a == QLatin1String("simulator")
            || a == QLatin1String("eval") || a == QLatin1String("resolve")
            || a == QLatin1String("baseline") || a == QLatin1String("run")
+           || a == QLatin1String("baseline-run") || a == QLatin1String("score")
            || a == QLatin1String("--help") || a == QLatin1String("-h")
            || a == QLatin1String("help") || a == QLatin1String("--version") || a == QLatin1String("-v");
 }
@@ -121,6 +127,10 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         return simulator(args.mid(1), out, err);
     if (cmd == QLatin1String("run"))
         return evalRun(args.mid(1), out, err);
+    if (cmd == QLatin1String("baseline-run"))
+        return baselineRun(args.mid(1), out, err);
+    if (cmd == QLatin1String("score"))
+        return score(args.mid(1), out, err);
     err << usage();
     return UsageError;
 }

@@ -78,7 +78,7 @@ void TestMainWindow::switchesSteps_data()
     QTest::newRow("dataset") << 0 << "Dataset" << false;
     QTest::newRow("gold set") << 1 << "Gold set" << false;
     QTest::newRow("fine-tune") << 2 << "Fine-tune" << false;
-    QTest::newRow("evaluate") << 3 << "Evaluate" << true;
+    QTest::newRow("evaluate") << 3 << "Evaluate" << false;
     QTest::newRow("playground") << 4 << "Playground" << false;
     QTest::newRow("results") << 5 << "Results" << true;
 }

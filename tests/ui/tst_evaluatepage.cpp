@@ -1,0 +1,439 @@
+// The Evaluate page end to end, offscreen: the sample dataset loaded, a gold set in the project
+// and the offline simulator on 127.0.0.1 as the provider profile. A run created through the
+// new-run dialog runs to the end, the metric table fills and the per-user table shows badges and
+// the raw answer; an ItemKNN baseline run finishes with no request at all; a run pauses and
+// resumes; the page says what is missing without a project, a dataset or a gold set.
+#include "uitest.h"
+
+#include "backgroundtasks.h"
+#include "evaluate/metrictablemodel.h"
+#include "evaluate/newrundialog.h"
+#include "evaluate/runlistmodel.h"
+#include "evaluate/runview.h"
+#include "evaluate/userscoremodel.h"
+#include "pages/evaluatepage.h"
+#include "project/goldsetrepository.h"
+#include "project/projectfile.h"
+#include "providers/simulator.h"
+#include "session/datasetcontroller.h"
+#include "session/evaluationcontroller.h"
+#include "session/providerservice.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <numeric>
+
+using namespace cinetune;
+using namespace cinetune::ui;
+
+class TestEvaluatePage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void saysWhatIsMissing();
+    void runThroughDialogToTheEnd();
+    void baselineRunWithoutNetwork();
+    void pauseAndResume();
+    void resumesInReopenedProject();
+    void retryFailedAndDelete();
+    void screenshot();
+
+private:
+    void setUpProject(const QString &name);
+    qint64 startThroughDialog(EvaluatePage &page, const std::function<void(NewRunDialog &)> &fill);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<BackgroundTasks> m_tasks;
+    std::unique_ptr<DatasetController> m_datasets;
+    std::unique_ptr<ProviderService> m_providers;
+    std::unique_ptr<EvaluationController> m_controller;
+    std::unique_ptr<ProjectFile> m_project;
+    std::unique_ptr<SimulatorServer> m_server;
+    QStringList m_popular;
+    qint64 m_goldId = 0;
+};
+
+void TestEvaluatePage::initTestCase()
+{
+    uitest::prepare();
+    QVERIFY(m_dir.isValid());
+    m_tasks = std::make_unique<BackgroundTasks>();
+    m_datasets = std::make_unique<DatasetController>(m_tasks.get());
+    QSignalSpy loaded(m_datasets.get(), &DatasetController::datasetChanged);
+    m_datasets->load(QString::fromLatin1(kSamplePath));
+    QTRY_VERIFY_WITH_TIMEOUT(m_datasets->current() != nullptr, 60000);
+    // The simulator's base models answer with the sample's most-rated titles, so some are hits.
+    const Dataset &ds = *m_datasets->current()->dataset;
+    std::vector<std::uint32_t> order(ds.catalogue.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&ds](std::uint32_t a, std::uint32_t b) {
+        return ds.store.movieRatingCount(a) > ds.store.movieRatingCount(b);
+    });
+    for (int i = 0; i < 40; ++i)
+        m_popular << ds.catalogue.displayTitle(order[std::size_t(i)]);
+}
+
+void TestEvaluatePage::init()
+{
+    SimulatorServer::Options o;
+    o.popularTitles = m_popular;
+    o.latencyMs = 30;
+    m_server = std::make_unique<SimulatorServer>(o, nullptr);
+    QVERIFY(m_server->listen(0).ok());
+    QSettings().remove(QStringLiteral("providers"));
+    m_providers = std::make_unique<ProviderService>();
+    m_providers->setTimeouts(5000, 3);
+    ProviderProfile p;
+    p.name = QStringLiteral("sim");
+    p.kind = ProviderKind::Simulator;
+    p.baseUrl = QUrl(m_server->baseUrl());
+    p.defaultModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    p.defaultChatModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    p.concurrency = 2;
+    QVERIFY(m_providers->saveProfile(p).ok());
+    m_controller = std::make_unique<EvaluationController>(m_providers.get(), m_datasets.get(), m_tasks.get());
+    m_controller->setRequestTimeout(5000);
+}
+
+void TestEvaluatePage::cleanup()
+{
+    m_controller.reset();
+    m_project.reset();
+    m_providers.reset();
+    m_server.reset();
+}
+
+// A project with a gold set of 16 sample users (12 test, 4 train): the profile is a user's first
+// five rated movies (in catalogue order), the gold set the next five.
+void TestEvaluatePage::setUpProject(const QString &name)
+{
+    auto project = ProjectFile::create(m_dir.filePath(name));
+    QVERIFY(project.ok());
+    m_project = std::move(project.value());
+    const Dataset &ds = *m_datasets->current()->dataset;
+    GoldSet set;
+    set.spec = GoldSetSpec::paper60();
+    for (std::uint32_t u = 0; u < 16; ++u) {
+        GoldSetUser g;
+        g.user = ds.store.userSourceId(u);
+        std::vector<std::uint32_t> rated;
+        for (const auto entry : ds.store.userEntries(u))
+            rated.push_back(ds.catalogue.movie(entry >> 4).sourceId);
+        if (rated.size() < 10)
+            continue;
+        g.profile.assign(rated.begin(), rated.begin() + 5);
+        g.gold.assign(rated.begin() + 5, rated.begin() + 10);
+        g.split = u < 4 ? GoldSetSplit::Train : GoldSetSplit::Test;
+        set.users.push_back(g);
+    }
+    summarize(set);
+    auto id = GoldSetRepository(*m_project).add(QStringLiteral("sample16"), set, "f");
+    QVERIFY(id.ok());
+    m_goldId = id.value();
+    m_controller->setProject(m_project.get());
+}
+
+qint64 TestEvaluatePage::startThroughDialog(EvaluatePage &page, const std::function<void(NewRunDialog &)> &fill)
+{
+    const int before = page.runModel()->rowCount();
+    page.button(QStringLiteral("newRunButton"))->click();
+    NewRunDialog *dialog = page.openDialog();
+    if (!dialog)
+        return 0;
+    dialog->setGoldSet(m_goldId);
+    fill(*dialog);
+    if (!QTest::qWaitFor([dialog] { return dialog->estimateText() != QLatin1String("—"); }, 20000))
+        return 0;
+    if (!dialog->startButton()->isEnabled())
+        return 0;
+    dialog->startButton()->click();
+    if (!QTest::qWaitFor([&page, before] { return page.runModel()->rowCount() == before + 1; }, 5000))
+        return 0;
+    return page.runModel()->rows().last().run.id;
+}
+
+void TestEvaluatePage::saysWhatIsMissing()
+{
+    EvaluatePage page(m_controller.get());
+    QVERIFY(page.missingText().contains(QLatin1String("unsaved session")));
+    QVERIFY(page.button(QStringLiteral("saveProjectButton"))->isVisibleTo(&page));
+    QSignalSpy save(&page, &EvaluatePage::saveProjectRequested);
+    page.button(QStringLiteral("saveProjectButton"))->click();
+    QCOMPARE(save.count(), 1);
+
+    auto project = ProjectFile::create(m_dir.filePath(QStringLiteral("empty")));
+    QVERIFY(project.ok());
+    m_project = std::move(project.value());
+    m_controller->setProject(m_project.get());
+    QVERIFY(page.missingText().contains(QLatin1String("no gold set")));
+    QVERIFY(!page.button(QStringLiteral("saveProjectButton"))->isVisibleTo(&page));
+    QSignalSpy step(&page, &EvaluatePage::stepRequested);
+    page.button(QStringLiteral("goGoldSetButton"))->click();
+    QCOMPARE(step.count(), 1);
+    QCOMPARE(step.first().first().toInt(), 1);
+    m_controller->setProject(nullptr);
+    m_project.reset();
+
+    setUpProject(QStringLiteral("ready"));
+    QCOMPARE(page.missingText(), QString());
+    QVERIFY(page.button(QStringLiteral("newRunButton"))->isEnabled());
+}
+
+void TestEvaluatePage::runThroughDialogToTheEnd()
+{
+    setUpProject(QStringLiteral("llm"));
+    EvaluatePage page(m_controller.get());
+    page.resize(1400, 900);
+    page.show();
+    QAbstractItemModelTester runTester(page.runModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester metricTester(page.runView()->metricModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester userTester(page.runView()->userModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    const int chatsBefore = m_server->requestCount(QStringLiteral("POST /v1/chat/completions"));
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
+        d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
+        d.setStrategy(PromptStrategyKind::ZeroShot);
+        d.setRunName(QStringLiteral("zero-shot"));
+        // The provider's models can be listed into the model box.
+        auto *models = d.findChild<QComboBox *>(QStringLiteral("modelCombo"));
+        QVERIFY(models);
+        QCOMPARE(models->findData(SimulatorServer::baseModels().last()), -1);
+        d.findChild<QPushButton *>(QStringLiteral("listModelsButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(models->findData(SimulatorServer::baseModels().last()) >= 0, 10000);
+        QCOMPARE(models->currentText(), QStringLiteral("gpt-4o-mini-2024-07-18"));
+    });
+    QVERIFY(runId > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
+    QCOMPARE(m_controller->run(runId)->status, RunStatus::Finished);
+    QCOMPARE(m_controller->counts(runId).ok, 12);
+    QCOMPARE(m_server->requestCount(QStringLiteral("POST /v1/chat/completions")) - chatsBefore, 12);
+    const int row = page.runModel()->rowOf(runId);
+    QCOMPARE(page.runModel()->index(row, RunListModel::StatusColumn).data().toString(), QStringLiteral("Finished"));
+    QCOMPARE(page.runModel()->index(row, RunListModel::ProgressColumn).data().toString(), QStringLiteral("12 / 12"));
+    QVERIFY(page.runModel()->index(row, RunListModel::CostColumn).data().toString().startsWith(QLatin1Char('$')));
+    QVERIFY(page.runModel()->index(row, RunListModel::TargetColumn).data().toString().endsWith(QLatin1String("(simulated)")));
+
+    // The metric table fills (K 1, 3, 5, 10: 6 × 4 metrics + MRR + MAP) with CIs around the means.
+    page.selectRun(runId);
+    // The score of the finished run (an earlier one may have been of the first answers only).
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->missing == 0, 20000);
+    QCOMPARE(page.runView()->metricModel()->rowCount(), 26);
+    MetricTableModel *m = page.runView()->metricModel();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const double mean = m->index(r, 0).data(MetricTableModel::ValueRole).toDouble();
+        QVERIFY(mean >= 0 && mean <= 1);
+        QVERIFY(m->report().intervals[std::size_t(r)].low <= mean + 1e-12);
+        QVERIFY(m->report().intervals[std::size_t(r)].high >= mean - 1e-12);
+    }
+    QVERIFY(page.runView()->rates()->text().contains(QLatin1String("Hallucinated")));
+
+    // The per-user table: 12 users, every recommendation with a badge, hits highlighted.
+    UserScoreModel *users = page.runView()->userModel();
+    QCOMPARE(users->rowCount(), 12);
+    bool anyBadge = false;
+    for (int r = 0; r < users->rowCount(); ++r) {
+        const QString recs = users->index(r, UserScoreModel::RecommendationsColumn).data().toString();
+        QVERIFY2(!recs.isEmpty(), qPrintable(QString::number(r)));
+        anyBadge = anyBadge || recs.contains(QStringLiteral("✓")) || recs.contains(QStringLiteral("≈")) || recs.contains(QStringLiteral("✗"));
+        const ScoredUser &u = users->score()->detail[std::size_t(r)];
+        const bool highlighted = users->index(r, UserScoreModel::RecommendationsColumn).data(UserScoreModel::HtmlRole).toString().contains(QLatin1String("background-color"));
+        QCOMPARE(highlighted, u.hits > 0);
+    }
+    QVERIFY(anyBadge);
+    // The raw response of the selected user.
+    page.runView()->userTable()->setCurrentIndex(users->index(0, 0));
+    QTRY_VERIFY(page.runView()->rawPane()->toPlainText().contains(QLatin1String("1.")));
+
+    // A K list of its own scores again, with no request.
+    const int chats = m_server->requestCount(QStringLiteral("POST /v1/chat/completions"));
+    page.runView()->setKs(QStringLiteral("2"));
+    QTRY_COMPARE_WITH_TIMEOUT(page.runView()->metricModel()->rowCount(), 8, 20000);
+    QCOMPARE(m_server->requestCount(QStringLiteral("POST /v1/chat/completions")), chats);
+}
+
+void TestEvaluatePage::baselineRunWithoutNetwork()
+{
+    setUpProject(QStringLiteral("baseline"));
+    EvaluatePage page(m_controller.get());
+    page.resize(1400, 900);
+    page.show();
+    const int requests = m_server->totalRequests();
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) { d.setBaselineTarget(QStringLiteral("itemknn")); });
+    QVERIFY(runId > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 120000);
+    QCOMPARE(m_controller->run(runId)->status, RunStatus::Finished);
+    QCOMPARE(m_controller->counts(runId).ok, 12);
+    QCOMPARE(m_server->totalRequests(), requests);
+    const int row = page.runModel()->rowOf(runId);
+    QCOMPARE(page.runModel()->index(row, RunListModel::CostColumn).data().toString(), QStringLiteral("none (local)"));
+    page.selectRun(runId);
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->missing == 0, 20000);
+    QCOMPARE(page.runView()->userModel()->rowCount(), 12);
+    QVERIFY(page.runView()->userModel()->index(0, UserScoreModel::RecommendationsColumn).data().toString().contains(QStringLiteral("✓")));
+    const std::size_t listed = page.runView()->userModel()->score()->detail[0].items.size();
+    QVERIFY(listed > 0 && listed <= 10);
+    QVERIFY(page.runView()->rates()->text().contains(QLatin1String("Movie ids")));
+}
+
+void TestEvaluatePage::pauseAndResume()
+{
+    SimulatorServer::Options o;
+    o.popularTitles = m_popular;
+    o.latencyMs = 150;
+    m_server->setOptions(o);
+    setUpProject(QStringLiteral("pause"));
+    EvaluatePage page(m_controller.get());
+    page.show();
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
+        d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
+        d.setConcurrency(1);
+    });
+    QVERIFY(runId > 0);
+    page.selectRun(runId);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->progress(runId) && m_controller->progress(runId)->done >= 2, 20000);
+    QVERIFY(page.button(QStringLiteral("pauseButton"))->isEnabled());
+    page.button(QStringLiteral("pauseButton"))->click();
+    QVERIFY(m_controller->isPaused(runId));
+    QCOMPARE(m_controller->run(runId)->status, RunStatus::Paused);
+    QTest::qWait(400); // what was in flight lands
+    const qint64 held = m_controller->counts(runId).ok;
+    QTest::qWait(800);
+    QCOMPARE(m_controller->counts(runId).ok, held);
+    QVERIFY(held < 12);
+    QVERIFY(page.liveLabel()->text().contains(QLatin1String("paused")));
+    QVERIFY(page.button(QStringLiteral("resumeButton"))->isEnabled());
+    page.button(QStringLiteral("resumeButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
+    QCOMPARE(m_controller->run(runId)->status, RunStatus::Finished);
+    QCOMPARE(m_controller->counts(runId).ok, 12);
+}
+
+// A run interrupted by closing the project continues after reopening it, sending only the users
+// without an answer.
+void TestEvaluatePage::resumesInReopenedProject()
+{
+    SimulatorServer::Options o;
+    o.popularTitles = m_popular;
+    o.latencyMs = 150;
+    m_server->setOptions(o);
+    setUpProject(QStringLiteral("reopen"));
+    const QString path = m_project->path();
+    EvaluatePage page(m_controller.get());
+    page.show();
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
+        d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
+        d.setConcurrency(1);
+    });
+    QVERIFY(runId > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->progress(runId) && m_controller->progress(runId)->done >= 3, 20000);
+    m_controller->setProject(nullptr); // the window closes: what is in flight is dropped
+    m_project.reset();
+    const int sentBefore = m_server->requestCount(QStringLiteral("POST /v1/chat/completions"));
+
+    auto reopened = ProjectFile::open(path);
+    QVERIFY(reopened.ok());
+    m_project = std::move(reopened.value());
+    m_controller->setProject(m_project.get());
+    const qint64 stored = m_controller->counts(runId).ok;
+    QVERIFY(stored >= 3 && stored < 12);
+    page.selectRun(runId);
+    const int row = page.runModel()->rowOf(runId);
+    QCOMPARE(page.runModel()->index(row, RunListModel::StatusColumn).data().toString(), QStringLiteral("Stopped — can resume"));
+    QVERIFY(page.button(QStringLiteral("resumeButton"))->isEnabled());
+    page.button(QStringLiteral("resumeButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
+    QCOMPARE(m_controller->run(runId)->status, RunStatus::Finished);
+    QCOMPARE(m_controller->counts(runId).ok, 12);
+    // Only the users without an answer were sent (plus, at most, the one dropped in flight, which the
+    // server may count after the project closed).
+    const int resent = m_server->requestCount(QStringLiteral("POST /v1/chat/completions")) - sentBefore;
+    QVERIFY2(resent >= 12 - int(stored) && resent <= 13 - int(stored), qPrintable(QStringLiteral("%1 sent, %2 stored").arg(resent).arg(stored)));
+}
+
+// Three answers that are not valid JSON are stored as failed users (counted, scored 0, never a
+// silent zero); Retry Failed sends only those; Delete removes the run after a question.
+void TestEvaluatePage::retryFailedAndDelete()
+{
+    QVERIFY(m_server->setFaults(QStringLiteral("malformed@POST:/v1/chat/completions#3")).ok());
+    setUpProject(QStringLiteral("retry"));
+    EvaluatePage page(m_controller.get());
+    page.show();
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
+        d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
+    });
+    QVERIFY(runId > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
+    QCOMPARE(m_controller->counts(runId).failed, 3);
+    QCOMPARE(m_controller->counts(runId).ok, 9);
+    page.selectRun(runId);
+    QCOMPARE(page.runModel()->index(page.runModel()->rowOf(runId), RunListModel::FailedColumn).data().toString(), QStringLiteral("3"));
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->failedRequests == 3, 20000);
+    QVERIFY(page.runView()->rates()->text().contains(QLatin1String("failed requests: 3")));
+    int failedRows = 0;
+    for (int r = 0; r < page.runView()->userModel()->rowCount(); ++r)
+        failedRows += page.runView()->userModel()->index(r, UserScoreModel::OutcomeColumn).data().toString() == QLatin1String("request failed");
+    QCOMPARE(failedRows, 3);
+
+    const int sent = m_server->requestCount(QStringLiteral("POST /v1/chat/completions"));
+    QVERIFY(page.button(QStringLiteral("retryButton"))->isEnabled());
+    page.button(QStringLiteral("retryButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
+    QCOMPARE(m_controller->counts(runId).failed, 0);
+    QCOMPARE(m_controller->counts(runId).ok, 12);
+    QCOMPARE(m_server->requestCount(QStringLiteral("POST /v1/chat/completions")) - sent, 3);
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->failedRequests == 0, 20000);
+    QVERIFY(!page.button(QStringLiteral("retryButton"))->isEnabled());
+
+    QVERIFY(page.button(QStringLiteral("deleteButton"))->isEnabled());
+    page.button(QStringLiteral("deleteButton"))->click();
+    auto *box = page.findChild<QMessageBox *>(QStringLiteral("deleteRunBox"));
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(page.runModel()->rowOf(runId), -1);
+    QVERIFY(!m_controller->run(runId));
+}
+
+// docs/screenshots/4-evaluate.png: a finished run selected (written when CINETUNE_SCREENSHOTS is a folder).
+void TestEvaluatePage::screenshot()
+{
+    setUpProject(QStringLiteral("shot"));
+    EvaluatePage page(m_controller.get());
+    page.resize(1440, 900);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
+        d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
+        d.setRunName(QStringLiteral("sample16/test/gpt-4o-mini/zero-shot"));
+    });
+    QVERIFY(runId > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
+    page.selectRun(runId);
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->missing == 0, 20000);
+    page.runView()->userTable()->setCurrentIndex(page.runView()->userModel()->index(1, 0));
+    QTest::qWait(100);
+    const QImage image = page.grab().toImage();
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), 1440);
+    const QString folder = qEnvironmentVariable("CINETUNE_SCREENSHOTS");
+    if (!folder.isEmpty())
+        QVERIFY(image.save(QDir(folder).filePath(QStringLiteral("4-evaluate.png"))));
+}
+
+QTEST_MAIN(TestEvaluatePage)
+#include "tst_evaluatepage.moc"

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "project/runrepository.h"
+#include "session/evaluationcontroller.h"
+
+#include <QAbstractTableModel>
+
+#include <optional>
+
+namespace cinetune::ui {
+
+// One run as the run list shows it.
+struct RunRow
+{
+    StoredRun run;
+    RunCounts counts;
+    std::optional<RunProgress> live; // while it runs in this session
+    bool paused = false;
+    bool simulated = false; // answered by the offline simulator (not an LLM): said in the list
+};
+
+// The project's evaluation runs, oldest first: name, target, strategy, gold set/split, status,
+// progress (done/total), failed, cost, created. RunIdRole on any column gives the run id.
+class RunListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunListModel)
+
+public:
+    enum Column { NameColumn, TargetColumn, StrategyColumn, GoldSetColumn, StatusColumn, ProgressColumn, FailedColumn,
+                  CostColumn, CreatedColumn, ColumnCount };
+    static constexpr int RunIdRole = Qt::UserRole;
+
+    explicit RunListModel(QObject *parent = nullptr);
+
+    // Same runs in the same order: cells change in place (the selection stays); otherwise reset.
+    void setRuns(const QList<RunRow> &rows);
+    const QList<RunRow> &rows() const { return m_rows; }
+    int rowOf(qint64 runId) const;
+
+    static QString targetText(const RunSpec &spec);
+    static QString strategyText(const RunSpec &spec);
+    static QString statusText(const RunRow &row);
+    // Paid tokens at the price table's inference price; baselines cost nothing; "unknown price".
+    static QString costText(const RunRow &row);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<RunRow> m_rows;
+};
+
+QString runStatusText(RunStatus status);
+
+} // namespace cinetune::ui

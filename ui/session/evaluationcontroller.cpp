@@ -1,0 +1,510 @@
+#include "evaluationcontroller.h"
+
+#include "backgroundtasks.h"
+#include "eval/baselinerun.h"
+#include "eval/evalrun.h"
+#include "eval/promptstrategy.h"
+#include "finetune/pricetable.h"
+#include "finetune/tokenizer.h"
+#include "project/jobrepository.h"
+#include "project/projectfile.h"
+#include "promiseprogress.h"
+#include "providers/providerclient.h"
+#include "session/datasetcontroller.h"
+#include "session/providerservice.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <atomic>
+#include <numeric>
+
+namespace cinetune::ui {
+
+namespace {
+
+const Result<Tokenizer> &sharedTokenizer()
+{
+    static const Result<Tokenizer> tokenizer = Tokenizer::o200k(); // thread-safe initialisation
+    return tokenizer;
+}
+
+std::atomic<bool> g_tokenizerReady{false};
+
+// Until the collaborative baselines are wired into candidate ranking, the candidates are the most
+// rated movies outside the profile (the same stand-in as `cinetune run`).
+CandidateSource popularCandidates(const DatasetPtr &ds)
+{
+    const std::uint32_t n = std::min<std::uint32_t>(ds->store.movieCount(), std::uint32_t(ds->catalogue.size()));
+    auto order = std::make_shared<std::vector<std::uint32_t>>(n);
+    std::iota(order->begin(), order->end(), 0u);
+    std::stable_sort(order->begin(), order->end(), [&ds](std::uint32_t a, std::uint32_t b) {
+        return ds->store.movieRatingCount(a) > ds->store.movieRatingCount(b);
+    });
+    return [ds, order](const GoldSetUser &user, int count) {
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t m : *order) {
+            if (int(out.size()) >= count)
+                break;
+            const std::uint32_t id = ds->catalogue.movie(m).sourceId;
+            if (std::find(user.profile.begin(), user.profile.end(), id) == user.profile.end())
+                out.push_back(id);
+        }
+        return out;
+    };
+}
+
+} // namespace
+
+EvaluationController::EvaluationController(ProviderService *providers, DatasetController *datasets, BackgroundTasks *tasks, QObject *parent)
+    : QObject(parent), m_providers(providers), m_datasets(datasets), m_tasks(tasks)
+{
+    qRegisterMetaType<cinetune::ui::RunEstimate>();
+    connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
+        m_scores.clear(); // scores resolve titles against the dataset
+        Q_EMIT runsChanged();
+    });
+}
+
+EvaluationController::~EvaluationController()
+{
+    setProject(nullptr);
+}
+
+bool EvaluationController::hasDataset() const
+{
+    return m_datasets->current() != nullptr;
+}
+
+void EvaluationController::setProject(ProjectFile *project)
+{
+    if (project == m_project)
+        return;
+    // Destroying a run aborts what is in flight; everything received is already stored.
+    m_active.clear();
+    m_scores.clear();
+    m_project = project;
+    m_runs = project ? std::make_unique<RunRepository>(*project) : nullptr;
+    Q_EMIT runsChanged();
+}
+
+QList<StoredRun> EvaluationController::runs() const
+{
+    if (!m_runs)
+        return {};
+    auto r = m_runs->list();
+    return r ? r.value() : QList<StoredRun>{};
+}
+
+std::optional<StoredRun> EvaluationController::run(qint64 runId) const
+{
+    if (!m_runs)
+        return std::nullopt;
+    auto r = m_runs->get(runId);
+    return r ? std::optional<StoredRun>(r.value()) : std::nullopt;
+}
+
+RunCounts EvaluationController::counts(qint64 runId) const
+{
+    if (!m_runs)
+        return {};
+    auto c = m_runs->counts(runId);
+    return c ? c.value() : RunCounts{};
+}
+
+QList<StoredGoldSet> EvaluationController::goldSets() const
+{
+    if (!m_project)
+        return {};
+    auto r = GoldSetRepository(*m_project).list();
+    return r ? r.value() : QList<StoredGoldSet>{};
+}
+
+std::vector<GoldSetUser> EvaluationController::splitUsers(qint64 goldSetId, GoldSetSplit split) const
+{
+    std::vector<GoldSetUser> out;
+    if (!m_project)
+        return out;
+    auto all = GoldSetRepository(*m_project).users(goldSetId);
+    if (!all)
+        return out;
+    for (GoldSetUser &u : all.value())
+        if (u.split == split)
+            out.push_back(std::move(u));
+    return out;
+}
+
+QList<ModelChoice> EvaluationController::fineTunedModels() const
+{
+    QList<ModelChoice> out;
+    if (!m_project)
+        return out;
+    JobRepository jobs(*m_project);
+    auto list = jobs.jobs();
+    if (!list)
+        return out;
+    for (const StoredJob &j : list.value()) {
+        if (j.job.status != JobStatus::Succeeded || j.job.fineTunedModel.isEmpty())
+            continue;
+        out.append({tr("%1 (fine-tuned, job %2)").arg(j.job.fineTunedModel, j.job.id), j.provider, j.job.fineTunedModel, true});
+        auto checkpoints = jobs.checkpoints(j.rowId);
+        if (!checkpoints)
+            continue;
+        for (const Checkpoint &c : checkpoints.value())
+            if (!c.model.isEmpty() && c.model != j.job.fineTunedModel)
+                out.append({tr("%1 (checkpoint, step %2)").arg(c.model).arg(c.step), j.provider, c.model, true});
+    }
+    return out;
+}
+
+QString EvaluationController::uniqueRunName(const QString &base) const
+{
+    return m_runs ? m_runs->uniqueName(base) : base;
+}
+
+bool EvaluationController::isActive(qint64 runId) const
+{
+    return m_active.count(runId) > 0;
+}
+
+bool EvaluationController::isPaused(qint64 runId) const
+{
+    const auto it = m_active.find(runId);
+    return it != m_active.end() && it->second.paused;
+}
+
+std::optional<RunProgress> EvaluationController::progress(qint64 runId) const
+{
+    const auto it = m_active.find(runId);
+    return it == m_active.end() ? std::nullopt : std::optional<RunProgress>(it->second.progress);
+}
+
+Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec &spec, int concurrency)
+{
+    if (!m_runs)
+        return makeError(QStringLiteral("ui.no_project"), tr("Save the project first: runs are stored in the project file."));
+    if (!hasDataset())
+        return makeError(QStringLiteral("ui.no_dataset"), tr("Load the project's dataset first (Dataset step)."));
+    if (Status v = spec.validate(); !v)
+        return v.error();
+    const qint64 users = qint64(splitUsers(spec.goldSetId, spec.split).size());
+    if (users == 0)
+        return makeError(QStringLiteral("ui.empty_split"),
+                         tr("The gold set \"%1\" has no user in the %2 split.").arg(spec.goldSetName, goldSetSplitId(spec.split)));
+    QString baseUrl;
+    if (spec.target.kind == TargetKind::Llm) {
+        const auto profile = m_providers->profile(spec.target.provider);
+        if (!profile)
+            return makeError(QStringLiteral("ui.no_provider"), tr("There is no provider profile named \"%1\".").arg(spec.target.provider));
+        baseUrl = profile->effectiveBaseUrl().toString();
+    }
+    auto runId = prepareEvaluationRun(*m_runs, name, spec, baseUrl, users);
+    if (!runId)
+        return runId.error();
+    m_concurrency.insert(runId.value(), concurrency);
+    Q_EMIT runsChanged();
+    if (Status s = launch(runId.value(), false); !s)
+        return s.error();
+    return runId.value();
+}
+
+Status EvaluationController::launch(qint64 runId, bool onlyFailed)
+{
+    if (isActive(runId))
+        return Ok{};
+    auto stored = m_runs->get(runId);
+    if (!stored)
+        return stored.error();
+    const LoadedDatasetPtr data = m_datasets->current();
+    if (!data)
+        return makeError(QStringLiteral("ui.no_dataset"), tr("Load the project's dataset first (Dataset step)."));
+    if (stored->spec.target.kind == TargetKind::Baseline)
+        return launchBaseline(runId, stored.value());
+
+    auto client = m_providers->client(stored->spec.target.provider);
+    if (!client)
+        return client.error();
+    const auto profile = m_providers->profile(stored->spec.target.provider);
+    EvaluationSetup setup;
+    setup.project = m_project;
+    setup.runId = runId;
+    setup.spec = stored->spec;
+    setup.catalogue = &data->dataset->catalogue;
+    for (GoldSetUser &u : splitUsers(stored->spec.goldSetId, GoldSetSplit::Train))
+        setup.trainUsers.push_back(std::move(u));
+    setup.users = stored->spec.split == GoldSetSplit::Train ? setup.trainUsers
+                                                            : splitUsers(stored->spec.goldSetId, stored->spec.split);
+    if (stored->spec.strategy == PromptStrategyKind::Candidates)
+        setup.candidates = popularCandidates(data->dataset);
+    setup.endpoint = client.value()->endpoint();
+    setup.endpoint.timeoutMs = m_timeoutMs;
+    setup.providerName = stored->spec.target.provider;
+    setup.http = m_providers->http();
+    const int concurrency = m_concurrency.value(runId, 0);
+    setup.scheduler.concurrency = concurrency > 0 ? concurrency : (profile ? std::max(1, profile->concurrency) : 4);
+    if (profile) {
+        setup.scheduler.requestsPerMinute = profile->requestsPerMinute;
+        setup.scheduler.tokensPerMinute = profile->tokensPerMinute;
+    }
+    if (g_tokenizerReady.load() && sharedTokenizer())
+        setup.tokenizer = &sharedTokenizer().value();
+
+    Active &a = m_active[runId];
+    a.dataset = data;
+    a.progress.total = qint64(setup.users.size());
+    a.run = std::make_unique<EvaluationRun>(std::move(setup));
+    EvaluationRun *r = a.run.get();
+    connect(r, &EvaluationRun::progress, this, [this, runId](qint64 done, qint64 total, qint64 p, qint64 c, double cost, qint64 eta) {
+        const auto it = m_active.find(runId);
+        if (it == m_active.end())
+            return;
+        it->second.progress = RunProgress{done, total, p, c, cost, eta};
+        Q_EMIT runUpdated(runId);
+    });
+    connect(r, &EvaluationRun::stopped, this, [this, runId](int status, const QString &error) {
+        // Deleting the run inside its own signal is not safe: defer.
+        QMetaObject::invokeMethod(this, [this, runId, status, error] { onStopped(runId, status, error); }, Qt::QueuedConnection);
+    });
+    if (onlyFailed)
+        r->retryFailed();
+    else
+        r->start();
+    Q_EMIT runUpdated(runId);
+    return Ok{};
+}
+
+Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &stored)
+{
+    auto pending = m_runs->pendingUsers(runId, splitUsers(stored.spec.goldSetId, stored.spec.split));
+    if (!pending)
+        return pending.error();
+    if (Status s = m_runs->setStatus(runId, RunStatus::Running); !s)
+        return s;
+    Active &a = m_active[runId];
+    a.baseline = true;
+    a.dataset = m_datasets->current();
+    a.progress.total = stored.usersTotal;
+    a.progress.done = stored.usersTotal - qint64(pending->size());
+    a.progress.cost = 0;
+    const LoadedDatasetPtr data = a.dataset;
+    const RunSpec spec = stored.spec;
+    auto future = QtConcurrent::run([data, spec, users = std::move(pending.value())](QPromise<Result<std::vector<StoredResponse>>> &promise) {
+        PromiseProgress<Result<std::vector<StoredResponse>>> progress(promise);
+        promise.addResult(computeBaselineResponses(*data->dataset, spec, users, progress));
+    });
+    m_tasks->track(future, tr("Baseline run \"%1\"").arg(stored.name));
+    auto *watcher = new QFutureWatcher<Result<std::vector<StoredResponse>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, runId] {
+        watcher->deleteLater();
+        if (!m_active.count(runId) || !m_runs)
+            return; // project closed meanwhile
+        if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
+            (void)m_runs->setStatus(runId, RunStatus::Cancelled);
+            onStopped(runId, int(RunStatus::Cancelled), {});
+            return;
+        }
+        const auto result = watcher->future().result();
+        if (!result) {
+            const bool canceled = result.error().code == QLatin1String("canceled");
+            const RunStatus status = canceled ? RunStatus::Cancelled : RunStatus::Failed;
+            (void)m_runs->setStatus(runId, status, canceled ? QString() : result.error().message);
+            onStopped(runId, int(status), canceled ? QString() : result.error().message);
+            return;
+        }
+        for (const StoredResponse &r : result.value()) {
+            if (Status s = m_runs->storeResponse(runId, r); !s) {
+                (void)m_runs->setStatus(runId, RunStatus::Failed, s.error().message);
+                onStopped(runId, int(RunStatus::Failed), s.error().message);
+                return;
+            }
+        }
+        (void)m_runs->setStatus(runId, RunStatus::Finished);
+        onStopped(runId, int(RunStatus::Finished), {});
+    });
+    watcher->setFuture(future);
+    m_baselineFutures.insert(runId, QFuture<void>(future));
+    Q_EMIT runUpdated(runId);
+    return Ok{};
+}
+
+void EvaluationController::onStopped(qint64 runId, int status, const QString &error)
+{
+    m_active.erase(runId);
+    m_baselineFutures.remove(runId);
+    m_scores.remove(runId);
+    Q_EMIT runStopped(runId, status, error);
+    Q_EMIT runUpdated(runId);
+}
+
+Status EvaluationController::resume(qint64 runId)
+{
+    if (!m_runs)
+        return makeError(QStringLiteral("ui.no_project"), tr("Open the project first."));
+    const auto it = m_active.find(runId);
+    if (it != m_active.end()) {
+        if (it->second.run && it->second.paused) {
+            it->second.paused = false;
+            it->second.run->resume();
+            Q_EMIT runUpdated(runId);
+        }
+        return Ok{};
+    }
+    return launch(runId, false);
+}
+
+void EvaluationController::pause(qint64 runId)
+{
+    const auto it = m_active.find(runId);
+    if (it == m_active.end() || !it->second.run || it->second.paused)
+        return;
+    it->second.paused = true;
+    it->second.run->pause();
+    Q_EMIT runUpdated(runId);
+}
+
+void EvaluationController::cancel(qint64 runId)
+{
+    const auto it = m_active.find(runId);
+    if (it == m_active.end())
+        return;
+    if (it->second.run) {
+        it->second.run->cancel(); // emits stopped
+    } else if (m_baselineFutures.contains(runId)) {
+        m_baselineFutures.value(runId).cancel();
+    }
+}
+
+Status EvaluationController::retryFailed(qint64 runId)
+{
+    if (!m_runs)
+        return makeError(QStringLiteral("ui.no_project"), tr("Open the project first."));
+    return launch(runId, true);
+}
+
+Status EvaluationController::remove(qint64 runId)
+{
+    if (!m_runs)
+        return makeError(QStringLiteral("ui.no_project"), tr("Open the project first."));
+    if (isActive(runId))
+        return makeError(QStringLiteral("ui.run_active"), tr("Cancel the run before deleting it."));
+    Status s = m_runs->remove(runId);
+    m_scores.remove(runId);
+    Q_EMIT runsChanged();
+    return s;
+}
+
+void EvaluationController::requestScore(qint64 runId, const ScoringOptions &options)
+{
+    const LoadedDatasetPtr data = m_datasets->current();
+    if (!m_runs || !data)
+        return;
+    auto stored = m_runs->get(runId);
+    if (!stored) {
+        Q_EMIT scoreFailed(runId, stored.error());
+        return;
+    }
+    auto responses = m_runs->responses(runId);
+    if (!responses) {
+        Q_EMIT scoreFailed(runId, responses.error());
+        return;
+    }
+    // The project is read here, on its thread; parsing, resolving and the bootstrap run outside.
+    const bool baseline = stored->spec.target.kind == TargetKind::Baseline;
+    std::vector<Prediction> predictions = predictionsFromResponses(responses.value(), baseline);
+    std::vector<GoldSetUser> gold = splitUsers(stored->spec.goldSetId, stored->spec.split);
+    const quint64 generation = ++m_scoreGeneration[runId];
+    auto *watcher = new QFutureWatcher<Result<RunScore>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, runId, generation] {
+        watcher->deleteLater();
+        if (m_scoreGeneration.value(runId) != generation || watcher->future().resultCount() == 0)
+            return; // a newer request replaced this one
+        const Result<RunScore> r = watcher->future().result();
+        if (!r) {
+            Q_EMIT scoreFailed(runId, r.error());
+            return;
+        }
+        auto score = std::make_shared<RunScore>(r.value());
+        score->runId = runId;
+        m_scores.insert(runId, std::move(score));
+        Q_EMIT scoreReady(runId);
+    });
+    watcher->setFuture(QtConcurrent::run([data, gold = std::move(gold), predictions = std::move(predictions), options]() {
+        return scorePredictions(gold, predictions, *data->dataset, options);
+    }));
+}
+
+const RunScore *EvaluationController::score(qint64 runId) const
+{
+    const auto it = m_scores.constFind(runId);
+    return it == m_scores.constEnd() ? nullptr : it->get();
+}
+
+QString EvaluationController::rawResponse(qint64 runId, std::uint32_t user) const
+{
+    if (!m_runs)
+        return {};
+    auto responses = m_runs->responses(runId);
+    if (!responses)
+        return {};
+    for (const StoredResponse &r : responses.value())
+        if (r.user == user)
+            return r.ok ? r.rawText : tr("Request failed (%1): %2").arg(r.errorCode, r.errorMessage);
+    return {};
+}
+
+void EvaluationController::estimate(const RunSpec &spec)
+{
+    const quint64 generation = ++m_estimateGeneration;
+    const LoadedDatasetPtr data = m_datasets->current();
+    std::vector<GoldSetUser> users = splitUsers(spec.goldSetId, spec.split);
+    if (!data || spec.target.kind == TargetKind::Baseline) {
+        RunEstimate e;
+        e.users = qint64(users.size());
+        e.cost = 0;
+        Q_EMIT estimateReady(e);
+        return;
+    }
+    std::vector<GoldSetUser> train = splitUsers(spec.goldSetId, GoldSetSplit::Train);
+    CandidateSource candidates = spec.strategy == PromptStrategyKind::Candidates ? popularCandidates(data->dataset) : CandidateSource{};
+    auto *watcher = new QFutureWatcher<RunEstimate>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_estimateGeneration || watcher->future().resultCount() == 0)
+            return;
+        Q_EMIT estimateReady(watcher->future().result());
+    });
+    watcher->setFuture(QtConcurrent::run([data, spec, users = std::move(users), train = std::move(train), candidates]() {
+        RunEstimate e;
+        e.users = qint64(users.size());
+        e.maxCompletionTokens = e.users * spec.maxTokens;
+        const Result<Tokenizer> &tokenizer = sharedTokenizer();
+        if (!tokenizer) {
+            e.error = tokenizer.error();
+            return e;
+        }
+        g_tokenizerReady.store(true);
+        PromptContext context;
+        context.catalogue = &data->dataset->catalogue;
+        context.trainUsers = &train;
+        context.candidates = candidates;
+        for (const GoldSetUser &u : users) {
+            auto request = buildChatRequest(spec, context, u);
+            if (!request) {
+                e.error = request.error();
+                return e;
+            }
+            for (const ChatMessage &m : request->messages)
+                e.promptTokens += qint64(tokenizer->count(m.content)) + 4; // + the chat format's per-message overhead
+        }
+        const auto price = PriceTable::defaults().find(spec.target.model);
+        if (price) {
+            const bool ft = spec.target.model.startsWith(QLatin1String("ft:"));
+            e.cost = costUsd(e.promptTokens, ft ? price->fineTunedInputPer1M : price->inputPer1M)
+                     + costUsd(e.maxCompletionTokens, ft ? price->fineTunedOutputPer1M : price->outputPer1M);
+        }
+        return e;
+    }));
+}
+
+} // namespace cinetune::ui
