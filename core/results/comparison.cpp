@@ -1,0 +1,75 @@
+#include "comparison.h"
+
+#include <QCoreApplication>
+
+namespace cinetune {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune::ResultsComparison", s);
+}
+
+} // namespace
+
+bool ResultsComparison::isEmpty() const
+{
+    for (const GoldSetResults &g : groups) {
+        if (!g.runs.isEmpty())
+            return false;
+    }
+    return losses.isEmpty();
+}
+
+ResultsTable paperTable(const GoldSetResults &group)
+{
+    ResultsTable t = buildResultsTable(tr("Comparison of performance metrics – %1").arg(group.name), group.name,
+                                       group.runs, paperMetricIds(), false);
+    return t;
+}
+
+ResultsTable extendedTable(const GoldSetResults &group)
+{
+    ResultsTable t = buildResultsTable(tr("All metrics with 95 % confidence intervals – %1").arg(group.name), group.name,
+                                       group.runs, extendedMetricIds(metricKs(group.runs), group.runs), true);
+    if (group.pairA >= 0 && group.pairB >= 0 && group.pairA < group.runs.size() && group.pairB < group.runs.size()
+        && group.pairA != group.pairB)
+        setPairedComparison(t, group.pairA, group.pairB, group.paired);
+    for (const RunMetrics &r : group.runs) {
+        if (r.users >= 0)
+            t.notes << tr("%1: %2 users in the means").arg(r.column.label).arg(r.users);
+    }
+    return t;
+}
+
+QList<ResultsTable> allTables(const ResultsComparison &comparison)
+{
+    QList<ResultsTable> out;
+    for (const GoldSetResults &g : comparison.groups) {
+        if (g.runs.isEmpty())
+            continue;
+        out << paperTable(g) << extendedTable(g);
+    }
+    return out;
+}
+
+QString slug(const QString &text)
+{
+    QString s;
+    bool dash = false;
+    for (const QChar c : text.toLower()) {
+        if (c.isLetterOrNumber() && c.unicode() < 128) {
+            s += c;
+            dash = false;
+        } else if (!dash && !s.isEmpty()) {
+            s += QLatin1Char('-');
+            dash = true;
+        }
+    }
+    while (s.endsWith(QLatin1Char('-')))
+        s.chop(1);
+    return s.isEmpty() ? QStringLiteral("item") : s;
+}
+
+} // namespace cinetune
