@@ -9,6 +9,7 @@
 #include "pages/datasetpage.h"
 #include "pages/finetunepage.h"
 #include "pages/placeholderpage.h"
+#include "pages/resultspage.h"
 #include "session/datasetcontroller.h"
 #include "session/finetunecontroller.h"
 #include "session/providerservice.h"
@@ -63,7 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_workspace(new Workspace(m_datasets, this)), m_navigator(new StepNavigator(this)),
       m_pages(new QStackedWidget(this)), m_datasetPage(new DatasetPage(m_datasets, this)),
       m_providers(new ProviderService(this)), m_fineTune(new FineTuneController(m_providers, m_tasks, this)),
-      m_fineTunePage(new FineTunePage(m_fineTune, this))
+      m_fineTunePage(new FineTunePage(m_fineTune, this)), m_resultsPage(new ResultsPage(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -75,6 +76,10 @@ MainWindow::MainWindow(QWidget *parent)
         const auto step = static_cast<Step>(i);
         if (step == Step::FineTune) {
             m_pages->addWidget(m_fineTunePage);
+            continue;
+        }
+        if (step == Step::Results) {
+            m_pages->addWidget(m_resultsPage);
             continue;
         }
         auto *page = new PlaceholderPage(stepTitle(step), stepDescription(step), m_pages);
@@ -102,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::updateTitle);
     connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::rebuildRecentMenu);
     connect(m_workspace, &Workspace::projectChanged, this, [this] { m_fineTune->setProject(m_workspace->project()); });
+    connect(m_workspace, &Workspace::projectChanged, this, [this] { m_resultsPage->setProject(m_workspace->project()); });
     connect(m_fineTunePage, &FineTunePage::providersRequested, this, &MainWindow::showProviders);
     connect(m_fineTune, &FineTuneController::submissionState, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_fineTune, &FineTuneController::submissionFinished, this, [this](const Result<StoredJob> &r) {

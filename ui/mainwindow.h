@@ -13,6 +13,7 @@ class DatasetPage;
 class FineTuneController;
 class FineTunePage;
 class ProviderService;
+class ResultsPage;
 class StepNavigator;
 class Workspace;
 
@@ -37,6 +38,7 @@ public:
     ProviderService *providers() const { return m_providers; }
     FineTuneController *fineTune() const { return m_fineTune; }
     FineTunePage *fineTunePage() const { return m_fineTunePage; }
+    ResultsPage *resultsPage() const { return m_resultsPage; }
     int currentStep() const;
 
 public Q_SLOTS:
@@ -77,6 +79,7 @@ private:
     ProviderService *m_providers;
     FineTuneController *m_fineTune;
     FineTunePage *m_fineTunePage;
+    ResultsPage *m_resultsPage;
     QMenu *m_recentMenu = nullptr;
 };
 

@@ -33,6 +33,8 @@ QString usage()
               "       cinetune finetune status|watch|cancel JOB [PROVIDER] [--project P] [--json] [--interval S]\n"
               "       cinetune finetune list [PROVIDER] [--project P [--import]] [--json]\n"
               "       cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--quiet]\n"
+              "       cinetune report --project P --out DIR [--runs R,...] [--metrics [GOLDSET:]LABEL=FILE.json]...\n"
+              "                [--pair A,B --paired [GOLDSET:]FILE.json] [--title T]\n"
               "       cinetune --help | --version\n"
               "\n"
               "PATH is a dataset file or folder (Netflix Prize: combined_data_*.txt or training_set/;\n"

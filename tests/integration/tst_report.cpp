@@ -1,0 +1,200 @@
+// `cinetune report` headless (QT_QPA_PLATFORM=offscreen, no display) on a project prepared here:
+// a dataset reference, a gold set, a fine-tuning job with loss events, and two metric reports as
+// columns with a paired comparison. The HTML must hold the tables, the charts (inline SVG), the
+// settings; the PDF must be a PDF. Usage and input errors give their exit codes.
+#include "fixtures.h"
+#include "goldset/goldset.h"
+#include "project/goldsetrepository.h"
+#include "project/jobrepository.h"
+#include "project/projectfile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cinetune;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the command must choose offscreen itself
+    p.setProcessEnvironment(env);
+    p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QByteArray metricJson(double p3, double mrr, double lo, double hi)
+{
+    QJsonObject metrics{{"precision@3", p3}, {"recall@3", p3 / 3}, {"f1@3", p3 / 2}, {"precision@5", p3 * 0.9},
+                        {"recall@5", p3 / 2}, {"f1@5", p3 / 1.5}, {"mrr", mrr}, {"map", mrr / 2}};
+    QJsonObject ci{{"precision@3", QJsonArray{lo, hi}}};
+    return QJsonDocument(QJsonObject{{"users", 100}, {"scored", 98}, {"metrics", metrics}, {"ci", ci},
+                                     {"conventions", QJsonObject{{"f1", "harmonic mean per user, then the mean"}}}})
+        .toJson();
+}
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void writesHtmlAndPdf();
+    void errors_data();
+    void errors();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_project;
+};
+
+void TestReport::initTestCase()
+{
+    QVERIFY(!qEnvironmentVariable("CINETUNE_BINARY").isEmpty());
+    QVERIFY(m_dir.isValid());
+    m_project = m_dir.filePath("study.cinetune");
+    auto project = ProjectFile::create(m_project);
+    QVERIFY2(project.ok(), qPrintable(project ? QString() : project.error().message));
+    ProjectFile &p = *project.value();
+    DatasetReference ref;
+    ref.path = QStringLiteral(":sample");
+    ref.format = QStringLiteral("movielens-csv");
+    ref.fingerprint = "abc123";
+    ref.ratings = 100836;
+    ref.users = 610;
+    ref.movies = 9742;
+    QVERIFY(p.setDatasetReference(ref).ok());
+
+    GoldSet set;
+    set.spec.seed = 4242;
+    GoldSetUser u;
+    u.user = 1;
+    u.profile = {1, 2, 3};
+    u.gold = {4, 5};
+    u.split = GoldSetSplit::Test;
+    set.users.push_back(u);
+    GoldSetRepository goldSets(p);
+    QVERIFY(goldSets.add(QStringLiteral("profileData50"), set, "abc123").ok());
+
+    FineTuneJob job;
+    job.id = QStringLiteral("ftjob-report1");
+    job.status = JobStatus::Succeeded;
+    job.baseModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    job.fineTunedModel = QStringLiteral("ft:gpt-4o-mini-2024-07-18:acme::Report1");
+    job.epochs = 2;
+    job.trainedTokens = 123456;
+    JobRepository jobs(p);
+    const Result<qint64> row = jobs.upsertJob(QStringLiteral("openai-main"), ProviderKind::OpenAI, QStringLiteral("https://api.openai.com/v1"), job, false);
+    QVERIFY(row.ok());
+    QList<JobEvent> events;
+    for (int step = 1; step <= 5; ++step) {
+        JobEvent e;
+        e.id = QStringLiteral("ev-%1").arg(step);
+        e.type = QStringLiteral("metrics");
+        e.data = QJsonObject{{"step", step}, {"train_loss", 2.0 / step}, {"valid_loss", 2.2 / step}};
+        events << e;
+    }
+    QVERIFY(jobs.addEvents(row.value(), events).ok());
+
+    test::writeFile(m_dir.path(), "baseline.json", metricJson(0.0198, 0.0505, 0.01, 0.03));
+    test::writeFile(m_dir.path(), "tuned.json", metricJson(0.4284, 0.5981, 0.41, 0.45));
+    test::writeFile(m_dir.path(), "paired.json",
+                    QJsonDocument(QJsonArray{QJsonObject{{"metric", "precision@3"}, {"diff", 0.4086}, {"lo", 0.39}, {"hi", 0.43}, {"p", 0.0002}},
+                                             QJsonObject{{"metric", "mrr"}, {"diff", 0.5476}, {"lo", 0.5}, {"hi", 0.6}, {"p", 0.2}}})
+                        .toJson());
+}
+
+void TestReport::writesHtmlAndPdf()
+{
+    const QString out = m_dir.filePath("report");
+    const Run r = runCli({"report", "--project", m_project, "--out", out,
+                          "--metrics", "profileData50:Baseline=" + m_dir.filePath("baseline.json"),
+                          "--metrics", "profileData50:Fine-tuned=" + m_dir.filePath("tuned.json"),
+                          "--pair", "Fine-tuned,Baseline", "--paired", "profileData50:" + m_dir.filePath("paired.json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("report.html"));
+
+    QFile html(out + "/report.html");
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString h = QString::fromUtf8(html.readAll());
+    // Tables: the paper layout and the extended one, with the numbers and the marked p-value.
+    QVERIFY(h.contains("<th>Baseline</th><th>Fine-tuned</th>"));
+    for (const char *label : {"Precision@3", "Recall@3", "F1@3", "Precision@5", "Recall@5", "F1@5", "MRR", "MAP"})
+        QVERIFY2(h.contains(QStringLiteral("<td>%1</td>").arg(QLatin1String(label))), label);
+    QVERIFY(h.contains("<td>0.0198</td><td>0.4284</td>"));
+    QVERIFY(h.contains("<td>0.4284 [0.4100, 0.4500]</td>"));
+    QVERIFY(h.contains("<td class=\"sig\">&lt; 0.001*</td>"));
+    QVERIFY(h.contains("<td>0.200</td>")); // MRR: not significant, not marked
+    // Charts: inline SVG, nothing loaded from elsewhere.
+    QVERIFY(h.count("<svg") >= 2); // Figure 2 panel and the loss curves
+    QVERIFY(!h.contains(QRegularExpression("(src|href)=\"(https?:|file:|//)")));
+    // Settings: dataset, gold set spec, job, models, conventions, version.
+    QVERIFY(h.contains("abc123"));
+    QVERIFY(h.contains("profileData50"));
+    QVERIFY(h.contains("4242")); // the gold set's seed
+    QVERIFY(h.contains("ft:gpt-4o-mini-2024-07-18:acme::Report1"));
+    QVERIFY(h.contains("openai-main"));
+    QVERIFY(h.contains("123,456") || h.contains("123456"));
+    QVERIFY(h.contains("harmonic mean per user"));
+    QVERIFY(h.contains(QStringLiteral("CineTune %1").arg(QStringLiteral(CINETUNE_VERSION))));
+    QVERIFY(h.contains("baseline.json"));
+
+    QFile pdf(out + "/report.pdf");
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF-"));
+    QVERIFY(bytes.contains("/Type /Page") || bytes.contains("/Type/Page"));
+    QVERIFY(bytes.size() > 20000); // the chart images are in it
+}
+
+void TestReport::errors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no out") << QStringList{"report", "--project", "X"} << 1 << "--out";
+    QTest::newRow("unknown option") << QStringList{"report", "--bogus"} << 1 << "bogus";
+    QTest::newRow("missing project") << QStringList{"report", "--project", "/nonexistent/p.cinetune", "--out", "/tmp/x"} << 2
+                                     << "p.cinetune";
+    QTest::newRow("bad metrics") << QStringList{"report", "--project", "@P", "--out", "@D/o", "--metrics", "A=@D/paired.json"} << 2
+                                 << "metrics";
+    QTest::newRow("missing metrics file") << QStringList{"report", "--project", "@P", "--out", "@D/o", "--metrics", "A=@D/none.json"}
+                                          << 2 << "none.json";
+}
+
+void TestReport::errors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    for (QString &a : args) {
+        a.replace("@P", m_project);
+        a.replace("@D", m_dir.path());
+    }
+    const Run r = runCli(args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"

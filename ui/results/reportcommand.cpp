@@ -1,0 +1,163 @@
+#include "reportcommand.h"
+
+#include "cli/cli.h"
+#include "cli/options.h"
+#include "project/projectfile.h"
+#include "results/projectfacts.h"
+#include "reportwriter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cinetune::ui {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune-cli", s);
+}
+
+const QString kCommand = QStringLiteral("report");
+
+Result<QJsonDocument> readJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("io"), tr("%1: cannot read: %2").arg(path, f.errorString()));
+    QJsonParseError e;
+    QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &e);
+    if (e.error != QJsonParseError::NoError)
+        return makeError(QStringLiteral("parse"), tr("%1: offset %2: expected JSON: %3").arg(path).arg(e.offset).arg(e.errorString()));
+    return doc;
+}
+
+// "[GOLDSET:]REST" → (GOLDSET or `fallback`, REST). A Windows drive letter is not a gold set.
+std::pair<QString, QString> splitGroup(const QString &spec, const QString &fallback)
+{
+    const qsizetype colon = spec.indexOf(QLatin1Char(':'));
+    const qsizetype eq = spec.indexOf(QLatin1Char('='));
+    if (colon > 1 && (eq < 0 || colon < eq))
+        return {spec.left(colon), spec.mid(colon + 1)};
+    return {fallback, spec};
+}
+
+GoldSetResults &groupNamed(ResultsComparison &c, const QString &name)
+{
+    for (GoldSetResults &g : c.groups) {
+        if (g.name == name)
+            return g;
+    }
+    c.groups.append(GoldSetResults{});
+    c.groups.last().name = name;
+    return c.groups.last();
+}
+
+} // namespace
+
+bool isReportCommand(const QStringList &args)
+{
+    return args.value(0) == kCommand;
+}
+
+int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &err)
+{
+    const QStringList args = argsIn.mid(1);
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("project"), tr("The project file."), QStringLiteral("P")},
+                       {QStringLiteral("out"), tr("The folder for report.html and report.pdf."), QStringLiteral("DIR")},
+                       {QStringLiteral("runs"), tr("Only these runs (ids or labels, comma-separated)."), QStringLiteral("R")},
+                       {QStringLiteral("metrics"), tr("A metric report (cinetune eval --json) as a column."), QStringLiteral("SPEC")},
+                       {QStringLiteral("pair"), tr("The two runs of the paired comparison."), QStringLiteral("A,B")},
+                       {QStringLiteral("paired"), tr("The paired differences (JSON)."), QStringLiteral("SPEC")},
+                       {QStringLiteral("title"), tr("The report title."), QStringLiteral("T")}});
+    if (!cli::parseOptions(parser, kCommand, args, err))
+        return cli::UsageError;
+    if (!parser.isSet(QStringLiteral("project")) || !parser.isSet(QStringLiteral("out"))) {
+        err << tr("cinetune report: --project P and --out DIR are required\n");
+        return cli::UsageError;
+    }
+    Result<std::unique_ptr<ProjectFile>> project = ProjectFile::open(parser.value(QStringLiteral("project")));
+    if (!project) {
+        err << tr("cinetune report: %1\n").arg(project.error().message);
+        return cli::InputError;
+    }
+    Result<ProjectFacts> facts = readProjectFacts(*project.value());
+    if (!facts) {
+        err << tr("cinetune report: %1\n").arg(facts.error().message);
+        return cli::InputError;
+    }
+
+    ResultsComparison comparison;
+    comparison.losses = facts->losses;
+    const QString defaultGroup = facts->goldSetNames.size() == 1 ? facts->goldSetNames.first() : tr("results");
+    for (const QString &spec : parser.values(QStringLiteral("metrics"))) {
+        const auto [group, rest] = splitGroup(spec, defaultGroup);
+        const qsizetype eq = rest.indexOf(QLatin1Char('='));
+        const QString path = eq < 0 ? rest : rest.mid(eq + 1);
+        const QString label = eq < 0 ? QFileInfo(path).completeBaseName() : rest.left(eq);
+        Result<QJsonDocument> doc = readJson(path);
+        if (!doc) {
+            err << tr("cinetune report: %1\n").arg(doc.error().message);
+            return cli::InputError;
+        }
+        if (!doc->isObject() || !doc->object().value(QLatin1String("metrics")).isObject()) {
+            err << tr("cinetune report: %1: expected a metric report with a \"metrics\" object\n").arg(path);
+            return cli::InputError;
+        }
+        const QJsonObject settings{{QStringLiteral("source"), QFileInfo(path).fileName()}};
+        groupNamed(comparison, group).runs << runMetricsFromJson(doc->object(), ResultColumn{label, label, settings});
+    }
+    if (parser.isSet(QStringLiteral("runs"))) {
+        const QStringList wanted = parser.value(QStringLiteral("runs")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (GoldSetResults &g : comparison.groups) {
+            g.runs.removeIf([&](const RunMetrics &r) { return !wanted.contains(r.column.runId) && !wanted.contains(r.column.label); });
+        }
+    }
+    if (parser.isSet(QStringLiteral("pair"))) {
+        const QStringList pair = parser.value(QStringLiteral("pair")).split(QLatin1Char(','));
+        if (pair.size() != 2) {
+            err << tr("cinetune report: --pair expects two run labels separated by a comma\n");
+            return cli::UsageError;
+        }
+        for (GoldSetResults &g : comparison.groups) {
+            for (qsizetype i = 0; i < g.runs.size(); ++i) {
+                if (g.runs[i].column.label == pair[0])
+                    g.pairA = static_cast<int>(i);
+                if (g.runs[i].column.label == pair[1])
+                    g.pairB = static_cast<int>(i);
+            }
+        }
+    }
+    for (const QString &spec : parser.values(QStringLiteral("paired"))) {
+        const auto [group, path] = splitGroup(spec, defaultGroup);
+        Result<QJsonDocument> doc = readJson(path);
+        if (!doc) {
+            err << tr("cinetune report: %1\n").arg(doc.error().message);
+            return cli::InputError;
+        }
+        groupNamed(comparison, group).paired = pairedFromJson(doc->isArray() ? QJsonValue(doc->array()) : QJsonValue(doc->object()));
+    }
+
+    ReportData base;
+    base.title = parser.isSet(QStringLiteral("title")) ? parser.value(QStringLiteral("title"))
+                                                       : tr("CineTune results: %1").arg(QFileInfo(project.value()->path()).completeBaseName());
+    base.facts = facts->facts;
+    base.texts = facts->texts;
+    base.warnings = facts->warnings;
+    const Result<ReportFiles> files = writeReport(comparison, base, parser.value(QStringLiteral("out")));
+    if (!files) {
+        err << tr("cinetune report: %1\n").arg(files.error().message);
+        return cli::InputError;
+    }
+    out << tr("Report written: %1\n             %2\n").arg(QDir::toNativeSeparators(files->html), QDir::toNativeSeparators(files->pdf));
+    return cli::Success;
+}
+
+} // namespace cinetune::ui
