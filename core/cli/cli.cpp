@@ -1,12 +1,14 @@
 #include "cli.h"
 
 #include "datasetcommands.h"
+#include "evalcommands.h"
 #include "finetunecommands.h"
 #include "goldsetcommands.h"
 #include "providercommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 
 namespace cinetune::cli {
 
@@ -32,6 +34,9 @@ QString usage()
               "                [--batch-size N] [--lr-multiplier X] [--learning-rate X] [--seed N] [--suffix S] [--project P]\n"
               "       cinetune finetune status|watch|cancel JOB [PROVIDER] [--project P] [--json] [--interval S]\n"
               "       cinetune finetune list [PROVIDER] [--project P [--import]] [--json]\n"
+              "       cinetune eval --gold GOLD.jsonl --predictions PRED.jsonl [--k 1,3,5,10] [--json] [--dataset D]\n"
+              "                [--split test|validation|train|all] [--seed S] [--resamples N] [--max-distance N]\n"
+              "       cinetune resolve --dataset D [--json] [--max-distance N] [--min-similarity R] < titles.txt\n"
               "       cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--quiet]\n"
               "       cinetune report --project P --out DIR [--runs R,...] [--metrics [GOLDSET:]LABEL=FILE.json]...\n"
               "                [--pair A,B --paired [GOLDSET:]FILE.json] [--title T]\n"
@@ -54,6 +59,7 @@ bool isCliCommand(const QStringList &args)
     const QString &a = args.first();
     return a == QLatin1String("dataset") || a == QLatin1String("goldset") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
            || a == QLatin1String("finetune") || a == QLatin1String("providers") || a == QLatin1String("simulator")
+           || a == QLatin1String("eval") || a == QLatin1String("resolve")
            || a == QLatin1String("--help") || a == QLatin1String("-h")
            || a == QLatin1String("help") || a == QLatin1String("--version") || a == QLatin1String("-v");
 }
@@ -91,6 +97,17 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         return finetune(args.mid(1), out, err);
     if (cmd == QLatin1String("providers"))
         return providers(args.mid(1), out, err);
+    if (cmd == QLatin1String("eval"))
+        return eval(args.mid(1), out, err);
+    if (cmd == QLatin1String("resolve")) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            err << tr("cinetune resolve: cannot read standard input\n");
+            return InputError;
+        }
+        QTextStream in(&input);
+        return resolve(args.mid(1), in, out, err);
+    }
     if (cmd == QLatin1String("simulator"))
         return simulator(args.mid(1), out, err);
     err << usage();
