@@ -2,6 +2,7 @@
 // has the right rows and columns and escapes special characters, Markdown has a table's shape,
 // every format carries the conventions and run settings; reading `cinetune eval --json` output.
 #include "results/comparison.h"
+#include "results/metricadapter.h"
 #include "results/resultstable.h"
 #include "results/tableexport.h"
 
@@ -125,6 +126,7 @@ private Q_SLOTS:
     void csvQuoting();
     void readsEvalJson();
     void writeFailureIsReported();
+    void fromMetricReport();
 };
 
 void TestTableExport::labels_data()
@@ -408,6 +410,60 @@ void TestTableExport::writeFailureIsReported()
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().code, QStringLiteral("results.io"));
     QVERIFY(bad.error().message.contains(QStringLiteral("t.csv")));
+}
+
+void TestTableExport::fromMetricReport()
+{
+    // Two "runs" on the same six users; b finds more gold movies.
+    std::vector<EvalUser> a, b;
+    for (std::uint32_t u = 1; u <= 6; ++u) {
+        EvalUser x;
+        x.user = u;
+        x.gold = {u, u + 100};
+        x.ranked = {u + 50, u + 51, u % 2 ? u : u + 52};
+        a.push_back(x);
+        x.ranked = {u, u + 7, u + 100};
+        b.push_back(x);
+    }
+    MetricOptions options;
+    options.ks = {1, 3};
+    const MetricReport ra = evaluate(a, options);
+    const MetricReport rb = evaluate(b, options);
+    const RunMetrics ma = runMetricsFromReport(ra, {QStringLiteral("A"), QStringLiteral("run-a"), {}});
+    const RunMetrics mb = runMetricsFromReport(rb, {QStringLiteral("B"), QStringLiteral("run-b"), {}});
+    QCOMPARE(ma.metrics.size(), ra.metrics.size());
+    QCOMPARE(ma.users, 6);
+    QCOMPARE(ma.column.settings.value("scored").toInt(), 6);
+    QVERIFY(!ma.conventions.isEmpty());
+    for (qsizetype m = 0; m < ra.metrics.size(); ++m) {
+        const MetricCell c = ma.metrics.value(ra.metrics[m]);
+        QVERIFY(c.present && c.hasInterval);
+        QVERIFY(c.mean == ra.means[m]);
+        QVERIFY(c.lo == ra.intervals[m].low);
+        QVERIFY(c.hi == ra.intervals[m].high);
+    }
+    const QHash<QString, PairedCell> paired = pairedFromReports(rb, ra);
+    const std::vector<PairedMetric> expected = compareReports(rb, ra);
+    QCOMPARE(paired.size(), qsizetype(expected.size()));
+    for (const PairedMetric &p : expected) {
+        QVERIFY(paired.value(p.metric).diff == p.result.meanDifference);
+        QVERIFY(paired.value(p.metric).p == p.result.pValue);
+    }
+    // The CSV of a table built from the reports carries the report's exact means.
+    GoldSetResults g;
+    g.name = QStringLiteral("hold-out");
+    g.runs = {ma, mb};
+    g.pairA = 1;
+    g.pairB = 0;
+    g.paired = paired;
+    const ResultsTable t = extendedTable(g);
+    QCOMPARE(t.rows.size(), ra.metrics.size());
+    for (const QStringList &row : csvRows(tableToCsv(t)).mid(1)) {
+        const qsizetype m = ra.metrics.indexOf(row[0]);
+        QVERIFY(m >= 0);
+        QVERIFY(row[2].toDouble() == ra.means[m]);
+        QVERIFY(row[5].toDouble() == rb.means[m]);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTableExport)

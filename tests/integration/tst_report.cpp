@@ -60,6 +60,7 @@ class TestReport : public QObject
 private Q_SLOTS:
     void initTestCase();
     void writesHtmlAndPdf();
+    void fromEvalOutput();
     void errors_data();
     void errors();
 
@@ -165,6 +166,42 @@ void TestReport::writesHtmlAndPdf()
     QVERIFY(bytes.startsWith("%PDF-"));
     QVERIFY(bytes.contains("/Type /Page") || bytes.contains("/Type/Page"));
     QVERIFY(bytes.size() > 20000); // the chart images are in it
+}
+
+// `cinetune eval --json` output feeds `cinetune report --metrics` unchanged.
+void TestReport::fromEvalOutput()
+{
+    const QString gold = test::writeFile(m_dir.path(), "gold.jsonl",
+                                         "{\"user\":1,\"profile\":[100],\"gold\":[1,2],\"neighbors\":0,\"split\":\"test\"}\n"
+                                         "{\"user\":2,\"profile\":[100],\"gold\":[3],\"neighbors\":0,\"split\":\"test\"}\n"
+                                         "{\"user\":3,\"profile\":[100],\"gold\":[4],\"neighbors\":0,\"split\":\"test\"}\n");
+    const QString weak = test::writeFile(m_dir.path(), "weak.jsonl", "{\"user\":1,\"items\":[9,8,1]}\n{\"user\":2,\"items\":[7]}\n");
+    const QString strong = test::writeFile(m_dir.path(), "strong.jsonl",
+                                           "{\"user\":1,\"items\":[1,2]}\n{\"user\":2,\"items\":[3]}\n{\"user\":3,\"items\":[5,4]}\n");
+    QJsonObject metrics[2];
+    for (int i = 0; i < 2; ++i) {
+        const Run e = runCli({"eval", "--gold", gold, "--predictions", i == 0 ? weak : strong, "--k", "1,3,5", "--json"});
+        QVERIFY2(e.code == 0, qPrintable(e.err));
+        test::writeFile(m_dir.path(), QStringLiteral("eval%1.json").arg(i), e.out.toUtf8());
+        metrics[i] = QJsonDocument::fromJson(e.out.toUtf8()).object();
+        QVERIFY(metrics[i].value("metrics").toObject().contains("precision@3"));
+    }
+    const QString out = m_dir.filePath("report-eval");
+    const Run r = runCli({"report", "--project", m_project, "--out", out, "--metrics", "Zero-shot=" + m_dir.filePath("eval0.json"),
+                          "--metrics", "Fine-tuned=" + m_dir.filePath("eval1.json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile html(out + "/report.html");
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString h = QString::fromUtf8(html.readAll());
+    // The only gold set of the project names the group; each row has both runs' means.
+    QVERIFY(h.contains("profileData50"));
+    QVERIFY(h.contains("<th>Zero-shot</th><th>Fine-tuned</th>"));
+    for (const char *id : {"precision@3", "recall@5", "mrr", "map"}) {
+        const QString a = QString::number(metrics[0]["metrics"].toObject().value(id).toDouble(), 'f', 4);
+        const QString b = QString::number(metrics[1]["metrics"].toObject().value(id).toDouble(), 'f', 4);
+        QVERIFY2(h.contains(QStringLiteral("<td>%1</td><td>%2</td>").arg(a, b)), id);
+    }
+    QVERIFY(h.contains("NDCG@5")); // the extended table has every K
 }
 
 void TestReport::errors_data()
