@@ -8,7 +8,7 @@ namespace {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune::ResultsComparison", s);
+    return QCoreApplication::translate("cinetune", s);
 }
 
 } // namespace

@@ -16,7 +16,7 @@ namespace {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune::ProjectFacts", s);
+    return QCoreApplication::translate("cinetune", s);
 }
 
 QString json(const QJsonObject &o)

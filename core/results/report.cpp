@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune::Report", s);
+    return QCoreApplication::translate("cinetune", s);
 }
 
 // Strips the XML declaration and doctype so the SVG can be placed inside HTML.

@@ -11,7 +11,7 @@ namespace {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune::ResultsTable", s);
+    return QCoreApplication::translate("cinetune", s);
 }
 
 // "precision@3" → ("precision", 3); "mrr" → ("mrr", 0).

@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune::TableExport", s);
+    return QCoreApplication::translate("cinetune", s);
 }
 
 QString compactJson(const QJsonObject &o)

@@ -21,7 +21,7 @@ namespace {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune::ui::ChartExport", s);
+    return QCoreApplication::translate("cinetune::ui::chartexport", s);
 }
 
 // Lays the chart out at `size` in its own scene and paints it into `painter` filling `target`.

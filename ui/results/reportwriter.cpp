@@ -23,7 +23,7 @@ namespace {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune::ui::ReportWriter", s);
+    return QCoreApplication::translate("cinetune::ui", s);
 }
 
 Status ensureDir(const QString &dir)

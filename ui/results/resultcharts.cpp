@@ -37,7 +37,7 @@ namespace {
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune::ui::ResultCharts", s);
+    return QCoreApplication::translate("cinetune::ui::resultcharts", s);
 }
 
 constexpr double kBarWidth = 0.8;
