@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace cinetune {
 
 namespace {
@@ -31,8 +33,13 @@ ResultsTable paperTable(const GoldSetResults &group)
 
 ResultsTable extendedTable(const GoldSetResults &group)
 {
+    // Rows no run has (e.g. NDCG from a report that only had P/R/F1) would be all dashes.
+    QStringList ids = extendedMetricIds(metricKs(group.runs), group.runs);
+    ids.removeIf([&group](const QString &id) {
+        return std::none_of(group.runs.cbegin(), group.runs.cend(), [&id](const RunMetrics &r) { return r.metrics.contains(id); });
+    });
     ResultsTable t = buildResultsTable(tr("All metrics with 95 % confidence intervals – %1").arg(group.name), group.name,
-                                       group.runs, extendedMetricIds(metricKs(group.runs), group.runs), true);
+                                       group.runs, ids, true);
     if (group.pairA >= 0 && group.pairB >= 0 && group.pairA < group.runs.size() && group.pairB < group.runs.size()
         && group.pairA != group.pairB)
         setPairedComparison(t, group.pairA, group.pairB, group.paired);

@@ -1,5 +1,8 @@
 #include "metricadapter.h"
 
+#include "tableexport.h"
+
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace cinetune {
@@ -45,6 +48,28 @@ QHash<QString, PairedCell> pairedFromReports(const MetricReport &a, const Metric
         out.insert(m.metric, PairedCell{m.result.meanDifference, m.result.interval.low, m.result.interval.high, m.result.pValue, true});
     }
     return out;
+}
+
+QString perUserCsv(const MetricReport &report, const QJsonObject &settings)
+{
+    QString s;
+    const QJsonObject conventions = metricConventionsJson();
+    for (auto it = conventions.constBegin(); it != conventions.constEnd(); ++it)
+        s += QStringLiteral("# convention %1: %2\n").arg(it.key(), it.value().toString().replace(QLatin1Char('\n'), QLatin1Char(' ')));
+    if (!settings.isEmpty())
+        s += QStringLiteral("# settings: %1\n").arg(QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)));
+    QStringList head{QStringLiteral("user"), QStringLiteral("outcome")};
+    for (const QString &m : report.metrics)
+        head << csvField(m);
+    s += head.join(QLatin1Char(',')) + QLatin1Char('\n');
+    const std::size_t metrics = static_cast<std::size_t>(report.metrics.size());
+    for (std::size_t u = 0; u < report.users.size(); ++u) {
+        QStringList f{QString::number(report.users[u]), u < report.outcomes.size() ? evalOutcomeId(report.outcomes[u]) : QString()};
+        for (std::size_t m = 0; m < metrics; ++m)
+            f << (u * metrics + m < report.rows.size() ? formatNumber(report.value(u, m), -1) : QString());
+        s += f.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    return s;
 }
 
 } // namespace cinetune

@@ -17,4 +17,8 @@ RunMetrics runMetricsFromReport(const MetricReport &report, ResultColumn column)
 QHash<QString, PairedCell> pairedFromReports(const MetricReport &a, const MetricReport &b,
                                              const PairedTestOptions &options = {});
 
+// Per-user rows as CSV: "# " comment lines with the conventions and `settings`, then
+// user,outcome,<metric ids…>; values in the shortest exact form.
+QString perUserCsv(const MetricReport &report, const QJsonObject &settings = {});
+
 } // namespace cinetune

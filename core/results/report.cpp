@@ -41,7 +41,8 @@ QString htmlEscape(const QString &text)
 
 QString tableToHtml(const ResultsTable &t, int decimals)
 {
-    QString h = QStringLiteral("<table class=\"results\">\n<caption>%1</caption>\n<thead><tr><th>%2</th>")
+    // No <caption>: the report puts the title in a heading (QTextDocument would print both on top).
+    QString h = QStringLiteral("<table class=\"results\" title=\"%1\">\n<thead><tr><th>%2</th>")
                     .arg(htmlEscape(t.title), htmlEscape(tr("Metric")));
     for (const ResultColumn &c : t.columns)
         h += QStringLiteral("<th>%1</th>").arg(htmlEscape(c.label));
@@ -106,19 +107,20 @@ QString reportToHtml(const ReportData &r, const ReportHtmlOptions &o)
     }
 
     if (!r.charts.isEmpty()) {
-        h += QStringLiteral("<h2 id=\"charts\">%1</h2>\n").arg(htmlEscape(tr("Charts")));
+        h += QStringLiteral("<h2 id=\"charts\" style=\"page-break-before: always\">%1</h2>\n").arg(htmlEscape(tr("Charts")));
         for (const ReportChart &c : r.charts) {
-            h += QStringLiteral("<figure id=\"%1\">\n").arg(htmlEscape(c.id));
+            // The caption first: a page break then never separates a chart from its title.
+            h += QStringLiteral("<figure id=\"%1\">\n<figcaption><b>%2</b>%3</figcaption>\n")
+                     .arg(htmlEscape(c.id), htmlEscape(c.title), c.caption.isEmpty() ? QString() : QString(QStringLiteral(" ") + htmlEscape(c.caption)));
             const bool svg = o.images == ReportHtmlOptions::Images::InlineSvg && !c.svg.isEmpty();
             if (svg)
                 h += inlineSvg(c.svg) + QLatin1Char('\n');
             else if (o.images == ReportHtmlOptions::Images::ResourceName)
-                h += QStringLiteral("<img src=\"%1.png\" width=\"640\">\n").arg(htmlEscape(c.id));
+                h += QStringLiteral("<p><img src=\"%1.png\" width=\"640\"></p>\n").arg(htmlEscape(c.id));
             else if (!c.png.isEmpty())
                 h += QStringLiteral("<img alt=\"%1\" src=\"data:image/png;base64,%2\">\n")
                          .arg(htmlEscape(c.title), QString::fromLatin1(c.png.toBase64()));
-            h += QStringLiteral("<figcaption>%1</figcaption>\n</figure>\n")
-                     .arg(htmlEscape(c.caption.isEmpty() ? c.title : QString(c.title + QStringLiteral(". ") + c.caption)));
+            h += QStringLiteral("</figure>\n");
         }
     }
 

@@ -73,6 +73,10 @@ void TestReport::initTestCase()
 {
     QVERIFY(!qEnvironmentVariable("CINETUNE_BINARY").isEmpty());
     QVERIFY(m_dir.isValid());
+    if (qEnvironmentVariableIsSet("CINETUNE_KEEP_EXPORTS")) { // to look at the report by hand
+        m_dir.setAutoRemove(false);
+        qInfo("report kept in %s", qPrintable(m_dir.path()));
+    }
     m_project = m_dir.filePath("study.cinetune");
     auto project = ProjectFile::create(m_project);
     QVERIFY2(project.ok(), qPrintable(project ? QString() : project.error().message));

@@ -21,6 +21,7 @@
 #include <QChart>
 #include <QDir>
 #include <QImage>
+#include <QPalette>
 #include <QLineSeries>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -115,6 +116,7 @@ private Q_SLOTS:
     void tables();
     void runSelectionAndPair();
     void charts();
+    void followsPalette();
     void pngSize_data();
     void pngSize();
     void svgParses();
@@ -207,6 +209,21 @@ void TestResultsPage::charts()
     QCOMPARE(first->at(3).y(), value(0, 0, 3) - 0.005);
     QVERIFY(fig2->legend()->isVisible());
     QCOMPARE(views.last()->spec().id, QStringLiteral("loss"));
+}
+
+void TestResultsPage::followsPalette()
+{
+    const ChartSpec spec = resultcharts::chartsFor(comparison()).first();
+    ResultsChartView view(spec);
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x24));
+    dark.setColor(QPalette::Text, QColor(0xEE, 0xEE, 0xEE));
+    view.setPalette(dark); // a PaletteChange: the chart is rebuilt in the dark look
+    QCOMPARE(view.chart()->backgroundBrush().color(), QColor(0x20, 0x20, 0x24));
+    QCOMPARE(view.chart()->titleBrush().color(), QColor(0xEE, 0xEE, 0xEE));
+    // Exports stay light whatever the screen shows.
+    const QImage image = chartexport::renderImage(spec, QSize(400, 300), 96);
+    QCOMPARE(image.pixelColor(2, 2), QColor(Qt::white));
 }
 
 void TestResultsPage::pngSize_data()
@@ -327,7 +344,7 @@ void TestResultsPage::report()
     QVERIFY(html.open(QIODevice::ReadOnly));
     const QString h = QString::fromUtf8(html.readAll());
     QVERIFY(h.contains("<td>MRR</td><td>0.0505</td><td>0.5981</td>"));
-    QCOMPARE(h.count("<table class=\"results\">"), 2);
+    QCOMPARE(h.count("<table class=\"results\""), 2);
     QCOMPARE(h.count("<svg"), 7);
     QVERIFY(h.contains("You are a movie recommender."));
     QVERIFY(h.contains("ft:gpt-4o-mini:acme"));

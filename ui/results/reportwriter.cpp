@@ -126,6 +126,10 @@ Result<ReportFiles> writeReport(const ResultsComparison &comparison, ReportData 
         pdf.setCreator(QStringLiteral("CineTune %1").arg(report.appVersion));
         pdf.setPageSize(QPageSize(QPageSize::A4));
         pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        // Paginate in screen-like units (the 180 × 267 mm text area at 96 DPI) so the 640-px
+        // images and the fonts keep their proportions; print() scales each page to the PDF's.
+        const QSizeF text = pdf.pageLayout().paintRect(QPageLayout::Millimeter).size();
+        doc.setPageSize(text / 25.4 * chartexport::kScreenDpi);
         doc.print(&pdf);
     }
     if (!f.commit())
