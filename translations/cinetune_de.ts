@@ -2617,6 +2617,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>The report was not written</source>
         <translation>Der Bericht wurde nicht geschrieben</translation>
     </message>
+    <message>
+        <source>Writing Report…</source>
+        <translation>Bericht wird geschrieben …</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::ResultsTableModel</name>

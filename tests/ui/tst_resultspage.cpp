@@ -5,6 +5,8 @@
 // set, also saves a grab of the main window on the Results step there.
 #include "uitest.h"
 
+#include "fixtures.h"
+
 #include "mainwindow.h"
 #include "pages/resultspage.h"
 #include "results/chartexport.h"
@@ -27,6 +29,10 @@
 #include <QTabWidget>
 #include <QFont>
 #include <QTemporaryDir>
+#include <QFileInfo>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -123,6 +129,7 @@ private Q_SLOTS:
     void pdfHasPages();
     void exportAll();
     void report();
+    void reportInBackground();
     void barCentres_data();
     void barCentres();
     void popularityBins_data();
@@ -354,6 +361,38 @@ void TestResultsPage::report()
     const QByteArray p = pdf.readAll();
     QVERIFY(p.startsWith("%PDF-"));
     QVERIFY(p.count("/Type /Page\n") + p.count("/Type /Page ") + p.count("/Type /Page\r") >= 2);
+}
+
+void TestResultsPage::reportInBackground()
+{
+    ResultsPage page;
+    page.setComparison(comparison());
+    QTemporaryDir dir;
+    QSignalSpy finished(&page, &ResultsPage::reportFinished);
+    page.startReport(dir.filePath("bg"));
+    QVERIFY(page.reportRunning());
+    QVERIFY(!page.findChild<QPushButton *>("reportButton")->isEnabled());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QVERIFY(!page.reportRunning());
+    QVERIFY(page.findChild<QPushButton *>("reportButton")->isEnabled());
+    QVERIFY(QFileInfo(dir.filePath("bg/report.pdf")).size() > 10000);
+    // Export All the same way.
+    QSignalSpy exported(&page, &ResultsPage::exportFinished);
+    page.startExportAll(dir.filePath("all"), QSize(640, 400), 96);
+    QVERIFY(!page.findChild<QPushButton *>("exportAllButton")->isEnabled());
+    QVERIFY(exported.wait(60000));
+    QCOMPARE(exported.first().at(0).toBool(), true);
+    QCOMPARE(QDir(dir.filePath("all")).entryList(QDir::Files).size(), 2 * 4 + 7 * 3);
+    QCOMPARE(QImage(dir.filePath("all/loss.png")).size(), QSize(640, 400));
+    QVERIFY(page.findChild<QPushButton *>("exportAllButton")->isEnabled());
+    // A folder that cannot be made is reported, not thrown away.
+    finished.clear();
+    test::writeFile(dir.path(), "file", "x");
+    page.startReport(dir.filePath("file/sub"));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(finished.first().at(1).toString().contains("sub"));
 }
 
 void TestResultsPage::barCentres_data()

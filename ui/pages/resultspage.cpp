@@ -11,7 +11,8 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QDesktopServices>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -23,7 +24,6 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace cinetune::ui {
@@ -302,7 +302,7 @@ void ResultsPage::refresh()
     const ResultsComparison shown = shownComparison();
     const bool any = !shown.groups.isEmpty() && !shown.groups.first().runs.isEmpty();
     m_empty->setVisible(m_comparison.groups.isEmpty());
-    m_exportAll->setEnabled(any || !shown.losses.isEmpty());
+    m_exportAll->setEnabled(!m_exportRunning && (any || !shown.losses.isEmpty()));
     m_report->setEnabled(true); // a report of the setup alone is still useful
     if (any) {
         m_paperTable->resultsModel()->setTable(paperTable(shown.groups.first()));
@@ -334,35 +334,74 @@ Result<ReportFiles> ResultsPage::writeReportTo(const QString &dir) const
 void ResultsPage::exportAll()
 {
     askDirectory(this, tr("Export All Tables and Charts"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-                 [this](const QString &dir) {
-                     QApplication::setOverrideCursor(Qt::WaitCursor);
-                     const Result<int> r = exportAllTo(dir, PngOptionsDialog::lastSize(), PngOptionsDialog::lastDpi());
-                     QApplication::restoreOverrideCursor();
-                     if (r)
-                         m_banner->showMessage(MessageBanner::Kind::Information, tr("Exported"),
-                                               tr("%n file(s) written to %1.", nullptr, r.value()).arg(QDir::toNativeSeparators(dir)));
-                     else
-                         m_banner->showMessage(MessageBanner::Kind::Error, tr("Export failed"), r.error().message);
-                     m_banner->show();
-                 });
+                 [this](const QString &dir) { startExportAll(dir, PngOptionsDialog::lastSize(), PngOptionsDialog::lastDpi()); });
+}
+
+void ResultsPage::startExportAll(const QString &dir, QSize pngSize, int dpi)
+{
+    if (m_exportRunning)
+        return;
+    m_exportRunning = true;
+    m_exportAll->setEnabled(false);
+    const PreparedExport prepared = prepareExportAll(shownComparison(), pngSize, dpi);
+    auto *watcher = new QFutureWatcher<Result<int>>(this);
+    connect(watcher, &QFutureWatcher<Result<int>>::finished, this, [this, watcher, dir] {
+        watcher->deleteLater();
+        m_exportRunning = false;
+        refresh();
+        const Result<int> r = watcher->result();
+        if (r) {
+            const QString what = tr("%n file(s) written to %1.", nullptr, r.value()).arg(QDir::toNativeSeparators(dir));
+            m_banner->showMessage(MessageBanner::Kind::Information, tr("Exported"), what);
+            Q_EMIT exportFinished(true, what);
+        } else {
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("Export failed"), r.error().message);
+            Q_EMIT exportFinished(false, r.error().message);
+        }
+        m_banner->show();
+    });
+    watcher->setFuture(QtConcurrent::run([prepared, dir] { return writePreparedExport(prepared, dir); }));
 }
 
 void ResultsPage::writeReport()
 {
     askDirectory(this, tr("Write Report"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-                 [this](const QString &dir) {
-                     QApplication::setOverrideCursor(Qt::WaitCursor);
-                     const Result<ReportFiles> r = writeReportTo(dir);
-                     QApplication::restoreOverrideCursor();
-                     if (r) {
-                         m_banner->showMessage(MessageBanner::Kind::Information, tr("Report written"),
-                                               tr("%1 and %2").arg(QDir::toNativeSeparators(r->html), QDir::toNativeSeparators(r->pdf)));
-                         QDesktopServices::openUrl(QUrl::fromLocalFile(r->html));
-                     } else {
-                         m_banner->showMessage(MessageBanner::Kind::Error, tr("The report was not written"), r.error().message);
-                     }
-                     m_banner->show();
-                 });
+                 [this](const QString &dir) { startReport(dir); });
+}
+
+bool ResultsPage::reportRunning() const
+{
+    return m_reportRunning;
+}
+
+void ResultsPage::startReport(const QString &dir)
+{
+    if (m_reportRunning)
+        return;
+    m_reportRunning = true;
+    m_report->setEnabled(false);
+    m_report->setText(tr("Writing Report…"));
+    // Charts are QObjects of the GUI thread: render them here (about 25 ms each), write on a worker.
+    const PreparedReport prepared = prepareReport(shownComparison(), m_reportBase);
+    auto *watcher = new QFutureWatcher<Result<ReportFiles>>(this);
+    connect(watcher, &QFutureWatcher<Result<ReportFiles>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_reportRunning = false;
+        m_report->setEnabled(true);
+        m_report->setText(tr("Write Report…"));
+        const Result<ReportFiles> r = watcher->result();
+        if (r) {
+            const QString where = tr("%1 and %2").arg(QDir::toNativeSeparators(r->html), QDir::toNativeSeparators(r->pdf));
+            m_banner->showMessage(MessageBanner::Kind::Information, tr("Report written"), where);
+            m_banner->show();
+            Q_EMIT reportFinished(true, where);
+        } else {
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The report was not written"), r.error().message);
+            m_banner->show();
+            Q_EMIT reportFinished(false, r.error().message);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([prepared, dir] { return writePreparedReport(prepared, dir); }));
 }
 
 } // namespace cinetune::ui

@@ -69,9 +69,19 @@ public:
     [[nodiscard]] Result<int> exportAllTo(const QString &dir, QSize pngSize, int dpi) const;
     [[nodiscard]] Result<ReportFiles> writeReportTo(const QString &dir) const;
 
+    // Renders the charts here, then encodes and writes the files on a worker thread.
+    void startExportAll(const QString &dir, QSize pngSize, int dpi);
+    // Renders the charts here, then writes the files on a worker thread; emits reportFinished.
+    void startReport(const QString &dir);
+    bool reportRunning() const;
+
 public Q_SLOTS:
     void exportAll();
     void writeReport();
+
+Q_SIGNALS:
+    void reportFinished(bool ok, const QString &message);
+    void exportFinished(bool ok, const QString &message);
 
 private:
     void rebuildGroupChoices();
@@ -96,6 +106,8 @@ private:
     QWidget *m_chartArea;
     QGridLayout *m_chartGrid;
     QList<ResultsChartView *> m_charts;
+    bool m_reportRunning = false;
+    bool m_exportRunning = false;
     bool m_updating = false;
 };
 

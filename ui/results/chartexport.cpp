@@ -100,25 +100,32 @@ Status saveSvg(const ChartSpec &spec, const QString &path, QSize size)
     return Ok{};
 }
 
+QByteArray pdf(const ChartSpec &spec, QSize size)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setTitle(spec.title);
+        writer.setCreator(QStringLiteral("CineTune %1").arg(QStringLiteral(CINETUNE_VERSION)));
+        writer.setResolution(kScreenDpi);
+        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / kScreenDpi, QPageSize::Point));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        QPainter painter(&writer);
+        if (!painter.isActive())
+            return {};
+        paint(spec, painter, QRectF(QPointF(0, 0), QSizeF(size)), QSizeF(size));
+    }
+    return buffer.data();
+}
+
 Status savePdf(const ChartSpec &spec, const QString &path, QSize size)
 {
+    const QByteArray bytes = pdf(spec, size);
+    if (bytes.isEmpty())
+        return ioError(path, tr("the PDF could not be started"));
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return ioError(path, f.errorString());
-    {
-        QPdfWriter pdf(&f);
-        pdf.setTitle(spec.title);
-        pdf.setCreator(QStringLiteral("CineTune %1").arg(QStringLiteral(CINETUNE_VERSION)));
-        pdf.setResolution(kScreenDpi);
-        pdf.setPageSize(QPageSize(QSizeF(size) * 72.0 / kScreenDpi, QPageSize::Point));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QPainter painter(&pdf);
-        if (!painter.isActive())
-            return ioError(path, tr("the PDF could not be started"));
-        paint(spec, painter, QRectF(QPointF(0, 0), QSizeF(size)), QSizeF(size));
-        painter.end();
-    }
-    if (!f.commit())
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit())
         return ioError(path, f.errorString());
     return Ok{};
 }

@@ -25,6 +25,7 @@ QImage renderImage(const ChartSpec &spec, QSize pixels, int dpi);
 QByteArray svg(const ChartSpec &spec, QSize size);
 [[nodiscard]] Status saveSvg(const ChartSpec &spec, const QString &path, QSize size);
 // One PDF page the size of the chart (logical pixels at 96 DPI), vector.
+QByteArray pdf(const ChartSpec &spec, QSize size);
 [[nodiscard]] Status savePdf(const ChartSpec &spec, const QString &path, QSize size);
 
 inline QSize defaultSize() { return {900, 560}; }

@@ -4,7 +4,6 @@
 #include "results/tableexport.h"
 #include "resultcharts.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QImage>
@@ -47,7 +46,7 @@ constexpr QSize kPdfImage{1800, 1120}; // 900 × 560 at 192 DPI
 
 } // namespace
 
-ReportData completeReport(const ResultsComparison &comparison, ReportData base)
+PreparedReport prepareReport(const ResultsComparison &comparison, ReportData base)
 {
     if (base.title.isEmpty())
         base.title = tr("CineTune results");
@@ -81,25 +80,25 @@ ReportData completeReport(const ResultsComparison &comparison, ReportData base)
     }
     if (comparison.groups.isEmpty() || base.tables.isEmpty())
         base.warnings << tr("There are no evaluation results to compare yet.");
+    PreparedReport prepared;
     for (const ChartSpec &spec : resultcharts::chartsFor(comparison)) {
         ReportChart c;
         c.id = spec.id;
         c.title = spec.title;
         c.svg = chartexport::svg(spec, chartexport::defaultSize());
-        QBuffer png;
-        png.open(QIODevice::WriteOnly);
-        chartexport::renderImage(spec, kPdfImage, 2 * chartexport::kScreenDpi).save(&png, "PNG");
-        c.png = png.data();
         base.charts << c;
+        // Rendered here (charts live on the GUI thread); encoded, if at all, by the writer.
+        prepared.images << chartexport::renderImage(spec, kPdfImage, 2 * chartexport::kScreenDpi);
     }
-    return base;
+    prepared.data = std::move(base);
+    return prepared;
 }
 
-Result<ReportFiles> writeReport(const ResultsComparison &comparison, ReportData base, const QString &dir)
+Result<ReportFiles> writePreparedReport(const PreparedReport &prepared, const QString &dir)
 {
     if (Status s = ensureDir(dir); !s)
         return s.error();
-    const ReportData report = completeReport(comparison, std::move(base));
+    const ReportData &report = prepared.data;
     ReportFiles files{QDir(dir).filePath(QStringLiteral("report.html")), QDir(dir).filePath(QStringLiteral("report.pdf"))};
     if (Status s = writeBytes(files.html, reportToHtml(report).toUtf8()); !s)
         return s.error();
@@ -110,11 +109,8 @@ Result<ReportFiles> writeReport(const ResultsComparison &comparison, ReportData 
     QTextDocument doc;
     doc.setDefaultStyleSheet(QStringLiteral("table{border-collapse:collapse} th,td{padding:2px 6px} th{border-bottom:1px solid #222}"
                                             "td.sig{font-weight:bold} pre{font-size:8pt} .warn{color:#a05a00}"));
-    for (const ReportChart &c : report.charts) {
-        QImage image;
-        image.loadFromData(c.png, "PNG");
-        doc.addResource(QTextDocument::ImageResource, QUrl(c.id + QStringLiteral(".png")), image);
-    }
+    for (qsizetype i = 0; i < report.charts.size() && i < prepared.images.size(); ++i)
+        doc.addResource(QTextDocument::ImageResource, QUrl(report.charts[i].id + QStringLiteral(".png")), prepared.images[i]);
     doc.setHtml(reportToHtml(report, options));
     QSaveFile f(files.pdf);
     if (!f.open(QIODevice::WriteOnly))
@@ -138,12 +134,14 @@ Result<ReportFiles> writeReport(const ResultsComparison &comparison, ReportData 
     return files;
 }
 
-Result<int> exportAll(const ResultsComparison &comparison, const QString &dir, QSize pngSize, int dpi)
+Result<ReportFiles> writeReport(const ResultsComparison &comparison, ReportData base, const QString &dir)
 {
-    if (Status s = ensureDir(dir); !s)
-        return s.error();
-    const QDir d(dir);
-    int written = 0;
+    return writePreparedReport(prepareReport(comparison, std::move(base)), dir);
+}
+
+PreparedExport prepareExportAll(const ResultsComparison &comparison, QSize pngSize, int dpi)
+{
+    PreparedExport out;
     TableExportOptions options;
     options.generator = QStringLiteral("CineTune %1").arg(QStringLiteral(CINETUNE_VERSION));
     QStringList used;
@@ -152,23 +150,38 @@ Result<int> exportAll(const ResultsComparison &comparison, const QString &dir, Q
         for (int n = 2; used.contains(name); ++n)
             name = slug(t.title) + QStringLiteral("-%1").arg(n);
         used << name;
-        for (const TableFormat fmt : {TableFormat::Csv, TableFormat::Markdown, TableFormat::Latex, TableFormat::Json}) {
-            if (Status s = writeTable(t, fmt, d.filePath(name + QLatin1Char('.') + tableFormatSuffix(fmt)), options); !s)
-                return s.error();
-            ++written;
-        }
+        for (const TableFormat fmt : {TableFormat::Csv, TableFormat::Markdown, TableFormat::Latex, TableFormat::Json})
+            out.files << qMakePair(name + QLatin1Char('.') + tableFormatSuffix(fmt), exportTable(t, fmt, options));
     }
     for (const ChartSpec &spec : resultcharts::chartsFor(comparison)) {
-        const QString base = d.filePath(spec.id);
-        if (Status s = chartexport::savePng(spec, base + QStringLiteral(".png"), pngSize, dpi); !s)
-            return s.error();
-        if (Status s = chartexport::saveSvg(spec, base + QStringLiteral(".svg"), chartexport::defaultSize()); !s)
-            return s.error();
-        if (Status s = chartexport::savePdf(spec, base + QStringLiteral(".pdf"), chartexport::defaultSize()); !s)
-            return s.error();
-        written += 3;
+        out.images << qMakePair(spec.id + QStringLiteral(".png"), chartexport::renderImage(spec, pngSize, dpi));
+        out.files << qMakePair(spec.id + QStringLiteral(".svg"), chartexport::svg(spec, chartexport::defaultSize()));
+        out.files << qMakePair(spec.id + QStringLiteral(".pdf"), chartexport::pdf(spec, chartexport::defaultSize()));
     }
-    return written;
+    return out;
+}
+
+Result<int> writePreparedExport(const PreparedExport &prepared, const QString &dir)
+{
+    if (Status s = ensureDir(dir); !s)
+        return s.error();
+    const QDir d(dir);
+    for (const auto &[name, bytes] : prepared.files) {
+        if (Status s = writeBytes(d.filePath(name), bytes); !s)
+            return s.error();
+    }
+    for (const auto &[name, image] : prepared.images) {
+        QSaveFile f(d.filePath(name));
+        if (!f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit())
+            return makeError(QStringLiteral("results.io"), tr("%1 could not be written: %2. Choose another folder.")
+                                                               .arg(QDir::toNativeSeparators(d.filePath(name)), f.errorString()));
+    }
+    return static_cast<int>(prepared.files.size() + prepared.images.size());
+}
+
+Result<int> exportAll(const ResultsComparison &comparison, const QString &dir, QSize pngSize, int dpi)
+{
+    return writePreparedExport(prepareExportAll(comparison, pngSize, dpi), dir);
 }
 
 } // namespace cinetune::ui
