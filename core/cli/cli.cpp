@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "baselinecommands.h"
 #include "datasetcommands.h"
 #include "evalcommands.h"
 #include "finetunecommands.h"
@@ -27,6 +28,9 @@ QString usage()
               "       cinetune goldset DATASET --out GOLD.jsonl [--preset paper50|paper60|holdout] [options]\n"
               "       cinetune finetune-data GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n"
               "       cinetune tokens FILE.jsonl [--json]\n"
+              "       cinetune baseline --dataset D --gold GOLD.jsonl --model random|popular|itemknn|consensus --out PRED.jsonl\n"
+              "                [--split test|validation|train|all] [--count N] [--seed S] [--neighbours K] [--max-raters S]\n"
+              "                [--weighting binary|rating] [--preset paper50|paper60] [--threads N] [--no-cache]\n"
               "       cinetune providers list [--json] | remove NAME | test NAME\n"
               "       cinetune providers add NAME --kind openai|azure|together|openai-compatible|simulator [--base-url URL]\n"
               "                [--key-env VAR] [--model M] [--chat-model M] [--replace]\n"
@@ -60,6 +64,7 @@ bool isCliCommand(const QStringList &args)
     return a == QLatin1String("dataset") || a == QLatin1String("goldset") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
            || a == QLatin1String("finetune") || a == QLatin1String("providers") || a == QLatin1String("simulator")
            || a == QLatin1String("eval") || a == QLatin1String("resolve")
+           || a == QLatin1String("baseline")
            || a == QLatin1String("--help") || a == QLatin1String("-h")
            || a == QLatin1String("help") || a == QLatin1String("--version") || a == QLatin1String("-v");
 }
@@ -108,6 +113,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         QTextStream in(&input);
         return resolve(args.mid(1), in, out, err);
     }
+    if (cmd == QLatin1String("baseline"))
+        return baseline(args.mid(1), out, err);
     if (cmd == QLatin1String("simulator"))
         return simulator(args.mid(1), out, err);
     err << usage();

@@ -375,7 +375,7 @@ QStringList cacheFilePatterns()
 {
     // A file being written is "<name>.<random>" by QSaveFile and is removed by it; only finished
     // caches are listed here.
-    return {QStringLiteral("*.ctstore")};
+    return {QStringLiteral("*.ctstore"), QStringLiteral("*.ctknn")}; // dataset stores, ItemKNN tables
 }
 
 CacheClearing clearDatasetCache(const QString &cacheDirIn)

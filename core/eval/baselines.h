@@ -1,0 +1,76 @@
+#pragma once
+
+#include "common/progress.h"
+#include "common/result.h"
+#include "dataset/dataset.h"
+#include "goldset/goldset.h"
+#include "goldset/goldsetspec.h"
+#include "itemknn.h"
+#include "itemknncache.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace cinetune {
+
+// Local recommendation baselines (docs/BASELINES.md): no API, deterministic, instant once built.
+enum class BaselineKind { Random, MostPopular, ItemKnn, NeighbourConsensus };
+
+QString baselineId(BaselineKind kind);   // "random", "popular", "itemknn", "consensus"
+QString baselineName(BaselineKind kind); // user-facing: "Random", "Most popular", ...
+std::optional<BaselineKind> baselineFromId(const QString &id);
+
+struct BaselineQuery
+{
+    std::vector<std::uint32_t> profile; // dense movie indices of the dataset, in profile order
+    std::optional<std::uint32_t> user;  // dense user index when known (required by consensus)
+    int count = 10;                     // recommendations wanted
+    std::uint64_t seed = 2;             // Random's stream and consensus' neighbour samples
+};
+
+struct BaselineOptions
+{
+    int threads = 0; // build and batch workers; 0 = all cores. Never changes a result.
+    // recommendForGoldSet() only (a single query carries its own): list length and seed.
+    int count = 10;
+    std::uint64_t seed = 2;
+    // With query.user: never recommend a movie the user rated (as gold sets with exclude=rated).
+    bool excludeRated = true;
+    // MostPopular counts only these users' ratings (dense indices); empty = every rating.
+    std::vector<std::uint32_t> trainingUsers;
+    ItemKnnParams itemKnn;
+    ItemKnnCacheOptions cache;
+    // The gold rule that NeighbourConsensus re-runs (its seed and max gold come from the query).
+    GoldSetSpec consensus = GoldSetSpec::paper50();
+};
+
+// Returns the top query.count dense movie indices, never a profile movie, only movies with at
+// least one rating; the same query always gives the same list. Thread-safe (const).
+class Recommender
+{
+public:
+    virtual ~Recommender();
+    virtual BaselineKind kind() const = 0;
+    virtual std::vector<std::uint32_t> recommend(const BaselineQuery &query) const = 0;
+};
+
+// Builds a recommender over `dataset`, which must outlive it. ItemKnn loads or builds its
+// neighbour table here (the expensive part); NeighbourConsensus its co-rating index.
+// Errors: "invalid-argument", "canceled", "out-of-memory".
+[[nodiscard]] Result<std::unique_ptr<Recommender>> makeRecommender(const Dataset &dataset, BaselineKind kind,
+                                                                   const BaselineOptions &options, Progress &progress);
+
+// Recommendations for every gold-set user (same order as `users`): profile and user mapped to
+// dense indices, options.count movies each (seed options.seed), as SOURCE movie ids. Parallel, and the same for any thread
+// count. Consensus runs the gold rule once for all users (a user it drops gets an empty list).
+// Errors: "invalid-argument" (a movie or, for consensus, a user not in the dataset), "canceled".
+[[nodiscard]] Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Dataset &dataset,
+                                                                                  const std::vector<GoldSetUser> &users,
+                                                                                  BaselineKind kind, const BaselineOptions &options,
+                                                                                  Progress &progress);
+
+} // namespace cinetune
