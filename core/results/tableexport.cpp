@@ -178,6 +178,22 @@ QString tableToMarkdown(const ResultsTable &t, const TableExportOptions &o)
     return s;
 }
 
+namespace {
+
+// Escaped text with the typographic characters our labels use written the LaTeX way (pdflatex's
+// utf8 input has no U+2212 minus).
+QString latexText(const QString &text)
+{
+    QString s = latexEscape(text);
+    s.replace(QChar(0x2212), QStringLiteral("$-$"));
+    s.replace(QChar(0x2013), QStringLiteral("--"));
+    s.replace(QChar(0x2014), QStringLiteral("---"));
+    s.replace(QChar(0x0394), QStringLiteral("$\\Delta$"));
+    return s;
+}
+
+} // namespace
+
 QString tableToLatex(const ResultsTable &t, const TableExportOptions &o)
 {
     QString s;
@@ -193,12 +209,10 @@ QString tableToLatex(const ResultsTable &t, const TableExportOptions &o)
     if (t.hasPaired)
         head << QStringLiteral("Δ (%1)").arg(pairLabel(t)) << QStringLiteral("p");
     for (QString &h : head)
-        h = latexEscape(h);
-    if (t.hasPaired) // Δ is not in every font encoding: write it as math
-        head[head.size() - 2].replace(QStringLiteral("Δ"), QStringLiteral("$\\Delta$"));
+        h = latexText(h);
     s += head.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n\\midrule\n");
     for (const ResultRow &r : t.rows) {
-        QStringList f{latexEscape(r.label)};
+        QStringList f{latexText(r.label)};
         for (const MetricCell &c : r.cells)
             f << (c.present ? latexEscape(formatCell(c, t.showIntervals, o.decimals)) : QStringLiteral("--"));
         if (t.hasPaired) {
@@ -214,7 +228,7 @@ QString tableToLatex(const ResultsTable &t, const TableExportOptions &o)
         s += f.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n");
     }
     s += QStringLiteral("\\bottomrule\n\\end{tabular}\n");
-    s += QStringLiteral("\\caption{%1}\n").arg(latexEscape(t.title));
+    s += QStringLiteral("\\caption{%1}\n").arg(latexText(t.title));
     s += QStringLiteral("\\end{table}\n");
     return s;
 }

@@ -277,6 +277,7 @@ void TestTableExport::latexShape()
     QVERIFY(lines[mid + 1].startsWith(QStringLiteral("Precision@3 & 0.0198")));
     if (extended) {
         QVERIFY(tex.contains(QStringLiteral("$^{*}$")));                      // p < 0.05 is marked
+        QVERIFY(lines[top + 1].contains(QStringLiteral("$\\Delta$ (gpt-4o\\_mini 50\\% \\& \\#2 $-$ Baseline)")));
         QVERIFY(lines[bottom - 1].contains(QStringLiteral("0.200")));         // MAP's p = 0.2 is not
         QVERIFY(!lines[bottom - 1].contains(QStringLiteral("$^{*}$")));
     }
@@ -285,6 +286,8 @@ void TestTableExport::latexShape()
         if (l.startsWith(QLatin1Char('%')))
             continue;
         QVERIFY2(!l.contains(QRegularExpression(QStringLiteral("(^|[^\\\\])[%#_]"))), qPrintable(l));
+        // pdflatex's utf8 input knows no U+2212 minus; dashes are written the LaTeX way.
+        QVERIFY2(!l.contains(QChar(0x2212)) && !l.contains(QChar(0x2013)) && !l.contains(QChar(0x0394)), qPrintable(l));
     }
 }
 

@@ -219,6 +219,8 @@ void TestReport::errors_data()
                                      << "p.cinetune";
     QTest::newRow("bad metrics") << QStringList{"report", "--project", "@P", "--out", "@D/o", "--metrics", "A=@D/paired.json"} << 2
                                  << "metrics";
+    QTest::newRow("unknown pair") << QStringList{"report", "--project", "@P", "--out", "@D/o", "--metrics", "A=@D/tuned.json", "--pair", "A,B"}
+                                  << 1 << "\"B\"";
     QTest::newRow("missing metrics file") << QStringList{"report", "--project", "@P", "--out", "@D/o", "--metrics", "A=@D/none.json"}
                                           << 2 << "none.json";
 }

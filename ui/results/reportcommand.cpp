@@ -126,6 +126,7 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
             err << tr("cinetune report: --pair expects two run labels separated by a comma\n");
             return cli::UsageError;
         }
+        bool found = false;
         for (GoldSetResults &g : comparison.groups) {
             for (qsizetype i = 0; i < g.runs.size(); ++i) {
                 if (g.runs[i].column.label == pair[0])
@@ -133,6 +134,12 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
                 if (g.runs[i].column.label == pair[1])
                     g.pairB = static_cast<int>(i);
             }
+            found = found || (g.pairA >= 0 && g.pairB >= 0);
+        }
+        if (!found) {
+            err << tr("cinetune report: --pair %1: no gold set has runs labelled \"%2\" and \"%3\"\n")
+                       .arg(parser.value(QStringLiteral("pair")), pair[0], pair[1]);
+            return cli::UsageError;
         }
     }
     for (const QString &spec : parser.values(QStringLiteral("paired"))) {
