@@ -1234,6 +1234,30 @@
         <source>The image could not be written to %1. Choose another folder or file name.</source>
         <translation>Das Bild konnte nicht nach %1 geschrieben werden. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
     </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>Als SVG speichern …</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to %1. Choose another folder or file name.</source>
+        <translation>Das Diagramm konnte nicht nach %1 geschrieben werden. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::CheckpointModel</name>

@@ -16,6 +16,7 @@
 #include "results/resultsviews.h"
 #include "results/tableexport.h"
 #include "steps.h"
+#include "charts/chartview.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>
@@ -23,6 +24,9 @@
 #include <QChart>
 #include <QDir>
 #include <QImage>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QAbstractScrollArea>
 #include <QPalette>
 #include <QLineSeries>
 #include <QStackedWidget>
@@ -134,6 +138,8 @@ private Q_SLOTS:
     void barCentres();
     void popularityBins_data();
     void popularityBins();
+    void contextMenus();
+    void anyChartViewExportsVector();
     void resultsStepIsAvailable();
     void screenshot();
 };
@@ -436,6 +442,54 @@ void TestResultsPage::popularityBins()
     QFETCH(double, count);
     QFETCH(int, bin);
     QCOMPARE(resultcharts::popularityBin(count), bin);
+}
+
+// The export actions are where the user looks for them: the context menus.
+void TestResultsPage::contextMenus()
+{
+    ResultsPage page;
+    page.setComparison(comparison());
+    page.resize(1200, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QList<QWidget *> views{page.chartViews().first(), page.paperTableView()};
+    const QList<QStringList> expected{{"Copy Image", "Export PNG…", "Export SVG…", "Export PDF…"},
+                                      {"Copy as Markdown", "Copy as LaTeX", "Export CSV…", "Export Markdown…", "Export LaTeX…", "Export JSON…"}};
+    for (qsizetype i = 0; i < views.size(); ++i) {
+        QWidget *target = qobject_cast<QAbstractScrollArea *>(views[i]) ? qobject_cast<QAbstractScrollArea *>(views[i])->viewport() : views[i];
+        QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(20, 20), target->mapToGlobal(QPoint(20, 20)));
+        QCoreApplication::sendEvent(target, &event); // scroll areas take mouse context menus on the viewport
+        QMenu *menu = views[i]->findChild<QMenu *>();
+        QVERIFY(menu);
+        QStringList texts;
+        for (QAction *a : menu->actions()) {
+            if (!a->isSeparator())
+                texts << a->text();
+        }
+        QCOMPARE(texts, expected[i]);
+        menu->close();
+        delete menu;
+    }
+}
+
+void TestResultsPage::anyChartViewExportsVector()
+{
+    ChartView view;
+    view.replaceChart(resultcharts::chartsFor(comparison()).last().build(ChartLook::print()));
+    view.resize(600, 400);
+    QTemporaryDir dir;
+    QVERIFY(view.writeSvg(dir.filePath("v.svg")));
+    QVERIFY(view.writePdf(dir.filePath("v.pdf")));
+    QFile svg(dir.filePath("v.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&svg);
+    while (!xml.atEnd() && !xml.isStartElement())
+        xml.readNext();
+    QCOMPARE(xml.name().toString(), QStringLiteral("svg"));
+    QFile pdf(dir.filePath("v.pdf"));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.readAll().startsWith("%PDF-"));
+    QVERIFY(!view.writeSvg(dir.filePath("missing/v.svg")) || !QFileInfo::exists(dir.filePath("missing/v.svg")));
 }
 
 void TestResultsPage::resultsStepIsAvailable()
