@@ -727,6 +727,69 @@
     </message>
 </context>
 <context>
+    <name>cinetune::GoldSetRepository</name>
+    <message>
+        <source>Could not %1 in the project: %2</source>
+        <translation>Im Projekt konnte nicht %1 werden: %2</translation>
+    </message>
+    <message>
+        <source>The project has no gold set #%1.</source>
+        <translation>Das Projekt hat keinen Goldstandard #%1.</translation>
+    </message>
+    <message>
+        <source>A gold set needs a name.</source>
+        <translation>Ein Goldstandard braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>look up gold set names</source>
+        <translation>nach Goldstandard-Namen gesucht</translation>
+    </message>
+    <message>
+        <source>The project already has a gold set named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat bereits einen Goldstandard namens „%1“.</translation>
+    </message>
+    <message>
+        <source>save the gold set &quot;%1&quot;</source>
+        <translation>der Goldstandard „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>rename the gold set</source>
+        <translation>der Goldstandard umbenannt</translation>
+    </message>
+    <message>
+        <source>change the gold set&apos;s notes</source>
+        <translation>die Notizen des Goldstandards geändert</translation>
+    </message>
+    <message>
+        <source>delete the gold set</source>
+        <translation>der Goldstandard gelöscht</translation>
+    </message>
+    <message>
+        <source>read gold sets</source>
+        <translation>Goldstandards gelesen</translation>
+    </message>
+    <message>
+        <source>The stored spec of gold set &quot;%1&quot; is not valid: %2</source>
+        <translation>Die gespeicherten Einstellungen des Goldstandards „%1“ sind ungültig: %2</translation>
+    </message>
+    <message>
+        <source>The project has no gold set named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat keinen Goldstandard namens „%1“.</translation>
+    </message>
+    <message>
+        <source>read the gold set</source>
+        <translation>der Goldstandard gelesen</translation>
+    </message>
+    <message>
+        <source>gold set #%1</source>
+        <translation>Goldstandard #%1</translation>
+    </message>
+    <message>
+        <source>Gold set</source>
+        <translation>Goldstandard</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::HttpCall</name>
     <message>
         <source>The request was cancelled.</source>
@@ -1732,10 +1795,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>Validierungsdaten wählen</translation>
     </message>
     <message>
-        <source>Coming soon: pick a saved gold set here and its training and validation splits fill these files. Until then, use any chat fine-tuning JSONL.</source>
-        <translation>Demnächst: Hier einen gespeicherten Goldstandard wählen, dessen Trainings- und Validierungsteil diese Dateien füllt. Bis dahin eignet sich jede Chat-Feinabstimmungsdatei (JSONL).</translation>
-    </message>
-    <message>
         <source>Hyper-parameters (paper, Table 1)</source>
         <translation>Hyperparameter (Artikel, Tabelle 1)</translation>
     </message>
@@ -1849,6 +1908,877 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Submitted %1.</source>
         <translation>%1 gesendet.</translation>
+    </message>
+    <message>
+        <source>Pick a gold set of the project: its training and validation splits are written as fine-tuning JSONL and fill the files below</source>
+        <translation>Einen Goldstandard des Projekts wählen: Seine Trainings- und Validierungsanteile werden als Feinabstimmungs-JSONL geschrieben und füllen die Dateien unten</translation>
+    </message>
+    <message>
+        <source>Files…</source>
+        <translation>Dateien…</translation>
+    </message>
+    <message>
+        <source>&amp;Gold set:</source>
+        <translation>&amp;Goldstandard:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 training, %3 validation users)</source>
+        <translation>%1 (%2 Trainings-, %3 Validierungsnutzer)</translation>
+    </message>
+    <message>
+        <source>No gold set in this project yet: build one on the &lt;a href=&quot;#&quot;&gt;Gold set step&lt;/a&gt;, or choose chat fine-tuning JSONL files below.</source>
+        <translation>Noch kein Goldstandard in diesem Projekt: Erstellen Sie einen im &lt;a href=&quot;#&quot;&gt;Schritt Goldstandard&lt;/a&gt; oder wählen Sie unten Chat-Feinabstimmungsdateien (JSONL).</translation>
+    </message>
+    <message>
+        <source>Pick a gold set, or choose chat fine-tuning JSONL files below.</source>
+        <translation>Wählen Sie einen Goldstandard oder unten Chat-Feinabstimmungsdateien (JSONL).</translation>
+    </message>
+    <message>
+        <source>Writing the training and validation data to %1…</source>
+        <translation>Trainings- und Validierungsdaten werden nach %1 geschrieben…</translation>
+    </message>
+    <message>
+        <source>next to the project</source>
+        <translation>neben das Projekt</translation>
+    </message>
+    <message>
+        <source>in a temporary folder (save the project to keep them)</source>
+        <translation>in einen temporären Ordner (speichern Sie das Projekt, um sie zu behalten)</translation>
+    </message>
+    <message>
+        <source>Written %1: %2</source>
+        <translation>Geschrieben %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::GoldSetController</name>
+    <message>
+        <source>paper50</source>
+        <translation>paper50</translation>
+    </message>
+    <message>
+        <source>paper60</source>
+        <translation>paper60</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>temporal hold-out</source>
+        <translation>zeitlicher Hold-out</translation>
+    </message>
+    <message>
+        <source>custom hold-out</source>
+        <translation>eigener Hold-out</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>eigene</translation>
+    </message>
+    <message>
+        <source>Some gold sets of the unsaved session could not be saved in the project:
+%1</source>
+        <translation>Einige Goldstandards der ungespeicherten Sitzung konnten nicht im Projekt gespeichert werden:
+%1</translation>
+    </message>
+    <message>
+        <source>There is no gold set #%1.</source>
+        <translation>Es gibt keinen Goldstandard #%1.</translation>
+    </message>
+    <message>
+        <source>A gold set needs a name.</source>
+        <translation>Ein Goldstandard braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There already is a gold set named &quot;%1&quot;.</source>
+        <translation>Es gibt bereits einen Goldstandard namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Gold set</source>
+        <translation>Goldstandard</translation>
+    </message>
+    <message>
+        <source>Load a dataset first (Dataset step).</source>
+        <translation>Laden Sie zuerst einen Datensatz (Schritt Datensatz).</translation>
+    </message>
+    <message>
+        <source>The build was canceled.</source>
+        <translation>Die Erstellung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Building a gold set</source>
+        <translation>Goldstandard wird erstellt</translation>
+    </message>
+    <message>
+        <source>%1 fine-tuning data</source>
+        <translation>%1 Feinabstimmungsdaten</translation>
+    </message>
+    <message>
+        <source>The movie titles come from the dataset: load the dataset &quot;%1&quot; was built from (Dataset step) first.</source>
+        <translation>Die Filmtitel stammen aus dem Datensatz: Laden Sie zuerst den Datensatz, aus dem „%1“ erstellt wurde (Schritt Datensatz).</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Writing fine-tuning data</source>
+        <translation>Feinabstimmungsdaten werden geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::GoldSetPage</name>
+    <message>
+        <source>Save Project As…</source>
+        <translation>Projekt speichern unter…</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSONL…</source>
+        <translation>&amp;JSONL exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Fine-tuning Data…</source>
+        <translation>&amp;Feinabstimmungsdaten exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Gold set</source>
+        <translation>Goldstandard</translation>
+    </message>
+    <message>
+        <source>No dataset is loaded: load one to build gold sets and to see movie titles.</source>
+        <translation>Kein Datensatz geladen: Laden Sie einen, um Goldstandards zu erstellen und Filmtitel zu sehen.</translation>
+    </message>
+    <message>
+        <source>Go to the Dataset Step</source>
+        <translation>Zum Schritt Datensatz</translation>
+    </message>
+    <message>
+        <source>Build a new gold set with the wizard</source>
+        <translation>Einen neuen Goldstandard mit dem Assistenten erstellen</translation>
+    </message>
+    <message>
+        <source>Save the gold set as JSON Lines (one user per line, source ids)</source>
+        <translation>Den Goldstandard als JSON Lines speichern (ein Nutzer pro Zeile, Quell-IDs)</translation>
+    </message>
+    <message>
+        <source>Write the training and validation splits as chat fine-tuning JSONL (the paper&apos;s prompt)</source>
+        <translation>Trainings- und Validierungsanteil als Chat-Feinabstimmungs-JSONL schreiben (Prompt des Papers)</translation>
+    </message>
+    <message>
+        <source>Select two gold sets (Ctrl+click) to compare their users and gold movies</source>
+        <translation>Zwei Goldstandards auswählen (Strg+Klick), um ihre Nutzer und Goldfilme zu vergleichen</translation>
+    </message>
+    <message>
+        <source>No gold set yet. Click New… to build one from the loaded dataset: the paper&apos;s neighbour-consensus gold sets (paper50, paper60) or a temporal hold-out.</source>
+        <translation>Noch kein Goldstandard. Klicken Sie auf Neu…, um einen aus dem geladenen Datensatz zu erstellen: die Nachbarschaftskonsens-Goldstandards des Papers (paper50, paper60) oder einen zeitlichen Hold-out.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Gold sets not saved</source>
+        <translation>Goldstandards nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The fine-tuning data was not written</source>
+        <translation>Die Feinabstimmungsdaten wurden nicht geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training: %1 (%n example(s))</source>
+        <translation>
+            <numerusform>Training: %1 (%n Beispiel)</numerusform>
+            <numerusform>Training: %1 (%n Beispiele)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Validation: %1 (%n example(s))</source>
+        <translation>
+            <numerusform>Validierung: %1 (%n Beispiel)</numerusform>
+            <numerusform>Validierung: %1 (%n Beispiele)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fine-tuning data written</source>
+        <translation>Feinabstimmungsdaten geschrieben</translation>
+    </message>
+    <message>
+        <source>Search a user id or words of a title</source>
+        <translation>Nach Nutzer-ID oder Wörtern eines Titels suchen</translation>
+    </message>
+    <message>
+        <source>All splits</source>
+        <translation>Alle Anteile</translation>
+    </message>
+    <message>
+        <source>%1 of %2 users</source>
+        <translation>%1 von %2 Nutzern</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Select two gold sets (Ctrl+click) and click Compare.</source>
+        <translation>Zwei Goldstandards auswählen (Strg+Klick) und auf Vergleichen klicken.</translation>
+    </message>
+    <message>
+        <source>Gold sets are saved in the project %1.</source>
+        <translation>Goldstandards werden im Projekt %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Unsaved session: gold sets are kept in memory only. Save the project to keep them.</source>
+        <translation>Ungespeicherte Sitzung: Goldstandards werden nur im Speicher gehalten. Speichern Sie das Projekt, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <source>The gold set&apos;s users could not be read</source>
+        <translation>Die Nutzer des Goldstandards konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The gold set was not renamed</source>
+        <translation>Der Goldstandard wurde nicht umbenannt</translation>
+    </message>
+    <message>
+        <source>The gold set was not deleted</source>
+        <translation>Der Goldstandard wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>The gold set was not exported</source>
+        <translation>Der Goldstandard wurde nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Gold set exported</source>
+        <translation>Goldstandard exportiert</translation>
+    </message>
+    <message>
+        <source>The gold sets could not be compared</source>
+        <translation>Die Goldstandards konnten nicht verglichen werden</translation>
+    </message>
+    <message>
+        <source>A gold set is missing.</source>
+        <translation>Ein Goldstandard fehlt.</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Users in both</source>
+        <translation>Nutzer in beiden</translation>
+    </message>
+    <message>
+        <source>%1 (Jaccard %2)</source>
+        <translation>%1 (Jaccard %2)</translation>
+    </message>
+    <message>
+        <source>Gold overlap per common user</source>
+        <translation>Gold-Überlappung pro gemeinsamem Nutzer</translation>
+    </message>
+    <message>
+        <source>mean Jaccard %1</source>
+        <translation>mittlerer Jaccard %1</translation>
+    </message>
+    <message>
+        <source>Identical gold lists</source>
+        <translation>Identische Goldlisten</translation>
+    </message>
+    <message>
+        <source>%1 of %2 common users</source>
+        <translation>%1 von %2 gemeinsamen Nutzern</translation>
+    </message>
+    <message>
+        <source>Different seeds or user counts sample different users: compare sets built for the same users to see the effect of the other parameters.</source>
+        <translation>Andere Seeds oder Nutzerzahlen ziehen andere Nutzer: Vergleichen Sie Goldstandards derselben Nutzer, um die Wirkung der übrigen Parameter zu sehen.</translation>
+    </message>
+    <message>
+        <source>Gold-list sizes side by side</source>
+        <translation>Größen der Goldlisten nebeneinander</translation>
+    </message>
+    <message>
+        <source>Rename Gold Set</source>
+        <translation>Goldstandard umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete Gold Set</source>
+        <translation>Goldstandard löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the gold set &quot;%1&quot; (%n user(s)) from the project?</source>
+        <translation>
+            <numerusform>Den Goldstandard „%1“ (%n Nutzer) aus dem Projekt löschen?</numerusform>
+            <numerusform>Den Goldstandard „%1“ (%n Nutzer) aus dem Projekt löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Fine-tuning files already written from it are kept.</source>
+        <translation>Das lässt sich nicht rückgängig machen. Bereits daraus geschriebene Feinabstimmungsdateien bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Export Gold Set</source>
+        <translation>Goldstandard exportieren</translation>
+    </message>
+    <message>
+        <source>Gold set (*.jsonl);;All files (*)</source>
+        <translation>Goldstandard (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Folder for the Fine-tuning Data</source>
+        <translation>Ordner für die Feinabstimmungsdaten</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::GoldSetSummaryView</name>
+    <message>
+        <source>min %1, median %2, max %3, mean %4</source>
+        <translation>min. %1, Median %2, max. %3, Mittel %4</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>temporal hold-out</source>
+        <translation>zeitlicher Hold-out</translation>
+    </message>
+    <message>
+        <source>neighbour consensus</source>
+        <translation>Nachbarschaftskonsens</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed user(s)</source>
+        <translation>
+            <numerusform>%n aufgeführter Nutzer</numerusform>
+            <numerusform>%n aufgeführte Nutzer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all eligible</source>
+        <translation>alle geeigneten</translation>
+    </message>
+    <message>
+        <source>Eligibility E</source>
+        <translation>Eignung E</translation>
+    </message>
+    <message>
+        <source>at least %1 ratings of 5 stars</source>
+        <translation>mindestens %1 Bewertungen mit 5 Sternen</translation>
+    </message>
+    <message>
+        <source>Profile size P</source>
+        <translation>Profilgröße P</translation>
+    </message>
+    <message>
+        <source>Star threshold T</source>
+        <translation>Sternschwelle T</translation>
+    </message>
+    <message>
+        <source>Hold-out size H</source>
+        <translation>Hold-out-Größe H</translation>
+    </message>
+    <message>
+        <source>Min matches M</source>
+        <translation>Mindesttreffer M</translation>
+    </message>
+    <message>
+        <source>Neighbour cap</source>
+        <translation>Nachbarobergrenze</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Watch factor W</source>
+        <translation>Sehfaktor W</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>Ausschließen</translation>
+    </message>
+    <message>
+        <source>every movie the user rated</source>
+        <translation>jeden vom Nutzer bewerteten Film</translation>
+    </message>
+    <message>
+        <source>the profile movies</source>
+        <translation>die Profilfilme</translation>
+    </message>
+    <message>
+        <source>Max gold G</source>
+        <translation>Max. Gold G</translation>
+    </message>
+    <message>
+        <source>Min gold</source>
+        <translation>Min. Gold</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>%1 users kept of %2 selected (%3 eligible, %4 in the dataset)</source>
+        <translation>%1 von %2 ausgewählten Nutzern behalten (%3 geeignet, %4 im Datensatz)</translation>
+    </message>
+    <message>
+        <source>Nobody was kept: %1.</source>
+        <translation>Niemand wurde behalten: %1.</translation>
+    </message>
+    <message>
+        <source>Dropped:</source>
+        <translation>Verworfen:</translation>
+    </message>
+    <message>
+        <source>Train / validation / test</source>
+        <translation>Training / Validierung / Test</translation>
+    </message>
+    <message>
+        <source>Neighbours per user</source>
+        <translation>Nachbarn pro Nutzer</translation>
+    </message>
+    <message>
+        <source>Profile sizes</source>
+        <translation>Profilgrößen</translation>
+    </message>
+    <message>
+        <source>Distinct gold movies</source>
+        <translation>Verschiedene Goldfilme</translation>
+    </message>
+    <message>
+        <source>Gold movies per user</source>
+        <translation>Goldfilme pro Nutzer</translation>
+    </message>
+    <message>
+        <source>Gold-list sizes</source>
+        <translation>Größen der Goldlisten</translation>
+    </message>
+    <message>
+        <source>Most frequent gold movies (number of users):</source>
+        <translation>Häufigste Goldfilme (Anzahl Nutzer):</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::GoldSetTableModel</name>
+    <message>
+        <source>– no dataset</source>
+        <translation>– kein Datensatz</translation>
+    </message>
+    <message>
+        <source>✓ loaded</source>
+        <translation>✓ geladen</translation>
+    </message>
+    <message>
+        <source>⚠ other files</source>
+        <translation>⚠ andere Dateien</translation>
+    </message>
+    <message>
+        <source>No dataset is loaded: titles cannot be shown.</source>
+        <translation>Kein Datensatz geladen: Titel können nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Built from the dataset on screen.</source>
+        <translation>Aus dem angezeigten Datensatz erstellt.</translation>
+    </message>
+    <message>
+        <source>Built from other dataset files (or files that changed since): titles may be missing or wrong.</source>
+        <translation>Aus anderen Datensatzdateien erstellt (oder die Dateien haben sich seither geändert): Titel können fehlen oder falsch sein.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::GoldSetUserModel</name>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::GoldSetWizard</name>
+    <message>
+        <source>%1 (seed %2)</source>
+        <translation>%1 (Seed %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Build</source>
+        <translation>Erstellung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Build &amp;Again</source>
+        <translation>Neu &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>The gold set is built in the background; you can cancel at any time.</source>
+        <translation>Der Goldstandard wird im Hintergrund erstellt; Sie können jederzeit abbrechen.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation>Wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Building: %1…</source>
+        <translation>Wird erstellt: %1…</translation>
+    </message>
+    <message>
+        <source>Canceled. Change the settings (Back) or build again.</source>
+        <translation>Abgebrochen. Ändern Sie die Einstellungen (Zurück) oder erstellen Sie neu.</translation>
+    </message>
+    <message>
+        <source>The gold set could not be built: %1</source>
+        <translation>Der Goldstandard konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Nobody was kept, so there is nothing to save. Go Back and relax a setting.</source>
+        <translation>Niemand wurde behalten, es gibt also nichts zu speichern. Gehen Sie zurück und lockern Sie eine Einstellung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Built: %n user(s) kept. Name the gold set and click Finish to save it.</source>
+        <translation>
+            <numerusform>Erstellt: %n Nutzer behalten. Benennen Sie den Goldstandard und klicken Sie auf Speichern.</numerusform>
+            <numerusform>Erstellt: %n Nutzer behalten. Benennen Sie den Goldstandard und klicken Sie auf Speichern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Gold Set</source>
+        <translation>Neuer Goldstandard</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Start from the paper&apos;s settings or a standard protocol; every value can be changed on the next pages.</source>
+        <translation>Beginnen Sie mit den Einstellungen des Papers oder einem Standardprotokoll; jeder Wert lässt sich auf den nächsten Seiten ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;paper50 — the paper&apos;s profileData50</source>
+        <translation>&amp;paper50 — profileData50 des Papers</translation>
+    </message>
+    <message>
+        <source>paper&amp;60 — the paper&apos;s profileData60</source>
+        <translation>paper&amp;60 — profileData60 des Papers</translation>
+    </message>
+    <message>
+        <source>&amp;Temporal hold-out</source>
+        <translation>Zeitlicher &amp;Hold-out</translation>
+    </message>
+    <message>
+        <source>&amp;Custom</source>
+        <translation>&amp;Eigene</translation>
+    </message>
+    <message>
+        <source>Gold: movies rated by at least 50 % of up to 10,000 neighbours who gave a profile movie 5 stars.</source>
+        <translation>Gold: Filme, die mindestens 50 % von bis zu 10.000 Nachbarn bewertet haben, die einem Profilfilm 5 Sterne gaben.</translation>
+    </message>
+    <message>
+        <source>Gold: movies rated by at least 60 % of up to 10,000 neighbours who gave a profile movie 4 stars or more.</source>
+        <translation>Gold: Filme, die mindestens 60 % von bis zu 10.000 Nachbarn bewertet haben, die einem Profilfilm 4 Sterne oder mehr gaben.</translation>
+    </message>
+    <message>
+        <source>Gold: each user&apos;s last 10 ratings of 4 stars or more; the profile comes from the ratings before them.</source>
+        <translation>Gold: die letzten 10 Bewertungen mit 4 Sternen oder mehr jedes Nutzers; das Profil stammt aus den Bewertungen davor.</translation>
+    </message>
+    <message>
+        <source>Set every parameter yourself, for either protocol.</source>
+        <translation>Jeden Parameter selbst festlegen, für beide Protokolle.</translation>
+    </message>
+    <message>
+        <source>Neighbour consensus (the paper)</source>
+        <translation>Nachbarschaftskonsens (das Paper)</translation>
+    </message>
+    <message>
+        <source>Temporal hold-out</source>
+        <translation>Zeitlicher Hold-out</translation>
+    </message>
+    <message>
+        <source>P&amp;rotocol:</source>
+        <translation>P&amp;rotokoll:</translation>
+    </message>
+    <message>
+        <source>A gold set is built from a loaded dataset, and none is loaded yet.</source>
+        <translation>Ein Goldstandard wird aus einem geladenen Datensatz erstellt, und es ist noch keiner geladen.</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Dataset Step</source>
+        <translation>Zum Schritt &amp;Datensatz</translation>
+    </message>
+    <message>
+        <source>Users and profile</source>
+        <translation>Nutzer und Profil</translation>
+    </message>
+    <message>
+        <source>Which users get a gold set, and which of their ratings form their profile.</source>
+        <translation>Welche Nutzer einen Goldstandard erhalten und welche ihrer Bewertungen ihr Profil bilden.</translation>
+    </message>
+    <message>
+        <source>Users sampled (seeded) from the eligible ones; 0 = all eligible users</source>
+        <translation>Aus den geeigneten Nutzern (mit Seed) gezogene Nutzer; 0 = alle geeigneten</translation>
+    </message>
+    <message>
+        <source>At least E ratings of 5 stars (&quot;more than three 5-star reviews&quot;: E = 4); 0 = everybody</source>
+        <translation>Mindestens E Bewertungen mit 5 Sternen („mehr als drei 5-Sterne-Bewertungen“: E = 4); 0 = alle</translation>
+    </message>
+    <message>
+        <source>The user&apos;s ratings ordered by rating, then date (newest first); the first P</source>
+        <translation>Die Bewertungen des Nutzers nach Bewertung, dann Datum (neueste zuerst); die ersten P</translation>
+    </message>
+    <message>
+        <source>All eligible</source>
+        <translation>Alle geeigneten</translation>
+    </message>
+    <message>
+        <source> stars</source>
+        <translation> Sterne</translation>
+    </message>
+    <message>
+        <source>Neighbour consensus: a neighbour rated a profile movie at least T. Hold-out: positive ratings are at least T.</source>
+        <translation>Nachbarschaftskonsens: Ein Nachbar bewertete einen Profilfilm mit mindestens T. Hold-out: Positive Bewertungen sind mindestens T.</translation>
+    </message>
+    <message>
+        <source>&amp;Users:</source>
+        <translation>&amp;Nutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Eligibility E (ratings of 5 stars):</source>
+        <translation>&amp;Eignung E (Bewertungen mit 5 Sternen):</translation>
+    </message>
+    <message>
+        <source>&amp;Profile size P:</source>
+        <translation>&amp;Profilgröße P:</translation>
+    </message>
+    <message>
+        <source>Star &amp;threshold T:</source>
+        <translation>Stern&amp;schwelle T:</translation>
+    </message>
+    <message>
+        <source>Neighbours and gold</source>
+        <translation>Nachbarn und Gold</translation>
+    </message>
+    <message>
+        <source>Who counts as a neighbour, and which of their movies become the user&apos;s gold list.</source>
+        <translation>Wer als Nachbar zählt und welche seiner Filme die Goldliste des Nutzers bilden.</translation>
+    </message>
+    <message>
+        <source>A neighbour rated at least M of the profile movies with T or more (1 = any)</source>
+        <translation>Ein Nachbar bewertete mindestens M der Profilfilme mit T oder mehr (1 = irgendeinen)</translation>
+    </message>
+    <message>
+        <source>Neighbours sampled (seeded) among the candidates; 0 = all</source>
+        <translation>Unter den Kandidaten (mit Seed) gezogene Nachbarn; 0 = alle</translation>
+    </message>
+    <message>
+        <source>A movie is gold when at least W % of the sampled neighbours rated it</source>
+        <translation>Ein Film ist Gold, wenn mindestens W % der gezogenen Nachbarn ihn bewertet haben</translation>
+    </message>
+    <message>
+        <source>At most G gold movies, most watched first</source>
+        <translation>Höchstens G Goldfilme, meistgesehene zuerst</translation>
+    </message>
+    <message>
+        <source>Users with fewer gold movies are dropped (and counted)</source>
+        <translation>Nutzer mit weniger Goldfilmen werden verworfen (und gezählt)</translation>
+    </message>
+    <message>
+        <source>The user&apos;s last H ratings of T or more are the gold list</source>
+        <translation>Die letzten H Bewertungen des Nutzers mit T oder mehr sind die Goldliste</translation>
+    </message>
+    <message>
+        <source>All candidates</source>
+        <translation>Alle Kandidaten</translation>
+    </message>
+    <message>
+        <source>Every movie the user rated</source>
+        <translation>Jeden vom Nutzer bewerteten Film</translation>
+    </message>
+    <message>
+        <source>Only the profile movies</source>
+        <translation>Nur die Profilfilme</translation>
+    </message>
+    <message>
+        <source>&amp;Min matches M:</source>
+        <translation>&amp;Mindesttreffer M:</translation>
+    </message>
+    <message>
+        <source>Neighbour &amp;cap:</source>
+        <translation>&amp;Nachbarobergrenze:</translation>
+    </message>
+    <message>
+        <source>&amp;Watch factor W:</source>
+        <translation>&amp;Sehfaktor W:</translation>
+    </message>
+    <message>
+        <source>E&amp;xclude from gold:</source>
+        <translation>Von Gold &amp;ausschließen:</translation>
+    </message>
+    <message>
+        <source>Max &amp;gold G:</source>
+        <translation>Max. &amp;Gold G:</translation>
+    </message>
+    <message>
+        <source>Mi&amp;n gold:</source>
+        <translation>M&amp;in. Gold:</translation>
+    </message>
+    <message>
+        <source>&amp;Hold-out size H:</source>
+        <translation>&amp;Hold-out-Größe H:</translation>
+    </message>
+    <message>
+        <source>How many of the user&apos;s last positive ratings are held out as their gold list.</source>
+        <translation>Wie viele der letzten positiven Bewertungen des Nutzers als seine Goldliste zurückgehalten werden.</translation>
+    </message>
+    <message>
+        <source>Split and seed</source>
+        <translation>Aufteilung und Seed</translation>
+    </message>
+    <message>
+        <source>Users are split into training, validation and test sets; one seed drives every random choice.</source>
+        <translation>Die Nutzer werden in Trainings-, Validierungs- und Testmenge aufgeteilt; ein Seed steuert jede Zufallsauswahl.</translation>
+    </message>
+    <message>
+        <source>Share of the users for fine-tuning</source>
+        <translation>Anteil der Nutzer für die Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Share of the users for validation during fine-tuning</source>
+        <translation>Anteil der Nutzer für die Validierung bei der Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Share of the users held back for the evaluation</source>
+        <translation>Anteil der Nutzer, der für die Evaluation zurückgehalten wird</translation>
+    </message>
+    <message>
+        <source>The same dataset, settings and seed always give the same gold set</source>
+        <translation>Derselbe Datensatz, dieselben Einstellungen und derselbe Seed ergeben immer denselben Goldstandard</translation>
+    </message>
+    <message>
+        <source>New &amp;Random Seed</source>
+        <translation>Ne&amp;uer Zufalls-Seed</translation>
+    </message>
+    <message>
+        <source>&amp;Training:</source>
+        <translation>&amp;Training:</translation>
+    </message>
+    <message>
+        <source>&amp;Validation:</source>
+        <translation>&amp;Validierung:</translation>
+    </message>
+    <message>
+        <source>T&amp;est:</source>
+        <translation>Te&amp;st:</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <source>seed must be a whole number from 0 to 18446744073709551615</source>
+        <translation>Seed muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
     </message>
 </context>
 <context>

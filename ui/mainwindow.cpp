@@ -8,10 +8,12 @@
 #include "dialogs/settingsdialog.h"
 #include "pages/datasetpage.h"
 #include "pages/finetunepage.h"
+#include "pages/goldsetpage.h"
 #include "pages/placeholderpage.h"
 #include "pages/resultspage.h"
 #include "session/datasetcontroller.h"
 #include "session/finetunecontroller.h"
+#include "session/goldsetcontroller.h"
 #include "session/providerservice.h"
 #include "session/workspace.h"
 #include "stepnavigator.h"
@@ -70,10 +72,18 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     setWindowIcon(QIcon(QStringLiteral(":/icons/cinetune.svg")));
 
+    m_goldSets = new GoldSetController(m_datasets, m_tasks, this);
+    m_goldSetPage = new GoldSetPage(m_goldSets, this);
+    m_fineTunePage->setGoldSets(m_goldSets);
+
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_datasetPage);
     for (int i = 1; i < kStepCount; ++i) {
         const auto step = static_cast<Step>(i);
+        if (step == Step::GoldSet) {
+            m_pages->addWidget(m_goldSetPage);
+            continue;
+        }
         if (step == Step::FineTune) {
             m_pages->addWidget(m_fineTunePage);
             continue;
@@ -106,8 +116,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::stepRestored, this, &MainWindow::setCurrentStep);
     connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::updateTitle);
     connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::rebuildRecentMenu);
-    connect(m_workspace, &Workspace::projectChanged, this, [this] { m_fineTune->setProject(m_workspace->project()); });
-    connect(m_workspace, &Workspace::projectChanged, this, [this] { m_resultsPage->setProject(m_workspace->project()); });
+    connect(m_workspace, &Workspace::projectChanged, this, [this] {
+        m_fineTune->setProject(m_workspace->project());
+        m_goldSets->setProject(m_workspace->project());
+        m_resultsPage->setProject(m_workspace->project());
+    });
+    connect(m_goldSetPage, &GoldSetPage::datasetRequested, this, [this] { setCurrentStep(static_cast<int>(Step::Dataset)); });
+    connect(m_goldSetPage, &GoldSetPage::saveProjectRequested, this, &MainWindow::saveProjectAs);
+    connect(m_fineTunePage, &FineTunePage::goldSetStepRequested, this, [this] { setCurrentStep(static_cast<int>(Step::GoldSet)); });
     connect(m_fineTunePage, &FineTunePage::providersRequested, this, &MainWindow::showProviders);
     connect(m_fineTune, &FineTuneController::submissionState, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_fineTune, &FineTuneController::submissionFinished, this, [this](const Result<StoredJob> &r) {
@@ -139,6 +155,7 @@ MainWindow::~MainWindow()
 {
     m_tasks->cancelAll();
     m_fineTune->setProject(nullptr); // stop monitoring before the project and the clients go
+    m_goldSets->setProject(nullptr);
 }
 
 void MainWindow::createMenus()

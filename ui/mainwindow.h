@@ -12,6 +12,8 @@ class DatasetController;
 class DatasetPage;
 class FineTuneController;
 class FineTunePage;
+class GoldSetController;
+class GoldSetPage;
 class ProviderService;
 class ResultsPage;
 class StepNavigator;
@@ -38,6 +40,8 @@ public:
     ProviderService *providers() const { return m_providers; }
     FineTuneController *fineTune() const { return m_fineTune; }
     FineTunePage *fineTunePage() const { return m_fineTunePage; }
+    GoldSetController *goldSets() const { return m_goldSets; }
+    GoldSetPage *goldSetPage() const { return m_goldSetPage; }
     ResultsPage *resultsPage() const { return m_resultsPage; }
     int currentStep() const;
 
@@ -79,6 +83,8 @@ private:
     ProviderService *m_providers;
     FineTuneController *m_fineTune;
     FineTunePage *m_fineTunePage;
+    GoldSetController *m_goldSets = nullptr;
+    GoldSetPage *m_goldSetPage = nullptr;
     ResultsPage *m_resultsPage;
     QMenu *m_recentMenu = nullptr;
 };

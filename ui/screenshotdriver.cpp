@@ -2,10 +2,13 @@
 
 #include "mainwindow.h"
 #include "pages/datasetpage.h"
+#include "dialogs/goldsetwizard.h"
 #include "pages/finetunepage.h"
+#include "pages/goldsetpage.h"
 #include "pages/jobview.h"
 #include "providers/simulator.h"
 #include "session/finetunecontroller.h"
+#include "session/goldsetcontroller.h"
 #include "session/providerservice.h"
 #include "session/workspace.h"
 #include "session/datasetcontroller.h"
@@ -14,12 +17,14 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QPixmap>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
 #include <iterator>
+#include <memory>
 
 namespace cinetune::ui {
 
@@ -59,8 +64,17 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
         page->showTab(DatasetPage::UsersTab);
     });
     const char *names[] = {"2-gold-set", "3-fine-tune", "4-evaluate", "5-playground", "6-results"};
-    for (int i = 1; i < kStepCount; ++i)
-        m_shots.emplace_back(QLatin1String(names[i - 1]), [window, i] { window->setCurrentStep(i); });
+    for (int i = 1; i < kStepCount; ++i) {
+        m_shots.emplace_back(QLatin1String(names[i - 1]), [window, i] {
+            window->setCurrentStep(i);
+            if (i == 1)
+                window->goldSetPage()->showTab(GoldSetPage::SummaryTab);
+        });
+        if (i == 1) {
+            m_shots.emplace_back(QStringLiteral("2-gold-set-users"), [window] { window->goldSetPage()->showTab(GoldSetPage::UsersTab); });
+            m_shots.emplace_back(QStringLiteral("2-gold-set-wizard"), [window] { window->goldSetPage()->newGoldSet(); });
+        }
+    }
     m_shots.emplace_back(QStringLiteral("1-dataset-error"), [window, page] {
         window->setCurrentStep(0);
         page->showTab(DatasetPage::OverviewTab);
@@ -91,6 +105,11 @@ void ScreenshotDriver::next()
         return;
     }
     const auto &[name, prepare] = m_shots[m_index];
+    if (name == QLatin1String("2-gold-set") && !m_goldSetsReady) {
+        prepare();
+        prepareGoldSets();
+        return;
+    }
     if (name == QLatin1String("3-fine-tune") && !m_fineTuneReady) {
         prepare();
         prepareFineTune();
@@ -123,7 +142,11 @@ void ScreenshotDriver::next()
     // Let layouts and charts settle before grabbing.
     QTimer::singleShot(kSettleMs, this, [this, name = name] {
         const QString file = m_dir.filePath(name + QStringLiteral(".png"));
-        if (!m_window->grab().save(file))
+        GoldSetWizard *wizard = m_window->goldSetPage()->wizard();
+        const QPixmap shot = name == QLatin1String("2-gold-set-wizard") && wizard ? wizard->grab() : m_window->grab();
+        if (wizard && name == QLatin1String("2-gold-set-wizard"))
+            wizard->reject();
+        if (!shot.save(file))
             return fail(QStringLiteral("cannot write %1").arg(file));
         std::fprintf(stdout, "%s\n", qPrintable(file));
         std::fflush(stdout);
@@ -132,14 +155,60 @@ void ScreenshotDriver::next()
     });
 }
 
-void ScreenshotDriver::prepareFineTune()
+bool ScreenshotDriver::ensureProject()
 {
-    // A project of its own (in a temporary folder) so the job is stored somewhere.
+    // A project of its own (in a temporary folder) so gold sets and jobs are stored somewhere.
+    if (m_window->workspace()->hasProject())
+        return true;
     m_workDir = QDir::temp().filePath(QStringLiteral("cinetune-screenshots"));
     QDir(m_workDir).removeRecursively();
     QDir().mkpath(m_workDir);
-    if (!m_window->workspace()->hasProject() && !m_window->createProjectFile(m_workDir + QStringLiteral("/Movie recommendations.cinetune")))
-        return fail(QStringLiteral("cannot create a project in %1").arg(m_workDir));
+    if (!m_window->createProjectFile(m_workDir + QStringLiteral("/Movie recommendations.cinetune"))) {
+        fail(QStringLiteral("cannot create a project in %1").arg(m_workDir));
+        return false;
+    }
+    return true;
+}
+
+void ScreenshotDriver::prepareGoldSets()
+{
+    if (!ensureProject())
+        return;
+    GoldSetController *goldSets = m_window->goldSets();
+    auto specs = std::make_shared<std::vector<std::pair<QString, GoldSetSpec>>>();
+    GoldSetSpec paper50 = GoldSetSpec::paper50();
+    paper50.users = 300;
+    GoldSetSpec paper60 = GoldSetSpec::paper60();
+    paper60.users = 300;
+    specs->emplace_back(QStringLiteral("profileData60 (seed 1)"), paper60);
+    specs->emplace_back(QStringLiteral("profileData50 (seed 1)"), paper50);
+    auto conn = std::make_shared<QMetaObject::Connection>();
+    *conn = connect(goldSets, &GoldSetController::buildFinished, this, [this, goldSets, specs, conn](const GoldSetBuildOutcome &out) {
+        if (!out.set) {
+            QObject::disconnect(*conn);
+            return fail(out.error ? out.error->message : QStringLiteral("gold set build failed"));
+        }
+        if (auto id = goldSets->add(specs->back().first, *out.set, out.datasetFingerprint); !id) {
+            QObject::disconnect(*conn);
+            return fail(id.error().message);
+        }
+        specs->pop_back();
+        if (!specs->empty()) {
+            goldSets->build(specs->back().second);
+            return;
+        }
+        QObject::disconnect(*conn);
+        m_goldSetsReady = true;
+        QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);
+    });
+    goldSets->build(specs->back().second);
+}
+
+void ScreenshotDriver::prepareFineTune()
+{
+    if (!ensureProject())
+        return;
+    m_workDir = QFileInfo(m_window->workspace()->projectPath()).absolutePath();
 
     SimulatorServer::Options options;
     options.jobDurationMs = 5000;

@@ -32,6 +32,10 @@ private:
     // The Fine-tune shot: a succeeded job of the offline simulator (started in-process) in a
     // project in a temporary folder, with its loss chart. Calls next() when the job is done.
     void prepareFineTune();
+    // The Gold set shots: two gold sets built on the sample in the screenshot project. Calls
+    // next() when they are saved.
+    void prepareGoldSets();
+    bool ensureProject();
 
     MainWindow *m_window;
     QDir m_dir;
@@ -39,6 +43,7 @@ private:
     std::size_t m_index = 0;
     bool m_started = false;
     bool m_fineTuneReady = false;
+    bool m_goldSetsReady = false;
     QString m_workDir;
 };
 

@@ -6,6 +6,7 @@
 #include "finetunecommands.h"
 #include "goldsetcommands.h"
 #include "providercommands.h"
+#include "runcommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,6 +42,9 @@ QString usage()
               "       cinetune eval --gold GOLD.jsonl --predictions PRED.jsonl [--k 1,3,5,10] [--json] [--dataset D]\n"
               "                [--split test|validation|train|all] [--seed S] [--resamples N] [--max-distance N]\n"
               "       cinetune resolve --dataset D [--json] [--max-distance N] [--min-similarity R] < titles.txt\n"
+              "       cinetune run --project P --gold NAME --target PROVIDER:MODEL --strategy zero-shot|fine-tuned|few-shot|candidates\n"
+              "                [--split test] [--name RUN] [--format numbered|json] [--temperature T] [--seed S] [--max-tokens N]\n"
+              "                [--concurrency C] [--few-shot K] [--dataset D] [--retry-failed] [--json]   (running it again continues)\n"
               "       cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--quiet]\n"
               "       cinetune report --project P --out DIR [--runs R,...] [--metrics [GOLDSET:]LABEL=FILE.json]...\n"
               "                [--pair A,B --paired [GOLDSET:]FILE.json] [--title T]\n"
@@ -64,7 +68,7 @@ bool isCliCommand(const QStringList &args)
     return a == QLatin1String("dataset") || a == QLatin1String("goldset") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
            || a == QLatin1String("finetune") || a == QLatin1String("providers") || a == QLatin1String("simulator")
            || a == QLatin1String("eval") || a == QLatin1String("resolve")
-           || a == QLatin1String("baseline")
+           || a == QLatin1String("baseline") || a == QLatin1String("run")
            || a == QLatin1String("--help") || a == QLatin1String("-h")
            || a == QLatin1String("help") || a == QLatin1String("--version") || a == QLatin1String("-v");
 }
@@ -117,6 +121,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         return baseline(args.mid(1), out, err);
     if (cmd == QLatin1String("simulator"))
         return simulator(args.mid(1), out, err);
+    if (cmd == QLatin1String("run"))
+        return evalRun(args.mid(1), out, err);
     err << usage();
     return UsageError;
 }

@@ -4,7 +4,7 @@
 #include "dataset/datasetloader.h"
 #include "finetune/chatdatavalidator.h"
 #include "finetune/finetuneexport.h"
-#include "finetune/goldsetjsonl.h"
+#include "goldset/goldsetjsonl.h"
 #include "finetune/pricetable.h"
 #include "finetune/prompttemplate.h"
 #include "finetune/tokenizer.h"
@@ -101,7 +101,7 @@ int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
         err << tr("cinetune finetune-data: expected GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n");
         return UsageError;
     }
-    const auto split = goldSplitFromId(parser.value(QStringLiteral("split")));
+    const auto split = goldSetSplitFromId(parser.value(QStringLiteral("split")));
     if (!split) {
         err << tr("cinetune finetune-data: --split must be train, validation or test, found \"%1\"\n")
                    .arg(parser.value(QStringLiteral("split")));
@@ -112,7 +112,7 @@ int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
         return *code;
 
     const QString goldPath = parser.positionalArguments().first();
-    auto gold = readGoldSetJsonl(goldPath);
+    auto gold = readGoldSetUsers(goldPath);
     if (!gold) {
         err << QStringLiteral("cinetune: %1\n").arg(gold.error().message);
         return InputError;
@@ -161,7 +161,7 @@ int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o = report.toJson();
-        o[QStringLiteral("split")] = goldSplitId(*split);
+        o[QStringLiteral("split")] = goldSetSplitId(*split);
         o[QStringLiteral("skipped_no_gold")] = data->skippedNoGold;
         o[QStringLiteral("template")] = prompt.name;
         out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
@@ -169,7 +169,7 @@ int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const QLocale c = QLocale::c();
     out << tr("Wrote %1 (the %2 split, examples: %3)\n")
-               .arg(QDir::toNativeSeparators(outPath), goldSplitId(*split), c.toString(static_cast<qint64>(data->examples.size())));
+               .arg(QDir::toNativeSeparators(outPath), goldSetSplitId(*split), c.toString(static_cast<qint64>(data->examples.size())));
     if (data->skippedNoGold > 0)
         out << tr("Users skipped for an empty gold list: %1\n").arg(data->skippedNoGold);
     out << report.toText(false);

@@ -438,4 +438,22 @@ Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Datase
     }
 }
 
+CandidateSource baselineCandidates(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Recommender> recommender,
+                                   std::uint64_t seed)
+{
+    return [dataset, recommender, seed](const GoldSetUser &user, int n) {
+        BaselineQuery query;
+        query.count = n;
+        query.seed = seed;
+        query.user = dataset->store.findUser(user.user);
+        for (std::uint32_t id : user.profile)
+            if (const auto m = dataset->catalogue.find(id))
+                query.profile.push_back(*m);
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t m : recommender->recommend(query))
+            out.push_back(dataset->catalogue.movie(m).sourceId);
+        return out;
+    };
+}
+
 } // namespace cinetune

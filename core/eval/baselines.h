@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runspec.h"
+
 #include "common/progress.h"
 #include "common/result.h"
 #include "dataset/dataset.h"
@@ -72,5 +74,11 @@ public:
                                                                                   const std::vector<GoldSetUser> &users,
                                                                                   BaselineKind kind, const BaselineOptions &options,
                                                                                   Progress &progress);
+
+// Candidate lists for candidate-ranking prompts (RunSpec::candidateBaseline): the recommender's
+// top n for a gold-set user (profile and user mapped to dense indices; movies or users missing
+// from the dataset are skipped), as source movie ids. Both pointers are kept by the function.
+CandidateSource baselineCandidates(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Recommender> recommender,
+                                   std::uint64_t seed);
 
 } // namespace cinetune

@@ -18,7 +18,7 @@ QString tr(const char *s)
 } // namespace
 
 Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<std::uint32_t> &sourceIds,
-                                const QString &source, qint64 line)
+                                const QString &source, std::uint32_t user)
 {
     QStringList titles;
     titles.reserve(static_cast<qsizetype>(sourceIds.size()));
@@ -26,24 +26,24 @@ Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<st
         const auto index = catalogue.find(id);
         if (!index)
             return makeError(QStringLiteral("unknown_movie"),
-                             tr("%1:%2: movie %3 is not in the dataset (was the gold set built from this dataset?)")
-                                 .arg(source, QString::number(line), QString::number(id)));
+                             tr("%1: user %2: movie %3 is not in the dataset (was the gold set built from this dataset?)")
+                                 .arg(source, QString::number(user), QString::number(id)));
         titles << catalogue.displayTitle(*index);
     }
     return titles;
 }
 
-ValidationOptions validationOptionsFor(GoldSplit split, ValidationOptions base)
+ValidationOptions validationOptionsFor(GoldSetSplit split, ValidationOptions base)
 {
-    if (split != GoldSplit::Train) {
+    if (split != GoldSetSplit::Train) {
         base.minExamples = 0;
         base.recommendedExamples = 0;
     }
     return base;
 }
 
-Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetLine> &goldSet, const QString &goldSource,
-                                       const Catalogue &catalogue, const PromptTemplate &prompt, GoldSplit split,
+Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetUser> &goldSet, const QString &goldSource,
+                                       const Catalogue &catalogue, const PromptTemplate &prompt, GoldSetSplit split,
                                        const Tokenizer &tokenizer, const ValidationOptions &options, Progress &progress,
                                        const QString &outputName)
 {
@@ -52,7 +52,7 @@ Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetLine> &goldSet, 
     FineTuneData data;
     data.split = split;
     qint64 inSplit = 0;
-    for (const GoldSetLine &g : goldSet) {
+    for (const GoldSetUser &g : goldSet) {
         if (g.split != split)
             continue;
         ++inSplit;
@@ -62,10 +62,10 @@ Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetLine> &goldSet, 
             ++data.skippedNoGold;
             continue;
         }
-        auto profile = movieTitles(catalogue, g.profile, goldSource, g.line);
+        auto profile = movieTitles(catalogue, g.profile, goldSource, g.user);
         if (!profile)
             return profile.error();
-        auto gold = movieTitles(catalogue, g.gold, goldSource, g.line);
+        auto gold = movieTitles(catalogue, g.gold, goldSource, g.user);
         if (!gold)
             return gold.error();
         data.examples.push_back(prompt.render(profile.value(), gold.value()));
@@ -73,12 +73,12 @@ Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetLine> &goldSet, 
     }
     if (inSplit == 0)
         return makeError(QStringLiteral("empty_split"),
-                         tr("%1: no user is in the %2 split").arg(goldSource, goldSplitId(split)));
+                         tr("%1: no user is in the %2 split").arg(goldSource, goldSetSplitId(split)));
     if (data.examples.empty())
         return makeError(QStringLiteral("empty_split"),
-                         tr("%1: every user of the %2 split has an empty gold list").arg(goldSource, goldSplitId(split)));
+                         tr("%1: every user of the %2 split has an empty gold list").arg(goldSource, goldSetSplitId(split)));
     data.jsonl = chatJsonl(data.examples);
-    auto report = validateChatJsonl(data.jsonl, outputName.isEmpty() ? goldSplitId(split) + QStringLiteral(".jsonl") : outputName,
+    auto report = validateChatJsonl(data.jsonl, outputName.isEmpty() ? goldSetSplitId(split) + QStringLiteral(".jsonl") : outputName,
                                     tokenizer, options, progress);
     if (!report)
         return report.error();
@@ -97,8 +97,8 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes)
     return Ok{};
 }
 
-Result<FineTuneData> exportFineTuneJsonl(const std::vector<GoldSetLine> &goldSet, const QString &goldSource,
-                                         const Catalogue &catalogue, const PromptTemplate &prompt, GoldSplit split,
+Result<FineTuneData> exportFineTuneJsonl(const std::vector<GoldSetUser> &goldSet, const QString &goldSource,
+                                         const Catalogue &catalogue, const PromptTemplate &prompt, GoldSetSplit split,
                                          const QString &outPath, const Tokenizer &tokenizer,
                                          const ValidationOptions &options, Progress &progress)
 {

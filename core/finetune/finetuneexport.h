@@ -4,7 +4,7 @@
 #include "chatexample.h"
 #include "common/progress.h"
 #include "common/result.h"
-#include "goldsetjsonl.h"
+#include "goldset/goldset.h"
 #include "prompttemplate.h"
 
 #include <QByteArray>
@@ -17,10 +17,11 @@ namespace cinetune {
 
 class Catalogue;
 
-// The chat examples of one split of a gold set, rendered with a prompt template.
+// The chat examples of one split of a gold set (read with core/goldset/goldsetjsonl.h), rendered
+// with a prompt template.
 struct FineTuneData
 {
-    GoldSplit split = GoldSplit::Train;
+    GoldSetSplit split = GoldSetSplit::Train;
     std::vector<ChatExample> examples; // in gold-set file order
     std::vector<std::uint32_t> users;  // the source user id of each example
     qint64 skippedNoGold = 0;          // users of the split with an empty gold list (no example)
@@ -29,17 +30,17 @@ struct FineTuneData
 };
 
 // "Title (Year)" of each source movie id through Catalogue::displayTitle; an unknown id is an
-// Error naming the gold-set line (source:line) and the movie.
+// Error naming the gold set, the user (source id) and the movie.
 Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<std::uint32_t> &sourceIds,
-                                const QString &source, qint64 line);
+                                const QString &source, std::uint32_t user);
 
 // Renders every user of `split`: profile -> user message, gold -> assistant message. Then writes
 // the JSONL in memory and validates it (the same checks as `cinetune tokens`). An empty split,
 // an invalid template or an unknown movie is an Error; problems found by the validator are in
 // `report` (the caller decides; exportFineTuneJsonl refuses to write when it has errors), whose
 // messages name `outputName` (default "<split>.jsonl").
-Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetLine> &goldSet, const QString &goldSource,
-                                       const Catalogue &catalogue, const PromptTemplate &prompt, GoldSplit split,
+Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetUser> &goldSet, const QString &goldSource,
+                                       const Catalogue &catalogue, const PromptTemplate &prompt, GoldSetSplit split,
                                        const Tokenizer &tokenizer, const ValidationOptions &options, Progress &progress,
                                        const QString &outputName = {});
 
@@ -48,13 +49,13 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes);
 
 // buildFineTuneData + writeFileAtomically; refuses to write (Error "validation_failed", listing
 // the first errors) when the validator found errors.
-Result<FineTuneData> exportFineTuneJsonl(const std::vector<GoldSetLine> &goldSet, const QString &goldSource,
-                                         const Catalogue &catalogue, const PromptTemplate &prompt, GoldSplit split,
+Result<FineTuneData> exportFineTuneJsonl(const std::vector<GoldSetUser> &goldSet, const QString &goldSource,
+                                         const Catalogue &catalogue, const PromptTemplate &prompt, GoldSetSplit split,
                                          const QString &outPath, const Tokenizer &tokenizer,
                                          const ValidationOptions &options, Progress &progress);
 
 // The validation options for a split: the training split must have OpenAI's minimum of 10
 // examples; a validation or test split has no minimum.
-ValidationOptions validationOptionsFor(GoldSplit split, ValidationOptions base = {});
+ValidationOptions validationOptionsFor(GoldSetSplit split, ValidationOptions base = {});
 
 } // namespace cinetune

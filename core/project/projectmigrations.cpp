@@ -103,7 +103,60 @@ CREATE TABLE gold_sets (
     created_at          TEXT NOT NULL
 );
 )sql"},
-    // Append new steps here (evaluation runs, predictions, ...).
+    {"evaluation runs and responses", R"sql(
+-- An evaluation run: its spec (RunSpec JSON) and state. Responses are written one by one the moment
+-- they arrive, so an interrupted run resumes with the users that have no ok response.
+CREATE TABLE eval_runs (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    spec_json    TEXT NOT NULL,
+    gold_set_id  INTEGER,
+    split        TEXT NOT NULL,
+    provider     TEXT,
+    base_url     TEXT,
+    model        TEXT,
+    strategy     TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('created', 'running', 'paused', 'finished', 'failed', 'cancelled')),
+    users_total  INTEGER NOT NULL DEFAULT 0,
+    error_message TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+-- One row per (run, user): the raw answer exactly as received (state ok), or the final failure
+-- (state failed; scored 0 and counted). cached = taken from response_cache at no cost.
+CREATE TABLE eval_responses (
+    run_id            INTEGER NOT NULL REFERENCES eval_runs (id) ON DELETE CASCADE,
+    user              INTEGER NOT NULL,
+    cache_key         TEXT,
+    state             TEXT NOT NULL CHECK (state IN ('ok', 'failed')),
+    cached            INTEGER NOT NULL DEFAULT 0,
+    raw_text          TEXT,
+    finish_reason     TEXT,
+    prompt_tokens     INTEGER,
+    completion_tokens INTEGER,
+    latency_ms        INTEGER,
+    model             TEXT,
+    error_code        TEXT,
+    error_message     TEXT,
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    received_at       TEXT NOT NULL,
+    PRIMARY KEY (run_id, user)
+);
+-- Every successful answer by request: (base URL, model, canonical request body) hashed. A run
+-- with the same request never pays twice.
+CREATE TABLE response_cache (
+    cache_key         TEXT PRIMARY KEY,
+    provider          TEXT,
+    model             TEXT,
+    raw_text          TEXT NOT NULL,
+    finish_reason     TEXT,
+    prompt_tokens     INTEGER,
+    completion_tokens INTEGER,
+    model_returned    TEXT,
+    created_at        TEXT NOT NULL
+);
+)sql"},
+    // Append new steps here (predictions, ...).
 };
 
 } // namespace

@@ -344,6 +344,8 @@ HttpRequest chat(const Endpoint &ep, const ChatRequest &request)
         body[QStringLiteral("max_tokens")] = *request.maxTokens;
     if (request.seed)
         body[QStringLiteral("seed")] = static_cast<qint64>(*request.seed);
+    if (!request.responseFormat.isEmpty())
+        body[QStringLiteral("response_format")] = request.responseFormat;
     if (request.stream) {
         body[QStringLiteral("stream")] = true;
         body[QStringLiteral("stream_options")] = QJsonObject{{QStringLiteral("include_usage"), true}};

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "common/result.h"
+#include "finetune/chatexample.h"
 #include "finetunejob.h"
 #include "httptypes.h"
 #include "providerprofile.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QUrlQuery>
 
@@ -24,11 +26,8 @@ QUrl endpointUrl(const Endpoint &endpoint, const QString &relativePath, const QU
 // Authorization: Bearer <key> (OpenAI, Together, generic) or api-key: <key> (Azure).
 HttpHeaders authHeaders(const Endpoint &endpoint);
 
-struct ChatMessage
-{
-    QString role;
-    QString content;
-};
+// ChatMessage (role, content) is the one of core/finetune/chatexample.h, so a rendered training
+// prompt can be sent as is (two structs of that name in one namespace would clash).
 
 struct ChatRequest
 {
@@ -38,6 +37,8 @@ struct ChatRequest
     std::optional<int> maxTokens;
     std::optional<qint64> seed;
     bool stream = false;
+    // "response_format" as sent (e.g. {"type":"json_schema","json_schema":{...}}); empty = none.
+    QJsonObject responseFormat;
 };
 
 struct ChatResult

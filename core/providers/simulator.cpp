@@ -210,6 +210,7 @@ void SimulatorServer::dispatch(QTcpSocket *socket, const Request &request)
     const QString key = QString::fromLatin1(request.method) + QLatin1Char(' ') + request.path;
     ++m_requestCounts[key];
     ++m_totalRequests;
+    Q_EMIT requestReceived(key, request.body);
 
     std::optional<FaultRule> fault;
     for (qsizetype i = 0; i < m_faults.size(); ++i) {

@@ -62,6 +62,9 @@ public:
 
 Q_SIGNALS:
     void requestHandled(const QString &methodAndPath, int status);
+    // Every request as it arrives (before faults and latency), with its body; for tests that
+    // need to know what was asked (e.g. which user a chat prompt was for).
+    void requestReceived(const QString &methodAndPath, const QByteArray &body);
 
 private:
     struct Request

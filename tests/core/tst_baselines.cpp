@@ -63,6 +63,7 @@ private Q_SLOTS:
     void batchSameForAnyThreads_data();
     void batchSameForAnyThreads();
     void consensusEqualsGoldSetBuilder();
+    void candidatesForPrompts();
     void cacheRoundTrip();
     void damagedCacheRebuilt_data();
     void damagedCacheRebuilt();
@@ -410,6 +411,26 @@ void TestBaselines::consensusEqualsGoldSetBuilder()
         q.user.reset();
         QVERIFY(r->recommend(q).empty()); // only for users of the dataset
     }
+}
+
+void TestBaselines::candidatesForPrompts()
+{
+    // Candidate ranking: a gold-set user (source ids) gets the recommender's list in source ids,
+    // without their profile or rated movies, and unknown profile movies are skipped.
+    BaselineOptions o;
+    NullProgress progress;
+    auto made = makeRecommender(*m_tiny, BaselineKind::MostPopular, o, progress);
+    QVERIFY(made);
+    const CandidateSource source = baselineCandidates(m_tiny, std::shared_ptr<const Recommender>(std::move(made).value()), 2);
+    GoldSetUser u;
+    u.user = 3;
+    u.profile = {20, 999999};
+    QCOMPARE(source(u, 10), (Ids{10, 50})); // as the "rated excluded" row of popular()
+    QCOMPARE(source(u, 1), (Ids{10}));
+    GoldSetUser stranger;
+    stranger.user = 424242; // not in the dataset: only the profile is excluded
+    stranger.profile = {10};
+    QCOMPARE(source(stranger, 10), (Ids{20, 30, 40, 50}));
 }
 
 void TestBaselines::cacheRoundTrip()

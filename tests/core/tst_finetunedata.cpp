@@ -6,7 +6,7 @@
 #include "dataset/datasetloader.h"
 #include "finetune/chatdatavalidator.h"
 #include "finetune/finetuneexport.h"
-#include "finetune/goldsetjsonl.h"
+#include "goldset/goldsetjsonl.h"
 #include "finetune/jsonlinedocument.h"
 #include "finetune/pricetable.h"
 #include "finetune/prompttemplate.h"
@@ -173,9 +173,6 @@ private Q_SLOTS:
     void templateValidation_data();
     void templateValidation();
     void templateJsonRoundTrip();
-    void goldSetReader();
-    void goldSetReaderErrors_data();
-    void goldSetReaderErrors();
     void exportTinyGoldSet();
     void exportRefusesInvalidData();
     void jsonLineParser_data();
@@ -618,61 +615,17 @@ void TestFineTuneData::templateJsonRoundTrip()
     QVERIFY(!PromptTemplate::fromJson(bad, QStringLiteral("t.json")).ok());
 }
 
-void TestFineTuneData::goldSetReader()
-{
-    auto g = parseGoldSetJsonl(kGold, QStringLiteral("g.jsonl"));
-    QVERIFY2(g.ok(), qPrintable(g ? QString() : g.error().message));
-    const auto &lines = g.value();
-    QCOMPARE(lines.size(), std::size_t{4});
-    QCOMPARE(lines[1].line, 2);
-    QCOMPARE(lines[1].user, 2u);
-    QCOMPARE(lines[1].profile, (std::vector<std::uint32_t>{3}));
-    QCOMPARE(lines[1].gold, (std::vector<std::uint32_t>{2, 1, 5}));
-    QCOMPARE(lines[1].neighbors, 7);
-    QCOMPARE(lines[1].split, GoldSplit::Validation);
-    QCOMPARE(lines[3].split, GoldSplit::Test);
-    QCOMPARE(goldSplitId(GoldSplit::Validation), QStringLiteral("validation"));
-    QVERIFY(!goldSplitFromId(u"valid"));
-}
-
-void TestFineTuneData::goldSetReaderErrors_data()
-{
-    QTest::addColumn<QByteArray>("file");
-    QTest::addColumn<QString>("message");
-    const QByteArray ok = R"({"user":1,"profile":[1],"gold":[2],"neighbors":1,"split":"train"})" "\n";
-    QTest::newRow("empty") << QByteArray("\n") << "g.jsonl: no gold-set lines";
-    QTest::newRow("json") << QByteArray(ok + "{\n") << "g.jsonl:2: expected a JSON object, found invalid JSON";
-    QTest::newRow("list") << QByteArray("[1]\n") << "g.jsonl:1: expected a JSON object, found a list";
-    QTest::newRow("user") << QByteArray(R"({"user":"a","profile":[1],"gold":[],"split":"train"})") << "g.jsonl:1: expected \"user\" as a whole number";
-    QTest::newRow("negative user") << QByteArray(R"({"user":-1,"profile":[1],"gold":[],"split":"train"})") << "found -1";
-    QTest::newRow("profile") << QByteArray(R"({"user":1,"profile":5,"gold":[],"split":"train"})") << "expected \"profile\" as a list of movie ids, found 5";
-    QTest::newRow("movie id") << QByteArray(R"({"user":1,"profile":[1.5],"gold":[],"split":"train"})") << "found 1.5 in it";
-    QTest::newRow("empty profile") << QByteArray(R"({"user":1,"profile":[],"gold":[],"split":"train"})") << "non-empty \"profile\"";
-    QTest::newRow("split") << QByteArray(R"({"user":1,"profile":[1],"gold":[],"split":"dev"})") << "expected \"split\" as \"train\", \"validation\" or \"test\", found \"dev\"";
-    QTest::newRow("neighbors") << QByteArray(R"({"user":1,"profile":[1],"gold":[],"neighbors":-2,"split":"test"})") << "\"neighbors\"";
-    QTest::newRow("twice") << QByteArray(ok + ok) << "g.jsonl:2: user 1 appears twice (also on line 1)";
-}
-
-void TestFineTuneData::goldSetReaderErrors()
-{
-    QFETCH(QByteArray, file);
-    QFETCH(QString, message);
-    auto g = parseGoldSetJsonl(file, QStringLiteral("g.jsonl"));
-    QVERIFY(!g.ok());
-    QVERIFY2(g.error().message.contains(message), qPrintable(g.error().message));
-}
-
 void TestFineTuneData::exportTinyGoldSet()
 {
     QTemporaryDir dir;
     writeTinyDataset(dir.filePath(QStringLiteral("ml")));
     const DatasetPtr ds = loadTiny(dir.filePath(QStringLiteral("ml")));
-    auto gold = parseGoldSetJsonl(kGold, QStringLiteral("g.jsonl"));
+    auto gold = parseGoldSetUsers(kGold, QStringLiteral("g.jsonl"));
     QVERIFY(gold.ok());
     const QString out = dir.filePath(QStringLiteral("validation.jsonl"));
     NullProgress progress;
-    auto data = exportFineTuneJsonl(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSplit::Validation,
-                                    out, *m_tok, validationOptionsFor(GoldSplit::Validation), progress);
+    auto data = exportFineTuneJsonl(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSetSplit::Validation,
+                                    out, *m_tok, validationOptionsFor(GoldSetSplit::Validation), progress);
     QVERIFY2(data.ok(), qPrintable(data ? QString() : data.error().message));
     QCOMPARE(data->examples.size(), std::size_t{1});
     QCOMPARE(data->users, (std::vector<std::uint32_t>{2}));
@@ -690,9 +643,9 @@ void TestFineTuneData::exportTinyGoldSet()
 
     // The test split renders with the paper's template; the exporter is deterministic.
     auto test1 = buildFineTuneData(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, PromptTemplate::paperDefault(),
-                                   GoldSplit::Test, *m_tok, validationOptionsFor(GoldSplit::Test), progress);
+                                   GoldSetSplit::Test, *m_tok, validationOptionsFor(GoldSetSplit::Test), progress);
     auto test2 = buildFineTuneData(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, PromptTemplate::paperDefault(),
-                                   GoldSplit::Test, *m_tok, validationOptionsFor(GoldSplit::Test), progress);
+                                   GoldSetSplit::Test, *m_tok, validationOptionsFor(GoldSetSplit::Test), progress);
     QVERIFY(test1.ok() && test2.ok());
     QCOMPARE(test1->jsonl, test2->jsonl);
     QVERIFY(test1->jsonl.contains(R"J({"role":"assistant","content":"1. Toy Story (1995)"})J"));
@@ -703,37 +656,37 @@ void TestFineTuneData::exportRefusesInvalidData()
     QTemporaryDir dir;
     writeTinyDataset(dir.filePath(QStringLiteral("ml")));
     const DatasetPtr ds = loadTiny(dir.filePath(QStringLiteral("ml")));
-    auto gold = parseGoldSetJsonl(kGold, QStringLiteral("g.jsonl"));
+    auto gold = parseGoldSetUsers(kGold, QStringLiteral("g.jsonl"));
     QVERIFY(gold.ok());
     NullProgress progress;
     const QString out = dir.filePath(QStringLiteral("train.jsonl"));
     // One training example: fewer than OpenAI's minimum of 10, so nothing is written.
-    auto train = exportFineTuneJsonl(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSplit::Train,
-                                     out, *m_tok, validationOptionsFor(GoldSplit::Train), progress);
+    auto train = exportFineTuneJsonl(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSetSplit::Train,
+                                     out, *m_tok, validationOptionsFor(GoldSetSplit::Train), progress);
     QVERIFY(!train.ok());
     QCOMPARE(train.error().code, QStringLiteral("validation_failed"));
     QVERIFY2(train.error().message.contains(QLatin1String("OpenAI needs at least 10 for training")), qPrintable(train.error().message));
     QVERIFY(!QFile::exists(out));
 
-    // A movie that is not in the dataset names the gold-set line.
-    auto unknown = parseGoldSetJsonl(R"({"user":9,"profile":[1],"gold":[77],"split":"test"})", QStringLiteral("g.jsonl"));
+    // A movie that is not in the dataset names the gold set and the user.
+    auto unknown = parseGoldSetUsers(R"({"user":9,"profile":[1],"gold":[77],"neighbors":2,"split":"test"})", QStringLiteral("g.jsonl"));
     QVERIFY(unknown.ok());
-    auto r = buildFineTuneData(unknown.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSplit::Test,
-                               *m_tok, validationOptionsFor(GoldSplit::Test), progress);
+    auto r = buildFineTuneData(unknown.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSetSplit::Test,
+                               *m_tok, validationOptionsFor(GoldSetSplit::Test), progress);
     QVERIFY(!r.ok());
-    QVERIFY2(r.error().message.startsWith(QLatin1String("g.jsonl:1: movie 77 is not in the dataset")), qPrintable(r.error().message));
+    QVERIFY2(r.error().message.startsWith(QLatin1String("g.jsonl: user 9: movie 77 is not in the dataset")), qPrintable(r.error().message));
 
     // An empty split is explained.
-    auto empty = buildFineTuneData(unknown.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSplit::Train,
-                                   *m_tok, validationOptionsFor(GoldSplit::Train), progress);
+    auto empty = buildFineTuneData(unknown.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSetSplit::Train,
+                                   *m_tok, validationOptionsFor(GoldSetSplit::Train), progress);
     QVERIFY(!empty.ok());
     QCOMPARE(empty.error().message, QStringLiteral("g.jsonl: no user is in the train split"));
 
     // A broken template is refused before anything is rendered.
     PromptTemplate bad = simpleTemplate();
     bad.user = QStringLiteral("{profil}");
-    auto t = buildFineTuneData(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, bad, GoldSplit::Test, *m_tok,
-                               validationOptionsFor(GoldSplit::Test), progress);
+    auto t = buildFineTuneData(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, bad, GoldSetSplit::Test, *m_tok,
+                               validationOptionsFor(GoldSetSplit::Test), progress);
     QVERIFY(!t.ok());
     QCOMPARE(t.error().code, QStringLiteral("prompt_template"));
 }

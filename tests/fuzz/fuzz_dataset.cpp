@@ -2,13 +2,16 @@
 // binary cache reader. Built once per FUZZ_KIND (see tests/fuzz/CMakeLists.txt).
 //   0 netflix combined_data   1 netflix training_set   2 MovieLens CSV   3 MovieLens 1M
 //   4 MovieLens 100K          5 titles files (first byte picks the format)   6 binary cache
+//   7 gold-set JSONL (parse, write back, parse again: the same users)
 #include "dataset/datasetcache.h"
 #include "dataset/datasetloader.h"
 #include "dataset/titleparsers.h"
+#include "goldset/goldsetjsonl.h"
 
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <unistd.h>
@@ -134,6 +137,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                 for (Entry e : s.userEntries(u))
                     (void)s.movieEntries(entryIndex(e)).size();
         }
+        break;
+    }
+    case 7: {
+        auto users = parseGoldSetUsers(bytes, QStringLiteral("gold.jsonl"));
+        if (!users) {
+            if (!users.error().message.startsWith(QLatin1String("gold.jsonl:")))
+                std::abort(); // every failure names the file and line
+            break;
+        }
+        // What was read must survive the writer: written back and read again, the same users.
+        std::vector<GoldSetUser> first = std::move(users).value();
+        auto again = parseGoldSetUsers(goldSetToJsonl(first), QStringLiteral("again.jsonl"));
+        if (!again)
+            std::abort();
+        std::stable_sort(first.begin(), first.end(), [](const GoldSetUser &a, const GoldSetUser &b) { return a.user < b.user; });
+        if (again.value() != first)
+            std::abort();
         break;
     }
     default:

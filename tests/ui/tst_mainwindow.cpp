@@ -76,7 +76,7 @@ void TestMainWindow::switchesSteps_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<bool>("placeholder");
     QTest::newRow("dataset") << 0 << "Dataset" << false;
-    QTest::newRow("gold set") << 1 << "Gold set" << true;
+    QTest::newRow("gold set") << 1 << "Gold set" << false;
     QTest::newRow("fine-tune") << 2 << "Fine-tune" << false;
     QTest::newRow("evaluate") << 3 << "Evaluate" << true;
     QTest::newRow("playground") << 4 << "Playground" << true;

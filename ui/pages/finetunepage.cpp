@@ -9,6 +9,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -40,7 +41,7 @@ QString jsonlFilter()
 FineTunePage::FineTunePage(FineTuneController *controller, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_provider(new QComboBox(this)), m_providerNote(new QLabel(this)),
       m_model(new QLineEdit(QStringLiteral("gpt-4o-mini-2024-07-18"), this)), m_training(new QLineEdit(this)),
-      m_validation(new QLineEdit(this)), m_epochs(new QSpinBox(this)), m_batch(new QSpinBox(this)),
+      m_validation(new QLineEdit(this)), m_goldSet(new QComboBox(this)), m_goldSetNote(new QLabel(this)), m_epochs(new QSpinBox(this)), m_batch(new QSpinBox(this)),
       m_lr(new QDoubleSpinBox(this)), m_suffix(new QLineEdit(this)), m_seed(new QLineEdit(this)), m_issues(new QLabel(this)),
       m_submit(new QPushButton(tr("Submit Job"), this)), m_submitState(new QLabel(this)), m_banner(new MessageBanner(this)),
       m_estimateDelay(new QTimer(this)), m_jobs(new JobTableModel(this)), m_jobTable(new QTableView(this)),
@@ -158,13 +159,18 @@ QWidget *FineTunePage::buildForm()
     };
     df->addRow(tr("Training:"), fileRow(m_training, QStringLiteral("trainingEdit"), tr("Choose Training Data")));
     df->addRow(tr("Validation:"), fileRow(m_validation, QStringLiteral("validationEdit"), tr("Choose Validation Data")));
-    auto *goldNote = new QLabel(tr("Coming soon: pick a saved gold set here and its training and validation splits "
-                                   "fill these files. Until then, use any chat fine-tuning JSONL."),
-                                dataBox);
-    goldNote->setObjectName(QStringLiteral("goldSetNote"));
-    goldNote->setWordWrap(true);
-    goldNote->setEnabled(false);
-    df->addRow(QString(), goldNote);
+    m_goldSet->setObjectName(QStringLiteral("goldSetCombo"));
+    m_goldSet->setToolTip(tr("Pick a gold set of the project: its training and validation splits are written as "
+                             "fine-tuning JSONL and fill the files below"));
+    m_goldSet->addItem(tr("Files…"), qint64(0));
+    m_goldSetNote->setObjectName(QStringLiteral("goldSetNote"));
+    m_goldSetNote->setWordWrap(true);
+    m_goldSetNote->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_goldSetNote, &QLabel::linkActivated, this, &FineTunePage::goldSetStepRequested);
+    connect(m_goldSet, &QComboBox::activated, this, [this] { pickGoldSet(m_goldSet->currentData().toLongLong()); });
+    df->insertRow(0, tr("&Gold set:"), m_goldSet);
+    df->insertRow(1, QString(), m_goldSetNote);
+    refreshGoldSets();
 
     auto *hyperBox = new QGroupBox(tr("Hyper-parameters (paper, Table 1)"), form);
     auto *hf = new QFormLayout(hyperBox);
@@ -263,6 +269,8 @@ void FineTunePage::setProvider(const QString &name)
 }
 
 void FineTunePage::setTrainingFile(const QString &path) { m_training->setText(path); }
+QString FineTunePage::trainingFile() const { return m_training->text(); }
+QString FineTunePage::validationFile() const { return m_validation->text(); }
 void FineTunePage::setValidationFile(const QString &path) { m_validation->setText(path); }
 void FineTunePage::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 void FineTunePage::setBatchSize(int batchSize) { m_batch->setValue(batchSize); }
@@ -422,6 +430,72 @@ void FineTunePage::selectJob(qint64 rowId)
         m_jobTable->setCurrentIndex(index);
     if (m_jobView->rowId() != rowId)
         m_jobView->showJob(rowId);
+}
+
+void FineTunePage::setGoldSets(GoldSetController *goldSets)
+{
+    m_goldSets = goldSets;
+    connect(goldSets, &GoldSetController::goldSetsChanged, this, &FineTunePage::refreshGoldSets);
+    connect(goldSets, &GoldSetController::fineTuneDataWritten, this, &FineTunePage::onGoldSetWritten);
+    refreshGoldSets();
+}
+
+QString FineTunePage::goldSetNote() const
+{
+    return m_goldSetNote->text();
+}
+
+void FineTunePage::refreshGoldSets()
+{
+    const qint64 current = m_goldSet->currentData().toLongLong();
+    const QSignalBlocker block(m_goldSet);
+    while (m_goldSet->count() > 1)
+        m_goldSet->removeItem(1);
+    const QList<StoredGoldSet> sets = m_goldSets ? m_goldSets->goldSets() : QList<StoredGoldSet>();
+    for (const StoredGoldSet &g : sets) {
+        m_goldSet->addItem(tr("%1 (%2 training, %3 validation users)")
+                               .arg(g.name, QLocale().toString(g.splitUsers[0]), QLocale().toString(g.splitUsers[1])),
+                           g.id);
+    }
+    const int i = m_goldSet->findData(current);
+    m_goldSet->setCurrentIndex(i >= 0 ? i : 0);
+    if (i < 0 && current != 0)
+        m_goldSetTicket = 0; // the gold set it was writing is gone
+    if (m_goldSet->currentIndex() == 0 && m_goldSetTicket == 0) {
+        m_goldSetNote->setText(sets.isEmpty() ? tr("No gold set in this project yet: build one on the <a href=\"#\">Gold set step</a>, "
+                                                   "or choose chat fine-tuning JSONL files below.")
+                                              : tr("Pick a gold set, or choose chat fine-tuning JSONL files below."));
+    }
+}
+
+void FineTunePage::pickGoldSet(qint64 id)
+{
+    const int i = m_goldSet->findData(id);
+    if (i >= 0 && m_goldSet->currentIndex() != i)
+        m_goldSet->setCurrentIndex(i);
+    m_goldSetTicket = 0;
+    if (id == 0 || !m_goldSets) {
+        refreshGoldSets();
+        return;
+    }
+    const QString folder = m_goldSets->fineTuneFolder();
+    m_goldSetNote->setText(tr("Writing the training and validation data to %1…").arg(QDir::toNativeSeparators(folder).toHtmlEscaped()));
+    m_goldSetTicket = m_goldSets->writeFineTuneData(id, folder, false);
+}
+
+void FineTunePage::onGoldSetWritten(int ticket, const Result<FineTuneFiles> &result)
+{
+    if (ticket != m_goldSetTicket)
+        return; // another request (the Gold set page's export, or a gold set picked since)
+    m_goldSetTicket = 0;
+    if (!result) {
+        m_goldSetNote->setText(QStringLiteral("<span style=\"color:#D55E00\">%1</span>").arg(result.error().message.toHtmlEscaped()));
+        return;
+    }
+    m_training->setText(result->training);
+    m_validation->setText(result->validation);
+    const QString where = m_goldSets && m_goldSets->hasProject() ? tr("next to the project") : tr("in a temporary folder (save the project to keep them)");
+    m_goldSetNote->setText(tr("Written %1: %2").arg(where, QDir::toNativeSeparators(QFileInfo(result->training).absolutePath()).toHtmlEscaped()));
 }
 
 } // namespace cinetune::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/finetunecontroller.h"
+#include "session/goldsetcontroller.h"
 
 #include <QHash>
 #include <QWidget>
@@ -16,6 +17,7 @@ class QTimer;
 
 namespace cinetune::ui {
 
+class GoldSetController;
 class JobTableModel;
 class JobView;
 class MessageBanner;
@@ -37,6 +39,13 @@ public:
     QPushButton *submitButton() const { return m_submit; }
     // The estimate's figures: "examples", "tokens", "epochs", "billedTokens", "cost", "issues".
     QString figure(const QString &key) const;
+    QString trainingFile() const;
+    QString validationFile() const;
+
+    // The gold-set picker: the project's gold sets (and "Files…") fill the data files.
+    void setGoldSets(GoldSetController *goldSets);
+    QComboBox *goldSetPicker() const { return m_goldSet; }
+    QString goldSetNote() const;
 
 public Q_SLOTS:
     void setProvider(const QString &name);
@@ -48,10 +57,15 @@ public Q_SLOTS:
     void submit();
     void selectJob(qint64 rowId);
     void refreshProviders();
+    // Writes the gold set's training and validation splits as fine-tuning JSONL and uses them;
+    // 0 = "Files…" (choose files yourself).
+    void pickGoldSet(qint64 id);
 
 Q_SIGNALS:
     // The user asked to edit provider profiles.
     void providersRequested();
+    // The user asked to go to the Gold set step (to build a gold set).
+    void goldSetStepRequested();
 
 private:
     QWidget *buildForm();
@@ -61,6 +75,8 @@ private:
     void refreshJobs();
     void updateSubmit();
     void setFigure(const QString &key, const QString &text);
+    void refreshGoldSets();
+    void onGoldSetWritten(int ticket, const cinetune::Result<cinetune::ui::FineTuneFiles> &result);
 
     FineTuneController *m_controller;
     QComboBox *m_provider;
@@ -68,6 +84,10 @@ private:
     QLineEdit *m_model;
     QLineEdit *m_training;
     QLineEdit *m_validation;
+    QComboBox *m_goldSet;
+    QLabel *m_goldSetNote;
+    GoldSetController *m_goldSets = nullptr;
+    int m_goldSetTicket = 0;
     QSpinBox *m_epochs;
     QSpinBox *m_batch;
     QDoubleSpinBox *m_lr;

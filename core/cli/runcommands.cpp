@@ -1,0 +1,365 @@
+#include "runcommands.h"
+
+#include "eval/baselines.h"
+
+#include "cli.h"
+#include "common/progress.h"
+#include "dataset/datasetloader.h"
+#include "eval/evalrun.h"
+#include "finetune/tokenizer.h"
+#include "options.h"
+#include "project/goldsetrepository.h"
+#include "project/projectfile.h"
+#include "project/runrepository.h"
+#include "providers/httpclient.h"
+#include "providers/providerprofile.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QTimer>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace cinetune::cli {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune-cli", s);
+}
+
+const QString kCmd = QStringLiteral("run");
+
+// --target PROVIDER:MODEL (split at the first colon: model ids such as "ft:gpt-4o-mini:org::id"
+// contain colons, profile names do not), or only MODEL with an inline --base-url/--kind provider.
+int resolveTarget(const QCommandLineParser &parser, ProviderProfile &profile, QString &model, QTextStream &err)
+{
+    const QString target = parser.value(QStringLiteral("target"));
+    const bool inlined = parser.isSet(QStringLiteral("base-url")) || parser.isSet(QStringLiteral("kind"));
+    QString providerName;
+    if (inlined) {
+        model = target.startsWith(QLatin1Char(':')) ? target.mid(1) : target;
+        const auto kind = providerKindFromId(parser.value(QStringLiteral("kind")));
+        if (!kind || !parser.isSet(QStringLiteral("base-url"))) {
+            err << tr("cinetune run: an inline provider needs --base-url URL and --kind "
+                      "openai|azure|together|openai-compatible|simulator\n");
+            return UsageError;
+        }
+        profile = ProviderProfile{};
+        profile.kind = *kind;
+        QUrl url = QUrl::fromUserInput(parser.value(QStringLiteral("base-url")).trimmed());
+        if (url.path().isEmpty() || url.path() == QLatin1String("/"))
+            url.setPath(QStringLiteral("/v1"));
+        profile.baseUrl = url;
+        profile.name = providerKindId(*kind) + QLatin1Char('@') + url.host(QUrl::FullyEncoded)
+                       + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString());
+    } else {
+        const qsizetype colon = target.indexOf(QLatin1Char(':'));
+        if (colon <= 0 || colon == target.size() - 1) {
+            err << tr("cinetune run: --target must be PROVIDER:MODEL (a profile of cinetune providers list and a model id), "
+                      "found \"%1\"\n").arg(target);
+            return UsageError;
+        }
+        providerName = target.left(colon);
+        model = target.mid(colon + 1);
+        QSettings settings;
+        ProviderProfileStore store(settings);
+        const auto p = store.profile(providerName);
+        if (!p) {
+            err << tr("cinetune run: --target: no provider profile named \"%1\" (add one with cinetune providers add)\n").arg(providerName);
+            return UsageError;
+        }
+        profile = *p;
+    }
+    if (parser.isSet(QStringLiteral("key-env")))
+        profile.keyVariable = parser.value(QStringLiteral("key-env"));
+    if (Status valid = profile.validate(); !valid) {
+        err << QStringLiteral("cinetune run: %1\n").arg(valid.error().message);
+        return UsageError;
+    }
+    return Success;
+}
+
+
+QString costText(double cost)
+{
+    return cost < 0 ? tr("unknown (no inference price for this model)") : QStringLiteral("$%1").arg(cost, 0, 'f', 4);
+}
+
+} // namespace
+
+int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("project"), tr("Project file"), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("gold"), tr("Gold set name in the project"), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("split"), tr("train, validation or test (default test)"), QStringLiteral("SPLIT"), QStringLiteral("test")});
+    parser.addOption({QStringLiteral("target"), tr("PROVIDER:MODEL"), QStringLiteral("SPEC")});
+    parser.addOption({QStringLiteral("strategy"), tr("zero-shot, fine-tuned, few-shot or candidates"), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("name"), tr("Run name (default: gold/split/model/strategy)"), QStringLiteral("RUN")});
+    parser.addOption({QStringLiteral("format"), tr("numbered or json"), QStringLiteral("F"), QStringLiteral("numbered")});
+    parser.addOption({QStringLiteral("temperature"), tr("Sampling temperature (default 0)"), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("seed"), tr("Seed (sent to the API; picks few-shot examples)"), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("max-tokens"), tr("Answer token limit (default 400)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("count"), tr("Movies to ask for (default 10)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("concurrency"), tr("Requests in flight (default: the profile's)"), QStringLiteral("C")});
+    parser.addOption({QStringLiteral("rpm"), tr("Requests per minute (default: the profile's)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("tpm"), tr("Tokens per minute (default: the profile's)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("few-shot"), tr("Few-shot examples (default 3)"), QStringLiteral("K")});
+    parser.addOption({QStringLiteral("candidates"), tr("Candidates listed (default 20)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("candidates-from"), tr("The baseline listing the candidates: itemknn (default), popular, random or consensus"),
+                      QStringLiteral("BASELINE")});
+    parser.addOption({QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D")});
+    parser.addOption({QStringLiteral("base-url"), tr("Inline provider: base URL"), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("kind"), tr("Inline provider kind"), QStringLiteral("KIND")});
+    parser.addOption({QStringLiteral("key-env"), tr("Environment variable holding the API key"), QStringLiteral("VAR")});
+    parser.addOption({QStringLiteral("timeout"), tr("Seconds without an answer before a request is retried (default 60)"), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("retry-failed"), tr("Re-send only the users whose request failed")});
+    parser.addOption({QStringLiteral("json"), tr("Print the summary as JSON")});
+    if (!parseOptions(parser, kCmd, args, err))
+        return UsageError;
+    for (const char *required : {"project", "gold", "target", "strategy"}) {
+        if (!parser.isSet(QLatin1String(required))) {
+            err << tr("cinetune run: --%1 is required\n").arg(QLatin1String(required));
+            return UsageError;
+        }
+    }
+
+    RunSpec spec;
+    const auto split = goldSetSplitFromId(parser.value(QStringLiteral("split")));
+    const auto strategy = promptStrategyFromId(parser.value(QStringLiteral("strategy")));
+    const auto format = outputFormatFromId(parser.value(QStringLiteral("format")));
+    if (!split || !strategy || !format) {
+        err << tr("cinetune run: --split must be train|validation|test, --strategy zero-shot|fine-tuned|few-shot|candidates, "
+                  "--format numbered|json\n");
+        return UsageError;
+    }
+    spec.split = *split;
+    spec.strategy = *strategy;
+    spec.format = *format;
+    if (parser.isSet(QStringLiteral("temperature"))) {
+        bool ok = false;
+        spec.temperature = parser.value(QStringLiteral("temperature")).toDouble(&ok);
+        if (!ok || spec.temperature < 0 || spec.temperature > 2) {
+            err << tr("cinetune run: --temperature must be a number from 0 to 2\n");
+            return UsageError;
+        }
+    }
+    const auto seed = unsignedOption(parser, QStringLiteral("seed"), 0, 0, quint64(std::numeric_limits<qint64>::max()), kCmd, err);
+    const auto maxTokens = unsignedOption(parser, QStringLiteral("max-tokens"), 400, 1, 100000, kCmd, err);
+    const auto count = unsignedOption(parser, QStringLiteral("count"), 10, 1, 100, kCmd, err);
+    const auto fewShot = unsignedOption(parser, QStringLiteral("few-shot"), 3, 1, 50, kCmd, err);
+    const auto candidates = unsignedOption(parser, QStringLiteral("candidates"), 20, 1, 500, kCmd, err);
+    const auto timeout = unsignedOption(parser, QStringLiteral("timeout"), 60, 1, 3600, kCmd, err);
+    if (!seed || !maxTokens || !count || !fewShot || !candidates || !timeout)
+        return UsageError;
+    if (parser.isSet(QStringLiteral("seed")))
+        spec.seed = qint64(*seed);
+    spec.maxTokens = int(*maxTokens);
+    spec.count = int(*count);
+    spec.fewShotK = int(*fewShot);
+    spec.candidateCount = int(*candidates);
+    if (parser.isSet(QStringLiteral("candidates-from")))
+        spec.candidateBaseline = parser.value(QStringLiteral("candidates-from"));
+
+    ProviderProfile profile;
+    QString model;
+    if (const int code = resolveTarget(parser, profile, model, err); code != Success)
+        return code;
+    const auto concurrency = unsignedOption(parser, QStringLiteral("concurrency"), qulonglong(std::max(1, profile.concurrency)), 1, 256, kCmd, err);
+    const auto rpm = unsignedOption(parser, QStringLiteral("rpm"), qulonglong(std::max(0, profile.requestsPerMinute)), 0, 100000000, kCmd, err);
+    const auto tpm = unsignedOption(parser, QStringLiteral("tpm"), qulonglong(std::max(0, profile.tokensPerMinute)), 0, 1000000000000ull, kCmd, err);
+    if (!concurrency || !rpm || !tpm)
+        return UsageError;
+    spec.target.provider = profile.name;
+    spec.target.model = model;
+
+    // Project, gold set, dataset.
+    const QString projectPath = ProjectFile::withSuffix(parser.value(QStringLiteral("project")));
+    auto project = ProjectFile::open(projectPath);
+    if (!project) {
+        err << QStringLiteral("cinetune run: %1\n").arg(project.error().message);
+        return InputError;
+    }
+    GoldSetRepository golds(*project.value());
+    auto gold = golds.find(parser.value(QStringLiteral("gold")));
+    if (!gold) {
+        err << QStringLiteral("cinetune run: %1\n").arg(gold.error().message);
+        return InputError;
+    }
+    spec.goldSetName = gold->name;
+    spec.goldSetId = gold->id;
+    auto goldUsers = golds.users(gold->id);
+    if (!goldUsers) {
+        err << QStringLiteral("cinetune run: %1\n").arg(goldUsers.error().message);
+        return InputError;
+    }
+    std::vector<GoldSetUser> users;
+    std::vector<GoldSetUser> train;
+    for (const GoldSetUser &u : goldUsers.value()) {
+        if (u.split == spec.split)
+            users.push_back(u);
+        if (u.split == GoldSetSplit::Train)
+            train.push_back(u);
+    }
+    if (users.empty()) {
+        err << tr("cinetune run: gold set \"%1\" has no user in the %2 split\n").arg(gold->name, goldSetSplitId(spec.split));
+        return InputError;
+    }
+    QString datasetPath = parser.value(QStringLiteral("dataset"));
+    if (datasetPath.isEmpty()) {
+        const auto ref = project.value()->datasetReference();
+        if (!ref) {
+            err << tr("cinetune run: the project records no dataset; give --dataset D\n");
+            return UsageError;
+        }
+        datasetPath = ref->path;
+    }
+    NullProgress progress;
+    auto ds = loadDataset(datasetPath, LoadOptions{}, progress);
+    if (!ds) {
+        err << QStringLiteral("cinetune run: %1\n").arg(ds.error().message);
+        return InputError;
+    }
+    if (Status v = spec.validate(); !v) {
+        err << QStringLiteral("cinetune run: %1\n").arg(v.error().message);
+        return UsageError;
+    }
+
+    auto key = resolveApiKey(profile);
+    if (!key) {
+        err << QStringLiteral("cinetune run: %1\n").arg(key.error().message);
+        return ProviderError;
+    }
+    RunRepository runs(*project.value());
+    const QString name = parser.isSet(QStringLiteral("name"))
+                             ? parser.value(QStringLiteral("name"))
+                             : QStringLiteral("%1/%2/%3/%4").arg(gold->name, goldSetSplitId(spec.split), model, promptStrategyId(spec.strategy));
+    const QString baseUrl = profile.effectiveBaseUrl().toString();
+    auto runId = prepareEvaluationRun(runs, name, spec, baseUrl, qint64(users.size()));
+    if (!runId) {
+        err << QStringLiteral("cinetune run: %1\n").arg(runId.error().message);
+        return InputError;
+    }
+    auto tokenizer = Tokenizer::o200k();
+
+    HttpClient http;
+    // Qt opens at most 6 HTTP/1.1 connections per host and QNAM: one more client per 6 requests.
+    std::vector<std::unique_ptr<HttpClient>> lanes;
+    for (qulonglong i = 6; i < *concurrency; i += 6)
+        lanes.push_back(std::make_unique<HttpClient>());
+    EvaluationSetup setup;
+    setup.project = project.value().get();
+    setup.runId = runId.value();
+    setup.spec = spec;
+    setup.catalogue = &ds.value()->catalogue;
+    setup.users = std::move(users);
+    setup.trainUsers = std::move(train);
+    if (spec.strategy == PromptStrategyKind::Candidates) {
+        BaselineOptions baselineOptions;
+        NullProgress quiet;
+        auto recommender = makeRecommender(*ds.value(), *baselineFromId(spec.candidateBaseline), baselineOptions, quiet);
+        if (!recommender) {
+            err << QStringLiteral("cinetune run: %1\n").arg(recommender.error().message);
+            return InputError;
+        }
+        setup.candidates = baselineCandidates(ds.value(), std::shared_ptr<const Recommender>(std::move(recommender).value()),
+                                              baselineOptions.seed);
+    }
+    setup.endpoint = Endpoint{profile.kind, profile.effectiveBaseUrl(), key.value(),
+                              int(*timeout) * 1000};
+    setup.providerName = profile.name;
+    setup.http = &http;
+    for (const auto &lane : lanes)
+        setup.extraLanes << lane.get();
+    setup.scheduler.concurrency = int(*concurrency);
+    setup.scheduler.requestsPerMinute = qint64(*rpm);
+    setup.scheduler.tokensPerMinute = qint64(*tpm);
+    setup.tokenizer = tokenizer ? &tokenizer.value() : nullptr;
+    EvaluationRun runner(std::move(setup));
+
+    err << tr("Run \"%1\" (#%2): %3 users of %4/%5, %6 on %7 (%8)\n")
+               .arg(name)
+               .arg(runId.value())
+               .arg(runner.total())
+               .arg(gold->name, goldSetSplitId(spec.split), model, profile.name, promptStrategyId(spec.strategy));
+    err.flush();
+    QElapsedTimer lastLine;
+    lastLine.start();
+    QObject::connect(&runner, &EvaluationRun::progress, &runner,
+                     [&](qint64 done, qint64 total, qint64 p, qint64 c, double cost, qint64 eta) {
+                         if (lastLine.elapsed() < 500 && done < total)
+                             return;
+                         lastLine.restart();
+                         err << tr("%1/%2 users, %3 prompt + %4 completion tokens, cost %5%6\n")
+                                    .arg(done)
+                                    .arg(total)
+                                    .arg(p)
+                                    .arg(c)
+                                    .arg(costText(cost))
+                                    .arg(eta >= 0 && done < total ? tr(", about %1 s left").arg((eta + 999) / 1000) : QString());
+                         err.flush();
+                     });
+    int stoppedStatus = int(RunStatus::Finished);
+    QString stoppedError;
+    QObject::connect(&runner, &EvaluationRun::stopped, &runner, [&](int status, const QString &error) {
+        stoppedStatus = status;
+        stoppedError = error;
+        QCoreApplication::exit(0);
+    });
+    QTimer::singleShot(0, &runner, [&]() {
+        if (parser.isSet(QStringLiteral("retry-failed")))
+            runner.retryFailed();
+        else
+            runner.start();
+    });
+    QCoreApplication::exec();
+
+    auto counts = runs.counts(runId.value());
+    if (!counts) {
+        err << QStringLiteral("cinetune run: %1\n").arg(counts.error().message);
+        return InputError;
+    }
+    const std::optional<double> cost = runner.cost(counts->promptTokens, counts->completionTokens);
+    const qint64 pending = runner.total() - counts->ok - counts->failed;
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o{{QStringLiteral("run"), name},
+                      {QStringLiteral("run_id"), runId.value()},
+                      {QStringLiteral("status"), runStatusId(RunStatus(stoppedStatus))},
+                      {QStringLiteral("users"), runner.total()},
+                      {QStringLiteral("ok"), counts->ok},
+                      {QStringLiteral("failed"), counts->failed},
+                      {QStringLiteral("cached"), counts->cached},
+                      {QStringLiteral("pending"), pending},
+                      {QStringLiteral("prompt_tokens"), counts->promptTokens},
+                      {QStringLiteral("completion_tokens"), counts->completionTokens},
+                      {QStringLiteral("cost_usd"), cost ? QJsonValue(*cost) : QJsonValue()}};
+        if (!stoppedError.isEmpty())
+            o[QStringLiteral("error")] = stoppedError;
+        out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        out << tr("Run \"%1\": %2\n").arg(name, runStatusId(RunStatus(stoppedStatus)));
+        out << tr("Users: %1 — %2 ok (%3 from the cache), %4 failed, %5 pending\n")
+                   .arg(runner.total())
+                   .arg(counts->ok)
+                   .arg(counts->cached)
+                   .arg(counts->failed)
+                   .arg(pending);
+        out << tr("Tokens paid: %1 prompt, %2 completion\n").arg(counts->promptTokens).arg(counts->completionTokens);
+        out << tr("Cost: %1\n").arg(costText(cost ? *cost : -1.0));
+    }
+    out.flush();
+    if (!stoppedError.isEmpty())
+        err << QStringLiteral("cinetune run: %1\n").arg(stoppedError);
+    return (counts->failed > 0 || pending > 0 || stoppedStatus != int(RunStatus::Finished)) ? ProviderError : Success;
+}
+
+} // namespace cinetune::cli

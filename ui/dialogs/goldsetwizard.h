@@ -1,0 +1,60 @@
+#pragma once
+
+#include "goldset/goldsetspec.h"
+
+#include <QWizard>
+
+namespace cinetune::ui {
+
+class GoldSetController;
+class GoldSetBuildPage;
+
+// The gold-set builder (the Gold set step's "New…"): preset → users and profile → neighbours and
+// gold → split and seed → build (in the background, with progress and Cancel) and name. Its
+// pages fill a GoldSetSpec; an invalid value shows GoldSetSpec::validate()'s message on the page
+// and disables Next. Finish saves the gold set through the controller (in the project).
+class GoldSetWizard final : public QWizard
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GoldSetWizard)
+
+public:
+    enum PageId { PresetPageId, UsersPageId, NeighboursPageId, SplitPageId, BuildPageId };
+
+    explicit GoldSetWizard(GoldSetController *controller, QWidget *parent = nullptr);
+    ~GoldSetWizard() override;
+
+    GoldSetController *controller() const { return m_controller; }
+    const GoldSetSpec &spec() const { return m_spec; }
+    // Replaces the whole spec (a preset); the pages show it when they are next shown.
+    void setSpec(const GoldSetSpec &spec);
+    // Changes one part of the spec (a page's field) and tells the pages.
+    template<typename F>
+    void editSpec(F &&change)
+    {
+        change(m_spec);
+        Q_EMIT specChanged();
+    }
+    // The id of the gold set Finish saved (0 before).
+    qint64 savedId() const { return m_savedId; }
+    void setSavedId(qint64 id) { m_savedId = id; }
+    // The message of GoldSetSpec::validate() shown on the current page (empty when valid).
+    QString validationMessage() const;
+
+public Q_SLOTS:
+    // Cancels a build that is still running, then closes.
+    void reject() override;
+
+Q_SIGNALS:
+    void specChanged();
+    // The user asked to go to the Dataset step (no dataset loaded).
+    void datasetRequested();
+
+private:
+    GoldSetController *m_controller;
+    GoldSetSpec m_spec;
+    qint64 m_savedId = 0;
+    GoldSetBuildPage *m_buildPage;
+};
+
+} // namespace cinetune::ui

@@ -1,0 +1,477 @@
+#include "goldsetcontroller.h"
+
+#include "backgroundtasks.h"
+#include "datasetcontroller.h"
+#include "finetune/finetuneexport.h"
+#include "finetune/tokenizer.h"
+#include "goldset/coviewindex.h"
+#include "goldset/goldsetbuilder.h"
+#include "goldset/goldsetjsonl.h"
+#include "project/projectfile.h"
+#include "promiseprogress.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace cinetune::ui {
+
+namespace {
+
+const Result<Tokenizer> &sharedTokenizer()
+{
+    static const Result<Tokenizer> tokenizer = Tokenizer::o200k(); // thread-safe initialisation
+    return tokenizer;
+}
+
+std::vector<std::uint64_t> goldSizes(const std::vector<GoldSetUser> &users)
+{
+    std::vector<std::uint64_t> h;
+    for (const GoldSetUser &u : users) {
+        if (h.size() <= u.gold.size())
+            h.resize(u.gold.size() + 1);
+        ++h[u.gold.size()];
+    }
+    return h;
+}
+
+double jaccard(std::vector<std::uint32_t> a, std::vector<std::uint32_t> b)
+{
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    std::sort(b.begin(), b.end());
+    b.erase(std::unique(b.begin(), b.end()), b.end());
+    if (a.empty() && b.empty())
+        return 1.0;
+    std::size_t common = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] < b[j]) {
+            ++i;
+        } else if (b[j] < a[i]) {
+            ++j;
+        } else {
+            ++common;
+            ++i;
+            ++j;
+        }
+    }
+    return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+// A file name from a gold-set name: keeps letters, digits and a few safe characters.
+QString fileStem(const QString &name)
+{
+    QString s = name;
+    s.replace(QRegularExpression(QStringLiteral("[^\\w .()+-]")), QStringLiteral("_"));
+    s = s.trimmed();
+    return s.isEmpty() ? QStringLiteral("gold-set") : s;
+}
+
+Result<FineTuneFiles> writeSplits(const std::vector<GoldSetUser> &users, const QString &source, const Dataset &dataset,
+                                  const QString &folder, const QString &stem, bool strict, Progress &progress)
+{
+    const Result<Tokenizer> &tokenizer = sharedTokenizer();
+    if (!tokenizer)
+        return tokenizer.error();
+    if (!QDir().mkpath(folder))
+        return makeError(QStringLiteral("write_failed"),
+                         GoldSetController::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(folder)));
+    FineTuneFiles files;
+    const PromptTemplate prompt = PromptTemplate::paperDefault();
+    for (GoldSetSplit split : {GoldSetSplit::Train, GoldSetSplit::Validation}) {
+        const QString path = QDir(folder).filePath(QStringLiteral("%1.%2.jsonl").arg(stem, goldSetSplitId(split)));
+        const bool any = std::any_of(users.begin(), users.end(), [split](const GoldSetUser &u) { return u.split == split; });
+        if (!any && split == GoldSetSplit::Validation)
+            continue; // no validation split: the validation file stays empty
+        Result<FineTuneData> data =
+            strict ? exportFineTuneJsonl(users, source, dataset.catalogue, prompt, split, path, tokenizer.value(),
+                                         validationOptionsFor(split), progress)
+                   : buildFineTuneData(users, source, dataset.catalogue, prompt, split, tokenizer.value(),
+                                       validationOptionsFor(split), progress, QDir::toNativeSeparators(path));
+        if (!data)
+            return data.error();
+        if (!strict) {
+            if (Status s = writeFileAtomically(path, data->jsonl); !s)
+                return s.error();
+        }
+        files.errors += data->report.errorCount();
+        if (split == GoldSetSplit::Train) {
+            files.training = path;
+            files.trainingExamples = static_cast<qint64>(data->examples.size());
+        } else {
+            files.validation = path;
+            files.validationExamples = static_cast<qint64>(data->examples.size());
+        }
+    }
+    return files;
+}
+
+} // namespace
+
+GoldSetComparison compareGoldSets(const std::vector<GoldSetUser> &a, const std::vector<GoldSetUser> &b)
+{
+    GoldSetComparison c;
+    c.usersA = static_cast<qint64>(a.size());
+    c.usersB = static_cast<qint64>(b.size());
+    std::unordered_map<std::uint32_t, const GoldSetUser *> byUser;
+    byUser.reserve(b.size());
+    for (const GoldSetUser &u : b)
+        byUser.emplace(u.user, &u);
+    double sum = 0;
+    for (const GoldSetUser &u : a) {
+        const auto it = byUser.find(u.user);
+        if (it == byUser.end())
+            continue;
+        ++c.commonUsers;
+        const double j = jaccard(u.gold, it->second->gold);
+        sum += j;
+        if (j == 1.0)
+            ++c.identicalGold;
+    }
+    const qint64 unionUsers = c.usersA + c.usersB - c.commonUsers;
+    c.userJaccard = unionUsers > 0 ? static_cast<double>(c.commonUsers) / static_cast<double>(unionUsers) : 0.0;
+    c.meanGoldJaccard = c.commonUsers > 0 ? sum / static_cast<double>(c.commonUsers) : 0.0;
+    c.sizesA = goldSizes(a);
+    c.sizesB = goldSizes(b);
+    return c;
+}
+
+QString goldSetPresetLabel(const GoldSetSpec &spec)
+{
+    const struct
+    {
+        const char *id;
+        const char *label;
+    } presets[] = {{"paper50", QT_TRANSLATE_NOOP("cinetune::ui::GoldSetController", "paper50")},
+                   {"paper60", QT_TRANSLATE_NOOP("cinetune::ui::GoldSetController", "paper60")},
+                   {"holdout", QT_TRANSLATE_NOOP("cinetune::ui::GoldSetController", "temporal hold-out")}};
+    for (const auto &p : presets) {
+        GoldSetSpec preset = *GoldSetSpec::preset(QLatin1String(p.id));
+        preset.users = spec.users;
+        preset.userIds = spec.userIds;
+        preset.seed = spec.seed;
+        preset.split = spec.split;
+        if (preset.protocol == GoldProtocol::TemporalHoldout) {
+            // Fields the hold-out does not use do not make it custom.
+            preset.minMatches = spec.minMatches;
+            preset.neighbourCap = spec.neighbourCap;
+            preset.watchFactor = spec.watchFactor;
+            preset.exclude = spec.exclude;
+            preset.minGold = spec.minGold;
+            preset.eligibility = spec.eligibility;
+        }
+        if (preset == spec)
+            return GoldSetController::tr(p.label);
+    }
+    return spec.protocol == GoldProtocol::TemporalHoldout ? GoldSetController::tr("custom hold-out")
+                                                          : GoldSetController::tr("custom");
+}
+
+GoldSetController::GoldSetController(DatasetController *datasets, BackgroundTasks *tasks, QObject *parent)
+    : QObject(parent), m_datasets(datasets), m_tasks(tasks)
+{
+    qRegisterMetaType<GoldSetBuildOutcome>();
+    connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
+        // The co-rating index belongs to the previous dataset; let that one be freed.
+        m_index.reset();
+        m_indexDataset = nullptr;
+        Q_EMIT goldSetsChanged(); // the dataset-match column changes
+    });
+}
+
+GoldSetController::~GoldSetController()
+{
+    if (m_buildWatcher) {
+        m_buildWatcher->cancel();
+        m_buildWatcher->waitForFinished();
+    }
+}
+
+void GoldSetController::setProject(ProjectFile *project)
+{
+    m_project = project;
+    m_repository.reset();
+    m_userCache.clear();
+    if (project) {
+        m_repository = std::make_unique<GoldSetRepository>(*project);
+        // What the unsaved session built goes into the project, so nothing is lost.
+        QStringList failed;
+        for (const MemorySet &m : m_memory) {
+            Result<qint64> added = m_repository->add(m_repository->uniqueName(m.meta.name), m.set, m.meta.datasetFingerprint);
+            if (!added)
+                failed << QStringLiteral("%1: %2").arg(m.meta.name, added.error().message);
+        }
+        m_memory.clear();
+        if (!failed.isEmpty())
+            Q_EMIT storageError(tr("Some gold sets of the unsaved session could not be saved in the project:\n%1")
+                                    .arg(failed.join(QLatin1Char('\n'))));
+    }
+    Q_EMIT goldSetsChanged();
+}
+
+const GoldSetController::MemorySet *GoldSetController::memorySet(qint64 id) const
+{
+    const auto it = std::find_if(m_memory.begin(), m_memory.end(), [id](const MemorySet &m) { return m.meta.id == id; });
+    return it == m_memory.end() ? nullptr : &*it;
+}
+
+QList<StoredGoldSet> GoldSetController::goldSets() const
+{
+    if (m_repository) {
+        Result<QList<StoredGoldSet>> all = m_repository->list();
+        return all ? all.value() : QList<StoredGoldSet>();
+    }
+    QList<StoredGoldSet> out;
+    for (const MemorySet &m : m_memory)
+        out << m.meta;
+    return out;
+}
+
+std::optional<StoredGoldSet> GoldSetController::goldSet(qint64 id) const
+{
+    if (m_repository) {
+        Result<StoredGoldSet> g = m_repository->get(id);
+        if (!g)
+            return std::nullopt;
+        return g.value();
+    }
+    if (const MemorySet *m = memorySet(id))
+        return m->meta;
+    return std::nullopt;
+}
+
+Result<std::shared_ptr<const std::vector<GoldSetUser>>> GoldSetController::users(qint64 id) const
+{
+    if (const auto cached = m_userCache.value(id))
+        return cached;
+    std::shared_ptr<const std::vector<GoldSetUser>> users;
+    if (m_repository) {
+        Result<std::vector<GoldSetUser>> r = m_repository->users(id);
+        if (!r)
+            return r.error();
+        users = std::make_shared<const std::vector<GoldSetUser>>(std::move(r).value());
+    } else if (const MemorySet *m = memorySet(id)) {
+        users = std::make_shared<const std::vector<GoldSetUser>>(m->set.users);
+    } else {
+        return makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id));
+    }
+    m_userCache.insert(id, users);
+    return users;
+}
+
+Result<QByteArray> GoldSetController::jsonl(qint64 id) const
+{
+    if (m_repository)
+        return m_repository->jsonl(id);
+    if (const MemorySet *m = memorySet(id))
+        return goldSetToJsonl(m->set.users);
+    return makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id));
+}
+
+bool GoldSetController::matchesCurrentDataset(const StoredGoldSet &set) const
+{
+    const LoadedDatasetPtr current = m_datasets->current();
+    return current && current->dataset->fingerprint == set.datasetFingerprint;
+}
+
+Result<qint64> GoldSetController::add(const QString &rawName, const GoldSet &set, const QByteArray &datasetFingerprint)
+{
+    Result<qint64> id = qint64(0);
+    if (m_repository) {
+        id = m_repository->add(rawName, set, datasetFingerprint);
+    } else {
+        const QString name = rawName.trimmed();
+        if (name.isEmpty())
+            return makeError(QStringLiteral("project.invalid_argument"), tr("A gold set needs a name."));
+        if (std::any_of(m_memory.begin(), m_memory.end(), [&](const MemorySet &m) { return m.meta.name == name; }))
+            return makeError(QStringLiteral("project.exists"), tr("There already is a gold set named \"%1\".").arg(name));
+        MemorySet m;
+        m.meta.id = m_nextMemoryId++;
+        m.meta.name = name;
+        m.meta.spec = set.spec;
+        m.meta.summary = summaryToJson(set.summary);
+        m.meta.datasetFingerprint = datasetFingerprint;
+        m.meta.users = static_cast<qint64>(set.users.size());
+        for (const GoldSetUser &u : set.users)
+            ++m.meta.splitUsers[static_cast<std::size_t>(u.split)];
+        m.meta.createdAt = QDateTime::currentDateTimeUtc();
+        m.set = set;
+        id = m.meta.id;
+        m_memory.push_back(std::move(m));
+    }
+    if (id)
+        Q_EMIT goldSetsChanged();
+    return id;
+}
+
+Status GoldSetController::rename(qint64 id, const QString &rawName)
+{
+    if (m_repository) {
+        Status s = m_repository->rename(id, rawName);
+        if (s)
+            Q_EMIT goldSetsChanged();
+        return s;
+    }
+    const QString name = rawName.trimmed();
+    if (name.isEmpty())
+        return makeError(QStringLiteral("project.invalid_argument"), tr("A gold set needs a name."));
+    if (std::any_of(m_memory.begin(), m_memory.end(), [&](const MemorySet &m) { return m.meta.name == name && m.meta.id != id; }))
+        return makeError(QStringLiteral("project.exists"), tr("There already is a gold set named \"%1\".").arg(name));
+    const auto it = std::find_if(m_memory.begin(), m_memory.end(), [id](const MemorySet &m) { return m.meta.id == id; });
+    if (it == m_memory.end())
+        return makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id));
+    it->meta.name = name;
+    Q_EMIT goldSetsChanged();
+    return Ok{};
+}
+
+Status GoldSetController::remove(qint64 id)
+{
+    m_userCache.remove(id);
+    if (m_repository) {
+        Status s = m_repository->remove(id);
+        if (s)
+            Q_EMIT goldSetsChanged();
+        return s;
+    }
+    const auto it = std::find_if(m_memory.begin(), m_memory.end(), [id](const MemorySet &m) { return m.meta.id == id; });
+    if (it == m_memory.end())
+        return makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id));
+    m_memory.erase(it);
+    Q_EMIT goldSetsChanged();
+    return Ok{};
+}
+
+QString GoldSetController::uniqueName(const QString &base) const
+{
+    if (m_repository)
+        return m_repository->uniqueName(base);
+    const QString b = base.trimmed().isEmpty() ? tr("Gold set") : base.trimmed();
+    const auto taken = [this](const QString &n) {
+        return std::any_of(m_memory.begin(), m_memory.end(), [&](const MemorySet &m) { return m.meta.name == n; });
+    };
+    QString candidate = b;
+    for (int n = 2; taken(candidate); ++n)
+        candidate = QStringLiteral("%1 (%2)").arg(b).arg(n);
+    return candidate;
+}
+
+void GoldSetController::build(const GoldSetSpec &spec)
+{
+    cancelBuild();
+    const LoadedDatasetPtr loaded = m_datasets->current();
+    if (!loaded) {
+        GoldSetBuildOutcome none;
+        none.error = makeError(QStringLiteral("no-dataset"), tr("Load a dataset first (Dataset step)."));
+        Q_EMIT buildFinished(none);
+        return;
+    }
+    const DatasetPtr dataset = loaded->dataset;
+    GoldSetBuildOptions options;
+    if (m_indexDataset == dataset.get())
+        options.index = m_index;
+    QFuture<GoldSetBuildOutcome> future = QtConcurrent::run([dataset, spec, options](QPromise<GoldSetBuildOutcome> &promise) {
+        PromiseProgress<GoldSetBuildOutcome> progress(promise);
+        GoldSetBuildOutcome out;
+        out.datasetFingerprint = dataset->fingerprint;
+        std::shared_ptr<const CoViewIndex> index;
+        Result<GoldSet> built = buildGoldSet(*dataset, spec, options, progress, index);
+        out.index = std::move(index);
+        if (built)
+            out.set = std::make_shared<const GoldSet>(std::move(built).value());
+        else
+            out.error = built.error();
+        promise.addResult(std::move(out));
+    });
+    auto *watcher = new QFutureWatcher<GoldSetBuildOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, watcher](int value) {
+        Q_EMIT buildProgress(value, watcher->progressMaximum(), watcher->progressText());
+    });
+    connect(watcher, &QFutureWatcherBase::progressTextChanged, this, [this, watcher](const QString &text) {
+        Q_EMIT buildProgress(watcher->progressValue(), watcher->progressMaximum(), text);
+    });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, datasetKey = dataset.get()] {
+        watcher->deleteLater();
+        if (m_buildWatcher == watcher)
+            m_buildWatcher = nullptr;
+        const QFuture<GoldSetBuildOutcome> f = watcher->future();
+        GoldSetBuildOutcome out;
+        if (f.resultCount() > 0)
+            out = f.result();
+        if (!out.set && !out.error)
+            out.error = makeError(QStringLiteral("canceled"), tr("The build was canceled."));
+        if (out.index && m_datasets->current() && m_datasets->current()->dataset.get() == datasetKey) {
+            m_index = out.index;
+            m_indexDataset = datasetKey;
+        }
+        Q_EMIT buildFinished(out);
+    });
+    watcher->setFuture(future);
+    m_buildWatcher = watcher;
+    m_tasks->track(future, tr("Building a gold set"));
+    Q_EMIT buildStarted();
+}
+
+void GoldSetController::cancelBuild()
+{
+    if (m_buildWatcher)
+        m_buildWatcher->cancel(); // the builder sees it through PromiseProgress::canceled()
+}
+
+QString GoldSetController::fineTuneFolder()
+{
+    if (m_project) {
+        const QFileInfo info(m_project->path());
+        return QDir(info.absolutePath()).filePath(tr("%1 fine-tuning data").arg(info.completeBaseName()));
+    }
+    if (!m_tempDir)
+        m_tempDir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("cinetune-finetune-XXXXXX")));
+    return m_tempDir->isValid() ? m_tempDir->path() : QDir::tempPath();
+}
+
+int GoldSetController::writeFineTuneData(qint64 id, const QString &folder, bool strict)
+{
+    const int ticket = m_nextTicket++;
+    const std::optional<StoredGoldSet> meta = goldSet(id);
+    Result<std::shared_ptr<const std::vector<GoldSetUser>>> rows = users(id);
+    const LoadedDatasetPtr loaded = m_datasets->current();
+    // Failures found at once are still reported later, so the caller knows its ticket first.
+    const auto fail = [this, ticket](const Error &e) {
+        QMetaObject::invokeMethod(this, [this, ticket, e] { Q_EMIT fineTuneDataWritten(ticket, Result<FineTuneFiles>(e)); }, Qt::QueuedConnection);
+        return ticket;
+    };
+    if (!meta || !rows)
+        return fail(rows ? makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id)) : rows.error());
+    if (!loaded)
+        return fail(makeError(QStringLiteral("no-dataset"),
+                              tr("The movie titles come from the dataset: load the dataset \"%1\" was built from (Dataset step) first.")
+                                  .arg(meta->name)));
+    const DatasetPtr dataset = loaded->dataset;
+    const auto list = rows.value();
+    const QString source = meta->name;
+    const QString stem = fileStem(meta->name);
+    QFuture<Result<FineTuneFiles>> future =
+        QtConcurrent::run([list, dataset, source, folder, stem, strict](QPromise<Result<FineTuneFiles>> &promise) {
+            PromiseProgress<Result<FineTuneFiles>> progress(promise);
+            promise.addResult(writeSplits(*list, source, *dataset, folder, stem, strict, progress));
+        });
+    auto *watcher = new QFutureWatcher<Result<FineTuneFiles>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket] {
+        watcher->deleteLater();
+        const QFuture<Result<FineTuneFiles>> f = watcher->future();
+        if (f.resultCount() == 0)
+            Q_EMIT fineTuneDataWritten(ticket, Result<FineTuneFiles>(makeError(QStringLiteral("canceled"), tr("Canceled"))));
+        else
+            Q_EMIT fineTuneDataWritten(ticket, f.result());
+    });
+    watcher->setFuture(future);
+    m_tasks->track(future, tr("Writing fine-tuning data"));
+    return ticket;
+}
+
+} // namespace cinetune::ui

@@ -1,0 +1,146 @@
+#pragma once
+
+#include "common/result.h"
+#include "goldset/goldset.h"
+#include "project/goldsetrepository.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace cinetune {
+class CoViewIndex;
+class ProjectFile;
+} // namespace cinetune
+
+namespace cinetune::ui {
+
+class BackgroundTasks;
+class DatasetController;
+
+// What a background gold-set build produced: the set (or why there is none) and the dataset it
+// was built from (its fingerprint goes into the project with the set).
+struct GoldSetBuildOutcome
+{
+    std::shared_ptr<const GoldSet> set;
+    std::optional<Error> error; // "canceled" when the user canceled
+    QByteArray datasetFingerprint;
+    std::shared_ptr<const CoViewIndex> index; // reused by the next build on the same dataset
+};
+
+// Two gold sets side by side (GoldSetPage's Compare).
+struct GoldSetComparison
+{
+    qint64 usersA = 0;
+    qint64 usersB = 0;
+    qint64 commonUsers = 0;
+    double userJaccard = 0;       // |A ∩ B| / |A ∪ B| of the user ids
+    double meanGoldJaccard = 0;   // per common user, |gold A ∩ gold B| / |gold A ∪ gold B|, averaged
+    qint64 identicalGold = 0;     // common users whose gold lists hold the same movies
+    std::vector<std::uint64_t> sizesA; // gold-size histograms (index = gold size)
+    std::vector<std::uint64_t> sizesB;
+};
+GoldSetComparison compareGoldSets(const std::vector<GoldSetUser> &a, const std::vector<GoldSetUser> &b);
+
+// The chat fine-tuning files written from a gold set's training and validation splits.
+struct FineTuneFiles
+{
+    QString training;
+    QString validation;        // empty when the set has no validation users
+    qint64 trainingExamples = 0;
+    qint64 validationExamples = 0;
+    int errors = 0;            // validator errors in the files (the Fine-tune page's estimate lists them)
+};
+
+// "paper50", "paper60", "hold-out" when the spec is that preset (apart from users, seed, split
+// and listed users), otherwise "custom" (translated).
+QString goldSetPresetLabel(const GoldSetSpec &spec);
+
+// The gold sets of the open project (GoldSetRepository), or of the unsaved session (kept in
+// memory and moved into the project once there is one). Builds gold sets in the background
+// (buildGoldSet with progress and Cancel, tracked in the status bar) and writes a set's splits as
+// chat fine-tuning JSONL. Widgets ask and show; the work happens here and in core.
+class GoldSetController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GoldSetController)
+
+public:
+    GoldSetController(DatasetController *datasets, BackgroundTasks *tasks, QObject *parent = nullptr);
+    ~GoldSetController() override;
+
+    DatasetController *datasets() const { return m_datasets; }
+    // nullptr = an unsaved session: gold sets live in memory until a project exists.
+    void setProject(ProjectFile *project);
+    bool hasProject() const { return m_repository != nullptr; }
+    ProjectFile *project() const { return m_project; }
+
+    QList<StoredGoldSet> goldSets() const; // oldest first
+    std::optional<StoredGoldSet> goldSet(qint64 id) const;
+    [[nodiscard]] Result<std::shared_ptr<const std::vector<GoldSetUser>>> users(qint64 id) const;
+    [[nodiscard]] Result<QByteArray> jsonl(qint64 id) const;
+    // True when the set was built from the dataset on screen (same fingerprint).
+    bool matchesCurrentDataset(const StoredGoldSet &set) const;
+
+    [[nodiscard]] Result<qint64> add(const QString &name, const GoldSet &set, const QByteArray &datasetFingerprint);
+    [[nodiscard]] Status rename(qint64 id, const QString &name);
+    [[nodiscard]] Status remove(qint64 id);
+    QString uniqueName(const QString &base) const;
+
+    // Builds on the dataset on screen; reports through buildProgress/buildFinished. A build that
+    // is still running is canceled first.
+    void build(const GoldSetSpec &spec);
+    void cancelBuild();
+    bool isBuilding() const { return m_buildWatcher != nullptr; }
+
+    // Writes the training and validation splits of a set as chat fine-tuning JSONL (the paper's
+    // prompt template) into `folder` in the background; reports through fineTuneDataWritten with
+    // the ticket returned here.
+    // strict: refuse to write files the validator finds errors in (exportFineTuneJsonl);
+    // otherwise they are written and the errors counted (the Fine-tune page shows them).
+    int writeFineTuneData(qint64 id, const QString &folder, bool strict);
+    // Where the Fine-tune page's picker writes: "<project> fine-tuning data" next to the
+    // project file, or a temporary folder in an unsaved session.
+    QString fineTuneFolder();
+
+Q_SIGNALS:
+    void goldSetsChanged();
+    void buildStarted();
+    void buildProgress(int value, int maximum, const QString &text);
+    void buildFinished(const cinetune::ui::GoldSetBuildOutcome &outcome);
+    void fineTuneDataWritten(int ticket, const cinetune::Result<cinetune::ui::FineTuneFiles> &result);
+    // Moving the unsaved session's gold sets into the project failed (message says which).
+    void storageError(const QString &message);
+
+private:
+    struct MemorySet
+    {
+        StoredGoldSet meta;
+        GoldSet set;
+    };
+    const MemorySet *memorySet(qint64 id) const;
+
+    DatasetController *m_datasets;
+    BackgroundTasks *m_tasks;
+    ProjectFile *m_project = nullptr;
+    std::unique_ptr<GoldSetRepository> m_repository;
+    std::vector<MemorySet> m_memory;
+    qint64 m_nextMemoryId = 1;
+    int m_nextTicket = 1;
+    mutable QHash<qint64, std::shared_ptr<const std::vector<GoldSetUser>>> m_userCache;
+
+    QPointer<QFutureWatcher<GoldSetBuildOutcome>> m_buildWatcher;
+    std::shared_ptr<const CoViewIndex> m_index; // of m_indexDataset
+    const void *m_indexDataset = nullptr;
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+};
+
+} // namespace cinetune::ui
+
+Q_DECLARE_METATYPE(cinetune::ui::GoldSetBuildOutcome)
