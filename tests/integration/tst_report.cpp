@@ -7,6 +7,7 @@
 #include "project/goldsetrepository.h"
 #include "project/jobrepository.h"
 #include "project/projectfile.h"
+#include "project/runrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void initTestCase();
     void writesHtmlAndPdf();
     void fromEvalOutput();
+    void fromProjectRuns();
     void errors_data();
     void errors();
 
@@ -206,6 +208,87 @@ void TestReport::fromEvalOutput()
         QVERIFY2(h.contains(QStringLiteral("<td>%1</td><td>%2</td>").arg(a, b)), id);
     }
     QVERIFY(h.contains("NDCG@5")); // the extended table has every K
+}
+
+// The project's own evaluation runs become the columns: responses parsed, titles resolved on the
+// project's dataset (the embedded sample), scored against the gold set's test split.
+void TestReport::fromProjectRuns()
+{
+    const QString path = m_dir.filePath("runs.cinetune");
+    auto project = ProjectFile::create(path);
+    QVERIFY(project.ok());
+    ProjectFile &p = *project.value();
+    DatasetReference ref;
+    ref.path = QStringLiteral(":sample");
+    ref.format = QStringLiteral("movielens-csv");
+    ref.fingerprint = "fp";
+    ref.ratings = 100836;
+    ref.users = 610;
+    ref.movies = 9742;
+    const Status refSet = p.setDatasetReference(ref);
+    QVERIFY2(refSet.ok(), qPrintable(refSet ? QString() : refSet.error().message));
+    GoldSet set;
+    for (std::uint32_t u : {1u, 2u}) {
+        GoldSetUser g;
+        g.user = u;
+        g.profile = {50};
+        g.gold = u == 1 ? std::vector<std::uint32_t>{1, 2} : std::vector<std::uint32_t>{3}; // Toy Story, Jumanji; Grumpier Old Men
+        g.split = GoldSetSplit::Test;
+        set.users.push_back(g);
+    }
+    GoldSetRepository goldSets(p);
+    const Result<qint64> goldId = goldSets.add(QStringLiteral("paper50"), set, "fp");
+    QVERIFY(goldId.ok());
+    RunRepository runs(p);
+    auto addRun = [&](const QString &name, const QString &model, const QStringList &answers) {
+        RunSpec spec;
+        spec.goldSetName = QStringLiteral("paper50");
+        spec.goldSetId = goldId.value();
+        spec.target.provider = QStringLiteral("openai-main");
+        spec.target.model = model;
+        spec.seed = 99;
+        const Result<qint64> id = runs.create(name, spec, QStringLiteral("https://api.openai.com/v1"), 2);
+        QVERIFY2(id.ok(), qPrintable(id ? QString() : id.error().message));
+        for (int u = 0; u < 2; ++u) {
+            StoredResponse r;
+            r.user = static_cast<std::uint32_t>(u + 1);
+            r.cacheKey = QStringLiteral("%1-%2").arg(name).arg(u).toUtf8();
+            r.ok = !answers[u].isEmpty();
+            r.rawText = answers[u];
+            r.errorCode = r.ok ? QString() : QStringLiteral("http.500");
+            r.errorMessage = r.ok ? QString() : QStringLiteral("server error");
+            r.model = model;
+            QVERIFY(runs.storeResponse(id.value(), r, QStringLiteral("openai-main")).ok());
+        }
+        QVERIFY(runs.setStatus(id.value(), RunStatus::Finished).ok());
+    };
+    addRun("zero-shot", "gpt-4o-mini-2024-07-18", {"1. Heat (1995)\n2. A Movie That Never Was (2031)", ""});
+    addRun("fine-tuned", "ft:gpt-4o-mini:acme::x", {"1. Toy Story (1995)\n2. Jumanji (1995)", "1. Grumpier Old Men (1995)"});
+    project.value().reset();
+
+    const QString out = m_dir.filePath("report-runs");
+    const Run r = runCli({"report", "--project", path, "--out", out});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile html(out + "/report.html");
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString h = QString::fromUtf8(html.readAll());
+    QVERIFY(h.contains("<th>zero-shot</th><th>fine-tuned</th>"));
+    QVERIFY(h.contains("<td>Precision@3</td><td>0.0000</td><td>0.5000</td>")); // (2/3 + 1/3) / 2
+    QVERIFY(h.contains("<td>MRR</td><td>0.0000</td><td>1.0000</td>"));
+    QVERIFY(h.contains("<td>Hallucination rate</td><td>0.5000</td><td>0.0000</td>")); // 1 of 2 titles
+    QVERIFY(h.contains("<th>Δ (fine-tuned − zero-shot)</th>"));
+    QVERIFY(h.contains("ft:gpt-4o-mini:acme::x"));
+    QVERIFY(h.contains("openai-main"));
+    QVERIFY(h.contains("Comparison of performance metrics – paper50"));
+
+    // --runs keeps only the named runs.
+    const Run one = runCli({"report", "--project", path, "--out", out + "-one", "--runs", "fine-tuned"});
+    QVERIFY2(one.code == 0, qPrintable(one.err));
+    QFile html1(out + "-one/report.html");
+    QVERIFY(html1.open(QIODevice::ReadOnly));
+    const QString h1 = QString::fromUtf8(html1.readAll());
+    QVERIFY(h1.contains("<th>fine-tuned</th>"));
+    QVERIFY(!h1.contains("<th>zero-shot</th>"));
 }
 
 void TestReport::errors_data()

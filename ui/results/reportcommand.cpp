@@ -3,7 +3,12 @@
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "project/projectfile.h"
+#include "common/progress.h"
+#include "dataset/datasetloader.h"
+#include "eval/titleresolver.h"
+#include "project/runrepository.h"
 #include "results/projectfacts.h"
+#include "results/runscoring.h"
 #include "reportwriter.h"
 
 #include <QCommandLineParser>
@@ -76,6 +81,7 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
                        {QStringLiteral("metrics"), tr("A metric report (cinetune eval --json) as a column."), QStringLiteral("SPEC")},
                        {QStringLiteral("pair"), tr("The two runs of the paired comparison."), QStringLiteral("A,B")},
                        {QStringLiteral("paired"), tr("The paired differences (JSON)."), QStringLiteral("SPEC")},
+                       {QStringLiteral("dataset"), tr("The dataset to resolve the runs' titles with (default: the project's)."), QStringLiteral("D")},
                        {QStringLiteral("title"), tr("The report title."), QStringLiteral("T")}});
     if (!cli::parseOptions(parser, kCommand, args, err))
         return cli::UsageError;
@@ -94,7 +100,38 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
         return cli::InputError;
     }
 
+    // The project's evaluation runs: scored against their gold sets (titles resolved on the dataset).
+    const QStringList wantedRuns = parser.value(QStringLiteral("runs")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     ResultsComparison comparison;
+    {
+        RunRepository runs(*project.value());
+        const Result<QList<StoredRun>> stored = runs.list();
+        if (!stored) {
+            err << tr("cinetune report: %1\n").arg(stored.error().message);
+            return cli::InputError;
+        }
+        if (!stored->isEmpty()) {
+            const std::optional<DatasetReference> ref = project.value()->datasetReference();
+            const QString datasetPath = parser.isSet(QStringLiteral("dataset")) ? parser.value(QStringLiteral("dataset")) : ref ? ref->path : QString();
+            if (datasetPath.isEmpty()) {
+                err << tr("cinetune report: the project has evaluation runs but no dataset to resolve their titles with; add --dataset D\n");
+                return cli::UsageError;
+            }
+            NullProgress progress;
+            const Result<DatasetPtr> dataset = loadDataset(datasetPath, LoadOptions{}, progress);
+            if (!dataset) {
+                err << tr("cinetune report: %1\n").arg(dataset.error().message);
+                return cli::InputError;
+            }
+            const TitleResolver resolver = TitleResolver::fromDataset(*dataset.value());
+            const Result<QList<ScoredRun>> scored = scoreProjectRuns(*project.value(), resolver, MetricOptions{}, wantedRuns);
+            if (!scored) {
+                err << tr("cinetune report: %1\n").arg(scored.error().message);
+                return cli::InputError;
+            }
+            comparison = comparisonFromScoredRuns(scored.value());
+        }
+    }
     comparison.losses = facts->losses;
     const QString defaultGroup = facts->goldSetNames.size() == 1 ? facts->goldSetNames.first() : tr("results");
     for (const QString &spec : parser.values(QStringLiteral("metrics"))) {
@@ -114,10 +151,9 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
         const QJsonObject settings{{QStringLiteral("source"), QFileInfo(path).fileName()}};
         groupNamed(comparison, group).runs << runMetricsFromJson(doc->object(), ResultColumn{label, label, settings});
     }
-    if (parser.isSet(QStringLiteral("runs"))) {
-        const QStringList wanted = parser.value(QStringLiteral("runs")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (!wantedRuns.isEmpty()) {
         for (GoldSetResults &g : comparison.groups) {
-            g.runs.removeIf([&](const RunMetrics &r) { return !wanted.contains(r.column.runId) && !wanted.contains(r.column.label); });
+            g.runs.removeIf([&](const RunMetrics &r) { return !wantedRuns.contains(r.column.runId) && !wantedRuns.contains(r.column.label); });
         }
     }
     if (parser.isSet(QStringLiteral("pair"))) {
