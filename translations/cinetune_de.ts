@@ -662,6 +662,10 @@
         <source>The table could not be written to %1: %2. Choose another folder or file name.</source>
         <translation>Die Tabelle konnte nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
     </message>
+    <message>
+        <source>Run “%1” was made on the gold set “%2”, which is no longer in the project.</source>
+        <translation>Lauf „%1“ wurde auf dem Goldstandard „%2“ erstellt, der nicht mehr im Projekt ist.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::GoldSetRepository</name>
@@ -716,69 +720,6 @@
     <message>
         <source>read the gold set</source>
         <translation>den Goldstandard lesen</translation>
-    </message>
-    <message>
-        <source>gold set #%1</source>
-        <translation>Goldstandard #%1</translation>
-    </message>
-    <message>
-        <source>Gold set</source>
-        <translation>Goldstandard</translation>
-    </message>
-</context>
-<context>
-    <name>cinetune::GoldSetRepository</name>
-    <message>
-        <source>Could not %1 in the project: %2</source>
-        <translation>Im Projekt konnte nicht %1 werden: %2</translation>
-    </message>
-    <message>
-        <source>The project has no gold set #%1.</source>
-        <translation>Das Projekt hat keinen Goldstandard #%1.</translation>
-    </message>
-    <message>
-        <source>A gold set needs a name.</source>
-        <translation>Ein Goldstandard braucht einen Namen.</translation>
-    </message>
-    <message>
-        <source>look up gold set names</source>
-        <translation>nach Goldstandard-Namen gesucht</translation>
-    </message>
-    <message>
-        <source>The project already has a gold set named &quot;%1&quot;.</source>
-        <translation>Das Projekt hat bereits einen Goldstandard namens „%1“.</translation>
-    </message>
-    <message>
-        <source>save the gold set &quot;%1&quot;</source>
-        <translation>der Goldstandard „%1“ gespeichert</translation>
-    </message>
-    <message>
-        <source>rename the gold set</source>
-        <translation>der Goldstandard umbenannt</translation>
-    </message>
-    <message>
-        <source>change the gold set&apos;s notes</source>
-        <translation>die Notizen des Goldstandards geändert</translation>
-    </message>
-    <message>
-        <source>delete the gold set</source>
-        <translation>der Goldstandard gelöscht</translation>
-    </message>
-    <message>
-        <source>read gold sets</source>
-        <translation>Goldstandards gelesen</translation>
-    </message>
-    <message>
-        <source>The stored spec of gold set &quot;%1&quot; is not valid: %2</source>
-        <translation>Die gespeicherten Einstellungen des Goldstandards „%1“ sind ungültig: %2</translation>
-    </message>
-    <message>
-        <source>The project has no gold set named &quot;%1&quot;.</source>
-        <translation>Das Projekt hat keinen Goldstandard namens „%1“.</translation>
-    </message>
-    <message>
-        <source>read the gold set</source>
-        <translation>der Goldstandard gelesen</translation>
     </message>
     <message>
         <source>gold set #%1</source>
@@ -1152,6 +1093,81 @@
     <message>
         <source>No API key for provider &quot;%1&quot;: store one in the keychain (Settings → Providers) or set the environment variable %2.</source>
         <translation>Kein API-Schlüssel für den Anbieter „%1“: Legen Sie einen im Schlüsselbund ab (Einstellungen → Anbieter) oder setzen Sie die Umgebungsvariable %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::RunRepository</name>
+    <message>
+        <source>Could not %1 in the project: %2</source>
+        <translation>Im Projekt konnte Folgendes nicht ausgeführt werden: %1: %2</translation>
+    </message>
+    <message>
+        <source>The project has no evaluation run #%1.</source>
+        <translation>Das Projekt hat keinen Evaluationslauf #%1.</translation>
+    </message>
+    <message>
+        <source>An evaluation run needs a name.</source>
+        <translation>Ein Evaluationslauf braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The project already has an evaluation run named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat bereits einen Evaluationslauf namens „%1“.</translation>
+    </message>
+    <message>
+        <source>save the evaluation run &quot;%1&quot;</source>
+        <translation>den Evaluationslauf „%1“ speichern</translation>
+    </message>
+    <message>
+        <source>change the run&apos;s status</source>
+        <translation>den Status des Laufs ändern</translation>
+    </message>
+    <message>
+        <source>change the run&apos;s user count</source>
+        <translation>die Nutzerzahl des Laufs ändern</translation>
+    </message>
+    <message>
+        <source>Could not start a transaction: %1</source>
+        <translation>Eine Transaktion konnte nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>delete the evaluation run</source>
+        <translation>den Evaluationslauf löschen</translation>
+    </message>
+    <message>
+        <source>Could not delete the evaluation run: %1</source>
+        <translation>Der Evaluationslauf konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>read evaluation runs</source>
+        <translation>Evaluationsläufe lesen</translation>
+    </message>
+    <message>
+        <source>The stored spec of evaluation run &quot;%1&quot; is not valid: %2</source>
+        <translation>Die gespeicherte Spezifikation des Evaluationslaufs „%1“ ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>The project has no evaluation run named &quot;%1&quot;.</source>
+        <translation>Das Projekt hat keinen Evaluationslauf namens „%1“.</translation>
+    </message>
+    <message>
+        <source>save the response of user %1</source>
+        <translation>die Antwort für Nutzer %1 speichern</translation>
+    </message>
+    <message>
+        <source>Could not save the response of user %1: %2</source>
+        <translation>Die Antwort für Nutzer %1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>read the response cache</source>
+        <translation>den Antwort-Cache lesen</translation>
+    </message>
+    <message>
+        <source>read the run&apos;s responses</source>
+        <translation>die Antworten des Laufs lesen</translation>
+    </message>
+    <message>
+        <source>count the run&apos;s responses</source>
+        <translation>die Antworten des Laufs zählen</translation>
     </message>
 </context>
 <context>
