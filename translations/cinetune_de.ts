@@ -3591,6 +3591,25 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>Writing Report…</source>
         <translation>Bericht wird geschrieben …</translation>
     </message>
+    <message>
+        <source>The project&apos;s runs could not be read</source>
+        <translation>Die Läufe des Projekts konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Open the project&apos;s dataset to see its runs</source>
+        <translation>Öffnen Sie den Datensatz des Projekts, um seine Läufe zu sehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of this project can be scored once the dataset they were made on is open: the answers&apos; titles are matched to its movies.</source>
+        <translation>
+            <numerusform>%n Lauf dieses Projekts kann ausgewertet werden, sobald der Datensatz geöffnet ist, auf dem er erstellt wurde: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
+            <numerusform>%n Läufe dieses Projekts können ausgewertet werden, sobald der Datensatz geöffnet ist, auf dem sie erstellt wurden: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project&apos;s runs could not be scored</source>
+        <translation>Die Läufe des Projekts konnten nicht ausgewertet werden</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::ResultsTableModel</name>

@@ -136,6 +136,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::projectError, this,
             [this](const QString &text) { showError(tr("Project not updated"), text); });
     connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
+        const LoadedDatasetPtr d = m_datasets->current();
+        m_resultsPage->setDataset(d ? d->dataset : DatasetPtr());
+    });
+    connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
         if (const LoadedDatasetPtr d = m_datasets->current())
             statusBar()->showMessage(tr("Dataset loaded: %1 ratings").arg(QLocale().toString(static_cast<qulonglong>(d->dataset->stats.ratings))), 8000);
     });

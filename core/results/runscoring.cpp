@@ -23,15 +23,14 @@ double share(std::uint64_t part, std::uint64_t whole)
 
 } // namespace
 
-Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const TitleResolver &resolver, const MetricOptions &options,
-                                          const QStringList &only)
+Result<QList<RunInput>> readRunInputs(ProjectFile &project, const QStringList &only)
 {
     RunRepository runs(project);
     GoldSetRepository goldSets(project);
     const Result<QList<StoredRun>> stored = runs.list();
     if (!stored)
         return stored.error();
-    QList<ScoredRun> out;
+    QList<RunInput> out;
     for (const StoredRun &run : stored.value()) {
         if (!only.isEmpty() && !only.contains(run.name) && !only.contains(QString::number(run.id)))
             continue;
@@ -49,13 +48,13 @@ Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const TitleResol
         const Result<std::vector<GoldSetUser>> users = goldSets.users(set->id);
         if (!users)
             return users.error();
-        std::vector<GoldSetUser> split;
+        RunInput in;
+        in.run = run;
         for (const GoldSetUser &u : users.value()) {
             if (u.split == run.spec.split)
-                split.push_back(u);
+                in.split.push_back(u);
         }
-        std::vector<Prediction> predictions;
-        predictions.reserve(responses->size());
+        in.predictions.reserve(responses->size());
         for (const StoredResponse &r : responses.value()) {
             Prediction p;
             p.user = r.user;
@@ -63,19 +62,37 @@ Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const TitleResol
                 p.text = r.rawText;
             else
                 p.error = r.errorMessage.isEmpty() ? r.errorCode : r.errorMessage;
-            predictions.push_back(std::move(p));
+            in.predictions.push_back(std::move(p));
         }
-        const Result<PreparedRun> prepared = prepareRun(split, predictions, &resolver);
+        out << in;
+    }
+    return out;
+}
+
+Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const TitleResolver &resolver, const MetricOptions &options)
+{
+    QList<ScoredRun> out;
+    for (const RunInput &in : inputs) {
+        const Result<PreparedRun> prepared = prepareRun(in.split, in.predictions, &resolver);
         if (!prepared)
             return prepared.error();
         ScoredRun s;
-        s.run = run;
+        s.run = in.run;
         s.report = evaluate(prepared->users, options);
         s.resolution = prepared->resolution;
         s.users = prepared->users.size();
         out << s;
     }
     return out;
+}
+
+Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const TitleResolver &resolver, const MetricOptions &options,
+                                          const QStringList &only)
+{
+    const Result<QList<RunInput>> inputs = readRunInputs(project, only);
+    if (!inputs)
+        return inputs.error();
+    return scoreRunInputs(inputs.value(), resolver, options);
 }
 
 ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs)

@@ -23,8 +23,21 @@ struct ScoredRun
     std::uint64_t users = 0;
 };
 
-// Scores the project's runs that have responses (`only`: run names or ids; empty = all).
-// Needs the project's thread. Error codes: those of the repositories, results.no_gold_set.
+// What scoring a run needs, read from the project (on its thread); scoring itself is pure and may
+// run on a worker.
+struct RunInput
+{
+    StoredRun run;
+    std::vector<GoldSetUser> split;       // the gold users of the run's split
+    std::vector<Prediction> predictions;  // one per stored response: its raw text or its failure
+};
+// The runs that have responses (`only`: run names or ids; empty = all). Error codes: those of the
+// repositories, results.no_gold_set.
+[[nodiscard]] Result<QList<RunInput>> readRunInputs(ProjectFile &project, const QStringList &only = {});
+[[nodiscard]] Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const TitleResolver &resolver,
+                                                      const MetricOptions &options = {});
+
+// readRunInputs() + scoreRunInputs(). Needs the project's thread.
 [[nodiscard]] Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const TitleResolver &resolver,
                                                         const MetricOptions &options = {}, const QStringList &only = {});
 

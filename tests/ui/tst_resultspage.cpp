@@ -16,6 +16,10 @@
 #include "results/resultsviews.h"
 #include "results/tableexport.h"
 #include "steps.h"
+#include "project/goldsetrepository.h"
+#include "project/projectfile.h"
+#include "project/runrepository.h"
+#include "widgets/messagebanner.h"
 #include "charts/chartview.h"
 
 #include <QAbstractItemModelTester>
@@ -138,6 +142,7 @@ private Q_SLOTS:
     void barCentres();
     void popularityBins_data();
     void popularityBins();
+    void projectRuns();
     void contextMenus();
     void anyChartViewExportsVector();
     void resultsStepIsAvailable();
@@ -442,6 +447,72 @@ void TestResultsPage::popularityBins()
     QFETCH(double, count);
     QFETCH(int, bin);
     QCOMPARE(resultcharts::popularityBin(count), bin);
+}
+
+// The project's evaluation runs are listed and scored (titles resolved on the open dataset).
+void TestResultsPage::projectRuns()
+{
+    QTemporaryDir dir;
+    auto project = ProjectFile::create(dir.filePath("p.cinetune"));
+    QVERIFY(project.ok());
+    ProjectFile &p = *project.value();
+    GoldSet set;
+    for (std::uint32_t u : {1u, 2u}) {
+        GoldSetUser g;
+        g.user = u;
+        g.profile = {50};
+        g.gold = u == 1 ? std::vector<std::uint32_t>{1, 2} : std::vector<std::uint32_t>{3};
+        g.split = GoldSetSplit::Test;
+        set.users.push_back(g);
+    }
+    GoldSetRepository goldSets(p);
+    const Result<qint64> goldId = goldSets.add("paper50", set, "fp");
+    QVERIFY(goldId.ok());
+    RunRepository runs(p);
+    const QList<QPair<QString, QStringList>> answers{{"zero-shot", {"1. Heat (1995)", "1. Casino (1995)"}},
+                                                    {"fine-tuned", {"1. Toy Story (1995)\n2. Jumanji (1995)", "1. Grumpier Old Men (1995)"}}};
+    for (const auto &[name, texts] : answers) {
+        RunSpec spec;
+        spec.goldSetName = "paper50";
+        spec.goldSetId = goldId.value();
+        spec.target.provider = "openai-main";
+        spec.target.model = name == "zero-shot" ? "gpt-4o-mini" : "ft:gpt-4o-mini:acme";
+        const Result<qint64> id = runs.create(name, spec, "https://api.openai.com/v1", 2);
+        QVERIFY(id.ok());
+        for (int u = 0; u < 2; ++u) {
+            StoredResponse r;
+            r.user = static_cast<std::uint32_t>(u + 1);
+            r.cacheKey = (name + QString::number(u)).toUtf8();
+            r.ok = true;
+            r.rawText = texts[u];
+            QVERIFY(runs.storeResponse(id.value(), r).ok());
+        }
+    }
+
+    ResultsPage page;
+    page.setProject(&p);
+    // No dataset yet: the page says what to do.
+    QVERIFY(page.findChild<MessageBanner *>("resultsBanner")->text().contains("dataset"));
+    QSignalSpy scored(&page, &ResultsPage::runsScored);
+    const LoadedDatasetPtr sample = uitest::loadSample(dir.filePath("cache"));
+    QVERIFY(sample);
+    page.setDataset(sample->dataset);
+    QVERIFY(scored.wait(60000));
+    QCOMPARE(scored.first().at(0).toInt(), 2);
+    const ResultsTableModel *paper = page.paperTableView()->resultsModel();
+    QCOMPARE(paper->columnCount(), 3);
+    QCOMPARE(paper->headerData(1, Qt::Horizontal).toString(), QStringLiteral("zero-shot"));
+    QCOMPARE(paper->headerData(2, Qt::Horizontal).toString(), QStringLiteral("fine-tuned"));
+    QCOMPARE(paper->index(6, 1).data(Qt::UserRole).toDouble(), 0.0); // MRR
+    QCOMPARE(paper->index(6, 2).data(Qt::UserRole).toDouble(), 1.0);
+    // The default pair is last − first; any other pair comes from the per-user rows.
+    const ResultsTable &ext = page.extendedTableView()->resultsModel()->table();
+    QVERIFY(ext.hasPaired);
+    QCOMPARE(ext.rows[ext.rowIndex("mrr")].paired.diff, 1.0);
+    page.setPair(0, 1);
+    const ResultsTable &mirrored = page.extendedTableView()->resultsModel()->table();
+    QCOMPARE(mirrored.rows[mirrored.rowIndex("mrr")].paired.diff, -1.0);
+    QVERIFY(mirrored.columns[1].settings.value("target").toObject().value("model").toString().contains("ft:"));
 }
 
 // The export actions are where the user looks for them: the context menus.

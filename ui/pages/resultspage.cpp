@@ -1,6 +1,8 @@
 #include "resultspage.h"
 
 #include "project/projectfile.h"
+#include "eval/titleresolver.h"
+#include "results/metricadapter.h"
 #include "results/projectfacts.h"
 #include "results/chartexport.h"
 #include "results/reportwriter.h"
@@ -15,6 +17,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QDir>
 #include <QFileInfo>
+#include <QShowEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,6 +28,8 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace cinetune::ui {
 
@@ -159,6 +164,8 @@ void ResultsPage::setComparison(const ResultsComparison &comparison)
 
 void ResultsPage::setProject(ProjectFile *project)
 {
+    m_project = project;
+    m_scored.clear();
     m_reportBase = {};
     m_projectLosses.clear();
     if (project) {
@@ -175,6 +182,67 @@ void ResultsPage::setProject(ProjectFile *project)
         }
     }
     refresh();
+    refreshRuns();
+}
+
+void ResultsPage::setDataset(DatasetPtr dataset)
+{
+    m_dataset = std::move(dataset);
+    refreshRuns();
+}
+
+void ResultsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshRuns();
+}
+
+void ResultsPage::refreshRuns()
+{
+    if (!m_project)
+        return;
+    if (m_scoring) {
+        m_rescore = true; // once the current scoring is done
+        return;
+    }
+    const Result<QList<RunInput>> inputs = readRunInputs(*m_project);
+    if (!inputs) {
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("The project's runs could not be read"), inputs.error().message);
+        m_banner->show();
+        return;
+    }
+    if (inputs->isEmpty())
+        return;
+    if (!m_dataset) {
+        m_banner->showMessage(MessageBanner::Kind::Information, tr("Open the project's dataset to see its runs"),
+                              tr("%n run(s) of this project can be scored once the dataset they were made on is open: "
+                                 "the answers' titles are matched to its movies.", nullptr, static_cast<int>(inputs->size())));
+        m_banner->show();
+        return;
+    }
+    m_scoring = true;
+    auto *watcher = new QFutureWatcher<Result<QList<ScoredRun>>>(this);
+    connect(watcher, &QFutureWatcher<Result<QList<ScoredRun>>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_scoring = false;
+        const Result<QList<ScoredRun>> r = watcher->result();
+        if (r) {
+            m_scored = r.value();
+            setComparison(comparisonFromScoredRuns(m_scored));
+            Q_EMIT runsScored(static_cast<int>(m_scored.size()));
+        } else {
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The project's runs could not be scored"), r.error().message);
+            m_banner->show();
+        }
+        if (std::exchange(m_rescore, false))
+            refreshRuns();
+    });
+    const DatasetPtr dataset = m_dataset;
+    const QList<RunInput> in = inputs.value();
+    watcher->setFuture(QtConcurrent::run([in, dataset] {
+        const TitleResolver resolver = TitleResolver::fromDataset(*dataset);
+        return scoreRunInputs(in, resolver);
+    }));
 }
 
 void ResultsPage::setPairFunction(PairFunction f)
@@ -276,7 +344,20 @@ ResultsComparison ResultsPage::shownComparison() const
     const int a = m_pairA->currentData().toInt();
     const int b = m_pairB->currentData().toInt();
     if (a >= 0 && b >= 0 && a != b && runs.contains(a) && runs.contains(b)) {
-        const QHash<QString, PairedCell> paired = m_pairFunction(src, a, b);
+        QHash<QString, PairedCell> paired = m_pairFunction(src, a, b);
+        if (paired.isEmpty() && !m_scored.isEmpty()) {
+            // Runs of the project: any pair, from the per-user rows (matched by run id).
+            const ScoredRun *ra = nullptr;
+            const ScoredRun *rb = nullptr;
+            for (const ScoredRun &sr : m_scored) {
+                if (QString::number(sr.run.id) == src.runs[a].column.runId)
+                    ra = &sr;
+                if (QString::number(sr.run.id) == src.runs[b].column.runId)
+                    rb = &sr;
+            }
+            if (ra && rb)
+                paired = pairedFromReports(ra->report, rb->report);
+        }
         if (!paired.isEmpty()) {
             shown.pairA = static_cast<int>(runs.indexOf(a));
             shown.pairB = static_cast<int>(runs.indexOf(b));

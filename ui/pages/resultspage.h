@@ -1,7 +1,9 @@
 #pragma once
 
 #include "common/result.h"
+#include "dataset/dataset.h"
 #include "results/comparison.h"
+#include "results/runscoring.h"
 #include "results/report.h"
 
 #include <QList>
@@ -48,6 +50,13 @@ public:
     // curves of the project's jobs; called when a project opens or closes (nullptr).
     void setProject(ProjectFile *project);
     void setReportBase(const ReportData &base) { m_reportBase = base; }
+    // The dataset the project's runs are resolved on (titles → movies); nullptr when none.
+    void setDataset(DatasetPtr dataset);
+    // Reads the project's runs (GUI thread: the project's connection) and scores them on a worker;
+    // the comparison is replaced when they are scored (runsScored). Also called when the page is
+    // shown, so runs that progressed meanwhile are counted.
+    void refreshRuns();
+    bool scoring() const { return m_scoring; }
     void setPairFunction(PairFunction f);
 
     void setCurrentGroup(int index);
@@ -82,6 +91,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void reportFinished(bool ok, const QString &message);
     void exportFinished(bool ok, const QString &message);
+    void runsScored(int runs);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void rebuildGroupChoices();
@@ -108,6 +121,11 @@ private:
     QList<ResultsChartView *> m_charts;
     bool m_reportRunning = false;
     bool m_exportRunning = false;
+    bool m_scoring = false;
+    bool m_rescore = false;
+    ProjectFile *m_project = nullptr;
+    DatasetPtr m_dataset;
+    QList<ScoredRun> m_scored;
     bool m_updating = false;
 };
 
