@@ -659,19 +659,19 @@
         <translation>Rate nicht lesbarer Antworten</translation>
     </message>
     <message>
-        <source>The table could not be written to %1: %2. Choose another folder or file name.</source>
-        <translation>Die Tabelle konnte nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
-    </message>
-    <message>
         <source>Run “%1” was made on the gold set “%2”, which is no longer in the project.</source>
         <translation>Lauf „%1“ wurde auf dem Goldstandard „%2“ erstellt, der nicht mehr im Projekt ist.</translation>
+    </message>
+    <message>
+        <source>The table could not be written to %1: %2. Choose another folder or file name.</source>
+        <translation>Die Tabelle konnte nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
     </message>
 </context>
 <context>
     <name>cinetune::GoldSetRepository</name>
     <message>
         <source>Could not %1 in the project: %2</source>
-        <translation>Im Projekt konnte Folgendes nicht ausgeführt werden: %1: %2</translation>
+        <translation>Im Projekt konnte nicht %1 werden: %2</translation>
     </message>
     <message>
         <source>The project has no gold set #%1.</source>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <source>look up gold set names</source>
-        <translation>Namen der Goldstandards nachschlagen</translation>
+        <translation>nach Goldstandard-Namen gesucht</translation>
     </message>
     <message>
         <source>The project already has a gold set named &quot;%1&quot;.</source>
@@ -691,27 +691,27 @@
     </message>
     <message>
         <source>save the gold set &quot;%1&quot;</source>
-        <translation>den Goldstandard „%1“ speichern</translation>
+        <translation>der Goldstandard „%1“ gespeichert</translation>
     </message>
     <message>
         <source>rename the gold set</source>
-        <translation>den Goldstandard umbenennen</translation>
+        <translation>der Goldstandard umbenannt</translation>
     </message>
     <message>
         <source>change the gold set&apos;s notes</source>
-        <translation>die Notizen des Goldstandards ändern</translation>
+        <translation>die Notizen des Goldstandards geändert</translation>
     </message>
     <message>
         <source>delete the gold set</source>
-        <translation>den Goldstandard löschen</translation>
+        <translation>der Goldstandard gelöscht</translation>
     </message>
     <message>
         <source>read gold sets</source>
-        <translation>Goldstandards lesen</translation>
+        <translation>Goldstandards gelesen</translation>
     </message>
     <message>
         <source>The stored spec of gold set &quot;%1&quot; is not valid: %2</source>
-        <translation>Die gespeicherte Spezifikation des Goldstandards „%1“ ist ungültig: %2</translation>
+        <translation>Die gespeicherten Einstellungen des Goldstandards „%1“ sind ungültig: %2</translation>
     </message>
     <message>
         <source>The project has no gold set named &quot;%1&quot;.</source>
@@ -719,7 +719,7 @@
     </message>
     <message>
         <source>read the gold set</source>
-        <translation>den Goldstandard lesen</translation>
+        <translation>der Goldstandard gelesen</translation>
     </message>
     <message>
         <source>gold set #%1</source>
@@ -1099,31 +1099,31 @@
     <name>cinetune::RunRepository</name>
     <message>
         <source>Could not %1 in the project: %2</source>
-        <translation>Im Projekt konnte Folgendes nicht ausgeführt werden: %1: %2</translation>
+        <translation>Im Projekt konnte nicht %1 werden: %2</translation>
     </message>
     <message>
         <source>The project has no evaluation run #%1.</source>
-        <translation>Das Projekt hat keinen Evaluationslauf #%1.</translation>
+        <translation>Das Projekt hat keinen Auswertungslauf Nr. %1.</translation>
     </message>
     <message>
         <source>An evaluation run needs a name.</source>
-        <translation>Ein Evaluationslauf braucht einen Namen.</translation>
+        <translation>Ein Auswertungslauf braucht einen Namen.</translation>
     </message>
     <message>
         <source>The project already has an evaluation run named &quot;%1&quot;.</source>
-        <translation>Das Projekt hat bereits einen Evaluationslauf namens „%1“.</translation>
+        <translation>Das Projekt hat bereits einen Auswertungslauf namens „%1“.</translation>
     </message>
     <message>
         <source>save the evaluation run &quot;%1&quot;</source>
-        <translation>den Evaluationslauf „%1“ speichern</translation>
+        <translation>der Auswertungslauf „%1“ gespeichert</translation>
     </message>
     <message>
         <source>change the run&apos;s status</source>
-        <translation>den Status des Laufs ändern</translation>
+        <translation>der Status des Laufs geändert</translation>
     </message>
     <message>
         <source>change the run&apos;s user count</source>
-        <translation>die Nutzerzahl des Laufs ändern</translation>
+        <translation>die Nutzerzahl des Laufs geändert</translation>
     </message>
     <message>
         <source>Could not start a transaction: %1</source>
@@ -1131,27 +1131,27 @@
     </message>
     <message>
         <source>delete the evaluation run</source>
-        <translation>den Evaluationslauf löschen</translation>
+        <translation>der Auswertungslauf gelöscht</translation>
     </message>
     <message>
         <source>Could not delete the evaluation run: %1</source>
-        <translation>Der Evaluationslauf konnte nicht gelöscht werden: %1</translation>
+        <translation>Der Auswertungslauf konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>read evaluation runs</source>
-        <translation>Evaluationsläufe lesen</translation>
+        <translation>Auswertungsläufe gelesen</translation>
     </message>
     <message>
         <source>The stored spec of evaluation run &quot;%1&quot; is not valid: %2</source>
-        <translation>Die gespeicherte Spezifikation des Evaluationslaufs „%1“ ist ungültig: %2</translation>
+        <translation>Die gespeicherte Spezifikation des Auswertungslaufs „%1“ ist ungültig: %2</translation>
     </message>
     <message>
         <source>The project has no evaluation run named &quot;%1&quot;.</source>
-        <translation>Das Projekt hat keinen Evaluationslauf namens „%1“.</translation>
+        <translation>Das Projekt hat keinen Auswertungslauf namens „%1“.</translation>
     </message>
     <message>
         <source>save the response of user %1</source>
-        <translation>die Antwort für Nutzer %1 speichern</translation>
+        <translation>die Antwort für Nutzer %1 gespeichert</translation>
     </message>
     <message>
         <source>Could not save the response of user %1: %2</source>
@@ -1159,15 +1159,15 @@
     </message>
     <message>
         <source>read the response cache</source>
-        <translation>den Antwort-Cache lesen</translation>
+        <translation>der Antwort-Cache gelesen</translation>
     </message>
     <message>
         <source>read the run&apos;s responses</source>
-        <translation>die Antworten des Laufs lesen</translation>
+        <translation>die Antworten des Laufs gelesen</translation>
     </message>
     <message>
         <source>count the run&apos;s responses</source>
-        <translation>die Antworten des Laufs zählen</translation>
+        <translation>die Antworten des Laufs gezählt</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1292,54 @@
     </message>
 </context>
 <context>
+    <name>cinetune::ui::AnswerResolver</name>
+    <message>
+        <source>in the catalogue</source>
+        <translation>im Katalog</translation>
+    </message>
+    <message>
+        <source>close match</source>
+        <translation>ähnlicher Titel</translation>
+    </message>
+    <message>
+        <source>not in the catalogue</source>
+        <translation>nicht im Katalog</translation>
+    </message>
+    <message>
+        <source>repeats a profile movie</source>
+        <translation>wiederholt einen Profilfilm</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::BaselineEngine</name>
+    <message>
+        <source>%1 (local baseline)</source>
+        <translation>%1 (lokale Baseline)</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <source>Neighbour consensus needs a dataset user: load a user (or a random user) as the profile.</source>
+        <translation>Der Nachbarschaftskonsens braucht einen Nutzer des Datensatzes: Laden Sie einen Nutzer (oder einen zufälligen Nutzer) als Profil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n profile movie(s), %2 wanted</source>
+        <translation>
+            <numerusform>%1 über %n Profilfilm, %2 gewünscht</numerusform>
+            <numerusform>%1 über %n Profilfilme, %2 gewünscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n movie(s) in %1 ms</source>
+        <translation>
+            <numerusform>%n Film in %1 ms</numerusform>
+            <numerusform>%n Filme in %1 ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::ChartView</name>
     <message>
         <source>Copy Image</source>
@@ -1363,6 +1411,108 @@
     <message>
         <source>Full-validation loss</source>
         <translation>Gesamtvalidierungsverlust</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ColumnTargetChooser</name>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>The provider profile (or the offline simulator) or the local baseline this column asks</source>
+        <translation>Das Anbieterprofil (oder der Offline-Simulator) oder die lokale Baseline, die diese Spalte befragt</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>The chat model: a base model, or a fine-tuned model id (ft:…)</source>
+        <translation>Das Chat-Modell: ein Basismodell oder die ID eines feinabgestimmten Modells (ft:…)</translation>
+    </message>
+    <message>
+        <source>Prompt strategy</source>
+        <translation>Prompt-Strategie</translation>
+    </message>
+    <message>
+        <source>Both send the paper&apos;s prompt; fine-tuned expects a fine-tuned model and prices it as one</source>
+        <translation>Beide senden den Prompt des Artikels; „Feinabgestimmt“ erwartet ein feinabgestimmtes Modell und berechnet dessen Preise</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>&amp;Strategie:</translation>
+    </message>
+    <message>
+        <source>Tem&amp;perature:</source>
+        <translation>Tem&amp;peratur:</translation>
+    </message>
+    <message>
+        <source>%1 (offline simulator)</source>
+        <translation>%1 (Offline-Simulator)</translation>
+    </message>
+    <message>
+        <source>%1 (local baseline)</source>
+        <translation>%1 (lokale Baseline)</translation>
+    </message>
+    <message>
+        <source>Local baseline: answers at once, no key needed</source>
+        <translation>Lokale Baseline: antwortet sofort, kein Schlüssel nötig</translation>
+    </message>
+    <message>
+        <source>No provider profiles: add one under Settings ▸ Providers</source>
+        <translation>Keine Anbieterprofile: Legen Sie eines unter Einstellungen ▸ Anbieter an</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ComparisonExport</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <source>in the catalogue</source>
+        <translation>im Katalog</translation>
+    </message>
+    <message>
+        <source>close match</source>
+        <translation>ähnlicher Titel</translation>
+    </message>
+    <message>
+        <source>not in the catalogue</source>
+        <translation>nicht im Katalog</translation>
+    </message>
+    <message>
+        <source>repeats a profile movie</source>
+        <translation>wiederholt einen Profilfilm</translation>
+    </message>
+    <message>
+        <source>in the gold set</source>
+        <translation>im Goldstandard</translation>
+    </message>
+    <message>
+        <source>bold</source>
+        <translation>fett</translation>
+    </message>
+    <message>
+        <source>recommended by several columns</source>
+        <translation>von mehreren Spalten empfohlen</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +3164,21 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
 </context>
 <context>
+    <name>cinetune::ui::LlmEngine</name>
+    <message>
+        <source>Zero-shot</source>
+        <translation>Zero-Shot</translation>
+    </message>
+    <message>
+        <source>Fine-tuned</source>
+        <translation>Feinabgestimmt</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::LossChart</name>
     <message>
         <source>Smooth curves</source>
@@ -3245,6 +3410,138 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
 </context>
 <context>
+    <name>cinetune::ui::PlaygroundController</name>
+    <message>
+        <source>Open a dataset first: the movies come from its catalogue.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz: Die Filme stammen aus seinem Katalog.</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the profile.</source>
+        <translation>„%1“ ist bereits im Profil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The profile holds at most %n movies. Remove one first.</source>
+        <translation>
+            <numerusform>Das Profil fasst höchstens %n Film. Entfernen Sie zuerst einen.</numerusform>
+            <numerusform>Das Profil fasst höchstens %n Filme. Entfernen Sie zuerst einen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <source>There is no user %1 in this dataset. Check the id, or pick a random user.</source>
+        <translation>In diesem Datensatz gibt es keinen Nutzer %1. Prüfen Sie die ID oder wählen Sie einen zufälligen Nutzer.</translation>
+    </message>
+    <message>
+        <source>User %1 is not in this gold set. Pick a user listed in the file.</source>
+        <translation>Nutzer %1 ist nicht in diesem Goldstandard. Wählen Sie einen Nutzer aus der Datei.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Add movies to the profile before saving it.</source>
+        <translation>Fügen Sie dem Profil Filme hinzu, bevor Sie es speichern.</translation>
+    </message>
+    <message>
+        <source>There is no saved profile named “%1”.</source>
+        <translation>Es gibt kein gespeichertes Profil namens „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n movie(s) of this profile are not in the current dataset and were left out.</source>
+        <translation>
+            <numerusform>%n Film dieses Profils ist nicht im aktuellen Datensatz und wurde ausgelassen.</numerusform>
+            <numerusform>%n Filme dieses Profils sind nicht im aktuellen Datensatz und wurden ausgelassen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::PlaygroundPage</name>
+    <message>
+        <source>Add &amp;Column</source>
+        <translation>&amp;Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Pick movies and compare what up to three models recommend. Every change to the profile asks every column again. ✓ in the catalogue · ≈ close match · ✗ not in the catalogue · ↺ repeats a profile movie · ★ in the user&apos;s gold set · highlighted: recommended by several columns.</source>
+        <translation>Wählen Sie Filme und vergleichen Sie, was bis zu drei Modelle empfehlen. Jede Änderung am Profil befragt alle Spalten neu. ✓ im Katalog · ≈ ähnlicher Titel · ✗ nicht im Katalog · ↺ wiederholt einen Profilfilm · ★ im Goldstandard des Nutzers · hervorgehoben: von mehreren Spalten empfohlen.</translation>
+    </message>
+    <message>
+        <source>Compare up to %1 targets side by side</source>
+        <translation>Bis zu %1 Ziele nebeneinander vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask every column again (Ctrl+Enter)</source>
+        <translation>Alle Spalten erneut befragen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Providers…</source>
+        <translation>An&amp;bieter…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Copy or export the comparison</source>
+        <translation>Den Vergleich kopieren oder exportieren</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Als &amp;Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;CSV</source>
+        <translation>Als &amp;CSV kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save as CSV, Markdown or PNG…</source>
+        <translation>Als CSV, Markdown oder PNG &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Could not write %1. Choose a folder you can write to.</source>
+        <translation>%1 konnte nicht geschrieben werden. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .csv, .md or .png.</source>
+        <translation>Wählen Sie eine Datei mit der Endung .csv, .md oder .png.</translation>
+    </message>
+    <message>
+        <source>Comparison copied as Markdown.</source>
+        <translation>Vergleich als Markdown kopiert.</translation>
+    </message>
+    <message>
+        <source>Comparison copied as CSV.</source>
+        <translation>Vergleich als CSV kopiert.</translation>
+    </message>
+    <message>
+        <source>Export Comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>playground.md</source>
+        <translation>ausprobieren.md</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;CSV (*.csv);;PNG image (*.png)</source>
+        <translation>Markdown (*.md);;CSV (*.csv);;PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::PngOptionsDialog</name>
     <message>
         <source>Export PNG</source>
@@ -3269,6 +3566,152 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Resolution:</source>
         <translation>Auflösung:</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ProfileEditor</name>
+    <message>
+        <source>Search the catalogue… (Ctrl+L)</source>
+        <translation>Im Katalog suchen… (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Search movies to add to the profile</source>
+        <translation>Filme suchen, die dem Profil hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Matching movies, most rated first</source>
+        <translation>Passende Filme, die meistbewerteten zuerst</translation>
+    </message>
+    <message>
+        <source>Profile movies, in order; drag or press Ctrl+Up and Ctrl+Down to reorder, Delete to remove</source>
+        <translation>Profilfilme in Reihenfolge; zum Umordnen ziehen oder Strg+Auf und Strg+Ab drücken, Entf zum Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected movie from the profile</source>
+        <translation>Den gewählten Film aus dem Profil entfernen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the profile</source>
+        <translation>Das Profil leeren</translation>
+    </message>
+    <message>
+        <source>Start from a user</source>
+        <translation>Von einem Nutzer ausgehen</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>Nutzer-ID</translation>
+    </message>
+    <message>
+        <source>Dataset user id</source>
+        <translation>Nutzer-ID im Datensatz</translation>
+    </message>
+    <message>
+        <source>Load &amp;User</source>
+        <translation>&amp;Nutzer laden</translation>
+    </message>
+    <message>
+        <source>The user&apos;s top-rated movies (most recent first among equal ratings)</source>
+        <translation>Die am besten bewerteten Filme des Nutzers (bei gleicher Bewertung die neuesten zuerst)</translation>
+    </message>
+    <message>
+        <source>R&amp;andom User</source>
+        <translation>Zu&amp;fälliger Nutzer</translation>
+    </message>
+    <message>
+        <source>From &amp;Gold Set…</source>
+        <translation>Aus &amp;Goldstandard…</translation>
+    </message>
+    <message>
+        <source>Load this user&apos;s profile from a gold set file (JSONL) and mark their gold movies with ★</source>
+        <translation>Das Profil dieses Nutzers aus einer Goldstandard-Datei (JSONL) laden und seine Goldfilme mit ★ markieren</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Gespeicherte Profile</translation>
+    </message>
+    <message>
+        <source>L&amp;oad</source>
+        <translation>La&amp;den</translation>
+    </message>
+    <message>
+        <source>Load the chosen saved profile</source>
+        <translation>Das gewählte gespeicherte Profil laden</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Name to save the profile under</source>
+        <translation>Name, unter dem das Profil gespeichert wird</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <source>Save the profile under this name</source>
+        <translation>Das Profil unter diesem Namen speichern</translation>
+    </message>
+    <message>
+        <source>Add &amp;movies:</source>
+        <translation>&amp;Filme hinzufügen:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile (most important first):</source>
+        <translation>P&amp;rofil (wichtigste zuerst):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n Bewertung</numerusform>
+            <numerusform>%n Bewertungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 movies</source>
+        <translation>%1 von %2 Filmen</translation>
+    </message>
+    <message>
+        <source>Gold-set user %1 (★ marks their gold movies)</source>
+        <translation>Nutzer %1 aus dem Goldstandard (★ markiert seine Goldfilme)</translation>
+    </message>
+    <message>
+        <source>Profile of user %1</source>
+        <translation>Profil von Nutzer %1</translation>
+    </message>
+    <message>
+        <source>Open a dataset on the Dataset step (or the sample from the File menu) to search its movies.</source>
+        <translation>Öffnen Sie im Schritt Datensatz einen Datensatz (oder das Beispiel aus dem Menü Datei), um seine Filme zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Type a user id of the dataset first.</source>
+        <translation>Geben Sie zuerst eine Nutzer-ID des Datensatzes ein.</translation>
+    </message>
+    <message>
+        <source>Type the user id first, then choose the gold set file.</source>
+        <translation>Geben Sie zuerst die Nutzer-ID ein und wählen Sie dann die Goldstandard-Datei.</translation>
+    </message>
+    <message>
+        <source>Choose a Gold Set</source>
+        <translation>Goldstandard wählen</translation>
+    </message>
+    <message>
+        <source>Gold sets (*.jsonl);;All files (*)</source>
+        <translation>Goldstandards (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saved as “%1”.</source>
+        <translation>Als „%1“ gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -3424,6 +3867,163 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
 </context>
 <context>
+    <name>cinetune::ui::RecommendationColumn</name>
+    <message>
+        <source>Answer as it streams in</source>
+        <translation>Antwort, während sie eintrifft</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <source>Add movies to the profile to see recommendations.</source>
+        <translation>Fügen Sie dem Profil Filme hinzu, um Empfehlungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>Remove column %1</source>
+        <translation>Spalte %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Details of column %1: prompt, raw answer, tokens and cost</source>
+        <translation>Details zu Spalte %1: Prompt, Rohantwort, Tokens und Kosten</translation>
+    </message>
+    <message>
+        <source>Recommendations of column %1</source>
+        <translation>Empfehlungen von Spalte %1</translation>
+    </message>
+    <message>
+        <source>State of column %1</source>
+        <translation>Zustand von Spalte %1</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>Denkt nach…</translation>
+    </message>
+    <message>
+        <source>Preparing the baseline…</source>
+        <translation>Baseline wird vorbereitet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiving the answer… (%n characters)</source>
+        <translation>
+            <numerusform>Antwort trifft ein… (%n Zeichen)</numerusform>
+            <numerusform>Antwort trifft ein… (%n Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>Kein Ziel</translation>
+    </message>
+    <message>
+        <source>Add a provider profile (Settings ▸ Providers; the offline simulator needs no key) and choose it as this column&apos;s target.</source>
+        <translation>Legen Sie ein Anbieterprofil an (Einstellungen ▸ Anbieter; der Offline-Simulator braucht keinen Schlüssel) und wählen Sie es als Ziel dieser Spalte.</translation>
+    </message>
+    <message>
+        <source>No target chosen.</source>
+        <translation>Kein Ziel gewählt.</translation>
+    </message>
+    <message>
+        <source>This column could not answer</source>
+        <translation>Diese Spalte konnte nicht antworten</translation>
+    </message>
+    <message>
+        <source>Failed after %1 s.</source>
+        <translation>Nach %1 s fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>No titles found in the answer</source>
+        <translation>Keine Titel in der Antwort gefunden</translation>
+    </message>
+    <message>
+        <source>Open Details to read the whole answer.</source>
+        <translation>Öffnen Sie die Details, um die ganze Antwort zu lesen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title(s), %1 in the catalogue · %2 s</source>
+        <translation>
+            <numerusform>%n Titel, %1 im Katalog · %2 s</numerusform>
+            <numerusform>%n Titel, %1 im Katalog · %2 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>close match: “%1” in the catalogue</source>
+        <translation>ähnlicher Titel: „%1“ im Katalog</translation>
+    </message>
+    <message>
+        <source>in the user&apos;s gold set</source>
+        <translation>im Goldstandard des Nutzers</translation>
+    </message>
+    <message>
+        <source>also recommended by another column</source>
+        <translation>auch von einer anderen Spalte empfohlen</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Details — %1</source>
+        <translation>Details — %1</translation>
+    </message>
+    <message>
+        <source>Prompt sent</source>
+        <translation>Gesendeter Prompt</translation>
+    </message>
+    <message>
+        <source>Raw answer</source>
+        <translation>Rohantwort</translation>
+    </message>
+    <message>
+        <source>Prompt tokens:</source>
+        <translation>Prompt-Tokens:</translation>
+    </message>
+    <message>
+        <source>Completion tokens:</source>
+        <translation>Antwort-Tokens:</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>Kosten:</translation>
+    </message>
+    <message>
+        <source>unknown (no price for this model)</source>
+        <translation>unbekannt (kein Preis für dieses Modell)</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Zeit:</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Tokens and cost</source>
+        <translation>Tokens und Kosten</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::ResultsChartView</name>
     <message>
         <source>Copy Image</source>
@@ -3545,53 +4145,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>Das Projekt konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(keiner)</translation>
-    </message>
-    <message>
-        <source>Run %1</source>
-        <translation>Lauf %1</translation>
-    </message>
-    <message>
-        <source>Export All Tables and Charts</source>
-        <translation>Alle Tabellen und Diagramme exportieren</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>Exportiert</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) written to %1.</source>
-        <translation>
-            <numerusform>%n Datei nach %1 geschrieben.</numerusform>
-            <numerusform>%n Dateien nach %1 geschrieben.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Write Report</source>
-        <translation>Bericht schreiben</translation>
-    </message>
-    <message>
-        <source>Report written</source>
-        <translation>Bericht geschrieben</translation>
-    </message>
-    <message>
-        <source>%1 and %2</source>
-        <translation>%1 und %2</translation>
-    </message>
-    <message>
-        <source>The report was not written</source>
-        <translation>Der Bericht wurde nicht geschrieben</translation>
-    </message>
-    <message>
-        <source>Writing Report…</source>
-        <translation>Bericht wird geschrieben …</translation>
-    </message>
-    <message>
         <source>The project&apos;s runs could not be read</source>
         <translation>Die Läufe des Projekts konnten nicht gelesen werden</translation>
     </message>
@@ -3609,6 +4162,53 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>The project&apos;s runs could not be scored</source>
         <translation>Die Läufe des Projekts konnten nicht ausgewertet werden</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Export All Tables and Charts</source>
+        <translation>Alle Tabellen und Diagramme exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben.</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Write Report</source>
+        <translation>Bericht schreiben</translation>
+    </message>
+    <message>
+        <source>Writing Report…</source>
+        <translation>Bericht wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>Bericht geschrieben</translation>
+    </message>
+    <message>
+        <source>The report was not written</source>
+        <translation>Der Bericht wurde nicht geschrieben</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,12 @@
 #include "pages/finetunepage.h"
 #include "pages/goldsetpage.h"
 #include "pages/placeholderpage.h"
+#include "pages/playgroundpage.h"
 #include "pages/resultspage.h"
 #include "session/datasetcontroller.h"
 #include "session/finetunecontroller.h"
 #include "session/goldsetcontroller.h"
+#include "session/playgroundcontroller.h"
 #include "session/providerservice.h"
 #include "session/workspace.h"
 #include "stepnavigator.h"
@@ -86,6 +88,12 @@ MainWindow::MainWindow(QWidget *parent)
         }
         if (step == Step::FineTune) {
             m_pages->addWidget(m_fineTunePage);
+            continue;
+        }
+        if (step == Step::Playground) {
+            auto *playground = new PlaygroundPage(new PlaygroundController(m_datasets, this), m_providers, m_pages);
+            connect(playground, &PlaygroundPage::providersRequested, this, &MainWindow::showProviders);
+            m_pages->addWidget(playground);
             continue;
         }
         if (step == Step::Results) {

@@ -54,7 +54,8 @@ QString stepDescription(Step step)
 
 bool stepAvailable(Step step)
 {
-    return step == Step::Dataset || step == Step::GoldSet || step == Step::FineTune || step == Step::Results;
+    return step == Step::Dataset || step == Step::GoldSet || step == Step::FineTune || step == Step::Playground
+           || step == Step::Results;
 }
 
 } // namespace cinetune::ui

@@ -141,18 +141,16 @@ private Q_SLOTS:
     void zeroShotEqualsTrainingPrompt()
     {
         const Catalogue catalogue = makeCatalogue();
-        std::vector<GoldSetLine> lines;
         std::vector<GoldSetUser> users;
         for (std::uint32_t i = 0; i < 5; ++i) {
             GoldSetUser u = makeUser(100 + i, int(i) * 11, GoldSetSplit::Test);
             users.push_back(u);
-            lines.push_back(GoldSetLine{qint64(i + 1), u.user, u.profile, u.gold, 0, GoldSplit::Test});
         }
         auto tokenizer = Tokenizer::o200k();
         QVERIFY(tokenizer);
         NullProgress progress;
-        auto data = buildFineTuneData(lines, QStringLiteral("gold.jsonl"), catalogue, PromptTemplate::paperDefault(), GoldSplit::Test,
-                                      tokenizer.value(), validationOptionsFor(GoldSplit::Test), progress);
+        auto data = buildFineTuneData(users, QStringLiteral("gold.jsonl"), catalogue, PromptTemplate::paperDefault(), GoldSetSplit::Test,
+                                      tokenizer.value(), validationOptionsFor(GoldSetSplit::Test), progress);
         QVERIFY2(data, qPrintable(data ? QString() : data.error().message));
         QCOMPARE(data->examples.size(), users.size());
         for (auto strategy : {PromptStrategyKind::ZeroShot, PromptStrategyKind::FineTuned}) {

@@ -79,7 +79,7 @@ void TestMainWindow::switchesSteps_data()
     QTest::newRow("gold set") << 1 << "Gold set" << false;
     QTest::newRow("fine-tune") << 2 << "Fine-tune" << false;
     QTest::newRow("evaluate") << 3 << "Evaluate" << true;
-    QTest::newRow("playground") << 4 << "Playground" << true;
+    QTest::newRow("playground") << 4 << "Playground" << false;
     QTest::newRow("results") << 5 << "Results" << false;
 }
 

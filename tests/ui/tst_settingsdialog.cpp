@@ -1,4 +1,5 @@
 // SettingsDialog: shows and writes the settings, and clears the dataset cache in the background.
+#include "fixtures.h"
 #include "uitest.h"
 
 #include "appsettings.h"
@@ -104,11 +105,11 @@ void TestSettingsDialog::rejectKeepsSettings()
 void TestSettingsDialog::clearsCache()
 {
     const QString cache = m_tmp.filePath(QStringLiteral("cache"));
-    QVERIFY(QDir().mkpath(cache + QStringLiteral("/abc")));
-    QFile f(cache + QStringLiteral("/abc/data.bin"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QByteArray(4096, 'x'));
-    f.close();
+    QVERIFY(QDir().mkpath(cache));
+    test::writeFile(cache, QStringLiteral("abc.ctstore"), QByteArray(3072, 'x'));
+    test::writeFile(cache, QStringLiteral("abc-itemknn-k50.ctknn"), QByteArray(1024, 'x'));
+    // Not a cache file: neither counted nor deleted.
+    test::writeFile(cache, QStringLiteral("notes.txt"), QByteArray(100000, 'x'));
 
     BackgroundTasks tasks;
     DatasetController datasets(&tasks);
@@ -126,7 +127,9 @@ void TestSettingsDialog::clearsCache()
     QTest::mouseClick(clear, Qt::LeftButton);
     QVERIFY(cleared.wait(10000));
     QCOMPARE(cleared.at(0).at(0).toBool(), true);
-    QVERIFY(!QFileInfo::exists(cache));
+    QVERIFY(!QFileInfo::exists(cache + QStringLiteral("/abc.ctstore")));
+    QVERIFY(!QFileInfo::exists(cache + QStringLiteral("/abc-itemknn-k50.ctknn")));
+    QVERIFY(QFileInfo::exists(cache + QStringLiteral("/notes.txt")));
     QVERIFY2(status->text().startsWith(QStringLiteral("Cleared the dataset cache")), qPrintable(status->text()));
     QVERIFY(!clear->isEnabled());
 }

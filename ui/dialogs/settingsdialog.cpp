@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "dataset/datasetcache.h"
+
 #include "appsettings.h"
 #include "session/datasetcontroller.h"
 #include "translations.h"
@@ -7,7 +9,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QDirIterator>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -106,13 +108,12 @@ SettingsDialog::SettingsDialog(DatasetController *datasets, QWidget *parent)
 
 void SettingsDialog::refreshCacheSize()
 {
-    // The cache holds a few files per dataset: listing it is cheap.
+    // The cache holds a few files per dataset: listing it is cheap. Only CineTune's own cache
+    // files count (they are what "Clear" deletes).
     qint64 bytes = 0;
-    QDirIterator it(m_datasets->cacheDir(), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        bytes += it.fileInfo().size();
-    }
+    const auto files = QDir(m_datasets->cacheDir()).entryInfoList(cacheFilePatterns(), QDir::Files);
+    for (const QFileInfo &fi : files)
+        bytes += fi.size();
     m_cacheStatus->setText(bytes == 0 ? tr("The cache is empty.")
                                       : tr("In use: %1").arg(QLocale().formattedDataSize(bytes)));
     m_clearCache->setEnabled(bytes > 0);

@@ -1,0 +1,519 @@
+// The Playground step end to end, offscreen, on the embedded sample dataset and the offline
+// simulator on 127.0.0.1: completion over the catalogue, a profile built by typing and picking, a
+// column filling in from a streamed answer, cancellation when the profile changes mid-stream, a
+// failing column (401 from its own server) beside a working one, and the exports.
+#include "uitest.h"
+
+#include "backgroundtasks.h"
+#include "goldset/goldsetjsonl.h"
+#include "pages/playgroundpage.h"
+#include "playground/answerresolver.h"
+#include "playground/baselineengine.h"
+#include "playground/columntargetchooser.h"
+#include "playground/comparisonexport.h"
+#include "playground/llmengine.h"
+#include "playground/moviesearchindex.h"
+#include "playground/profileeditor.h"
+#include "playground/recommendationcolumn.h"
+#include "providers/simulator.h"
+#include "session/datasetcontroller.h"
+#include "session/playgroundcontroller.h"
+#include "session/providerservice.h"
+#include "widgets/messagebanner.h"
+
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QCompleter>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace cinetune;
+using namespace cinetune::ui;
+
+namespace {
+
+const QString kModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+
+QString titleOf(const PlaygroundController &c, std::uint32_t movie)
+{
+    return c.dataset()->dataset->catalogue.displayTitle(movie);
+}
+
+} // namespace
+
+class TestPlayground : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void searchFindsPopularFirst_data();
+    void searchFindsPopularFirst();
+    void profileRules();
+    void userAndSavedProfiles();
+    void resolverMarksItems();
+    void typePickAndStream();
+    void profileChangeCancelsInFlight();
+    void failingColumnLeavesOthersWorking();
+    void exportsComparison();
+    void baselineColumnsAnswerAtOnce();
+    void keyboardAndAccessibility();
+
+private:
+    PlaygroundPage *makePage(int latencyMs);
+    bool pick(PlaygroundPage &page, const QString &typed, const QString &expectedPrefix);
+
+    QTemporaryDir m_tmp;
+    BackgroundTasks *m_tasks = nullptr;
+    DatasetController *m_datasets = nullptr;
+    std::unique_ptr<SimulatorServer> m_server;
+    std::unique_ptr<SimulatorServer> m_broken;
+    std::unique_ptr<ProviderService> m_providers;
+    std::unique_ptr<PlaygroundController> m_controller;
+    std::unique_ptr<PlaygroundPage> m_page;
+};
+
+void TestPlayground::initTestCase()
+{
+    uitest::prepare();
+    QVERIFY(m_tmp.isValid());
+    m_tasks = new BackgroundTasks(this);
+    m_datasets = new DatasetController(m_tasks, this);
+    LoadOptions options;
+    options.cacheDir = m_tmp.filePath(QStringLiteral("cache"));
+    m_datasets->setLoadOptions(options);
+    QSignalSpy changed(m_datasets, &DatasetController::datasetChanged);
+    m_datasets->load(QString::fromLatin1(kSamplePath));
+    QVERIFY(changed.wait(120000));
+    QVERIFY(m_datasets->current());
+
+    m_server = std::make_unique<SimulatorServer>();
+    QVERIFY(m_server->listen(0).ok());
+    m_broken = std::make_unique<SimulatorServer>();
+    QVERIFY(m_broken->listen(0).ok());
+    QVERIFY(m_broken->setFaults(QStringLiteral("401@POST:/v1/chat/completions#0")).ok());
+
+    QSettings().remove(QStringLiteral("providers"));
+    QSettings().remove(QStringLiteral("playground"));
+    ProviderService service;
+    for (const auto &[name, url] : {std::pair{QStringLiteral("sim"), m_server->baseUrl()},
+                                    std::pair{QStringLiteral("broken"), m_broken->baseUrl()}}) {
+        ProviderProfile p;
+        p.name = name;
+        p.kind = ProviderKind::Simulator;
+        p.baseUrl = QUrl(url);
+        p.defaultChatModel = kModel;
+        QVERIFY(service.saveProfile(p).ok());
+    }
+}
+
+void TestPlayground::cleanupTestCase()
+{
+    m_page.reset();
+    m_controller.reset();
+    m_providers.reset();
+}
+
+void TestPlayground::init()
+{
+    m_page.reset();
+    m_controller.reset();
+    m_providers = std::make_unique<ProviderService>();
+    m_providers->setTimeouts(10000, 1);
+    m_controller = std::make_unique<PlaygroundController>(m_datasets);
+    QVERIFY(!m_controller->isReady()); // the search index and resolver are built on a worker
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->isReady(), 10000);
+    m_controller->setDebounceMs(50);
+}
+
+PlaygroundPage *TestPlayground::makePage(int latencyMs)
+{
+    SimulatorServer::Options o;
+    o.latencyMs = latencyMs;
+    m_server->setOptions(o);
+    m_page = std::make_unique<PlaygroundPage>(m_controller.get(), m_providers.get());
+    m_page->resize(1280, 800);
+    m_page->show();
+    if (!QTest::qWaitForWindowExposed(m_page.get()))
+        return nullptr;
+    m_page->columns().first()->chooser()->setTarget(QStringLiteral("provider:sim"));
+    return m_page.get();
+}
+
+// Types into the search box and picks the first completion with the keyboard.
+bool TestPlayground::pick(PlaygroundPage &page, const QString &typed, const QString &expectedPrefix)
+{
+    QLineEdit *search = page.profileEditor()->searchEdit();
+    search->setFocus();
+    search->clear();
+    const std::size_t before = m_controller->profile().size();
+    QTest::keyClicks(search, typed);
+    QAbstractItemView *popup = page.profileEditor()->completer()->popup();
+    if (!QTest::qWaitFor([popup] { return popup->isVisible(); }, 2000)) {
+        qWarning("no completion popup for %s", qPrintable(typed));
+        return false;
+    }
+    const QString first = popup->model()->index(0, 0).data().toString();
+    if (!first.startsWith(expectedPrefix)) {
+        qWarning("first completion for %s: %s", qPrintable(typed), qPrintable(first));
+        return false;
+    }
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    return QTest::qWaitFor([&] { return m_controller->profile().size() == before + 1 && search->text().isEmpty(); }, 2000)
+           && titleOf(*m_controller, m_controller->profile().back()).startsWith(expectedPrefix);
+}
+
+void TestPlayground::searchFindsPopularFirst_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("expectedFirst");
+    QTest::newRow("plain") << "toy story" << "Toy Story (1995)";
+    QTest::newRow("case") << "TOY STORY" << "Toy Story (1995)";
+    QTest::newRow("article dropped") << "matrix" << "The Matrix (1999)";
+    QTest::newRow("article typed") << "the matrix" << "The Matrix (1999)";
+    QTest::newRow("year term") << "matrix 2003" << "The Matrix Reloaded (2003)";
+    QTest::newRow("diacritics") << "amelie" << "Amelie";
+    QTest::newRow("popular first") << "star wars" << "Star Wars: Episode IV - A New Hope (1977)";
+}
+
+void TestPlayground::searchFindsPopularFirst()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, expectedFirst);
+    const std::vector<std::uint32_t> hits = m_controller->searchIndex().query(query, 12);
+    QVERIFY(!hits.empty());
+    QVERIFY(hits.size() <= 12);
+    const QString first = titleOf(*m_controller, hits.front());
+    QVERIFY2(first.startsWith(expectedFirst), qPrintable(first));
+    const QStringList terms = query.toLower().split(QLatin1Char(' '));
+    // Every hit matches every term (articles aside), and "popular first" holds among prefix hits.
+    for (std::uint32_t m : hits) {
+        const QString key = m_controller->dataset()->searchKeys[m];
+        QVERIFY2(key.contains(terms.last()), qPrintable(key));
+    }
+}
+
+void TestPlayground::profileRules()
+{
+    const auto toy = m_controller->searchIndex().query(QStringLiteral("toy story"), 1).front();
+    QSignalSpy refreshed(m_controller.get(), &PlaygroundController::refreshRequested);
+    QVERIFY(m_controller->addMovie(toy).ok());
+    QCOMPARE(m_controller->addMovie(toy).error().code, QStringLiteral("playground.duplicate"));
+    m_controller->setMaxProfile(3);
+    const auto more = m_controller->searchIndex().query(QStringLiteral("star wars"), 3);
+    QVERIFY(m_controller->addMovie(more[0]).ok());
+    QVERIFY(m_controller->addMovie(more[1]).ok());
+    QCOMPARE(m_controller->addMovie(more[2]).error().code, QStringLiteral("playground.full"));
+    m_controller->moveMovie(2, 0);
+    QCOMPARE(m_controller->profile().front(), more[1]);
+    m_controller->removeAt(0);
+    QCOMPARE(m_controller->profile().size(), std::size_t(2));
+    // A burst of edits gives one debounced refresh with the final profile.
+    QVERIFY(refreshed.wait(2000));
+    QTest::qWait(150);
+    QCOMPARE(refreshed.count(), 1);
+    const auto query = refreshed.first().first().value<PlaygroundQuery>();
+    QCOMPARE(query.profile, m_controller->profile());
+    QCOMPARE(query.profileTitles.size(), 2);
+}
+
+void TestPlayground::userAndSavedProfiles()
+{
+    QVERIFY(m_controller->loadUser(1).ok());
+    QCOMPARE(m_controller->profile().size(), std::size_t(10));
+    QCOMPARE(m_controller->userSourceId(), std::optional<std::uint32_t>(1));
+    // The top of user 1's profile is rated 5 stars.
+    const RatingStore &store = m_controller->dataset()->dataset->store;
+    QCOMPARE(store.ratingOf(*m_controller->user(), m_controller->profile().front()), RatingUnits(10));
+    QCOMPARE(m_controller->loadUser(999999).error().code, QStringLiteral("playground.no_user"));
+    const std::vector<std::uint32_t> saved = m_controller->profile();
+    QVERIFY(m_controller->saveProfile(QStringLiteral("user one")).ok());
+    m_controller->clearProfile();
+    QVERIFY(!m_controller->user());
+    QVERIFY(m_controller->savedProfiles().contains(QStringLiteral("user one")));
+    QVERIFY(m_controller->loadProfile(QStringLiteral("user one")).ok());
+    QCOMPARE(m_controller->profile(), saved);
+    QCOMPARE(m_controller->userSourceId(), std::optional<std::uint32_t>(1));
+    QVERIFY(m_controller->loadRandomUser(7).ok());
+    QCOMPARE(m_controller->profile().size(), std::size_t(10));
+
+    // A gold-set user: their profile and gold (★).
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    const QString gold = m_tmp.filePath(QStringLiteral("gold.jsonl"));
+    GoldSetUser line;
+    line.user = 1;
+    line.profile = {1, 50};
+    line.gold = {260, 1196};
+    line.neighbours = 3;
+    line.split = GoldSetSplit::Test;
+    QVERIFY(writeGoldSetJsonl({line}, gold).ok());
+    const Status loaded = m_controller->loadGoldSetUser(gold, 1);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message + loaded.error().detail));
+    QVERIFY(m_controller->hasGold());
+    QCOMPARE(m_controller->profile().size(), std::size_t(2));
+    QVERIFY(m_controller->gold().contains(*c.find(260)));
+}
+
+void TestPlayground::resolverMarksItems()
+{
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    const std::uint32_t toy = *c.find(1);
+    const std::uint32_t matrix = *c.find(2571);
+    const QString answer = QStringLiteral("Here you go:\n1. The Matrix (1999)\n2. The Matrix (2001)\n3. The Crimson Harbor (1990)\n"
+                                          "4. Toy Story (1995)\n5. Se7en (1995)\n6. **The Matrx** (1999) - a classic\n");
+    const QSet<std::uint32_t> gold{matrix};
+    const std::vector<RecommendedItem> items = m_controller->resolver().resolveText(answer, {toy}, gold);
+    QCOMPARE(items.size(), std::size_t(6));
+    QCOMPARE(items[0].status, ItemStatus::Exact);
+    QCOMPARE(items[0].movie, std::optional<std::uint32_t>(matrix));
+    QVERIFY(items[0].inGold);
+    QVERIFY(items[0].ratings > 200);
+    QCOMPARE(items[1].status, ItemStatus::Fuzzy);
+    QCOMPARE(items[1].catalogueTitle, QStringLiteral("The Matrix (1999)"));
+    QCOMPARE(items[2].status, ItemStatus::NotInCatalogue);
+    QVERIFY(!items[2].movie);
+    QCOMPARE(items[3].status, ItemStatus::Repeat);
+    QCOMPARE(items[3].rank, 4);
+    // An alternative title ("Seven (a.k.a. Se7en)") and a misspelling.
+    QCOMPARE(items[4].status, ItemStatus::Exact);
+    QCOMPARE(items[4].movie, c.find(47));
+    QCOMPARE(items[5].status, ItemStatus::Fuzzy);
+    QCOMPARE(items[5].movie, std::optional<std::uint32_t>(matrix));
+    QCOMPARE(items[5].text, QStringLiteral("The Matrx (1999)"));
+    // An answer without a list says why.
+    QString why;
+    QVERIFY(m_controller->resolver().resolveText(QStringLiteral("I cannot help with that."), {}, {}, &why).empty());
+    QVERIFY(!why.isEmpty());
+}
+
+void TestPlayground::typePickAndStream()
+{
+    PlaygroundPage *page = makePage(600);
+    QVERIFY(page);
+    RecommendationColumn *column = page->columns().first();
+    QCOMPARE(column->state(), RecommendationColumn::State::Idle);
+    QVERIFY(pick(*page, QStringLiteral("toy sto"), QStringLiteral("Toy Story (1995)")));
+    QVERIFY(pick(*page, QStringLiteral("matrix"), QStringLiteral("The Matrix (1999)")));
+    QTRY_COMPARE_WITH_TIMEOUT(column->state(), RecommendationColumn::State::Thinking, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(column->state(), RecommendationColumn::State::Streaming, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(column->state(), RecommendationColumn::State::Done, 10000);
+    // Streamed: pieces arrived before the answer was complete, and they add up to it.
+    QVERIFY2(column->deltasBeforeAnswer() > 3, qPrintable(QString::number(column->deltasBeforeAnswer())));
+    QVERIFY(column->lastAnswer());
+    QCOMPARE(column->streamedText(), column->lastAnswer()->raw);
+    QVERIFY(!column->items().empty());
+    QCOMPARE(int(column->items().size()), column->resultList()->topLevelItemCount());
+    // The prompt sent is the paper's, with this profile.
+    QVERIFY(column->lastAnswer()->prompt.contains(QStringLiteral("1. Toy Story (1995)\n2. The Matrix (1999)")));
+    QVERIFY(column->lastAnswer()->completionTokens > 0);
+    QCOMPARE(column->lastAnswer()->costUsd, std::optional<double>(0.0));
+    int resolved = 0;
+    for (const RecommendedItem &i : column->items())
+        resolved += i.movie ? 1 : 0;
+    QVERIFY(resolved > 0); // the simulator answers with catalogue titles, a few misspelled or invented
+}
+
+void TestPlayground::profileChangeCancelsInFlight()
+{
+    PlaygroundPage *page = makePage(3000);
+    QVERIFY(page);
+    RecommendationColumn *column = page->columns().first();
+    const int chatsBefore = m_server->requestCount(QStringLiteral("POST /v1/chat/completions"));
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    QVERIFY(m_controller->addMovie(*c.find(1)).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(column->state(), RecommendationColumn::State::Streaming, 10000);
+    auto *engine = qobject_cast<LlmEngine *>(column->engine());
+    QVERIFY(engine);
+    QCOMPARE(engine->cancelledCalls(), 0);
+    QSignalSpy cancelled(engine, &ColumnEngine::cancelled);
+    QVERIFY(m_controller->addMovie(*c.find(2571)).ok()); // mid-stream
+    QVERIFY(cancelled.wait(3000));
+    QCOMPARE(engine->cancelledCalls(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(column->state(), RecommendationColumn::State::Done, 20000);
+    QCOMPARE(m_server->requestCount(QStringLiteral("POST /v1/chat/completions")), chatsBefore + 2);
+    // The column shows the answer to the new profile, streamed from the start.
+    QVERIFY(column->lastAnswer()->prompt.contains(QStringLiteral("2. The Matrix (1999)")));
+    QCOMPARE(column->streamedText(), column->lastAnswer()->raw);
+}
+
+void TestPlayground::failingColumnLeavesOthersWorking()
+{
+    PlaygroundPage *page = makePage(200);
+    QVERIFY(page);
+    RecommendationColumn *broken = page->addColumn();
+    QVERIFY(broken);
+    broken->chooser()->setTarget(QStringLiteral("provider:broken"));
+    QCOMPARE(broken->chooser()->modelCombo()->currentText(), kModel);
+    QCOMPARE(page->columns().size(), 2);
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    QVERIFY(m_controller->addMovie(*c.find(1)).ok());
+    RecommendationColumn *good = page->columns().first();
+    QTRY_COMPARE_WITH_TIMEOUT(broken->state(), RecommendationColumn::State::Failed, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(good->state(), RecommendationColumn::State::Done, 10000);
+    QVERIFY(broken->banner()->isVisible());
+    QVERIFY2(broken->banner()->text().contains(QStringLiteral("key"), Qt::CaseInsensitive), qPrintable(broken->banner()->text()));
+    QVERIFY(!good->banner()->isVisible());
+    QVERIFY(!good->items().empty());
+    QVERIFY(broken->items().empty());
+    QVERIFY(m_broken->requestCount(QStringLiteral("POST /v1/chat/completions")) >= 1);
+    // Three columns at most.
+    QVERIFY(page->addColumn());
+    QVERIFY(!page->addColumn());
+    QVERIFY(!page->addColumnButton()->isEnabled());
+}
+
+void TestPlayground::exportsComparison()
+{
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    RecommendationColumn *second = page->addColumn();
+    second->chooser()->setTarget(QStringLiteral("provider:sim"));
+    second->chooser()->setModel(QStringLiteral("gpt-4.1-mini-2025-04-14"));
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    QVERIFY(m_controller->addMovie(*c.find(1)).ok());
+    QVERIFY(m_controller->addMovie(*c.find(2571)).ok());
+    for (RecommendationColumn *col : page->columns())
+        QTRY_COMPARE_WITH_TIMEOUT(col->state(), RecommendationColumn::State::Done, 10000);
+    const QString csv = page->comparisonCsv();
+    const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.first(), QStringLiteral("column,target,rank,title,status,catalogue_title,ratings,in_gold,repeat,overlap"));
+    std::size_t items = 0;
+    for (RecommendationColumn *col : page->columns())
+        items += col->items().size();
+    QCOMPARE(std::size_t(lines.size() - 1), items);
+    const RecommendedItem &top = page->columns().first()->items().front();
+    QVERIFY2(lines[1].startsWith(QStringLiteral("1,") + page->columns().first()->heading() + QStringLiteral(",1,")), qPrintable(lines[1]));
+    QVERIFY(lines[1].contains(top.text));
+    const QString md = page->comparisonMarkdown();
+    QVERIFY(md.contains(QStringLiteral("1. Toy Story (1995)\n2. The Matrix (1999)\n")));
+    QVERIFY(md.contains(QStringLiteral("| # | ") + page->columns().first()->heading() + QStringLiteral(" | ") + second->heading() + QStringLiteral(" |")));
+    QVERIFY(md.contains(statusSymbol(top.status) + QLatin1Char(' ') + top.text));
+    // Both simulator models answer from the same popular titles: overlap is marked in both places.
+    bool anyOverlap = false;
+    for (const RecommendedItem &i : second->items())
+        anyOverlap = anyOverlap || i.overlaps;
+    QVERIFY(anyOverlap);
+    QVERIFY(csv.contains(QStringLiteral(",1\r\n")));
+
+    for (const QString &name : {QStringLiteral("cmp.csv"), QStringLiteral("cmp.md"), QStringLiteral("cmp.png")}) {
+        const QString path = m_tmp.filePath(name);
+        QVERIFY(page->exportComparison(path).ok());
+        QVERIFY(QFileInfo(path).size() > 100);
+    }
+    QFile written(m_tmp.filePath(QStringLiteral("cmp.csv")));
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(written.readAll()), csv);
+    QVERIFY(!page->exportComparison(m_tmp.filePath(QStringLiteral("cmp.txt"))).ok());
+}
+
+void TestPlayground::baselineColumnsAnswerAtOnce()
+{
+    PlaygroundPage *page = makePage(300);
+    QVERIFY(page);
+    RecommendationColumn *knn = page->addColumn();
+    knn->chooser()->setTarget(QStringLiteral("baseline:itemknn"));
+    QVERIFY(qobject_cast<BaselineEngine *>(knn->engine()));
+    QVERIFY(!knn->chooser()->modelCombo()->isEnabled());
+    RecommendationColumn *consensus = page->addColumn();
+    consensus->chooser()->setTarget(QStringLiteral("baseline:consensus"));
+
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    QVERIFY(m_controller->addMovie(*c.find(1)).ok());
+    QVERIFY(m_controller->addMovie(*c.find(2571)).ok());
+    // The first answer waits for the ItemKNN table to be built (or read from its cache).
+    QTRY_COMPARE_WITH_TIMEOUT(knn->state(), RecommendationColumn::State::Done, 120000);
+    QCOMPARE(knn->items().size(), std::size_t(10));
+    for (const RecommendedItem &i : knn->items()) {
+        QCOMPARE(i.status, ItemStatus::Exact);
+        QVERIFY(i.movie);
+        QVERIFY(*i.movie != *c.find(1) && *i.movie != *c.find(2571));
+    }
+    // Consensus needs a dataset user and says so in its own column.
+    QTRY_COMPARE_WITH_TIMEOUT(consensus->state(), RecommendationColumn::State::Failed, 10000);
+    QVERIFY2(consensus->banner()->text().contains(QStringLiteral("user")), qPrintable(consensus->banner()->text()));
+
+    // Built: a profile change is answered at once, within the refresh itself.
+    QVERIFY(m_controller->loadUser(1).ok());
+    m_controller->refreshNow();
+    QCOMPARE(knn->state(), RecommendationColumn::State::Done);
+    QVERIFY2(knn->lastAnswer()->prompt.contains(QStringLiteral("over 10 profile movie")), qPrintable(knn->lastAnswer()->prompt));
+    QVERIFY(knn->lastAnswer()->elapsedMs < 1000);
+    const RatingStore &store = m_controller->dataset()->dataset->store;
+    for (const RecommendedItem &i : knn->items())
+        QCOMPARE(store.ratingOf(*m_controller->user(), *i.movie), RatingUnits(0)); // never a movie the user rated
+    QTRY_COMPARE_WITH_TIMEOUT(consensus->state(), RecommendationColumn::State::Done, 60000);
+    QVERIFY(!consensus->items().empty());
+    QTRY_COMPARE_WITH_TIMEOUT(page->columns().first()->state(), RecommendationColumn::State::Done, 10000);
+
+    // Documentation screenshot on request: the page with filled columns.
+    if (const QString shot = qEnvironmentVariable("CINETUNE_PLAYGROUND_SCREENSHOT"); !shot.isEmpty()) {
+        page->removeColumn(2);
+        QTest::qWait(100);
+        QVERIFY(page->grab().save(shot));
+    }
+}
+
+void TestPlayground::keyboardAndAccessibility()
+{
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    page->addColumn();
+    page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(page));
+    // Ctrl+L: search; typing, Enter adds the best match.
+    QTest::keyClick(page, Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY(page->profileEditor()->searchEdit()->hasFocus());
+    QTest::keyClicks(page->profileEditor()->searchEdit(), QStringLiteral("godfather"));
+    page->profileEditor()->completer()->popup()->hide();
+    QTest::keyClick(page->profileEditor()->searchEdit(), Qt::Key_Return);
+    QTRY_COMPARE(m_controller->profile().size(), std::size_t(1));
+    QVERIFY(titleOf(*m_controller, m_controller->profile().front()).startsWith(QStringLiteral("The Godfather (1972)")));
+    // Ctrl+Enter: every column asks again at once.
+    QSignalSpy refreshed(m_controller.get(), &PlaygroundController::refreshRequested);
+    QTest::keyClick(page, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(refreshed.count(), 1);
+    // Profile list: Ctrl+Down moves, Delete removes; drag and drop reorders through the model.
+    QVERIFY(m_controller->addMovie(m_controller->searchIndex().query(QStringLiteral("toy story"), 1).front()).ok());
+    QListWidget *list = page->profileEditor()->profileList();
+    QCOMPARE(list->count(), 2);
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Down, Qt::ControlModifier);
+    QVERIFY(titleOf(*m_controller, m_controller->profile().back()).startsWith(QStringLiteral("The Godfather")));
+    QVERIFY(list->model()->moveRow(QModelIndex(), 1, QModelIndex(), 0));
+    QTRY_VERIFY(titleOf(*m_controller, m_controller->profile().front()).startsWith(QStringLiteral("The Godfather")));
+    list->setCurrentRow(1);
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(m_controller->profile().size(), std::size_t(1));
+    // Every control has an accessible name (or a visible text that serves as one).
+    QStringList unnamed;
+    for (QWidget *w : page->findChildren<QWidget *>()) {
+        // Parts of a named control (a combo's line edit, a view's header, a line edit's clear button).
+        QWidget *owner = w->parentWidget();
+        if (!w->isVisibleTo(page) || qobject_cast<QComboBox *>(owner) || qobject_cast<QAbstractSpinBox *>(owner)
+            || qobject_cast<QLineEdit *>(owner) || qobject_cast<QAbstractItemView *>(owner))
+            continue;
+        const bool control = qobject_cast<QComboBox *>(w) || qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w)
+                             || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QAbstractButton *>(w);
+        if (!control)
+            continue;
+        const auto *button = qobject_cast<QAbstractButton *>(w);
+        if (w->accessibleName().isEmpty() && (!button || button->text().isEmpty()))
+            unnamed.append(QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') + w->objectName());
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+QTEST_MAIN(TestPlayground)
+#include "tst_playground.moc"

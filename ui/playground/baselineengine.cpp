@@ -1,0 +1,183 @@
+#include "baselineengine.h"
+
+#include <QFutureWatcher>
+#include <QLocale>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+namespace cinetune::ui {
+
+namespace {
+
+struct Built
+{
+    std::shared_ptr<const Recommender> recommender;
+    std::optional<Error> error;
+};
+
+} // namespace
+
+BaselineRegistry::BaselineRegistry(QObject *parent) : QObject(parent) {}
+
+BaselineRegistry::~BaselineRegistry()
+{
+    for (const auto &p : m_running)
+        p->cancel();
+}
+
+void BaselineRegistry::setDataset(LoadedDatasetPtr data)
+{
+    if (data == m_data)
+        return;
+    m_data = std::move(data);
+    ++m_generation; // builds still running for the old dataset are cancelled and dropped
+    for (const auto &p : m_running)
+        p->cancel();
+    m_running.clear();
+    m_built.clear();
+    m_building.clear();
+}
+
+void BaselineRegistry::ensure(BaselineKind kind)
+{
+    if (!m_data || m_built.contains(int(kind)) || m_building.value(int(kind)))
+        return;
+    m_building.insert(int(kind), true);
+    const LoadedDatasetPtr data = m_data;
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<Built>(this);
+    connect(watcher, &QFutureWatcher<Built>::finished, this, [this, watcher, kind, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_building.remove(int(kind));
+        // Finished builds need no cancel handle any more (only running ones are kept).
+        m_running.erase(std::remove_if(m_running.begin(), m_running.end(), [](const auto &p) { return p.use_count() == 1; }),
+                        m_running.end());
+        const Built b = watcher->result();
+        if (b.error) {
+            Q_EMIT failed(kind, *b.error);
+            return;
+        }
+        m_built.insert(int(kind), b.recommender);
+        Q_EMIT ready(kind);
+    });
+    auto progress = std::make_shared<NullProgress>();
+    m_running.push_back(progress);
+    watcher->setFuture(QtConcurrent::run([data, kind, progress]() -> Built {
+        BaselineOptions options;
+        auto made = makeRecommender(*data->dataset, kind, options, *progress);
+        if (!made)
+            return Built{nullptr, made.error()};
+        // The recommender refers to the dataset: keep it alive as long as the recommender.
+        Recommender *raw = made.value().release();
+        return Built{std::shared_ptr<const Recommender>(raw, [data](const Recommender *r) { delete r; }), std::nullopt};
+    }));
+}
+
+BaselineEngine::BaselineEngine(BaselineRegistry *registry, BaselineKind kind, QObject *parent)
+    : ColumnEngine(parent), m_registry(registry), m_kind(kind)
+{
+    connect(m_registry, &BaselineRegistry::ready, this, [this](BaselineKind k) {
+        if (k == m_kind && m_pending) {
+            const PlaygroundQuery q = *m_pending;
+            m_pending.reset();
+            answer(q);
+        }
+    });
+    connect(m_registry, &BaselineRegistry::failed, this, [this](BaselineKind k, const Error &error) {
+        if (k != m_kind || !m_pending)
+            return;
+        m_pending.reset();
+        EngineAnswer a;
+        a.isText = false;
+        a.error = error;
+        a.elapsedMs = m_clock.elapsed();
+        Q_EMIT answered(a);
+    });
+}
+
+QString BaselineEngine::label() const
+{
+    return tr("%1 (local baseline)").arg(baselineName(m_kind));
+}
+
+void BaselineEngine::cancel()
+{
+    if (m_pending || m_running) {
+        m_pending.reset();
+        m_running = false;
+        ++m_ticket;
+        Q_EMIT cancelled();
+    }
+}
+
+void BaselineEngine::request(const PlaygroundQuery &query)
+{
+    cancel();
+    m_clock.start();
+    Q_EMIT started();
+    if (m_registry->recommender(m_kind) || !m_registry->dataset()) {
+        answer(query);
+        return;
+    }
+    m_pending = query;
+    m_registry->ensure(m_kind);
+}
+
+void BaselineEngine::answer(const PlaygroundQuery &query)
+{
+    const std::shared_ptr<const Recommender> r = m_registry->recommender(m_kind);
+    EngineAnswer a;
+    a.isText = false;
+    a.elapsedMs = m_clock.elapsed();
+    if (!r) {
+        a.error = makeError(QStringLiteral("playground.no_dataset"), tr("Open a dataset first."));
+        Q_EMIT answered(a);
+        return;
+    }
+    if (m_kind == BaselineKind::NeighbourConsensus && !query.user) {
+        // It re-runs the gold-set rule, which starts from a user's own ratings.
+        a.error = makeError(QStringLiteral("playground.needs_user"),
+                            tr("Neighbour consensus needs a dataset user: load a user (or a random user) as the profile."));
+        Q_EMIT answered(a);
+        return;
+    }
+    a.prompt = tr("%1 over %n profile movie(s), %2 wanted", nullptr, int(query.profile.size()))
+                   .arg(baselineName(m_kind))
+                   .arg(query.count);
+    QElapsedTimer t;
+    t.start();
+    BaselineQuery q;
+    q.profile = query.profile;
+    q.user = query.user;
+    q.count = query.count;
+    q.seed = query.seed;
+    a.costUsd = 0.0;
+    if (m_kind != BaselineKind::NeighbourConsensus) {
+        a.movies = r->recommend(q); // well under a millisecond: on the spot
+        a.elapsedMs = m_clock.elapsed();
+        a.raw = tr("%n movie(s) in %1 ms", nullptr, int(a.movies.size())).arg(QLocale().toString(double(t.nsecsElapsed()) / 1e6, 'f', 2));
+        Q_EMIT answered(a);
+        return;
+    }
+    // Neighbour consensus re-runs the gold-set rule for the user (up to a second on Netflix-sized
+    // data): on a worker, and dropped when a newer request or cancel() came in meanwhile.
+    const quint64 ticket = ++m_ticket;
+    m_running = true;
+    auto *watcher = new QFutureWatcher<std::vector<std::uint32_t>>(this);
+    connect(watcher, &QFutureWatcher<std::vector<std::uint32_t>>::finished, this, [this, watcher, ticket, a]() mutable {
+        watcher->deleteLater();
+        if (ticket != m_ticket)
+            return;
+        m_running = false;
+        a.movies = watcher->result();
+        a.elapsedMs = m_clock.elapsed();
+        a.raw = tr("%n movie(s) in %1 ms", nullptr, int(a.movies.size())).arg(QLocale().toString(double(a.elapsedMs), 'f', 0));
+        Q_EMIT answered(a);
+    });
+    watcher->setFuture(QtConcurrent::run([r, q] { return r->recommend(q); }));
+}
+
+} // namespace cinetune::ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "columnengine.h"
+#include "common/progress.h"
+#include "eval/baselines.h"
+#include "session/loadeddataset.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace cinetune::ui {
+
+// The local baselines of the current dataset, each built once in the background and shared by
+// every column (ItemKNN's neighbour table is the expensive part; it is cached on disk by core).
+class BaselineRegistry final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BaselineRegistry)
+
+public:
+    explicit BaselineRegistry(QObject *parent = nullptr);
+    ~BaselineRegistry() override; // cancels builds still running (an ItemKNN build takes a minute)
+
+    void setDataset(LoadedDatasetPtr data);
+    LoadedDatasetPtr dataset() const { return m_data; }
+    // The built recommender, or nullptr while it is being built (ensure() starts that).
+    std::shared_ptr<const Recommender> recommender(BaselineKind kind) const { return m_built.value(int(kind)); }
+    void ensure(BaselineKind kind);
+
+Q_SIGNALS:
+    void ready(cinetune::BaselineKind kind);
+    void failed(cinetune::BaselineKind kind, const cinetune::Error &error);
+
+private:
+    LoadedDatasetPtr m_data;
+    quint64 m_generation = 0;
+    QHash<int, std::shared_ptr<const Recommender>> m_built;
+    QHash<int, bool> m_building;
+    std::vector<std::shared_ptr<NullProgress>> m_running; // cancel handles of the builds
+};
+
+// A column backed by a local baseline: answers at once (well under a millisecond, on the spot) once
+// the recommender is built; the first request of a session may wait for that build. Neighbour
+// consensus re-runs the gold-set rule per query and answers from a worker thread instead.
+class BaselineEngine final : public ColumnEngine
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BaselineEngine)
+
+public:
+    BaselineEngine(BaselineRegistry *registry, BaselineKind kind, QObject *parent = nullptr);
+
+    void request(const PlaygroundQuery &query) override;
+    void cancel() override;
+    bool isBusy() const override { return m_pending.has_value() || m_running; }
+    QString label() const override;
+    BaselineKind kind() const { return m_kind; }
+
+private:
+    void answer(const PlaygroundQuery &query);
+
+    BaselineRegistry *m_registry;
+    BaselineKind m_kind;
+    std::optional<PlaygroundQuery> m_pending; // waiting for the recommender to be built
+    bool m_running = false;                   // a worker computes the answer (consensus)
+    quint64 m_ticket = 0;                     // answers of older tickets are dropped
+    QElapsedTimer m_clock;
+};
+
+} // namespace cinetune::ui

@@ -1,0 +1,166 @@
+#include "columntargetchooser.h"
+
+#include "baselineengine.h"
+#include "providers/simulator.h"
+#include "session/providerservice.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QSignalBlocker>
+
+namespace cinetune::ui {
+
+namespace {
+
+const QString kProviderPrefix = QStringLiteral("provider:");
+const QString kBaselinePrefix = QStringLiteral("baseline:");
+
+} // namespace
+
+ColumnTargetChooser::ColumnTargetChooser(ProviderService *providers, BaselineRegistry *baselines, QWidget *parent)
+    : QWidget(parent), m_providers(providers), m_baselines(baselines), m_target(new QComboBox(this)), m_model(new QComboBox(this)),
+      m_strategy(new QComboBox(this)), m_temperature(new QDoubleSpinBox(this))
+{
+    m_target->setObjectName(QStringLiteral("targetCombo"));
+    m_target->setAccessibleName(tr("Target"));
+    m_target->setToolTip(tr("The provider profile (or the offline simulator) or the local baseline this column asks"));
+    m_model->setObjectName(QStringLiteral("modelCombo"));
+    m_model->setEditable(true);
+    m_model->setInsertPolicy(QComboBox::NoInsert);
+    m_model->setAccessibleName(tr("Model"));
+    m_model->setToolTip(tr("The chat model: a base model, or a fine-tuned model id (ft:…)"));
+    m_strategy->setObjectName(QStringLiteral("strategyCombo"));
+    m_strategy->setAccessibleName(tr("Prompt strategy"));
+    m_strategy->addItem(strategyName(PromptStrategy::ZeroShot), int(PromptStrategy::ZeroShot));
+    m_strategy->addItem(strategyName(PromptStrategy::FineTuned), int(PromptStrategy::FineTuned));
+    m_strategy->setToolTip(tr("Both send the paper's prompt; fine-tuned expects a fine-tuned model and prices it as one"));
+    m_temperature->setObjectName(QStringLiteral("temperatureSpin"));
+    m_temperature->setAccessibleName(tr("Temperature"));
+    m_temperature->setRange(0.0, 2.0);
+    m_temperature->setSingleStep(0.1);
+    m_temperature->setDecimals(1);
+    m_temperature->setValue(0.0);
+
+    auto *form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("&Target:"), m_target);
+    form->addRow(tr("&Model:"), m_model);
+    form->addRow(tr("&Strategy:"), m_strategy);
+    form->addRow(tr("Tem&perature:"), m_temperature);
+
+    connect(m_target, &QComboBox::currentIndexChanged, this, &ColumnTargetChooser::onTargetChanged);
+    connect(m_model->lineEdit(), &QLineEdit::editingFinished, this, &ColumnTargetChooser::changed);
+    connect(m_model, &QComboBox::activated, this, &ColumnTargetChooser::changed);
+    connect(m_strategy, &QComboBox::currentIndexChanged, this, &ColumnTargetChooser::changed);
+    connect(m_temperature, &QDoubleSpinBox::editingFinished, this, &ColumnTargetChooser::changed);
+    connect(m_providers, &ProviderService::profilesChanged, this, &ColumnTargetChooser::refreshTargets);
+    refreshTargets();
+}
+
+void ColumnTargetChooser::refreshTargets()
+{
+    const QString current = targetId();
+    {
+        const QSignalBlocker block(m_target);
+        m_target->clear();
+        for (const ProviderProfile &p : m_providers->profiles()) {
+            const QString text = p.isSimulator() ? tr("%1 (offline simulator)").arg(p.name) : p.name;
+            m_target->addItem(text, QString(kProviderPrefix + p.name));
+        }
+        if (m_baselines) {
+            for (BaselineKind kind : {BaselineKind::ItemKnn, BaselineKind::MostPopular, BaselineKind::NeighbourConsensus,
+                                      BaselineKind::Random}) {
+                m_target->addItem(tr("%1 (local baseline)").arg(baselineName(kind)), QString(kBaselinePrefix + baselineId(kind)));
+                m_target->setItemData(m_target->count() - 1, tr("Local baseline: answers at once, no key needed"), Qt::ToolTipRole);
+            }
+        }
+        if (m_target->count() == 0)
+            m_target->setPlaceholderText(tr("No provider profiles: add one under Settings ▸ Providers"));
+        const int i = m_target->findData(current);
+        m_target->setCurrentIndex(i >= 0 ? i : (m_target->count() > 0 ? 0 : -1));
+    }
+    if (targetId() != current)
+        onTargetChanged();
+}
+
+QString ColumnTargetChooser::targetId() const
+{
+    return m_target->currentData().toString();
+}
+
+bool ColumnTargetChooser::isLlm() const
+{
+    return targetId().startsWith(kProviderPrefix);
+}
+
+void ColumnTargetChooser::setTarget(const QString &targetId)
+{
+    const int i = m_target->findData(targetId);
+    if (i >= 0)
+        m_target->setCurrentIndex(i);
+}
+
+void ColumnTargetChooser::setModel(const QString &model)
+{
+    m_model->setCurrentText(model);
+    Q_EMIT changed();
+}
+
+void ColumnTargetChooser::setStrategy(PromptStrategy strategy)
+{
+    m_strategy->setCurrentIndex(m_strategy->findData(int(strategy)));
+}
+
+void ColumnTargetChooser::setTemperature(double t)
+{
+    m_temperature->setValue(t);
+    Q_EMIT changed();
+}
+
+void ColumnTargetChooser::onTargetChanged()
+{
+    const bool llm = isLlm();
+    m_model->setEnabled(llm);
+    m_strategy->setEnabled(llm);
+    m_temperature->setEnabled(llm);
+    if (llm) {
+        const std::optional<ProviderProfile> p = m_providers->profile(targetId().mid(kProviderPrefix.size()));
+        const QSignalBlocker block(m_model);
+        m_model->clear();
+        QStringList models;
+        if (p && !p->defaultChatModel.isEmpty())
+            models.append(p->defaultChatModel);
+        if (p && !p->defaultModel.isEmpty() && !models.contains(p->defaultModel))
+            models.append(p->defaultModel);
+        if (p && p->isSimulator()) {
+            for (const QString &m : SimulatorServer::baseModels()) {
+                if (!models.contains(m))
+                    models.append(m);
+            }
+        }
+        m_model->addItems(models);
+        m_model->setCurrentIndex(models.isEmpty() ? -1 : 0);
+    }
+    Q_EMIT changed();
+}
+
+std::unique_ptr<ColumnEngine> ColumnTargetChooser::makeEngine() const
+{
+    if (isLlm()) {
+        LlmEngine::Settings s;
+        s.profile = targetId().mid(kProviderPrefix.size());
+        s.model = m_model->currentText().trimmed();
+        s.strategy = static_cast<PromptStrategy>(m_strategy->currentData().toInt());
+        s.temperature = m_temperature->value();
+        return std::make_unique<LlmEngine>(m_providers, s);
+    }
+    if (m_baselines && targetId().startsWith(kBaselinePrefix)) {
+        if (const std::optional<BaselineKind> kind = baselineFromId(targetId().mid(kBaselinePrefix.size())))
+            return std::make_unique<BaselineEngine>(m_baselines, *kind);
+    }
+    return nullptr;
+}
+
+} // namespace cinetune::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "playgroundtypes.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace cinetune::ui {
+
+struct ComparisonColumn
+{
+    QString heading;
+    QString state; // "done", "failed: ...", "thinking" ...
+    std::vector<RecommendedItem> items;
+};
+
+// The comparison as text for the clipboard or a file.
+class ComparisonExport
+{
+    Q_DECLARE_TR_FUNCTIONS(cinetune::ui::ComparisonExport)
+
+public:
+    // One row per recommended title: column,target,rank,title,status,catalogue_title,ratings,in_gold,repeat,overlap
+    // (RFC 4180 quoting, header row, status as ids: exact, fuzzy, not_in_catalogue, repeat).
+    static QString csv(const QStringList &profile, const std::vector<ComparisonColumn> &columns);
+    // A profile list and one table with a column per target, rank rows; each cell "✓ Title".
+    static QString markdown(const QStringList &profile, const std::vector<ComparisonColumn> &columns);
+};
+
+QString statusId(ItemStatus status);
+
+} // namespace cinetune::ui

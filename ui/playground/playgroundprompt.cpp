@@ -1,0 +1,25 @@
+#include "playgroundprompt.h"
+
+#include "finetune/prompttemplate.h"
+
+namespace cinetune::ui {
+
+QList<PromptMessage> paperPrompt(const QStringList &profileTitles, int count)
+{
+    static const PromptTemplate paper = PromptTemplate::paperDefault();
+    const ChatExample example = paper.renderPrompt(profileTitles, count);
+    QList<PromptMessage> out;
+    for (const ChatMessage &m : example.messages)
+        out.append(PromptMessage{m.role, m.content});
+    return out;
+}
+
+QString promptText(const QList<PromptMessage> &messages)
+{
+    QStringList parts;
+    for (const PromptMessage &m : messages)
+        parts.append(m.role + QStringLiteral(":\n") + m.content);
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+} // namespace cinetune::ui
