@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "appsetup.h"
 #include "common/appinfo.h"
+#include "results/reportcommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -15,6 +16,20 @@ int main(int argc, char *argv[])
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
+
+    // The report renders charts, which needs a (widget) application but never a display.
+    if (cinetune::ui::isReportCommand(args)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        cinetune::setApplicationIdentity();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        const int code = cinetune::ui::runReportCommand(args, out, err);
+        out.flush();
+        err.flush();
+        return code;
+    }
 
     if (cinetune::cli::isCliCommand(args)) {
         QCoreApplication app(argc, argv);

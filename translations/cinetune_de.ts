@@ -454,6 +454,218 @@
         <source>The request was cancelled.</source>
         <translation>Die Anfrage wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>Comparison of performance metrics – %1</source>
+        <translation>Vergleich der Leistungsmetriken – %1</translation>
+    </message>
+    <message>
+        <source>All metrics with 95 % confidence intervals – %1</source>
+        <translation>Alle Metriken mit 95-%-Konfidenzintervallen – %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 users in the means</source>
+        <translation>%1: %2 Nutzer in den Mittelwerten</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Schemaversion</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Movies</source>
+        <translation>Filme</translation>
+    </message>
+    <message>
+        <source>none recorded in the project</source>
+        <translation>keiner im Projekt vermerkt</translation>
+    </message>
+    <message>
+        <source>Gold set “%1”</source>
+        <translation>Goldstandard „%1“</translation>
+    </message>
+    <message>
+        <source>Split (train / validation / test)</source>
+        <translation>Aufteilung (Training / Validierung / Test)</translation>
+    </message>
+    <message>
+        <source>Dataset fingerprint</source>
+        <translation>Fingerabdruck des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Gold-set spec “%1”</source>
+        <translation>Spezifikation des Goldstandards „%1“</translation>
+    </message>
+    <message>
+        <source>Gold-set summary “%1”</source>
+        <translation>Zusammenfassung des Goldstandards „%1“</translation>
+    </message>
+    <message>
+        <source>Fine-tuning job %1</source>
+        <translation>Fine-Tuning-Job %1</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>Basismodell</translation>
+    </message>
+    <message>
+        <source>Fine-tuned model</source>
+        <translation>Feinabgestimmtes Modell</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keines</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Trained tokens</source>
+        <translation>Trainierte Tokens</translation>
+    </message>
+    <message>
+        <source>Cost reported by the provider</source>
+        <translation>Vom Anbieter gemeldete Kosten</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Simulated</source>
+        <translation>Simuliert</translation>
+    </message>
+    <message>
+        <source>yes (offline simulator)</source>
+        <translation>ja (Offline-Simulator)</translation>
+    </message>
+    <message>
+        <source>Job %1 was made with the offline simulator; its results are not real.</source>
+        <translation>Job %1 wurde mit dem Offline-Simulator erstellt; seine Ergebnisse sind nicht echt.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Written by CineTune %1 on %2.</source>
+        <translation>Erstellt von CineTune %1 am %2.</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Δ: paired difference with its 95 % confidence interval; p: paired test; * p &lt; 0.05.</source>
+        <translation>Δ: gepaarte Differenz mit 95-%-Konfidenzintervall; p: gepaarter Test; * p &lt; 0,05.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Versuchsaufbau</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation>Katalogabdeckung</translation>
+    </message>
+    <message>
+        <source>Mean popularity</source>
+        <translation>Mittlere Popularität</translation>
+    </message>
+    <message>
+        <source>Gini index</source>
+        <translation>Gini-Index</translation>
+    </message>
+    <message>
+        <source>Hallucination rate</source>
+        <translation>Halluzinationsrate</translation>
+    </message>
+    <message>
+        <source>Duplicate rate</source>
+        <translation>Duplikatrate</translation>
+    </message>
+    <message>
+        <source>Profile-movie rate</source>
+        <translation>Rate der Profilfilme</translation>
+    </message>
+    <message>
+        <source>Parse-failure rate</source>
+        <translation>Rate nicht lesbarer Antworten</translation>
+    </message>
+    <message>
+        <source>Run “%1” was made on the gold set “%2”, which is no longer in the project.</source>
+        <translation>Lauf „%1“ wurde auf dem Goldstandard „%2“ erstellt, der nicht mehr im Projekt ist.</translation>
+    </message>
+    <message>
+        <source>The table could not be written to %1: %2. Choose another folder or file name.</source>
+        <translation>Die Tabelle konnte nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::GoldSetRepository</name>
@@ -1006,6 +1218,41 @@
     </message>
 </context>
 <context>
+    <name>cinetune::ui</name>
+    <message>
+        <source>The folder %1 could not be created. Choose another folder.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2. Choose another folder.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>CineTune results</source>
+        <translation>CineTune-Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Run “%1” on %2</source>
+        <translation>Lauf „%1“ auf %2</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>Lauf-ID</translation>
+    </message>
+    <message>
+        <source>Users in the means</source>
+        <translation>Nutzer in den Mittelwerten</translation>
+    </message>
+    <message>
+        <source>Metric conventions</source>
+        <translation>Konventionen der Metriken</translation>
+    </message>
+    <message>
+        <source>There are no evaluation results to compare yet.</source>
+        <translation>Es gibt noch keine Evaluationsergebnisse zum Vergleichen.</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::AboutDialog</name>
     <message>
         <source>About CineTune</source>
@@ -1113,6 +1360,30 @@
     <message>
         <source>The image could not be written to %1. Choose another folder or file name.</source>
         <translation>Das Bild konnte nicht nach %1 geschrieben werden. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>Als SVG speichern …</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to %1. Choose another folder or file name.</source>
+        <translation>Das Diagramm konnte nicht nach %1 geschrieben werden. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
     </message>
 </context>
 <context>
@@ -3703,6 +3974,33 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
 </context>
 <context>
+    <name>cinetune::ui::PngOptionsDialog</name>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG exportieren</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Breite:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Höhe:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::ProfileEditor</name>
     <message>
         <source>Search the catalogue… (Ctrl+L)</source>
@@ -4155,6 +4453,276 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Tokens and cost</source>
         <translation>Tokens und Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ResultsChartView</name>
+    <message>
+        <source>Copy Image</source>
+        <translation>Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>Als SVG exportieren …</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Als PDF exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Export SVG</source>
+        <translation>SVG exportieren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ResultsPage</name>
+    <message>
+        <source>Export All…</source>
+        <translation>Alles exportieren …</translation>
+    </message>
+    <message>
+        <source>Write Report…</source>
+        <translation>Bericht schreiben …</translation>
+    </message>
+    <message>
+        <source>No evaluation results yet. Runs made on the Evaluate step appear here; choose a gold set and the runs to compare.</source>
+        <translation>Noch keine Evaluationsergebnisse. Läufe aus dem Schritt „Evaluieren“ erscheinen hier; wählen Sie einen Goldstandard und die zu vergleichenden Läufe.</translation>
+    </message>
+    <message>
+        <source>Write every table (CSV, Markdown, LaTeX, JSON) and chart (PNG, SVG, PDF) into a folder</source>
+        <translation>Alle Tabellen (CSV, Markdown, LaTeX, JSON) und Diagramme (PNG, SVG, PDF) in einen Ordner schreiben</translation>
+    </message>
+    <message>
+        <source>Write a self-contained HTML report and a PDF with every table and chart and the settings needed to reproduce them</source>
+        <translation>Einen eigenständigen HTML-Bericht und ein PDF mit allen Tabellen und Diagrammen und den Einstellungen schreiben, die zum Reproduzieren nötig sind</translation>
+    </message>
+    <message>
+        <source>The checked runs are the columns of the tables and the series of the charts</source>
+        <translation>Die markierten Läufe sind die Spalten der Tabellen und die Reihen der Diagramme</translation>
+    </message>
+    <message>
+        <source>Gold set</source>
+        <translation>Goldstandard</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Paired comparison</source>
+        <translation>Gepaarter Vergleich</translation>
+    </message>
+    <message>
+        <source>Run A:</source>
+        <translation>Lauf A:</translation>
+    </message>
+    <message>
+        <source>Run B:</source>
+        <translation>Lauf B:</translation>
+    </message>
+    <message>
+        <source>Δ = A − B on the same users, with its 95 % CI and p-value (bold when p &lt; 0.05).</source>
+        <translation>Δ = A − B auf denselben Nutzern, mit 95-%-KI und p-Wert (fett bei p &lt; 0,05).</translation>
+    </message>
+    <message>
+        <source>Paper layout (Tables 2 and 3)</source>
+        <translation>Layout des Artikels (Tabellen 2 und 3)</translation>
+    </message>
+    <message>
+        <source>All metrics with 95 % confidence intervals</source>
+        <translation>Alle Metriken mit 95-%-Konfidenzintervallen</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>CineTune results: %1</source>
+        <translation>CineTune-Ergebnisse: %1</translation>
+    </message>
+    <message>
+        <source>The project could not be read</source>
+        <translation>Das Projekt konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The project&apos;s runs could not be read</source>
+        <translation>Die Läufe des Projekts konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Open the project&apos;s dataset to see its runs</source>
+        <translation>Öffnen Sie den Datensatz des Projekts, um seine Läufe zu sehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of this project can be scored once the dataset they were made on is open: the answers&apos; titles are matched to its movies.</source>
+        <translation>
+            <numerusform>%n Lauf dieses Projekts kann ausgewertet werden, sobald der Datensatz geöffnet ist, auf dem er erstellt wurde: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
+            <numerusform>%n Läufe dieses Projekts können ausgewertet werden, sobald der Datensatz geöffnet ist, auf dem sie erstellt wurden: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project&apos;s runs could not be scored</source>
+        <translation>Die Läufe des Projekts konnten nicht ausgewertet werden</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Export All Tables and Charts</source>
+        <translation>Alle Tabellen und Diagramme exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben.</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Write Report</source>
+        <translation>Bericht schreiben</translation>
+    </message>
+    <message>
+        <source>Writing Report…</source>
+        <translation>Bericht wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>Bericht geschrieben</translation>
+    </message>
+    <message>
+        <source>The report was not written</source>
+        <translation>Der Bericht wurde nicht geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ResultsTableModel</name>
+    <message>
+        <source>No value for this run</source>
+        <translation>Kein Wert für diesen Lauf</translation>
+    </message>
+    <message>
+        <source>%1 (95 % CI %2 to %3)</source>
+        <translation>%1 (95-%-KI %2 bis %3)</translation>
+    </message>
+    <message>
+        <source>No paired comparison for this metric</source>
+        <translation>Kein gepaarter Vergleich für diese Metrik</translation>
+    </message>
+    <message>
+        <source>Paired difference %1 (95 % CI %2 to %3)</source>
+        <translation>Gepaarte Differenz %1 (95-%-KI %2 bis %3)</translation>
+    </message>
+    <message>
+        <source>p = %1: significant at the 5 % level</source>
+        <translation>p = %1: signifikant auf dem 5-%-Niveau</translation>
+    </message>
+    <message>
+        <source>p = %1: not significant at the 5 % level</source>
+        <translation>p = %1: nicht signifikant auf dem 5-%-Niveau</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Paired difference with its 95 % confidence interval</source>
+        <translation>Gepaarte Differenz mit 95-%-Konfidenzintervall</translation>
+    </message>
+    <message>
+        <source>Δ (%1 − %2)</source>
+        <translation>Δ (%1 − %2)</translation>
+    </message>
+    <message>
+        <source>p-value of the paired test; * marks p &lt; 0.05</source>
+        <translation>p-Wert des gepaarten Tests; * markiert p &lt; 0,05</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::ResultsTableView</name>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>Als Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as LaTeX</source>
+        <translation>Als LaTeX kopieren</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation>Als Markdown exportieren …</translation>
+    </message>
+    <message>
+        <source>Export LaTeX…</source>
+        <translation>Als LaTeX exportieren …</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Als JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
     </message>
 </context>
 <context>
@@ -4614,6 +5182,104 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>The dataset&apos;s files have changed since this project last used them; the figures shown are those of the current files.</source>
         <translation>Die Dateien des Datensatzes haben sich geändert, seit dieses Projekt sie zuletzt verwendet hat; die angezeigten Zahlen gelten für die aktuellen Dateien.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::chartexport</name>
+    <message>
+        <source>The chart could not be written to %1: %2. Choose another folder or file name.</source>
+        <translation>Das Diagramm konnte nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Choose an image size between 16 and 20,000 pixels.</source>
+        <translation>Wählen Sie eine Bildgröße zwischen 16 und 20.000 Pixeln.</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>das PDF konnte nicht begonnen werden</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ui::resultcharts</name>
+    <message>
+        <source>Hallucinated</source>
+        <translation>Halluziniert</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplikate</translation>
+    </message>
+    <message>
+        <source>Profile movies</source>
+        <translation>Profilfilme</translation>
+    </message>
+    <message>
+        <source>Parse failures</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+    <message>
+        <source>95 % CI: [%1, %2]</source>
+        <translation>95-%-KI: [%1, %2]</translation>
+    </message>
+    <message>
+        <source>%1 — %2: no value</source>
+        <translation>%1 — %2: kein Wert</translation>
+    </message>
+    <message>
+        <source>Precision, recall and F1 at K – %1</source>
+        <translation>Precision, Recall und F1 bei K – %1</translation>
+    </message>
+    <message>
+        <source>Score (mean over users)</source>
+        <translation>Wert (Mittel über die Nutzer)</translation>
+    </message>
+    <message>
+        <source>%1@K – %2</source>
+        <translation>%1@K – %2</translation>
+    </message>
+    <message>
+        <source>Hallucination, duplicate and parse-failure rates – %1</source>
+        <translation>Halluzinations-, Duplikat- und Lesefehlerraten – %1</translation>
+    </message>
+    <message>
+        <source>Share of recommendations</source>
+        <translation>Anteil der Empfehlungen</translation>
+    </message>
+    <message>
+        <source>Popularity of recommended and gold movies – %1</source>
+        <translation>Popularität empfohlener und Goldstandard-Filme – %1</translation>
+    </message>
+    <message>
+        <source>Ratings of the movie in the dataset</source>
+        <translation>Bewertungen des Films im Datensatz</translation>
+    </message>
+    <message>
+        <source>Share of movies (%)</source>
+        <translation>Anteil der Filme (%)</translation>
+    </message>
+    <message>
+        <source>Training and validation loss</source>
+        <translation>Trainings- und Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>%1 validation</source>
+        <translation>%1 Validierung</translation>
+    </message>
+    <message>
+        <source>%1 training</source>
+        <translation>%1 Training</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
     </message>
 </context>
 </TS>

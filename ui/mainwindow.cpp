@@ -12,6 +12,7 @@
 #include "pages/goldsetpage.h"
 #include "pages/placeholderpage.h"
 #include "pages/playgroundpage.h"
+#include "pages/resultspage.h"
 #include "session/datasetcontroller.h"
 #include "session/evaluationcontroller.h"
 #include "session/finetunecontroller.h"
@@ -71,7 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_providers(new ProviderService(this)), m_fineTune(new FineTuneController(m_providers, m_tasks, this)),
       m_fineTunePage(new FineTunePage(m_fineTune, this)),
       m_evaluation(new EvaluationController(m_providers, m_datasets, m_tasks, this)),
-      m_evaluatePage(new EvaluatePage(m_evaluation, this))
+      m_evaluatePage(new EvaluatePage(m_evaluation, this)),
+      m_resultsPage(new ResultsPage(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -103,6 +105,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_pages->addWidget(m_evaluatePage);
             continue;
         }
+        if (step == Step::Results) {
+            m_pages->addWidget(m_resultsPage);
+            continue;
+        }
         auto *page = new PlaceholderPage(stepTitle(step), stepDescription(step), m_pages);
         page->setObjectName(QStringLiteral("placeholderPage%1").arg(i));
         m_pages->addWidget(page);
@@ -130,6 +136,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::projectChanged, this, [this] {
         m_fineTune->setProject(m_workspace->project());
         m_goldSets->setProject(m_workspace->project());
+        m_resultsPage->setProject(m_workspace->project());
     });
     connect(m_goldSetPage, &GoldSetPage::datasetRequested, this, [this] { setCurrentStep(static_cast<int>(Step::Dataset)); });
     connect(m_goldSetPage, &GoldSetPage::saveProjectRequested, this, &MainWindow::saveProjectAs);
@@ -148,6 +155,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     connect(m_workspace, &Workspace::projectError, this,
             [this](const QString &text) { showError(tr("Project not updated"), text); });
+    connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
+        const LoadedDatasetPtr d = m_datasets->current();
+        m_resultsPage->setDataset(d ? d->dataset : DatasetPtr());
+    });
     connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
         if (const LoadedDatasetPtr d = m_datasets->current())
             statusBar()->showMessage(tr("Dataset loaded: %1 ratings").arg(QLocale().toString(static_cast<qulonglong>(d->dataset->stats.ratings))), 8000);

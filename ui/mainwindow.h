@@ -17,6 +17,7 @@ class GoldSetPage;
 class EvaluationController;
 class EvaluatePage;
 class ProviderService;
+class ResultsPage;
 class StepNavigator;
 class Workspace;
 
@@ -45,6 +46,7 @@ public:
     GoldSetPage *goldSetPage() const { return m_goldSetPage; }
     EvaluationController *evaluation() const { return m_evaluation; }
     EvaluatePage *evaluatePage() const { return m_evaluatePage; }
+    ResultsPage *resultsPage() const { return m_resultsPage; }
     int currentStep() const;
 
 public Q_SLOTS:
@@ -89,6 +91,7 @@ private:
     GoldSetPage *m_goldSetPage = nullptr;
     EvaluationController *m_evaluation;
     EvaluatePage *m_evaluatePage;
+    ResultsPage *m_resultsPage;
     QMenu *m_recentMenu = nullptr;
 };
 

@@ -80,7 +80,7 @@ void TestMainWindow::switchesSteps_data()
     QTest::newRow("fine-tune") << 2 << "Fine-tune" << false;
     QTest::newRow("evaluate") << 3 << "Evaluate" << false;
     QTest::newRow("playground") << 4 << "Playground" << false;
-    QTest::newRow("results") << 5 << "Results" << true;
+    QTest::newRow("results") << 5 << "Results" << false;
 }
 
 void TestMainWindow::switchesSteps()

@@ -1,0 +1,82 @@
+#include "comparison.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace cinetune {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune", s);
+}
+
+} // namespace
+
+bool ResultsComparison::isEmpty() const
+{
+    for (const GoldSetResults &g : groups) {
+        if (!g.runs.isEmpty())
+            return false;
+    }
+    return losses.isEmpty();
+}
+
+ResultsTable paperTable(const GoldSetResults &group)
+{
+    ResultsTable t = buildResultsTable(tr("Comparison of performance metrics – %1").arg(group.name), group.name,
+                                       group.runs, paperMetricIds(), false);
+    return t;
+}
+
+ResultsTable extendedTable(const GoldSetResults &group)
+{
+    // Rows no run has (e.g. NDCG from a report that only had P/R/F1) would be all dashes.
+    QStringList ids = extendedMetricIds(metricKs(group.runs), group.runs);
+    ids.removeIf([&group](const QString &id) {
+        return std::none_of(group.runs.cbegin(), group.runs.cend(), [&id](const RunMetrics &r) { return r.metrics.contains(id); });
+    });
+    ResultsTable t = buildResultsTable(tr("All metrics with 95 % confidence intervals – %1").arg(group.name), group.name,
+                                       group.runs, ids, true);
+    if (group.pairA >= 0 && group.pairB >= 0 && group.pairA < group.runs.size() && group.pairB < group.runs.size()
+        && group.pairA != group.pairB)
+        setPairedComparison(t, group.pairA, group.pairB, group.paired);
+    for (const RunMetrics &r : group.runs) {
+        if (r.users >= 0)
+            t.notes << tr("%1: %2 users in the means").arg(r.column.label).arg(r.users);
+    }
+    return t;
+}
+
+QList<ResultsTable> allTables(const ResultsComparison &comparison)
+{
+    QList<ResultsTable> out;
+    for (const GoldSetResults &g : comparison.groups) {
+        if (g.runs.isEmpty())
+            continue;
+        out << paperTable(g) << extendedTable(g);
+    }
+    return out;
+}
+
+QString slug(const QString &text)
+{
+    QString s;
+    bool dash = false;
+    for (const QChar c : text.toLower()) {
+        if (c.isLetterOrNumber() && c.unicode() < 128) {
+            s += c;
+            dash = false;
+        } else if (!dash && !s.isEmpty()) {
+            s += QLatin1Char('-');
+            dash = true;
+        }
+    }
+    while (s.endsWith(QLatin1Char('-')))
+        s.chop(1);
+    return s.isEmpty() ? QStringLiteral("item") : s;
+}
+
+} // namespace cinetune

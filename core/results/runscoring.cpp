@@ -1,0 +1,134 @@
+#include "runscoring.h"
+
+#include "metricadapter.h"
+#include "project/goldsetrepository.h"
+#include "project/projectfile.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace cinetune {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune", s);
+}
+
+double share(std::uint64_t part, std::uint64_t whole)
+{
+    return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+} // namespace
+
+Result<QList<RunInput>> readRunInputs(ProjectFile &project, const QStringList &only)
+{
+    RunRepository runs(project);
+    GoldSetRepository goldSets(project);
+    const Result<QList<StoredRun>> stored = runs.list();
+    if (!stored)
+        return stored.error();
+    QList<RunInput> out;
+    for (const StoredRun &run : stored.value()) {
+        if (!only.isEmpty() && !only.contains(run.name) && !only.contains(QString::number(run.id)))
+            continue;
+        const Result<std::vector<StoredResponse>> responses = runs.responses(run.id);
+        if (!responses)
+            return responses.error();
+        if (responses->empty())
+            continue; // nothing to score yet
+        Result<StoredGoldSet> set = run.spec.goldSetId > 0 ? goldSets.get(run.spec.goldSetId) : goldSets.find(run.spec.goldSetName);
+        if (!set)
+            set = goldSets.find(run.spec.goldSetName);
+        if (!set)
+            return makeError(QStringLiteral("results.no_gold_set"),
+                             tr("Run “%1” was made on the gold set “%2”, which is no longer in the project.").arg(run.name, run.spec.goldSetName));
+        const Result<std::vector<GoldSetUser>> users = goldSets.users(set->id);
+        if (!users)
+            return users.error();
+        RunInput in;
+        in.run = run;
+        for (const GoldSetUser &u : users.value()) {
+            if (u.split == run.spec.split)
+                in.split.push_back(u);
+        }
+        in.predictions.reserve(responses->size());
+        for (const StoredResponse &r : responses.value()) {
+            Prediction p;
+            p.user = r.user;
+            if (r.ok)
+                p.text = r.rawText;
+            else
+                p.error = r.errorMessage.isEmpty() ? r.errorCode : r.errorMessage;
+            in.predictions.push_back(std::move(p));
+        }
+        out << in;
+    }
+    return out;
+}
+
+Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const TitleResolver &resolver, const MetricOptions &options)
+{
+    QList<ScoredRun> out;
+    for (const RunInput &in : inputs) {
+        const Result<PreparedRun> prepared = prepareRun(in.split, in.predictions, &resolver);
+        if (!prepared)
+            return prepared.error();
+        ScoredRun s;
+        s.run = in.run;
+        s.report = evaluate(prepared->users, options);
+        s.resolution = prepared->resolution;
+        s.users = prepared->users.size();
+        out << s;
+    }
+    return out;
+}
+
+Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const TitleResolver &resolver, const MetricOptions &options,
+                                          const QStringList &only)
+{
+    const Result<QList<RunInput>> inputs = readRunInputs(project, only);
+    if (!inputs)
+        return inputs.error();
+    return scoreRunInputs(inputs.value(), resolver, options);
+}
+
+ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs)
+{
+    ResultsComparison c;
+    QList<QList<const ScoredRun *>> members;
+    for (const ScoredRun &s : runs) {
+        qsizetype g = 0;
+        while (g < c.groups.size() && c.groups[g].name != s.run.spec.goldSetName)
+            ++g;
+        if (g == c.groups.size()) {
+            c.groups.append(GoldSetResults{});
+            c.groups.last().name = s.run.spec.goldSetName;
+            members.append(QList<const ScoredRun *>());
+        }
+        QJsonObject settings = s.run.spec.toJson();
+        settings.insert(QStringLiteral("status"), runStatusId(s.run.status));
+        settings.insert(QStringLiteral("base_url"), s.run.baseUrl);
+        RunMetrics m = runMetricsFromReport(s.report, ResultColumn{s.run.name, QString::number(s.run.id), settings});
+        const ResolutionCounts &r = s.resolution;
+        m.metrics.insert(QStringLiteral("hallucination_rate"), MetricCell::of(share(r.hallucinated, r.titles)));
+        m.metrics.insert(QStringLiteral("duplicate_rate"), MetricCell::of(share(r.duplicates, r.titles)));
+        m.metrics.insert(QStringLiteral("profile_rate"), MetricCell::of(share(r.profileRepeats, r.titles)));
+        m.metrics.insert(QStringLiteral("parse_failure_rate"), MetricCell::of(share(r.parseFailures, s.users)));
+        c.groups[g].runs << m;
+        members[g] << &s;
+    }
+    for (qsizetype g = 0; g < c.groups.size(); ++g) {
+        if (members[g].size() < 2)
+            continue;
+        GoldSetResults &group = c.groups[g];
+        group.pairA = static_cast<int>(members[g].size() - 1);
+        group.pairB = 0;
+        group.paired = pairedFromReports(members[g].last()->report, members[g].first()->report);
+    }
+    return c;
+}
+
+} // namespace cinetune

@@ -1,0 +1,488 @@
+#include "resultspage.h"
+
+#include "project/projectfile.h"
+#include "eval/titleresolver.h"
+#include "results/metricadapter.h"
+#include "results/projectfacts.h"
+#include "results/chartexport.h"
+#include "results/reportwriter.h"
+#include "results/resultstablemodel.h"
+#include "results/resultsviews.h"
+#include "widgets/filedialogs.h"
+#include "widgets/messagebanner.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QDir>
+#include <QFileInfo>
+#include <QShowEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <utility>
+
+namespace cinetune::ui {
+
+namespace {
+
+// Without per-user rows only the stored pair (or its mirror image) is known.
+QHash<QString, PairedCell> storedPair(const GoldSetResults &g, int a, int b)
+{
+    if (a == g.pairA && b == g.pairB)
+        return g.paired;
+    if (a == g.pairB && b == g.pairA) {
+        QHash<QString, PairedCell> mirrored;
+        for (auto it = g.paired.cbegin(); it != g.paired.cend(); ++it) {
+            const PairedCell &p = it.value();
+            mirrored.insert(it.key(), PairedCell{-p.diff, -p.hi, -p.lo, p.p, p.present});
+        }
+        return mirrored;
+    }
+    return {};
+}
+
+QLabel *heading(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    QFont f = l->font();
+    f.setBold(true);
+    l->setFont(f);
+    return l;
+}
+
+} // namespace
+
+ResultsPage::ResultsPage(QWidget *parent)
+    : QWidget(parent), m_pairFunction(storedPair), m_banner(new MessageBanner(this)), m_group(new QComboBox(this)),
+      m_runs(new QListWidget(this)), m_pairA(new QComboBox(this)), m_pairB(new QComboBox(this)),
+      m_exportAll(new QPushButton(tr("Export All…"), this)), m_report(new QPushButton(tr("Write Report…"), this)),
+      m_empty(new QLabel(this)), m_tabs(new QTabWidget(this)), m_paperTable(new ResultsTableView(this)),
+      m_extendedTable(new ResultsTableView(this)), m_chartArea(new QWidget(this)), m_chartGrid(new QGridLayout(m_chartArea))
+{
+    setObjectName(QStringLiteral("resultsPage"));
+    m_banner->setObjectName(QStringLiteral("resultsBanner"));
+    m_banner->hide();
+    m_group->setObjectName(QStringLiteral("groupCombo"));
+    m_runs->setObjectName(QStringLiteral("runList"));
+    m_pairA->setObjectName(QStringLiteral("pairACombo"));
+    m_pairB->setObjectName(QStringLiteral("pairBCombo"));
+    m_exportAll->setObjectName(QStringLiteral("exportAllButton"));
+    m_report->setObjectName(QStringLiteral("reportButton"));
+    m_paperTable->setObjectName(QStringLiteral("paperTable"));
+    m_extendedTable->setObjectName(QStringLiteral("extendedTable"));
+    m_tabs->setObjectName(QStringLiteral("resultsTabs"));
+    m_empty->setObjectName(QStringLiteral("resultsEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setText(tr("No evaluation results yet. Runs made on the Evaluate step appear here; choose a gold set "
+                        "and the runs to compare."));
+    m_exportAll->setToolTip(tr("Write every table (CSV, Markdown, LaTeX, JSON) and chart (PNG, SVG, PDF) into a folder"));
+    m_report->setToolTip(tr("Write a self-contained HTML report and a PDF with every table and chart and the settings "
+                            "needed to reproduce them"));
+    m_runs->setToolTip(tr("The checked runs are the columns of the tables and the series of the charts"));
+
+    // Side panel: what to compare.
+    auto *side = new QWidget(this);
+    auto *sl = new QVBoxLayout(side);
+    sl->setContentsMargins(0, 0, 6, 0);
+    sl->addWidget(heading(tr("Gold set"), side));
+    sl->addWidget(m_group);
+    sl->addWidget(heading(tr("Runs"), side));
+    sl->addWidget(m_runs, 1);
+    sl->addWidget(heading(tr("Paired comparison"), side));
+    auto *pair = new QGridLayout;
+    pair->addWidget(new QLabel(tr("Run A:"), side), 0, 0);
+    pair->addWidget(m_pairA, 0, 1);
+    pair->addWidget(new QLabel(tr("Run B:"), side), 1, 0);
+    pair->addWidget(m_pairB, 1, 1);
+    pair->setColumnStretch(1, 1);
+    sl->addLayout(pair);
+    auto *pairNote = new QLabel(tr("Δ = A − B on the same users, with its 95 % CI and p-value (bold when p < 0.05)."), side);
+    pairNote->setWordWrap(true);
+    sl->addWidget(pairNote);
+    sl->addSpacing(8);
+    sl->addWidget(m_exportAll);
+    sl->addWidget(m_report);
+
+    // Tables tab: the paper's layout, then the extended one.
+    auto *tables = new QWidget(this);
+    auto *tl = new QVBoxLayout(tables);
+    tl->addWidget(heading(tr("Paper layout (Tables 2 and 3)"), tables));
+    tl->addWidget(m_paperTable, 2);
+    tl->addWidget(heading(tr("All metrics with 95 % confidence intervals"), tables));
+    tl->addWidget(m_extendedTable, 3);
+    m_tabs->addTab(tables, tr("Tables"));
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_chartArea);
+    m_tabs->addTab(scroll, tr("Charts"));
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(side);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 900});
+
+    auto *l = new QVBoxLayout(this);
+    l->addWidget(m_banner);
+    l->addWidget(m_empty);
+    l->addWidget(splitter, 1);
+
+    connect(m_group, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updating)
+            rebuildRunList();
+    });
+    connect(m_runs, &QListWidget::itemChanged, this, [this] {
+        if (!m_updating)
+            refresh();
+    });
+    for (QComboBox *c : {m_pairA, m_pairB})
+        connect(c, &QComboBox::currentIndexChanged, this, [this] {
+            if (!m_updating)
+                refresh();
+        });
+    connect(m_exportAll, &QPushButton::clicked, this, &ResultsPage::exportAll);
+    connect(m_report, &QPushButton::clicked, this, &ResultsPage::writeReport);
+    rebuildGroupChoices();
+}
+
+void ResultsPage::setComparison(const ResultsComparison &comparison)
+{
+    m_comparison = comparison;
+    rebuildGroupChoices();
+}
+
+void ResultsPage::setProject(ProjectFile *project)
+{
+    m_project = project;
+    m_scored.clear();
+    m_reportBase = {};
+    m_projectLosses.clear();
+    if (project) {
+        Result<ProjectFacts> facts = readProjectFacts(*project);
+        if (facts) {
+            m_reportBase.title = tr("CineTune results: %1").arg(QFileInfo(project->path()).completeBaseName());
+            m_reportBase.facts = facts->facts;
+            m_reportBase.texts = facts->texts;
+            m_reportBase.warnings = facts->warnings;
+            m_projectLosses = facts->losses;
+        } else {
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The project could not be read"), facts.error().message);
+            m_banner->show();
+        }
+    }
+    refresh();
+    refreshRuns();
+}
+
+void ResultsPage::setDataset(DatasetPtr dataset)
+{
+    m_dataset = std::move(dataset);
+    refreshRuns();
+}
+
+void ResultsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshRuns();
+}
+
+void ResultsPage::refreshRuns()
+{
+    if (!m_project)
+        return;
+    if (m_scoring) {
+        m_rescore = true; // once the current scoring is done
+        return;
+    }
+    const Result<QList<RunInput>> inputs = readRunInputs(*m_project);
+    if (!inputs) {
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("The project's runs could not be read"), inputs.error().message);
+        m_banner->show();
+        return;
+    }
+    if (inputs->isEmpty())
+        return;
+    if (!m_dataset) {
+        m_banner->showMessage(MessageBanner::Kind::Information, tr("Open the project's dataset to see its runs"),
+                              tr("%n run(s) of this project can be scored once the dataset they were made on is open: "
+                                 "the answers' titles are matched to its movies.", nullptr, static_cast<int>(inputs->size())));
+        m_banner->show();
+        return;
+    }
+    m_scoring = true;
+    auto *watcher = new QFutureWatcher<Result<QList<ScoredRun>>>(this);
+    connect(watcher, &QFutureWatcher<Result<QList<ScoredRun>>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_scoring = false;
+        const Result<QList<ScoredRun>> r = watcher->result();
+        if (r) {
+            m_scored = r.value();
+            setComparison(comparisonFromScoredRuns(m_scored));
+            Q_EMIT runsScored(static_cast<int>(m_scored.size()));
+        } else {
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The project's runs could not be scored"), r.error().message);
+            m_banner->show();
+        }
+        if (std::exchange(m_rescore, false))
+            refreshRuns();
+    });
+    const DatasetPtr dataset = m_dataset;
+    const QList<RunInput> in = inputs.value();
+    watcher->setFuture(QtConcurrent::run([in, dataset] {
+        const TitleResolver resolver = TitleResolver::fromDataset(*dataset);
+        return scoreRunInputs(in, resolver);
+    }));
+}
+
+void ResultsPage::setPairFunction(PairFunction f)
+{
+    m_pairFunction = f ? std::move(f) : PairFunction(storedPair);
+    refresh();
+}
+
+void ResultsPage::rebuildGroupChoices()
+{
+    m_updating = true;
+    m_group->clear();
+    for (const GoldSetResults &g : m_comparison.groups)
+        m_group->addItem(g.name);
+    m_updating = false;
+    rebuildRunList();
+}
+
+void ResultsPage::rebuildRunList()
+{
+    m_updating = true;
+    m_runs->clear();
+    m_pairA->clear();
+    m_pairB->clear();
+    m_pairA->addItem(tr("(none)"), -1);
+    m_pairB->addItem(tr("(none)"), -1);
+    const int g = m_group->currentIndex();
+    if (g >= 0 && g < m_comparison.groups.size()) {
+        const GoldSetResults &group = m_comparison.groups[g];
+        for (qsizetype i = 0; i < group.runs.size(); ++i) {
+            const ResultColumn &c = group.runs[i].column;
+            auto *item = new QListWidgetItem(c.label, m_runs);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Checked);
+            item->setData(Qt::UserRole, static_cast<int>(i));
+            item->setToolTip(c.runId.isEmpty() ? c.label : tr("Run %1").arg(c.runId));
+            m_pairA->addItem(c.label, static_cast<int>(i));
+            m_pairB->addItem(c.label, static_cast<int>(i));
+        }
+        m_pairA->setCurrentIndex(group.pairA + 1);
+        m_pairB->setCurrentIndex(group.pairB + 1);
+    }
+    m_updating = false;
+    refresh();
+}
+
+void ResultsPage::setCurrentGroup(int index)
+{
+    m_group->setCurrentIndex(index);
+}
+
+int ResultsPage::currentGroup() const
+{
+    return m_group->currentIndex();
+}
+
+void ResultsPage::setVisibleRuns(const QList<int> &runs)
+{
+    m_updating = true;
+    for (int i = 0; i < m_runs->count(); ++i)
+        m_runs->item(i)->setCheckState(runs.contains(m_runs->item(i)->data(Qt::UserRole).toInt()) ? Qt::Checked : Qt::Unchecked);
+    m_updating = false;
+    refresh();
+}
+
+QList<int> ResultsPage::visibleRuns() const
+{
+    QList<int> out;
+    for (int i = 0; i < m_runs->count(); ++i) {
+        if (m_runs->item(i)->checkState() == Qt::Checked)
+            out << m_runs->item(i)->data(Qt::UserRole).toInt();
+    }
+    return out;
+}
+
+void ResultsPage::setPair(int a, int b)
+{
+    m_updating = true;
+    m_pairA->setCurrentIndex(m_pairA->findData(a));
+    m_pairB->setCurrentIndex(m_pairB->findData(b));
+    m_updating = false;
+    refresh();
+}
+
+ResultsComparison ResultsPage::shownComparison() const
+{
+    ResultsComparison out;
+    out.losses = m_comparison.losses.isEmpty() ? m_projectLosses : m_comparison.losses;
+    const int g = m_group->currentIndex();
+    if (g < 0 || g >= m_comparison.groups.size())
+        return out;
+    const GoldSetResults &src = m_comparison.groups[g];
+    GoldSetResults shown;
+    shown.name = src.name;
+    shown.spec = src.spec;
+    const QList<int> runs = visibleRuns();
+    for (const int i : runs)
+        shown.runs << src.runs[i];
+    const int a = m_pairA->currentData().toInt();
+    const int b = m_pairB->currentData().toInt();
+    if (a >= 0 && b >= 0 && a != b && runs.contains(a) && runs.contains(b)) {
+        QHash<QString, PairedCell> paired = m_pairFunction(src, a, b);
+        if (paired.isEmpty() && !m_scored.isEmpty()) {
+            // Runs of the project: any pair, from the per-user rows (matched by run id).
+            const ScoredRun *ra = nullptr;
+            const ScoredRun *rb = nullptr;
+            for (const ScoredRun &sr : m_scored) {
+                if (QString::number(sr.run.id) == src.runs[a].column.runId)
+                    ra = &sr;
+                if (QString::number(sr.run.id) == src.runs[b].column.runId)
+                    rb = &sr;
+            }
+            if (ra && rb)
+                paired = pairedFromReports(ra->report, rb->report);
+        }
+        if (!paired.isEmpty()) {
+            shown.pairA = static_cast<int>(runs.indexOf(a));
+            shown.pairB = static_cast<int>(runs.indexOf(b));
+            shown.paired = paired;
+        }
+    }
+    // Popularity samples of the shown runs, and the gold movies' sample (not a run's label).
+    QStringList hidden;
+    for (qsizetype i = 0; i < src.runs.size(); ++i) {
+        if (!runs.contains(static_cast<int>(i)))
+            hidden << src.runs[i].column.label;
+    }
+    for (const PopularitySample &p : src.popularity) {
+        if (!hidden.contains(p.label))
+            shown.popularity << p;
+    }
+    out.groups << shown;
+    return out;
+}
+
+void ResultsPage::refresh()
+{
+    const ResultsComparison shown = shownComparison();
+    const bool any = !shown.groups.isEmpty() && !shown.groups.first().runs.isEmpty();
+    m_empty->setVisible(m_comparison.groups.isEmpty());
+    m_exportAll->setEnabled(!m_exportRunning && (any || !shown.losses.isEmpty()));
+    m_report->setEnabled(true); // a report of the setup alone is still useful
+    if (any) {
+        m_paperTable->resultsModel()->setTable(paperTable(shown.groups.first()));
+        m_extendedTable->resultsModel()->setTable(extendedTable(shown.groups.first()));
+    } else {
+        m_paperTable->resultsModel()->setTable({});
+        m_extendedTable->resultsModel()->setTable({});
+    }
+    qDeleteAll(m_charts);
+    m_charts.clear();
+    const QList<ChartSpec> specs = resultcharts::chartsFor(shown);
+    for (qsizetype i = 0; i < specs.size(); ++i) {
+        auto *view = new ResultsChartView(specs[i], m_chartArea);
+        m_chartGrid->addWidget(view, static_cast<int>(i / 2), static_cast<int>(i % 2));
+        m_charts << view;
+    }
+}
+
+Result<int> ResultsPage::exportAllTo(const QString &dir, QSize pngSize, int dpi) const
+{
+    return ui::exportAll(shownComparison(), dir, pngSize, dpi);
+}
+
+Result<ReportFiles> ResultsPage::writeReportTo(const QString &dir) const
+{
+    return ui::writeReport(shownComparison(), m_reportBase, dir);
+}
+
+void ResultsPage::exportAll()
+{
+    askDirectory(this, tr("Export All Tables and Charts"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                 [this](const QString &dir) { startExportAll(dir, PngOptionsDialog::lastSize(), PngOptionsDialog::lastDpi()); });
+}
+
+void ResultsPage::startExportAll(const QString &dir, QSize pngSize, int dpi)
+{
+    if (m_exportRunning)
+        return;
+    m_exportRunning = true;
+    m_exportAll->setEnabled(false);
+    const PreparedExport prepared = prepareExportAll(shownComparison(), pngSize, dpi);
+    auto *watcher = new QFutureWatcher<Result<int>>(this);
+    connect(watcher, &QFutureWatcher<Result<int>>::finished, this, [this, watcher, dir] {
+        watcher->deleteLater();
+        m_exportRunning = false;
+        refresh();
+        const Result<int> r = watcher->result();
+        if (r) {
+            const QString what = tr("%n file(s) written to %1.", nullptr, r.value()).arg(QDir::toNativeSeparators(dir));
+            m_banner->showMessage(MessageBanner::Kind::Information, tr("Exported"), what);
+            Q_EMIT exportFinished(true, what);
+        } else {
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("Export failed"), r.error().message);
+            Q_EMIT exportFinished(false, r.error().message);
+        }
+        m_banner->show();
+    });
+    watcher->setFuture(QtConcurrent::run([prepared, dir] { return writePreparedExport(prepared, dir); }));
+}
+
+void ResultsPage::writeReport()
+{
+    askDirectory(this, tr("Write Report"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                 [this](const QString &dir) { startReport(dir); });
+}
+
+bool ResultsPage::reportRunning() const
+{
+    return m_reportRunning;
+}
+
+void ResultsPage::startReport(const QString &dir)
+{
+    if (m_reportRunning)
+        return;
+    m_reportRunning = true;
+    m_report->setEnabled(false);
+    m_report->setText(tr("Writing Report…"));
+    // Charts are QObjects of the GUI thread: render them here (about 25 ms each), write on a worker.
+    const PreparedReport prepared = prepareReport(shownComparison(), m_reportBase);
+    auto *watcher = new QFutureWatcher<Result<ReportFiles>>(this);
+    connect(watcher, &QFutureWatcher<Result<ReportFiles>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_reportRunning = false;
+        m_report->setEnabled(true);
+        m_report->setText(tr("Write Report…"));
+        const Result<ReportFiles> r = watcher->result();
+        if (r) {
+            const QString where = tr("%1 and %2").arg(QDir::toNativeSeparators(r->html), QDir::toNativeSeparators(r->pdf));
+            m_banner->showMessage(MessageBanner::Kind::Information, tr("Report written"), where);
+            m_banner->show();
+            Q_EMIT reportFinished(true, where);
+        } else {
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The report was not written"), r.error().message);
+            m_banner->show();
+            Q_EMIT reportFinished(false, r.error().message);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([prepared, dir] { return writePreparedReport(prepared, dir); }));
+}
+
+} // namespace cinetune::ui

@@ -1,0 +1,102 @@
+#include "resultstablemodel.h"
+
+#include "results/tableexport.h"
+
+#include <QFont>
+
+namespace cinetune::ui {
+
+ResultsTableModel::ResultsTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void ResultsTableModel::setTable(const ResultsTable &table)
+{
+    beginResetModel();
+    m_table = table;
+    endResetModel();
+}
+
+int ResultsTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_table.rows.size());
+}
+
+int ResultsTableModel::columnCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return 1 + static_cast<int>(m_table.columns.size()) + (m_table.hasPaired ? 2 : 0);
+}
+
+QVariant ResultsTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
+        return {};
+    const ResultRow &row = m_table.rows[index.row()];
+    const int c = index.column();
+    const int runs = static_cast<int>(m_table.columns.size());
+    if (c == 0) {
+        if (role == Qt::DisplayRole)
+            return row.label;
+        if (role == Qt::ToolTipRole)
+            return row.metricId;
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (c <= runs) {
+        const MetricCell &cell = row.cells.value(c - 1);
+        switch (role) {
+        case Qt::DisplayRole: return formatCell(cell, m_table.showIntervals, 4);
+        case Qt::ToolTipRole:
+            if (!cell.present)
+                return tr("No value for this run");
+            return cell.hasInterval ? tr("%1 (95 % CI %2 to %3)").arg(formatNumber(cell.mean, -1), formatNumber(cell.lo, -1), formatNumber(cell.hi, -1))
+                                    : formatNumber(cell.mean, -1);
+        case Qt::UserRole: return cell.present ? QVariant(cell.mean) : QVariant();
+        default: return {};
+        }
+    }
+    const PairedCell &p = row.paired;
+    const bool diff = c == runs + 1;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (!p.present)
+            return QStringLiteral("–");
+        return diff ? formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, 4)
+                    : formatPValue(p.p) + (p.significant() ? QStringLiteral(" *") : QString());
+    case Qt::ToolTipRole:
+        if (!p.present)
+            return tr("No paired comparison for this metric");
+        return diff ? tr("Paired difference %1 (95 % CI %2 to %3)").arg(formatNumber(p.diff, -1), formatNumber(p.lo, -1), formatNumber(p.hi, -1))
+                    : (p.significant() ? tr("p = %1: significant at the 5 % level").arg(formatNumber(p.p, -1))
+                                       : tr("p = %1: not significant at the 5 % level").arg(formatNumber(p.p, -1)));
+    case Qt::FontRole:
+        if (p.significant()) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    case Qt::UserRole: return p.present ? QVariant(diff ? p.diff : p.p) : QVariant();
+    default: return {};
+    }
+}
+
+QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const int runs = static_cast<int>(m_table.columns.size());
+    if (section == 0)
+        return tr("Metric");
+    if (section <= runs) {
+        const ResultColumn &c = m_table.columns[section - 1];
+        return role == Qt::ToolTipRole && !c.runId.isEmpty() ? tr("Run %1").arg(c.runId) : c.label;
+    }
+    if (section == runs + 1)
+        return role == Qt::ToolTipRole ? tr("Paired difference with its 95 % confidence interval")
+                                       : tr("Δ (%1 − %2)").arg(m_table.columns.value(m_table.pairA).label, m_table.columns.value(m_table.pairB).label);
+    return role == Qt::ToolTipRole ? tr("p-value of the paired test; * marks p < 0.05") : QStringLiteral("p");
+}
+
+} // namespace cinetune::ui
