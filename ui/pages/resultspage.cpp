@@ -241,7 +241,7 @@ void ResultsPage::refreshRuns()
     const QList<RunInput> in = inputs.value();
     watcher->setFuture(QtConcurrent::run([in, dataset] {
         const TitleResolver resolver = TitleResolver::fromDataset(*dataset);
-        return scoreRunInputs(in, resolver);
+        return scoreRunInputs(in, *dataset, resolver);
     }));
 }
 

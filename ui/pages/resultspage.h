@@ -3,7 +3,7 @@
 #include "common/result.h"
 #include "dataset/dataset.h"
 #include "results/comparison.h"
-#include "results/runscoring.h"
+#include "results/projectruns.h"
 #include "results/report.h"
 
 #include <QList>

@@ -8,7 +8,7 @@
 #include "eval/titleresolver.h"
 #include "project/runrepository.h"
 #include "results/projectfacts.h"
-#include "results/runscoring.h"
+#include "results/projectruns.h"
 #include "reportwriter.h"
 
 #include <QCommandLineParser>
@@ -124,7 +124,7 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
                 return cli::InputError;
             }
             const TitleResolver resolver = TitleResolver::fromDataset(*dataset.value());
-            const Result<QList<ScoredRun>> scored = scoreProjectRuns(*project.value(), resolver, MetricOptions{}, wantedRuns);
+            const Result<QList<ScoredRun>> scored = scoreProjectRuns(*project.value(), *dataset.value(), resolver, MetricOptions{}, wantedRuns);
             if (!scored) {
                 err << tr("cinetune report: %1\n").arg(scored.error().message);
                 return cli::InputError;

@@ -1,4 +1,4 @@
-#include "runscoring.h"
+#include "projectruns.h"
 
 #include "metricadapter.h"
 #include "project/goldsetrepository.h"
@@ -54,45 +54,40 @@ Result<QList<RunInput>> readRunInputs(ProjectFile &project, const QStringList &o
             if (u.split == run.spec.split)
                 in.split.push_back(u);
         }
-        in.predictions.reserve(responses->size());
-        for (const StoredResponse &r : responses.value()) {
-            Prediction p;
-            p.user = r.user;
-            if (r.ok)
-                p.text = r.rawText;
-            else
-                p.error = r.errorMessage.isEmpty() ? r.errorCode : r.errorMessage;
-            in.predictions.push_back(std::move(p));
-        }
+        in.predictions = predictionsFromResponses(responses.value(), run.spec.target.kind == TargetKind::Baseline);
         out << in;
     }
     return out;
 }
 
-Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const TitleResolver &resolver, const MetricOptions &options)
+Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const Dataset &dataset, const TitleResolver &resolver,
+                                        const MetricOptions &options)
 {
+    ScoringOptions scoring;
+    scoring.metrics = options;
+    scoring.detail = false;
     QList<ScoredRun> out;
     for (const RunInput &in : inputs) {
-        const Result<PreparedRun> prepared = prepareRun(in.split, in.predictions, &resolver);
-        if (!prepared)
-            return prepared.error();
+        const Result<RunScore> score = scorePredictions(in.split, in.predictions, dataset, resolver, scoring);
+        if (!score)
+            return score.error();
         ScoredRun s;
         s.run = in.run;
-        s.report = evaluate(prepared->users, options);
-        s.resolution = prepared->resolution;
-        s.users = prepared->users.size();
+        s.report = score->report;
+        s.resolution = score->resolution;
+        s.users = score->users;
         out << s;
     }
     return out;
 }
 
-Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const TitleResolver &resolver, const MetricOptions &options,
-                                          const QStringList &only)
+Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const Dataset &dataset, const TitleResolver &resolver,
+                                          const MetricOptions &options, const QStringList &only)
 {
     const Result<QList<RunInput>> inputs = readRunInputs(project, only);
     if (!inputs)
         return inputs.error();
-    return scoreRunInputs(inputs.value(), resolver, options);
+    return scoreRunInputs(inputs.value(), dataset, resolver, options);
 }
 
 ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs)

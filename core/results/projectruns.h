@@ -2,8 +2,7 @@
 
 #include "common/result.h"
 #include "comparison.h"
-#include "eval/metrics.h"
-#include "eval/predictions.h"
+#include "eval/runscoring.h"
 #include "project/runrepository.h"
 
 #include <QStringList>
@@ -13,8 +12,11 @@ namespace cinetune {
 class ProjectFile;
 class TitleResolver;
 
-// An evaluation run of the project, scored: its stored responses (raw text, or the failure) are
-// parsed and resolved against the catalogue and measured against its gold set's split.
+// The project's evaluation runs as Results columns. Scoring is core/eval's scorePredictions()
+// (the same figures as the Evaluate step and `cinetune score`); this file only gathers the runs
+// and turns their scores into a comparison.
+
+// An evaluation run of the project, scored.
 struct ScoredRun
 {
     StoredRun run;
@@ -29,16 +31,16 @@ struct RunInput
 {
     StoredRun run;
     std::vector<GoldSetUser> split;       // the gold users of the run's split
-    std::vector<Prediction> predictions;  // one per stored response: its raw text or its failure
+    std::vector<Prediction> predictions;  // predictionsFromResponses() of the stored responses
 };
 // The runs that have responses (`only`: run names or ids; empty = all). Error codes: those of the
 // repositories, results.no_gold_set.
 [[nodiscard]] Result<QList<RunInput>> readRunInputs(ProjectFile &project, const QStringList &only = {});
-[[nodiscard]] Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const TitleResolver &resolver,
-                                                      const MetricOptions &options = {});
+[[nodiscard]] Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const Dataset &dataset,
+                                                      const TitleResolver &resolver, const MetricOptions &options = {});
 
 // readRunInputs() + scoreRunInputs(). Needs the project's thread.
-[[nodiscard]] Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const TitleResolver &resolver,
+[[nodiscard]] Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const Dataset &dataset, const TitleResolver &resolver,
                                                         const MetricOptions &options = {}, const QStringList &only = {});
 
 // Runs → columns: one group per gold set (in run order), the run's spec as the column settings,
