@@ -45,6 +45,7 @@ QString usage()
               "       cinetune run --project P --gold NAME --target PROVIDER:MODEL --strategy zero-shot|fine-tuned|few-shot|candidates\n"
               "                [--split test] [--name RUN] [--format numbered|json] [--temperature T] [--seed S] [--max-tokens N]\n"
               "                [--concurrency C] [--few-shot K] [--dataset D] [--retry-failed] [--json]   (running it again continues)\n"
+              "                [--batch [--poll-seconds N]]   (OpenAI/Azure Batch API, half price; running again re-attaches)\n"
               "       cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--quiet]\n"
               "       cinetune --help | --version\n"
               "\n"
