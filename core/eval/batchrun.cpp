@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace cinetune {
 
 namespace {
@@ -67,6 +69,19 @@ Status exec(const ProjectFile &project, const QString &sql, const QVariantList &
     if (!q.exec())
         return makeError(QStringLiteral("project.sql"), tr("Could not record the run's batch: %1").arg(q.lastError().text()));
     return Ok{};
+}
+
+// A new batch row with its request tag, before anything is uploaded or created.
+Result<qint64> insertBatchRow(const ProjectFile &project, qint64 runId, const QString &tag, qint64 users)
+{
+    QSqlQuery q(QSqlDatabase::database(project.connectionName()));
+    q.prepare(QStringLiteral("INSERT INTO eval_batches (run_id, request_tag, status, users, created_at, updated_at) "
+                             "VALUES (?, ?, 'uploading', ?, ?, ?)"));
+    for (const QVariant &b : QVariantList{runId, tag, users, now(), now()})
+        q.addBindValue(b);
+    if (!q.exec())
+        return makeError(QStringLiteral("project.sql"), tr("Could not record the run's batch: %1").arg(q.lastError().text()));
+    return q.lastInsertId().toLongLong();
 }
 
 } // namespace
@@ -143,13 +158,10 @@ void BatchRun::start()
     if (m_lines.isEmpty())
         return stop(RunStatus::Finished);
     m_tag = ProviderClient::newRequestTag();
-    if (Status s = exec(*m_setup.project,
-                        QStringLiteral("INSERT INTO eval_batches (run_id, request_tag, status, users, created_at, updated_at) "
-                                       "VALUES (?, ?, 'uploading', ?, ?, ?)"),
-                        {m_setup.runId, m_tag, qint64(m_lines.size()), now(), now()});
-        !s)
-        return stop(RunStatus::Failed, s.error().message);
-    m_rowId = openBatch(*m_setup.project, m_setup.runId).value().value_or(BatchRow{}).id;
+    const Result<qint64> rowId = insertBatchRow(*m_setup.project, m_setup.runId, m_tag, qint64(m_lines.size()));
+    if (!rowId)
+        return stop(RunStatus::Failed, rowId.error().message);
+    m_rowId = rowId.value();
     upload(jsonl);
 }
 
@@ -227,13 +239,10 @@ void BatchRun::findByTag()
             return;
         if (m_lines.isEmpty())
             return stop(RunStatus::Finished);
-        if (Status s = exec(*m_setup.project,
-                            QStringLiteral("INSERT INTO eval_batches (run_id, request_tag, status, users, created_at, updated_at) "
-                                           "VALUES (?, ?, 'uploading', ?, ?, ?)"),
-                            {m_setup.runId, m_tag, qint64(m_lines.size()), now(), now()});
-            !s)
-            return stop(RunStatus::Failed, s.error().message);
-        m_rowId = openBatch(*m_setup.project, m_setup.runId).value().value_or(BatchRow{}).id;
+        const Result<qint64> rowId = insertBatchRow(*m_setup.project, m_setup.runId, m_tag, qint64(m_lines.size()));
+        if (!rowId)
+            return stop(RunStatus::Failed, rowId.error().message);
+        m_rowId = rowId.value();
         upload(jsonl);
     });
 }

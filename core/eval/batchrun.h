@@ -2,6 +2,7 @@
 
 #include "evalrun.h"
 #include "providers/openaiprotocol.h"
+#include "providers/providerclient.h"
 
 #include <QHash>
 #include <QObject>
@@ -10,9 +11,6 @@
 #include <optional>
 
 namespace cinetune {
-
-class ProviderCall;
-class ProviderClient;
 
 struct BatchOptions
 {

@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace cinetune {
 
@@ -256,7 +257,7 @@ QJsonObject SimulatorServer::batchJson(Batch &b)
         const double t = (double(m_clock.elapsed() - b.startMs) / d - kValidating) / (kInProgressEnd - kValidating);
         completed = std::clamp(qint64(double(b.total) * t), qint64(0), b.total);
     }
-    const bool final = status == QLatin1String("completed") || status == QLatin1String("cancelled") || status == QLatin1String("failed");
+    const bool ended = status == QLatin1String("completed") || status == QLatin1String("cancelled") || status == QLatin1String("failed");
     QJsonArray errorList;
     if (!b.failure.isEmpty() && status == QLatin1String("failed"))
         errorList.append(QJsonObject{{QStringLiteral("code"), QStringLiteral("invalid_request")},
@@ -272,8 +273,8 @@ QJsonObject SimulatorServer::batchJson(Batch &b)
         {QStringLiteral("input_file_id"), b.inputFileId},
         {QStringLiteral("completion_window"), QStringLiteral("24h")},
         {QStringLiteral("status"), status},
-        {QStringLiteral("output_file_id"), final && !b.outputFileId.isEmpty() ? QJsonValue(b.outputFileId) : QJsonValue()},
-        {QStringLiteral("error_file_id"), final && !b.errorFileId.isEmpty() ? QJsonValue(b.errorFileId) : QJsonValue()},
+        {QStringLiteral("output_file_id"), ended && !b.outputFileId.isEmpty() ? QJsonValue(b.outputFileId) : QJsonValue()},
+        {QStringLiteral("error_file_id"), ended && !b.errorFileId.isEmpty() ? QJsonValue(b.errorFileId) : QJsonValue()},
         {QStringLiteral("created_at"), b.createdAt},
         {QStringLiteral("in_progress_at"), status == QLatin1String("validating") ? QJsonValue() : timeOrNull(at(kValidating))},
         {QStringLiteral("expires_at"), b.createdAt + 24 * 3600},

@@ -42,7 +42,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("stream");
         QTest::addColumn<QByteArray>("expected");
-        const QByteArray body = R"("body":{"max_tokens":50,"messages":[{"content":"Be brief.","role":"system"},{"content":"Say \"hi\"","role":"user"}],"model":"gpt-4o-mini","seed":7,"temperature":0},)";
+        // Quotes in the prompt are escaped in the line (a plain literal: moc misreads \" in raw strings).
+        const QByteArray body = "\"body\":{\"max_tokens\":50,\"messages\":[{\"content\":\"Be brief.\",\"role\":\"system\"},"
+                                "{\"content\":\"Say \\\"hi\\\"\",\"role\":\"user\"}],\"model\":\"gpt-4o-mini\",\"seed\":7,"
+                                "\"temperature\":0},";
         QTest::newRow("openai") << int(ProviderKind::OpenAI) << false
                                 << QByteArray("{" + body + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
         QTest::newRow("stream flag dropped") << int(ProviderKind::Simulator) << true
@@ -123,7 +126,7 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("completed");
         QTest::addColumn<QString>("outputFile");
         QTest::addColumn<QString>("firstError");
-        auto batch = [](const char *status, const char *extra = "") {
+        auto batch = [](const char *status, const char *extra = "") -> QByteArray {
             return QByteArray(R"({"id":"batch_1","object":"batch","endpoint":"/v1/chat/completions","input_file_id":"file-in",)"
                               R"("completion_window":"24h","created_at":1714508499,"status":")")
                    + status + "\"" + extra + "}";
@@ -142,7 +145,7 @@ private Q_SLOTS:
         QTest::newRow("cancelling") << batch("cancelling") << true << BatchState::Cancelling << false << qint64(0) << QString() << QString();
         QTest::newRow("cancelled") << batch("cancelled") << true << BatchState::Cancelled << true << qint64(0) << QString() << QString();
         QTest::newRow("unknown status") << batch("paused_for_review") << true << BatchState::Unknown << false << qint64(0) << QString() << QString();
-        QTest::newRow("null output file") << batch("in_progress", R"(,"output_file_id":null,"request_counts":{"total":"x","completed":-4}})")
+        QTest::newRow("null output file") << batch("in_progress", R"(,"output_file_id":null,"request_counts":{"total":"x","completed":-4})")
                                           << true << BatchState::InProgress << false << qint64(0) << QString() << QString();
         QTest::newRow("no id") << QByteArray(R"({"object":"batch","status":"completed"})") << false << BatchState::Unknown << false
                                << qint64(0) << QString() << QString();
@@ -193,7 +196,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("jsonl");
         QTest::addColumn<QStringList>("summary"); // custom_id:status:errorCode per parsed line
         QTest::addColumn<QStringList>("problems");
-        const QByteArray okLine = R"({"id":"batch_req_1","custom_id":"user-1","response":{"status_code":200,"request_id":"req_1","body":{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"1. Heat (1995)"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":3}}},"error":null})";
+        const QByteArray okLine = R"J({"id":"batch_req_1","custom_id":"user-1","response":{"status_code":200,"request_id":"req_1","body":{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"1. Heat (1995)"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":3}}},"error":null})J";
         const QByteArray httpError = R"({"id":"batch_req_2","custom_id":"user-2","response":{"status_code":400,"request_id":"req_2","body":{"error":{"message":"bad","type":"invalid_request_error"}}},"error":null})";
         const QByteArray lineError = R"({"id":"batch_req_3","custom_id":"user-3","response":null,"error":{"code":"batch_expired","message":"This request could not be executed before the completion window expired."}})";
         QTest::newRow("ok line") << okLine << QStringList{QStringLiteral("user-1:200:")} << QStringList{};
