@@ -112,8 +112,8 @@ private:
     };
 
     // Batch API (simulatorbatch.cpp). Each input line is answered like POST /v1/chat/completions
-    // when the batch reaches "finalizing". Faults with method BATCH and a custom_id as path
-    // (e.g. "500@BATCH:user-42") make that line fail: status kinds give a response with that
+    // when the batch reaches "finalizing". Faults with method BATCH and "/" + custom_id as path
+    // (e.g. "500@BATCH:/user-42") make that line fail: status kinds give a response with that
     // status and an error body, "malformed" a line that is not JSON, any other kind an "error"
     // object with code "simulated_fault".
     struct Batch

@@ -181,7 +181,7 @@ void SimulatorServer::makeBatchResults(Batch &b, qint64 lines)
         const QString customId = line.value(QLatin1String("custom_id")).toString();
         std::optional<FaultRule> fault;
         for (qsizetype i = 0; i < m_faults.size(); ++i) {
-            if (m_faults[i].method == "BATCH" && m_faults[i].matches("BATCH", customId)) {
+            if (m_faults[i].method == "BATCH" && m_faults[i].matches("BATCH", QLatin1Char('/') + customId)) {
                 fault = m_faults[i];
                 if (m_faults[i].remaining > 0 && --m_faults[i].remaining == 0)
                     m_faults.removeAt(i);

@@ -256,9 +256,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("faults");
         QTest::addColumn<QString>("errorCode");
         QTest::addColumn<int>("problems");
-        QTest::newRow("status 500 line") << "500@BATCH:user-105" << "provider.server" << 0;
-        QTest::newRow("line error object") << "drop@BATCH:user-105" << "provider.batch_line" << 0;
-        QTest::newRow("malformed line") << "malformed@BATCH:user-105" << "provider.batch_missing" << 1;
+        QTest::newRow("status 500 line") << "500@BATCH:/user-105" << "provider.server" << 0;
+        QTest::newRow("line error object") << "drop@BATCH:/user-105" << "provider.batch_line" << 0;
+        QTest::newRow("malformed line") << "malformed@BATCH:/user-105" << "provider.batch_missing" << 1;
     }
     void failedLines()
     {
