@@ -5,14 +5,20 @@
 // without a Batch API are refused; cancel cancels the batch.
 #include "fixtures.h"
 
+#include "cli/cli.h"
+#include "cli/runcommands.h"
 #include "dataset/catalogue.h"
 #include "eval/batchrun.h"
 #include "eval/evalrun.h"
+#include "goldset/goldset.h"
+#include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 #include "project/runrepository.h"
 #include "providers/simulator.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -337,6 +343,60 @@ private Q_SLOTS:
         const auto counts = runs.counts(runId);
         QVERIFY(counts);
         QCOMPARE(counts->failed, qint64(0));
+    }
+
+    // `cinetune run --batch` twice: the first completes through one batch, the second sends nothing.
+    void cliBatch()
+    {
+        GoldSetRepository golds(*m_project);
+        GoldSet set;
+        // ml-latest-small movie ids 1..60 exist in the embedded sample.
+        for (int u = 0; u < 4; ++u) {
+            GoldSetUser g;
+            g.user = std::uint32_t(u + 1);
+            for (int i = 0; i < 10; ++i)
+                g.profile.push_back(std::uint32_t(1 + u + i));
+            for (int i = 20; i < 30; ++i)
+                g.gold.push_back(std::uint32_t(1 + u + i));
+            g.split = GoldSetSplit::Test;
+            set.users.push_back(g);
+        }
+        QVERIFY(golds.add(QStringLiteral("tiny"), set, "fp").ok());
+        const QString path = m_project->path();
+        m_project.reset(); // the command opens the file itself
+        const QStringList args{QStringLiteral("--project"), path, QStringLiteral("--gold"), QStringLiteral("tiny"),
+                               QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"),
+                               m_server->baseUrl(), QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--strategy"),
+                               QStringLiteral("zero-shot"), QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--json"),
+                               QStringLiteral("--batch"), QStringLiteral("--poll-seconds"), QStringLiteral("1")};
+        QString firstBatch;
+        for (int round = 0; round < 2; ++round) {
+            QString outText, errText;
+            QTextStream out(&outText), err(&errText);
+            const int code = cli::evalRun(args, out, err);
+            out.flush();
+            QVERIFY2(code == cli::Success, qPrintable(errText));
+            const QJsonObject summary = QJsonDocument::fromJson(outText.toUtf8()).object();
+            QCOMPARE(summary.value(QStringLiteral("ok")).toInt(), 4);
+            QCOMPARE(summary.value(QStringLiteral("status")).toString(), QStringLiteral("finished"));
+            QVERIFY(summary.value(QStringLiteral("cost_usd")).toDouble() > 0);
+            if (round == 0) {
+                firstBatch = summary.value(QStringLiteral("batch_id")).toString();
+                QVERIFY(!firstBatch.isEmpty());
+                QVERIFY(errText.contains(QStringLiteral("completed")));
+            }
+            QCOMPARE(batchCreates(), 1);
+            QCOMPARE(m_server->requestCount(QStringLiteral("POST /v1/chat/completions")), 0);
+        }
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        QStringList together = args;
+        together[together.indexOf(QStringLiteral("simulator"))] = QStringLiteral("together");
+        together << QStringLiteral("--name") << QStringLiteral("together") << QStringLiteral("--key-env") << QStringLiteral("PATH");
+        QCOMPARE(cli::evalRun(together, out, err), int(cli::ProviderError));
+        err.flush();
+        QVERIFY2(errText.contains(QStringLiteral("Batch API")), qPrintable(errText));
+        QCOMPARE(cli::evalRun(QStringList(args) << QStringLiteral("--retry-failed"), out, err), int(cli::UsageError));
     }
 };
 
