@@ -382,8 +382,11 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
                       {QStringLiteral("prompt_tokens"), counts->promptTokens},
                       {QStringLiteral("completion_tokens"), counts->completionTokens},
                       {QStringLiteral("cost_usd"), cost ? QJsonValue(*cost) : QJsonValue()}};
-        if (batch)
+        if (batch) {
             o[QStringLiteral("batch_id")] = batch->batchId();
+            o[QStringLiteral("batch_unknown_lines")] = batch->unknownLines();
+            o[QStringLiteral("batch_malformed_lines")] = qint64(batch->problems().size());
+        }
         if (!stoppedError.isEmpty())
             o[QStringLiteral("error")] = stoppedError;
         out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';

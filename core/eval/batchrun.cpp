@@ -113,10 +113,15 @@ BatchRun::BatchRun(EvaluationSetup setup, BatchOptions options, QObject *parent)
 
 BatchRun::~BatchRun()
 {
-    // The batch goes on at the provider; starting again re-attaches to it.
-    if (m_inFlight)
+    // The batch goes on at the provider; starting again re-attaches to it. The call in flight must
+    // not report back into a half-destroyed object.
+    const bool wasActive = m_active;
+    m_active = false;
+    if (m_inFlight) {
+        m_inFlight->disconnect(this);
         m_inFlight->cancel();
-    if (m_active)
+    }
+    if (wasActive)
         (void)m_runs->setStatus(m_setup.runId, RunStatus::Paused);
 }
 
@@ -291,6 +296,15 @@ void BatchRun::poll()
     track(call);
     connect(call, &BatchCall::finished, this, [this](const Result<BatchInfo> &batch) {
         if (!batch) {
+            if (batch.error().code == QLatin1String("provider.not_found")) {
+                // Another account or a deleted batch: forget it, or every later run would stop here.
+                (void)exec(*m_setup.project,
+                           QStringLiteral("UPDATE eval_batches SET status = 'not_found', finished_at = ?, updated_at = ? WHERE id = ?"),
+                           {now(), now(), m_rowId});
+                return stop(RunStatus::Failed, tr("The provider does not know batch %1 (any more); run again to send the "
+                                                  "users without an answer in a new batch.")
+                                                   .arg(m_batchId));
+            }
             if (!isTransient(batch.error()) || ++m_pollFailures > m_options.maxPollFailures)
                 return stop(RunStatus::Failed, batch.error().message);
             m_pollDelayMs = std::min(m_options.maxPollMs, m_pollDelayMs * 2);
@@ -411,6 +425,12 @@ void BatchRun::finishBatch()
     }
     (void)exec(*m_setup.project, QStringLiteral("UPDATE eval_batches SET status = ?, finished_at = ?, updated_at = ?, error_message = ? WHERE id = ?"),
                {m_last.rawStatus, now(), now(), m_last.errors.isEmpty() ? QVariant() : QVariant(m_last.errors.join(QStringLiteral("; "))), m_rowId});
+    if (m_unknownLines > 0 || !m_problems.isEmpty())
+        Q_EMIT stateChanged(tr("The batch's files had %1 lines for requests this run does not have (ignored) and %2 malformed "
+                               "lines (skipped): %3")
+                                .arg(m_unknownLines)
+                                .arg(m_problems.size())
+                                .arg(m_problems.mid(0, 5).join(QStringLiteral("; "))));
     if (m_last.status == BatchState::Cancelled || m_cancelRequested)
         return stop(RunStatus::Cancelled);
     if (m_last.status == BatchState::Expired)

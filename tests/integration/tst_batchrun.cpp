@@ -257,6 +257,53 @@ private Q_SLOTS:
             QVERIFY(r.ok);
     }
 
+    // The run's users changed between sessions: the line of a user no longer in it is counted and
+    // ignored; a batch the provider no longer knows is forgotten so the next run starts afresh.
+    void unknownLinesAndLostBatch()
+    {
+        const qint64 runId = newRun(*m_project, QStringLiteral("changed"));
+        {
+            BatchRun first(setup(m_project.get(), runId), fast());
+            first.start();
+            QVERIFY(waitFor([&first] { return !first.batchId().isEmpty(); }, 10000));
+        }
+        EvaluationSetup fewer = setup(m_project.get(), runId);
+        fewer.users.pop_back();
+        BatchRun second(std::move(fewer), fast());
+        QCOMPARE(runToEnd(second), int(RunStatus::Finished));
+        QCOMPARE(second.unknownLines(), qint64(1));
+        QCOMPARE(int(responses(*m_project, runId).size()), kUsers - 1);
+
+        const qint64 lostId = newRun(*m_project, QStringLiteral("lost"));
+        {
+            BatchRun first(setup(m_project.get(), lostId), fast());
+            first.start();
+            QVERIFY(waitFor([&first] { return !first.batchId().isEmpty(); }, 10000));
+        }
+        QVERIFY(m_server->setFaults(QStringLiteral("401@GET:/v1/batches/*#1")).ok()); // not transient: stops the run
+        {
+            BatchRun run(setup(m_project.get(), lostId), fast());
+            QCOMPARE(runToEnd(run), int(RunStatus::Failed));
+        }
+        // A restarted simulator has forgotten every batch: 404, the row is closed, the next run creates anew.
+        m_server = std::make_unique<SimulatorServer>(SimulatorServer::Options{}, nullptr);
+        QVERIFY(m_server->listen(0).ok());
+        EvaluationSetup moved = setup(m_project.get(), lostId);
+        {
+            BatchRun run(moved, fast());
+            QString error;
+            QCOMPARE(runToEnd(run, &error), int(RunStatus::Failed));
+            QVERIFY2(error.contains(QStringLiteral("run again")), qPrintable(error));
+        }
+        SimulatorServer::Options quick;
+        quick.batchDurationMs = 600;
+        m_server->setOptions(quick);
+        BatchRun again(moved, fast());
+        QCOMPARE(runToEnd(again), int(RunStatus::Finished));
+        QCOMPARE(batchCreates(), 1); // on the new server
+        QCOMPARE(int(responses(*m_project, lostId).size()), kUsers);
+    }
+
     void failedLines_data()
     {
         QTest::addColumn<QString>("faults");
