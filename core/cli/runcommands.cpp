@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "common/progress.h"
 #include "dataset/datasetloader.h"
+#include "eval/batchrun.h"
 #include "eval/evalrun.h"
 #include "finetune/tokenizer.h"
 #include "options.h"
@@ -124,6 +125,10 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("timeout"), tr("Seconds without an answer before a request is retried (default 60)"), QStringLiteral("S")});
     parser.addOption({QStringLiteral("retry-failed"), tr("Re-send only the users whose request failed")});
     parser.addOption({QStringLiteral("json"), tr("Print the summary as JSON")});
+    parser.addOption({QStringLiteral("batch"), tr("Send the run through the provider's Batch API (OpenAI, Azure: half price, "
+                                                  "answers within 24 h); running again re-attaches to the batch")});
+    parser.addOption({QStringLiteral("poll-seconds"), tr("Batch mode: first wait between status polls (default 30; it grows "
+                                                         "while nothing changes)"), QStringLiteral("N")});
     if (!parseOptions(parser, kCmd, args, err))
         return UsageError;
     for (const char *required : {"project", "gold", "target", "strategy"}) {
@@ -159,8 +164,14 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     const auto fewShot = unsignedOption(parser, QStringLiteral("few-shot"), 3, 1, 50, kCmd, err);
     const auto candidates = unsignedOption(parser, QStringLiteral("candidates"), 20, 1, 500, kCmd, err);
     const auto timeout = unsignedOption(parser, QStringLiteral("timeout"), 60, 1, 3600, kCmd, err);
-    if (!seed || !maxTokens || !count || !fewShot || !candidates || !timeout)
+    const auto pollSeconds = unsignedOption(parser, QStringLiteral("poll-seconds"), 30, 1, 3600, kCmd, err);
+    if (!seed || !maxTokens || !count || !fewShot || !candidates || !timeout || !pollSeconds)
         return UsageError;
+    const bool batchMode = parser.isSet(QStringLiteral("batch"));
+    if (batchMode && parser.isSet(QStringLiteral("retry-failed"))) {
+        err << tr("cinetune run: --batch sends every user without an ok answer; --retry-failed is for the live path\n");
+        return UsageError;
+    }
     if (parser.isSet(QStringLiteral("seed")))
         spec.seed = qint64(*seed);
     spec.maxTokens = int(*maxTokens);
@@ -284,43 +295,71 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     setup.scheduler.requestsPerMinute = qint64(*rpm);
     setup.scheduler.tokensPerMinute = qint64(*tpm);
     setup.tokenizer = tokenizer ? &tokenizer.value() : nullptr;
-    EvaluationRun runner(std::move(setup));
-
-    err << tr("Run \"%1\" (#%2): %3 users of %4/%5, %6 on %7 (%8)\n")
+    const qint64 usersInRun = qint64(setup.users.size());
+    err << tr("Run \"%1\" (#%2): %3 users of %4/%5, %6 on %7 (%8)%9\n")
                .arg(name)
                .arg(runId.value())
-               .arg(runner.total())
-               .arg(gold->name, goldSetSplitId(spec.split), model, profile.name, promptStrategyId(spec.strategy));
+               .arg(usersInRun)
+               .arg(gold->name, goldSetSplitId(spec.split), model, profile.name, promptStrategyId(spec.strategy),
+                    batchMode ? tr(", Batch API") : QString());
     err.flush();
-    QElapsedTimer lastLine;
-    lastLine.start();
-    QObject::connect(&runner, &EvaluationRun::progress, &runner,
-                     [&](qint64 done, qint64 total, qint64 p, qint64 c, double cost, qint64 eta) {
-                         if (lastLine.elapsed() < 500 && done < total)
-                             return;
-                         lastLine.restart();
-                         err << tr("%1/%2 users, %3 prompt + %4 completion tokens, cost %5%6\n")
-                                    .arg(done)
-                                    .arg(total)
-                                    .arg(p)
-                                    .arg(c)
-                                    .arg(costText(cost))
-                                    .arg(eta >= 0 && done < total ? tr(", about %1 s left").arg((eta + 999) / 1000) : QString());
-                         err.flush();
-                     });
     int stoppedStatus = int(RunStatus::Finished);
     QString stoppedError;
-    QObject::connect(&runner, &EvaluationRun::stopped, &runner, [&](int status, const QString &error) {
+    auto onStopped = [&](int status, const QString &error) {
         stoppedStatus = status;
         stoppedError = error;
         QCoreApplication::exit(0);
-    });
-    QTimer::singleShot(0, &runner, [&]() {
-        if (parser.isSet(QStringLiteral("retry-failed")))
-            runner.retryFailed();
-        else
-            runner.start();
-    });
+    };
+    QElapsedTimer lastLine;
+    lastLine.start();
+    std::unique_ptr<EvaluationRun> live;
+    std::unique_ptr<BatchRun> batch;
+    if (batchMode) {
+        BatchOptions options;
+        options.pollMs = int(*pollSeconds) * 1000;
+        options.maxPollMs = std::max(options.pollMs, 300000);
+        batch = std::make_unique<BatchRun>(std::move(setup), options);
+        QObject::connect(batch.get(), &BatchRun::stateChanged, batch.get(), [&](const QString &text) {
+            err << text << '\n';
+            err.flush();
+        });
+        QObject::connect(batch.get(), &BatchRun::batchProgress, batch.get(),
+                         [&](const QString &status, qint64 completed, qint64 failed, qint64 total) {
+                             err << tr("Batch %1: %2, %3 of %4 requests done, %5 failed\n")
+                                        .arg(batch->batchId(), status)
+                                        .arg(completed)
+                                        .arg(total)
+                                        .arg(failed);
+                             err.flush();
+                         });
+        QObject::connect(batch.get(), &BatchRun::stopped, batch.get(), onStopped);
+        QTimer::singleShot(0, batch.get(), [&]() { batch->start(); });
+    } else {
+        live = std::make_unique<EvaluationRun>(std::move(setup));
+        EvaluationRun *runner = live.get();
+        QObject::connect(runner, &EvaluationRun::progress, runner,
+                         [&](qint64 done, qint64 total, qint64 p, qint64 c, double cost, qint64 eta) {
+                             if (lastLine.elapsed() < 500 && done < total)
+                                 return;
+                             lastLine.restart();
+                             err << tr("%1/%2 users, %3 prompt + %4 completion tokens, cost %5%6\n")
+                                        .arg(done)
+                                        .arg(total)
+                                        .arg(p)
+                                        .arg(c)
+                                        .arg(costText(cost))
+                                        .arg(eta >= 0 && done < total ? tr(", about %1 s left").arg((eta + 999) / 1000) : QString());
+                             err.flush();
+                         });
+        QObject::connect(runner, &EvaluationRun::stopped, runner, onStopped);
+        const bool retryFailed = parser.isSet(QStringLiteral("retry-failed"));
+        QTimer::singleShot(0, runner, [runner, retryFailed]() {
+            if (retryFailed)
+                runner->retryFailed();
+            else
+                runner->start();
+        });
+    }
     QCoreApplication::exec();
 
     auto counts = runs.counts(runId.value());
@@ -328,13 +367,14 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         err << QStringLiteral("cinetune run: %1\n").arg(counts.error().message);
         return InputError;
     }
-    const std::optional<double> cost = runner.cost(counts->promptTokens, counts->completionTokens);
-    const qint64 pending = runner.total() - counts->ok - counts->failed;
+    // Answers of the Batch API at the batch price, the others at the standard price.
+    const std::optional<double> cost = runCost(PriceTable::defaults(), model, counts.value());
+    const qint64 pending = usersInRun - counts->ok - counts->failed;
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o{{QStringLiteral("run"), name},
                       {QStringLiteral("run_id"), runId.value()},
                       {QStringLiteral("status"), runStatusId(RunStatus(stoppedStatus))},
-                      {QStringLiteral("users"), runner.total()},
+                      {QStringLiteral("users"), usersInRun},
                       {QStringLiteral("ok"), counts->ok},
                       {QStringLiteral("failed"), counts->failed},
                       {QStringLiteral("cached"), counts->cached},
@@ -342,13 +382,18 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
                       {QStringLiteral("prompt_tokens"), counts->promptTokens},
                       {QStringLiteral("completion_tokens"), counts->completionTokens},
                       {QStringLiteral("cost_usd"), cost ? QJsonValue(*cost) : QJsonValue()}};
+        if (batch) {
+            o[QStringLiteral("batch_id")] = batch->batchId();
+            o[QStringLiteral("batch_unknown_lines")] = batch->unknownLines();
+            o[QStringLiteral("batch_malformed_lines")] = qint64(batch->problems().size());
+        }
         if (!stoppedError.isEmpty())
             o[QStringLiteral("error")] = stoppedError;
         out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     } else {
         out << tr("Run \"%1\": %2\n").arg(name, runStatusId(RunStatus(stoppedStatus)));
         out << tr("Users: %1 — %2 ok (%3 from the cache), %4 failed, %5 pending\n")
-                   .arg(runner.total())
+                   .arg(usersInRun)
                    .arg(counts->ok)
                    .arg(counts->cached)
                    .arg(counts->failed)

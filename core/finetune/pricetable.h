@@ -25,6 +25,9 @@ struct ModelPrice
     friend bool operator==(const ModelPrice &, const ModelPrice &) = default;
 };
 
+// Batch API requests cost half the standard inference price (OpenAI and Azure).
+inline constexpr double kBatchPriceFactor = 0.5;
+
 // USD for `tokens` at `per1M` dollars per million tokens.
 double costUsd(qint64 tokens, double per1M);
 

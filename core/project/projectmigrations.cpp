@@ -156,6 +156,28 @@ CREATE TABLE response_cache (
     created_at        TEXT NOT NULL
 );
 )sql"},
+    {"evaluation batches", R"sql(
+-- Evaluation runs sent through a provider's Batch API (core/eval/batchrun.h): one row per batch,
+-- written with a request tag before the create and completed with the batch id the moment it is
+-- known, so a restarted run re-attaches to its batch (or finds it by tag) instead of paying twice.
+-- finished_at is set once the batch's results are stored (or it ended without any).
+CREATE TABLE eval_batches (
+    id            INTEGER PRIMARY KEY,
+    run_id        INTEGER NOT NULL REFERENCES eval_runs (id) ON DELETE CASCADE,
+    request_tag   TEXT NOT NULL,
+    batch_id      TEXT,
+    input_file_id TEXT,
+    status        TEXT NOT NULL,
+    users         INTEGER NOT NULL,
+    error_message TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    finished_at   TEXT
+);
+CREATE INDEX eval_batches_run ON eval_batches (run_id);
+-- 1 = answered through the Batch API (billed at the batch price).
+ALTER TABLE eval_responses ADD COLUMN batch INTEGER NOT NULL DEFAULT 0;
+)sql"},
     // Append new steps here (predictions, ...).
 };
 

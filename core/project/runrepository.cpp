@@ -215,8 +215,8 @@ Status RunRepository::storeResponse(qint64 runId, const StoredResponse &r, const
         return makeError(QStringLiteral("project.sql"), tr("Could not start a transaction: %1").arg(d.lastError().text()));
     QSqlQuery q(d);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO eval_responses (run_id, user, cache_key, state, cached, raw_text, finish_reason, "
-                             "prompt_tokens, completion_tokens, latency_ms, model, error_code, error_message, attempts, received_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "prompt_tokens, completion_tokens, latency_ms, model, error_code, error_message, attempts, received_at, batch) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(runId);
     q.addBindValue(qint64(r.user));
     q.addBindValue(r.cacheKey.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(r.cacheKey)));
@@ -233,6 +233,7 @@ Status RunRepository::storeResponse(qint64 runId, const StoredResponse &r, const
     q.addBindValue(textOrNull(r.errorMessage));
     q.addBindValue(r.attempts);
     q.addBindValue((r.receivedAt.isValid() ? r.receivedAt.toUTC() : QDateTime::currentDateTimeUtc()).toString(Qt::ISODateWithMs));
+    q.addBindValue(r.batch ? 1 : 0);
     bool ok = q.exec();
     if (ok && r.ok && !r.cached && !r.cacheKey.isEmpty()) {
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO response_cache (cache_key, provider, model, raw_text, finish_reason, "
@@ -281,7 +282,7 @@ Result<std::vector<StoredResponse>> RunRepository::responses(qint64 runId) const
 {
     QSqlQuery q(db(m_project));
     q.prepare(QStringLiteral("SELECT user, cache_key, state, cached, raw_text, finish_reason, prompt_tokens, completion_tokens, "
-                             "latency_ms, model, error_code, error_message, attempts, received_at FROM eval_responses "
+                             "latency_ms, model, error_code, error_message, attempts, received_at, batch FROM eval_responses "
                              "WHERE run_id = ? ORDER BY user"));
     q.addBindValue(runId);
     if (!q.exec())
@@ -303,6 +304,7 @@ Result<std::vector<StoredResponse>> RunRepository::responses(qint64 runId) const
         r.errorMessage = q.value(11).toString();
         r.attempts = q.value(12).toInt();
         r.receivedAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
+        r.batch = q.value(14).toInt() != 0;
         out.push_back(std::move(r));
     }
     return out;
@@ -340,7 +342,9 @@ Result<RunCounts> RunRepository::counts(qint64 runId) const
     QSqlQuery q(db(m_project));
     q.prepare(QStringLiteral("SELECT SUM(state = 'ok'), SUM(state = 'failed'), SUM(state = 'ok' AND cached = 1), "
                              "SUM(CASE WHEN state = 'ok' AND cached = 0 THEN prompt_tokens ELSE 0 END), "
-                             "SUM(CASE WHEN state = 'ok' AND cached = 0 THEN completion_tokens ELSE 0 END) "
+                             "SUM(CASE WHEN state = 'ok' AND cached = 0 THEN completion_tokens ELSE 0 END), "
+                             "SUM(CASE WHEN state = 'ok' AND cached = 0 AND batch = 1 THEN prompt_tokens ELSE 0 END), "
+                             "SUM(CASE WHEN state = 'ok' AND cached = 0 AND batch = 1 THEN completion_tokens ELSE 0 END) "
                              "FROM eval_responses WHERE run_id = ?"));
     q.addBindValue(runId);
     if (!q.exec() || !q.next())
@@ -351,6 +355,8 @@ Result<RunCounts> RunRepository::counts(qint64 runId) const
     c.cached = q.value(2).toLongLong();
     c.promptTokens = q.value(3).toLongLong();
     c.completionTokens = q.value(4).toLongLong();
+    c.batchPromptTokens = q.value(5).toLongLong();
+    c.batchCompletionTokens = q.value(6).toLongLong();
     return c;
 }
 

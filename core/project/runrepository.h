@@ -44,6 +44,7 @@ struct StoredResponse
     QByteArray cacheKey;
     bool ok = false;
     bool cached = false;      // taken from the response cache: cost nothing
+    bool batch = false;       // answered through the Batch API (batch price)
     QString rawText;
     QString finishReason;
     qint64 promptTokens = 0;
@@ -72,6 +73,8 @@ struct RunCounts
     qint64 cached = 0;
     qint64 promptTokens = 0;     // paid (not cached) ok responses
     qint64 completionTokens = 0; // paid (not cached) ok responses
+    qint64 batchPromptTokens = 0;     // the part of promptTokens answered through the Batch API
+    qint64 batchCompletionTokens = 0; // the part of completionTokens answered through the Batch API
 };
 
 // Evaluation runs, their responses and the response cache (schema step 4). Uses the project's own

@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 #include <QUrlQuery>
 
 namespace cinetune {
@@ -51,6 +52,49 @@ struct ChatResult
     qint64 completionTokens = 0;
 };
 
+// The Batch API (OpenAI, Azure OpenAI v1): one batch object, its normalized state and counts.
+enum class BatchState { Validating, InProgress, Finalizing, Completed, Failed, Expired, Cancelling, Cancelled, Unknown };
+// "validating", ... ; unknown text -> Unknown (treated as "not finished").
+BatchState batchStateFromId(const QString &id);
+QString batchStateId(BatchState state);
+// Completed, Failed, Expired, Cancelled: the batch will not change any more.
+bool isBatchFinal(BatchState state);
+
+struct BatchInfo
+{
+    QString id;
+    QString rawStatus;
+    BatchState status = BatchState::Unknown;
+    QString endpoint;
+    QString inputFileId;
+    QString outputFileId; // empty until there is one
+    QString errorFileId;
+    qint64 total = 0;     // request_counts
+    qint64 completed = 0;
+    qint64 failed = 0;
+    QStringList errors;   // batch-level errors ("line 3: message"), e.g. of a failed validation
+    QJsonObject metadata;
+    QDateTime createdAt;
+};
+
+// One line of a batch output or error file. `line` is 1-based within its file.
+struct BatchOutputLine
+{
+    int line = 0;
+    QString customId;
+    int statusCode = 0;       // response.status_code; 0 = no response (see errorCode)
+    QString requestId;
+    QByteArray responseBody;  // response.body as compact JSON (a chat.completion for 200)
+    QString errorCode;        // the line's "error" object, if any
+    QString errorMessage;
+};
+
+struct BatchOutput
+{
+    QList<BatchOutputLine> lines;
+    QStringList problems;     // "<file>:<line>: what was expected" for lines that were skipped
+};
+
 // Checks a job request against the provider's documented limits (suffix length, epochs, batch
 // size, metadata size). Codes: job.invalid.
 [[nodiscard]] Status validateJobRequest(ProviderKind kind, const JobRequest &request);
@@ -87,6 +131,25 @@ HttpRequest listCheckpoints(const Endpoint &ep, const QString &jobId, const QStr
 HttpRequest chat(const Endpoint &ep, const ChatRequest &request);
 
 QJsonObject createJobBody(ProviderKind kind, const JobRequest &request);
+
+// Batch API. The input line of one chat request: {"body":{...},"custom_id":ID,"method":"POST",
+// "url":"/v1/chat/completions"} (keys sorted), without a newline; the body is the one chat() sends.
+// Azure OpenAI v1 takes the URL without "/v1" (see batchUrl).
+QString batchUrl(ProviderKind kind);
+QByteArray batchInputLine(ProviderKind kind, const QString &customId, const ChatRequest &request);
+// POST /batches {input_file_id, endpoint, completion_window "24h", metadata}. A create: not retried blindly.
+HttpRequest createBatch(const Endpoint &ep, const QString &inputFileId, const QJsonObject &metadata = {});
+HttpRequest getBatch(const Endpoint &ep, const QString &batchId);
+HttpRequest cancelBatch(const Endpoint &ep, const QString &batchId);
+HttpRequest listBatches(const Endpoint &ep, const QString &after = {}, int limit = 100);
+// GET /files/{id}/content (the raw bytes).
+HttpRequest fileContent(const Endpoint &ep, const QString &fileId);
+
+Result<BatchInfo> parseBatch(const QByteArray &body);
+Result<Page<BatchInfo>> parseBatchList(const QByteArray &body);
+// Never fails: malformed lines (not JSON, no custom_id, neither response nor error) are listed in
+// `problems` with `fileLabel`:line and skipped; blank lines are ignored.
+BatchOutput parseBatchOutput(const QByteArray &jsonl, const QString &fileLabel);
 
 Result<FileInfo> parseFile(const QByteArray &body);
 Result<FineTuneJob> parseJob(const QByteArray &body, ProviderKind kind = ProviderKind::OpenAI);

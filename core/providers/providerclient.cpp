@@ -93,14 +93,14 @@ ModelsCall *ProviderClient::listModels()
     return call;
 }
 
-FileCall *ProviderClient::uploadFile(const QString &fileName, const QByteArray &data)
+FileCall *ProviderClient::uploadFile(const QString &fileName, const QByteArray &data, const QString &purpose)
 {
     auto *call = new FileCall(this);
     QByteArray boundary = m_boundary;
     if (boundary.isEmpty())
         boundary = "cinetune-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     const HttpRequest request = isTogether() ? together::uploadFile(endpoint(), fileName, data, boundary)
-                                             : openai::uploadFile(endpoint(), fileName, data, boundary);
+                                             : openai::uploadFile(endpoint(), fileName, data, boundary, purpose);
     send(call, request, [this, call](const Result<HttpResponse> &r) {
         if (!r)
             return complete(call, Result<FileInfo>(r.error()));
@@ -399,6 +399,142 @@ ChatCall *ProviderClient::chat(const ChatRequest &request)
         if (r->status != 200)
             return complete(call, Result<ChatResult>(httpError(ProviderOperation::Chat, r.value(), request.model)));
         complete(call, openai::parseChat(r->body));
+    });
+    return call;
+}
+
+ContentCall *ProviderClient::fileContent(const QString &fileId)
+{
+    auto *call = new ContentCall(this);
+    send(call, openai::fileContent(endpoint(), fileId), [this, call](const Result<HttpResponse> &r) {
+        if (!r)
+            return complete(call, Result<QByteArray>(r.error()));
+        if (r->status != 200)
+            return complete(call, Result<QByteArray>(httpError(ProviderOperation::FileStatus, r.value())));
+        complete(call, Result<QByteArray>(r->body));
+    });
+    return call;
+}
+
+bool ProviderClient::supportsBatch() const
+{
+    return m_profile.kind == ProviderKind::OpenAI || m_profile.kind == ProviderKind::Azure || m_profile.kind == ProviderKind::Simulator;
+}
+
+bool ProviderClient::refuseBatch(BatchCall *call)
+{
+    if (supportsBatch())
+        return false;
+    QTimer::singleShot(0, call, [call, name = m_profile.name]() {
+        complete(call, Result<BatchInfo>(makeError(QStringLiteral("provider.unsupported"),
+                                                   tr("The provider \"%1\" has no Batch API; only OpenAI and Azure OpenAI "
+                                                      "(and the simulator) do. Run without batch mode.")
+                                                       .arg(name))));
+    });
+    return true;
+}
+
+BatchCall *ProviderClient::createBatch(const QString &inputFileId, const QJsonObject &metadata, const QString &requestTag)
+{
+    auto *call = new BatchCall(this);
+    if (refuseBatch(call))
+        return call;
+    QJsonObject meta = metadata;
+    const QString tag = requestTag.isEmpty() ? newRequestTag() : requestTag;
+    meta[QLatin1String(kRequestTagKey)] = tag;
+    createBatchAttempt(call, inputFileId, meta, tag, 0);
+    return call;
+}
+
+void ProviderClient::createBatchAttempt(BatchCall *call, QString inputFileId, QJsonObject metadata, QString tag, int creates)
+{
+    send(call, openai::createBatch(endpoint(), inputFileId, metadata),
+         [this, call, inputFileId, metadata, tag, creates](const Result<HttpResponse> &r) {
+             std::optional<Error> ambiguous;
+             if (!r) {
+                 if (r.error().code != QLatin1String("net.ambiguous"))
+                     return complete(call, Result<BatchInfo>(r.error()));
+                 ambiguous = r.error();
+             } else if (r->status >= 500) {
+                 ambiguous = httpError(ProviderOperation::CreateJob, r.value());
+             } else if (r->status < 200 || r->status >= 300) {
+                 return complete(call, Result<BatchInfo>(httpError(ProviderOperation::CreateJob, r.value())));
+             }
+             if (!ambiguous)
+                 return complete(call, openai::parseBatch(r->body));
+             // The batch may exist although the answer was lost: look it up before creating again.
+             Q_EMIT call->stateChanged(tr("The batch request may have reached the provider; looking it up before creating it again…"));
+             BatchCall *lookup = findTaggedBatch(tag);
+             connect(lookup, &BatchCall::finished, call,
+                     [this, call, inputFileId, metadata, tag, creates, cause = *ambiguous](const Result<BatchInfo> &found) {
+                         if (found)
+                             return complete(call, found);
+                         if (found.error().code != QLatin1String("provider.not_found") || creates + 1 >= m_maxCreates) {
+                             Error e = cause;
+                             e.message += QLatin1Char(' ') + tr("It was not created again to avoid paying twice; run again later to "
+                                                                "look for it once more.");
+                             return complete(call, Result<BatchInfo>(e));
+                         }
+                         createBatchAttempt(call, inputFileId, metadata, tag, creates + 1);
+                     });
+         });
+}
+
+BatchCall *ProviderClient::findTaggedBatch(const QString &requestTag)
+{
+    auto *call = new BatchCall(this);
+    if (refuseBatch(call))
+        return call;
+    batchesPage(call, requestTag, {}, 5);
+    return call;
+}
+
+void ProviderClient::batchesPage(BatchCall *call, QString tag, QString after, int pagesLeft)
+{
+    send(call, openai::listBatches(endpoint(), after, 100), [this, call, tag, pagesLeft](const Result<HttpResponse> &r) {
+        if (!r)
+            return complete(call, Result<BatchInfo>(r.error()));
+        if (r->status != 200)
+            return complete(call, Result<BatchInfo>(httpError(ProviderOperation::ListJobs, r.value())));
+        auto page = openai::parseBatchList(r->body);
+        if (!page)
+            return complete(call, Result<BatchInfo>(page.error()));
+        for (const BatchInfo &b : page->items) { // newest first
+            if (b.metadata.value(QLatin1String(kRequestTagKey)).toString() == tag)
+                return complete(call, Result<BatchInfo>(b));
+        }
+        if (page->hasMore && pagesLeft > 1 && !page->lastId.isEmpty())
+            return batchesPage(call, tag, page->lastId, pagesLeft - 1);
+        complete(call, Result<BatchInfo>(makeError(QStringLiteral("provider.not_found"), tr("No batch with this request tag exists."))));
+    });
+}
+
+BatchCall *ProviderClient::getBatch(const QString &batchId)
+{
+    auto *call = new BatchCall(this);
+    if (refuseBatch(call))
+        return call;
+    send(call, openai::getBatch(endpoint(), batchId), [this, call](const Result<HttpResponse> &r) {
+        if (!r)
+            return complete(call, Result<BatchInfo>(r.error()));
+        if (r->status != 200)
+            return complete(call, Result<BatchInfo>(httpError(ProviderOperation::GetJob, r.value())));
+        complete(call, openai::parseBatch(r->body));
+    });
+    return call;
+}
+
+BatchCall *ProviderClient::cancelBatch(const QString &batchId)
+{
+    auto *call = new BatchCall(this);
+    if (refuseBatch(call))
+        return call;
+    send(call, openai::cancelBatch(endpoint(), batchId), [this, call](const Result<HttpResponse> &r) {
+        if (!r)
+            return complete(call, Result<BatchInfo>(r.error()));
+        if (r->status < 200 || r->status >= 300)
+            return complete(call, Result<BatchInfo>(httpError(ProviderOperation::Cancel, r.value())));
+        complete(call, openai::parseBatch(r->body));
     });
     return call;
 }

@@ -116,6 +116,24 @@ Q_SIGNALS:
     void finished(const cinetune::Result<cinetune::ChatResult> &result);
 };
 
+class BatchCall final : public ProviderCall
+{
+    Q_OBJECT
+public:
+    using ProviderCall::ProviderCall;
+Q_SIGNALS:
+    void finished(const cinetune::Result<cinetune::BatchInfo> &result);
+};
+
+class ContentCall final : public ProviderCall
+{
+    Q_OBJECT
+public:
+    using ProviderCall::ProviderCall;
+Q_SIGNALS:
+    void finished(const cinetune::Result<QByteArray> &result);
+};
+
 // Talks to one provider profile. Lives on one thread; every call is asynchronous.
 class ProviderClient final : public QObject
 {
@@ -141,7 +159,10 @@ public:
     void setBoundary(const QByteArray &boundary) { m_boundary = boundary; }
 
     ModelsCall *listModels();
-    FileCall *uploadFile(const QString &fileName, const QByteArray &data);
+    // `purpose`: "fine-tune" (training data) or "batch" (Batch API input).
+    FileCall *uploadFile(const QString &fileName, const QByteArray &data, const QString &purpose = QStringLiteral("fine-tune"));
+    // The raw bytes of a file (e.g. a batch's output).
+    ContentCall *fileContent(const QString &fileId);
     // Creates a job. The request is tagged (metadata cinetune_request=<tag>, OpenAI kinds) and an
     // ambiguous failure (timeout / reset after sending) is resolved by listing the provider's jobs
     // and matching the tag before creating again (at most `maxCreates` creates in all).
@@ -153,6 +174,16 @@ public:
     EventsCall *listEvents(const QString &jobId, const QString &knownNewestId = {});
     CheckpointsCall *listCheckpoints(const QString &jobId);
     ChatCall *chat(const ChatRequest &request);
+
+    // Batch API (OpenAI and Azure kinds, and the simulator; others fail with provider.unsupported).
+    // createBatch tags the batch (metadata cinetune_request=<tag>) and resolves an ambiguous
+    // failure by looking the tag up among the provider's batches before creating again.
+    BatchCall *createBatch(const QString &inputFileId, const QJsonObject &metadata, const QString &requestTag);
+    BatchCall *getBatch(const QString &batchId);
+    BatchCall *cancelBatch(const QString &batchId);
+    // The newest batch carrying `requestTag` (first 5 pages of the list); provider.not_found if none.
+    BatchCall *findTaggedBatch(const QString &requestTag);
+    bool supportsBatch() const;
 
     // Finds a job carrying `requestTag` (OpenAI: metadata; Together: training file + model).
     JobCall *findTaggedJob(const QString &requestTag, const JobRequest &request);
@@ -166,6 +197,9 @@ private:
     bool isTogether() const { return m_profile.kind == ProviderKind::Together; }
     void createAttempt(JobCall *call, JobRequest request, QString tag, int creates);
     void lookupThenCreate(JobCall *call, JobRequest request, QString tag, int creates, Error cause);
+    void createBatchAttempt(BatchCall *call, QString inputFileId, QJsonObject metadata, QString tag, int creates);
+    void batchesPage(BatchCall *call, QString tag, QString after, int pagesLeft);
+    bool refuseBatch(BatchCall *call);
     void waitForFile(FileCall *call, FileInfo info, qint64 waitedMs);
     void eventsPage(EventsCall *call, QString jobId, QString knownNewestId, QString after, QList<JobEvent> acc, int pages);
     void checkpointsPage(CheckpointsCall *call, QString jobId, QString after, QList<Checkpoint> acc, int pages);

@@ -409,6 +409,16 @@ SimulatorServer::Response SimulatorServer::route(const Request &request)
     }
     if (area == QLatin1String("chat") && parts.value(2) == QLatin1String("completions") && post)
         return chat(request);
+    if (area == QLatin1String("batches")) {
+        if (parts.size() == 2 && post)
+            return createBatch(request);
+        if (parts.size() == 2 && get)
+            return listBatches(request);
+        if (parts.size() == 3 && get)
+            return batchResponse(parts[2]);
+        if (parts.size() == 4 && post && parts[3] == QLatin1String("cancel"))
+            return cancelBatch(parts[2]);
+    }
     return error(404, QStringLiteral("Unknown request %1 %2").arg(QString::fromLatin1(request.method), request.path),
                  QStringLiteral("invalid_request_error"), {});
 }

@@ -33,6 +33,7 @@ public:
     struct Options
     {
         int jobDurationMs = 6000;  // validating -> queued -> running -> succeeded
+        int batchDurationMs = 8000; // batches: validating -> in_progress -> finalizing -> completed
         int latencyMs = 0;         // added before every answer (and spread over SSE chunks)
         QStringList popularTitles; // "Title (Year)", most popular first (base-model answers)
         quint64 seed = 42;
@@ -57,6 +58,7 @@ public:
     int requestCount(const QString &methodAndPath) const { return m_requestCounts.value(methodAndPath); }
     int totalRequests() const { return m_totalRequests; }
     int jobCount() const { return int(m_jobs.size()); }
+    int batchCount() const { return int(m_batches.size()); }
 
     static QStringList baseModels();
 
@@ -109,6 +111,36 @@ private:
         QList<QPair<QString, QString>> examples; // user prompt, assistant answer
     };
 
+    // Batch API (simulatorbatch.cpp). Each input line is answered like POST /v1/chat/completions
+    // when the batch reaches "finalizing". Faults with method BATCH and "/" + custom_id as path
+    // (e.g. "500@BATCH:/user-42") make that line fail: status kinds give a response with that
+    // status and an error body, "malformed" a line that is not JSON, any other kind an "error"
+    // object with code "simulated_fault".
+    struct Batch
+    {
+        QString id;
+        QString inputFileId;
+        QString endpoint;
+        QJsonObject metadata;
+        qint64 createdAt = 0;     // unix seconds
+        qint64 startMs = 0;       // m_clock time
+        qint64 cancelledAtMs = -1;
+        qint64 total = 0;
+        QString failure;          // input validation error: the batch failed
+        QString outputFileId;     // set when the results were made
+        QString errorFileId;
+        qint64 completed = 0;
+        qint64 failed = 0;
+        bool resultsMade = false;
+    };
+    Response createBatch(const Request &request);
+    Response listBatches(const Request &request);
+    Response batchResponse(const QString &id);
+    Response cancelBatch(const QString &id);
+    QString batchStatus(Batch &batch);
+    void makeBatchResults(Batch &batch, qint64 lines);
+    QJsonObject batchJson(Batch &batch);
+
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
     void dispatch(QTcpSocket *socket, const Request &request);
@@ -144,6 +176,8 @@ private:
     QHash<QString, File> m_files;
     QMap<QString, Job> m_jobs;   // by id
     QStringList m_jobOrder;      // creation order
+    QMap<QString, Batch> m_batches;
+    QStringList m_batchOrder;    // creation order
     QList<FaultRule> m_faults;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QHash<QString, int> m_requestCounts;

@@ -105,7 +105,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("which");
         for (const char *w : {"models", "upload", "create", "create-auto", "get", "list", "list-metadata", "events", "events-after",
-                              "checkpoints", "cancel", "chat", "chat-stream-body"})
+                              "checkpoints", "cancel", "chat", "chat-stream-body", "batch-upload", "batch-create",
+                              "batch-get"})
             QTest::newRow(w) << QString::fromLatin1(w);
     }
 
@@ -144,6 +145,14 @@ private Q_SLOTS:
         else if (which == QLatin1String("checkpoints")) r = openai::listCheckpoints(m_ep, QStringLiteral("ftjob-abc"));
         else if (which == QLatin1String("cancel")) r = openai::cancelJob(m_ep, QStringLiteral("ftjob-abc"));
         else if (which == QLatin1String("chat")) r = openai::chat(m_ep, chat);
+        else if (which == QLatin1String("batch-upload"))
+            r = openai::uploadFile(m_ep, QStringLiteral("batch.jsonl"), openai::batchInputLine(ProviderKind::OpenAI, QStringLiteral("user-1"), chat) + '\n',
+                                   "cinetuneBoundary", QStringLiteral("batch"));
+        else if (which == QLatin1String("batch-create"))
+            r = openai::createBatch(m_ep, QStringLiteral("file-abc"),
+                                    QJsonObject{{QStringLiteral("cinetune_run"), QStringLiteral("gold/test/gpt-4o-mini/zero-shot")},
+                                                {QStringLiteral("cinetune_request"), QStringLiteral("0b9e3c1d-55aa-4f3e")}});
+        else if (which == QLatin1String("batch-get")) r = openai::getBatch(m_ep, QStringLiteral("batch_abc"));
         else if (which == QLatin1String("chat-stream-body")) {
             // Prism cannot mock SSE (500 with Accept: text/event-stream); the body is what is checked.
             chat.stream = true;
@@ -160,6 +169,9 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 %2 -> HTTP %3: %4")
                                 .arg(QString::fromLatin1(r.method), r.url.toString(), QString::number(response->status),
                                      QString::fromUtf8(response->body.left(1500)))));
+        // Prism answers with an example of the spec's Batch object: it must parse.
+        if (which.startsWith(QLatin1String("batch-")) && which != QLatin1String("batch-upload"))
+            QVERIFY2(openai::parseBatch(response->body), qPrintable(QString::fromUtf8(response->body.left(1500))));
     }
 };
 
