@@ -1027,6 +1027,22 @@
         <source>The streamed answer ended before it was complete (%1 characters received).</source>
         <translation>Die gestreamte Antwort endete, bevor sie vollständig war (%1 Zeichen empfangen).</translation>
     </message>
+    <message>
+        <source>The provider &quot;%1&quot; has no Batch API; only OpenAI and Azure OpenAI (and the simulator) do. Run without batch mode.</source>
+        <translation>Der Anbieter „%1“ hat keine Batch-API; nur OpenAI und Azure OpenAI (und der Simulator) haben eine. Starten Sie ohne Batch-Modus.</translation>
+    </message>
+    <message>
+        <source>The batch request may have reached the provider; looking it up before creating it again…</source>
+        <translation>Die Batch-Anfrage hat den Anbieter möglicherweise erreicht; sie wird gesucht, bevor sie erneut erstellt wird…</translation>
+    </message>
+    <message>
+        <source>It was not created again to avoid paying twice; run again later to look for it once more.</source>
+        <translation>Sie wurde nicht erneut erstellt, um nicht doppelt zu zahlen; starten Sie später erneut, um noch einmal danach zu suchen.</translation>
+    </message>
+    <message>
+        <source>No batch with this request tag exists.</source>
+        <translation>Es gibt keinen Batch mit dieser Anfrage-Kennung.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ProviderProfile</name>
