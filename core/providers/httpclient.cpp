@@ -8,6 +8,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcHttp, "cinetune.providers.http", QtInfoMsg)
 
 namespace cinetune {
@@ -101,6 +103,7 @@ void HttpCall::startAttempt()
         return;
     ++m_attempt;
     m_timedOut = false;
+    m_streamedBytes = 0;
     QNetworkRequest req(m_request.url);
     for (const auto &h : m_request.headers)
         req.setRawHeader(h.first, h.second);
@@ -113,14 +116,20 @@ void HttpCall::startAttempt()
         touch();
         Q_EMIT uploadProgress(sent, total);
     });
-    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64, qint64) { touch(); });
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        touch();
+        if (!m_request.stream)
+            checkSize(std::max(received, total));
+    });
     if (m_request.stream) {
         connect(m_reply, &QNetworkReply::readyRead, this, [this]() {
             touch();
             const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (status >= 200 && status < 300) {
                 const QByteArray chunk = m_reply->readAll();
-                if (!chunk.isEmpty()) {
+                m_streamedBytes += chunk.size();
+                checkSize(m_streamedBytes);
+                if (!chunk.isEmpty() && !m_tooLarge) {
                     m_streamed = true;
                     Q_EMIT dataReceived(chunk);
                 }
@@ -128,6 +137,14 @@ void HttpCall::startAttempt()
         });
     }
     touch();
+}
+
+void HttpCall::checkSize(qint64 bytes)
+{
+    if (bytes <= kMaxBodyBytes || m_tooLarge || !m_reply)
+        return;
+    m_tooLarge = true;
+    m_reply->abort();
 }
 
 void HttpCall::onTimeout()
@@ -161,6 +178,12 @@ void HttpCall::onReplyFinished()
 
     if (m_cancelled) {
         finish(makeError(QStringLiteral("net.cancelled"), tr("The request was cancelled.")));
+        return;
+    }
+    if (m_tooLarge) {
+        // Not retried: the same request would get the same endless answer.
+        finish(makeError(QStringLiteral("net.too_large"),
+                         tr("%1 sent more than %2 MB in one answer; the answer was dropped.").arg(host).arg(kMaxBodyBytes >> 20)));
         return;
     }
     if (m_request.stream && m_streamed && status >= 200 && status < 300) {
