@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QIODevice>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -9,8 +10,38 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstring>
 
 Q_LOGGING_CATEGORY(lcHttp, "cinetune.providers.http", QtInfoMsg)
+
+namespace {
+
+// A request body that can be read once and never rewound (see HttpCall::startAttempt).
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data)) { open(QIODevice::ReadOnly); }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    bool reset() override { return false; }
+    bool seek(qint64) override { return false; }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min(max, qint64(m_data.size()) - m_pos);
+        std::memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
+} // namespace
 
 namespace cinetune {
 
@@ -110,7 +141,19 @@ void HttpCall::startAttempt()
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     qCDebug(lcHttp).noquote() << m_request.method << m_request.url.toString(QUrl::RemoveUserInfo) << "attempt" << m_attempt
                               << headersForLog(m_request.headers);
-    m_reply = m_client->m_nam->sendCustomRequest(req, m_request.method, m_request.body);
+    if (m_request.retry == RetryMode::NonIdempotent && !m_request.body.isEmpty()) {
+        // Qt resends a request by itself when the server closes the connection before answering
+        // (QHttpNetworkConnectionChannel, up to twice), even a POST that was carried out: a second
+        // fine-tuning job. A body that cannot be rewound makes Qt report an error instead, which
+        // is then handled as an ambiguous create (looked up before any retry).
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        req.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
+        auto *body = new OneShotBody(m_request.body, this);
+        m_reply = m_client->m_nam->sendCustomRequest(req, m_request.method, body);
+        body->setParent(m_reply);
+    } else {
+        m_reply = m_client->m_nam->sendCustomRequest(req, m_request.method, m_request.body);
+    }
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         touch();
