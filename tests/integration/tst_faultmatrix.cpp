@@ -124,7 +124,7 @@ private:
                            QStringLiteral("--target"), kModel, QStringLiteral("--base-url"), baseUrl.isEmpty() ? m_server->baseUrl() : baseUrl,
                            QStringLiteral("--kind"),
                            QStringLiteral("simulator"), QStringLiteral("--strategy"), QStringLiteral("zero-shot"), QStringLiteral("--dataset"),
-                           QStringLiteral(":sample"), QStringLiteral("--concurrency"), QStringLiteral("4"), QStringLiteral("--timeout"),
+                           QStringLiteral(":sample"), QStringLiteral("--concurrency"), QStringLiteral("16"), QStringLiteral("--timeout"),
                            QStringLiteral("1"), QStringLiteral("--json")}
                + extra;
     }
@@ -262,7 +262,8 @@ private Q_SLOTS:
         } else {
             QVERIFY(m_server->setFaults(faults).ok());
         }
-        const Run first = cli(runArgs(project));
+        // With few requests in flight a stopping fault leaves users never asked (the stop is visible).
+        const Run first = cli(runArgs(project, stops ? QStringList{QStringLiteral("--concurrency"), QStringLiteral("2")} : QStringList{}));
         const QJsonObject summary = lastJsonLine(first.out);
         const Stored one = inspect(project);
         // A clear outcome: exit 0 only when every user has an answer, else 3 with the state said.
