@@ -56,7 +56,7 @@ private:
         p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
         if (!p.waitForStarted(30000))
             return {};
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
             [&] {
                 if (p.state() == QProcess::NotRunning)
                     return true;
