@@ -13,7 +13,11 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         # Coverage instrumentation for libFuzzer in every library the fuzz targets link.
         target_compile_options(cinetune_options INTERFACE -fsanitize=fuzzer-no-link)
     endif()
-    if(CINETUNE_SANITIZE)
+    if(CINETUNE_SANITIZE STREQUAL "thread")
+        # ThreadSanitizer cannot be combined with ASan; scripts/tsan.sh builds with it.
+        target_compile_options(cinetune_options INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
+        target_link_options(cinetune_options INTERFACE -fsanitize=thread)
+    elseif(CINETUNE_SANITIZE)
         target_compile_options(cinetune_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
                                -fno-sanitize-recover=undefined)
         target_link_options(cinetune_options INTERFACE -fsanitize=address,undefined)

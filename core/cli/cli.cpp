@@ -27,7 +27,7 @@ QString usage()
     return tr("Usage: cinetune [PROJECT.cinetune | DATASET]           open the desktop application\n"
               "       cinetune dataset stats PATH [--json] [--no-cache] [--threads N]\n"
               "       cinetune dataset synth --out DIR [--users N] [--seed S] [--threads N]\n"
-              "       cinetune goldset DATASET --out GOLD.jsonl [--preset paper50|paper60|holdout] [options]\n"
+              "       cinetune goldset DATASET (--out GOLD.jsonl | --save-to PROJECT --name NAME) [--preset paper50|paper60|holdout] [options]\n"
               "       cinetune finetune-data GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n"
               "       cinetune tokens FILE.jsonl [--json]\n"
               "       cinetune baseline --dataset D --gold GOLD.jsonl --model random|popular|itemknn|consensus --out PRED.jsonl\n"

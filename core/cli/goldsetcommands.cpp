@@ -5,10 +5,13 @@
 #include "goldset/goldsetbuilder.h"
 #include "goldset/goldsetjsonl.h"
 #include "options.h"
+#include "project/goldsetrepository.h"
+#include "project/projectfile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -160,11 +163,18 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("seed"), tr("Random seed (default 1)"), QStringLiteral("S")});
     parser.addOption({QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N")});
     parser.addOption({QStringLiteral("no-cache"), tr("Neither read nor write the dataset's binary cache")});
+    parser.addOption({QStringLiteral("save-to"), tr("Also store the gold set in this project (created if missing)"), QStringLiteral("PROJECT")});
+    parser.addOption({QStringLiteral("name"), tr("Name of the gold set in the project (with --save-to)"), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("json"), tr("Print the summary as one JSON object")});
     if (!parseOptions(parser, kCommand, args, err))
         return UsageError;
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("out"))) {
-        err << tr("cinetune goldset: expected one DATASET and --out FILE.jsonl\n");
+    const bool toProject = parser.isSet(QStringLiteral("save-to"));
+    if (parser.positionalArguments().size() != 1 || (!parser.isSet(QStringLiteral("out")) && !toProject)) {
+        err << tr("cinetune goldset: expected one DATASET and --out FILE.jsonl and/or --save-to PROJECT --name NAME\n");
+        return UsageError;
+    }
+    if (toProject != parser.isSet(QStringLiteral("name")) || (toProject && parser.value(QStringLiteral("name")).trimmed().isEmpty())) {
+        err << tr("cinetune goldset: --save-to and --name go together\n");
         return UsageError;
     }
     const auto usage = [&](const QString &message) {
@@ -279,23 +289,48 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
         err << tr("cinetune goldset: empty gold set, nothing written: %1\n").arg(gold.summary.explanation);
         return InputError;
     }
-    if (const Status written = writeGoldSetJsonl(gold.users, path); !written) {
-        err << QStringLiteral("cinetune: %1\n").arg(written.error().message);
-        return InputError;
+    if (!path.isEmpty()) {
+        if (const Status written = writeGoldSetJsonl(gold.users, path); !written) {
+            err << QStringLiteral("cinetune: %1\n").arg(written.error().message);
+            return InputError;
+        }
+    }
+    qint64 storedId = 0;
+    if (toProject) {
+        // One transaction inside add(): a kill leaves either the whole gold set or none of it.
+        const QString projectPath = ProjectFile::withSuffix(parser.value(QStringLiteral("save-to")));
+        auto project = QFileInfo::exists(projectPath) ? ProjectFile::open(projectPath) : ProjectFile::create(projectPath);
+        if (!project) {
+            err << QStringLiteral("cinetune: %1\n").arg(project.error().message);
+            return InputError;
+        }
+        GoldSetRepository golds(*project.value());
+        auto id = golds.add(parser.value(QStringLiteral("name")), gold, dataset.fingerprint);
+        if (!id) {
+            err << QStringLiteral("cinetune: %1\n").arg(id.error().message);
+            return InputError;
+        }
+        storedId = id.value();
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o = summaryToJson(gold.summary);
         o[QStringLiteral("spec")] = gold.spec.toJson();
-        o[QStringLiteral("out")] = path;
+        if (!path.isEmpty())
+            o[QStringLiteral("out")] = path;
+        if (toProject)
+            o[QStringLiteral("gold_set_id")] = storedId;
         o[QStringLiteral("load_seconds")] = loadSeconds;
         o[QStringLiteral("build_seconds")] = buildSeconds;
         out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         return Success;
     }
     printSummary(out, gold, dataset, presetName);
+    if (toProject)
+        out << tr("Stored %1 users as gold set \"%2\" in %3\n").arg(gold.users.size()).arg(parser.value(QStringLiteral("name")).trimmed(),
+                                                                                      ProjectFile::withSuffix(parser.value(QStringLiteral("save-to"))));
     out << tr("Wrote %1 users to %2 (dataset loaded in %3 s, gold set built in %4 s)\n")
                .arg(gold.users.size())
-               .arg(path)
+               .arg(path.isEmpty() ? tr("the project") : path)
                .arg(loadSeconds, 0, 'f', 2)
                .arg(buildSeconds, 0, 'f', 2);
     return Success;

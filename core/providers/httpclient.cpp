@@ -2,13 +2,46 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QIODevice>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <algorithm>
+#include <cstring>
+
 Q_LOGGING_CATEGORY(lcHttp, "cinetune.providers.http", QtInfoMsg)
+
+namespace {
+
+// A request body that can be read once and never rewound (see HttpCall::startAttempt).
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data)) { open(QIODevice::ReadOnly); }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    bool reset() override { return false; }
+    bool seek(qint64) override { return false; }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min(max, qint64(m_data.size()) - m_pos);
+        std::memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
+} // namespace
 
 namespace cinetune {
 
@@ -101,26 +134,45 @@ void HttpCall::startAttempt()
         return;
     ++m_attempt;
     m_timedOut = false;
+    m_streamedBytes = 0;
     QNetworkRequest req(m_request.url);
     for (const auto &h : m_request.headers)
         req.setRawHeader(h.first, h.second);
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     qCDebug(lcHttp).noquote() << m_request.method << m_request.url.toString(QUrl::RemoveUserInfo) << "attempt" << m_attempt
                               << headersForLog(m_request.headers);
-    m_reply = m_client->m_nam->sendCustomRequest(req, m_request.method, m_request.body);
+    if (m_request.retry == RetryMode::NonIdempotent && !m_request.body.isEmpty()) {
+        // Qt resends a request by itself when the server closes the connection before answering
+        // (QHttpNetworkConnectionChannel, up to twice), even a POST that was carried out: a second
+        // fine-tuning job. A body that cannot be rewound makes Qt report an error instead, which
+        // is then handled as an ambiguous create (looked up before any retry).
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        req.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
+        auto *body = new OneShotBody(m_request.body, this);
+        m_reply = m_client->m_nam->sendCustomRequest(req, m_request.method, body);
+        body->setParent(m_reply);
+    } else {
+        m_reply = m_client->m_nam->sendCustomRequest(req, m_request.method, m_request.body);
+    }
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         touch();
         Q_EMIT uploadProgress(sent, total);
     });
-    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64, qint64) { touch(); });
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        touch();
+        if (!m_request.stream)
+            checkSize(std::max(received, total));
+    });
     if (m_request.stream) {
         connect(m_reply, &QNetworkReply::readyRead, this, [this]() {
             touch();
             const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (status >= 200 && status < 300) {
                 const QByteArray chunk = m_reply->readAll();
-                if (!chunk.isEmpty()) {
+                m_streamedBytes += chunk.size();
+                checkSize(m_streamedBytes);
+                if (!chunk.isEmpty() && !m_tooLarge) {
                     m_streamed = true;
                     Q_EMIT dataReceived(chunk);
                 }
@@ -128,6 +180,14 @@ void HttpCall::startAttempt()
         });
     }
     touch();
+}
+
+void HttpCall::checkSize(qint64 bytes)
+{
+    if (bytes <= kMaxBodyBytes || m_tooLarge || !m_reply)
+        return;
+    m_tooLarge = true;
+    m_reply->abort();
 }
 
 void HttpCall::onTimeout()
@@ -161,6 +221,12 @@ void HttpCall::onReplyFinished()
 
     if (m_cancelled) {
         finish(makeError(QStringLiteral("net.cancelled"), tr("The request was cancelled.")));
+        return;
+    }
+    if (m_tooLarge) {
+        // Not retried: the same request would get the same endless answer.
+        finish(makeError(QStringLiteral("net.too_large"),
+                         tr("%1 sent more than %2 MB in one answer; the answer was dropped.").arg(host).arg(kMaxBodyBytes >> 20)));
         return;
     }
     if (m_request.stream && m_streamed && status >= 200 && status < 300) {

@@ -18,7 +18,7 @@ class HttpClient;
 
 // One logical HTTP call (all its attempts). Emits finished() exactly once, then deletes itself
 // later. A transport failure is an Error (codes net.timeout, net.reset, net.unreachable, net.tls,
-// net.ambiguous, net.cancelled, net.error); an HTTP error status is a normal HttpResponse after
+// net.ambiguous, net.cancelled, net.too_large, net.error); an HTTP error status is a normal HttpResponse after
 // retries were used up, so the protocol layer can map the provider's error body.
 class HttpCall final : public QObject
 {
@@ -51,6 +51,7 @@ private:
     void retryOrFinish(const QString &reason, std::optional<qint64> serverDelayMs, Result<HttpResponse> lastResult);
     void finish(Result<HttpResponse> result);
     void touch();
+    void checkSize(qint64 bytes);
 
     QPointer<HttpClient> m_client;
     HttpRequest m_request;
@@ -63,6 +64,13 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_streamed = false; // stream mode: data already delivered (no retry after that)
+    bool m_tooLarge = false; // aborted at kMaxBodyBytes
+    qint64 m_streamedBytes = 0;
+
+public:
+    // A body larger than this is abandoned with net.too_large: a server that never stops
+    // sending must not take all memory (batch output files stay well below it).
+    static constexpr qint64 kMaxBodyBytes = qint64(64) << 20;
 };
 
 // The one owner of the QNetworkAccessManager. Lives on the thread that uses it. Deleting it with

@@ -169,7 +169,14 @@ QList<QByteArray> SseParser::feed(const QByteArray &chunk)
 {
     QList<QByteArray> out;
     m_buffer += chunk;
+    // Lines end in CRLF, LF or CR (SSE spec). A CR at the very end may be the first half of a CRLF
+    // split between two chunks, so it waits for the next one: the events never depend on how the
+    // network cut the stream (found by fuzz_sse_stream with "\r\r\n").
+    const bool trailingCr = m_buffer.endsWith('\r');
+    if (trailingCr)
+        m_buffer.chop(1);
     m_buffer.replace("\r\n", "\n");
+    m_buffer.replace('\r', '\n');
     for (;;) {
         const qsizetype end = m_buffer.indexOf("\n\n");
         if (end < 0)
@@ -195,6 +202,8 @@ QList<QByteArray> SseParser::feed(const QByteArray &chunk)
         }
         out.append(data);
     }
+    if (trailingCr)
+        m_buffer += '\r';
     return out;
 }
 
