@@ -304,6 +304,20 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
             err << QStringLiteral("cinetune: %1\n").arg(project.error().message);
             return InputError;
         }
+        // A new project (or one without a dataset yet) works on the dataset the gold set came from,
+        // so `run`, `baseline-run` and `score` find it.
+        const QString datasetArgument = parser.positionalArguments().first();
+        if (!project.value()->datasetReference()) {
+            const QString recorded = datasetArgument.startsWith(QLatin1Char(':')) ? datasetArgument
+                                                                                  : QFileInfo(datasetArgument).absoluteFilePath();
+            if (Status s = project.value()->setDatasetReference(makeDatasetReference(dataset, recorded)); !s) {
+                err << QStringLiteral("cinetune: %1\n").arg(s.error().message);
+                return InputError;
+            }
+        } else if (project.value()->datasetReference()->fingerprint != dataset.fingerprint) {
+            err << tr("cinetune goldset: note: %1 works on another dataset (%2); the gold set is stored anyway\n")
+                       .arg(projectPath, project.value()->datasetReference()->path);
+        }
         GoldSetRepository golds(*project.value());
         auto id = golds.add(parser.value(QStringLiteral("name")), gold, dataset.fingerprint);
         if (!id) {

@@ -1,5 +1,6 @@
 #include "projectfile.h"
 
+#include "dataset/dataset.h"
 #include "projectmigrations.h"
 #include "schemamigrator.h"
 
@@ -460,6 +461,19 @@ QDateTime ProjectFile::createdAt() const
     if (!query.next())
         return {};
     return QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
+}
+
+DatasetReference makeDatasetReference(const Dataset &dataset, const QString &path)
+{
+    DatasetReference ref;
+    ref.path = path;
+    ref.format = formatId(dataset.source.format);
+    ref.fingerprint = dataset.fingerprint;
+    ref.ratings = static_cast<qint64>(dataset.stats.ratings);
+    ref.users = static_cast<qint64>(dataset.stats.users);
+    ref.movies = static_cast<qint64>(dataset.stats.movies);
+    ref.loadedAt = QDateTime::currentDateTimeUtc();
+    return ref;
 }
 
 Status ProjectFile::setDatasetReference(const DatasetReference &reference)

@@ -27,6 +27,11 @@ struct DatasetReference
     friend bool operator==(const DatasetReference &, const DatasetReference &) = default;
 };
 
+struct Dataset;
+
+// The reference a project records for `dataset`, opened from `path` (as the user gave it).
+DatasetReference makeDatasetReference(const Dataset &dataset, const QString &path);
+
 // An open .cinetune project: an SQLite database (through QtSql's QSQLITE driver) in WAL mode.
 //
 // Every change is written immediately, so there is never unsaved state: "Save" is implicit and

@@ -140,16 +140,7 @@ void Workspace::writeDatasetReference()
     const LoadedDatasetPtr current = m_datasets->current();
     if (!m_project || !current)
         return;
-    const Dataset &ds = *current->dataset;
-    DatasetReference ref;
-    ref.path = current->requestedPath;
-    ref.format = formatId(ds.source.format);
-    ref.fingerprint = ds.fingerprint;
-    ref.ratings = static_cast<qint64>(ds.stats.ratings);
-    ref.users = static_cast<qint64>(ds.stats.users);
-    ref.movies = static_cast<qint64>(ds.stats.movies);
-    ref.loadedAt = QDateTime::currentDateTimeUtc();
-    Status s = m_project->setDatasetReference(ref);
+    Status s = m_project->setDatasetReference(makeDatasetReference(*current->dataset, current->requestedPath));
     if (!s.ok())
         Q_EMIT projectError(s.error().message);
 }
