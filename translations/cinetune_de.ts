@@ -764,6 +764,10 @@
         <source>The connection to %1 failed after the request was sent; it may or may not have been carried out.</source>
         <translation>Die Verbindung zu %1 ist nach dem Senden der Anfrage abgebrochen; sie wurde möglicherweise ausgeführt, möglicherweise nicht.</translation>
     </message>
+    <message>
+        <source>%1 sent more than %2 MB in one answer; the answer was dropped.</source>
+        <translation>%1 hat mehr als %2 MB in einer Antwort gesendet; die Antwort wurde verworfen.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::JobMonitor</name>

@@ -1,6 +1,7 @@
 // The Batch API part of the OpenAI protocol (declared in openaiprotocol.h; a file of its own to
 // keep openaiprotocol.cpp under the size limit).
 #include "openaiprotocol.h"
+#include "protocoljson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -13,33 +14,8 @@ namespace cinetune {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune::ProviderProtocol", s);
-}
+using protocol::tr; using protocol::malformed; using protocol::parseObject; using protocol::str; using protocol::pathId;
 
-Error malformed(const QString &what, const QString &problem)
-{
-    return makeError(QStringLiteral("provider.malformed"),
-                     tr("The provider sent an unexpected answer for %1: %2.").arg(what, problem));
-}
-
-Result<QJsonObject> parseObject(const QByteArray &body, const QString &what)
-{
-    QJsonParseError pe{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError)
-        return malformed(what, tr("not valid JSON (%1 at offset %2)").arg(pe.errorString()).arg(pe.offset));
-    if (!doc.isObject())
-        return malformed(what, tr("not a JSON object"));
-    return doc.object();
-}
-
-QString str(const QJsonObject &o, const char *key)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    return v.isString() ? v.toString() : QString();
-}
 
 qint64 count(const QJsonObject &o, const char *key)
 {
@@ -56,11 +32,6 @@ HttpRequest request(const Endpoint &ep, const QByteArray &method, const QString 
     r.retry = retry;
     r.timeoutMs = ep.timeoutMs;
     return r;
-}
-
-QString pathId(const QString &id)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
 constexpr std::pair<BatchState, const char *> kStates[] = {

@@ -1,4 +1,5 @@
 #include "openaiprotocol.h"
+#include "protocoljson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -11,27 +12,8 @@ namespace cinetune {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune::ProviderProtocol", s);
-}
+using protocol::tr; using protocol::malformed; using protocol::parseObject; using protocol::str; using protocol::pathId;
 
-Error malformed(const QString &what, const QString &problem)
-{
-    return makeError(QStringLiteral("provider.malformed"),
-                     tr("The provider sent an unexpected answer for %1: %2.").arg(what, problem));
-}
-
-Result<QJsonObject> parseObject(const QByteArray &body, const QString &what)
-{
-    QJsonParseError pe{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError)
-        return malformed(what, tr("not valid JSON (%1 at offset %2)").arg(pe.errorString()).arg(pe.offset));
-    if (!doc.isObject())
-        return malformed(what, tr("not a JSON object"));
-    return doc.object();
-}
 
 QDateTime unixTime(const QJsonValue &v)
 {
@@ -42,12 +24,6 @@ QDateTime unixTime(const QJsonValue &v)
     if (!(secs >= 0 && secs < 1e13))
         return {};
     return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(secs), Qt::UTC);
-}
-
-QString str(const QJsonObject &o, const char *key)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    return v.isString() ? v.toString() : QString();
 }
 
 // OpenAI's list envelope {"data": [...], "has_more", "last_id"}: one item per object; items
@@ -96,11 +72,6 @@ HttpRequest getRequest(const Endpoint &ep, const QString &path, const QUrlQuery 
     r.headers = authHeaders(ep);
     r.timeoutMs = ep.timeoutMs;
     return r;
-}
-
-QString pathId(const QString &id)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
 } // namespace

@@ -1,0 +1,49 @@
+#pragma once
+
+// Small helpers shared by the provider protocol files (openaiprotocol.cpp, openaibatch.cpp):
+// translation context, the "malformed answer" error, JSON object parsing and field access.
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace cinetune::protocol {
+
+inline QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune::ProviderProtocol", s);
+}
+
+inline Error malformed(const QString &what, const QString &problem)
+{
+    return makeError(QStringLiteral("provider.malformed"),
+                     tr("The provider sent an unexpected answer for %1: %2.").arg(what, problem));
+}
+
+inline Result<QJsonObject> parseObject(const QByteArray &body, const QString &what)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return malformed(what, tr("not valid JSON (%1 at offset %2)").arg(pe.errorString()).arg(pe.offset));
+    if (!doc.isObject())
+        return malformed(what, tr("not a JSON object"));
+    return doc.object();
+}
+
+// The string at `key`, or "" when it is missing or not a string.
+inline QString str(const QJsonObject &o, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    return v.isString() ? v.toString() : QString();
+}
+
+// An id as one URL path segment.
+inline QString pathId(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+} // namespace cinetune::protocol
