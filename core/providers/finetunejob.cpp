@@ -3,6 +3,8 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace cinetune {
 
@@ -27,6 +29,16 @@ std::optional<double> number(const QJsonObject &o, const char *key)
     if (v.isDouble())
         return v.toDouble();
     return std::nullopt;
+}
+
+// A step count from a provider: only a whole number that fits an int counts;
+// anything else (1e55, -3, 2.5) is treated as absent rather than cast (UB).
+std::optional<int> stepNumber(const QJsonObject &o, const char *key)
+{
+    const auto v = number(o, key);
+    if (!v || !(*v >= 0 && *v <= std::numeric_limits<int>::max()) || *v != std::floor(*v))
+        return std::nullopt;
+    return static_cast<int>(*v);
 }
 
 } // namespace
@@ -97,14 +109,14 @@ JobStatus normalizeTogetherStatus(const QString &raw)
 MetricPoint metricPointFromJson(const QJsonObject &o)
 {
     MetricPoint p;
-    if (auto s = number(o, "step"))
-        p.step = static_cast<int>(*s);
-    else if (auto g = number(o, "train/global_step"))
-        p.step = static_cast<int>(*g);
-    else if (auto n = number(o, "step_number"))
-        p.step = static_cast<int>(*n);
-    if (auto t = number(o, "total_steps"))
-        p.totalSteps = static_cast<int>(*t);
+    if (auto s = stepNumber(o, "step"))
+        p.step = *s;
+    else if (auto g = stepNumber(o, "train/global_step"))
+        p.step = *g;
+    else if (auto n = stepNumber(o, "step_number"))
+        p.step = *n;
+    if (auto t = stepNumber(o, "total_steps"))
+        p.totalSteps = *t;
     p.trainLoss = number(o, "train_loss");
     if (!p.trainLoss)
         p.trainLoss = number(o, "train/loss");
