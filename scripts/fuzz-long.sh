@@ -4,6 +4,8 @@
 # Usage: scripts/fuzz-long.sh MINUTES [BUILD_DIR [TARGET...]]
 #   BUILD_DIR: a build configured with CC=clang CXX=clang++ -DCINETUNE_FUZZ=ON (default build-asan);
 #   the targets are built there first (JOBS parallel compile jobs, default 1).
+# Each input may take FUZZ_TIMEOUT seconds (default 60: niced fuzzers on a busy machine are
+# starved, and a shorter limit reports the starvation as a hang).
 # New inputs found go to BUILD_DIR/tests/fuzz/corpus-NAME; crash inputs to BUILD_DIR/fuzz-crashes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +27,7 @@ for t in "${targets[@]}"; do
     mkdir -p "$dir/tests/fuzz/corpus-$name"
     log="$dir/fuzz-crashes/$t.log"
     rc=0
-    nice "$dir/tests/fuzz/$t" -max_total_time=$((minutes * 60)) -max_len=$max_len -timeout=10 -print_final_stats=1 \
+    nice "$dir/tests/fuzz/$t" -max_total_time=$((minutes * 60)) -max_len=$max_len -timeout="${FUZZ_TIMEOUT:-60}" -print_final_stats=1 \
         -artifact_prefix="$dir/fuzz-crashes/$t-" "$dir/tests/fuzz/corpus-$name" "tests/fuzz/corpus/$name" >"$log" 2>&1 || rc=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
     speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n1)

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 
 namespace cinetune {
 
@@ -46,7 +47,7 @@ public:
 
 private:
     BigArray<std::uint64_t> m_words;
-    std::vector<std::uint32_t> m_prefix;
+    std::unique_ptr<std::uint32_t[]> m_prefix; // every element written by buildRanks()
     std::atomic<std::uint32_t> m_max{0};
     std::atomic<bool> m_any{false};
     std::uint32_t m_count = 0;
