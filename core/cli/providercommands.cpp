@@ -1,6 +1,7 @@
 #include "providercommands.h"
 
 #include "cli.h"
+#include "interrupthandler.h"
 #include "dataset/datasetloader.h"
 #include "finetune/chatdatavalidator.h"
 #include "finetune/tokenizer.h"
@@ -23,7 +24,6 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QSettings>
-#include <QSocketNotifier>
 #include <QTimer>
 
 #include <algorithm>
@@ -31,12 +31,6 @@
 #include <memory>
 #include <numeric>
 #include <optional>
-
-#ifdef Q_OS_UNIX
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 namespace cinetune::cli {
 
@@ -58,70 +52,7 @@ void say(QTextStream &s, const QString &text)
     s.flush();
 }
 
-// ---- event loop and signals ---------------------------------------------------------------
-
-#ifdef Q_OS_UNIX
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int signal)
-{
-    const char c = static_cast<char>(signal);
-    if (::write(g_signalPipe[0], &c, 1) < 0) {
-        // Nothing to do in a signal handler.
-    }
-}
-#endif
-
-// While alive, SIGINT and SIGTERM call `handler` on the event loop (self-pipe) instead of
-// killing the process. Elsewhere than on Unix the default handling (termination) stays.
-class InterruptHandler
-{
-public:
-    explicit InterruptHandler(std::function<void()> handler)
-    {
-#ifdef Q_OS_UNIX
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-            return;
-        m_notifier = std::make_unique<QSocketNotifier>(g_signalPipe[1], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [handler = std::move(handler)]() {
-            char c = 0;
-            if (::read(g_signalPipe[1], &c, 1) == 1)
-                handler();
-        });
-        struct sigaction sa {};
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &sa, &m_oldInt);
-        ::sigaction(SIGTERM, &sa, &m_oldTerm);
-        m_installed = true;
-#else
-        Q_UNUSED(handler);
-#endif
-    }
-    ~InterruptHandler()
-    {
-#ifdef Q_OS_UNIX
-        if (!m_installed)
-            return;
-        ::sigaction(SIGINT, &m_oldInt, nullptr);
-        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
-        m_notifier.reset();
-        ::close(g_signalPipe[0]);
-        ::close(g_signalPipe[1]);
-        g_signalPipe[0] = g_signalPipe[1] = -1;
-#endif
-    }
-    Q_DISABLE_COPY_MOVE(InterruptHandler)
-
-private:
-#ifdef Q_OS_UNIX
-    std::unique_ptr<QSocketNotifier> m_notifier;
-    struct sigaction m_oldInt {};
-    struct sigaction m_oldTerm {};
-    bool m_installed = false;
-#endif
-};
+// ---- event loop ---------------------------------------------------------------------------
 
 using Done = std::function<void(int)>;
 

@@ -3,6 +3,7 @@
 #include "eval/baselines.h"
 
 #include "cli.h"
+#include "interrupthandler.h"
 #include "common/progress.h"
 #include "dataset/datasetloader.h"
 #include "eval/batchrun.h"
@@ -360,6 +361,38 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
                 runner->start();
         });
     }
+    // Ctrl-C: a live run pauses and waits for the answers already in flight (they are paid for),
+    // so the project says "paused" and the same command resumes it; a second Ctrl-C stops at once.
+    // A batch keeps running at the provider; the same command re-attaches to it.
+    int interrupts = 0;
+    QTimer drainTimer;
+    InterruptHandler interruptHandler([&]() {
+        ++interrupts;
+        if (batch) {
+            err << tr("Interrupted: batch %1 keeps running at the provider; run the same command again to collect it.\n")
+                       .arg(batch->batchId());
+            err.flush();
+            stoppedStatus = int(RunStatus::Running);
+            QCoreApplication::exit(0);
+            return;
+        }
+        live->pause();
+        stoppedStatus = int(RunStatus::Paused);
+        stoppedError = tr("interrupted; the run is paused. Run the same command again to resume it: users with an answer are not asked again.");
+        const int inFlight = live->scheduler()->inFlight();
+        if (interrupts > 1 || inFlight == 0) {
+            QCoreApplication::exit(0);
+            return;
+        }
+        err << QCoreApplication::translate("cinetune-cli", "Interrupted: waiting for %n answer(s) already requested (Ctrl-C again to stop now).\n",
+                                           nullptr, inFlight);
+        err.flush();
+        QObject::connect(&drainTimer, &QTimer::timeout, &drainTimer, [&]() {
+            if (live->scheduler()->inFlight() == 0)
+                QCoreApplication::exit(0);
+        });
+        drainTimer.start(50);
+    });
     QCoreApplication::exec();
 
     auto counts = runs.counts(runId.value());

@@ -3,6 +3,7 @@
 // project, and while an evaluation run is talking to an in-process simulator. After every kill the
 // project opens and passes its integrity check, the dataset cache is valid or ignored, every stored
 // gold set is complete, and the next session asks only for users without a stored answer.
+// Also Ctrl-C (SIGINT) of a run: it pauses, keeps the answers already paid for, and resumes.
 #include "fixtures.h"
 
 #include "project/goldsetrepository.h"
@@ -17,6 +18,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace cinetune;
 
@@ -55,9 +58,9 @@ private:
         return env;
     }
 
-    // Runs the binary; SIGKILL once `killWhen` says so (checked every few ms while this thread's
-    // event loop keeps the in-process simulator serving).
-    Run cli(const QStringList &args, const std::function<bool()> &killWhen = {}) const
+    // Runs the binary; SIGKILL (or SIGINT with interrupt) once `killWhen` says so (checked every
+    // few ms while this thread's event loop keeps the in-process simulator serving).
+    Run cli(const QStringList &args, const std::function<bool()> &killWhen = {}, bool interrupt = false) const
     {
         QProcess p;
         p.setProcessEnvironment(environment());
@@ -65,11 +68,17 @@ private:
         if (!p.waitForStarted(30000))
             return {};
         Run r;
+        bool interrupted = false;
         const bool done = QTest::qWaitFor(
             [&] {
                 if (p.state() == QProcess::NotRunning)
                     return true;
-                if (killWhen && killWhen()) {
+                if (!interrupted && killWhen && killWhen()) {
+                    if (interrupt) {
+                        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+                        interrupted = true;
+                        return false; // it winds down while the simulator keeps answering
+                    }
                     p.kill(); // SIGKILL
                     p.waitForFinished();
                     r.killed = p.exitStatus() == QProcess::CrashExit;
@@ -249,6 +258,42 @@ private Q_SLOTS:
         for (auto it = m_requestsByKey.cbegin(); it != m_requestsByKey.cend(); ++it)
             QVERIFY(!before.contains(it.key()));
         QCOMPARE(int(okKeys().size()), users);
+    }
+    void interruptPausesRun()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("interrupt.cinetune"));
+        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
+                           QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"), QStringLiteral("--split"),
+                           QStringLiteral("0/0/100")});
+        QVERIFY2(g.code == 0, g.err.constData());
+        const QStringList args{QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
+                               QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"),
+                               m_server->baseUrl(), QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--dataset"),
+                               QStringLiteral(":sample"), QStringLiteral("--strategy"), QStringLiteral("zero-shot"), QStringLiteral("--concurrency"), QStringLiteral("2"), QStringLiteral("--json")};
+        m_requestsByKey.clear();
+        m_chatRequests = 0;
+        const Run first = cli(args, [this] { return m_chatRequests >= 3; }, true);
+        QVERIFY2(first.code == 3, first.err.constData()); // users pending
+        const QJsonObject summary = QJsonDocument::fromJson(first.out).object();
+        QCOMPARE(summary.value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
+        // Every answer requested before the interrupt was waited for and stored (none paid in vain).
+        QCOMPARE(summary.value(QStringLiteral("ok")).toInt(), m_chatRequests);
+        QVERIFY(first.err.contains("paused"));
+        {
+            auto p = ProjectFile::open(project);
+            QVERIFY(p);
+            RunRepository runs(*p.value());
+            QCOMPARE(runs.list()->first().status, RunStatus::Paused);
+        }
+        const int asked = m_chatRequests;
+        const Run second = cli(args);
+        QVERIFY2(second.code == 0, second.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(second.out).object().value(QStringLiteral("status")).toString(), QStringLiteral("finished"));
+        // Across both sessions each user was asked exactly once.
+        QCOMPARE(m_chatRequests, QJsonDocument::fromJson(second.out).object().value(QStringLiteral("users")).toInt());
+        for (auto it = m_requestsByKey.cbegin(); it != m_requestsByKey.cend(); ++it)
+            QCOMPARE(it.value(), 1); // nobody asked twice across the two sessions
+        QVERIFY(asked < m_chatRequests);
     }
 };
 
