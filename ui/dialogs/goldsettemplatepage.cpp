@@ -213,7 +213,7 @@ void GoldSetTemplatePage::showPreview()
         m_json->clear();
         return;
     }
-    m_previewStatus->setText(GoldSetWizard::tr("User %1 of %2 eligible: %n profile movie(s), %3 gold movies.", nullptr,
+    m_previewStatus->setText(GoldSetWizard::tr("User %1 (one of %2 eligible users): %n profile movie(s), %3 gold movies.", nullptr,
                                                static_cast<int>(p->profileTitles.size()))
                                  .arg(p->user->user)
                                  .arg(locale.toString(static_cast<qulonglong>(p->eligibleUsers)))
