@@ -216,11 +216,10 @@ void GoldSetReviewPage::refresh()
                      : GoldSetWizard::tr("OpenAI reportedly stopped new fine-tuning jobs after %1. Azure OpenAI and Together AI "
                                          "take the same data."))
                     .arg(QLocale().toString(openAiJobsEnd(), QLocale::LongFormat));
-    QString list = QStringLiteral("<ul style=\"margin-top:0\">");
+    QString list;
     for (const QString &w : warnings)
         list += QStringLiteral("<li>%1</li>").arg(w.toHtmlEscaped());
-    list += QStringLiteral("</ul>");
-    m_warnings->setText(paragraph(GoldSetWizard::tr("Warnings"), list));
+    m_warnings->setText(QStringLiteral("<b>%1</b><ul style=\"margin-top:0\">%2</ul>").arg(GoldSetWizard::tr("Warnings").toHtmlEscaped(), list));
 }
 
 } // namespace cinetune::ui

@@ -67,9 +67,12 @@ GoldSetTemplatePage::GoldSetTemplatePage(GoldSetWizard *wizard)
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_json->setMaximumHeight(m_json->fontMetrics().lineSpacing() * 3 + 12);
     m_json->setToolTip(GoldSetWizard::tr("The line of the fine-tuning JSONL file for this user"));
-    m_system->setMinimumHeight(m_system->fontMetrics().lineSpacing() * 4);
-    m_user->setMaximumHeight(m_user->fontMetrics().lineSpacing() * 4 + 12);
-    m_assistant->setMaximumHeight(m_assistant->fontMetrics().lineSpacing() * 3 + 12);
+    // The texts are short; most of the room goes to the preview.
+    const int line = m_system->fontMetrics().lineSpacing();
+    m_system->setMaximumHeight(line * 5 + 12);
+    m_user->setMaximumHeight(line * 3 + 12);
+    m_assistant->setMaximumHeight(line * 2 + 12);
+    m_preview->setMinimumHeight(line * 8);
 
     auto *reset = new QPushButton(GoldSetWizard::tr("&Reset to the Paper's Template"), this);
     reset->setObjectName(QStringLiteral("resetTemplateButton"));

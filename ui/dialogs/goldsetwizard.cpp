@@ -214,12 +214,23 @@ GoldSetWizard::GoldSetWizard(GoldSetController *controller, QWidget *parent)
     setButtonText(QWizard::FinishButton, tr("&Save"));
     resize(820, 680);
     connect(controller, &GoldSetController::previewFinished, this, [this](const GoldSetPreview &preview) {
-        if (m_previewPending && preview.spec == m_pendingSpec)
-            m_previewPending = false;
+        if (!m_previewPending || preview.ticket != m_pendingTicket)
+            return; // superseded (canceled) or asked for by someone else
+        m_previewPending = false;
         if (!(preview.spec == m_spec))
-            return; // of a spec the user has changed since
+            return; // of a spec the user has changed since; the pages ask again when shown
         m_preview = preview;
         Q_EMIT previewChanged();
+    });
+    // A preview of another dataset is of no use; the pages ask again when shown.
+    connect(controller->datasets(), &DatasetController::datasetChanged, this, [this] {
+        if (m_previewPending)
+            m_controller->cancelPreview();
+        m_preview.reset();
+        m_previewPending = false;
+        Q_EMIT previewChanged();
+        if (currentId() == TemplatePageId || currentId() == ReviewPageId)
+            requestPreview();
     });
     connect(this, &GoldSetWizard::specChanged, this, [this] {
         if (m_preview && !(m_preview->spec == m_spec)) {
@@ -261,8 +272,8 @@ void GoldSetWizard::requestPreview()
     m_preview.reset();
     m_previewPending = true;
     m_pendingSpec = m_spec;
+    m_pendingTicket = m_controller->preview(m_spec);
     Q_EMIT previewChanged();
-    m_controller->preview(m_spec);
 }
 
 const GoldSetPreview *GoldSetWizard::preview() const

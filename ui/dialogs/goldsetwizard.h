@@ -80,6 +80,7 @@ private:
     std::optional<GoldSetPreview> m_preview;
     bool m_previewPending = false;
     GoldSetSpec m_pendingSpec;
+    int m_pendingTicket = 0; // the controller's ticket of the preview on its way
     qint64 m_savedId = 0;
     GoldSetBuildPage *m_buildPage;
 };

@@ -450,26 +450,29 @@ void GoldSetController::build(const GoldSetSpec &spec)
     Q_EMIT buildStarted();
 }
 
-void GoldSetController::preview(const GoldSetSpec &spec)
+int GoldSetController::preview(const GoldSetSpec &spec)
 {
     cancelPreview();
+    const int ticket = m_nextTicket++;
     const LoadedDatasetPtr loaded = m_datasets->current();
     if (!loaded) {
         GoldSetPreview none;
+        none.ticket = ticket;
         none.spec = spec;
         none.error = makeError(QStringLiteral("no-dataset"), tr("Load a dataset first (Dataset step)."));
         QMetaObject::invokeMethod(this, [this, none] { Q_EMIT previewFinished(none); }, Qt::QueuedConnection);
-        return;
+        return ticket;
     }
     const DatasetPtr dataset = loaded->dataset;
     GoldSetBuildOptions options;
     options.onlyFirstUsers = kPreviewUsers;
     if (m_indexDataset == dataset.get())
         options.index = m_index;
-    QFuture<GoldSetPreview> future = QtConcurrent::run([dataset, spec, options](QPromise<GoldSetPreview> &promise) {
+    QFuture<GoldSetPreview> future = QtConcurrent::run([dataset, spec, options, ticket](QPromise<GoldSetPreview> &promise) {
         PromiseProgress<GoldSetPreview> progress(promise);
         (void)sharedTokenizer(); // loaded here, off the GUI thread, for checkExample()
         GoldSetPreview out;
+        out.ticket = ticket;
         out.spec = spec;
         std::shared_ptr<const CoViewIndex> index;
         Result<GoldSet> built = buildGoldSet(*dataset, spec, options, progress, index);
@@ -498,7 +501,7 @@ void GoldSetController::preview(const GoldSetSpec &spec)
         promise.addResult(std::move(out));
     });
     auto *watcher = new QFutureWatcher<GoldSetPreview>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, spec, datasetKey = dataset.get()] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, spec, ticket, datasetKey = dataset.get()] {
         watcher->deleteLater();
         if (m_previewWatcher == watcher)
             m_previewWatcher = nullptr;
@@ -511,6 +514,7 @@ void GoldSetController::preview(const GoldSetSpec &spec)
                 m_indexDataset = datasetKey;
             }
         } else {
+            out.ticket = ticket;
             out.spec = spec;
             out.error = makeError(QStringLiteral("canceled"), tr("Canceled"));
         }
@@ -518,6 +522,7 @@ void GoldSetController::preview(const GoldSetSpec &spec)
     });
     watcher->setFuture(future);
     m_previewWatcher = watcher;
+    return ticket;
 }
 
 void GoldSetController::cancelPreview()

@@ -41,6 +41,7 @@ struct GoldSetBuildOutcome
 // rule, with movie titles; and the build's counts of eligible and selected users.
 struct GoldSetPreview
 {
+    int ticket = 0;                  // preview()'s return value
     GoldSetSpec spec;                // what was previewed
     std::optional<Error> error;      // "canceled", or why nothing could be previewed
     quint64 eligibleUsers = 0;
@@ -118,8 +119,9 @@ public:
     bool isBuilding() const { return m_buildWatcher != nullptr; }
 
     // Works out a GoldSetPreview on the dataset on screen in the background; reports through
-    // previewFinished. A preview that is still running is canceled first.
-    void preview(const GoldSetSpec &spec);
+    // previewFinished with the ticket returned here. A preview that is still running is
+    // canceled first (it reports "canceled").
+    int preview(const GoldSetSpec &spec);
     void cancelPreview();
 
     // Validates one example as a one-line training file (no minimum example count): its tokens
