@@ -2,6 +2,458 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChatDataValidator</name>
+    <message>
+        <source>a boolean</source>
+        <translation>einen Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>the file starts with a byte order mark; it is ignored</source>
+        <translation>die Datei beginnt mit einer Byte-Reihenfolge-Markierung (BOM); sie wird ignoriert</translation>
+    </message>
+    <message>
+        <source>blank line ignored; every line should be one JSON object</source>
+        <translation>leere Zeile ignoriert; jede Zeile sollte ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>ungültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1</source>
+        <translation>erwartet wurde ein JSON-Objekt, gefunden %1</translation>
+    </message>
+    <message>
+        <source>%1 missing %2</source>
+        <translation>%1 es fehlt %2</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>%1 unrecognized role %2 (expected system, user, assistant or function)</source>
+        <translation>%1 unbekannte Rolle %2 (erwartet: system, user, assistant oder function)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>%1 the content is missing or empty</source>
+        <translation>%1 der Inhalt fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <source>%1 the content must be a string, found %2</source>
+        <translation>%1 der Inhalt muss eine Zeichenkette sein, gefunden %2</translation>
+    </message>
+    <message>
+        <source>%1 &quot;weight&quot; must be 0 or 1</source>
+        <translation>%1 „weight“ muss 0 oder 1 sein</translation>
+    </message>
+    <message>
+        <source>%1 &quot;weight&quot; only applies to assistant messages</source>
+        <translation>%1 „weight“ gilt nur für Assistant-Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1 unrecognized key %2 (expected role, content, name, function_call or weight)</source>
+        <translation>%1 unbekannter Schlüssel %2 (erwartet: role, content, name, function_call oder weight)</translation>
+    </message>
+    <message>
+        <source>no &quot;messages&quot; list</source>
+        <translation>keine „messages“-Liste</translation>
+    </message>
+    <message>
+        <source>&quot;messages&quot; is not a list</source>
+        <translation>„messages“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>the &quot;messages&quot; list is empty</source>
+        <translation>die „messages“-Liste ist leer</translation>
+    </message>
+    <message>
+        <source>messages[%1]: expected an object, found %2</source>
+        <translation>messages[%1]: erwartet wurde ein Objekt, gefunden %2</translation>
+    </message>
+    <message>
+        <source>no assistant message</source>
+        <translation>keine Assistant-Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 tokens, more than the model&apos;s context of %2 tokens</source>
+        <translation>%1 Tokens, mehr als der Kontext des Modells von %2 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 tokens, more than %2 per training example: the end will be truncated</source>
+        <translation>%1 Tokens, mehr als %2 pro Trainingsbeispiel: Das Ende wird abgeschnitten</translation>
+    </message>
+    <message>
+        <source>Checking fine-tuning data</source>
+        <translation>Feinabstimmungsdaten werden geprüft</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>the same messages as line %1</source>
+        <translation>dieselben Nachrichten wie Zeile %1</translation>
+    </message>
+    <message>
+        <source>the file has no examples</source>
+        <translation>die Datei enthält keine Beispiele</translation>
+    </message>
+    <message>
+        <source>too few examples (%1): OpenAI needs at least %2 for training</source>
+        <translation>zu wenige Beispiele (%1): OpenAI braucht mindestens %2 für das Training</translation>
+    </message>
+    <message>
+        <source>few examples (%1): OpenAI suggests starting with about %2</source>
+        <translation>wenige Beispiele (%1): OpenAI empfiehlt, mit etwa %2 zu beginnen</translation>
+    </message>
+    <message>
+        <source>examples without a system message: %1 (the first on line %2)</source>
+        <translation>Beispiele ohne System-Nachricht: %1 (das erste in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>examples without a user message: %1 (the first on line %2)</source>
+        <translation>Beispiele ohne Nutzer-Nachricht: %1 (das erste in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CoViewIndex</name>
+    <message>
+        <source>Indexing co-ratings</source>
+        <translation>Gemeinsame Bewertungen werden indiziert</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>GoldSet</name>
+    <message>
+        <source>fewer than %1 ratings of 5 stars or fewer than %2 ratings of %3 or more</source>
+        <translation>weniger als %1 Bewertungen mit 5 Sternen oder weniger als %2 Bewertungen ab %3</translation>
+    </message>
+    <message>
+        <source>fewer than %1 ratings of 5 stars</source>
+        <translation>weniger als %1 Bewertungen mit 5 Sternen</translation>
+    </message>
+    <message>
+        <source>no other user rated a profile movie with %1 or more</source>
+        <translation>kein anderer Nutzer hat einen Profilfilm bewertet (Bewertung: %1 oder mehr)</translation>
+    </message>
+    <message>
+        <source>no other user rated %1 of the profile movies with %2 or more</source>
+        <translation>kein anderer Nutzer hat %1 der Profilfilme bewertet (Bewertung: %2 oder mehr)</translation>
+    </message>
+    <message>
+        <source>no movie reaches the watch factor (rated by %1 % of the neighbours)</source>
+        <translation>kein Film erreicht den Sehfaktor (bewertet von %1 % der Nachbarn)</translation>
+    </message>
+    <message>
+        <source>every movie reaching the watch factor was already rated by the user</source>
+        <translation>jeder Film, der den Sehfaktor erreicht, wurde vom Nutzer bereits bewertet</translation>
+    </message>
+    <message>
+        <source>every movie reaching the watch factor is in the user&apos;s profile</source>
+        <translation>jeder Film, der den Sehfaktor erreicht, ist im Profil des Nutzers</translation>
+    </message>
+    <message>
+        <source>fewer than %1 gold movies</source>
+        <translation>weniger als %1 Goldfilme</translation>
+    </message>
+    <message>
+        <source>no rating before the last %1 ratings of %2 or more</source>
+        <translation>keine Bewertung vor den letzten %1 Bewertungen ab %2</translation>
+    </message>
+</context>
+<context>
+    <name>GoldSetBuilder</name>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>no user has %1 ratings of %2 or more</source>
+        <translation>kein Nutzer hat %1 Bewertungen ab %2</translation>
+    </message>
+    <message>
+        <source> and %1 ratings of 5 stars</source>
+        <translation> und %1 Bewertungen mit 5 Sternen</translation>
+    </message>
+    <message>
+        <source>the dataset has no ratings</source>
+        <translation>der Datensatz hat keine Bewertungen</translation>
+    </message>
+    <message>
+        <source>no user has %1 ratings of 5 stars</source>
+        <translation>kein Nutzer hat %1 Bewertungen mit 5 Sternen</translation>
+    </message>
+    <message>
+        <source>%1 users: %2</source>
+        <translation>%1 Nutzer: %2</translation>
+    </message>
+    <message>
+        <source>every selected user was dropped (%1)</source>
+        <translation>jeder ausgewählte Nutzer wurde verworfen (%1)</translation>
+    </message>
+    <message>
+        <source>Selecting users</source>
+        <translation>Nutzer werden ausgewählt</translation>
+    </message>
+    <message>
+        <source>user %1 is not in the dataset</source>
+        <translation>Nutzer %1 ist nicht im Datensatz</translation>
+    </message>
+    <message>
+        <source>none of the listed users is eligible: %1</source>
+        <translation>keiner der aufgeführten Nutzer ist geeignet: %1</translation>
+    </message>
+    <message>
+        <source>Building gold sets</source>
+        <translation>Goldstandards werden erstellt</translation>
+    </message>
+    <message>
+        <source>Not enough memory to build the gold set</source>
+        <translation>Nicht genug Speicher, um den Goldstandard zu erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>GoldSetJsonl</name>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found invalid JSON (%1 at column %2)</source>
+        <translation>erwartet wurde ein JSON-Objekt, gefunden ungültiges JSON (%1 in Spalte %2)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1</source>
+        <translation>erwartet wurde ein JSON-Objekt, gefunden %1</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+    <message>
+        <source>expected &quot;user&quot; to be a whole number from 0 to 4294967295, found %1</source>
+        <translation>erwartet wurde für „user“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot; to be an array of movie ids, found %2</source>
+        <translation>erwartet wurde für „%1“ ein Array von Film-IDs, gefunden %2</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;[%2] to be a movie id (a whole number from 0 to 4294967295), found %3</source>
+        <translation>erwartet wurde für „%1“[%2] eine Film-ID (eine ganze Zahl von 0 bis 4294967295), gefunden %3</translation>
+    </message>
+    <message>
+        <source>expected &quot;neighbors&quot; to be a whole number from 0 to 4294967295, found %1</source>
+        <translation>erwartet wurde für „neighbors“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;candidates&quot; to be a whole number from 0 to 4294967295, found %1</source>
+        <translation>erwartet wurde für „candidates“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;split&quot; to be &quot;train&quot;, &quot;validation&quot; or &quot;test&quot;, found %1</source>
+        <translation>erwartet wurde für „split“ „train“, „validation“ oder „test“, gefunden %1</translation>
+    </message>
+    <message>
+        <source>user %1 appears twice (first on line %2)</source>
+        <translation>Nutzer %1 kommt doppelt vor (zuerst in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GoldSetSpec</name>
+    <message>
+        <source>%1 must be from %2 to %3, found %4</source>
+        <translation>%1 muss zwischen %2 und %3 liegen, gefunden: %4</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>eligibility E (ratings of 5 stars)</source>
+        <translation>Eignung E (Bewertungen mit 5 Sternen)</translation>
+    </message>
+    <message>
+        <source>profile size P</source>
+        <translation>Profilgröße P</translation>
+    </message>
+    <message>
+        <source>star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found %1</source>
+        <translation>Sternschwelle T muss ein Vielfaches von 0,5 zwischen 0,5 und 5 Sternen sein, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>train share (%)</source>
+        <translation>Trainingsanteil (%)</translation>
+    </message>
+    <message>
+        <source>validation share (%)</source>
+        <translation>Validierungsanteil (%)</translation>
+    </message>
+    <message>
+        <source>test share (%)</source>
+        <translation>Testanteil (%)</translation>
+    </message>
+    <message>
+        <source>split shares must add up to 100 %, found %1/%2/%3 = %4 %</source>
+        <translation>die Anteile der Aufteilung müssen zusammen 100 % ergeben, gefunden: %1/%2/%3 = %4 %</translation>
+    </message>
+    <message>
+        <source>hold-out size H</source>
+        <translation>Hold-out-Größe H</translation>
+    </message>
+    <message>
+        <source>min matches M must be from 1 to the profile size %1, found %2</source>
+        <translation>Mindesttreffer M muss zwischen 1 und der Profilgröße %1 liegen, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>neighbour cap</source>
+        <translation>Nachbarobergrenze</translation>
+    </message>
+    <message>
+        <source>watch factor W (%)</source>
+        <translation>Sehfaktor W (%)</translation>
+    </message>
+    <message>
+        <source>max gold G</source>
+        <translation>max. Gold G</translation>
+    </message>
+    <message>
+        <source>min gold must be from 0 to max gold %1, found %2</source>
+        <translation>min. Gold muss zwischen 0 und max. Gold %1 liegen, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>%1 star</source>
+        <translation>%1 Stern</translation>
+    </message>
+    <message>
+        <source>%1 stars</source>
+        <translation>%1 Sterne</translation>
+    </message>
+    <message>
+        <source>gold-set spec: bad or missing &quot;%1&quot;</source>
+        <translation>Goldstandard-Einstellungen: „%1“ fehlt oder ist ungültig</translation>
+    </message>
+</context>
+<context>
+    <name>PromptTemplate</name>
+    <message>
+        <source>&quot;{&quot; without &quot;}&quot; (write {{ for a literal brace)</source>
+        <translation>„{“ ohne „}“ (schreiben Sie {{ für eine wörtliche Klammer)</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1} (known: {profile}, {profile_count}, {count}, {gold})</source>
+        <translation>unbekannter Platzhalter {%1} (bekannt: {profile}, {profile_count}, {count}, {gold})</translation>
+    </message>
+    <message>
+        <source>&quot;}&quot; without &quot;{&quot; (write }} for a literal brace)</source>
+        <translation>„}“ ohne „{“ (schreiben Sie }} für eine wörtliche Klammer)</translation>
+    </message>
+    <message>
+        <source>Prompt template, system text: %1</source>
+        <translation>Prompt-Vorlage, Systemtext: %1</translation>
+    </message>
+    <message>
+        <source>Prompt template, system text: {gold} (the answer) may only appear in the assistant text</source>
+        <translation>Prompt-Vorlage, Systemtext: {gold} (die Antwort) darf nur im Assistant-Text vorkommen</translation>
+    </message>
+    <message>
+        <source>Prompt template, user text: %1</source>
+        <translation>Prompt-Vorlage, Nutzertext: %1</translation>
+    </message>
+    <message>
+        <source>Prompt template, user text: {gold} (the answer) may only appear in the assistant text</source>
+        <translation>Prompt-Vorlage, Nutzertext: {gold} (die Antwort) darf nur im Assistant-Text vorkommen</translation>
+    </message>
+    <message>
+        <source>Prompt template, assistant text: %1</source>
+        <translation>Prompt-Vorlage, Assistant-Text: %1</translation>
+    </message>
+    <message>
+        <source>Prompt template, user text: {profile} is missing</source>
+        <translation>Prompt-Vorlage, Nutzertext: {profile} fehlt</translation>
+    </message>
+    <message>
+        <source>Prompt template, assistant text: {gold} is missing</source>
+        <translation>Prompt-Vorlage, Assistant-Text: {gold} fehlt</translation>
+    </message>
+    <message>
+        <source>Prompt template: the user text is empty</source>
+        <translation>Prompt-Vorlage: Der Nutzertext ist leer</translation>
+    </message>
+    <message>
+        <source>%1: expected &quot;version&quot;: %2</source>
+        <translation>%1: erwartet wurde „version“: %2</translation>
+    </message>
+    <message>
+        <source>%1: expected &quot;%2&quot; as a string</source>
+        <translation>%1: erwartet wurde „%2“ als Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Cannot read the prompt template %1: %2</source>
+        <translation>Die Prompt-Vorlage %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at byte %3)</source>
+        <translation>%1: kein JSON-Objekt (%2 bei Byte %3)</translation>
+    </message>
+</context>
+<context>
+    <name>RaterBitmaps</name>
+    <message>
+        <source>Indexing top ratings</source>
+        <translation>Top-Bewertungen werden indiziert</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>SynthDataset</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2421,6 +2873,18 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>Writing fine-tuning data</source>
         <translation>Feinabstimmungsdaten werden geschrieben</translation>
     </message>
+    <message>
+        <source>the project&apos;s prompt template</source>
+        <translation>die Prompt-Vorlage des Projekts</translation>
+    </message>
+    <message>
+        <source>the preview</source>
+        <translation>die Vorschau</translation>
+    </message>
+    <message>
+        <source>the example</source>
+        <translation>das Beispiel</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::GoldSetPage</name>
@@ -3174,6 +3638,258 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>seed must be a whole number from 0 to 18446744073709551615</source>
         <translation>Seed muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n listed user(s)</source>
+        <translation>
+            <numerusform>Der %n aufgeführte Nutzer</numerusform>
+            <numerusform>Die %n aufgeführten Nutzer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every eligible user</source>
+        <translation>Jeder geeignete Nutzer</translation>
+    </message>
+    <message>
+        <source>Up to %1 users sampled (seed %2) from the eligible ones</source>
+        <translation>Bis zu %1 aus den geeigneten gezogene Nutzer (Seed %2)</translation>
+    </message>
+    <message>
+        <source>Neighbour consensus (the paper).</source>
+        <translation>Nachbarschaftskonsens (das Paper).</translation>
+    </message>
+    <message>
+        <source>%1; eligible means at least %2 ratings of 5 stars.</source>
+        <translation>%1; geeignet heißt mindestens %2 Bewertungen mit 5 Sternen.</translation>
+    </message>
+    <message>
+        <source>%1; every user with ratings is eligible.</source>
+        <translation>%1; jeder Nutzer mit Bewertungen ist geeignet.</translation>
+    </message>
+    <message>
+        <source>Profile: the user&apos;s top %1 ratings (highest first, then newest).</source>
+        <translation>Profil: die %1 besten Bewertungen des Nutzers (höchste zuerst, dann neueste).</translation>
+    </message>
+    <message>
+        <source>every other user who rated a profile movie with %1 or more</source>
+        <translation>jeder andere Nutzer, der einen Profilfilm bewertet hat (Bewertung: %1 oder mehr)</translation>
+    </message>
+    <message>
+        <source>every other user who rated %1 of the profile movies with %2 or more</source>
+        <translation>jeder andere Nutzer, der %1 der Profilfilme bewertet hat (Bewertung: %2 oder mehr)</translation>
+    </message>
+    <message>
+        <source>Neighbours: %1.</source>
+        <translation>Nachbarn: %1.</translation>
+    </message>
+    <message>
+        <source>Neighbours: %1, at most %2 sampled.</source>
+        <translation>Nachbarn: %1, höchstens %2 gezogen.</translation>
+    </message>
+    <message>
+        <source>Gold: movies rated by at least %1 % of the neighbours, leaving out %2; at most %3, most watched first.</source>
+        <translation>Gold: Filme, die mindestens %1 % der Nachbarn bewertet haben, ohne %2; höchstens %3, meistgesehene zuerst.</translation>
+    </message>
+    <message>
+        <source>every movie the user rated</source>
+        <translation>jeden vom Nutzer bewerteten Film</translation>
+    </message>
+    <message>
+        <source>the profile movies</source>
+        <translation>die Profilfilme</translation>
+    </message>
+    <message>
+        <source>Users with fewer than %1 gold movies are dropped.</source>
+        <translation>Nutzer mit weniger als %1 Goldfilmen werden verworfen.</translation>
+    </message>
+    <message>
+        <source>Temporal hold-out.</source>
+        <translation>Zeitlicher Hold-out.</translation>
+    </message>
+    <message>
+        <source>at least %1 ratings of %2 or more</source>
+        <translation>mindestens %1 Bewertungen ab %2</translation>
+    </message>
+    <message>
+        <source> and %1 ratings of 5 stars</source>
+        <translation> und %1 Bewertungen mit 5 Sternen</translation>
+    </message>
+    <message>
+        <source>%1; eligible means %2.</source>
+        <translation>%1; geeignet heißt %2.</translation>
+    </message>
+    <message>
+        <source>Gold: the user&apos;s last %1 ratings of %2 or more.</source>
+        <translation>Gold: die letzten %1 Bewertungen des Nutzers ab %2.</translation>
+    </message>
+    <message>
+        <source>Profile: the top %1 of the ratings before them (highest first, then newest).</source>
+        <translation>Profil: die besten %1 der Bewertungen davor (höchste zuerst, dann neueste).</translation>
+    </message>
+    <message>
+        <source>Split by user: %1 % training, %2 % validation, %3 % test.</source>
+        <translation>Aufteilung nach Nutzern: %1 % Training, %2 % Validierung, %3 % Test.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Check the settings and what they will cost before the gold set is built.</source>
+        <translation>Prüfen Sie die Einstellungen und was sie kosten werden, bevor der Goldstandard erstellt wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Working out the example user…</source>
+        <translation>Der Beispielnutzer wird ermittelt…</translation>
+    </message>
+    <message>
+        <source>No example user yet.</source>
+        <translation>Noch kein Beispielnutzer.</translation>
+    </message>
+    <message>
+        <source>Expected counts</source>
+        <translation>Erwartete Anzahlen</translation>
+    </message>
+    <message>
+        <source>%1 eligible users, %2 sampled. If every sampled user is kept: %3 training, %4 validation and %5 test users. Users without enough gold are dropped during the build, so the final counts can be lower.</source>
+        <translation>%1 geeignete Nutzer, %2 gezogen. Wenn jeder gezogene Nutzer behalten wird: %3 Trainings-, %4 Validierungs- und %5 Testnutzer. Nutzer ohne genug Gold werden beim Erstellen verworfen, die endgültigen Anzahlen können also niedriger sein.</translation>
+    </message>
+    <message>
+        <source>Nobody is eligible under these settings: %1.</source>
+        <translation>Mit diesen Einstellungen ist niemand geeignet: %1.</translation>
+    </message>
+    <message>
+        <source>None of the first users would be kept (%1); the gold set may be small or empty.</source>
+        <translation>Keiner der ersten Nutzer würde behalten (%1); der Goldstandard kann klein oder leer sein.</translation>
+    </message>
+    <message>
+        <source>Tokens and cost</source>
+        <translation>Tokens und Kosten</translation>
+    </message>
+    <message>
+        <source>No estimate without an example user.</source>
+        <translation>Ohne Beispielnutzer keine Schätzung.</translation>
+    </message>
+    <message>
+        <source>The example could not be counted.</source>
+        <translation>Das Beispiel konnte nicht gezählt werden.</translation>
+    </message>
+    <message>
+        <source>Tokens and cost (an estimate)</source>
+        <translation>Tokens und Kosten (eine Schätzung)</translation>
+    </message>
+    <message>
+        <source>The example user&apos;s line has %1 tokens (o200k_base, counted as OpenAI&apos;s data-preparation notebook does: %2 in the answer).</source>
+        <translation>Die Zeile des Beispielnutzers hat %1 Tokens (o200k_base, gezählt wie im Datenvorbereitungs-Notebook von OpenAI: %2 in der Antwort).</translation>
+    </message>
+    <message>
+        <source>Estimate: %1 tokens × %2 training examples × %3 epochs (the notebook&apos;s default for that many examples) ≈ %4 billed tokens ≈ %5 to fine-tune %6 at $%7 per 1 M tokens. Other users&apos; profiles and gold lists differ in length: the exact figures come after the build, on the Fine-tune step.</source>
+        <translation>Schätzung: %1 Tokens × %2 Trainingsbeispiele × %3 Epochen (der Standard des Notebooks für so viele Beispiele) ≈ %4 abgerechnete Tokens ≈ %5 für die Feinabstimmung von %6 zu $%7 pro 1 Mio. Tokens. Profile und Goldlisten anderer Nutzer sind unterschiedlich lang: Die genauen Zahlen gibt es nach dem Erstellen im Schritt Feinabstimmung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n training example(s) expected: OpenAI needs at least 10.</source>
+        <translation>
+            <numerusform>Nur %n Trainingsbeispiel erwartet: OpenAI braucht mindestens 10.</numerusform>
+            <numerusform>Nur %n Trainingsbeispiele erwartet: OpenAI braucht mindestens 10.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n training example(s) expected: OpenAI recommends at least 50.</source>
+        <translation>
+            <numerusform>Nur %n Trainingsbeispiel erwartet: OpenAI empfiehlt mindestens 50.</numerusform>
+            <numerusform>Nur %n Trainingsbeispiele erwartet: OpenAI empfiehlt mindestens 50.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OpenAI is winding down self-serve fine-tuning: new users cannot fine-tune, and remaining organizations reportedly lose new jobs after %1. Azure OpenAI and Together AI take the same data.</source>
+        <translation>OpenAI stellt die Self-Service-Feinabstimmung ein: Neue Nutzer können nicht feinabstimmen, und verbleibende Organisationen verlieren Berichten zufolge nach dem %1 die Möglichkeit, neue Jobs anzulegen. Azure OpenAI und Together AI nehmen dieselben Daten.</translation>
+    </message>
+    <message>
+        <source>OpenAI reportedly stopped new fine-tuning jobs after %1. Azure OpenAI and Together AI take the same data.</source>
+        <translation>OpenAI nimmt Berichten zufolge seit dem %1 keine neuen Feinabstimmungsjobs mehr an. Azure OpenAI und Together AI nehmen dieselben Daten.</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>Prompt template</source>
+        <translation>Prompt-Vorlage</translation>
+    </message>
+    <message>
+        <source>How each user becomes a chat fine-tuning example. Placeholders: {profile} (numbered &quot;Title (Year)&quot; lines), {profile_count}, {count} (gold movies), {gold} (the answer, assistant text only); {{ and }} are literal braces.</source>
+        <translation>Wie aus jedem Nutzer ein Chat-Feinabstimmungsbeispiel wird. Platzhalter: {profile} (nummerierte Zeilen „Titel (Jahr)“), {profile_count}, {count} (Goldfilme), {gold} (die Antwort, nur im Assistant-Text); {{ und }} sind wörtliche Klammern.</translation>
+    </message>
+    <message>
+        <source>The line of the fine-tuning JSONL file for this user</source>
+        <translation>Die Zeile der Feinabstimmungsdatei (JSONL) für diesen Nutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to the Paper&apos;s Template</source>
+        <translation>Auf die Vorlage des Papers &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem:</source>
+        <translation>S&amp;ystem:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Nutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Assistant:</source>
+        <translation>&amp;Assistant:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preview&lt;/b&gt; — a real user of the loaded dataset under these settings</source>
+        <translation>&lt;b&gt;Vorschau&lt;/b&gt; — ein echter Nutzer des geladenen Datensatzes mit diesen Einstellungen</translation>
+    </message>
+    <message>
+        <source>Finding an example user under these settings…</source>
+        <translation>Ein Beispielnutzer mit diesen Einstellungen wird gesucht…</translation>
+    </message>
+    <message>
+        <source>No preview yet.</source>
+        <translation>Noch keine Vorschau.</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Keine Vorschau: %1</translation>
+    </message>
+    <message>
+        <source>No preview: none of the first users would be kept (%1). Go Back and relax a setting.</source>
+        <translation>Keine Vorschau: Keiner der ersten Nutzer würde behalten (%1). Gehen Sie zurück und lockern Sie eine Einstellung.</translation>
+    </message>
+    <message>
+        <source>Fix the template to see the preview.</source>
+        <translation>Korrigieren Sie die Vorlage, um die Vorschau zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>User %1 (one of %2 eligible users): %n profile movie(s), %3 gold movies.</source>
+        <translation>
+            <numerusform>Nutzer %1 (einer von %2 geeigneten Nutzern): %n Profilfilm, %3 Goldfilme.</numerusform>
+            <numerusform>Nutzer %1 (einer von %2 geeigneten Nutzern): %n Profilfilme, %3 Goldfilme.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

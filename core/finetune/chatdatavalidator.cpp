@@ -17,10 +17,12 @@ namespace cinetune {
 
 namespace {
 
-QString tr(const char *s)
+// The context lupdate sees for ChatDataValidatorText::tr() (a free ChatDataValidatorText::tr() inside a member function would be
+// extracted under that class's name instead).
+class ChatDataValidatorText
 {
-    return QCoreApplication::translate("cinetune", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(ChatDataValidator)
+};
 
 QString num(qint64 n)
 {
@@ -54,11 +56,11 @@ QString typeName(Json::Type t)
     switch (t) {
     case Json::Type::Null: return QStringLiteral("null");
     case Json::Type::False:
-    case Json::Type::True: return tr("a boolean");
-    case Json::Type::Number: return tr("a number");
-    case Json::Type::String: return tr("a string");
-    case Json::Type::Array: return tr("a list");
-    case Json::Type::Object: return tr("an object");
+    case Json::Type::True: return ChatDataValidatorText::tr("a boolean");
+    case Json::Type::Number: return ChatDataValidatorText::tr("a number");
+    case Json::Type::String: return ChatDataValidatorText::tr("a string");
+    case Json::Type::Array: return ChatDataValidatorText::tr("a list");
+    case Json::Type::Object: return ChatDataValidatorText::tr("an object");
     }
     return {};
 }
@@ -84,11 +86,11 @@ public:
             line.chop(1);
         if (lineNo == 1 && line.startsWith("\xEF\xBB\xBF")) {
             line = line.sliced(3);
-            warn(r, QStringLiteral("byte_order_mark"), tr("the file starts with a byte order mark; it is ignored"));
+            warn(r, QStringLiteral("byte_order_mark"), ChatDataValidatorText::tr("the file starts with a byte order mark; it is ignored"));
         }
         if (line.trimmed().isEmpty()) {
             r.blank = true;
-            warn(r, QStringLiteral("blank_line"), tr("blank line ignored; every line should be one JSON object"));
+            warn(r, QStringLiteral("blank_line"), ChatDataValidatorText::tr("blank line ignored; every line should be one JSON object"));
             return r;
         }
         const std::string_view text(line.data(), static_cast<std::size_t>(line.size()));
@@ -100,11 +102,11 @@ public:
             r.issues.append(DataIssue{DataIssue::Severity::Error, QStringLiteral("invalid_json"), lineNo,
                                       QStringLiteral("%1:%2:%3: %4")
                                           .arg(m_source, QString::number(lineNo), QString::number(column),
-                                               tr("invalid JSON: %1").arg(doc.errorMessage()))});
+                                               ChatDataValidatorText::tr("invalid JSON: %1").arg(doc.errorMessage()))});
             return r;
         }
         if (doc.node(Json::root).type != Json::Type::Object) {
-            error(r, QStringLiteral("data_type"), tr("expected a JSON object, found %1").arg(typeName(doc.node(Json::root).type)));
+            error(r, QStringLiteral("data_type"), ChatDataValidatorText::tr("expected a JSON object, found %1").arg(typeName(doc.node(Json::root).type)));
             return r;
         }
         checkExample(doc, r);
@@ -159,7 +161,7 @@ private:
                 missing << QStringLiteral("\"role\"");
             if (content == Json::npos)
                 missing << QStringLiteral("\"content\"");
-            error(r, QStringLiteral("message_missing_key"), tr("%1 missing %2").arg(where(), missing.join(tr(" and "))));
+            error(r, QStringLiteral("message_missing_key"), ChatDataValidatorText::tr("%1 missing %2").arg(where(), missing.join(ChatDataValidatorText::tr(" and "))));
         }
         const bool roleIsString = role != Json::npos && doc.node(role).type == Json::Type::String;
         const std::string_view roleText = roleIsString ? doc.string(role) : std::string_view();
@@ -168,8 +170,8 @@ private:
         const bool isUser = roleText == "user";
         if (!(isAssistant || isSystem || isUser || roleText == "function"))
             error(r, QStringLiteral("unrecognized_role"),
-                  tr("%1 unrecognized role %2 (expected system, user, assistant or function)")
-                      .arg(where(), role == Json::npos ? tr("(none)")
+                  ChatDataValidatorText::tr("%1 unrecognized role %2 (expected system, user, assistant or function)")
+                      .arg(where(), role == Json::npos ? ChatDataValidatorText::tr("(none)")
                                     : roleIsString     ? QStringLiteral("\"%1\"").arg(qstr(roleText))
                                                        : typeName(doc.node(role).type)));
         // The notebook: (not content and not function_call) or not isinstance(content, str)
@@ -178,8 +180,8 @@ private:
         if (!contentIsString || (doc.node(content).textSize == 0 && (functionCall == Json::npos || !doc.truthy(functionCall))))
             error(r, QStringLiteral("missing_content"),
                   contentIsString || content == Json::npos || doc.node(content).type == Json::Type::Null
-                      ? tr("%1 the content is missing or empty").arg(where())
-                      : tr("%1 the content must be a string, found %2").arg(where(), typeName(doc.node(content).type)));
+                      ? ChatDataValidatorText::tr("%1 the content is missing or empty").arg(where())
+                      : ChatDataValidatorText::tr("%1 the content must be a string, found %2").arg(where(), typeName(doc.node(content).type)));
         hasAssistant |= isAssistant;
         hasSystem |= isSystem;
         hasUser |= isUser;
@@ -202,16 +204,16 @@ private:
             else if (key == "weight") {
                 const Json::Node &w = doc.node(k);
                 if (w.type != Json::Type::Number || (w.number != 0 && w.number != 1))
-                    error(r, QStringLiteral("invalid_weight"), tr("%1 \"weight\" must be 0 or 1").arg(where()));
+                    error(r, QStringLiteral("invalid_weight"), ChatDataValidatorText::tr("%1 \"weight\" must be 0 or 1").arg(where()));
                 else if (!isAssistant)
-                    warn(r, QStringLiteral("invalid_weight"), tr("%1 \"weight\" only applies to assistant messages").arg(where()));
+                    warn(r, QStringLiteral("invalid_weight"), ChatDataValidatorText::tr("%1 \"weight\" only applies to assistant messages").arg(where()));
             } else if (!allowedKey(key)) {
                 unknown << QStringLiteral("\"%1\"").arg(qstr(key));
             }
         }
         if (!unknown.isEmpty())
             error(r, QStringLiteral("message_unrecognized_key"),
-                  tr("%1 unrecognized key %2 (expected role, content, name, function_call or weight)")
+                  ChatDataValidatorText::tr("%1 unrecognized key %2 (expected role, content, name, function_call or weight)")
                       .arg(where(), unknown.join(QStringLiteral(", "))));
         t.tokens += n;
         if (!isAssistant)
@@ -240,15 +242,15 @@ private:
     {
         const std::uint32_t messages = doc.member(Json::root, "messages");
         if (messages == Json::npos || doc.node(messages).type == Json::Type::Null) {
-            error(r, QStringLiteral("missing_messages_list"), tr("no \"messages\" list"));
+            error(r, QStringLiteral("missing_messages_list"), ChatDataValidatorText::tr("no \"messages\" list"));
             return;
         }
         if (doc.node(messages).type != Json::Type::Array) {
-            error(r, QStringLiteral("missing_messages_list"), tr("\"messages\" is not a list"));
+            error(r, QStringLiteral("missing_messages_list"), ChatDataValidatorText::tr("\"messages\" is not a list"));
             return;
         }
         if (doc.node(messages).count == 0) {
-            error(r, QStringLiteral("missing_messages_list"), tr("the \"messages\" list is empty"));
+            error(r, QStringLiteral("missing_messages_list"), ChatDataValidatorText::tr("the \"messages\" list is empty"));
             return;
         }
         QCryptographicHash digest(QCryptographicHash::Md5);
@@ -260,7 +262,7 @@ private:
         for (std::uint32_t m = messages + 1; m < doc.node(messages).end; m = doc.next(m), ++i) {
             if (doc.node(m).type != Json::Type::Object) {
                 error(r, QStringLiteral("message_data_type"),
-                      tr("messages[%1]: expected an object, found %2").arg(i).arg(typeName(doc.node(m).type)));
+                      ChatDataValidatorText::tr("messages[%1]: expected an object, found %2").arg(i).arg(typeName(doc.node(m).type)));
                 continue;
             }
             checkMessage(doc, m, i, r, digest, hasAssistant, hasSystem, hasUser);
@@ -268,17 +270,17 @@ private:
         t.tokens += notebook::replyPrimingTokens;
         t.promptTokens += notebook::replyPrimingTokens;
         if (!hasAssistant)
-            error(r, QStringLiteral("example_missing_assistant_message"), tr("no assistant message"));
+            error(r, QStringLiteral("example_missing_assistant_message"), ChatDataValidatorText::tr("no assistant message"));
         r.missingSystem = !hasSystem;
         r.missingUser = !hasUser;
         r.counted = true;
         r.key = digest.result();
         if (t.tokens > m_options.contextTokens)
             error(r, QStringLiteral("over_context"),
-                  tr("%1 tokens, more than the model's context of %2 tokens").arg(num(t.tokens), num(m_options.contextTokens)));
+                  ChatDataValidatorText::tr("%1 tokens, more than the model's context of %2 tokens").arg(num(t.tokens), num(m_options.contextTokens)));
         else if (t.tokens > m_options.maxTokensPerExample)
             warn(r, QStringLiteral("over_length"),
-                 tr("%1 tokens, more than %2 per training example: the end will be truncated")
+                 ChatDataValidatorText::tr("%1 tokens, more than %2 per training example: the end will be truncated")
                      .arg(num(t.tokens), num(m_options.maxTokensPerExample)));
     }
 
@@ -331,10 +333,10 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
             pos = eol + 1;
         }
         const std::size_t n = ++done;
-        progress.report(static_cast<double>(n) / static_cast<double>(chunks.size()), tr("Checking fine-tuning data"));
+        progress.report(static_cast<double>(n) / static_cast<double>(chunks.size()), ChatDataValidatorText::tr("Checking fine-tuning data"));
     });
     if (progress.canceled())
-        return makeError(QStringLiteral("canceled"), tr("Canceled"));
+        return makeError(QStringLiteral("canceled"), ChatDataValidatorText::tr("Canceled"));
 
     ChatDataReport rep;
     rep.source = source;
@@ -382,7 +384,7 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
             if (it != firstLineOf.constEnd()) {
                 ++rep.duplicates;
                 addIssue(DataIssue{DataIssue::Severity::Warning, QStringLiteral("duplicate_example"), r.line,
-                                   QStringLiteral("%1:%2: %3").arg(source, QString::number(r.line), tr("the same messages as line %1").arg(*it))});
+                                   QStringLiteral("%1:%2: %3").arg(source, QString::number(r.line), ChatDataValidatorText::tr("the same messages as line %1").arg(*it))});
             } else {
                 firstLineOf.insert(r.key, r.line);
             }
@@ -392,19 +394,19 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
         addIssue(DataIssue{s, kind, 0, QStringLiteral("%1: %2").arg(source, what)});
     };
     if (rep.lines == 0)
-        fileIssue(DataIssue::Severity::Error, QStringLiteral("empty_file"), tr("the file has no examples"));
+        fileIssue(DataIssue::Severity::Error, QStringLiteral("empty_file"), ChatDataValidatorText::tr("the file has no examples"));
     else if (options.minExamples > 0 && rep.examples < options.minExamples)
         fileIssue(DataIssue::Severity::Error, QStringLiteral("too_few_examples"),
-                  tr("too few examples (%1): OpenAI needs at least %2 for training").arg(rep.examples).arg(options.minExamples));
+                  ChatDataValidatorText::tr("too few examples (%1): OpenAI needs at least %2 for training").arg(rep.examples).arg(options.minExamples));
     else if (options.minExamples > 0 && rep.examples < options.recommendedExamples)
         fileIssue(DataIssue::Severity::Warning, QStringLiteral("few_examples"),
-                  tr("few examples (%1): OpenAI suggests starting with about %2").arg(rep.examples).arg(options.recommendedExamples));
+                  ChatDataValidatorText::tr("few examples (%1): OpenAI suggests starting with about %2").arg(rep.examples).arg(options.recommendedExamples));
     if (rep.missingSystem > 0)
         fileIssue(DataIssue::Severity::Warning, QStringLiteral("missing_system_message"),
-                  tr("examples without a system message: %1 (the first on line %2)").arg(num(rep.missingSystem)).arg(firstMissingSystem));
+                  ChatDataValidatorText::tr("examples without a system message: %1 (the first on line %2)").arg(num(rep.missingSystem)).arg(firstMissingSystem));
     if (rep.missingUser > 0)
         fileIssue(DataIssue::Severity::Warning, QStringLiteral("missing_user_message"),
-                  tr("examples without a user message: %1 (the first on line %2)").arg(num(rep.missingUser)).arg(firstMissingUser));
+                  ChatDataValidatorText::tr("examples without a user message: %1 (the first on line %2)").arg(num(rep.missingUser)).arg(firstMissingUser));
 
     rep.messagesPerExample = distribution(messages);
     rep.tokensPerExample = distribution(tokens);
@@ -427,7 +429,7 @@ Result<ChatDataReport> validateChatJsonlFile(const QString &path, const Tokenize
     const QString name = QDir::toNativeSeparators(path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("read_failed"), tr("Cannot read %1: %2").arg(name, f.errorString()));
+        return makeError(QStringLiteral("read_failed"), ChatDataValidatorText::tr("Cannot read %1: %2").arg(name, f.errorString()));
     QByteArray bytes;
     if (f.size() > 0) {
         if (uchar *map = f.map(0, f.size()))

@@ -10,10 +10,12 @@ namespace cinetune {
 
 namespace {
 
-QString tr(const char *s)
+// The context lupdate sees for PromptTemplateText::tr() (a free PromptTemplateText::tr() inside a member function would be
+// extracted under that class's name instead).
+class PromptTemplateText
 {
-    return QCoreApplication::translate("cinetune", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(PromptTemplate)
+};
 
 const QStringList &knownPlaceholders()
 {
@@ -42,7 +44,7 @@ QString expand(const QString &text, const QHash<QString, QString> &values, QStri
             const qsizetype close = text.indexOf(QLatin1Char('}'), i + 1);
             if (close < 0) {
                 if (problem && problem->isEmpty())
-                    *problem = tr("\"{\" without \"}\" (write {{ for a literal brace)");
+                    *problem = PromptTemplateText::tr("\"{\" without \"}\" (write {{ for a literal brace)");
                 out += c;
                 continue;
             }
@@ -50,12 +52,12 @@ QString expand(const QString &text, const QHash<QString, QString> &values, QStri
             if (used)
                 used->append(name);
             if (!knownPlaceholders().contains(name) && problem && problem->isEmpty())
-                *problem = tr("unknown placeholder {%1} (known: {profile}, {profile_count}, {count}, {gold})").arg(name);
+                *problem = PromptTemplateText::tr("unknown placeholder {%1} (known: {profile}, {profile_count}, {count}, {gold})").arg(name);
             out += values.value(name);
             i = close;
         } else if (c == QLatin1Char('}')) {
             if (problem && problem->isEmpty())
-                *problem = tr("\"}\" without \"{\" (write }} for a literal brace)");
+                *problem = PromptTemplateText::tr("\"}\" without \"{\" (write }} for a literal brace)");
             out += c;
         } else {
             out += c;
@@ -101,28 +103,35 @@ PromptTemplate PromptTemplate::paperDefault()
 
 Status PromptTemplate::validate() const
 {
+    // The field's name is translated with the message (German word order differs).
     const struct
     {
         const char *field;
         const QString &text;
-    } fields[] = {{"system", system}, {"user", user}, {"assistant", assistant}};
+        QString problemMessage;
+        QString goldMessage;
+    } fields[] = {
+        {"system", system, PromptTemplateText::tr("Prompt template, system text: %1"),
+         PromptTemplateText::tr("Prompt template, system text: {gold} (the answer) may only appear in the assistant text")},
+        {"user", user, PromptTemplateText::tr("Prompt template, user text: %1"),
+         PromptTemplateText::tr("Prompt template, user text: {gold} (the answer) may only appear in the assistant text")},
+        {"assistant", assistant, PromptTemplateText::tr("Prompt template, assistant text: %1"), QString()},
+    };
     for (const auto &f : fields) {
         QStringList used;
         QString problem;
         expand(f.text, {}, &used, &problem);
         if (!problem.isEmpty())
-            return makeError(QStringLiteral("prompt_template"), tr("Prompt template, %1 text: %2").arg(QLatin1String(f.field), problem));
+            return makeError(QStringLiteral("prompt_template"), f.problemMessage.arg(problem));
         if (QLatin1String(f.field) != QLatin1String("assistant") && used.contains(QLatin1String("gold")))
-            return makeError(QStringLiteral("prompt_template"),
-                             tr("Prompt template, %1 text: {gold} (the answer) may only appear in the assistant text")
-                                 .arg(QLatin1String(f.field)));
+            return makeError(QStringLiteral("prompt_template"), f.goldMessage);
         if (QLatin1String(f.field) == QLatin1String("user") && !used.contains(QLatin1String("profile")))
-            return makeError(QStringLiteral("prompt_template"), tr("Prompt template, user text: {profile} is missing"));
+            return makeError(QStringLiteral("prompt_template"), PromptTemplateText::tr("Prompt template, user text: {profile} is missing"));
         if (QLatin1String(f.field) == QLatin1String("assistant") && !used.contains(QLatin1String("gold")))
-            return makeError(QStringLiteral("prompt_template"), tr("Prompt template, assistant text: {gold} is missing"));
+            return makeError(QStringLiteral("prompt_template"), PromptTemplateText::tr("Prompt template, assistant text: {gold} is missing"));
     }
     if (user.trimmed().isEmpty())
-        return makeError(QStringLiteral("prompt_template"), tr("Prompt template: the user text is empty"));
+        return makeError(QStringLiteral("prompt_template"), PromptTemplateText::tr("Prompt template: the user text is empty"));
     return Ok{};
 }
 
@@ -163,13 +172,13 @@ QJsonObject PromptTemplate::toJson() const
 Result<PromptTemplate> PromptTemplate::fromJson(const QJsonObject &json, const QString &source)
 {
     if (json.value(QStringLiteral("version")).toInt(-1) != formatVersion)
-        return makeError(QStringLiteral("prompt_template"), tr("%1: expected \"version\": %2").arg(source, QString::number(formatVersion)));
+        return makeError(QStringLiteral("prompt_template"), PromptTemplateText::tr("%1: expected \"version\": %2").arg(source, QString::number(formatVersion)));
     PromptTemplate t;
     t.name = json.value(QStringLiteral("name")).toString();
     for (auto [key, field] : {std::pair{"system", &t.system}, std::pair{"user", &t.user}, std::pair{"assistant", &t.assistant}}) {
         const QJsonValue v = json.value(QLatin1String(key));
         if (!v.isString() && !(v.isUndefined() && QLatin1String(key) == QLatin1String("system")))
-            return makeError(QStringLiteral("prompt_template"), tr("%1: expected \"%2\" as a string").arg(source, QLatin1String(key)));
+            return makeError(QStringLiteral("prompt_template"), PromptTemplateText::tr("%1: expected \"%2\" as a string").arg(source, QLatin1String(key)));
         *field = v.toString();
     }
     if (Status s = t.validate(); !s)
@@ -182,12 +191,12 @@ Result<PromptTemplate> PromptTemplate::load(const QString &path)
     const QString name = QDir::toNativeSeparators(path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("read_failed"), tr("Cannot read the prompt template %1: %2").arg(name, f.errorString()));
+        return makeError(QStringLiteral("read_failed"), PromptTemplateText::tr("Cannot read the prompt template %1: %2").arg(name, f.errorString()));
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(QStringLiteral("prompt_template"),
-                         tr("%1: not a JSON object (%2 at byte %3)").arg(name, pe.errorString(), QString::number(pe.offset)));
+                         PromptTemplateText::tr("%1: not a JSON object (%2 at byte %3)").arg(name, pe.errorString(), QString::number(pe.offset)));
     return fromJson(doc.object(), name);
 }
 

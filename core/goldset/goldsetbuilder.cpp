@@ -24,11 +24,6 @@ class GoldSetBuilderText
     Q_DECLARE_TR_FUNCTIONS(GoldSetBuilder)
 };
 
-QString tr(const char *s)
-{
-    return GoldSetBuilderText::tr(s);
-}
-
 constexpr std::size_t kBlockUsers = 8192;
 
 // Maps a phase's [0, 1] onto [from, to] of the whole build.
@@ -47,18 +42,18 @@ private:
 
 Error canceledError()
 {
-    return makeError(QStringLiteral("canceled"), tr("Canceled"));
+    return makeError(QStringLiteral("canceled"), GoldSetBuilderText::tr("Canceled"));
 }
 
 QString noEligibleText(const GoldSetSpec &spec)
 {
     if (spec.protocol == GoldProtocol::TemporalHoldout) {
-        const QString base = tr("no user has %1 ratings of %2 or more").arg(spec.holdoutSize).arg(starsText(spec.starThreshold));
-        return spec.eligibility > 0 ? base + tr(" and %1 ratings of 5 stars").arg(spec.eligibility) : base;
+        const QString base = GoldSetBuilderText::tr("no user has %1 ratings of %2 or more").arg(spec.holdoutSize).arg(starsText(spec.starThreshold));
+        return spec.eligibility > 0 ? base + GoldSetBuilderText::tr(" and %1 ratings of 5 stars").arg(spec.eligibility) : base;
     }
     if (spec.eligibility == 0)
-        return tr("the dataset has no ratings");
-    return tr("no user has %1 ratings of 5 stars").arg(spec.eligibility);
+        return GoldSetBuilderText::tr("the dataset has no ratings");
+    return GoldSetBuilderText::tr("no user has %1 ratings of 5 stars").arg(spec.eligibility);
 }
 
 QString allDroppedText(const GoldSetSummary &s, const GoldSetSpec &spec)
@@ -74,8 +69,8 @@ QString allDroppedText(const GoldSetSummary &s, const GoldSetSpec &spec)
         return dropReasonText(static_cast<GoldDropReason>(reasons.front()), spec);
     QStringList parts;
     for (int r : reasons)
-        parts << tr("%1 users: %2").arg(s.dropped[static_cast<std::size_t>(r)]).arg(dropReasonText(static_cast<GoldDropReason>(r), spec));
-    return tr("every selected user was dropped (%1)").arg(parts.join(QStringLiteral("; ")));
+        parts << GoldSetBuilderText::tr("%1 users: %2").arg(s.dropped[static_cast<std::size_t>(r)]).arg(dropReasonText(static_cast<GoldDropReason>(r), spec));
+    return GoldSetBuilderText::tr("every selected user was dropped (%1)").arg(parts.join(QStringLiteral("; ")));
 }
 
 Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options, Progress &progress,
@@ -101,7 +96,7 @@ Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const Gol
         movieIds[m] = m < dataset.catalogue.size() ? dataset.catalogue.movie(m).sourceId : m;
 
     // Eligibility: >= E ratings at the top of the scale (+ >= H positive ratings for the hold-out).
-    const QString selecting = tr("Selecting users");
+    const QString selecting = GoldSetBuilderText::tr("Selecting users");
     progress.report(0, selecting);
     std::vector<std::uint8_t> eligible(userCount);
     const auto top = static_cast<RatingUnits>(10);
@@ -141,7 +136,7 @@ Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const Gol
         for (std::uint32_t id : ids) {
             const auto u = store.findUser(id);
             if (!u)
-                return makeError(QStringLiteral("invalid-argument"), tr("user %1 is not in the dataset").arg(id));
+                return makeError(QStringLiteral("invalid-argument"), GoldSetBuilderText::tr("user %1 is not in the dataset").arg(id));
             if (eligible[*u])
                 selected.push_back(*u);
             else
@@ -173,11 +168,14 @@ Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const Gol
 
     if (selected.empty()) {
         summary.explanation = spec.userIds.empty() ? noEligibleText(spec)
-                                                   : tr("none of the listed users is eligible: %1")
+                                                   : GoldSetBuilderText::tr("none of the listed users is eligible: %1")
                                                          .arg(dropReasonText(GoldDropReason::Ineligible, spec));
         summarize(set);
         return set;
     }
+
+    if (options.onlyFirstUsers > 0 && selected.size() > options.onlyFirstUsers)
+        selected.resize(options.onlyFirstUsers);
 
     // The co-rating index (neighbour consensus only).
     std::shared_ptr<const CoViewIndex> index = options.index;
@@ -205,7 +203,7 @@ Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const Gol
     std::vector<std::unique_ptr<NeighbourConsensus>> consensus(static_cast<std::size_t>(threads));
     std::vector<std::unique_ptr<TemporalHoldout>> holdouts(static_cast<std::size_t>(threads));
     std::atomic<std::size_t> done{0};
-    const QString building = tr("Building gold sets");
+    const QString building = GoldSetBuilderText::tr("Building gold sets");
     const std::size_t total = selected.size();
     // Tasks of up to one consensus batch of users, small enough to keep every thread busy.
     const std::size_t perTask = std::clamp<std::size_t>((total + static_cast<std::size_t>(threads) * 4 - 1) / (static_cast<std::size_t>(threads) * 4),
@@ -259,7 +257,7 @@ Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, co
     try {
         return build(dataset, spec, options, progress, builtIndex);
     } catch (const std::bad_alloc &) {
-        return makeError(QStringLiteral("out-of-memory"), tr("Not enough memory to build the gold set"));
+        return makeError(QStringLiteral("out-of-memory"), GoldSetBuilderText::tr("Not enough memory to build the gold set"));
     }
 }
 

@@ -18,6 +18,11 @@ struct GoldSetBuildOptions
     // The co-rating index of the same dataset from an earlier build (GoldSet rebuilds in the wizard);
     // built (about a second for 100 M ratings) when null. See builtIndex.
     std::shared_ptr<const CoViewIndex> index;
+    // > 0: a preview (the wizard's example user): only the first N selected users (ascending
+    // source id) are built and split. The summary's eligible and selected counts are still those
+    // of the whole selection; kept, dropped and the per-user parts cover the N users only. Every
+    // line is the one the full build gives that user (the rules are per user).
+    std::size_t onlyFirstUsers = 0;
 };
 
 // Builds a gold set (docs/GOLDSETS.md): validates the spec, finds the eligible users, samples

@@ -22,11 +22,6 @@ class GoldSetJsonlText
     Q_DECLARE_TR_FUNCTIONS(GoldSetJsonl)
 };
 
-QString tr(const char *s)
-{
-    return GoldSetJsonlText::tr(s);
-}
-
 void appendNumber(QByteArray &out, std::uint64_t v)
 {
     char buf[24];
@@ -57,13 +52,13 @@ QString describe(const QJsonValue &v)
     case QJsonValue::String:
         return QLatin1Char('"') + v.toString().left(40) + QLatin1Char('"');
     case QJsonValue::Array:
-        return tr("an array");
+        return GoldSetJsonlText::tr("an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return GoldSetJsonlText::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
+    return GoldSetJsonlText::tr("nothing");
 }
 
 bool toId(const QJsonValue &v, std::uint32_t &out)
@@ -118,15 +113,15 @@ Status writeGoldSetJsonl(const std::vector<GoldSetUser> &users, const QString &p
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("io"), tr("%1: cannot write: %2").arg(path, file.errorString()));
+        return makeError(QStringLiteral("io"), GoldSetJsonlText::tr("%1: cannot write: %2").arg(path, file.errorString()));
     const QByteArray bytes = goldSetToJsonl(users);
     if (file.write(bytes) != bytes.size()) {
         const QString why = file.errorString();
         file.cancelWriting();
-        return makeError(QStringLiteral("io"), tr("%1: cannot write: %2").arg(path, why));
+        return makeError(QStringLiteral("io"), GoldSetJsonlText::tr("%1: cannot write: %2").arg(path, why));
     }
     if (!file.commit())
-        return makeError(QStringLiteral("io"), tr("%1: cannot write: %2").arg(path, file.errorString()));
+        return makeError(QStringLiteral("io"), GoldSetJsonlText::tr("%1: cannot write: %2").arg(path, file.errorString()));
     return Ok{};
 }
 
@@ -155,26 +150,26 @@ Result<std::vector<GoldSetUser>> parseGoldSetUsers(const QByteArray &bytes, cons
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
         if (parseError.error != QJsonParseError::NoError)
-            return fail(tr("expected a JSON object, found invalid JSON (%1 at column %2)")
+            return fail(GoldSetJsonlText::tr("expected a JSON object, found invalid JSON (%1 at column %2)")
                             .arg(parseError.errorString())
                             .arg(parseError.offset + 1));
         if (!doc.isObject())
-            return fail(tr("expected a JSON object, found %1").arg(doc.isArray() ? tr("an array") : tr("something else")));
+            return fail(GoldSetJsonlText::tr("expected a JSON object, found %1").arg(doc.isArray() ? GoldSetJsonlText::tr("an array") : GoldSetJsonlText::tr("something else")));
         const QJsonObject o = doc.object();
         GoldSetUser u;
         const QJsonValue user = o.value(QStringLiteral("user"));
         if (!toId(user, u.user))
-            return fail(tr("expected \"user\" to be a whole number from 0 to 4294967295, found %1").arg(describe(user)));
+            return fail(GoldSetJsonlText::tr("expected \"user\" to be a whole number from 0 to 4294967295, found %1").arg(describe(user)));
         for (const auto &[key, ids] : {std::pair{QStringLiteral("profile"), &u.profile}, std::pair{QStringLiteral("gold"), &u.gold}}) {
             const QJsonValue v = o.value(key);
             if (!v.isArray())
-                return fail(tr("expected \"%1\" to be an array of movie ids, found %2").arg(key, describe(v)));
+                return fail(GoldSetJsonlText::tr("expected \"%1\" to be an array of movie ids, found %2").arg(key, describe(v)));
             const QJsonArray a = v.toArray();
             ids->reserve(static_cast<std::size_t>(a.size()));
             for (qsizetype i = 0; i < a.size(); ++i) {
                 std::uint32_t id = 0;
                 if (!toId(a[i], id))
-                    return fail(tr("expected \"%1\"[%2] to be a movie id (a whole number from 0 to 4294967295), found %3")
+                    return fail(GoldSetJsonlText::tr("expected \"%1\"[%2] to be a movie id (a whole number from 0 to 4294967295), found %3")
                                     .arg(key)
                                     .arg(i)
                                     .arg(describe(a[i])));
@@ -183,20 +178,20 @@ Result<std::vector<GoldSetUser>> parseGoldSetUsers(const QByteArray &bytes, cons
         }
         const QJsonValue neighbours = o.value(QStringLiteral("neighbors"));
         if (!toId(neighbours, u.neighbours))
-            return fail(tr("expected \"neighbors\" to be a whole number from 0 to 4294967295, found %1").arg(describe(neighbours)));
+            return fail(GoldSetJsonlText::tr("expected \"neighbors\" to be a whole number from 0 to 4294967295, found %1").arg(describe(neighbours)));
         if (o.contains(QStringLiteral("candidates"))) {
             const QJsonValue candidates = o.value(QStringLiteral("candidates"));
             if (!toId(candidates, u.candidates))
-                return fail(tr("expected \"candidates\" to be a whole number from 0 to 4294967295, found %1").arg(describe(candidates)));
+                return fail(GoldSetJsonlText::tr("expected \"candidates\" to be a whole number from 0 to 4294967295, found %1").arg(describe(candidates)));
         }
         const QJsonValue split = o.value(QStringLiteral("split"));
         const auto s = goldSetSplitFromId(split.toString());
         if (!split.isString() || !s)
-            return fail(tr("expected \"split\" to be \"train\", \"validation\" or \"test\", found %1").arg(describe(split)));
+            return fail(GoldSetJsonlText::tr("expected \"split\" to be \"train\", \"validation\" or \"test\", found %1").arg(describe(split)));
         u.split = *s;
         const auto [it, inserted] = lineOfUser.emplace(u.user, lineNo);
         if (!inserted)
-            return fail(tr("user %1 appears twice (first on line %2)").arg(u.user).arg(it->second));
+            return fail(GoldSetJsonlText::tr("user %1 appears twice (first on line %2)").arg(u.user).arg(it->second));
         users.push_back(std::move(u));
     }
     return users;
@@ -206,7 +201,7 @@ Result<std::vector<GoldSetUser>> readGoldSetUsers(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), tr("%1: cannot read: %2").arg(path, file.errorString()));
+        return makeError(QStringLiteral("io"), GoldSetJsonlText::tr("%1: cannot read: %2").arg(path, file.errorString()));
     return parseGoldSetUsers(file.readAll(), path);
 }
 

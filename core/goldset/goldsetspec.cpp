@@ -16,15 +16,10 @@ class GoldSetSpecText
     Q_DECLARE_TR_FUNCTIONS(GoldSetSpec)
 };
 
-QString tr(const char *s)
-{
-    return GoldSetSpecText::tr(s);
-}
-
 Error rangeError(const QString &parameter, qint64 min, qint64 max, qint64 found)
 {
     return makeError(QStringLiteral("invalid-argument"),
-                     tr("%1 must be from %2 to %3, found %4").arg(parameter).arg(min).arg(max).arg(found));
+                     GoldSetSpecText::tr("%1 must be from %2 to %3, found %4").arg(parameter).arg(min).arg(max).arg(found));
 }
 
 constexpr qint64 kMaxCount = kMaxIndex; // users and neighbours
@@ -87,48 +82,48 @@ int GoldSetSpec::thresholdUnits() const
 Status GoldSetSpec::validate() const
 {
     if (users > kMaxCount)
-        return rangeError(tr("users"), 0, kMaxCount, users);
+        return rangeError(GoldSetSpecText::tr("users"), 0, kMaxCount, users);
     if (eligibility < 0 || eligibility > kMaxEligibility)
-        return rangeError(tr("eligibility E (ratings of 5 stars)"), 0, kMaxEligibility, eligibility);
+        return rangeError(GoldSetSpecText::tr("eligibility E (ratings of 5 stars)"), 0, kMaxEligibility, eligibility);
     if (profileSize < 1 || profileSize > kMaxProfile)
-        return rangeError(tr("profile size P"), 1, kMaxProfile, profileSize);
+        return rangeError(GoldSetSpecText::tr("profile size P"), 1, kMaxProfile, profileSize);
     const double twice = starThreshold * 2;
     if (!std::isfinite(starThreshold) || twice < 1 || twice > 10 || twice != std::round(twice))
         return makeError(QStringLiteral("invalid-argument"),
-                         tr("star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found %1")
+                         GoldSetSpecText::tr("star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found %1")
                              .arg(starThreshold));
     if (split.train < 0 || split.train > 100)
-        return rangeError(tr("train share (%)"), 0, 100, split.train);
+        return rangeError(GoldSetSpecText::tr("train share (%)"), 0, 100, split.train);
     if (split.validation < 0 || split.validation > 100)
-        return rangeError(tr("validation share (%)"), 0, 100, split.validation);
+        return rangeError(GoldSetSpecText::tr("validation share (%)"), 0, 100, split.validation);
     if (split.test < 0 || split.test > 100)
-        return rangeError(tr("test share (%)"), 0, 100, split.test);
+        return rangeError(GoldSetSpecText::tr("test share (%)"), 0, 100, split.test);
     if (split.train + split.validation + split.test != 100)
         return makeError(QStringLiteral("invalid-argument"),
-                         tr("split shares must add up to 100 %, found %1/%2/%3 = %4 %")
+                         GoldSetSpecText::tr("split shares must add up to 100 %, found %1/%2/%3 = %4 %")
                              .arg(split.train)
                              .arg(split.validation)
                              .arg(split.test)
                              .arg(split.train + split.validation + split.test));
     if (protocol == GoldProtocol::TemporalHoldout) {
         if (holdoutSize < 1 || holdoutSize > kMaxHoldout)
-            return rangeError(tr("hold-out size H"), 1, kMaxHoldout, holdoutSize);
+            return rangeError(GoldSetSpecText::tr("hold-out size H"), 1, kMaxHoldout, holdoutSize);
         return Ok{};
     }
     if (minMatches < 1 || minMatches > profileSize)
         return makeError(QStringLiteral("invalid-argument"),
-                         tr("min matches M must be from 1 to the profile size %1, found %2")
+                         GoldSetSpecText::tr("min matches M must be from 1 to the profile size %1, found %2")
                              .arg(profileSize)
                              .arg(minMatches));
     if (neighbourCap > kMaxCount)
-        return rangeError(tr("neighbour cap"), 0, kMaxCount, neighbourCap);
+        return rangeError(GoldSetSpecText::tr("neighbour cap"), 0, kMaxCount, neighbourCap);
     if (watchFactor < 1 || watchFactor > 100)
-        return rangeError(tr("watch factor W (%)"), 1, 100, watchFactor);
+        return rangeError(GoldSetSpecText::tr("watch factor W (%)"), 1, 100, watchFactor);
     if (maxGold < 1 || maxGold > kMaxGold)
-        return rangeError(tr("max gold G"), 1, kMaxGold, maxGold);
+        return rangeError(GoldSetSpecText::tr("max gold G"), 1, kMaxGold, maxGold);
     if (minGold < 0 || minGold > maxGold)
         return makeError(QStringLiteral("invalid-argument"),
-                         tr("min gold must be from 0 to max gold %1, found %2").arg(maxGold).arg(minGold));
+                         GoldSetSpecText::tr("min gold must be from 0 to max gold %1, found %2").arg(maxGold).arg(minGold));
     return Ok{};
 }
 
@@ -154,7 +149,7 @@ std::optional<GoldExclude> excludeFromId(const QString &id)
 QString starsText(double stars)
 {
     const QString n = stars == std::floor(stars) ? QString::number(static_cast<int>(stars)) : QString::number(stars, 'f', 1);
-    return stars == 1.0 ? tr("%1 star").arg(n) : tr("%1 stars").arg(n);
+    return stars == 1.0 ? GoldSetSpecText::tr("%1 star").arg(n) : GoldSetSpecText::tr("%1 stars").arg(n);
 }
 
 QJsonObject GoldSetSpec::toJson() const
@@ -186,7 +181,7 @@ Result<GoldSetSpec> GoldSetSpec::fromJson(const QJsonObject &o)
 {
     GoldSetSpec s;
     auto bad = [](const QString &key) {
-        return makeError(QStringLiteral("invalid-argument"), tr("gold-set spec: bad or missing \"%1\"").arg(key));
+        return makeError(QStringLiteral("invalid-argument"), GoldSetSpecText::tr("gold-set spec: bad or missing \"%1\"").arg(key));
     };
     auto integer = [&](const char *key, qint64 &out) {
         const QJsonValue v = o.value(QLatin1String(key));

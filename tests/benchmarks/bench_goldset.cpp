@@ -2,10 +2,11 @@
 // prints the wall time, users per second and the peak resident memory on top of the loaded
 // store, next to same-run references (one sequential pass over all ratings by user and by movie,
 // and the co-rating index build on its own). Also checks that 1 and N threads give the same
-// bytes. Prints figures; never fails on time.
+// bytes, and times the wizard's preview (the same build limited to the first 16 selected users,
+// with and without the co-rating index of an earlier build). Prints figures; never fails on time.
 //
 //   bench_goldset PATH [--preset paper50|paper60|holdout] [--users N] [--neighbors N]
-//                      [--threads N] [--cache-dir DIR] [--no-determinism]
+//                      [--threads N] [--cache-dir DIR] [--no-determinism] [--no-preview]
 //
 // Run on the synthetic data set from `cinetune dataset synth --out DIR` (~100 M ratings): the
 // issue's target is paper50 with 10,000 users and 10,000 neighbours in <= 30 s wall on 2 cores
@@ -113,6 +114,7 @@ int main(int argc, char **argv)
     qint64 users = -1, neighbours = -1;
     QString cacheDir;
     bool determinism = true;
+    bool preview = true;
     for (int i = 0; i < args.size(); ++i) {
         const QString next = args.value(i + 1);
         if (args[i] == QLatin1String("--preset"))
@@ -127,6 +129,8 @@ int main(int argc, char **argv)
             cacheDir = next, ++i;
         else if (args[i] == QLatin1String("--no-determinism"))
             determinism = false;
+        else if (args[i] == QLatin1String("--no-preview"))
+            preview = false;
     }
     auto preset = GoldSetSpec::preset(presetName);
     if (!preset) {
@@ -233,6 +237,32 @@ int main(int argc, char **argv)
     }
     out << "; distinct gold movies " << s.distinctGoldMovies << "; jsonl sha256 " << main.sha << "\n";
     out.flush();
+    if (preview && !main.set->users.empty()) {
+        // The wizard's template page: the first kept user of the first 16 selected, cold (the
+        // co-rating index built as part of it) and with the index an earlier build left behind.
+        GoldSetBuildOptions o;
+        o.threads = threads;
+        o.onlyFirstUsers = 16;
+        std::shared_ptr<const CoViewIndex> built;
+        QElapsedTimer p;
+        p.start();
+        auto cold = buildGoldSet(ds, spec, o, progress, built);
+        const double coldSeconds = seconds(p);
+        o.index = built;
+        p.restart();
+        auto warm = buildGoldSet(ds, spec, o, progress);
+        const double warmSeconds = seconds(p);
+        const bool same = cold && warm && !cold->users.empty() && cold->users.front() == main.set->users.front()
+                          && warm->users.front() == main.set->users.front();
+        out << QStringLiteral("wizard preview (first 16 selected users): %1 s cold, %2 s with the cached index; "
+                              "first kept user = the full build's: %3\n")
+                   .arg(coldSeconds, 0, 'f', 2)
+                   .arg(warmSeconds, 0, 'f', 2)
+                   .arg(same ? QStringLiteral("yes") : QStringLiteral("NO"));
+        out.flush();
+        if (!same)
+            return 4;
+    }
     if (determinism && threads != 1) {
         const Run single = buildOnce(ds, spec, 1);
         out << QStringLiteral("1 thread: wall %1 s (speed-up %2x); same bytes as %3 threads: %4\n")

@@ -1,11 +1,18 @@
 // The gold-set wizard on the sample dataset: preset, users, a bad value (the spec's message on the
 // page, Next disabled), split and seed, the build in the background, a name, Finish — and the gold
-// set is in the project with the spec that was entered. Also the fields each protocol hides and
-// the page shown when no dataset is loaded.
+// set is in the project with the spec that was entered. Also the fields each protocol hides, the
+// page shown when no dataset is loaded, the prompt template page (a live preview of the first
+// user the build keeps, invalid templates), the review page's token estimate, the template saved
+// in the project and used for the fine-tuning JSONL, and Cancel during the build.
 #include "uitest.h"
 
 #include "backgroundtasks.h"
+#include "dialogs/goldsetreviewpage.h"
+#include "dialogs/goldsettemplatepage.h"
 #include "dialogs/goldsetwizard.h"
+#include "finetune/finetuneexport.h"
+#include "finetune/tokenizer.h"
+#include "goldset/goldsetbuilder.h"
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 #include "session/datasetcontroller.h"
@@ -13,12 +20,18 @@
 
 #include <QAbstractButton>
 #include <QLabel>
+#include <QFile>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+
+#include <optional>
 
 using namespace cinetune;
 using namespace cinetune::ui;
@@ -34,6 +47,12 @@ private Q_SLOTS:
     void invalidValuesDisableNext();
     void holdoutShowsOnlyItsFields();
     void withoutDatasetOffersDatasetStep();
+    void templatePreviewShowsRealUser();
+    void invalidTemplateDisablesNext_data();
+    void invalidTemplateDisablesNext();
+    void reviewShowsTokenEstimate();
+    void templateIsSavedAndUsedForFineTuneData();
+    void cancelDuringBuildSavesNothing();
 
 private:
     template<typename T>
@@ -45,6 +64,16 @@ private:
         return f;
     }
     void next(GoldSetWizard &w, int expectedPage);
+    // From the first page to the template page with `users` users (paper50 otherwise).
+    void toTemplatePage(GoldSetWizard &w, int users);
+    // The example the preview must show: the first user (ascending id) a full build keeps.
+    struct Expected
+    {
+        GoldSet set;
+        QStringList profile;
+        QStringList gold;
+    };
+    Expected expectedExample(const GoldSetSpec &spec);
 
     QTemporaryDir m_tmp;
     BackgroundTasks *m_tasks = nullptr;
@@ -107,6 +136,8 @@ void TestGoldSetWizard::buildsAndSavesGoldSet()
     QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
     field<QSpinBox>(w, "validationSpin")->setValue(10);
     field<QLineEdit>(w, "seedEdit")->setText(QStringLiteral("7"));
+    next(w, GoldSetWizard::TemplatePageId);
+    next(w, GoldSetWizard::ReviewPageId);
     next(w, GoldSetWizard::BuildPageId);
 
     // The build runs in the background; Finish is enabled once it is done.
@@ -209,6 +240,253 @@ void TestGoldSetWizard::withoutDatasetOffersDatasetStep()
     QSignalSpy requested(&w, &GoldSetWizard::datasetRequested);
     field<QAbstractButton>(w, "goToDatasetButton")->click();
     QCOMPARE(requested.count(), 1);
+}
+
+void TestGoldSetWizard::toTemplatePage(GoldSetWizard &w, int users)
+{
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    next(w, GoldSetWizard::UsersPageId);
+    field<QSpinBox>(w, "usersSpin")->setValue(users);
+    next(w, GoldSetWizard::NeighboursPageId);
+    next(w, GoldSetWizard::SplitPageId);
+    next(w, GoldSetWizard::TemplatePageId);
+}
+
+TestGoldSetWizard::Expected TestGoldSetWizard::expectedExample(const GoldSetSpec &spec)
+{
+    Expected e;
+    const Dataset &dataset = *m_datasets->current()->dataset;
+    NullProgress progress;
+    auto built = buildGoldSet(dataset, spec, {}, progress);
+    if (!built || built->users.empty())
+        qFatal("the sample gives no gold set");
+    e.set = std::move(built).value();
+    const GoldSetUser &first = e.set.users.front();
+    e.profile = movieTitles(dataset.catalogue, first.profile, QStringLiteral("test"), first.user).value();
+    e.gold = movieTitles(dataset.catalogue, first.gold, QStringLiteral("test"), first.user).value();
+    return e;
+}
+
+void TestGoldSetWizard::templatePreviewShowsRealUser()
+{
+    GoldSetWizard w(m_controller);
+    toTemplatePage(w, 60);
+    auto *page = qobject_cast<GoldSetTemplatePage *>(w.currentPage());
+    QVERIFY(page);
+    QCOMPARE(field<QPlainTextEdit>(w, "userTemplateEdit")->toPlainText(), PromptTemplate::paperDefault().user);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->previewText().isEmpty(), 60000);
+
+    // The first user the build keeps, with their real titles, rendered as the JSONL line holds it.
+    const Expected e = expectedExample(w.spec());
+    QVERIFY(e.profile.size() == 10 && !e.gold.isEmpty());
+    QVERIFY2(page->previewText().contains(QStringLiteral("1. ") + e.profile.front()), qPrintable(page->previewText()));
+    QVERIFY(page->previewText().contains(QStringLiteral("10. ") + e.profile.back()));
+    QVERIFY(page->previewText().contains(QStringLiteral("1. ") + e.gold.front()));
+    const ChatExample example = PromptTemplate::paperDefault().render(e.profile, e.gold);
+    QCOMPARE(field<QPlainTextEdit>(w, "previewJson")->toPlainText(), QString::fromUtf8(chatJsonLine(example)));
+    QVERIFY(field<QLabel>(w, "previewStatus")->text().contains(QString::number(e.set.users.front().user)));
+
+    // Typing changes the preview (after a short pause).
+    field<QPlainTextEdit>(w, "userTemplateEdit")->setPlainText(QStringLiteral("Favourites of mine:\n{profile}"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->previewText().contains(QStringLiteral("Favourites of mine:\n1. ") + e.profile.front()), 10000);
+    // Reset brings the paper's texts back.
+    field<QAbstractButton>(w, "resetTemplateButton")->click();
+    QCOMPARE(w.promptTemplate(), PromptTemplate::paperDefault());
+    QCOMPARE(field<QPlainTextEdit>(w, "userTemplateEdit")->toPlainText(), PromptTemplate::paperDefault().user);
+    QVERIFY(page->previewText().contains(QStringLiteral("My top 10 movies:\n1. ") + e.profile.front()));
+}
+
+void TestGoldSetWizard::invalidTemplateDisablesNext_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown placeholder") << "userTemplateEdit" << "Mine: {profile} {movies}"
+                                         << "Prompt template, user text: unknown placeholder {movies} (known: {profile}, "
+                                            "{profile_count}, {count}, {gold})";
+    QTest::newRow("gold in system") << "systemTemplateEdit" << "Answer with {gold}"
+                                    << "Prompt template, system text: {gold} (the answer) may only appear in the assistant text";
+    QTest::newRow("no gold in answer") << "assistantTemplateEdit" << "{count} movies"
+                                       << "Prompt template, assistant text: {gold} is missing";
+    QTest::newRow("open brace") << "systemTemplateEdit" << "List {count movies"
+                                << "Prompt template, system text: \"{\" without \"}\" (write {{ for a literal brace)";
+}
+
+void TestGoldSetWizard::invalidTemplateDisablesNext()
+{
+    QFETCH(QString, edit);
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    GoldSetWizard w(m_controller);
+    toTemplatePage(w, 20);
+    auto *box = w.currentPage()->findChild<QPlainTextEdit *>(edit);
+    QVERIFY(box);
+    QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+    const QString good = box->toPlainText();
+    box->setPlainText(text);
+    QCOMPARE(w.validationMessage(), message);
+    QVERIFY(field<QLabel>(w, "templateMessage")->isVisible());
+    QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+    box->setPlainText(good);
+    QVERIFY(w.validationMessage().isEmpty());
+    QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+}
+
+void TestGoldSetWizard::reviewShowsTokenEstimate()
+{
+    GoldSetWizard w(m_controller);
+    toTemplatePage(w, 60);
+    next(w, GoldSetWizard::ReviewPageId);
+    auto *page = qobject_cast<GoldSetReviewPage *>(w.currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page->exampleTokens() > 0, 60000);
+
+    // The notebook's count of the example, worked out here with the tokenizer itself.
+    const Expected e = expectedExample(w.spec());
+    const ChatExample example = PromptTemplate::paperDefault().render(e.profile, e.gold);
+    auto tokenizer = Tokenizer::o200k();
+    QVERIFY(tokenizer);
+    qint64 tokens = 3; // reply priming
+    for (const ChatMessage &m : example.messages)
+        tokens += 3 + qint64(tokenizer->count(m.role)) + qint64(tokenizer->count(m.content));
+    QCOMPARE(page->exampleTokens(), tokens);
+    const QLocale locale;
+    const QString tokenText = field<QLabel>(w, "reviewTokens")->text();
+    QVERIFY2(tokenText.contains(locale.toString(tokens) + QStringLiteral(" tokens")), qPrintable(tokenText));
+    QVERIFY(tokenText.contains(QLatin1String("estimate")));
+
+    // 60 users sampled from more eligible ones: 42 training examples, 3 epochs.
+    QVERIFY(e.set.summary.eligibleUsers > 60);
+    const QString counts = field<QLabel>(w, "reviewCounts")->text();
+    QVERIFY2(counts.contains(locale.toString(qulonglong(e.set.summary.eligibleUsers)) + QStringLiteral(" eligible users, 60 sampled")),
+             qPrintable(counts));
+    QVERIFY(counts.contains(QLatin1String("42 training, 12 validation and 6 test")));
+    const QString estimate = field<QLabel>(w, "reviewEstimate")->text();
+    QVERIFY2(estimate.contains(locale.toString(tokens * 42 * 3) + QStringLiteral(" billed tokens")), qPrintable(estimate));
+    QVERIFY2(estimate.contains(QStringLiteral("× 42 training examples × 3 epochs")), qPrintable(estimate));
+    QVERIFY(field<QLabel>(w, "reviewWarnings")->text().contains(QLatin1String("OpenAI")));
+    QCOMPARE(w.button(QWizard::NextButton)->text(), QStringLiteral("&Build"));
+}
+
+void TestGoldSetWizard::templateIsSavedAndUsedForFineTuneData()
+{
+    const QString path = m_tmp.filePath(QStringLiteral("template.cinetune"));
+    PromptTemplate custom = PromptTemplate::paperDefault();
+    custom.name = QStringLiteral("custom");
+    custom.system = QStringLiteral("Recommend exactly {count} films, one per line.");
+    custom.user = QStringLiteral("Films I loved ({profile_count}):\n{profile}");
+    qint64 savedId = 0;
+    {
+        auto project = ProjectFile::create(path);
+        QVERIFY(project);
+        GoldSetController controller(m_datasets, m_tasks);
+        controller.setProject(project->get());
+        QCOMPARE(controller.promptTemplate(), PromptTemplate::paperDefault());
+        GoldSetWizard w(&controller);
+        toTemplatePage(w, 60);
+        field<QPlainTextEdit>(w, "systemTemplateEdit")->setPlainText(custom.system);
+        field<QPlainTextEdit>(w, "userTemplateEdit")->setPlainText(custom.user);
+        QCOMPARE(w.promptTemplate(), custom);
+        next(w, GoldSetWizard::ReviewPageId);
+        next(w, GoldSetWizard::BuildPageId);
+        QTRY_VERIFY_WITH_TIMEOUT(w.button(QWizard::FinishButton)->isEnabled(), 60000);
+        // Not saved before Finish.
+        QCOMPARE(controller.promptTemplate(), PromptTemplate::paperDefault());
+        w.button(QWizard::FinishButton)->click();
+        QCOMPARE(w.result(), int(QDialog::Accepted));
+        savedId = w.savedId();
+        QCOMPARE(controller.promptTemplate(), custom);
+        controller.setProject(nullptr);
+    }
+
+    // Reopened: the controller and a new wizard have the saved template ...
+    auto project = ProjectFile::open(path);
+    QVERIFY2(project, project ? "" : qPrintable(project.error().message));
+    GoldSetController controller(m_datasets, m_tasks);
+    controller.setProject(project->get());
+    QCOMPARE(controller.promptTemplate(), custom);
+    {
+        GoldSetWizard w(&controller);
+        toTemplatePage(w, 60);
+        QCOMPARE(field<QPlainTextEdit>(w, "systemTemplateEdit")->toPlainText(), custom.system);
+        QCOMPARE(field<QPlainTextEdit>(w, "userTemplateEdit")->toPlainText(), custom.user);
+        QCOMPARE(field<QPlainTextEdit>(w, "assistantTemplateEdit")->toPlainText(), custom.assistant);
+    }
+
+    // ... and the fine-tuning JSONL is written with it: every line is the custom rendering.
+    std::optional<Result<FineTuneFiles>> files;
+    int ticket = 0;
+    connect(&controller, &GoldSetController::fineTuneDataWritten, &controller,
+            [&](int t, const Result<FineTuneFiles> &r) {
+                if (t == ticket)
+                    files.emplace(r);
+            });
+    ticket = controller.writeFineTuneData(savedId, m_tmp.filePath(QStringLiteral("ft")), false);
+    QTRY_VERIFY_WITH_TIMEOUT(files.has_value(), 60000);
+    QVERIFY2(*files, *files ? "" : qPrintable(files->error().message));
+    auto users = controller.users(savedId);
+    QVERIFY(users);
+    const Catalogue &catalogue = m_datasets->current()->dataset->catalogue;
+    QByteArray expected;
+    for (const GoldSetUser &u : *users.value()) {
+        if (u.split != GoldSetSplit::Train || u.gold.empty())
+            continue;
+        auto profile = movieTitles(catalogue, u.profile, QStringLiteral("test"), u.user);
+        auto gold = movieTitles(catalogue, u.gold, QStringLiteral("test"), u.user);
+        QVERIFY(profile && gold);
+        expected += chatJsonLine(custom.render(profile.value(), gold.value())) + '\n';
+    }
+    QFile training((*files)->training);
+    QVERIFY(training.open(QIODevice::ReadOnly));
+    const QByteArray actual = training.readAll();
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(actual, expected);
+    QVERIFY(actual.contains("Films I loved (10):\\n1. "));
+}
+
+void TestGoldSetWizard::cancelDuringBuildSavesNothing()
+{
+    GoldSetRepository repo(*m_project);
+    const qsizetype before = repo.list()->size();
+    GoldSetWizard w(m_controller);
+    toTemplatePage(w, 40);
+    next(w, GoldSetWizard::ReviewPageId);
+    QTRY_VERIFY_WITH_TIMEOUT(w.preview() != nullptr, 60000);
+
+    // Hold the build in the thread pool's queue so Cancel surely comes while it is pending.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    QTRY_COMPARE_WITH_TIMEOUT(pool->activeThreadCount(), 0, 60000);
+    const int threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(1);
+    QSemaphore hold;
+    QSemaphore started;
+    pool->start([&hold, &started] {
+        started.release();
+        hold.acquire();
+    });
+    QVERIFY(started.tryAcquire(1, 10000));
+    next(w, GoldSetWizard::BuildPageId);
+    auto *cancel = field<QAbstractButton>(w, "cancelBuildButton");
+    QVERIFY(cancel->isVisible());
+    cancel->click();
+    hold.release();
+    pool->setMaxThreadCount(threads);
+
+    auto *status = field<QLabel>(w, "buildStatus");
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QLatin1String("Canceled")), 60000);
+    QVERIFY(!w.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!field<QLineEdit>(w, "goldSetNameEdit")->isVisible());
+    QCOMPARE(repo.list()->size(), before);
+
+    // Still usable: build again and save.
+    field<QAbstractButton>(w, "buildAgainButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(w.button(QWizard::FinishButton)->isEnabled(), 60000);
+    field<QLineEdit>(w, "goldSetNameEdit")->setText(QStringLiteral("After cancel"));
+    w.button(QWizard::FinishButton)->click();
+    QCOMPARE(w.result(), int(QDialog::Accepted));
+    QCOMPARE(repo.list()->size(), before + 1);
+    QVERIFY(repo.find(QStringLiteral("After cancel")));
 }
 
 QTEST_MAIN(TestGoldSetWizard)

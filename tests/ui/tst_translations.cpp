@@ -3,6 +3,9 @@
 #include "uitest.h"
 
 #include "appsettings.h"
+#include "finetune/prompttemplate.h"
+#include "goldset/goldset.h"
+#include "goldset/goldsetspec.h"
 #include "steps.h"
 #include "translations.h"
 
@@ -27,6 +30,7 @@ private Q_SLOTS:
     void germanTranslates_data();
     void germanTranslates();
     void englishRestoresSource();
+    void coreMessagesTranslate();
     void catalogueIsComplete();
 };
 
@@ -100,6 +104,32 @@ void TestTranslations::englishRestoresSource()
     QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("en")));
     QCOMPARE(QCoreApplication::translate("cinetune::ui::MainWindow", "&File"), QStringLiteral("&File"));
     QCOMPARE(stepTitle(Step::GoldSet), QStringLiteral("Gold set"));
+}
+
+// Core's gold-set and prompt-template messages reach the UI in German: the context they are looked
+// up in at run time is the one lupdate extracted them under.
+void TestTranslations::coreMessagesTranslate()
+{
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("de")));
+    GoldSetSpec spec = GoldSetSpec::paper50();
+    spec.watchFactor = 0;
+    QCOMPARE(spec.validate().error().message, QStringLiteral("Sehfaktor W (%) muss zwischen 1 und 100 liegen, gefunden: 0"));
+    spec = GoldSetSpec::paper50();
+    spec.minMatches = 11;
+    QCOMPARE(spec.validate().error().message,
+             QStringLiteral("Mindesttreffer M muss zwischen 1 und der Profilgröße 10 liegen, gefunden: 11"));
+    QCOMPARE(dropReasonText(GoldDropReason::NoNeighbours, GoldSetSpec::paper50()),
+             QStringLiteral("kein anderer Nutzer hat einen Profilfilm bewertet (Bewertung: 5 Sterne oder mehr)"));
+    QCOMPARE(QCoreApplication::translate("GoldSetBuilder", "no user has %1 ratings of 5 stars"),
+             QStringLiteral("kein Nutzer hat %1 Bewertungen mit 5 Sternen"));
+    PromptTemplate prompt = PromptTemplate::paperDefault();
+    prompt.user = QStringLiteral("{profile} {movies}");
+    QCOMPARE(prompt.validate().error().message,
+             QStringLiteral("Prompt-Vorlage, Nutzertext: unbekannter Platzhalter {movies} (bekannt: {profile}, {profile_count}, "
+                            "{count}, {gold})"));
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("en")));
+    QCOMPARE(prompt.validate().error().message,
+             QStringLiteral("Prompt template, user text: unknown placeholder {movies} (known: {profile}, {profile_count}, {count}, {gold})"));
 }
 
 void TestTranslations::catalogueIsComplete()

@@ -1,5 +1,7 @@
 #include "goldsetwizard.h"
 
+#include "goldsetreviewpage.h"
+#include "goldsettemplatepage.h"
 #include "goldsetwizardpages.h"
 #include "pages/goldsetsummaryview.h"
 #include "session/datasetcontroller.h"
@@ -175,6 +177,12 @@ bool GoldSetBuildPage::validatePage()
 {
     if (!isComplete())
         return false;
+    // The template first: a gold set saved without it would be written with another template.
+    if (Status s = m_wizard->controller()->setPromptTemplate(m_wizard->promptTemplate()); !s) {
+        m_nameMessage->setText(s.error().message);
+        m_nameMessage->show();
+        return false;
+    }
     Result<qint64> id = m_wizard->controller()->add(m_name->text(), *m_outcome.set, m_outcome.datasetFingerprint);
     if (!id) {
         m_nameMessage->setText(id.error().message);
@@ -188,7 +196,8 @@ bool GoldSetBuildPage::validatePage()
 // --- GoldSetWizard ---------------------------------------------------------------------------
 
 GoldSetWizard::GoldSetWizard(GoldSetController *controller, QWidget *parent)
-    : QWizard(parent), m_controller(controller), m_buildPage(new GoldSetBuildPage(this))
+    : QWizard(parent), m_controller(controller), m_template(controller->promptTemplate()),
+      m_buildPage(new GoldSetBuildPage(this))
 {
     setObjectName(QStringLiteral("goldSetWizard"));
     setWindowTitle(tr("New Gold Set"));
@@ -199,9 +208,36 @@ GoldSetWizard::GoldSetWizard(GoldSetController *controller, QWidget *parent)
     setPage(UsersPageId, new GoldSetUsersPage(this));
     setPage(NeighboursPageId, new GoldSetNeighboursPage(this));
     setPage(SplitPageId, new GoldSetSplitPage(this));
+    setPage(TemplatePageId, new GoldSetTemplatePage(this));
+    setPage(ReviewPageId, new GoldSetReviewPage(this));
     setPage(BuildPageId, m_buildPage);
     setButtonText(QWizard::FinishButton, tr("&Save"));
-    resize(760, 620);
+    resize(820, 680);
+    connect(controller, &GoldSetController::previewFinished, this, [this](const GoldSetPreview &preview) {
+        if (!m_previewPending || preview.ticket != m_pendingTicket)
+            return; // superseded (canceled) or asked for by someone else
+        m_previewPending = false;
+        if (!(preview.spec == m_spec))
+            return; // of a spec the user has changed since; the pages ask again when shown
+        m_preview = preview;
+        Q_EMIT previewChanged();
+    });
+    // A preview of another dataset is of no use; the pages ask again when shown.
+    connect(controller->datasets(), &DatasetController::datasetChanged, this, [this] {
+        if (m_previewPending)
+            m_controller->cancelPreview();
+        m_preview.reset();
+        m_previewPending = false;
+        Q_EMIT previewChanged();
+        if (currentId() == TemplatePageId || currentId() == ReviewPageId)
+            requestPreview();
+    });
+    connect(this, &GoldSetWizard::specChanged, this, [this] {
+        if (m_preview && !(m_preview->spec == m_spec)) {
+            m_preview.reset();
+            Q_EMIT previewChanged();
+        }
+    });
 }
 
 GoldSetWizard::~GoldSetWizard() = default;
@@ -216,13 +252,49 @@ QString GoldSetWizard::validationMessage() const
 {
     if (const auto *p = qobject_cast<const GoldSetSpecPage *>(currentPage()))
         return p->message();
+    if (const auto *p = qobject_cast<const GoldSetTemplatePage *>(currentPage()))
+        return p->message();
     return {};
+}
+
+void GoldSetWizard::setPromptTemplate(const PromptTemplate &prompt)
+{
+    if (prompt == m_template)
+        return;
+    m_template = prompt;
+    Q_EMIT templateChanged();
+}
+
+void GoldSetWizard::requestPreview()
+{
+    if ((m_preview && m_preview->spec == m_spec) || (m_previewPending && m_pendingSpec == m_spec))
+        return;
+    m_preview.reset();
+    m_previewPending = true;
+    m_pendingSpec = m_spec;
+    m_pendingTicket = m_controller->preview(m_spec);
+    Q_EMIT previewChanged();
+}
+
+const GoldSetPreview *GoldSetWizard::preview() const
+{
+    return m_preview && m_preview->spec == m_spec ? &*m_preview : nullptr;
+}
+
+std::optional<ChatExample> GoldSetWizard::previewExample() const
+{
+    const GoldSetPreview *p = preview();
+    if (!p || !p->user || !m_template.validate())
+        return std::nullopt;
+    return m_template.render(p->profileTitles, p->goldTitles);
 }
 
 void GoldSetWizard::reject()
 {
     if (m_buildPage->isBuilding())
         m_controller->cancelBuild();
+    if (m_previewPending)
+        m_controller->cancelPreview();
     QWizard::reject();
 }
 

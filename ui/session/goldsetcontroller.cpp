@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QFutureWatcher>
 #include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
@@ -22,6 +23,11 @@
 namespace cinetune::ui {
 
 namespace {
+
+// The project's prompt template: a ui_state row holding PromptTemplate::toJson().
+constexpr const char *kTemplateKey = "goldset/prompt_template";
+// Users tried for a preview: enough that one is kept unless the settings drop nearly everybody.
+constexpr std::size_t kPreviewUsers = 16;
 
 const Result<Tokenizer> &sharedTokenizer()
 {
@@ -73,7 +79,8 @@ QString fileStem(const QString &name)
 }
 
 Result<FineTuneFiles> writeSplits(const std::vector<GoldSetUser> &users, const QString &source, const Dataset &dataset,
-                                  const QString &folder, const QString &stem, bool strict, Progress &progress)
+                                  const PromptTemplate &prompt, const QString &folder, const QString &stem, bool strict,
+                                  Progress &progress)
 {
     const Result<Tokenizer> &tokenizer = sharedTokenizer();
     if (!tokenizer)
@@ -82,7 +89,6 @@ Result<FineTuneFiles> writeSplits(const std::vector<GoldSetUser> &users, const Q
         return makeError(QStringLiteral("write_failed"),
                          GoldSetController::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(folder)));
     FineTuneFiles files;
-    const PromptTemplate prompt = PromptTemplate::paperDefault();
     for (GoldSetSplit split : {GoldSetSplit::Train, GoldSetSplit::Validation}) {
         const QString path = QDir(folder).filePath(QStringLiteral("%1.%2.jsonl").arg(stem, goldSetSplitId(split)));
         const bool any = std::any_of(users.begin(), users.end(), [split](const GoldSetUser &u) { return u.split == split; });
@@ -176,6 +182,7 @@ GoldSetController::GoldSetController(DatasetController *datasets, BackgroundTask
     : QObject(parent), m_datasets(datasets), m_tasks(tasks)
 {
     qRegisterMetaType<GoldSetBuildOutcome>();
+    qRegisterMetaType<GoldSetPreview>();
     connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
         // The co-rating index belongs to the previous dataset; let that one be freed.
         m_index.reset();
@@ -189,6 +196,10 @@ GoldSetController::~GoldSetController()
     if (m_buildWatcher) {
         m_buildWatcher->cancel();
         m_buildWatcher->waitForFinished();
+    }
+    if (m_previewWatcher) {
+        m_previewWatcher->cancel();
+        m_previewWatcher->waitForFinished();
     }
 }
 
@@ -207,9 +218,31 @@ void GoldSetController::setProject(ProjectFile *project)
                 failed << QStringLiteral("%1: %2").arg(m.meta.name, added.error().message);
         }
         m_memory.clear();
+        // The project's template wins; a template edited in the unsaved session goes into a
+        // project that has none.
+        const QString stored = project->state(QLatin1String(kTemplateKey));
+        if (!stored.isEmpty()) {
+            Result<PromptTemplate> t = PromptTemplate::fromJson(QJsonDocument::fromJson(stored.toUtf8()).object(),
+                                                                tr("the project's prompt template"));
+            if (t) {
+                m_template = std::move(t).value();
+            } else { // the paper's template is used; the message says what is wrong with the stored one
+                m_template = PromptTemplate::paperDefault();
+                Q_EMIT storageError(t.error().message);
+            }
+        } else if (m_templateEdited) {
+            if (Status s = setPromptTemplate(m_template); !s)
+                Q_EMIT storageError(s.error().message);
+        } else {
+            m_template = PromptTemplate::paperDefault();
+        }
+        m_templateEdited = false;
         if (!failed.isEmpty())
             Q_EMIT storageError(tr("Some gold sets of the unsaved session could not be saved in the project:\n%1")
                                     .arg(failed.join(QLatin1Char('\n'))));
+    } else {
+        m_template = PromptTemplate::paperDefault();
+        m_templateEdited = false;
     }
     Q_EMIT goldSetsChanged();
 }
@@ -417,6 +450,115 @@ void GoldSetController::build(const GoldSetSpec &spec)
     Q_EMIT buildStarted();
 }
 
+int GoldSetController::preview(const GoldSetSpec &spec)
+{
+    cancelPreview();
+    const int ticket = m_nextTicket++;
+    const LoadedDatasetPtr loaded = m_datasets->current();
+    if (!loaded) {
+        GoldSetPreview none;
+        none.ticket = ticket;
+        none.spec = spec;
+        none.error = makeError(QStringLiteral("no-dataset"), tr("Load a dataset first (Dataset step)."));
+        QMetaObject::invokeMethod(this, [this, none] { Q_EMIT previewFinished(none); }, Qt::QueuedConnection);
+        return ticket;
+    }
+    const DatasetPtr dataset = loaded->dataset;
+    GoldSetBuildOptions options;
+    options.onlyFirstUsers = kPreviewUsers;
+    if (m_indexDataset == dataset.get())
+        options.index = m_index;
+    QFuture<GoldSetPreview> future = QtConcurrent::run([dataset, spec, options, ticket](QPromise<GoldSetPreview> &promise) {
+        PromiseProgress<GoldSetPreview> progress(promise);
+        (void)sharedTokenizer(); // loaded here, off the GUI thread, for checkExample()
+        GoldSetPreview out;
+        out.ticket = ticket;
+        out.spec = spec;
+        std::shared_ptr<const CoViewIndex> index;
+        Result<GoldSet> built = buildGoldSet(*dataset, spec, options, progress, index);
+        out.index = std::move(index);
+        if (!built) {
+            out.error = built.error();
+            promise.addResult(std::move(out));
+            return;
+        }
+        out.eligibleUsers = built->summary.eligibleUsers;
+        out.selectedUsers = built->summary.selectedUsers;
+        if (built->users.empty()) {
+            out.explanation = built->summary.explanation;
+        } else {
+            const GoldSetUser &u = built->users.front(); // ascending source id: the first kept
+            auto profile = movieTitles(dataset->catalogue, u.profile, tr("the preview"), u.user);
+            auto gold = movieTitles(dataset->catalogue, u.gold, tr("the preview"), u.user);
+            if (!profile || !gold) {
+                out.error = profile ? gold.error() : profile.error();
+            } else {
+                out.user = u;
+                out.profileTitles = std::move(profile).value();
+                out.goldTitles = std::move(gold).value();
+            }
+        }
+        promise.addResult(std::move(out));
+    });
+    auto *watcher = new QFutureWatcher<GoldSetPreview>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, spec, ticket, datasetKey = dataset.get()] {
+        watcher->deleteLater();
+        if (m_previewWatcher == watcher)
+            m_previewWatcher = nullptr;
+        const QFuture<GoldSetPreview> f = watcher->future();
+        GoldSetPreview out;
+        if (f.resultCount() > 0) {
+            out = f.result();
+            if (out.index && m_datasets->current() && m_datasets->current()->dataset.get() == datasetKey) {
+                m_index = out.index;
+                m_indexDataset = datasetKey;
+            }
+        } else {
+            out.ticket = ticket;
+            out.spec = spec;
+            out.error = makeError(QStringLiteral("canceled"), tr("Canceled"));
+        }
+        Q_EMIT previewFinished(out);
+    });
+    watcher->setFuture(future);
+    m_previewWatcher = watcher;
+    return ticket;
+}
+
+void GoldSetController::cancelPreview()
+{
+    if (m_previewWatcher)
+        m_previewWatcher->cancel();
+}
+
+Result<ChatDataReport> GoldSetController::checkExample(const ChatExample &example) const
+{
+    const Result<Tokenizer> &tokenizer = sharedTokenizer();
+    if (!tokenizer)
+        return tokenizer.error();
+    ValidationOptions options;
+    options.minExamples = 0;
+    options.recommendedExamples = 0;
+    options.threads = 1;
+    NullProgress progress;
+    return validateChatJsonl(chatJsonLine(example) + '\n', tr("the example"), tokenizer.value(), options, progress);
+}
+
+Status GoldSetController::setPromptTemplate(const PromptTemplate &prompt)
+{
+    if (Status s = prompt.validate(); !s)
+        return s;
+    if (m_project) {
+        const QString json = QString::fromUtf8(QJsonDocument(prompt.toJson()).toJson(QJsonDocument::Compact));
+        if (Status s = m_project->setState(QLatin1String(kTemplateKey), json); !s)
+            return s;
+    } else {
+        m_templateEdited = true;
+    }
+    m_template = prompt;
+    return Ok{};
+}
+
 void GoldSetController::cancelBuild()
 {
     if (m_buildWatcher)
@@ -455,10 +597,11 @@ int GoldSetController::writeFineTuneData(qint64 id, const QString &folder, bool 
     const auto list = rows.value();
     const QString source = meta->name;
     const QString stem = fileStem(meta->name);
+    const PromptTemplate prompt = m_template;
     QFuture<Result<FineTuneFiles>> future =
-        QtConcurrent::run([list, dataset, source, folder, stem, strict](QPromise<Result<FineTuneFiles>> &promise) {
+        QtConcurrent::run([list, dataset, source, prompt, folder, stem, strict](QPromise<Result<FineTuneFiles>> &promise) {
             PromiseProgress<Result<FineTuneFiles>> progress(promise);
-            promise.addResult(writeSplits(*list, source, *dataset, folder, stem, strict, progress));
+            promise.addResult(writeSplits(*list, source, *dataset, prompt, folder, stem, strict, progress));
         });
     auto *watcher = new QFutureWatcher<Result<FineTuneFiles>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket] {

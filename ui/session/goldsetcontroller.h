@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/result.h"
+#include "finetune/chatdatareport.h"
+#include "finetune/prompttemplate.h"
 #include "goldset/goldset.h"
 #include "project/goldsetrepository.h"
 
@@ -31,6 +33,23 @@ struct GoldSetBuildOutcome
     std::shared_ptr<const GoldSet> set;
     std::optional<Error> error; // "canceled" when the user canceled
     QByteArray datasetFingerprint;
+    std::shared_ptr<const CoViewIndex> index; // reused by the next build on the same dataset
+};
+
+// A real example of a spec, for the wizard's template preview and review estimate: the first
+// user of the build's selection (ascending source id) that the build keeps, computed by the same
+// rule, with movie titles; and the build's counts of eligible and selected users.
+struct GoldSetPreview
+{
+    int ticket = 0;                  // preview()'s return value
+    GoldSetSpec spec;                // what was previewed
+    std::optional<Error> error;      // "canceled", or why nothing could be previewed
+    quint64 eligibleUsers = 0;
+    quint64 selectedUsers = 0;
+    std::optional<GoldSetUser> user; // none when none of the first users tried is kept
+    QStringList profileTitles;       // "Title (Year)", in profile order
+    QStringList goldTitles;          // in gold order
+    QString explanation;             // why there is no user (empty when there is one)
     std::shared_ptr<const CoViewIndex> index; // reused by the next build on the same dataset
 };
 
@@ -99,7 +118,23 @@ public:
     void cancelBuild();
     bool isBuilding() const { return m_buildWatcher != nullptr; }
 
-    // Writes the training and validation splits of a set as chat fine-tuning JSONL (the paper's
+    // Works out a GoldSetPreview on the dataset on screen in the background; reports through
+    // previewFinished with the ticket returned here. A preview that is still running is
+    // canceled first (it reports "canceled").
+    int preview(const GoldSetSpec &spec);
+    void cancelPreview();
+
+    // Validates one example as a one-line training file (no minimum example count): its tokens
+    // (the notebook's accounting, o200k_base) and the validator's findings. Quick once the
+    // tokenizer is loaded, which preview() does in the background.
+    [[nodiscard]] Result<ChatDataReport> checkExample(const ChatExample &example) const;
+
+    // The project's prompt template (saved by the wizard), or the paper's when none is saved.
+    // An unsaved session keeps it in memory and moves it into the project once there is one.
+    PromptTemplate promptTemplate() const { return m_template; }
+    [[nodiscard]] Status setPromptTemplate(const PromptTemplate &prompt);
+
+    // Writes the training and validation splits of a set as chat fine-tuning JSONL (the project's
     // prompt template) into `folder` in the background; reports through fineTuneDataWritten with
     // the ticket returned here.
     // strict: refuse to write files the validator finds errors in (exportFineTuneJsonl);
@@ -114,6 +149,7 @@ Q_SIGNALS:
     void buildStarted();
     void buildProgress(int value, int maximum, const QString &text);
     void buildFinished(const cinetune::ui::GoldSetBuildOutcome &outcome);
+    void previewFinished(const cinetune::ui::GoldSetPreview &preview);
     void fineTuneDataWritten(int ticket, const cinetune::Result<cinetune::ui::FineTuneFiles> &result);
     // Moving the unsaved session's gold sets into the project failed (message says which).
     void storageError(const QString &message);
@@ -136,6 +172,9 @@ private:
     mutable QHash<qint64, std::shared_ptr<const std::vector<GoldSetUser>>> m_userCache;
 
     QPointer<QFutureWatcher<GoldSetBuildOutcome>> m_buildWatcher;
+    QPointer<QFutureWatcher<GoldSetPreview>> m_previewWatcher;
+    PromptTemplate m_template = PromptTemplate::paperDefault();
+    bool m_templateEdited = false; // set in an unsaved session: goes into the next project
     std::shared_ptr<const CoViewIndex> m_index; // of m_indexDataset
     const void *m_indexDataset = nullptr;
     std::unique_ptr<QTemporaryDir> m_tempDir;
@@ -144,3 +183,4 @@ private:
 } // namespace cinetune::ui
 
 Q_DECLARE_METATYPE(cinetune::ui::GoldSetBuildOutcome)
+Q_DECLARE_METATYPE(cinetune::ui::GoldSetPreview)
