@@ -232,7 +232,7 @@ int main(int argc, char **argv)
             GoldSetBuildOptions build;
             build.threads = threads;
             std::vector<double> ms;
-            int same = 0;
+            int same = 0, nonEmpty = 0;
             for (const BaselineQuery &q : qs) {
                 spec.userIds = {store.userSourceId(*q.user)};
                 spec.maxGold = q.count;
@@ -251,13 +251,14 @@ int main(int argc, char **argv)
                     }
                 }
                 same += gold == r.value()->recommend(q);
+                nonEmpty += !gold.empty();
             }
             if (ms.size() > 1)
                 ms.erase(ms.begin()); // the first call also built the co-rating index
             std::sort(ms.begin(), ms.end());
             std::printf("%-9s the former per-query path (one gold-set build per query): median %.3f ms, max %.3f ms; "
-                        "same lists as the recommender for %d of %zu queries\n",
-                        "consensus", ms.empty() ? 0.0 : ms[ms.size() / 2], ms.empty() ? 0.0 : ms.back(), same, qs.size());
+                        "same lists as the recommender for %d of %zu queries (%d of them not empty)\n",
+                        "consensus", ms.empty() ? 0.0 : ms[ms.size() / 2], ms.empty() ? 0.0 : ms.back(), same, qs.size(), nonEmpty);
         }
         if (kind == BaselineKind::ItemKnn) {
             for (BaselineQuery &q : qs)
