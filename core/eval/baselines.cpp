@@ -307,7 +307,7 @@ private:
     // with its own copy of the spec, whose seed and max gold change per query.
     struct Scratch
     {
-        Scratch(const ConsensusRecommender &r)
+        explicit Scratch(const ConsensusRecommender &r)
             : spec(r.m_spec), context{r.m_ds.store, r.m_movieIds, spec}, consensus(context, *r.m_index, *r.m_raters)
         {
         }
