@@ -4625,6 +4625,30 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
             <numerusform>%n Filme dieses Profils sind nicht im aktuellen Datensatz und wurden ausgelassen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>There are no gold sets in this session.</source>
+        <translation>In dieser Sitzung gibt es keine Goldstandards.</translation>
+    </message>
+    <message>
+        <source>This gold set is no longer in the project.</source>
+        <translation>Dieser Goldstandard ist nicht mehr im Projekt.</translation>
+    </message>
+    <message>
+        <source>Gold set “%1” was built from another dataset. Open that dataset on the Dataset step first.</source>
+        <translation>Der Goldstandard „%1“ wurde aus einem anderen Datensatz erstellt. Öffnen Sie zuerst diesen Datensatz (Schritt Datensatz).</translation>
+    </message>
+    <message>
+        <source>User %1 is not in the test split of gold set “%2”. Pick one of its test users.</source>
+        <translation>Nutzer %1 ist nicht im Testteil des Goldstandards „%2“. Wählen Sie einen seiner Testnutzer.</translation>
+    </message>
+    <message>
+        <source>%1 (fine-tuned, job %2)</source>
+        <translation>%1 (feinabgestimmt, Job %2)</translation>
+    </message>
+    <message>
+        <source>%1 (checkpoint, step %2)</source>
+        <translation>%1 (Checkpoint, Schritt %2)</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::PlaygroundPage</name>
@@ -4880,6 +4904,62 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Saved as “%1”.</source>
         <translation>Als „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>S&amp;how Test User</source>
+        <translation>Testnutzer &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Gold-set user (test split)</source>
+        <translation>Goldstandard-Nutzer (Testteil)</translation>
+    </message>
+    <message>
+        <source>Gold set of the project</source>
+        <translation>Goldstandard des Projekts</translation>
+    </message>
+    <message>
+        <source>The gold sets of the project (or of this unsaved session), from the Gold set step</source>
+        <translation>Die Goldstandards des Projekts (oder dieser ungespeicherten Sitzung) aus dem Schritt Goldstandard</translation>
+    </message>
+    <message>
+        <source>User of the gold set&apos;s test split</source>
+        <translation>Nutzer aus dem Testteil des Goldstandards</translation>
+    </message>
+    <message>
+        <source>Users the evaluation measures on: none of them was in the fine-tuning data</source>
+        <translation>Nutzer, an denen die Evaluation misst: keiner von ihnen war in den Feinabstimmungsdaten</translation>
+    </message>
+    <message>
+        <source>Load this user&apos;s profile and mark their gold movies with ★</source>
+        <translation>Das Profil dieses Nutzers laden und seine Goldfilme mit ★ markieren</translation>
+    </message>
+    <message>
+        <source>Gold s&amp;et:</source>
+        <translation>Golds&amp;tandard:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 test users)</source>
+        <translation>%1 (%2 Testnutzer)</translation>
+    </message>
+    <message>
+        <source>%1 (built from another dataset)</source>
+        <translation>%1 (aus einem anderen Datensatz erstellt)</translation>
+    </message>
+    <message>
+        <source>No gold sets yet: build one on the Gold set step</source>
+        <translation>Noch keine Goldstandards: Erstellen Sie einen im Schritt Goldstandard</translation>
+    </message>
+    <message>
+        <source>this set has no test users</source>
+        <translation>dieser Goldstandard hat keine Testnutzer</translation>
+    </message>
+    <message>
+        <source>There are no gold sets in the project yet: build one on the Gold set step.</source>
+        <translation>Das Projekt hat noch keine Goldstandards: Erstellen Sie einen im Schritt Goldstandard.</translation>
+    </message>
+    <message>
+        <source>Choose a user of the gold set&apos;s test split first.</source>
+        <translation>Wählen Sie zuerst einen Nutzer aus dem Testteil des Goldstandards.</translation>
     </message>
 </context>
 <context>

@@ -96,7 +96,9 @@ MainWindow::MainWindow(QWidget *parent)
             continue;
         }
         if (step == Step::Playground) {
-            auto *playground = new PlaygroundPage(new PlaygroundController(m_datasets, this), m_providers, m_pages);
+            auto *playgroundController = new PlaygroundController(m_datasets, this);
+            playgroundController->setProjectSources(m_goldSets, m_fineTune);
+            auto *playground = new PlaygroundPage(playgroundController, m_providers, m_pages);
             connect(playground, &PlaygroundPage::providersRequested, this, &MainWindow::showProviders);
             m_pages->addWidget(playground);
             continue;

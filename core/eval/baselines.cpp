@@ -4,11 +4,15 @@
 #include "goldset/coviewindex.h"
 #include "goldset/goldsetbuilder.h"
 #include "goldset/goldsetrandom.h"
+#include "goldset/neighbourconsensus.h"
+#include "goldset/raterbitmaps.h"
+#include "goldset/userprofile.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <new>
 #include <numeric>
 #include <unordered_map>
@@ -53,6 +57,20 @@ public:
 private:
     std::vector<MovieIndex> m_profile;
     std::span<const Entry> m_rated;
+};
+
+// Maps a phase's [0, 1] onto [from, to] of the whole setup.
+class ScaledProgress final : public Progress
+{
+public:
+    ScaledProgress(Progress &inner, double from, double to) : m_inner(inner), m_from(from), m_to(to) {}
+    void report(double fraction, const QString &phase) override { m_inner.report(m_from + (m_to - m_from) * fraction, phase); }
+    bool canceled() const override { return m_inner.canceled(); }
+
+private:
+    Progress &m_inner;
+    double m_from;
+    double m_to;
 };
 
 int clampCount(int count)
@@ -244,30 +262,39 @@ GoldSetSpec consensusSpec(const GoldSetSpec &base, std::vector<std::uint32_t> us
     return spec;
 }
 
+// Runs the gold rule for one user per query. Everything that depends only on the dataset and the
+// rule (co-rating index, rater bitmaps, source ids) is built once here; a query pays only for the
+// user's own candidate search and neighbour count, as one user of the gold-set builder does
+// (NeighbourConsensus gives a user the same outcome alone as in any batch).
 class ConsensusRecommender final : public Recommender
 {
 public:
-    ConsensusRecommender(const Dataset &ds, const BaselineOptions &o, std::shared_ptr<const CoViewIndex> index)
-        : m_ds(ds), m_options(o), m_index(std::move(index))
+    ConsensusRecommender(const Dataset &ds, const BaselineOptions &o, std::shared_ptr<const CoViewIndex> index,
+                         std::shared_ptr<const RaterBitmaps> raters)
+        : m_ds(ds), m_spec(consensusSpec(o.consensus, {}, o.seed, o.count)), m_index(std::move(index)), m_raters(std::move(raters)),
+          m_movieIds(ds.store.movieCount())
     {
+        for (MovieIndex m = 0; m < ds.store.movieCount(); ++m)
+            m_movieIds[m] = sourceIdOf(ds, m);
     }
     BaselineKind kind() const override { return BaselineKind::NeighbourConsensus; }
     std::vector<std::uint32_t> recommend(const BaselineQuery &q) const override
     {
-        if (!q.user || *q.user >= m_ds.store.userCount() || q.count <= 0)
+        if (!q.user || *q.user >= m_ds.store.userCount() || q.count <= 0 || !eligible(*q.user))
             return {};
-        GoldSetBuildOptions build;
-        build.threads = m_options.threads;
-        build.index = m_index;
-        NullProgress progress;
-        const auto set = buildGoldSet(m_ds, consensusSpec(m_options.consensus, {m_ds.store.userSourceId(*q.user)}, q.seed, q.count), build,
-                                      progress);
+        std::unique_ptr<Scratch> scratch = acquire();
+        // Seed and count are the query's; validity of the rest was checked in makeRecommender
+        // (max gold is clamped to the range the spec accepts).
+        scratch->spec.seed = q.seed;
+        scratch->spec.maxGold = std::clamp(q.count, 1, kMaxCount);
+        const UserOutcome outcome = scratch->consensus.run(*q.user);
+        release(std::move(scratch));
         std::vector<std::uint32_t> out;
-        if (!set || set->users.empty())
+        if (outcome.dropped)
             return out;
         const BaselineQuery noUser{q.profile, std::nullopt, q.count, q.seed};
         const Exclusions ex(m_ds.store, noUser, false);
-        for (std::uint32_t id : set->users.front().gold) {
+        for (std::uint32_t id : outcome.line.gold) {
             const auto m = m_ds.catalogue.find(id);
             if (m && !ex.contains(*m))
                 out.push_back(*m);
@@ -276,9 +303,54 @@ public:
     }
 
 private:
+    // One worker's NeighbourConsensus (its scratch memory is a few MB on Netflix, so it is reused)
+    // with its own copy of the spec, whose seed and max gold change per query.
+    struct Scratch
+    {
+        explicit Scratch(const ConsensusRecommender &r)
+            : spec(r.m_spec), context{r.m_ds.store, r.m_movieIds, spec}, consensus(context, *r.m_index, *r.m_raters)
+        {
+        }
+        GoldSetSpec spec;
+        GoldSetContext context;
+        NeighbourConsensus consensus;
+    };
+
+    // The builder's eligibility rule for this protocol: >= E ratings at the top of the scale.
+    bool eligible(UserIndex u) const
+    {
+        const auto row = m_ds.store.userEntries(u);
+        const auto top = static_cast<RatingUnits>(10);
+        std::uint32_t tops = 0;
+        for (Entry e : row)
+            tops += entryRating(e) == top;
+        return !row.empty() && tops >= static_cast<std::uint32_t>(m_spec.eligibility);
+    }
+    std::unique_ptr<Scratch> acquire() const
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (!m_pool.empty()) {
+                std::unique_ptr<Scratch> s = std::move(m_pool.back());
+                m_pool.pop_back();
+                return s;
+            }
+        }
+        return std::make_unique<Scratch>(*this);
+    }
+    void release(std::unique_ptr<Scratch> scratch) const
+    {
+        const std::lock_guard lock(m_mutex);
+        m_pool.push_back(std::move(scratch));
+    }
+
     const Dataset &m_ds;
-    BaselineOptions m_options;
+    GoldSetSpec m_spec;
     std::shared_ptr<const CoViewIndex> m_index;
+    std::shared_ptr<const RaterBitmaps> m_raters;
+    std::vector<std::uint32_t> m_movieIds;
+    mutable std::mutex m_mutex;
+    mutable std::vector<std::unique_ptr<Scratch>> m_pool;
 };
 
 Result<std::shared_ptr<const CoViewIndex>> buildConsensusIndex(const Dataset &ds, const BaselineOptions &o, Progress &progress)
@@ -304,10 +376,15 @@ Result<std::unique_ptr<Recommender>> make(const Dataset &ds, BaselineKind kind, 
         GoldSetSpec check = consensusSpec(o.consensus, {}, 1, 10);
         if (Status valid = check.validate(); !valid)
             return valid.error();
-        auto index = buildConsensusIndex(ds, o, progress);
+        ScaledProgress indexing(progress, 0, 0.8);
+        auto index = buildConsensusIndex(ds, o, indexing);
         if (!index)
             return index.error();
-        return std::unique_ptr<Recommender>(new ConsensusRecommender(ds, o, std::move(index.value())));
+        ScaledProgress bitmaps(progress, 0.8, 1);
+        auto raters = RaterBitmaps::build(ds.store, check.thresholdUnits(), RaterBitmaps::kDefaultBudget, resolveThreads(o.threads), bitmaps);
+        if (!raters)
+            return raters.error();
+        return std::unique_ptr<Recommender>(new ConsensusRecommender(ds, o, std::move(index.value()), std::move(raters.value())));
     }
     }
     return makeError(QStringLiteral("invalid-argument"), tr("unknown baseline"));

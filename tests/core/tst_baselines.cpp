@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTest>
 
 #include <cmath>
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void batchSameForAnyThreads_data();
     void batchSameForAnyThreads();
     void consensusEqualsGoldSetBuilder();
+    void consensusSingleQueryIsGoldList_data();
+    void consensusSingleQueryIsGoldList();
     void candidatesForPrompts();
     void cacheRoundTrip();
     void damagedCacheRebuilt_data();
@@ -411,6 +414,97 @@ void TestBaselines::consensusEqualsGoldSetBuilder()
         q.user.reset();
         QVERIFY(r->recommend(q).empty()); // only for users of the dataset
     }
+}
+
+void TestBaselines::consensusSingleQueryIsGoldList_data()
+{
+    QTest::addColumn<int>("neighbourCap");
+    QTest::addColumn<int>("watchFactor");
+    QTest::addColumn<double>("stars");
+    QTest::addColumn<int>("seed");
+    QTest::newRow("paper50") << int(GoldSetSpec::paper50().neighbourCap) << 50 << 5.0 << 2;
+    QTest::newRow("sampled neighbours") << 25 << 30 << 5.0 << 3;
+    QTest::newRow("few neighbours, T=4") << 8 << 20 << 4.0 << 11;
+}
+
+void TestBaselines::consensusSingleQueryIsGoldList()
+{
+    QFETCH(int, neighbourCap);
+    QFETCH(int, watchFactor);
+    QFETCH(double, stars);
+    QFETCH(int, seed);
+    GoldSetSpec spec = GoldSetSpec::paper50();
+    spec.users = 80;
+    spec.neighbourCap = static_cast<std::uint32_t>(neighbourCap);
+    spec.watchFactor = watchFactor;
+    spec.starThreshold = stars;
+    spec.seed = static_cast<std::uint64_t>(seed);
+    spec.minGold = 0; // a recommendation of any length is still the builder's gold list
+    NullProgress progress;
+    auto built = buildGoldSet(*m_sample, spec, GoldSetBuildOptions{}, progress);
+    QVERIFY(built.ok());
+    QVERIFY(built->users.size() > 20);
+
+    BaselineOptions o;
+    o.consensus = spec;
+    o.threads = 2;
+    const auto r = makeOrFail(*m_sample, BaselineKind::NeighbourConsensus, o);
+    const auto query = [&](const GoldSetUser &u, int count) {
+        BaselineQuery q;
+        q.user = *m_sample->store.findUser(u.user);
+        q.seed = spec.seed;
+        q.count = count;
+        for (std::uint32_t id : u.profile)
+            q.profile.push_back(*m_sample->catalogue.find(id));
+        return q;
+    };
+    const auto sourceIds = [&](const Ids &movies) {
+        Ids out;
+        for (std::uint32_t m : movies)
+            out.push_back(m_sample->catalogue.movie(m).sourceId);
+        return out;
+    };
+    std::size_t nonEmpty = 0;
+    for (const GoldSetUser &u : built->users) {
+        // Every user of the set, asked alone: exactly their gold list (never a profile movie).
+        const Ids got = sourceIds(r->recommend(query(u, spec.maxGold)));
+        QCOMPARE(got, u.gold);
+        nonEmpty += !got.empty();
+        // Fewer wanted: the head of the same list.
+        const Ids three = sourceIds(r->recommend(query(u, 3)));
+        QCOMPARE(three, Ids(u.gold.begin(), u.gold.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, u.gold.size()))));
+    }
+    QVERIFY(nonEmpty > 10);
+
+    // Asked concurrently (the recommender reuses per-worker scratch memory): the same lists.
+    std::vector<Ids> parallel(built->users.size());
+    QThreadPool pool;
+    pool.setMaxThreadCount(4);
+    for (std::size_t i = 0; i < built->users.size(); ++i)
+        pool.start([&, i] { parallel[i] = sourceIds(r->recommend(query(built->users[i], spec.maxGold))); });
+    pool.waitForDone();
+    for (std::size_t i = 0; i < built->users.size(); ++i)
+        QCOMPARE(parallel[i], built->users[i].gold);
+
+    // A user the rule does not accept (fewer than E five-star ratings) gets nothing, as in the builder.
+    const RatingStore &store = m_sample->store;
+    std::optional<UserIndex> ineligible;
+    for (UserIndex u = 0; u < store.userCount() && !ineligible; ++u) {
+        int tops = 0;
+        for (Entry e : store.userEntries(u))
+            tops += entryRating(e) == 10;
+        if (tops < spec.eligibility && store.userRatingCount(u) >= 20)
+            ineligible = u;
+    }
+    QVERIFY(ineligible);
+    GoldSetUser outsider;
+    outsider.user = store.userSourceId(*ineligible);
+    QVERIFY(r->recommend(query(outsider, 10)).empty());
+    GoldSetSpec listed = spec;
+    listed.userIds = {outsider.user};
+    auto alone = buildGoldSet(*m_sample, listed, GoldSetBuildOptions{}, progress);
+    QVERIFY(alone.ok());
+    QVERIFY(alone->users.empty());
 }
 
 void TestBaselines::candidatesForPrompts()

@@ -1,7 +1,8 @@
 // The Playground step end to end, offscreen, on the embedded sample dataset and the offline
 // simulator on 127.0.0.1: completion over the catalogue, a profile built by typing and picking, a
 // column filling in from a streamed answer, cancellation when the profile changes mid-stream, a
-// failing column (401 from its own server) beside a working one, and the exports.
+// failing column (401 from its own server) beside a working one, and the exports; gold-set users
+// from the project's gold sets and the project's fine-tuned models as targets.
 #include "uitest.h"
 
 #include "backgroundtasks.h"
@@ -16,7 +17,11 @@
 #include "playground/profileeditor.h"
 #include "playground/recommendationcolumn.h"
 #include "providers/simulator.h"
+#include "project/jobrepository.h"
+#include "project/projectfile.h"
 #include "session/datasetcontroller.h"
+#include "session/finetunecontroller.h"
+#include "session/goldsetcontroller.h"
 #include "session/playgroundcontroller.h"
 #include "session/providerservice.h"
 #include "widgets/messagebanner.h"
@@ -26,6 +31,7 @@
 #include <QCompleter>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -61,6 +67,8 @@ private Q_SLOTS:
     void searchFindsPopularFirst();
     void profileRules();
     void userAndSavedProfiles();
+    void projectGoldSetUser();
+    void fineTunedModelsAsTargets();
     void resolverMarksItems();
     void typePickAndStream();
     void profileChangeCancelsInFlight();
@@ -263,6 +271,162 @@ void TestPlayground::userAndSavedProfiles()
     QVERIFY(m_controller->hasGold());
     QCOMPARE(m_controller->profile().size(), std::size_t(2));
     QVERIFY(m_controller->gold().contains(*c.find(260)));
+}
+
+void TestPlayground::projectGoldSetUser()
+{
+    // Users 1 and 3 are in the test split, 2 in training; a second set comes from another dataset.
+    const auto line = [](std::uint32_t user, std::vector<std::uint32_t> profile, std::vector<std::uint32_t> gold, GoldSetSplit split) {
+        GoldSetUser g;
+        g.user = user;
+        g.profile = std::move(profile);
+        g.gold = std::move(gold);
+        g.neighbours = 5;
+        g.split = split;
+        return g;
+    };
+    GoldSet set;
+    set.spec = GoldSetSpec::paper50();
+    set.users = {line(1, {1, 50}, {260, 1196}, GoldSetSplit::Test), line(2, {1, 2, 3}, {4}, GoldSetSplit::Train),
+                 line(3, {2571, 1, 47}, {2959}, GoldSetSplit::Test)};
+    GoldSetController goldSets(m_datasets, m_tasks);
+    const QByteArray fingerprint = m_datasets->current()->dataset->fingerprint;
+    // An unsaved session: the sets live in memory.
+    auto other = goldSets.add(QStringLiteral("elsewhere"), set, QByteArrayLiteral("another-dataset"));
+    auto mine = goldSets.add(QStringLiteral("paper50 sample"), set, fingerprint);
+    QVERIFY(other.ok() && mine.ok());
+    m_controller->setProjectSources(&goldSets, nullptr);
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    ProfileEditor *editor = page->profileEditor();
+    QComboBox *sets = editor->goldSetCombo();
+    QComboBox *users = editor->goldUserCombo();
+    auto *load = editor->findChild<QPushButton *>(QStringLiteral("loadTestUserButton"));
+    QVERIFY(load);
+    QCOMPARE(sets->count(), 2);
+    QCOMPARE(sets->currentData().toLongLong(), mine.value()); // the newest
+    QVERIFY(sets->currentText().startsWith(QStringLiteral("paper50 sample")));
+    QVERIFY(sets->itemText(0).contains(QStringLiteral("another dataset")));
+    // Only the test split is offered.
+    QCOMPARE(users->count(), 2);
+    QCOMPARE(users->itemText(0), QStringLiteral("1"));
+    QCOMPARE(users->itemText(1), QStringLiteral("3"));
+
+    const auto loadUser = [&](int userRow) {
+        users->setCurrentIndex(userRow);
+        load->click();
+    };
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    loadUser(1);
+    QVERIFY(m_controller->hasGold());
+    QCOMPARE(m_controller->userSourceId(), std::optional<std::uint32_t>(3));
+    QCOMPARE(m_controller->profile(), (std::vector<std::uint32_t>{*c.find(2571), *c.find(1), *c.find(47)}));
+    QCOMPARE(m_controller->gold(), QSet<std::uint32_t>{*c.find(2959)});
+    QCOMPARE(editor->profileList()->count(), 3);
+    auto *owner = editor->findChild<QLabel *>(QStringLiteral("profileOwner"));
+    QVERIFY(owner && owner->isVisible());
+    QVERIFY2(owner->text().contains(QStringLiteral("Gold-set user 3")), qPrintable(owner->text()));
+    QVERIFY(!editor->messageLabel()->isVisible());
+
+    // A training user typed by hand is refused, with what to do.
+    users->setEditText(QStringLiteral("2"));
+    load->click();
+    QVERIFY(editor->messageLabel()->isVisible());
+    QVERIFY2(editor->messageLabel()->text().contains(QStringLiteral("test split")), qPrintable(editor->messageLabel()->text()));
+    QCOMPARE(m_controller->userSourceId(), std::optional<std::uint32_t>(3));
+    // A set of another dataset is refused.
+    QCOMPARE(m_controller->loadGoldSetUser(other.value(), 1).error().code, QStringLiteral("playground.other_dataset"));
+
+    // Saving the session as a project moves the sets into it; the list follows.
+    auto project = ProjectFile::create(m_tmp.filePath(QStringLiteral("gold-project")));
+    QVERIFY(project);
+    goldSets.setProject(project->get());
+    QVERIFY(goldSets.hasProject());
+    QCOMPARE(sets->count(), 2);
+    sets->setCurrentIndex(sets->findText(QStringLiteral("paper50 sample"), Qt::MatchStartsWith));
+    QCOMPARE(users->count(), 2);
+    loadUser(0);
+    QCOMPARE(m_controller->userSourceId(), std::optional<std::uint32_t>(1));
+    QCOMPARE(m_controller->profile(), (std::vector<std::uint32_t>{*c.find(1), *c.find(50)}));
+    QVERIFY(m_controller->gold().contains(*c.find(260)));
+    QVERIFY(m_controller->gold().contains(*c.find(1196)));
+    // A set built later appears at once.
+    QVERIFY(goldSets.add(QStringLiteral("third"), set, fingerprint).ok());
+    QCOMPARE(sets->count(), 3);
+    m_page.reset();
+    m_controller->setProjectSources(nullptr, nullptr);
+}
+
+void TestPlayground::fineTunedModelsAsTargets()
+{
+    auto project = ProjectFile::create(m_tmp.filePath(QStringLiteral("jobs-project")));
+    QVERIFY(project);
+    FineTuneController fineTune(m_providers.get(), m_tasks);
+    fineTune.setProject(project->get());
+    JobRepository *jobs = fineTune.repository();
+    const QString base = m_server->baseUrl();
+    const auto store = [&](const QString &provider, const QString &id, JobStatus status, const QString &model) {
+        FineTuneJob job;
+        job.id = id;
+        job.baseModel = kModel;
+        job.status = status;
+        job.fineTunedModel = model;
+        return jobs->upsertJob(provider, ProviderKind::Simulator, base, job, true);
+    };
+    const QString ft = QStringLiteral("ft:gpt-4o-mini-2024-07-18:cinetune-sim:movies:abc123");
+    const QString checkpoint = ft + QStringLiteral(":ckpt-step-40");
+    auto done = store(QStringLiteral("sim"), QStringLiteral("ftjob-1"), JobStatus::Succeeded, ft);
+    QVERIFY(done);
+    Checkpoint ckpt;
+    ckpt.id = QStringLiteral("ftckpt-1");
+    ckpt.model = checkpoint;
+    ckpt.step = 40;
+    QVERIFY(jobs->setCheckpoints(done.value(), {ckpt}).ok());
+    QVERIFY(store(QStringLiteral("sim"), QStringLiteral("ftjob-2"), JobStatus::Failed, QString()));
+    QVERIFY(store(QStringLiteral("broken"), QStringLiteral("ftjob-3"), JobStatus::Succeeded, QStringLiteral("ft:other:x")));
+
+    m_controller->setProjectSources(nullptr, &fineTune);
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    ColumnTargetChooser *chooser = page->columns().first()->chooser();
+    QComboBox *models = chooser->modelCombo();
+    const int ftRow = models->findData(ft);
+    const int ckptRow = models->findData(checkpoint);
+    QVERIFY(ftRow >= 0 && ckptRow > ftRow);
+    QVERIFY2(models->itemText(ftRow).contains(QStringLiteral("ftjob-1")), qPrintable(models->itemText(ftRow)));
+    QVERIFY(models->itemText(ckptRow).contains(QStringLiteral("40")));
+    QCOMPARE(models->findData(QStringLiteral("ft:other:x")), -1); // another provider's
+    QCOMPARE(models->currentText(), kModel);                      // the base model stays the default
+
+    // Choosing it asks that model id with the fine-tuned strategy.
+    models->setCurrentIndex(ftRow);
+    Q_EMIT models->activated(ftRow);
+    QCOMPARE(chooser->modelId(), ft);
+    QCOMPARE(chooser->strategyCombo()->currentData().toInt(), int(PromptStrategy::FineTuned));
+    std::unique_ptr<ColumnEngine> engine = chooser->makeEngine();
+    auto *llm = dynamic_cast<LlmEngine *>(engine.get());
+    QVERIFY(llm);
+    QCOMPARE(llm->settings().model, ft);
+    QCOMPARE(llm->settings().profile, QStringLiteral("sim"));
+    // A typed id still wins over the list.
+    chooser->setModel(QStringLiteral("ft:typed:by-hand"));
+    QCOMPARE(chooser->modelId(), QStringLiteral("ft:typed:by-hand"));
+
+    // The other provider lists its own job only.
+    chooser->setTarget(QStringLiteral("provider:broken"));
+    QVERIFY(models->findData(QStringLiteral("ft:other:x")) >= 0);
+    QCOMPARE(models->findData(ft), -1);
+
+    // A job that succeeds later is offered without rebuilding the column, keeping the choice.
+    chooser->setTarget(QStringLiteral("provider:sim"));
+    models->setCurrentIndex(models->findData(ft));
+    const QString later = QStringLiteral("ft:gpt-4o-mini-2024-07-18:cinetune-sim:later:def456");
+    QVERIFY(store(QStringLiteral("sim"), QStringLiteral("ftjob-4"), JobStatus::Succeeded, later));
+    Q_EMIT fineTune.jobsChanged();
+    QVERIFY(models->findData(later) >= 0);
+    QCOMPARE(chooser->modelId(), ft);
+    m_page.reset();
+    m_controller->setProjectSources(nullptr, nullptr);
 }
 
 void TestPlayground::resolverMarksItems()

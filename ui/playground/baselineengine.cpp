@@ -162,8 +162,9 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
         Q_EMIT answered(a);
         return;
     }
-    // Neighbour consensus re-runs the gold-set rule for the user (up to a second on Netflix-sized
-    // data): on a worker, and dropped when a newer request or cancel() came in meanwhile.
+    // Neighbour consensus re-runs the gold-set rule for the user (milliseconds, but it grows with
+    // the user's neighbours): on a worker, and dropped when a newer request or cancel() came in
+    // meanwhile.
     const quint64 ticket = ++m_ticket;
     m_running = true;
     auto *watcher = new QFutureWatcher<std::vector<std::uint32_t>>(this);

@@ -2,6 +2,7 @@
 
 #include "baselineengine.h"
 #include "providers/simulator.h"
+#include "session/playgroundcontroller.h"
 #include "session/providerservice.h"
 
 #include <QComboBox>
@@ -16,6 +17,7 @@ namespace {
 
 const QString kProviderPrefix = QStringLiteral("provider:");
 const QString kBaselinePrefix = QStringLiteral("baseline:");
+constexpr int kFineTunedRole = Qt::UserRole + 1;
 
 } // namespace
 
@@ -52,7 +54,12 @@ ColumnTargetChooser::ColumnTargetChooser(ProviderService *providers, BaselineReg
 
     connect(m_target, &QComboBox::currentIndexChanged, this, &ColumnTargetChooser::onTargetChanged);
     connect(m_model->lineEdit(), &QLineEdit::editingFinished, this, &ColumnTargetChooser::changed);
-    connect(m_model, &QComboBox::activated, this, &ColumnTargetChooser::changed);
+    connect(m_model, &QComboBox::activated, this, [this](int index) {
+        // A fine-tuned model is asked with the fine-tuned strategy (the user can still change it).
+        if (m_model->itemData(index, kFineTunedRole).toBool())
+            setStrategy(PromptStrategy::FineTuned);
+        Q_EMIT changed();
+    });
     connect(m_strategy, &QComboBox::currentIndexChanged, this, &ColumnTargetChooser::changed);
     connect(m_temperature, &QDoubleSpinBox::editingFinished, this, &ColumnTargetChooser::changed);
     connect(m_providers, &ProviderService::profilesChanged, this, &ColumnTargetChooser::refreshTargets);
@@ -126,24 +133,74 @@ void ColumnTargetChooser::onTargetChanged()
     m_strategy->setEnabled(llm);
     m_temperature->setEnabled(llm);
     if (llm) {
-        const std::optional<ProviderProfile> p = m_providers->profile(targetId().mid(kProviderPrefix.size()));
         const QSignalBlocker block(m_model);
         m_model->clear();
-        QStringList models;
-        if (p && !p->defaultChatModel.isEmpty())
-            models.append(p->defaultChatModel);
-        if (p && !p->defaultModel.isEmpty() && !models.contains(p->defaultModel))
-            models.append(p->defaultModel);
-        if (p && p->isSimulator()) {
-            for (const QString &m : SimulatorServer::baseModels()) {
-                if (!models.contains(m))
-                    models.append(m);
-            }
-        }
-        m_model->addItems(models);
-        m_model->setCurrentIndex(models.isEmpty() ? -1 : 0);
+        fillModels();
+        m_model->setCurrentIndex(m_model->count() > 0 ? 0 : -1);
     }
     Q_EMIT changed();
+}
+
+void ColumnTargetChooser::fillModels()
+{
+    const QString provider = targetId().mid(kProviderPrefix.size());
+    const std::optional<ProviderProfile> p = m_providers->profile(provider);
+    QStringList models;
+    if (p && !p->defaultChatModel.isEmpty())
+        models.append(p->defaultChatModel);
+    if (p && !p->defaultModel.isEmpty() && !models.contains(p->defaultModel))
+        models.append(p->defaultModel);
+    if (p && p->isSimulator()) {
+        for (const QString &m : SimulatorServer::baseModels()) {
+            if (!models.contains(m))
+                models.append(m);
+        }
+    }
+    for (const QString &m : models)
+        m_model->addItem(m, m);
+    if (m_fineTuned) {
+        for (const FineTunedModelChoice &c : m_fineTuned->fineTunedModels(provider)) {
+            if (m_model->findData(c.model) >= 0)
+                continue;
+            m_model->addItem(c.label, c.model);
+            m_model->setItemData(m_model->count() - 1, true, kFineTunedRole);
+            m_model->setItemData(m_model->count() - 1, c.model, Qt::ToolTipRole);
+        }
+    }
+}
+
+QString ColumnTargetChooser::modelId() const
+{
+    const int i = m_model->currentIndex();
+    const QString text = m_model->currentText().trimmed();
+    if (i >= 0 && text == m_model->itemText(i).trimmed())
+        return m_model->itemData(i).toString();
+    return text;
+}
+
+void ColumnTargetChooser::setFineTunedSource(PlaygroundController *controller)
+{
+    if (m_fineTuned)
+        disconnect(m_fineTuned, nullptr, this, nullptr);
+    m_fineTuned = controller;
+    if (!m_fineTuned)
+        return;
+    // Refill the list, keeping the chosen (or typed) model: a job finishing must not change a column.
+    const auto refill = [this] {
+        if (!isLlm())
+            return;
+        const QString current = modelId();
+        const QSignalBlocker block(m_model);
+        m_model->clear();
+        fillModels();
+        const int i = m_model->findData(current);
+        if (i >= 0)
+            m_model->setCurrentIndex(i);
+        else
+            m_model->setCurrentText(current);
+    };
+    connect(m_fineTuned, &PlaygroundController::fineTunedModelsChanged, this, refill);
+    refill();
 }
 
 std::unique_ptr<ColumnEngine> ColumnTargetChooser::makeEngine() const
@@ -151,7 +208,7 @@ std::unique_ptr<ColumnEngine> ColumnTargetChooser::makeEngine() const
     if (isLlm()) {
         LlmEngine::Settings s;
         s.profile = targetId().mid(kProviderPrefix.size());
-        s.model = m_model->currentText().trimmed();
+        s.model = modelId();
         s.strategy = static_cast<PromptStrategy>(m_strategy->currentData().toInt());
         s.temperature = m_temperature->value();
         return std::make_unique<LlmEngine>(m_providers, s);

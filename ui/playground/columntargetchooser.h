@@ -12,10 +12,11 @@ class QDoubleSpinBox;
 namespace cinetune::ui {
 
 class BaselineRegistry;
+class PlaygroundController;
 class ProviderService;
 
-// What one column asks: a provider profile and chat model (with prompt strategy and temperature),
-// or a local baseline (Random, Most popular, ItemKNN, Neighbour consensus).
+// What one column asks: a provider profile and chat model (with prompt strategy and temperature;
+// the project's fine-tuned models of that provider are listed), or a local baseline (Random, Most popular, ItemKNN, Neighbour consensus).
 class ColumnTargetChooser final : public QWidget
 {
     Q_OBJECT
@@ -31,6 +32,12 @@ public:
     void setStrategy(PromptStrategy strategy);
     void setTemperature(double t);
     bool isLlm() const;
+    // The chat model the column asks: the chosen entry's id (a fine-tuned entry shows a label), or
+    // what was typed.
+    QString modelId() const;
+    // Offers the fine-tuned models (and checkpoints) of the project's succeeded jobs for the
+    // chosen provider, kept up to date as jobs finish.
+    void setFineTunedSource(PlaygroundController *controller);
     // A new engine for the current choice (nullptr when there is none).
     std::unique_ptr<ColumnEngine> makeEngine() const;
 
@@ -47,9 +54,11 @@ Q_SIGNALS:
 
 private:
     void onTargetChanged();
+    void fillModels();
 
     ProviderService *m_providers;
     BaselineRegistry *m_baselines;
+    PlaygroundController *m_fineTuned = nullptr;
     QComboBox *m_target;
     QComboBox *m_model;
     QComboBox *m_strategy;

@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QStandardItemModel>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -34,7 +35,8 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_search(new QLineEdit(this)), m_completer(new QCompleter(this)),
       m_completionModel(new QStandardItemModel(this)), m_list(new QListWidget(this)), m_count(new QLabel(this)),
       m_who(new QLabel(this)), m_user(new QLineEdit(this)), m_saved(new QComboBox(this)), m_saveName(new QLineEdit(this)),
-      m_message(new QLabel(this))
+      m_message(new QLabel(this)), m_goldSet(new QComboBox(this)), m_goldUser(new QComboBox(this)),
+      m_loadGoldUser(new QPushButton(tr("S&how Test User"), this))
 {
     setObjectName(QStringLiteral("profileEditor"));
 
@@ -119,6 +121,30 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     ul->addWidget(randomButton, 1, 0);
     ul->addWidget(goldButton, 1, 1);
 
+    auto *goldBox = new QGroupBox(tr("Gold-set user (test split)"), this);
+    m_goldSet->setObjectName(QStringLiteral("projectGoldSets"));
+    m_goldSet->setAccessibleName(tr("Gold set of the project"));
+    m_goldSet->setToolTip(tr("The gold sets of the project (or of this unsaved session), from the Gold set step"));
+    m_goldUser->setObjectName(QStringLiteral("goldSetTestUsers"));
+    m_goldUser->setAccessibleName(tr("User of the gold set's test split"));
+    m_goldUser->setToolTip(tr("Users the evaluation measures on: none of them was in the fine-tuning data"));
+    m_goldUser->setEditable(true);
+    m_goldUser->setInsertPolicy(QComboBox::NoInsert);
+    m_goldUser->lineEdit()->setValidator(new QIntValidator(0, 2147483647, m_goldUser));
+    m_loadGoldUser->setObjectName(QStringLiteral("loadTestUserButton"));
+    m_loadGoldUser->setToolTip(tr("Load this user's profile and mark their gold movies with ★"));
+    connect(m_loadGoldUser, &QPushButton::clicked, this, &ProfileEditor::loadProjectGoldSetUser);
+    connect(m_goldUser->lineEdit(), &QLineEdit::returnPressed, this, &ProfileEditor::loadProjectGoldSetUser);
+    connect(m_goldSet, &QComboBox::currentIndexChanged, this, &ProfileEditor::rebuildGoldUsers);
+    auto *setLabel = new QLabel(tr("Gold s&et:"), goldBox);
+    setLabel->setBuddy(m_goldSet);
+    auto *gl = new QGridLayout(goldBox);
+    gl->addWidget(setLabel, 0, 0);
+    gl->addWidget(m_goldSet, 0, 1, 1, 2);
+    gl->addWidget(m_goldUser, 1, 0, 1, 2);
+    gl->addWidget(m_loadGoldUser, 1, 2);
+    gl->setColumnStretch(1, 1);
+
     auto *savedBox = new QGroupBox(tr("Saved profiles"), this);
     m_saved->setObjectName(QStringLiteral("savedProfiles"));
     m_saved->setAccessibleName(tr("Saved profiles"));
@@ -158,6 +184,7 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     l->addWidget(m_list, 1);
     l->addLayout(listButtons);
     l->addWidget(userBox);
+    l->addWidget(goldBox);
     l->addWidget(savedBox);
 
     setTabOrder(m_search, m_list);
@@ -167,7 +194,10 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     setTabOrder(m_user, loadUserButton);
     setTabOrder(loadUserButton, randomButton);
     setTabOrder(randomButton, goldButton);
-    setTabOrder(goldButton, m_saved);
+    setTabOrder(goldButton, m_goldSet);
+    setTabOrder(m_goldSet, m_goldUser);
+    setTabOrder(m_goldUser, m_loadGoldUser);
+    setTabOrder(m_loadGoldUser, m_saved);
     setTabOrder(m_saved, loadSaved);
     setTabOrder(loadSaved, m_saveName);
     setTabOrder(m_saveName, save);
@@ -177,9 +207,12 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
         m_search->clear();
         m_completionModel->clear();
         m_completions.clear();
+        rebuildGoldSets(); // which sets match the dataset changed
     });
+    connect(m_controller, &PlaygroundController::projectGoldSetsChanged, this, &ProfileEditor::rebuildGoldSets);
     rebuildList();
     rebuildSaved();
+    rebuildGoldSets();
 }
 
 void ProfileEditor::focusSearch()
@@ -255,6 +288,69 @@ void ProfileEditor::rebuildSaved()
     const int i = m_saved->findText(current);
     if (i >= 0)
         m_saved->setCurrentIndex(i);
+}
+
+void ProfileEditor::rebuildGoldSets()
+{
+    const QVariant current = m_goldSet->currentData();
+    {
+        const QSignalBlocker block(m_goldSet);
+        m_goldSet->clear();
+        for (const StoredGoldSet &set : m_controller->projectGoldSets()) {
+            const bool matches = m_controller->goldSetMatchesDataset(set);
+            m_goldSet->addItem(matches ? tr("%1 (%2 test users)").arg(set.name).arg(set.splitUsers[int(GoldSetSplit::Test)])
+                                       : tr("%1 (built from another dataset)").arg(set.name),
+                               set.id);
+        }
+        m_goldSet->setPlaceholderText(tr("No gold sets yet: build one on the Gold set step"));
+        const int i = m_goldSet->findData(current);
+        m_goldSet->setCurrentIndex(i >= 0 ? i : m_goldSet->count() - 1); // the newest by default
+    }
+    m_goldSet->setEnabled(m_goldSet->count() > 0);
+    rebuildGoldUsers();
+}
+
+void ProfileEditor::rebuildGoldUsers()
+{
+    const QString typed = m_goldUser->currentText();
+    m_goldUser->clear();
+    const bool any = m_goldSet->currentIndex() >= 0;
+    m_goldUser->setEnabled(any);
+    m_loadGoldUser->setEnabled(any);
+    if (!any)
+        return;
+    const auto users = m_controller->goldSetTestUsers(m_goldSet->currentData().toLongLong());
+    if (!users) {
+        showMessage(users.error().message, true);
+        return;
+    }
+    for (std::uint32_t u : users.value())
+        m_goldUser->addItem(QString::number(u), u);
+    m_goldUser->lineEdit()->setPlaceholderText(users->empty() ? tr("this set has no test users") : tr("user id"));
+    const int i = m_goldUser->findText(typed);
+    m_goldUser->setCurrentIndex(i >= 0 ? i : (m_goldUser->count() > 0 ? 0 : -1));
+}
+
+void ProfileEditor::loadProjectGoldSetUser()
+{
+    if (m_goldSet->currentIndex() < 0) {
+        showMessage(tr("There are no gold sets in the project yet: build one on the Gold set step."), true);
+        return;
+    }
+    bool ok = false;
+    const uint id = m_goldUser->currentText().trimmed().toUInt(&ok);
+    if (!ok) {
+        showMessage(tr("Choose a user of the gold set's test split first."), true);
+        m_goldUser->setFocus();
+        return;
+    }
+    const Status s = m_controller->loadGoldSetUser(m_goldSet->currentData().toLongLong(), id);
+    if (!s.ok()) {
+        showMessage(s.error().message, true);
+        return;
+    }
+    m_message->hide();
+    m_user->setText(QString::number(id));
 }
 
 void ProfileEditor::showMessage(const QString &text, bool error)

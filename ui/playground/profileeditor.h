@@ -19,7 +19,8 @@ class PlaygroundController;
 
 // The profile being tried: a search box with instant completion over the catalogue, the chosen
 // movies (drag and drop or Ctrl+Up/Down to reorder, Delete to remove), a dataset user's or a random
-// user's profile, a gold-set user (with gold), and saved profiles.
+// user's profile, a gold-set user (with gold) from a project gold set's test split or a JSONL file,
+// and saved profiles.
 class ProfileEditor final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,8 @@ public:
     QListWidget *profileList() const { return m_list; }
     QLineEdit *userEdit() const { return m_user; }
     QLabel *messageLabel() const { return m_message; }
+    QComboBox *goldSetCombo() const { return m_goldSet; }
+    QComboBox *goldUserCombo() const { return m_goldUser; }
     // The completion's movie indices for the current search text (tests, benchmark).
     std::vector<std::uint32_t> completions() const { return m_completions; }
 
@@ -41,6 +44,8 @@ public Q_SLOTS:
     void loadUser();
     void loadRandomUser();
     void loadGoldSetUser();
+    // The user chosen in the project gold set's test split.
+    void loadProjectGoldSetUser();
     void saveProfile();
     void loadSavedProfile();
     void removeSelected();
@@ -51,6 +56,8 @@ private:
     void addMovie(std::uint32_t movie);
     void rebuildList();
     void rebuildSaved();
+    void rebuildGoldSets();
+    void rebuildGoldUsers();
     void showMessage(const QString &text, bool error);
 
     PlaygroundController *m_controller;
@@ -65,6 +72,9 @@ private:
     QComboBox *m_saved;
     QLineEdit *m_saveName;
     QLabel *m_message;
+    QComboBox *m_goldSet;
+    QComboBox *m_goldUser;
+    QPushButton *m_loadGoldUser;
     quint64 m_randomDraws = 0;
 };
 

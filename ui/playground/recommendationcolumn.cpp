@@ -78,6 +78,7 @@ RecommendationColumn::RecommendationColumn(PlaygroundController *controller, Pro
     l->addWidget(m_stream);
     l->addWidget(m_list, 1);
 
+    m_chooser->setFineTunedSource(controller);
     connect(m_chooser, &ColumnTargetChooser::changed, this, [this] {
         rebuildEngine();
         if (m_query && !m_query->profile.empty())

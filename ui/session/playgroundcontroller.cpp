@@ -1,6 +1,8 @@
 #include "playgroundcontroller.h"
 
 #include "datasetcontroller.h"
+#include "finetunecontroller.h"
+#include "goldsetcontroller.h"
 #include "goldset/goldsetjsonl.h"
 #include "goldset/userprofile.h"
 
@@ -232,10 +234,15 @@ Status PlaygroundController::loadGoldSetUser(const QString &path, std::uint32_t 
     Result<std::vector<GoldSetUser>> users = readGoldSetUsers(path);
     if (!users)
         return users.error();
-    const auto it = std::find_if(users->begin(), users->end(), [&](const GoldSetUser &g) { return g.user == sourceUserId; });
-    if (it == users->end())
-        return makeError(QStringLiteral("playground.no_gold_user"),
-                         tr("User %1 is not in this gold set. Pick a user listed in the file.").arg(sourceUserId));
+    return showGoldSetUser(users.value(), sourceUserId,
+                           tr("User %1 is not in this gold set. Pick a user listed in the file.").arg(sourceUserId));
+}
+
+Status PlaygroundController::showGoldSetUser(const std::vector<GoldSetUser> &users, std::uint32_t sourceUserId, const QString &notFound)
+{
+    const auto it = std::find_if(users.begin(), users.end(), [&](const GoldSetUser &g) { return g.user == sourceUserId; });
+    if (it == users.end())
+        return makeError(QStringLiteral("playground.no_gold_user"), notFound);
     const Catalogue &c = m_data->dataset->catalogue;
     std::vector<std::uint32_t> movies;
     for (std::uint32_t id : it->profile) {
@@ -252,6 +259,90 @@ Status PlaygroundController::loadGoldSetUser(const QString &path, std::uint32_t 
     m_hasGold = true;
     Q_EMIT profileChanged();
     return Ok{};
+}
+
+void PlaygroundController::setProjectSources(GoldSetController *goldSets, FineTuneController *fineTune)
+{
+    if (m_goldSets)
+        disconnect(m_goldSets, nullptr, this, nullptr);
+    if (m_fineTune)
+        disconnect(m_fineTune, nullptr, this, nullptr);
+    m_goldSets = goldSets;
+    m_fineTune = fineTune;
+    if (m_goldSets)
+        connect(m_goldSets, &GoldSetController::goldSetsChanged, this, &PlaygroundController::projectGoldSetsChanged);
+    if (m_fineTune) {
+        // A job that succeeds, or gets checkpoints, adds targets.
+        connect(m_fineTune, &FineTuneController::jobsChanged, this, &PlaygroundController::fineTunedModelsChanged);
+        connect(m_fineTune, &FineTuneController::jobUpdated, this, &PlaygroundController::fineTunedModelsChanged);
+        connect(m_fineTune, &FineTuneController::checkpointsUpdated, this, &PlaygroundController::fineTunedModelsChanged);
+    }
+    Q_EMIT projectGoldSetsChanged();
+    Q_EMIT fineTunedModelsChanged();
+}
+
+QList<StoredGoldSet> PlaygroundController::projectGoldSets() const
+{
+    return m_goldSets ? m_goldSets->goldSets() : QList<StoredGoldSet>{};
+}
+
+bool PlaygroundController::goldSetMatchesDataset(const StoredGoldSet &set) const
+{
+    return m_data && m_data->dataset->fingerprint == set.datasetFingerprint;
+}
+
+Result<std::vector<std::uint32_t>> PlaygroundController::goldSetTestUsers(qint64 goldSetId) const
+{
+    if (!m_goldSets)
+        return makeError(QStringLiteral("playground.no_gold_sets"), tr("There are no gold sets in this session."));
+    auto users = m_goldSets->users(goldSetId);
+    if (!users)
+        return users.error();
+    std::vector<std::uint32_t> out;
+    for (const GoldSetUser &u : *users.value())
+        if (u.split == GoldSetSplit::Test)
+            out.push_back(u.user);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Status PlaygroundController::loadGoldSetUser(qint64 goldSetId, std::uint32_t sourceUserId)
+{
+    if (!m_data)
+        return makeError(QStringLiteral("playground.no_dataset"), tr("Open a dataset first."));
+    const std::optional<StoredGoldSet> set = m_goldSets ? m_goldSets->goldSet(goldSetId) : std::nullopt;
+    if (!set)
+        return makeError(QStringLiteral("playground.no_gold_set"), tr("This gold set is no longer in the project."));
+    // Its movie and user ids belong to another dataset: the profile would be wrong or empty.
+    if (!goldSetMatchesDataset(*set))
+        return makeError(QStringLiteral("playground.other_dataset"),
+                         tr("Gold set “%1” was built from another dataset. Open that dataset on the Dataset step first.").arg(set->name));
+    auto users = m_goldSets->users(goldSetId);
+    if (!users)
+        return users.error();
+    // Only the test split: a training or validation user's gold was in the fine-tuning data.
+    std::vector<GoldSetUser> test;
+    std::copy_if(users.value()->begin(), users.value()->end(), std::back_inserter(test),
+                 [&](const GoldSetUser &u) { return u.user == sourceUserId && u.split == GoldSetSplit::Test; });
+    return showGoldSetUser(test, sourceUserId,
+                           tr("User %1 is not in the test split of gold set “%2”. Pick one of its test users.").arg(sourceUserId).arg(set->name));
+}
+
+QList<FineTunedModelChoice> PlaygroundController::fineTunedModels(const QString &provider) const
+{
+    QList<FineTunedModelChoice> out;
+    if (!m_fineTune)
+        return out;
+    for (const StoredJob &j : m_fineTune->jobs()) {
+        if (j.provider != provider || j.job.status != JobStatus::Succeeded || j.job.fineTunedModel.isEmpty())
+            continue;
+        out.append({tr("%1 (fine-tuned, job %2)").arg(j.job.fineTunedModel, j.job.id), j.job.fineTunedModel, false});
+        for (const Checkpoint &c : m_fineTune->checkpoints(j.rowId)) {
+            if (!c.model.isEmpty() && c.model != j.job.fineTunedModel)
+                out.append({tr("%1 (checkpoint, step %2)").arg(c.model).arg(c.step), c.model, true});
+        }
+    }
+    return out;
 }
 
 QStringList PlaygroundController::savedProfiles() const

@@ -6,8 +6,10 @@
 #include "playground/baselineengine.h"
 #include "playground/moviesearchindex.h"
 #include "playground/playgroundtypes.h"
+#include "project/goldsetrepository.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
@@ -18,6 +20,16 @@
 namespace cinetune::ui {
 
 class DatasetController;
+class FineTuneController;
+class GoldSetController;
+
+// A fine-tuned model (or checkpoint) of a succeeded job in the project, offered as a target.
+struct FineTunedModelChoice
+{
+    QString label; // "ft:gpt-4o-mini:org::abc (fine-tuned, job ftjob-1)"
+    QString model;
+    bool checkpoint = false;
+};
 
 // The Playground's state: the profile being edited (movie indices), the dataset user it came from
 // and that user's gold list (when loaded from a gold set), the search index and the answer
@@ -68,6 +80,20 @@ public:
     // A gold set user (JSONL file): their profile, and their gold list is shown (★).
     [[nodiscard]] Status loadGoldSetUser(const QString &path, std::uint32_t sourceUserId);
 
+    // The project's side (either may be null): its gold sets, saved or still in memory, and the
+    // fine-tuned models of its succeeded jobs.
+    void setProjectSources(GoldSetController *goldSets, FineTuneController *fineTune);
+    QList<StoredGoldSet> projectGoldSets() const;
+    // True when the stored set was built from the dataset on screen.
+    bool goldSetMatchesDataset(const StoredGoldSet &set) const;
+    // Source ids of the users in the set's test split, ascending.
+    [[nodiscard]] Result<std::vector<std::uint32_t>> goldSetTestUsers(qint64 goldSetId) const;
+    // A user of a project gold set's test split: their profile, and their gold list is shown (★).
+    [[nodiscard]] Status loadGoldSetUser(qint64 goldSetId, std::uint32_t sourceUserId);
+    // Fine-tuned models (then their checkpoints) of the project's succeeded jobs on this provider
+    // profile, newest job first.
+    QList<FineTunedModelChoice> fineTunedModels(const QString &provider) const;
+
     // Saved profiles (settings "playground/profiles", JSON with source ids).
     QStringList savedProfiles() const;
     [[nodiscard]] Status saveProfile(const QString &name) const;
@@ -84,12 +110,17 @@ Q_SIGNALS:
     void datasetChanged(); // a new dataset is ready (search index and resolver built)
     void profileChanged();
     void refreshRequested(const cinetune::ui::PlaygroundQuery &query);
+    void projectGoldSetsChanged();
+    void fineTunedModelsChanged();
 
 private:
     void onDatasetChanged();
     void changed(bool keepUser);
+    Status showGoldSetUser(const std::vector<GoldSetUser> &users, std::uint32_t sourceUserId, const QString &notFound);
 
     DatasetController *m_datasets;
+    QPointer<GoldSetController> m_goldSets;
+    QPointer<FineTuneController> m_fineTune;
     LoadedDatasetPtr m_data;
     MovieSearchIndex m_index;
     AnswerResolver m_resolver;
