@@ -12,6 +12,7 @@
 #include "options.h"
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
+#include "project/projectprompt.h"
 #include "project/runrepository.h"
 #include "providers/httpclient.h"
 #include "providers/providerprofile.h"
@@ -201,6 +202,13 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         err << QStringLiteral("cinetune run: %1\n").arg(project.error().message);
         return InputError;
     }
+    // The prompt template the project's fine-tuning data was written with (the paper's by default).
+    auto prompt = projectPromptTemplate(*project.value());
+    if (!prompt) {
+        err << QStringLiteral("cinetune run: %1\n").arg(prompt.error().message);
+        return InputError;
+    }
+    spec.prompt = std::move(prompt).value();
     GoldSetRepository golds(*project.value());
     auto gold = golds.find(parser.value(QStringLiteral("gold")));
     if (!gold) {

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void fineTunedModelsAsTargets();
     void resolverMarksItems();
     void typePickAndStream();
+    void projectTemplateIsSent();
     void profileChangeCancelsInFlight();
     void failingColumnLeavesOthersWorking();
     void exportsComparison();
@@ -486,6 +487,26 @@ void TestPlayground::typePickAndStream()
     for (const RecommendedItem &i : column->items())
         resolved += i.movie ? 1 : 0;
     QVERIFY(resolved > 0); // the simulator answers with catalogue titles, a few misspelled or invented
+}
+
+// The gold-set wizard's template (the one the fine-tuning data was written with) is what the LLM
+// columns send.
+void TestPlayground::projectTemplateIsSent()
+{
+    GoldSetController goldSets(m_datasets, m_tasks);
+    PromptTemplate custom = PromptTemplate::paperDefault();
+    custom.user = QStringLiteral("MARKER {profile_count} favourites:\n{profile}");
+    QVERIFY(goldSets.setPromptTemplate(custom).ok());
+    m_controller->setProjectSources(&goldSets, nullptr);
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    RecommendationColumn *column = page->columns().first();
+    QVERIFY(pick(*page, QStringLiteral("toy sto"), QStringLiteral("Toy Story (1995)")));
+    QTRY_COMPARE_WITH_TIMEOUT(column->state(), RecommendationColumn::State::Done, 10000);
+    QVERIFY(column->lastAnswer());
+    QVERIFY2(column->lastAnswer()->prompt.contains(QStringLiteral("MARKER 1 favourites:\n1. Toy Story (1995)")),
+             qPrintable(column->lastAnswer()->prompt));
+    m_controller->setProjectSources(nullptr, nullptr);
 }
 
 void TestPlayground::profileChangeCancelsInFlight()

@@ -47,7 +47,7 @@ void LlmEngine::request(const PlaygroundQuery &query)
     cancel();
     m_streamed.clear();
     m_clock.start();
-    const QList<PromptMessage> messages = paperPrompt(query.profileTitles, query.count);
+    const QList<PromptMessage> messages = promptMessages(query.prompt, query.profileTitles, query.count);
     m_prompt = promptText(messages);
     Q_EMIT started();
 

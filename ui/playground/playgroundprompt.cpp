@@ -4,10 +4,9 @@
 
 namespace cinetune::ui {
 
-QList<PromptMessage> paperPrompt(const QStringList &profileTitles, int count)
+QList<PromptMessage> promptMessages(const PromptTemplate &prompt, const QStringList &profileTitles, int count)
 {
-    static const PromptTemplate paper = PromptTemplate::paperDefault();
-    const ChatExample example = paper.renderPrompt(profileTitles, count);
+    const ChatExample example = prompt.renderPrompt(profileTitles, count);
     QList<PromptMessage> out;
     for (const ChatMessage &m : example.messages)
         out.append(PromptMessage{m.role, m.content});

@@ -4,18 +4,22 @@
 #include <QString>
 #include <QStringList>
 
+namespace cinetune {
+struct PromptTemplate;
+}
+
 namespace cinetune::ui {
 
-// The paper's inference prompt (PromptTemplate::paperDefault().renderPrompt: the same messages as
-// zero-shot and fine-tuned evaluation runs send) as plain role/content pairs for the engine and
-// the details view.
+// An inference prompt (PromptTemplate::renderPrompt: the same messages as zero-shot and fine-tuned
+// evaluation runs send with the project's template) as plain role/content pairs for the engine
+// and the details view.
 struct PromptMessage
 {
     QString role;
     QString content;
 };
 
-QList<PromptMessage> paperPrompt(const QStringList &profileTitles, int count);
+QList<PromptMessage> promptMessages(const PromptTemplate &prompt, const QStringList &profileTitles, int count);
 // "system:\n...\n\nuser:\n..." for the details view and exports.
 QString promptText(const QList<PromptMessage> &messages);
 

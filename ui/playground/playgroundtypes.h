@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "finetune/prompttemplate.h"
 
 #include <QMetaType>
 #include <QString>
@@ -22,6 +23,7 @@ struct PlaygroundQuery
     int count = 10;
     quint64 seed = 42;
     quint64 generation = 0; // increases with every refresh; answers of older ones are dropped
+    PromptTemplate prompt = PromptTemplate::paperDefault(); // LLM columns render it (renderPrompt)
 };
 
 // One engine answer: raw text (LLMs; parsed and resolved by the column) or movie indices

@@ -8,6 +8,7 @@
 #include "finetune/tokenizer.h"
 #include "project/jobrepository.h"
 #include "project/projectfile.h"
+#include "project/projectprompt.h"
 #include "promiseprogress.h"
 #include "providers/providerclient.h"
 #include "session/datasetcontroller.h"
@@ -180,10 +181,16 @@ std::optional<RunProgress> EvaluationController::progress(qint64 runId) const
     return it == m_active.end() ? std::nullopt : std::optional<RunProgress>(it->second.progress);
 }
 
-Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec &spec, int concurrency)
+Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec &requested, int concurrency)
 {
     if (!m_runs)
         return makeError(QStringLiteral("ui.no_project"), tr("Save the project first: runs are stored in the project file."));
+    // A model is asked with the prompt template its training data was written with.
+    RunSpec spec = requested;
+    auto prompt = projectPromptTemplate(*m_project);
+    if (!prompt)
+        return prompt.error();
+    spec.prompt = std::move(prompt).value();
     if (!hasDataset())
         return makeError(QStringLiteral("ui.no_dataset"), tr("Load the project's dataset first (Dataset step)."));
     if (Status v = spec.validate(); !v)
@@ -453,8 +460,13 @@ QString EvaluationController::rawResponse(qint64 runId, std::uint32_t user) cons
     return {};
 }
 
-void EvaluationController::estimate(const RunSpec &spec)
+void EvaluationController::estimate(const RunSpec &requested)
 {
+    RunSpec spec = requested;
+    if (m_project) {
+        if (auto prompt = projectPromptTemplate(*m_project))
+            spec.prompt = std::move(prompt).value();
+    }
     const quint64 generation = ++m_estimateGeneration;
     const LoadedDatasetPtr data = m_datasets->current();
     std::vector<GoldSetUser> users = splitUsers(spec.goldSetId, spec.split);

@@ -8,6 +8,7 @@
 #include "goldset/goldsetbuilder.h"
 #include "goldset/goldsetjsonl.h"
 #include "project/projectfile.h"
+#include "project/projectprompt.h"
 #include "promiseprogress.h"
 
 #include <QDir>
@@ -24,8 +25,6 @@ namespace cinetune::ui {
 
 namespace {
 
-// The project's prompt template: a ui_state row holding PromptTemplate::toJson().
-constexpr const char *kTemplateKey = "goldset/prompt_template";
 // Users tried for a preview: enough that one is kept unless the settings drop nearly everybody.
 constexpr std::size_t kPreviewUsers = 16;
 
@@ -220,16 +219,12 @@ void GoldSetController::setProject(ProjectFile *project)
         m_memory.clear();
         // The project's template wins; a template edited in the unsaved session goes into a
         // project that has none.
-        const QString stored = project->state(QLatin1String(kTemplateKey));
-        if (!stored.isEmpty()) {
-            Result<PromptTemplate> t = PromptTemplate::fromJson(QJsonDocument::fromJson(stored.toUtf8()).object(),
-                                                                tr("the project's prompt template"));
-            if (t) {
-                m_template = std::move(t).value();
-            } else { // the paper's template is used; the message says what is wrong with the stored one
-                m_template = PromptTemplate::paperDefault();
-                Q_EMIT storageError(t.error().message);
-            }
+        Result<std::optional<PromptTemplate>> stored = storedPromptTemplate(*project);
+        if (!stored) { // the paper's template is used; the message says what is wrong with the stored one
+            m_template = PromptTemplate::paperDefault();
+            Q_EMIT storageError(stored.error().message);
+        } else if (stored->has_value()) {
+            m_template = stored->value();
         } else if (m_templateEdited) {
             if (Status s = setPromptTemplate(m_template); !s)
                 Q_EMIT storageError(s.error().message);
@@ -549,8 +544,7 @@ Status GoldSetController::setPromptTemplate(const PromptTemplate &prompt)
     if (Status s = prompt.validate(); !s)
         return s;
     if (m_project) {
-        const QString json = QString::fromUtf8(QJsonDocument(prompt.toJson()).toJson(QJsonDocument::Compact));
-        if (Status s = m_project->setState(QLatin1String(kTemplateKey), json); !s)
+        if (Status s = setProjectPromptTemplate(*m_project, prompt); !s)
             return s;
     } else {
         m_templateEdited = true;

@@ -406,6 +406,9 @@ PlaygroundQuery PlaygroundController::query() const
     q.profileTitles = profileTitles();
     q.user = m_user;
     q.generation = m_generation;
+    // The project's prompt template (gold-set wizard), so a fine-tuned model is asked as trained.
+    if (m_goldSets)
+        q.prompt = m_goldSets->promptTemplate();
     return q;
 }
 
