@@ -64,6 +64,7 @@ private:
         return f;
     }
     void next(GoldSetWizard &w, int expectedPage);
+    static void grab(QWidget &w, const QString &name);
     // From the first page to the template page with `users` users (paper50 otherwise).
     void toTemplatePage(GoldSetWizard &w, int users);
     // The example the preview must show: the first user (ascending id) a full build keeps.
@@ -99,6 +100,16 @@ void TestGoldSetWizard::initTestCase()
     m_project = std::move(project).value();
     m_controller = new GoldSetController(m_datasets, m_tasks, this);
     m_controller->setProject(m_project.get());
+}
+
+// With CINETUNE_GRAB_DIR set, pages are saved as PNGs there (to look at them as a user would).
+void TestGoldSetWizard::grab(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("CINETUNE_GRAB_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(200); // pending layout requests, as a user would see the page
+    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
 }
 
 void TestGoldSetWizard::next(GoldSetWizard &w, int expectedPage)
@@ -271,11 +282,13 @@ TestGoldSetWizard::Expected TestGoldSetWizard::expectedExample(const GoldSetSpec
 void TestGoldSetWizard::templatePreviewShowsRealUser()
 {
     GoldSetWizard w(m_controller);
+    w.resize(900, 760);
     toTemplatePage(w, 60);
     auto *page = qobject_cast<GoldSetTemplatePage *>(w.currentPage());
     QVERIFY(page);
     QCOMPARE(field<QPlainTextEdit>(w, "userTemplateEdit")->toPlainText(), PromptTemplate::paperDefault().user);
     QTRY_VERIFY_WITH_TIMEOUT(!page->previewText().isEmpty(), 60000);
+    grab(w, QStringLiteral("wizard-template"));
 
     // The first user the build keeps, with their real titles, rendered as the JSONL line holds it.
     const Expected e = expectedExample(w.spec());
@@ -336,11 +349,13 @@ void TestGoldSetWizard::invalidTemplateDisablesNext()
 void TestGoldSetWizard::reviewShowsTokenEstimate()
 {
     GoldSetWizard w(m_controller);
+    w.resize(900, 760);
     toTemplatePage(w, 60);
     next(w, GoldSetWizard::ReviewPageId);
     auto *page = qobject_cast<GoldSetReviewPage *>(w.currentPage());
     QVERIFY(page);
     QTRY_VERIFY_WITH_TIMEOUT(page->exampleTokens() > 0, 60000);
+    grab(w, QStringLiteral("wizard-review"));
 
     // The notebook's count of the example, worked out here with the tokenizer itself.
     const Expected e = expectedExample(w.spec());
