@@ -34,6 +34,7 @@
 #include <cstdio>
 #include <iterator>
 #include <memory>
+#include <utility>
 
 namespace cinetune::ui {
 
@@ -165,6 +166,8 @@ void ScreenshotDriver::next()
         const QPixmap shot = name == QLatin1String("2-gold-set-wizard") && wizard ? wizard->grab() : m_window->grab();
         if (wizard && name == QLatin1String("2-gold-set-wizard"))
             wizard->reject();
+        if (m_sizeBefore.isValid())
+            m_window->resize(std::exchange(m_sizeBefore, QSize()));
         if (!shot.save(file))
             return fail(QStringLiteral("cannot write %1").arg(file));
         std::fprintf(stdout, "%s\n", qPrintable(file));
@@ -380,6 +383,9 @@ void ScreenshotDriver::prepareResults()
         if (scored < expected || !pending->isEmpty() || m_resultsReady)
             return;
         m_resultsReady = true;
+        // Two chart columns need more room than the other steps: a larger window for this shot.
+        m_sizeBefore = m_window->size();
+        m_window->resize(1400, 860);
         results->setPair(static_cast<int>(expected - 1), 0);
         results->tabs()->setCurrentIndex(1); // the charts
         QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);

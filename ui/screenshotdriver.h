@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QObject>
+#include <QSize>
 #include <QStringList>
 
 #include <functional>
@@ -55,6 +56,7 @@ private:
     bool m_goldSetsReady = false;
     bool m_playgroundReady = false;
     bool m_resultsReady = false;
+    QSize m_sizeBefore;   // the window's size to restore after a shot that needed more room
     QString m_workDir;
 };
 
