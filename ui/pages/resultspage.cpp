@@ -401,9 +401,9 @@ ResultsComparison ResultsPage::shownComparison() const
     return withLosses(out);
 }
 
-QList<ScoredRun> ResultsPage::shownScoredRuns() const
+QList<const ScoredRun *> ResultsPage::shownScoredRunPointers() const
 {
-    QList<ScoredRun> out;
+    QList<const ScoredRun *> out;
     const int g = m_group->currentIndex();
     if (g < 0 || g >= m_comparison.groups.size())
         return out;
@@ -411,11 +411,19 @@ QList<ScoredRun> ResultsPage::shownScoredRuns() const
         const QString id = m_comparison.groups[g].runs[i].column.runId;
         for (const ScoredRun &sr : m_scored) {
             if (QString::number(sr.run.id) == id) {
-                out << sr;
+                out << &sr;
                 break;
             }
         }
     }
+    return out;
+}
+
+QList<ScoredRun> ResultsPage::shownScoredRuns() const
+{
+    QList<ScoredRun> out;
+    for (const ScoredRun *r : shownScoredRunPointers())
+        out << *r;
     return out;
 }
 
@@ -453,7 +461,7 @@ void ResultsPage::refresh()
     m_exportAll->setEnabled(!m_exportRunning && (any || !shown.losses.isEmpty()));
     m_report->setEnabled(true); // a report of the setup alone is still useful
     // Per-user rows exist for the project's scored runs only.
-    const bool perUser = any && !shownScoredRuns().isEmpty();
+    const bool perUser = any && !shownScoredRunPointers().isEmpty();
     for (ResultsTableView *t : {m_paperTable, m_extendedTable})
         t->setPerUserExport(perUser ? std::function<void()>([this] { exportPerUserRows(); }) : std::function<void()>());
     if (any) {
@@ -476,7 +484,7 @@ void ResultsPage::refresh()
 Result<int> ResultsPage::exportAllTo(const QString &dir, QSize pngSize, int dpi) const
 {
     PreparedExport prepared = prepareExportAll(shownComparison(), pngSize, dpi);
-    if (!shownScoredRuns().isEmpty())
+    if (!shownScoredRunPointers().isEmpty())
         prepared.files << qMakePair(perUserFileName(), perUserCsv().toUtf8());
     return writePreparedExport(prepared, dir);
 }
@@ -499,7 +507,7 @@ void ResultsPage::startExportAll(const QString &dir, QSize pngSize, int dpi)
     m_exportRunning = true;
     m_exportAll->setEnabled(false);
     PreparedExport prepared = prepareExportAll(shownComparison(), pngSize, dpi);
-    if (!shownScoredRuns().isEmpty())
+    if (!shownScoredRunPointers().isEmpty())
         prepared.files << qMakePair(perUserFileName(), perUserCsv().toUtf8());
     auto *watcher = new QFutureWatcher<Result<int>>(this);
     connect(watcher, &QFutureWatcher<Result<int>>::finished, this, [this, watcher, dir] {

@@ -105,6 +105,7 @@ protected:
 
 private:
     void exportPerUserRows();
+    QList<const ScoredRun *> shownScoredRunPointers() const; // into m_scored, no copies
     // Reads the report facts and the jobs' loss curves; true when the curves changed.
     bool reloadFacts();
     void rebuildGroupChoices();
