@@ -1118,6 +1118,14 @@
         <source>The table could not be written to %1: %2. Choose another folder or file name.</source>
         <translation>Die Tabelle konnte nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
     </message>
+    <message>
+        <source>The per-user rows could not be written to %1: %2. Choose another folder or file name.</source>
+        <translation>Die Zeilen pro Nutzer konnten nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Gold movies</source>
+        <translation>Filme des Goldstandards</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::GoldSetRepository</name>
@@ -5458,6 +5466,14 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>The report was not written</source>
         <translation>Der Bericht wurde nicht geschrieben</translation>
     </message>
+    <message>
+        <source>Export Per-User Rows</source>
+        <translation>Zeilen pro Nutzer exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::ResultsTableModel</name>
@@ -5539,6 +5555,14 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>%1 files (*.%2)</source>
         <translation>%1-Dateien (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export Per-User Rows (CSV)…</source>
+        <translation>Zeilen pro Nutzer exportieren (CSV)…</translation>
+    </message>
+    <message>
+        <source>One row per user and run: the metrics at each K and how the user&apos;s list was resolved</source>
+        <translation>Eine Zeile je Nutzer und Lauf: die Metriken bei jedem K und wie die Liste des Nutzers aufgelöst wurde</translation>
     </message>
 </context>
 <context>

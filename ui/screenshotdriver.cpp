@@ -6,6 +6,13 @@
 #include "pages/finetunepage.h"
 #include "pages/goldsetpage.h"
 #include "pages/jobview.h"
+#include "pages/playgroundpage.h"
+#include "pages/resultspage.h"
+#include "eval/baselines.h"
+#include "playground/columntargetchooser.h"
+#include "playground/recommendationcolumn.h"
+#include "session/evaluationcontroller.h"
+#include "session/playgroundcontroller.h"
 #include "providers/simulator.h"
 #include "session/finetunecontroller.h"
 #include "session/goldsetcontroller.h"
@@ -19,12 +26,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPixmap>
+#include <QSet>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
 #include <iterator>
 #include <memory>
+#include <utility>
 
 namespace cinetune::ui {
 
@@ -115,6 +125,16 @@ void ScreenshotDriver::next()
         prepareFineTune();
         return;
     }
+    if (name == QLatin1String("5-playground") && !m_playgroundReady) {
+        prepare();
+        preparePlayground();
+        return;
+    }
+    if (name == QLatin1String("6-results") && !m_resultsReady) {
+        prepare();
+        prepareResults();
+        return;
+    }
     if (name == QLatin1String("1-dataset-error")) {
         // The last shot shows how a broken file is reported: load one, wait for the message.
         if (!m_window->datasetPage()->messageBanner()->isVisible()) {
@@ -146,6 +166,8 @@ void ScreenshotDriver::next()
         const QPixmap shot = name == QLatin1String("2-gold-set-wizard") && wizard ? wizard->grab() : m_window->grab();
         if (wizard && name == QLatin1String("2-gold-set-wizard"))
             wizard->reject();
+        if (m_sizeBefore.isValid())
+            m_window->resize(std::exchange(m_sizeBefore, QSize()));
         if (!shot.save(file))
             return fail(QStringLiteral("cannot write %1").arg(file));
         std::fprintf(stdout, "%s\n", qPrintable(file));
@@ -276,6 +298,123 @@ void ScreenshotDriver::prepareFineTune()
         if (!r)
             fail(r.error().message);
     });
+}
+
+void ScreenshotDriver::preparePlayground()
+{
+    auto *page = m_window->findChild<PlaygroundPage *>();
+    if (!page)
+        return skip(QStringLiteral("no playground page"));
+    while (page->columns().size() < 2)
+        page->addColumn();
+    page->columns()[0]->chooser()->setTarget(QStringLiteral("baseline:") + baselineId(BaselineKind::ItemKnn));
+    page->columns()[1]->chooser()->setTarget(QStringLiteral("baseline:") + baselineId(BaselineKind::MostPopular));
+    // The controller may still be indexing the dataset: try to load the user until it can, then
+    // wait for both columns (the first ItemKNN answer builds its table). Polled: no event loop of our own.
+    auto *timer = new QTimer(this);
+    auto tries = std::make_shared<int>(0);
+    auto loaded = std::make_shared<bool>(false);
+    connect(timer, &QTimer::timeout, this, [this, page, timer, tries, loaded] {
+        if (++*tries > 600) { // 2 minutes
+            timer->deleteLater();
+            return skip(QStringLiteral("the playground columns did not answer"));
+        }
+        if (!*loaded) {
+            *loaded = page->controller()->isReady() && page->controller()->loadUser(1).ok();
+            return;
+        }
+        const QList<RecommendationColumn *> columns = page->columns();
+        for (RecommendationColumn *c : columns) {
+            if (c->state() == RecommendationColumn::State::Failed) {
+                timer->deleteLater();
+                return skip(QStringLiteral("a playground column failed: %1").arg(c->stateText()));
+            }
+            if (c->state() != RecommendationColumn::State::Done)
+                return;
+        }
+        timer->deleteLater();
+        m_playgroundReady = true;
+        QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);
+    });
+    timer->start(200);
+}
+
+void ScreenshotDriver::prepareResults()
+{
+    EvaluationController *eval = m_window->evaluation();
+    const QList<StoredGoldSet> sets = eval->goldSets();
+    if (sets.isEmpty())
+        return skip(QStringLiteral("no gold set for the results"));
+    StoredGoldSet gold = sets.first();
+    for (const StoredGoldSet &g : sets) {
+        if (g.name.startsWith(QLatin1String("profileData50")))
+            gold = g;
+    }
+    RunSpec spec;
+    spec.goldSetName = gold.name;
+    spec.goldSetId = gold.id;
+    spec.split = GoldSetSplit::Test;
+    spec.seed = 1;
+    QList<std::pair<QString, RunSpec>> runs;
+    for (const BaselineKind kind : {BaselineKind::MostPopular, BaselineKind::ItemKnn}) {
+        RunSpec b = spec;
+        b.target.kind = TargetKind::Baseline;
+        b.target.baseline = baselineId(kind);
+        runs.append({baselineName(kind), b});
+    }
+    // The simulator's base model zero-shot and the fine-tuned model of the Fine-tune shot's job:
+    // the loss chart shows that job's curves because a run uses its model.
+    const QList<ModelChoice> tuned = eval->fineTunedModels();
+    if (!tuned.isEmpty()) {
+        RunSpec zero = spec;
+        zero.target.provider = tuned.first().provider;
+        zero.target.model = QStringLiteral("gpt-4o-mini-2024-07-18");
+        zero.strategy = PromptStrategyKind::ZeroShot;
+        runs.append({QStringLiteral("Zero-shot (simulator)"), zero});
+        RunSpec ft = zero;
+        ft.target.model = tuned.first().model;
+        ft.strategy = PromptStrategyKind::FineTuned;
+        runs.append({QStringLiteral("Fine-tuned (simulator)"), ft});
+    }
+    auto pending = std::make_shared<QSet<qint64>>();
+    const int expected = static_cast<int>(runs.size());
+    ResultsPage *results = m_window->resultsPage();
+    connect(results, &ResultsPage::runsScored, this, [this, results, expected, pending](int scored) {
+        if (scored < expected || !pending->isEmpty() || m_resultsReady)
+            return;
+        m_resultsReady = true;
+        // Two chart columns need more room than the other steps: a larger window for this shot.
+        m_sizeBefore = m_window->size();
+        m_window->resize(1400, 860);
+        results->setPair(static_cast<int>(expected - 1), 0);
+        results->tabs()->setCurrentIndex(1); // the charts
+        QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);
+    });
+    connect(eval, &EvaluationController::runStopped, this, [this, pending, results](qint64 id, int, const QString &error) {
+        if (!pending->remove(id) || m_resultsReady)
+            return;
+        if (!error.isEmpty())
+            return skip(QStringLiteral("a run for the results failed: %1").arg(error));
+        if (pending->isEmpty())
+            results->refreshRuns();
+    });
+    for (const auto &[name, s] : runs) {
+        const Result<qint64> id = eval->startRun(name, s);
+        if (!id)
+            return skip(QStringLiteral("run %1 could not start: %2").arg(name, id.error().message));
+        if (eval->isActive(id.value()))
+            pending->insert(id.value());
+    }
+    if (pending->isEmpty())
+        results->refreshRuns();
+}
+
+void ScreenshotDriver::skip(const QString &why)
+{
+    // Better no new image than a misleading one: the previous file stays.
+    std::fprintf(stderr, "screenshots: %s skipped: %s\n", qPrintable(m_shots[m_index].first), qPrintable(why));
+    ++m_index;
+    QTimer::singleShot(0, this, &ScreenshotDriver::next);
 }
 
 void ScreenshotDriver::fail(const QString &message)

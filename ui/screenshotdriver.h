@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QObject>
+#include <QSize>
 #include <QStringList>
 
 #include <functional>
@@ -12,8 +13,10 @@ namespace cinetune::ui {
 class MainWindow;
 
 // Documentation screenshots: once the window shows a dataset, it visits every step (and the
-// Dataset page's tabs; on the Fine-tune step a finished job of the offline simulator), saves QWidget::grab() of the window as PNGs into a folder and quits the
-// application (exit code 1 when the dataset fails to load or an image cannot be written).
+// Dataset page's tabs; on the Fine-tune step a finished job of the offline simulator; on the
+// Playground two baseline columns; on Results runs of the pipeline, scored), saves
+// QWidget::grab() of the window as PNGs into a folder and quits the application (exit code 1
+// when the dataset fails to load or an image cannot be written).
 // Enabled by CINETUNE_SCREENSHOT_DIR or the hidden --screenshot-dir=DIR argument.
 class ScreenshotDriver final : public QObject
 {
@@ -35,6 +38,13 @@ private:
     // The Gold set shots: two gold sets built on the sample in the screenshot project. Calls
     // next() when they are saved.
     void prepareGoldSets();
+    // The Playground shot: an ItemKNN and a Most-popular column answering for dataset user 1.
+    // Calls next() when both answered; skips the shot (no file written) when they cannot.
+    void preparePlayground();
+    // The Results shot: real runs on the first gold set's test split (Most popular, ItemKNN, and
+    // the simulator's base and fine-tuned models), scored by the page. Calls next() when scored.
+    void prepareResults();
+    void skip(const QString &why);
     bool ensureProject();
 
     MainWindow *m_window;
@@ -44,6 +54,9 @@ private:
     bool m_started = false;
     bool m_fineTuneReady = false;
     bool m_goldSetsReady = false;
+    bool m_playgroundReady = false;
+    bool m_resultsReady = false;
+    QSize m_sizeBefore;   // the window's size to restore after a shot that needed more room
     QString m_workDir;
 };
 

@@ -1,6 +1,7 @@
 #include "comparison.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -57,6 +58,36 @@ QList<ResultsTable> allTables(const ResultsComparison &comparison)
         if (g.runs.isEmpty())
             continue;
         out << paperTable(g) << extendedTable(g);
+    }
+    return out;
+}
+
+QString runModel(const RunMetrics &run)
+{
+    return run.column.settings.value(QLatin1String("target")).toObject().value(QLatin1String("model")).toString();
+}
+
+QList<LossCurve> lossCurvesBehindRuns(const QList<LossCurve> &curves, const ResultsComparison &comparison)
+{
+    QStringList models;
+    bool anyRun = false;
+    bool unknown = false;
+    for (const GoldSetResults &g : comparison.groups) {
+        for (const RunMetrics &r : g.runs) {
+            anyRun = true;
+            // A column read from a metric report file does not say what answered.
+            unknown = unknown || !r.column.settings.value(QLatin1String("target")).isObject();
+            const QString m = runModel(r);
+            if (!m.isEmpty())
+                models << m;
+        }
+    }
+    if (!anyRun || unknown)
+        return curves;
+    QList<LossCurve> out;
+    for (const LossCurve &c : curves) {
+        if (std::any_of(c.models.cbegin(), c.models.cend(), [&models](const QString &m) { return models.contains(m); }))
+            out << c;
     }
     return out;
 }

@@ -32,6 +32,8 @@ struct LossCurve
 {
     QString label;                         // the fine-tuning job (model id)
     MetricsSeries series;
+    QStringList models;                    // ids a run can name the job's model by: the fine-tuned
+                                           // model, its checkpoints' models, the Azure deployment
 };
 
 // Everything the Results page and the report show.
@@ -48,6 +50,14 @@ ResultsTable paperTable(const GoldSetResults &group);
 // All K, NDCG, Hit, MAP@K, beyond accuracy and rates with 95 % CIs and the paired columns.
 ResultsTable extendedTable(const GoldSetResults &group);
 QList<ResultsTable> allTables(const ResultsComparison &comparison);
+
+// The model id a run column was made with (settings "target"."model"); empty for baselines.
+QString runModel(const RunMetrics &run);
+// The loss curves of the fine-tuning jobs behind the runs of `comparison` (a run's model is the
+// job's fine-tuned model, a checkpoint of it or its deployment). All of `curves` when the
+// comparison has no runs (a report of the setup alone still shows its jobs) or a column whose
+// target is unknown (read from a metric report file: any job may be behind it).
+QList<LossCurve> lossCurvesBehindRuns(const QList<LossCurve> &curves, const ResultsComparison &comparison);
 
 // A file-name friendly form of a label: "profileData50 (paper)" → "profiledata50-paper".
 QString slug(const QString &text);

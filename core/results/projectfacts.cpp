@@ -101,12 +101,25 @@ Result<ProjectFacts> readProjectFacts(ProjectFile &project)
             out.warnings << tr("Job %1 was made with the offline simulator; its results are not real.").arg(j.id);
         }
         out.facts << f;
+        // The same series as the Fine-tune step's loss chart: events, plus the checkpoints'
+        // full-validation loss; the checkpoints' models also link runs of a checkpoint to the job.
         const Result<QList<JobEvent>> events = jobs.events(s.rowId);
-        if (events) {
-            MetricsSeries series = MetricsSeries::fromEvents(events.value());
-            if (!series.points.isEmpty())
-                out.losses << LossCurve{j.fineTunedModel.isEmpty() ? j.id : j.fineTunedModel, series};
+        const Result<QList<Checkpoint>> checkpoints = jobs.checkpoints(s.rowId);
+        MetricsSeries series = events ? MetricsSeries::fromEvents(events.value()) : MetricsSeries{};
+        QStringList models;
+        if (!j.fineTunedModel.isEmpty())
+            models << j.fineTunedModel;
+        if (!s.deployment.isEmpty())
+            models << s.deployment;
+        if (checkpoints) {
+            series.addCheckpoints(checkpoints.value());
+            for (const Checkpoint &c : checkpoints.value()) {
+                if (!c.model.isEmpty())
+                    models << c.model;
+            }
         }
+        if (!series.points.isEmpty())
+            out.losses << LossCurve{j.fineTunedModel.isEmpty() ? j.id : j.fineTunedModel, series, models};
     }
     return out;
 }

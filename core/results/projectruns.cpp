@@ -65,7 +65,7 @@ Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const Dat
 {
     ScoringOptions scoring;
     scoring.metrics = options;
-    scoring.detail = false;
+    scoring.detail = true; // the per-user rows: resolution flags and the recommended movies' popularity
     QList<ScoredRun> out;
     for (const RunInput &in : inputs) {
         const Result<RunScore> score = scorePredictions(in.split, in.predictions, dataset, resolver, scoring);
@@ -76,6 +76,30 @@ Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const Dat
         s.report = score->report;
         s.resolution = score->resolution;
         s.users = score->users;
+        s.perUser.reserve(score->detail.size());
+        for (const ScoredUser &u : score->detail) {
+            UserResolution r;
+            r.user = u.user;
+            r.parseFailure = u.parseFailure;
+            for (const ScoredItem &item : u.items) {
+                ++r.titles;
+                r.resolved += item.sourceId ? 1 : 0;
+                r.hallucinated += item.status == ResolutionStatus::Unresolved ? 1 : 0;
+                r.duplicates += item.duplicate ? 1 : 0;
+                r.profileRepeats += item.profileRepeat ? 1 : 0;
+                if (item.sourceId && !item.duplicate) {
+                    if (const std::optional<double> n = movieRatingCount(dataset, *item.sourceId))
+                        s.recommendedPopularity << *n;
+                }
+            }
+            s.perUser.push_back(r);
+        }
+        for (const GoldSetUser &u : in.split) {
+            for (const std::uint32_t id : u.gold) {
+                if (const std::optional<double> n = movieRatingCount(dataset, id))
+                    s.goldPopularity << *n;
+            }
+        }
         out << s;
     }
     return out;
@@ -88,6 +112,14 @@ Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const Dataset &d
     if (!inputs)
         return inputs.error();
     return scoreRunInputs(inputs.value(), dataset, resolver, options);
+}
+
+std::optional<double> movieRatingCount(const Dataset &dataset, std::uint32_t sourceId)
+{
+    const std::optional<std::uint32_t> m = dataset.catalogue.find(sourceId);
+    if (!m || *m >= dataset.store.movieCount())
+        return std::nullopt;
+    return static_cast<double>(dataset.store.movieRatingCount(*m));
 }
 
 ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs)
@@ -114,8 +146,13 @@ ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs)
         m.metrics.insert(QStringLiteral("parse_failure_rate"), MetricCell::of(share(r.parseFailures, s.users)));
         c.groups[g].runs << m;
         members[g] << &s;
+        if (!s.recommendedPopularity.isEmpty())
+            c.groups[g].popularity << PopularitySample{s.run.name, s.recommendedPopularity};
     }
     for (qsizetype g = 0; g < c.groups.size(); ++g) {
+        // The gold movies once per group: the runs of a group share the gold set's split.
+        if (!c.groups[g].popularity.isEmpty() && !members[g].first()->goldPopularity.isEmpty())
+            c.groups[g].popularity << PopularitySample{tr("Gold movies"), members[g].first()->goldPopularity};
         if (members[g].size() < 2)
             continue;
         GoldSetResults &group = c.groups[g];

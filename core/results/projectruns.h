@@ -7,6 +7,9 @@
 
 #include <QStringList>
 
+#include <optional>
+#include <vector>
+
 namespace cinetune {
 
 class ProjectFile;
@@ -16,6 +19,18 @@ class TitleResolver;
 // (the same figures as the Evaluate step and `cinetune score`); this file only gathers the runs
 // and turns their scores into a comparison.
 
+// One user's answer in a scored run, as the per-user export shows it.
+struct UserResolution
+{
+    std::uint32_t user = 0;
+    int titles = 0;          // list entries (titles or baseline ids)
+    int resolved = 0;        // matched to a catalogue movie
+    int hallucinated = 0;    // not in the catalogue
+    int duplicates = 0;      // the same movie higher in the list
+    int profileRepeats = 0;  // a movie of the user's own profile
+    bool parseFailure = false;
+};
+
 // An evaluation run of the project, scored.
 struct ScoredRun
 {
@@ -23,6 +38,11 @@ struct ScoredRun
     MetricReport report;
     ResolutionCounts resolution;
     std::uint64_t users = 0;
+    std::vector<UserResolution> perUser;  // the split's users, in the report's order
+    // Rating counts in the dataset of every user's distinct resolved recommendations, and of every
+    // user's gold movies (the popularity distribution chart).
+    QList<double> recommendedPopularity;
+    QList<double> goldPopularity;
 };
 
 // What scoring a run needs, read from the project (on its thread); scoring itself is pure and may
@@ -45,7 +65,11 @@ struct RunInput
 
 // Runs → columns: one group per gold set (in run order), the run's spec as the column settings,
 // hallucination / duplicate / profile / parse-failure rates from the resolution counts, and the
-// paired comparison of the last run against the first of each group.
+// paired comparison of the last run against the first of each group, and the popularity samples
+// (each run's recommendations, then the gold movies of the group's first run, labelled "Gold movies").
 ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs);
+
+// The rating count of a movie (source id) in `dataset`; nullopt when it is not in the catalogue.
+std::optional<double> movieRatingCount(const Dataset &dataset, std::uint32_t sourceId);
 
 } // namespace cinetune

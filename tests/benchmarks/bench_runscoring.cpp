@@ -1,13 +1,17 @@
 // Scoring a stored run's answers: N users (default 10,000) with ten "Title (Year)" lines each on
 // the sample catalogue (about 10 % misspelt, 5 % invented, 2 % failed requests), scored with the
 // per-user detail the Evaluate page shows (scorePredictions), next to a same-run reference:
-// prepareRun + evaluate alone (what `cinetune eval` does), and the resolver build both share.
+// prepareRun + evaluate alone (what `cinetune eval` does), and the resolver build both share. Also
+// the Results page's path (scoreRunInputs: detail, per-user resolution, popularity samples) and
+// its per-user CSV.
 // Prints figures; never fails on time.
 //
 //   bench_runscoring [--users N] [--resamples N]
 #include "common/appinfo.h"
 #include "dataset/datasetloader.h"
 #include "eval/runscoring.h"
+#include "results/peruserexport.h"
+#include "results/projectruns.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -112,6 +116,21 @@ int main(int argc, char **argv)
     auto noDetail = scorePredictions(gold, predictions, d, resolver, options);
     const double noDetailMs = ms(t);
 
+    RunInput input;
+    input.run.id = 1;
+    input.run.name = QStringLiteral("bench");
+    input.run.spec.goldSetName = QStringLiteral("bench");
+    input.split = gold;
+    input.predictions = predictions;
+    t.restart();
+    const Result<QList<ScoredRun>> results = scoreRunInputs({input}, d, resolver, options.metrics);
+    const double resultsMs = ms(t);
+    if (!results)
+        return 1;
+    t.restart();
+    const QString perUser = perUserRunsCsv(results.value());
+    const double csvMs = ms(t);
+
     const bool same = score->report.means == refReport.means && score->report.intervals == refReport.intervals;
     std::printf("users %d, resamples %d, %zu catalogue movies, %d threads\n", users, resamples, d.catalogue.size(),
                 QThread::idealThreadCount());
@@ -119,9 +138,13 @@ int main(int argc, char **argv)
     std::printf("reference: prepareRun + evaluate    %9.1f ms\n", refMs);
     std::printf("scorePredictions, no detail         %9.1f ms\n", noDetailMs);
     std::printf("scorePredictions with detail        %9.1f ms  (%.2f x reference)\n", fullMs, fullMs / refMs);
+    std::printf("Results: scoreRunInputs             %9.1f ms  (%.2f x no detail; %lld popularity counts)\n", resultsMs,
+                resultsMs / noDetailMs, (long long)results->first().recommendedPopularity.size());
+    std::printf("Results: per-user CSV               %9.1f ms  (%lld bytes)\n", csvMs, (long long)perUser.toUtf8().size());
     std::printf("titles %llu: %llu exact, %llu fuzzy, %llu hallucinated; failed %llu; same metrics as reference: %s\n",
                 (unsigned long long)score->resolution.titles, (unsigned long long)score->resolution.exact,
                 (unsigned long long)score->resolution.fuzzy, (unsigned long long)score->resolution.hallucinated,
                 (unsigned long long)score->report.failed, same ? "yes" : "NO");
-    return same && noDetail ? 0 : 1;
+    const bool sameResults = results->first().report.means == refReport.means;
+    return same && sameResults && noDetail ? 0 : 1;
 }

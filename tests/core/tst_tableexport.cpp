@@ -3,6 +3,7 @@
 // every format carries the conventions and run settings; reading `cinetune eval --json` output.
 #include "results/comparison.h"
 #include "results/metricadapter.h"
+#include "results/peruserexport.h"
 #include "results/resultstable.h"
 #include "results/tableexport.h"
 
@@ -127,6 +128,9 @@ private Q_SLOTS:
     void readsEvalJson();
     void writeFailureIsReported();
     void fromMetricReport();
+    void perUserRunsCsv();
+    void lossCurvesBehindRuns_data();
+    void lossCurvesBehindRuns();
 };
 
 void TestTableExport::labels_data()
@@ -479,6 +483,98 @@ void TestTableExport::fromMetricReport()
         QVERIFY(row[2].toDouble() == ra.means[m]);
         QVERIFY(row[5].toDouble() == rb.means[m]);
     }
+}
+
+// Per-user rows of two runs (one with a comma in its name, one without MRR): one row per user and
+// run, the exact values, the resolution counts, empty cells where a run lacks a metric.
+void TestTableExport::perUserRunsCsv()
+{
+    std::vector<EvalUser> users;
+    for (std::uint32_t u = 1; u <= 3; ++u) {
+        EvalUser x;
+        x.user = u * 10;
+        x.gold = {u, u + 100};
+        x.ranked = {u + 50, u, u + 100};
+        users.push_back(x);
+    }
+    MetricOptions options;
+    options.ks = {1, 3};
+    QList<ScoredRun> runs;
+    for (int r = 0; r < 2; ++r) {
+        ScoredRun s;
+        s.run.id = 7 + r;
+        s.run.name = r == 0 ? QStringLiteral("ItemKNN, k=20") : QStringLiteral("tuned");
+        s.run.spec.goldSetName = QStringLiteral("profileData50");
+        s.report = evaluate(users, options);
+        if (r == 1) { // a report without MRR: its cells stay empty
+            const std::size_t mrr = s.report.metricIndex(QStringLiteral("mrr"));
+            s.report.metrics[static_cast<qsizetype>(mrr)] = QStringLiteral("other");
+        }
+        for (const EvalUser &e : users)
+            s.perUser.push_back(UserResolution{e.user, 4, 3, 1, r, 0, r == 1 && e.user == 20});
+        runs << s;
+    }
+    const QString csv = cinetune::perUserRunsCsv(runs);
+    QVERIFY(csv.contains(QStringLiteral("# convention ")));
+    QVERIFY(csv.contains(QStringLiteral("# run \"ItemKNN, k=20\": id 7, settings {")));
+    const QList<QStringList> rows = csvRows(csv);
+    QCOMPARE(rows.size(), 1 + 2 * 3);
+    const QStringList head = rows.first();
+    for (int r = 0; r < 2; ++r) {
+        const MetricReport &rep = runs[r].report;
+        for (int u = 0; u < 3; ++u) {
+            const QStringList &f = rows[1 + 3 * r + u];
+            QCOMPARE(f.size(), head.size());
+            QCOMPARE(f[1], runs[r].run.name);
+            QCOMPARE(f[2], QString::number(7 + r));
+            QCOMPARE(f[3].toUInt(), rep.users[u]);
+            for (qsizetype m = 0; m < head.size(); ++m) {
+                const std::size_t c = rep.metricIndex(head[m]);
+                if (c != std::size_t(-1))
+                    QVERIFY(f[m].toDouble() == rep.value(u, c));
+            }
+            QCOMPARE(f[head.indexOf("mrr")].isEmpty(), r == 1);
+            QCOMPARE(f[head.indexOf("titles")], QStringLiteral("4"));
+            QCOMPARE(f[head.indexOf("hallucinated")], QStringLiteral("1"));
+            QCOMPARE(f[head.indexOf("duplicates")], QString::number(r));
+            QCOMPARE(f[head.indexOf("parse_failure")], QString::number(r == 1 && u == 1 ? 1 : 0));
+        }
+    }
+}
+
+void TestTableExport::lossCurvesBehindRuns_data()
+{
+    QTest::addColumn<QStringList>("runModels"); // "-" = a baseline, "?" = a column from a report file
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("fine-tuned model") << QStringList{"gpt-4o-mini", "ft:a"} << QStringList{"ft:a"};
+    QTest::newRow("checkpoint of job b") << QStringList{"ft:b:ckpt-step-10"} << QStringList{"ft:b"};
+    QTest::newRow("azure deployment") << QStringList{"my-deployment"} << QStringList{"ft:b"};
+    QTest::newRow("both") << QStringList{"ft:b", "ft:a"} << QStringList{"ft:a", "ft:b"};
+    QTest::newRow("baselines only") << QStringList{"-", "-"} << QStringList{};
+    QTest::newRow("base model only") << QStringList{"gpt-4o-mini"} << QStringList{};
+    QTest::newRow("no runs") << QStringList{} << QStringList{"ft:a", "ft:b"};
+    QTest::newRow("report file column") << QStringList{"?", "gpt-4o-mini"} << QStringList{"ft:a", "ft:b"};
+}
+
+void TestTableExport::lossCurvesBehindRuns()
+{
+    QFETCH(QStringList, runModels);
+    QFETCH(QStringList, expected);
+    const QList<LossCurve> curves{LossCurve{"ft:a", {}, {"ft:a"}}, LossCurve{"ft:b", {}, {"ft:b", "ft:b:ckpt-step-10", "my-deployment"}}};
+    ResultsComparison c;
+    c.groups << GoldSetResults{};
+    for (const QString &m : runModels) {
+        RunMetrics r;
+        if (m == "-")
+            r.column.settings.insert("target", QJsonObject{{"kind", "baseline"}, {"baseline", "itemknn"}});
+        else if (m != "?")
+            r.column.settings.insert("target", QJsonObject{{"kind", "llm"}, {"model", m}});
+        c.groups.first().runs << r;
+    }
+    QStringList got;
+    for (const LossCurve &l : cinetune::lossCurvesBehindRuns(curves, c))
+        got << l.label;
+    QCOMPARE(got, expected);
 }
 
 QTEST_GUILESS_MAIN(TestTableExport)

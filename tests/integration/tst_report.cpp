@@ -264,6 +264,24 @@ void TestReport::fromProjectRuns()
     };
     addRun("zero-shot", "gpt-4o-mini-2024-07-18", {"1. Heat (1995)\n2. A Movie That Never Was (2031)", ""});
     addRun("fine-tuned", "ft:gpt-4o-mini:acme::x", {"1. Toy Story (1995)\n2. Jumanji (1995)", "1. Grumpier Old Men (1995)"});
+    // The job behind the fine-tuned run, with loss events.
+    FineTuneJob job;
+    job.id = QStringLiteral("ftjob-runs");
+    job.status = JobStatus::Succeeded;
+    job.baseModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    job.fineTunedModel = QStringLiteral("ft:gpt-4o-mini:acme::x");
+    JobRepository jobs(p);
+    const Result<qint64> row = jobs.upsertJob(QStringLiteral("openai-main"), ProviderKind::OpenAI, QStringLiteral("https://api.openai.com/v1"), job, false);
+    QVERIFY(row.ok());
+    QList<JobEvent> events;
+    for (int step = 1; step <= 4; ++step) {
+        JobEvent e;
+        e.id = QStringLiteral("runs-ev-%1").arg(step);
+        e.type = QStringLiteral("metrics");
+        e.data = QJsonObject{{"step", step}, {"train_loss", 1.5 / step}};
+        events << e;
+    }
+    QVERIFY(jobs.addEvents(row.value(), events).ok());
     project.value().reset();
 
     const QString out = m_dir.filePath("report-runs");
@@ -280,6 +298,10 @@ void TestReport::fromProjectRuns()
     QVERIFY(h.contains("ft:gpt-4o-mini:acme::x"));
     QVERIFY(h.contains("openai-main"));
     QVERIFY(h.contains("Comparison of performance metrics – paper50"));
+    // Headless too: the popularity of the recommended and gold movies, and the job's loss curve.
+    QVERIFY(h.contains("<figure id=\"popularity-paper50\">"));
+    QVERIFY(h.contains("Gold movies"));
+    QVERIFY(h.contains("<figure id=\"loss\">"));
 
     // --runs keeps only the named runs.
     const Run one = runCli({"report", "--project", path, "--out", out + "-one", "--runs", "fine-tuned"});
@@ -289,6 +311,14 @@ void TestReport::fromProjectRuns()
     const QString h1 = QString::fromUtf8(html1.readAll());
     QVERIFY(h1.contains("<th>fine-tuned</th>"));
     QVERIFY(!h1.contains("<th>zero-shot</th>"));
+    // Only the zero-shot run: no fine-tuning job is behind it, so no loss chart.
+    const Run zero = runCli({"report", "--project", path, "--out", out + "-zero", "--runs", "zero-shot"});
+    QVERIFY2(zero.code == 0, qPrintable(zero.err));
+    QFile html0(out + "-zero/report.html");
+    QVERIFY(html0.open(QIODevice::ReadOnly));
+    const QString h0 = QString::fromUtf8(html0.readAll());
+    QVERIFY(h0.contains("<th>zero-shot</th>"));
+    QVERIFY(!h0.contains("<figure id=\"loss\">"));
 }
 
 void TestReport::errors_data()

@@ -16,7 +16,9 @@
 #include "results/resultsviews.h"
 #include "results/tableexport.h"
 #include "steps.h"
+#include "eval/runscoring.h"
 #include "project/goldsetrepository.h"
+#include "project/jobrepository.h"
 #include "project/projectfile.h"
 #include "project/runrepository.h"
 #include "widgets/messagebanner.h"
@@ -107,6 +109,35 @@ ResultsComparison comparison()
     }
     c.losses << LossCurve{"ft:gpt-4o-mini:acme", s};
     return c;
+}
+
+// Ratings per movie id, read straight from the sample's ratings.csv (not through the dataset code).
+QHash<std::uint32_t, int> sampleRatingCounts()
+{
+    QHash<std::uint32_t, int> counts;
+    QFile f(uitest::samplePath() + "/ratings.csv");
+    if (!f.open(QIODevice::ReadOnly))
+        return counts;
+    f.readLine(); // header
+    while (!f.atEnd()) {
+        const QList<QByteArray> fields = f.readLine().split(',');
+        if (fields.size() >= 2)
+            ++counts[fields[1].toUInt()];
+    }
+    return counts;
+}
+
+// Share (%) of `counts` in each decade 1–9, 10–99, …, ≥ 100,000, by plain comparisons.
+QList<double> decadeShares(const QList<int> &counts)
+{
+    QList<double> bins(6, 0.0);
+    for (const int c : counts) {
+        int bin = 0;
+        for (int limit = 10; bin < 5 && c >= limit; limit *= 10)
+            ++bin;
+        bins[bin] += 100.0 / counts.size();
+    }
+    return bins;
 }
 
 QList<QStringList> csvRows(const QByteArray &bytes)
@@ -489,6 +520,38 @@ void TestResultsPage::projectRuns()
         }
     }
 
+    // Two fine-tuning jobs with stored loss events: one behind the "fine-tuned" run, one behind
+    // no run (its curve must not show).
+    JobRepository jobs(p);
+    QList<QPair<int, double>> storedTrain;  // (step, train loss) of the job behind the run
+    QList<QPair<int, double>> storedValid;
+    for (const QString &model : {QStringLiteral("ft:gpt-4o-mini:acme"), QStringLiteral("ft:gpt-4o-mini:acme:unused")}) {
+        FineTuneJob job;
+        job.id = "ftjob-" + QString::number(qHash(model));
+        job.status = JobStatus::Succeeded;
+        job.baseModel = "gpt-4o-mini";
+        job.fineTunedModel = model;
+        const Result<qint64> row = jobs.upsertJob("openai-main", ProviderKind::OpenAI, "https://api.openai.com/v1", job, false);
+        QVERIFY(row.ok());
+        QList<JobEvent> events;
+        for (int step = 1; step <= 12; ++step) {
+            JobEvent e;
+            e.id = QStringLiteral("%1-ev-%2").arg(job.id).arg(step);
+            e.type = "metrics";
+            const double train = 3.0 / (step + (model.endsWith("unused") ? 5 : 0)) + 0.25;
+            e.data = QJsonObject{{"step", step}, {"train_loss", train}};
+            if (step % 4 == 0)
+                e.data.insert("valid_loss", train + 0.1);
+            events << e;
+            if (!model.endsWith("unused")) {
+                storedTrain << qMakePair(step, train);
+                if (step % 4 == 0)
+                    storedValid << qMakePair(step, train + 0.1);
+            }
+        }
+        QVERIFY(jobs.addEvents(row.value(), events).ok());
+    }
+
     ResultsPage page;
     page.setProject(&p);
     // No dataset yet: the page says what to do.
@@ -513,6 +576,119 @@ void TestResultsPage::projectRuns()
     const ResultsTable &mirrored = page.extendedTableView()->resultsModel()->table();
     QCOMPARE(mirrored.rows[mirrored.rowIndex("mrr")].paired.diff, -1.0);
     QVERIFY(mirrored.columns[1].settings.value("target").toObject().value("model").toString().contains("ft:"));
+
+    // Popularity chart: the resolved recommendations' and the gold movies' rating counts, binned
+    // by decade; counts taken from ratings.csv here. Heat = 6, Casino = 16; Toy Story = 1,
+    // Jumanji = 2, Grumpier Old Men = 3 (also the gold movies).
+    const QHash<std::uint32_t, int> ratings = sampleRatingCounts();
+    QVERIFY(ratings.value(1) > 100);
+    const QList<QPair<QString, QList<int>>> samples{{"zero-shot", {ratings[6], ratings[16]}},
+                                                   {"fine-tuned", {ratings[1], ratings[2], ratings[3]}},
+                                                   {"Gold movies", {ratings[1], ratings[2], ratings[3]}}};
+    // The page rebuilds its chart views on every change: look them up each time.
+    const auto chartView = [&page](const QString &id) -> ResultsChartView * {
+        for (ResultsChartView *v : page.chartViews()) {
+            if (v->spec().id == id)
+                return v;
+        }
+        return nullptr;
+    };
+    ResultsChartView *popularity = chartView("popularity-paper50");
+    QVERIFY(popularity);
+    QBarSeries *bars = nullptr;
+    for (QAbstractSeries *a : popularity->chart()->series())
+        bars = bars ? bars : qobject_cast<QBarSeries *>(a);
+    QVERIFY(bars);
+    QCOMPARE(bars->count(), int(samples.size()));
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        QBarSet *set = bars->barSets()[i];
+        QCOMPARE(set->label(), samples[i].first);
+        const QList<double> expected = decadeShares(samples[i].second);
+        QCOMPARE(set->count(), int(expected.size()));
+        for (int b = 0; b < set->count(); ++b)
+            QVERIFY2(qAbs(set->at(b) - expected[b]) < 1e-9, qPrintable(QStringLiteral("%1 bin %2: %3 vs %4").arg(samples[i].first).arg(b).arg(set->at(b)).arg(expected[b])));
+    }
+    // Hiding a run hides its sample; the gold movies stay.
+    page.setVisibleRuns({1});
+    QCOMPARE(page.shownComparison().groups.first().popularity.size(), 2);
+    page.setVisibleRuns({0, 1});
+
+    // Loss chart: exactly the stored points of the job behind the fine-tuned run.
+    ResultsChartView *loss = chartView("loss");
+    QVERIFY(loss);
+    QStringList names;
+    for (QAbstractSeries *a : loss->chart()->series()) {
+        auto *line = qobject_cast<QLineSeries *>(a);
+        QVERIFY(line);
+        names << line->name();
+        QVERIFY2(!line->name().contains("unused"), qPrintable(line->name()));
+        const QList<QPair<int, double>> &want = line->name().endsWith("validation") ? storedValid : storedTrain;
+        QCOMPARE(line->count(), int(want.size()));
+        for (int i = 0; i < line->count(); ++i) {
+            QCOMPARE(line->at(i).x(), double(want[i].first));
+            QCOMPARE(line->at(i).y(), want[i].second);
+        }
+    }
+    QCOMPARE(names.size(), 2);
+    // Only the zero-shot run shown: no job is behind it, no loss chart.
+    page.setVisibleRuns({0});
+    QVERIFY(page.shownComparison().losses.isEmpty());
+    QVERIFY(!chartView("loss"));
+    page.setVisibleRuns({0, 1});
+
+    // Per-user rows: one per user and run, each value equal to the run's scored metrics.
+    const QList<QStringList> rows = csvRows(page.perUserCsv().toUtf8());
+    QCOMPARE(rows.size(), 1 + 2 * 2);
+    const QStringList head = rows.first();
+    QCOMPARE(head.mid(0, 5), (QStringList{"gold_set", "run", "run_id", "user", "outcome"}));
+    QCOMPARE(head.mid(head.size() - 6), (QStringList{"titles", "resolved", "hallucinated", "duplicates", "profile_repeats", "parse_failure"}));
+    const QList<StoredRun> stored = runs.list().value();
+    QCOMPARE(stored.size(), 2);
+    int row = 1;
+    for (const StoredRun &run : stored) {
+        const Result<RunScore> score = scoreRun(p, run.id, *sample->dataset);
+        QVERIFY(score.ok());
+        const MetricReport &rep = score->report;
+        QCOMPARE(rep.users.size(), std::size_t(2));
+        for (std::size_t u = 0; u < rep.users.size(); ++u, ++row) {
+            const QStringList &f = rows[row];
+            QCOMPARE(f.size(), head.size());
+            QCOMPARE(f[0], QStringLiteral("paper50"));
+            QCOMPARE(f[1], run.name);
+            QCOMPARE(f[2], QString::number(run.id));
+            QCOMPARE(f[3], QString::number(rep.users[u]));
+            QCOMPARE(f[4], QStringLiteral("scored"));
+            for (qsizetype m = 0; m < rep.metrics.size(); ++m) {
+                const qsizetype col = head.indexOf(rep.metrics[m]);
+                QVERIFY(col >= 5);
+                QCOMPARE(f[col].toDouble(), rep.value(u, static_cast<std::size_t>(m)));
+            }
+            // Every answer here names catalogue movies: one title (zero-shot), two and one (fine-tuned).
+            const int titles = run.name == "zero-shot" ? 1 : (u == 0 ? 2 : 1);
+            QCOMPARE(f[head.indexOf("titles")].toInt(), titles);
+            QCOMPARE(f[head.indexOf("resolved")].toInt(), titles);
+            QCOMPARE(f[head.indexOf("hallucinated")].toInt(), 0);
+            QCOMPARE(f[head.indexOf("mrr")].toDouble(), run.name == "zero-shot" ? 0.0 : 1.0);
+        }
+    }
+    QVERIFY(page.perUserCsv().contains("# convention "));
+    // Export All writes them too.
+    QTemporaryDir out;
+    const Result<int> written = page.exportAllTo(out.path(), QSize(400, 300), 96);
+    QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
+    QFile perUser(out.filePath("per-user-paper50.csv"));
+    QVERIFY(perUser.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(perUser.readAll()).section('\n', 1), page.perUserCsv().section('\n', 1));
+    // The tables' context menu offers them (enabled: the runs have per-user rows).
+    page.paperTableView()->resize(400, 300);
+    QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(5, 5), QPoint(5, 5));
+    QCoreApplication::sendEvent(page.paperTableView()->viewport(), &event);
+    QMenu *menu = page.paperTableView()->findChild<QMenu *>();
+    QVERIFY(menu);
+    QAction *action = menu->findChild<QAction *>("perUserAction");
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    delete menu;
 }
 
 // The export actions are where the user looks for them: the context menus.
@@ -525,7 +701,8 @@ void TestResultsPage::contextMenus()
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     const QList<QWidget *> views{page.chartViews().first(), page.paperTableView()};
     const QList<QStringList> expected{{"Copy Image", "Export PNG…", "Export SVG…", "Export PDF…"},
-                                      {"Copy as Markdown", "Copy as LaTeX", "Export CSV…", "Export Markdown…", "Export LaTeX…", "Export JSON…"}};
+                                      {"Copy as Markdown", "Copy as LaTeX", "Export CSV…", "Export Markdown…", "Export LaTeX…", "Export JSON…",
+                                       "Export Per-User Rows (CSV)…"}};
     for (qsizetype i = 0; i < views.size(); ++i) {
         QWidget *target = qobject_cast<QAbstractScrollArea *>(views[i]) ? qobject_cast<QAbstractScrollArea *>(views[i])->viewport() : views[i];
         QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(20, 20), target->mapToGlobal(QPoint(20, 20)));
@@ -538,6 +715,11 @@ void TestResultsPage::contextMenus()
                 texts << a->text();
         }
         QCOMPARE(texts, expected[i]);
+        // A comparison given from outside has no per-user rows: the entry is there but disabled.
+        if (QAction *perUser = menu->findChild<QAction *>("perUserAction"))
+            QVERIFY(!perUser->isEnabled());
+        else
+            QCOMPARE(i, 0);
         menu->close();
         delete menu;
     }

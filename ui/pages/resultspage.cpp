@@ -3,6 +3,7 @@
 #include "project/projectfile.h"
 #include "eval/titleresolver.h"
 #include "results/metricadapter.h"
+#include "results/peruserexport.h"
 #include "results/projectfacts.h"
 #include "results/chartexport.h"
 #include "results/reportwriter.h"
@@ -22,6 +23,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -168,21 +170,35 @@ void ResultsPage::setProject(ProjectFile *project)
     m_scored.clear();
     m_reportBase = {};
     m_projectLosses.clear();
-    if (project) {
-        Result<ProjectFacts> facts = readProjectFacts(*project);
-        if (facts) {
-            m_reportBase.title = tr("CineTune results: %1").arg(QFileInfo(project->path()).completeBaseName());
-            m_reportBase.facts = facts->facts;
-            m_reportBase.texts = facts->texts;
-            m_reportBase.warnings = facts->warnings;
-            m_projectLosses = facts->losses;
-        } else {
-            m_banner->showMessage(MessageBanner::Kind::Error, tr("The project could not be read"), facts.error().message);
-            m_banner->show();
-        }
-    }
+    reloadFacts();
     refresh();
     refreshRuns();
+}
+
+bool ResultsPage::reloadFacts()
+{
+    if (!m_project)
+        return false;
+    Result<ProjectFacts> facts = readProjectFacts(*m_project);
+    if (!facts) {
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("The project could not be read"), facts.error().message);
+        m_banner->show();
+        return false;
+    }
+    m_reportBase.title = tr("CineTune results: %1").arg(QFileInfo(m_project->path()).completeBaseName());
+    m_reportBase.facts = facts->facts;
+    m_reportBase.texts = facts->texts;
+    m_reportBase.warnings = facts->warnings;
+    // Jobs finish (and report more steps) while the project is open.
+    const auto shape = [](const QList<LossCurve> &curves) {
+        QStringList s;
+        for (const LossCurve &c : curves)
+            s << QStringLiteral("%1:%2:%3").arg(c.label).arg(c.series.points.size()).arg(c.models.join(QLatin1Char(',')));
+        return s;
+    };
+    const bool changed = shape(facts->losses) != shape(m_projectLosses);
+    m_projectLosses = facts->losses;
+    return changed;
 }
 
 void ResultsPage::setDataset(DatasetPtr dataset)
@@ -205,6 +221,8 @@ void ResultsPage::refreshRuns()
         m_rescore = true; // once the current scoring is done
         return;
     }
+    if (reloadFacts())
+        refresh();
     const Result<QList<RunInput>> inputs = readRunInputs(*m_project);
     if (!inputs) {
         m_banner->showMessage(MessageBanner::Kind::Error, tr("The project's runs could not be read"), inputs.error().message);
@@ -330,10 +348,15 @@ void ResultsPage::setPair(int a, int b)
 ResultsComparison ResultsPage::shownComparison() const
 {
     ResultsComparison out;
-    out.losses = m_comparison.losses.isEmpty() ? m_projectLosses : m_comparison.losses;
+    // Curves given with the comparison are shown as they are; the project's are those of the jobs
+    // behind the shown runs.
+    const auto withLosses = [this](ResultsComparison c) {
+        c.losses = m_comparison.losses.isEmpty() ? lossCurvesBehindRuns(m_projectLosses, c) : m_comparison.losses;
+        return c;
+    };
     const int g = m_group->currentIndex();
     if (g < 0 || g >= m_comparison.groups.size())
-        return out;
+        return withLosses(out);
     const GoldSetResults &src = m_comparison.groups[g];
     GoldSetResults shown;
     shown.name = src.name;
@@ -375,7 +398,59 @@ ResultsComparison ResultsPage::shownComparison() const
             shown.popularity << p;
     }
     out.groups << shown;
+    return withLosses(out);
+}
+
+QList<const ScoredRun *> ResultsPage::shownScoredRunPointers() const
+{
+    QList<const ScoredRun *> out;
+    const int g = m_group->currentIndex();
+    if (g < 0 || g >= m_comparison.groups.size())
+        return out;
+    for (const int i : visibleRuns()) {
+        const QString id = m_comparison.groups[g].runs[i].column.runId;
+        for (const ScoredRun &sr : m_scored) {
+            if (QString::number(sr.run.id) == id) {
+                out << &sr;
+                break;
+            }
+        }
+    }
     return out;
+}
+
+QList<ScoredRun> ResultsPage::shownScoredRuns() const
+{
+    QList<ScoredRun> out;
+    for (const ScoredRun *r : shownScoredRunPointers())
+        out << *r;
+    return out;
+}
+
+QString ResultsPage::perUserCsv() const
+{
+    TableExportOptions o;
+    o.generator = QStringLiteral("CineTune %1").arg(QStringLiteral(CINETUNE_VERSION));
+    return perUserRunsCsv(shownScoredRuns(), o);
+}
+
+QString ResultsPage::perUserFileName() const
+{
+    return QStringLiteral("per-user-%1.csv").arg(slug(m_group->currentText()));
+}
+
+void ResultsPage::exportPerUserRows()
+{
+    const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/') + perUserFileName();
+    askSaveFile(this, tr("Export Per-User Rows"), start, tr("CSV files (*.csv)"), QStringLiteral("csv"), [this](const QString &path) {
+        TableExportOptions o;
+        o.generator = QStringLiteral("CineTune %1").arg(QStringLiteral(CINETUNE_VERSION));
+        if (Status st = writePerUserRunsCsv(shownScoredRuns(), path, o); !st) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Per-User Rows"), st.error().message, QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+    });
 }
 
 void ResultsPage::refresh()
@@ -385,6 +460,10 @@ void ResultsPage::refresh()
     m_empty->setVisible(m_comparison.groups.isEmpty());
     m_exportAll->setEnabled(!m_exportRunning && (any || !shown.losses.isEmpty()));
     m_report->setEnabled(true); // a report of the setup alone is still useful
+    // Per-user rows exist for the project's scored runs only.
+    const bool perUser = any && !shownScoredRunPointers().isEmpty();
+    for (ResultsTableView *t : {m_paperTable, m_extendedTable})
+        t->setPerUserExport(perUser ? std::function<void()>([this] { exportPerUserRows(); }) : std::function<void()>());
     if (any) {
         m_paperTable->resultsModel()->setTable(paperTable(shown.groups.first()));
         m_extendedTable->resultsModel()->setTable(extendedTable(shown.groups.first()));
@@ -404,7 +483,10 @@ void ResultsPage::refresh()
 
 Result<int> ResultsPage::exportAllTo(const QString &dir, QSize pngSize, int dpi) const
 {
-    return ui::exportAll(shownComparison(), dir, pngSize, dpi);
+    PreparedExport prepared = prepareExportAll(shownComparison(), pngSize, dpi);
+    if (!shownScoredRunPointers().isEmpty())
+        prepared.files << qMakePair(perUserFileName(), perUserCsv().toUtf8());
+    return writePreparedExport(prepared, dir);
 }
 
 Result<ReportFiles> ResultsPage::writeReportTo(const QString &dir) const
@@ -424,7 +506,9 @@ void ResultsPage::startExportAll(const QString &dir, QSize pngSize, int dpi)
         return;
     m_exportRunning = true;
     m_exportAll->setEnabled(false);
-    const PreparedExport prepared = prepareExportAll(shownComparison(), pngSize, dpi);
+    PreparedExport prepared = prepareExportAll(shownComparison(), pngSize, dpi);
+    if (!shownScoredRunPointers().isEmpty())
+        prepared.files << qMakePair(perUserFileName(), perUserCsv().toUtf8());
     auto *watcher = new QFutureWatcher<Result<int>>(this);
     connect(watcher, &QFutureWatcher<Result<int>>::finished, this, [this, watcher, dir] {
         watcher->deleteLater();

@@ -67,8 +67,15 @@ public:
     // Paired comparison runs[a] − runs[b] of the current group; -1, -1 for none.
     void setPair(int a, int b);
 
-    // What is shown: the current group restricted to the checked runs, with the pair.
+    // What is shown: the current group restricted to the checked runs, with the pair, and the loss
+    // curves of the fine-tuning jobs behind those runs.
     ResultsComparison shownComparison() const;
+    // The project's scored runs among the shown ones (in the shown order); empty for a comparison
+    // set from outside (no per-user rows).
+    QList<ScoredRun> shownScoredRuns() const;
+    // perUserRunsCsv() of shownScoredRuns(); the name "Export All" gives it.
+    QString perUserCsv() const;
+    QString perUserFileName() const;
 
     ResultsTableView *paperTableView() const { return m_paperTable; }
     ResultsTableView *extendedTableView() const { return m_extendedTable; }
@@ -97,6 +104,10 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void exportPerUserRows();
+    QList<const ScoredRun *> shownScoredRunPointers() const; // into m_scored, no copies
+    // Reads the report facts and the jobs' loss curves; true when the curves changed.
+    bool reloadFacts();
     void rebuildGroupChoices();
     void rebuildRunList();
     void refresh();

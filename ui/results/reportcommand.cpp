@@ -132,7 +132,6 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
             comparison = comparisonFromScoredRuns(scored.value());
         }
     }
-    comparison.losses = facts->losses;
     const QString defaultGroup = facts->goldSetNames.size() == 1 ? facts->goldSetNames.first() : tr("results");
     for (const QString &spec : parser.values(QStringLiteral("metrics"))) {
         const auto [group, rest] = splitGroup(spec, defaultGroup);
@@ -187,6 +186,9 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
         }
         groupNamed(comparison, group).paired = pairedFromJson(doc->isArray() ? QJsonValue(doc->array()) : QJsonValue(doc->object()));
     }
+
+    // The loss curves of the fine-tuning jobs behind the reported runs.
+    comparison.losses = lossCurvesBehindRuns(facts->losses, comparison);
 
     ReportData base;
     base.title = parser.isSet(QStringLiteral("title")) ? parser.value(QStringLiteral("title"))

@@ -64,13 +64,20 @@ void styleAxis(QAbstractAxis *axis, const ChartLook &look)
     axis->setLinePenColor(look.grid);
 }
 
-QValueAxis *valueAxis(QChart *chart, const QString &title, double max, const ChartLook &look, Qt::Alignment where)
+// `ceiling` > 0: the largest value the quantity can take (1 for a metric, 100 for a percentage);
+// the nice-number range never goes past it (a precision axis up to 1.5 would be meaningless).
+QValueAxis *valueAxis(QChart *chart, const QString &title, double max, const ChartLook &look, Qt::Alignment where,
+                      double ceiling = 0)
 {
     auto *y = new QValueAxis(chart);
     y->setTitleText(title);
     y->setRange(0, max > 0 ? max * 1.08 : 1);
     y->setTickCount(6);
     y->applyNiceNumbers();
+    if (ceiling > 0 && max <= ceiling && y->max() > ceiling) {
+        y->setRange(0, ceiling);
+        y->setTickCount(6);
+    }
     styleAxis(y, look);
     chart->addAxis(y, where);
     return y;
@@ -188,7 +195,7 @@ QChart *barChart(const QString &title, const GoldSetResults &g, const QStringLis
     styleAxis(x, look);
     x->setGridLineVisible(false);
     chart->addAxis(x, Qt::AlignBottom);
-    QValueAxis *y = valueAxis(chart, yTitle, max, look, Qt::AlignLeft);
+    QValueAxis *y = valueAxis(chart, yTitle, max, look, Qt::AlignLeft, 1.0);
     bars->attachAxis(x);
     bars->attachAxis(y);
     if (whiskers) {
@@ -253,7 +260,7 @@ QChart *metricAtK(const GoldSetResults &g, const QString &base, const ChartLook 
                 max = std::max({max, c.mean, c.hasInterval ? c.hi : 0.0});
         }
     }
-    QValueAxis *y = valueAxis(chart, name, max, look, Qt::AlignLeft);
+    QValueAxis *y = valueAxis(chart, name, max, look, Qt::AlignLeft, 1.0);
     const QList<QColor> colours = seriesColours();
     const QStringList names = runNames(g);
     for (qsizetype i = 0; i < g.runs.size(); ++i) {
@@ -337,7 +344,7 @@ QChart *popularity(const GoldSetResults &g, const ChartLook &look)
     x->setGridLineVisible(false);
     styleAxis(x, look);
     chart->addAxis(x, Qt::AlignBottom);
-    QValueAxis *y = valueAxis(chart, tr("Share of movies (%)"), max, look, Qt::AlignLeft);
+    QValueAxis *y = valueAxis(chart, tr("Share of movies (%)"), max, look, Qt::AlignLeft, 100.0);
     bars->attachAxis(x);
     bars->attachAxis(y);
     return chart;

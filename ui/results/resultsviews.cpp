@@ -180,6 +180,15 @@ void ResultsTableView::contextMenuEvent(QContextMenuEvent *event)
     connect(menu->addAction(tr("Export Markdown…")), &QAction::triggered, this, [this] { exportAs(TableFormat::Markdown); });
     connect(menu->addAction(tr("Export LaTeX…")), &QAction::triggered, this, [this] { exportAs(TableFormat::Latex); });
     connect(menu->addAction(tr("Export JSON…")), &QAction::triggered, this, [this] { exportAs(TableFormat::Json); });
+    menu->addSeparator();
+    QAction *perUser = menu->addAction(tr("Export Per-User Rows (CSV)…"));
+    perUser->setObjectName(QStringLiteral("perUserAction"));
+    perUser->setEnabled(static_cast<bool>(m_perUser));
+    perUser->setToolTip(tr("One row per user and run: the metrics at each K and how the user's list was resolved"));
+    connect(perUser, &QAction::triggered, this, [this] {
+        if (m_perUser)
+            m_perUser();
+    });
     menu->popup(event->globalPos());
 }
 

@@ -7,6 +7,8 @@
 #include <QDialog>
 #include <QTableView>
 
+#include <functional>
+
 class QSpinBox;
 
 namespace cinetune::ui {
@@ -67,6 +69,9 @@ class ResultsTableView final : public QTableView
 public:
     explicit ResultsTableView(QWidget *parent = nullptr);
     ResultsTableModel *resultsModel() const { return m_model; }
+    // What "Export Per-User Rows (CSV)…" does; the entry is disabled without one (a comparison
+    // without per-user rows).
+    void setPerUserExport(std::function<void()> exportRows) { m_perUser = std::move(exportRows); }
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
@@ -75,6 +80,7 @@ private:
     void exportAs(TableFormat format);
 
     ResultsTableModel *m_model;
+    std::function<void()> m_perUser;
 };
 
 } // namespace cinetune::ui
