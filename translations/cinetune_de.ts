@@ -1460,6 +1460,10 @@
         <source>“%1” is damaged: a reference in table %2 points nowhere.</source>
         <translation>„%1“ ist beschädigt: Ein Verweis in Tabelle %2 zeigt ins Leere.</translation>
     </message>
+    <message>
+        <source>the project&apos;s prompt template</source>
+        <translation>die Prompt-Vorlage des Projekts</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ProviderClient</name>
@@ -2880,10 +2884,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Writing fine-tuning data</source>
         <translation>Feinabstimmungsdaten werden geschrieben</translation>
-    </message>
-    <message>
-        <source>the project&apos;s prompt template</source>
-        <translation>die Prompt-Vorlage des Projekts</translation>
     </message>
     <message>
         <source>the preview</source>
