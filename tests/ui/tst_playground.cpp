@@ -72,6 +72,7 @@ private Q_SLOTS:
     void resolverMarksItems();
     void typePickAndStream();
     void projectTemplateIsSent();
+    void noDatasetHintGoesAway();
     void profileChangeCancelsInFlight();
     void failingColumnLeavesOthersWorking();
     void exportsComparison();
@@ -507,6 +508,27 @@ void TestPlayground::projectTemplateIsSent()
     QVERIFY2(column->lastAnswer()->prompt.contains(QStringLiteral("MARKER 1 favourites:\n1. Toy Story (1995)")),
              qPrintable(column->lastAnswer()->prompt));
     m_controller->setProjectSources(nullptr, nullptr);
+}
+
+// A page shown before the catalogue is ready says how to get one, and stops saying it once the
+// dataset is there (the README screenshot once showed the hint beside a loaded profile).
+void TestPlayground::noDatasetHintGoesAway()
+{
+    DatasetController datasets(m_tasks);
+    LoadOptions options;
+    options.cacheDir = m_tmp.filePath(QStringLiteral("cache"));
+    datasets.setLoadOptions(options);
+    PlaygroundController controller(&datasets);
+    PlaygroundPage page(&controller, m_providers.get());
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *hint = page.findChild<QLabel *>(QStringLiteral("profileMessage"));
+    QVERIFY(hint);
+    QVERIFY(hint->isVisible());
+    QVERIFY(hint->text().contains(QLatin1String("Dataset step")));
+    datasets.load(QString::fromLatin1(kSamplePath));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isReady(), 60000);
+    QTRY_VERIFY(!hint->isVisible());
 }
 
 void TestPlayground::profileChangeCancelsInFlight()

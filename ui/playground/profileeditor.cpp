@@ -276,8 +276,11 @@ void ProfileEditor::rebuildList()
     } else {
         m_who->hide();
     }
+    const QString noData = tr("Open a dataset on the Dataset step (or the sample from the File menu) to search its movies.");
     if (!data)
-        showMessage(tr("Open a dataset on the Dataset step (or the sample from the File menu) to search its movies."), false);
+        showMessage(noData, false);
+    else if (m_message->text() == noData)
+        m_message->hide(); // the dataset arrived: the hint no longer applies
 }
 
 void ProfileEditor::rebuildSaved()
