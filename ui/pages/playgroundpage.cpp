@@ -19,6 +19,9 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
+
+#include <algorithm>
 #include <QShortcut>
 #include <QSplitter>
 #include <QToolButton>
@@ -97,13 +100,16 @@ PlaygroundPage::PlaygroundPage(PlaygroundController *controller, ProviderService
     editorScroll->setWidgetResizable(true);
     editorScroll->setFrameShape(QFrame::NoFrame);
     editorScroll->setWidget(m_editor);
-    editorScroll->setMinimumWidth(300);
+    // Wide enough for the editor's buttons and boxes, so it never needs a horizontal scroll bar.
+    editorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int editorWidth = m_editor->minimumSizeHint().width() + editorScroll->verticalScrollBar()->sizeHint().width();
+    editorScroll->setMinimumWidth(std::max(300, editorWidth));
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(editorScroll);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({340, 900});
+    split->setSizes({std::max(340, editorWidth), 900});
 
     auto *l = new QVBoxLayout(this);
     l->addWidget(title);

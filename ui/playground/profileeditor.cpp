@@ -128,6 +128,11 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     m_goldUser->setObjectName(QStringLiteral("goldSetTestUsers"));
     m_goldUser->setAccessibleName(tr("User of the gold set's test split"));
     m_goldUser->setToolTip(tr("Users the evaluation measures on: none of them was in the fine-tuning data"));
+    // Long gold-set names must not widen the side panel past its splitter size (they elide).
+    for (QComboBox *c : {m_goldSet, m_goldUser}) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(8);
+    }
     m_goldUser->setEditable(true);
     m_goldUser->setInsertPolicy(QComboBox::NoInsert);
     m_goldUser->lineEdit()->setValidator(new QIntValidator(0, 2147483647, m_goldUser));
