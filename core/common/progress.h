@@ -29,4 +29,18 @@ private:
     std::atomic<bool> m_canceled{false};
 };
 
+// Maps a phase's [0, 1] onto [from, to] of a longer piece of work reported to `inner`.
+class ScaledProgress final : public Progress
+{
+public:
+    ScaledProgress(Progress &inner, double from, double to) : m_inner(inner), m_from(from), m_to(to) {}
+    void report(double fraction, const QString &phase) override { m_inner.report(m_from + (m_to - m_from) * fraction, phase); }
+    bool canceled() const override { return m_inner.canceled(); }
+
+private:
+    Progress &m_inner;
+    double m_from;
+    double m_to;
+};
+
 } // namespace cinetune

@@ -98,6 +98,27 @@ private:
         return r;
     }
 
+    // A 20-user gold set "g" (all in the test split) saved into a new project.
+    bool saveGoldSet(const QString &project) const
+    {
+        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
+                           QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"), QStringLiteral("--split"),
+                           QStringLiteral("0/0/100")});
+        if (g.code != 0)
+            qWarning("goldset: %s", g.err.constData());
+        return g.code == 0;
+    }
+
+    // `cinetune run` of that gold set against the in-process simulator, two requests at a time.
+    QStringList runArgs(const QString &project) const
+    {
+        return {QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
+                QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"), m_server->baseUrl(),
+                QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--strategy"), QStringLiteral("zero-shot"),
+                QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--concurrency"), QStringLiteral("2"),
+                QStringLiteral("--json")};
+    }
+
     static std::function<bool()> afterMs(qint64 ms)
     {
         auto timer = std::make_shared<QElapsedTimer>();
@@ -202,15 +223,8 @@ private Q_SLOTS:
     void evaluationRun()
     {
         const QString project = m_dir.filePath(QStringLiteral("run.cinetune"));
-        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
-                           QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"), QStringLiteral("--split"),
-                           QStringLiteral("0/0/100")});
-        QVERIFY2(g.code == 0, g.err.constData());
-        const QStringList args{QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
-                               QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"),
-                               m_server->baseUrl(), QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--strategy"),
-                               QStringLiteral("zero-shot"), QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--concurrency"),
-                               QStringLiteral("2"), QStringLiteral("--json")};
+        QVERIFY(saveGoldSet(project));
+        const QStringList args = runArgs(project);
         int users = 0;
         const auto okKeys = [&project, &users] {
             QSet<QByteArray> keys;
@@ -262,14 +276,8 @@ private Q_SLOTS:
     void interruptPausesRun()
     {
         const QString project = m_dir.filePath(QStringLiteral("interrupt.cinetune"));
-        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
-                           QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"), QStringLiteral("--split"),
-                           QStringLiteral("0/0/100")});
-        QVERIFY2(g.code == 0, g.err.constData());
-        const QStringList args{QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
-                               QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"),
-                               m_server->baseUrl(), QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--dataset"),
-                               QStringLiteral(":sample"), QStringLiteral("--strategy"), QStringLiteral("zero-shot"), QStringLiteral("--concurrency"), QStringLiteral("2"), QStringLiteral("--json")};
+        QVERIFY(saveGoldSet(project));
+        const QStringList args = runArgs(project);
         m_requestsByKey.clear();
         m_chatRequests = 0;
         const Run first = cli(args, [this] { return m_chatRequests >= 3; }, true);
