@@ -8,6 +8,8 @@
 #include <cstdio>
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cstring>
 #include <numeric>
 
@@ -47,6 +49,278 @@ std::vector<std::uint32_t> balancedMovieRanges(const BigArray<std::uint64_t> &of
     }
     bounds.push_back(movies);
     return bounds;
+}
+
+
+// By-user order in two cache-friendly passes (a one-digit radix partition) instead of one
+// scatter whose writes land all over 600 MB: (1) each movie range appends its entries to the
+// bucket of their block of 2^L consecutive users, the bucket lying exactly where those users'
+// rows go (few write streams, all cached); (2) each block is copied out and placed row by row
+// inside its own region, which fits in L2. Rows come out sorted by movie because buckets are
+// filled range by range in movie order. Duplicate (user, movie) pairs are adjacent in a row
+// and only detected here; returns false if there are any (the caller then takes the general
+// path, which resolves them first). userOffsets, uEntries and uDays must hold U + 1, N and N.
+bool buildUserIndexByBlocks(const BigArray<Entry> &mEntries, const BigArray<Day> &mDays,
+                            const BigArray<std::uint64_t> &movieOffsets, const std::vector<std::uint32_t> &bounds,
+                            std::uint32_t U, std::uint32_t M, int threads, BigArray<std::uint64_t> &userOffsets,
+                            BigArray<Entry> &uEntries, BigArray<Day> &uDays, std::atomic<bool> &stop,
+                            Progress &progress)
+{
+    const std::uint64_t N = movieOffsets[M];
+    const std::size_t R = bounds.size() - 1;
+    // A bucketed entry keeps its user's offset within the block above the final entry's bits.
+    const unsigned movieBits = M <= 1 ? 0u : static_cast<unsigned>(std::bit_width(M - 1));
+    const unsigned entryBits = 4 + movieBits;
+    const std::uint32_t entryMask = entryBits >= 32 ? 0xFFFFFFFFu : (1u << entryBits) - 1;
+    // Blocks of about 512 KB of rows (plus as much scratch) keep the placing pass within L2.
+    const double rowBytes = U ? 6.0 * static_cast<double>(N) / U : 1.0;
+    const double wantUsers = std::max(1.0, 512.0 * 1024.0 / std::max(rowBytes, 1.0));
+    unsigned L = static_cast<unsigned>(std::bit_width(static_cast<std::uint64_t>(wantUsers))) - 1;
+    L = std::min({L, 32u - entryBits, 16u});
+    const std::uint32_t blockUsers = 1u << L;
+    const std::size_t K = (std::size_t{U} + blockUsers - 1) >> L;
+    const unsigned blockShift = 4 + L; // entry -> block
+
+    // Entries per (range, block), then where each range writes into each bucket.
+    std::vector<std::vector<std::uint64_t>> pos(R, std::vector<std::uint64_t>(K, 0));
+    parallelFor(threads, R, [&](std::size_t r, int) {
+        std::uint64_t *c = pos[r].data();
+        const Entry *e = mEntries.data();
+        const std::uint64_t end = movieOffsets[bounds[r + 1]];
+        for (std::uint64_t i = movieOffsets[bounds[r]]; i < end; ++i)
+            ++c[e[i] >> blockShift];
+    });
+    std::vector<std::uint64_t> blockStart(K + 1);
+    std::uint64_t maxRegion = 0;
+    {
+        std::uint64_t total = 0;
+        for (std::size_t k = 0; k < K; ++k) {
+            blockStart[k] = total;
+            for (std::size_t r = 0; r < R; ++r) {
+                const std::uint64_t c = pos[r][k];
+                pos[r][k] = total;
+                total += c;
+            }
+            maxRegion = std::max(maxRegion, total - blockStart[k]);
+        }
+        blockStart[K] = total;
+    }
+    if (progress.canceled())
+        return stop = true, true;
+
+    // 1. Partition into buckets.
+    parallelFor(threads, R, [&](std::size_t r, int) {
+        std::uint64_t *cursor = pos[r].data();
+        const Entry *me = mEntries.data();
+        const Day *md = mDays.data();
+        Entry *ue = uEntries.data();
+        Day *ud = uDays.data();
+        const std::uint32_t localMask = blockUsers - 1;
+        for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m) {
+            const std::uint64_t end = movieOffsets[m + 1];
+            const Entry movieBase = makeEntry(m, 0);
+            for (std::uint64_t i = movieOffsets[m]; i < end; ++i) {
+                const Entry e = me[i];
+                const std::uint32_t u = entryIndex(e);
+                const std::uint64_t d = cursor[u >> L]++;
+                ue[d] = static_cast<Entry>((std::uint64_t{u & localMask} << entryBits) | movieBase | entryRating(e));
+                ud[d] = md[i];
+            }
+        }
+    });
+    pos.clear();
+    if (progress.canceled())
+        return stop = true, true;
+
+    // 2. Place each block's rows within its region.
+    std::atomic<bool> duplicate{false};
+    struct Scratch
+    {
+        std::vector<Entry> entries;
+        std::vector<Day> days;
+        std::vector<std::uint64_t> cursor;
+        std::vector<std::uint32_t> lastMovie;
+    };
+    std::vector<Scratch> scratch(static_cast<std::size_t>(threads));
+    parallelFor(threads, K, [&](std::size_t k, int w) {
+        if (duplicate.load(std::memory_order_relaxed) || stop.load(std::memory_order_relaxed))
+            return;
+        if ((k & 63) == 0 && progress.canceled()) {
+            stop = true;
+            return;
+        }
+        Scratch &s = scratch[static_cast<std::size_t>(w)];
+        if (s.entries.empty()) {
+            s.entries.resize(std::max<std::uint64_t>(maxRegion, 1));
+            s.days.resize(std::max<std::uint64_t>(maxRegion, 1));
+            s.cursor.resize(blockUsers);
+            s.lastMovie.resize(blockUsers);
+        }
+        const std::uint64_t begin = blockStart[k];
+        const std::uint64_t n = blockStart[k + 1] - begin;
+        const auto u0 = static_cast<std::uint32_t>(k << L);
+        const std::uint32_t users = std::min(blockUsers, U - u0);
+        Entry *ue = uEntries.data() + begin;
+        Day *ud = uDays.data() + begin;
+        std::memcpy(s.entries.data(), ue, n * sizeof(Entry));
+        std::memcpy(s.days.data(), ud, n * sizeof(Day));
+        std::uint64_t *cur = s.cursor.data();
+        std::fill(cur, cur + users, 0);
+        for (std::uint64_t i = 0; i < n; ++i)
+            ++cur[s.entries[i] >> entryBits];
+        std::uint64_t total = begin;
+        for (std::uint32_t j = 0; j < users; ++j) {
+            const std::uint64_t c = cur[j];
+            userOffsets[u0 + j] = total;
+            cur[j] = total - begin;
+            total += c;
+        }
+        std::uint32_t *last = s.lastMovie.data();
+        std::fill(last, last + users, 0xFFFFFFFFu);
+        bool dup = false;
+        for (std::uint64_t i = 0; i < n; ++i) {
+            const Entry v = s.entries[i];
+            const std::uint32_t j = static_cast<std::uint32_t>(static_cast<std::uint64_t>(v) >> entryBits);
+            const Entry e = v & entryMask;
+            const std::uint64_t d = cur[j]++;
+            dup |= last[j] == entryIndex(e);
+            last[j] = entryIndex(e);
+            ue[d] = e;
+            ud[d] = s.days[i];
+        }
+        if (dup)
+            duplicate = true;
+    });
+    userOffsets[U] = N;
+    return !duplicate.load();
+}
+
+// The general path: drops superseded duplicates from the by-movie arrays, then scatters into
+// by-user order. False if cancelled.
+bool buildUserIndexWithDuplicates(BigArray<Entry> &mEntries, BigArray<Day> &mDays, BigArray<std::uint64_t> &movieOffsets,
+                                  const std::vector<std::uint32_t> &bounds, std::uint32_t U, std::uint32_t M, int threads,
+                                  BigArray<std::uint64_t> &userOffsets, BigArray<Entry> &uEntries, BigArray<Day> &uDays,
+                                  std::uint64_t &duplicatesOut, Progress &progress)
+{
+    const std::size_t R = bounds.size() - 1;
+    // Duplicate (user, movie) pairs: keep the latest date (the later line on a tie). A
+    // superseded entry gets rating 0 and is compacted away below.
+    // Per range, ratings per user (filled by the duplicate pass, used to place rows below).
+    std::vector<std::vector<std::uint64_t>> rangeCounts(R);
+    std::atomic<std::uint64_t> duplicates{0};
+    {
+        // One cache line per user holds everything the pass touches for that user.
+        struct Stamp
+        {
+            std::uint32_t movie;
+            std::uint32_t pos;
+        };
+        std::vector<std::vector<Stamp>> stamps(static_cast<std::size_t>(threads));
+        parallelFor(threads, R, [&](std::size_t r, int w) {
+            auto &st = stamps[static_cast<std::size_t>(w)];
+            if (st.empty())
+                st.assign(U, Stamp{0xFFFFFFFFu, 0});
+            auto &cnt = rangeCounts[r];
+            cnt.assign(U, 0);
+            std::uint64_t local = 0;
+            Entry *e = mEntries.data();
+            Stamp *sp = st.data();
+            std::uint64_t *c = cnt.data();
+            for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m) {
+                const std::uint64_t b = movieOffsets[m];
+                const std::uint64_t end = movieOffsets[m + 1];
+                for (std::uint64_t i = b; i < end; ++i) {
+                    const std::uint32_t u = entryIndex(e[i]);
+                    if (sp[u].movie != m) {
+                        sp[u] = Stamp{m, static_cast<std::uint32_t>(i - b)};
+                        ++c[u];
+                        continue;
+                    }
+                    const std::uint64_t prev = b + sp[u].pos;
+                    ++local;
+                    if (mDays[i] >= mDays[prev]) {
+                        e[prev] = makeEntry(u, 0); // superseded
+                        sp[u].pos = static_cast<std::uint32_t>(i - b);
+                    } else {
+                        e[i] = makeEntry(u, 0);
+                    }
+                }
+            }
+            duplicates += local;
+        });
+    }
+    duplicatesOut = duplicates.load();
+    if (duplicatesOut > 0) { // compact (rare; sequential)
+        std::uint64_t w = 0;
+        std::uint64_t r = 0;
+        for (std::uint32_t m = 0; m < M; ++m) {
+            const std::uint64_t e = movieOffsets[m + 1];
+            movieOffsets[m] = w;
+            for (; r < e; ++r) {
+                if (entryRating(mEntries[r]) == 0)
+                    continue;
+                mEntries[w] = mEntries[r];
+                mDays[w] = mDays[r];
+                ++w;
+            }
+        }
+        movieOffsets[M] = w;
+        mEntries.setSize(w);
+        mDays.setSize(w);
+        mEntries.shrinkToFit();
+        mDays.shrinkToFit();
+        // Ranges keep their movies; their user counts are unchanged (a duplicate was never counted).
+    }
+    const std::uint64_t finalN = movieOffsets[M];
+    if (progress.canceled())
+        return false;
+
+    // Row starts: each range writes its part of a user's row after the earlier ranges.
+    {
+        std::uint64_t total = 0;
+        for (std::uint32_t u = 0; u < U; ++u) {
+            userOffsets[u] = total;
+            for (std::size_t r = 0; r < R; ++r) {
+                const std::uint64_t c = rangeCounts[r][u];
+                rangeCounts[r][u] = total; // where range r writes user u's next rating
+                total += c;
+            }
+        }
+        userOffsets[U] = total;
+    }
+    if (progress.canceled())
+        return false;
+
+    // Scatter into by-user order; rows come out sorted by movie because ranges are in order.
+    uEntries.allocate(finalN);
+    uDays.allocate(finalN);
+    uEntries.setSize(finalN);
+    uDays.setSize(finalN);
+    parallelFor(threads, R, [&](std::size_t r, int) {
+        std::uint64_t *cursor = rangeCounts[r].data();
+        const Entry *me = mEntries.data();
+        const Day *md = mDays.data();
+        Entry *ue = uEntries.data();
+        Day *ud = uDays.data();
+        const std::uint64_t last = movieOffsets[bounds[r + 1]];
+        constexpr std::uint64_t kAhead = 24; // prefetch the destinations of a later entry
+        for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m) {
+            const std::uint64_t end = movieOffsets[m + 1];
+            for (std::uint64_t i = movieOffsets[m]; i < end; ++i) {
+                if (i + kAhead < last) {
+                    const std::uint64_t ahead = cursor[entryIndex(me[i + kAhead])];
+                    __builtin_prefetch(ue + ahead, 1);
+                    __builtin_prefetch(ud + ahead, 1);
+                }
+                const Entry e = me[i];
+                const std::uint64_t d = cursor[entryIndex(e)]++;
+                ue[d] = makeEntry(m, entryRating(e));
+                ud[d] = md[i];
+            }
+        }
+    });
+    rangeCounts.clear();
+    return true;
 }
 
 } // namespace
@@ -194,134 +468,39 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     }
     chunks.clear();
 
-    // 5. Duplicate (user, movie) pairs: keep the latest date (the later line on a tie). A
-    //    superseded entry gets rating 0 and is compacted away below.
-    report(0.35, tr("Checking for duplicate ratings"));
+    // 5. By-user index, assuming no duplicate (user, movie) pairs (the usual case).
+    report(0.35, tr("Building the user index"));
     const int rangesPerThread = 2;
     std::vector<std::uint32_t> bounds = balancedMovieRanges(movieOffsets, M, threads * rangesPerThread);
-    const std::size_t R = bounds.size() - 1;
-    // Per range, ratings per user (filled by the duplicate pass, used to place rows below).
-    std::vector<std::vector<std::uint64_t>> rangeCounts(R);
-    std::atomic<std::uint64_t> duplicates{0};
+    BigArray<std::uint64_t> userOffsets(std::size_t{U} + 1);
+    userOffsets.setSize(std::size_t{U} + 1);
+    BigArray<Entry> uEntries(N);
+    BigArray<Day> uDays(N);
+    uEntries.setSize(N);
+    uDays.setSize(N);
     {
-        // One cache line per user holds everything the pass touches for that user.
-        struct Stamp
-        {
-            std::uint32_t movie;
-            std::uint32_t pos;
-        };
-        std::vector<std::vector<Stamp>> stamps(static_cast<std::size_t>(threads));
-        parallelFor(threads, R, [&](std::size_t r, int w) {
-            auto &st = stamps[static_cast<std::size_t>(w)];
-            if (st.empty())
-                st.assign(U, Stamp{0xFFFFFFFFu, 0});
-            auto &cnt = rangeCounts[r];
-            cnt.assign(U, 0);
-            std::uint64_t local = 0;
-            Entry *e = mEntries.data();
-            Stamp *sp = st.data();
-            std::uint64_t *c = cnt.data();
-            for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m) {
-                const std::uint64_t b = movieOffsets[m];
-                const std::uint64_t end = movieOffsets[m + 1];
-                for (std::uint64_t i = b; i < end; ++i) {
-                    const std::uint32_t u = entryIndex(e[i]);
-                    if (sp[u].movie != m) {
-                        sp[u] = Stamp{m, static_cast<std::uint32_t>(i - b)};
-                        ++c[u];
-                        continue;
-                    }
-                    const std::uint64_t prev = b + sp[u].pos;
-                    ++local;
-                    if (mDays[i] >= mDays[prev]) {
-                        e[prev] = makeEntry(u, 0); // superseded
-                        sp[u].pos = static_cast<std::uint32_t>(i - b);
-                    } else {
-                        e[i] = makeEntry(u, 0);
-                    }
-                }
-            }
-            duplicates += local;
-        });
-    }
-    out.duplicates = duplicates.load();
-    if (out.duplicates > 0) { // compact (rare; sequential)
-        std::uint64_t w = 0;
-        std::uint64_t r = 0;
-        for (std::uint32_t m = 0; m < M; ++m) {
-            const std::uint64_t e = movieOffsets[m + 1];
-            movieOffsets[m] = w;
-            for (; r < e; ++r) {
-                if (entryRating(mEntries[r]) == 0)
-                    continue;
-                mEntries[w] = mEntries[r];
-                mDays[w] = mDays[r];
-                ++w;
-            }
+        std::atomic<bool> stop{false};
+        const bool unique = buildUserIndexByBlocks(mEntries, mDays, movieOffsets, bounds, U, M, threads, userOffsets,
+                                                   uEntries, uDays, stop, progress);
+        if (stop)
+            return canceled();
+        if (!unique) {
+            uEntries.reset();
+            uDays.reset();
         }
-        movieOffsets[M] = w;
-        mEntries.setSize(w);
-        mDays.setSize(w);
-        mEntries.shrinkToFit();
-        mDays.shrinkToFit();
-        // Ranges keep their movies; their user counts are unchanged (a duplicate was never counted).
     }
-    const std::uint64_t finalN = movieOffsets[M];
+    if (!uEntries.data()) {
+        report(0.5, tr("Checking for duplicate ratings"));
+        if (!buildUserIndexWithDuplicates(mEntries, mDays, movieOffsets, bounds, U, M, threads, userOffsets, uEntries,
+                                          uDays, out.duplicates, progress))
+            return canceled();
+    }
     for (std::uint32_t m = 0; m < M; ++m)
         if (!catalogue.movie(m).listed)
             out.unlistedRatings += movieOffsets[m + 1] - movieOffsets[m];
     if (progress.canceled())
         return canceled();
-
-    // 6. Row starts: each range writes its part of a user's row after the earlier ranges.
-    report(0.5, tr("Building the user index"));
-    BigArray<std::uint64_t> userOffsets(std::size_t{U} + 1);
-    userOffsets.setSize(std::size_t{U} + 1);
-    {
-        std::uint64_t total = 0;
-        for (std::uint32_t u = 0; u < U; ++u) {
-            userOffsets[u] = total;
-            for (std::size_t r = 0; r < R; ++r) {
-                const std::uint64_t c = rangeCounts[r][u];
-                rangeCounts[r][u] = total; // where range r writes user u's next rating
-                total += c;
-            }
-        }
-        userOffsets[U] = total;
-    }
-    if (progress.canceled())
-        return canceled();
-
-    // 7. Scatter into by-user order; rows come out sorted by movie because ranges are in order.
-    BigArray<Entry> uEntries(finalN);
-    BigArray<Day> uDays(finalN);
-    uEntries.setSize(finalN);
-    uDays.setSize(finalN);
-    parallelFor(threads, R, [&](std::size_t r, int) {
-        std::uint64_t *cursor = rangeCounts[r].data();
-        const Entry *me = mEntries.data();
-        const Day *md = mDays.data();
-        Entry *ue = uEntries.data();
-        Day *ud = uDays.data();
-        const std::uint64_t last = movieOffsets[bounds[r + 1]];
-        constexpr std::uint64_t kAhead = 24; // prefetch the destinations of a later entry
-        for (std::uint32_t m = bounds[r]; m < bounds[r + 1]; ++m) {
-            const std::uint64_t end = movieOffsets[m + 1];
-            for (std::uint64_t i = movieOffsets[m]; i < end; ++i) {
-                if (i + kAhead < last) {
-                    const std::uint64_t ahead = cursor[entryIndex(me[i + kAhead])];
-                    __builtin_prefetch(ue + ahead, 1);
-                    __builtin_prefetch(ud + ahead, 1);
-                }
-                const Entry e = me[i];
-                const std::uint64_t d = cursor[entryIndex(e)]++;
-                ue[d] = makeEntry(m, entryRating(e));
-                ud[d] = md[i];
-            }
-        }
-    });
     mDays.reset();
-    rangeCounts.clear();
 
     BigArray<std::uint32_t> userIds(U);
     userIds.setSize(U);
