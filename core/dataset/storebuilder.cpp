@@ -72,7 +72,8 @@ bool buildUserIndexByBlocks(const BigArray<Entry> &mEntries, const BigArray<Day>
     const unsigned movieBits = M <= 1 ? 0u : static_cast<unsigned>(std::bit_width(M - 1));
     const unsigned entryBits = 4 + movieBits;
     const std::uint32_t entryMask = entryBits >= 32 ? 0xFFFFFFFFu : (1u << entryBits) - 1;
-    // Blocks of about 512 KB of rows (plus as much scratch) keep the placing pass within L2.
+    // Blocks of at most ~512 KB of rows (plus as much scratch) keep the placing pass within L2
+    // (measured on the synthetic set: 256-user blocks beat 512 and 1024 in CPU time).
     const double rowBytes = U ? 6.0 * static_cast<double>(N) / U : 1.0;
     const double wantUsers = std::max(1.0, 512.0 * 1024.0 / std::max(rowBytes, 1.0));
     unsigned L = static_cast<unsigned>(std::bit_width(static_cast<std::uint64_t>(wantUsers))) - 1;
