@@ -178,9 +178,9 @@ public:
     {
     }
 
+    // Users are only marked by the store builder (see buildStore), in a pass of its own.
     void add(std::uint32_t user, RatingUnits rating, Day day)
     {
-        m_ctx.users->mark(user);
         m_maxUser = std::max(m_maxUser, user);
         m_users[m_n] = user;
         m_ratings[m_n] = rating;

@@ -363,8 +363,16 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     std::vector<ParsedChunk> &chunks = *in.chunks;
     const int threads = resolveThreads(in.threads);
 
-    // 1. Users: dense indices in ascending source-id order.
+    // 1. Users: dense indices in ascending source-id order. The parser leaves marking them to this
+    //    tight pass, where the bitmap stays in L2 (in the parser, 2 GB of text streamed past it
+    //    and its loads missed).
     report(0.0, tr("Indexing users"));
+    parallelFor(threads, chunks.size(), [&](std::size_t c, int) {
+        const ParsedChunk &ch = chunks[c];
+        const std::uint32_t *u = ch.users.data();
+        for (std::size_t i = 0, n = ch.users.size(); i < n; ++i)
+            in.users->mark(u[i]);
+    });
     in.users->buildRanks();
     std::vector<std::uint32_t> userIdsVec = in.users->ids();
     const auto U = static_cast<std::uint32_t>(userIdsVec.size());
