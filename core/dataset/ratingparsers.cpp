@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace cinetune {
@@ -220,6 +221,18 @@ private:
     std::uint32_t m_maxMovie = 0;
 };
 
+// The value of the first `digits` (1..7) bytes of w, all decimal digits, first byte most
+// significant (little-endian load). Shifting left pads with zero digits in front; then the
+// usual SWAR combination of digit pairs, then of pairs of pairs.
+inline std::uint32_t parseDigitsWord(std::uint64_t w, unsigned digits)
+{
+    static_assert(std::endian::native == std::endian::little);
+    std::uint64_t v = (w - 0x3030303030303030ull) << (8 * (8 - digits));
+    v = v * 10 + (v >> 8);
+    v = (((v & 0x000000FF000000FFull) * 0x000F424000000064ull) + (((v >> 16) & 0x000000FF000000FFull) * 0x0000271000000001ull)) >> 32;
+    return static_cast<std::uint32_t>(v);
+}
+
 // Netflix Prize block grammar (combined_data_N.txt and training_set/mv_*.txt):
 //   MovieID:
 //   CustomerID,Rating,YYYY-MM-DD
@@ -235,6 +248,23 @@ std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool a
     bool haveMovie = false;
     const Day *dates = dateTable().days.data();
     while (p < end) {
+        // The common line, "CustomerID,R,YYYY-MM-DD\n" with up to 7 id digits, read word-wise;
+        // anything else (headers, CRLF, errors, the last bytes of a range) takes the general path.
+        if (haveMovie && end - p >= 32) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            const std::uint64_t notDigit = ((w + 0x4646464646464646ull) | (w - 0x3030303030303030ull)) & 0x8080808080808080ull;
+            const unsigned digits = notDigit ? static_cast<unsigned>(__builtin_ctzll(notDigit)) / 8 : 8;
+            const char *q = p + digits;
+            if (digits > 0 && digits < 8 && q[0] == ',' && static_cast<unsigned>(q[1] - '1') < 5u && q[2] == ',' && q[13] == '\n') {
+                Day day = 0;
+                if (parseDate(q + 3, end, dates, day)) {
+                    out.add(parseDigitsWord(w, digits), static_cast<RatingUnits>((q[1] - '0') * 2), day);
+                    p = q + 14;
+                    continue;
+                }
+            }
+        }
         const char *line = p;
         std::uint32_t id = 0;
         if (!parseU32(p, end, id))
