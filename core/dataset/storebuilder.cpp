@@ -13,6 +13,10 @@
 #include <cstring>
 #include <numeric>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cinetune {
 
 namespace {
@@ -75,6 +79,37 @@ void rankEntriesPopcnt(const IdBitmap &users, const std::uint32_t *src, const Ra
 }
 #endif
 
+// Writes positions [from, to) of dst, which lie in one 64-byte line starting at `from` when it is
+// whole, from `line` (indexed by position modulo perLine); positions before `first` belong to
+// someone else and are left alone. dst must be 64-byte aligned.
+template<typename T>
+inline void flushLine(T *dst, const T *line, std::uint64_t from, std::uint64_t to, std::uint64_t first, std::uint64_t perLine)
+{
+    if (from >= first && to - from == perLine) {
+#if defined(__SSE2__)
+        auto *out = reinterpret_cast<__m128i *>(dst + from);
+        const auto *in = reinterpret_cast<const __m128i *>(line);
+        _mm_stream_si128(out, _mm_loadu_si128(in));
+        _mm_stream_si128(out + 1, _mm_loadu_si128(in + 1));
+        _mm_stream_si128(out + 2, _mm_loadu_si128(in + 2));
+        _mm_stream_si128(out + 3, _mm_loadu_si128(in + 3));
+#else
+        std::memcpy(dst + from, line, 64);
+#endif
+        return;
+    }
+    for (std::uint64_t p = std::max(from, first); p < to; ++p)
+        dst[p] = line[p % perLine];
+}
+
+// Orders the streaming stores before whatever the thread does next (they are weakly ordered).
+inline void streamFence()
+{
+#if defined(__SSE2__)
+    _mm_sfence();
+#endif
+}
+
 // By-user order in two cache-friendly passes (a one-digit radix partition) instead of one
 // scatter whose writes land all over 600 MB: (1) each movie range appends its entries to the
 // bucket of their block of 2^L consecutive users, the bucket lying exactly where those users'
@@ -132,9 +167,17 @@ bool buildUserIndexByBlocks(const BigArray<Entry> &mEntries, const BigArray<Day>
     if (progress.canceled())
         return stop = true, true;
 
-    // 1. Partition into buckets.
+    // 1. Partition into buckets. Each bucket collects a cache line of entries (and of days) before
+    //    writing it out whole with streaming stores: with thousands of buckets, plain stores
+    //    stalled on reading every destination line first. Lines shared with a neighbouring
+    //    range or bucket are written with plain stores, and only the range's own part.
     parallelFor(threads, R, [&](std::size_t r, int) {
+        constexpr std::uint64_t kLineEntries = 64 / sizeof(Entry);
+        constexpr std::uint64_t kLineDays = 64 / sizeof(Day);
         std::uint64_t *cursor = pos[r].data();
+        const std::vector<std::uint64_t> start(cursor, cursor + K);
+        std::vector<Entry> lineEntries(K * kLineEntries);
+        std::vector<Day> lineDays(K * kLineDays);
         const Entry *me = mEntries.data();
         const Day *md = mDays.data();
         Entry *ue = uEntries.data();
@@ -146,11 +189,24 @@ bool buildUserIndexByBlocks(const BigArray<Entry> &mEntries, const BigArray<Day>
             for (std::uint64_t i = movieOffsets[m]; i < end; ++i) {
                 const Entry e = me[i];
                 const std::uint32_t u = entryIndex(e);
-                const std::uint64_t d = cursor[u >> L]++;
-                ue[d] = static_cast<Entry>((std::uint64_t{u & localMask} << entryBits) | movieBase | entryRating(e));
-                ud[d] = md[i];
+                const std::size_t k = u >> L;
+                const std::uint64_t d = cursor[k]++;
+                Entry *le = lineEntries.data() + k * kLineEntries;
+                le[d % kLineEntries] = static_cast<Entry>((std::uint64_t{u & localMask} << entryBits) | movieBase | entryRating(e));
+                if (d % kLineEntries == kLineEntries - 1)
+                    flushLine(ue, le, d + 1 - kLineEntries, d + 1, start[k], kLineEntries);
+                Day *ld = lineDays.data() + k * kLineDays;
+                ld[d % kLineDays] = md[i];
+                if (d % kLineDays == kLineDays - 1)
+                    flushLine(ud, ld, d + 1 - kLineDays, d + 1, start[k], kLineDays);
             }
         }
+        for (std::size_t k = 0; k < K; ++k) { // the last, partial lines
+            const std::uint64_t end = cursor[k];
+            flushLine(ue, lineEntries.data() + k * kLineEntries, end / kLineEntries * kLineEntries, end, start[k], kLineEntries);
+            flushLine(ud, lineDays.data() + k * kLineDays, end / kLineDays * kLineDays, end, start[k], kLineDays);
+        }
+        streamFence();
     });
     pos.clear();
     if (progress.canceled())
