@@ -160,6 +160,18 @@ void TestDatasetLoader::badInput_data()
                                           << "combined_data_1.txt:1: expected a movie header such as \"1:\", found \"6\"";
     QTest::newRow("truncated date") << netflix("1:\n6,1,2000-01-01\n7,3,2005-0")
                                     << "combined_data_1.txt:3: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-0\"";
+    // Lines with more lines after them, which the parser's word-wise fast path reads first.
+    const QByteArray more = "7,3,2005-01-02\n8,4,2005-01-03\n9,5,2005-01-04\n";
+    const QString dateError = QStringLiteral("combined_data_1.txt:3: expected a date YYYY-MM-DD between 1970 and 2149, found ");
+    QTest::newRow("fast: 30 February") << netflix("1:\n6,1,2000-01-01\n7,3,2005-02-30\n" + more) << dateError + QStringLiteral("\"2005-02-30\"");
+    QTest::newRow("fast: month 13") << netflix("1:\n6,1,2000-01-01\n7,3,2005-13-01\n" + more) << dateError + QStringLiteral("\"2005-13-01\"");
+    QTest::newRow("fast: year 1969") << netflix("1:\n6,1,2000-01-01\n7,3,1969-12-31\n" + more) << dateError + QStringLiteral("\"1969-12-31\"");
+    QTest::newRow("fast: letter in year") << netflix("1:\n6,1,2000-01-01\n7,3,20x5-01-01\n" + more) << dateError + QStringLiteral("\"20x5-01-01\"");
+    QTest::newRow("fast: slash") << netflix("1:\n6,1,2000-01-01\n7,3,2005/01-01\n" + more) << dateError + QStringLiteral("\"2005/01-01\"");
+    QTest::newRow("fast: rating 6") << netflix("1:\n6,1,2000-01-01\n7,6,2005-01-01\n" + more)
+                                    << "combined_data_1.txt:3: expected a rating from 1 to 5, found \"6\"";
+    QTest::newRow("fast: id then space") << netflix("1:\n6,1,2000-01-01\n7 ,3,2005-01-01\n" + more)
+                                         << "combined_data_1.txt:3: expected ',' after the customer ID, found \" \"";
     QTest::newRow("missing field") << netflix("1:\n6,1\n")
                                    << "combined_data_1.txt:2: expected ',' after the rating, found end of line";
     QTest::newRow("extra field") << netflix("1:\n6,1,2000-01-01,9\n")
