@@ -113,7 +113,7 @@ inline void streamFence()
 // By-user order in two cache-friendly passes (a one-digit radix partition) instead of one
 // scatter whose writes land all over 600 MB: (1) each movie range appends its entries to the
 // bucket of their block of 2^L consecutive users, the bucket lying exactly where those users'
-// rows go (few write streams, all cached); (2) each block is copied out and placed row by row
+// rows go (a cache line per bucket is buffered and written whole); (2) each block is copied out and placed row by row
 // inside its own region, which fits in L2. Rows come out sorted by movie because buckets are
 // filled range by range in movie order. Duplicate (user, movie) pairs are adjacent in a row
 // and only detected here; returns false if there are any (the caller then takes the general
