@@ -565,7 +565,7 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
 
     // 5. By-user index, assuming no duplicate (user, movie) pairs (the usual case).
     report(0.35, tr("Building the user index"));
-    const int rangesPerThread = 2;
+    const int rangesPerThread = 4;
     std::vector<std::uint32_t> bounds = balancedMovieRanges(movieOffsets, M, threads * rangesPerThread);
     BigArray<std::uint64_t> userOffsets(std::size_t{U} + 1);
     userOffsets.setSize(std::size_t{U} + 1);
