@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace cinetune {
@@ -178,9 +179,9 @@ public:
     {
     }
 
+    // Users are only marked by the store builder (see buildStore), in a pass of its own.
     void add(std::uint32_t user, RatingUnits rating, Day day)
     {
-        m_ctx.users->mark(user);
         m_maxUser = std::max(m_maxUser, user);
         m_users[m_n] = user;
         m_ratings[m_n] = rating;
@@ -220,6 +221,46 @@ private:
     std::uint32_t m_maxMovie = 0;
 };
 
+// The value of the first `digits` (1..7) bytes of w, all decimal digits, first byte most
+// significant (little-endian load). Shifting left pads with zero digits in front; then the
+// usual SWAR combination of digit pairs, then of pairs of pairs.
+inline std::uint32_t parseDigitsWord(std::uint64_t w, unsigned digits)
+{
+    static_assert(std::endian::native == std::endian::little);
+    std::uint64_t v = (w - 0x3030303030303030ull) << (8 * (8 - digits));
+    v = v * 10 + (v >> 8);
+    v = (((v & 0x000000FF000000FFull) * 0x000F424000000064ull) + (((v >> 16) & 0x000000FF000000FFull) * 0x0000271000000001ull)) >> 32;
+    return static_cast<std::uint32_t>(v);
+}
+
+// parseDate() for a date followed by a non-digit, with its 10 bytes readable: "YYYY-MM-" as one
+// word (dashes checked, then every other byte a digit), then the day's two bytes.
+inline bool parseDateWord(const char *p, const Day *table, Day &out)
+{
+    constexpr std::uint64_t kDashes = 0xFF0000FF00000000ull;
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    const unsigned d0 = static_cast<unsigned>(p[8] - '0');
+    const unsigned d1 = static_cast<unsigned>(p[9] - '0');
+    if ((w & kDashes) != 0x2D00002D00000000ull || d0 > 9 || d1 > 9)
+        return false;
+    const std::uint64_t digits = (w & ~kDashes) | 0x3000003000000000ull; // dashes read as '0'
+    if (((digits + 0x4646464646464646ull) | (digits - 0x3030303030303030ull)) & 0x8080808080808080ull)
+        return false;
+    const std::uint64_t v = digits - 0x3030303030303030ull;
+    const auto byte = [v](int i) { return static_cast<unsigned>((v >> (8 * i)) & 0xFF); };
+    const unsigned y = byte(0) * 1000 + byte(1) * 100 + byte(2) * 10 + byte(3);
+    const unsigned m = byte(5) * 10 + byte(6);
+    const unsigned d = d0 * 10 + d1;
+    if (y < 1970 || y >= 1970 + DateTable::kYears || m > 12 || d > 31)
+        return false;
+    const Day day = table[(y - 1970) * 416 + m * 32 + d];
+    if (day == 0xFFFF)
+        return false;
+    out = day;
+    return true;
+}
+
 // Netflix Prize block grammar (combined_data_N.txt and training_set/mv_*.txt):
 //   MovieID:
 //   CustomerID,Rating,YYYY-MM-DD
@@ -235,6 +276,23 @@ std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool a
     bool haveMovie = false;
     const Day *dates = dateTable().days.data();
     while (p < end) {
+        // The common line, "CustomerID,R,YYYY-MM-DD\n" with up to 7 id digits, read word-wise;
+        // anything else (headers, CRLF, errors, the last bytes of a range) takes the general path.
+        if (haveMovie && end - p >= 32) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            const std::uint64_t notDigit = ((w + 0x4646464646464646ull) | (w - 0x3030303030303030ull)) & 0x8080808080808080ull;
+            const unsigned digits = notDigit ? static_cast<unsigned>(__builtin_ctzll(notDigit)) / 8 : 8;
+            const char *q = p + digits;
+            if (digits > 0 && digits < 8 && q[0] == ',' && static_cast<unsigned>(q[1] - '1') < 5u && q[2] == ',' && q[13] == '\n') {
+                Day day = 0;
+                if (parseDateWord(q + 3, dates, day)) {
+                    out.add(parseDigitsWord(w, digits), static_cast<RatingUnits>((q[1] - '0') * 2), day);
+                    p = q + 14;
+                    continue;
+                }
+            }
+        }
         const char *line = p;
         std::uint32_t id = 0;
         if (!parseU32(p, end, id))

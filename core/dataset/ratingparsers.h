@@ -66,7 +66,7 @@ struct ParseContext
 {
     DatasetFormat format;
     const std::vector<MappedFile> *files;
-    IdBitmap *users;
+    IdBitmap *users;  // only the largest id is noted while parsing; buildStore marks them
     IdBitmap *movies; // per-rating formats only
 };
 

@@ -16,7 +16,7 @@ namespace cinetune {
 struct BuildInput
 {
     std::vector<ParsedChunk> *chunks; // consumed (freed as they are copied)
-    IdBitmap *users;
+    IdBitmap *users;  // largest id noted; ids are marked here
     IdBitmap *movies; // per-rating formats; null for formats grouped by movie
     bool groupedByMovie = true;
     bool halfStars = false;

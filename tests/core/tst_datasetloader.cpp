@@ -6,6 +6,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
+#include <set>
+
 using namespace cinetune;
 using test::writeFile;
 
@@ -45,6 +48,8 @@ private Q_SLOTS:
     void sameStoreForAnyThreadsAndChunks_data();
     void sameStoreForAnyThreadsAndChunks();
     void badLineAtEndOfManyChunks();
+    void manyUsersMatchTheFile_data();
+    void manyUsersMatchTheFile();
     void cancel();
     void sample();
 };
@@ -155,6 +160,18 @@ void TestDatasetLoader::badInput_data()
                                           << "combined_data_1.txt:1: expected a movie header such as \"1:\", found \"6\"";
     QTest::newRow("truncated date") << netflix("1:\n6,1,2000-01-01\n7,3,2005-0")
                                     << "combined_data_1.txt:3: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-0\"";
+    // Lines with more lines after them, which the parser's word-wise fast path reads first.
+    const QByteArray more = "7,3,2005-01-02\n8,4,2005-01-03\n9,5,2005-01-04\n";
+    const QString dateError = QStringLiteral("combined_data_1.txt:3: expected a date YYYY-MM-DD between 1970 and 2149, found ");
+    QTest::newRow("fast: 30 February") << netflix("1:\n6,1,2000-01-01\n7,3,2005-02-30\n" + more) << dateError + QStringLiteral("\"2005-02-30\"");
+    QTest::newRow("fast: month 13") << netflix("1:\n6,1,2000-01-01\n7,3,2005-13-01\n" + more) << dateError + QStringLiteral("\"2005-13-01\"");
+    QTest::newRow("fast: year 1969") << netflix("1:\n6,1,2000-01-01\n7,3,1969-12-31\n" + more) << dateError + QStringLiteral("\"1969-12-31\"");
+    QTest::newRow("fast: letter in year") << netflix("1:\n6,1,2000-01-01\n7,3,20x5-01-01\n" + more) << dateError + QStringLiteral("\"20x5-01-01\"");
+    QTest::newRow("fast: slash") << netflix("1:\n6,1,2000-01-01\n7,3,2005/01-01\n" + more) << dateError + QStringLiteral("\"2005/01-01\"");
+    QTest::newRow("fast: rating 6") << netflix("1:\n6,1,2000-01-01\n7,6,2005-01-01\n" + more)
+                                    << "combined_data_1.txt:3: expected a rating from 1 to 5, found \"6\"";
+    QTest::newRow("fast: id then space") << netflix("1:\n6,1,2000-01-01\n7 ,3,2005-01-01\n" + more)
+                                         << "combined_data_1.txt:3: expected ',' after the customer ID, found \" \"";
     QTest::newRow("missing field") << netflix("1:\n6,1\n")
                                    << "combined_data_1.txt:2: expected ',' after the rating, found end of line";
     QTest::newRow("extra field") << netflix("1:\n6,1,2000-01-01,9\n")
@@ -315,6 +332,99 @@ void TestDatasetLoader::badLineAtEndOfManyChunks()
     QVERIFY(!ds.ok());
     QCOMPARE(ds.error().message,
              QStringLiteral("combined_data_4.txt:%1: expected end of line after the date, found \",extra\"").arg(lines + 1));
+}
+
+void TestDatasetLoader::manyUsersMatchTheFile_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("chunk");
+    QTest::addColumn<bool>("crlf");
+    QTest::newRow("1 thread, one chunk") << 1 << (32 << 20) << false;
+    QTest::newRow("2 threads, 4 KB chunks") << 2 << 4096 << false;
+    QTest::newRow("3 threads, 1 KB chunks, CRLF") << 3 << 1024 << true;
+}
+
+// Thousands of users (many user blocks in the by-user build) with IDs of 1 to 10 digits, some
+// with leading zeros, and no duplicates: every line of the file is in both indices, in order.
+void TestDatasetLoader::manyUsersMatchTheFile()
+{
+    QFETCH(int, threads);
+    QFETCH(int, chunk);
+    QFETCH(bool, crlf);
+    std::uint64_t x = 987654321;
+    auto next = [&x] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+    std::vector<std::uint32_t> pool;
+    std::set<std::uint32_t> seen;
+    while (pool.size() < 3000) {
+        const int digits = int(next() % 10) + 1;
+        std::uint64_t low = 1;
+        for (int d = 1; d < digits; ++d)
+            low *= 10;
+        const auto id = static_cast<std::uint32_t>(std::min<std::uint64_t>(low + next() % (9 * low), 0xFFFFFFFFull));
+        if (seen.insert(id).second)
+            pool.push_back(id);
+    }
+    struct Line
+    {
+        std::uint32_t user;
+        int stars;
+        QDate date;
+    };
+    std::map<int, std::vector<Line>> byMovie; // movie source id -> lines in file order
+    QByteArray body;
+    const QByteArray eol = crlf ? "\r\n" : "\n";
+    for (int m = 1; m <= 30; ++m) {
+        body += QByteArray::number(m) + ':' + eol;
+        std::set<std::uint32_t> used;
+        const int n = 200 + int(next() % 400);
+        for (int i = 0; i < n; ++i) {
+            const std::uint32_t user = pool[next() % pool.size()];
+            if (!used.insert(user).second)
+                continue;
+            const Line line{user, int(next() % 5) + 1, QDate(1999, 1, 1).addDays(qint64(next() % 2500))};
+            byMovie[m].push_back(line);
+            // Leading zeros only where the ID stays within the parser's 10 digits.
+            const QByteArray number = QByteArray::number(user);
+            const QByteArray zeros(int(next() % 4 == 0 ? std::min<std::uint64_t>(next() % 3 + 1, 10 - number.size()) : 0), '0');
+            body += zeros + number + ',' + QByteArray::number(line.stars) + ','
+                    + line.date.toString(Qt::ISODate).toLatin1() + eol;
+        }
+    }
+    QTemporaryDir dir;
+    auto ds = loadFiles(dir, {{"combined_data_1.txt", body}}, threads, std::size_t(chunk));
+    QVERIFY2(ds.ok(), qPrintable(ds ? QString() : ds.error().message));
+    const Dataset &d = *ds.value();
+    QCOMPARE(d.warnings.join(QLatin1Char('|')).contains(QStringLiteral("CRLF")), crlf);
+    QVERIFY(d.store.userCount() > 2000);
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::pair<int, Day>> expected; // (user, movie) -> rating, day
+    std::uint64_t total = 0;
+    for (const auto &[movie, lines] : byMovie) {
+        const MovieIndex mi = *d.catalogue.find(std::uint32_t(movie));
+        const auto col = d.store.movieEntries(mi);
+        QCOMPARE(col.size(), lines.size());
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            QCOMPARE(d.store.userSourceId(entryIndex(col[i])), lines[i].user);
+            QCOMPARE(int(entryRating(col[i])), lines[i].stars * 2);
+            expected[{lines[i].user, std::uint32_t(movie)}] = {lines[i].stars * 2, *dateToDay(lines[i].date.year(), lines[i].date.month(), lines[i].date.day())};
+        }
+        total += lines.size();
+    }
+    QCOMPARE(d.store.ratingCount(), total);
+    std::uint64_t byUser = 0;
+    for (UserIndex u = 0; u < d.store.userCount(); ++u) {
+        const auto row = d.store.userEntries(u);
+        const auto days = d.store.userDays(u);
+        byUser += row.size();
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i > 0)
+                QVERIFY(entryIndex(row[i - 1]) < entryIndex(row[i]));
+            const auto it = expected.find({d.store.userSourceId(u), d.catalogue.movie(entryIndex(row[i])).sourceId});
+            QVERIFY(it != expected.end());
+            QCOMPARE(int(entryRating(row[i])), it->second.first);
+            QCOMPARE(days[i], it->second.second);
+        }
+    }
+    QCOMPARE(byUser, total);
 }
 
 void TestDatasetLoader::cancel()
