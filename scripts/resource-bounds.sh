@@ -35,9 +35,9 @@ measure() {
     # /usr/bin/time reports the command's status; a KILL by timeout(1) leaves no time file line.
     local kib wall
     read -r kib wall <<<"$(tail -n 1 "$work/time" 2>/dev/null | grep -E '^[0-9]+ [0-9.]+$' || echo '0 0')"
-    [ "$rc" = 137 ] && wall=">$limit"
+    if [ "$rc" = 137 ]; then wall=">$limit"; fi
     last_rc=$rc last_kib=$kib
-    last_err=$(grep -v '^Command exited with' "$work/err" | tail -n 1 | cut -c1-150)
+    last_err=$( (grep -v '^Command exited with' "$work/err" || true) | tail -n 1 | cut -c1-150)
     [ -z "$last_err" ] && last_err=$(tail -n 1 "$work/out" | cut -c1-150)
     local per=-
     [ "$bytes" -gt 0 ] && per=$(awk -v k="$kib" -v b="$bytes" 'BEGIN { printf "%.3f", k * 1024 / b }')
