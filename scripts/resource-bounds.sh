@@ -37,7 +37,9 @@ measure() {
     read -r kib wall <<<"$(tail -n 1 "$work/time" 2>/dev/null | grep -E '^[0-9]+ [0-9.]+$' || echo '0 0')"
     if [ "$rc" = 137 ]; then wall=">$limit"; fi
     last_rc=$rc last_kib=$kib
-    last_err=$( (grep -v '^Command exited with' "$work/err" || true) | tail -n 1 | cut -c1-150)
+    # The first error line (a validator lists warnings too), else the last line printed.
+    last_err=$( (grep -i -m 1 -E '^(error|cinetune):' "$work/err" || true) | cut -c1-150)
+    [ -z "$last_err" ] && last_err=$( (grep -v '^Command exited with' "$work/err" || true) | tail -n 1 | cut -c1-150)
     [ -z "$last_err" ] && last_err=$(tail -n 1 "$work/out" | cut -c1-150)
     local per=-
     [ "$bytes" -gt 0 ] && per=$(awk -v k="$kib" -v b="$bytes" 'BEGIN { printf "%.3f", k * 1024 / b }')
@@ -89,7 +91,7 @@ big_lines=$(wc -l <"$work/big.jsonl")
 echo '{"messages": [{"role": "user", "content": "broken' >>"$work/big.jsonl"
 measure "chat JSONL $(mb "$big") MB, broken last line" "$big" 1800 "$bin" tokens "$work/big.jsonl"
 [ "$last_rc" != 0 ] || fail "the broken last line was not reported"
-grep -q "$((big_lines + 1))" "$work/err" "$work/out" || fail "the message does not name line $((big_lines + 1)): $last_err"
+grep -q "big.jsonl:$((big_lines + 1)):" "$work/err" || fail "the message does not name line $((big_lines + 1)): $last_err"
 [ "$big_kib" -lt $((2 * 1024 * 1024)) ] || fail "tokens on 500 MB took more than 2 GB"
 rm -f "$work"/*.jsonl
 
