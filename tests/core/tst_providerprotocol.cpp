@@ -575,6 +575,9 @@ private Q_SLOTS:
         QVERIFY(chat.ok());
         QVERIFY(chat->content.startsWith(QStringLiteral("1. Heat (1995)\n2. Alien (1979)\n1. Heat")));
         QCOMPARE(chat->finishReason, QStringLiteral("stop"));
+        // A chat request accepts up to 16 MB (what a 10 MB answer needs), other requests the client's 64 MB.
+        QCOMPARE(openai::chat(Endpoint{}, ChatRequest{}).maxBodyBytes, qint64(16) << 20);
+        QCOMPARE(openai::listModels(Endpoint{}).maxBodyBytes, qint64(0));
         // Anything else: trailing white space, still the same JSON.
         const QByteArray other = inflateBody(R"({"object":"list"})", 1000);
         QCOMPARE(other.size(), 1000);

@@ -204,7 +204,8 @@ private Q_SLOTS:
                                   "stall=5000@POST:/v1/chat/completions#1,malformed@POST:/v1/chat/completions#1"
                                << false;
         QTest::newRow("every request 500") << "500@POST:/v1/chat/completions#0" << true;
-        // Resource bounds: a 10 MB answer is kept whole; one that never ends is cut at 64 MB (net.too_large, not retried).
+        // Resource bounds: a 10 MB answer is kept whole; one that never ends is cut at the chat limit,
+        // 16 MB (net.too_large, not retried).
         QTest::newRow("10 MB answers") << "huge=10@POST:/v1/chat/completions#2" << false;
         QTest::newRow("answers that never end") << "endless@POST:/v1/chat/completions#2" << false;
     }
@@ -234,6 +235,7 @@ private Q_SLOTS:
             huge += r.rawText.size() > 10 * 1000 * 1000;
             if (faults.startsWith(QLatin1String("endless")) && !r.ok) {
                 QCOMPARE(r.errorCode, QStringLiteral("net.too_large"));
+                QVERIFY2(r.errorMessage.contains(QStringLiteral("16 MB")), qPrintable(r.errorMessage));
                 QCOMPARE(r.attempts, 1);
             }
             if (r.ok) {
