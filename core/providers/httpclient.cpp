@@ -182,9 +182,14 @@ void HttpCall::startAttempt()
     touch();
 }
 
+qint64 HttpCall::bodyLimit() const
+{
+    return m_request.maxBodyBytes > 0 ? std::min(m_request.maxBodyBytes, kMaxBodyBytes) : kMaxBodyBytes;
+}
+
 void HttpCall::checkSize(qint64 bytes)
 {
-    if (bytes <= kMaxBodyBytes || m_tooLarge || !m_reply)
+    if (bytes <= bodyLimit() || m_tooLarge || !m_reply)
         return;
     m_tooLarge = true;
     m_reply->abort();
@@ -226,7 +231,7 @@ void HttpCall::onReplyFinished()
     if (m_tooLarge) {
         // Not retried: the same request would get the same endless answer.
         finish(makeError(QStringLiteral("net.too_large"),
-                         tr("%1 sent more than %2 MB in one answer; the answer was dropped.").arg(host).arg(kMaxBodyBytes >> 20)));
+                         tr("%1 sent more than %2 MB in one answer; the answer was dropped.").arg(host).arg(bodyLimit() >> 20)));
         return;
     }
     if (m_request.stream && m_streamed && status >= 200 && status < 300) {

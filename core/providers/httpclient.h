@@ -64,8 +64,10 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_streamed = false; // stream mode: data already delivered (no retry after that)
-    bool m_tooLarge = false; // aborted at kMaxBodyBytes
+    bool m_tooLarge = false; // aborted at bodyLimit()
     qint64 m_streamedBytes = 0;
+
+    qint64 bodyLimit() const;
 
 public:
     // A body larger than this is abandoned with net.too_large: a server that never stops

@@ -30,6 +30,9 @@ struct HttpRequest
     RetryMode retry = RetryMode::Idempotent;
     int timeoutMs = 60000;    // transfer (inactivity) timeout
     bool stream = false;      // deliver the body as it arrives (SSE)
+    // Largest body accepted (net.too_large beyond it); 0 = HttpCall::kMaxBodyBytes. Lower for
+    // answers with a known small size, so N requests in flight cannot hold N × 64 MB.
+    qint64 maxBodyBytes = 0;
 
     QByteArray header(const QByteArray &name) const;
 };

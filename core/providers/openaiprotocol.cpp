@@ -331,6 +331,7 @@ HttpRequest chat(const Endpoint &ep, const ChatRequest &request)
         body[QStringLiteral("stream_options")] = QJsonObject{{QStringLiteral("include_usage"), true}};
     }
     HttpRequest r = jsonRequest(ep, "POST", QStringLiteral("chat/completions"), body, RetryMode::Idempotent);
+    r.maxBodyBytes = kMaxChatBodyBytes;
     if (request.stream) {
         r.stream = true;
         for (auto &h : r.headers) {

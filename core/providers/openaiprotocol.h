@@ -128,6 +128,9 @@ HttpRequest listJobs(const Endpoint &ep, const QString &after = {}, int limit = 
 HttpRequest cancelJob(const Endpoint &ep, const QString &jobId);
 HttpRequest listEvents(const Endpoint &ep, const QString &jobId, const QString &after = {}, int limit = 100);
 HttpRequest listCheckpoints(const Endpoint &ep, const QString &jobId, const QString &after = {}, int limit = 100);
+// A chat answer is at most max_tokens of text (well under 1 MB); a body past this limit is a
+// server that does not stop, dropped with net.too_large before it takes 64 MB per request in flight.
+constexpr qint64 kMaxChatBodyBytes = qint64(16) << 20;
 HttpRequest chat(const Endpoint &ep, const ChatRequest &request);
 
 QJsonObject createJobBody(ProviderKind kind, const JobRequest &request);

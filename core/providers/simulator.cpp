@@ -264,6 +264,15 @@ void SimulatorServer::dispatch(QTcpSocket *socket, const Request &request)
             case K::Drop:
                 socket->abort();
                 return;
+            case K::Endless:
+                Q_EMIT requestHandled(key, 200);
+                streamEndless(socket);
+                return;
+            case K::Huge:
+                response = route(request);
+                if (response.status == 200 && response.sseChunks.isEmpty())
+                    response.body = inflateBody(response.body, qint64(f->arg.isEmpty() ? 10 : f->arg.toInt()) << 20);
+                break;
             case K::Reset:
             case K::Stall:
             case K::Malformed:

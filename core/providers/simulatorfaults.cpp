@@ -1,6 +1,12 @@
 #include "simulatorfaults.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
 
 namespace cinetune {
 
@@ -24,7 +30,7 @@ Result<QList<FaultRule>> parseFaultSpec(const QString &spec)
         {"500", FaultRule::Kind::Status500},   {"502", FaultRule::Kind::Status502},       {"503", FaultRule::Kind::Status503},
         {"401", FaultRule::Kind::Unauthorized}, {"closed", FaultRule::Kind::Closed},      {"reset", FaultRule::Kind::Reset},
         {"stall", FaultRule::Kind::Stall},     {"drop", FaultRule::Kind::Drop},           {"malformed", FaultRule::Kind::Malformed},
-        {"truncate", FaultRule::Kind::Truncate},
+        {"truncate", FaultRule::Kind::Truncate}, {"huge", FaultRule::Kind::Huge},     {"endless", FaultRule::Kind::Endless},
     };
     QList<FaultRule> rules;
     const QStringList parts = spec.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -73,9 +79,11 @@ Result<QList<FaultRule>> parseFaultSpec(const QString &spec)
         }
         if (!known)
             return bad(QCoreApplication::translate("cinetune-cli", "unknown fault \"%1\" (expected 429, ratelimit, quota, 500, 502, "
-                                                                   "503, 401, closed, reset, stall, drop, malformed or truncate)")
+                                                                   "503, 401, closed, reset, stall, drop, malformed, truncate, "
+                                                                   "huge or endless)")
                            .arg(name));
-        if (!rule.arg.isEmpty() && (rule.kind == FaultRule::Kind::Status429 || rule.kind == FaultRule::Kind::Stall)) {
+        if (!rule.arg.isEmpty() && (rule.kind == FaultRule::Kind::Status429 || rule.kind == FaultRule::Kind::Stall
+                                    || rule.kind == FaultRule::Kind::Huge)) {
             bool ok = false;
             const int v = rule.arg.toInt(&ok);
             if (!ok || v < 0)
@@ -84,6 +92,43 @@ Result<QList<FaultRule>> parseFaultSpec(const QString &spec)
         rules.append(rule);
     }
     return rules;
+}
+
+QByteArray inflateBody(const QByteArray &body, qint64 bytes)
+{
+    QJsonObject root = QJsonDocument::fromJson(body).object();
+    QJsonArray choices = root.value(QStringLiteral("choices")).toArray();
+    if (!choices.isEmpty()) {
+        QJsonObject choice = choices.first().toObject();
+        QJsonObject message = choice.value(QStringLiteral("message")).toObject();
+        const QString content = message.value(QStringLiteral("content")).toString();
+        if (!content.isEmpty()) {
+            const QString unit = content + QLatin1Char('\n');
+            QString padded;
+            const qsizetype copies = std::max<qsizetype>(1, qsizetype(bytes / std::max<qsizetype>(1, unit.toUtf8().size())));
+            padded.reserve(copies * unit.size());
+            for (qsizetype i = 0; i < copies; ++i)
+                padded += unit;
+            message.insert(QStringLiteral("content"), padded);
+            choice.insert(QStringLiteral("message"), message);
+            choices.replace(0, choice);
+            root.insert(QStringLiteral("choices"), choices);
+            return QJsonDocument(root).toJson(QJsonDocument::Compact);
+        }
+    }
+    return body + QByteArray(std::max<qint64>(0, bytes - body.size()), ' ');
+}
+
+void streamEndless(QTcpSocket *socket)
+{
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{");
+    // The timer is the socket's child: it stops when the client hangs up and the socket goes.
+    auto *timer = new QTimer(socket);
+    QObject::connect(timer, &QTimer::timeout, socket, [socket] {
+        if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < (1 << 20))
+            socket->write(QByteArray(256 * 1024, ' '));
+    });
+    timer->start(1);
 }
 
 } // namespace cinetune

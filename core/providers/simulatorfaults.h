@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QString>
 
+class QTcpSocket;
+
 namespace cinetune {
 
 // Fault injection of the offline simulator (`cinetune simulator --faults SPEC`).
@@ -27,6 +29,8 @@ namespace cinetune {
 //   drop           close the connection without carrying out the request
 //   malformed      200 with a body that is not valid JSON (the request is carried out)
 //   truncate       streamed chat: send part of the answer, then close without [DONE]
+//   huge[=MB]      carried out; a chat answer's text padded so the body is MB megabytes (default 10)
+//   endless        200 headers and a JSON body that never ends (white space, as fast as it is read)
 // PATH is matched against the request path (no query) and may contain "*" wildcards
 // (e.g. /v1/fine_tuning/jobs/*/events); no "@" = every path. METHOD is GET, POST, ...
 // COUNT is how many matching requests get the fault (default 1; 0 = all of them).
@@ -34,7 +38,7 @@ namespace cinetune {
 struct FaultRule
 {
     enum class Kind { Status429, RateLimit, Quota, Status500, Status502, Status503, Unauthorized, Closed, Reset, Stall, Drop,
-                      Malformed, Truncate };
+                      Malformed, Truncate, Huge, Endless };
     Kind kind = Kind::Status500;
     QString arg;
     QByteArray method;          // empty = any
@@ -46,5 +50,14 @@ struct FaultRule
 };
 
 [[nodiscard]] Result<QList<FaultRule>> parseFaultSpec(const QString &spec);
+
+// The body of the `huge` fault: a chat completion whose first message content is padded with
+// copies of itself (so it still parses as a list) until the body has about `bytes` bytes; any
+// other JSON gets trailing white space.
+[[nodiscard]] QByteArray inflateBody(const QByteArray &body, qint64 bytes);
+
+// The `endless` fault: writes a 200 header and "{" then white space until the peer goes away.
+// Only 1 MB is ever queued, so the simulator itself stays small however long the client reads.
+void streamEndless(QTcpSocket *socket);
 
 } // namespace cinetune

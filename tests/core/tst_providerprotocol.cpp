@@ -565,6 +565,25 @@ private Q_SLOTS:
         QVERIFY(!accumulateChatChunk("{broken", acc).ok());
     }
 
+    // The `huge` fault's body is still a chat completion whose answer starts like the original.
+    void hugeFaultBody()
+    {
+        const QByteArray body = R"json({"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"1. Heat (1995)\n2. Alien (1979)"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}})json";
+        const QByteArray big = inflateBody(body, qint64(3) << 20);
+        QVERIFY2(big.size() > (qint64(3) << 20) * 9 / 10 && big.size() < (qint64(3) << 20) * 11 / 10, QByteArray::number(big.size()).constData());
+        auto chat = openai::parseChat(big);
+        QVERIFY(chat.ok());
+        QVERIFY(chat->content.startsWith(QStringLiteral("1. Heat (1995)\n2. Alien (1979)\n1. Heat")));
+        QCOMPARE(chat->finishReason, QStringLiteral("stop"));
+        // A chat request accepts up to 16 MB (what a 10 MB answer needs), other requests the client's 64 MB.
+        QCOMPARE(openai::chat(Endpoint{}, ChatRequest{}).maxBodyBytes, qint64(16) << 20);
+        QCOMPARE(openai::listModels(Endpoint{}).maxBodyBytes, qint64(0));
+        // Anything else: trailing white space, still the same JSON.
+        const QByteArray other = inflateBody(R"({"object":"list"})", 1000);
+        QCOMPARE(other.size(), 1000);
+        QCOMPARE(QJsonDocument::fromJson(other).object().value(QStringLiteral("object")).toString(), QStringLiteral("list"));
+    }
+
     void faultSpecs_data()
     {
         QTest::addColumn<QString>("spec");
@@ -577,6 +596,8 @@ private Q_SLOTS:
         QTest::newRow("bad count") << "500#x" << -1;
         QTest::newRow("bad path") << "500@v1/models" << -1;
         QTest::newRow("bad seconds") << "429=soon" << -1;
+        QTest::newRow("resource faults") << "huge=10@POST:/v1/chat/completions#2,endless" << 2;
+        QTest::newRow("bad megabytes") << "huge=big" << -1;
     }
     void faultSpecs()
     {

@@ -204,6 +204,10 @@ private Q_SLOTS:
                                   "stall=5000@POST:/v1/chat/completions#1,malformed@POST:/v1/chat/completions#1"
                                << false;
         QTest::newRow("every request 500") << "500@POST:/v1/chat/completions#0" << true;
+        // Resource bounds: a 10 MB answer is kept whole; one that never ends is cut at the chat limit,
+        // 16 MB (net.too_large, not retried).
+        QTest::newRow("10 MB answers") << "huge=10@POST:/v1/chat/completions#2" << false;
+        QTest::newRow("answers that never end") << "endless@POST:/v1/chat/completions#2" << false;
     }
 
     // Whatever goes wrong, every user ends with exactly one stored response, ok or failed.
@@ -224,9 +228,16 @@ private Q_SLOTS:
         QCOMPARE(int(responses->size()), kUsers);
         QSet<std::uint32_t> seen;
         int failed = 0;
+        int huge = 0;
         for (const StoredResponse &r : responses.value()) {
             QVERIFY(!seen.contains(r.user));
             seen.insert(r.user);
+            huge += r.rawText.size() > 10 * 1000 * 1000;
+            if (faults.startsWith(QLatin1String("endless")) && !r.ok) {
+                QCOMPARE(r.errorCode, QStringLiteral("net.too_large"));
+                QVERIFY2(r.errorMessage.contains(QStringLiteral("16 MB")), qPrintable(r.errorMessage));
+                QCOMPARE(r.attempts, 1);
+            }
             if (r.ok) {
                 QVERIFY2(r.rawText.contains(QStringLiteral("1. ")), qPrintable(r.rawText));
                 QVERIFY(r.attempts >= 1);
@@ -244,6 +255,10 @@ private Q_SLOTS:
         QCOMPARE(counts->failed, qint64(failed));
         if (allFail)
             QCOMPARE(failed, kUsers);
+        if (faults.startsWith(QLatin1String("huge")))
+            QCOMPARE(huge, 2);
+        if (faults.startsWith(QLatin1String("endless")))
+            QCOMPARE(failed, 2);
         QCOMPARE(runs.get(runId)->status, RunStatus::Finished);
 
         // "Retry failed" re-sends exactly the failed users, once each.

@@ -9,6 +9,7 @@
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 #include "project/runrepository.h"
+#include "providers/openaiprotocol.h"
 #include "providers/simulator.h"
 
 #include <QCryptographicHash>
@@ -332,9 +333,10 @@ private Q_SLOTS:
         QCOMPARE(m_chatRequests, 0);
     }
 
-    // Resource bounds: an answer that never ends is dropped at HttpCall::kMaxBodyBytes with a
-    // clear error and bounded memory; a 10 MB answer is stored whole. A local server plays the
-    // provider (the simulator has no such fault).
+    // Resource bounds: an answer that never ends is dropped at the chat body limit
+    // (openai::kMaxChatBodyBytes, 16 MB) with a clear error and bounded memory; a 10 MB answer is
+    // stored whole. A hand-written local server plays the provider here, so the check does not
+    // rest on the simulator's own huge/endless faults (tst_evalrun and resource-bounds.sh use those).
     void hugeAnswers_data()
     {
         QTest::addColumn<bool>("endless");
@@ -405,7 +407,7 @@ private Q_SLOTS:
             if (endless) {
                 QCOMPARE(row.ok, false);
                 QCOMPARE(row.errorCode, QStringLiteral("net.too_large"));
-                QVERIFY2(row.errorMessage.contains(QStringLiteral("MB")), qPrintable(row.errorMessage));
+                QVERIFY2(row.errorMessage.contains(QStringLiteral("%1 MB").arg(openai::kMaxChatBodyBytes >> 20)), qPrintable(row.errorMessage));
                 QCOMPARE(row.attempts, 1); // not retried
             } else {
                 QCOMPARE(row.ok, true);
@@ -413,7 +415,7 @@ private Q_SLOTS:
             }
         }
         if (endless)
-            QVERIFY(sent >= 64 << 20);
+            QVERIFY(sent >= openai::kMaxChatBodyBytes);
     }
 
     // `cinetune finetune submit` with a fault on the job creation: never two jobs.
