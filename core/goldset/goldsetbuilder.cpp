@@ -19,12 +19,12 @@ namespace cinetune {
 
 namespace {
 
+constexpr std::size_t kBlockUsers = 8192;
+
 class GoldSetBuilderText
 {
     Q_DECLARE_TR_FUNCTIONS(GoldSetBuilder)
 };
-
-constexpr std::size_t kBlockUsers = 8192;
 
 Error canceledError()
 {
