@@ -74,6 +74,19 @@ const DateTable &dateTable()
     return table;
 }
 
+// Days since 1970-01-01 of a calendar date whose fields are digits; false for dates the table
+// has no day for (out of range, 2001-02-30). Shared by the scalar and the word-wise parser.
+inline bool dayOf(const Day *table, unsigned y, unsigned m, unsigned d, Day &out)
+{
+    if (y < 1970 || y >= 1970 + DateTable::kYears || m > 12 || d > 31)
+        return false;
+    const Day day = table[(y - 1970) * 416 + m * 32 + d];
+    if (day == 0xFFFF)
+        return false;
+    out = day;
+    return true;
+}
+
 // "YYYY-MM-DD" -> days since 1970-01-01.
 inline bool parseDate(const char *p, const char *end, const Day *table, Day &out)
 {
@@ -90,13 +103,7 @@ inline bool parseDate(const char *p, const char *end, const Day *table, Day &out
     const unsigned y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
     const unsigned m = m0 * 10 + m1;
     const unsigned d = d0 * 10 + d1;
-    if (y < 1970 || y >= 1970 + DateTable::kYears || m > 12 || d > 31)
-        return false;
-    const Day day = table[(y - 1970) * 416 + m * 32 + d];
-    if (day == 0xFFFF)
-        return false;
-    out = day;
-    return true;
+    return dayOf(table, y, m, d, out);
 }
 
 // Rating on MovieLens' scale: "4", "4.0", "4.5", "0.5" -> half-star units 1..10.
@@ -252,13 +259,7 @@ inline bool parseDateWord(const char *p, const Day *table, Day &out)
     const unsigned y = byte(0) * 1000 + byte(1) * 100 + byte(2) * 10 + byte(3);
     const unsigned m = byte(5) * 10 + byte(6);
     const unsigned d = d0 * 10 + d1;
-    if (y < 1970 || y >= 1970 + DateTable::kYears || m > 12 || d > 31)
-        return false;
-    const Day day = table[(y - 1970) * 416 + m * 32 + d];
-    if (day == 0xFFFF)
-        return false;
-    out = day;
-    return true;
+    return dayOf(table, y, m, d, out);
 }
 
 // Netflix Prize block grammar (combined_data_N.txt and training_set/mv_*.txt):
