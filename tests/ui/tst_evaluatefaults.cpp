@@ -5,6 +5,7 @@
 // stop), every user has at most one stored row (exactly one unless the run stopped), no request
 // was sent more often than the retry limit, and Retry Failed / Resume afterwards sends only the
 // users without an answer, once each.
+#include "goldsetfixtures.h"
 #include "uitest.h"
 
 #include "backgroundtasks.h"
@@ -124,23 +125,7 @@ void TestEvaluateFaults::setUpProject(const QString &name)
     auto project = ProjectFile::create(m_dir.filePath(name));
     QVERIFY(project.ok());
     m_project = std::move(project.value());
-    const Dataset &ds = *m_datasets->current()->dataset;
-    GoldSet set;
-    set.spec = GoldSetSpec::paper60();
-    for (std::uint32_t u = 0; u < 16; ++u) {
-        GoldSetUser g;
-        g.user = ds.store.userSourceId(u);
-        std::vector<std::uint32_t> rated;
-        for (const auto entry : ds.store.userEntries(u))
-            rated.push_back(ds.catalogue.movie(entry >> 4).sourceId);
-        if (rated.size() < 10)
-            continue;
-        g.profile.assign(rated.begin(), rated.begin() + 5);
-        g.gold.assign(rated.begin() + 5, rated.begin() + 10);
-        g.split = u < 4 ? GoldSetSplit::Train : GoldSetSplit::Test;
-        set.users.push_back(g);
-    }
-    summarize(set);
+    const GoldSet set = cinetune::test::sixteenUserGoldSet(*m_datasets->current()->dataset);
     auto id = GoldSetRepository(*m_project).add(QStringLiteral("sample16"), set, "f");
     QVERIFY(id.ok());
     m_goldId = id.value();

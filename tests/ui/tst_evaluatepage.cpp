@@ -3,6 +3,7 @@
 // new-run dialog runs to the end, the metric table fills and the per-user table shows badges and
 // the raw answer; an ItemKNN baseline run finishes with no request at all; a run pauses and
 // resumes; the page says what is missing without a project, a dataset or a gold set.
+#include "goldsetfixtures.h"
 #include "uitest.h"
 
 #include "backgroundtasks.h"
@@ -126,23 +127,7 @@ void TestEvaluatePage::setUpProject(const QString &name)
     auto project = ProjectFile::create(m_dir.filePath(name));
     QVERIFY(project.ok());
     m_project = std::move(project.value());
-    const Dataset &ds = *m_datasets->current()->dataset;
-    GoldSet set;
-    set.spec = GoldSetSpec::paper60();
-    for (std::uint32_t u = 0; u < 16; ++u) {
-        GoldSetUser g;
-        g.user = ds.store.userSourceId(u);
-        std::vector<std::uint32_t> rated;
-        for (const auto entry : ds.store.userEntries(u))
-            rated.push_back(ds.catalogue.movie(entry >> 4).sourceId);
-        if (rated.size() < 10)
-            continue;
-        g.profile.assign(rated.begin(), rated.begin() + 5);
-        g.gold.assign(rated.begin() + 5, rated.begin() + 10);
-        g.split = u < 4 ? GoldSetSplit::Train : GoldSetSplit::Test;
-        set.users.push_back(g);
-    }
-    summarize(set);
+    const GoldSet set = cinetune::test::sixteenUserGoldSet(*m_datasets->current()->dataset);
     auto id = GoldSetRepository(*m_project).add(QStringLiteral("sample16"), set, "f");
     QVERIFY(id.ok());
     m_goldId = id.value();
