@@ -12,6 +12,8 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev
     # tests: offscreen and Xvfb screenshots, fonts, image checks
     xvfb xauth x11-apps imagemagick fonts-dejavu-core
+    # tests: a real Secret Service for the keychain (tests/support/with-keyring.sh)
+    dbus-daemon gnome-keyring libsecret-1-0
 )
 # Node.js and npm (for the Prism mock server): the machine's own if present, else Debian's.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -386,6 +386,8 @@ SimulatorServer::Response SimulatorServer::route(const Request &request)
     if (!auth.startsWith("Bearer ") && request.headers.value("api-key").isEmpty())
         return error(401, QStringLiteral("You didn't provide an API key (Authorization: Bearer ...)."),
                      QStringLiteral("invalid_request_error"), QStringLiteral("missing_api_key"));
+    if (!m_options.apiKey.isEmpty() && auth != "Bearer " + m_options.apiKey && request.headers.value("api-key") != m_options.apiKey)
+        return error(401, QStringLiteral("Incorrect API key provided."), QStringLiteral("invalid_request_error"), QStringLiteral("invalid_api_key"));
     const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (parts.value(0) != QLatin1String("v1"))
         return error(404, QStringLiteral("Unknown path %1").arg(request.path), QStringLiteral("invalid_request_error"), {});

@@ -37,6 +37,9 @@ public:
         int latencyMs = 0;         // added before every answer (and spread over SSE chunks)
         QStringList popularTitles; // "Title (Year)", most popular first (base-model answers)
         quint64 seed = 42;
+        // When set, the only API key accepted (as "Authorization: Bearer KEY" or "api-key: KEY"):
+        // anything else gets OpenAI's 401 invalid_api_key, so a test can prove which key was sent.
+        QByteArray apiKey;
     };
 
     explicit SimulatorServer(QObject *parent = nullptr);
