@@ -22,12 +22,16 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-    echo "deps-debian: all ${#packages[@]} packages present"
-    exit 0
-fi
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-echo "deps-debian: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "deps-debian: all ${#packages[@]} packages present"
+else
+    echo "deps-debian: installing ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# D-Bus clients abort without a machine id; a bare container image may not have one.
+if [ ! -s /etc/machine-id ] && [ ! -s /var/lib/dbus/machine-id ]; then
+    $SUDO dbus-uuidgen --ensure
+fi
