@@ -194,20 +194,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("faults");
         QTest::addColumn<bool>("allFail");
-        QTest::newRow("429 with Retry-After") << "429=1@POST:/v1/chat/completions#6" << false;
-        QTest::newRow("429 x-ratelimit reset") << "ratelimit=200ms@POST:/v1/chat/completions#3" << false;
-        QTest::newRow("5xx") << "500@POST:/v1/chat/completions#4,503@POST:/v1/chat/completions#3" << false;
-        QTest::newRow("5xx beyond retries") << "502@POST:/v1/chat/completions#9" << false;
-        QTest::newRow("connection resets") << "reset@POST:/v1/chat/completions#5" << false;
-        QTest::newRow("stalls") << "stall=5000@POST:/v1/chat/completions#3" << false;
+        // The inactivity timeout: short, so stalls time out quickly; long where 10 MB or more must
+        // be generated and sent first (seconds under ThreadSanitizer).
+        QTest::addColumn<int>("timeoutMs");
+        QTest::newRow("429 with Retry-After") << "429=1@POST:/v1/chat/completions#6" << false << 800;
+        QTest::newRow("429 x-ratelimit reset") << "ratelimit=200ms@POST:/v1/chat/completions#3" << false << 800;
+        QTest::newRow("5xx") << "500@POST:/v1/chat/completions#4,503@POST:/v1/chat/completions#3" << false << 800;
+        QTest::newRow("5xx beyond retries") << "502@POST:/v1/chat/completions#9" << false << 800;
+        QTest::newRow("connection resets") << "reset@POST:/v1/chat/completions#5" << false << 800;
+        QTest::newRow("stalls") << "stall=5000@POST:/v1/chat/completions#3" << false << 800;
         QTest::newRow("mixed") << "429=1@POST:/v1/chat/completions#2,reset@POST:/v1/chat/completions#2,500@POST:/v1/chat/completions#2,"
                                   "stall=5000@POST:/v1/chat/completions#1,malformed@POST:/v1/chat/completions#1"
-                               << false;
-        QTest::newRow("every request 500") << "500@POST:/v1/chat/completions#0" << true;
+                               << false << 800;
+        QTest::newRow("every request 500") << "500@POST:/v1/chat/completions#0" << true << 800;
         // Resource bounds: a 10 MB answer is kept whole; one that never ends is cut at the chat limit,
         // 16 MB (net.too_large, not retried).
-        QTest::newRow("10 MB answers") << "huge=10@POST:/v1/chat/completions#2" << false;
-        QTest::newRow("answers that never end") << "endless@POST:/v1/chat/completions#2" << false;
+        QTest::newRow("10 MB answers") << "huge=10@POST:/v1/chat/completions#2" << false << 15000;
+        QTest::newRow("answers that never end") << "endless@POST:/v1/chat/completions#2" << false << 15000;
     }
 
     // Whatever goes wrong, every user ends with exactly one stored response, ok or failed.
@@ -215,11 +218,12 @@ private Q_SLOTS:
     {
         QFETCH(QString, faults);
         QFETCH(bool, allFail);
+        QFETCH(int, timeoutMs);
         QVERIFY(m_server->setFaults(faults).ok());
         const qint64 runId = newRun(QStringLiteral("faults"));
         QVERIFY(runId > 0);
         {
-            EvaluationRun run(setup(runId, 4, 800));
+            EvaluationRun run(setup(runId, 4, timeoutMs));
             QCOMPARE(runToEnd(run), int(RunStatus::Finished));
         }
         RunRepository runs(*m_project);
