@@ -6,6 +6,7 @@
 //   5 LLM answer (parseRecommendations + title resolution on a small catalogue)
 //   6 predictions JSONL (parse, write back, parse again: the same)   7 chat fine-tuning JSONL validator
 //   8 project file (the bytes as a .cinetune file, opened with ProjectFile::open)
+//   9 Batch API: batch object, batch list, batch output file (every 200 body through parseChat)
 // Every failure must carry a message; nothing may crash, leak or read out of bounds.
 #include "common/progress.h"
 #include "dataset/catalogue.h"
@@ -162,6 +163,28 @@ void projectFile(const QByteArray &bytes)
     }
 }
 
+void batchOutput(const QByteArray &bytes)
+{
+    checkResult(openai::parseBatch(bytes));
+    checkResult(openai::parseBatchList(bytes));
+    const QString label = QStringLiteral("out.jsonl");
+    const BatchOutput out = openai::parseBatchOutput(bytes, label);
+    // Each non-blank line is either parsed or named as a problem, never both, never lost.
+    const qsizetype lines = bytes.count('\n') + 1;
+    if (out.lines.size() + out.problems.size() > lines)
+        std::abort();
+    for (const QString &p : out.problems) {
+        if (!p.startsWith(label + QLatin1Char(':')) || p.size() <= label.size() + 3)
+            std::abort(); // "<file>:<line>: what"
+    }
+    for (const BatchOutputLine &l : out.lines) {
+        if (l.line < 1 || l.line > lines || l.customId.isEmpty())
+            std::abort();
+        if (l.statusCode == 200)
+            checkResult(openai::parseChat(l.responseBody));
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -213,6 +236,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         break;
     case 8:
         projectFile(bytes);
+        break;
+    case 9:
+        batchOutput(bytes);
         break;
     default:
         break;
