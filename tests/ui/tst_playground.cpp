@@ -75,6 +75,7 @@ private Q_SLOTS:
     void noDatasetHintGoesAway();
     void profileChangeCancelsInFlight();
     void failingColumnLeavesOthersWorking();
+    void truncatedStreamFailsThenRecovers();
     void exportsComparison();
     void baselineColumnsAnswerAtOnce();
     void keyboardAndAccessibility();
@@ -578,6 +579,33 @@ void TestPlayground::failingColumnLeavesOthersWorking()
     QVERIFY(page->addColumn());
     QVERIFY(!page->addColumn());
     QVERIFY(!page->addColumnButton()->isEnabled());
+}
+
+// The stream stops before [DONE] and before a finish_reason (simulator fault "truncate"): the column
+// says it failed, with the provider layer's message, shows no half list, and the next question
+// (the fault was for one request) is answered.
+void TestPlayground::truncatedStreamFailsThenRecovers()
+{
+    PlaygroundPage *page = makePage(20);
+    QVERIFY(page);
+    QVERIFY(m_server->setFaults(QStringLiteral("truncate@POST:/v1/chat/completions#1")).ok());
+    const int before = m_server->requestCount(QStringLiteral("POST /v1/chat/completions"));
+    RecommendationColumn *column = page->columns().first();
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    QVERIFY(m_controller->addMovie(*c.find(1)).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(column->state(), RecommendationColumn::State::Failed, 10000);
+    QVERIFY(column->banner()->isVisible());
+    const QString message = column->banner()->details();
+    QVERIFY2(message.contains(QStringLiteral("ended before it was complete")) || message.contains(QStringLiteral("connection"), Qt::CaseInsensitive),
+             qPrintable(message));
+    qInfo("shown: %s / %s", qPrintable(column->banner()->headline()), qPrintable(message));
+    QVERIFY(column->items().empty());
+
+    QVERIFY(m_controller->addMovie(*c.find(2)).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(column->state(), RecommendationColumn::State::Done, 10000);
+    QVERIFY(!column->items().empty());
+    QVERIFY(m_server->requestCount(QStringLiteral("POST /v1/chat/completions")) >= before + 2);
+    m_server->clearFaults();
 }
 
 void TestPlayground::exportsComparison()
