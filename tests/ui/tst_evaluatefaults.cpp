@@ -4,7 +4,8 @@
 // run). For each: the run finishes or stops with its state in the run table (and the banner for a
 // stop), every user has at most one stored row (exactly one unless the run stopped), no request
 // was sent more often than the retry limit, and Retry Failed / Resume afterwards sends only the
-// users without an answer, once each.
+// users without an answer, once each. A provider whose host does not resolve (DNS failure) ends the
+// run with nothing stored as ok and a message naming the host.
 #include "goldsetfixtures.h"
 #include "uitest.h"
 
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void cleanup();
     void faults_data();
     void faults();
+    void dnsFailure();
 
 private:
     void setUpProject(const QString &name);
@@ -265,6 +267,59 @@ void TestEvaluateFaults::faults()
     QCOMPARE(qint64(again), missing);
     QTRY_COMPARE(page.runModel()->index(page.runModel()->rowOf(runId), RunListModel::StatusColumn).data().toString(),
                  QStringLiteral("Finished"));
+}
+
+// The provider's host does not resolve: no answer, no crash, the run ends with its state shown and a
+// message naming the host; nothing reached any server.
+void TestEvaluateFaults::dnsFailure()
+{
+    const QString host = QStringLiteral("cinetune-nonexistent.invalid");
+    qputenv("CINETUNE_TEST_DNS_KEY", "sk-cinetune-dns-FAKE-0123456789");
+    ProviderProfile p;
+    p.name = QStringLiteral("nowhere");
+    p.kind = ProviderKind::OpenAICompatible;
+    p.baseUrl = QUrl(QStringLiteral("https://%1/v1").arg(host));
+    p.keyVariable = QStringLiteral("CINETUNE_TEST_DNS_KEY");
+    p.defaultModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    p.defaultChatModel = QStringLiteral("gpt-4o-mini-2024-07-18");
+    p.concurrency = 3;
+    QVERIFY(m_providers->saveProfile(p).ok());
+    setUpProject(QStringLiteral("dns"));
+    EvaluatePage page(m_controller.get());
+    page.resize(1200, 800);
+    page.show();
+    const int before = page.runModel()->rowCount();
+    page.button(QStringLiteral("newRunButton"))->click();
+    NewRunDialog *dialog = page.openDialog();
+    QVERIFY(dialog);
+    dialog->setGoldSet(m_goldId);
+    dialog->setModelTarget(QStringLiteral("nowhere"), QStringLiteral("gpt-4o-mini-2024-07-18"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->estimateText() != QLatin1String("—"), 20000);
+    QVERIFY(dialog->startButton()->isEnabled());
+    dialog->startButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.runModel()->rowCount(), before + 1, 5000);
+    const qint64 runId = page.runModel()->rows().last().run.id;
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 60000);
+
+    const RunCounts counts = m_controller->counts(runId);
+    QCOMPARE(counts.ok, qint64(0));
+    const QString status = page.runModel()->index(page.runModel()->rowOf(runId), RunListModel::StatusColumn).data().toString();
+    QVERIFY2(status == QLatin1String("Finished") || status == QLatin1String("Failed"), qPrintable(status));
+    // The host is named where the user looks: the banner of a stopped run, or the failed rows.
+    QString said = page.banner()->isVisibleTo(&page) ? page.banner()->details() : QString();
+    const auto responses = RunRepository(*m_project).responses(runId);
+    QVERIFY(responses.ok());
+    QSet<std::uint32_t> users;
+    for (const StoredResponse &r : responses.value()) {
+        QVERIFY(!users.contains(r.user));
+        users.insert(r.user);
+        said += QLatin1Char(' ') + r.errorMessage;
+    }
+    QVERIFY2(said.contains(host), qPrintable(said));
+    QCOMPARE(m_chats, 0);
+    QVERIFY(m_project->integrityCheck().ok());
+    qInfo("DNS failure: %s, %lld failed, message: %s", qPrintable(status), counts.failed,
+          qPrintable(responses->empty() ? page.banner()->details() : responses->front().errorMessage));
 }
 
 QTEST_MAIN(TestEvaluateFaults)
