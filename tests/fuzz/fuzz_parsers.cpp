@@ -23,6 +23,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QSet>
 
 #include <cstdint>
 #include <cstdlib>
@@ -169,20 +170,33 @@ void batchOutput(const QByteArray &bytes)
     checkResult(openai::parseBatchList(bytes));
     const QString label = QStringLiteral("out.jsonl");
     const BatchOutput out = openai::parseBatchOutput(bytes, label);
-    // Each non-blank line is either parsed or named as a problem, never both, never lost.
-    const qsizetype lines = bytes.count('\n') + 1;
-    if (out.lines.size() + out.problems.size() > lines)
-        std::abort();
+    // Each non-blank line is either parsed or named as a problem ("<file>:<line>: what"): never both,
+    // never lost.
+    const QList<QByteArray> rows = bytes.split('\n');
+    const qsizetype lines = rows.size();
+    QSet<int> nonBlank;
+    for (qsizetype i = 0; i < lines; ++i) {
+        if (!rows[i].trimmed().isEmpty())
+            nonBlank.insert(int(i + 1));
+    }
+    QSet<int> seen;
     for (const QString &p : out.problems) {
-        if (!p.startsWith(label + QLatin1Char(':')) || p.size() <= label.size() + 3)
-            std::abort(); // "<file>:<line>: what"
+        const QString prefix = label + QLatin1Char(':');
+        bool number = false;
+        const int line = p.mid(prefix.size()).section(QLatin1Char(':'), 0, 0).toInt(&number);
+        if (!p.startsWith(prefix) || !number || !nonBlank.contains(line) || seen.contains(line))
+            std::abort();
+        seen.insert(line);
     }
     for (const BatchOutputLine &l : out.lines) {
-        if (l.line < 1 || l.line > lines || l.customId.isEmpty())
+        if (!nonBlank.contains(l.line) || seen.contains(l.line) || l.customId.isEmpty())
             std::abort();
+        seen.insert(l.line);
         if (l.statusCode == 200)
             checkResult(openai::parseChat(l.responseBody));
     }
+    if (seen != nonBlank)
+        std::abort();
 }
 
 } // namespace
