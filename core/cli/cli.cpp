@@ -46,7 +46,7 @@ QString usage()
               "       cinetune run --project P --gold NAME --target PROVIDER:MODEL --strategy zero-shot|fine-tuned|few-shot|candidates\n"
               "                [--split test] [--name RUN] [--format numbered|json] [--temperature T] [--seed S] [--max-tokens N]\n"
               "                [--concurrency C] [--few-shot K] [--dataset D] [--retry-failed] [--json]   (running it again continues)\n"
-              "                [--batch [--poll-seconds N]]   (OpenAI/Azure Batch API, half price; running again re-attaches)\n"
+              "                [--batch [--poll-seconds N] [--batch-deployment NAME]]   (OpenAI/Azure Batch API, half price; re-attaches)\n"
               "       cinetune baseline-run --project P --gold NAME --baseline itemknn|popular|random|consensus [--split test]\n"
               "                [--count N] [--seed S] [--name RUN] [--dataset D]\n"
               "       cinetune score --project P --run NAME [--compare NAME] [--k 1,3,5,10] [--resamples N] [--seed S]\n"

@@ -84,15 +84,6 @@ void addProviderOptions(QCommandLineParser &parser)
                       QStringLiteral("VAR")});
 }
 
-// A URL without a path gets "/v1" (the OpenAI-compatible convention).
-QUrl normalizedBaseUrl(const QString &text)
-{
-    QUrl url = QUrl::fromUserInput(text.trimmed());
-    if (url.path().isEmpty() || url.path() == QLatin1String("/"))
-        url.setPath(QStringLiteral("/v1"));
-    return url;
-}
-
 QStringList profileNames(const ProviderProfileStore &store)
 {
     QStringList names;
@@ -148,7 +139,7 @@ int resolveProvider(const QCommandLineParser &parser, const QString &cmd, const 
         profile = ProviderProfile{};
         profile.kind = *kind;
         if (parser.isSet(QStringLiteral("base-url")))
-            profile.baseUrl = normalizedBaseUrl(parser.value(QStringLiteral("base-url")));
+            profile.baseUrl = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));
         const QUrl url = profile.effectiveBaseUrl();
         // An inline provider is named after its kind and host ("simulator@127.0.0.1:8765").
         profile.name = providerKindId(*kind);
@@ -464,10 +455,15 @@ int providersList(const QStringList &args, QTextStream &out, QTextStream &err)
     QJsonArray array;
     for (const ProviderProfile &p : profiles) {
         const QString variable = p.effectiveKeyVariable();
-        const bool available = p.isSimulator() || !qEnvironmentVariable(qPrintable(variable)).trimmed().isEmpty();
+        const bool keyless = variable.isEmpty();
+        const bool available = p.isSimulator() || keyless || !qEnvironmentVariable(qPrintable(variable)).trimmed().isEmpty();
         QString key;
         if (p.isSimulator())
             key = tr("not needed");
+        else if (keyless && !p.useKeychain)
+            key = tr("none (keyless server)");
+        else if (keyless)
+            key = tr("keychain");
         else
             key = (available ? tr("$%1 (set)") : tr("$%1 (not set)")).arg(variable) + (p.useKeychain ? tr(", keychain") : QString());
         if (parser.isSet(QStringLiteral("json"))) {
@@ -523,7 +519,7 @@ int providersAdd(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     p.kind = *kind;
     if (parser.isSet(QStringLiteral("base-url")))
-        p.baseUrl = normalizedBaseUrl(parser.value(QStringLiteral("base-url")));
+        p.baseUrl = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));
     if (parser.isSet(QStringLiteral("key-env"))) {
         if (!validVariableName(parser.value(QStringLiteral("key-env")))) {
             err << tr("cinetune providers add: --key-env must name an environment variable (letters, digits and _), not hold the key\n");
@@ -555,6 +551,8 @@ int providersAdd(const QStringList &args, QTextStream &out, QTextStream &err)
     out << tr("Saved provider \"%1\" (%2, %3)").arg(p.name, providerKindLabel(p.kind), p.effectiveBaseUrl().toString());
     if (p.isSimulator())
         out << tr("; no key needed\n");
+    else if (variable.isEmpty())
+        out << tr("; no key is sent (give one with --key-env VAR if the server needs it)\n");
     else
         out << (qEnvironmentVariable(qPrintable(variable)).trimmed().isEmpty() ? tr("; key from $%1 (not set now)\n")
                                                                                : tr("; key from $%1 (set)\n"))

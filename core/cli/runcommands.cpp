@@ -58,9 +58,7 @@ int resolveTarget(const QCommandLineParser &parser, ProviderProfile &profile, QS
         }
         profile = ProviderProfile{};
         profile.kind = *kind;
-        QUrl url = QUrl::fromUserInput(parser.value(QStringLiteral("base-url")).trimmed());
-        if (url.path().isEmpty() || url.path() == QLatin1String("/"))
-            url.setPath(QStringLiteral("/v1"));
+        const QUrl url = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));
         profile.baseUrl = url;
         profile.name = providerKindId(*kind) + QLatin1Char('@') + url.host(QUrl::FullyEncoded)
                        + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString());
@@ -129,6 +127,8 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("json"), tr("Print the summary as JSON")});
     parser.addOption({QStringLiteral("batch"), tr("Send the run through the provider's Batch API (OpenAI, Azure: half price, "
                                                   "answers within 24 h); running again re-attaches to the batch")});
+    parser.addOption({QStringLiteral("batch-deployment"), tr("Azure OpenAI with --batch: the Global-Batch deployment of the model"),
+                      QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("poll-seconds"), tr("Batch mode: first wait between status polls (default 30; it grows "
                                                          "while nothing changes)"), QStringLiteral("N")});
     if (!parseOptions(parser, kCmd, args, err))
@@ -325,6 +325,7 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     std::unique_ptr<BatchRun> batch;
     if (batchMode) {
         BatchOptions options;
+        options.azureBatchDeployment = parser.value(QStringLiteral("batch-deployment"));
         options.pollMs = int(*pollSeconds) * 1000;
         options.maxPollMs = std::max(options.pollMs, 300000);
         batch = std::make_unique<BatchRun>(std::move(setup), options);

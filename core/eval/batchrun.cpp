@@ -141,6 +141,12 @@ void BatchRun::start()
         return Q_EMIT stopped(int(RunStatus::Failed), tr("The provider \"%1\" (%2) has no Batch API; only OpenAI and Azure OpenAI (and the "
                                                          "simulator) do. Run without batch mode.")
                                                           .arg(m_setup.providerName, providerKindId(m_setup.endpoint.kind)));
+    if (m_setup.endpoint.kind == ProviderKind::Azure && m_options.azureBatchDeployment.trimmed().isEmpty())
+        return Q_EMIT stopped(int(RunStatus::Failed),
+                              tr("Azure OpenAI runs batches only on a Global-Batch deployment: deploy the model \"%1\" with the "
+                                 "deployment type Global-Batch in the Azure AI Foundry portal and give that deployment's name "
+                                 "(cinetune run --batch-deployment NAME). The live deployment cannot take batch requests.")
+                                  .arg(m_setup.spec.target.model));
     m_active = true;
     m_pollDelayMs = m_options.pollMs;
     (void)m_runs->setStatus(m_setup.runId, RunStatus::Running);
@@ -212,7 +218,10 @@ bool BatchRun::buildLines(QByteArray *jsonl)
                     return false;
                 continue;
             }
-            *jsonl += openai::batchInputLine(m_setup.endpoint.kind, customId(user.user), request.value());
+            ChatRequest line = request.value();
+            if (m_setup.endpoint.kind == ProviderKind::Azure)
+                line.model = m_options.azureBatchDeployment.trimmed(); // the same model, behind its batch deployment
+            *jsonl += openai::batchInputLine(m_setup.endpoint.kind, customId(user.user), line);
             *jsonl += '\n';
         }
         m_lines.insert(customId(user.user), Line{i, r.cacheKey});

@@ -37,22 +37,32 @@ QVariant textOrNull(const QString &s)
 
 QString metricsJson(const MetricPoint &p)
 {
-    QJsonObject o;
-    o[QStringLiteral("step")] = p.step;
-    auto put = [&o](const char *k, const std::optional<double> &v) {
-        if (v)
-            o[QLatin1String(k)] = *v;
-    };
-    put("train_loss", p.trainLoss);
-    put("valid_loss", p.validLoss);
-    put("full_valid_loss", p.fullValidLoss);
-    put("train_mean_token_accuracy", p.trainAccuracy);
-    put("valid_mean_token_accuracy", p.validAccuracy);
-    put("full_valid_mean_token_accuracy", p.fullValidAccuracy);
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(metricPointToJson(p)).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
+
+QList<ServableModel> servableModels(const StoredJob &j, const QList<Checkpoint> &checkpoints)
+{
+    QList<ServableModel> out;
+    if (j.job.status != JobStatus::Succeeded || j.job.fineTunedModel.isEmpty())
+        return out;
+    const auto withNote = [](QString label, const ServingTarget &t) {
+        if (!t.note.isEmpty())
+            label += QStringLiteral(" — ") + t.note;
+        return label;
+    };
+    const ServingTarget served = servingTarget(j.kind, j.job, j.deployment);
+    out.append({withNote(JobRepository::tr("%1 (fine-tuned, job %2)").arg(j.job.fineTunedModel, j.job.id), served), served.model, false,
+                served.ready});
+    for (const Checkpoint &c : checkpoints) {
+        if (c.model.isEmpty() || c.model == j.job.fineTunedModel)
+            continue;
+        const ServingTarget t = checkpointServingTarget(j.kind, c);
+        out.append({withNote(JobRepository::tr("%1 (checkpoint, step %2)").arg(c.model).arg(c.step), t), t.model, true, t.ready});
+    }
+    return out;
+}
 
 #define CT_DB QSqlDatabase::database(m_project.connectionName(), false)
 
@@ -78,7 +88,14 @@ Result<qint64> JobRepository::recordPending(const QString &provider, ProviderKin
     q.addBindValue(request.model);
     q.addBindValue(textOrNull(request.suffix));
     q.addBindValue(simulated ? 1 : 0);
-    q.addBindValue(QString());
+    // What identifies the job at the provider if the answer is lost: the uploaded files, model,
+    // suffix and when it was asked for (Together has no metadata to carry the request tag).
+    const QJsonObject asked{{QStringLiteral("model"), request.model},
+                            {QStringLiteral("training_file"), request.trainingFile},
+                            {QStringLiteral("validation_file"), request.validationFile},
+                            {QStringLiteral("suffix"), request.suffix},
+                            {QStringLiteral("requested_at"), now()}};
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject{{QLatin1String(kPendingRequestKey), asked}}).toJson(QJsonDocument::Compact)));
     q.addBindValue(now());
     if (!q.exec())
         return sqlError(q, tr("record the job request"));
@@ -104,6 +121,20 @@ Result<qint64> JobRepository::upsertJob(const QString &provider, ProviderKind ki
         q.prepare(QStringLiteral("SELECT id FROM jobs WHERE provider = ? AND request_tag = ? AND provider_job_id IS NULL"));
         q.addBindValue(provider);
         q.addBindValue(requestTag);
+        if (!q.exec())
+            return sqlError(q, tr("look up the job"));
+        if (q.next())
+            rowId = q.value(0).toLongLong();
+    }
+    if (rowId == 0 && !job.trainingFile.isEmpty()) {
+        // A job found or imported by hand whose create answer was lost: the pending row that
+        // uploaded its training file (a file id belongs to one upload, so to one request).
+        QSqlQuery q(CT_DB);
+        q.prepare(QStringLiteral("SELECT id FROM jobs WHERE provider = ? AND provider_job_id IS NULL AND json_valid(raw_json) "
+                                 "AND json_extract(raw_json, ?) = ?"));
+        q.addBindValue(provider);
+        q.addBindValue(QStringLiteral("$.%1.training_file").arg(QLatin1String(kPendingRequestKey)));
+        q.addBindValue(job.trainingFile);
         if (!q.exec())
             return sqlError(q, tr("look up the job"));
         if (q.next())
@@ -149,6 +180,19 @@ Result<qint64> JobRepository::upsertJob(const QString &provider, ProviderKind ki
     if (!q.exec())
         return sqlError(q, tr("save the job"));
     return rowId == 0 ? q.lastInsertId().toLongLong() : rowId;
+}
+
+Status JobRepository::markUnresolved(qint64 rowId, const QString &message)
+{
+    QSqlQuery q(CT_DB);
+    q.prepare(QStringLiteral("UPDATE jobs SET error_code = 'job.unresolved', error_message = ?, updated_at = ? "
+                             "WHERE id = ? AND provider_job_id IS NULL"));
+    q.addBindValue(message);
+    q.addBindValue(now());
+    q.addBindValue(rowId);
+    if (!q.exec())
+        return sqlError(q, tr("mark the job request as unresolved"));
+    return Ok{};
 }
 
 Status JobRepository::removeJob(qint64 rowId)
@@ -267,6 +311,12 @@ Result<QList<StoredJob>> JobRepository::select(const QString &where, const QVari
         s.simulated = q.value(18).toInt() != 0;
         s.job.raw = QJsonDocument::fromJson(q.value(19).toString().toUtf8()).object();
         s.updatedAt = fromIso(q.value(20));
+        if (s.pending) {
+            const QJsonObject asked = s.job.raw.value(QLatin1String(kPendingRequestKey)).toObject();
+            s.job.trainingFile = asked.value(QLatin1String("training_file")).toString();
+            s.job.validationFile = asked.value(QLatin1String("validation_file")).toString();
+            s.requestedAt = fromIso(asked.value(QLatin1String("requested_at")).toVariant());
+        }
         s.job.needsDeployment = jobNeedsDeployment(s.kind, s.job);
         out.append(s);
     }
@@ -348,8 +398,11 @@ Result<QList<Checkpoint>> JobRepository::checkpoints(qint64 rowId) const
 QString JobRepository::newestEventId(qint64 rowId) const
 {
     QSqlQuery q(CT_DB);
-    q.prepare(QStringLiteral("SELECT event_id FROM job_events WHERE job_id = ? ORDER BY seq DESC LIMIT 1"));
+    // The provider's own newest event: metric points stored as events (metricEvents()) are not in
+    // the provider's event list, so they cannot serve as its cursor.
+    q.prepare(QStringLiteral("SELECT event_id FROM job_events WHERE job_id = ? AND event_id NOT LIKE ? ORDER BY seq DESC LIMIT 1"));
     q.addBindValue(rowId);
+    q.addBindValue(QString(QLatin1String(kMetricEventPrefix) + QLatin1Char('%')));
     if (q.exec() && q.next())
         return q.value(0).toString();
     return {};

@@ -23,8 +23,24 @@ struct StoredJob
     bool simulated = false;    // made with the offline simulator (every result says so)
     QString deployment;        // Azure deployment name entered by the user
     QDateTime updatedAt;
-    FineTuneJob job;           // raw is the provider's last JSON
+    QDateTime requestedAt;     // pending rows: when the create was sent
+    FineTuneJob job;           // raw is the provider's last JSON (pending rows: the request, with
+                               // trainingFile / validationFile filled in from it)
 };
+
+// raw_json key of a pending row: {"model", "training_file", "validation_file", "suffix", "requested_at"}.
+inline constexpr const char *kPendingRequestKey = "cinetune_pending_request";
+
+// A fine-tuned model or checkpoint of a succeeded job as an evaluation / playground target.
+struct ServableModel
+{
+    QString label;   // "ft:gpt-4o-mini:org::abc (fine-tuned, job ftjob-1)", plus what to do when not ready
+    QString model;   // what a chat request names (Azure: the deployment)
+    bool checkpoint = false;
+    bool ready = true;
+};
+// The job's model, then its checkpoints; empty unless the job succeeded with a model.
+QList<ServableModel> servableModels(const StoredJob &job, const QList<Checkpoint> &checkpoints);
 
 // Jobs, events and checkpoints in the project file (tables of schema step 2). Uses the project's
 // own connection, so it must be used on the project's thread. Every write is immediate.
@@ -44,6 +60,10 @@ public:
     [[nodiscard]] Result<qint64> upsertJob(const QString &provider, ProviderKind kind, const QString &baseUrl, const FineTuneJob &job,
                                            bool simulated, const QString &requestTag = {});
     [[nodiscard]] Status removeJob(qint64 rowId);
+    // A pending row whose job could not be found at the provider: kept (it may exist and be
+    // billed), with error code job.unresolved and `message`, until it is found, imported or
+    // discarded by hand.
+    [[nodiscard]] Status markUnresolved(qint64 rowId, const QString &message);
     // Adds events not yet stored (by id); keeps their order.
     [[nodiscard]] Status addEvents(qint64 rowId, const QList<JobEvent> &events);
     [[nodiscard]] Status setCheckpoints(qint64 rowId, const QList<Checkpoint> &checkpoints);

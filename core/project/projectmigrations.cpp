@@ -178,6 +178,13 @@ CREATE INDEX eval_batches_run ON eval_batches (run_id);
 -- 1 = answered through the Batch API (billed at the batch price).
 ALTER TABLE eval_responses ADD COLUMN batch INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    {"Together AI job costs in dollars", R"sql(
+-- Together reports total_price in nano-dollars; versions before this step stored it as dollars
+-- (1500 shown as $1500.00). Recompute the cost from the provider's own object.
+UPDATE jobs SET cost = json_extract(raw_json, '$.total_price') / 1e9
+ WHERE provider_kind = 'together' AND json_valid(raw_json)
+   AND json_type(raw_json, '$.total_price') IN ('integer', 'real');
+)sql"},
     // Append new steps here (predictions, ...).
 };
 

@@ -1,5 +1,7 @@
 #include "finetunejob.h"
 
+#include <QCoreApplication>
+
 #include <QJsonValue>
 
 #include <algorithm>
@@ -140,6 +142,78 @@ MetricPoint metricPointFromJson(const QJsonObject &o)
         }
     }
     return p;
+}
+
+ServingTarget servingTarget(ProviderKind kind, const FineTuneJob &job, const QString &deployment)
+{
+    ServingTarget t;
+    t.model = job.fineTunedModel;
+    if (kind == ProviderKind::Azure) {
+        if (!deployment.trimmed().isEmpty()) {
+            t.model = deployment.trimmed();
+            t.note = QCoreApplication::translate("cinetune::FineTuneJob", "deployment %1 of %2").arg(t.model, job.fineTunedModel);
+        } else {
+            t.ready = false;
+            t.note = QCoreApplication::translate("cinetune::FineTuneJob",
+                                                 "not deployed yet: deploy it in the Azure AI Foundry portal and enter the "
+                                                 "deployment's name in the job view");
+        }
+    } else if (kind == ProviderKind::Together) {
+        t.note = QCoreApplication::translate("cinetune::FineTuneJob",
+                                             "Together AI serves it serverless only for some base models; otherwise start a "
+                                             "dedicated endpoint for it first");
+    }
+    return t;
+}
+
+ServingTarget checkpointServingTarget(ProviderKind kind, const Checkpoint &checkpoint)
+{
+    ServingTarget t;
+    t.model = checkpoint.model;
+    if (kind == ProviderKind::Azure) {
+        // Azure deploys a checkpoint by its id (ftchkpt-...), like a fine-tuned model.
+        t.ready = false;
+        t.note = QCoreApplication::translate("cinetune::FineTuneJob",
+                                             "deploy checkpoint %1 in the Azure AI Foundry portal first, then evaluate its deployment")
+                     .arg(checkpoint.id);
+    }
+    return t;
+}
+
+QJsonObject metricPointToJson(const MetricPoint &p)
+{
+    QJsonObject o;
+    o[QStringLiteral("step")] = p.step;
+    const auto put = [&o](const char *key, const std::optional<double> &v) {
+        if (v)
+            o[QLatin1String(key)] = *v;
+    };
+    put("train_loss", p.trainLoss);
+    put("valid_loss", p.validLoss);
+    put("full_valid_loss", p.fullValidLoss);
+    put("train_mean_token_accuracy", p.trainAccuracy);
+    put("valid_mean_token_accuracy", p.validAccuracy);
+    put("full_valid_mean_token_accuracy", p.fullValidAccuracy);
+    put("train/learning_rate", p.learningRate);
+    return o;
+}
+
+QList<JobEvent> metricEvents(const QList<MetricPoint> &points)
+{
+    QList<JobEvent> out;
+    for (const MetricPoint &p : points) {
+        if (p.step < 0 || p.isEmpty())
+            continue;
+        JobEvent e;
+        e.id = QLatin1String(kMetricEventPrefix) + QString::number(p.step);
+        e.level = QStringLiteral("info");
+        e.type = QStringLiteral("metrics");
+        e.data = metricPointToJson(p);
+        e.message = p.trainLoss ? QStringLiteral("Step %1: training loss %2").arg(p.step).arg(*p.trainLoss, 0, 'g', 4)
+                                : QStringLiteral("Step %1").arg(p.step);
+        out.append(e);
+    }
+    return out;
 }
 
 void MetricsSeries::add(const MetricPoint &p)

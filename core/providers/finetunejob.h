@@ -54,6 +54,9 @@ struct MetricPoint
 // train_mean_token_accuracy, valid_mean_token_accuracy / validation_mean_token_accuracy, ...)
 // or Together keys (train/global_step, train/loss, train/learning_rate, eval/*loss).
 MetricPoint metricPointFromJson(const QJsonObject &o);
+// The point with OpenAI's key names (step, train_loss, valid_loss, ...; train/learning_rate):
+// metricPointFromJson(metricPointToJson(p)) == p for a point with a step.
+QJsonObject metricPointToJson(const MetricPoint &p);
 
 struct JobEvent
 {
@@ -110,6 +113,18 @@ inline bool jobNeedsDeployment(ProviderKind kind, const FineTuneJob &job)
     return kind == ProviderKind::Azure && job.status == JobStatus::Succeeded && !job.fineTunedModel.isEmpty();
 }
 
+// How a fine-tuned model (or one of its checkpoints) is asked for at inference. `model` is what
+// a chat request names: the model id, or for Azure OpenAI the deployment the user entered.
+// `ready` is false when it cannot answer yet; `note` then says what to do (user-facing).
+struct ServingTarget
+{
+    QString model;
+    bool ready = true;
+    QString note;
+};
+ServingTarget servingTarget(ProviderKind kind, const FineTuneJob &job, const QString &deployment);
+ServingTarget checkpointServingTarget(ProviderKind kind, const Checkpoint &checkpoint);
+
 template<typename T>
 struct Page
 {
@@ -134,6 +149,12 @@ struct ModelInfo
     QString ownedBy;
     QString shutdownDate;
 };
+
+// Training-curve points of a provider that reports them apart from its events (Together AI's
+// metrics endpoint) as "metrics" events with ids "metrics#<step>", so they are stored and charted
+// like OpenAI's. Points without a step are left out.
+QList<JobEvent> metricEvents(const QList<MetricPoint> &points);
+inline constexpr const char *kMetricEventPrefix = "metrics#";
 
 // Metric series for charts: points sorted by step, one per step (later values win).
 struct MetricsSeries

@@ -60,6 +60,22 @@ bool isQuotaBody(const QByteArray &body)
     return body.contains("insufficient_quota");
 }
 
+// host:port, the unit that has or has not answered before.
+QString hostKey(const QUrl &url)
+{
+    return url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+// The errors Qt derives from an HTTP status of a complete answer (QNetworkReply::NetworkError:
+// 201-299 content errors for 4xx, 302 ProtocolInvalidOperationError for 400, 401-499 server
+// errors for 5xx). Such an answer reaches the protocol layer with its body: a 400 carries the
+// server's own explanation and must not be retried as if the network had failed.
+bool isHttpStatusError(QNetworkReply::NetworkError e)
+{
+    return (e >= QNetworkReply::ContentAccessDenied && e < QNetworkReply::ProtocolUnknownError)
+           || e == QNetworkReply::ProtocolInvalidOperationError || e >= QNetworkReply::InternalServerError;
+}
+
 } // namespace
 
 HttpClient::HttpClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
@@ -221,6 +237,8 @@ void HttpCall::onReplyFinished()
     response.body = reply->readAll();
     const QNetworkReply::NetworkError netError = reply->error();
     const QString host = m_request.url.host();
+    if (status > 0 && m_client)
+        m_client->m_answeredHosts.insert(hostKey(m_request.url));
     qCDebug(lcHttp).noquote() << m_request.method << m_request.url.path() << "->" << status << netError
                               << "x-request-id:" << response.header("x-request-id");
 
@@ -260,9 +278,7 @@ void HttpCall::onReplyFinished()
         return;
     }
 
-    if (netError != QNetworkReply::NoError && !(status >= 400 && netError >= QNetworkReply::ContentAccessDenied
-                                                && netError < QNetworkReply::ProtocolUnknownError)
-        && !(status >= 500 && netError >= QNetworkReply::InternalServerError)) {
+    if (netError != QNetworkReply::NoError && !(status >= 400 && isHttpStatusError(netError))) {
         // Transport failure (no complete HTTP response).
         QString code = QStringLiteral("net.error");
         QString message = tr("Network error talking to %1: %2").arg(host, reply->errorString());
@@ -287,6 +303,12 @@ void HttpCall::onReplyFinished()
             break;
         }
         Error e = makeError(code, message, reply->errorString());
+        // A host that does not resolve, or refuses, and has never answered this client is a wrong
+        // base URL or no network: retrying every request with back-off only makes the user wait.
+        if (certainlyNotProcessed && m_client && !m_client->m_answeredHosts.contains(hostKey(m_request.url))) {
+            finish(e);
+            return;
+        }
         if (m_streamed || (nonIdempotent && !certainlyNotProcessed)) {
             if (nonIdempotent) {
                 e.code = QStringLiteral("net.ambiguous");

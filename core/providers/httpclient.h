@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <random>
 
@@ -99,6 +100,7 @@ private:
     double unitRandom();
 
     QNetworkAccessManager *m_nam = nullptr;
+    QSet<QString> m_answeredHosts; // host:port that sent at least one HTTP answer
     std::mt19937_64 m_rng{0x5EED};
     double m_delayScale = 1.0;
 };

@@ -49,6 +49,7 @@ void JobSubmission::upload(const QString &name, const QByteArray &data, const st
     connect(call, &FileCall::finished, this, [this, then](const Result<FileInfo> &r) {
         if (!r)
             return fail(r.error());
+        m_uploaded.append(r->id);
         then(r->id);
     });
 }
@@ -73,6 +74,8 @@ void JobSubmission::create()
             const bool ambiguous = r.error().code == QLatin1String("net.ambiguous") || r.error().code == QLatin1String("provider.server");
             if (m_repository && m_pendingRow && !ambiguous)
                 (void)m_repository->removeJob(m_pendingRow);
+            if (r.error().code == QLatin1String("provider.training_not_available"))
+                return deleteUploads(r.error(), {});
             return fail(r.error());
         }
         StoredJob stored;
@@ -90,6 +93,33 @@ void JobSubmission::create()
         }
         m_done = true;
         Q_EMIT finished(stored);
+    });
+}
+
+void JobSubmission::deleteUploads(Error cause, QStringList deleted)
+{
+    // The provider will not train on them, and stored files cost money: remove what was uploaded.
+    if (m_uploaded.isEmpty()) {
+        if (!deleted.isEmpty())
+            cause.message += QLatin1Char(' ') + tr("The uploaded files (%1) were deleted again.").arg(deleted.join(QStringLiteral(", ")));
+        return fail(cause);
+    }
+    const QString id = m_uploaded.takeFirst();
+    Q_EMIT stateChanged(tr("Deleting the uploaded file %1…").arg(id));
+    FileCall *call = m_client->deleteFile(id);
+    m_call = call;
+    connect(call, &FileCall::finished, this, [this, cause, deleted, id](const Result<FileInfo> &r) mutable {
+        if (!r) {
+            cause.message += QLatin1Char(' ')
+                             + tr("The uploaded file %1 could not be deleted (%2); delete it in the provider's dashboard so it "
+                                  "does not cost storage.").arg(id, r.error().message);
+            m_uploaded.clear();
+            if (!deleted.isEmpty())
+                cause.message += QLatin1Char(' ') + tr("Deleted: %1.").arg(deleted.join(QStringLiteral(", ")));
+            return fail(cause);
+        }
+        deleted.append(id);
+        deleteUploads(cause, deleted);
     });
 }
 
@@ -186,16 +216,27 @@ void JobMonitor::resolvePending(const StoredJob &stored, ProviderClient *client)
 {
     JobRequest request;
     request.model = stored.job.baseModel;
+    request.trainingFile = stored.job.trainingFile;
+    request.validationFile = stored.job.validationFile;
+    request.suffix = stored.job.suffix;
     JobCall *call = client->findTaggedJob(stored.requestTag, request);
     const qint64 rowId = stored.rowId;
     connect(call, &JobCall::finished, this, [this, rowId, stored, client](const Result<FineTuneJob> &r) {
         if (!r) {
             if (r.error().code == QLatin1String("provider.not_found")) {
-                // The create never reached the provider: nothing was started or paid for.
-                Error e = r.error();
-                e.message = tr("The job request of %1 never reached %2; it was removed from the project. Submit it again.")
-                                .arg(stored.updatedAt.toString(Qt::ISODate), stored.provider);
-                (void)m_repository->removeJob(rowId);
+                // Not found is not proof that it was never created (a lookup can miss it, and
+                // Together jobs carry no tag): the row stays, so a job that exists and is billed is
+                // never forgotten. It is looked up again at the next start.
+                const QString asked = (stored.requestedAt.isValid() ? stored.requestedAt : stored.updatedAt).toString(Qt::ISODate);
+                Error e = makeError(QStringLiteral("job.unresolved"),
+                                    tr("The job request sent to %1 at %2 got no answer, and no job matching it (%3) is listed "
+                                       "there. It may still exist and cost money: check the provider's job list, then import "
+                                       "it (cinetune finetune list %1 --project FILE --import) or discard this request.")
+                                        .arg(stored.provider, asked,
+                                             stored.job.trainingFile.isEmpty() ? tr("request tag %1").arg(stored.requestTag)
+                                                                                : tr("training file %1").arg(stored.job.trainingFile)));
+                if (Status s = m_repository->markUnresolved(rowId, e.message); !s)
+                    Q_EMIT pollFailed(rowId, s.error());
                 Q_EMIT pollFailed(rowId, e);
                 return stop(rowId);
             }
@@ -227,24 +268,58 @@ void JobMonitor::afterJob(qint64 rowId, const StoredJob &stored, ProviderClient 
             Q_EMIT pollFailed(rowId, r.error());
         } else if (!r->isEmpty()) {
             changed = true;
-            if (Status s = m_repository->addEvents(rowId, r.value()); !s)
-                Q_EMIT pollFailed(rowId, s.error());
-            Q_EMIT eventsAdded(rowId, r.value());
+            storeEvents(rowId, r.value());
         }
-        if (!isTerminal(job.status))
-            return schedule(rowId, changed);
-        CheckpointsCall *cps = client->listCheckpoints(job.id);
-        connect(cps, &CheckpointsCall::finished, this, [this, rowId, job](const Result<QList<Checkpoint>> &c) {
-            if (c) {
-                if (Status s = m_repository->setCheckpoints(rowId, c.value()); !s)
-                    Q_EMIT pollFailed(rowId, s.error());
-                Q_EMIT checkpointsUpdated(rowId, c.value());
+        if (!client->hasMetricsEndpoint())
+            return afterMetrics(rowId, client, job, changed);
+        MetricsCall *metrics = client->listMetrics(job.id);
+        connect(metrics, &MetricsCall::finished, this, [this, rowId, client, job, changed](const Result<QList<MetricPoint>> &m) {
+            bool more = changed;
+            if (!m) {
+                Q_EMIT pollFailed(rowId, m.error());
             } else {
-                Q_EMIT pollFailed(rowId, c.error());
+                // Only the points not stored yet count as a change (the endpoint returns them all).
+                QSet<QString> known;
+                if (auto stored = m_repository->events(rowId))
+                    for (const JobEvent &e : stored.value())
+                        known.insert(e.id);
+                QList<JobEvent> fresh;
+                for (const JobEvent &e : metricEvents(m.value())) {
+                    if (!known.contains(e.id))
+                        fresh.append(e);
+                }
+                if (!fresh.isEmpty()) {
+                    more = true;
+                    storeEvents(rowId, fresh);
+                }
             }
-            stop(rowId);
-            Q_EMIT jobFinished(rowId, job);
+            afterMetrics(rowId, client, job, more);
         });
+    });
+}
+
+void JobMonitor::storeEvents(qint64 rowId, const QList<JobEvent> &events)
+{
+    if (Status s = m_repository->addEvents(rowId, events); !s)
+        Q_EMIT pollFailed(rowId, s.error());
+    Q_EMIT eventsAdded(rowId, events);
+}
+
+void JobMonitor::afterMetrics(qint64 rowId, ProviderClient *client, const FineTuneJob &job, bool changed)
+{
+    if (!isTerminal(job.status))
+        return schedule(rowId, changed);
+    CheckpointsCall *cps = client->listCheckpoints(job.id);
+    connect(cps, &CheckpointsCall::finished, this, [this, rowId, job](const Result<QList<Checkpoint>> &c) {
+        if (c) {
+            if (Status s = m_repository->setCheckpoints(rowId, c.value()); !s)
+                Q_EMIT pollFailed(rowId, s.error());
+            Q_EMIT checkpointsUpdated(rowId, c.value());
+        } else {
+            Q_EMIT pollFailed(rowId, c.error());
+        }
+        stop(rowId);
+        Q_EMIT jobFinished(rowId, job);
     });
 }
 

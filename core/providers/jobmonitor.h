@@ -51,12 +51,16 @@ private:
     void upload(const QString &name, const QByteArray &data, const std::function<void(const QString &)> &then);
     void create();
     void fail(const Error &e);
+    // After a refusal that leaves the uploads useless (OpenAI's training_not_available): deletes
+    // them one by one, then fails with `cause` and what was (not) deleted.
+    void deleteUploads(Error cause, QStringList deleted);
 
     QPointer<ProviderClient> m_client;
     JobRepository *m_repository;
     Input m_input;
     QPointer<ProviderCall> m_call;
     QString m_tag;
+    QStringList m_uploaded; // file ids uploaded by this submission
     qint64 m_pendingRow = 0;
     bool m_done = false;
 };
@@ -104,7 +108,10 @@ private:
     void schedule(qint64 rowId, bool changed);
     void poll(qint64 rowId);
     void resolvePending(const StoredJob &stored, ProviderClient *client);
+    // One poll after the job itself: events, then (Together) metrics, then checkpoints once it ended.
     void afterJob(qint64 rowId, const StoredJob &stored, ProviderClient *client, const FineTuneJob &job);
+    void afterMetrics(qint64 rowId, ProviderClient *client, const FineTuneJob &job, bool changed);
+    void storeEvents(qint64 rowId, const QList<JobEvent> &events);
     void stop(qint64 rowId);
 
     JobRepository *m_repository;

@@ -71,8 +71,13 @@ BatchInfo batchFromJson(const QJsonObject &o)
 
 BatchState batchStateFromId(const QString &id)
 {
+    // Azure OpenAI documents its batch states capitalised ("Validating", "InProgress",
+    // "Completed"); OpenAI's are snake case. Compare without case and underscores, and take
+    // the American spelling of cancel(l)ed as well.
+    const auto folded = [](QString s) { return s.trimmed().toLower().remove(QLatin1Char('_')).replace(QLatin1String("canceled"), QLatin1String("cancelled")).replace(QLatin1String("canceling"), QLatin1String("cancelling")); };
+    const QString wanted = folded(id);
     for (const auto &[state, name] : kStates) {
-        if (id == QLatin1String(name))
+        if (wanted == folded(QLatin1String(name)))
             return state;
     }
     return BatchState::Unknown;
@@ -95,10 +100,16 @@ bool isBatchFinal(BatchState state)
 
 namespace openai {
 
-QString batchUrl(ProviderKind kind)
+QString batchLineUrl()
 {
-    // Azure OpenAI's v1 batch lines name the path below its /openai/v1 base.
-    return kind == ProviderKind::Azure ? QStringLiteral("/chat/completions") : QStringLiteral("/v1/chat/completions");
+    return QStringLiteral("/v1/chat/completions");
+}
+
+QString batchEndpoint(ProviderKind kind)
+{
+    // Azure OpenAI's batch docs (v1 API): lines say "url": "/v1/chat/completions" while the
+    // create call sends "endpoint": "/chat/completions" to .../openai/v1/batches.
+    return kind == ProviderKind::Azure ? QStringLiteral("/chat/completions") : batchLineUrl();
 }
 
 QByteArray batchInputLine(ProviderKind kind, const QString &customId, const ChatRequest &request)
@@ -109,7 +120,7 @@ QByteArray batchInputLine(ProviderKind kind, const QString &customId, const Chat
     const QJsonObject body = QJsonDocument::fromJson(chat(Endpoint{kind, {}, {}, 0}, r).body).object();
     const QJsonObject line{{QStringLiteral("custom_id"), customId},
                            {QStringLiteral("method"), QStringLiteral("POST")},
-                           {QStringLiteral("url"), batchUrl(kind)},
+                           {QStringLiteral("url"), batchLineUrl()},
                            {QStringLiteral("body"), body}};
     return QJsonDocument(line).toJson(QJsonDocument::Compact);
 }
@@ -117,7 +128,7 @@ QByteArray batchInputLine(ProviderKind kind, const QString &customId, const Chat
 HttpRequest createBatch(const Endpoint &ep, const QString &inputFileId, const QJsonObject &metadata)
 {
     QJsonObject body{{QStringLiteral("input_file_id"), inputFileId},
-                     {QStringLiteral("endpoint"), batchUrl(ep.kind)},
+                     {QStringLiteral("endpoint"), batchEndpoint(ep.kind)},
                      {QStringLiteral("completion_window"), QStringLiteral("24h")}};
     if (!metadata.isEmpty())
         body[QStringLiteral("metadata")] = metadata;

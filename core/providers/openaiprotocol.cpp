@@ -1,5 +1,6 @@
 #include "openaiprotocol.h"
 #include "protocoljson.h"
+#include "providererrors.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -74,6 +75,25 @@ HttpRequest getRequest(const Endpoint &ep, const QString &path, const QUrlQuery 
     return r;
 }
 
+// An error the server put in a 200 body or an SSE event instead of an answer: OpenAI's and
+// newer vLLM's {"error": {...}}, Ollama's {"error": "..."}, older vLLM's top-level
+// {"object": "error", "message": ...}. Code provider.stream_error; the message is the server's own.
+std::optional<Error> errorInBody(const QJsonObject &o)
+{
+    const QJsonValue err = o.value(QLatin1String("error"));
+    const bool topLevel = str(o, "object") == QLatin1String("error");
+    if (!topLevel && (err.isUndefined() || err.isNull()))
+        return std::nullopt;
+    const ProviderErrorBody body = parseErrorBody(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    QString message = body.message.trimmed();
+    if (message.isEmpty())
+        message = tr("no message");
+    QString detail = body.code.isEmpty() ? QString() : QStringLiteral("code %1").arg(body.code);
+    if (!body.type.isEmpty())
+        detail += (detail.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("type %1").arg(body.type);
+    return makeError(QStringLiteral("provider.stream_error"), message, detail);
+}
+
 } // namespace
 
 QUrl endpointUrl(const Endpoint &endpoint, const QString &relativePath, const QUrlQuery &query)
@@ -91,7 +111,9 @@ QUrl endpointUrl(const Endpoint &endpoint, const QString &relativePath, const QU
 HttpHeaders authHeaders(const Endpoint &endpoint)
 {
     HttpHeaders h;
-    if (endpoint.kind == ProviderKind::Azure)
+    // A keyless local server gets no credentials at all, not an empty "Bearer ".
+    if (endpoint.apiKey.isEmpty()) {
+    } else if (endpoint.kind == ProviderKind::Azure)
         h.append(qMakePair(QByteArray("api-key"), QByteArray(endpoint.apiKey.toUtf8())));
     else
         h.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + endpoint.apiKey.toUtf8())));
@@ -155,15 +177,39 @@ QList<QByteArray> SseParser::feed(const QByteArray &chunk)
         const QByteArray event = m_buffer.left(end);
         m_buffer.remove(0, end + 2);
         QByteArray data;
+        QByteArray errorField;
+        QByteArray eventType;
+        const auto fieldValue = [](const QByteArray &line, qsizetype nameLength) {
+            QByteArray v = line.mid(nameLength);
+            if (v.startsWith(' '))
+                v.remove(0, 1);
+            return v;
+        };
         for (const QByteArray &line : event.split('\n')) {
             if (line.startsWith("data:")) {
-                QByteArray v = line.mid(5);
-                if (v.startsWith(' '))
-                    v.remove(0, 1);
                 if (!data.isEmpty())
                     data += '\n';
-                data += v;
+                data += fieldValue(line, 5);
+            } else if (line.startsWith("error:")) {
+                // llama.cpp's server reports a failure mid-stream in a non-standard "error:" field.
+                errorField = fieldValue(line, 6);
+            } else if (line.startsWith("event:")) {
+                eventType = fieldValue(line, 6).trimmed();
             }
+        }
+        if (!errorField.isEmpty() || (eventType == "error" && !data.isEmpty())) {
+            // Passed on as {"error": ...} so accumulateChatChunk reports it like OpenAI's own.
+            const QByteArray payload = errorField.isEmpty() ? data : errorField;
+            const QJsonDocument doc = QJsonDocument::fromJson(payload);
+            QJsonObject wrapped;
+            if (doc.isObject() && doc.object().contains(QLatin1String("error")))
+                wrapped = doc.object();
+            else if (doc.isObject())
+                wrapped[QStringLiteral("error")] = doc.object();
+            else
+                wrapped[QStringLiteral("error")] = QJsonObject{{QStringLiteral("message"), QString::fromUtf8(payload.trimmed())}};
+            out.append(QJsonDocument(wrapped).toJson(QJsonDocument::Compact));
+            continue;
         }
         if (data.isEmpty())
             continue;
@@ -184,6 +230,8 @@ Status accumulateChatChunk(const QByteArray &data, ChatResult &acc)
     if (!o)
         return o.error();
     const QJsonObject &c = o.value();
+    if (auto serverError = errorInBody(c))
+        return *serverError;
     if (acc.id.isEmpty())
         acc.id = str(c, "id");
     if (acc.model.isEmpty())
@@ -203,6 +251,16 @@ Status accumulateChatChunk(const QByteArray &data, ChatResult &acc)
         acc.completionTokens = usage.value(QLatin1String("completion_tokens")).toInteger();
     }
     return Ok{};
+}
+
+bool isReasoningModel(const QString &model)
+{
+    // "ft:o4-mini-2025-04-16:org::id" is a fine-tuned o4-mini.
+    QString m = model.trimmed().toLower();
+    if (m.startsWith(QLatin1String("ft:")))
+        m = m.mid(3);
+    static const QRegularExpression reasoning(QStringLiteral("^(o[1-9](-|$)|gpt-5)"));
+    return reasoning.match(m).hasMatch();
 }
 
 namespace openai {
@@ -232,6 +290,13 @@ HttpRequest uploadFile(const Endpoint &ep, const QString &fileName, const QByteA
 HttpRequest getFile(const Endpoint &ep, const QString &fileId)
 {
     return getRequest(ep, QStringLiteral("files/") + pathId(fileId));
+}
+
+HttpRequest deleteFile(const Endpoint &ep, const QString &fileId)
+{
+    HttpRequest r = getRequest(ep, QStringLiteral("files/") + pathId(fileId));
+    r.method = "DELETE"; // deleting twice is harmless: retried like a read
+    return r;
 }
 
 QJsonObject createJobBody(ProviderKind kind, const JobRequest &r)
@@ -320,15 +385,21 @@ HttpRequest chat(const Endpoint &ep, const ChatRequest &request)
     body[QStringLiteral("messages")] = messages;
     if (request.temperature)
         body[QStringLiteral("temperature")] = *request.temperature;
-    if (request.maxTokens)
-        body[QStringLiteral("max_tokens")] = *request.maxTokens;
+    if (request.maxTokens) {
+        const bool completionField = request.tokenLimitField == TokenLimitField::MaxCompletionTokens
+                                     || (request.tokenLimitField == TokenLimitField::Auto
+                                         && (ep.kind == ProviderKind::OpenAI || ep.kind == ProviderKind::Azure)
+                                         && isReasoningModel(request.model));
+        body[completionField ? QStringLiteral("max_completion_tokens") : QStringLiteral("max_tokens")] = *request.maxTokens;
+    }
     if (request.seed)
         body[QStringLiteral("seed")] = static_cast<qint64>(*request.seed);
     if (!request.responseFormat.isEmpty())
         body[QStringLiteral("response_format")] = request.responseFormat;
     if (request.stream) {
         body[QStringLiteral("stream")] = true;
-        body[QStringLiteral("stream_options")] = QJsonObject{{QStringLiteral("include_usage"), true}};
+        if (request.streamUsage)
+            body[QStringLiteral("stream_options")] = QJsonObject{{QStringLiteral("include_usage"), true}};
     }
     HttpRequest r = jsonRequest(ep, "POST", QStringLiteral("chat/completions"), body, RetryMode::Idempotent);
     r.maxBodyBytes = kMaxChatBodyBytes;
@@ -467,6 +538,10 @@ Result<ChatResult> parseChat(const QByteArray &body)
         return o.error();
     const QJsonObject &c = o.value();
     const QJsonArray choices = c.value(QLatin1String("choices")).toArray();
+    if (choices.isEmpty()) {
+        if (auto serverError = errorInBody(c))
+            return *serverError;
+    }
     if (choices.isEmpty())
         return malformed(tr("the chat answer"), tr("no \"choices\""));
     ChatResult r;
@@ -626,8 +701,10 @@ FineTuneJob jobFromJson(const QJsonObject &o)
         j.finishedAt = isoTime(o.value(QLatin1String("updated_at")));
     if (o.value(QLatin1String("token_count")).isDouble())
         j.trainedTokens = o.value(QLatin1String("token_count")).toInteger();
+    // total_price is an integer number of nano-dollars (Together's SDK prints it as
+    // total_price / 1e9 dollars); cost is in dollars everywhere in CineTune.
     if (o.value(QLatin1String("total_price")).isDouble())
-        j.cost = o.value(QLatin1String("total_price")).toDouble();
+        j.cost = o.value(QLatin1String("total_price")).toDouble() / kTogetherPriceUnitsPerDollar;
     if (o.value(QLatin1String("n_epochs")).isDouble())
         j.epochs = o.value(QLatin1String("n_epochs")).toInt();
     if (j.status == JobStatus::Failed) {

@@ -30,14 +30,26 @@ HttpHeaders authHeaders(const Endpoint &endpoint);
 // ChatMessage (role, content) is the one of core/finetune/chatexample.h, so a rendered training
 // prompt can be sent as is (two structs of that name in one namespace would clash).
 
+// Which field carries ChatRequest::maxTokens. OpenAI's reasoning models (o1, o3, o4-mini, gpt-5)
+// reject "max_tokens" and take "max_completion_tokens"; older OpenAI-compatible servers know only
+// "max_tokens". Auto: max_completion_tokens for those model names on OpenAI and Azure, else max_tokens.
+enum class TokenLimitField { Auto, MaxTokens, MaxCompletionTokens };
+
+// True for OpenAI model ids of the reasoning families (also fine-tuned ones, "ft:o4-mini-...").
+bool isReasoningModel(const QString &model);
+
 struct ChatRequest
 {
     QString model;
     QList<ChatMessage> messages;
     std::optional<double> temperature;
     std::optional<int> maxTokens;
+    TokenLimitField tokenLimitField = TokenLimitField::Auto;
     std::optional<qint64> seed;
     bool stream = false;
+    // With stream: ask for the usage chunk (stream_options.include_usage). Older vLLM rejects
+    // stream_options with a 400; the client then asks again without it.
+    bool streamUsage = true;
     // "response_format" as sent (e.g. {"type":"json_schema","json_schema":{...}}); empty = none.
     QJsonObject responseFormat;
 };
@@ -122,6 +134,8 @@ HttpRequest listModels(const Endpoint &ep);
 HttpRequest uploadFile(const Endpoint &ep, const QString &fileName, const QByteArray &data, const QByteArray &boundary,
                        const QString &purpose = QStringLiteral("fine-tune"));
 HttpRequest getFile(const Endpoint &ep, const QString &fileId);
+// DELETE /files/{id} (OpenAI, Azure and Together alike); answers {"id", "object": "file", "deleted": true}.
+HttpRequest deleteFile(const Endpoint &ep, const QString &fileId);
 HttpRequest createJob(const Endpoint &ep, const JobRequest &request);
 HttpRequest getJob(const Endpoint &ep, const QString &jobId);
 HttpRequest listJobs(const Endpoint &ep, const QString &after = {}, int limit = 20, const QJsonObject &metadataFilter = {});
@@ -137,8 +151,10 @@ QJsonObject createJobBody(ProviderKind kind, const JobRequest &request);
 
 // Batch API. The input line of one chat request: {"body":{...},"custom_id":ID,"method":"POST",
 // "url":"/v1/chat/completions"} (keys sorted), without a newline; the body is the one chat() sends.
-// Azure OpenAI v1 takes the URL without "/v1" (see batchUrl).
-QString batchUrl(ProviderKind kind);
+// Every kind's lines name "/v1/chat/completions" (Azure's batch docs too); the create call's
+// "endpoint" is "/chat/completions" for Azure OpenAI v1 (relative to its /openai/v1 base).
+QString batchLineUrl();
+QString batchEndpoint(ProviderKind kind);
 QByteArray batchInputLine(ProviderKind kind, const QString &customId, const ChatRequest &request);
 // POST /batches {input_file_id, endpoint, completion_window "24h", metadata}. A create: not retried blindly.
 HttpRequest createBatch(const Endpoint &ep, const QString &inputFileId, const QJsonObject &metadata = {});
@@ -167,6 +183,9 @@ Result<ChatResult> parseChat(const QByteArray &body);
 
 // Together AI's own fine-tuning API (inference uses openai::chat).
 namespace together {
+
+// Together reports prices (a job's total_price) in nano-dollars.
+inline constexpr double kTogetherPriceUnitsPerDollar = 1e9;
 
 HttpRequest uploadFile(const Endpoint &ep, const QString &fileName, const QByteArray &data, const QByteArray &boundary);
 HttpRequest createJob(const Endpoint &ep, const JobRequest &request);

@@ -26,6 +26,8 @@ inline Result<QJsonObject> parseObject(const QByteArray &body, const QString &wh
 {
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError && body.trimmed().startsWith('<'))
+        return malformed(what, tr("an HTML page, not the API's JSON (check the base URL: it usually ends in /v1)"));
     if (pe.error != QJsonParseError::NoError)
         return malformed(what, tr("not valid JSON (%1 at offset %2)").arg(pe.errorString()).arg(pe.offset));
     if (!doc.isObject())

@@ -114,6 +114,22 @@ FileCall *ProviderClient::uploadFile(const QString &fileName, const QByteArray &
     return call;
 }
 
+FileCall *ProviderClient::deleteFile(const QString &fileId)
+{
+    auto *call = new FileCall(this);
+    send(call, openai::deleteFile(endpoint(), fileId), [this, call, fileId](const Result<HttpResponse> &r) {
+        if (!r)
+            return complete(call, Result<FileInfo>(r.error()));
+        if (r->status != 404 && (r->status < 200 || r->status >= 300))
+            return complete(call, Result<FileInfo>(httpError(ProviderOperation::DeleteFile, r.value())));
+        FileInfo info;
+        info.id = fileId;
+        info.status = QStringLiteral("deleted");
+        complete(call, Result<FileInfo>(info));
+    });
+    return call;
+}
+
 void ProviderClient::waitForFile(FileCall *call, FileInfo info, qint64 waitedMs)
 {
     if (info.status == QLatin1String("error")) {
@@ -214,9 +230,12 @@ JobCall *ProviderClient::findTaggedJob(const QString &requestTag, const JobReque
         if (!jobs)
             return complete(call, Result<FineTuneJob>(jobs.error()));
         for (const FineTuneJob &j : jobs.value()) {
-            const bool match = isTogether()
-                                   ? (j.trainingFile == request.trainingFile && j.baseModel.contains(request.model))
-                                   : j.metadata.value(QLatin1String(kRequestTagKey)).toString() == requestTag;
+            // Together has no metadata: the training file uploaded for this request identifies it
+            // (a file id belongs to one upload). Without a known file nothing matches: a guess by
+            // model and time could adopt another job.
+            const bool match = isTogether() ? (!request.trainingFile.isEmpty() && j.trainingFile == request.trainingFile
+                                               && (request.model.isEmpty() || j.baseModel.contains(request.model)))
+                                            : j.metadata.value(QLatin1String(kRequestTagKey)).toString() == requestTag;
             if (match)
                 return complete(call, Result<FineTuneJob>(j));
         }
@@ -354,21 +373,86 @@ void ProviderClient::checkpointsPage(CheckpointsCall *call, QString jobId, QStri
     });
 }
 
+MetricsCall *ProviderClient::listMetrics(const QString &jobId)
+{
+    auto *call = new MetricsCall(this);
+    if (!isTogether()) {
+        QTimer::singleShot(0, call, [call]() { complete(call, Result<QList<MetricPoint>>(QList<MetricPoint>{})); });
+        return call;
+    }
+    send(call, together::metrics(endpoint(), jobId), [this, call](const Result<HttpResponse> &r) {
+        if (!r)
+            return complete(call, Result<QList<MetricPoint>>(r.error()));
+        if (r->status != 200)
+            return complete(call, Result<QList<MetricPoint>>(httpError(ProviderOperation::Metrics, r.value())));
+        complete(call, together::parseMetrics(r->body));
+    });
+    return call;
+}
+
 ChatCall *ProviderClient::chat(const ChatRequest &request)
 {
     auto *call = new ChatCall(this);
+    chatAttempt(call, request, false);
+    return call;
+}
+
+ChatRequest ProviderClient::adapted(ChatRequest request) const
+{
+    if (request.stream && m_noStreamUsage)
+        request.streamUsage = false;
+    if (request.tokenLimitField == TokenLimitField::Auto && m_completionTokenModels.contains(request.model))
+        request.tokenLimitField = TokenLimitField::MaxCompletionTokens;
+    return request;
+}
+
+bool ProviderClient::adaptTo(const ChatRequest &sent, const HttpResponse &response)
+{
+    if (response.status != 400)
+        return false;
+    const ProviderErrorBody e = parseErrorBody(response.body);
+    const QString text = e.message + QLatin1Char(' ') + e.param + QLatin1Char(' ') + e.code;
+    // vLLM before 0.5.x: 400 "extra_forbidden ... stream_options ... Extra inputs are not permitted".
+    if (sent.stream && sent.streamUsage && text.contains(QLatin1String("stream_options"))) {
+        qCInfo(lcProvider).noquote() << m_profile.name << "does not take stream_options; asking without it from now on";
+        m_noStreamUsage = true;
+        return true;
+    }
+    // OpenAI's reasoning models: 400 unsupported_parameter, param max_tokens, "Use 'max_completion_tokens' instead."
+    if (sent.maxTokens && sent.tokenLimitField != TokenLimitField::MaxCompletionTokens
+        && (e.param == QLatin1String("max_tokens") || text.contains(QLatin1String("max_completion_tokens")))) {
+        qCInfo(lcProvider).noquote() << m_profile.name << sent.model << "takes max_completion_tokens; asking with it from now on";
+        m_completionTokenModels.insert(sent.model);
+        return true;
+    }
+    return false;
+}
+
+void ProviderClient::chatAttempt(ChatCall *call, const ChatRequest &original, bool adaptedOnce)
+{
+    const ChatRequest request = adapted(original);
     const HttpRequest http = openai::chat(endpoint(), request);
+    // A request the server refused for a field it does not know is asked once more without it.
+    auto retryAdapted = [this, call, original, request, adaptedOnce](const HttpResponse &response) {
+        if (adaptedOnce || !adaptTo(request, response))
+            return false;
+        chatAttempt(call, original, true);
+        return true;
+    };
     if (request.stream) {
         auto parser = std::make_shared<SseParser>();
         auto acc = std::make_shared<ChatResult>();
         auto failure = std::make_shared<std::optional<Error>>();
-        send(call, http, [this, call, request, parser, acc, failure](const Result<HttpResponse> &r) {
+        send(call, http, [this, call, request, parser, acc, failure, retryAdapted](const Result<HttpResponse> &r) {
             if (!r)
                 return complete(call, Result<ChatResult>(r.error()));
-            if (r->status != 200)
+            if (r->status != 200) {
+                if (retryAdapted(r.value()))
+                    return;
                 return complete(call, Result<ChatResult>(httpError(ProviderOperation::Chat, r.value(), request.model)));
+            }
             if (*failure)
-                return complete(call, Result<ChatResult>(**failure));
+                return complete(call, Result<ChatResult>(answerError(**failure)));
             if (!parser->sawDone() && acc->finishReason.isEmpty()) {
                 return complete(call, Result<ChatResult>(makeError(
                                           QStringLiteral("provider.stream_truncated"),
@@ -380,27 +464,40 @@ ChatCall *ProviderClient::chat(const ChatRequest &request)
         if (call->m_http) {
             connect(call->m_http, &HttpCall::dataReceived, call, [call, parser, acc, failure](const QByteArray &chunk) {
                 for (const QByteArray &data : parser->feed(chunk)) {
+                    if (*failure)
+                        break; // the answer has failed: nothing after it counts
                     const qsizetype before = acc->content.size();
                     if (Status s = accumulateChatChunk(data, *acc); !s) {
-                        if (!*failure)
-                            *failure = s.error();
-                        continue;
+                        *failure = s.error();
+                        break;
                     }
                     if (acc->content.size() > before)
                         Q_EMIT call->delta(acc->content.mid(before));
                 }
             });
         }
-        return call;
+        return;
     }
-    send(call, http, [this, call, request](const Result<HttpResponse> &r) {
+    send(call, http, [this, call, request, retryAdapted](const Result<HttpResponse> &r) {
         if (!r)
             return complete(call, Result<ChatResult>(r.error()));
-        if (r->status != 200)
+        if (r->status != 200) {
+            if (retryAdapted(r.value()))
+                return;
             return complete(call, Result<ChatResult>(httpError(ProviderOperation::Chat, r.value(), request.model)));
-        complete(call, openai::parseChat(r->body));
+        }
+        Result<ChatResult> answer = openai::parseChat(r->body);
+        complete(call, answer ? answer : Result<ChatResult>(answerError(answer.error())));
     });
-    return call;
+}
+
+Error ProviderClient::answerError(Error e) const
+{
+    if (e.code == QLatin1String("provider.stream_error")) {
+        // The server's own words, verbatim, with who said it.
+        e.message = tr("%1 answered with an error instead of a recommendation: %2").arg(providerKindLabel(m_profile.kind), redactSecret(e.message, m_key));
+    }
+    return e;
 }
 
 ContentCall *ProviderClient::fileContent(const QString &fileId)

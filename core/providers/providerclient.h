@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -97,6 +98,16 @@ Q_SIGNALS:
     void finished(const cinetune::Result<QList<cinetune::Checkpoint>> &result);
 };
 
+class MetricsCall final : public ProviderCall
+{
+    Q_OBJECT
+public:
+    using ProviderCall::ProviderCall;
+Q_SIGNALS:
+    // Training-curve points, oldest first.
+    void finished(const cinetune::Result<QList<cinetune::MetricPoint>> &result);
+};
+
 class ModelsCall final : public ProviderCall
 {
     Q_OBJECT
@@ -163,6 +174,8 @@ public:
     FileCall *uploadFile(const QString &fileName, const QByteArray &data, const QString &purpose = QStringLiteral("fine-tune"));
     // The raw bytes of a file (e.g. a batch's output).
     ContentCall *fileContent(const QString &fileId);
+    // Deletes an uploaded file; finished() carries the file's id. A file that is already gone counts as deleted.
+    FileCall *deleteFile(const QString &fileId);
     // Creates a job. The request is tagged (metadata cinetune_request=<tag>, OpenAI kinds) and an
     // ambiguous failure (timeout / reset after sending) is resolved by listing the provider's jobs
     // and matching the tag before creating again (at most `maxCreates` creates in all).
@@ -173,6 +186,11 @@ public:
     // Events newer than `knownNewestId` (all when empty), oldest first.
     EventsCall *listEvents(const QString &jobId, const QString &knownNewestId = {});
     CheckpointsCall *listCheckpoints(const QString &jobId);
+    // Together AI's per-step training metrics (GET /fine-tunes/{id}/metrics). OpenAI kinds report
+    // theirs as "metrics" events instead: an empty list.
+    MetricsCall *listMetrics(const QString &jobId);
+    // True where the training curve comes from listMetrics() rather than the events.
+    bool hasMetricsEndpoint() const { return isTogether(); }
     ChatCall *chat(const ChatRequest &request);
 
     // Batch API (OpenAI and Azure kinds, and the simulator; others fail with provider.unsupported).
@@ -194,6 +212,14 @@ private:
     using Then = std::function<void(const Result<HttpResponse> &)>;
     void send(ProviderCall *owner, const HttpRequest &request, const Then &then);
     Error httpError(ProviderOperation op, const HttpResponse &response, const QString &model = {}) const;
+    // A chat answer that failed after HTTP 200 (an error object in the body or the stream).
+    Error answerError(Error e) const;
+    void chatAttempt(ChatCall *call, const ChatRequest &original, bool adaptedOnce);
+    // The request as this server takes it (what earlier 400s taught: no stream_options,
+    // max_completion_tokens for some models).
+    ChatRequest adapted(ChatRequest request) const;
+    // Learns from a 400 that names a field this server or model does not take; true = ask again.
+    bool adaptTo(const ChatRequest &sent, const HttpResponse &response);
     bool isTogether() const { return m_profile.kind == ProviderKind::Together; }
     void createAttempt(JobCall *call, JobRequest request, QString tag, int creates);
     void lookupThenCreate(JobCall *call, JobRequest request, QString tag, int creates, Error cause);
@@ -214,6 +240,8 @@ private:
     int m_fileMaxWaitMs = 30 * 60 * 1000;
     QByteArray m_boundary;
     int m_maxCreates = 2;
+    bool m_noStreamUsage = false;          // the server refused stream_options once
+    QSet<QString> m_completionTokenModels; // models that refused max_tokens
 };
 
 } // namespace cinetune

@@ -28,6 +28,7 @@ QString operationText(ProviderOperation op)
     case ProviderOperation::Models: return tr("listing models");
     case ProviderOperation::Upload: return tr("uploading the file");
     case ProviderOperation::FileStatus: return tr("checking the uploaded file");
+    case ProviderOperation::DeleteFile: return tr("deleting the uploaded file");
     case ProviderOperation::CreateJob: return tr("creating the fine-tuning job");
     case ProviderOperation::GetJob: return tr("reading the fine-tuning job");
     case ProviderOperation::ListJobs: return tr("listing fine-tuning jobs");
@@ -41,6 +42,24 @@ QString operationText(ProviderOperation op)
 }
 
 } // namespace
+
+bool isHtml(const HttpResponse &response)
+{
+    if (response.header("content-type").toLower().contains("text/html"))
+        return true;
+    const QByteArray start = response.body.left(256).trimmed().toLower();
+    return start.startsWith("<!doctype html") || start.startsWith("<html");
+}
+
+QString htmlTitle(const QByteArray &body)
+{
+    const QByteArray lower = body.toLower();
+    const qsizetype open = lower.indexOf("<title>");
+    const qsizetype close = open < 0 ? -1 : lower.indexOf("</title>", open);
+    if (open < 0 || close < 0)
+        return {};
+    return QString::fromUtf8(body.mid(open + 7, close - open - 7)).simplified();
+}
 
 ProviderErrorBody parseErrorBody(const QByteArray &body)
 {
@@ -73,7 +92,8 @@ Error mapHttpError(ProviderKind kind, ProviderOperation operation, const HttpRes
     const ProviderErrorBody body = parseErrorBody(response.body);
     const QString what = operationText(operation);
     const QString provider = providerKindLabel(kind);
-    QString serverText = redactSecret(body.message, secret);
+    const bool html = isHtml(response);
+    QString serverText = redactSecret(html ? htmlTitle(response.body) : body.message, secret).simplified();
     if (serverText.size() > 300)
         serverText = serverText.left(300) + QStringLiteral("…");
     const QString requestId = QString::fromLatin1(response.header("x-request-id").isEmpty() ? response.header("apim-request-id")
@@ -85,7 +105,14 @@ Error mapHttpError(ProviderKind kind, ProviderOperation operation, const HttpRes
         detail += QStringLiteral(", request id %1").arg(requestId);
     if (!serverText.isEmpty())
         detail += QStringLiteral(": ") + serverText;
-    auto err = [&](const char *code, const QString &message) { return makeError(QString::fromLatin1(code), message, detail); };
+    // The server's own words always reach the user, verbatim, after our hint.
+    auto err = [&](const char *code, QString message) {
+        if (!serverText.isEmpty() && !message.contains(serverText))
+            message += QLatin1Char(' ') + tr("%1 said: \"%2\"").arg(provider, serverText);
+        if (html)
+            message += QLatin1Char(' ') + tr("The server answered with an HTML page, not the API: check the base URL (and any proxy in between).");
+        return makeError(QString::fromLatin1(code), message, detail);
+    };
     const int s = response.status;
     if (s == 401)
         return err("provider.bad_key", tr("%1 rejected the API key while %2 (HTTP 401). Check the key in Settings → Providers "
@@ -93,15 +120,29 @@ Error mapHttpError(ProviderKind kind, ProviderOperation operation, const HttpRes
                                            .arg(provider, what));
     if (s == 403 && body.code == QLatin1String("training_not_available"))
         return err("provider.training_not_available",
-                   tr("OpenAI no longer accepts new fine-tuning jobs for this organization; use Azure OpenAI or Together AI."));
+                   tr("OpenAI no longer accepts new fine-tuning jobs for this organization (self-serve fine-tuning is "
+                      "winding down; no new jobs after 2027-01-06). Fine-tune with Azure OpenAI (v1), which still trains "
+                      "gpt-4o-mini, or Together AI: add a profile in Settings → Providers and submit there."));
     if (s == 403)
         return err("provider.forbidden", tr("%1 refused %2 (HTTP 403): %3").arg(provider, what, serverText.isEmpty() ? tr("no permission") : serverText));
+    // Together: a model that is not served serverless, or whose dedicated endpoint is stopped.
+    if (kind == ProviderKind::Together
+        && (body.code == QLatin1String("model_not_available") || body.code == QLatin1String("dedicated_endpoint_not_running")))
+        return err("provider.deployment_needed",
+                   tr("Together AI does not serve \"%1\" right now: create and start a dedicated endpoint for it in the "
+                      "Together AI dashboard (fine-tuned models are served serverless only for some base models), then try again.")
+                       .arg(model));
+    // Azure answers a path below the resource that is not the API (e.g. a base URL without /openai/v1)
+    // with 404 {"error":{"code":"404","message":"Resource not found"}}.
+    if (s == 404 && kind == ProviderKind::Azure && body.code == QLatin1String("404"))
+        return err("provider.not_found", tr("Azure OpenAI has no such API path while %1 (HTTP 404). Check that the base URL is "
+                                            "https://<resource>.openai.azure.com/openai/v1.").arg(what));
     if (s == 404 && kind == ProviderKind::Azure && operation == ProviderOperation::Chat
         && (body.code.contains(QLatin1String("DeploymentNotFound"), Qt::CaseInsensitive) || !model.isEmpty()))
         return err("provider.deployment_needed",
-                   tr("Azure OpenAI has no deployment named \"%1\". A fine-tuned Azure model must be deployed before it can "
-                      "answer: deploy it in the Azure portal (Developer tier is cheapest for evaluation) and enter the "
-                      "deployment name.").arg(model));
+                   tr("Azure OpenAI has no deployment named \"%1\". A fine-tuned Azure model, or a checkpoint (ftchkpt-…), "
+                      "must be deployed before it can answer: deploy it in the Azure portal (Developer tier is cheapest for "
+                      "evaluation) and enter the deployment name.").arg(model));
     if (s == 404 && (body.code == QLatin1String("model_not_found") || (!model.isEmpty() && (operation == ProviderOperation::Chat
                                                                                           || operation == ProviderOperation::CreateJob))))
         return err("provider.unknown_model", tr("%1 does not know the model \"%2\" (HTTP 404). Pick a model from "

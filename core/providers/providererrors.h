@@ -7,7 +7,7 @@
 namespace cinetune {
 
 // What the failed request was doing (for the message).
-enum class ProviderOperation { Models, Upload, FileStatus, CreateJob, GetJob, ListJobs, Cancel, Events, Checkpoints, Metrics, Chat };
+enum class ProviderOperation { Models, Upload, FileStatus, DeleteFile, CreateJob, GetJob, ListJobs, Cancel, Events, Checkpoints, Metrics, Chat };
 
 // Maps an HTTP error response to an actionable Error. Codes:
 //   provider.bad_key (401), provider.training_not_available (403 code training_not_available),
@@ -29,5 +29,10 @@ struct ProviderErrorBody
     QString param;
 };
 ProviderErrorBody parseErrorBody(const QByteArray &body);
+
+// An answer that is a web page (a proxy's or a website's) rather than the API's JSON.
+bool isHtml(const HttpResponse &response);
+// The <title> of an HTML page ("502 Bad Gateway"), or "".
+QString htmlTitle(const QByteArray &body);
 
 } // namespace cinetune

@@ -24,7 +24,7 @@ constexpr KindName kKinds[] = {
     {ProviderKind::Together, "together", QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "Together AI"),
      "TOGETHER_API_KEY", "https://api.together.xyz/v1"},
     {ProviderKind::OpenAICompatible, "openai-compatible",
-     QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "OpenAI-compatible server"), "OPENAI_API_KEY", ""},
+     QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "OpenAI-compatible server"), "", ""},
     {ProviderKind::Simulator, "simulator", QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "Offline simulator (not an LLM)"),
      "", ""},
 };
@@ -72,6 +72,20 @@ QString defaultKeyVariable(ProviderKind kind)
 QUrl defaultBaseUrl(ProviderKind kind)
 {
     return QUrl(QString::fromLatin1(kindName(kind).baseUrl));
+}
+
+QUrl normalizedBaseUrl(ProviderKind kind, const QString &text)
+{
+    QUrl url = QUrl::fromUserInput(text.trimmed());
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (kind == ProviderKind::Azure && (path.isEmpty() || path == QLatin1String("/openai")))
+        path = QStringLiteral("/openai/v1");
+    else if (path.isEmpty())
+        path = QStringLiteral("/v1");
+    url.setPath(path);
+    return url;
 }
 
 bool isLoopbackHost(const QString &host)
@@ -136,11 +150,29 @@ Status ProviderProfile::validate() const
     return Ok{};
 }
 
+bool mayReceiveOpenAiKey(ProviderKind kind, const QUrl &baseUrl)
+{
+    const QString host = baseUrl.host().toLower();
+    return host == QLatin1String(kOpenAiHost) || (kind == ProviderKind::OpenAI && isLoopbackHost(host));
+}
+
 Result<QString> resolveApiKey(const ProviderProfile &profile, const std::function<QString(const QString &)> &env)
 {
     if (profile.kind == ProviderKind::Simulator)
         return QStringLiteral("simulator");
     const QString variable = profile.effectiveKeyVariable();
+    // An OpenAI-compatible server may need no key at all (Ollama, llama.cpp, vLLM on this
+    // computer): without a variable of its own, nothing is sent.
+    if (variable.isEmpty() && profile.kind == ProviderKind::OpenAICompatible)
+        return QString();
+    if (variable == defaultKeyVariable(ProviderKind::OpenAI) && !mayReceiveOpenAiKey(profile.kind, profile.effectiveBaseUrl())) {
+        return makeError(QStringLiteral("provider.key_host"),
+                         ProviderProfile::tr("Provider \"%1\": the OpenAI key (%2) is only ever sent to %3, not to %4. Give this "
+                                             "profile a key of its own (a keychain entry or another environment variable).")
+                             .arg(profile.name, variable, QLatin1String(kOpenAiHost),
+                                  profile.effectiveBaseUrl().host().isEmpty() ? profile.effectiveBaseUrl().toString()
+                                                                              : profile.effectiveBaseUrl().host()));
+    }
     const QString key = variable.isEmpty() ? QString() : (env ? env(variable) : qEnvironmentVariable(qPrintable(variable))).trimmed();
     if (key.isEmpty()) {
         return makeError(QStringLiteral("provider.no_key"),

@@ -27,6 +27,11 @@ QString defaultKeyVariable(ProviderKind kind);
 // https://api.openai.com/v1, https://api.together.xyz/v1; empty for Azure/generic/simulator.
 QUrl defaultBaseUrl(ProviderKind kind);
 
+// The base URL a user typed, completed the way the kind's API is rooted: a bare host gets "/v1"
+// (OpenAI-compatible convention), and for Azure OpenAI "/openai/v1" (a bare resource URL
+// https://<resource>.openai.azure.com, or one ending in /openai).
+QUrl normalizedBaseUrl(ProviderKind kind, const QString &text);
+
 // True for 127.0.0.0/8, ::1 and "localhost".
 bool isLoopbackHost(const QString &host);
 
@@ -60,9 +65,17 @@ public:
     friend bool operator==(const ProviderProfile &, const ProviderProfile &) = default;
 };
 
+inline constexpr const char *kOpenAiHost = "api.openai.com";
+
+// OPENAI_API_KEY goes only to api.openai.com (and, for the OpenAI kind, to a test double on this
+// computer): a compatible server elsewhere must never receive it.
+bool mayReceiveOpenAiKey(ProviderKind kind, const QUrl &baseUrl);
+
 // Reads the API key of a profile from the environment (`env` returns "" for an unset variable;
-// defaults to qEnvironmentVariable). The simulator needs no key (returns "simulator").
-// Error code provider.no_key; the message names the variable, never a value.
+// defaults to qEnvironmentVariable). The simulator needs no key (returns "simulator"); an
+// OpenAI-compatible profile without a key variable is keyless (returns "": no auth header is sent).
+// Error codes provider.no_key (the message names the variable, never a value) and
+// provider.key_host (OPENAI_API_KEY for a host other than api.openai.com).
 [[nodiscard]] Result<QString> resolveApiKey(const ProviderProfile &profile,
                                             const std::function<QString(const QString &)> &env = {});
 

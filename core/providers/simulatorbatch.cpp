@@ -69,7 +69,10 @@ SimulatorServer::Response SimulatorServer::createBatch(const Request &request)
             problem = QStringLiteral("duplicate custom_id %1").arg(id);
         else if (line.value(QLatin1String("method")).toString() != QLatin1String("POST"))
             problem = QStringLiteral("method must be POST");
-        else if (line.value(QLatin1String("url")).toString() != batch.endpoint)
+        // Azure OpenAI's lines name "/v1/chat/completions" while its create call names
+        // "/chat/completions": the same path, with or without the version prefix.
+        else if (const QString url = line.value(QLatin1String("url")).toString();
+                 url != batch.endpoint && url != QLatin1String("/v1") + batch.endpoint)
             problem = QStringLiteral("url must be the batch's endpoint %1").arg(batch.endpoint);
         else if (!line.value(QLatin1String("body")).isObject())
             problem = QStringLiteral("missing body");

@@ -5,6 +5,7 @@
 #include "providers/openaiprotocol.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace cinetune;
@@ -50,8 +51,9 @@ private Q_SLOTS:
                                 << QByteArray("{" + body + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
         QTest::newRow("stream flag dropped") << int(ProviderKind::Simulator) << true
                                              << QByteArray("{" + body + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
+        // Azure's batch docs (MicrosoftDocs/azure-ai-docs batch-rest.md): lines name /v1/chat/completions.
         QTest::newRow("azure path") << int(ProviderKind::Azure) << false
-                                    << QByteArray("{" + body + R"("custom_id":"user-42","method":"POST","url":"/chat/completions"})");
+                                    << QByteArray("{" + body + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
     }
     void inputLine()
     {
@@ -117,6 +119,17 @@ private Q_SLOTS:
         }
     }
 
+    // Azure OpenAI v1: the create call names "/chat/completions" while its lines name
+    // "/v1/chat/completions" (MicrosoftDocs/azure-ai-docs, batch-rest.md).
+    void azureBatchEndpoint()
+    {
+        const Endpoint azure{ProviderKind::Azure, QUrl(QStringLiteral("https://res.openai.azure.com/openai/v1")), QStringLiteral("k"), 1000};
+        const HttpRequest create = openai::createBatch(azure, QStringLiteral("file-1"));
+        QCOMPARE(create.url.toString(), QStringLiteral("https://res.openai.azure.com/openai/v1/batches"));
+        QCOMPARE(QJsonDocument::fromJson(create.body).object().value(QLatin1String("endpoint")).toString(), QStringLiteral("/chat/completions"));
+        QCOMPARE(create.header("api-key"), QByteArray("k"));
+    }
+
     void parseBatch_data()
     {
         QTest::addColumn<QByteArray>("body");
@@ -144,6 +157,13 @@ private Q_SLOTS:
         QTest::newRow("expired") << batch("expired", counts) << true << BatchState::Expired << true << qint64(7) << QStringLiteral("file-out") << QString();
         QTest::newRow("cancelling") << batch("cancelling") << true << BatchState::Cancelling << false << qint64(0) << QString() << QString();
         QTest::newRow("cancelled") << batch("cancelled") << true << BatchState::Cancelled << true << qint64(0) << QString() << QString();
+        // Azure OpenAI documents its batch states capitalised (learn.microsoft.com, "Azure OpenAI batch").
+        QTest::newRow("Azure Validating") << batch("Validating") << true << BatchState::Validating << false << qint64(0) << QString() << QString();
+        QTest::newRow("Azure InProgress") << batch("InProgress") << true << BatchState::InProgress << false << qint64(0) << QString() << QString();
+        QTest::newRow("Azure Completed") << batch("Completed", counts) << true << BatchState::Completed << true << qint64(7)
+                                         << QStringLiteral("file-out") << QString();
+        QTest::newRow("Azure Cancelled") << batch("Cancelled") << true << BatchState::Cancelled << true << qint64(0) << QString() << QString();
+        QTest::newRow("canceled (US spelling)") << batch("canceled") << true << BatchState::Cancelled << true << qint64(0) << QString() << QString();
         QTest::newRow("unknown status") << batch("paused_for_review") << true << BatchState::Unknown << false << qint64(0) << QString() << QString();
         QTest::newRow("null output file") << batch("in_progress", R"(,"output_file_id":null,"request_counts":{"total":"x","completed":-4})")
                                           << true << BatchState::InProgress << false << qint64(0) << QString() << QString();

@@ -918,6 +918,37 @@ private Q_SLOTS:
         QVERIFY(!split.error().message.isEmpty());
     }
 
+    // Step 6: Together AI's total_price is in nano-dollars; projects made before stored it as dollars.
+    void togetherCostMigratedToDollars()
+    {
+        const QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("together.cinetune"));
+        {
+            ExternalDb db(path);
+            QVERIFY(db.exec(QStringLiteral("PRAGMA application_id = %1").arg(ProjectFile::kApplicationId)));
+            const SchemaMigrator upToStep5(db.db(), path, projectMigrations().first(5));
+            QCOMPARE(upToStep5.migrate().value(), 5);
+            const QString insert = QStringLiteral(
+                "INSERT INTO jobs (provider, provider_kind, base_url, provider_job_id, model, status, cost, raw_json, updated_at) "
+                "VALUES ('%1', '%2', 'https://x/v1', '%3', 'm', 'succeeded', %4, '%5', '2026-01-01T00:00:00Z')");
+            QVERIFY(db.exec(insert.arg("tg", "together", "ft-1").arg(1500).arg(R"({"id":"ft-1","total_price":1500})")));
+            QVERIFY(db.exec(insert.arg("tg", "together", "ft-2").arg(3250000000LL).arg(R"({"id":"ft-2","total_price":3250000000})")));
+            QVERIFY(db.exec(insert.arg("tg", "together", "ft-3").arg("NULL").arg(R"({"id":"ft-3"})")));
+            QVERIFY(db.exec(insert.arg("oa", "openai", "ftjob-1").arg(2.5).arg(R"({"id":"ftjob-1","total_price":7})")));
+        }
+        {
+            auto project = ProjectFile::open(path);
+            QVERIFY2(project.ok(), qPrintable(project.ok() ? QString() : project.error().message));
+            QCOMPARE(project.value()->schemaVersion(), ProjectFile::currentSchemaVersion());
+        }
+        ExternalDb db(path);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ft-1'")).toDouble(), 1.5e-6);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ft-2'")).toDouble(), 3.25);
+        QVERIFY(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ft-3'")).isNull());
+        QCOMPARE(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ftjob-1'")).toDouble(), 2.5); // not Together
+    }
+
     // The real history splits cleanly and builds a database that passes the integrity check.
     void projectMigrationsAreWellFormed()
     {

@@ -433,13 +433,14 @@ private Q_SLOTS:
         const QByteArray job = R"({"id":"ft-8f3c","status":"completed","model":"meta-llama/Meta-Llama-3.1-8B-Instruct-Reference",
             "training_file":"file-1","validation_file":"","suffix":"cine","created_at":"2026-04-28T10:00:00.000Z",
             "updated_at":"2026-04-28T11:00:00.000Z","model_output_name":"acct/Meta-Llama-3.1-8B-Instruct-Reference:cine:ft-8f3c",
-            "token_count":123456,"total_price":3.25,"n_epochs":2,"events":[]})";
+            "token_count":123456,"total_price":3250000000,"n_epochs":2,"events":[]})";
         auto j = together::parseJob(job);
         QVERIFY(j);
         QCOMPARE(j->status, JobStatus::Succeeded);
         QCOMPARE(j->fineTunedModel, QStringLiteral("acct/Meta-Llama-3.1-8B-Instruct-Reference:cine:ft-8f3c"));
         QCOMPARE(j->trainedTokens.value_or(0), qint64(123456));
-        QCOMPARE(j->cost.value_or(0), 3.25);
+        QCOMPARE(j->cost.value_or(0), 3.25); // total_price is in nano-dollars (Together's SDK divides by 1e9)
+        QCOMPARE(together::parseJob(R"({"id":"ft-2","status":"completed","total_price":1500})")->cost.value_or(-1), 1.5e-6);
         QCOMPARE(j->createdAt, QDateTime(QDate(2026, 4, 28), QTime(10, 0), Qt::UTC));
         QVERIFY(j->finishedAt.isValid());
         auto running = together::parseJob(R"({"id":"ft-1","status":"running","model_output_name":"acct/x:y"})");
@@ -542,8 +543,16 @@ private Q_SLOTS:
         QVERIFY(!e.message.isEmpty());
         QVERIFY(!e.message.contains(QLatin1String("sk-secret-key-123")));
         QVERIFY(!e.detail.contains(QLatin1String("sk-secret-key-123")));
-        if (code == QLatin1String("provider.training_not_available"))
-            QCOMPARE(e.message, QStringLiteral("OpenAI no longer accepts new fine-tuning jobs for this organization; use Azure OpenAI or Together AI."));
+        if (code == QLatin1String("provider.training_not_available")) {
+            // The alternatives by name, where to set them up, and the server's own words.
+            QVERIFY(e.message.startsWith(QStringLiteral("OpenAI no longer accepts new fine-tuning jobs for this organization")));
+            QVERIFY(e.message.contains(QStringLiteral("Azure OpenAI")) && e.message.contains(QStringLiteral("Together AI"))
+                    && e.message.contains(QStringLiteral("Settings → Providers")));
+        }
+        // Whatever the status, the server's own message is quoted (unless it is only the key).
+        const QString said = parseErrorBody(body).message;
+        if (!said.isEmpty() && !said.contains(QLatin1String("sk-secret-key-123")))
+            QVERIFY2(e.message.contains(said), qPrintable(e.message));
     }
 
     void sse()

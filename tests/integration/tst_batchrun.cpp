@@ -370,6 +370,32 @@ private Q_SLOTS:
         QCOMPARE(m_server->totalRequests(), 0);
     }
 
+    // Azure OpenAI takes batches only on a Global-Batch deployment, named as every line's model
+    // (MicrosoftDocs/azure-ai-docs batch-rest.md): refused without one, used when given.
+    void azureBatchDeployment()
+    {
+        const qint64 refusedId = newRun(*m_project, QStringLiteral("azure-refused"));
+        BatchRun refused(setup(m_project.get(), refusedId, ProviderKind::Azure), fast());
+        QString error;
+        QCOMPARE(runToEnd(refused, &error), int(RunStatus::Failed));
+        QVERIFY2(error.contains(QStringLiteral("Global-Batch")) && error.contains(QStringLiteral("--batch-deployment")), qPrintable(error));
+        QCOMPARE(m_server->totalRequests(), 0);
+
+        QByteArray uploaded;
+        connect(m_server.get(), &SimulatorServer::requestReceived, this, [&uploaded](const QString &route, const QByteArray &body) {
+            if (route == QLatin1String("POST /v1/files"))
+                uploaded = body;
+        });
+        const qint64 runId = newRun(*m_project, QStringLiteral("azure"));
+        BatchOptions options = fast();
+        options.azureBatchDeployment = QStringLiteral("sim-base"); // the batch deployment's name (the simulator knows it)
+        BatchRun run(setup(m_project.get(), runId, ProviderKind::Azure), options);
+        QCOMPARE(runToEnd(run, &error), int(RunStatus::Finished));
+        QCOMPARE(uploaded.count("\"model\":\"sim-base\""), kUsers);
+        QCOMPARE(uploaded.count("\"model\":\"gpt-4o-mini-2024-07-18\""), 0); // not the live deployment
+        QCOMPARE(uploaded.count("\"url\":\"/v1/chat/completions\""), kUsers);
+    }
+
     void cancelCancelsTheBatch()
     {
         SimulatorServer::Options slow;

@@ -377,9 +377,12 @@ private Q_SLOTS:
         QVERIFY(!job);
         QCOMPARE(job.error().code, code);
         QVERIFY(!job.error().message.contains(QLatin1String("sk-test-secret-1234")));
-        if (code == QLatin1String("provider.training_not_available"))
-            QCOMPARE(job.error().message, QStringLiteral("OpenAI no longer accepts new fine-tuning jobs for this organization; use "
-                                                         "Azure OpenAI or Together AI."));
+        if (code == QLatin1String("provider.training_not_available")) {
+            // Names the alternatives and where to set them up.
+            QVERIFY2(job.error().message.contains(QLatin1String("Azure OpenAI")) && job.error().message.contains(QLatin1String("Together AI"))
+                         && job.error().message.contains(QStringLiteral("Settings → Providers")),
+                     qPrintable(job.error().message));
+        }
     }
 
     void unknownModel()
@@ -435,11 +438,18 @@ private Q_SLOTS:
         QVERIFY(final);
         QCOMPARE(final->job.status, JobStatus::Succeeded);
         QTRY_COMPARE(monitor.watchedCount(), 0);
-        // The lost request never reached the provider: removed, and said so.
+        // The lost request is not listed at the provider: kept (it might exist and be billed), marked
+        // unresolved with what to do, and said so.
         QVERIFY(!failed.isEmpty());
+        QCOMPARE(failed.last().at(1).value<Error>().code, QStringLiteral("job.unresolved"));
         auto all = repo.jobs();
         QVERIFY(all);
-        QCOMPARE(all->size(), 1);
+        QCOMPARE(all->size(), 2);
+        const StoredJob &kept = all->first(); // newest first
+        QVERIFY(kept.pending);
+        QCOMPARE(kept.job.error.code, QStringLiteral("job.unresolved"));
+        QVERIFY2(kept.job.error.message.contains(QLatin1String("--import")) && kept.job.error.message.contains(QLatin1String("file-x")),
+                 qPrintable(kept.job.error.message));
     }
 };
 

@@ -215,7 +215,8 @@ ProviderProfile ProvidersDialog::profileFromForm() const
     ProviderProfile p;
     p.name = m_name->text().trimmed();
     p.kind = providerKindFromId(m_kind->currentData().toString()).value_or(ProviderKind::OpenAI);
-    p.baseUrl = QUrl(m_baseUrl->text().trimmed());
+    const QString url = m_baseUrl->text().trimmed();
+    p.baseUrl = url.isEmpty() ? QUrl() : normalizedBaseUrl(p.kind, url);
     p.useKeychain = m_useKeychain->isChecked();
     p.keyVariable = m_keyVariable->text().trimmed();
     p.defaultModel = m_model->text().trimmed();
@@ -245,7 +246,7 @@ void ProvidersDialog::onKindChanged()
         m_baseUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:11434/v1"));
     else
         m_baseUrl->setPlaceholderText(def.toString());
-    m_keyVariable->setPlaceholderText(defaultKeyVariable(kind));
+    m_keyVariable->setPlaceholderText(kind == ProviderKind::OpenAICompatible ? tr("none: no key is sent") : defaultKeyVariable(kind));
     updateKeyFields();
     validateForm();
 }

@@ -234,6 +234,11 @@ void JobView::refreshJob()
                                  "in the Azure AI Foundry portal, then enter the deployment's name below: evaluation "
                                  "and the playground send requests to it.")
                                   .arg(j.fineTunedModel));
+    } else if (j.status == JobStatus::Succeeded && stored->kind == ProviderKind::Together) {
+        m_banner->showMessage(MessageBanner::Kind::Information, tr("Serving the model"),
+                              servingTarget(stored->kind, j, stored->deployment).note + QLatin1Char('.') + QLatin1Char('\n')
+                                  + tr("If evaluation answers \"model_not_available\", create and start a dedicated endpoint for %1 "
+                                       "in the Together AI dashboard, then evaluate again.").arg(j.fineTunedModel));
     }
 }
 

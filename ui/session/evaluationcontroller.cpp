@@ -146,15 +146,9 @@ QList<ModelChoice> EvaluationController::fineTunedModels() const
     if (!list)
         return out;
     for (const StoredJob &j : list.value()) {
-        if (j.job.status != JobStatus::Succeeded || j.job.fineTunedModel.isEmpty())
-            continue;
-        out.append({tr("%1 (fine-tuned, job %2)").arg(j.job.fineTunedModel, j.job.id), j.provider, j.job.fineTunedModel, true});
         auto checkpoints = jobs.checkpoints(j.rowId);
-        if (!checkpoints)
-            continue;
-        for (const Checkpoint &c : checkpoints.value())
-            if (!c.model.isEmpty() && c.model != j.job.fineTunedModel)
-                out.append({tr("%1 (checkpoint, step %2)").arg(c.model).arg(c.step), j.provider, c.model, true});
+        for (const ServableModel &m : servableModels(j, checkpoints ? checkpoints.value() : QList<Checkpoint>{}))
+            out.append({m.label, j.provider, m.model, true});
     }
     return out;
 }

@@ -334,13 +334,10 @@ QList<FineTunedModelChoice> PlaygroundController::fineTunedModels(const QString 
     if (!m_fineTune)
         return out;
     for (const StoredJob &j : m_fineTune->jobs()) {
-        if (j.provider != provider || j.job.status != JobStatus::Succeeded || j.job.fineTunedModel.isEmpty())
+        if (j.provider != provider)
             continue;
-        out.append({tr("%1 (fine-tuned, job %2)").arg(j.job.fineTunedModel, j.job.id), j.job.fineTunedModel, false});
-        for (const Checkpoint &c : m_fineTune->checkpoints(j.rowId)) {
-            if (!c.model.isEmpty() && c.model != j.job.fineTunedModel)
-                out.append({tr("%1 (checkpoint, step %2)").arg(c.model).arg(c.step), c.model, true});
-        }
+        for (const ServableModel &m : servableModels(j, m_fineTune->checkpoints(j.rowId)))
+            out.append({m.label, m.model, m.checkpoint});
     }
     return out;
 }
