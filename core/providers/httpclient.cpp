@@ -260,8 +260,11 @@ void HttpCall::onReplyFinished()
         return;
     }
 
+    // Qt reports HTTP 400 as ProtocolInvalidOperationError, outside the Content* range of the other
+    // 4xx: it is an answer too (found by tst_providercontracts: Prism's 400 read as a network error).
     if (netError != QNetworkReply::NoError && !(status >= 400 && netError >= QNetworkReply::ContentAccessDenied
                                                 && netError < QNetworkReply::ProtocolUnknownError)
+        && !(status == 400 && netError == QNetworkReply::ProtocolInvalidOperationError)
         && !(status >= 500 && netError >= QNetworkReply::InternalServerError)) {
         // Transport failure (no complete HTTP response).
         QString code = QStringLiteral("net.error");
