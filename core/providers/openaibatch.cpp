@@ -62,7 +62,7 @@ BatchInfo batchFromJson(const QJsonObject &o)
     }
     b.metadata = o.value(QLatin1String("metadata")).toObject();
     const QJsonValue created = o.value(QLatin1String("created_at"));
-    if (created.isDouble() && created.toDouble() >= 0 && created.toDouble() < 1e13)
+    if (created.isDouble() && created.toDouble() > -1e13 && created.toDouble() < 1e13) // before 1970 is negative
         b.createdAt = QDateTime::fromSecsSinceEpoch(created.toInteger(), Qt::UTC);
     return b;
 }

@@ -21,8 +21,9 @@ QDateTime unixTime(const QJsonValue &v)
     if (!v.isDouble())
         return {};
     const double secs = v.toDouble();
-    // Only plausible times: a hostile or broken value must not overflow the conversion.
-    if (!(secs >= 0 && secs < 1e13))
+    // Only plausible times: a hostile or broken value must not overflow the conversion. Before
+    // 1970 is negative and still an integer Unix time (the documents' `format: unixtime`).
+    if (!(secs > -1e13 && secs < 1e13))
         return {};
     return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(secs), Qt::UTC);
 }
@@ -609,7 +610,9 @@ QJsonObject createJobBody(const JobRequest &r)
     if (r.seed)
         body[QStringLiteral("random_seed")] = static_cast<qint64>(*r.seed);
     body[QStringLiteral("training_method")] =
-        QJsonObject{{QStringLiteral("method"), QStringLiteral("sft")}, {QStringLiteral("train_on_inputs"), QStringLiteral("auto")}};
+        // Together's document types train_on_inputs as a boolean (its "auto" fails `type: boolean`);
+        // false is what "auto" means for chat data: the user turns are masked.
+        QJsonObject{{QStringLiteral("method"), QStringLiteral("sft")}, {QStringLiteral("train_on_inputs"), false}};
     if (r.lora) {
         body[QStringLiteral("training_type")] = QJsonObject{{QStringLiteral("type"), QStringLiteral("Lora")},
                                                             {QStringLiteral("lora_r"), r.loraRank},
@@ -804,7 +807,10 @@ Result<QList<MetricPoint>> parseMetrics(const QByteArray &body)
     auto o = parseObject(body, tr("the job's metrics"));
     if (!o)
         return o.error();
+    // Together's document does not require "metrics": an answer without it has no points yet.
     const QJsonValue data = o.value().value(QLatin1String("metrics"));
+    if (data.isUndefined() || data.isNull())
+        return QList<MetricPoint>{};
     if (!data.isArray())
         return malformed(tr("the job's metrics"), tr("no \"metrics\" array"));
     QList<MetricPoint> out;

@@ -250,13 +250,13 @@ private Q_SLOTS:
             << "together" << true
             << QByteArray(R"({"model":"gpt-4o-mini-2024-07-18","training_file":"file-t","validation_file":"file-v","n_evals":2,"n_epochs":2,
                 "n_checkpoints":2,"batch_size":32,"learning_rate":1e-05,"suffix":"cine","random_seed":7,
-                "training_method":{"method":"sft","train_on_inputs":"auto"},
+                "training_method":{"method":"sft","train_on_inputs":false},
                 "training_type":{"type":"Lora","lora_r":8,"lora_alpha":16,"lora_dropout":0,"lora_trainable_modules":"all-linear"}})");
         QTest::newRow("together full")
             << "together" << false
             << QByteArray(R"({"model":"gpt-4o-mini-2024-07-18","training_file":"file-t","validation_file":"file-v","n_evals":2,"n_epochs":2,
                 "n_checkpoints":2,"batch_size":32,"learning_rate":1e-05,"suffix":"cine","random_seed":7,
-                "training_method":{"method":"sft","train_on_inputs":"auto"},"training_type":{"type":"Full"}})");
+                "training_method":{"method":"sft","train_on_inputs":false},"training_type":{"type":"Full"}})");
     }
     void createBodies()
     {
@@ -492,6 +492,32 @@ private Q_SLOTS:
         (void)together::parseCheckpoints(body, QStringLiteral("j"));
         (void)together::parseMetrics(body);
         QVERIFY(true);
+    }
+
+    // Cases found by tst_providercontracts (random answers valid under the providers' documents).
+    void documentEdgeCases()
+    {
+        // `format: unixtime` is an integer: before 1970 it is negative and still a time.
+        auto job = openai::parseJob(R"({"id":"ftjob-1","status":"validating_files","created_at":-86400,"error":{}})");
+        QVERIFY(job);
+        QCOMPARE(job->createdAt, QDateTime(QDate(1969, 12, 31), QTime(0, 0), Qt::UTC));
+        QCOMPARE(job->status, JobStatus::Validating);
+        QVERIFY(job->error.isEmpty()); // "error": {} on a validating job is no failure
+        auto events = openai::parseEvents(R"({"object":"list","has_more":false,"data":[{"id":"e","created_at":-1,"level":"info","message":"m"}]})");
+        QVERIFY(events);
+        QCOMPARE(events->items.at(0).createdAt, QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59), Qt::UTC));
+        auto batch = openai::parseBatch(R"({"id":"batch_1","status":"validating","created_at":-3600})");
+        QVERIFY(batch);
+        QCOMPARE(batch->createdAt, QDateTime(QDate(1969, 12, 31), QTime(23, 0), Qt::UTC));
+        // Out of any range: absent, not an overflow.
+        QVERIFY(!openai::parseJob(R"({"id":"ftjob-1","created_at":-1e300})")->createdAt.isValid());
+        // Together's /fine-tunes/{id}/metrics answer does not require "metrics": none yet.
+        for (const QByteArray &body : {QByteArray("{}"), QByteArray(R"({"metrics":null})")}) {
+            auto m = together::parseMetrics(body);
+            QVERIFY2(m, body.constData());
+            QVERIFY(m->isEmpty());
+        }
+        QVERIFY(!together::parseMetrics(R"({"metrics":"x"})"));
     }
 
     void errorMapping_data()
