@@ -9,7 +9,8 @@ const root = simulatorRoot();
 const requests = []; // "METHOD path?query" of every HTTP request the SDK made
 const countingFetch = (url, init) => {
   const u = new URL(url);
-  requests.push(`${init?.method ?? 'GET'} ${u.pathname}${u.search}`);
+  // (The SDK also fetches "data:," once, probing the fetch's FormData support: not a request.)
+  if (u.protocol !== 'data:') requests.push(`${init?.method ?? 'GET'} ${u.pathname}${u.search}`);
   return fetch(url, init);
 };
 const openai = new OpenAI({ apiKey: 'sk-sim-openai', baseURL: `${root}/v1`, maxRetries: 0, timeout: 10000, fetch: countingFetch });

@@ -7,22 +7,32 @@
 // when the module loads (not from the client's baseURL), POSTs form-encoded fields to /files,
 // expects 302 + Location (a pre-signed URL) + X-Together-File-Id, PUTs the bytes to Location and
 // GETs /files/{id}. The simulator plays that flow offline; the documented multipart
-// POST /files/upload is covered with a raw fetch.
+// POST /files/upload is covered with a raw fetch. Two defects of together-ai 0.52.0's upload
+// are worked around here, not in the simulator:
+//  - its ES-module build gets fs/path through require() (lib/node-unsafe-imports), which is
+//    undefined in ESM, so upload() fails ("File does not exists", then an uncaught TypeError):
+//    the SDK is loaded through its CommonJS build;
+//  - it PUTs a Node stream with fetch() without `duplex: 'half'`, which Node's fetch (undici)
+//    refuses ("RequestInit: duplex option is required when sending a body"): global fetch gets
+//    that one option added for stream bodies.
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assert, check, finish, sdk, simulatorRoot, pollUntil, examples, trainingJsonl, isInt, isIso } from './harness.mjs';
 
 const root = simulatorRoot();
 const base = `${root}/together/v1`;
-process.env.TOGETHER_API_BASE_URL = base; // read by together-ai/lib/upload at import time
-const { default: Together, NotFoundError, BadRequestError, APIError } = await import('together-ai');
+process.env.TOGETHER_API_BASE_URL = base; // read by together-ai/lib/upload when it loads
+const nodeFetch = globalThis.fetch;
+globalThis.fetch = (url, init) => nodeFetch(url, typeof init?.body?.pipe === 'function' ? { ...init, duplex: 'half' } : init);
+const { default: Together, NotFoundError, BadRequestError, APIError } = createRequire(import.meta.url)('together-ai');
 
 const requests = [];
 const countingFetch = (url, init) => {
   const u = new URL(url);
   requests.push(`${init?.method ?? 'GET'} ${u.pathname}${u.search}`);
-  return fetch(url, init);
+  return nodeFetch(url, init);
 };
 const together = new Together({ apiKey: 'sim-together-key', baseURL: base, maxRetries: 0, timeout: 10000, fetch: countingFetch });
 
