@@ -2,7 +2,7 @@
 // Azure OpenAI v1 under /openai/v1. Run by run-sdk-tests.sh (CINETUNE_SIMULATOR_URL = the URL the
 // simulator printed). Every assertion is on what the SDK returns, typed as in openai's
 // resources/*.ts; errors must come out as the SDK's own error classes.
-import OpenAI, { toFile, APIError, NotFoundError, BadRequestError } from 'openai';
+import OpenAI, { toFile, APIError, NotFoundError, BadRequestError, RateLimitError } from 'openai';
 import { assert, check, finish, sdk, simulatorRoot, pollUntil, examples, trainingJsonl, isInt } from './harness.mjs';
 
 const root = simulatorRoot();
@@ -128,6 +128,19 @@ let trainingFile;
 let jobs = [];
 let done;
 
+// run-sdk-tests.sh starts the simulator with --faults "429=0@GET:/v1/models#1,429=0@GET:/v1/batches#1".
+await check('a 429 with Retry-After is retried by the SDK, then answered', async () => {
+  const retrying = new OpenAI({ apiKey: 'sk-sim-openai', baseURL: `${root}/v1`, maxRetries: 2, timeout: 10000, fetch: countingFetch });
+  const before = requests.length;
+  const page = await sdk(retrying.models.list());
+  assert.ok(page.data.length > 0);
+  assert.deepEqual(requests.slice(before), ['GET /v1/models', 'GET /v1/models']);
+});
+
+await check('a 429 without retries is a RateLimitError with code rate_limit_exceeded', async () => {
+  await expectError(sdk(openai.batches.list()), RateLimitError, 429, { code: 'rate_limit_exceeded', message: 'Rate limit reached' });
+});
+
 await check('models.list (auto-paginated) lists the base models as Model objects', async () => {
   const models = await sdk(collect(openai.models.list()));
   assert.ok(models.some((m) => m.id === BASE));
@@ -235,6 +248,13 @@ await check('fineTuning.jobs.checkpoints.list returns FineTuningJobCheckpoint ob
 
 await check('chat.completions.create with the fine-tuned model, plain and streamed (include_usage)', async () => {
   await chatBoth(openai, done.fine_tuned_model, examples[2][0], examples[2][1]);
+});
+
+await check('chat.completions.stream helper assembles the streamed answer (ChatCompletionStream)', async () => {
+  const runner = sdk(Promise.resolve(openai.chat.completions.stream({ model: done.fine_tuned_model, messages: [{ role: 'user', content: examples[0][0] }] })));
+  const final = await (await runner).finalChatCompletion();
+  assert.equal(final.choices[0].message.content, examples[0][1]);
+  assert.equal(final.choices[0].finish_reason, 'stop');
 });
 
 await check('chat.completions.create with a base model, plain and streamed', async () => {

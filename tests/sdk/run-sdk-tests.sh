@@ -41,7 +41,9 @@ ln -s "$modules" "$work/node_modules"
 cp "$here"/*.mjs "$here/package.json" "$work/"
 
 start=$(date +%s%N)
-"$CINETUNE_BINARY" simulator --port 0 --job-seconds 2 --batch-seconds 1 --quiet >"$work/url" 2>"$work/simulator.log" &
+# The faults: one 429 each for openai.test.mjs's retry and RateLimitError checks.
+"$CINETUNE_BINARY" simulator --port 0 --job-seconds 2 --batch-seconds 1 --quiet \
+    --faults "429=0@GET:/v1/models#1,429=0@GET:/v1/batches#1" >"$work/url" 2>"$work/simulator.log" &
 sim=$!
 for _ in $(seq 100); do
     [ -s "$work/url" ] && break
