@@ -17,6 +17,17 @@ if [ ! -x "$prism_dir/node_modules/.bin/prism" ]; then
 fi
 export CINETUNE_PRISM="$prism_dir/node_modules/.bin/prism"
 
+# The providers' official Node SDKs (tests/sdk, the versions pinned in its package.json) as clients
+# of the simulator.
+sdk_pins=$(node -p "Object.entries(require('./tests/sdk/package.json').dependencies).map(([k, v]) => k + '@' + v).join(' ')")
+sdk_dir="${XDG_CACHE_HOME:-$HOME/.cache}/cinetune-sdk-$(echo "$sdk_pins" | tr ' @/' '-_-')"
+if [ ! -f "$sdk_dir/.complete" ]; then
+    # shellcheck disable=SC2086 # one word per package
+    npm install --prefix "$sdk_dir" --no-audit --no-fund --loglevel=error $sdk_pins
+    touch "$sdk_dir/.complete"
+fi
+export CINETUNE_SDK_NODE_MODULES="$sdk_dir/node_modules"
+
 echo "== GCC build and tests"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCINETUNE_WERROR=ON
 cmake --build build -j"$jobs"

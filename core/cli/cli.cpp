@@ -51,7 +51,7 @@ QString usage()
               "                [--count N] [--seed S] [--name RUN] [--dataset D]\n"
               "       cinetune score --project P --run NAME [--compare NAME] [--k 1,3,5,10] [--resamples N] [--seed S]\n"
               "                [--dataset D] [--json]   (stored answers only: never sends a request)\n"
-              "       cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--quiet]\n"
+              "       cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--batch-seconds S] [--quiet]\n"
               "       cinetune report --project P --out DIR [--runs R,...] [--metrics [GOLDSET:]LABEL=FILE.json]...\n"
               "                [--pair A,B --paired [GOLDSET:]FILE.json] [--title T]\n"
               "       cinetune --help | --version\n"

@@ -383,6 +383,7 @@ int simulator(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("faults"), tr("Injected faults, KIND[=ARG][@[METHOD:]PATH][#COUNT],... (see docs/PROVIDERS.md)"),
                       QStringLiteral("SPEC")});
     parser.addOption({QStringLiteral("job-seconds"), tr("How long a fine-tuning job takes (default 6)"), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("batch-seconds"), tr("How long a batch takes (default 8)"), QStringLiteral("S")});
     parser.addOption({QStringLiteral("quiet"), tr("Do not log requests on stderr")});
     const QString cmd = QStringLiteral("simulator");
     if (!parseOptions(parser, cmd, args, err))
@@ -394,11 +395,13 @@ int simulator(const QStringList &args, QTextStream &out, QTextStream &err)
     const auto port = unsignedOption(parser, QStringLiteral("port"), 8765, 0, 65535, cmd, err);
     const auto latency = unsignedOption(parser, QStringLiteral("latency-ms"), 0, 0, 60000, cmd, err);
     const auto seconds = unsignedOption(parser, QStringLiteral("job-seconds"), 6, 1, 86400, cmd, err);
-    if (!port || !latency || !seconds)
+    const auto batchSeconds = unsignedOption(parser, QStringLiteral("batch-seconds"), 8, 1, 86400, cmd, err);
+    if (!port || !latency || !seconds || !batchSeconds)
         return UsageError;
     SimulatorServer::Options options;
     options.latencyMs = static_cast<int>(*latency);
     options.jobDurationMs = static_cast<int>(*seconds * 1000);
+    options.batchDurationMs = static_cast<int>(*batchSeconds * 1000);
     if (parser.isSet(QStringLiteral("dataset"))) {
         NullProgress progress;
         auto ds = loadDataset(parser.value(QStringLiteral("dataset")), LoadOptions{}, progress);
@@ -430,6 +433,8 @@ int simulator(const QStringList &args, QTextStream &out, QTextStream &err)
                  .arg(server.baseUrl())
                  .arg(*seconds)
                  .arg(options.popularTitles.isEmpty() ? QString() : tr("; base models answer from %1 titles").arg(options.popularTitles.size())));
+    say(err, tr("Also Azure OpenAI v1 at %1 and Together AI at %2.\n")
+                 .arg(server.baseUrl(SimulatorServer::Dialect::Azure), server.baseUrl(SimulatorServer::Dialect::Together)));
     std::unique_ptr<InterruptHandler> interrupts;
     return runEventLoop([&err, &interrupts](const Done &done) {
         interrupts = std::make_unique<InterruptHandler>([&err, done]() {

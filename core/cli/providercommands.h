@@ -9,7 +9,7 @@ namespace cinetune::cli {
 // until their calls finish, so they need a QCoreApplication and must be called from its thread,
 // outside any running event loop (the top level of the headless process).
 
-// cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S]
+// cinetune simulator [--port P] [--dataset D] [--latency-ms L] [--faults SPEC] [--job-seconds S] [--batch-seconds S]
 // Serves until SIGINT/SIGTERM; the first stdout line is the base URL.
 int simulator(const QStringList &args, QTextStream &out, QTextStream &err);
 

@@ -26,6 +26,7 @@ QByteArray reason(int status)
 {
     switch (status) {
     case 200: return "OK";
+    case 302: return "Found";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
     case 403: return "Forbidden";
@@ -139,7 +140,18 @@ quint16 SimulatorServer::port() const
 
 QString SimulatorServer::baseUrl() const
 {
-    return QStringLiteral("http://127.0.0.1:%1/v1").arg(port());
+    return baseUrl(Dialect::OpenAI);
+}
+
+QString SimulatorServer::baseUrl(Dialect dialect) const
+{
+    const QString root = QStringLiteral("http://127.0.0.1:%1").arg(port());
+    switch (dialect) {
+    case Dialect::Azure: return root + QStringLiteral("/openai/v1");
+    case Dialect::Together: return root + QStringLiteral("/together/v1");
+    case Dialect::OpenAI: break;
+    }
+    return root + QStringLiteral("/v1");
 }
 
 Status SimulatorServer::setFaults(const QString &spec)
@@ -198,6 +210,10 @@ void SimulatorServer::onReadyRead(QTcpSocket *socket)
         buffer.remove(0, headerEnd + 4 + length);
         const QUrl url(QString::fromLatin1(requestLine[1]));
         request.path = url.path();
+        if (request.path.startsWith(QLatin1String("/openai/")))
+            request.dialect = Dialect::Azure;
+        else if (request.path.startsWith(QLatin1String("/together/")))
+            request.dialect = Dialect::Together;
         const QUrlQuery query(url);
         for (const auto &item : query.queryItems(QUrl::FullyDecoded))
             request.query.insert(item.first, item.second);
@@ -283,6 +299,8 @@ void SimulatorServer::dispatch(QTcpSocket *socket, const Request &request)
         } else {
             response = route(request);
         }
+        if (request.dialect == Dialect::Azure)
+            toAzure(response, m_totalRequests);
         Q_EMIT requestHandled(key, response.status);
         send(socket, request, response, f);
     };
@@ -380,55 +398,109 @@ SimulatorServer::Response SimulatorServer::error(int status, const QString &mess
     return r;
 }
 
+// Azure OpenAI v1 answers like OpenAI, but its error body is
+// {"error": {"code", "message", "param", "type": "error"}} (AzureErrorResponse in Azure's v1
+// spec; "inner_error" only when there is one, e.g. a content filter) and every answer carries
+// apim-request-id.
+void SimulatorServer::toAzure(Response &response, int requestNumber)
+{
+    response.headers.append(qMakePair(QByteArray("apim-request-id"),
+                                      QByteArray("00000000-0000-4000-8000-") + QByteArray::number(requestNumber).rightJustified(12, '0')));
+    if (response.status < 400)
+        return;
+    const QJsonObject e = QJsonDocument::fromJson(response.body).object().value(QLatin1String("error")).toObject();
+    if (e.isEmpty())
+        return;
+    QString code = e.value(QLatin1String("code")).toString();
+    if (code.isEmpty()) {
+        switch (response.status) {
+        case 400: code = QStringLiteral("BadRequest"); break;
+        case 401: code = QStringLiteral("Unauthorized"); break;
+        case 403: code = QStringLiteral("Forbidden"); break;
+        case 404: code = QStringLiteral("NotFound"); break;
+        case 409: code = QStringLiteral("Conflict"); break;
+        case 429: code = QStringLiteral("TooManyRequests"); break;
+        default: code = response.status >= 500 ? QStringLiteral("InternalServerError") : QStringLiteral("BadRequest"); break;
+        }
+    }
+    QJsonObject azure{{QStringLiteral("code"), code},
+                      {QStringLiteral("message"), e.value(QLatin1String("message"))},
+                      {QStringLiteral("type"), QStringLiteral("error")}};
+    if (e.value(QLatin1String("param")).isString())
+        azure[QStringLiteral("param")] = e.value(QLatin1String("param"));
+    response.body = json(QJsonObject{{QStringLiteral("error"), azure}});
+}
+
 SimulatorServer::Response SimulatorServer::route(const Request &request)
 {
+    const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    // Together's pre-signed upload URL stand-in: like the object store it replaces, it takes no API key.
+    if (request.dialect == Dialect::Together && parts.size() == 3 && parts[1] == QLatin1String("_upload") && request.method == "PUT")
+        return togetherUploadPut(request, parts[2]);
     const QByteArray auth = request.headers.value("authorization");
     if (!auth.startsWith("Bearer ") && request.headers.value("api-key").isEmpty())
         return error(401, QStringLiteral("You didn't provide an API key (Authorization: Bearer ...)."),
                      QStringLiteral("invalid_request_error"), QStringLiteral("missing_api_key"));
     if (!m_options.apiKey.isEmpty() && auth != "Bearer " + m_options.apiKey && request.headers.value("api-key") != m_options.apiKey)
         return error(401, QStringLiteral("Incorrect API key provided."), QStringLiteral("invalid_request_error"), QStringLiteral("invalid_api_key"));
-    const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (parts.value(0) != QLatin1String("v1"))
-        return error(404, QStringLiteral("Unknown path %1").arg(request.path), QStringLiteral("invalid_request_error"), {});
-    const QString area = parts.value(1);
+    switch (request.dialect) {
+    case Dialect::OpenAI:
+        if (parts.value(0) == QLatin1String("v1"))
+            return routeOpenAI(request, parts.mid(1));
+        break;
+    case Dialect::Azure:
+        if (parts.value(1) == QLatin1String("v1"))
+            return routeOpenAI(request, parts.mid(2));
+        break;
+    case Dialect::Together:
+        if (parts.value(1) == QLatin1String("v1"))
+            return routeTogether(request, parts.mid(2));
+        break;
+    }
+    return error(404, QStringLiteral("Unknown path %1").arg(request.path), QStringLiteral("invalid_request_error"), {});
+}
+
+// parts: the path after the dialect's "/v1" prefix.
+SimulatorServer::Response SimulatorServer::routeOpenAI(const Request &request, const QStringList &parts)
+{
+    const QString area = parts.value(0);
     const bool get = request.method == "GET";
     const bool post = request.method == "POST";
-    if (area == QLatin1String("models") && parts.size() == 2 && get)
+    if (area == QLatin1String("models") && parts.size() == 1 && get)
         return listModels();
     if (area == QLatin1String("files")) {
-        if (parts.size() == 2 && post)
+        if (parts.size() == 1 && post)
             return uploadFile(request);
-        if (parts.size() == 3 && get)
-            return getFile(parts[2], false);
-        if (parts.size() == 4 && get && parts[3] == QLatin1String("content"))
-            return getFile(parts[2], true);
+        if (parts.size() == 2 && get)
+            return getFile(parts[1], false);
+        if (parts.size() == 3 && get && parts[2] == QLatin1String("content"))
+            return getFile(parts[1], true);
     }
-    if (area == QLatin1String("fine_tuning") && parts.value(2) == QLatin1String("jobs")) {
-        if (parts.size() == 3 && post)
+    if (area == QLatin1String("fine_tuning") && parts.value(1) == QLatin1String("jobs")) {
+        if (parts.size() == 2 && post)
             return createJob(request);
-        if (parts.size() == 3 && get)
+        if (parts.size() == 2 && get)
             return listJobs(request);
-        if (parts.size() == 4 && get)
-            return jobResponse(parts[3]);
-        if (parts.size() == 5 && post && parts[4] == QLatin1String("cancel"))
-            return cancelJob(parts[3]);
-        if (parts.size() == 5 && get && parts[4] == QLatin1String("events"))
-            return listEvents(parts[3], request);
-        if (parts.size() == 5 && get && parts[4] == QLatin1String("checkpoints"))
-            return listCheckpoints(parts[3], request);
+        if (parts.size() == 3 && get)
+            return jobResponse(parts[2]);
+        if (parts.size() == 4 && post && parts[3] == QLatin1String("cancel"))
+            return cancelJob(parts[2]);
+        if (parts.size() == 4 && get && parts[3] == QLatin1String("events"))
+            return listEvents(parts[2], request);
+        if (parts.size() == 4 && get && parts[3] == QLatin1String("checkpoints"))
+            return listCheckpoints(parts[2], request);
     }
-    if (area == QLatin1String("chat") && parts.value(2) == QLatin1String("completions") && post)
+    if (area == QLatin1String("chat") && parts.value(1) == QLatin1String("completions") && post)
         return chat(request);
     if (area == QLatin1String("batches")) {
-        if (parts.size() == 2 && post)
+        if (parts.size() == 1 && post)
             return createBatch(request);
-        if (parts.size() == 2 && get)
+        if (parts.size() == 1 && get)
             return listBatches(request);
-        if (parts.size() == 3 && get)
-            return batchResponse(parts[2]);
-        if (parts.size() == 4 && post && parts[3] == QLatin1String("cancel"))
-            return cancelBatch(parts[2]);
+        if (parts.size() == 2 && get)
+            return batchResponse(parts[1]);
+        if (parts.size() == 3 && post && parts[2] == QLatin1String("cancel"))
+            return cancelBatch(parts[1]);
     }
     return error(404, QStringLiteral("Unknown request %1 %2").arg(QString::fromLatin1(request.method), request.path),
                  QStringLiteral("invalid_request_error"), {});
@@ -451,18 +523,22 @@ SimulatorServer::Response SimulatorServer::listModels()
     return r;
 }
 
-SimulatorServer::Response SimulatorServer::uploadFile(const Request &request)
+quint64 SimulatorServer::stableHash(const QByteArray &bytes, quint64 seed)
+{
+    return fnv(bytes, seed);
+}
+
+std::optional<QList<SimulatorServer::MultipartPart>> SimulatorServer::multipartParts(const Request &request)
 {
     const QByteArray contentType = request.headers.value("content-type");
     const qsizetype b = contentType.indexOf("boundary=");
     if (!contentType.startsWith("multipart/form-data") || b < 0)
-        return error(415, QStringLiteral("Expected multipart/form-data."), QStringLiteral("invalid_request_error"), {});
+        return std::nullopt;
     QByteArray boundary = contentType.mid(b + 9);
     if (boundary.startsWith('"'))
         boundary = boundary.mid(1, boundary.indexOf('"', 1) - 1);
     const QByteArray delimiter = "--" + boundary;
-    File file;
-    bool haveFile = false;
+    QList<MultipartPart> parts;
     qsizetype pos = request.body.indexOf(delimiter);
     while (pos >= 0) {
         pos += delimiter.size();
@@ -477,15 +553,27 @@ SimulatorServer::Response SimulatorServer::uploadFile(const Request &request)
         static const QRegularExpression nameRe(QStringLiteral("name=\"([^\"]*)\""));
         static const QRegularExpression fileRe(QStringLiteral("filename=\"([^\"]*)\""));
         const QString h = QString::fromUtf8(partHeaders);
-        const QString name = nameRe.match(h).captured(1);
-        if (name == QLatin1String("purpose"))
-            file.purpose = QString::fromUtf8(value);
-        if (name == QLatin1String("file")) {
-            file.data = value;
-            file.filename = fileRe.match(h).captured(1);
+        parts.append(MultipartPart{nameRe.match(h).captured(1), fileRe.match(h).captured(1), value});
+        pos = next + 2;
+    }
+    return parts;
+}
+
+SimulatorServer::Response SimulatorServer::uploadFile(const Request &request)
+{
+    const auto parts = multipartParts(request);
+    if (!parts)
+        return error(415, QStringLiteral("Expected multipart/form-data."), QStringLiteral("invalid_request_error"), {});
+    File file;
+    bool haveFile = false;
+    for (const MultipartPart &part : *parts) {
+        if (part.name == QLatin1String("purpose"))
+            file.purpose = QString::fromUtf8(part.value);
+        if (part.name == QLatin1String("file")) {
+            file.data = part.value;
+            file.filename = part.filename;
             haveFile = true;
         }
-        pos = next + 2;
     }
     if (!haveFile || file.purpose.isEmpty())
         return error(400, QStringLiteral("Both \"file\" and \"purpose\" are required."), QStringLiteral("invalid_request_error"),
@@ -512,6 +600,29 @@ SimulatorServer::Response SimulatorServer::getFile(const QString &id, bool conte
                               {QStringLiteral("filename"), f.filename}, {QStringLiteral("purpose"), f.purpose},
                               {QStringLiteral("status"), QStringLiteral("processed")}, {QStringLiteral("expires_at"), QJsonValue()}});
     return r;
+}
+
+// Training examples: the assistant answer of each line, keyed by its user prompt.
+QList<QPair<QString, QString>> SimulatorServer::chatExamples(const QByteArray &jsonl, qint64 *chars)
+{
+    QList<QPair<QString, QString>> out;
+    for (const QByteArray &line : jsonl.split('\n')) {
+        const QJsonObject ex = QJsonDocument::fromJson(line).object();
+        QString user, assistant;
+        for (const QJsonValue &m : ex.value(QLatin1String("messages")).toArray()) {
+            const QJsonObject o = m.toObject();
+            const QString role = o.value(QLatin1String("role")).toString();
+            const QString content = o.value(QLatin1String("content")).toString();
+            *chars += content.size();
+            if (role == QLatin1String("user"))
+                user += content + QLatin1Char('\n');
+            else if (role == QLatin1String("assistant"))
+                assistant = content;
+        }
+        if (!assistant.isEmpty())
+            out.append({user, assistant});
+    }
+    return out;
 }
 
 SimulatorServer::Response SimulatorServer::createJob(const Request &request)
@@ -542,25 +653,8 @@ SimulatorServer::Response SimulatorServer::createJob(const Request &request)
                                                                       : body.value(QLatin1String("hyperparameters")).toObject().value(QLatin1String("n_epochs"));
     job.epochs = epochs.isDouble() ? std::clamp(epochs.toInt(), 1, 50) : 3;
     const int batch = hp.value(QLatin1String("batch_size")).isDouble() ? std::max(1, hp.value(QLatin1String("batch_size")).toInt()) : 8;
-    // Training examples: the assistant answer of each line, keyed by its user prompt.
-    const QByteArray &data = m_files[job.trainingFile].data;
     qint64 chars = 0;
-    for (const QByteArray &line : data.split('\n')) {
-        const QJsonObject ex = QJsonDocument::fromJson(line).object();
-        QString user, assistant;
-        for (const QJsonValue &m : ex.value(QLatin1String("messages")).toArray()) {
-            const QJsonObject o = m.toObject();
-            const QString role = o.value(QLatin1String("role")).toString();
-            const QString content = o.value(QLatin1String("content")).toString();
-            chars += content.size();
-            if (role == QLatin1String("user"))
-                user += content + QLatin1Char('\n');
-            else if (role == QLatin1String("assistant"))
-                assistant = content;
-        }
-        if (!assistant.isEmpty())
-            job.examples.append({user, assistant});
-    }
+    job.examples = chatExamples(m_files[job.trainingFile].data, &chars);
     if (job.examples.isEmpty())
         return error(400, QStringLiteral("Training file %1 has no chat examples with an assistant message.").arg(job.trainingFile),
                      QStringLiteral("invalid_request_error"), QStringLiteral("invalid_training_file"), QStringLiteral("training_file"));
@@ -914,9 +1008,20 @@ SimulatorServer::Response SimulatorServer::chat(const Request &request)
                      QStringLiteral("messages"));
     const QString prompt = lastUserMessage(messages);
     QString answer;
-    if (const Job *job = jobForModel(model))
+    const Job *together = nullptr;
+    if (request.dialect == Dialect::Together) {
+        for (const Job &job : std::as_const(m_togetherJobs)) {
+            if (job.outputName == model && togetherStatus(job) == QLatin1String("completed"))
+                together = &job;
+        }
+    }
+    if (together)
+        answer = fineTunedAnswer(*together, prompt);
+    else if (request.dialect == Dialect::Together && togetherBaseModels().contains(model))
+        answer = baseAnswer(prompt);
+    else if (const Job *job = request.dialect == Dialect::Together ? nullptr : jobForModel(model))
         answer = fineTunedAnswer(*job, prompt);
-    else if (baseModels().contains(model))
+    else if (request.dialect != Dialect::Together && baseModels().contains(model))
         answer = baseAnswer(prompt);
     else
         return error(404, QStringLiteral("The model `%1` does not exist or you do not have access to it.").arg(model),
@@ -933,15 +1038,20 @@ SimulatorServer::Response SimulatorServer::chat(const Request &request)
                             {QStringLiteral("total_tokens"), promptTokens + completionTokens}};
     Response r;
     if (body.value(QLatin1String("stream")).toBool()) {
+        // With include_usage, OpenAI gives every chunk "usage": null and the last one the figures.
+        const bool includeUsage = body.value(QLatin1String("stream_options")).toObject().value(QLatin1String("include_usage")).toBool();
         auto chunk = [&](const QJsonObject &delta, const QJsonValue &finish) {
-            return json(QJsonObject{{QStringLiteral("id"), id},
+            QJsonObject c{{QStringLiteral("id"), id},
                                     {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
                                     {QStringLiteral("created"), created},
                                     {QStringLiteral("model"), model},
                                     {QStringLiteral("system_fingerprint"), QStringLiteral("cinetune-simulator")},
                                     {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
                                                                                        {QStringLiteral("delta"), delta},
-                                                                                       {QStringLiteral("finish_reason"), finish}}}}});
+                                                                                       {QStringLiteral("finish_reason"), finish}}}}};
+            if (includeUsage)
+                c[QStringLiteral("usage")] = QJsonValue();
+            return json(c);
         };
         r.sseChunks.append(chunk(QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), QString()}}, QJsonValue()));
         static const QRegularExpression piece(QStringLiteral("\\S+\\s*"));
@@ -949,7 +1059,7 @@ SimulatorServer::Response SimulatorServer::chat(const Request &request)
         while (it.hasNext())
             r.sseChunks.append(chunk(QJsonObject{{QStringLiteral("content"), it.next().captured(0)}}, QJsonValue()));
         r.sseChunks.append(chunk(QJsonObject{}, QStringLiteral("stop")));
-        if (body.value(QLatin1String("stream_options")).toObject().value(QLatin1String("include_usage")).toBool())
+        if (includeUsage)
             r.sseChunks.append(json(QJsonObject{{QStringLiteral("id"), id},
                                                 {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
                                                 {QStringLiteral("created"), created},

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <optional>
+
 class QTcpServer;
 class QTcpSocket;
 
@@ -17,7 +19,8 @@ namespace cinetune {
 
 // The offline simulator: a real HTTP/1.1 server on 127.0.0.1 that speaks the OpenAI-compatible
 // subset CineTune uses (models, files, fine-tuning jobs with events and checkpoints, chat
-// completions with and without SSE streaming). It is NOT a language model: its base models answer
+// completions with and without SSE streaming, batches). Three dialects share one server, chosen by
+// the path prefix (see Dialect). It is NOT a language model: its base models answer
 // with popular catalogue titles (some misspelled or invented); a fine-tuned model answers with the
 // assistant turn of the training example whose user prompt shares the most words with the
 // request. Every answer carries "system_fingerprint": "cinetune-simulator".
@@ -30,6 +33,13 @@ class SimulatorServer final : public QObject
     Q_OBJECT
 
 public:
+    // Which provider's API a request speaks, by path prefix:
+    //   /v1/...           OpenAI;
+    //   /openai/v1/...    Azure OpenAI v1 (OpenAI's shapes, Azure's error body and apim-request-id);
+    //   /together/v1/...  Together AI's fine-tuning API (simulatortogether.cpp), as its OpenAPI
+    //                     document describes it; chat completions in OpenAI's shape.
+    enum class Dialect { OpenAI, Azure, Together };
+
     struct Options
     {
         int jobDurationMs = 6000;  // validating -> queued -> running -> succeeded
@@ -51,6 +61,7 @@ public:
     [[nodiscard]] Status listen(quint16 port = 0);
     quint16 port() const;
     QString baseUrl() const; // http://127.0.0.1:PORT/v1
+    QString baseUrl(Dialect dialect) const; // .../v1, .../openai/v1 or .../together/v1
 
     [[nodiscard]] Status setFaults(const QString &spec);
     void addFaults(const QList<FaultRule> &rules) { m_faults += rules; }
@@ -60,7 +71,7 @@ public:
     // Requests seen, by "METHOD /path" (without query); for tests.
     int requestCount(const QString &methodAndPath) const { return m_requestCounts.value(methodAndPath); }
     int totalRequests() const { return m_totalRequests; }
-    int jobCount() const { return int(m_jobs.size()); }
+    int jobCount() const { return int(m_jobs.size() + m_togetherJobs.size()); }
     int batchCount() const { return int(m_batches.size()); }
 
     static QStringList baseModels();
@@ -79,6 +90,7 @@ private:
         QMap<QString, QString> query;
         QHash<QByteArray, QByteArray> headers; // lower-case names
         QByteArray body;
+        Dialect dialect = Dialect::OpenAI;
     };
     struct Response
     {
@@ -95,6 +107,8 @@ private:
         QString purpose;
         QByteArray data;
         qint64 createdAt = 0;
+        bool together = false;  // made through /together/v1 (Together's file shape)
+        bool uploaded = true;   // false while a Together upload waits for its PUT
     };
     struct Job
     {
@@ -106,13 +120,58 @@ private:
         QString validationFile;
         QJsonObject metadata;
         qint64 createdAt = 0;   // unix seconds
+        qint64 createdAtMs = 0; // unix milliseconds (Together's ISO timestamps)
         qint64 startMs = 0;     // m_clock time
         qint64 cancelledAtMs = -1;
         int epochs = 2;
         int totalSteps = 10;
         qint64 trainedTokens = 0;
         QList<QPair<QString, QString>> examples; // user prompt, assistant answer
+        // Together only:
+        QString outputName;     // model_output_name
+        int checkpointCount = 1;
+        int evalCount = 0;
+        qint64 trainingLines = 0;
+        qint64 trainingBytes = 0;
     };
+
+    struct MultipartPart
+    {
+        QString name;
+        QString filename;
+        QByteArray value;
+    };
+    // The parts of a multipart/form-data body; nullopt when the request is not one.
+    static std::optional<QList<MultipartPart>> multipartParts(const Request &request);
+    // The (user prompt, assistant answer) pairs of a chat JSONL file; *chars counts message text.
+    static QList<QPair<QString, QString>> chatExamples(const QByteArray &jsonl, qint64 *chars);
+    static quint64 stableHash(const QByteArray &bytes, quint64 seed);
+
+    // Together AI (simulatortogether.cpp).
+    Response routeTogether(const Request &request, const QStringList &parts);
+    Response togetherUploadMultipart(const Request &request);
+    Response togetherUploadStart(const Request &request);
+    Response togetherUploadPut(const Request &request, const QString &fileId);
+    Response togetherFile(const QString &id, bool content);
+    Response togetherFiles();
+    Response togetherDeleteFile(const QString &id);
+    Response togetherCreateJob(const Request &request);
+    Response togetherJob(const QString &id, bool full);
+    Response togetherJobs();
+    Response togetherCancel(const QString &id);
+    Response togetherEvents(const QString &id);
+    Response togetherCheckpoints(const QString &id);
+    Response togetherMetrics(const QString &id, const Request &request);
+    Response togetherModels();
+    QString togetherStatus(const Job &job) const;
+    int togetherSteps(const Job &job) const;
+    QJsonObject togetherJobJson(const Job &job, bool full) const;
+    QList<QJsonObject> togetherEventList(const Job &job) const;
+    static QStringList togetherBaseModels();
+    static Response togetherNotFound(const QString &id);
+
+    // Azure OpenAI v1: OpenAI's answer with Azure's error body (simulator.cpp).
+    static void toAzure(Response &response, int requestNumber);
 
     // Batch API (simulatorbatch.cpp). Each input line is answered like POST /v1/chat/completions
     // when the batch reaches "finalizing". Faults with method BATCH and "/" + custom_id as path
@@ -160,6 +219,7 @@ private:
     Response listEvents(const QString &id, const Request &request);
     Response listCheckpoints(const QString &id, const Request &request);
     Response chat(const Request &request);
+    Response routeOpenAI(const Request &request, const QStringList &parts);
 
     QJsonObject jobJson(const Job &job) const;
     QString statusOf(const Job &job) const;
@@ -179,6 +239,8 @@ private:
     QHash<QString, File> m_files;
     QMap<QString, Job> m_jobs;   // by id
     QStringList m_jobOrder;      // creation order
+    QMap<QString, Job> m_togetherJobs; // Together's jobs, by id
+    QStringList m_togetherJobOrder;    // creation order
     QMap<QString, Batch> m_batches;
     QStringList m_batchOrder;    // creation order
     QList<FaultRule> m_faults;
