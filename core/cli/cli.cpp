@@ -40,6 +40,7 @@ QString usage()
               "                [--batch-size N] [--lr-multiplier X] [--learning-rate X] [--seed N] [--suffix S] [--project P]\n"
               "       cinetune finetune status|watch|cancel JOB [PROVIDER] [--project P] [--json] [--interval S]\n"
               "       cinetune finetune list [PROVIDER] [--project P [--import]] [--json]\n"
+              "       cinetune finetune discard TAG --project P   (an unconfirmed job request, after checking the provider)\n"
               "       cinetune eval --gold GOLD.jsonl --predictions PRED.jsonl [--k 1,3,5,10] [--json] [--dataset D]\n"
               "                [--split test|validation|train|all] [--seed S] [--resamples N] [--max-distance N]\n"
               "       cinetune resolve --dataset D [--json] [--max-distance N] [--min-similarity R] < titles.txt\n"

@@ -943,12 +943,45 @@ private:
             m_out.flush();
             if (m_jc.project.jobs && m_jc.stored && !r->isEmpty())
                 (void)m_jc.project.jobs->addEvents(m_jc.stored->rowId, r.value());
-            if (isTerminal(job.status)) {
-                printStatus(job);
-                return finish(job);
-            }
-            m_timer.start(m_intervalMs);
+            if (client()->hasMetricsEndpoint())
+                return metrics(job);
+            afterPoll(job);
         });
+    }
+
+    // Together AI reports the training curve apart from its events.
+    void metrics(const FineTuneJob &job)
+    {
+        MetricsCall *call = client()->listMetrics(m_jc.jobId);
+        m_call = call;
+        QObject::connect(call, &MetricsCall::finished, &m_context, [this, job](const Result<QList<MetricPoint>> &r) {
+            if (m_stopped)
+                return;
+            if (!r)
+                return failed(r.error());
+            QList<JobEvent> fresh;
+            for (const JobEvent &e : metricEvents(r.value())) {
+                const MetricPoint m = metricPointFromJson(e.data);
+                if (m.step <= m_lastMetricStep)
+                    continue;
+                m_lastMetricStep = m.step;
+                m_out << QStringLiteral("  %1\n").arg(metricsLine(m));
+                fresh.append(e);
+            }
+            m_out.flush();
+            if (m_jc.project.jobs && m_jc.stored && !fresh.isEmpty())
+                (void)m_jc.project.jobs->addEvents(m_jc.stored->rowId, fresh);
+            afterPoll(job);
+        });
+    }
+
+    void afterPoll(const FineTuneJob &job)
+    {
+        if (isTerminal(job.status)) {
+            printStatus(job);
+            return finish(job);
+        }
+        m_timer.start(m_intervalMs);
     }
 
     void finish(const FineTuneJob &job)
@@ -1009,6 +1042,7 @@ private:
     QPointer<ProviderCall> m_call;
     std::optional<JobStatus> m_status;
     QString m_newestEvent;
+    int m_lastMetricStep = -1; // Together: the last metrics point printed
     int m_failures = 0;
     bool m_stopped = false;
 };
@@ -1091,8 +1125,12 @@ int finetuneList(const QStringList &args, QTextStream &out, QTextStream &err)
             p.name = s.provider;
             p.kind = s.kind;
             QJsonObject o = jobJson(s.job, p);
-            if (s.pending)
+            if (s.pending) {
+                // No provider id yet: the request tag names the row (finetune discard TAG).
                 o[QStringLiteral("status")] = QStringLiteral("submitting");
+                o[QStringLiteral("id")] = s.requestTag;
+                o[QStringLiteral("request_tag")] = s.requestTag;
+            }
             o[QStringLiteral("simulated")] = s.simulated;
             rows << o;
         }
@@ -1140,6 +1178,44 @@ int finetuneList(const QStringList &args, QTextStream &out, QTextStream &err)
 
 } // namespace
 
+// Removes a "submitting" row whose create was never confirmed (job.unresolved), after the user
+// checked the provider's job list. A row with a provider job id is never removed here.
+int finetuneDiscard(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("project"), tr("The project that recorded the request"), QStringLiteral("P")});
+    parser.addPositionalArgument(QStringLiteral("TAG"), tr("The request tag (cinetune finetune list --project P)"));
+    const QString cmd = QStringLiteral("finetune discard");
+    if (!parseOptions(parser, cmd, args, err))
+        return UsageError;
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("project"))) {
+        err << tr("cinetune finetune discard: expected TAG --project P\n");
+        return UsageError;
+    }
+    ProjectAccess project;
+    if (const int code = openProject(parser, false, project, err); code != Success)
+        return code;
+    const QString tag = parser.positionalArguments().first();
+    auto jobs = project.jobs->jobs();
+    if (!jobs) {
+        err << QStringLiteral("cinetune: %1\n").arg(jobs.error().message);
+        return InputError;
+    }
+    for (const StoredJob &j : jobs.value()) {
+        if (!j.pending || j.requestTag != tag)
+            continue;
+        if (Status removed = project.jobs->removeJob(j.rowId); !removed) {
+            err << QStringLiteral("cinetune: %1\n").arg(removed.error().message);
+            return InputError;
+        }
+        out << tr("Discarded the job request %1 (%2, sent to %3).\n").arg(tag, j.job.baseModel, j.provider);
+        return Success;
+    }
+    err << tr("cinetune finetune discard: the project has no unconfirmed job request \"%1\" (a job the provider "
+              "knows is never discarded: cancel it instead)\n").arg(tag);
+    return InputError;
+}
+
 int finetune(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString sub = args.value(0);
@@ -1154,7 +1230,9 @@ int finetune(const QStringList &args, QTextStream &out, QTextStream &err)
         return finetuneCancel(rest, out, err);
     if (sub == QLatin1String("list"))
         return finetuneList(rest, out, err);
-    err << tr("cinetune finetune: unknown or missing subcommand \"%1\"; expected submit, status, watch, cancel or list\n").arg(sub);
+    if (sub == QLatin1String("discard"))
+        return finetuneDiscard(rest, out, err);
+    err << tr("cinetune finetune: unknown or missing subcommand \"%1\"; expected submit, status, watch, cancel, list or discard\n").arg(sub);
     return UsageError;
 }
 

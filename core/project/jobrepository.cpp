@@ -116,11 +116,13 @@ Result<qint64> JobRepository::upsertJob(const QString &provider, ProviderKind ki
         if (q.next())
             rowId = q.value(0).toLongLong();
     }
-    if (rowId == 0 && !requestTag.isEmpty()) {
+    // The tag this job was created with: given, or (an import) the one it carries in its metadata.
+    const QString knownTag = requestTag.isEmpty() ? job.metadata.value(QLatin1String(kRequestTagKey)).toString() : requestTag;
+    if (rowId == 0 && !knownTag.isEmpty()) {
         QSqlQuery q(CT_DB);
         q.prepare(QStringLiteral("SELECT id FROM jobs WHERE provider = ? AND request_tag = ? AND provider_job_id IS NULL"));
         q.addBindValue(provider);
-        q.addBindValue(requestTag);
+        q.addBindValue(knownTag);
         if (!q.exec())
             return sqlError(q, tr("look up the job"));
         if (q.next())

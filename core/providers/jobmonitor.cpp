@@ -231,10 +231,12 @@ void JobMonitor::resolvePending(const StoredJob &stored, ProviderClient *client)
                 Error e = makeError(QStringLiteral("job.unresolved"),
                                     tr("The job request sent to %1 at %2 got no answer, and no job matching it (%3) is listed "
                                        "there. It may still exist and cost money: check the provider's job list, then import "
-                                       "it (cinetune finetune list %1 --project FILE --import) or discard this request.")
+                                       "it (cinetune finetune list --provider %1 --project FILE --import) or discard this request "
+                                       "(cinetune finetune discard %4 --project FILE).")
                                         .arg(stored.provider, asked,
                                              stored.job.trainingFile.isEmpty() ? tr("request tag %1").arg(stored.requestTag)
-                                                                                : tr("training file %1").arg(stored.job.trainingFile)));
+                                                                                : tr("training file %1").arg(stored.job.trainingFile),
+                                             stored.requestTag));
                 if (Status s = m_repository->markUnresolved(rowId, e.message); !s)
                     Q_EMIT pollFailed(rowId, s.error());
                 Q_EMIT pollFailed(rowId, e);

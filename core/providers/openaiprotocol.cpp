@@ -516,10 +516,16 @@ Result<Page<Checkpoint>> parseCheckpoints(const QByteArray &body)
 
 Result<QList<ModelInfo>> parseModels(const QByteArray &body)
 {
-    auto o = parseObject(body, tr("the model list"));
-    if (!o)
-        return o.error();
-    const QJsonValue data = o.value().value(QLatin1String("data"));
+    // Together AI answers GET /models with a bare array (its ModelInfoList); OpenAI and the
+    // others with the list envelope {"object": "list", "data": [...]}.
+    const QJsonDocument bare = QJsonDocument::fromJson(body);
+    QJsonValue data = bare.isArray() ? QJsonValue(bare.array()) : QJsonValue();
+    if (!bare.isArray()) {
+        auto o = parseObject(body, tr("the model list"));
+        if (!o)
+            return o.error();
+        data = o.value().value(QLatin1String("data"));
+    }
     if (!data.isArray())
         return malformed(tr("the model list"), tr("no \"data\" array"));
     QList<ModelInfo> out;

@@ -428,6 +428,19 @@ private Q_SLOTS:
         QCOMPARE(cp->lastId, QStringLiteral("ftckpt_enQCFmOTGj3syEpYVhBRLTSy"));
     }
 
+    // GET /models: OpenAI's list envelope, and Together's bare array (ModelInfoList in its OpenAPI document).
+    void parseModelLists()
+    {
+        auto openaiList = openai::parseModels(R"({"object":"list","data":[{"id":"gpt-4o-mini","object":"model","created":1,"owned_by":"system"}]})");
+        QVERIFY(openaiList);
+        QCOMPARE(openaiList->size(), 1);
+        auto togetherList = openai::parseModels(R"([{"id":"meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo","object":"model","created":1692896905,"type":"chat","display_name":"Llama 3.1 8B","organization":"Meta"},{"id":"x","object":"model","created":1,"type":"chat"}])");
+        QVERIFY2(togetherList, qPrintable(togetherList ? QString() : togetherList.error().message));
+        QCOMPARE(togetherList->size(), 2);
+        QCOMPARE(togetherList->first().id, QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo"));
+        QVERIFY(!openai::parseModels(R"({"object":"list"})"));
+    }
+
     void parseTogether()
     {
         const QByteArray job = R"({"id":"ft-8f3c","status":"completed","model":"meta-llama/Meta-Llama-3.1-8B-Instruct-Reference",

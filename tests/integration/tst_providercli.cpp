@@ -3,6 +3,9 @@
 // add/list/test/remove, usage errors, input errors, a 401 (the key never printed) and Ctrl-C.
 #include "fixtures.h"
 
+#include "project/jobrepository.h"
+#include "project/projectfile.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -244,13 +247,46 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("no profile named \"work\" (profiles: sim)"));
     }
 
+    // A base URL typed the way each provider's documentation writes it is completed to the API root
+    // (Azure: https://<resource>.openai.azure.com + /openai/v1; a bare /v1 would 404 on every call).
+    void baseUrlCompleted_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("saved");
+        QTest::newRow("Azure resource URL") << "azure" << "https://res.openai.azure.com" << "https://res.openai.azure.com/openai/v1";
+        QTest::newRow("Azure with slash") << "azure" << "https://res.openai.azure.com/" << "https://res.openai.azure.com/openai/v1";
+        QTest::newRow("Azure /openai") << "azure" << "https://res.openai.azure.com/openai" << "https://res.openai.azure.com/openai/v1";
+        QTest::newRow("Azure complete") << "azure" << "https://res.openai.azure.com/openai/v1/" << "https://res.openai.azure.com/openai/v1";
+        QTest::newRow("compatible host") << "openai-compatible" << "http://127.0.0.1:11434" << "http://127.0.0.1:11434/v1";
+    }
+    void baseUrlCompleted()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, typed);
+        QFETCH(QString, saved);
+        Run r = run({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("url-check"), QStringLiteral("--kind"), kind,
+                     QStringLiteral("--base-url"), typed, QStringLiteral("--replace")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run({QStringLiteral("providers"), QStringLiteral("list"), QStringLiteral("--json")});
+        bool found = false;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array()) {
+            if (v.toObject().value(QLatin1String("name")).toString() == QLatin1String("url-check")) {
+                QCOMPARE(v.toObject().value(QLatin1String("base_url")).toString(), saved);
+                found = true;
+            }
+        }
+        QVERIFY(found);
+        QCOMPARE(run({QStringLiteral("providers"), QStringLiteral("remove"), QStringLiteral("url-check")}).code, 0);
+    }
+
     void usageAndInputErrors_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("stderrContains");
         const QString sim = QStringLiteral("@SIM@");
-        QTest::newRow("finetune no sub") << QStringList{"finetune"} << 1 << "expected submit, status, watch, cancel or list";
+        QTest::newRow("finetune no sub") << QStringList{"finetune"} << 1 << "expected submit, status, watch, cancel, list or discard";
         QTest::newRow("providers no sub") << QStringList{"providers", "frob"} << 1 << "expected list, add, remove or test";
         QTest::newRow("submit no training") << QStringList{"finetune", "submit", sim} << 1 << "--training FILE";
         QTest::newRow("bad kind") << QStringList{"finetune", "submit", "--base-url", "http://127.0.0.1:1/v1", "--kind", "llama", "--training", "x"}
@@ -304,6 +340,41 @@ private Q_SLOTS:
         const Run r = run(expanded);
         QVERIFY2(r.code == code, qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(QString::fromUtf8(r.err))));
         QVERIFY2(QString::fromUtf8(r.err).contains(stderrContains), r.err.constData());
+    }
+
+    // A job request the provider never confirmed is listed by its tag and discarded only by hand;
+    // a job with a provider id is never discarded.
+    void discardUnconfirmedRequest()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("discard.cinetune"));
+        {
+            auto project = cinetune::ProjectFile::create(path);
+            QVERIFY(project);
+            cinetune::JobRepository repo(*project.value());
+            cinetune::JobRequest asked;
+            asked.trainingFile = QStringLiteral("file-lost");
+            auto row = repo.recordPending(QStringLiteral("tg"), cinetune::ProviderKind::Together, QStringLiteral("https://api.together.xyz/v1"),
+                                          QStringLiteral("tag-lost-1"), asked, false);
+            QVERIFY(row);
+            QVERIFY(repo.markUnresolved(row.value(), QStringLiteral("not listed")));
+            cinetune::FineTuneJob known;
+            known.id = QStringLiteral("ft-known");
+            known.status = cinetune::JobStatus::Running;
+            known.baseModel = QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference");
+            const auto knownRow = repo.upsertJob(QStringLiteral("tg"), cinetune::ProviderKind::Together, QStringLiteral("https://api.together.xyz/v1"), known, false);
+            QVERIFY2(knownRow, qPrintable(knownRow ? QString() : knownRow.error().message));
+        }
+        Run r = run({QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--project"), path, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("\"request_tag\":\"tag-lost-1\"") && r.out.contains("\"status\":\"submitting\""), r.out.constData());
+        r = run({QStringLiteral("finetune"), QStringLiteral("discard"), QStringLiteral("ft-known"), QStringLiteral("--project"), path});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("never discarded"), r.err.constData());
+        r = run({QStringLiteral("finetune"), QStringLiteral("discard"), QStringLiteral("tag-lost-1"), QStringLiteral("--project"), path});
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run({QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--project"), path, QStringLiteral("--json")});
+        QVERIFY(!r.out.contains("tag-lost-1"));
+        QVERIFY(r.out.contains("ft-known"));
     }
 
     void rejectedKeyIsNeverPrinted_data()

@@ -104,6 +104,7 @@ HttpRequest buildRequest(const Endpoint &ep, const QString &which)
         if (which == QLatin1String("events")) return together::listEvents(ep, job);
         if (which == QLatin1String("checkpoints")) return together::listCheckpoints(ep, job);
         if (which == QLatin1String("metrics")) return together::metrics(ep, job);
+        if (which == QLatin1String("models")) return openai::listModels(ep);
         if (which == QLatin1String("chat")) return openai::chat(ep, sampleChat());
         if (which == QLatin1String("chat-json-schema")) {
             ChatRequest c = sampleChat();
@@ -757,7 +758,7 @@ private Q_SLOTS:
         // Together: no Batch requests: the client refuses batch mode for Together
         // (ProviderClient::supportsBatch), so openai::batchUrl/batchInputLine never see it.
         for (const char *w : {"upload", "create-lora", "create-lora-validation", "create-full", "create-full-validation",
-                              "create-max-batch", "get", "list", "cancel", "events", "checkpoints", "metrics", "chat",
+                              "create-max-batch", "get", "list", "cancel", "events", "checkpoints", "metrics", "models", "chat",
                               "chat-json-schema", "chat-stream-body"})
             QTest::addRow("together %s", w) << QStringLiteral("together") << QString::fromLatin1(w) << QStringList{};
         // Azure OpenAI v1: its document has no /chat/completions and no /batches paths, so chat and batch

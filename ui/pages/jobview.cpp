@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -57,6 +58,10 @@ JobView::JobView(FineTuneController *controller, QWidget *parent)
     m_simNote->setText(tr("Made with the offline simulator: not an LLM, for demonstrations and tests."));
     m_simNote->setWordWrap(true);
     m_cancel->setObjectName(QStringLiteral("cancelJobButton"));
+    m_discard = new QPushButton(tr("Discard Request…"), this);
+    m_discard->setObjectName(QStringLiteral("discardRequestButton"));
+    m_discard->setToolTip(tr("Remove this job request from the project after checking that the provider has no such job"));
+    m_discard->hide();
     m_deployment->setObjectName(QStringLiteral("deploymentEdit"));
     m_deployment->setPlaceholderText(tr("the deployment name from the Azure AI Foundry portal"));
     m_deploymentLabel->setBuddy(m_deployment);
@@ -99,6 +104,7 @@ JobView::JobView(FineTuneController *controller, QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_title, 1);
+    top->addWidget(m_discard);
     top->addWidget(m_cancel);
     auto *modelRow = new QHBoxLayout;
     modelRow->addWidget(m_modelLabel);
@@ -117,6 +123,17 @@ JobView::JobView(FineTuneController *controller, QWidget *parent)
     l->addWidget(m_banner);
     l->addWidget(m_tabs, 1);
 
+    connect(m_discard, &QPushButton::clicked, this, [this] {
+        const auto answer = QMessageBox::question(
+            this, tr("Discard the job request?"),
+            tr("The provider never confirmed this job request, and its job list shows no such job. If the job exists "
+               "after all, it keeps running and costing money without CineTune following it.\n\nDiscard the request?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return;
+        if (Status s = m_controller->discardRequest(m_rowId); !s)
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The request was not discarded"), s.error().message);
+    });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_cancel->setEnabled(false);
         m_controller->cancelJob(m_rowId);
@@ -223,6 +240,10 @@ void JobView::refreshJob()
     if (deployable && !m_deployment->hasFocus())
         m_deployment->setText(stored->deployment);
     m_cancel->setEnabled(!stored->pending && !isTerminal(j.status) && j.status != JobStatus::Cancelling);
+    const bool unresolved = stored->pending && j.error.code == QLatin1String("job.unresolved");
+    m_discard->setVisible(unresolved);
+    if (unresolved)
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("The provider never confirmed this job"), j.error.message);
 
     if (j.status == JobStatus::Failed && !j.error.isEmpty()) {
         m_banner->showMessage(MessageBanner::Kind::Error, tr("The job failed"),

@@ -39,6 +39,7 @@ public:
     QString timelineText() const;
     QString fineTunedModel() const;
     QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *discardButton() const { return m_discard; }
     void showTab(int index);
 
 private:
@@ -58,6 +59,7 @@ private:
     QLineEdit *m_deployment;
     QPushButton *m_saveDeployment;
     QPushButton *m_cancel;
+    QPushButton *m_discard; // an unconfirmed job request (job.unresolved), after the user checked
     MessageBanner *m_banner;
     QTabWidget *m_tabs;
     LossChart *m_chart;

@@ -355,6 +355,19 @@ Status FineTuneController::setDeployment(qint64 rowId, const QString &deployment
     return s;
 }
 
+Status FineTuneController::discardRequest(qint64 rowId)
+{
+    if (!m_repository)
+        return makeError(QStringLiteral("project.none"), tr("Open or save a project first: jobs are kept in the project."));
+    const std::optional<StoredJob> stored = job(rowId);
+    if (!stored || !stored->pending)
+        return makeError(QStringLiteral("job.not_pending"), tr("Only a job request the provider never confirmed can be discarded."));
+    Status s = m_repository->removeJob(rowId);
+    if (s)
+        Q_EMIT jobsChanged();
+    return s;
+}
+
 void FineTuneController::cancelJob(qint64 rowId)
 {
     const std::optional<StoredJob> stored = job(rowId);

@@ -76,6 +76,8 @@ public:
     void submit(const FineTuneOrder &order);
     void cancelSubmission();
     void cancelJob(qint64 rowId);
+    // Removes a submitting row the provider never confirmed (job.unresolved), after the user checked.
+    [[nodiscard]] Status discardRequest(qint64 rowId);
     // Lists the provider's jobs and adds those the project does not have yet (and follows the
     // unfinished ones); importFinished() says how many were added.
     void importJobs(const QString &provider);
