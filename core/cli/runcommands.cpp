@@ -286,13 +286,13 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     if (spec.strategy == PromptStrategyKind::Candidates) {
         BaselineOptions baselineOptions;
         NullProgress quiet;
-        auto recommender = makeRecommender(*ds.value(), *baselineFromId(spec.candidateBaseline), baselineOptions, quiet);
-        if (!recommender) {
-            err << QStringLiteral("cinetune run: %1\n").arg(recommender.error().message);
+        // Built without the split's held-out ratings (heldout.h).
+        auto candidates = heldOutCandidates(ds.value(), *baselineFromId(spec.candidateBaseline), setup.users, baselineOptions, quiet);
+        if (!candidates) {
+            err << QStringLiteral("cinetune run: %1\n").arg(candidates.error().message);
             return InputError;
         }
-        setup.candidates = baselineCandidates(ds.value(), std::shared_ptr<const Recommender>(std::move(recommender).value()),
-                                              baselineOptions.seed);
+        setup.candidates = std::move(candidates).value();
     }
     setup.endpoint = Endpoint{profile.kind, profile.effectiveBaseUrl(), key.value(),
                               int(*timeout) * 1000};
