@@ -260,14 +260,24 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         return ProviderError;
     }
     RunRepository runs(*project.value());
+    // The simulator is not an LLM: the run says so from the start (schema step 7).
+    const bool simulated = profile.kind == ProviderKind::Simulator;
     const QString name = parser.isSet(QStringLiteral("name"))
                              ? parser.value(QStringLiteral("name"))
-                             : QStringLiteral("%1/%2/%3/%4").arg(gold->name, goldSetSplitId(spec.split), model, promptStrategyId(spec.strategy));
+                             : QStringLiteral("%1/%2/%3/%4%5")
+                                   .arg(gold->name, goldSetSplitId(spec.split), model, promptStrategyId(spec.strategy),
+                                        simulated ? QStringLiteral("/simulator") : QString());
     const QString baseUrl = profile.effectiveBaseUrl().toString();
     auto runId = prepareEvaluationRun(runs, name, spec, baseUrl, qint64(users.size()));
     if (!runId) {
         err << QStringLiteral("cinetune run: %1\n").arg(runId.error().message);
         return InputError;
+    }
+    if (simulated) {
+        if (Status marked = runs.setSimulated(runId.value(), true); !marked) {
+            err << QStringLiteral("cinetune run: %1\n").arg(marked.error().message);
+            return InputError;
+        }
     }
     auto tokenizer = Tokenizer::o200k();
 

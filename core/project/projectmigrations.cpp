@@ -185,6 +185,12 @@ UPDATE jobs SET cost = json_extract(raw_json, '$.total_price') / 1e9
  WHERE provider_kind = 'together' AND json_valid(raw_json)
    AND json_type(raw_json, '$.total_price') IN ('integer', 'real');
 )sql"},
+    {"evaluation runs made with the offline simulator", R"sql(
+-- 1 = the run was made against a provider profile of kind "simulator" (decided when the run is
+-- created, from the profile's kind at that time): every table, chart, export and report labels it
+-- "simulator — not an LLM". Runs made before this step cannot be told apart and stay 0.
+ALTER TABLE eval_runs ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
+)sql"},
     // Append new steps here (predictions, ...).
 };
 

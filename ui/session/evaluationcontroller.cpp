@@ -181,15 +181,22 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
         return makeError(QStringLiteral("ui.empty_split"),
                          tr("The gold set \"%1\" has no user in the %2 split.").arg(spec.goldSetName, goldSetSplitId(spec.split)));
     QString baseUrl;
+    bool simulated = false;
     if (spec.target.kind == TargetKind::Llm) {
         const auto profile = m_providers->profile(spec.target.provider);
         if (!profile)
             return makeError(QStringLiteral("ui.no_provider"), tr("There is no provider profile named \"%1\".").arg(spec.target.provider));
         baseUrl = profile->effectiveBaseUrl().toString();
+        simulated = profile->kind == ProviderKind::Simulator;
     }
     auto runId = prepareEvaluationRun(*m_runs, name, spec, baseUrl, users);
     if (!runId)
         return runId.error();
+    // The simulator is not an LLM: stored with the run when it is made (schema step 7).
+    if (simulated) {
+        if (Status marked = m_runs->setSimulated(runId.value(), true); !marked)
+            return marked.error();
+    }
     m_concurrency.insert(runId.value(), concurrency);
     Q_EMIT runsChanged();
     if (Status s = launch(runId.value(), false); !s)
