@@ -5,6 +5,7 @@
 #include "common/appinfo.h"
 #include "dataset/datasetloader.h"
 #include "eval/baselines.h"
+#include "eval/goldsetdiagnostics.h"
 #include "eval/heldout.h"
 #include "eval/itemknn.h"
 #include "eval/itemknncache.h"
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void heldOutBaselines_data();
     void heldOutBaselines();
     void heldOutCandidateShortlist();
+    void diagnosticsKnownAnswers();
     void cacheRoundTrip();
     void damagedCacheRebuilt_data();
     void damagedCacheRebuilt();
@@ -639,6 +641,60 @@ void TestBaselines::heldOutCandidateShortlist()
     auto source = heldOutCandidates(m_hold, BaselineKind::MostPopular, {holdLine()}, o, progress);
     QVERIFY(source.ok());
     QCOMPARE(source.value()(holdLine(), 3), (Ids{50, 30, 40}));
+}
+
+// Diagnostics on the tiny dataset, worked out by hand. Users 1 and 2 (test split) have gold
+// {40, 50} and {30, 40}; neither rated a gold movie, so nothing is held out.
+void TestBaselines::diagnosticsKnownAnswers()
+{
+    GoldSetUser a, b, train;
+    a.user = 1;
+    a.profile = {10};
+    a.gold = {40, 50};
+    a.split = GoldSetSplit::Test;
+    b.user = 2;
+    b.profile = {20};
+    b.gold = {30, 40};
+    b.split = GoldSetSplit::Test;
+    train.user = 3;
+    train.profile = {20};
+    train.gold = {10};
+    train.split = GoldSetSplit::Train; // not in the test split's figures
+    const std::vector<GoldSetUser> users{a, b, train};
+    NullProgress progress;
+    DiagnosticsOptions o;
+    o.threads = 1;
+    auto d = computeGoldSetDiagnostics(*m_tiny, users, GoldSetSplit::Test, o, progress);
+    QVERIFY(d.ok());
+    QCOMPARE(d->users, 2u);
+    QCOMPARE(d->goldEntries, 4u);
+    // MostPopular: user 1 (rated 10, 20, 30) gets 40, 50: 2 hits of 3; user 2 (rated 10, 20)
+    // gets 30, 40, 50: 2 hits of 3. P@3 = 2/3; P@5 = 2/5; R@5 = 1; MRR = 1.
+    QVERIFY(qAbs(d->popular.precision3 - 2.0 / 3) < 1e-12);
+    QVERIFY(qAbs(d->popular.precision5 - 0.4) < 1e-12);
+    QVERIFY(qAbs(d->popular.recall5 - 1.0) < 1e-12);
+    QVERIFY(qAbs(d->popular.mrr - 1.0) < 1e-12);
+    QVERIFY(!d->consensus); // no rule given: no ceiling
+    // Jaccard {40, 50} vs {30, 40} = 1/3 (one pair).
+    QVERIFY(qAbs(d->meanJaccard - 1.0 / 3) < 1e-12);
+    QCOMPARE(d->distinctGold, 3u);
+    QCOMPARE(d->topGold, (std::vector<std::pair<std::uint32_t, std::uint64_t>>{{40, 2}, {30, 1}, {50, 1}}));
+    QCOMPARE(d->topGoldTitles.first(), QStringLiteral("Forty (2000)"));
+    // Rated movies by count: 10, 20 (4), 30, 40 (2), 50 (1). Top 1/5/10 % of 5 movies = 1 movie
+    // (10): no gold. Top 60 % = 3 movies (10, 20, 30): one gold entry (30) of 4.
+    QCOMPARE(d->goldInTop1, 0.0);
+    QCOMPARE(d->goldInTop10, 0.0);
+    const std::vector<GoldSetUser> test{a, b};
+    QCOMPARE(goldShareInTopPercent(*m_tiny, test, 60), 0.25);
+    QCOMPARE(goldShareInTopPercent(*m_tiny, test, 100), 1.0);
+    QVERIFY2(d->verdict().startsWith(QStringLiteral("A non-personalised popularity list scores P@3 = 0.67 on this gold set (test split, 2 users)")),
+             qPrintable(d->verdict()));
+    const QJsonObject j = diagnosticsToJson(d.value());
+    QCOMPARE(j.value(QStringLiteral("distinct_gold_movies")).toInt(), 3);
+    QVERIFY(j.value(QStringLiteral("text")).toString().contains(QStringLiteral("Forty (2000) (2)")));
+    QCOMPARE(meanPairwiseJaccard({a}), 0.0);
+    QCOMPARE(diagnosticsSplit(users), GoldSetSplit::Test);
+    QCOMPARE(diagnosticsSplit({train}), GoldSetSplit::Train);
 }
 
 void TestBaselines::cacheRoundTrip()
