@@ -9,6 +9,7 @@
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 #include "project/runrepository.h"
+#include "results/resultstable.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -145,6 +146,19 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
         b = std::move(other.value());
     }
     const std::vector<PairedMetric> paired = b ? comparison(a.value(), *b) : std::vector<PairedMetric>{};
+    // Holm–Bonferroni over every metric compared (the Results page and the exports do the same).
+    QHash<QString, double> holm;
+    {
+        QList<PairedCell> cells;
+        for (const PairedMetric &p : paired)
+            cells << PairedCell{p.result.meanDifference, p.result.interval.low, p.result.interval.high, p.result.pValue, p.result.pairs > 0};
+        QList<PairedCell *> family;
+        for (PairedCell &c : cells)
+            family << &c;
+        holmAdjust(family);
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            holm.insert(paired[std::size_t(i)].metric, cells[i].pAdjusted);
+    }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o = scoreJson(a.value(), name);
         if (b) {
@@ -153,6 +167,7 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
                 cmp[p.metric] = QJsonObject{{QStringLiteral("mean_difference"), p.result.meanDifference},
                                             {QStringLiteral("ci"), QJsonArray{p.result.interval.low, p.result.interval.high}},
                                             {QStringLiteral("p"), p.result.pValue},
+                                            {QStringLiteral("p_holm"), holm.value(p.metric)},
                                             {QStringLiteral("pairs"), qint64(p.result.pairs)}};
             o[QStringLiteral("compare")] = scoreJson(*b, parser.value(QStringLiteral("compare")));
             o[QStringLiteral("paired")] = cmp;
@@ -187,14 +202,19 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
                    .arg(c.profileRepeats);
     }
     if (b) {
-        out << tr("Paired with \"%1\" (difference run - compare, 95 % CI, p):\n").arg(parser.value(QStringLiteral("compare")));
+        out << tr("Paired with \"%1\" (difference run - compare, 95 % CI, p, p adjusted with Holm–Bonferroni over the %2 "
+                  "metrics; * adjusted p < 0.05):\n")
+                   .arg(parser.value(QStringLiteral("compare")))
+                   .arg(paired.size());
         for (const PairedMetric &p : paired)
-            out << QStringLiteral("%1  %2  [%3, %4]  p = %5\n")
+            out << QStringLiteral("%1  %2  [%3, %4]  p = %5  p_holm = %6%7\n")
                        .arg(p.metric, -14)
                        .arg(p.result.meanDifference, -8, 'f', 4)
                        .arg(p.result.interval.low, 0, 'f', 4)
                        .arg(p.result.interval.high, 0, 'f', 4)
-                       .arg(p.result.pValue, 0, 'g', 4);
+                       .arg(p.result.pValue, 0, 'g', 4)
+                       .arg(holm.value(p.metric), 0, 'g', 4)
+                       .arg(holm.value(p.metric, 1.0) < PairedCell::kAlpha ? QStringLiteral(" *") : QString());
     }
     return Success;
 }

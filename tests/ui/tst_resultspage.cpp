@@ -43,6 +43,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QCheckBox>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -200,14 +201,20 @@ void TestResultsPage::tables()
     QCOMPARE(paper->index(6, 2).data().toString(), QStringLiteral("0.5981"));
     QCOMPARE(paper->index(0, 1).data(Qt::UserRole).toDouble(), value(0, 0, 3));
     const ResultsTableModel *ext = page.extendedTableView()->resultsModel();
-    QCOMPARE(ext->columnCount(), 5); // metric, 2 runs, Δ, p
+    QCOMPARE(ext->columnCount(), 6); // metric, 2 runs, Δ, p, p (Holm)
+    QCOMPARE(ext->headerData(5, Qt::Horizontal).toString(), QStringLiteral("p (Holm)"));
     QCOMPARE(ext->rowCount(), 4 * 6 + 2 + 2);
     QVERIFY(ext->headerData(3, Qt::Horizontal).toString().contains(QStringLiteral("Fine-tuned − Baseline")));
     QVERIFY(ext->index(0, 1).data().toString().contains('['));
-    QVERIFY(ext->index(0, 4).data(Qt::FontRole).value<QFont>().bold()); // p = 0.001 is significant
+    // p = 0.001 on 27 of 28 metrics: Holm-adjusted 28 × 0.001 = 0.028, significant; bold only on
+    // the adjusted p, never on the raw one.
+    QVERIFY(ext->index(0, 5).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(!ext->index(0, 4).data(Qt::FontRole).isValid());
+    QCOMPARE(ext->index(0, 4).data().toString(), QStringLiteral("0.001"));
+    QCOMPARE(ext->index(0, 5).data().toString(), QStringLiteral("0.028 *"));
     const int dup = ext->table().rowIndex("duplicate_rate");
     QVERIFY(dup >= 0);
-    QVERIFY(!ext->index(dup, 4).data(Qt::FontRole).isValid());
+    QVERIFY(!ext->index(dup, 5).data(Qt::FontRole).isValid());
 }
 
 void TestResultsPage::runSelectionAndPair()
@@ -220,7 +227,7 @@ void TestResultsPage::runSelectionAndPair()
     QCOMPARE(page.paperTableView()->resultsModel()->columnCount(), 2);
     QCOMPARE(page.extendedTableView()->resultsModel()->columnCount(), 2); // no pair with one run
     page.setVisibleRuns({0, 1});
-    QCOMPARE(page.extendedTableView()->resultsModel()->columnCount(), 5);
+    QCOMPARE(page.extendedTableView()->resultsModel()->columnCount(), 6);
     // The mirrored pair: Δ changes sign, p stays.
     page.setPair(0, 1);
     const ResultsTable &t = page.extendedTableView()->resultsModel()->table();
@@ -563,7 +570,18 @@ void TestResultsPage::projectRuns()
     QVERIFY(scored.wait(60000));
     QCOMPARE(scored.first().at(0).toInt(), 2);
     const ResultsTableModel *paper = page.paperTableView()->resultsModel();
-    QCOMPARE(paper->columnCount(), 3);
+    // The gold set follows the paper50 rule: the paper's Table 2 beside the runs, labelled.
+    QCOMPARE(paper->columnCount(), 5);
+    QCOMPARE(paper->headerData(3, Qt::Horizontal).toString(), QStringLiteral("GPT-4o-mini base — reported in the paper (not measured here)"));
+    QCOMPARE(paper->headerData(4, Qt::Horizontal).toString(), QStringLiteral("GPT-4o-mini fine-tuned — reported in the paper (not measured here)"));
+    QCOMPARE(paper->index(0, 4).data(Qt::UserRole).toDouble(), 0.4284);
+    QCOMPARE(page.extendedTableView()->resultsModel()->table().columns.size(), 2); // never in the paired table
+    auto *reference = page.findChild<QCheckBox *>(QStringLiteral("paperReferenceCheck"));
+    QVERIFY(reference && reference->isChecked());
+    reference->setChecked(false);
+    QCOMPARE(page.paperTableView()->resultsModel()->columnCount(), 3);
+    reference->setChecked(true);
+    QCOMPARE(page.paperTableView()->resultsModel()->columnCount(), 5);
     QCOMPARE(paper->headerData(1, Qt::Horizontal).toString(), QStringLiteral("zero-shot"));
     QCOMPARE(paper->headerData(2, Qt::Horizontal).toString(), QStringLiteral("fine-tuned"));
     QCOMPARE(paper->index(6, 1).data(Qt::UserRole).toDouble(), 0.0); // MRR
