@@ -85,6 +85,14 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
             m_shots.emplace_back(QStringLiteral("2-gold-set-wizard"), [window] { window->goldSetPage()->newGoldSet(); });
         }
     }
+    // The paper layout table: the runs beside the paper's published figures (labelled), and the
+    // extended table with raw and Holm-adjusted p-values.
+    m_shots.emplace_back(QStringLiteral("6-results-tables"), [this, window] {
+        window->setCurrentStep(5);
+        m_sizeBefore = m_window->size();
+        m_window->resize(1400, 860);
+        window->resultsPage()->tabs()->setCurrentIndex(0);
+    });
     m_shots.emplace_back(QStringLiteral("1-dataset-error"), [window, page] {
         window->setCurrentStep(0);
         page->showTab(DatasetPage::OverviewTab);
