@@ -13,6 +13,7 @@
 #include "finetune/finetuneexport.h"
 #include "finetune/tokenizer.h"
 #include "goldset/goldsetbuilder.h"
+#include "pages/goldsetsummaryview.h"
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 #include "session/datasetcontroller.h"
@@ -28,6 +29,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QJsonObject>
 #include <QTest>
 #include <QThreadPool>
 
@@ -155,6 +157,11 @@ void TestGoldSetWizard::buildsAndSavesGoldSet()
     QTRY_VERIFY_WITH_TIMEOUT(w.button(QWizard::FinishButton)->isEnabled(), 60000);
     auto *status = field<QLabel>(w, "buildStatus");
     QVERIFY2(status->text().contains(QLatin1String("user")), qPrintable(status->text()));
+    // The summary shows the diagnostics: the verdict and the trivial baseline and ceiling.
+    auto *summary = w.findChild<GoldSetSummaryView *>();
+    QVERIFY(summary);
+    QVERIFY2(summary->text().contains(QLatin1String("A non-personalised popularity list scores P@3 = ")), qPrintable(summary->text()));
+    QVERIFY(summary->text().contains(QLatin1String("Neighbour consensus, seed + 1 (ceiling)")));
     QCOMPARE(field<QLineEdit>(w, "goldSetNameEdit")->text(), QStringLiteral("profileData50 (seed 7)"));
     field<QLineEdit>(w, "goldSetNameEdit")->setText(QStringLiteral("Wizard set"));
     w.button(QWizard::FinishButton)->click();
@@ -176,6 +183,10 @@ void TestGoldSetWizard::buildsAndSavesGoldSet()
     QVERIFY(users->size() > 30 && users->size() <= 60);
     QCOMPARE(qint64(users->size()), stored->users);
     QCOMPARE(stored->splitUsers[0] + stored->splitUsers[1] + stored->splitUsers[2], stored->users);
+    // The diagnostics are stored with the summary (the Gold set page and the report read them).
+    const QJsonObject diagnostics = stored->summary.value(QStringLiteral("diagnostics")).toObject();
+    QVERIFY(diagnostics.value(QStringLiteral("verdict")).toString().startsWith(QLatin1String("A non-personalised popularity list")));
+    QVERIFY(diagnostics.contains(QStringLiteral("most_popular")));
 }
 
 void TestGoldSetWizard::invalidValuesDisableNext_data()
