@@ -1059,8 +1059,8 @@
         <translation>Tabellen</translation>
     </message>
     <message>
-        <source>Δ: paired difference with its 95 % confidence interval; p: paired test; * p &lt; 0.05.</source>
-        <translation>Δ: gepaarte Differenz mit 95-%-Konfidenzintervall; p: gepaarter Test; * p &lt; 0,05.</translation>
+        <source>Δ: paired difference with its 95 % confidence interval; p: paired test; p (Holm): adjusted with Holm–Bonferroni over the metrics compared; * adjusted p &lt; 0.05.</source>
+        <translation>Δ: gepaarte Differenz mit 95-%-Konfidenzintervall; p: gepaarter Test; p (Holm): nach Holm–Bonferroni über die verglichenen Metriken korrigiert; * korrigiertes p &lt; 0,05.</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -1125,6 +1125,74 @@
     <message>
         <source>Gold movies</source>
         <translation>Filme des Goldstandards</translation>
+    </message>
+    <message>
+        <source>There is no gold set #%1.</source>
+        <translation>Es gibt keinen Goldstandard #%1.</translation>
+    </message>
+    <message>
+        <source>Could not store the gold-set diagnostics: %1</source>
+        <translation>Die Diagnose des Goldstandards konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Columns “%1” are the paper&apos;s published figures (GPT-4o-mini on the Netflix Prize data), copied from its text, for comparison only.</source>
+        <translation>Die Spalten „%1“ sind die veröffentlichten Zahlen des Papers (GPT-4o-mini auf den Daten des Netflix Prize), aus seinem Text übernommen, nur zum Vergleich.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>the paper, %1</source>
+        <translation>das Paper, %1</translation>
+    </message>
+    <message>
+        <source>reported in the paper (not measured here)</source>
+        <translation>im Paper berichtet (hier nicht gemessen)</translation>
+    </message>
+    <message>
+        <source>Table 2 (profileData50)</source>
+        <translation>Tabelle 2 (profileData50)</translation>
+    </message>
+    <message>
+        <source>Table 3 (profileData60)</source>
+        <translation>Tabelle 3 (profileData60)</translation>
+    </message>
+    <message>
+        <source>GPT-4o-mini base</source>
+        <translation>GPT-4o-mini Basismodell</translation>
+    </message>
+    <message>
+        <source>GPT-4o-mini fine-tuned</source>
+        <translation>GPT-4o-mini feinabgestimmt</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Gold-set diagnostics “%1” (%2 split)</source>
+        <translation>Diagnose des Goldstandards „%1“ (Aufteilung %2)</translation>
+    </message>
+    <message>
+        <source>simulator — not an LLM</source>
+        <translation>Simulator — kein LLM</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>Some numbers in this report come from the offline simulator, not from an LLM: the columns marked “simulator — not an LLM” measure a stand-in that answers from the dataset itself.</source>
+        <translation>Einige Zahlen dieses Berichts stammen vom Offline-Simulator, nicht von einem LLM: Die mit „Simulator — kein LLM“ markierten Spalten messen einen Platzhalter, der aus dem Datensatz selbst antwortet.</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +1720,10 @@
     <message>
         <source>count the run&apos;s responses</source>
         <translation>die Antworten des Laufs gezählt</translation>
+    </message>
+    <message>
+        <source>mark the evaluation run as simulated</source>
+        <translation>der Auswertungslauf als simuliert markiert</translation>
     </message>
 </context>
 <context>
@@ -3263,6 +3335,38 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>Most frequent gold movies (number of users):</source>
         <translation>Häufigste Goldfilme (Anzahl Nutzer):</translation>
     </message>
+    <message>
+        <source>P@3 %1 · P@5 %2 · R@5 %3 · MRR %4</source>
+        <translation>P@3 %1 · P@5 %2 · R@5 %3 · MRR %4</translation>
+    </message>
+    <message>
+        <source>Diagnostics on the split</source>
+        <translation>Diagnose auf der Aufteilung</translation>
+    </message>
+    <message>
+        <source>%1 (%2 users)</source>
+        <translation>%1 (%2 Nutzer)</translation>
+    </message>
+    <message>
+        <source>Most popular (trivial baseline)</source>
+        <translation>Am populärsten (triviale Baseline)</translation>
+    </message>
+    <message>
+        <source>Neighbour consensus, seed + 1 (ceiling)</source>
+        <translation>Nachbarschaftskonsens, Seed + 1 (Obergrenze)</translation>
+    </message>
+    <message>
+        <source>Gold in the top 1 / 5 / 10 % most-rated movies</source>
+        <translation>Goldfilme unter den 1 / 5 / 10 % meistbewerteten Filmen</translation>
+    </message>
+    <message>
+        <source>Mean pairwise Jaccard of gold lists</source>
+        <translation>Mittlere paarweise Jaccard-Ähnlichkeit der Goldlisten</translation>
+    </message>
+    <message>
+        <source>Distinct gold movies in the split</source>
+        <translation>Verschiedene Goldfilme in der Aufteilung</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::GoldSetTableModel</name>
@@ -4145,6 +4249,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (simulator — not an LLM)</source>
+        <translation>%1 (Simulator — kein LLM)</translation>
     </message>
 </context>
 <context>
@@ -5373,8 +5481,8 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>Lauf B:</translation>
     </message>
     <message>
-        <source>Δ = A − B on the same users, with its 95 % CI and p-value (bold when p &lt; 0.05).</source>
-        <translation>Δ = A − B auf denselben Nutzern, mit 95-%-KI und p-Wert (fett bei p &lt; 0,05).</translation>
+        <source>Δ = A − B on the same users, with its 95 % CI, the p-value and the p-value adjusted with Holm–Bonferroni over all metrics compared (bold when the adjusted p &lt; 0.05).</source>
+        <translation>Δ = A − B auf denselben Nutzern, mit 95-%-KI, dem p-Wert und dem nach Holm–Bonferroni über alle verglichenen Metriken korrigierten p-Wert (fett, wenn das korrigierte p &lt; 0,05).</translation>
     </message>
     <message>
         <source>Paper layout (Tables 2 and 3)</source>
@@ -5474,6 +5582,14 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
+    <message>
+        <source>Show the paper&apos;s published figures</source>
+        <translation>Veröffentlichte Zahlen des Papers zeigen</translation>
+    </message>
+    <message>
+        <source>For gold sets built with the paper&apos;s profileData50 or profileData60 rule: the figures of the paper&apos;s Tables 2 and 3 as extra columns, labelled “reported in the paper (not measured here)”</source>
+        <translation>Für Goldstandards nach der Regel profileData50 oder profileData60 des Papers: die Zahlen seiner Tabellen 2 und 3 als zusätzliche Spalten, beschriftet mit „im Paper berichtet (hier nicht gemessen)“</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::ResultsTableModel</name>
@@ -5494,12 +5610,12 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>Gepaarte Differenz %1 (95-%-KI %2 bis %3)</translation>
     </message>
     <message>
-        <source>p = %1: significant at the 5 % level</source>
-        <translation>p = %1: signifikant auf dem 5-%-Niveau</translation>
+        <source>Holm-adjusted p = %1: significant at the 5 % level</source>
+        <translation>Holm-korrigiertes p = %1: signifikant auf dem 5-%-Niveau</translation>
     </message>
     <message>
-        <source>p = %1: not significant at the 5 % level</source>
-        <translation>p = %1: nicht signifikant auf dem 5-%-Niveau</translation>
+        <source>Holm-adjusted p = %1: not significant at the 5 % level</source>
+        <translation>Holm-korrigiertes p = %1: nicht signifikant auf dem 5-%-Niveau</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -5518,8 +5634,24 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>Δ (%1 − %2)</translation>
     </message>
     <message>
-        <source>p-value of the paired test; * marks p &lt; 0.05</source>
-        <translation>p-Wert des gepaarten Tests; * markiert p &lt; 0,05</translation>
+        <source>p-value adjusted with Holm–Bonferroni over every metric compared; bold and * mark adjusted p &lt; 0.05</source>
+        <translation>p-Wert, nach Holm–Bonferroni über alle verglichenen Metriken korrigiert; fett und * markieren korrigiertes p &lt; 0,05</translation>
+    </message>
+    <message>
+        <source>p = %1 before the correction for testing many metrics at once</source>
+        <translation>p = %1 vor der Korrektur für das gleichzeitige Testen vieler Metriken</translation>
+    </message>
+    <message>
+        <source>p-value of the paired test, before any correction</source>
+        <translation>p-Wert des gepaarten Tests, vor jeder Korrektur</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>Published in the paper; not measured by CineTune</source>
+        <translation>Im Paper veröffentlicht; nicht von CineTune gemessen</translation>
     </message>
 </context>
 <context>
@@ -5662,6 +5794,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>%1 (simulator — not an LLM)</source>
+        <translation>%1 (Simulator — kein LLM)</translation>
     </message>
 </context>
 <context>
