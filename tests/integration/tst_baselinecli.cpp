@@ -61,6 +61,7 @@ private Q_SLOTS:
     void writesPredictions_data();
     void writesPredictions();
     void allSplitsAndCount();
+    void popularIsOneDefinition();
     void errors_data();
     void errors();
 
@@ -165,6 +166,29 @@ void TestBaselineCli::allSplitsAndCount()
     QCOMPARE(runCli(base(QStringLiteral("random"), s1) << QStringLiteral("--seed") << QStringLiteral("1")).code, 0);
     QCOMPARE(runCli(base(QStringLiteral("random"), s2) << QStringLiteral("--seed") << QStringLiteral("5")).code, 0);
     QVERIFY(readAll(s1) != readAll(s2));
+}
+
+// MostPopular has one definition (docs/BASELINES.md): every rating the recommender may see. On a
+// neighbour-consensus gold set (exclude = rated) nothing is held out, so a test user's list is the
+// same whether the test split or every split is predicted (it used to count the training users'
+// ratings only when another split was predicted).
+void TestBaselineCli::popularIsOneDefinition()
+{
+    const QString test = path(QStringLiteral("popular-test.jsonl")), all = path(QStringLiteral("popular-all.jsonl"));
+    QVERIFY(runCli(base(QStringLiteral("popular"), test)).code == 0);
+    QVERIFY(runCli(base(QStringLiteral("popular"), all) << QStringLiteral("--split") << QStringLiteral("all")).code == 0);
+    std::map<int, QJsonArray> everyone;
+    for (const QByteArray &line : readAll(all).trimmed().split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        everyone[o.value(QStringLiteral("user")).toInt()] = o.value(QStringLiteral("items")).toArray();
+    }
+    int compared = 0;
+    for (const QByteArray &line : readAll(test).trimmed().split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        QCOMPARE(o.value(QStringLiteral("items")).toArray(), everyone.at(o.value(QStringLiteral("user")).toInt()));
+        ++compared;
+    }
+    QVERIFY(compared > 3);
 }
 
 void TestBaselineCli::errors_data()
