@@ -12,6 +12,7 @@
 #include "providers/jobmonitor.h"
 #include "providers/providerclient.h"
 #include "providers/providerprofile.h"
+#include "finetune/pricetable.h"
 #include "providers/simulator.h"
 
 #include <QCoreApplication>
@@ -299,7 +300,7 @@ void printJob(const FineTuneJob &j, const ProviderProfile &p, QTextStream &out)
     row(tr("Finished"), time(j.finishedAt));
     row(tr("Epochs"), j.epochs ? QString::number(*j.epochs) : QString());
     row(tr("Trained tokens"), j.trainedTokens ? QString::number(*j.trainedTokens) : QString());
-    row(tr("Cost"), j.cost ? QStringLiteral("$%1").arg(*j.cost, 0, 'f', 2) : QString());
+    row(tr("Cost"), j.cost ? QStringLiteral("$%1").arg(usdAmount(*j.cost)) : QString());
     if (!j.error.isEmpty())
         row(tr("Error"), j.error.code.isEmpty() ? j.error.message : QStringLiteral("%1 (%2)").arg(j.error.message, j.error.code));
     if (j.needsDeployment)
@@ -1002,7 +1003,7 @@ private:
                 if (job.trainedTokens)
                     m_out << tr("Trained tokens: %1\n").arg(*job.trainedTokens);
                 if (job.cost)
-                    m_out << tr("Cost: $%1\n").arg(*job.cost, 0, 'f', 2);
+                    m_out << tr("Cost: $%1\n").arg(usdAmount(*job.cost));
                 if (job.needsDeployment)
                     m_out << tr("Azure: deploy the model before using it for inference.\n");
                 if (isSimulated(job, m_jc.profile))
