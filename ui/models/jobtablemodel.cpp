@@ -55,7 +55,7 @@ int JobTableModel::rowOf(qint64 rowId) const
 QString JobTableModel::statusText(const StoredJob &job)
 {
     if (job.pending)
-        return tr("Submitting");
+        return job.job.error.code == QLatin1String("job.unresolved") ? tr("Not confirmed — check") : tr("Submitting");
     QString text = jobStatusText(job.job.status);
     if (job.job.status == JobStatus::Succeeded && job.job.needsDeployment && job.deployment.isEmpty())
         text = tr("Succeeded — needs deployment");
