@@ -92,6 +92,7 @@ private Q_SLOTS:
     void folderCapped();
     void resourceLikeNames_data();
     void resourceLikeNames();
+    void fuzzSeedIsCurrent();
 };
 
 void TestDatasetCache::roundTrip()
@@ -403,6 +404,26 @@ void TestDatasetCache::resourceLikeNames()
     QVERIFY(!writeDatasetCache(ds, cache.path()).ok());
     QVERIFY(QDir(cache.path()).isEmpty());
     QCOMPARE(readDatasetCache(ds.source, fingerprint, cache.path()).error().code, QStringLiteral("cache-miss"));
+}
+
+// The fuzz target's seed is a valid cache file of the current layout (regenerate it when the
+// layout changes, or the fuzzer starts from files that never get past the version check).
+void TestDatasetCache::fuzzSeedIsCurrent()
+{
+    QFile seed(test::sourceDir() + QStringLiteral("/tests/fuzz/corpus/cache/tiny.ctstore"));
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    const QByteArray bytes = seed.readAll();
+    const QByteArray fingerprint = bytes.mid(192, 40);
+    QTemporaryDir cache;
+    test::writeFile(cache.path(), QFileInfo(cacheFilePath(cache.path(), fingerprint)).fileName(), bytes);
+    DatasetSource source;
+    source.format = DatasetFormat::NetflixKaggle;
+    auto ds = readDatasetCache(source, fingerprint, cache.path());
+    QVERIFY2(ds.ok(), qPrintable(ds ? QString() : ds.error().message));
+    QVERIFY(ds.value()->store.ratingCount() > 0);
+    QByteArray resealed = bytes;
+    QVERIFY(resealDatasetCache(resealed));
+    QCOMPARE(resealed, bytes);
 }
 
 QTEST_GUILESS_MAIN(TestDatasetCache)
