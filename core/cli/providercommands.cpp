@@ -42,7 +42,7 @@ QString tr(const char *s)
 }
 
 // `finetune watch` stopped by Ctrl-C (128 + SIGINT, the shell convention); the job goes on.
-constexpr int kInterrupted = 130;
+constexpr int kInterrupted = Interrupted;
 
 const QString kKindChoices = QStringLiteral("openai, azure, together, openai-compatible or simulator");
 

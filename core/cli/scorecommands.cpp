@@ -86,7 +86,7 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("compare"), tr("A second run: paired comparison run - compare"), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("k"), tr("Cut-offs, e.g. 1,3,5,10 (default)"), QStringLiteral("LIST")});
     parser.addOption({QStringLiteral("seed"), tr("Bootstrap seed (default 1)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000; 0 = no intervals)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"), QStringLiteral("N")});
     parser.addOption({QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D")});
     parser.addOption({QStringLiteral("json"), tr("Print one JSON object")});
     if (!parseOptions(parser, command, args, err))
@@ -111,7 +111,7 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
         options.metrics.ks = ks;
     }
     const auto seed = unsignedOption(parser, QStringLiteral("seed"), 1, 0, ~0ull, command, err);
-    const auto resamples = unsignedOption(parser, QStringLiteral("resamples"), 1000, 0, 1000000, command, err);
+    const auto resamples = unsignedOption(parser, QStringLiteral("resamples"), 1000, 1, 1000000, command, err);
     if (!seed || !resamples)
         return UsageError;
     options.metrics.bootstrap.seed = *seed;
@@ -221,8 +221,13 @@ int baselineRun(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const auto kind = baselineFromId(parser.value(QStringLiteral("baseline")));
     const auto split = goldSetSplitFromId(parser.value(QStringLiteral("split")));
-    if (!kind || !split) {
-        err << tr("cinetune baseline-run: --baseline must be itemknn|popular|random|consensus, --split train|validation|test\n");
+    if (!kind) {
+        err << tr("cinetune baseline-run: --baseline must be itemknn, popular, random or consensus, found \"%1\"\n")
+                   .arg(parser.value(QStringLiteral("baseline")));
+        return UsageError;
+    }
+    if (!split) {
+        err << tr("cinetune baseline-run: --split must be train, validation or test, found \"%1\"\n").arg(parser.value(QStringLiteral("split")));
         return UsageError;
     }
     const auto count = unsignedOption(parser, QStringLiteral("count"), 10, 1, 100, command, err);

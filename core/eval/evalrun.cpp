@@ -45,7 +45,11 @@ Result<qint64> prepareEvaluationRun(RunRepository &runs, const QString &name, co
     }
     if (existing.error().code != QLatin1String("project.not_found"))
         return existing.error();
-    return runs.create(name, spec, baseUrl, usersTotal);
+    Result<qint64> created = runs.create(name, spec, baseUrl, usersTotal);
+    // Another process created it at the same moment: continue that run (same checks as above).
+    if (!created && created.error().code == QLatin1String("project.exists"))
+        return prepareEvaluationRun(runs, name, spec, baseUrl, usersTotal);
+    return created;
 }
 
 EvaluationRun::EvaluationRun(EvaluationSetup setup, QObject *parent)
