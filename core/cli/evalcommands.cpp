@@ -284,8 +284,8 @@ int resolve(const QStringList &args, QTextStream &in, QTextStream &out, QTextStr
                           {QStringLiteral("match"), r.movieIndex ? QJsonValue(r.matchedTitle) : QJsonValue()}};
             out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         } else {
-            out << line << '\t' << (r.movieIndex ? QString::number(r.sourceId) : QStringLiteral("null")) << '\t' << resolutionHow(r)
-                << '\t' << r.matchedTitle << '\n';
+            out << visibleText(line) << '\t' << (r.movieIndex ? QString::number(r.sourceId) : QStringLiteral("null")) << '\t' << resolutionHow(r)
+                << '\t' << visibleText(r.matchedTitle) << '\n';
         }
     }
     return Success;

@@ -57,6 +57,8 @@ int resolveTarget(const QCommandLineParser &parser, ProviderProfile &profile, QS
                       "openai|azure|together|openai-compatible|simulator\n");
             return UsageError;
         }
+        if (!checkBaseUrlText(parser.value(QStringLiteral("base-url")), kCmd, err))
+            return UsageError;
         profile = ProviderProfile{};
         profile.kind = *kind;
         const QUrl url = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));

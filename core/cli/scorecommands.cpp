@@ -35,9 +35,11 @@ struct Opened
     DatasetPtr dataset;
 };
 
-std::optional<Opened> openProjectAndDataset(const QCommandLineParser &parser, const QString &command, QTextStream &err, int &code)
+std::optional<Opened> openProjectAndDataset(const QCommandLineParser &parser, const QString &command, QTextStream &err, int &code,
+                                            bool onlyRead)
 {
-    auto project = ProjectFile::open(ProjectFile::withSuffix(parser.value(QStringLiteral("project"))));
+    const QString projectPath = ProjectFile::withSuffix(parser.value(QStringLiteral("project")));
+    auto project = onlyRead ? ProjectFile::openForReading(projectPath) : ProjectFile::open(projectPath);
     if (!project) {
         err << QStringLiteral("cinetune %1: %2\n").arg(command, project.error().message);
         code = InputError;
@@ -118,7 +120,7 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
     options.metrics.bootstrap.resamples = int(*resamples);
 
     int code = Success;
-    auto opened = openProjectAndDataset(parser, command, err, code);
+    auto opened = openProjectAndDataset(parser, command, err, code, true);
     if (!opened)
         return code;
     RunRepository runs(*opened->project);
@@ -235,7 +237,7 @@ int baselineRun(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!count || !seed)
         return UsageError;
     int code = Success;
-    auto opened = openProjectAndDataset(parser, command, err, code);
+    auto opened = openProjectAndDataset(parser, command, err, code, false);
     if (!opened)
         return code;
     GoldSetRepository golds(*opened->project);

@@ -228,6 +228,15 @@ void EvaluationRun::onResponse(quint64 index, const Result<HttpResponse> &result
     if (!result) {
         if (result.error().code == QLatin1String("net.cancelled"))
             return; // the user stays pending
+        if (result.error().code == QLatin1String("net.unreachable")) {
+            // The host does not resolve or refuses connections (a wrong base URL, no network):
+            // every other request would fail the same way. Stop at once, one message, and leave
+            // the user pending (nothing was sent, nothing paid) instead of a failed row per user.
+            stop(RunStatus::Failed, tr("%1 The run stopped instead of failing every user: the users without an answer "
+                                       "stay pending, and running it again continues with them.")
+                                        .arg(result.error().message));
+            return;
+        }
         error = result.error();
     } else if (result->status != 200) {
         error = mapHttpError(m_setup.endpoint.kind, ProviderOperation::Chat, result.value(), m_setup.spec.target.model,

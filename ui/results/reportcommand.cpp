@@ -91,7 +91,7 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
         err << tr("cinetune report: --project P and --out DIR are required\n");
         return cli::UsageError;
     }
-    Result<std::unique_ptr<ProjectFile>> project = ProjectFile::open(parser.value(QStringLiteral("project")));
+    Result<std::unique_ptr<ProjectFile>> project = ProjectFile::openForReading(parser.value(QStringLiteral("project")));
     if (!project) {
         err << tr("cinetune report: %1\n").arg(project.error().message);
         return cli::InputError;
