@@ -6,6 +6,7 @@
 #include "goldset/goldsetbuilder.h"
 #include "goldset/goldsetjsonl.h"
 #include "options.h"
+#include "outputfile.h"
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 
@@ -150,6 +151,13 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
         err << QStringLiteral("cinetune goldset: %1\n").arg(message);
         return UsageError;
     };
+    const QStringList inputs{parser.positionalArguments().first(), parser.value(QStringLiteral("users-file"))};
+    if (parser.isSet(QStringLiteral("out"))) {
+        if (Status s = checkOutputPath(parser.value(QStringLiteral("out")), inputs); !s) {
+            err << QStringLiteral("cinetune goldset: %1\n").arg(s.error().message);
+            return UsageError;
+        }
+    }
 
     const QString presetName = parser.isSet(QStringLiteral("preset")) ? parser.value(QStringLiteral("preset")) : QStringLiteral("paper50");
     const auto preset = GoldSetSpec::preset(presetName);
@@ -259,7 +267,7 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
         return InputError;
     }
     if (!path.isEmpty()) {
-        if (const Status written = writeGoldSetJsonl(gold.users, path); !written) {
+        if (const Status written = writeOutputFile(path, goldSetToJsonl(gold.users), inputs); !written) {
             err << QStringLiteral("cinetune: %1\n").arg(written.error().message);
             return InputError;
         }

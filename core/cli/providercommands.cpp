@@ -43,7 +43,7 @@ QString tr(const char *s)
 }
 
 // `finetune watch` stopped by Ctrl-C (128 + SIGINT, the shell convention); the job goes on.
-constexpr int kInterrupted = 130;
+constexpr int kInterrupted = Interrupted;
 
 const QString kKindChoices = QStringLiteral("openai, azure, together, openai-compatible or simulator");
 
@@ -139,8 +139,11 @@ int resolveProvider(const QCommandLineParser &parser, const QString &cmd, const 
         }
         profile = ProviderProfile{};
         profile.kind = *kind;
-        if (parser.isSet(QStringLiteral("base-url")))
+        if (parser.isSet(QStringLiteral("base-url"))) {
+            if (!checkBaseUrlText(parser.value(QStringLiteral("base-url")), cmd, err))
+                return UsageError;
             profile.baseUrl = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));
+        }
         const QUrl url = profile.effectiveBaseUrl();
         // An inline provider is named after its kind and host ("simulator@127.0.0.1:8765").
         profile.name = providerKindId(*kind);
@@ -415,7 +418,10 @@ int simulator(const QStringList &args, QTextStream &out, QTextStream &err)
     SimulatorServer server(options, nullptr);
     if (parser.isSet(QStringLiteral("faults"))) {
         if (Status s = server.setFaults(parser.value(QStringLiteral("faults"))); !s) {
-            err << tr("cinetune simulator: --faults: %1\n").arg(s.error().message);
+            // The message already names the option (--faults: "bogus": ...).
+            const QString message = s.error().message;
+            err << QStringLiteral("cinetune simulator: %1\n")
+                       .arg(message.startsWith(QLatin1String("--faults")) ? message : QStringLiteral("--faults: ") + message);
             return UsageError;
         }
     }
@@ -524,8 +530,11 @@ int providersAdd(const QStringList &args, QTextStream &out, QTextStream &err)
         return UsageError;
     }
     p.kind = *kind;
-    if (parser.isSet(QStringLiteral("base-url")))
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        if (!checkBaseUrlText(parser.value(QStringLiteral("base-url")), QStringLiteral("providers add"), err))
+            return UsageError;
         p.baseUrl = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));
+    }
     if (parser.isSet(QStringLiteral("key-env"))) {
         if (!validVariableName(parser.value(QStringLiteral("key-env")))) {
             err << tr("cinetune providers add: --key-env must name an environment variable (letters, digits and _), not hold the key\n");
