@@ -210,7 +210,7 @@ void ScreenshotDriver::prepareGoldSets()
             QObject::disconnect(*conn);
             return fail(out.error ? out.error->message : QStringLiteral("gold set build failed"));
         }
-        if (auto id = goldSets->add(specs->back().first, *out.set, out.datasetFingerprint); !id) {
+        if (auto id = goldSets->add(specs->back().first, *out.set, out.datasetFingerprint, out.diagnostics); !id) {
             QObject::disconnect(*conn);
             return fail(id.error().message);
         }

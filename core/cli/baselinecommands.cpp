@@ -143,17 +143,8 @@ int baseline(const QStringList &args, QTextStream &out, QTextStream &err)
     const double loadSeconds = seconds(timer);
     timer.restart();
 
-    // MostPopular counts the training users' ratings unless the train split itself is predicted.
-    if (split && *split != GoldSetSplit::Train) {
-        for (const GoldSetUser &u : gold.value()) {
-            if (u.split != GoldSetSplit::Train)
-                continue;
-            if (const auto idx = dataset.store.findUser(u.user))
-                options.trainingUsers.push_back(*idx);
-        }
-        std::sort(options.trainingUsers.begin(), options.trainingUsers.end());
-    }
-
+    // Every baseline sees the dataset without the predicted users' held-out ratings (heldout.h):
+    // one definition of popularity, as in baseline runs and the GUI.
     auto predictions = recommendForGoldSet(dataset, users, *kind, options, progress);
     if (!predictions) {
         err << QStringLiteral("cinetune: %1\n").arg(predictions.error().message);

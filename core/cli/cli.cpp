@@ -5,6 +5,7 @@
 #include "evalcommands.h"
 #include "finetunecommands.h"
 #include "goldsetcommands.h"
+#include "goldsetstatscommand.h"
 #include "providercommands.h"
 #include "runcommands.h"
 #include "scorecommands.h"
@@ -33,6 +34,7 @@ QString usage()
               "       cinetune dataset stats PATH [--json] [--no-cache] [--threads N]\n"
               "       cinetune dataset synth --out DIR [--users N] [--seed S] [--threads N] [--force]\n"
               "       cinetune goldset DATASET (--out GOLD.jsonl | --save-to PROJECT --name NAME) [--preset paper50|paper60|holdout] [options]\n"
+              "       cinetune goldset-stats DATASET --gold GOLD.jsonl [--preset paper50|paper60|holdout] [--split test] [--json]\n"
               "       cinetune finetune-data GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n"
               "       cinetune tokens FILE.jsonl [--json]\n"
               "       cinetune baseline --dataset D --gold GOLD.jsonl --model random|popular|itemknn|consensus --out PRED.jsonl\n"
@@ -151,7 +153,7 @@ bool isCliCommand(const QStringList &args)
     if (args.isEmpty())
         return false;
     const QString &a = args.first();
-    return a == QLatin1String("dataset") || a == QLatin1String("goldset") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
+    return a == QLatin1String("dataset") || a == QLatin1String("goldset") || a == QLatin1String("goldset-stats") || a == QLatin1String("finetune-data") || a == QLatin1String("tokens")
            || a == QLatin1String("finetune") || a == QLatin1String("providers") || a == QLatin1String("simulator")
            || a == QLatin1String("eval") || a == QLatin1String("resolve")
            || a == QLatin1String("baseline") || a == QLatin1String("run")
@@ -187,6 +189,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (cmd == QLatin1String("goldset"))
         return goldset(args.mid(1), out, err);
+    if (cmd == QLatin1String("goldset-stats"))
+        return goldsetStats(args.mid(1), out, err);
     if (cmd == QLatin1String("finetune-data"))
         return finetuneData(args.mid(1), out, err);
     if (cmd == QLatin1String("tokens"))

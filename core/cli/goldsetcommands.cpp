@@ -3,7 +3,9 @@
 #include "cli.h"
 #include "dataset/datasetloader.h"
 #include "dataset/useridlist.h"
+#include "eval/goldsetdiagnostics.h"
 #include "goldset/goldsetbuilder.h"
+#include "project/goldsetdiagnosticsstore.h"
 #include "goldset/goldsetjsonl.h"
 #include "options.h"
 #include "outputfile.h"
@@ -41,7 +43,7 @@ QString movieName(const Dataset &ds, std::uint32_t sourceId)
     return m ? tr("%1 [%2]").arg(ds.catalogue.displayTitle(*m)).arg(sourceId) : QString::number(sourceId);
 }
 
-void printSummary(QTextStream &out, const GoldSet &set, const Dataset &ds, const QString &preset)
+void printSummary(QTextStream &out, const GoldSet &set, const Dataset &ds, const QString &preset, const QJsonObject &diagnostics = {})
 {
     const GoldSetSpec &s = set.spec;
     const GoldSetSummary &m = set.summary;
@@ -107,6 +109,10 @@ void printSummary(QTextStream &out, const GoldSet &set, const Dataset &ds, const
         top << tr("%1 (%2 users)").arg(movieName(ds, m.topGoldMovies[i].first)).arg(m.topGoldMovies[i].second);
     out << tr("Most frequent gold movies: %1\n").arg(top.join(QStringLiteral("; ")));
     out << tr("Split: %1 train, %2 validation, %3 test\n").arg(m.splitCounts[0]).arg(m.splitCounts[1]).arg(m.splitCounts[2]);
+    const QString text = diagnostics.value(QLatin1String("text")).toString();
+    if (!text.isEmpty())
+        out << tr("Diagnostics (%1 split):\n").arg(diagnostics.value(QLatin1String("split")).toString())
+            << QStringLiteral("  ") << QString(text).replace(QLatin1Char('\n'), QStringLiteral("\n  ")) << '\n';
 }
 
 } // namespace
@@ -255,6 +261,13 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
         err << QStringLiteral("cinetune: %1\n").arg(set.error().message);
         return set.error().code == QLatin1String("invalid-argument") ? UsageError : InputError;
     }
+    // What the gold set rewards (trivial baseline, ceiling, popularity, overlap): in the summary,
+    // the --json output and the stored gold set.
+    const Result<QJsonObject> diagnostics = goldSetDiagnosticsJson(dataset, set.value(), build.threads, progress);
+    if (!diagnostics) {
+        err << QStringLiteral("cinetune: %1\n").arg(diagnostics.error().message);
+        return InputError;
+    }
     const double buildSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     const GoldSet &gold = set.value();
     const QString path = parser.value(QStringLiteral("out"));
@@ -302,6 +315,10 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
             return InputError;
         }
         storedId = id.value();
+        if (Status stored = storeGoldSetDiagnostics(*project.value(), storedId, diagnostics.value()); !stored) {
+            err << QStringLiteral("cinetune: %1\n").arg(stored.error().message);
+            return InputError;
+        }
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o = summaryToJson(gold.summary);
@@ -312,10 +329,12 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
             o[QStringLiteral("gold_set_id")] = storedId;
         o[QStringLiteral("load_seconds")] = loadSeconds;
         o[QStringLiteral("build_seconds")] = buildSeconds;
+        if (!diagnostics->isEmpty())
+            o[QStringLiteral("diagnostics")] = diagnostics.value();
         out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         return Success;
     }
-    printSummary(out, gold, dataset, presetName);
+    printSummary(out, gold, dataset, presetName, diagnostics.value());
     if (toProject)
         out << tr("Stored %1 users as gold set \"%2\" in %3\n").arg(gold.users.size()).arg(parser.value(QStringLiteral("name")).trimmed(),
                                                                                       ProjectFile::withSuffix(parser.value(QStringLiteral("save-to"))));

@@ -279,9 +279,13 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         return ProviderError;
     }
     RunRepository runs(*project.value());
+    // The simulator is not an LLM: the run says so from the start (schema step 7).
+    const bool simulated = profile.kind == ProviderKind::Simulator;
     const QString name = parser.isSet(QStringLiteral("name"))
                              ? parser.value(QStringLiteral("name"))
-                             : QStringLiteral("%1/%2/%3/%4").arg(gold->name, goldSetSplitId(spec.split), model, promptStrategyId(spec.strategy));
+                             : QStringLiteral("%1/%2/%3/%4%5")
+                                   .arg(gold->name, goldSetSplitId(spec.split), model, promptStrategyId(spec.strategy),
+                                        simulated ? QStringLiteral("/simulator") : QString());
     const QString baseUrl = profile.effectiveBaseUrl().toString();
     auto runId = prepareEvaluationRun(runs, name, spec, baseUrl, qint64(users.size()));
     if (!runId) {
@@ -294,6 +298,12 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     if (Status s = lease.acquire(); !s) {
         err << QStringLiteral("cinetune run: %1\n").arg(s.error().message);
         return InputError;
+    }
+    if (simulated) {
+        if (Status marked = runs.setSimulated(runId.value(), true); !marked) {
+            err << QStringLiteral("cinetune run: %1\n").arg(marked.error().message);
+            return InputError;
+        }
     }
     auto tokenizer = Tokenizer::o200k();
 
@@ -312,13 +322,13 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     if (spec.strategy == PromptStrategyKind::Candidates) {
         BaselineOptions baselineOptions;
         NullProgress quiet;
-        auto recommender = makeRecommender(*ds.value(), *baselineFromId(spec.candidateBaseline), baselineOptions, quiet);
-        if (!recommender) {
-            err << QStringLiteral("cinetune run: %1\n").arg(recommender.error().message);
+        // Built without the split's held-out ratings (heldout.h).
+        auto candidates = heldOutCandidates(ds.value(), *baselineFromId(spec.candidateBaseline), setup.users, baselineOptions, quiet);
+        if (!candidates) {
+            err << QStringLiteral("cinetune run: %1\n").arg(candidates.error().message);
             return InputError;
         }
-        setup.candidates = baselineCandidates(ds.value(), std::shared_ptr<const Recommender>(std::move(recommender).value()),
-                                              baselineOptions.seed);
+        setup.candidates = std::move(candidates).value();
     }
     setup.endpoint = Endpoint{profile.kind, profile.effectiveBaseUrl(), key.value(),
                               int(*timeout) * 1000};

@@ -94,7 +94,10 @@ Result<qint64> executeBaselineRun(ProjectFile &project, qint64 runId, const Data
         return pending.error();
     if (Status s = runs.setStatus(runId, RunStatus::Running); !s)
         return s.error();
-    auto responses = computeBaselineResponses(dataset, run->spec, pending.value(), progress, options);
+    // The whole split is evaluated, also when only some of its users are pending (heldout.h).
+    BaselineOptions withSplit = options;
+    withSplit.evaluated = std::make_shared<const std::vector<GoldSetUser>>(split);
+    auto responses = computeBaselineResponses(dataset, run->spec, pending.value(), progress, withSplit);
     if (!responses) {
         const bool canceled = responses.error().code == QLatin1String("canceled");
         (void)runs.setStatus(runId, canceled ? RunStatus::Cancelled : RunStatus::Failed, canceled ? QString() : responses.error().message);

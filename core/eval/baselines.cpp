@@ -1,6 +1,7 @@
 #include "baselines.h"
 
 #include "common/parallel.h"
+#include "heldout.h"
 #include "goldset/coviewindex.h"
 #include "goldset/goldsetbuilder.h"
 #include "goldset/goldsetrandom.h"
@@ -136,32 +137,11 @@ private:
 class PopularRecommender final : public Recommender
 {
 public:
-    PopularRecommender(const Dataset &ds, const BaselineOptions &o) : m_ds(ds), m_excludeRated(o.excludeRated)
+    // One definition everywhere: every rating of the dataset it is given. Batches and candidate
+    // shortlists give it the view without the evaluated users' held-out ratings (heldout.h).
+    PopularRecommender(const Dataset &ds, const BaselineOptions &o)
+        : m_ds(ds), m_excludeRated(o.excludeRated), m_order(popularityOrder(ds.store, nullptr))
     {
-        if (o.trainingUsers.empty()) {
-            m_order = popularityOrder(ds.store, nullptr);
-            return;
-        }
-        const int threads = resolveThreads(o.threads);
-        const std::size_t parts = static_cast<std::size_t>(threads) * 4;
-        std::vector<std::vector<std::uint64_t>> partial(parts);
-        parallelFor(threads, parts, [&](std::size_t part, int) {
-            std::vector<std::uint64_t> &c = partial[part];
-            c.assign(ds.store.movieCount(), 0);
-            const std::size_t b = o.trainingUsers.size() * part / parts, e = o.trainingUsers.size() * (part + 1) / parts;
-            for (std::size_t i = b; i < e; ++i) {
-                if (o.trainingUsers[i] >= ds.store.userCount())
-                    continue;
-                for (Entry en : ds.store.userEntries(o.trainingUsers[i]))
-                    ++c[entryIndex(en)];
-            }
-        });
-        std::vector<std::uint64_t> counts(ds.store.movieCount(), 0);
-        for (const auto &c : partial) {
-            for (std::size_t m = 0; m < counts.size(); ++m)
-                counts[m] += c[m];
-        }
-        m_order = popularityOrder(ds.store, &counts);
     }
     BaselineKind kind() const override { return BaselineKind::MostPopular; }
     std::vector<std::uint32_t> recommend(const BaselineQuery &q) const override
@@ -429,10 +409,13 @@ Result<std::unique_ptr<Recommender>> makeRecommender(const Dataset &dataset, Bas
     }
 }
 
-Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Dataset &dataset, const std::vector<GoldSetUser> &users,
+Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Dataset &full, const std::vector<GoldSetUser> &users,
                                                                     BaselineKind kind, const BaselineOptions &options, Progress &progress)
 {
     try {
+        // Nothing of the evaluated users from their cut on is visible (heldout.h).
+        const auto view = datasetWithoutHeldOut(full, options.evaluated ? *options.evaluated : users);
+        const Dataset &dataset = view ? *view : full;
         std::vector<std::vector<std::uint32_t>> out(users.size());
         const int count = clampCount(options.count);
         if (kind == BaselineKind::NeighbourConsensus) {
@@ -517,6 +500,16 @@ CandidateSource baselineCandidates(std::shared_ptr<const Dataset> dataset, std::
             out.push_back(dataset->catalogue.movie(m).sourceId);
         return out;
     };
+}
+
+Result<CandidateSource> heldOutCandidates(const DatasetPtr &dataset, BaselineKind kind, const std::vector<GoldSetUser> &evaluated,
+                                          const BaselineOptions &options, Progress &progress)
+{
+    const DatasetPtr view = visibleDataset(dataset, evaluated);
+    auto made = makeRecommender(*view, kind, options, progress);
+    if (!made)
+        return made.error();
+    return baselineCandidates(view, std::shared_ptr<const Recommender>(std::move(made).value()), options.seed);
 }
 
 } // namespace cinetune

@@ -41,9 +41,12 @@ struct BaselineOptions
     int count = 10;
     std::uint64_t seed = 2;
     // With query.user: never recommend a movie the user rated (as gold sets with exclude=rated).
+    // Over the view of heldout.h, "rated" means rated before the user's cut (the profile side).
     bool excludeRated = true;
-    // MostPopular counts only these users' ratings (dense indices); empty = every rating.
-    std::vector<std::uint32_t> trainingUsers;
+    // recommendForGoldSet() only: the users whose held-out ratings the recommenders must not see
+    // (heldout.h), e.g. the whole split when only some of its users are pending; null = the users
+    // predicted. The same list always gives the same view, so a resumed run gives the same lists.
+    std::shared_ptr<const std::vector<GoldSetUser>> evaluated;
     ItemKnnParams itemKnn;
     ItemKnnCacheOptions cache;
     // The gold rule that NeighbourConsensus re-runs (its seed and max gold come from the query).
@@ -66,7 +69,9 @@ public:
 [[nodiscard]] Result<std::unique_ptr<Recommender>> makeRecommender(const Dataset &dataset, BaselineKind kind,
                                                                    const BaselineOptions &options, Progress &progress);
 
-// Recommendations for every gold-set user (same order as `users`): profile and user mapped to
+// Recommendations for every gold-set user (same order as `users`), computed over the dataset
+// without the evaluated users' held-out ratings (heldout.h: popularity, similarities and rated
+// movies never include a user's gold or what they rated after it): profile and user mapped to
 // dense indices, options.count movies each (seed options.seed), as SOURCE movie ids. Parallel, and the same for any thread
 // count. Consensus runs the gold rule once for all users (a user it drops gets an empty list).
 // Errors: "invalid-argument" (a movie or, for consensus, a user not in the dataset), "canceled".
@@ -80,5 +85,11 @@ public:
 // from the dataset are skipped), as source movie ids. Both pointers are kept by the function.
 CandidateSource baselineCandidates(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Recommender> recommender,
                                    std::uint64_t seed);
+// The candidate shortlist of a run over `evaluated` (the run's split): the recommender is built
+// over visibleDataset(dataset, evaluated), so a shortlist never sees a user's held-out ratings and
+// never drops a held-out gold movie because the user rated it later.
+[[nodiscard]] Result<CandidateSource> heldOutCandidates(const DatasetPtr &dataset, BaselineKind kind,
+                                                        const std::vector<GoldSetUser> &evaluated, const BaselineOptions &options,
+                                                        Progress &progress);
 
 } // namespace cinetune

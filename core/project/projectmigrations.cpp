@@ -198,6 +198,12 @@ CREATE TABLE run_leases (
     heartbeat_ms INTEGER NOT NULL
 );
 )sql"},
+    {"evaluation runs made with the offline simulator", R"sql(
+-- 1 = the run was made against a provider profile of kind "simulator" (decided when the run is
+-- created, from the profile's kind at that time): every table, chart, export and report labels it
+-- "simulator — not an LLM". Runs made before this step cannot be told apart and stay 0.
+ALTER TABLE eval_runs ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
+)sql"},
     // Append new steps here (predictions, ...).
 };
 

@@ -38,7 +38,7 @@ QVariant textOrNull(const QString &s)
 }
 
 const QString kRunColumns =
-    QStringLiteral("id, name, spec_json, base_url, status, users_total, error_message, created_at, updated_at");
+    QStringLiteral("id, name, spec_json, base_url, status, users_total, error_message, created_at, updated_at, simulated");
 
 const RunStatus kStatuses[] = {RunStatus::Created, RunStatus::Running, RunStatus::Paused,
                                RunStatus::Finished, RunStatus::Failed, RunStatus::Cancelled};
@@ -182,6 +182,7 @@ Result<QList<StoredRun>> RunRepository::select(const QString &where, const QVari
         r.errorMessage = q.value(6).toString();
         r.createdAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
         r.updatedAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs);
+        r.simulated = q.value(9).toInt() != 0;
         out.append(std::move(r));
     }
     return out;
@@ -378,6 +379,17 @@ QString RunRepository::uniqueName(const QString &base) const
             return candidate;
     }
     return base;
+}
+
+Status RunRepository::setSimulated(qint64 runId, bool simulated)
+{
+    QSqlQuery q(db(m_project));
+    q.prepare(QStringLiteral("UPDATE eval_runs SET simulated = ? WHERE id = ?"));
+    q.addBindValue(simulated ? 1 : 0);
+    q.addBindValue(runId);
+    if (!q.exec())
+        return sqlError(q, tr("mark the evaluation run as simulated"));
+    return q.numRowsAffected() > 0 ? Status(Ok{}) : Status(notFound(runId));
 }
 
 } // namespace cinetune

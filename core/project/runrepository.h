@@ -35,6 +35,9 @@ struct StoredRun
     QString errorMessage;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // Made against the offline simulator (schema step 7): not an LLM's answers. Set when the run
+    // is created, from the provider profile's kind at that time.
+    bool simulated = false;
 };
 
 // One user's stored answer: ok (raw text exactly as received) or failed (the final error).
@@ -91,6 +94,7 @@ public:
     [[nodiscard]] Result<qint64> create(const QString &name, const RunSpec &spec, const QString &baseUrl, qint64 usersTotal);
     [[nodiscard]] Status setStatus(qint64 runId, RunStatus status, const QString &errorMessage = {});
     [[nodiscard]] Status setUsersTotal(qint64 runId, qint64 usersTotal);
+    [[nodiscard]] Status setSimulated(qint64 runId, bool simulated);
     [[nodiscard]] Status remove(qint64 runId);
 
     [[nodiscard]] Result<StoredRun> get(qint64 runId) const;

@@ -28,7 +28,11 @@ bool ResultsComparison::isEmpty() const
 ResultsTable paperTable(const GoldSetResults &group)
 {
     ResultsTable t = buildResultsTable(tr("Comparison of performance metrics – %1").arg(group.name), group.name,
-                                       group.runs, paperMetricIds(), false);
+                                       group.runs + group.reference, paperMetricIds(), false);
+    if (!group.reference.isEmpty())
+        t.notes << tr("Columns “%1” are the paper's published figures (GPT-4o-mini on the Netflix Prize data), copied "
+                      "from its text, for comparison only.")
+                       .arg(group.reference.first().column.label.section(QStringLiteral(" — "), 1));
     return t;
 }
 

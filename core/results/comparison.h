@@ -26,6 +26,8 @@ struct GoldSetResults
     int pairB = -1;
     QHash<QString, PairedCell> paired;
     QList<PopularitySample> popularity;    // recommended per run, plus the gold movies
+    // Published figures shown beside the runs in the paper layout (paperreference.h); not runs.
+    QList<RunMetrics> reference;
 };
 
 struct LossCurve
@@ -45,7 +47,8 @@ struct ResultsComparison
     bool isEmpty() const;
 };
 
-// The paper's layout (Tables 2 and 3): one table per gold set, rows P/R/F1@3, P/R/F1@5, MRR, MAP.
+// The paper's layout (Tables 2 and 3): one table per gold set, rows P/R/F1@3, P/R/F1@5, MRR, MAP;
+// the group's reference columns (the paper's own figures, labelled) after the runs.
 ResultsTable paperTable(const GoldSetResults &group);
 // All K, NDCG, Hit, MAP@K, beyond accuracy and rates with 95 % CIs and the paired columns.
 ResultsTable extendedTable(const GoldSetResults &group);

@@ -47,6 +47,11 @@ QHash<QString, PairedCell> pairedFromReports(const MetricReport &a, const Metric
             continue;
         out.insert(m.metric, PairedCell{m.result.meanDifference, m.result.interval.low, m.result.interval.high, m.result.pValue, true});
     }
+    // Holm–Bonferroni over every metric compared (a table adjusts again over the rows it shows).
+    QList<PairedCell *> family;
+    for (auto it = out.begin(); it != out.end(); ++it)
+        family << &it.value();
+    holmAdjust(family);
     return out;
 }
 

@@ -45,7 +45,7 @@ QString perUserRunsCsv(const QList<ScoredRun> &runs, const TableExportOptions &o
         }
         QJsonObject settings = r.run.spec.toJson();
         settings.remove(QStringLiteral("prompt")); // long; the tables' exports carry it
-        lines << QStringLiteral("run \"%1\": id %2, settings %3").arg(r.run.name).arg(r.run.id).arg(compactJson(settings));
+        lines << QStringLiteral("run \"%1\": id %2, settings %3").arg(runLabel(r.run)).arg(r.run.id).arg(compactJson(settings));
     }
     if (!groups.isEmpty())
         lines << QStringLiteral("gold set: %1").arg(groups.join(QStringLiteral(", ")));
@@ -76,7 +76,7 @@ QString perUserRunsCsv(const QList<ScoredRun> &runs, const TableExportOptions &o
             resolution.emplace(u.user, &u);
         const std::size_t width = static_cast<std::size_t>(rep.metrics.size());
         for (std::size_t u = 0; u < rep.users.size(); ++u) {
-            QStringList f{csvField(r.run.spec.goldSetName), csvField(r.run.name), QString::number(r.run.id), QString::number(rep.users[u]),
+            QStringList f{csvField(r.run.spec.goldSetName), csvField(runLabel(r.run)), QString::number(r.run.id), QString::number(rep.users[u]),
                           u < rep.outcomes.size() ? evalOutcomeId(rep.outcomes[u]) : QString()};
             for (const std::size_t c : column)
                 f << (c < width && (u + 1) * width <= rep.rows.size() ? formatNumber(rep.value(u, c), -1) : QString());

@@ -68,6 +68,13 @@ Result<ProjectFacts> readProjectFacts(ProjectFile &project)
                << qMakePair(tr("Created"), g.createdAt.toUTC().toString(Qt::ISODate));
         if (!g.notes.isEmpty())
             f.rows << qMakePair(tr("Notes"), g.notes);
+        // What the gold set rewards (eval/goldsetdiagnostics.h), stored with its summary.
+        const QJsonObject diagnostics = g.summary.value(QLatin1String("diagnostics")).toObject();
+        if (!diagnostics.isEmpty()) {
+            f.rows << qMakePair(tr("Verdict"), diagnostics.value(QLatin1String("verdict")).toString());
+            out.texts << ReportText{tr("Gold-set diagnostics “%1” (%2 split)").arg(g.name, diagnostics.value(QLatin1String("split")).toString()),
+                                    diagnostics.value(QLatin1String("text")).toString()};
+        }
         out.facts << f;
         out.texts << ReportText{tr("Gold-set spec “%1”").arg(g.name), json(g.spec.toJson())};
         if (!g.summary.isEmpty())

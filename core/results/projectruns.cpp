@@ -1,11 +1,14 @@
 #include "projectruns.h"
 
 #include "metricadapter.h"
+#include "paperreference.h"
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
+#include <QSet>
 
 namespace cinetune {
 
@@ -50,6 +53,7 @@ Result<QList<RunInput>> readRunInputs(ProjectFile &project, const QStringList &o
             return users.error();
         RunInput in;
         in.run = run;
+        in.goldSetSpec = set->spec;
         for (const GoldSetUser &u : users.value()) {
             if (u.split == run.spec.split)
                 in.split.push_back(u);
@@ -73,6 +77,7 @@ Result<QList<ScoredRun>> scoreRunInputs(const QList<RunInput> &inputs, const Dat
             return score.error();
         ScoredRun s;
         s.run = in.run;
+        s.goldSetSpec = in.goldSetSpec;
         s.report = score->report;
         s.resolution = score->resolution;
         s.users = score->users;
@@ -114,6 +119,16 @@ Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const Dataset &d
     return scoreRunInputs(inputs.value(), dataset, resolver, options);
 }
 
+QString simulatorLabel()
+{
+    return tr("simulator — not an LLM");
+}
+
+QString runLabel(const StoredRun &run)
+{
+    return run.simulated ? tr("%1 (%2)").arg(run.name, simulatorLabel()) : run.name;
+}
+
 std::optional<double> movieRatingCount(const Dataset &dataset, std::uint32_t sourceId)
 {
     const std::optional<std::uint32_t> m = dataset.catalogue.find(sourceId);
@@ -122,23 +137,37 @@ std::optional<double> movieRatingCount(const Dataset &dataset, std::uint32_t sou
     return static_cast<double>(dataset.store.movieRatingCount(*m));
 }
 
-ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs)
+ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs, bool paperReference)
 {
     ResultsComparison c;
     QList<QList<const ScoredRun *>> members;
+    // Gold sets with runs on more than one split: their groups are named with the split.
+    QHash<QString, QSet<int>> splits;
+    for (const ScoredRun &s : runs)
+        splits[s.run.spec.goldSetName].insert(int(s.run.spec.split));
+    QList<QPair<QString, GoldSetSplit>> keys;
     for (const ScoredRun &s : runs) {
-        qsizetype g = 0;
-        while (g < c.groups.size() && c.groups[g].name != s.run.spec.goldSetName)
-            ++g;
-        if (g == c.groups.size()) {
+        const QPair<QString, GoldSetSplit> key{s.run.spec.goldSetName, s.run.spec.split};
+        qsizetype g = keys.indexOf(key);
+        if (g < 0) {
+            g = c.groups.size();
+            keys << key;
             c.groups.append(GoldSetResults{});
-            c.groups.last().name = s.run.spec.goldSetName;
+            GoldSetResults &group = c.groups.last();
+            group.name = splits.value(key.first).size() > 1 ? tr("%1 · %2").arg(key.first, goldSetSplitId(key.second)) : key.first;
+            if (s.goldSetSpec) {
+                group.spec = s.goldSetSpec->toJson();
+                if (const auto table = paperTableFor(*s.goldSetSpec); table && paperReference)
+                    group.reference = paperReferenceRuns(*table);
+            }
             members.append(QList<const ScoredRun *>());
         }
         QJsonObject settings = s.run.spec.toJson();
         settings.insert(QStringLiteral("status"), runStatusId(s.run.status));
         settings.insert(QStringLiteral("base_url"), s.run.baseUrl);
-        RunMetrics m = runMetricsFromReport(s.report, ResultColumn{s.run.name, QString::number(s.run.id), settings});
+        if (s.run.simulated)
+            settings.insert(QStringLiteral("simulated"), simulatorLabel());
+        RunMetrics m = runMetricsFromReport(s.report, ResultColumn{runLabel(s.run), QString::number(s.run.id), settings});
         const ResolutionCounts &r = s.resolution;
         m.metrics.insert(QStringLiteral("hallucination_rate"), MetricCell::of(share(r.hallucinated, r.titles)));
         m.metrics.insert(QStringLiteral("duplicate_rate"), MetricCell::of(share(r.duplicates, r.titles)));
@@ -147,7 +176,7 @@ ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs)
         c.groups[g].runs << m;
         members[g] << &s;
         if (!s.recommendedPopularity.isEmpty())
-            c.groups[g].popularity << PopularitySample{s.run.name, s.recommendedPopularity};
+            c.groups[g].popularity << PopularitySample{runLabel(s.run), s.recommendedPopularity};
     }
     for (qsizetype g = 0; g < c.groups.size(); ++g) {
         // The gold movies once per group: the runs of a group share the gold set's split.

@@ -35,6 +35,7 @@ struct UserResolution
 struct ScoredRun
 {
     StoredRun run;
+    std::optional<GoldSetSpec> goldSetSpec; // of the run's gold set, when it is in the project
     MetricReport report;
     ResolutionCounts resolution;
     std::uint64_t users = 0;
@@ -50,6 +51,7 @@ struct ScoredRun
 struct RunInput
 {
     StoredRun run;
+    std::optional<GoldSetSpec> goldSetSpec;
     std::vector<GoldSetUser> split;       // the gold users of the run's split
     std::vector<Prediction> predictions;  // predictionsFromResponses() of the stored responses
 };
@@ -63,11 +65,20 @@ struct RunInput
 [[nodiscard]] Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const Dataset &dataset, const TitleResolver &resolver,
                                                         const MetricOptions &options = {}, const QStringList &only = {});
 
-// Runs → columns: one group per gold set (in run order), the run's spec as the column settings,
+// Runs → columns: one group per gold set and split (in run order; runs on different splits of one
+// gold set are never paired: the group is then named "gold set · split"), the run's spec as the column settings,
 // hallucination / duplicate / profile / parse-failure rates from the resolution counts, and the
 // paired comparison of the last run against the first of each group, and the popularity samples
 // (each run's recommendations, then the gold movies of the group's first run, labelled "Gold movies").
-ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs);
+// A gold set that follows the paper's profileData50 / profileData60 rule gets the paper's published
+// figures as reference columns (paperreference.h) when `paperReference` is on.
+ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs, bool paperReference = true);
+
+// "simulator — not an LLM": how every table, chart legend, export, report and list marks a run made
+// with the offline simulator (StoredRun::simulated).
+QString simulatorLabel();
+// The run's name as it is shown everywhere: "name (simulator — not an LLM)" for a simulated run.
+QString runLabel(const StoredRun &run);
 
 // The rating count of a movie (source id) in `dataset`; nullopt when it is not in the catalogue.
 std::optional<double> movieRatingCount(const Dataset &dataset, std::uint32_t sourceId);

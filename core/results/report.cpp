@@ -47,8 +47,9 @@ QString tableToHtml(const ResultsTable &t, int decimals)
     for (const ResultColumn &c : t.columns)
         h += QStringLiteral("<th>%1</th>").arg(htmlEscape(c.label));
     if (t.hasPaired)
-        h += QStringLiteral("<th>Δ (%1 − %2)</th><th>p</th>")
-                 .arg(htmlEscape(t.columns.value(t.pairA).label), htmlEscape(t.columns.value(t.pairB).label));
+        h += QStringLiteral("<th>Δ (%1 − %2)</th><th>p</th><th>%3</th>")
+                 .arg(htmlEscape(t.columns.value(t.pairA).label), htmlEscape(t.columns.value(t.pairB).label),
+                      htmlEscape(tr("p (Holm)")));
     h += QStringLiteral("</tr></thead>\n<tbody>\n");
     for (const ResultRow &r : t.rows) {
         h += QStringLiteral("<tr><td>%1</td>").arg(htmlEscape(r.label));
@@ -57,12 +58,12 @@ QString tableToHtml(const ResultsTable &t, int decimals)
         if (t.hasPaired) {
             const PairedCell &p = r.paired;
             if (p.present)
-                h += QStringLiteral("<td>%1</td><td%2>%3</td>")
-                         .arg(htmlEscape(formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, decimals)),
+                h += QStringLiteral("<td>%1</td><td>%2</td><td%3>%4</td>")
+                         .arg(htmlEscape(formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, decimals)), htmlEscape(formatPValue(p.p)),
                               p.significant() ? QStringLiteral(" class=\"sig\"") : QString(),
-                              htmlEscape(formatPValue(p.p)) + (p.significant() ? QStringLiteral("*") : QString()));
+                              htmlEscape(formatPValue(p.pAdjusted)) + (p.significant() ? QStringLiteral("*") : QString()));
             else
-                h += QStringLiteral("<td>–</td><td>–</td>");
+                h += QStringLiteral("<td>–</td><td>–</td><td>–</td>");
         }
         h += QStringLiteral("</tr>\n");
     }
@@ -82,7 +83,17 @@ QString reportToHtml(const ReportData &r, const ReportHtmlOptions &o)
     h += QStringLiteral("<p>%1</p>\n")
              .arg(htmlEscape(tr("Written by CineTune %1 on %2.")
                                  .arg(r.appVersion, r.generatedAt.toUTC().toString(Qt::ISODate))));
-    for (const QString &w : r.warnings)
+    // Any shown number from the offline simulator: said first, before every other warning.
+    QStringList warnings = r.warnings;
+    bool simulated = false;
+    for (const ResultsTable &t : r.tables) {
+        for (const ResultColumn &c : t.columns)
+            simulated = simulated || c.settings.contains(QLatin1String("simulated"));
+    }
+    if (simulated)
+        warnings.prepend(tr("Some numbers in this report come from the offline simulator, not from an LLM: the columns marked "
+                            "“simulator — not an LLM” measure a stand-in that answers from the dataset itself."));
+    for (const QString &w : warnings)
         h += QStringLiteral("<p class=\"warn\">%1</p>\n").arg(htmlEscape(w));
 
     if (!r.tables.isEmpty()) {
@@ -96,7 +107,8 @@ QString reportToHtml(const ReportData &r, const ReportHtmlOptions &o)
                     notes << QStringLiteral("%1: %2").arg(c.label, QString::fromUtf8(QJsonDocument(c.settings).toJson(QJsonDocument::Compact)));
             }
             if (t.hasPaired)
-                notes << tr("Δ: paired difference with its 95 % confidence interval; p: paired test; * p < 0.05.");
+                notes << tr("Δ: paired difference with its 95 % confidence interval; p: paired test; p (Holm): adjusted with "
+                            "Holm–Bonferroni over the metrics compared; * adjusted p < 0.05.");
             if (!notes.isEmpty()) {
                 h += QStringLiteral("<ul class=\"notes\">\n");
                 for (const QString &n : notes)

@@ -142,13 +142,30 @@ ResultsTable buildResultsTable(const QString &title, const QString &group, const
     return t;
 }
 
+void holmAdjust(QList<PairedCell *> cells)
+{
+    cells.removeIf([](const PairedCell *c) { return !c || !c->present; });
+    std::stable_sort(cells.begin(), cells.end(), [](const PairedCell *a, const PairedCell *b) { return a->p < b->p; });
+    const auto m = double(cells.size());
+    double running = 0;
+    for (qsizetype j = 0; j < cells.size(); ++j) {
+        running = std::max(running, std::min(1.0, (m - double(j)) * cells[j]->p));
+        cells[j]->pAdjusted = running;
+    }
+}
+
 void setPairedComparison(ResultsTable &table, int pairA, int pairB, const QHash<QString, PairedCell> &paired)
 {
     table.hasPaired = true;
     table.pairA = pairA;
     table.pairB = pairB;
-    for (ResultRow &row : table.rows)
+    QList<PairedCell *> family;
+    for (ResultRow &row : table.rows) {
         row.paired = paired.value(row.metricId);
+        family << &row.paired;
+    }
+    // The family is every metric the table compares.
+    holmAdjust(family);
 }
 
 RunMetrics runMetricsFromJson(const QJsonObject &json, const ResultColumn &column)
@@ -192,6 +209,7 @@ QHash<QString, PairedCell> pairedFromJson(const QJsonValue &json)
         c.lo = o.value(QLatin1String("lo")).toDouble();
         c.hi = o.value(QLatin1String("hi")).toDouble();
         c.p = o.value(QLatin1String("p")).toDouble(1);
+        c.pAdjusted = o.value(QLatin1String("p_holm")).toDouble(c.p); // a table adjusts again over its rows
         c.present = o.value(QLatin1String("diff")).isDouble();
         return c;
     };

@@ -27,7 +27,9 @@ struct MetricCell
     static MetricCell of(double mean, double lo, double hi) { return MetricCell{mean, lo, hi, true, true}; }
 };
 
-// Paired difference a − b of two runs on the same users, with its CI and a p-value.
+// Paired difference a − b of two runs on the same users, with its CI, the raw p-value and the
+// Holm–Bonferroni adjusted one (over every metric of the table's comparison: setPairedComparison()).
+// Significance is decided on the adjusted p only: a table tests ~26 metrics at once.
 struct PairedCell
 {
     double diff = 0;
@@ -35,10 +37,15 @@ struct PairedCell
     double hi = 0;
     double p = 1;
     bool present = false;
+    double pAdjusted = 1;
 
     static constexpr double kAlpha = 0.05;
-    bool significant() const { return present && p < kAlpha; }
+    bool significant() const { return present && pAdjusted < kAlpha; }
 };
+
+// Holm–Bonferroni: the present cells' p-values sorted ascending p(1) ≤ … ≤ p(m) get
+// p̃(i) = max over j ≤ i of min(1, (m − j + 1) · p(j)); cells that are not present are untouched.
+void holmAdjust(QList<PairedCell *> cells);
 
 // One column of a table: a run (or any named set of metrics) and the settings it was computed with.
 struct ResultColumn
@@ -46,6 +53,8 @@ struct ResultColumn
     QString label;
     QString runId;
     QJsonObject settings;
+    // A published figure, not a measurement (the paper's Tables 2–3): never paired, never charted.
+    bool reference = false;
 };
 
 struct ResultRow

@@ -1,5 +1,7 @@
 #include "tableexport.h"
 
+#include <algorithm>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,7 +41,10 @@ QStringList headerLines(const ResultsTable &t, const TableExportOptions &o)
         lines << QStringLiteral("column \"%1\": run %2, settings %3")
                      .arg(c.label, c.runId.isEmpty() ? QStringLiteral("-") : c.runId, compactJson(c.settings));
     if (t.hasPaired)
-        lines << QStringLiteral("paired difference: %1 (95 % CI; p-value of a paired test; * p < 0.05)").arg(pairLabel(t));
+        lines << QStringLiteral("paired difference: %1 (95 % CI; p: p-value of a paired test; p_holm: Holm–Bonferroni adjusted over "
+                                "the %2 metrics compared; * adjusted p < 0.05)")
+                     .arg(pairLabel(t))
+                     .arg(std::count_if(t.rows.cbegin(), t.rows.cend(), [](const ResultRow &r) { return r.paired.present; }));
     for (auto it = t.conventions.constBegin(); it != t.conventions.constEnd(); ++it)
         lines << QStringLiteral("convention %1: %2")
                      .arg(it.key(), it.value().isString() ? it.value().toString()
@@ -122,7 +127,8 @@ QString tableToCsv(const ResultsTable &t, const TableExportOptions &o)
         head << csvField(c.label + QStringLiteral(" mean")) << csvField(c.label + QStringLiteral(" lo"))
              << csvField(c.label + QStringLiteral(" hi"));
     if (t.hasPaired)
-        head << QStringLiteral("diff") << QStringLiteral("diff_lo") << QStringLiteral("diff_hi") << QStringLiteral("p");
+        head << QStringLiteral("diff") << QStringLiteral("diff_lo") << QStringLiteral("diff_hi") << QStringLiteral("p")
+             << QStringLiteral("p_holm");
     s += head.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const ResultRow &r : t.rows) {
         QStringList f{csvField(r.metricId), csvField(r.label)};
@@ -133,7 +139,7 @@ QString tableToCsv(const ResultsTable &t, const TableExportOptions &o)
         }
         if (t.hasPaired) {
             const PairedCell &p = r.paired;
-            for (const double v : {p.diff, p.lo, p.hi, p.p})
+            for (const double v : {p.diff, p.lo, p.hi, p.p, p.pAdjusted})
                 f << (p.present ? formatNumber(v, -1) : QString());
         }
         s += f.join(QLatin1Char(',')) + QLatin1Char('\n');
@@ -152,8 +158,8 @@ QString tableToMarkdown(const ResultsTable &t, const TableExportOptions &o)
         align << QStringLiteral("---:");
     }
     if (t.hasPaired) {
-        head << cellText(QStringLiteral("Δ (%1)").arg(pairLabel(t))) << QStringLiteral("p");
-        align << QStringLiteral("---:") << QStringLiteral("---:");
+        head << cellText(QStringLiteral("Δ (%1)").arg(pairLabel(t))) << QStringLiteral("p") << tr("p (Holm)");
+        align << QStringLiteral("---:") << QStringLiteral("---:") << QStringLiteral("---:");
     }
     s += QStringLiteral("| ") + head.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
     s += QStringLiteral("| ") + align.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
@@ -165,9 +171,10 @@ QString tableToMarkdown(const ResultsTable &t, const TableExportOptions &o)
             const PairedCell &p = r.paired;
             if (p.present) {
                 f << formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, o.decimals);
-                f << (p.significant() ? QStringLiteral("**%1***").arg(formatPValue(p.p)) : formatPValue(p.p));
+                f << formatPValue(p.p);
+                f << (p.significant() ? QStringLiteral("**%1***").arg(formatPValue(p.pAdjusted)) : formatPValue(p.pAdjusted));
             } else {
-                f << QStringLiteral("–") << QStringLiteral("–");
+                f << QStringLiteral("–") << QStringLiteral("–") << QStringLiteral("–");
             }
         }
         s += QStringLiteral("| ") + f.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
@@ -199,7 +206,7 @@ QString tableToLatex(const ResultsTable &t, const TableExportOptions &o)
     QString s;
     for (const QString &l : headerLines(t, o))
         s += QStringLiteral("% ") + l + QLatin1Char('\n');
-    const int cols = static_cast<int>(t.columns.size()) + (t.hasPaired ? 2 : 0);
+    const int cols = static_cast<int>(t.columns.size()) + (t.hasPaired ? 3 : 0);
     s += QStringLiteral("\\begin{table}[t]\n\\centering\n");
     s += QStringLiteral("\\begin{tabular}{l%1}\n").arg(QString(cols, QLatin1Char('r')));
     s += QStringLiteral("\\toprule\n");
@@ -207,7 +214,7 @@ QString tableToLatex(const ResultsTable &t, const TableExportOptions &o)
     for (const ResultColumn &c : t.columns)
         head << c.label;
     if (t.hasPaired)
-        head << QStringLiteral("Δ (%1)").arg(pairLabel(t)) << QStringLiteral("p");
+        head << QStringLiteral("Δ (%1)").arg(pairLabel(t)) << QStringLiteral("p") << tr("p (Holm)");
     for (QString &h : head)
         h = latexText(h);
     s += head.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n\\midrule\n");
@@ -219,10 +226,12 @@ QString tableToLatex(const ResultsTable &t, const TableExportOptions &o)
             const PairedCell &p = r.paired;
             if (p.present) {
                 f << latexEscape(formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, o.decimals));
-                QString pv = formatPValue(p.p).replace(QStringLiteral("< "), QStringLiteral("$<$ "));
-                f << (p.significant() ? QString(pv + QStringLiteral("$^{*}$")) : pv);
+                const auto latexP = [](double v) { return formatPValue(v).replace(QStringLiteral("< "), QStringLiteral("$<$ ")); };
+                f << latexP(p.p);
+                const QString adjusted = latexP(p.pAdjusted);
+                f << (p.significant() ? QStringLiteral("\\textbf{%1}$^{*}$").arg(adjusted) : adjusted);
             } else {
-                f << QStringLiteral("--") << QStringLiteral("--");
+                f << QStringLiteral("--") << QStringLiteral("--") << QStringLiteral("--");
             }
         }
         s += f.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n");
@@ -243,7 +252,7 @@ QJsonObject tableToJson(const ResultsTable &t, const TableExportOptions &o)
     QJsonArray cols;
     for (const ResultColumn &c : t.columns)
         cols.append(QJsonObject{{QStringLiteral("label"), c.label}, {QStringLiteral("run"), c.runId},
-                                {QStringLiteral("settings"), c.settings}});
+                                {QStringLiteral("settings"), c.settings}, {QStringLiteral("reference"), c.reference}});
     j[QStringLiteral("columns")] = cols;
     QJsonArray rows;
     for (const ResultRow &r : t.rows) {
@@ -265,6 +274,7 @@ QJsonObject tableToJson(const ResultsTable &t, const TableExportOptions &o)
         if (t.hasPaired && r.paired.present)
             row[QStringLiteral("paired")] = QJsonObject{{QStringLiteral("diff"), r.paired.diff}, {QStringLiteral("lo"), r.paired.lo},
                                                         {QStringLiteral("hi"), r.paired.hi}, {QStringLiteral("p"), r.paired.p},
+                                                        {QStringLiteral("p_holm"), r.paired.pAdjusted},
                                                         {QStringLiteral("significant"), r.paired.significant()}};
         rows.append(row);
     }

@@ -5,6 +5,8 @@
 #include "common/appinfo.h"
 #include "dataset/datasetloader.h"
 #include "eval/baselines.h"
+#include "eval/goldsetdiagnostics.h"
+#include "eval/heldout.h"
 #include "eval/itemknn.h"
 #include "eval/itemknncache.h"
 #include "fixtures.h"
@@ -31,6 +33,14 @@ const QByteArray kRatings = "userId,movieId,rating,timestamp\n"
                             "3,20,3.0,1100000000\n3,30,4.0,1100000000\n3,40,5.0,1100000000\n"
                             "4,10,2.0,1100000000\n4,50,1.0,1100000000\n"
                             "5,10,5.0,1100000000\n5,20,5.0,1100000000\n5,40,4.0,1100000000\n";
+// A temporal hold-out by hand (day k = 86400·k s). User 1 rated 10 and 20 (day 1, 2), then 30
+// (day 3, the held-out gold) and 40 (day 4, after the cut). Ratings per movie, all / without
+// user 1's held-out ratings: 10 → 1/1, 20 → 2/2, 30 → 3/2, 40 → 2/1, 50 → 3/3.
+const QByteArray kHoldRatings = "userId,movieId,rating,timestamp\n"
+                                "1,10,5.0,86400\n1,20,5.0,172800\n1,30,5.0,259200\n1,40,2.0,345600\n"
+                                "2,30,4.0,86400\n2,50,4.0,86400\n"
+                                "3,20,4.0,86400\n3,30,4.0,86400\n3,50,4.0,86400\n"
+                                "4,40,3.0,86400\n5,50,3.0,86400\n";
 const QByteArray kMovies = "movieId,title,genres\n10,Ten (2000),Drama\n20,Twenty (2000),Drama\n30,Thirty (2000),Drama\n"
                            "40,Forty (2000),Drama\n50,Fifty (2000),Drama\n";
 
@@ -68,6 +78,11 @@ private Q_SLOTS:
     void consensusSingleQueryIsGoldList_data();
     void consensusSingleQueryIsGoldList();
     void candidatesForPrompts();
+    void heldOutView();
+    void heldOutBaselines_data();
+    void heldOutBaselines();
+    void heldOutCandidateShortlist();
+    void diagnosticsKnownAnswers();
     void cacheRoundTrip();
     void damagedCacheRebuilt_data();
     void damagedCacheRebuilt();
@@ -80,6 +95,7 @@ private:
 
     QTemporaryDir m_dir;
     DatasetPtr m_tiny;
+    DatasetPtr m_hold;
     DatasetPtr m_sample;
     std::shared_ptr<const ItemKnnTable> m_damageReference; // damagedCacheRebuilt's table and its file
     QByteArray m_damageReferenceBytes;
@@ -98,6 +114,11 @@ void TestBaselines::initTestCase()
     QVERIFY2(tiny.ok(), qPrintable(tiny ? QString() : tiny.error().message));
     m_tiny = tiny.value();
     QCOMPARE(m_tiny->store.movieCount(), 5u);
+    test::writeFile(m_dir.path(), QStringLiteral("hold/ratings.csv"), kHoldRatings);
+    test::writeFile(m_dir.path(), QStringLiteral("hold/movies.csv"), kMovies);
+    auto hold = loadDataset(m_dir.filePath(QStringLiteral("hold")), o, progress);
+    QVERIFY2(hold.ok(), qPrintable(hold ? QString() : hold.error().message));
+    m_hold = hold.value();
     setApplicationIdentity();
     o.cacheDir = m_dir.filePath(QStringLiteral("cache"));
     o.useCache = true;
@@ -138,18 +159,14 @@ void TestBaselines::popular_data()
     QTest::addColumn<Ids>("profile");
     QTest::addColumn<int>("user"); // source id, 0 = none
     QTest::addColumn<bool>("excludeRated");
-    QTest::addColumn<Ids>("training"); // source user ids
     QTest::addColumn<int>("count");
     QTest::addColumn<Ids>("expected");
     // Ties (10 and 20 with 4 ratings, 30 and 40 with 2) go to the lower index.
-    QTest::newRow("all") << Ids{} << 0 << true << Ids{} << 10 << Ids{10, 20, 30, 40, 50};
-    QTest::newRow("count 2") << Ids{} << 0 << true << Ids{} << 2 << Ids{10, 20};
-    QTest::newRow("profile excluded") << Ids{10, 40} << 0 << true << Ids{} << 10 << Ids{20, 30, 50};
-    QTest::newRow("rated excluded") << Ids{20} << 3 << true << Ids{} << 10 << Ids{10, 50};
-    QTest::newRow("rated kept when asked") << Ids{20} << 3 << false << Ids{} << 10 << Ids{10, 30, 40, 50};
-    // Users 3 and 5: 20 → 2, 40 → 2, 10 → 1, 30 → 1, 50 → 0; ties by all ratings, then index.
-    QTest::newRow("training users") << Ids{} << 0 << true << Ids{3, 5} << 10 << Ids{20, 40, 10, 30, 50};
-    QTest::newRow("training users, profile") << Ids{40} << 0 << true << Ids{3, 5} << 3 << Ids{20, 10, 30};
+    QTest::newRow("all") << Ids{} << 0 << true << 10 << Ids{10, 20, 30, 40, 50};
+    QTest::newRow("count 2") << Ids{} << 0 << true << 2 << Ids{10, 20};
+    QTest::newRow("profile excluded") << Ids{10, 40} << 0 << true << 10 << Ids{20, 30, 50};
+    QTest::newRow("rated excluded") << Ids{20} << 3 << true << 10 << Ids{10, 50};
+    QTest::newRow("rated kept when asked") << Ids{20} << 3 << false << 10 << Ids{10, 30, 40, 50};
 }
 
 void TestBaselines::popular()
@@ -157,13 +174,10 @@ void TestBaselines::popular()
     QFETCH(Ids, profile);
     QFETCH(int, user);
     QFETCH(bool, excludeRated);
-    QFETCH(Ids, training);
     QFETCH(int, count);
     QFETCH(Ids, expected);
     BaselineOptions o;
     o.excludeRated = excludeRated;
-    for (std::uint32_t u : training)
-        o.trainingUsers.push_back(this->user(u));
     const auto r = makeOrFail(*m_tiny, BaselineKind::MostPopular, o);
     BaselineQuery q;
     q.profile = dense(profile);
@@ -536,6 +550,151 @@ void TestBaselines::candidatesForPrompts()
     stranger.user = 424242; // not in the dataset: only the profile is excluded
     stranger.profile = {10};
     QCOMPARE(source(stranger, 10), (Ids{20, 30, 40, 50}));
+}
+
+// The hold-out line of user 1: profile 10, 20; gold 30.
+static GoldSetUser holdLine()
+{
+    GoldSetUser u;
+    u.user = 1;
+    u.profile = {20, 10};
+    u.gold = {30};
+    u.split = GoldSetSplit::Test;
+    return u;
+}
+
+void TestBaselines::heldOutView()
+{
+    std::uint64_t held = 0;
+    const auto view = datasetWithoutHeldOut(*m_hold, {holdLine()}, &held);
+    QVERIFY(view);
+    QCOMPARE(held, 2u); // 30 (the gold, day 3) and 40 (day 4); 10 and 20 came before the cut
+    QCOMPARE(heldOutRatingCount(m_hold->store, m_hold->catalogue, *m_hold->store.findUser(1), holdLine()), 2u);
+    const auto count = [&](const Dataset &ds, std::uint32_t movie) { return ds.store.movieRatingCount(*ds.catalogue.find(movie)); };
+    const Ids movies{10, 20, 30, 40, 50};
+    const std::vector<std::uint64_t> full{1, 2, 3, 2, 3}, visible{1, 2, 2, 1, 3};
+    for (std::size_t i = 0; i < movies.size(); ++i) {
+        QCOMPARE(count(*m_hold, movies[i]), full[i]);
+        QCOMPARE(count(*view, movies[i]), visible[i]);
+    }
+    const UserIndex u1 = *view->store.findUser(1);
+    QCOMPARE(view->store.userRatingCount(u1), 2u);
+    QCOMPARE(view->store.ratingOf(u1, *view->catalogue.find(30)), RatingUnits(0));
+    QCOMPARE(view->store.ratingOf(u1, *view->catalogue.find(20)), RatingUnits(10));
+    QCOMPARE(view->store.userCount(), m_hold->store.userCount()); // dense indices unchanged
+    QVERIFY(view->fingerprint != m_hold->fingerprint);
+    // A neighbour-consensus line (exclude = rated: the user rated no gold movie) hides nothing.
+    GoldSetUser consensus = holdLine();
+    consensus.gold = {50};
+    QVERIFY(!datasetWithoutHeldOut(*m_hold, {consensus}, &held));
+    QCOMPARE(held, 0u);
+    QCOMPARE(visibleDataset(m_hold, {consensus}).get(), m_hold.get());
+}
+
+void TestBaselines::heldOutBaselines_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<Ids>("expected");
+    // Over the view: 50 (3 ratings), 30 (2), 40 (1); 10 and 20 were rated before the cut. The
+    // held-out gold 30 is recommended at rank 2 (before the fix every rated movie was excluded,
+    // the gold included, and popularity counted user 1's own gold rating).
+    QTest::newRow("popular") << int(BaselineKind::MostPopular) << Ids{50, 30, 40};
+    // Co-raters in the view: 20 & 30 {3}, 20 & 50 {3}: sim = 1/√(2·2) = 0.5 and 1/√(2·3) ≈ 0.41
+    // (with user 1's held-out rating, 20 & 30 would be {1, 3}: the leak). Then 40 fills by count.
+    QTest::newRow("itemknn") << int(BaselineKind::ItemKnn) << Ids{30, 50, 40};
+}
+
+void TestBaselines::heldOutBaselines()
+{
+    QFETCH(int, kind);
+    QFETCH(Ids, expected);
+    BaselineOptions o;
+    o.count = 3;
+    o.threads = 1;
+    o.cache.use = false;
+    NullProgress progress;
+    auto lists = recommendForGoldSet(*m_hold, {holdLine()}, BaselineKind(kind), o, progress);
+    QVERIFY2(lists.ok(), qPrintable(lists ? QString() : lists.error().message));
+    QCOMPARE(lists->at(0), expected);
+    QVERIFY(std::find(lists->at(0).begin(), lists->at(0).end(), 30u) != lists->at(0).end()); // the gold is reachable
+    // Only some users pending (a resumed run): user 1's list is the one of the whole batch when the
+    // whole split is given as evaluated (user 2's cut hides their rating of 50 too).
+    GoldSetUser other;
+    other.user = 2;
+    other.profile = {30};
+    other.gold = {50};
+    const std::vector<GoldSetUser> split{holdLine(), other};
+    o.evaluated.reset();
+    auto batch = recommendForGoldSet(*m_hold, split, BaselineKind(kind), o, progress);
+    QVERIFY(batch.ok());
+    o.evaluated = std::make_shared<const std::vector<GoldSetUser>>(split);
+    auto resumed = recommendForGoldSet(*m_hold, {holdLine()}, BaselineKind(kind), o, progress);
+    QVERIFY(resumed.ok());
+    QCOMPARE(resumed->at(0), batch->at(0));
+    QCOMPARE(resumed->at(0), (Ids{30, 50, 40})); // 30 and 50 now tie at 2 ratings / 0.5
+}
+
+void TestBaselines::heldOutCandidateShortlist()
+{
+    BaselineOptions o;
+    NullProgress progress;
+    auto source = heldOutCandidates(m_hold, BaselineKind::MostPopular, {holdLine()}, o, progress);
+    QVERIFY(source.ok());
+    QCOMPARE(source.value()(holdLine(), 3), (Ids{50, 30, 40}));
+}
+
+// Diagnostics on the tiny dataset, worked out by hand. Users 1 and 2 (test split) have gold
+// {40, 50} and {30, 40}; neither rated a gold movie, so nothing is held out.
+void TestBaselines::diagnosticsKnownAnswers()
+{
+    GoldSetUser a, b, train;
+    a.user = 1;
+    a.profile = {10};
+    a.gold = {40, 50};
+    a.split = GoldSetSplit::Test;
+    b.user = 2;
+    b.profile = {20};
+    b.gold = {30, 40};
+    b.split = GoldSetSplit::Test;
+    train.user = 3;
+    train.profile = {20};
+    train.gold = {10};
+    train.split = GoldSetSplit::Train; // not in the test split's figures
+    const std::vector<GoldSetUser> users{a, b, train};
+    NullProgress progress;
+    DiagnosticsOptions o;
+    o.threads = 1;
+    auto d = computeGoldSetDiagnostics(*m_tiny, users, GoldSetSplit::Test, o, progress);
+    QVERIFY(d.ok());
+    QCOMPARE(d->users, 2u);
+    QCOMPARE(d->goldEntries, 4u);
+    // MostPopular: user 1 (rated 10, 20, 30) gets 40, 50: 2 hits of 3; user 2 (rated 10, 20)
+    // gets 30, 40, 50: 2 hits of 3. P@3 = 2/3; P@5 = 2/5; R@5 = 1; MRR = 1.
+    QVERIFY(qAbs(d->popular.precision3 - 2.0 / 3) < 1e-12);
+    QVERIFY(qAbs(d->popular.precision5 - 0.4) < 1e-12);
+    QVERIFY(qAbs(d->popular.recall5 - 1.0) < 1e-12);
+    QVERIFY(qAbs(d->popular.mrr - 1.0) < 1e-12);
+    QVERIFY(!d->consensus); // no rule given: no ceiling
+    // Jaccard {40, 50} vs {30, 40} = 1/3 (one pair).
+    QVERIFY(qAbs(d->meanJaccard - 1.0 / 3) < 1e-12);
+    QCOMPARE(d->distinctGold, 3u);
+    QCOMPARE(d->topGold, (std::vector<std::pair<std::uint32_t, std::uint64_t>>{{40, 2}, {30, 1}, {50, 1}}));
+    QCOMPARE(d->topGoldTitles.first(), QStringLiteral("Forty (2000)"));
+    // Rated movies by count: 10, 20 (4), 30, 40 (2), 50 (1). Top 1/5/10 % of 5 movies = 1 movie
+    // (10): no gold. Top 60 % = 3 movies (10, 20, 30): one gold entry (30) of 4.
+    QCOMPARE(d->goldInTop1, 0.0);
+    QCOMPARE(d->goldInTop10, 0.0);
+    const std::vector<GoldSetUser> test{a, b};
+    QCOMPARE(goldShareInTopPercent(*m_tiny, test, 60), 0.25);
+    QCOMPARE(goldShareInTopPercent(*m_tiny, test, 100), 1.0);
+    QVERIFY2(d->verdict().startsWith(QStringLiteral("A non-personalised popularity list scores P@3 = 0.67 on this gold set (test split, 2 users)")),
+             qPrintable(d->verdict()));
+    const QJsonObject j = diagnosticsToJson(d.value());
+    QCOMPARE(j.value(QStringLiteral("distinct_gold_movies")).toInt(), 3);
+    QVERIFY(j.value(QStringLiteral("text")).toString().contains(QStringLiteral("Forty (2000) (2)")));
+    QCOMPARE(meanPairwiseJaccard({a}), 0.0);
+    QCOMPARE(diagnosticsSplit(users), GoldSetSplit::Test);
+    QCOMPARE(diagnosticsSplit({train}), GoldSetSplit::Train);
 }
 
 void TestBaselines::cacheRoundTrip()

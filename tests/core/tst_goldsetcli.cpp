@@ -2,10 +2,12 @@
 // summaries, empty results (explained, nothing written) and the same bytes for any --threads.
 #include "cli/cli.h"
 #include "cli/goldsetcommands.h"
+#include "cli/goldsetstatscommand.h"
 #include "fixtures.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -66,6 +68,9 @@ private Q_SLOTS:
     void emptyResultWritesNothing();
     void sameBytesForAnyThreads();
     void holdoutPreset();
+    void goldsetStats();
+    void goldsetStatsUsage_data();
+    void goldsetStatsUsage();
 
 private:
     QTemporaryDir m_dir;
@@ -187,6 +192,11 @@ void TestGoldSetCli::jsonSummary()
     QCOMPARE(o.value(QStringLiteral("spec")).toObject().value(QStringLiteral("watch_factor")).toInt(), 60);
     QCOMPARE(o.value(QStringLiteral("spec")).toObject().value(QStringLiteral("seed")).toString(), QStringLiteral("3"));
     QCOMPARE(o.value(QStringLiteral("out")).toString(), out);
+    // The diagnostics of the test split (or the first split with users) come with the summary.
+    const QJsonObject d = o.value(QStringLiteral("diagnostics")).toObject();
+    QVERIFY2(d.value(QStringLiteral("verdict")).toString().startsWith(QStringLiteral("A non-personalised popularity list scores P@3 = ")),
+             qPrintable(r.out));
+    QVERIFY(d.contains(QStringLiteral("neighbour_consensus"))); // the ceiling: a neighbour-consensus rule
 }
 
 void TestGoldSetCli::emptyResultWritesNothing()
@@ -229,6 +239,72 @@ void TestGoldSetCli::holdoutPreset()
     QVERIFY2(r.out.contains(QStringLiteral("temporal hold-out")), qPrintable(r.out));
     // User 1: last 5-star rating is movie 1 (2005-01-02); before it only movie 2 (2005-01-01).
     QVERIFY2(readAll(out).startsWith("{\"user\":1,\"profile\":[2],\"gold\":[1],\"neighbors\":0,\"candidates\":0,"), readAll(out).constData());
+}
+
+CliRun runStats(const QStringList &args)
+{
+    CliRun r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    r.code = cli::goldsetStats(args, out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
+
+// `cinetune goldset-stats` on a small sample gold set: the same MostPopular figures as the
+// diagnostics `goldset --json` attached, shares that grow with the top percentage, at most 20
+// frequent movies with titles, and a quotable verdict.
+void TestGoldSetCli::goldsetStats()
+{
+    const QString out = m_dir.filePath(QStringLiteral("stats.jsonl"));
+    const CliRun built = runGoldset({":sample", "--out", out, "--no-cache", "--sample-users", "150", "--neighbors", "40", "--seed", "5", "--json"});
+    QCOMPARE(built.code, int(cli::Success));
+    const QJsonObject attached = QJsonDocument::fromJson(built.out.toUtf8()).object().value(QStringLiteral("diagnostics")).toObject();
+    const CliRun r = runStats({":sample", "--gold", out, "--no-cache", "--json", "--seed", "5"});
+    QCOMPARE(r.code, int(cli::Success));
+    const QJsonObject d = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QVERIFY2(!d.isEmpty(), qPrintable(r.out + r.err));
+    QCOMPARE(d.value(QStringLiteral("split")).toString(), QStringLiteral("test"));
+    QCOMPARE(d.value(QStringLiteral("users")).toInt(), attached.value(QStringLiteral("users")).toInt());
+    QCOMPARE(d.value(QStringLiteral("most_popular")).toObject(), attached.value(QStringLiteral("most_popular")).toObject());
+    const double t1 = d.value(QStringLiteral("gold_in_top_1_percent")).toDouble();
+    const double t5 = d.value(QStringLiteral("gold_in_top_5_percent")).toDouble();
+    const double t10 = d.value(QStringLiteral("gold_in_top_10_percent")).toDouble();
+    QVERIFY(0 <= t1 && t1 <= t5 && t5 <= t10 && t10 <= 1);
+    QVERIFY(t10 > 0.5); // neighbour-consensus gold is popular
+    const double jaccard = d.value(QStringLiteral("mean_pairwise_jaccard")).toDouble();
+    QVERIFY(jaccard > 0 && jaccard <= 1);
+    const QJsonArray top = d.value(QStringLiteral("top_gold_movies")).toArray();
+    QVERIFY(!top.isEmpty() && top.size() <= 20);
+    QVERIFY(!top.first().toObject().value(QStringLiteral("title")).toString().isEmpty());
+    QVERIFY(d.value(QStringLiteral("distinct_gold_movies")).toInt() >= top.size());
+    QVERIFY(d.contains(QStringLiteral("neighbour_consensus")));
+    QVERIFY(d.value(QStringLiteral("verdict")).toString().contains(QStringLiteral("P@3 = ")));
+    const CliRun text = runStats({":sample", "--gold", out, "--no-cache"});
+    QCOMPARE(text.code, int(cli::Success));
+    QVERIFY2(text.out.startsWith(QStringLiteral("A non-personalised popularity list scores P@3 = ")), qPrintable(text.out));
+    QVERIFY(text.out.contains(QStringLiteral("mean pairwise Jaccard")));
+}
+
+void TestGoldSetCli::goldsetStatsUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::newRow("no gold") << QStringList{":sample"} << int(cli::UsageError);
+    QTest::newRow("no dataset") << QStringList{"--gold", "x.jsonl"} << int(cli::UsageError);
+    QTest::newRow("bad split") << QStringList{":sample", "--gold", "x.jsonl", "--split", "all"} << int(cli::UsageError);
+    QTest::newRow("bad preset") << QStringList{":sample", "--gold", "x.jsonl", "--preset", "paper70"} << int(cli::UsageError);
+    QTest::newRow("missing file") << QStringList{":sample", "--gold", "/nonexistent/x.jsonl"} << int(cli::InputError);
+}
+
+void TestGoldSetCli::goldsetStatsUsage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    const CliRun r = runStats(args);
+    QCOMPARE(r.code, code);
+    QVERIFY(!r.err.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestGoldSetCli)

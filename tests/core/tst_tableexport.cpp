@@ -2,6 +2,8 @@
 // has the right rows and columns and escapes special characters, Markdown has a table's shape,
 // every format carries the conventions and run settings; reading `cinetune eval --json` output.
 #include "results/comparison.h"
+#include "results/paperreference.h"
+#include "results/report.h"
 #include "results/metricadapter.h"
 #include "results/peruserexport.h"
 #include "results/resultstable.h"
@@ -131,6 +133,11 @@ private Q_SLOTS:
     void perUserRunsCsv();
     void lossCurvesBehindRuns_data();
     void lossCurvesBehindRuns();
+    void holmBonferroni_data();
+    void holmBonferroni();
+    void simulatedRunsAreLabelled();
+    void splitsAreNotPaired();
+    void paperReferenceColumns();
 };
 
 void TestTableExport::labels_data()
@@ -190,7 +197,7 @@ void TestTableExport::csvValuesEqualInput()
     const ResultsTable t = extendedTable(g);
     const QList<QStringList> rows = csvRows(tableToCsv(t));
     const QStringList &head = rows.first();
-    QCOMPARE(head.size(), 2 + 3 * 2 + 4);
+    QCOMPARE(head.size(), 2 + 3 * 2 + 5); // diff, lo, hi, p, p_holm
     QCOMPARE(head[5], QString(kAwkward + QStringLiteral(" mean")));
     QStringList line;
     for (const QStringList &r : rows) {
@@ -260,7 +267,7 @@ void TestTableExport::latexShape()
     const ResultsTable t = extended ? extendedTable(group()) : paperTable(group());
     const QString tex = tableToLatex(t);
     const QStringList lines = tex.split(QLatin1Char('\n'));
-    const int cols = 1 + static_cast<int>(t.columns.size()) + (t.hasPaired ? 2 : 0);
+    const int cols = 1 + static_cast<int>(t.columns.size()) + (t.hasPaired ? 3 : 0);
     QCOMPARE(tex.count(QStringLiteral("\\toprule")), 1);
     QCOMPARE(tex.count(QStringLiteral("\\midrule")), 1);
     QCOMPARE(tex.count(QStringLiteral("\\bottomrule")), 1);
@@ -331,7 +338,7 @@ void TestTableExport::markdownShape()
         if (l.startsWith(QLatin1Char('|')))
             tableLines << l;
     }
-    const int cols = 1 + static_cast<int>(t.columns.size()) + (t.hasPaired ? 2 : 0);
+    const int cols = 1 + static_cast<int>(t.columns.size()) + (t.hasPaired ? 3 : 0);
     QCOMPARE(tableLines.size(), t.rows.size() + 2);
     for (const QString &l : tableLines)
         QCOMPARE(pipes(l), cols + 1);
@@ -340,7 +347,8 @@ void TestTableExport::markdownShape()
     QVERIFY(tableLines[2].startsWith(QStringLiteral("| Precision@3 | 0.0198")));
     if (extended) {
         QVERIFY(tableLines[2].contains(QStringLiteral("0.0198 [0.0099, 0.0297]")));
-        QVERIFY(tableLines[2].contains(QStringLiteral("**< 0.001***")));
+        // Raw p, then the Holm-adjusted one (8 metrics: 8 × 0.0004), bold only on the adjusted.
+        QVERIFY2(tableLines[2].endsWith(QStringLiteral("| < 0.001 | **0.003*** |")), qPrintable(tableLines[2]));
     }
 }
 
@@ -575,6 +583,163 @@ void TestTableExport::lossCurvesBehindRuns()
     for (const LossCurve &l : cinetune::lossCurvesBehindRuns(curves, c))
         got << l.label;
     QCOMPARE(got, expected);
+}
+
+void TestTableExport::holmBonferroni_data()
+{
+    QTest::addColumn<QList<double>>("p");
+    QTest::addColumn<QList<double>>("adjusted");
+    // Sorted 0.005, 0.01, 0.03, 0.04 (m = 4): 4·0.005, 3·0.01, max(0.03, 2·0.03), max(0.06, 1·0.04).
+    QTest::newRow("four") << QList<double>{0.01, 0.04, 0.03, 0.005} << QList<double>{0.03, 0.06, 0.06, 0.02};
+    QTest::newRow("capped at 1") << QList<double>{0.5, 0.9} << QList<double>{1.0, 1.0};
+    QTest::newRow("one") << QList<double>{0.03} << QList<double>{0.03};
+    // 26 metrics each at p = 0.01: raw significant, none after the correction.
+    QTest::newRow("26 at 0.01") << QList<double>(26, 0.01) << QList<double>(26, 0.26);
+}
+
+void TestTableExport::holmBonferroni()
+{
+    QFETCH(QList<double>, p);
+    QFETCH(QList<double>, adjusted);
+    QList<PairedCell> cells;
+    for (double v : p)
+        cells << PairedCell{0.1, 0.0, 0.2, v, true};
+    cells << PairedCell{}; // not present: untouched, not in the family
+    QList<PairedCell *> family;
+    for (PairedCell &c : cells)
+        family << &c;
+    holmAdjust(family);
+    for (qsizetype i = 0; i < p.size(); ++i) {
+        QVERIFY2(qAbs(cells[i].pAdjusted - adjusted[i]) < 1e-12, qPrintable(QString::number(cells[i].pAdjusted)));
+        QCOMPARE(cells[i].significant(), adjusted[i] < 0.05);
+        QCOMPARE(cells[i].p, p[i]); // the raw p is kept
+    }
+    QCOMPARE(cells.last().pAdjusted, 1.0);
+    QVERIFY(!cells.last().significant());
+
+    // Through a table: the family is every metric compared; the exports show both p-values.
+    if (p.size() > paperMetricIds().size())
+        return;
+    GoldSetResults g = group();
+    g.paired.clear();
+    const QStringList ids = paperMetricIds();
+    for (qsizetype i = 0; i < ids.size() && i < p.size(); ++i)
+        g.paired.insert(ids[i], PairedCell{0.1, 0.0, 0.2, p[i], true});
+    ResultsTable t = paperTable(g);
+    setPairedComparison(t, 1, 0, g.paired);
+    for (qsizetype i = 0; i < ids.size() && i < p.size(); ++i)
+        QVERIFY(qAbs(t.rows[i].paired.pAdjusted - adjusted[i]) < 1e-12);
+    const QList<QStringList> rows = csvRows(tableToCsv(t));
+    QCOMPARE(rows.first().last(), QStringLiteral("p_holm"));
+    QCOMPARE(rows[1][rows[1].size() - 2].toDouble(), p[0]);
+    QVERIFY(qAbs(rows[1].last().toDouble() - adjusted[0]) < 1e-12);
+    const QJsonObject j = tableToJson(t, {});
+    QVERIFY(qAbs(j["rows"].toArray()[0].toObject()["paired"].toObject()["p_holm"].toDouble() - adjusted[0]) < 1e-12);
+}
+
+// A run made with the offline simulator says so in every column label, legend, export and report.
+void TestTableExport::simulatedRunsAreLabelled()
+{
+    std::vector<EvalUser> users;
+    for (std::uint32_t u = 1; u <= 3; ++u)
+        users.push_back(EvalUser{u, {u, u + 100}, {u + 50, u, u + 100}});
+    QList<ScoredRun> runs;
+    for (int r = 0; r < 2; ++r) {
+        ScoredRun s;
+        s.run.id = 1 + r;
+        s.run.name = r == 0 ? QStringLiteral("real") : QStringLiteral("pd50/test/gpt-4o-mini-2024-07-18/paper");
+        s.run.simulated = r == 1;
+        s.run.spec.goldSetName = QStringLiteral("pd50");
+        s.report = evaluate(users, {});
+        s.recommendedPopularity = {1, 2, 3};
+        runs << s;
+    }
+    const ResultsComparison c = comparisonFromScoredRuns(runs);
+    const QString mark = QStringLiteral("simulator — not an LLM");
+    QCOMPARE(c.groups.size(), 1);
+    QVERIFY(!c.groups[0].runs[0].column.label.contains(mark));
+    QVERIFY(c.groups[0].runs[1].column.label.contains(mark));
+    QVERIFY(c.groups[0].popularity[1].label.contains(mark)); // chart legends use these labels
+    QVERIFY(!c.groups[0].popularity[0].label.contains(mark));
+    for (const ResultsTable &t : allTables(c)) {
+        for (TableFormat f : {TableFormat::Csv, TableFormat::Markdown, TableFormat::Latex, TableFormat::Json}) {
+            const QString text = QString::fromUtf8(exportTable(t, f, {}));
+            QVERIFY2(text.contains(f == TableFormat::Latex ? QStringLiteral("simulator --- not an LLM") : mark), qPrintable(text.left(400)));
+        }
+    }
+    QVERIFY(cinetune::perUserRunsCsv(runs).contains(QStringLiteral(",pd50/test/gpt-4o-mini-2024-07-18/paper (simulator — not an LLM),2,")));
+    // The report warns at the top (before any table) when a shown number comes from the simulator.
+    ReportData report;
+    report.title = QStringLiteral("r");
+    report.tables = allTables(c);
+    const QString html = reportToHtml(report);
+    const qsizetype warn = html.indexOf(QStringLiteral("class=\"warn\""));
+    QVERIFY(warn > 0);
+    QVERIFY(warn < html.indexOf(QStringLiteral("<table")));
+    QVERIFY(html.mid(warn, 300).contains(QStringLiteral("simulator")));
+    runs[1].run.simulated = false;
+    report.tables = allTables(comparisonFromScoredRuns(runs));
+    QVERIFY(!reportToHtml(report).contains(QStringLiteral("class=\"warn\"")));
+}
+
+// Runs on different splits of one gold set are different users: two groups, never a pair.
+void TestTableExport::splitsAreNotPaired()
+{
+    std::vector<EvalUser> users{EvalUser{1, {1, 2}, {1, 3}}, EvalUser{2, {4}, {4}}};
+    QList<ScoredRun> runs;
+    for (GoldSetSplit split : {GoldSetSplit::Test, GoldSetSplit::Validation, GoldSetSplit::Test}) {
+        ScoredRun s;
+        s.run.id = runs.size() + 1;
+        s.run.name = QStringLiteral("run %1").arg(s.run.id);
+        s.run.spec.goldSetName = QStringLiteral("pd50");
+        s.run.spec.split = split;
+        s.report = evaluate(users, {});
+        runs << s;
+    }
+    const ResultsComparison c = comparisonFromScoredRuns(runs);
+    QCOMPARE(c.groups.size(), 2);
+    QCOMPARE(c.groups[0].name, QStringLiteral("pd50 · test"));
+    QCOMPARE(c.groups[1].name, QStringLiteral("pd50 · validation"));
+    QCOMPARE(c.groups[0].runs.size(), 2); // runs 1 and 3: the same users, paired
+    QCOMPARE(c.groups[0].pairA, 1);
+    QCOMPARE(c.groups[1].runs.size(), 1); // run 2 alone: no pair
+    QCOMPARE(c.groups[1].pairA, -1);
+    runs.removeAt(1); // one split only: the gold set's plain name
+    QCOMPARE(comparisonFromScoredRuns(runs).groups[0].name, QStringLiteral("pd50"));
+}
+
+void TestTableExport::paperReferenceColumns()
+{
+    QVERIFY(paperTableFor(GoldSetSpec::paper50()) == PaperTable::ProfileData50);
+    QVERIFY(paperTableFor(GoldSetSpec::paper60()) == PaperTable::ProfileData60);
+    QVERIFY(!paperTableFor(GoldSetSpec::temporalHoldout()));
+    std::vector<EvalUser> users{EvalUser{1, {1, 2}, {1, 3}}};
+    ScoredRun s;
+    s.run.id = 4;
+    s.run.name = QStringLiteral("ft");
+    s.run.spec.goldSetName = QStringLiteral("pd50");
+    s.goldSetSpec = GoldSetSpec::paper50();
+    s.report = evaluate(users, {});
+    const ResultsComparison c = comparisonFromScoredRuns({s});
+    QCOMPARE(c.groups[0].runs.size(), 1); // the reference is not a run: not charted, not paired
+    QCOMPARE(c.groups[0].reference.size(), 2);
+    const ResultsTable t = paperTable(c.groups[0]);
+    QCOMPARE(t.columns.size(), 3);
+    QVERIFY(t.columns[2].reference);
+    QCOMPARE(t.columns[2].label, QStringLiteral("GPT-4o-mini fine-tuned — reported in the paper (not measured here)"));
+    QCOMPARE(t.rows[t.rowIndex(QStringLiteral("precision@3"))].cells[2].mean, 0.4284);
+    QCOMPARE(t.rows[t.rowIndex(QStringLiteral("precision@3"))].cells[1].mean, 0.0198);
+    QCOMPARE(t.rows[t.rowIndex(QStringLiteral("map"))].cells[2].mean, 0.2780);
+    QVERIFY(extendedTable(c.groups[0]).columns.size() == 1);
+    for (TableFormat f : {TableFormat::Csv, TableFormat::Markdown, TableFormat::Latex, TableFormat::Json})
+        QVERIFY(QString::fromUtf8(exportTable(t, f, {})).contains(QStringLiteral("reported in the paper (not measured here)")));
+    QVERIFY(tableToHtml(t).contains(QStringLiteral("reported in the paper (not measured here)")));
+    // profileData60 → Table 3; no reference when switched off or for another rule.
+    s.goldSetSpec = GoldSetSpec::paper60();
+    QCOMPARE(paperTable(comparisonFromScoredRuns({s}).groups[0]).rows[0].cells[2].mean, 0.4184);
+    QVERIFY(comparisonFromScoredRuns({s}, false).groups[0].reference.isEmpty());
+    s.goldSetSpec = GoldSetSpec::temporalHoldout();
+    QVERIFY(comparisonFromScoredRuns({s}).groups[0].reference.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestTableExport)

@@ -149,7 +149,10 @@ void GoldSetBuildPage::onFinished(const GoldSetBuildOutcome &outcome)
     }
     const GoldSet &set = *outcome.set;
     const LoadedDatasetPtr dataset = m_wizard->controller()->datasets()->current();
-    m_summary->showSummary(set.spec, summaryToJson(set.summary), dataset.get());
+    QJsonObject summary = summaryToJson(set.summary);
+    if (!outcome.diagnostics.isEmpty())
+        summary.insert(QStringLiteral("diagnostics"), outcome.diagnostics);
+    m_summary->showSummary(set.spec, summary, dataset.get());
     m_summary->show();
     if (set.users.empty()) {
         m_status->setText(GoldSetWizard::tr("Nobody was kept, so there is nothing to save. Go Back and relax a setting."));
@@ -183,7 +186,7 @@ bool GoldSetBuildPage::validatePage()
         m_nameMessage->show();
         return false;
     }
-    Result<qint64> id = m_wizard->controller()->add(m_name->text(), *m_outcome.set, m_outcome.datasetFingerprint);
+    Result<qint64> id = m_wizard->controller()->add(m_name->text(), *m_outcome.set, m_outcome.datasetFingerprint, m_outcome.diagnostics);
     if (!id) {
         m_nameMessage->setText(id.error().message);
         m_nameMessage->show();

@@ -239,9 +239,12 @@ QString NewRunDialog::suggestedName() const
 {
     const RunSpec s = spec();
     const QString target = s.target.kind == TargetKind::Baseline ? s.target.baseline : s.target.model;
-    const QString base = QStringLiteral("%1/%2/%3/%4")
+    // A run on the offline simulator never carries a real model's name alone.
+    const auto profile = s.target.kind == TargetKind::Llm ? m_controller->providers()->profile(s.target.provider) : std::nullopt;
+    const QString base = QStringLiteral("%1/%2/%3/%4%5")
                              .arg(s.goldSetName, goldSetSplitId(s.split), target,
-                                  s.target.kind == TargetKind::Baseline ? QStringLiteral("baseline") : promptStrategyId(s.strategy));
+                                  s.target.kind == TargetKind::Baseline ? QStringLiteral("baseline") : promptStrategyId(s.strategy),
+                                  profile && profile->isSimulator() ? QStringLiteral("/simulator") : QString());
     return m_controller->uniqueRunName(base);
 }
 

@@ -120,7 +120,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case NameColumn: return r.run.name;
-        case TargetColumn: return r.simulated ? tr("%1 (simulated)").arg(targetText(r.run.spec)) : targetText(r.run.spec);
+        case TargetColumn: return r.simulated ? tr("%1 (simulator — not an LLM)").arg(targetText(r.run.spec)) : targetText(r.run.spec);
         case StrategyColumn: return strategyText(r.run.spec);
         case GoldSetColumn: return QStringLiteral("%1 / %2").arg(r.run.spec.goldSetName, goldSetSplitId(r.run.spec.split));
         case StatusColumn: return statusText(r);

@@ -195,9 +195,8 @@ void EvaluatePage::refreshRuns()
 {
     QList<RunRow> rows;
     for (const StoredRun &r : m_controller->runs()) {
-        const auto profile = r.spec.target.kind == TargetKind::Llm ? m_controller->providers()->profile(r.spec.target.provider) : std::nullopt;
-        rows.append(RunRow{r, m_controller->counts(r.id), m_controller->progress(r.id), m_controller->isPaused(r.id),
-                           profile && profile->isSimulator()});
+        // Stored with the run when it was made (schema step 7), not read from today's profile.
+        rows.append(RunRow{r, m_controller->counts(r.id), m_controller->progress(r.id), m_controller->isPaused(r.id), r.simulated});
     }
     const qint64 selected = selectedRun();
     m_runs->setRuns(rows);

@@ -81,6 +81,33 @@ QString goldSetSummaryHtml(const QJsonObject &o, const GoldSetSpec &spec, const 
                       .arg(number(kept), number(o.value(QStringLiteral("selected_users")).toInteger()),
                            number(o.value(QStringLiteral("eligible_users")).toInteger()),
                            number(o.value(QStringLiteral("dataset_users")).toInteger())));
+    // Diagnostics (eval/goldsetdiagnostics.h): what the gold set rewards, before any model is asked.
+    const QJsonObject d = o.value(QStringLiteral("diagnostics")).toObject();
+    if (!d.isEmpty()) {
+        const auto score = [&d](const char *key) {
+            const QJsonObject s = d.value(QLatin1String(key)).toObject();
+            return GoldSetSummaryView::tr("P@3 %1 · P@5 %2 · R@5 %3 · MRR %4")
+                .arg(QString::number(s.value(QStringLiteral("precision@3")).toDouble(), 'f', 4),
+                     QString::number(s.value(QStringLiteral("precision@5")).toDouble(), 'f', 4),
+                     QString::number(s.value(QStringLiteral("recall@5")).toDouble(), 'f', 4),
+                     QString::number(s.value(QStringLiteral("mrr")).toDouble(), 'f', 4));
+        };
+        const auto share = [&d](const char *key) { return QStringLiteral("%1 %").arg(d.value(QLatin1String(key)).toDouble() * 100, 0, 'f', 1); };
+        h += QStringLiteral("<p style=\"background:#fff4e0;border-left:4px solid #e69f00;padding:4px\"><b>%1</b></p>")
+                 .arg(d.value(QStringLiteral("verdict")).toString().toHtmlEscaped());
+        QString t = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
+        t += row(GoldSetSummaryView::tr("Diagnostics on the split"),
+                 GoldSetSummaryView::tr("%1 (%2 users)").arg(d.value(QStringLiteral("split")).toString(), number(d.value(QStringLiteral("users")).toInteger())));
+        t += row(GoldSetSummaryView::tr("Most popular (trivial baseline)"), score("most_popular"));
+        if (d.contains(QStringLiteral("neighbour_consensus")))
+            t += row(GoldSetSummaryView::tr("Neighbour consensus, seed + 1 (ceiling)"), score("neighbour_consensus"));
+        t += row(GoldSetSummaryView::tr("Gold in the top 1 / 5 / 10 % most-rated movies"),
+                 QStringLiteral("%1 / %2 / %3").arg(share("gold_in_top_1_percent"), share("gold_in_top_5_percent"), share("gold_in_top_10_percent")));
+        t += row(GoldSetSummaryView::tr("Mean pairwise Jaccard of gold lists"),
+                 QString::number(d.value(QStringLiteral("mean_pairwise_jaccard")).toDouble(), 'f', 3));
+        t += row(GoldSetSummaryView::tr("Distinct gold movies in the split"), number(d.value(QStringLiteral("distinct_gold_movies")).toInteger()));
+        h += t + QStringLiteral("</table>");
+    }
     const QString explanation = o.value(QStringLiteral("explanation")).toString();
     if (kept == 0 && !explanation.isEmpty())
         h += QStringLiteral("<p style=\"color:#D55E00\">%1</p>").arg(GoldSetSummaryView::tr("Nobody was kept: %1.").arg(explanation).toHtmlEscaped());

@@ -13,6 +13,7 @@
 #include "widgets/messagebanner.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -109,9 +110,17 @@ ResultsPage::ResultsPage(QWidget *parent)
     pair->addWidget(m_pairB, 1, 1);
     pair->setColumnStretch(1, 1);
     sl->addLayout(pair);
-    auto *pairNote = new QLabel(tr("Δ = A − B on the same users, with its 95 % CI and p-value (bold when p < 0.05)."), side);
+    auto *pairNote = new QLabel(tr("Δ = A − B on the same users, with its 95 % CI, the p-value and the p-value adjusted with "
+                                   "Holm–Bonferroni over all metrics compared (bold when the adjusted p < 0.05)."), side);
     pairNote->setWordWrap(true);
     sl->addWidget(pairNote);
+    m_paperReference = new QCheckBox(tr("Show the paper's published figures"), side);
+    m_paperReference->setObjectName(QStringLiteral("paperReferenceCheck"));
+    m_paperReference->setChecked(true);
+    m_paperReference->setToolTip(tr("For gold sets built with the paper's profileData50 or profileData60 rule: the figures of "
+                                    "the paper's Tables 2 and 3 as extra columns, labelled “reported in the paper (not measured "
+                                    "here)”"));
+    sl->addWidget(m_paperReference);
     sl->addSpacing(8);
     sl->addWidget(m_exportAll);
     sl->addWidget(m_report);
@@ -153,6 +162,10 @@ ResultsPage::ResultsPage(QWidget *parent)
             if (!m_updating)
                 refresh();
         });
+    connect(m_paperReference, &QCheckBox::toggled, this, [this] {
+        if (!m_updating)
+            refresh();
+    });
     connect(m_exportAll, &QPushButton::clicked, this, &ResultsPage::exportAll);
     connect(m_report, &QPushButton::clicked, this, &ResultsPage::writeReport);
     rebuildGroupChoices();
@@ -361,6 +374,8 @@ ResultsComparison ResultsPage::shownComparison() const
     GoldSetResults shown;
     shown.name = src.name;
     shown.spec = src.spec;
+    if (m_paperReference->isChecked())
+        shown.reference = src.reference;
     const QList<int> runs = visibleRuns();
     for (const int i : runs)
         shown.runs << src.runs[i];

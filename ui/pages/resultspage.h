@@ -11,6 +11,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -121,6 +122,7 @@ private:
     QListWidget *m_runs;
     QComboBox *m_pairA;
     QComboBox *m_pairB;
+    QCheckBox *m_paperReference = nullptr; // the paper's published figures beside the runs
     QPushButton *m_exportAll;
     QPushButton *m_report;
     QLabel *m_empty;

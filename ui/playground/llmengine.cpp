@@ -28,7 +28,10 @@ LlmEngine::~LlmEngine()
 
 QString LlmEngine::label() const
 {
-    return tr("%1 · %2 · %3").arg(m_settings.profile, m_settings.model, strategyName(m_settings.strategy));
+    const QString label = tr("%1 · %2 · %3").arg(m_settings.profile, m_settings.model, strategyName(m_settings.strategy));
+    // The offline simulator answers from the dataset: never shown as if it were the model.
+    const auto profile = m_providers ? m_providers->profile(m_settings.profile) : std::nullopt;
+    return profile && profile->isSimulator() ? tr("%1 (simulator — not an LLM)").arg(label) : label;
 }
 
 void LlmEngine::cancel()

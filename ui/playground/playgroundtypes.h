@@ -1,5 +1,7 @@
 #pragma once
 
+#include "goldset/goldset.h"
+
 #include "common/result.h"
 #include "finetune/prompttemplate.h"
 
@@ -20,6 +22,9 @@ struct PlaygroundQuery
     std::vector<std::uint32_t> profile;
     QStringList profileTitles;          // "Title (Year)" of each profile movie, same order
     std::optional<std::uint32_t> user; // dataset user index
+    // The gold-set line the profile came from: baselines then see only what the user rated before
+    // their cut (eval/heldout.h), as in an evaluation run.
+    std::optional<GoldSetUser> goldLine;
     int count = 10;
     quint64 seed = 42;
     quint64 generation = 0; // increases with every refresh; answers of older ones are dropped

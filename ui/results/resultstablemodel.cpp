@@ -24,7 +24,7 @@ int ResultsTableModel::columnCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    return 1 + static_cast<int>(m_table.columns.size()) + (m_table.hasPaired ? 2 : 0);
+    return 1 + static_cast<int>(m_table.columns.size()) + (m_table.hasPaired ? 3 : 0);
 }
 
 QVariant ResultsTableModel::data(const QModelIndex &index, int role) const
@@ -58,26 +58,31 @@ QVariant ResultsTableModel::data(const QModelIndex &index, int role) const
     }
     const PairedCell &p = row.paired;
     const bool diff = c == runs + 1;
+    const bool adjusted = c == runs + 3; // Holm–Bonferroni; the raw p is column runs + 2
     switch (role) {
     case Qt::DisplayRole:
         if (!p.present)
             return QStringLiteral("–");
-        return diff ? formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, 4)
-                    : formatPValue(p.p) + (p.significant() ? QStringLiteral(" *") : QString());
+        if (diff)
+            return formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, 4);
+        return adjusted ? formatPValue(p.pAdjusted) + (p.significant() ? QStringLiteral(" *") : QString()) : formatPValue(p.p);
     case Qt::ToolTipRole:
         if (!p.present)
             return tr("No paired comparison for this metric");
-        return diff ? tr("Paired difference %1 (95 % CI %2 to %3)").arg(formatNumber(p.diff, -1), formatNumber(p.lo, -1), formatNumber(p.hi, -1))
-                    : (p.significant() ? tr("p = %1: significant at the 5 % level").arg(formatNumber(p.p, -1))
-                                       : tr("p = %1: not significant at the 5 % level").arg(formatNumber(p.p, -1)));
+        if (diff)
+            return tr("Paired difference %1 (95 % CI %2 to %3)").arg(formatNumber(p.diff, -1), formatNumber(p.lo, -1), formatNumber(p.hi, -1));
+        if (!adjusted)
+            return tr("p = %1 before the correction for testing many metrics at once").arg(formatNumber(p.p, -1));
+        return p.significant() ? tr("Holm-adjusted p = %1: significant at the 5 % level").arg(formatNumber(p.pAdjusted, -1))
+                               : tr("Holm-adjusted p = %1: not significant at the 5 % level").arg(formatNumber(p.pAdjusted, -1));
     case Qt::FontRole:
-        if (p.significant()) {
+        if (adjusted && p.significant()) {
             QFont f;
             f.setBold(true);
             return f;
         }
         return {};
-    case Qt::UserRole: return p.present ? QVariant(diff ? p.diff : p.p) : QVariant();
+    case Qt::UserRole: return p.present ? QVariant(diff ? p.diff : adjusted ? p.pAdjusted : p.p) : QVariant();
     default: return {};
     }
 }
@@ -91,12 +96,17 @@ QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Metric");
     if (section <= runs) {
         const ResultColumn &c = m_table.columns[section - 1];
+        if (role == Qt::ToolTipRole && c.reference)
+            return tr("Published in the paper; not measured by CineTune");
         return role == Qt::ToolTipRole && !c.runId.isEmpty() ? tr("Run %1").arg(c.runId) : c.label;
     }
     if (section == runs + 1)
         return role == Qt::ToolTipRole ? tr("Paired difference with its 95 % confidence interval")
                                        : tr("Δ (%1 − %2)").arg(m_table.columns.value(m_table.pairA).label, m_table.columns.value(m_table.pairB).label);
-    return role == Qt::ToolTipRole ? tr("p-value of the paired test; * marks p < 0.05") : QStringLiteral("p");
+    if (section == runs + 2)
+        return role == Qt::ToolTipRole ? tr("p-value of the paired test, before any correction") : QStringLiteral("p");
+    return role == Qt::ToolTipRole ? tr("p-value adjusted with Holm–Bonferroni over every metric compared; bold and * mark adjusted p < 0.05")
+                                   : tr("p (Holm)");
 }
 
 } // namespace cinetune::ui

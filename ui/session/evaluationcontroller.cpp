@@ -34,27 +34,14 @@ const Result<Tokenizer> &sharedTokenizer()
 
 std::atomic<bool> g_tokenizerReady{false};
 
-// Until the collaborative baselines are wired into candidate ranking, the candidates are the most
-// rated movies outside the profile (the same stand-in as `cinetune run`).
-CandidateSource popularCandidates(const DatasetPtr &ds)
+// The candidate shortlist of a run: the most rated movies (the same baseline as `cinetune run`'s
+// default), over the dataset without the split's held-out ratings (heldout.h), so a hold-out user's
+// gold is neither counted nor excluded as "rated".
+CandidateSource popularCandidates(const DatasetPtr &ds, const std::vector<GoldSetUser> &evaluated)
 {
-    const std::uint32_t n = std::min<std::uint32_t>(ds->store.movieCount(), std::uint32_t(ds->catalogue.size()));
-    auto order = std::make_shared<std::vector<std::uint32_t>>(n);
-    std::iota(order->begin(), order->end(), 0u);
-    std::stable_sort(order->begin(), order->end(), [&ds](std::uint32_t a, std::uint32_t b) {
-        return ds->store.movieRatingCount(a) > ds->store.movieRatingCount(b);
-    });
-    return [ds, order](const GoldSetUser &user, int count) {
-        std::vector<std::uint32_t> out;
-        for (std::uint32_t m : *order) {
-            if (int(out.size()) >= count)
-                break;
-            const std::uint32_t id = ds->catalogue.movie(m).sourceId;
-            if (std::find(user.profile.begin(), user.profile.end(), id) == user.profile.end())
-                out.push_back(id);
-        }
-        return out;
-    };
+    NullProgress quiet;
+    auto made = heldOutCandidates(ds, BaselineKind::MostPopular, evaluated, BaselineOptions{}, quiet);
+    return made ? std::move(made).value() : CandidateSource{};
 }
 
 } // namespace
@@ -200,15 +187,22 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
                             "Build a gold set with a train share, or choose another strategy.")
                              .arg(spec.goldSetName));
     QString baseUrl;
+    bool simulated = false;
     if (spec.target.kind == TargetKind::Llm) {
         const auto profile = m_providers->profile(spec.target.provider);
         if (!profile)
             return makeError(QStringLiteral("ui.no_provider"), tr("There is no provider profile named \"%1\".").arg(spec.target.provider));
         baseUrl = profile->effectiveBaseUrl().toString();
+        simulated = profile->kind == ProviderKind::Simulator;
     }
     auto runId = prepareEvaluationRun(*m_runs, name, spec, baseUrl, users);
     if (!runId)
         return runId.error();
+    // The simulator is not an LLM: stored with the run when it is made (schema step 7).
+    if (simulated) {
+        if (Status marked = m_runs->setSimulated(runId.value(), true); !marked)
+            return marked.error();
+    }
     m_concurrency.insert(runId.value(), concurrency);
     Q_EMIT runsChanged();
     if (Status s = launch(runId.value(), false); !s)
@@ -248,7 +242,7 @@ Status EvaluationController::launch(qint64 runId, bool onlyFailed)
     setup.users = stored->spec.split == GoldSetSplit::Train ? setup.trainUsers
                                                             : splitUsers(stored->spec.goldSetId, stored->spec.split);
     if (stored->spec.strategy == PromptStrategyKind::Candidates)
-        setup.candidates = popularCandidates(data->dataset);
+        setup.candidates = popularCandidates(data->dataset, setup.users);
     setup.endpoint = client.value()->endpoint();
     setup.endpoint.timeoutMs = m_timeoutMs;
     setup.providerName = stored->spec.target.provider;
@@ -305,9 +299,12 @@ Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &store
     a.progress.cost = 0;
     const LoadedDatasetPtr data = a.dataset;
     const RunSpec spec = stored.spec;
-    auto future = QtConcurrent::run([data, spec, users = std::move(pending.value())](QPromise<Result<std::vector<StoredResponse>>> &promise) {
+    // The whole split is evaluated, also when only some users are pending (heldout.h).
+    BaselineOptions options;
+    options.evaluated = std::make_shared<const std::vector<GoldSetUser>>(splitUsers(stored.spec.goldSetId, stored.spec.split));
+    auto future = QtConcurrent::run([data, spec, options, users = std::move(pending.value())](QPromise<Result<std::vector<StoredResponse>>> &promise) {
         PromiseProgress<Result<std::vector<StoredResponse>>> progress(promise);
-        promise.addResult(computeBaselineResponses(*data->dataset, spec, users, progress));
+        promise.addResult(computeBaselineResponses(*data->dataset, spec, users, progress, options));
     });
     m_tasks->track(future, tr("Baseline run \"%1\"").arg(stored.name));
     auto *watcher = new QFutureWatcher<Result<std::vector<StoredResponse>>>(this);
@@ -487,7 +484,7 @@ void EvaluationController::estimate(const RunSpec &requested)
         return;
     }
     std::vector<GoldSetUser> train = splitUsers(spec.goldSetId, GoldSetSplit::Train);
-    CandidateSource candidates = spec.strategy == PromptStrategyKind::Candidates ? popularCandidates(data->dataset) : CandidateSource{};
+    CandidateSource candidates = spec.strategy == PromptStrategyKind::Candidates ? popularCandidates(data->dataset, users) : CandidateSource{};
     auto *watcher = new QFutureWatcher<RunEstimate>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();

@@ -1,5 +1,8 @@
 #include "goldsetcontroller.h"
 
+#include "eval/goldsetdiagnostics.h"
+#include "project/goldsetdiagnosticsstore.h"
+
 #include "backgroundtasks.h"
 #include "datasetcontroller.h"
 #include "finetune/finetuneexport.h"
@@ -213,6 +216,10 @@ void GoldSetController::setProject(ProjectFile *project)
         QStringList failed;
         for (const MemorySet &m : m_memory) {
             Result<qint64> added = m_repository->add(m_repository->uniqueName(m.meta.name), m.set, m.meta.datasetFingerprint);
+            if (added) {
+                if (Status s = storeGoldSetDiagnostics(*project, added.value(), m.meta.summary.value(QLatin1String("diagnostics")).toObject()); !s)
+                    added = s.error();
+            }
             if (!added)
                 failed << QStringLiteral("%1: %2").arg(m.meta.name, added.error().message);
         }
@@ -307,11 +314,16 @@ bool GoldSetController::matchesCurrentDataset(const StoredGoldSet &set) const
     return current && current->dataset->fingerprint == set.datasetFingerprint;
 }
 
-Result<qint64> GoldSetController::add(const QString &rawName, const GoldSet &set, const QByteArray &datasetFingerprint)
+Result<qint64> GoldSetController::add(const QString &rawName, const GoldSet &set, const QByteArray &datasetFingerprint,
+                                      const QJsonObject &diagnostics)
 {
     Result<qint64> id = qint64(0);
     if (m_repository) {
         id = m_repository->add(rawName, set, datasetFingerprint);
+        if (id && m_project) {
+            if (Status s = storeGoldSetDiagnostics(*m_project, id.value(), diagnostics); !s)
+                id = s.error();
+        }
     } else {
         const QString name = rawName.trimmed();
         if (name.isEmpty())
@@ -323,6 +335,8 @@ Result<qint64> GoldSetController::add(const QString &rawName, const GoldSet &set
         m.meta.name = name;
         m.meta.spec = set.spec;
         m.meta.summary = summaryToJson(set.summary);
+        if (!diagnostics.isEmpty())
+            m.meta.summary.insert(QStringLiteral("diagnostics"), diagnostics);
         m.meta.datasetFingerprint = datasetFingerprint;
         m.meta.users = static_cast<qint64>(set.users.size());
         for (const GoldSetUser &u : set.users)
@@ -410,6 +424,14 @@ void GoldSetController::build(const GoldSetSpec &spec)
         std::shared_ptr<const CoViewIndex> index;
         Result<GoldSet> built = buildGoldSet(*dataset, spec, options, progress, index);
         out.index = std::move(index);
+        // The diagnostics (what the gold set rewards) go into the stored summary.
+        if (built) {
+            Result<QJsonObject> diagnostics = goldSetDiagnosticsJson(*dataset, built.value(), 0, progress);
+            if (diagnostics)
+                out.diagnostics = diagnostics.value();
+            else
+                built = diagnostics.error();
+        }
         if (built)
             out.set = std::make_shared<const GoldSet>(std::move(built).value());
         else

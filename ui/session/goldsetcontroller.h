@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include "common/result.h"
 #include "finetune/chatdatareport.h"
 #include "finetune/prompttemplate.h"
@@ -34,6 +36,7 @@ struct GoldSetBuildOutcome
     std::optional<Error> error; // "canceled" when the user canceled
     QByteArray datasetFingerprint;
     std::shared_ptr<const CoViewIndex> index; // reused by the next build on the same dataset
+    QJsonObject diagnostics; // eval/goldsetdiagnostics.h, stored with the summary by add()
 };
 
 // A real example of a spec, for the wizard's template preview and review estimate: the first
@@ -107,7 +110,9 @@ public:
     // True when the set was built from the dataset on screen (same fingerprint).
     bool matchesCurrentDataset(const StoredGoldSet &set) const;
 
-    [[nodiscard]] Result<qint64> add(const QString &name, const GoldSet &set, const QByteArray &datasetFingerprint);
+    // `diagnostics` (goldSetDiagnosticsJson) go into the stored summary as "diagnostics".
+    [[nodiscard]] Result<qint64> add(const QString &name, const GoldSet &set, const QByteArray &datasetFingerprint,
+                                     const QJsonObject &diagnostics = {});
     [[nodiscard]] Status rename(qint64 id, const QString &name);
     [[nodiscard]] Status remove(qint64 id);
     QString uniqueName(const QString &base) const;

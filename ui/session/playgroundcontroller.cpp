@@ -51,6 +51,7 @@ void PlaygroundController::onDatasetChanged()
     m_profile.clear();
     m_user.reset();
     m_gold.clear();
+    m_goldLine.reset();
     m_hasGold = false;
     m_index = MovieSearchIndex();
     m_resolver = AnswerResolver();
@@ -112,6 +113,7 @@ void PlaygroundController::changed(bool keepUser)
     if (!keepUser) {
         m_user.reset();
         m_gold.clear();
+        m_goldLine.reset();
         m_hasGold = false;
     }
     Q_EMIT profileChanged();
@@ -256,6 +258,7 @@ Status PlaygroundController::showGoldSetUser(const std::vector<GoldSetUser> &use
         if (const auto m = c.find(id))
             m_gold.insert(*m);
     }
+    m_goldLine = *it;
     m_hasGold = true;
     Q_EMIT profileChanged();
     return Ok{};
@@ -402,6 +405,8 @@ PlaygroundQuery PlaygroundController::query() const
     q.profile = m_profile;
     q.profileTitles = profileTitles();
     q.user = m_user;
+    if (m_user)
+        q.goldLine = m_goldLine;
     q.generation = m_generation;
     // The project's prompt template (gold-set wizard), so a fine-tuned model is asked as trained.
     if (m_goldSets)

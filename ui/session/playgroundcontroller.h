@@ -128,6 +128,7 @@ private:
     std::vector<std::uint32_t> m_profile;
     std::optional<std::uint32_t> m_user;
     QSet<std::uint32_t> m_gold;
+    std::optional<GoldSetUser> m_goldLine; // the gold-set line of the loaded gold-set user
     bool m_hasGold = false;
     bool m_ready = true;
     int m_maxProfile = kDefaultMaxProfile;
