@@ -42,6 +42,15 @@ int main(int argc, char *argv[])
         return code;
     }
 
+    // A mistyped command is not a file to open: a usage error, before any window or display.
+    if (const QString error = cinetune::cli::unknownCommandError(args); !error.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        QTextStream err(stderr);
+        err << error;
+        err.flush();
+        return cinetune::cli::UsageError;
+    }
+
     QApplication app(argc, argv);
     cinetune::setApplicationIdentity();
     cinetune::ui::installTranslations(app);

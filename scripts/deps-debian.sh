@@ -10,6 +10,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev
     qt6-httpserver-dev qt6-websockets-dev
+    # the dataset cache's checksums (XXH3)
+    libxxhash-dev
     # tests: offscreen and Xvfb screenshots, fonts, image checks
     xvfb xauth x11-apps imagemagick fonts-dejavu-core
     # tests: a real Secret Service for the keychain (tests/support/with-keyring.sh)

@@ -5,10 +5,10 @@
 #include "eval/baselines.h"
 #include "goldset/goldsetjsonl.h"
 #include "options.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <numeric>
@@ -73,6 +73,9 @@ int baseline(const QStringList &args, QTextStream &out, QTextStream &err)
         if (!parser.isSet(QLatin1String(required)))
             return usage(tr("expected --dataset D --gold GOLD.jsonl --model random|popular|itemknn|consensus --out PRED.jsonl"));
     }
+    const QStringList inputs{parser.value(QStringLiteral("dataset")), parser.value(QStringLiteral("gold"))};
+    if (Status s = checkOutputPath(parser.value(QStringLiteral("out")), inputs); !s)
+        return usage(s.error().message);
     const auto kind = baselineFromId(parser.value(QStringLiteral("model")));
     if (!kind)
         return usage(tr("--model must be random, popular, itemknn or consensus, found \"%1\"").arg(parser.value(QStringLiteral("model"))));
@@ -150,15 +153,14 @@ int baseline(const QStringList &args, QTextStream &out, QTextStream &err)
     const double recommendSeconds = seconds(timer);
 
     const QString path = parser.value(QStringLiteral("out"));
-    QSaveFile f(path);
     QByteArray bytes;
     std::size_t empty = 0;
     for (std::size_t i = 0; i < users.size(); ++i) {
         bytes += predictionLine(users[i].user, predictions.value()[i]);
         empty += predictions.value()[i].empty();
     }
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        err << QStringLiteral("cinetune: %1\n").arg(tr("%1: cannot write: %2").arg(path, f.errorString()));
+    if (Status s = writeOutputFile(path, bytes, inputs); !s) {
+        err << QStringLiteral("cinetune: %1\n").arg(s.error().message);
         return InputError;
     }
     out << tr("Baseline %1: %2 users (split %3) written to %4; dataset loaded in %5 s, recommendations in %6 s%7\n")

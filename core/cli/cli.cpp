@@ -13,6 +13,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <limits>
+#include <vector>
 
 namespace cinetune::cli {
 
@@ -27,7 +32,7 @@ QString usage()
 {
     return tr("Usage: cinetune [PROJECT.cinetune | DATASET]           open the desktop application\n"
               "       cinetune dataset stats PATH [--json] [--no-cache] [--threads N]\n"
-              "       cinetune dataset synth --out DIR [--users N] [--seed S] [--threads N]\n"
+              "       cinetune dataset synth --out DIR [--users N] [--seed S] [--threads N] [--force]\n"
               "       cinetune goldset DATASET (--out GOLD.jsonl | --save-to PROJECT --name NAME) [--preset paper50|paper60|holdout] [options]\n"
               "       cinetune goldset-stats DATASET --gold GOLD.jsonl [--preset paper50|paper60|holdout] [--split test] [--json]\n"
               "       cinetune finetune-data GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n"
@@ -63,11 +68,85 @@ QString usage()
               "MovieLens: ratings.csv, ratings.dat or u.data), or :sample for the embedded MovieLens sample.\n"
               "PROVIDER is --provider NAME (a profile) or --base-url URL --kind KIND [--key-env VAR]; the API key comes from\n"
               "the environment (OPENAI_API_KEY, AZURE_OPENAI_API_KEY, TOGETHER_API_KEY or --key-env); the simulator needs none.\n"
-              "Exit codes: 0 success, 1 usage error, 2 input error, 3 provider or network failure\n"
-              "(finetune watch: 3 when the job failed or was cancelled, 130 when stopped with Ctrl-C).\n");
+              "Exit codes: 0 success, 1 usage error, 2 input error, 3 provider or network failure, 130 stopped with Ctrl-C\n"
+              "(finetune watch: 3 when the job failed or was cancelled).\n");
+}
+
+const QStringList &commandNames()
+{
+    static const QStringList names{QStringLiteral("dataset"),  QStringLiteral("goldset"),  QStringLiteral("finetune-data"),
+                                   QStringLiteral("tokens"),   QStringLiteral("baseline"), QStringLiteral("providers"),
+                                   QStringLiteral("finetune"), QStringLiteral("eval"),     QStringLiteral("resolve"),
+                                   QStringLiteral("run"),      QStringLiteral("baseline-run"), QStringLiteral("score"),
+                                   QStringLiteral("simulator"), QStringLiteral("report"),  QStringLiteral("help")};
+    return names;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(std::size_t(b.size()) + 1);
+    for (std::size_t j = 0; j < row.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[std::size_t(j)];
+            const int cost = a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1;
+            row[std::size_t(j)] = std::min({above + 1, row[std::size_t(j - 1)] + 1, diagonal + cost});
+            diagonal = above;
+        }
+    }
+    return row.back();
+}
+
+// The names closest to `word` (edit distance at most a third of the longer word, at least 2).
+QStringList suggestions(const QString &word, const QStringList &names)
+{
+    int best = std::numeric_limits<int>::max();
+    QStringList out;
+    for (const QString &name : names) {
+        const int d = editDistance(word, name);
+        if (d > std::max<qsizetype>(2, std::max(word.size(), name.size()) / 3))
+            continue;
+        if (d < best) {
+            best = d;
+            out.clear();
+        }
+        if (d == best)
+            out << name;
+    }
+    return out;
+}
+
+QString didYouMean(const QString &word, const QStringList &names)
+{
+    const QStringList close = suggestions(word, names);
+    if (close.isEmpty())
+        return {};
+    QStringList quoted;
+    for (const QString &c : close)
+        quoted << QStringLiteral("\"%1\"").arg(c);
+    return tr(" Did you mean %1?").arg(quoted.join(tr(" or ")));
 }
 
 } // namespace
+
+QString unknownCommandError(const QStringList &args)
+{
+    if (args.isEmpty() || isCliCommand(args))
+        return {};
+    const QString &first = args.first();
+    // Options belong to the desktop application (Qt's -platform, -style, ...); ":sample" and
+    // existing files or folders are opened by it.
+    if (first.startsWith(QLatin1Char('-')) || first.startsWith(QLatin1Char(':')) || first == QLatin1String("report"))
+        return {};
+    if (QFileInfo::exists(first))
+        return {};
+    return tr("cinetune: \"%1\" is neither a command nor an existing file or folder.%2\n"
+              "Run cinetune --help for the commands; to open a project or dataset give its path.\n")
+        .arg(first, didYouMean(first, commandNames()));
+}
 
 bool isCliCommand(const QStringList &args)
 {
@@ -103,7 +182,9 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
             return datasetStats(rest, out, err);
         if (sub == QLatin1String("synth"))
             return datasetSynth(rest, out, err);
-        err << tr("cinetune dataset: unknown or missing subcommand \"%1\"; expected stats or synth\n").arg(sub) << usage();
+        err << tr("cinetune dataset: unknown or missing subcommand \"%1\"; expected stats or synth.%2\n")
+                   .arg(sub, sub.isEmpty() ? QString() : didYouMean(sub, {QStringLiteral("stats"), QStringLiteral("synth")}))
+            << usage();
         return UsageError;
     }
     if (cmd == QLatin1String("goldset"))

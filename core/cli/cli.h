@@ -5,10 +5,17 @@
 
 namespace cinetune::cli {
 
-enum ExitCode { Success = 0, UsageError = 1, InputError = 2, ProviderError = 3 };
+// 130 (128 + SIGINT, what a shell reports for a process Ctrl-C ended) for every command stopped
+// with Ctrl-C, whether it winds down itself (run, finetune watch) or is ended by the signal.
+enum ExitCode { Success = 0, UsageError = 1, InputError = 2, ProviderError = 3, Interrupted = 130 };
 
 // True when the arguments (without the program name) name a headless command.
 bool isCliCommand(const QStringList &args);
+
+// When the first argument is neither a command, an option of the desktop application nor an
+// existing path (a mistyped command, "baselinerun"), the usage error to print, with a "did you
+// mean" suggestion; empty otherwise.
+QString unknownCommandError(const QStringList &args);
 
 // Runs a headless command. `args` excludes the program name. Output goes to out/err.
 int run(const QStringList &args, QTextStream &out, QTextStream &err);

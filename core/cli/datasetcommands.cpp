@@ -4,6 +4,7 @@
 #include "dataset/datasetloader.h"
 #include "dataset/synth.h"
 #include "options.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -113,11 +114,16 @@ int datasetSynth(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("users"), tr("Number of users (default 480189: ~100 M ratings, ~2 GB)"), QStringLiteral("N")});
     parser.addOption({QStringLiteral("seed"), tr("Random seed (default 1)"), QStringLiteral("S")});
     parser.addOption({QStringLiteral("threads"), tr("Threads (0 = all cores)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("force"), tr("Write into a folder that is not empty (its dataset files are replaced)")});
     const QString cmd = QStringLiteral("dataset synth");
     if (!parseOptions(parser, cmd, args, err))
         return UsageError;
     if (!parser.isSet(QStringLiteral("out")) || !parser.positionalArguments().isEmpty()) {
         err << tr("cinetune dataset synth: expected --out DIR and no other arguments\n");
+        return UsageError;
+    }
+    if (Status s = checkOutputFolder(parser.value(QStringLiteral("out")), parser.isSet(QStringLiteral("force"))); !s) {
+        err << QStringLiteral("cinetune dataset synth: %1\n").arg(s.error().message);
         return UsageError;
     }
     SynthOptions o;

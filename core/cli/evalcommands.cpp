@@ -143,7 +143,7 @@ int eval(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("dataset"), tr("Dataset to resolve titles with and for beyond-accuracy figures"), QStringLiteral("D")});
     parser.addOption({QStringLiteral("split"), tr("test, validation, train or all (default)"), QStringLiteral("SPLIT")});
     parser.addOption({QStringLiteral("seed"), tr("Bootstrap seed (default 1)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000; 0 = no intervals)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"), QStringLiteral("N")});
     parser.addOption({QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N")});
     addResolverOptions(parser);
     if (!parseOptions(parser, command, args, err))
@@ -160,7 +160,7 @@ int eval(const QStringList &args, QTextStream &out, QTextStream &err)
         options.ks = *ks;
     }
     const auto seed = unsignedOption(parser, QStringLiteral("seed"), 1, 0, ~0ull, command, err);
-    const auto resamples = unsignedOption(parser, QStringLiteral("resamples"), 1000, 0, 1000000, command, err);
+    const auto resamples = unsignedOption(parser, QStringLiteral("resamples"), 1000, 1, 1000000, command, err);
     const auto threads = unsignedOption(parser, QStringLiteral("threads"), 0, 0, 256, command, err);
     const auto resolverOpts = resolverOptions(parser, command, err);
     if (!seed || !resamples || !threads || !resolverOpts)
@@ -211,6 +211,19 @@ int eval(const QStringList &args, QTextStream &out, QTextStream &err)
         return run.error().code == QLatin1String("invalid-argument") ? UsageError : InputError;
     }
     MetricReport report = evaluate(run->users, options);
+    // Missing and failed users count as zeros in the means; with nobody else there is nothing to
+    // measure, only a table of zeros (usually predictions of another gold set or split).
+    if (report.scoredUsers == 0 || report.missing + report.failed >= report.scoredUsers) {
+        err << tr("cinetune eval: no user of %1 (split %2) can be scored: %3 users, %4 without a prediction, %5 failed, "
+                  "%6 with an empty gold set. Check that %7 was made for this gold set and split.\n")
+                   .arg(parser.value(QStringLiteral("gold")), split)
+                   .arg(report.users.size())
+                   .arg(report.missing)
+                   .arg(report.failed)
+                   .arg(report.emptyGold)
+                   .arg(parser.value(QStringLiteral("predictions")));
+        return InputError;
+    }
     if (dataset) {
         const Dataset &ds = *dataset;
         report.beyond = beyondAccuracy(run->users, report.ks.back(), ds.catalogue.size(), [&ds](std::uint32_t id) -> std::optional<double> {
@@ -271,8 +284,8 @@ int resolve(const QStringList &args, QTextStream &in, QTextStream &out, QTextStr
                           {QStringLiteral("match"), r.movieIndex ? QJsonValue(r.matchedTitle) : QJsonValue()}};
             out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         } else {
-            out << line << '\t' << (r.movieIndex ? QString::number(r.sourceId) : QStringLiteral("null")) << '\t' << resolutionHow(r)
-                << '\t' << r.matchedTitle << '\n';
+            out << visibleText(line) << '\t' << (r.movieIndex ? QString::number(r.sourceId) : QStringLiteral("null")) << '\t' << resolutionHow(r)
+                << '\t' << visibleText(r.matchedTitle) << '\n';
         }
     }
     return Success;

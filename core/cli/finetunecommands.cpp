@@ -9,6 +9,7 @@
 #include "finetune/prompttemplate.h"
 #include "finetune/tokenizer.h"
 #include "options.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -101,6 +102,12 @@ int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
         err << tr("cinetune finetune-data: expected GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n");
         return UsageError;
     }
+    const QStringList inputs{parser.positionalArguments().first(), parser.value(QStringLiteral("dataset")),
+                             parser.value(QStringLiteral("template"))};
+    if (Status s = checkOutputPath(parser.value(QStringLiteral("out")), inputs); !s) {
+        err << QStringLiteral("cinetune finetune-data: %1\n").arg(s.error().message);
+        return UsageError;
+    }
     const auto split = goldSetSplitFromId(parser.value(QStringLiteral("split")));
     if (!split) {
         err << tr("cinetune finetune-data: --split must be train, validation or test, found \"%1\"\n")
@@ -155,7 +162,7 @@ int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
                    .arg(QDir::toNativeSeparators(outPath));
         return InputError;
     }
-    if (Status s = writeFileAtomically(outPath, data->jsonl); !s) {
+    if (Status s = writeOutputFile(outPath, data->jsonl, inputs); !s) {
         err << QStringLiteral("cinetune: %1\n").arg(s.error().message);
         return InputError;
     }

@@ -2,11 +2,13 @@
 
 #include "cli.h"
 #include "dataset/datasetloader.h"
+#include "dataset/useridlist.h"
 #include "eval/goldsetdiagnostics.h"
 #include "goldset/goldsetbuilder.h"
 #include "project/goldsetdiagnosticsstore.h"
 #include "goldset/goldsetjsonl.h"
 #include "options.h"
+#include "outputfile.h"
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 
@@ -34,38 +36,6 @@ const QString kCommand = QStringLiteral("goldset");
 // Options that only mean something for one protocol.
 const QStringList kConsensusOnly = {QStringLiteral("neighbors"), QStringLiteral("min-matches"), QStringLiteral("watch-factor"),
                                     QStringLiteral("max-gold"), QStringLiteral("min-gold"), QStringLiteral("exclude")};
-
-// Reads whitespace-separated source user ids; errors name the file and line.
-Result<std::vector<std::uint32_t>> readUserIds(const QString &path, const RatingStore &store)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), tr("%1: cannot read: %2").arg(path, f.errorString()));
-    std::vector<std::uint32_t> ids;
-    int lineNo = 0;
-    while (!f.atEnd()) {
-        ++lineNo;
-        const QByteArray line = f.readLine();
-        for (const QByteArray &token : line.simplified().split(' ')) {
-            if (token.isEmpty())
-                continue;
-            bool ok = false;
-            const qulonglong id = token.toULongLong(&ok);
-            if (!ok || id > 0xFFFFFFFFull)
-                return makeError(QStringLiteral("parse"), tr("%1:%2: expected a user id (a whole number from 0 to 4294967295), found \"%3\"")
-                                                              .arg(path)
-                                                              .arg(lineNo)
-                                                              .arg(QString::fromUtf8(token.left(40))));
-            if (!store.findUser(static_cast<std::uint32_t>(id)))
-                return makeError(QStringLiteral("invalid-argument"),
-                                 tr("%1:%2: user %3 is not in the dataset").arg(path).arg(lineNo).arg(id));
-            ids.push_back(static_cast<std::uint32_t>(id));
-        }
-    }
-    if (ids.empty())
-        return makeError(QStringLiteral("parse"), tr("%1: expected user ids separated by white space, found none").arg(path));
-    return ids;
-}
 
 QString movieName(const Dataset &ds, std::uint32_t sourceId)
 {
@@ -187,6 +157,13 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
         err << QStringLiteral("cinetune goldset: %1\n").arg(message);
         return UsageError;
     };
+    const QStringList inputs{parser.positionalArguments().first(), parser.value(QStringLiteral("users-file"))};
+    if (parser.isSet(QStringLiteral("out"))) {
+        if (Status s = checkOutputPath(parser.value(QStringLiteral("out")), inputs); !s) {
+            err << QStringLiteral("cinetune goldset: %1\n").arg(s.error().message);
+            return UsageError;
+        }
+    }
 
     const QString presetName = parser.isSet(QStringLiteral("preset")) ? parser.value(QStringLiteral("preset")) : QStringLiteral("paper50");
     const auto preset = GoldSetSpec::preset(presetName);
@@ -268,7 +245,7 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const Dataset &dataset = *ds.value();
     if (parser.isSet(QStringLiteral("users-file"))) {
-        auto ids = readUserIds(parser.value(QStringLiteral("users-file")), dataset.store);
+        auto ids = readUserIdList(parser.value(QStringLiteral("users-file")), dataset.store);
         if (!ids) {
             err << QStringLiteral("cinetune: %1\n").arg(ids.error().message);
             return InputError;
@@ -303,7 +280,7 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
         return InputError;
     }
     if (!path.isEmpty()) {
-        if (const Status written = writeGoldSetJsonl(gold.users, path); !written) {
+        if (const Status written = writeOutputFile(path, goldSetToJsonl(gold.users), inputs); !written) {
             err << QStringLiteral("cinetune: %1\n").arg(written.error().message);
             return InputError;
         }

@@ -17,4 +17,12 @@ bool parseOptions(QCommandLineParser &parser, const QString &command, const QStr
 std::optional<qulonglong> unsignedOption(const QCommandLineParser &parser, const QString &name, qulonglong fallback,
                                          qulonglong min, qulonglong max, const QString &command, QTextStream &err);
 
+// A --base-url as typed: an http(s) URL with a host. Otherwise writes "cinetune <command>:
+// --base-url "<what was typed>" is not ..." and returns false.
+bool checkBaseUrlText(const QString &text, const QString &command, QTextStream &err);
+
+// `text` with control and other invisible characters shown as escapes (\t, \u001b, \ufeff), for
+// echoing what a user or file gave.
+QString visibleText(const QString &text);
+
 } // namespace cinetune::cli

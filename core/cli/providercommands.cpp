@@ -12,6 +12,7 @@
 #include "providers/jobmonitor.h"
 #include "providers/providerclient.h"
 #include "providers/providerprofile.h"
+#include "finetune/pricetable.h"
 #include "providers/simulator.h"
 
 #include <QCoreApplication>
@@ -42,7 +43,7 @@ QString tr(const char *s)
 }
 
 // `finetune watch` stopped by Ctrl-C (128 + SIGINT, the shell convention); the job goes on.
-constexpr int kInterrupted = 130;
+constexpr int kInterrupted = Interrupted;
 
 const QString kKindChoices = QStringLiteral("openai, azure, together, openai-compatible or simulator");
 
@@ -138,8 +139,11 @@ int resolveProvider(const QCommandLineParser &parser, const QString &cmd, const 
         }
         profile = ProviderProfile{};
         profile.kind = *kind;
-        if (parser.isSet(QStringLiteral("base-url")))
+        if (parser.isSet(QStringLiteral("base-url"))) {
+            if (!checkBaseUrlText(parser.value(QStringLiteral("base-url")), cmd, err))
+                return UsageError;
             profile.baseUrl = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));
+        }
         const QUrl url = profile.effectiveBaseUrl();
         // An inline provider is named after its kind and host ("simulator@127.0.0.1:8765").
         profile.name = providerKindId(*kind);
@@ -299,7 +303,7 @@ void printJob(const FineTuneJob &j, const ProviderProfile &p, QTextStream &out)
     row(tr("Finished"), time(j.finishedAt));
     row(tr("Epochs"), j.epochs ? QString::number(*j.epochs) : QString());
     row(tr("Trained tokens"), j.trainedTokens ? QString::number(*j.trainedTokens) : QString());
-    row(tr("Cost"), j.cost ? QStringLiteral("$%1").arg(*j.cost, 0, 'f', 2) : QString());
+    row(tr("Cost"), j.cost ? QStringLiteral("$%1").arg(usdAmount(*j.cost)) : QString());
     if (!j.error.isEmpty())
         row(tr("Error"), j.error.code.isEmpty() ? j.error.message : QStringLiteral("%1 (%2)").arg(j.error.message, j.error.code));
     if (j.needsDeployment)
@@ -414,7 +418,10 @@ int simulator(const QStringList &args, QTextStream &out, QTextStream &err)
     SimulatorServer server(options, nullptr);
     if (parser.isSet(QStringLiteral("faults"))) {
         if (Status s = server.setFaults(parser.value(QStringLiteral("faults"))); !s) {
-            err << tr("cinetune simulator: --faults: %1\n").arg(s.error().message);
+            // The message already names the option (--faults: "bogus": ...).
+            const QString message = s.error().message;
+            err << QStringLiteral("cinetune simulator: %1\n")
+                       .arg(message.startsWith(QLatin1String("--faults")) ? message : QStringLiteral("--faults: ") + message);
             return UsageError;
         }
     }
@@ -523,8 +530,11 @@ int providersAdd(const QStringList &args, QTextStream &out, QTextStream &err)
         return UsageError;
     }
     p.kind = *kind;
-    if (parser.isSet(QStringLiteral("base-url")))
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        if (!checkBaseUrlText(parser.value(QStringLiteral("base-url")), QStringLiteral("providers add"), err))
+            return UsageError;
         p.baseUrl = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));
+    }
     if (parser.isSet(QStringLiteral("key-env"))) {
         if (!validVariableName(parser.value(QStringLiteral("key-env")))) {
             err << tr("cinetune providers add: --key-env must name an environment variable (letters, digits and _), not hold the key\n");
@@ -1002,7 +1012,7 @@ private:
                 if (job.trainedTokens)
                     m_out << tr("Trained tokens: %1\n").arg(*job.trainedTokens);
                 if (job.cost)
-                    m_out << tr("Cost: $%1\n").arg(*job.cost, 0, 'f', 2);
+                    m_out << tr("Cost: $%1\n").arg(usdAmount(*job.cost));
                 if (job.needsDeployment)
                     m_out << tr("Azure: deploy the model before using it for inference.\n");
                 if (isSimulated(job, m_jc.profile))

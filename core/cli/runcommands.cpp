@@ -13,6 +13,7 @@
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 #include "project/projectprompt.h"
+#include "project/runlease.h"
 #include "project/runrepository.h"
 #include "providers/httpclient.h"
 #include "providers/providerprofile.h"
@@ -56,6 +57,8 @@ int resolveTarget(const QCommandLineParser &parser, ProviderProfile &profile, QS
                       "openai|azure|together|openai-compatible|simulator\n");
             return UsageError;
         }
+        if (!checkBaseUrlText(parser.value(QStringLiteral("base-url")), kCmd, err))
+            return UsageError;
         profile = ProviderProfile{};
         profile.kind = *kind;
         const QUrl url = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));
@@ -144,9 +147,17 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     const auto split = goldSetSplitFromId(parser.value(QStringLiteral("split")));
     const auto strategy = promptStrategyFromId(parser.value(QStringLiteral("strategy")));
     const auto format = outputFormatFromId(parser.value(QStringLiteral("format")));
-    if (!split || !strategy || !format) {
-        err << tr("cinetune run: --split must be train|validation|test, --strategy zero-shot|fine-tuned|few-shot|candidates, "
-                  "--format numbered|json\n");
+    if (!split) {
+        err << tr("cinetune run: --split must be train, validation or test, found \"%1\"\n").arg(parser.value(QStringLiteral("split")));
+        return UsageError;
+    }
+    if (!strategy) {
+        err << tr("cinetune run: --strategy must be zero-shot, fine-tuned, few-shot or candidates, found \"%1\"\n")
+                   .arg(parser.value(QStringLiteral("strategy")));
+        return UsageError;
+    }
+    if (!format) {
+        err << tr("cinetune run: --format must be numbered or json, found \"%1\"\n").arg(parser.value(QStringLiteral("format")));
         return UsageError;
     }
     spec.split = *split;
@@ -234,6 +245,14 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         err << tr("cinetune run: gold set \"%1\" has no user in the %2 split\n").arg(gold->name, goldSetSplitId(spec.split));
         return InputError;
     }
+    // Few-shot examples come from the training split: without one every prompt would fail; refuse
+    // before a run is created (rather than storing a failed row per user).
+    if (spec.strategy == PromptStrategyKind::FewShot && train.empty()) {
+        err << tr("cinetune run: --strategy few-shot takes its examples from the train split, and gold set \"%1\" has no "
+                  "user in it; build the gold set with a train share (--split 70/20/10) or use another strategy\n")
+                   .arg(gold->name);
+        return InputError;
+    }
     QString datasetPath = parser.value(QStringLiteral("dataset"));
     if (datasetPath.isEmpty()) {
         const auto ref = project.value()->datasetReference();
@@ -271,6 +290,13 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     auto runId = prepareEvaluationRun(runs, name, spec, baseUrl, qint64(users.size()));
     if (!runId) {
         err << QStringLiteral("cinetune run: %1\n").arg(runId.error().message);
+        return InputError;
+    }
+    // One process at a time sends a run: a second `run` (or the GUI) on it is refused, naming the
+    // holder, instead of asking every pending user a second time.
+    RunLease lease(*project.value(), runId.value(), name);
+    if (Status s = lease.acquire(); !s) {
+        err << QStringLiteral("cinetune run: %1\n").arg(s.error().message);
         return InputError;
     }
     if (simulated) {
@@ -329,6 +355,11 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         stoppedError = error;
         QCoreApplication::exit(0);
     };
+    QObject::connect(&lease, &RunLease::lost, &lease, [&](const QString &message) {
+        stoppedStatus = int(RunStatus::Paused);
+        stoppedError = message;
+        QCoreApplication::exit(0);
+    });
     QElapsedTimer lastLine;
     lastLine.start();
     std::unique_ptr<EvaluationRun> live;
@@ -456,6 +487,8 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     out.flush();
     if (!stoppedError.isEmpty())
         err << QStringLiteral("cinetune run: %1\n").arg(stoppedError);
+    if (interrupts > 0)
+        return Interrupted;
     return (counts->failed > 0 || pending > 0 || stoppedStatus != int(RunStatus::Finished)) ? ProviderError : Success;
 }
 

@@ -36,9 +36,11 @@ struct Opened
     DatasetPtr dataset;
 };
 
-std::optional<Opened> openProjectAndDataset(const QCommandLineParser &parser, const QString &command, QTextStream &err, int &code)
+std::optional<Opened> openProjectAndDataset(const QCommandLineParser &parser, const QString &command, QTextStream &err, int &code,
+                                            bool onlyRead)
 {
-    auto project = ProjectFile::open(ProjectFile::withSuffix(parser.value(QStringLiteral("project"))));
+    const QString projectPath = ProjectFile::withSuffix(parser.value(QStringLiteral("project")));
+    auto project = onlyRead ? ProjectFile::openForReading(projectPath) : ProjectFile::open(projectPath);
     if (!project) {
         err << QStringLiteral("cinetune %1: %2\n").arg(command, project.error().message);
         code = InputError;
@@ -87,7 +89,7 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("compare"), tr("A second run: paired comparison run - compare"), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("k"), tr("Cut-offs, e.g. 1,3,5,10 (default)"), QStringLiteral("LIST")});
     parser.addOption({QStringLiteral("seed"), tr("Bootstrap seed (default 1)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000; 0 = no intervals)"), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"), QStringLiteral("N")});
     parser.addOption({QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D")});
     parser.addOption({QStringLiteral("json"), tr("Print one JSON object")});
     if (!parseOptions(parser, command, args, err))
@@ -112,14 +114,14 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
         options.metrics.ks = ks;
     }
     const auto seed = unsignedOption(parser, QStringLiteral("seed"), 1, 0, ~0ull, command, err);
-    const auto resamples = unsignedOption(parser, QStringLiteral("resamples"), 1000, 0, 1000000, command, err);
+    const auto resamples = unsignedOption(parser, QStringLiteral("resamples"), 1000, 1, 1000000, command, err);
     if (!seed || !resamples)
         return UsageError;
     options.metrics.bootstrap.seed = *seed;
     options.metrics.bootstrap.resamples = int(*resamples);
 
     int code = Success;
-    auto opened = openProjectAndDataset(parser, command, err, code);
+    auto opened = openProjectAndDataset(parser, command, err, code, true);
     if (!opened)
         return code;
     RunRepository runs(*opened->project);
@@ -241,8 +243,13 @@ int baselineRun(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const auto kind = baselineFromId(parser.value(QStringLiteral("baseline")));
     const auto split = goldSetSplitFromId(parser.value(QStringLiteral("split")));
-    if (!kind || !split) {
-        err << tr("cinetune baseline-run: --baseline must be itemknn|popular|random|consensus, --split train|validation|test\n");
+    if (!kind) {
+        err << tr("cinetune baseline-run: --baseline must be itemknn, popular, random or consensus, found \"%1\"\n")
+                   .arg(parser.value(QStringLiteral("baseline")));
+        return UsageError;
+    }
+    if (!split) {
+        err << tr("cinetune baseline-run: --split must be train, validation or test, found \"%1\"\n").arg(parser.value(QStringLiteral("split")));
         return UsageError;
     }
     const auto count = unsignedOption(parser, QStringLiteral("count"), 10, 1, 100, command, err);
@@ -250,7 +257,7 @@ int baselineRun(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!count || !seed)
         return UsageError;
     int code = Success;
-    auto opened = openProjectAndDataset(parser, command, err, code);
+    auto opened = openProjectAndDataset(parser, command, err, code, false);
     if (!opened)
         return code;
     GoldSetRepository golds(*opened->project);

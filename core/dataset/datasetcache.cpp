@@ -11,15 +11,32 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <xxhash.h>
 
 namespace cinetune {
 
 namespace {
 
 constexpr char kMagic[16] = {'C', 'I', 'N', 'E', 'T', 'U', 'N', 'E', '-', 'S', 'T', 'O', 'R', 'E', '\0', '\0'};
-constexpr quint32 kVersion = 2;
+constexpr quint32 kVersion = 3;
 constexpr int kColumns = 6;
+// Layout (little-endian): magic, version, meta size, column table (offset, count) x 6, then the
+// checksums of the sections (meta, then each column), then the checksum of all the header bytes
+// before it. The meta follows the header; each column starts at the next multiple of 64, the gaps
+// are zero and the file ends with the last column.
+constexpr quint64 kTableEnd = 16 + 4 + 8 + kColumns * 16;
+constexpr int kSections = 1 + kColumns;
+constexpr quint64 kHeaderHashAt = kTableEnd + kSections * 8;
+constexpr quint64 kHeaderSize = kHeaderHashAt + 8;
+constexpr quint64 kElemSize[kColumns] = {4, 8, 4, 8, 4, 2};
+// A section's checksum is XXH3-64 over the XXH3-64 of each of its blocks (so a big section is
+// hashed on every core, with a result that does not depend on the number of threads).
+constexpr quint64 kHashBlock = quint64{8} << 20;
 
 QString tr(const char *s)
 {
@@ -164,6 +181,137 @@ quint64 align64(quint64 x)
     return (x + 63) & ~quint64{63};
 }
 
+quint64 getLE(const char *d, quint64 at, int bytes)
+{
+    quint64 v = 0;
+    for (int i = 0; i < bytes; ++i)
+        v |= quint64(static_cast<unsigned char>(d[at + static_cast<quint64>(i)])) << (8 * i);
+    return v;
+}
+
+void putLE(char *d, quint64 at, quint64 v, int bytes)
+{
+    for (int i = 0; i < bytes; ++i)
+        d[at + static_cast<quint64>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+struct Section
+{
+    const char *data;
+    quint64 bytes;
+};
+
+// The checksum of each section (see kHashBlock), computed on `threads` workers.
+std::vector<quint64> sectionHashes(const std::vector<Section> &sections, int threads)
+{
+    struct Block
+    {
+        std::size_t section;
+        quint64 begin;
+        quint64 end;
+    };
+    std::vector<Block> blocks;
+    std::vector<std::size_t> first(sections.size() + 1, 0);
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        first[i] = blocks.size();
+        quint64 b = 0;
+        do {
+            const quint64 e = std::min(sections[i].bytes, b + kHashBlock);
+            blocks.push_back({i, b, e});
+            b = e;
+        } while (b < sections[i].bytes);
+    }
+    first[sections.size()] = blocks.size();
+    std::vector<XXH64_hash_t> blockHash(blocks.size());
+    parallelFor(threads, blocks.size(), [&](std::size_t t, int) {
+        const Block &b = blocks[t];
+        blockHash[t] = XXH3_64bits(sections[b.section].data + b.begin, static_cast<std::size_t>(b.end - b.begin));
+    });
+    std::vector<quint64> out(sections.size());
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        QByteArray list;
+        for (std::size_t k = first[i]; k < first[i + 1]; ++k) {
+            char le[8];
+            putLE(le, 0, blockHash[k], 8);
+            list.append(le, 8);
+        }
+        out[i] = XXH3_64bits_withSeed(list.constData(), static_cast<std::size_t>(list.size()), i + 1);
+    }
+    return out;
+}
+
+bool isFingerprint(const QByteArray &fp)
+{
+    return fp.size() == 40 && std::all_of(fp.begin(), fp.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// Where a file is and what state it is in: device, inode, size, modification and change times.
+QString fileState(const QString &path)
+{
+    struct stat st {};
+    const QFileInfo fi(path);
+    if (::stat(QFile::encodeName(fi.absoluteFilePath()).constData(), &st) != 0)
+        return QStringLiteral("missing");
+    return QStringLiteral("%1\t%2\t%3\t%4.%5\t%6.%7")
+        .arg(quint64(st.st_dev))
+        .arg(quint64(st.st_ino))
+        .arg(qint64(st.st_size))
+        .arg(qint64(st.st_mtim.tv_sec))
+        .arg(qint64(st.st_mtim.tv_nsec))
+        .arg(qint64(st.st_ctim.tv_sec))
+        .arg(qint64(st.st_ctim.tv_nsec));
+}
+
+// The source part of a fingerprint: which files, in which format (not their state).
+QByteArray sourceKey(const DatasetSource &source)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(QByteArrayLiteral("cinetune-dataset-source-v1\n"));
+    h.addData(formatId(source.format).toUtf8());
+    QStringList files = source.ratingFiles;
+    if (!source.titlesFile.isEmpty())
+        files << source.titlesFile;
+    for (const QString &f : std::as_const(files))
+        h.addData(QStringLiteral("\n%1").arg(QFileInfo(f).absoluteFilePath()).toUtf8());
+    return h.result().toHex().left(16);
+}
+
+// Deletes the stores of `key` other than `keep`, and the caches derived from them.
+void evictPrevious(const QDir &dir, const QByteArray &key, const QByteArray &keep)
+{
+    const auto stale = dir.entryList({QString::fromLatin1(key) + QStringLiteral("*.ctstore")}, QDir::Files);
+    for (const QString &name : stale) {
+        const QString fp = name.left(name.size() - 8);
+        if (fp.toLatin1() == keep || !isFingerprint(fp.toLatin1()))
+            continue;
+        QFile::remove(dir.filePath(name));
+        for (const QString &derived : dir.entryList({fp + QStringLiteral("-*.ctknn")}, QDir::Files))
+            QFile::remove(dir.filePath(derived));
+    }
+}
+
+// Keeps the folder's cache files within `limit` bytes, removing the least recently used first
+// (a reopen marks a store as used), never the files of `keep`.
+void capFolder(const QDir &dir, qint64 limit, const QByteArray &keep)
+{
+    if (limit <= 0)
+        return;
+    auto files = dir.entryInfoList(cacheFilePatterns(), QDir::Files);
+    qint64 total = 0;
+    for (const QFileInfo &fi : std::as_const(files))
+        total += fi.size();
+    std::sort(files.begin(), files.end(), [](const QFileInfo &a, const QFileInfo &b) { return a.lastModified() < b.lastModified(); });
+    const QString mine = QString::fromLatin1(keep);
+    for (const QFileInfo &fi : std::as_const(files)) {
+        if (total <= limit)
+            break;
+        if (fi.fileName().startsWith(mine))
+            continue;
+        if (QFile::remove(fi.absoluteFilePath()))
+            total -= fi.size();
+    }
+}
+
 } // namespace
 
 QString defaultCacheDir()
@@ -173,41 +321,42 @@ QString defaultCacheDir()
 
 QString cacheFilePath(const QString &cacheDir, const QByteArray &fingerprint)
 {
+    // Only 40 hex digits name a file: never a path, and never ":..." (a Qt resource path).
+    if (!isFingerprint(fingerprint))
+        return {};
     return QDir(cacheDir.isEmpty() ? defaultCacheDir() : cacheDir).filePath(QString::fromLatin1(fingerprint) + QStringLiteral(".ctstore"));
 }
 
 QByteArray fingerprintOf(const DatasetSource &source)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(QByteArrayLiteral("cinetune-dataset-v1\n"));
+    h.addData(QByteArrayLiteral("cinetune-dataset-v2\n"));
     h.addData(formatId(source.format).toUtf8());
     QStringList files = source.ratingFiles;
     if (!source.titlesFile.isEmpty())
         files << source.titlesFile;
-    for (const QString &f : std::as_const(files)) {
-        const QFileInfo fi(f);
-        h.addData(QStringLiteral("\n%1\t%2\t%3").arg(fi.absoluteFilePath()).arg(fi.size())
-                      .arg(fi.lastModified().toMSecsSinceEpoch()).toUtf8());
-    }
-    return h.result().toHex().left(40);
+    for (const QString &f : std::as_const(files))
+        h.addData(QStringLiteral("\n%1\t%2").arg(QFileInfo(f).absoluteFilePath(), fileState(f)).toUtf8());
+    return sourceKey(source) + h.result().toHex().left(24);
 }
 
-Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn)
+Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn, qint64 limitBytes)
 {
     const QString cacheDir = cacheDirIn.isEmpty() ? defaultCacheDir() : cacheDirIn;
+    const QString path = cacheFilePath(cacheDir, ds.fingerprint);
+    if (path.isEmpty())
+        return makeError(QStringLiteral("io"), tr("cannot write the dataset cache: \"%1\" is not a dataset fingerprint")
+                                                   .arg(QString::fromLatin1(ds.fingerprint.toHex())));
     if (!QDir().mkpath(cacheDir))
         return makeError(QStringLiteral("io"), tr("%1: cannot create the cache folder").arg(cacheDir));
     const auto &p = ds.store.parts();
-    struct Blob
-    {
-        const void *data;
-        quint64 count;
-        quint64 elemSize;
-    };
-    const Blob blobs[kColumns] = {
-        {p.userSourceIds.data(), p.userSourceIds.size(), 4}, {p.movieOffsets.data(), p.movieOffsets.size(), 8},
-        {p.movieEntries.data(), p.movieEntries.size(), 4},   {p.userOffsets.data(), p.userOffsets.size(), 8},
-        {p.userEntries.data(), p.userEntries.size(), 4},     {p.userDays.data(), p.userDays.size(), 2},
+    const Section blobs[kColumns] = {
+        {reinterpret_cast<const char *>(p.userSourceIds.data()), p.userSourceIds.size() * kElemSize[0]},
+        {reinterpret_cast<const char *>(p.movieOffsets.data()), p.movieOffsets.size() * kElemSize[1]},
+        {reinterpret_cast<const char *>(p.movieEntries.data()), p.movieEntries.size() * kElemSize[2]},
+        {reinterpret_cast<const char *>(p.userOffsets.data()), p.userOffsets.size() * kElemSize[3]},
+        {reinterpret_cast<const char *>(p.userEntries.data()), p.userEntries.size() * kElemSize[4]},
+        {reinterpret_cast<const char *>(p.userDays.data()), p.userDays.size() * kElemSize[5]},
     };
     QByteArray meta;
     {
@@ -220,39 +369,40 @@ Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn)
             s << m;
         writeStats(s, ds.stats);
     }
-    // Layout: magic, version, meta size, column table, meta, then the aligned columns.
-    const quint64 headerSize = 16 + 4 + 8 + kColumns * 16;
     ColumnEntry entries[kColumns];
-    quint64 pos = align64(headerSize + static_cast<quint64>(meta.size()));
+    quint64 pos = align64(kHeaderSize + static_cast<quint64>(meta.size()));
     for (int c = 0; c < kColumns; ++c) {
         entries[c].offset = pos;
-        entries[c].count = blobs[c].count;
-        pos = align64(pos + blobs[c].count * blobs[c].elemSize);
+        entries[c].count = blobs[c].bytes / kElemSize[c];
+        pos = align64(pos + blobs[c].bytes);
     }
-    const QString path = cacheFilePath(cacheDir, ds.fingerprint);
+    std::vector<Section> sections{{meta.constData(), static_cast<quint64>(meta.size())}};
+    sections.insert(sections.end(), std::begin(blobs), std::end(blobs));
+    const std::vector<quint64> hashes = sectionHashes(sections, resolveThreads(0));
+    QByteArray header(static_cast<qsizetype>(kHeaderSize), '\0');
+    char *h = header.data();
+    std::memcpy(h, kMagic, 16);
+    putLE(h, 16, kVersion, 4);
+    putLE(h, 20, static_cast<quint64>(meta.size()), 8);
+    for (int c = 0; c < kColumns; ++c) {
+        putLE(h, 28 + 16 * static_cast<quint64>(c), entries[c].offset, 8);
+        putLE(h, 36 + 16 * static_cast<quint64>(c), entries[c].count, 8);
+    }
+    for (int i = 0; i < kSections; ++i)
+        putLE(h, kTableEnd + 8 * static_cast<quint64>(i), hashes[static_cast<std::size_t>(i)], 8);
+    putLE(h, kHeaderHashAt, XXH3_64bits(h, kHeaderHashAt), 8);
+
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return makeError(QStringLiteral("io"), tr("%1: cannot write the dataset cache: %2").arg(path, f.errorString()));
-    QByteArray header;
-    header.append(kMagic, 16);
-    auto putLE = [&header](quint64 v, int bytes) {
-        for (int i = 0; i < bytes; ++i)
-            header.append(static_cast<char>((v >> (8 * i)) & 0xFF));
-    };
-    putLE(kVersion, 4);
-    putLE(static_cast<quint64>(meta.size()), 8);
-    for (const auto &e : entries) {
-        putLE(e.offset, 8);
-        putLE(e.count, 8);
-    }
     f.write(header);
     f.write(meta);
-    quint64 written = headerSize + static_cast<quint64>(meta.size());
+    quint64 written = kHeaderSize + static_cast<quint64>(meta.size());
     static const QByteArray zeros(64, '\0');
     for (int c = 0; c < kColumns; ++c) {
         f.write(zeros.constData(), static_cast<qint64>(entries[c].offset - written));
-        const char *d = static_cast<const char *>(blobs[c].data);
-        quint64 bytes = blobs[c].count * blobs[c].elemSize;
+        const char *d = blobs[c].data;
+        quint64 bytes = blobs[c].bytes;
         while (bytes > 0) {
             const quint64 step = std::min<quint64>(bytes, quint64{64} << 20);
             if (f.write(d, static_cast<qint64>(step)) != static_cast<qint64>(step))
@@ -260,16 +410,22 @@ Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn)
             d += step;
             bytes -= step;
         }
-        written = entries[c].offset + blobs[c].count * blobs[c].elemSize;
+        written = entries[c].offset + blobs[c].bytes;
     }
     if (!f.commit())
         return makeError(QStringLiteral("io"), tr("%1: cannot write the dataset cache: %2").arg(path, f.errorString()));
+    const QDir dir(cacheDir);
+    evictPrevious(dir, ds.fingerprint.left(16), ds.fingerprint);
+    capFolder(dir, limitBytes, ds.fingerprint);
     return Ok{};
 }
 
-Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArray &fingerprint, const QString &cacheDir)
+Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArray &fingerprint, const QString &cacheDir,
+                                    CacheCheck check)
 {
     const QString path = cacheFilePath(cacheDir, fingerprint);
+    if (path.isEmpty())
+        return miss(tr("not a dataset fingerprint"));
     if (!QFileInfo::exists(path))
         return miss(tr("no cache file"));
     auto mapped = MappedFile::open(path, true);
@@ -278,31 +434,44 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
     auto file = std::make_shared<MappedFile>(std::move(mapped.value()));
     const char *d = file->data();
     const quint64 size = file->size();
-    const quint64 headerSize = 16 + 4 + 8 + kColumns * 16;
-    if (size < headerSize || std::memcmp(d, kMagic, 16) != 0)
+    if (size < kHeaderSize || std::memcmp(d, kMagic, 16) != 0)
         return miss(tr("not a CineTune dataset cache"));
-    auto getLE = [d](quint64 at, int bytes) {
-        quint64 v = 0;
-        for (int i = 0; i < bytes; ++i)
-            v |= quint64(static_cast<unsigned char>(d[at + static_cast<quint64>(i)])) << (8 * i);
-        return v;
-    };
-    if (getLE(16, 4) != kVersion)
+    if (getLE(d, 16, 4) != kVersion)
         return miss(tr("cache version differs"));
-    const quint64 metaSize = getLE(20, 8);
-    if (metaSize > size - headerSize)
+    if (XXH3_64bits(d, kHeaderHashAt) != getLE(d, kHeaderHashAt, 8))
         return miss(tr("damaged cache"));
+    const quint64 metaSize = getLE(d, 20, 8);
+    if (metaSize > size - kHeaderSize)
+        return miss(tr("damaged cache"));
+    // The layout is exactly the writer's: each column at the next multiple of 64 after the
+    // previous section, zeros in between, nothing after the last column.
     ColumnEntry e[kColumns];
-    static constexpr quint64 elem[kColumns] = {4, 8, 4, 8, 4, 2};
+    std::vector<Section> sections{{d + kHeaderSize, metaSize}};
+    quint64 end = kHeaderSize + metaSize;
     for (int c = 0; c < kColumns; ++c) {
-        e[c].offset = getLE(28 + 16 * static_cast<quint64>(c), 8);
-        e[c].count = getLE(36 + 16 * static_cast<quint64>(c), 8);
-        if (e[c].offset % 64 != 0 || e[c].offset > size || e[c].count > (size - e[c].offset) / elem[c])
+        e[c].offset = getLE(d, 28 + 16 * static_cast<quint64>(c), 8);
+        e[c].count = getLE(d, 36 + 16 * static_cast<quint64>(c), 8);
+        if (e[c].offset != align64(end) || e[c].offset > size || e[c].count > (size - e[c].offset) / kElemSize[c])
             return miss(tr("damaged cache"));
+        for (quint64 i = end; i < e[c].offset; ++i)
+            if (d[i] != 0)
+                return miss(tr("damaged cache"));
+        end = e[c].offset + e[c].count * kElemSize[c];
+        sections.push_back({d + e[c].offset, e[c].count * kElemSize[c]});
     }
+    if (end != size)
+        return miss(tr("damaged cache"));
+    if (check == CacheCheck::Full) {
+        const std::vector<quint64> hashes = sectionHashes(sections, resolveThreads(0));
+        for (int i = 0; i < kSections; ++i)
+            if (hashes[static_cast<std::size_t>(i)] != getLE(d, kTableEnd + 8 * static_cast<quint64>(i), 8))
+                return miss(tr("damaged cache"));
+    }
+    if (file->changed())
+        return miss(tr("the cache file changed while it was being read"));
     auto ds = std::make_shared<Dataset>();
     {
-        const QByteArray meta = QByteArray::fromRawData(d + headerSize, static_cast<qsizetype>(metaSize));
+        const QByteArray meta = QByteArray::fromRawData(d + kHeaderSize, static_cast<qsizetype>(metaSize));
         QDataStream s(meta);
         s.setVersion(QDataStream::Qt_6_4);
         QByteArray fp;
@@ -368,7 +537,37 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
     ds->source = source;
     ds->fingerprint = fingerprint;
     ds->fromCache = true;
+    // Verified and kept mapped: from now on a shrink of the file should end the process rather
+    // than turn into pages of zeros (see MappedFile).
+    file->stopWatching();
+    // Marks the store as recently used for the folder's limit (see capFolder); best effort.
+    const struct timespec times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
+    ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0);
     return DatasetPtr(std::move(ds));
+}
+
+bool resealDatasetCache(QByteArray &image)
+{
+    const quint64 size = static_cast<quint64>(image.size());
+    if (size < kHeaderSize)
+        return false;
+    char *d = image.data();
+    const quint64 metaSize = getLE(d, 20, 8);
+    if (metaSize > size - kHeaderSize)
+        return false;
+    std::vector<Section> sections{{d + kHeaderSize, metaSize}};
+    for (int c = 0; c < kColumns; ++c) {
+        const quint64 offset = getLE(d, 28 + 16 * static_cast<quint64>(c), 8);
+        const quint64 count = getLE(d, 36 + 16 * static_cast<quint64>(c), 8);
+        if (offset > size || count > (size - offset) / kElemSize[c])
+            return false;
+        sections.push_back({d + offset, count * kElemSize[c]});
+    }
+    const std::vector<quint64> hashes = sectionHashes(sections, 1);
+    for (int i = 0; i < kSections; ++i)
+        putLE(d, kTableEnd + 8 * static_cast<quint64>(i), hashes[static_cast<std::size_t>(i)], 8);
+    putLE(d, kHeaderHashAt, XXH3_64bits(d, kHeaderHashAt), 8);
+    return true;
 }
 
 QStringList cacheFilePatterns()

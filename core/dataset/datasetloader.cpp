@@ -93,6 +93,12 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     if (stop || progress.canceled())
         return canceledError();
 
+    // A file that shrank or was replaced while it was read: what was read is not that file (the
+    // pages past a shrunk file's end were read as zeros, see MappedFile). Checked before any
+    // problem is reported, since such a problem may come from those zeros.
+    for (const MappedFile &mf : files)
+        if (mf.changed())
+            return makeError(QStringLiteral("changed"), tr("%1 changed while it was being read").arg(mf.path()), mf.path());
     if (qEnvironmentVariableIsSet("CINETUNE_TRACE_LOAD"))
         std::fprintf(stderr, "[load] parsed %zu chunks in %.3f s\n", chunks.size(), static_cast<double>(parseTimer.nsecsElapsed()) / 1e9);
     // The first problem in file order wins.
@@ -177,7 +183,7 @@ Result<DatasetPtr> loadDataset(const DatasetSource &source, const LoadOptions &o
         ds->fingerprint = fingerprint;
         if (options.useCache && options.writeCache) {
             progress.report(0.97, tr("Writing the dataset cache"));
-            if (auto st = writeDatasetCache(*ds, options.cacheDir); !st)
+            if (auto st = writeDatasetCache(*ds, options.cacheDir, options.cacheLimitBytes); !st)
                 ds->warnings << st.error().message;
         }
         progress.report(1.0, tr("Loaded"));

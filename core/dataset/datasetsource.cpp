@@ -120,8 +120,14 @@ Result<DatasetSource> detectDataset(const QString &pathIn)
             return makeError(QStringLiteral("io"), tr("The embedded sample dataset could not be extracted."));
     }
     const QFileInfo fi(path);
-    if (!fi.exists())
+    if (!fi.exists()) {
+        // A symbolic link whose target cannot be reached (a loop, or a target that is gone).
+        if (fi.isSymLink())
+            return makeError(QStringLiteral("not-found"),
+                             tr("%1: a symbolic link that does not lead to a file (a loop, or its target %2 is missing)")
+                                 .arg(pathIn, fi.symLinkTarget()));
         return makeError(QStringLiteral("not-found"), tr("%1: no such file or folder").arg(pathIn));
+    }
     if (fi.isDir()) {
         if (auto s = detectInFolder(fi.absoluteFilePath()))
             return *s;

@@ -5,12 +5,20 @@
 #include <QString>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 
 namespace cinetune {
 
 // A read-only memory map of a whole file. Pages that have been parsed can be released with
 // release() so a 2 GB file never sits in the process' resident set at once.
+//
+// A file that shrinks while it is mapped would kill the process with SIGBUS on the first read
+// past its new end. While a MappedFile is watched (from open() until stopWatching() or its end),
+// a process-wide SIGBUS handler replaces the missing page with a page of zeros and marks the
+// file as changed; readers check changed() when they are done and fail instead of using what they
+// read. Any thread may fault; the handler only touches lock-free state. A SIGBUS at any other
+// address goes to the handler installed before (ASan's, or the default action).
 class MappedFile
 {
 public:
@@ -28,11 +36,23 @@ public:
     const QString &path() const { return m_path; }
     // Drops the pages of [offset, offset + length) from this process (they stay in the page cache).
     void release(std::size_t offset, std::size_t length) const;
+    // True if a read hit a page past the file's end (see above) or the file is no longer the one
+    // that was opened (another inode, size or modification time).
+    bool changed() const;
+    // Stops the SIGBUS watch: a later shrink of the file ends the process as without it (for a
+    // mapping kept for long, such as a verified cache file, where zeros would be silent damage).
+    void stopWatching();
 
 private:
+    void unwatch();
+
     QString m_path;
     const char *m_data = nullptr;
     std::size_t m_size = 0;
+    int m_slot = -1; // watch slot, -1 when not watched
+    std::uint64_t m_dev = 0;
+    std::uint64_t m_ino = 0;
+    std::int64_t m_mtimeNs = 0;
 };
 
 // Anonymous memory for large arrays: untouched pages cost nothing, and freeing returns the

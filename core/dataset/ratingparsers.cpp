@@ -1,5 +1,7 @@
 #include "ratingparsers.h"
 
+#include "visibletext.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -476,7 +478,7 @@ std::vector<std::vector<ByteRange>> planChunks(DatasetFormat format, const std::
     for (int f = 0; f < static_cast<int>(files.size()); ++f) {
         const MappedFile &mf = files[static_cast<std::size_t>(f)];
         const char *d = mf.data();
-        const std::size_t n = mf.size();
+        const std::size_t n = endWithoutBlankLines(d, mf.size());
         std::size_t begin = 0;
         while (begin < n || (begin == 0 && n == 0)) {
             std::size_t cut = n;
@@ -568,24 +570,34 @@ QString describeFound(const char *p, const char *end)
         return tr("end of file");
     if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] == '\n')))
         return tr("end of line");
-    QString out;
     int n = 0;
     const char *q = p;
     // The token: up to a separator or the line end, at most 40 bytes.
     while (q < end && *q != '\n' && *q != '\r' && n < 40) {
         if (q != p && (*q == ',' || *q == '\t' || *q == ':' || *q == '|'))
             break;
-        const auto c = static_cast<unsigned char>(*q);
-        if (c >= 0x20 && c < 0x7F)
-            out += QLatin1Char(static_cast<char>(c));
-        else
-            out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
         ++q;
         ++n;
     }
+    // Never cut a UTF-8 sequence in two at the limit.
+    while (n == 40 && q < end && (static_cast<unsigned char>(*q) & 0xC0) == 0x80 && q - p < 43)
+        ++q;
+    QString out = visibleBytes(p, q);
     if (n == 40 && q < end && *q != '\n')
         out += QStringLiteral("…");
     return QStringLiteral("\"%1\"").arg(out);
+}
+
+std::size_t endWithoutBlankLines(const char *data, std::size_t size)
+{
+    std::size_t w = size;
+    while (w > 0 && (data[w - 1] == '\n' || data[w - 1] == '\r' || data[w - 1] == ' ' || data[w - 1] == '\t'))
+        --w;
+    if (w == size)
+        return size;
+    // Keep the last line's own end (and any spaces before it, which are an error of that line).
+    const void *nl = std::memchr(data + w, '\n', size - w);
+    return nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - data) + 1 : size;
 }
 
 std::uint64_t lineNumberAt(const char *data, std::size_t offset)

@@ -81,6 +81,9 @@ void parseRanges(const ParseContext &ctx, const std::vector<ByteRange> &ranges, 
 // Text describing what was found at `p` for an error message: the token up to the next
 // separator or line end, escaped and shortened; "end of line" / "end of file" when empty.
 QString describeFound(const char *p, const char *end);
+// The size of `data` without the blank lines (nothing but spaces, tabs and CR) at its end, which
+// real files often have; the last line keeps its own line end.
+std::size_t endWithoutBlankLines(const char *data, std::size_t size);
 // 1-based line number of byte `offset` in `data`.
 std::uint64_t lineNumberAt(const char *data, std::size_t offset);
 

@@ -66,7 +66,7 @@ Result<std::vector<Movie>> parseTitlesData(DatasetFormat format, const QByteArra
     QHash<std::uint32_t, std::uint64_t> seen;
     std::uint64_t duplicates = 0;
     const char *begin = data.constData();
-    LineReader reader{begin, begin + data.size()};
+    LineReader reader{begin, begin + endWithoutBlankLines(begin, static_cast<std::size_t>(data.size()))};
     if (data.startsWith("\xEF\xBB\xBF")) {
         reader.p += 3;
         warnings << tr("%1 begins with a UTF-8 byte order mark (accepted)").arg(name);

@@ -45,7 +45,11 @@ Result<qint64> prepareEvaluationRun(RunRepository &runs, const QString &name, co
     }
     if (existing.error().code != QLatin1String("project.not_found"))
         return existing.error();
-    return runs.create(name, spec, baseUrl, usersTotal);
+    Result<qint64> created = runs.create(name, spec, baseUrl, usersTotal);
+    // Another process created it at the same moment: continue that run (same checks as above).
+    if (!created && created.error().code == QLatin1String("project.exists"))
+        return prepareEvaluationRun(runs, name, spec, baseUrl, usersTotal);
+    return created;
 }
 
 EvaluationRun::EvaluationRun(EvaluationSetup setup, QObject *parent)
@@ -224,6 +228,15 @@ void EvaluationRun::onResponse(quint64 index, const Result<HttpResponse> &result
     if (!result) {
         if (result.error().code == QLatin1String("net.cancelled"))
             return; // the user stays pending
+        if (result.error().code == QLatin1String("net.unreachable")) {
+            // The host does not resolve or refuses connections (a wrong base URL, no network):
+            // every other request would fail the same way. Stop at once, one message, and leave
+            // the user pending (nothing was sent, nothing paid) instead of a failed row per user.
+            stop(RunStatus::Failed, tr("%1 The run stopped instead of failing every user: the users without an answer "
+                                       "stay pending, and running it again continues with them.")
+                                        .arg(result.error().message));
+            return;
+        }
         error = result.error();
     } else if (result->status != 200) {
         error = mapHttpError(m_setup.endpoint.kind, ProviderOperation::Chat, result.value(), m_setup.spec.target.model,

@@ -171,3 +171,16 @@ Status PriceTable::save(const QString &path) const
 }
 
 } // namespace cinetune
+
+namespace cinetune {
+
+QString usdAmount(double usd, const QLocale &locale)
+{
+    if (usd != 0 && std::abs(usd) < 0.01) {
+        const int decimals = std::min(12, 1 - int(std::floor(std::log10(std::abs(usd)))));
+        return locale.toString(usd, 'f', decimals);
+    }
+    return locale.toString(usd, 'f', 2);
+}
+
+} // namespace cinetune

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QLocale>
+
 #include "common/result.h"
 
 #include <QJsonObject>
@@ -30,6 +32,9 @@ inline constexpr double kBatchPriceFactor = 0.5;
 
 // USD for `tokens` at `per1M` dollars per million tokens.
 double costUsd(qint64 tokens, double per1M);
+// "1,234.50" (two decimals), or two significant digits below a cent ("0.00031") so a small real
+// cost is not shown as 0.00. Digits in `locale` (default: C).
+QString usdAmount(double usd, const QLocale &locale = QLocale::c());
 
 // An editable table of model prices (the user's copy lives in a JSON file or the project).
 // Defaults: OpenAI's published gpt-4o-mini-2024-07-18 prices, standard tier.

@@ -76,8 +76,12 @@ Result<qint64> GoldSetRepository::add(const QString &rawName, const GoldSet &set
     q.addBindValue(goldSetToJsonl(set.users));
     q.addBindValue(notes.isEmpty() ? QVariant() : QVariant(notes));
     q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    if (!q.exec())
+    if (!q.exec()) {
+        // Another process saved a gold set of that name since checkName(): say so, not the SQL.
+        if (Status s = checkName(name, -1); !s && s.error().code == QLatin1String("project.exists"))
+            return s.error();
         return sqlError(q, tr("save the gold set \"%1\"").arg(name));
+    }
     return q.lastInsertId().toLongLong();
 }
 
@@ -90,8 +94,11 @@ Status GoldSetRepository::rename(qint64 id, const QString &rawName)
     q.prepare(QStringLiteral("UPDATE gold_sets SET name = ? WHERE id = ?"));
     q.addBindValue(name);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!q.exec()) {
+        if (Status s = checkName(name, id); !s && s.error().code == QLatin1String("project.exists"))
+            return s;
         return sqlError(q, tr("rename the gold set"));
+    }
     if (q.numRowsAffected() == 0)
         return notFound(id);
     return Ok{};

@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QUrl>
 #include <QVariant>
 
 #include <atomic>
@@ -128,7 +129,7 @@ struct ProjectFile::Connection
             QSqlDatabase::removeDatabase(name);
     }
 
-    static Result<std::unique_ptr<Connection>> open(const QString &absolutePath, const QString &failure)
+    static Result<std::unique_ptr<Connection>> open(const QString &absolutePath, const QString &failure, bool immutable = false)
     {
         static std::atomic<quint64> counter{0};
         auto connection = std::make_unique<Connection>();
@@ -139,8 +140,15 @@ struct ProjectFile::Connection
             return makeError(QStringLiteral("project.driver"),
                              failure.arg(label, tr("the SQLite driver of Qt (QSQLITE) is not installed")));
         }
-        connection->db.setDatabaseName(absolutePath);
-        connection->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (immutable) {
+            // A read-only file that nothing writes: no -shm is created, no lock taken.
+            connection->db.setDatabaseName(QStringLiteral("file:%1?immutable=1")
+                                               .arg(QString::fromLatin1(QUrl::toPercentEncoding(absolutePath, "/"))));
+            connection->db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        } else {
+            connection->db.setDatabaseName(absolutePath);
+            connection->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        }
         if (!connection->db.open()) {
             return sqlError(failure.arg(label, driverText(connection->db.lastError())),
                             connection->db.lastError());
@@ -424,6 +432,45 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::open(const QString &path)
     if (!connection)
         return connection.error();
     return std::unique_ptr<ProjectFile>(new ProjectFile(absolutePath, std::move(connection).value(), version));
+}
+
+Result<std::unique_ptr<ProjectFile>> ProjectFile::openForReading(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        return makeError(QStringLiteral("project.invalid_name"), tr("No project file was given."));
+    const QString absolutePath = absoluteClean(path);
+    const QFileInfo info(absolutePath);
+    const bool writable = info.isFile() && info.isWritable() && QFileInfo(info.absolutePath()).isWritable();
+    if (!info.isFile() || writable)
+        return open(path);
+    const QString label = nativeLabel(absolutePath);
+    if (Status header = checkSqliteHeader(absolutePath, label); !header)
+        return header.error();
+    // Changes still in a write-ahead log would be invisible to an immutable reader.
+    if (QFileInfo(absolutePath + QStringLiteral("-wal")).size() > 0) {
+        return makeError(QStringLiteral("project.read_only"),
+                         tr("Could not read “%1”: it is read-only and its last changes are still in “%1-wal”. Open it once "
+                            "where it can be written, or copy both files to a folder you can write to.")
+                             .arg(label));
+    }
+    Result<std::unique_ptr<Connection>> opened = Connection::open(absolutePath, tr("Could not open “%1”: %2"), true);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<Connection> connection = std::move(opened).value();
+    const Result<Identity> identity = identify(connection->db, label);
+    if (!identity)
+        return identity.error();
+    const SchemaMigrator migrator(connection->db, label, projectMigrations());
+    const Result<int> stored = migrator.storedVersion();
+    if (!stored)
+        return stored.error();
+    if (stored.value() != migrator.latestVersion()) {
+        return makeError(stored.value() > migrator.latestVersion() ? QStringLiteral("project.too_new") : QStringLiteral("project.read_only"),
+                         tr("Could not read “%1”: it is read-only and has file format %2, while this version of CineTune "
+                            "reads format %3 (an upgrade needs to write). Copy it to a folder you can write to.")
+                             .arg(label, QString::number(stored.value()), QString::number(migrator.latestVersion())));
+    }
+    return std::unique_ptr<ProjectFile>(new ProjectFile(absolutePath, std::move(connection), stored.value()));
 }
 
 QString ProjectFile::path() const

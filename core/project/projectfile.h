@@ -67,6 +67,11 @@ public:
     // (read-only file or folder: projects are written to as soon as they are open).
     [[nodiscard]] static Result<std::unique_ptr<ProjectFile>> open(const QString &path);
 
+    // For commands that only read (score, report): open() when the file and its folder can be
+    // written; otherwise the file read-only as it is (SQLite immutable: no -shm, no lock), refused
+    // when it needs a schema upgrade or has changes left in its -wal file. Every write fails.
+    [[nodiscard]] static Result<std::unique_ptr<ProjectFile>> openForReading(const QString &path);
+
     // `path` with ".cinetune" appended unless it already ends in it (ignoring case).
     static QString withSuffix(const QString &path);
 

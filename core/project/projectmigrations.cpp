@@ -185,6 +185,19 @@ UPDATE jobs SET cost = json_extract(raw_json, '$.total_price') / 1e9
  WHERE provider_kind = 'together' AND json_valid(raw_json)
    AND json_type(raw_json, '$.total_price') IN ('integer', 'real');
 )sql"},
+    {"evaluation run leases", R"sql(
+-- One process at a time sends a run's requests (core/project/runlease.h): the holder's process id,
+-- host and a heartbeat (milliseconds since the epoch, UTC) renewed while it runs. A lease whose
+-- heartbeat is stale, or whose process is gone on this host, is taken over.
+CREATE TABLE run_leases (
+    run_id       INTEGER PRIMARY KEY REFERENCES eval_runs (id) ON DELETE CASCADE,
+    token        TEXT NOT NULL,
+    pid          INTEGER NOT NULL,
+    host         TEXT NOT NULL,
+    acquired_at  TEXT NOT NULL,
+    heartbeat_ms INTEGER NOT NULL
+);
+)sql"},
     {"evaluation runs made with the offline simulator", R"sql(
 -- 1 = the run was made against a provider profile of kind "simulator" (decided when the run is
 -- created, from the profile's kind at that time): every table, chart, export and report labels it

@@ -95,8 +95,12 @@ Result<qint64> RunRepository::create(const QString &rawName, const RunSpec &spec
     q.addBindValue(usersTotal);
     q.addBindValue(t);
     q.addBindValue(t);
-    if (!q.exec())
+    if (!q.exec()) {
+        // Another process created a run of that name since the find() above: say so, not the SQL.
+        if (Result<StoredRun> now = find(name); now)
+            return makeError(QStringLiteral("project.exists"), tr("The project already has an evaluation run named \"%1\".").arg(name));
         return sqlError(q, tr("save the evaluation run \"%1\"").arg(name));
+    }
     return q.lastInsertId().toLongLong();
 }
 

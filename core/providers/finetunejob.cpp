@@ -170,7 +170,13 @@ ServingTarget checkpointServingTarget(ProviderKind kind, const Checkpoint &check
 {
     ServingTarget t;
     t.model = checkpoint.model;
-    if (kind == ProviderKind::Azure) {
+    if (kind == ProviderKind::Together) {
+        // "<job id>:<step>" names a checkpoint to continue training from (from_checkpoint), not a
+        // model Together serves.
+        t.ready = false;
+        t.note = QCoreApplication::translate("cinetune::FineTuneJob",
+                                             "a Together AI checkpoint can start a new job but is not served for inference");
+    } else if (kind == ProviderKind::Azure) {
         // Azure deploys a checkpoint by its id (ftchkpt-...), like a fine-tuned model.
         t.ready = false;
         t.note = QCoreApplication::translate("cinetune::FineTuneJob",

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace cinetune {
 
 namespace {
@@ -800,10 +802,13 @@ Result<Page<Checkpoint>> parseCheckpoints(const QByteArray &body, const QString 
         cp.id = str(c, "path");
         if (cp.id.isEmpty())
             cp.id = QStringLiteral("%1:%2").arg(jobId).arg(cp.step);
-        // Together names checkpoints "<job id>:<step>" (from_checkpoint syntax).
+        // Together names checkpoints "<job id>:<step>" (from_checkpoint syntax). The final step
+        // comes twice ("Final Merged" and "Final Adapter"): one checkpoint per name.
         cp.model = QStringLiteral("%1:%2").arg(jobId).arg(cp.step);
         cp.metrics.step = cp.step;
-        page.items.append(cp);
+        const bool seen = std::any_of(page.items.cbegin(), page.items.cend(), [&cp](const Checkpoint &c) { return c.model == cp.model; });
+        if (!seen)
+            page.items.append(cp);
     }
     return page;
 }

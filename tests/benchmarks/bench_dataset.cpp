@@ -1,7 +1,9 @@
 // Dataset benchmark: full parse to a ready store, peak resident memory, cache write and reopen,
 // next to `cat` of the same files in the same run. Prints figures; never fails on time.
 //
-//   bench_dataset PATH [--runs N] [--threads N] [--cache-dir DIR]
+//   bench_dataset PATH [--runs N] [--parse-runs N] [--threads N]
+//
+// --runs: reopen runs (and parse runs unless --parse-runs is given).
 //
 // Run on the synthetic data set from `cinetune dataset synth --out DIR` (defaults: ~100 M ratings).
 #include "common/appinfo.h"
@@ -90,15 +92,18 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty()) {
-        out << "usage: bench_dataset PATH [--runs N] [--threads N]\n";
+        out << "usage: bench_dataset PATH [--runs N] [--parse-runs N] [--threads N]\n";
         return 1;
     }
     const QString path = args.takeFirst();
     int runs = 3;
+    int parseRuns = -1;
     int threads = 0;
     for (int i = 0; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--runs"))
             runs = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--parse-runs"))
+            parseRuns = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--threads"))
             threads = args[i + 1].toInt();
     }
@@ -112,11 +117,11 @@ int main(int argc, char **argv)
         files << source->titlesFile;
     catSeconds(files); // warm the page cache
 
-    std::vector<double> cat, parse, reopen;
+    std::vector<double> cat, parse, reopen, reopenUnchecked, catCache;
     std::vector<double> rss;
     std::uint64_t ratings = 0;
     QTemporaryDir cacheDir;
-    for (int r = 0; r < runs; ++r) {
+    for (int r = 0; r < (parseRuns >= 0 ? parseRuns : runs); ++r) {
         cat.push_back(catSeconds(files));
         const auto [secs, peak] = parseInChild(path, threads);
         if (secs < 0)
@@ -140,11 +145,25 @@ int main(int argc, char **argv)
     }
     ratings = first.value()->store.ratingCount();
     first = Error{};
+    // Reopen with the checksums (what loadDataset always does) and, alternating with it, the same
+    // read without them (CacheCheck::StructureOnly, only for this figure), next to `cat` of the
+    // cache file itself.
+    const QByteArray fingerprint = fingerprintOf(source.value());
+    const QString cacheFile = cacheFilePath(cacheDir.path(), fingerprint);
     for (int r = 0; r < runs; ++r) {
+        catCache.push_back(catSeconds({cacheFile}));
         t.restart();
         auto again = loadDataset(path, o, progress);
         reopen.push_back(static_cast<double>(t.nsecsElapsed()) / 1e9);
         if (!again || !again.value()->fromCache) {
+            out << "cache was not used\n";
+            return 2;
+        }
+        again = Error{};
+        t.restart();
+        auto unchecked = readDatasetCache(source.value(), fingerprint, cacheDir.path(), CacheCheck::StructureOnly);
+        reopenUnchecked.push_back(static_cast<double>(t.nsecsElapsed()) / 1e9);
+        if (!unchecked) {
             out << "cache was not used\n";
             return 2;
         }
@@ -161,13 +180,20 @@ int main(int argc, char **argv)
     out << QStringLiteral("peak resident memory:         median %1 MB = %2 bytes/rating\n")
                .arg(medRss / 1e6, 0, 'f', 0).arg(ratings ? medRss / static_cast<double>(ratings) : 0, 0, 'f', 2);
     out << QStringLiteral("first load + cache write:     %1 s\n").arg(parseAndWrite, 0, 'f', 3);
-    out << QStringLiteral("reopen from the binary cache: median %1 s\n").arg(median(reopen), 0, 'f', 3);
+    out << QStringLiteral("reopen from the binary cache: median %1 s  (with checksums)\n").arg(median(reopen), 0, 'f', 3);
+    out << QStringLiteral("  the same without checksums: median %1 s\n").arg(median(reopenUnchecked), 0, 'f', 3);
+    out << QStringLiteral("  cat of the cache file:      median %1 s  (%2 MB)\n")
+               .arg(median(catCache), 0, 'f', 3).arg(QFileInfo(cacheFile).size() / 1e6, 0, 'f', 0);
     out << "all parse runs (s):";
     for (double d : parse)
         out << " " << QString::number(d, 'f', 3);
     out << "\nall cat runs (s):";
     for (double d : cat)
         out << " " << QString::number(d, 'f', 3);
+    out << "\nall reopen runs with / without checksums / cat of the cache (s):";
+    for (std::size_t i = 0; i < reopen.size(); ++i)
+        out << " " << QString::number(reopen[i], 'f', 3) << "/" << QString::number(reopenUnchecked[i], 'f', 3) << "/"
+            << QString::number(catCache[i], 'f', 3);
     out << "\n";
     return 0;
 }

@@ -1,10 +1,15 @@
 // Parsers and loader: every format, every quirk, and every kind of bad input, with fixtures
 // the test writes itself.
 #include "dataset/datasetloader.h"
+#include "dataset/useridlist.h"
 #include "fixtures.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <functional>
+#include <unistd.h>
 
 #include <map>
 #include <set>
@@ -52,6 +57,10 @@ private Q_SLOTS:
     void manyUsersMatchTheFile();
     void cancel();
     void sample();
+    void fileShrinksWhileLoading_data();
+    void fileShrinksWhileLoading();
+    void userIdList_data();
+    void userIdList();
 };
 
 void TestDatasetLoader::valid_data()
@@ -81,6 +90,13 @@ void TestDatasetLoader::valid_data()
     QTest::newRow("netflix-no-final-newline") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-02"},
                                                        {"movie_titles.csv", kTitles}}
                                               << "netflix-kaggle" << 2ull << 2 << 3 << "2000-01-01" << "2000-01-02" << "";
+    // Real files end in blank lines (an editor's or a script's extra newline): accepted.
+    QTest::newRow("netflix-blank-line-at-end") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-02\n\n"},
+                                                        {"movie_titles.csv", kTitles}}
+                                               << "netflix-kaggle" << 2ull << 2 << 3 << "2000-01-01" << "2000-01-02" << "";
+    QTest::newRow("netflix-blank-lines-at-end-crlf") << Files{{"combined_data_1.txt", "1:\r\n6,1,2000-01-01\r\n\r\n \t\r\n\r\n"},
+                                                              {"movie_titles.csv", kTitles + "\n\n\n"}}
+                                                     << "netflix-kaggle" << 1ull << 1 << 3 << "2000-01-01" << "2000-01-01" << "CRLF";
     QTest::newRow("netflix-missing-title") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n9:\n6,2,2000-01-02\n"},
                                                     {"movie_titles.csv", kTitles}}
                                            << "netflix-kaggle" << 2ull << 1 << 4 << "2000-01-01" << "2000-01-02"
@@ -97,6 +113,15 @@ void TestDatasetLoader::valid_data()
                                             {"movies.csv", "movieId,title,genres\r\n1,Toy Story (1995),Animation\r\n"
                                                            "3,\"Matrix, The (1999)\",Action\r\n"}}
                                    << "movielens-csv" << 3ull << 2 << 2 << "2000-07-30" << "2000-07-30" << "CRLF";
+    QTest::newRow("movielens-csv-blank-line-at-end") << Files{{"ratings.csv", "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n\n"},
+                                                              {"movies.csv", "movieId,title,genres\n1,Toy Story (1995),Animation\n\n\n"}}
+                                                     << "movielens-csv" << 1ull << 1 << 1 << "2000-07-30" << "2000-07-30" << "";
+    QTest::newRow("movielens-1m-blank-lines-at-end") << Files{{"ratings.dat", "1::1193::5::978300760\n\n\n"},
+                                                              {"movies.dat", "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n"}}
+                                                     << "movielens-1m" << 1ull << 1 << 1 << "2000-12-31" << "2000-12-31" << "";
+    QTest::newRow("movielens-100k-blank-line-at-end") << Files{{"u.data", "196\t242\t3\t881250949\n\n"},
+                                                               {"u.item", "242|Kolya (1996)|24-Jan-1997||http://x|0|0\n"}}
+                                                      << "movielens-100k" << 1ull << 1 << 1 << "1997-12-04" << "1997-12-04" << "";
     QTest::newRow("movielens-1m") << Files{{"ratings.dat", "1::1193::5::978300760\n2::1193::3::978298413\n"},
                                            {"movies.dat", "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n"}}
                                   << "movielens-1m" << 2ull << 2 << 1 << "2000-12-31" << "2000-12-31" << "";
@@ -216,6 +241,21 @@ void TestDatasetLoader::badInput_data()
     QTest::newRow("ml: quote not closed") << Files{{"ratings.csv", "userId,movieId,rating,timestamp\n1,1,4.0,1\n"},
                                                    {"movies.csv", "movieId,title,genres\n1,\"Toy Story (1995),Animation\n"}}
                                           << "movies.csv:2: expected a closing '\"' of the quoted title, found end of file";
+    // A blank line inside the data is still an error (only trailing ones are accepted).
+    QTest::newRow("blank line in the middle") << netflix("1:\n6,1,2000-01-01\n\n7,2,2000-01-02\n")
+                                              << "combined_data_1.txt:3: expected a customer ID, found end of line";
+    QTest::newRow("spaces on the last line") << netflix("1:\n6,1,2000-01-01 \n\n")
+                                             << "combined_data_1.txt:2: expected end of line after the date, found \" \"";
+    // Invisible characters are shown, not printed raw: a byte order mark in the middle of a file,
+    // a zero-width space, a no-break space; UTF-8 that is visible stays as it is.
+    QTest::newRow("BOM inside") << netflix("1:\n6,1,2000-01-01\n\xEF\xBB\xBF" "7,2,2000-01-02\n")
+                                << "combined_data_1.txt:3: expected a customer ID, found \"\\ufeff7\"";
+    QTest::newRow("zero-width space") << netflix("1:\n6,1,2000-01-01\n7,\xE2\x80\x8B" "2,2000-01-02\n")
+                                      << "combined_data_1.txt:3: expected a rating from 1 to 5, found \"\\u200b2\"";
+    QTest::newRow("no-break space") << netflix("1:\n6,1,\xC2\xA0" "2000-01-01\n")
+                                    << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"\\u00a02000-01-01\"";
+    QTest::newRow("visible UTF-8") << netflix("1:\n6,1,\xC3\xA9t\xC3\xA9\n")
+                                   << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"\u00e9t\u00e9\"";
     QTest::newRow("1m: single colon") << Files{{"ratings.dat", "1:1193::5::978300760\n"}}
                                       << "ratings.dat:1: expected '::' after the user ID, found \":1193\"";
     QTest::newRow("100k: spaces") << Files{{"u.data", "196 242 3 881250949\n"}}
@@ -457,6 +497,99 @@ void TestDatasetLoader::sample()
     QCOMPARE(int(d.store.ratingOf(last, *d.catalogue.find(170875))), 6); // last row: 610,170875,3.0
     const auto matrix = *d.catalogue.find(2571);
     QCOMPARE(d.catalogue.displayTitle(matrix), QStringLiteral("The Matrix (1999)"));
+}
+
+namespace {
+
+// Calls `hook` once, at the first report after parsing began (after the first chunk is parsed).
+class HookProgress final : public Progress
+{
+public:
+    explicit HookProgress(std::function<void()> hook) : m_hook(std::move(hook)) {}
+    void report(double, const QString &phase) override
+    {
+        if (phase == QLatin1String("Parsing ratings") && !m_done.exchange(true))
+            m_hook();
+    }
+    bool canceled() const override { return false; }
+
+private:
+    std::function<void()> m_hook;
+    std::atomic<bool> m_done{false};
+};
+
+} // namespace
+
+void TestDatasetLoader::fileShrinksWhileLoading_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<qint64>("keep"); // bytes left after the truncation
+    QTest::newRow("1 thread, cut to 0") << 1 << qint64(0);
+    QTest::newRow("1 thread, cut in the middle") << 1 << qint64(-2);
+    QTest::newRow("2 threads, cut inside the first page") << 2 << qint64(100);
+}
+
+// The ratings file is memory-mapped: reading a page past a file's new end raises SIGBUS, which
+// killed the process (exit 135) before. Now: an error naming the file, and nothing half-loaded.
+void TestDatasetLoader::fileShrinksWhileLoading()
+{
+    QFETCH(int, threads);
+    QFETCH(qint64, keep);
+    QByteArray body;
+    for (int m = 1; m <= 64; ++m) {
+        body += QByteArray::number(m) + ":\n";
+        for (int u = 1; u <= 200; ++u)
+            body += QByteArray::number(u * 7 + m) + ",3,2004-05-06\n";
+    }
+    QTemporaryDir dir;
+    const QString path = writeFile(dir.path(), QStringLiteral("combined_data_1.txt"), body);
+    const qint64 cut = keep >= 0 ? keep : body.size() / -keep;
+    HookProgress progress([&] { QVERIFY(::truncate(QFile::encodeName(path).constData(), cut) == 0); });
+    LoadOptions o;
+    o.useCache = false;
+    o.threads = threads;
+    o.chunkBytes = 4096;
+    auto ds = loadDataset(dir.path(), o, progress);
+    QVERIFY(!ds.ok());
+    QCOMPARE(ds.error().message, QStringLiteral("%1 changed while it was being read").arg(path));
+    QCOMPARE(ds.error().code, QStringLiteral("changed"));
+}
+
+void TestDatasetLoader::userIdList_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QList<uint>>("ids");
+    QTest::addColumn<QString>("message"); // when it fails
+    QTest::newRow("plain") << QByteArray("6 7\n8\n") << QList<uint>{6, 7, 8} << "";
+    QTest::newRow("UTF-8 BOM") << QByteArray("\xEF\xBB\xBF" "6\n7\n") << QList<uint>{6, 7} << "";
+    QTest::newRow("BOM, CRLF, blank lines at the end") << QByteArray("\xEF\xBB\xBF" "6\r\n7\r\n\r\n\r\n") << QList<uint>{6, 7} << "";
+    QTest::newRow("tabs and blank lines") << QByteArray("\n6\t7\n\n8\n") << QList<uint>{6, 7, 8} << "";
+    QTest::newRow("BOM inside") << QByteArray("6\n\xEF\xBB\xBF" "7\n") << QList<uint>{}
+                                << "users.txt:2: expected a user id (a whole number from 0 to 4294967295), found \"\\ufeff7\"";
+    QTest::newRow("zero-width space") << QByteArray("6 7\xE2\x80\x8B\n") << QList<uint>{}
+                                      << "users.txt:1: expected a user id (a whole number from 0 to 4294967295), found \"7\\u200b\"";
+    QTest::newRow("control character") << QByteArray("6\n\x01" "7\n") << QList<uint>{}
+                                       << "users.txt:2: expected a user id (a whole number from 0 to 4294967295), found \"\\x017\"";
+    QTest::newRow("unknown user") << QByteArray("6\n99\n") << QList<uint>{} << "users.txt:2: user 99 is not in the dataset";
+    QTest::newRow("empty") << QByteArray("\xEF\xBB\xBF\n\n") << QList<uint>{} << "users.txt: expected user ids separated by white space, found none";
+}
+
+void TestDatasetLoader::userIdList()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QList<uint>, ids);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    auto ds = loadFiles(dir, {{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-02\n8,3,2000-01-03\n"}});
+    QVERIFY(ds.ok());
+    auto list = parseUserIdList(content, QStringLiteral("users.txt"), ds.value()->store);
+    if (!message.isEmpty()) {
+        QVERIFY(!list.ok());
+        QCOMPARE(list.error().message, message);
+        return;
+    }
+    QVERIFY2(list.ok(), qPrintable(list ? QString() : list.error().message));
+    QCOMPARE(QList<uint>(list->begin(), list->end()), ids);
 }
 
 QTEST_GUILESS_MAIN(TestDatasetLoader)

@@ -126,15 +126,16 @@ void TestEvalCli::handComputed()
 
 void TestEvalCli::allSplits()
 {
-    const Run r = runCli({"eval", "--gold", m_gold, "--predictions", m_pred, "--k", "1", "--json", "--resamples", "0"});
+    const Run r = runCli({"eval", "--gold", m_gold, "--predictions", m_pred, "--k", "1", "--json", "--resamples", "1"});
     QVERIFY2(r.code == 0, r.err.constData());
     const QJsonObject o = parseJson(r.out);
     QCOMPARE(o.value("users").toInt(), 4);
     QCOMPARE(o.value("missing").toInt(), 1);
     QCOMPARE(o.value("ignored").toInt(), 1);
     QCOMPARE(o.value("metrics").toObject().value("hit@1").toDouble(), 0.5); // users 1 and 4
-    const QJsonArray ci = o.value("ci").toObject().value("hit@1").toArray();
-    QCOMPARE(ci[0].toDouble(), 0.5); // no resamples: the interval collapses to the mean
+    QCOMPARE(o.value("ci").toObject().value("hit@1").toArray().size(), 2);
+    // --resamples 0 (no interval at all) is refused (issue 15).
+    QCOMPARE(runCli({"eval", "--gold", m_gold, "--predictions", m_pred, "--resamples", "0"}).code, 1);
 }
 
 void TestEvalCli::textOutput()

@@ -1,6 +1,7 @@
 // The fine-tuning flow over real HTTP on 127.0.0.1 against the offline simulator and its faults:
 // upload -> create -> poll -> events -> checkpoints -> succeeded, cancel, retries, timeouts,
 // ambiguous creates, streaming, and monitoring that resumes from the project after a restart.
+#include "awaitcall.h"
 #include "fixtures.h"
 
 #include "project/jobrepository.h"
@@ -28,19 +29,6 @@ const QByteArray kValidation =
     R"json({"messages":[{"role":"user","content":"I liked Toy Story. Recommend 3 movies."},{"role":"assistant","content":"1. Up (2009)\n2. Coco (2017)\n3. Cars (2006)"}]}
 )json";
 
-template<typename Call, typename T>
-Result<T> await(Call *call, int timeoutMs = 20000)
-{
-    std::optional<Result<T>> out;
-    QObject::connect(call, &Call::finished, call, [&out](const Result<T> &r) { out = r; });
-    QElapsedTimer t;
-    t.start();
-    while (!out && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!out)
-        return makeError(QStringLiteral("test.timeout"), QStringLiteral("no answer within %1 ms").arg(timeoutMs));
-    return *out;
-}
 
 } // namespace
 
@@ -84,7 +72,7 @@ private:
 
     QString upload(const QByteArray &data = kTraining)
     {
-        auto f = await<FileCall, FileInfo>(m_client->uploadFile(QStringLiteral("train.jsonl"), data));
+        auto f = test::awaitCall<FileCall, FileInfo>(m_client->uploadFile(QStringLiteral("train.jsonl"), data));
         if (!f)
             qWarning() << f.error().message;
         return f ? f->id : QString();
@@ -170,13 +158,13 @@ private Q_SLOTS:
         ChatRequest chat;
         chat.model = final->job.fineTunedModel;
         chat.messages = {{QStringLiteral("user"), QStringLiteral("I liked Heat and Collateral. Recommend 3 movies.")}};
-        auto answer = await<ChatCall, ChatResult>(m_client->chat(chat));
+        auto answer = test::awaitCall<ChatCall, ChatResult>(m_client->chat(chat));
         QVERIFY2(answer, qPrintable(answer ? QString() : answer.error().message));
         QVERIFY(answer->content.contains(QLatin1String("Thief (1981)")));
         chat.stream = true;
         ChatCall *streamCall = m_client->chat(chat);
         QSignalSpy deltas(streamCall, &ChatCall::delta);
-        auto streamed = await<ChatCall, ChatResult>(streamCall);
+        auto streamed = test::awaitCall<ChatCall, ChatResult>(streamCall);
         QVERIFY2(streamed, qPrintable(streamed ? QString() : streamed.error().message));
         QCOMPARE(streamed->content, answer->content);
         QVERIFY(deltas.size() > 1);
@@ -184,7 +172,7 @@ private Q_SLOTS:
 
         chat.model = QStringLiteral("gpt-4o-mini-2024-07-18");
         chat.stream = false;
-        auto base = await<ChatCall, ChatResult>(m_client->chat(chat));
+        auto base = test::awaitCall<ChatCall, ChatResult>(m_client->chat(chat));
         QVERIFY(base);
         QVERIFY(base->content.startsWith(QLatin1String("1. ")));
         QVERIFY(!base->content.contains(QLatin1String("Thief (1981)")));
@@ -194,12 +182,12 @@ private Q_SLOTS:
     {
         const QString file = upload();
         QVERIFY(!file.isEmpty());
-        auto job = await<JobCall, FineTuneJob>(m_client->createJob(request(file)));
+        auto job = test::awaitCall<JobCall, FineTuneJob>(m_client->createJob(request(file)));
         QVERIFY(job);
-        auto cancelled = await<JobCall, FineTuneJob>(m_client->cancelJob(job->id));
+        auto cancelled = test::awaitCall<JobCall, FineTuneJob>(m_client->cancelJob(job->id));
         QVERIFY2(cancelled, qPrintable(cancelled ? QString() : cancelled.error().message));
         QCOMPARE(cancelled->status, JobStatus::Cancelled);
-        auto again = await<JobCall, FineTuneJob>(m_client->getJob(job->id));
+        auto again = test::awaitCall<JobCall, FineTuneJob>(m_client->getJob(job->id));
         QVERIFY(again);
         QCOMPARE(again->status, JobStatus::Cancelled);
     }
@@ -209,7 +197,7 @@ private Q_SLOTS:
         QVERIFY(m_server->setFaults(QStringLiteral("429=2@GET:/v1/models#1")).ok());
         ModelsCall *call = m_client->listModels();
         QSignalSpy retrying(call, &ProviderCall::retrying);
-        auto models = await<ModelsCall, QList<ModelInfo>>(call);
+        auto models = test::awaitCall<ModelsCall, QList<ModelInfo>>(call);
         QVERIFY2(models, qPrintable(models ? QString() : models.error().message));
         QCOMPARE(m_server->requestCount(QStringLiteral("GET /v1/models")), 2);
         QCOMPARE(retrying.size(), 1);
@@ -222,7 +210,7 @@ private Q_SLOTS:
         m_http->setDelayScale(0.00005); // 6 min -> 18 ms
         ModelsCall *call = m_client->listModels();
         QSignalSpy retrying(call, &ProviderCall::retrying);
-        auto models = await<ModelsCall, QList<ModelInfo>>(call);
+        auto models = test::awaitCall<ModelsCall, QList<ModelInfo>>(call);
         QVERIFY(models);
         QCOMPARE(retrying.size(), 1);
         QVERIFY(retrying.first().at(1).toInt() >= 17);
@@ -231,7 +219,7 @@ private Q_SLOTS:
     void quotaIsNotRetried()
     {
         QVERIFY(m_server->setFaults(QStringLiteral("quota@GET:/v1/models#0")).ok());
-        auto models = await<ModelsCall, QList<ModelInfo>>(m_client->listModels());
+        auto models = test::awaitCall<ModelsCall, QList<ModelInfo>>(m_client->listModels());
         QVERIFY(!models);
         QCOMPARE(models.error().code, QStringLiteral("provider.quota"));
         QCOMPARE(m_server->requestCount(QStringLiteral("GET /v1/models")), 1);
@@ -249,13 +237,13 @@ private Q_SLOTS:
     {
         QFETCH(QString, fault);
         QVERIFY(m_server->setFaults(fault + QStringLiteral("@GET:/v1/models#0")).ok());
-        auto models = await<ModelsCall, QList<ModelInfo>>(m_client->listModels());
+        auto models = test::awaitCall<ModelsCall, QList<ModelInfo>>(m_client->listModels());
         QVERIFY(!models);
         QCOMPARE(models.error().code, QStringLiteral("provider.server"));
         QCOMPARE(m_server->requestCount(QStringLiteral("GET /v1/models")), 4);
         // Two failures, then success.
         QVERIFY(m_server->setFaults(fault + QStringLiteral("@GET:/v1/models#2")).ok());
-        auto ok = await<ModelsCall, QList<ModelInfo>>(m_client->listModels());
+        auto ok = test::awaitCall<ModelsCall, QList<ModelInfo>>(m_client->listModels());
         QVERIFY(ok);
         QCOMPARE(m_server->requestCount(QStringLiteral("GET /v1/models")), 7);
     }
@@ -263,10 +251,10 @@ private Q_SLOTS:
     void resetMidBodyRetried()
     {
         const QString file = upload();
-        auto job = await<JobCall, FineTuneJob>(m_client->createJob(request(file)));
+        auto job = test::awaitCall<JobCall, FineTuneJob>(m_client->createJob(request(file)));
         QVERIFY(job);
         QVERIFY(m_server->setFaults(QStringLiteral("reset@GET:/v1/fine_tuning/jobs/*#1")).ok());
-        auto again = await<JobCall, FineTuneJob>(m_client->getJob(job->id));
+        auto again = test::awaitCall<JobCall, FineTuneJob>(m_client->getJob(job->id));
         QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
         QCOMPARE(m_server->requestCount(QStringLiteral("GET /v1/fine_tuning/jobs/") + job->id), 2);
     }
@@ -277,7 +265,7 @@ private Q_SLOTS:
         QVERIFY(m_server->setFaults(QStringLiteral("stall=5000@GET:/v1/models#0")).ok());
         QElapsedTimer t;
         t.start();
-        auto models = await<ModelsCall, QList<ModelInfo>>(m_client->listModels());
+        auto models = test::awaitCall<ModelsCall, QList<ModelInfo>>(m_client->listModels());
         QVERIFY(!models);
         QCOMPARE(models.error().code, QStringLiteral("net.timeout"));
         QCOMPARE(m_server->requestCount(QStringLiteral("GET /v1/models")), 2);
@@ -311,7 +299,7 @@ private Q_SLOTS:
         const QString file = upload();
         makeClient(400, 3);
         QVERIFY(m_server->setFaults(QStringLiteral("stall=3000@POST:/v1/fine_tuning/jobs#1")).ok());
-        auto job = await<JobCall, FineTuneJob>(m_client->createJob(request(file)));
+        auto job = test::awaitCall<JobCall, FineTuneJob>(m_client->createJob(request(file)));
         QVERIFY2(job, qPrintable(job ? QString() : job.error().message));
         QCOMPARE(m_server->jobCount(), 1);
         QCOMPARE(m_server->requestCount(QStringLiteral("POST /v1/fine_tuning/jobs")), 1);
@@ -322,7 +310,7 @@ private Q_SLOTS:
     {
         const QString file = upload();
         QVERIFY(m_server->setFaults(QStringLiteral("reset@POST:/v1/fine_tuning/jobs#1")).ok());
-        auto job = await<JobCall, FineTuneJob>(m_client->createJob(request(file)));
+        auto job = test::awaitCall<JobCall, FineTuneJob>(m_client->createJob(request(file)));
         QVERIFY2(job, qPrintable(job ? QString() : job.error().message));
         QCOMPARE(m_server->jobCount(), 1);
     }
@@ -331,7 +319,7 @@ private Q_SLOTS:
     {
         const QString file = upload();
         QVERIFY(m_server->setFaults(QStringLiteral("drop@POST:/v1/fine_tuning/jobs#1")).ok());
-        auto job = await<JobCall, FineTuneJob>(m_client->createJob(request(file)));
+        auto job = test::awaitCall<JobCall, FineTuneJob>(m_client->createJob(request(file)));
         QVERIFY2(job, qPrintable(job ? QString() : job.error().message));
         QCOMPARE(m_server->jobCount(), 1); // looked up (nothing there), then created again
         QCOMPARE(m_server->requestCount(QStringLiteral("POST /v1/fine_tuning/jobs")), 2);
@@ -340,7 +328,7 @@ private Q_SLOTS:
     void malformedJson()
     {
         QVERIFY(m_server->setFaults(QStringLiteral("malformed@GET:/v1/models#1")).ok());
-        auto models = await<ModelsCall, QList<ModelInfo>>(m_client->listModels());
+        auto models = test::awaitCall<ModelsCall, QList<ModelInfo>>(m_client->listModels());
         QVERIFY(!models);
         QCOMPARE(models.error().code, QStringLiteral("provider.malformed"));
     }
@@ -352,7 +340,7 @@ private Q_SLOTS:
         chat.model = QStringLiteral("sim-base");
         chat.stream = true;
         chat.messages = {{QStringLiteral("user"), QStringLiteral("I liked Heat. Recommend 10 movies.")}};
-        auto r = await<ChatCall, ChatResult>(m_client->chat(chat));
+        auto r = test::awaitCall<ChatCall, ChatResult>(m_client->chat(chat));
         QVERIFY(!r);
         QVERIFY2(r.error().code == QLatin1String("provider.stream_truncated") || r.error().code == QLatin1String("net.reset"),
                  qPrintable(r.error().code));
@@ -373,7 +361,7 @@ private Q_SLOTS:
         QFETCH(QString, code);
         const QString file = upload();
         QVERIFY(m_server->setFaults(fault).ok());
-        auto job = await<JobCall, FineTuneJob>(m_client->createJob(request(file)));
+        auto job = test::awaitCall<JobCall, FineTuneJob>(m_client->createJob(request(file)));
         QVERIFY(!job);
         QCOMPARE(job.error().code, code);
         QVERIFY(!job.error().message.contains(QLatin1String("sk-test-secret-1234")));
@@ -390,7 +378,7 @@ private Q_SLOTS:
         const QString file = upload();
         JobRequest r = request(file);
         r.model = QStringLiteral("gpt-nonexistent");
-        auto job = await<JobCall, FineTuneJob>(m_client->createJob(r));
+        auto job = test::awaitCall<JobCall, FineTuneJob>(m_client->createJob(r));
         QVERIFY(!job);
         QCOMPARE(job.error().code, QStringLiteral("provider.unknown_model"));
         QVERIFY(job.error().message.contains(QLatin1String("gpt-nonexistent")));

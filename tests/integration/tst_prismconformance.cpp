@@ -4,6 +4,7 @@
 // (CI: npm install --prefix "$HOME/.cache/cinetune-prism" @stoplight/prism-cli@5.14.2); the test
 // FAILS, not skips, without it. The spec is CINETUNE_OPENAI_SPEC or
 // $CINETUNE_SOURCE_DIR/tests/support/openai-api/openapi-subset.yaml (vendored).
+#include "awaitcall.h"
 #include "fixtures.h"
 
 #include "providers/httpclient.h"
@@ -17,25 +18,7 @@
 
 using namespace cinetune;
 
-namespace {
-
-Result<HttpResponse> roundTrip(HttpClient &client, const HttpRequest &request, int timeoutMs = 20000)
-{
-    RetryPolicy once;
-    once.maxAttempts = 1;
-    std::optional<Result<HttpResponse>> out;
-    HttpCall *call = client.send(request, once);
-    QObject::connect(call, &HttpCall::finished, &client, [&out](const Result<HttpResponse> &r) { out = r; });
-    QElapsedTimer t;
-    t.start();
-    while (!out && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!out)
-        return makeError(QStringLiteral("test.timeout"), QStringLiteral("no answer"));
-    return *out;
-}
-
-} // namespace
+using test::roundTrip;
 
 class TestPrismConformance : public QObject
 {

@@ -4,6 +4,7 @@
 // body was built from the server's own source rather than captured, the row says so. Sources:
 // docs/PROVIDERS.md ("Recorded shapes"). moc reads "//" inside a raw string as a comment, so bodies with
 // URLs are plain literals. Covers issue 13's defects 1-10 end to end.
+#include "awaitcall.h"
 #include "fixtures.h"
 #include "replayserver.h"
 
@@ -26,19 +27,6 @@ using test::ReplayServer;
 
 namespace {
 
-template<typename Call, typename T>
-Result<T> await(Call *call, int timeoutMs = 20000)
-{
-    std::optional<Result<T>> out;
-    QObject::connect(call, &Call::finished, call, [&out](const Result<T> &r) { out = r; });
-    QElapsedTimer t;
-    t.start();
-    while (!out && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!out)
-        return makeError(QStringLiteral("test.timeout"), QStringLiteral("no answer within %1 ms").arg(timeoutMs));
-    return *out;
-}
 
 QString basePath(ProviderKind kind)
 {
@@ -184,7 +172,7 @@ private Q_SLOTS:
         const QByteArray route = "POST " + basePath(k).toLatin1() + "/chat/completions";
         m_server->route(route, {RecordedResponse{status, contentType, body, {{"apim-request-id", "4b5c6d7e-0000-4000-8000-000000000001"}}}});
         auto c = client(k);
-        auto r = await<ChatCall, ChatResult>(c->chat(question(false)));
+        auto r = test::awaitCall<ChatCall, ChatResult>(c->chat(question(false)));
         QVERIFY(!r);
         const Error &e = r.error();
         QVERIFY2(e.code == code, qPrintable(e.code + QStringLiteral(": ") + e.message));
@@ -231,7 +219,7 @@ private Q_SLOTS:
         auto c = client(ProviderKind::OpenAICompatible);
         ChatCall *call = c->chat(question(true));
         QSignalSpy deltas(call, &ChatCall::delta);
-        auto r = await<ChatCall, ChatResult>(call);
+        auto r = test::awaitCall<ChatCall, ChatResult>(call);
         QVERIFY2(!r, "a stream that ended in an error was taken as an answer");
         QCOMPARE(r.error().code, QStringLiteral("provider.stream_error"));
         QVERIFY2(r.error().message.contains(serverWords), qPrintable(r.error().message));
@@ -246,10 +234,10 @@ private Q_SLOTS:
         m_server->route("POST /v1/chat/completions", {RecordedResponse{400, "application/json", refusal, {}},
                                                       RecordedResponse{200, "text/event-stream", kGoodStream, {}}});
         auto c = client(ProviderKind::OpenAICompatible, QString());
-        auto first = await<ChatCall, ChatResult>(c->chat(question(true)));
+        auto first = test::awaitCall<ChatCall, ChatResult>(c->chat(question(true)));
         QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
         QCOMPARE(first->content, QStringLiteral("1. Thief (1981)"));
-        auto second = await<ChatCall, ChatResult>(c->chat(question(true)));
+        auto second = test::awaitCall<ChatCall, ChatResult>(c->chat(question(true)));
         QVERIFY(second);
         const QList<test::ReceivedRequest> &sent = m_server->requests();
         QCOMPARE(sent.size(), 3); // refused, asked again, then straight without it
@@ -287,14 +275,14 @@ private Q_SLOTS:
         auto c = client(ProviderKind(kind));
         ChatRequest q = question(false);
         q.model = model;
-        auto r = await<ChatCall, ChatResult>(c->chat(q));
+        auto r = test::awaitCall<ChatCall, ChatResult>(c->chat(q));
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
         QCOMPARE(m_server->requests().size(), requests);
         const QJsonObject last = QJsonDocument::fromJson(m_server->requests().last().body).object();
         QCOMPARE(last.value(QLatin1String("max_completion_tokens")).toInt(), 200);
         QVERIFY(!last.contains(QLatin1String("max_tokens")));
         if (!sentRightAway) {
-            auto again = await<ChatCall, ChatResult>(c->chat(q));
+            auto again = test::awaitCall<ChatCall, ChatResult>(c->chat(q));
             QVERIFY(again);
             QCOMPARE(m_server->requests().size(), requests + 1); // remembered: no second refusal
         }
@@ -327,12 +315,12 @@ private Q_SLOTS:
     {
         m_server->route("GET /v1/models", {RecordedResponse{200, "application/json", R"({"object":"list","data":[]})", {}}});
         auto c = client(ProviderKind::OpenAI);
-        const auto first = await<ModelsCall, QList<ModelInfo>>(c->listModels());
+        const auto first = test::awaitCall<ModelsCall, QList<ModelInfo>>(c->listModels());
         QVERIFY(first);
         m_server.reset();
         ModelsCall *call = c->listModels();
         QSignalSpy retries(call, &ModelsCall::retrying);
-        auto r = await<ModelsCall, QList<ModelInfo>>(call);
+        auto r = test::awaitCall<ModelsCall, QList<ModelInfo>>(call);
         QVERIFY(!r);
         QCOMPARE(retries.size(), 2); // 3 attempts in all
     }

@@ -4,6 +4,7 @@
 // finding the binary (CINETUNE_PRISM), writing the served copy of a document whose paths are
 // relative to a base path, starting and stopping the process, sending requests and reading the
 // violations Prism reports in its `sl-violations` header. Used by tst_providercontracts.
+#include "awaitcall.h"
 #include "providers/httpclient.h"
 
 #include <QCoreApplication>
@@ -84,22 +85,6 @@ inline int writeServedSpec(const QString &source, const QString &target, const Q
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(out) != out.size())
         return -1;
     return prefixed;
-}
-
-inline Result<HttpResponse> roundTrip(HttpClient &client, const HttpRequest &request, int timeoutMs = 20000)
-{
-    RetryPolicy once;
-    once.maxAttempts = 1;
-    std::optional<Result<HttpResponse>> out;
-    HttpCall *call = client.send(request, once);
-    QObject::connect(call, &HttpCall::finished, &client, [&out](const Result<HttpResponse> &r) { out = r; });
-    QElapsedTimer t;
-    t.start();
-    while (!out && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!out)
-        return makeError(QStringLiteral("test.timeout"), QStringLiteral("no answer"));
-    return *out;
 }
 
 // Sends every request, at most `inFlight` at a time, and returns the answers in request order.

@@ -22,7 +22,13 @@
 #include <QSignalSpy>
 #include <QPushButton>
 #include <QSettings>
+#include <QApplication>
+#include <QMessageBox>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QMessageBox>
+#include <QTimer>
+#include <QApplication>
 #include <QTest>
 
 using namespace cinetune;
@@ -74,6 +80,7 @@ private Q_SLOTS:
     void importJobsFromProvider();
     void togetherFieldsFollowProvider();
     void azureDeploymentName();
+    void unconfirmedRequestDiscardedByHand();
 
 private:
     void submitAndWaitForRow(FineTunePage &page, FineTuneController &controller, int expectedRows);
@@ -373,6 +380,46 @@ void TestFineTunePage::azureDeploymentName()
     use->click();
     QCOMPARE(controller.job(row.value())->deployment, QStringLiteral("movies-deployment"));
     QVERIFY(!page.jobView()->banner()->isVisible()); // deployed: nothing left to do
+}
+
+// A create whose answer was lost and that the provider does not list stays in the project (it may
+// exist and be billed), says so in the job view, and goes only when the user discards it.
+void TestFineTunePage::unconfirmedRequestDiscardedByHand()
+{
+    auto project = ProjectFile::create(m_dir.filePath(QStringLiteral("unconfirmed")));
+    QVERIFY(project);
+    BackgroundTasks tasks;
+    ProviderService providers;
+    FineTuneController controller(&providers, &tasks);
+    controller.setProject(project->get());
+    JobRequest asked;
+    asked.model = QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference");
+    asked.trainingFile = QStringLiteral("file-lost");
+    auto row = controller.repository()->recordPending(QStringLiteral("tg"), ProviderKind::Together, QStringLiteral("https://api.together.xyz/v1"),
+                                                      QStringLiteral("tag-1"), asked, false);
+    QVERIFY(row);
+    QVERIFY(controller.repository()->markUnresolved(row.value(), QStringLiteral("No job matching it (training file file-lost) is listed.")));
+    FineTunePage page(&controller);
+    page.resize(1024, 700);
+    page.show();
+    page.selectJob(row.value());
+    QCOMPARE(page.jobModel()->index(0, 0).data().toString(), QStringLiteral("Not confirmed — check"));
+    QPushButton *discard = page.jobView()->discardButton();
+    QVERIFY(discard->isVisible());
+    QVERIFY(page.jobView()->banner()->isVisible());
+    QVERIFY(page.jobView()->banner()->text().contains(QLatin1String("file-lost")));
+    if (const QString shot = qEnvironmentVariable("CINETUNE_TEST_GRAB"); !shot.isEmpty())
+        page.grab().save(shot);
+    // Cancel in the confirmation keeps the row; Discard removes it.
+    for (const auto button : {QMessageBox::Cancel, QMessageBox::Discard}) {
+        QTimer::singleShot(0, this, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            box->button(button)->click();
+        });
+        discard->click();
+        QCOMPARE(controller.job(row.value()).has_value(), button == QMessageBox::Cancel);
+    }
 }
 
 QTEST_MAIN(TestFineTunePage)

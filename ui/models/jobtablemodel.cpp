@@ -55,7 +55,7 @@ int JobTableModel::rowOf(qint64 rowId) const
 QString JobTableModel::statusText(const StoredJob &job)
 {
     if (job.pending)
-        return tr("Submitting");
+        return job.job.error.code == QLatin1String("job.unresolved") ? tr("Not confirmed — check") : tr("Submitting");
     QString text = jobStatusText(job.job.status);
     if (job.job.status == JobStatus::Succeeded && job.job.needsDeployment && job.deployment.isEmpty())
         text = tr("Succeeded — needs deployment");
@@ -68,7 +68,7 @@ QString JobTableModel::costText(const StoredJob &job)
     if (job.simulated)
         return tr("none (simulated)");
     if (job.job.cost)
-        return QStringLiteral("$%1").arg(locale.toString(*job.job.cost, 'f', 2));
+        return QStringLiteral("$%1").arg(usdAmount(*job.job.cost, locale));
     if (job.job.trainedTokens) {
         if (const auto price = PriceTable::defaults().find(job.job.baseModel))
             return QStringLiteral("≈ $%1").arg(locale.toString(costUsd(*job.job.trainedTokens, price->trainingPer1M), 'f', 2));

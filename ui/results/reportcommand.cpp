@@ -9,6 +9,8 @@
 #include "project/runrepository.h"
 #include "results/projectfacts.h"
 #include "results/projectruns.h"
+
+#include <QSet>
 #include "reportwriter.h"
 
 #include <QCommandLineParser>
@@ -89,7 +91,7 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
         err << tr("cinetune report: --project P and --out DIR are required\n");
         return cli::UsageError;
     }
-    Result<std::unique_ptr<ProjectFile>> project = ProjectFile::open(parser.value(QStringLiteral("project")));
+    Result<std::unique_ptr<ProjectFile>> project = ProjectFile::openForReading(parser.value(QStringLiteral("project")));
     if (!project) {
         err << tr("cinetune report: %1\n").arg(project.error().message);
         return cli::InputError;
@@ -151,8 +153,21 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
         groupNamed(comparison, group).runs << runMetricsFromJson(doc->object(), ResultColumn{label, label, settings});
     }
     if (!wantedRuns.isEmpty()) {
+        QSet<QString> matched;
         for (GoldSetResults &g : comparison.groups) {
-            g.runs.removeIf([&](const RunMetrics &r) { return !wantedRuns.contains(r.column.runId) && !wantedRuns.contains(r.column.label); });
+            g.runs.removeIf([&](const RunMetrics &r) {
+                for (const QString &w : {r.column.runId, r.column.label}) {
+                    if (wantedRuns.contains(w))
+                        matched.insert(w);
+                }
+                return !wantedRuns.contains(r.column.runId) && !wantedRuns.contains(r.column.label);
+            });
+        }
+        for (const QString &w : wantedRuns) {
+            if (!matched.contains(w)) {
+                err << tr("cinetune report: --runs: the project has no run with the id or label \"%1\"\n").arg(w);
+                return cli::InputError;
+            }
         }
     }
     if (parser.isSet(QStringLiteral("pair"))) {

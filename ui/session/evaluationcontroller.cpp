@@ -9,6 +9,7 @@
 #include "project/jobrepository.h"
 #include "project/projectfile.h"
 #include "project/projectprompt.h"
+#include "project/runlease.h"
 #include "promiseprogress.h"
 #include "providers/providerclient.h"
 #include "session/datasetcontroller.h"
@@ -180,6 +181,11 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
     if (users == 0)
         return makeError(QStringLiteral("ui.empty_split"),
                          tr("The gold set \"%1\" has no user in the %2 split.").arg(spec.goldSetName, goldSetSplitId(spec.split)));
+    if (spec.strategy == PromptStrategyKind::FewShot && splitUsers(spec.goldSetId, GoldSetSplit::Train).empty())
+        return makeError(QStringLiteral("ui.no_examples"),
+                         tr("Few-shot examples come from the train split, and the gold set \"%1\" has no user in it. "
+                            "Build a gold set with a train share, or choose another strategy.")
+                             .arg(spec.goldSetName));
     QString baseUrl;
     bool simulated = false;
     if (spec.target.kind == TargetKind::Llm) {
@@ -220,6 +226,11 @@ Status EvaluationController::launch(qint64 runId, bool onlyFailed)
     auto client = m_providers->client(stored->spec.target.provider);
     if (!client)
         return client.error();
+    // One process at a time sends a run: refused (naming the holder) while a `cinetune run` or
+    // another window has it.
+    auto lease = std::make_unique<RunLease>(*m_project, runId, stored->name);
+    if (Status s = lease->acquire(); !s)
+        return s;
     const auto profile = m_providers->profile(stored->spec.target.provider);
     EvaluationSetup setup;
     setup.project = m_project;
@@ -246,6 +257,10 @@ Status EvaluationController::launch(qint64 runId, bool onlyFailed)
         setup.tokenizer = &sharedTokenizer().value();
 
     Active &a = m_active[runId];
+    a.lease = std::move(lease);
+    connect(a.lease.get(), &RunLease::lost, this, [this, runId](const QString &message) {
+        QMetaObject::invokeMethod(this, [this, runId, message] { onStopped(runId, int(RunStatus::Paused), message); }, Qt::QueuedConnection);
+    });
     a.dataset = data;
     a.progress.total = qint64(setup.users.size());
     a.run = std::make_unique<EvaluationRun>(std::move(setup));

@@ -18,6 +18,7 @@
 
 namespace cinetune {
 class EvaluationRun;
+class RunLease;
 class ProjectFile;
 } // namespace cinetune
 
@@ -121,6 +122,7 @@ Q_SIGNALS:
 private:
     struct Active
     {
+        std::unique_ptr<RunLease> lease;     // LLM runs: this process sends the run (released last)
         std::unique_ptr<EvaluationRun> run; // LLM runs
         LoadedDatasetPtr dataset;            // keeps the catalogue alive while the run uses it
         RunProgress progress;
