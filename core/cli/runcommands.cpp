@@ -279,7 +279,7 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         return ProviderError;
     }
     RunRepository runs(*project.value());
-    // The simulator is not an LLM: the run says so from the start (schema step 7).
+    // The simulator is not an LLM: the run says so from the start (schema step 8).
     const bool simulated = profile.kind == ProviderKind::Simulator;
     const QString name = parser.isSet(QStringLiteral("name"))
                              ? parser.value(QStringLiteral("name"))

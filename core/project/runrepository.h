@@ -35,7 +35,7 @@ struct StoredRun
     QString errorMessage;
     QDateTime createdAt;
     QDateTime updatedAt;
-    // Made against the offline simulator (schema step 7): not an LLM's answers. Set when the run
+    // Made against the offline simulator (schema step 8): not an LLM's answers. Set when the run
     // is created, from the provider profile's kind at that time.
     bool simulated = false;
 };

@@ -213,7 +213,7 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
     QCOMPARE(page.runModel()->index(row, RunListModel::ProgressColumn).data().toString(), QStringLiteral("12 / 12"));
     QVERIFY(page.runModel()->index(row, RunListModel::CostColumn).data().toString().startsWith(QLatin1Char('$')));
     QVERIFY(page.runModel()->index(row, RunListModel::TargetColumn).data().toString().endsWith(QStringLiteral("(simulator — not an LLM)")));
-    // The fact is stored with the run when it is made (schema step 7), not read from the profile.
+    // The fact is stored with the run when it is made (schema step 8), not read from the profile.
     QVERIFY(m_controller->run(runId)->simulated);
 
     // The metric table fills (K 1, 3, 5, 10: 6 × 4 metrics + MRR + MAP) with CIs around the means.

@@ -195,7 +195,7 @@ void EvaluatePage::refreshRuns()
 {
     QList<RunRow> rows;
     for (const StoredRun &r : m_controller->runs()) {
-        // Stored with the run when it was made (schema step 7), not read from today's profile.
+        // Stored with the run when it was made (schema step 8), not read from today's profile.
         rows.append(RunRow{r, m_controller->counts(r.id), m_controller->progress(r.id), m_controller->isPaused(r.id), r.simulated});
     }
     const qint64 selected = selectedRun();

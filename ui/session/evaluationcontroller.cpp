@@ -198,7 +198,7 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
     auto runId = prepareEvaluationRun(*m_runs, name, spec, baseUrl, users);
     if (!runId)
         return runId.error();
-    // The simulator is not an LLM: stored with the run when it is made (schema step 7).
+    // The simulator is not an LLM: stored with the run when it is made (schema step 8).
     if (simulated) {
         if (Status marked = m_runs->setSimulated(runId.value(), true); !marked)
             return marked.error();
