@@ -847,20 +847,12 @@
         <translation>%1 hat den API-Schlüssel %2 abgelehnt (HTTP 401). Prüfen Sie den Schlüssel unter Einstellungen → Anbieter oder in der Umgebungsvariable und ob er zu dieser Organisation oder Ressource gehört.</translation>
     </message>
     <message>
-        <source>OpenAI no longer accepts new fine-tuning jobs for this organization; use Azure OpenAI or Together AI.</source>
-        <translation>OpenAI nimmt für diese Organisation keine neuen Feinabstimmungsaufträge mehr an; verwenden Sie Azure OpenAI oder Together AI.</translation>
-    </message>
-    <message>
         <source>%1 refused %2 (HTTP 403): %3</source>
         <translation>%1 verweigerte den Zugriff %2 (HTTP 403): %3</translation>
     </message>
     <message>
         <source>no permission</source>
         <translation>keine Berechtigung</translation>
-    </message>
-    <message>
-        <source>Azure OpenAI has no deployment named &quot;%1&quot;. A fine-tuned Azure model must be deployed before it can answer: deploy it in the Azure portal (Developer tier is cheapest for evaluation) and enter the deployment name.</source>
-        <translation>Azure OpenAI hat keine Bereitstellung namens „%1“. Ein feinabgestimmtes Azure-Modell muss bereitgestellt sein, bevor es antworten kann: Stellen Sie es im Azure-Portal bereit (die Developer-Stufe ist für Auswertungen am günstigsten) und geben Sie den Namen der Bereitstellung ein.</translation>
     </message>
     <message>
         <source>%1 does not know the model &quot;%2&quot; (HTTP 404). Pick a model from &quot;Test connection&quot; or check its spelling.</source>
@@ -1194,6 +1186,131 @@
         <source>Some numbers in this report come from the offline simulator, not from an LLM: the columns marked “simulator — not an LLM” measure a stand-in that answers from the dataset itself.</source>
         <translation>Einige Zahlen dieses Berichts stammen vom Offline-Simulator, nicht von einem LLM: Die mit „Simulator — kein LLM“ markierten Spalten messen einen Platzhalter, der aus dem Datensatz selbst antwortet.</translation>
     </message>
+    <message>
+        <source>cannot write the dataset cache: &quot;%1&quot; is not a dataset fingerprint</source>
+        <translation>der Datensatz-Cache kann nicht geschrieben werden: „%1“ ist kein Fingerabdruck eines Datensatzes</translation>
+    </message>
+    <message>
+        <source>not a dataset fingerprint</source>
+        <translation>kein Fingerabdruck eines Datensatzes</translation>
+    </message>
+    <message>
+        <source>the cache file changed while it was being read</source>
+        <translation>die Cache-Datei wurde während des Lesens geändert</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being read</source>
+        <translation>%1 wurde während des Lesens geändert</translation>
+    </message>
+    <message>
+        <source>%1: a symbolic link that does not lead to a file (a loop, or its target %2 is missing)</source>
+        <translation>%1: Ein symbolischer Link, der zu keiner Datei führt (eine Schleife, oder sein Ziel %2 fehlt)</translation>
+    </message>
+    <message>
+        <source>%1:%2: expected a user id (a whole number from 0 to 4294967295), found &quot;%3&quot;</source>
+        <translation>%1:%2: erwartet wurde eine Nutzer-ID (eine ganze Zahl von 0 bis 4294967295), gefunden „%3“</translation>
+    </message>
+    <message>
+        <source>%1:%2: user %3 is not in the dataset</source>
+        <translation>%1:%2: Nutzer %3 ist nicht im Datensatz</translation>
+    </message>
+    <message>
+        <source>%1: expected user ids separated by white space, found none</source>
+        <translation>%1: erwartet wurden durch Leerraum getrennte Nutzer-IDs, gefunden wurde keine</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>deleting the uploaded file</source>
+        <translation>beim Löschen der hochgeladenen Datei</translation>
+    </message>
+    <message>
+        <source>%1 said: &quot;%2&quot;</source>
+        <translation>%1 meldete: „%2“</translation>
+    </message>
+    <message>
+        <source>The server answered with an HTML page, not the API: check the base URL (and any proxy in between).</source>
+        <translation>Der Server antwortete mit einer HTML-Seite statt mit der API: Prüfen Sie die Basis-URL (und einen etwaigen Proxy dazwischen).</translation>
+    </message>
+    <message>
+        <source>OpenAI no longer accepts new fine-tuning jobs for this organization (self-serve fine-tuning is winding down; no new jobs after 2027-01-06). Fine-tune with Azure OpenAI (v1), which still trains gpt-4o-mini, or Together AI: add a profile in Settings → Providers and submit there.</source>
+        <translation>OpenAI nimmt für diese Organisation keine neuen Feinabstimmungsaufträge mehr an (die Self-Service-Feinabstimmung wird eingestellt; keine neuen Aufträge nach dem 06.01.2027). Stimmen Sie mit Azure OpenAI (v1), das gpt-4o-mini weiterhin trainiert, oder mit Together AI fein: Legen Sie unter Einstellungen → Anbieter ein Profil an und senden Sie den Auftrag dort.</translation>
+    </message>
+    <message>
+        <source>Together AI does not serve &quot;%1&quot; right now: create and start a dedicated endpoint for it in the Together AI dashboard (fine-tuned models are served serverless only for some base models), then try again.</source>
+        <translation>Together AI stellt „%1“ derzeit nicht bereit: Legen Sie im Together-AI-Dashboard einen dedizierten Endpunkt dafür an, starten Sie ihn (feinabgestimmte Modelle werden nur bei einigen Basismodellen serverlos bereitgestellt) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI has no such API path while %1 (HTTP 404). Check that the base URL is https://&lt;resource&gt;.openai.azure.com/openai/v1.</source>
+        <translation>Azure OpenAI fand %1 keinen solchen API-Pfad (HTTP 404). Prüfen Sie, ob die Basis-URL https://&lt;resource&gt;.openai.azure.com/openai/v1 lautet.</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI has no deployment named &quot;%1&quot;. A fine-tuned Azure model, or a checkpoint (ftchkpt-…), must be deployed before it can answer: deploy it in the Azure portal (Developer tier is cheapest for evaluation) and enter the deployment name.</source>
+        <translation>Azure OpenAI hat keine Bereitstellung namens „%1“. Ein feinabgestimmtes Azure-Modell oder ein Checkpoint (ftchkpt-…) muss bereitgestellt werden, bevor es antworten kann: Stellen Sie es im Azure-Portal bereit (die Developer-Stufe ist für die Auswertung am günstigsten) und geben Sie den Namen der Bereitstellung ein.</translation>
+    </message>
+    <message>
+        <source>%1: P@3 %2, P@5 %3, R@5 %4, MRR %5</source>
+        <translation>%1: P@3 %2, P@5 %3, R@5 %4, MRR %5</translation>
+    </message>
+    <message>
+        <source>Most popular (trivial baseline)</source>
+        <translation>Populärste Filme (triviale Baseline)</translation>
+    </message>
+    <message>
+        <source>Neighbour consensus, seed + 1 (ceiling)</source>
+        <translation>Nachbarschaftskonsens, Seed + 1 (Obergrenze)</translation>
+    </message>
+    <message>
+        <source>Gold movies among the 1 / 5 / 10 % most-rated movies: %1 / %2 / %3 of %4 gold entries</source>
+        <translation>Goldfilme unter den 1 / 5 / 10 % meistbewerteten Filmen: %1 / %2 / %3 von %4 Goldeinträgen</translation>
+    </message>
+    <message>
+        <source>Users&apos; gold lists alike: mean pairwise Jaccard %1; %2 distinct gold movies</source>
+        <translation>Übereinstimmung der Goldlisten der Nutzer: mittlerer paarweiser Jaccard %1; %2 verschiedene Goldfilme</translation>
+    </message>
+    <message>
+        <source>Most frequent gold movies (users): %1</source>
+        <translation>Häufigste Goldfilme (Anzahl Nutzer): %1</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::FineTuneJob</name>
+    <message>
+        <source>deployment %1 of %2</source>
+        <translation>Bereitstellung %1 von %2</translation>
+    </message>
+    <message>
+        <source>not deployed yet: deploy it in the Azure AI Foundry portal and enter the deployment&apos;s name in the job view</source>
+        <translation>noch nicht bereitgestellt: Stellen Sie es im Azure-AI-Foundry-Portal bereit und geben Sie den Namen der Bereitstellung in der Auftragsansicht ein</translation>
+    </message>
+    <message>
+        <source>Together AI serves it serverless only for some base models; otherwise start a dedicated endpoint for it first</source>
+        <translation>Together AI stellt es nur bei einigen Basismodellen serverlos bereit; starten Sie andernfalls zuerst einen dedizierten Endpunkt dafür</translation>
+    </message>
+    <message>
+        <source>a Together AI checkpoint can start a new job but is not served for inference</source>
+        <translation>ein Checkpoint von Together AI kann einen neuen Auftrag starten, wird aber nicht für Inferenz bereitgestellt</translation>
+    </message>
+    <message>
+        <source>deploy checkpoint %1 in the Azure AI Foundry portal first, then evaluate its deployment</source>
+        <translation>stellen Sie zuerst den Checkpoint %1 im Azure-AI-Foundry-Portal bereit und werten Sie dann dessen Bereitstellung aus</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::GoldSetDiagnostics</name>
+    <message numerus="yes">
+        <source>A non-personalised popularity list scores P@3 = %1 on this gold set (%2 split, %n users)</source>
+        <translation>
+            <numerusform>Eine nicht personalisierte Popularitätsliste erreicht auf diesem Goldstandard P@3 = %1 (Aufteilung %2, %n Nutzer)</numerusform>
+            <numerusform>Eine nicht personalisierte Popularitätsliste erreicht auf diesem Goldstandard P@3 = %1 (Aufteilung %2, %n Nutzer)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the gold rule re-run with another seed (the ceiling) scores %1</source>
+        <translation>; die mit einem anderen Seed erneut angewandte Goldregel (die Obergrenze) erreicht %1</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::GoldSetRepository</name>
@@ -1300,8 +1417,16 @@
 <context>
     <name>cinetune::JobMonitor</name>
     <message>
-        <source>The job request of %1 never reached %2; it was removed from the project. Submit it again.</source>
-        <translation>Die Auftragsanfrage von %1 hat %2 nie erreicht; sie wurde aus dem Projekt entfernt. Senden Sie sie erneut.</translation>
+        <source>The job request sent to %1 at %2 got no answer, and no job matching it (%3) is listed there. It may still exist and cost money: check the provider&apos;s job list, then import it (cinetune finetune list --provider %1 --project FILE --import) or discard this request (cinetune finetune discard %4 --project FILE).</source>
+        <translation>Die am %2 an %1 gesendete Auftragsanfrage blieb ohne Antwort, und dort ist kein passender Auftrag (%3) aufgeführt. Er könnte dennoch existieren und Kosten verursachen: Prüfen Sie die Auftragsliste des Anbieters und importieren Sie ihn dann (cinetune finetune list --provider %1 --project FILE --import) oder verwerfen Sie diese Anfrage (cinetune finetune discard %4 --project FILE).</translation>
+    </message>
+    <message>
+        <source>request tag %1</source>
+        <translation>Anfragekennung %1</translation>
+    </message>
+    <message>
+        <source>training file %1</source>
+        <translation>Trainingsdatei %1</translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1483,18 @@
         <source>read the job&apos;s checkpoints</source>
         <translation>die Checkpoints des Auftrags gelesen</translation>
     </message>
+    <message>
+        <source>%1 (fine-tuned, job %2)</source>
+        <translation>%1 (feinabgestimmt, Auftrag %2)</translation>
+    </message>
+    <message>
+        <source>%1 (checkpoint, step %2)</source>
+        <translation>%1 (Checkpoint, Schritt %2)</translation>
+    </message>
+    <message>
+        <source>mark the job request as unresolved</source>
+        <translation>die Auftragsanfrage als ungeklärt markiert</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::JobSubmission</name>
@@ -1368,6 +1505,22 @@
     <message>
         <source>Creating the fine-tuning job…</source>
         <translation>Der Feinabstimmungsauftrag wird angelegt…</translation>
+    </message>
+    <message>
+        <source>The uploaded files (%1) were deleted again.</source>
+        <translation>Die hochgeladenen Dateien (%1) wurden wieder gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleting the uploaded file %1…</source>
+        <translation>Hochgeladene Datei %1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>The uploaded file %1 could not be deleted (%2); delete it in the provider&apos;s dashboard so it does not cost storage.</source>
+        <translation>Die hochgeladene Datei %1 konnte nicht gelöscht werden (%2); löschen Sie sie im Dashboard des Anbieters, damit keine Speicherkosten entstehen.</translation>
+    </message>
+    <message>
+        <source>Deleted: %1.</source>
+        <translation>Gelöscht: %1.</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1685,14 @@
         <source>the project&apos;s prompt template</source>
         <translation>die Prompt-Vorlage des Projekts</translation>
     </message>
+    <message>
+        <source>Could not read “%1”: it is read-only and its last changes are still in “%1-wal”. Open it once where it can be written, or copy both files to a folder you can write to.</source>
+        <translation>„%1“ konnte nicht gelesen werden: Die Datei ist schreibgeschützt, und ihre letzten Änderungen liegen noch in „%1-wal“. Öffnen Sie sie einmal an einem Ort, an dem sie geschrieben werden kann, oder kopieren Sie beide Dateien in einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: it is read-only and has file format %2, while this version of CineTune reads format %3 (an upgrade needs to write). Copy it to a folder you can write to.</source>
+        <translation>„%1“ konnte nicht gelesen werden: Die Datei ist schreibgeschützt und hat das Dateiformat %2, diese Version von CineTune liest aber Format %3 (eine Aktualisierung muss schreiben). Kopieren Sie sie in einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ProviderClient</name>
@@ -1578,6 +1739,10 @@
     <message>
         <source>No batch with this request tag exists.</source>
         <translation>Es gibt keinen Batch mit dieser Anfrage-Kennung.</translation>
+    </message>
+    <message>
+        <source>%1 answered with an error instead of a recommendation: %2</source>
+        <translation>%1 antwortete mit einem Fehler statt mit einer Empfehlung: %2</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1810,53 @@
     <message>
         <source>No API key for provider &quot;%1&quot;: store one in the keychain (Settings → Providers) or set the environment variable %2.</source>
         <translation>Kein API-Schlüssel für den Anbieter „%1“: Legen Sie einen im Schlüsselbund ab (Einstellungen → Anbieter) oder setzen Sie die Umgebungsvariable %2.</translation>
+    </message>
+    <message>
+        <source>Provider &quot;%1&quot;: the OpenAI key (%2) is only ever sent to %3, not to %4. Give this profile a key of its own (a keychain entry or another environment variable).</source>
+        <translation>Anbieter „%1“: Der OpenAI-Schlüssel (%2) wird ausschließlich an %3 gesendet, nicht an %4. Geben Sie diesem Profil einen eigenen Schlüssel (einen Eintrag im Schlüsselbund oder eine andere Umgebungsvariable).</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::RunLease</name>
+    <message>
+        <source>Could not %1 in the project: %2</source>
+        <translation>Im Projekt konnte nicht %1 werden: %2</translation>
+    </message>
+    <message>
+        <source>read the lease of run #%1</source>
+        <translation>die Reservierung von Lauf Nr. %1 gelesen</translation>
+    </message>
+    <message>
+        <source>lock run #%1</source>
+        <translation>Lauf Nr. %1 gesperrt</translation>
+    </message>
+    <message>
+        <source>The run &quot;%1&quot; is already being sent by process %2 on %3 (last sign of life %4 s ago). Wait for it to finish or stop it first; if that process is gone, the run is free again %5.</source>
+        <translation>Der Lauf „%1“ wird bereits von Prozess %2 auf %3 gesendet (letztes Lebenszeichen vor %4 s). Warten Sie, bis er fertig ist, oder beenden Sie ihn zuerst; existiert dieser Prozess nicht mehr, ist der Lauf %5 wieder frei.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>within %1 s</source>
+        <translation>innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>take the lease of run #%1</source>
+        <translation>die Reservierung von Lauf Nr. %1 übernommen</translation>
+    </message>
+    <message>
+        <source>Could not take the lease of run #%1: %2</source>
+        <translation>Die Reservierung von Lauf Nr. %1 konnte nicht übernommen werden: %2</translation>
+    </message>
+    <message>
+        <source>Another process took over the run &quot;%1&quot; (this one gave no sign of life for %2 s); stopped sending.</source>
+        <translation>Ein anderer Prozess hat den Lauf „%1“ übernommen (dieser gab %2 s lang kein Lebenszeichen); das Senden wurde beendet.</translation>
     </message>
 </context>
 <context>
@@ -2524,14 +2736,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
 <context>
     <name>cinetune::ui::EvaluationController</name>
     <message>
-        <source>%1 (fine-tuned, job %2)</source>
-        <translation>%1 (feinabgestimmt, Job %2)</translation>
-    </message>
-    <message>
-        <source>%1 (checkpoint, step %2)</source>
-        <translation>%1 (Checkpoint, Schritt %2)</translation>
-    </message>
-    <message>
         <source>Save the project first: runs are stored in the project file.</source>
         <translation>Speichern Sie zuerst das Projekt: Läufe werden in der Projektdatei gespeichert.</translation>
     </message>
@@ -2562,6 +2766,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Request failed (%1): %2</source>
         <translation>Anfrage fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>Few-shot examples come from the train split, and the gold set &quot;%1&quot; has no user in it. Build a gold set with a train share, or choose another strategy.</source>
+        <translation>Few-Shot-Beispiele stammen aus dem Trainingsanteil, und der Goldstandard „%1“ hat dort keinen Nutzer. Erstellen Sie einen Goldstandard mit Trainingsanteil oder wählen Sie eine andere Strategie.</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +2829,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Open or save a project first: jobs are kept in the project.</source>
         <translation>Öffnen oder speichern Sie zuerst ein Projekt: Jobs werden im Projekt gespeichert.</translation>
+    </message>
+    <message>
+        <source>Only a job request the provider never confirmed can be discarded.</source>
+        <translation>Nur eine Auftragsanfrage, die der Anbieter nie bestätigt hat, kann verworfen werden.</translation>
     </message>
 </context>
 <context>
@@ -4117,6 +4329,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
+    <message>
+        <source>Not confirmed — check</source>
+        <translation>Nicht bestätigt — prüfen</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::JobView</name>
@@ -4215,6 +4431,42 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Azure OpenAI serves a fine-tuned model only after it has been deployed. Deploy %1 in the Azure AI Foundry portal, then enter the deployment&apos;s name below: evaluation and the playground send requests to it.</source>
         <translation>Azure OpenAI stellt ein feinabgestimmtes Modell erst bereit, nachdem es bereitgestellt wurde. Stellen Sie %1 im Azure-AI-Foundry-Portal bereit und geben Sie dann unten den Namen der Bereitstellung ein: Auswertung und Ausprobieren senden ihre Anfragen dorthin.</translation>
+    </message>
+    <message>
+        <source>Discard Request…</source>
+        <translation>Anfrage verwerfen…</translation>
+    </message>
+    <message>
+        <source>Remove this job request from the project after checking that the provider has no such job</source>
+        <translation>Diese Auftragsanfrage aus dem Projekt entfernen, nachdem Sie geprüft haben, dass der Anbieter keinen solchen Auftrag hat</translation>
+    </message>
+    <message>
+        <source>Discard the job request?</source>
+        <translation>Auftragsanfrage verwerfen?</translation>
+    </message>
+    <message>
+        <source>The provider never confirmed this job request, and its job list shows no such job. If the job exists after all, it keeps running and costing money without CineTune following it.
+
+Discard the request?</source>
+        <translation>Der Anbieter hat diese Auftragsanfrage nie bestätigt, und seine Auftragsliste zeigt keinen solchen Auftrag. Falls der Auftrag doch existiert, läuft er weiter und verursacht Kosten, ohne dass CineTune ihn verfolgt.
+
+Anfrage verwerfen?</translation>
+    </message>
+    <message>
+        <source>The request was not discarded</source>
+        <translation>Die Anfrage wurde nicht verworfen</translation>
+    </message>
+    <message>
+        <source>The provider never confirmed this job</source>
+        <translation>Der Anbieter hat diesen Auftrag nie bestätigt</translation>
+    </message>
+    <message>
+        <source>Serving the model</source>
+        <translation>Bereitstellung des Modells</translation>
+    </message>
+    <message>
+        <source>If evaluation answers &quot;model_not_available&quot;, create and start a dedicated endpoint for %1 in the Together AI dashboard, then evaluate again.</source>
+        <translation>Falls die Auswertung „model_not_available“ meldet, legen Sie im Together-AI-Dashboard einen dedizierten Endpunkt für %1 an, starten Sie ihn und werten Sie dann erneut aus.</translation>
     </message>
 </context>
 <context>
@@ -4757,14 +5009,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>User %1 is not in the test split of gold set “%2”. Pick one of its test users.</source>
         <translation>Nutzer %1 ist nicht im Testteil des Goldstandards „%2“. Wählen Sie einen seiner Testnutzer.</translation>
     </message>
-    <message>
-        <source>%1 (fine-tuned, job %2)</source>
-        <translation>%1 (feinabgestimmt, Job %2)</translation>
-    </message>
-    <message>
-        <source>%1 (checkpoint, step %2)</source>
-        <translation>%1 (Checkpoint, Schritt %2)</translation>
-    </message>
 </context>
 <context>
     <name>cinetune::ui::PlaygroundPage</name>
@@ -5228,6 +5472,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
             <numerusform>Verbunden: %n Modell verfügbar.</numerusform>
             <numerusform>Verbunden: %n Modelle verfügbar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>none: no key is sent</source>
+        <translation>keine: es wird kein Schlüssel gesendet</translation>
     </message>
 </context>
 <context>
@@ -5758,10 +6006,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>unknown price</source>
         <translation>Preis unbekannt</translation>
-    </message>
-    <message>
-        <source>%1 (simulated)</source>
-        <translation>%1 (simuliert)</translation>
     </message>
     <message>
         <source>Name</source>
