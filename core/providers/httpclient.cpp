@@ -234,7 +234,10 @@ void HttpCall::onReplyFinished()
     response.status = status;
     for (const auto &pair : reply->rawHeaderPairs())
         response.headers.append(pair);
-    response.body = reply->readAll();
+    // An aborted reply (timeout, cancel, too large) is closed: reading it only makes Qt warn
+    // "QIODevice::read (QNetworkReplyHttpImpl): device not open" on stderr.
+    if (reply->isOpen())
+        response.body = reply->readAll();
     const QNetworkReply::NetworkError netError = reply->error();
     const QString host = m_request.url.host();
     if (status > 0 && m_client)

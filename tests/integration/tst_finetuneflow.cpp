@@ -11,6 +11,7 @@
 #include "providers/simulator.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,6 +82,8 @@ private:
 private Q_SLOTS:
     void init()
     {
+        // Aborted replies (stalls, timeouts) must not make Qt warn on stderr (issue 15, item 9).
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("device not open")));
         SimulatorServer::Options o;
         o.jobDurationMs = 1500;
         m_server = std::make_unique<SimulatorServer>(o, nullptr);
