@@ -234,6 +234,25 @@ Result<Identity> identify(const QSqlDatabase &db, const QString &label)
     return Identity::MarkerMissing;
 }
 
+// What an existing file is and which format it has, read before anything is changed, so a foreign
+// or newer file is left exactly as it was.
+struct StoredFormat
+{
+    Identity identity = Identity::Marked;
+    int version = 0;
+};
+
+Result<StoredFormat> storedFormat(const QSqlDatabase &db, const QString &label, const SchemaMigrator &migrator)
+{
+    const Result<Identity> identity = identify(db, label);
+    if (!identity)
+        return identity.error();
+    const Result<int> stored = migrator.storedVersion();
+    if (!stored)
+        return stored.error();
+    return StoredFormat{identity.value(), stored.value()};
+}
+
 // The connection settings of every project connection. journal_mode is persistent (file
 // header); foreign_keys and synchronous are per connection.
 Status configure(const QSqlDatabase &db, const QString &label)
@@ -392,26 +411,22 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::openExisting(const
         return opened.error();
     std::unique_ptr<Connection> connection = std::move(opened).value();
 
-    // Identify and check the version before changing anything (journal mode, migrations), so a
-    // foreign or newer file is left exactly as it was.
-    const Result<Identity> identity = identify(connection->db, label);
-    if (!identity)
-        return identity.error();
+    // Identify and check the version before changing anything (journal mode, migrations).
     const SchemaMigrator migrator(connection->db, label, projectMigrations());
-    const Result<int> stored = migrator.storedVersion();
+    const Result<StoredFormat> stored = storedFormat(connection->db, label, migrator);
     if (!stored)
         return stored.error();
-    if (stored.value() > migrator.latestVersion()) {
+    if (stored->version > migrator.latestVersion()) {
         return makeError(QStringLiteral("project.too_new"),
                          tr("“%1” was saved by a newer version of CineTune (file format %2; this version "
                             "reads up to format %3). Update CineTune to open it.")
-                             .arg(label, QString::number(stored.value()),
+                             .arg(label, QString::number(stored->version),
                                   QString::number(migrator.latestVersion())));
     }
 
     if (Status s = configure(connection->db, label); !s)
         return s.error();
-    if (identity.value() == Identity::MarkerMissing) {
+    if (stored->identity == Identity::MarkerMissing) {
         if (Status s = setApplicationId(connection->db, label); !s)
             return s.error();
     }
@@ -457,20 +472,17 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::openForReading(const QString &
     if (!opened)
         return opened.error();
     std::unique_ptr<Connection> connection = std::move(opened).value();
-    const Result<Identity> identity = identify(connection->db, label);
-    if (!identity)
-        return identity.error();
     const SchemaMigrator migrator(connection->db, label, projectMigrations());
-    const Result<int> stored = migrator.storedVersion();
+    const Result<StoredFormat> stored = storedFormat(connection->db, label, migrator);
     if (!stored)
         return stored.error();
-    if (stored.value() != migrator.latestVersion()) {
-        return makeError(stored.value() > migrator.latestVersion() ? QStringLiteral("project.too_new") : QStringLiteral("project.read_only"),
+    if (stored->version != migrator.latestVersion()) {
+        return makeError(stored->version > migrator.latestVersion() ? QStringLiteral("project.too_new") : QStringLiteral("project.read_only"),
                          tr("Could not read “%1”: it is read-only and has file format %2, while this version of CineTune "
                             "reads format %3 (an upgrade needs to write). Copy it to a folder you can write to.")
-                             .arg(label, QString::number(stored.value()), QString::number(migrator.latestVersion())));
+                             .arg(label, QString::number(stored->version), QString::number(migrator.latestVersion())));
     }
-    return std::unique_ptr<ProjectFile>(new ProjectFile(absolutePath, std::move(connection), stored.value()));
+    return std::unique_ptr<ProjectFile>(new ProjectFile(absolutePath, std::move(connection), stored->version));
 }
 
 QString ProjectFile::path() const

@@ -163,10 +163,7 @@ private Q_SLOTS:
             ++m_chatRequests;
             ++m_requestsByKey[keyOf(body)];
         });
-        QDir().mkpath(m_dir.filePath(QStringLiteral("ds")));
-        const QString sample = cinetune::test::sourceDir() + QStringLiteral("/resources/sample/ml-latest-small");
-        for (const QString &name : QDir(sample).entryList(QDir::Files))
-            QVERIFY(QFile::copy(sample + QLatin1Char('/') + name, m_dir.filePath(QStringLiteral("ds/") + name)));
+        cinetune::test::copySample(m_dir.path());
         m_ratings = m_dir.filePath(QStringLiteral("ds/ratings.csv"));
         QVERIFY(QFileInfo::exists(m_ratings));
         m_gold = m_dir.filePath(QStringLiteral("gold.jsonl"));

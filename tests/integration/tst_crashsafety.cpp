@@ -163,10 +163,7 @@ private Q_SLOTS:
             ++m_requestsByKey[keyOf(body)];
         });
         // A file copy of the embedded sample: loading it writes a binary cache.
-        QDir().mkpath(m_dir.filePath(QStringLiteral("ds")));
-        const QString sample = cinetune::test::sourceDir() + QStringLiteral("/resources/sample/ml-latest-small");
-        for (const QString &name : QDir(sample).entryList(QDir::Files))
-            QVERIFY(QFile::copy(sample + QLatin1Char('/') + name, m_dir.filePath(QStringLiteral("ds/") + name)));
+        cinetune::test::copySample(m_dir.path());
     }
 
     void datasetCacheWrite()

@@ -26,4 +26,18 @@ inline QString sourceDir()
     return qEnvironmentVariable("CINETUNE_SOURCE_DIR");
 }
 
+// A file copy of the embedded sample (ml-latest-small) in dir/name; returns the folder. Loading a
+// copy writes a binary cache, and a test may change or truncate it.
+inline QString copySample(const QString &dir, const QString &name = QStringLiteral("ds"))
+{
+    const QString target = QDir(dir).filePath(name);
+    QDir().mkpath(target);
+    const QString sample = sourceDir() + QStringLiteral("/resources/sample/ml-latest-small");
+    for (const QString &file : QDir(sample).entryList(QDir::Files)) {
+        if (!QFile::copy(sample + QLatin1Char('/') + file, target + QLatin1Char('/') + file))
+            qFatal("cannot copy the sample to %s", qPrintable(target));
+    }
+    return target;
+}
+
 } // namespace cinetune::test
