@@ -13,7 +13,7 @@
 #include "playground/recommendationcolumn.h"
 #include "session/evaluationcontroller.h"
 #include "session/playgroundcontroller.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 #include "session/finetunecontroller.h"
 #include "session/goldsetcontroller.h"
 #include "session/providerservice.h"

@@ -2,7 +2,7 @@
 
 #include "cli.h"
 #include "dataset/datasetloader.h"
-#include "dataset/synth.h"
+#include "synth/synth.h"
 #include "options.h"
 #include "outputfile.h"
 

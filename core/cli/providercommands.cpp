@@ -13,7 +13,7 @@
 #include "providers/providerclient.h"
 #include "providers/providerprofile.h"
 #include "finetune/pricetable.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -13,7 +13,7 @@
 #include "project/runrepository.h"
 #include "providers/httpclient.h"
 #include "providers/openaiprotocol.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

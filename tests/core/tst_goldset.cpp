@@ -10,7 +10,7 @@
 #include "goldset/goldsetjsonl.h"
 #include "goldset/goldsetrandom.h"
 #include "goldset/bitops.h"
-#include "dataset/synth.h"
+#include "synth/synth.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -5,7 +5,7 @@
 #include "providers/openaiprotocol.h"
 #include "providers/providererrors.h"
 #include "providers/providerprofile.h"
-#include "providers/simulatorfaults.h"
+#include "simulator/faultrule.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -14,7 +14,7 @@
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 #include "project/runrepository.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

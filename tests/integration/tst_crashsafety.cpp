@@ -9,7 +9,7 @@
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
 #include "project/runrepository.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

@@ -10,7 +10,7 @@
 #include "project/projectfile.h"
 #include "project/runrepository.h"
 #include "providers/openaiprotocol.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

@@ -8,7 +8,7 @@
 #include "project/projectfile.h"
 #include "providers/jobmonitor.h"
 #include "providers/providerclient.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

@@ -5,7 +5,7 @@
 
 #include "project/projectfile.h"
 #include "project/projectprompt.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

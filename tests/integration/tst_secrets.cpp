@@ -5,7 +5,7 @@
 // loopback are refused with a message saying why.
 #include "fixtures.h"
 
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 
 #include <QDirIterator>
 #include <QJsonArray>

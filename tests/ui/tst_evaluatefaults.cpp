@@ -17,7 +17,7 @@
 #include "project/projectfile.h"
 #include "project/runrepository.h"
 #include "providers/httptypes.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 #include "session/datasetcontroller.h"
 #include "session/evaluationcontroller.h"
 #include "session/providerservice.h"

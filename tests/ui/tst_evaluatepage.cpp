@@ -15,7 +15,7 @@
 #include "pages/evaluatepage.h"
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 #include "session/datasetcontroller.h"
 #include "session/evaluationcontroller.h"
 #include "session/providerservice.h"

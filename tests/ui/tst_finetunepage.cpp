@@ -10,7 +10,7 @@
 #include "pages/finetunepage.h"
 #include "pages/jobview.h"
 #include "project/projectfile.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 #include "session/finetunecontroller.h"
 #include "session/providerservice.h"
 #include "widgets/messagebanner.h"

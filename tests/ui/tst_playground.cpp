@@ -16,7 +16,7 @@
 #include "playground/moviesearchindex.h"
 #include "playground/profileeditor.h"
 #include "playground/recommendationcolumn.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 #include "project/jobrepository.h"
 #include "project/projectfile.h"
 #include "session/datasetcontroller.h"

@@ -8,7 +8,7 @@
 #include "backgroundtasks.h"
 #include "session/datasetcontroller.h"
 #include "session/providerservice.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 
 #include <QComboBox>
 #include <QFile>

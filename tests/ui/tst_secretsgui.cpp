@@ -29,7 +29,7 @@
 #include "dialogs/providersdialog.h"
 #include "project/goldsetrepository.h"
 #include "project/projectfile.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 #include "session/datasetcontroller.h"
 #include "session/evaluationcontroller.h"
 #include "session/finetunecontroller.h"

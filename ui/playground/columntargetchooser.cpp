@@ -1,7 +1,7 @@
 #include "columntargetchooser.h"
 
 #include "baselineengine.h"
-#include "providers/simulator.h"
+#include "simulator/simulatorserver.h"
 #include "session/playgroundcontroller.h"
 #include "session/providerservice.h"
 

@@ -1,4 +1,4 @@
-#include "simulatorfaults.h"
+#include "faultrule.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,6 +17,41 @@ bool FaultRule::matches(const QByteArray &requestMethod, const QString &requestP
     if (path.isEmpty())
         return true;
     return pathPattern.match(requestPath).hasMatch();
+}
+
+Status FaultPlan::set(const QString &spec)
+{
+    auto rules = parseFaultSpec(spec);
+    if (!rules)
+        return rules.error();
+    m_rules = rules.value();
+    return Ok{};
+}
+
+std::optional<FaultRule> FaultPlan::take(const QByteArray &method, const QString &path)
+{
+    for (qsizetype i = 0; i < m_rules.size(); ++i) {
+        if (m_rules[i].matches(method, path)) {
+            const FaultRule rule = m_rules[i];
+            if (m_rules[i].remaining > 0 && --m_rules[i].remaining == 0)
+                m_rules.removeAt(i);
+            return rule;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<FaultRule> FaultPlan::takeBatchLine(const QString &customId)
+{
+    for (qsizetype i = 0; i < m_rules.size(); ++i) {
+        if (m_rules[i].method == "BATCH" && m_rules[i].matches("BATCH", QLatin1Char('/') + customId)) {
+            const FaultRule rule = m_rules[i];
+            if (m_rules[i].remaining > 0 && --m_rules[i].remaining == 0)
+                m_rules.removeAt(i);
+            return rule;
+        }
+    }
+    return std::nullopt;
 }
 
 Result<QList<FaultRule>> parseFaultSpec(const QString &spec)

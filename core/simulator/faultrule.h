@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <optional>
+
 class QTcpSocket;
 
 namespace cinetune {
@@ -50,6 +52,25 @@ struct FaultRule
 };
 
 [[nodiscard]] Result<QList<FaultRule>> parseFaultSpec(const QString &spec);
+
+// The faults still to inject: each request takes the first rule that matches it, and a rule with
+// a COUNT is used up after that many requests.
+class FaultPlan
+{
+public:
+    [[nodiscard]] Status set(const QString &spec);
+    void add(const QList<FaultRule> &rules) { m_rules += rules; }
+    void clear() { m_rules.clear(); }
+
+    // The fault for an HTTP request, if one matches (counted).
+    std::optional<FaultRule> take(const QByteArray &method, const QString &path);
+    // The fault for one line of a batch: rules with method BATCH and "/" + custom_id as path
+    // (e.g. "500@BATCH:/user-42"); counted.
+    std::optional<FaultRule> takeBatchLine(const QString &customId);
+
+private:
+    QList<FaultRule> m_rules;
+};
 
 // The body of the `huge` fault: a chat completion whose first message content is padded with
 // copies of itself (so it still parses as a list) until the body has about `bytes` bytes; any

@@ -1,4 +1,5 @@
-// The simulator's Together AI dialect (paths under /together/v1; declared in simulator.h).
+// The simulator's Together AI fine-tuning jobs (paths under /together/v1/fine-tunes; routing and
+// files are in faketogetherfiles.cpp).
 //
 // Shapes follow Together's OpenAPI document (togethercomputer/openapi, shared/provider-specs/
 // together-openapi.yaml) and what the together-ai SDK reads: ISO-8601 timestamps, job statuses
@@ -7,13 +8,7 @@
 // nano-dollars, "model_output_name" announced at creation, events without ids, checkpoints as
 // {step, path, created_at, checkpoint_type}, metrics as flat "train/..." dictionaries, errors as
 // ErrorData {"error": {"message", "type", "param", "code"}}.
-//
-// Uploads: the SDK's files.upload() does POST /files (form-encoded file_name, file_type, purpose),
-// expects 302 with Location (a pre-signed object-store URL) and X-Together-File-Id, PUTs the bytes
-// there, then GETs /files/{id}. The simulator's Location is its own /together/_upload/{id}, which
-// (like a pre-signed URL) takes no API key. POST /files/upload (multipart, the documented path)
-// works too.
-#include "simulator.h"
+#include "fakeprovider.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -65,215 +60,8 @@ qint64 parameterCount(const QString &model)
 
 } // namespace
 
-QStringList SimulatorServer::togetherBaseModels()
-{
-    return {QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"), QStringLiteral("meta-llama/Llama-3.2-3B-Instruct"),
-            QStringLiteral("Qwen/Qwen2.5-7B-Instruct"), QStringLiteral("meta-llama/Meta-Llama-3.1-70B-Instruct-Reference"),
-            QStringLiteral("sim-base")};
-}
 
-SimulatorServer::Response SimulatorServer::togetherNotFound(const QString &id)
-{
-    return error(404, QStringLiteral("Fine-tune job %1 not found").arg(id), QStringLiteral("invalid_request_error"), QStringLiteral("not_found"),
-                 QStringLiteral("id"));
-}
-
-// parts: the path after "/together/v1".
-SimulatorServer::Response SimulatorServer::routeTogether(const Request &request, const QStringList &parts)
-{
-    const QString area = parts.value(0);
-    const bool get = request.method == "GET";
-    const bool post = request.method == "POST";
-    if (area == QLatin1String("models") && parts.size() == 1 && get)
-        return togetherModels();
-    if (area == QLatin1String("chat") && parts.value(1) == QLatin1String("completions") && parts.size() == 2 && post)
-        return chat(request);
-    if (area == QLatin1String("files")) {
-        if (parts.size() == 1 && get)
-            return togetherFiles();
-        if (parts.size() == 1 && post)
-            return togetherUploadStart(request);
-        if (parts.size() == 2 && post && parts[1] == QLatin1String("upload"))
-            return togetherUploadMultipart(request);
-        if (parts.size() == 2 && get)
-            return togetherFile(parts[1], false);
-        if (parts.size() == 2 && request.method == "DELETE")
-            return togetherDeleteFile(parts[1]);
-        if (parts.size() == 3 && get && parts[2] == QLatin1String("content"))
-            return togetherFile(parts[1], true);
-    }
-    if (area == QLatin1String("fine-tunes")) {
-        if (parts.size() == 1 && post)
-            return togetherCreateJob(request);
-        if (parts.size() == 1 && get)
-            return togetherJobs();
-        if (parts.size() == 2 && get)
-            return togetherJob(parts[1], true);
-        if (parts.size() == 3 && post && parts[2] == QLatin1String("cancel"))
-            return togetherCancel(parts[1]);
-        if (parts.size() == 3 && get && parts[2] == QLatin1String("events"))
-            return togetherEvents(parts[1]);
-        if (parts.size() == 3 && get && parts[2] == QLatin1String("checkpoints"))
-            return togetherCheckpoints(parts[1]);
-        if (parts.size() == 3 && get && parts[2] == QLatin1String("metrics"))
-            return togetherMetrics(parts[1], request);
-    }
-    return error(404, QStringLiteral("Unknown request %1 %2").arg(QString::fromLatin1(request.method), request.path),
-                 QStringLiteral("invalid_request_error"), {});
-}
-
-SimulatorServer::Response SimulatorServer::togetherModels()
-{
-    QJsonArray out;
-    for (const QString &m : togetherBaseModels())
-        out.append(QJsonObject{{QStringLiteral("id"), m},
-                               {QStringLiteral("object"), QStringLiteral("model")},
-                               {QStringLiteral("created"), 1721172741},
-                               {QStringLiteral("type"), QStringLiteral("chat")},
-                               {QStringLiteral("display_name"), m.section(QLatin1Char('/'), -1)},
-                               {QStringLiteral("organization"), m.contains(QLatin1Char('/')) ? m.section(QLatin1Char('/'), 0, 0) : QStringLiteral("cinetune-simulator")},
-                               {QStringLiteral("context_length"), 8192}});
-    for (const QString &id : std::as_const(m_togetherJobOrder)) {
-        const Job &job = m_togetherJobs[id];
-        if (togetherStatus(job) == QLatin1String("completed"))
-            out.append(QJsonObject{{QStringLiteral("id"), job.outputName},
-                                   {QStringLiteral("object"), QStringLiteral("model")},
-                                   {QStringLiteral("created"), job.createdAt},
-                                   {QStringLiteral("type"), QStringLiteral("chat")},
-                                   {QStringLiteral("display_name"), job.outputName.section(QLatin1Char('/'), -1)},
-                                   {QStringLiteral("organization"), QStringLiteral("cinetune-sim")}});
-    }
-    Response r;
-    r.body = json(out); // Together lists models as a bare array
-    return r;
-}
-
-// ---- files ----------------------------------------------------------------------------------
-
-SimulatorServer::Response SimulatorServer::togetherFile(const QString &id, bool content)
-{
-    const auto it = m_files.constFind(id);
-    if (it == m_files.constEnd() || !it->together)
-        return error(404, QStringLiteral("File %1 not found").arg(id), QStringLiteral("invalid_request_error"), QStringLiteral("not_found"),
-                     QStringLiteral("id"));
-    Response r;
-    if (content) {
-        r.body = it->data;
-        r.contentType = "text/plain; charset=utf-8";
-        return r;
-    }
-    r.body = json(QJsonObject{{QStringLiteral("id"), it->id},
-                              {QStringLiteral("object"), QStringLiteral("file")},
-                              {QStringLiteral("created_at"), it->createdAt},
-                              {QStringLiteral("filename"), it->filename},
-                              {QStringLiteral("bytes"), it->data.size()},
-                              {QStringLiteral("purpose"), it->purpose},
-                              {QStringLiteral("FileType"), it->filename.endsWith(QLatin1String(".csv"))       ? QStringLiteral("csv")
-                                                           : it->filename.endsWith(QLatin1String(".parquet")) ? QStringLiteral("parquet")
-                                                                                                              : QStringLiteral("jsonl")},
-                              {QStringLiteral("Processed"), it->uploaded}});
-    return r;
-}
-
-SimulatorServer::Response SimulatorServer::togetherFiles()
-{
-    QList<const File *> files;
-    for (const File &f : std::as_const(m_files)) {
-        if (f.together && f.uploaded)
-            files.append(&f);
-    }
-    std::sort(files.begin(), files.end(), [](const File *a, const File *b) { return a->id < b->id; });
-    QJsonArray data;
-    for (const File *f : std::as_const(files))
-        data.append(QJsonDocument::fromJson(togetherFile(f->id, false).body).object());
-    Response r;
-    r.body = json(QJsonObject{{QStringLiteral("data"), data}});
-    return r;
-}
-
-SimulatorServer::Response SimulatorServer::togetherDeleteFile(const QString &id)
-{
-    if (!m_files.contains(id) || !m_files[id].together)
-        return togetherFile(id, false); // the 404
-    m_files.remove(id);
-    Response r;
-    r.body = json(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
-    return r;
-}
-
-SimulatorServer::Response SimulatorServer::togetherUploadMultipart(const Request &request)
-{
-    const auto parts = multipartParts(request);
-    if (!parts)
-        return error(400, QStringLiteral("Expected multipart/form-data."), QStringLiteral("invalid_request_error"), {});
-    File file;
-    file.together = true;
-    bool haveFile = false;
-    for (const MultipartPart &p : *parts) {
-        if (p.name == QLatin1String("purpose"))
-            file.purpose = QString::fromUtf8(p.value);
-        else if (p.name == QLatin1String("file_name"))
-            file.filename = QString::fromUtf8(p.value);
-        else if (p.name == QLatin1String("file")) {
-            file.data = p.value;
-            haveFile = true;
-            if (file.filename.isEmpty())
-                file.filename = p.filename;
-        }
-    }
-    static const QStringList purposes = {QStringLiteral("fine-tune"), QStringLiteral("eval"), QStringLiteral("batch-api")};
-    if (!haveFile || file.filename.isEmpty() || !purposes.contains(file.purpose))
-        return error(400, QStringLiteral("\"file\", \"file_name\" and \"purpose\" (fine-tune, eval or batch-api) are required."),
-                     QStringLiteral("invalid_request_error"), {},
-                     !haveFile ? QStringLiteral("file") : file.filename.isEmpty() ? QStringLiteral("file_name") : QStringLiteral("purpose"));
-    file.id = QStringLiteral("file-%1").arg(QStringLiteral("00000000-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0')));
-    file.createdAt = QDateTime::currentSecsSinceEpoch();
-    m_files.insert(file.id, file);
-    return togetherFile(file.id, false);
-}
-
-SimulatorServer::Response SimulatorServer::togetherUploadStart(const Request &request)
-{
-    // The SDK sends the fields both in the query and as a form-encoded body.
-    QMap<QString, QString> fields = request.query;
-    const QUrlQuery form(QString::fromUtf8(request.body));
-    for (const auto &item : form.queryItems(QUrl::FullyDecoded))
-        fields.insert(item.first, item.second);
-    File file;
-    file.together = true;
-    file.uploaded = false;
-    file.filename = fields.value(QStringLiteral("file_name"));
-    file.purpose = fields.value(QStringLiteral("purpose"));
-    static const QStringList purposes = {QStringLiteral("fine-tune"), QStringLiteral("eval"), QStringLiteral("batch-api")};
-    if (file.filename.isEmpty() || !purposes.contains(file.purpose))
-        return error(400, QStringLiteral("\"file_name\" and \"purpose\" (fine-tune, eval or batch-api) are required."),
-                     QStringLiteral("invalid_request_error"), {}, file.filename.isEmpty() ? QStringLiteral("file_name") : QStringLiteral("purpose"));
-    file.id = QStringLiteral("file-%1").arg(QStringLiteral("00000000-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0')));
-    file.createdAt = QDateTime::currentSecsSinceEpoch();
-    m_files.insert(file.id, file);
-    Response r;
-    r.status = 302;
-    r.body.clear();
-    r.headers.append(qMakePair(QByteArray("Location"), QStringLiteral("http://127.0.0.1:%1/together/_upload/%2").arg(port()).arg(file.id).toUtf8()));
-    r.headers.append(qMakePair(QByteArray("X-Together-File-Id"), file.id.toUtf8()));
-    return r;
-}
-
-SimulatorServer::Response SimulatorServer::togetherUploadPut(const Request &request, const QString &fileId)
-{
-    const auto it = m_files.find(fileId);
-    if (it == m_files.end() || !it->together || it->uploaded)
-        return error(404, QStringLiteral("No pending upload %1").arg(fileId), QStringLiteral("invalid_request_error"), {});
-    it->data = request.body;
-    it->uploaded = true;
-    Response r;
-    r.contentType = "text/plain";
-    return r;
-}
-
-// ---- jobs -----------------------------------------------------------------------------------
-
-SimulatorServer::Response SimulatorServer::togetherCreateJob(const Request &request)
+FakeProvider::Response FakeProvider::togetherCreateJob(const Request &request)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject())
@@ -307,7 +95,7 @@ SimulatorServer::Response SimulatorServer::togetherCreateJob(const Request &requ
     const int batch = batchValue.isDouble() ? std::max(1, batchValue.toInt()) : 16; // "max": the simulator's maximum is 16
     const QByteArray &data = m_files[job.trainingFile].data;
     qint64 chars = 0;
-    job.examples = chatExamples(data, &chars);
+    job.examples = AnswerModel::chatExamples(data, &chars);
     job.trainingLines = data.count('\n') + (data.endsWith('\n') || data.isEmpty() ? 0 : 1);
     job.trainingBytes = data.size();
     const int perEpoch = int((job.examples.size() + batch - 1) / batch);
@@ -325,7 +113,7 @@ SimulatorServer::Response SimulatorServer::togetherCreateJob(const Request &requ
     return togetherJob(job.id, false);
 }
 
-QString SimulatorServer::togetherStatus(const Job &job) const
+QString FakeProvider::togetherStatus(const Job &job) const
 {
     const qint64 now = m_clock.elapsed();
     const double d = std::max(1, m_options.jobDurationMs);
@@ -347,7 +135,7 @@ QString SimulatorServer::togetherStatus(const Job &job) const
     return QStringLiteral("completed");
 }
 
-int SimulatorServer::togetherSteps(const Job &job) const
+int FakeProvider::togetherSteps(const Job &job) const
 {
     if (job.examples.isEmpty())
         return 0;
@@ -361,7 +149,7 @@ int SimulatorServer::togetherSteps(const Job &job) const
 
 // Events, oldest first, up to now (or the cancel); each with every field Together's FineTuneEvent
 // schema lists as required.
-QList<QJsonObject> SimulatorServer::togetherEventList(const Job &job) const
+QList<QJsonObject> FakeProvider::togetherEventList(const Job &job) const
 {
     const double d = std::max(1, m_options.jobDurationMs);
     const qint64 now = m_clock.elapsed();
@@ -443,7 +231,7 @@ QList<QJsonObject> SimulatorServer::togetherEventList(const Job &job) const
     return out;
 }
 
-QJsonObject SimulatorServer::togetherJobJson(const Job &job, bool full) const
+QJsonObject FakeProvider::togetherJobJson(const Job &job, bool full) const
 {
     const QString status = togetherStatus(job);
     const double d = std::max(1, m_options.jobDurationMs);
@@ -517,7 +305,7 @@ QJsonObject SimulatorServer::togetherJobJson(const Job &job, bool full) const
     return o;
 }
 
-SimulatorServer::Response SimulatorServer::togetherJob(const QString &id, bool full)
+FakeProvider::Response FakeProvider::togetherJob(const QString &id, bool full)
 {
     const auto it = m_togetherJobs.constFind(id);
     if (it == m_togetherJobs.constEnd())
@@ -527,7 +315,7 @@ SimulatorServer::Response SimulatorServer::togetherJob(const QString &id, bool f
     return r;
 }
 
-SimulatorServer::Response SimulatorServer::togetherJobs()
+FakeProvider::Response FakeProvider::togetherJobs()
 {
     QJsonArray data;
     for (auto it = m_togetherJobOrder.crbegin(); it != m_togetherJobOrder.crend(); ++it) // newest first
@@ -537,7 +325,7 @@ SimulatorServer::Response SimulatorServer::togetherJobs()
     return r;
 }
 
-SimulatorServer::Response SimulatorServer::togetherCancel(const QString &id)
+FakeProvider::Response FakeProvider::togetherCancel(const QString &id)
 {
     const auto it = m_togetherJobs.find(id);
     if (it == m_togetherJobs.end())
@@ -551,7 +339,7 @@ SimulatorServer::Response SimulatorServer::togetherCancel(const QString &id)
     return togetherJob(id, false);
 }
 
-SimulatorServer::Response SimulatorServer::togetherEvents(const QString &id)
+FakeProvider::Response FakeProvider::togetherEvents(const QString &id)
 {
     const auto it = m_togetherJobs.constFind(id);
     if (it == m_togetherJobs.constEnd())
@@ -564,7 +352,7 @@ SimulatorServer::Response SimulatorServer::togetherEvents(const QString &id)
     return r;
 }
 
-SimulatorServer::Response SimulatorServer::togetherCheckpoints(const QString &id)
+FakeProvider::Response FakeProvider::togetherCheckpoints(const QString &id)
 {
     const auto it = m_togetherJobs.constFind(id);
     if (it == m_togetherJobs.constEnd())
@@ -592,7 +380,7 @@ SimulatorServer::Response SimulatorServer::togetherCheckpoints(const QString &id
     return r;
 }
 
-SimulatorServer::Response SimulatorServer::togetherMetrics(const QString &id, const Request &request)
+FakeProvider::Response FakeProvider::togetherMetrics(const QString &id, const Request &request)
 {
     const auto it = m_togetherJobs.constFind(id);
     if (it == m_togetherJobs.constEnd())

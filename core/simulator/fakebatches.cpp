@@ -1,6 +1,8 @@
-// The simulator's Batch API routes (declared in simulator.h; a file of its own to keep
-// simulator.cpp under the size limit).
-#include "simulator.h"
+// The simulator's Batch API: batches move validating -> in_progress -> finalizing -> completed
+// as SimulatorOptions::batchDurationMs passes; each line is answered like a chat completion when
+// the batch finalizes, unless a BATCH fault (FaultPlan::takeBatchLine) makes it fail.
+#include "fakeprovider.h"
+#include "faultrule.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,7 +32,7 @@ constexpr double kCancelling = 0.05;
 
 } // namespace
 
-SimulatorServer::Response SimulatorServer::createBatch(const Request &request)
+FakeProvider::Response FakeProvider::createBatch(const Request &request)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject())
@@ -93,7 +95,7 @@ SimulatorServer::Response SimulatorServer::createBatch(const Request &request)
     return r;
 }
 
-SimulatorServer::Response SimulatorServer::listBatches(const Request &request)
+FakeProvider::Response FakeProvider::listBatches(const Request &request)
 {
     const int limit = std::clamp(request.query.value(QStringLiteral("limit"), QStringLiteral("20")).toInt(), 1, 100);
     const QString after = request.query.value(QStringLiteral("after"));
@@ -120,7 +122,7 @@ SimulatorServer::Response SimulatorServer::listBatches(const Request &request)
     return r;
 }
 
-SimulatorServer::Response SimulatorServer::batchResponse(const QString &id)
+FakeProvider::Response FakeProvider::batchResponse(const QString &id)
 {
     if (!m_batches.contains(id))
         return error(404, QStringLiteral("No batch found with id '%1'.").arg(id), QStringLiteral("invalid_request_error"), {});
@@ -129,7 +131,7 @@ SimulatorServer::Response SimulatorServer::batchResponse(const QString &id)
     return r;
 }
 
-SimulatorServer::Response SimulatorServer::cancelBatch(const QString &id)
+FakeProvider::Response FakeProvider::cancelBatch(const QString &id)
 {
     if (!m_batches.contains(id))
         return error(404, QStringLiteral("No batch found with id '%1'.").arg(id), QStringLiteral("invalid_request_error"), {});
@@ -149,7 +151,7 @@ SimulatorServer::Response SimulatorServer::cancelBatch(const QString &id)
     return r;
 }
 
-QString SimulatorServer::batchStatus(Batch &b)
+QString FakeProvider::batchStatus(Batch &b)
 {
     const qint64 now = m_clock.elapsed();
     const double d = std::max(1, m_options.batchDurationMs);
@@ -167,7 +169,7 @@ QString SimulatorServer::batchStatus(Batch &b)
     return t < 1.0 ? QStringLiteral("finalizing") : QStringLiteral("completed");
 }
 
-void SimulatorServer::makeBatchResults(Batch &b, qint64 lines)
+void FakeProvider::makeBatchResults(Batch &b, qint64 lines)
 {
     if (b.resultsMade)
         return;
@@ -182,15 +184,7 @@ void SimulatorServer::makeBatchResults(Batch &b, qint64 lines)
             break;
         const QJsonObject line = QJsonDocument::fromJson(raw).object();
         const QString customId = line.value(QLatin1String("custom_id")).toString();
-        std::optional<FaultRule> fault;
-        for (qsizetype i = 0; i < m_faults.size(); ++i) {
-            if (m_faults[i].method == "BATCH" && m_faults[i].matches("BATCH", QLatin1Char('/') + customId)) {
-                fault = m_faults[i];
-                if (m_faults[i].remaining > 0 && --m_faults[i].remaining == 0)
-                    m_faults.removeAt(i);
-                break;
-            }
-        }
+        const std::optional<FaultRule> fault = m_faults ? m_faults->takeBatchLine(customId) : std::nullopt;
         const QString requestId = QStringLiteral("req_sim%1").arg(m_nextId++);
         QJsonObject out{{QStringLiteral("id"), QStringLiteral("batch_req_sim%1").arg(m_nextId++)},
                         {QStringLiteral("custom_id"), customId},
@@ -248,7 +242,7 @@ void SimulatorServer::makeBatchResults(Batch &b, qint64 lines)
         b.errorFileId = addFile(b.id + QStringLiteral("_error.jsonl"), QStringLiteral("batch_output"), errors);
 }
 
-QJsonObject SimulatorServer::batchJson(Batch &b)
+QJsonObject FakeProvider::batchJson(Batch &b)
 {
     const QString status = batchStatus(b);
     const double d = std::max(1, m_options.batchDurationMs);
