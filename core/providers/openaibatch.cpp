@@ -1,5 +1,5 @@
-// The Batch API part of the OpenAI protocol (declared in openaiprotocol.h; a file of its own to
-// keep openaiprotocol.cpp under the size limit).
+// The Batch API part of the OpenAI protocol (declared in openaiprotocol.h): building its requests
+// and parsing its answers and result files.
 #include "openaiprotocol.h"
 #include "protocoljson.h"
 

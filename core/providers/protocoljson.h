@@ -1,6 +1,6 @@
 #pragma once
 
-// Small helpers shared by the provider protocol files (openaiprotocol.cpp, openaibatch.cpp):
+// Small helpers shared by the provider protocol files (openairequests.cpp, openairesponses.cpp, openaibatch.cpp):
 // translation context, the "malformed answer" error, JSON object parsing and field access.
 #include "common/result.h"
 
