@@ -42,8 +42,6 @@ public:
     ProviderService *providers() const { return m_providers; }
     FineTuneController *fineTune() const { return m_fineTune; }
     FineTunePage *fineTunePage() const { return m_fineTunePage; }
-    GoldSetController *goldSets() const { return m_goldSets; }
-    GoldSetPage *goldSetPage() const { return m_goldSetPage; }
     EvaluationController *evaluation() const { return m_evaluation; }
     EvaluatePage *evaluatePage() const { return m_evaluatePage; }
     ResultsPage *resultsPage() const { return m_resultsPage; }

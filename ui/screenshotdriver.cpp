@@ -31,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <iterator>
 #include <memory>
@@ -53,9 +54,21 @@ QString ScreenshotDriver::directoryFromEnvironment(const QStringList &args)
 }
 
 ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
-    : QObject(window), m_window(window), m_dir(directory)
+    : QObject(window), m_window(window), m_dir(directory),
+      // The window's parts, found by type: the driver needs no accessors on MainWindow.
+      m_datasetPage(window->findChild<DatasetPage *>()), m_goldSetPage(window->findChild<GoldSetPage *>()),
+      m_fineTunePage(window->findChild<FineTunePage *>()), m_resultsPage(window->findChild<ResultsPage *>()),
+      m_datasets(window->findChild<DatasetController *>()), m_workspace(window->findChild<Workspace *>()),
+      m_goldSets(window->findChild<GoldSetController *>()), m_fineTune(window->findChild<FineTuneController *>()),
+      m_providers(window->findChild<ProviderService *>()), m_evaluation(window->findChild<EvaluationController *>())
 {
-    DatasetPage *page = window->datasetPage();
+    const QObject *const parts[] = {m_datasetPage, m_goldSetPage, m_fineTunePage, m_resultsPage, m_datasets,
+                                    m_workspace,   m_goldSets,    m_fineTune,     m_providers,   m_evaluation};
+    if (std::find(std::begin(parts), std::end(parts), nullptr) != std::end(parts)) {
+        QTimer::singleShot(0, this, [this] { fail(QStringLiteral("the main window lacks a page or controller the screenshots need")); });
+        return;
+    }
+    DatasetPage *page = m_datasetPage;
     m_shots.emplace_back(QStringLiteral("1-dataset-overview"), [window, page] {
         window->setCurrentStep(0);
         page->showTab(DatasetPage::OverviewTab);
@@ -75,14 +88,14 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
     });
     const char *names[] = {"2-gold-set", "3-fine-tune", "4-evaluate", "5-playground", "6-results"};
     for (int i = 1; i < kStepCount; ++i) {
-        m_shots.emplace_back(QLatin1String(names[i - 1]), [window, i] {
+        m_shots.emplace_back(QLatin1String(names[i - 1]), [this, window, i] {
             window->setCurrentStep(i);
             if (i == 1)
-                window->goldSetPage()->showTab(GoldSetPage::SummaryTab);
+                m_goldSetPage->showTab(GoldSetPage::SummaryTab);
         });
         if (i == 1) {
-            m_shots.emplace_back(QStringLiteral("2-gold-set-users"), [window] { window->goldSetPage()->showTab(GoldSetPage::UsersTab); });
-            m_shots.emplace_back(QStringLiteral("2-gold-set-wizard"), [window] { window->goldSetPage()->newGoldSet(); });
+            m_shots.emplace_back(QStringLiteral("2-gold-set-users"), [this] { m_goldSetPage->showTab(GoldSetPage::UsersTab); });
+            m_shots.emplace_back(QStringLiteral("2-gold-set-wizard"), [this] { m_goldSetPage->newGoldSet(); });
         }
     }
     // The paper layout table: the runs beside the paper's published figures (labelled), and the
@@ -92,9 +105,9 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
         m_sizeBefore = m_window->size();
         m_window->resize(1400, 860);
         // The baselines beside the paper's figures (the simulator's runs are in the charts shot).
-        window->resultsPage()->setVisibleRuns({0, 1});
-        window->resultsPage()->setPair(1, 0);
-        window->resultsPage()->tabs()->setCurrentIndex(0);
+        m_resultsPage->setVisibleRuns({0, 1});
+        m_resultsPage->setPair(1, 0);
+        m_resultsPage->tabs()->setCurrentIndex(0);
     });
     m_shots.emplace_back(QStringLiteral("1-dataset-error"), [window, page] {
         window->setCurrentStep(0);
@@ -102,7 +115,7 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
     });
 
     connect(page, &DatasetPage::datasetShown, this, &ScreenshotDriver::start);
-    connect(window->datasets(), &DatasetController::loadFailed, this,
+    connect(m_datasets, &DatasetController::loadFailed, this,
             [this](const QString &, const Error &error) {
                 if (!m_started)
                     fail(error.message);
@@ -148,7 +161,7 @@ void ScreenshotDriver::next()
     }
     if (name == QLatin1String("1-dataset-error")) {
         // The last shot shows how a broken file is reported: load one, wait for the message.
-        if (!m_window->datasetPage()->messageBanner()->isVisible()) {
+        if (!m_datasetPage->messageBanner()->isVisible()) {
             const QString broken = QDir::temp().filePath(QStringLiteral("my-ratings"));
             QDir(broken).removeRecursively();
             QDir().mkpath(broken);
@@ -161,9 +174,9 @@ void ScreenshotDriver::next()
             movies.close();
             ratings.close();
             prepare();
-            connect(m_window->datasets(), &DatasetController::loadFailed, this,
+            connect(m_datasets, &DatasetController::loadFailed, this,
                     [this] { QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next); }, Qt::SingleShotConnection);
-            m_window->datasetPage()->openDataset(broken);
+            m_datasetPage->openDataset(broken);
             return;
         }
         QDir(QDir::temp().filePath(QStringLiteral("my-ratings"))).removeRecursively();
@@ -173,7 +186,7 @@ void ScreenshotDriver::next()
     // Let layouts and charts settle before grabbing.
     QTimer::singleShot(kSettleMs, this, [this, name = name] {
         const QString file = m_dir.filePath(name + QStringLiteral(".png"));
-        GoldSetWizard *wizard = m_window->goldSetPage()->wizard();
+        GoldSetWizard *wizard = m_goldSetPage->wizard();
         const QPixmap shot = name == QLatin1String("2-gold-set-wizard") && wizard ? wizard->grab() : m_window->grab();
         if (wizard && name == QLatin1String("2-gold-set-wizard"))
             wizard->reject();
@@ -191,7 +204,7 @@ void ScreenshotDriver::next()
 bool ScreenshotDriver::ensureProject()
 {
     // A project of its own (in a temporary folder) so gold sets and jobs are stored somewhere.
-    if (m_window->workspace()->hasProject())
+    if (m_workspace->hasProject())
         return true;
     m_workDir = QDir::temp().filePath(QStringLiteral("cinetune-screenshots"));
     QDir(m_workDir).removeRecursively();
@@ -207,7 +220,7 @@ void ScreenshotDriver::prepareGoldSets()
 {
     if (!ensureProject())
         return;
-    GoldSetController *goldSets = m_window->goldSets();
+    GoldSetController *goldSets = m_goldSets;
     auto specs = std::make_shared<std::vector<std::pair<QString, GoldSetSpec>>>();
     GoldSetSpec paper50 = GoldSetSpec::paper50();
     paper50.users = 300;
@@ -241,7 +254,7 @@ void ScreenshotDriver::prepareFineTune()
 {
     if (!ensureProject())
         return;
-    m_workDir = QFileInfo(m_window->workspace()->projectPath()).absolutePath();
+    m_workDir = QFileInfo(m_workspace->projectPath()).absolutePath();
 
     SimulatorServer::Options options;
     options.jobDurationMs = 5000;
@@ -253,7 +266,7 @@ void ScreenshotDriver::prepareFineTune()
     profile.kind = ProviderKind::Simulator;
     profile.baseUrl = QUrl(server->baseUrl());
     profile.defaultModel = QStringLiteral("gpt-4o-mini-2024-07-18");
-    if (!m_window->providers()->saveProfile(profile).ok())
+    if (!m_providers->saveProfile(profile).ok())
         return fail(QStringLiteral("cannot save the simulator profile"));
 
     // Chat examples in the paper's shape: a viewing history in, ten recommendations out.
@@ -287,8 +300,8 @@ void ScreenshotDriver::prepareFineTune()
     if (!write(training, 0, 120) || !write(validation, 200, 20))
         return fail(QStringLiteral("cannot write the example data to %1").arg(m_workDir));
 
-    FineTuneController *controller = m_window->fineTune();
-    FineTunePage *page = m_window->fineTunePage();
+    FineTuneController *controller = m_fineTune;
+    FineTunePage *page = m_fineTunePage;
     controller->setPollInterval(250, 500);
     page->refreshProviders();
     page->setProvider(profile.name);
@@ -352,7 +365,7 @@ void ScreenshotDriver::preparePlayground()
 
 void ScreenshotDriver::prepareResults()
 {
-    EvaluationController *eval = m_window->evaluation();
+    EvaluationController *eval = m_evaluation;
     const QList<StoredGoldSet> sets = eval->goldSets();
     if (sets.isEmpty())
         return skip(QStringLiteral("no gold set for the results"));
@@ -389,7 +402,7 @@ void ScreenshotDriver::prepareResults()
     }
     auto pending = std::make_shared<QSet<qint64>>();
     const int expected = static_cast<int>(runs.size());
-    ResultsPage *results = m_window->resultsPage();
+    ResultsPage *results = m_resultsPage;
     connect(results, &ResultsPage::runsScored, this, [this, results, expected, pending](int scored) {
         if (scored < expected || !pending->isEmpty() || m_resultsReady)
             return;

@@ -10,7 +10,17 @@
 
 namespace cinetune::ui {
 
+class DatasetController;
+class DatasetPage;
+class EvaluationController;
+class FineTuneController;
+class FineTunePage;
+class GoldSetController;
+class GoldSetPage;
 class MainWindow;
+class ProviderService;
+class ResultsPage;
+class Workspace;
 
 // Documentation screenshots: once the window shows a dataset, it visits every step (and the
 // Dataset page's tabs; on the Fine-tune step a finished job of the offline simulator; on the
@@ -49,6 +59,16 @@ private:
 
     MainWindow *m_window;
     QDir m_dir;
+    DatasetPage *m_datasetPage;
+    GoldSetPage *m_goldSetPage;
+    FineTunePage *m_fineTunePage;
+    ResultsPage *m_resultsPage;
+    DatasetController *m_datasets;
+    Workspace *m_workspace;
+    GoldSetController *m_goldSets;
+    FineTuneController *m_fineTune;
+    ProviderService *m_providers;
+    EvaluationController *m_evaluation;
     std::vector<std::pair<QString, std::function<void()>>> m_shots;
     std::size_t m_index = 0;
     bool m_started = false;
