@@ -2,493 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>ChatDataValidator</name>
-    <message>
-        <source>a boolean</source>
-        <translation>einen Wahrheitswert</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
-        <source>a list</source>
-        <translation>eine Liste</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>the file starts with a byte order mark; it is ignored</source>
-        <translation>die Datei beginnt mit einer Byte-Reihenfolge-Markierung (BOM); sie wird ignoriert</translation>
-    </message>
-    <message>
-        <source>blank line ignored; every line should be one JSON object</source>
-        <translation>leere Zeile ignoriert; jede Zeile sollte ein JSON-Objekt sein</translation>
-    </message>
-    <message>
-        <source>invalid JSON: %1</source>
-        <translation>ungültiges JSON: %1</translation>
-    </message>
-    <message>
-        <source>expected a JSON object, found %1</source>
-        <translation>erwartet wurde ein JSON-Objekt, gefunden %1</translation>
-    </message>
-    <message>
-        <source>%1 missing %2</source>
-        <translation>%1 es fehlt %2</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation> und </translation>
-    </message>
-    <message>
-        <source>%1 unrecognized role %2 (expected system, user, assistant or function)</source>
-        <translation>%1 unbekannte Rolle %2 (erwartet: system, user, assistant oder function)</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keiner)</translation>
-    </message>
-    <message>
-        <source>%1 the content is missing or empty</source>
-        <translation>%1 der Inhalt fehlt oder ist leer</translation>
-    </message>
-    <message>
-        <source>%1 the content must be a string, found %2</source>
-        <translation>%1 der Inhalt muss eine Zeichenkette sein, gefunden %2</translation>
-    </message>
-    <message>
-        <source>%1 &quot;weight&quot; must be 0 or 1</source>
-        <translation>%1 „weight“ muss 0 oder 1 sein</translation>
-    </message>
-    <message>
-        <source>%1 &quot;weight&quot; only applies to assistant messages</source>
-        <translation>%1 „weight“ gilt nur für Assistant-Nachrichten</translation>
-    </message>
-    <message>
-        <source>%1 unrecognized key %2 (expected role, content, name, function_call or weight)</source>
-        <translation>%1 unbekannter Schlüssel %2 (erwartet: role, content, name, function_call oder weight)</translation>
-    </message>
-    <message>
-        <source>no &quot;messages&quot; list</source>
-        <translation>keine „messages“-Liste</translation>
-    </message>
-    <message>
-        <source>&quot;messages&quot; is not a list</source>
-        <translation>„messages“ ist keine Liste</translation>
-    </message>
-    <message>
-        <source>the &quot;messages&quot; list is empty</source>
-        <translation>die „messages“-Liste ist leer</translation>
-    </message>
-    <message>
-        <source>messages[%1]: expected an object, found %2</source>
-        <translation>messages[%1]: erwartet wurde ein Objekt, gefunden %2</translation>
-    </message>
-    <message>
-        <source>no assistant message</source>
-        <translation>keine Assistant-Nachricht</translation>
-    </message>
-    <message>
-        <source>%1 tokens, more than the model&apos;s context of %2 tokens</source>
-        <translation>%1 Tokens, mehr als der Kontext des Modells von %2 Tokens</translation>
-    </message>
-    <message>
-        <source>%1 tokens, more than %2 per training example: the end will be truncated</source>
-        <translation>%1 Tokens, mehr als %2 pro Trainingsbeispiel: Das Ende wird abgeschnitten</translation>
-    </message>
-    <message>
-        <source>Checking fine-tuning data</source>
-        <translation>Feinabstimmungsdaten werden geprüft</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>the same messages as line %1</source>
-        <translation>dieselben Nachrichten wie Zeile %1</translation>
-    </message>
-    <message>
-        <source>the file has no examples</source>
-        <translation>die Datei enthält keine Beispiele</translation>
-    </message>
-    <message>
-        <source>too few examples (%1): OpenAI needs at least %2 for training</source>
-        <translation>zu wenige Beispiele (%1): OpenAI braucht mindestens %2 für das Training</translation>
-    </message>
-    <message>
-        <source>few examples (%1): OpenAI suggests starting with about %2</source>
-        <translation>wenige Beispiele (%1): OpenAI empfiehlt, mit etwa %2 zu beginnen</translation>
-    </message>
-    <message>
-        <source>examples without a system message: %1 (the first on line %2)</source>
-        <translation>Beispiele ohne System-Nachricht: %1 (das erste in Zeile %2)</translation>
-    </message>
-    <message>
-        <source>examples without a user message: %1 (the first on line %2)</source>
-        <translation>Beispiele ohne Nutzer-Nachricht: %1 (das erste in Zeile %2)</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-</context>
-<context>
-    <name>CoViewIndex</name>
-    <message>
-        <source>Indexing co-ratings</source>
-        <translation>Gemeinsame Bewertungen werden indiziert</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-</context>
-<context>
-    <name>GoldSet</name>
-    <message>
-        <source>fewer than %1 ratings of 5 stars or fewer than %2 ratings of %3 or more</source>
-        <translation>weniger als %1 Bewertungen mit 5 Sternen oder weniger als %2 Bewertungen ab %3</translation>
-    </message>
-    <message>
-        <source>fewer than %1 ratings of 5 stars</source>
-        <translation>weniger als %1 Bewertungen mit 5 Sternen</translation>
-    </message>
-    <message>
-        <source>no other user rated a profile movie with %1 or more</source>
-        <translation>kein anderer Nutzer hat einen Profilfilm bewertet (Bewertung: %1 oder mehr)</translation>
-    </message>
-    <message>
-        <source>no other user rated %1 of the profile movies with %2 or more</source>
-        <translation>kein anderer Nutzer hat %1 der Profilfilme bewertet (Bewertung: %2 oder mehr)</translation>
-    </message>
-    <message>
-        <source>no movie reaches the watch factor (rated by %1 % of the neighbours)</source>
-        <translation>kein Film erreicht den Sehfaktor (bewertet von %1 % der Nachbarn)</translation>
-    </message>
-    <message>
-        <source>every movie reaching the watch factor was already rated by the user</source>
-        <translation>jeder Film, der den Sehfaktor erreicht, wurde vom Nutzer bereits bewertet</translation>
-    </message>
-    <message>
-        <source>every movie reaching the watch factor is in the user&apos;s profile</source>
-        <translation>jeder Film, der den Sehfaktor erreicht, ist im Profil des Nutzers</translation>
-    </message>
-    <message>
-        <source>fewer than %1 gold movies</source>
-        <translation>weniger als %1 Goldfilme</translation>
-    </message>
-    <message>
-        <source>no rating before the last %1 ratings of %2 or more</source>
-        <translation>keine Bewertung vor den letzten %1 Bewertungen ab %2</translation>
-    </message>
-</context>
-<context>
-    <name>GoldSetBuilder</name>
-    <message>
-        <source>Canceled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>no user has %1 ratings of %2 or more</source>
-        <translation>kein Nutzer hat %1 Bewertungen ab %2</translation>
-    </message>
-    <message>
-        <source> and %1 ratings of 5 stars</source>
-        <translation> und %1 Bewertungen mit 5 Sternen</translation>
-    </message>
-    <message>
-        <source>the dataset has no ratings</source>
-        <translation>der Datensatz hat keine Bewertungen</translation>
-    </message>
-    <message>
-        <source>no user has %1 ratings of 5 stars</source>
-        <translation>kein Nutzer hat %1 Bewertungen mit 5 Sternen</translation>
-    </message>
-    <message>
-        <source>%1 users: %2</source>
-        <translation>%1 Nutzer: %2</translation>
-    </message>
-    <message>
-        <source>every selected user was dropped (%1)</source>
-        <translation>jeder ausgewählte Nutzer wurde verworfen (%1)</translation>
-    </message>
-    <message>
-        <source>Selecting users</source>
-        <translation>Nutzer werden ausgewählt</translation>
-    </message>
-    <message>
-        <source>user %1 is not in the dataset</source>
-        <translation>Nutzer %1 ist nicht im Datensatz</translation>
-    </message>
-    <message>
-        <source>none of the listed users is eligible: %1</source>
-        <translation>keiner der aufgeführten Nutzer ist geeignet: %1</translation>
-    </message>
-    <message>
-        <source>Building gold sets</source>
-        <translation>Goldstandards werden erstellt</translation>
-    </message>
-    <message>
-        <source>Not enough memory to build the gold set</source>
-        <translation>Nicht genug Speicher, um den Goldstandard zu erstellen</translation>
-    </message>
-</context>
-<context>
-    <name>GoldSetJsonl</name>
-    <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>expected a JSON object, found invalid JSON (%1 at column %2)</source>
-        <translation>erwartet wurde ein JSON-Objekt, gefunden ungültiges JSON (%1 in Spalte %2)</translation>
-    </message>
-    <message>
-        <source>expected a JSON object, found %1</source>
-        <translation>erwartet wurde ein JSON-Objekt, gefunden %1</translation>
-    </message>
-    <message>
-        <source>something else</source>
-        <translation>etwas anderes</translation>
-    </message>
-    <message>
-        <source>expected &quot;user&quot; to be a whole number from 0 to 4294967295, found %1</source>
-        <translation>erwartet wurde für „user“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
-    </message>
-    <message>
-        <source>expected &quot;%1&quot; to be an array of movie ids, found %2</source>
-        <translation>erwartet wurde für „%1“ ein Array von Film-IDs, gefunden %2</translation>
-    </message>
-    <message>
-        <source>expected &quot;%1&quot;[%2] to be a movie id (a whole number from 0 to 4294967295), found %3</source>
-        <translation>erwartet wurde für „%1“[%2] eine Film-ID (eine ganze Zahl von 0 bis 4294967295), gefunden %3</translation>
-    </message>
-    <message>
-        <source>expected &quot;neighbors&quot; to be a whole number from 0 to 4294967295, found %1</source>
-        <translation>erwartet wurde für „neighbors“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
-    </message>
-    <message>
-        <source>expected &quot;candidates&quot; to be a whole number from 0 to 4294967295, found %1</source>
-        <translation>erwartet wurde für „candidates“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
-    </message>
-    <message>
-        <source>expected &quot;split&quot; to be &quot;train&quot;, &quot;validation&quot; or &quot;test&quot;, found %1</source>
-        <translation>erwartet wurde für „split“ „train“, „validation“ oder „test“, gefunden %1</translation>
-    </message>
-    <message>
-        <source>user %1 appears twice (first on line %2)</source>
-        <translation>Nutzer %1 kommt doppelt vor (zuerst in Zeile %2)</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1: kann nicht gelesen werden: %2</translation>
-    </message>
-</context>
-<context>
-    <name>GoldSetSpec</name>
-    <message>
-        <source>%1 must be from %2 to %3, found %4</source>
-        <translation>%1 muss zwischen %2 und %3 liegen, gefunden: %4</translation>
-    </message>
-    <message>
-        <source>users</source>
-        <translation>Nutzer</translation>
-    </message>
-    <message>
-        <source>eligibility E (ratings of 5 stars)</source>
-        <translation>Eignung E (Bewertungen mit 5 Sternen)</translation>
-    </message>
-    <message>
-        <source>profile size P</source>
-        <translation>Profilgröße P</translation>
-    </message>
-    <message>
-        <source>star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found %1</source>
-        <translation>Sternschwelle T muss ein Vielfaches von 0,5 zwischen 0,5 und 5 Sternen sein, gefunden: %1</translation>
-    </message>
-    <message>
-        <source>train share (%)</source>
-        <translation>Trainingsanteil (%)</translation>
-    </message>
-    <message>
-        <source>validation share (%)</source>
-        <translation>Validierungsanteil (%)</translation>
-    </message>
-    <message>
-        <source>test share (%)</source>
-        <translation>Testanteil (%)</translation>
-    </message>
-    <message>
-        <source>split shares must add up to 100 %, found %1/%2/%3 = %4 %</source>
-        <translation>die Anteile der Aufteilung müssen zusammen 100 % ergeben, gefunden: %1/%2/%3 = %4 %</translation>
-    </message>
-    <message>
-        <source>hold-out size H</source>
-        <translation>Hold-out-Größe H</translation>
-    </message>
-    <message>
-        <source>min matches M must be from 1 to the profile size %1, found %2</source>
-        <translation>Mindesttreffer M muss zwischen 1 und der Profilgröße %1 liegen, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>neighbour cap</source>
-        <translation>Nachbarobergrenze</translation>
-    </message>
-    <message>
-        <source>watch factor W (%)</source>
-        <translation>Sehfaktor W (%)</translation>
-    </message>
-    <message>
-        <source>max gold G</source>
-        <translation>max. Gold G</translation>
-    </message>
-    <message>
-        <source>min gold must be from 0 to max gold %1, found %2</source>
-        <translation>min. Gold muss zwischen 0 und max. Gold %1 liegen, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>%1 star</source>
-        <translation>%1 Stern</translation>
-    </message>
-    <message>
-        <source>%1 stars</source>
-        <translation>%1 Sterne</translation>
-    </message>
-    <message>
-        <source>gold-set spec: bad or missing &quot;%1&quot;</source>
-        <translation>Goldstandard-Einstellungen: „%1“ fehlt oder ist ungültig</translation>
-    </message>
-</context>
-<context>
-    <name>PromptTemplate</name>
-    <message>
-        <source>&quot;{&quot; without &quot;}&quot; (write {{ for a literal brace)</source>
-        <translation>„{“ ohne „}“ (schreiben Sie {{ für eine wörtliche Klammer)</translation>
-    </message>
-    <message>
-        <source>unknown placeholder {%1} (known: {profile}, {profile_count}, {count}, {gold})</source>
-        <translation>unbekannter Platzhalter {%1} (bekannt: {profile}, {profile_count}, {count}, {gold})</translation>
-    </message>
-    <message>
-        <source>&quot;}&quot; without &quot;{&quot; (write }} for a literal brace)</source>
-        <translation>„}“ ohne „{“ (schreiben Sie }} für eine wörtliche Klammer)</translation>
-    </message>
-    <message>
-        <source>Prompt template, system text: %1</source>
-        <translation>Prompt-Vorlage, Systemtext: %1</translation>
-    </message>
-    <message>
-        <source>Prompt template, system text: {gold} (the answer) may only appear in the assistant text</source>
-        <translation>Prompt-Vorlage, Systemtext: {gold} (die Antwort) darf nur im Assistant-Text vorkommen</translation>
-    </message>
-    <message>
-        <source>Prompt template, user text: %1</source>
-        <translation>Prompt-Vorlage, Nutzertext: %1</translation>
-    </message>
-    <message>
-        <source>Prompt template, user text: {gold} (the answer) may only appear in the assistant text</source>
-        <translation>Prompt-Vorlage, Nutzertext: {gold} (die Antwort) darf nur im Assistant-Text vorkommen</translation>
-    </message>
-    <message>
-        <source>Prompt template, assistant text: %1</source>
-        <translation>Prompt-Vorlage, Assistant-Text: %1</translation>
-    </message>
-    <message>
-        <source>Prompt template, user text: {profile} is missing</source>
-        <translation>Prompt-Vorlage, Nutzertext: {profile} fehlt</translation>
-    </message>
-    <message>
-        <source>Prompt template, assistant text: {gold} is missing</source>
-        <translation>Prompt-Vorlage, Assistant-Text: {gold} fehlt</translation>
-    </message>
-    <message>
-        <source>Prompt template: the user text is empty</source>
-        <translation>Prompt-Vorlage: Der Nutzertext ist leer</translation>
-    </message>
-    <message>
-        <source>%1: expected &quot;version&quot;: %2</source>
-        <translation>%1: erwartet wurde „version“: %2</translation>
-    </message>
-    <message>
-        <source>%1: expected &quot;%2&quot; as a string</source>
-        <translation>%1: erwartet wurde „%2“ als Zeichenkette</translation>
-    </message>
-    <message>
-        <source>Cannot read the prompt template %1: %2</source>
-        <translation>Die Prompt-Vorlage %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: not a JSON object (%2 at byte %3)</source>
-        <translation>%1: kein JSON-Objekt (%2 bei Byte %3)</translation>
-    </message>
-</context>
-<context>
-    <name>RaterBitmaps</name>
-    <message>
-        <source>Indexing top ratings</source>
-        <translation>Top-Bewertungen werden indiziert</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-</context>
-<context>
-    <name>SynthDataset</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot replace %1</source>
-        <translation>%1 kann nicht ersetzt werden</translation>
-    </message>
-    <message>
-        <source>Cannot rename %1 to %2: %3</source>
-        <translation>%1 kann nicht in %2 umbenannt werden: %3</translation>
-    </message>
-    <message>
-        <source>The number of users must be between 1 and %1.</source>
-        <translation>Die Anzahl der Nutzer muss zwischen 1 und %1 liegen.</translation>
-    </message>
-    <message>
-        <source>The number of movies must be between 1 and %1.</source>
-        <translation>Die Anzahl der Filme muss zwischen 1 und %1 liegen.</translation>
-    </message>
-    <message>
-        <source>Cannot create directory %1</source>
-        <translation>Ordner %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>Generating ratings</source>
-        <translation>Bewertungen werden erzeugt</translation>
-    </message>
-    <message>
-        <source>Generating the synthetic data set was canceled.</source>
-        <translation>Das Erzeugen des synthetischen Datensatzes wurde abgebrochen.</translation>
-    </message>
-</context>
-<context>
     <name>cinetune</name>
     <message>
         <source>%1: cannot create the cache folder</source>
@@ -1274,6 +787,589 @@
         <source>Most frequent gold movies (users): %1</source>
         <translation>Häufigste Goldfilme (Anzahl Nutzer): %1</translation>
     </message>
+    <message>
+        <source>The run&apos;s target &quot;%1&quot; is not a local baseline.</source>
+        <translation>Das Ziel „%1“ des Laufs ist keine lokale Baseline.</translation>
+    </message>
+    <message>
+        <source>unknown baseline</source>
+        <translation>unbekannte Baseline</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source>Most popular</source>
+        <translation>Populärste Filme</translation>
+    </message>
+    <message>
+        <source>ItemKNN</source>
+        <translation>ItemKNN</translation>
+    </message>
+    <message>
+        <source>Neighbour consensus</source>
+        <translation>Nachbarschaftskonsens</translation>
+    </message>
+    <message>
+        <source>Not enough memory for the %1 baseline</source>
+        <translation>Nicht genug Arbeitsspeicher für die Baseline %1</translation>
+    </message>
+    <message>
+        <source>user %1 is not in the dataset</source>
+        <translation>Nutzer %1 ist nicht im Datensatz</translation>
+    </message>
+    <message>
+        <source>movie %1 in the profile of user %2 is not in the dataset</source>
+        <translation>Film %1 im Profil von Nutzer %2 ist nicht im Datensatz</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Could not read the run&apos;s batch: %1</source>
+        <translation>Der Batch des Laufs konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not record the run&apos;s batch: %1</source>
+        <translation>Der Batch des Laufs konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the item neighbour cache: %2</source>
+        <translation>%1: Der Cache der Item-Nachbarn kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>no item neighbour cache</source>
+        <translation>kein Cache der Item-Nachbarn</translation>
+    </message>
+    <message>
+        <source>not an item neighbour cache</source>
+        <translation>kein Cache der Item-Nachbarn</translation>
+    </message>
+    <message>
+        <source>damaged item neighbour cache</source>
+        <translation>beschädigter Cache der Item-Nachbarn</translation>
+    </message>
+    <message>
+        <source>other item neighbour cache version</source>
+        <translation>andere Version des Caches der Item-Nachbarn</translation>
+    </message>
+    <message>
+        <source>item neighbour cache of other data or parameters</source>
+        <translation>Cache der Item-Nachbarn zu anderen Daten oder Parametern</translation>
+    </message>
+    <message>
+        <source>item neighbour cache of another dataset</source>
+        <translation>Cache der Item-Nachbarn eines anderen Datensatzes</translation>
+    </message>
+    <message>
+        <source>truncated item neighbour cache</source>
+        <translation>abgeschnittener Cache der Item-Nachbarn</translation>
+    </message>
+    <message>
+        <source>inconsistent item neighbour cache</source>
+        <translation>widersprüchlicher Cache der Item-Nachbarn</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found invalid JSON (%1 at column %2)</source>
+        <translation>erwartet wurde ein JSON-Objekt, gefunden ungültiges JSON (%1 in Spalte %2)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1</source>
+        <translation>erwartet wurde ein JSON-Objekt, gefunden %1</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+    <message>
+        <source>expected &quot;user&quot; to be a whole number from 0 to 4294967295, found %1</source>
+        <translation>erwartet wurde für „user“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;items&quot; to be an array of movie ids, found %1</source>
+        <translation>erwartet wurde für „items“ ein Array von Film-IDs, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;items&quot;[%1] to be a movie id (a whole number from 0 to 4294967295), found %2</source>
+        <translation>erwartet wurde für „items“[%1] eine Film-ID (eine ganze Zahl von 0 bis 4294967295), gefunden %2</translation>
+    </message>
+    <message>
+        <source>expected &quot;titles&quot; to be an array of strings, found %1</source>
+        <translation>erwartet wurde für „titles“ ein Array von Zeichenketten, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;titles&quot;[%1] to be a string, found %2</source>
+        <translation>erwartet wurde für „titles“[%1] eine Zeichenkette, gefunden %2</translation>
+    </message>
+    <message>
+        <source>expected &quot;text&quot; to be a string, found %1</source>
+        <translation>erwartet wurde für „text“ eine Zeichenkette, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;error&quot; to be a non-empty string, found %1</source>
+        <translation>erwartet wurde für „error“ eine nicht leere Zeichenkette, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;items&quot;, &quot;titles&quot;, &quot;text&quot; or &quot;error&quot;, found none of them</source>
+        <translation>erwartet wurde „items“, „titles“, „text“ oder „error“, gefunden wurde nichts davon</translation>
+    </message>
+    <message>
+        <source>expected each user once, found user %1 again (first on line %2)</source>
+        <translation>erwartet wurde jeder Nutzer einmal, gefunden wurde Nutzer %1 erneut (zuerst in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>the prediction for user %1 has titles; resolving them needs a dataset (--dataset)</source>
+        <translation>die Vorhersage für Nutzer %1 enthält Titel; um sie aufzulösen, wird ein Datensatz gebraucht (--dataset)</translation>
+    </message>
+    <message>
+        <source>User %1: movie %2 is not in the dataset (was the gold set built from this dataset?)</source>
+        <translation>Nutzer %1: Film %2 ist nicht im Datensatz (wurde der Goldstandard aus diesem Datensatz erstellt?)</translation>
+    </message>
+    <message>
+        <source>The run has no dataset catalogue.</source>
+        <translation>Der Lauf hat keinen Katalog des Datensatzes.</translation>
+    </message>
+    <message>
+        <source>Candidate ranking needs a candidate source (a baseline).</source>
+        <translation>Das Ranking von Kandidaten braucht eine Kandidatenquelle (eine Baseline).</translation>
+    </message>
+    <message>
+        <source>User %1 has no candidate movies.</source>
+        <translation>Nutzer %1 hat keine Kandidatenfilme.</translation>
+    </message>
+    <message>
+        <source>Few-shot prompts need the gold set&apos;s train split.</source>
+        <translation>Few-Shot-Prompts brauchen den Trainingsanteil des Goldstandards.</translation>
+    </message>
+    <message>
+        <source>The train split has %1 usable examples; few-shot asks for %2.</source>
+        <translation>Der Trainingsanteil hat %1 verwendbare Beispiele; Few-Shot verlangt %2.</translation>
+    </message>
+    <message>
+        <source>%1 must be from %2 to %3, found %4</source>
+        <translation>%1 muss zwischen %2 und %3 liegen, gefunden: %4</translation>
+    </message>
+    <message>
+        <source>min %1, max %2, mean %3, median %4, p5 %5, p95 %6</source>
+        <translation>min. %1, max. %2, Mittelwert %3, Median %4, p5 %5, p95 %6</translation>
+    </message>
+    <message>
+        <source>%1: user %2: movie %3 is not in the dataset (was the gold set built from this dataset?)</source>
+        <translation>%1: Nutzer %2: Film %3 ist nicht im Datensatz (wurde der Goldstandard aus diesem Datensatz erstellt?)</translation>
+    </message>
+    <message>
+        <source>%1: no user is in the %2 split</source>
+        <translation>%1: Kein Nutzer ist in der Aufteilung %2</translation>
+    </message>
+    <message>
+        <source>%1: every user of the %2 split has an empty gold list</source>
+        <translation>%1: Jeder Nutzer der Aufteilung %2 hat eine leere Goldliste</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The fine-tuning data has %1 errors; nothing was written:
+%2</source>
+        <translation>Die Trainingsdaten haben %1 Fehler; nichts wurde geschrieben:
+%2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>no &quot;data&quot; array</source>
+        <translation>kein Array „data“</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>keine Nachricht</translation>
+    </message>
+    <message>
+        <source>Choose a base model.</source>
+        <translation>Wählen Sie ein Basismodell.</translation>
+    </message>
+    <message>
+        <source>A training file is required.</source>
+        <translation>Eine Trainingsdatei ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Epochs must be from 1 to %1, found %2.</source>
+        <translation>Die Zahl der Epochen muss zwischen 1 und %1 liegen, gefunden: %2.</translation>
+    </message>
+    <message>
+        <source>Batch size must be from 1 to 256 (or automatic), found %1.</source>
+        <translation>Die Batchgröße muss zwischen 1 und 256 liegen (oder automatisch sein), gefunden: %1.</translation>
+    </message>
+    <message>
+        <source>The learning rate must be above 0 and below 1, found %1.</source>
+        <translation>Die Lernrate muss größer als 0 und kleiner als 1 sein, gefunden: %1.</translation>
+    </message>
+    <message>
+        <source>The LoRA rank must be from 1 to 1024, found %1.</source>
+        <translation>Der LoRA-Rang muss zwischen 1 und 1024 liegen, gefunden: %1.</translation>
+    </message>
+    <message>
+        <source>The learning-rate multiplier must be above 0, found %1.</source>
+        <translation>Der Lernraten-Faktor muss größer als 0 sein, gefunden: %1.</translation>
+    </message>
+    <message>
+        <source>The suffix may have at most %1 characters, found %2.</source>
+        <translation>Das Suffix darf höchstens %1 Zeichen haben, gefunden: %2.</translation>
+    </message>
+    <message>
+        <source>The suffix may contain only letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;, found &quot;%1&quot;.</source>
+        <translation>Das Suffix darf nur Buchstaben, Ziffern, „-“, „_“ und „.“ enthalten, gefunden: „%1“.</translation>
+    </message>
+    <message>
+        <source>The seed must be from 0 to 2147483647.</source>
+        <translation>Der Startwert muss zwischen 0 und 2147483647 liegen.</translation>
+    </message>
+    <message>
+        <source>At most 16 metadata pairs are allowed, found %1.</source>
+        <translation>Höchstens 16 Metadaten-Paare sind erlaubt, gefunden: %1.</translation>
+    </message>
+    <message>
+        <source>Metadata &quot;%1&quot;: keys have at most 64 characters and values are text of at most 512.</source>
+        <translation>Metadaten „%1“: Schlüssel haben höchstens 64 Zeichen, Werte sind Text mit höchstens 512 Zeichen.</translation>
+    </message>
+    <message>
+        <source>a streamed chat answer</source>
+        <translation>eine gestreamte Chat-Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::BatchRun</name>
+    <message>
+        <source>The provider &quot;%1&quot; (%2) has no Batch API; only OpenAI and Azure OpenAI (and the simulator) do. Run without batch mode.</source>
+        <translation>Der Anbieter „%1“ (%2) hat keine Batch-API; nur OpenAI und Azure OpenAI (und der Simulator) haben eine. Starten Sie den Lauf ohne Batch-Modus.</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI runs batches only on a Global-Batch deployment: deploy the model &quot;%1&quot; with the deployment type Global-Batch in the Azure AI Foundry portal and give that deployment&apos;s name (cinetune run --batch-deployment NAME). The live deployment cannot take batch requests.</source>
+        <translation>Azure OpenAI führt Batches nur auf einer Global-Batch-Bereitstellung aus: Stellen Sie das Modell „%1“ im Azure-AI-Foundry-Portal mit dem Bereitstellungstyp Global-Batch bereit und geben Sie den Namen dieser Bereitstellung an (cinetune run --batch-deployment NAME). Die Live-Bereitstellung nimmt keine Batch-Anfragen an.</translation>
+    </message>
+    <message>
+        <source>Re-attaching to batch %1…</source>
+        <translation>Verbindung mit Batch %1 wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Looking for the batch this run was creating…</source>
+        <translation>Der Batch, den dieser Lauf gerade erstellte, wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Uploading the batch input (%1 requests, %2 bytes)…</source>
+        <translation>Die Batch-Eingabe wird hochgeladen (%1 Anfragen, %2 Bytes)…</translation>
+    </message>
+    <message>
+        <source>The provider does not know batch %1 (any more); run again to send the users without an answer in a new batch.</source>
+        <translation>Der Anbieter kennt Batch %1 nicht (mehr); starten Sie den Lauf erneut, um die Nutzer ohne Antwort in einem neuen Batch zu senden.</translation>
+    </message>
+    <message>
+        <source>Downloading the batch&apos;s error file…</source>
+        <translation>Die Fehlerdatei des Batches wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Downloading the batch&apos;s output…</source>
+        <translation>Die Ausgabe des Batches wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>The batch did not answer this request: %1%2</source>
+        <translation>Der Batch hat diese Anfrage nicht beantwortet: %1%2</translation>
+    </message>
+    <message>
+        <source>The batch failed: %1</source>
+        <translation>Der Batch ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s output has no answer for this request.</source>
+        <translation>Die Ausgabe des Batches enthält keine Antwort auf diese Anfrage.</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s files had %1 lines for requests this run does not have (ignored) and %2 malformed lines (skipped): %3</source>
+        <translation>Die Dateien des Batches enthielten %1 Zeilen zu Anfragen, die dieser Lauf nicht hat (ignoriert), und %2 fehlerhafte Zeilen (übersprungen): %3</translation>
+    </message>
+    <message>
+        <source>The batch expired after 24 hours; %1 answers were stored. Run again to send the rest.</source>
+        <translation>Der Batch ist nach 24 Stunden abgelaufen; %1 Antworten wurden gespeichert. Starten Sie den Lauf erneut, um den Rest zu senden.</translation>
+    </message>
+    <message>
+        <source>The provider rejected the batch: %1</source>
+        <translation>Der Anbieter hat den Batch abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling batch %1…</source>
+        <translation>Batch %1 wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ChatDataReport</name>
+    <message>
+        <source>File:              %1
+</source>
+        <translation>Datei:                %1
+</translation>
+    </message>
+    <message>
+        <source>Examples:          %1 (%2 errors, %3 warnings)
+</source>
+        <translation>Beispiele:            %1 (%2 Fehler, %3 Warnungen)
+</translation>
+    </message>
+    <message>
+        <source>Messages/example:  %1
+</source>
+        <translation>Nachrichten/Beispiel: %1
+</translation>
+    </message>
+    <message>
+        <source>Tokens/example:    %1
+</source>
+        <translation>Tokens/Beispiel:      %1
+</translation>
+    </message>
+    <message>
+        <source>Assistant tokens:  %1
+</source>
+        <translation>Assistant-Tokens:     %1
+</translation>
+    </message>
+    <message>
+        <source>Tokens:            %1 (o200k_base, the notebook&apos;s per-message accounting)
+</source>
+        <translation>Tokens:               %1 (o200k_base, Zählung pro Nachricht wie im Notebook)
+</translation>
+    </message>
+    <message>
+        <source>Billed per epoch:  %1 (each example counted up to %2 tokens)
+</source>
+        <translation>Berechnet pro Epoche: %1 (jedes Beispiel mit höchstens %2 Tokens gezählt)
+</translation>
+    </message>
+    <message>
+        <source>Epochs:            %1 (the notebook&apos;s default for %2 examples)
+</source>
+        <translation>Epochen:              %1 (der Standard des Notebooks für %2 Beispiele)
+</translation>
+    </message>
+    <message>
+        <source>Epochs:            %1 (chosen; %2 examples)
+</source>
+        <translation>Epochen:              %1 (gewählt; %2 Beispiele)
+</translation>
+    </message>
+    <message>
+        <source>Billed tokens:     %1
+</source>
+        <translation>Berechnete Tokens:    %1
+</translation>
+    </message>
+    <message>
+        <source>Training cost:     $%1 (%2 at $%3 per 1M tokens)
+</source>
+        <translation>Trainingskosten:      $%1 (%2 zu $%3 pro 1 Mio. Tokens)
+</translation>
+    </message>
+    <message>
+        <source>Each prompt once:  %1 prompt + %2 completion tokens: base $%3, fine-tuned $%4
+</source>
+        <translation>Jeder Prompt einmal:  %1 Prompt- + %2 Antwort-Tokens: Basis $%3, feinabgestimmt $%4
+</translation>
+    </message>
+    <message>
+        <source>Error: %1
+</source>
+        <translation>Fehler: %1
+</translation>
+    </message>
+    <message>
+        <source>Warning: %1
+</source>
+        <translation>Warnung: %1
+</translation>
+    </message>
+    <message>
+        <source>(%1 more errors and %2 more warnings not listed)
+</source>
+        <translation>(%1 weitere Fehler und %2 weitere Warnungen nicht aufgeführt)
+</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ChatDataValidator</name>
+    <message>
+        <source>a boolean</source>
+        <translation>einen Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>the file starts with a byte order mark; it is ignored</source>
+        <translation>die Datei beginnt mit einer Byte-Reihenfolge-Markierung (BOM); sie wird ignoriert</translation>
+    </message>
+    <message>
+        <source>blank line ignored; every line should be one JSON object</source>
+        <translation>leere Zeile ignoriert; jede Zeile sollte ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>ungültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1</source>
+        <translation>erwartet wurde ein JSON-Objekt, gefunden %1</translation>
+    </message>
+    <message>
+        <source>%1 missing %2</source>
+        <translation>%1 es fehlt %2</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>%1 unrecognized role %2 (expected system, user, assistant or function)</source>
+        <translation>%1 unbekannte Rolle %2 (erwartet: system, user, assistant oder function)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>%1 the content is missing or empty</source>
+        <translation>%1 der Inhalt fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <source>%1 the content must be a string, found %2</source>
+        <translation>%1 der Inhalt muss eine Zeichenkette sein, gefunden %2</translation>
+    </message>
+    <message>
+        <source>%1 &quot;weight&quot; must be 0 or 1</source>
+        <translation>%1 „weight“ muss 0 oder 1 sein</translation>
+    </message>
+    <message>
+        <source>%1 &quot;weight&quot; only applies to assistant messages</source>
+        <translation>%1 „weight“ gilt nur für Assistant-Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1 unrecognized key %2 (expected role, content, name, function_call or weight)</source>
+        <translation>%1 unbekannter Schlüssel %2 (erwartet: role, content, name, function_call oder weight)</translation>
+    </message>
+    <message>
+        <source>no &quot;messages&quot; list</source>
+        <translation>keine „messages“-Liste</translation>
+    </message>
+    <message>
+        <source>&quot;messages&quot; is not a list</source>
+        <translation>„messages“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>the &quot;messages&quot; list is empty</source>
+        <translation>die „messages“-Liste ist leer</translation>
+    </message>
+    <message>
+        <source>messages[%1]: expected an object, found %2</source>
+        <translation>messages[%1]: erwartet wurde ein Objekt, gefunden %2</translation>
+    </message>
+    <message>
+        <source>no assistant message</source>
+        <translation>keine Assistant-Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 tokens, more than the model&apos;s context of %2 tokens</source>
+        <translation>%1 Tokens, mehr als der Kontext des Modells von %2 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 tokens, more than %2 per training example: the end will be truncated</source>
+        <translation>%1 Tokens, mehr als %2 pro Trainingsbeispiel: Das Ende wird abgeschnitten</translation>
+    </message>
+    <message>
+        <source>Checking fine-tuning data</source>
+        <translation>Feinabstimmungsdaten werden geprüft</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>the same messages as line %1</source>
+        <translation>dieselben Nachrichten wie Zeile %1</translation>
+    </message>
+    <message>
+        <source>the file has no examples</source>
+        <translation>die Datei enthält keine Beispiele</translation>
+    </message>
+    <message>
+        <source>too few examples (%1): OpenAI needs at least %2 for training</source>
+        <translation>zu wenige Beispiele (%1): OpenAI braucht mindestens %2 für das Training</translation>
+    </message>
+    <message>
+        <source>few examples (%1): OpenAI suggests starting with about %2</source>
+        <translation>wenige Beispiele (%1): OpenAI empfiehlt, mit etwa %2 zu beginnen</translation>
+    </message>
+    <message>
+        <source>examples without a system message: %1 (the first on line %2)</source>
+        <translation>Beispiele ohne System-Nachricht: %1 (das erste in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>examples without a user message: %1 (the first on line %2)</source>
+        <translation>Beispiele ohne Nutzer-Nachricht: %1 (das erste in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::CoViewIndex</name>
+    <message>
+        <source>Indexing co-ratings</source>
+        <translation>Gemeinsame Bewertungen werden indiziert</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::EvaluationRun</name>
+    <message>
+        <source>%1 The run stopped instead of failing every user: the users without an answer stay pending, and running it again continues with them.</source>
+        <translation>%1 Der Lauf wurde angehalten, statt für jeden Nutzer fehlzuschlagen: Die Nutzer ohne Antwort bleiben offen, und ein erneuter Start setzt mit ihnen fort.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::FineTuneJob</name>
@@ -1297,6 +1393,104 @@
         <source>deploy checkpoint %1 in the Azure AI Foundry portal first, then evaluate its deployment</source>
         <translation>stellen Sie zuerst den Checkpoint %1 im Azure-AI-Foundry-Portal bereit und werten Sie dann dessen Bereitstellung aus</translation>
     </message>
+    <message>
+        <source>Step %1: training loss %2</source>
+        <translation>Schritt %1: Trainingsverlust %2</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::GoldSet</name>
+    <message>
+        <source>fewer than %1 ratings of 5 stars or fewer than %2 ratings of %3 or more</source>
+        <translation>weniger als %1 Bewertungen mit 5 Sternen oder weniger als %2 Bewertungen ab %3</translation>
+    </message>
+    <message>
+        <source>fewer than %1 ratings of 5 stars</source>
+        <translation>weniger als %1 Bewertungen mit 5 Sternen</translation>
+    </message>
+    <message>
+        <source>no other user rated a profile movie with %1 or more</source>
+        <translation>kein anderer Nutzer hat einen Profilfilm bewertet (Bewertung: %1 oder mehr)</translation>
+    </message>
+    <message>
+        <source>no other user rated %1 of the profile movies with %2 or more</source>
+        <translation>kein anderer Nutzer hat %1 der Profilfilme bewertet (Bewertung: %2 oder mehr)</translation>
+    </message>
+    <message>
+        <source>no movie reaches the watch factor (rated by %1 % of the neighbours)</source>
+        <translation>kein Film erreicht den Sehfaktor (bewertet von %1 % der Nachbarn)</translation>
+    </message>
+    <message>
+        <source>every movie reaching the watch factor was already rated by the user</source>
+        <translation>jeder Film, der den Sehfaktor erreicht, wurde vom Nutzer bereits bewertet</translation>
+    </message>
+    <message>
+        <source>every movie reaching the watch factor is in the user&apos;s profile</source>
+        <translation>jeder Film, der den Sehfaktor erreicht, ist im Profil des Nutzers</translation>
+    </message>
+    <message>
+        <source>fewer than %1 gold movies</source>
+        <translation>weniger als %1 Goldfilme</translation>
+    </message>
+    <message>
+        <source>no rating before the last %1 ratings of %2 or more</source>
+        <translation>keine Bewertung vor den letzten %1 Bewertungen ab %2</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::GoldSetBuilder</name>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>no user has %1 ratings of %2 or more</source>
+        <translation>kein Nutzer hat %1 Bewertungen ab %2</translation>
+    </message>
+    <message>
+        <source> and %1 ratings of 5 stars</source>
+        <translation> und %1 Bewertungen mit 5 Sternen</translation>
+    </message>
+    <message>
+        <source>the dataset has no ratings</source>
+        <translation>der Datensatz hat keine Bewertungen</translation>
+    </message>
+    <message>
+        <source>no user has %1 ratings of 5 stars</source>
+        <translation>kein Nutzer hat %1 Bewertungen mit 5 Sternen</translation>
+    </message>
+    <message>
+        <source>%1 users: %2</source>
+        <translation>%1 Nutzer: %2</translation>
+    </message>
+    <message>
+        <source>every selected user was dropped (%1)</source>
+        <translation>jeder ausgewählte Nutzer wurde verworfen (%1)</translation>
+    </message>
+    <message>
+        <source>Selecting users</source>
+        <translation>Nutzer werden ausgewählt</translation>
+    </message>
+    <message>
+        <source>user %1 is not in the dataset</source>
+        <translation>Nutzer %1 ist nicht im Datensatz</translation>
+    </message>
+    <message>
+        <source>none of the listed users is eligible: %1</source>
+        <translation>keiner der aufgeführten Nutzer ist geeignet: %1</translation>
+    </message>
+    <message>
+        <source>Building gold sets</source>
+        <translation>Goldstandards werden erstellt</translation>
+    </message>
+    <message>
+        <source>Not enough memory to build the gold set</source>
+        <translation>Nicht genug Speicher, um den Goldstandard zu erstellen</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::GoldSetDiagnostics</name>
@@ -1310,6 +1504,69 @@
     <message>
         <source>; the gold rule re-run with another seed (the ceiling) scores %1</source>
         <translation>; die mit einem anderen Seed erneut angewandte Goldregel (die Obergrenze) erreicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::GoldSetJsonl</name>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found invalid JSON (%1 at column %2)</source>
+        <translation>erwartet wurde ein JSON-Objekt, gefunden ungültiges JSON (%1 in Spalte %2)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1</source>
+        <translation>erwartet wurde ein JSON-Objekt, gefunden %1</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+    <message>
+        <source>expected &quot;user&quot; to be a whole number from 0 to 4294967295, found %1</source>
+        <translation>erwartet wurde für „user“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot; to be an array of movie ids, found %2</source>
+        <translation>erwartet wurde für „%1“ ein Array von Film-IDs, gefunden %2</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;[%2] to be a movie id (a whole number from 0 to 4294967295), found %3</source>
+        <translation>erwartet wurde für „%1“[%2] eine Film-ID (eine ganze Zahl von 0 bis 4294967295), gefunden %3</translation>
+    </message>
+    <message>
+        <source>expected &quot;neighbors&quot; to be a whole number from 0 to 4294967295, found %1</source>
+        <translation>erwartet wurde für „neighbors“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;candidates&quot; to be a whole number from 0 to 4294967295, found %1</source>
+        <translation>erwartet wurde für „candidates“ eine ganze Zahl von 0 bis 4294967295, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;split&quot; to be &quot;train&quot;, &quot;validation&quot; or &quot;test&quot;, found %1</source>
+        <translation>erwartet wurde für „split“ „train“, „validation“ oder „test“, gefunden %1</translation>
+    </message>
+    <message>
+        <source>user %1 appears twice (first on line %2)</source>
+        <translation>Nutzer %1 kommt doppelt vor (zuerst in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1633,81 @@
     </message>
 </context>
 <context>
+    <name>cinetune::GoldSetSpec</name>
+    <message>
+        <source>%1 must be from %2 to %3, found %4</source>
+        <translation>%1 muss zwischen %2 und %3 liegen, gefunden: %4</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>eligibility E (ratings of 5 stars)</source>
+        <translation>Eignung E (Bewertungen mit 5 Sternen)</translation>
+    </message>
+    <message>
+        <source>profile size P</source>
+        <translation>Profilgröße P</translation>
+    </message>
+    <message>
+        <source>star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found %1</source>
+        <translation>Sternschwelle T muss ein Vielfaches von 0,5 zwischen 0,5 und 5 Sternen sein, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>train share (%)</source>
+        <translation>Trainingsanteil (%)</translation>
+    </message>
+    <message>
+        <source>validation share (%)</source>
+        <translation>Validierungsanteil (%)</translation>
+    </message>
+    <message>
+        <source>test share (%)</source>
+        <translation>Testanteil (%)</translation>
+    </message>
+    <message>
+        <source>split shares must add up to 100 %, found %1/%2/%3 = %4 %</source>
+        <translation>die Anteile der Aufteilung müssen zusammen 100 % ergeben, gefunden: %1/%2/%3 = %4 %</translation>
+    </message>
+    <message>
+        <source>hold-out size H</source>
+        <translation>Hold-out-Größe H</translation>
+    </message>
+    <message>
+        <source>min matches M must be from 1 to the profile size %1, found %2</source>
+        <translation>Mindesttreffer M muss zwischen 1 und der Profilgröße %1 liegen, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>neighbour cap</source>
+        <translation>Nachbarobergrenze</translation>
+    </message>
+    <message>
+        <source>watch factor W (%)</source>
+        <translation>Sehfaktor W (%)</translation>
+    </message>
+    <message>
+        <source>max gold G</source>
+        <translation>max. Gold G</translation>
+    </message>
+    <message>
+        <source>min gold must be from 0 to max gold %1, found %2</source>
+        <translation>min. Gold muss zwischen 0 und max. Gold %1 liegen, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>%1 star</source>
+        <translation>%1 Stern</translation>
+    </message>
+    <message>
+        <source>%1 stars</source>
+        <translation>%1 Sterne</translation>
+    </message>
+    <message>
+        <source>gold-set spec: bad or missing &quot;%1&quot;</source>
+        <translation>Goldstandard-Einstellungen: „%1“ fehlt oder ist ungültig</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::HttpCall</name>
     <message>
         <source>The request was cancelled.</source>
@@ -1412,6 +1744,25 @@
     <message>
         <source>%1 sent more than %2 MB in one answer; the answer was dropped.</source>
         <translation>%1 hat mehr als %2 MB in einer Antwort gesendet; die Antwort wurde verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ItemKnnTable</name>
+    <message>
+        <source>the number of neighbours per movie must be from 1 to %1, found %2</source>
+        <translation>die Zahl der Nachbarn pro Film muss zwischen 1 und %1 liegen, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>Building item neighbours</source>
+        <translation>Item-Nachbarn werden berechnet</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Not enough memory to build the item neighbours</source>
+        <translation>Nicht genug Arbeitsspeicher, um die Item-Nachbarn zu berechnen</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1872,120 @@
     <message>
         <source>Deleted: %1.</source>
         <translation>Gelöscht: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::JsonLineDocument</name>
+    <message>
+        <source>expected a JSON value, found the end of the line</source>
+        <translation>erwartet wurde ein JSON-Wert, gefunden das Zeilenende</translation>
+    </message>
+    <message>
+        <source>expected the end of the line after the JSON value</source>
+        <translation>erwartet wurde das Zeilenende nach dem JSON-Wert</translation>
+    </message>
+    <message>
+        <source>nested more than %1 levels deep</source>
+        <translation>mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>expected a JSON value</source>
+        <translation>erwartet wurde ein JSON-Wert</translation>
+    </message>
+    <message>
+        <source>expected a quoted key</source>
+        <translation>erwartet wurde ein Schlüssel in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after the key</source>
+        <translation>erwartet wurde &apos;:&apos; nach dem Schlüssel</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>erwartet wurde &apos;,&apos; oder &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>erwartet wurde &apos;,&apos; oder &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>expected a digit</source>
+        <translation>erwartet wurde eine Ziffer</translation>
+    </message>
+    <message>
+        <source>expected a digit after &apos;.&apos;</source>
+        <translation>erwartet wurde eine Ziffer nach &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>expected a digit in the exponent</source>
+        <translation>erwartet wurde eine Ziffer im Exponenten</translation>
+    </message>
+    <message>
+        <source>expected the closing &apos;&quot;&apos; of this string</source>
+        <translation>erwartet wurde das schließende &apos;&quot;&apos; dieser Zeichenkette</translation>
+    </message>
+    <message>
+        <source>control character in a string (write it as an escape such as \n)</source>
+        <translation>Steuerzeichen in einer Zeichenkette (schreiben Sie es als Escape-Sequenz wie \n)</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>ungültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>expected an escape after &apos;\&apos;</source>
+        <translation>erwartet wurde eine Escape-Sequenz nach &apos;\&apos;</translation>
+    </message>
+    <message>
+        <source>expected four hex digits after \u</source>
+        <translation>erwartet wurden vier Hexadezimalziffern nach \u</translation>
+    </message>
+    <message>
+        <source>unknown escape &apos;\%1&apos;</source>
+        <translation>unbekannte Escape-Sequenz &apos;\%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::PriceTable</name>
+    <message>
+        <source>expected &quot;version&quot;: %1</source>
+        <translation>erwartet wurde „version“: %1</translation>
+    </message>
+    <message>
+        <source>only &quot;currency&quot;: &quot;USD&quot; is supported</source>
+        <translation>nur „currency“: „USD“ wird unterstützt</translation>
+    </message>
+    <message>
+        <source>expected a &quot;models&quot; list</source>
+        <translation>erwartet wurde eine Liste „models“</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: erwartet wurde ein Objekt</translation>
+    </message>
+    <message>
+        <source>%1: expected a &quot;model&quot; id</source>
+        <translation>%1: erwartet wurde eine „model“-ID</translation>
+    </message>
+    <message>
+        <source>%1 (%2): &quot;%3&quot; must be a price in USD per 1M tokens from 0 to 1000000</source>
+        <translation>%1 (%2): „%3“ muss ein Preis in USD pro 1 Mio. Tokens zwischen 0 und 1000000 sein</translation>
+    </message>
+    <message>
+        <source>%1: model &quot;%2&quot; appears twice</source>
+        <translation>%1: Modell „%2“ kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>Cannot read the price table %1: %2</source>
+        <translation>Die Preistabelle %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at byte %3)</source>
+        <translation>%1: kein JSON-Objekt (%2 bei Byte %3)</translation>
+    </message>
+    <message>
+        <source>Cannot write the price table %1: %2</source>
+        <translation>Die Preistabelle %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +2160,69 @@
     </message>
 </context>
 <context>
+    <name>cinetune::PromptTemplate</name>
+    <message>
+        <source>&quot;{&quot; without &quot;}&quot; (write {{ for a literal brace)</source>
+        <translation>„{“ ohne „}“ (schreiben Sie {{ für eine wörtliche Klammer)</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1} (known: {profile}, {profile_count}, {count}, {gold})</source>
+        <translation>unbekannter Platzhalter {%1} (bekannt: {profile}, {profile_count}, {count}, {gold})</translation>
+    </message>
+    <message>
+        <source>&quot;}&quot; without &quot;{&quot; (write }} for a literal brace)</source>
+        <translation>„}“ ohne „{“ (schreiben Sie }} für eine wörtliche Klammer)</translation>
+    </message>
+    <message>
+        <source>Prompt template, system text: %1</source>
+        <translation>Prompt-Vorlage, Systemtext: %1</translation>
+    </message>
+    <message>
+        <source>Prompt template, system text: {gold} (the answer) may only appear in the assistant text</source>
+        <translation>Prompt-Vorlage, Systemtext: {gold} (die Antwort) darf nur im Assistant-Text vorkommen</translation>
+    </message>
+    <message>
+        <source>Prompt template, user text: %1</source>
+        <translation>Prompt-Vorlage, Nutzertext: %1</translation>
+    </message>
+    <message>
+        <source>Prompt template, user text: {gold} (the answer) may only appear in the assistant text</source>
+        <translation>Prompt-Vorlage, Nutzertext: {gold} (die Antwort) darf nur im Assistant-Text vorkommen</translation>
+    </message>
+    <message>
+        <source>Prompt template, assistant text: %1</source>
+        <translation>Prompt-Vorlage, Assistant-Text: %1</translation>
+    </message>
+    <message>
+        <source>Prompt template, user text: {profile} is missing</source>
+        <translation>Prompt-Vorlage, Nutzertext: {profile} fehlt</translation>
+    </message>
+    <message>
+        <source>Prompt template, assistant text: {gold} is missing</source>
+        <translation>Prompt-Vorlage, Assistant-Text: {gold} fehlt</translation>
+    </message>
+    <message>
+        <source>Prompt template: the user text is empty</source>
+        <translation>Prompt-Vorlage: Der Nutzertext ist leer</translation>
+    </message>
+    <message>
+        <source>%1: expected &quot;version&quot;: %2</source>
+        <translation>%1: erwartet wurde „version“: %2</translation>
+    </message>
+    <message>
+        <source>%1: expected &quot;%2&quot; as a string</source>
+        <translation>%1: erwartet wurde „%2“ als Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Cannot read the prompt template %1: %2</source>
+        <translation>Die Prompt-Vorlage %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at byte %3)</source>
+        <translation>%1: kein JSON-Objekt (%2 bei Byte %3)</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ProviderClient</name>
     <message>
         <source>Azure OpenAI could not process the file %1: %2</source>
@@ -1814,6 +2342,63 @@
     <message>
         <source>Provider &quot;%1&quot;: the OpenAI key (%2) is only ever sent to %3, not to %4. Give this profile a key of its own (a keychain entry or another environment variable).</source>
         <translation>Anbieter „%1“: Der OpenAI-Schlüssel (%2) wird ausschließlich an %3 gesendet, nicht an %4. Geben Sie diesem Profil einen eigenen Schlüssel (einen Eintrag im Schlüsselbund oder eine andere Umgebungsvariable).</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::RankTable</name>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+    <message>
+        <source>expected &quot;&lt;base64 token&gt; &lt;rank&gt;&quot;</source>
+        <translation>erwartet wurde „&lt;Base64-Token&gt; &lt;Rang&gt;“</translation>
+    </message>
+    <message>
+        <source>expected a base64 token, found &quot;%1&quot;</source>
+        <translation>erwartet wurde ein Base64-Token, gefunden „%1“</translation>
+    </message>
+    <message>
+        <source>expected a rank from 0 to %1</source>
+        <translation>erwartet wurde ein Rang von 0 bis %1</translation>
+    </message>
+    <message>
+        <source>%1: no tokens</source>
+        <translation>%1: keine Tokens</translation>
+    </message>
+    <message>
+        <source>%1: rank %2 appears twice</source>
+        <translation>%1: Rang %2 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>%1: token of rank %2 appears twice</source>
+        <translation>%1: Das Token mit Rang %2 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>%1: not a byte-level encoding (a single byte has no rank)</source>
+        <translation>%1: keine Kodierung auf Byte-Ebene (ein einzelnes Byte hat keinen Rang)</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::RaterBitmaps</name>
+    <message>
+        <source>Indexing top ratings</source>
+        <translation>Top-Bewertungen werden indiziert</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::ResponseParser</name>
+    <message>
+        <source>the response is empty</source>
+        <translation>die Antwort ist leer</translation>
+    </message>
+    <message>
+        <source>no movie titles found in the response</source>
+        <translation>in der Antwort wurden keine Filmtitel gefunden</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +2522,69 @@
         <source>mark the evaluation run as simulated</source>
         <translation>der Auswertungslauf als simuliert markiert</translation>
     </message>
+    <message>
+        <source>A baseline run is computed locally, not sent to a provider.</source>
+        <translation>Ein Baseline-Lauf wird lokal berechnet, nicht an einen Anbieter gesendet.</translation>
+    </message>
+    <message>
+        <source>The project already has a run named &quot;%1&quot; with other settings; choose another name to start a new run, or give the same settings to continue it.</source>
+        <translation>Das Projekt hat bereits einen Lauf namens „%1“ mit anderen Einstellungen; wählen Sie einen anderen Namen, um einen neuen Lauf zu starten, oder geben Sie dieselben Einstellungen an, um ihn fortzusetzen.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::RunSpec</name>
+    <message>
+        <source>The run needs a provider and a model.</source>
+        <translation>Der Lauf braucht einen Anbieter und ein Modell.</translation>
+    </message>
+    <message>
+        <source>The run needs a baseline.</source>
+        <translation>Der Lauf braucht eine Baseline.</translation>
+    </message>
+    <message>
+        <source>The run needs a gold set.</source>
+        <translation>Der Lauf braucht einen Goldstandard.</translation>
+    </message>
+    <message>
+        <source>temperature must be from 0 to 2, found %1</source>
+        <translation>Die Temperatur muss zwischen 0 und 2 liegen, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>max tokens</source>
+        <translation>Max. Tokens</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>few-shot k</source>
+        <translation>Few-Shot k</translation>
+    </message>
+    <message>
+        <source>candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <source>The candidates must come from a local baseline (random, popular, itemknn or consensus), found &quot;%1&quot;.</source>
+        <translation>Die Kandidaten müssen aus einer lokalen Baseline stammen (random, popular, itemknn oder consensus), gefunden: „%1“.</translation>
+    </message>
+    <message>
+        <source>Unsupported run spec version %1 (this CineTune reads version %2).</source>
+        <translation>Nicht unterstützte Version %1 der Laufbeschreibung (dieses CineTune liest Version %2).</translation>
+    </message>
+    <message>
+        <source>The run spec names an unknown split &quot;%1&quot;.</source>
+        <translation>Die Laufbeschreibung nennt eine unbekannte Aufteilung „%1“.</translation>
+    </message>
+    <message>
+        <source>The run spec names an unknown target kind &quot;%1&quot;.</source>
+        <translation>Die Laufbeschreibung nennt eine unbekannte Zielart „%1“.</translation>
+    </message>
+    <message>
+        <source>The run spec names an unknown strategy or output format.</source>
+        <translation>Die Laufbeschreibung nennt eine unbekannte Strategie oder ein unbekanntes Ausgabeformat.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::SchemaMigrator</name>
@@ -1983,6 +2631,150 @@
     <message>
         <source>trigger body without END</source>
         <translation>Trigger-Rumpf ohne END</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::Tokenizer</name>
+    <message>
+        <source>%1: the token rank file is damaged or not the expected one (SHA-256 %2, expected %3)</source>
+        <translation>%1: Die Token-Rangdatei ist beschädigt oder nicht die erwartete (SHA-256 %2, erwartet %3)</translation>
+    </message>
+    <message>
+        <source>Cannot read the token rank file %1: %2</source>
+        <translation>Die Token-Rangdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The o200k_base token rank file is missing (looked at: %1). Set CINETUNE_TOKENIZER_FILE to the path of o200k_base.tiktoken.</source>
+        <translation>Die Token-Rangdatei o200k_base fehlt (gesucht in: %1). Setzen Sie CINETUNE_TOKENIZER_FILE auf den Pfad von o200k_base.tiktoken.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::openai</name>
+    <message>
+        <source>the batch</source>
+        <translation>den Batch</translation>
+    </message>
+    <message>
+        <source>no &quot;id&quot;</source>
+        <translation>keine „id“</translation>
+    </message>
+    <message>
+        <source>the batch list</source>
+        <translation>die Batch-Liste</translation>
+    </message>
+    <message>
+        <source>no &quot;data&quot; array</source>
+        <translation>kein Array „data“</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>erwartet wurde ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>expected a &quot;custom_id&quot;</source>
+        <translation>erwartet wurde eine „custom_id“</translation>
+    </message>
+    <message>
+        <source>expected &quot;response.status_code&quot; (an HTTP status)</source>
+        <translation>erwartet wurde „response.status_code“ (ein HTTP-Status)</translation>
+    </message>
+    <message>
+        <source>The request failed without a reason.</source>
+        <translation>Die Anfrage ist ohne Angabe eines Grundes fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>expected a &quot;response&quot; or an &quot;error&quot; object</source>
+        <translation>erwartet wurde ein Objekt „response“ oder „error“</translation>
+    </message>
+    <message>
+        <source>the uploaded file</source>
+        <translation>die hochgeladene Datei</translation>
+    </message>
+    <message>
+        <source>the fine-tuning job</source>
+        <translation>den Feinabstimmungsauftrag</translation>
+    </message>
+    <message>
+        <source>the job list</source>
+        <translation>die Auftragsliste</translation>
+    </message>
+    <message>
+        <source>the job&apos;s events</source>
+        <translation>die Ereignisse des Auftrags</translation>
+    </message>
+    <message>
+        <source>the job&apos;s checkpoints</source>
+        <translation>die Checkpoints des Auftrags</translation>
+    </message>
+    <message>
+        <source>the model list</source>
+        <translation>die Modellliste</translation>
+    </message>
+    <message>
+        <source>the chat answer</source>
+        <translation>die Chat-Antwort</translation>
+    </message>
+    <message>
+        <source>no &quot;choices&quot;</source>
+        <translation>keine „choices“</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::protocol</name>
+    <message>
+        <source>The provider sent an unexpected answer for %1: %2.</source>
+        <translation>Der Anbieter hat für %1 eine unerwartete Antwort gesendet: %2.</translation>
+    </message>
+    <message>
+        <source>an HTML page, not the API&apos;s JSON (check the base URL: it usually ends in /v1)</source>
+        <translation>eine HTML-Seite statt des JSON der API (prüfen Sie die Basis-URL: Sie endet meist auf /v1)</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at offset %2)</source>
+        <translation>kein gültiges JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::together</name>
+    <message>
+        <source>the uploaded file</source>
+        <translation>die hochgeladene Datei</translation>
+    </message>
+    <message>
+        <source>no &quot;id&quot;</source>
+        <translation>keine „id“</translation>
+    </message>
+    <message>
+        <source>the fine-tuning job</source>
+        <translation>den Feinabstimmungsauftrag</translation>
+    </message>
+    <message>
+        <source>the job list</source>
+        <translation>die Auftragsliste</translation>
+    </message>
+    <message>
+        <source>no &quot;data&quot; array</source>
+        <translation>kein Array „data“</translation>
+    </message>
+    <message>
+        <source>the job&apos;s events</source>
+        <translation>die Ereignisse des Auftrags</translation>
+    </message>
+    <message>
+        <source>the job&apos;s checkpoints</source>
+        <translation>die Checkpoints des Auftrags</translation>
+    </message>
+    <message>
+        <source>the job&apos;s metrics</source>
+        <translation>die Metriken des Auftrags</translation>
+    </message>
+    <message>
+        <source>no &quot;metrics&quot; array</source>
+        <translation>kein Array „metrics“</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "datasetcache.h"
 
 #include "common/parallel.h"
+#include "common/tr.h"
 #include "mappedmemory.h"
 
 #include <QCoreApplication>
@@ -37,11 +38,6 @@ constexpr quint64 kElemSize[kColumns] = {4, 8, 4, 8, 4, 2};
 // A section's checksum is XXH3-64 over the XXH3-64 of each of its blocks (so a big section is
 // hashed on every core, with a result that does not depend on the number of threads).
 constexpr quint64 kHashBlock = quint64{8} << 20;
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 Error miss(const QString &why)
 {

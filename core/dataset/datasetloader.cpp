@@ -1,6 +1,7 @@
 #include "datasetloader.h"
 
 #include "common/parallel.h"
+#include "common/tr.h"
 #include "datasetcache.h"
 #include "ratingparsers.h"
 #include "storebuilder.h"
@@ -17,11 +18,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 Error canceledError()
 {

@@ -1,6 +1,7 @@
 #include "datasetsource.h"
 
 #include "common/appinfo.h"
+#include "common/tr.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -36,11 +37,6 @@ QString formatName(DatasetFormat format)
 }
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cinetune", text);
-}
 
 QString firstExisting(const QDir &dir, const QStringList &names)
 {

@@ -1,5 +1,6 @@
 #include "ratingparsers.h"
 
+#include "common/tr.h"
 #include "visibletext.h"
 
 #include <QCoreApplication>
@@ -11,11 +12,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 inline bool isDigit(char c)
 {

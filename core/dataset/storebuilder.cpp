@@ -1,6 +1,7 @@
 #include "storebuilder.h"
 
 #include "common/parallel.h"
+#include "common/tr.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -20,11 +21,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 Error canceled()
 {

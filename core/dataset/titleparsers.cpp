@@ -1,5 +1,6 @@
 #include "titleparsers.h"
 
+#include "common/tr.h"
 #include "ratingparsers.h"
 
 #include <QCoreApplication>
@@ -13,11 +14,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 struct LineReader
 {

@@ -1,5 +1,6 @@
 #include "useridlist.h"
 
+#include "common/tr.h"
 #include "visibletext.h"
 
 #include <QCoreApplication>
@@ -10,12 +11,6 @@
 namespace cinetune {
 
 namespace {
-
-// The command line's context: these messages were first the goldset command's.
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune-cli", s);
-}
 
 bool isSpace(char c)
 {

@@ -1,5 +1,6 @@
 #include "baselinerun.h"
 
+#include "common/tr.h"
 #include "project/goldsetrepository.h"
 #include "project/runrepository.h"
 
@@ -8,15 +9,6 @@
 #include <QStringList>
 
 namespace cinetune {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cinetune::BaselineRun", text);
-}
-
-} // namespace
 
 QString baselineResponseText(const Catalogue &catalogue, const std::vector<std::uint32_t> &sourceIds)
 {

@@ -1,6 +1,7 @@
 #include "baselines.h"
 
 #include "common/parallel.h"
+#include "common/tr.h"
 #include "heldout.h"
 #include "goldset/coviewindex.h"
 #include "goldset/goldsetbuilder.h"
@@ -21,11 +22,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 // The random-stream purpose of the Random baseline (the gold-set builders use 1..3).
 constexpr auto kRandomBaseline = static_cast<SplitMix64::Purpose>(17);

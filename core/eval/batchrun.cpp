@@ -1,5 +1,6 @@
 #include "batchrun.h"
 
+#include "common/tr.h"
 #include "project/projectfile.h"
 #include "providers/providerclient.h"
 #include "providers/providererrors.h"
@@ -15,11 +16,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune::BatchRun", s);
-}
 
 QString now()
 {

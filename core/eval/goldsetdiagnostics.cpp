@@ -1,6 +1,7 @@
 #include "goldsetdiagnostics.h"
 
 #include "baselines.h"
+#include "common/tr.h"
 #include "heldout.h"
 #include "metrics.h"
 
@@ -15,11 +16,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s, const char *c = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("cinetune", s, c, n);
-}
 
 QString fixed(double v, int decimals = 2)
 {

@@ -5,6 +5,7 @@
 #include "dataset/dataset.h"
 #include "goldset/goldset.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -31,6 +32,9 @@ struct BaselineScore
 
 struct GoldSetDiagnostics
 {
+    Q_DECLARE_TR_FUNCTIONS(cinetune::GoldSetDiagnostics)
+
+public:
     GoldSetSplit split = GoldSetSplit::Test;
     std::uint64_t users = 0;          // users of the split
     std::uint64_t goldEntries = 0;    // Σ over users of their gold list's length

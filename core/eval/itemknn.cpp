@@ -1,6 +1,7 @@
 #include "itemknn.h"
 
 #include "common/parallel.h"
+#include "common/tr.h"
 #include "goldset/goldsetrandom.h"
 
 #include <QCoreApplication>
@@ -15,11 +16,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 // The random-stream purpose of the rater samples (the gold-set builders use 1..3).
 constexpr auto kSampleRaters = static_cast<SplitMix64::Purpose>(16);

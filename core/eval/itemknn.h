@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "dataset/ratingstore.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <cstdint>
@@ -49,6 +50,8 @@ struct ItemNeighbour
 // movie index asc; only similarities > 0). Immutable; safe to read from any number of threads.
 class ItemKnnTable
 {
+    Q_DECLARE_TR_FUNCTIONS(cinetune::ItemKnnTable)
+
 public:
     // Builds the table: movies in parallel, each with a dense per-thread accumulator over the
     // rows of its raters. The result does not depend on the thread count.

@@ -1,5 +1,6 @@
 #include "itemknncache.h"
 
+#include "common/tr.h"
 #include "dataset/datasetcache.h"
 
 #include <QCoreApplication>
@@ -16,11 +17,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 constexpr char kMagic[16] = {'C', 'I', 'N', 'E', 'T', 'U', 'N', 'E', '-', 'I', 'T', 'E', 'M', 'K', 'N', 'N'};
 constexpr quint32 kVersion = 1;

@@ -1,5 +1,6 @@
 #include "predictions.h"
 
+#include "common/tr.h"
 #include "responseparser.h"
 
 #include <QCoreApplication>
@@ -16,16 +17,6 @@
 namespace cinetune {
 
 namespace {
-
-class PredictionsText
-{
-    Q_DECLARE_TR_FUNCTIONS(Predictions)
-};
-
-QString tr(const char *s)
-{
-    return PredictionsText::tr(s);
-}
 
 QString describe(const QJsonValue &v)
 {

@@ -1,5 +1,6 @@
 #include "promptstrategy.h"
 
+#include "common/tr.h"
 #include "dataset/catalogue.h"
 
 #include <QCoreApplication>
@@ -13,11 +14,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune::PromptStrategy", s);
-}
 
 // The same titles as the training data (finetuneexport.cpp: Catalogue::displayTitle).
 Result<QStringList> titlesOf(const Catalogue &catalogue, const std::vector<std::uint32_t> &ids, std::uint32_t user)

@@ -15,7 +15,7 @@ namespace {
 
 class ResponseParserText
 {
-    Q_DECLARE_TR_FUNCTIONS(ResponseParser)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::ResponseParser)
 };
 
 constexpr int kMaxTitleLength = 200;

@@ -1,6 +1,7 @@
 #include "runspec.h"
 
 #include "baselines.h"
+#include "common/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
@@ -8,11 +9,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune::RunSpec", s);
-}
 
 Error invalid(const QString &message)
 {
@@ -81,13 +77,13 @@ Status RunSpec::validate() const
     if (temperature < 0 || temperature > 2)
         return invalid(tr("temperature must be from 0 to 2, found %1").arg(temperature));
     if (maxTokens < 1 || maxTokens > 100000)
-        return range(QStringLiteral("max tokens"), 1, 100000, maxTokens);
+        return range(tr("max tokens"), 1, 100000, maxTokens);
     if (count < 1 || count > 100)
-        return range(QStringLiteral("count"), 1, 100, count);
+        return range(tr("count"), 1, 100, count);
     if (strategy == PromptStrategyKind::FewShot && (fewShotK < 1 || fewShotK > 50))
-        return range(QStringLiteral("few-shot k"), 1, 50, fewShotK);
+        return range(tr("few-shot k"), 1, 50, fewShotK);
     if (strategy == PromptStrategyKind::Candidates && (candidateCount < 1 || candidateCount > 500))
-        return range(QStringLiteral("candidates"), 1, 500, candidateCount);
+        return range(tr("candidates"), 1, 500, candidateCount);
     if (strategy == PromptStrategyKind::Candidates && !baselineFromId(candidateBaseline))
         return invalid(tr("The candidates must come from a local baseline (random, popular, itemknn or consensus), found \"%1\".")
                            .arg(candidateBaseline));

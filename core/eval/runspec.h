@@ -4,6 +4,7 @@
 #include "finetune/prompttemplate.h"
 #include "goldset/goldset.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -45,6 +46,9 @@ struct RunTarget
 // project as spec_json. Two runs with equal specs send byte-identical requests.
 struct RunSpec
 {
+    Q_DECLARE_TR_FUNCTIONS(cinetune::RunSpec)
+
+public:
     static constexpr int formatVersion = 1;
 
     QString goldSetName;

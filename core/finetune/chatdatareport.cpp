@@ -1,5 +1,7 @@
 #include "chatdatareport.h"
 
+#include "common/tr.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
@@ -7,11 +9,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 QJsonObject distributionJson(const Distribution &d)
 {

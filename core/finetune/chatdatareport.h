@@ -3,6 +3,7 @@
 #include "pricetable.h"
 #include "trainingcost.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -35,6 +36,9 @@ struct ExampleTokens
 // Everything the validator found out about a chat fine-tuning JSONL file.
 struct ChatDataReport
 {
+    Q_DECLARE_TR_FUNCTIONS(cinetune::ChatDataReport)
+
+public:
     QString source;            // file name used in messages
     QString model;             // the model the limits and prices are for
     qint64 lines = 0;          // non-blank lines

@@ -21,7 +21,7 @@ namespace {
 // extracted under that class's name instead).
 class ChatDataValidatorText
 {
-    Q_DECLARE_TR_FUNCTIONS(ChatDataValidator)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::ChatDataValidator)
 };
 
 QString num(qint64 n)

@@ -1,5 +1,6 @@
 #include "finetuneexport.h"
 
+#include "common/tr.h"
 #include "dataset/catalogue.h"
 
 #include <QCoreApplication>
@@ -7,15 +8,6 @@
 #include <QSaveFile>
 
 namespace cinetune {
-
-namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
-
-} // namespace
 
 Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<std::uint32_t> &sourceIds,
                                 const QString &source, std::uint32_t user)

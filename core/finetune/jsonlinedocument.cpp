@@ -1,6 +1,7 @@
 #include "jsonlinedocument.h"
 
 #include "chatexample.h"
+#include "common/tr.h"
 
 #include <QCoreApplication>
 
@@ -12,11 +13,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 int hexValue(char c)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <cstdint>
@@ -19,6 +20,8 @@ namespace cinetune {
 // Reusable: parse() clears the previous document.
 class JsonLineDocument
 {
+    Q_DECLARE_TR_FUNCTIONS(cinetune::JsonLineDocument)
+
 public:
     enum class Type : std::uint8_t { Null, False, True, Number, String, Array, Object };
     static constexpr int maxDepth = 256;

@@ -1,5 +1,7 @@
 #include "pricetable.h"
 
+#include "common/tr.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -12,11 +14,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 struct Field
 {

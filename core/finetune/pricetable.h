@@ -4,6 +4,7 @@
 
 #include "common/result.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -40,6 +41,8 @@ QString usdAmount(double usd, const QLocale &locale = QLocale::c());
 // Defaults: OpenAI's published gpt-4o-mini-2024-07-18 prices, standard tier.
 class PriceTable
 {
+    Q_DECLARE_TR_FUNCTIONS(cinetune::PriceTable)
+
 public:
     static constexpr int formatVersion = 1;
     static PriceTable defaults();

@@ -14,7 +14,7 @@ namespace {
 // extracted under that class's name instead).
 class PromptTemplateText
 {
-    Q_DECLARE_TR_FUNCTIONS(PromptTemplate)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::PromptTemplate)
 };
 
 const QStringList &knownPlaceholders()

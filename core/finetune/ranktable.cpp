@@ -1,5 +1,7 @@
 #include "ranktable.h"
 
+#include "common/tr.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -10,11 +12,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 constexpr std::size_t kLinearMergeMax = 128; // longer pieces use the heap merge
 

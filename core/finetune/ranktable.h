@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <array>
@@ -19,6 +20,8 @@ namespace cinetune {
 // table tuned for short keys, and tiktoken's byte-pair merge. Immutable after parse().
 class RankTable
 {
+    Q_DECLARE_TR_FUNCTIONS(cinetune::RankTable)
+
 public:
     static constexpr std::uint32_t noRank = 0xFFFFFFFFu;
 

@@ -1,5 +1,6 @@
 #include "tokenizer.h"
 
+#include "common/tr.h"
 #include "pretokenizer.h"
 #include "ranktable.h"
 
@@ -16,11 +17,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 // Per-thread cache of pieces that needed a byte-pair merge (most text repeats its rare words:
 // movie titles, names). Open addressing on the rank table's hash; cleared when full.

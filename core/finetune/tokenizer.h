@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -27,6 +28,8 @@ class RankTable;
 // thread-safe (each thread keeps its own small cache of merged pieces).
 class Tokenizer
 {
+    Q_DECLARE_TR_FUNCTIONS(cinetune::Tokenizer)
+
 public:
     // SHA-256 of OpenAI's o200k_base.tiktoken (the expected_hash in tiktoken_ext/openai_public.py).
     static constexpr std::string_view o200kSha256 = "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d";

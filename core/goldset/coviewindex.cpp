@@ -16,7 +16,7 @@ namespace {
 
 class CoViewIndexText
 {
-    Q_DECLARE_TR_FUNCTIONS(CoViewIndex)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::CoViewIndex)
 };
 
 constexpr std::size_t kBlockUsers = 4096;

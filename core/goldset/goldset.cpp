@@ -14,7 +14,7 @@ namespace {
 
 class GoldSetText
 {
-    Q_DECLARE_TR_FUNCTIONS(GoldSet)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::GoldSet)
 };
 
 std::uint64_t roundedShare(std::uint64_t n, int percent)

@@ -23,7 +23,7 @@ constexpr std::size_t kBlockUsers = 8192;
 
 class GoldSetBuilderText
 {
-    Q_DECLARE_TR_FUNCTIONS(GoldSetBuilder)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::GoldSetBuilder)
 };
 
 Error canceledError()

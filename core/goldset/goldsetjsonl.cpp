@@ -19,7 +19,7 @@ namespace {
 
 class GoldSetJsonlText
 {
-    Q_DECLARE_TR_FUNCTIONS(GoldSetJsonl)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::GoldSetJsonl)
 };
 
 void appendNumber(QByteArray &out, std::uint64_t v)

@@ -13,7 +13,7 @@ namespace {
 
 class GoldSetSpecText
 {
-    Q_DECLARE_TR_FUNCTIONS(GoldSetSpec)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::GoldSetSpec)
 };
 
 Error rangeError(const QString &parameter, qint64 min, qint64 max, qint64 found)

@@ -15,7 +15,7 @@ namespace {
 
 class RaterBitmapsText
 {
-    Q_DECLARE_TR_FUNCTIONS(RaterBitmaps)
+    Q_DECLARE_TR_FUNCTIONS(cinetune::RaterBitmaps)
 };
 
 } // namespace

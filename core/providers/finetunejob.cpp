@@ -215,8 +215,10 @@ QList<JobEvent> metricEvents(const QList<MetricPoint> &points)
         e.level = QStringLiteral("info");
         e.type = QStringLiteral("metrics");
         e.data = metricPointToJson(p);
-        e.message = p.trainLoss ? QStringLiteral("Step %1: training loss %2").arg(p.step).arg(*p.trainLoss, 0, 'g', 4)
-                                : QStringLiteral("Step %1").arg(p.step);
+        e.message = p.trainLoss ? QCoreApplication::translate("cinetune::FineTuneJob", "Step %1: training loss %2")
+                                      .arg(p.step)
+                                      .arg(*p.trainLoss, 0, 'g', 4)
+                                : QCoreApplication::translate("cinetune::FineTuneJob", "Step %1").arg(p.step);
         out.append(e);
     }
     return out;

@@ -14,7 +14,7 @@ namespace cinetune {
 
 namespace {
 
-using protocol::tr; using protocol::malformed; using protocol::parseObject; using protocol::str; using protocol::pathId;
+using protocol::malformed; using protocol::parseObject; using protocol::str; using protocol::pathId;
 
 
 qint64 count(const QJsonObject &o, const char *key)

@@ -3,17 +3,34 @@
 // Small helpers shared by the provider protocol files (openairequests.cpp, openairesponses.cpp, openaibatch.cpp):
 // translation context, the "malformed answer" error, JSON object parsing and field access.
 #include "common/result.h"
+#include "common/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
 
+// The protocol files' messages outside classes: each namespace's tr() uses the namespace as its context,
+// which is the context lupdate extracts them under (common/tr.h, form 2; "cinetune" has cinetune::tr()).
+namespace cinetune::openai {
+inline QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune::openai", s);
+}
+} // namespace cinetune::openai
+
+namespace cinetune::together {
+inline QString tr(const char *s)
+{
+    return QCoreApplication::translate("cinetune::together", s);
+}
+} // namespace cinetune::together
+
 namespace cinetune::protocol {
 
 inline QString tr(const char *s)
 {
-    return QCoreApplication::translate("cinetune::ProviderProtocol", s);
+    return QCoreApplication::translate("cinetune::protocol", s);
 }
 
 inline Error malformed(const QString &what, const QString &problem)

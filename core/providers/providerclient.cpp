@@ -1,5 +1,7 @@
 #include "providerclient.h"
 
+#include "common/tr.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -12,11 +14,6 @@ Q_LOGGING_CATEGORY(lcProvider, "cinetune.providers", QtInfoMsg)
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune::ProviderClient", s);
-}
 
 template<typename C, typename T>
 void complete(C *call, const Result<T> &result)

@@ -1,5 +1,7 @@
 #include "providererrors.h"
 
+#include "common/tr.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,11 +9,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune::ProviderErrors", s);
-}
 
 QString jsonText(const QJsonValue &v)
 {

@@ -1,20 +1,13 @@
 #include "comparison.h"
 
+#include "common/tr.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 
 #include <algorithm>
 
 namespace cinetune {
-
-namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
-
-} // namespace
 
 bool ResultsComparison::isEmpty() const
 {

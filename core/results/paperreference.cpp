@@ -1,16 +1,13 @@
 #include "paperreference.h"
 
+#include "common/tr.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 // Rows as in the paper: P@3, R@3, F1@3, P@5, R@5, F1@5, MRR, MAP (paperMetricIds()).
 constexpr double kTable2Base[] = {0.0198, 0.0063, 0.0095, 0.0208, 0.0117, 0.0146, 0.0505, 0.0060};

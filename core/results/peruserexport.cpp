@@ -1,5 +1,7 @@
 #include "peruserexport.h"
 
+#include "common/tr.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
@@ -10,11 +12,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 QString compactJson(const QJsonObject &o)
 {

@@ -1,5 +1,6 @@
 #include "projectfacts.h"
 
+#include "common/tr.h"
 #include "project/goldsetrepository.h"
 #include "project/jobrepository.h"
 #include "project/projectfile.h"
@@ -13,11 +14,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 QString json(const QJsonObject &o)
 {

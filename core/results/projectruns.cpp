@@ -1,5 +1,6 @@
 #include "projectruns.h"
 
+#include "common/tr.h"
 #include "metricadapter.h"
 #include "paperreference.h"
 #include "project/goldsetrepository.h"
@@ -13,11 +14,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 double share(std::uint64_t part, std::uint64_t whole)
 {

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "common/tr.h"
 #include "tableexport.h"
 
 #include <QCoreApplication>
@@ -9,11 +10,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 // Strips the XML declaration and doctype so the SVG can be placed inside HTML.
 QString inlineSvg(const QByteArray &svg)

@@ -1,5 +1,7 @@
 #include "resultstable.h"
 
+#include "common/tr.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -8,11 +10,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 // "precision@3" → ("precision", 3); "mrr" → ("mrr", 0).
 std::pair<QString, int> splitId(const QString &id)

@@ -1,5 +1,7 @@
 #include "tableexport.h"
 
+#include "common/tr.h"
+
 #include <algorithm>
 
 #include <QFile>
@@ -12,11 +14,6 @@
 namespace cinetune {
 
 namespace {
-
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cinetune", s);
-}
 
 QString compactJson(const QJsonObject &o)
 {

@@ -3,9 +3,14 @@
 #include "uitest.h"
 
 #include "appsettings.h"
+#include "eval/baselines.h"
+#include "eval/runspec.h"
 #include "finetune/prompttemplate.h"
 #include "goldset/goldset.h"
 #include "goldset/goldsetspec.h"
+#include "providers/openaiprotocol.h"
+#include "providers/providererrors.h"
+#include "results/resultstable.h"
 #include "steps.h"
 #include "translations.h"
 
@@ -31,6 +36,7 @@ private Q_SLOTS:
     void germanTranslates();
     void englishRestoresSource();
     void coreMessagesTranslate();
+    void coreNamesTranslate();
     void catalogueIsComplete();
 };
 
@@ -120,7 +126,7 @@ void TestTranslations::coreMessagesTranslate()
              QStringLiteral("Mindesttreffer M muss zwischen 1 und der Profilgröße 10 liegen, gefunden: 11"));
     QCOMPARE(dropReasonText(GoldDropReason::NoNeighbours, GoldSetSpec::paper50()),
              QStringLiteral("kein anderer Nutzer hat einen Profilfilm bewertet (Bewertung: 5 Sterne oder mehr)"));
-    QCOMPARE(QCoreApplication::translate("GoldSetBuilder", "no user has %1 ratings of 5 stars"),
+    QCOMPARE(QCoreApplication::translate("cinetune::GoldSetBuilder", "no user has %1 ratings of 5 stars"),
              QStringLiteral("kein Nutzer hat %1 Bewertungen mit 5 Sternen"));
     PromptTemplate prompt = PromptTemplate::paperDefault();
     prompt.user = QStringLiteral("{profile} {movies}");
@@ -130,6 +136,41 @@ void TestTranslations::coreMessagesTranslate()
     QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("en")));
     QCOMPARE(prompt.validate().error().message,
              QStringLiteral("Prompt template, user text: unknown placeholder {movies} (known: {profile}, {profile_count}, {count}, {gold})"));
+}
+
+// Names core shows in the UI (baselines, metrics, run-spec fields) and messages of free functions
+// and nested namespaces reach the UI in German: each is looked up at run time in the context lupdate
+// extracted it under (core/common/tr.h).
+void TestTranslations::coreNamesTranslate()
+{
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("de")));
+    QCOMPARE(baselineName(BaselineKind::Random), QStringLiteral("Zufällig"));
+    QCOMPARE(baselineName(BaselineKind::MostPopular), QStringLiteral("Populärste Filme"));
+    QCOMPARE(baselineName(BaselineKind::NeighbourConsensus), QStringLiteral("Nachbarschaftskonsens"));
+    QCOMPARE(metricLabel(QStringLiteral("hallucination_rate")), QStringLiteral("Halluzinationsrate"));
+
+    RunSpec run;
+    QCOMPARE(run.validate().error().message, QStringLiteral("Der Lauf braucht einen Anbieter und ein Modell."));
+    run.target.provider = QStringLiteral("openai");
+    run.target.model = QStringLiteral("gpt-4o-mini");
+    run.goldSetName = QStringLiteral("paper50");
+    run.maxTokens = 0;
+    QCOMPARE(run.validate().error().message, QStringLiteral("Max. Tokens muss zwischen 1 und 100000 liegen, gefunden: 0"));
+
+    // cinetune::openai's and cinetune::protocol's own tr().
+    const auto file = openai::parseFile(QByteArrayLiteral("<html><title>502 Bad Gateway</title></html>"));
+    QVERIFY(!file);
+    QCOMPARE(file.error().message,
+             QStringLiteral("Der Anbieter hat für die hochgeladene Datei eine unerwartete Antwort gesendet: eine HTML-Seite statt "
+                            "des JSON der API (prüfen Sie die Basis-URL: Sie endet meist auf /v1)."));
+    // A free function's message in namespace cinetune (cinetune::tr()).
+    HttpResponse unauthorized;
+    unauthorized.status = 401;
+    const QString keyError = mapHttpError(ProviderKind::OpenAI, ProviderOperation::Upload, unauthorized).message;
+    QVERIFY2(keyError.contains(QStringLiteral("beim Hochladen der Datei")) && keyError.contains(QStringLiteral("API-Schlüssel")),
+             qPrintable(keyError));
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("en")));
+    QCOMPARE(baselineName(BaselineKind::MostPopular), QStringLiteral("Most popular"));
 }
 
 void TestTranslations::catalogueIsComplete()
