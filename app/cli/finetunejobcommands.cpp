@@ -11,6 +11,7 @@
 #include "project/projectfile.h"
 #include "providers/httpclient.h"
 #include "providers/jobmonitor.h"
+#include "providers/jobpoller.h"
 #include "providers/providerclient.h"
 #include "providers/providerprofile.h"
 #include "finetune/pricetable.h"
@@ -303,49 +304,36 @@ int finetuneCancel(const QStringList &args, QTextStream &out, QTextStream &err)
 
 namespace {
 
-// Polls one job until it ends, printing status changes, metrics and warnings as they come.
+// Follows one job with the core JobPoller until it ends, printing status changes, metrics and
+// warnings as they come and recording them in the project (--project).
 class JobWatcher
 {
 public:
     JobWatcher(JobCommand &jc, int intervalMs, QTextStream &out, QTextStream &err, Done done)
-        : m_jc(jc), m_intervalMs(intervalMs), m_out(out), m_err(err), m_done(std::move(done))
+        : m_jc(jc), m_out(out), m_err(err), m_done(std::move(done)),
+          m_poller([client = jc.connection.client.get()]() -> Result<ProviderClient *> { return client; }, jc.jobId)
     {
-        m_timer.setSingleShot(true);
-        QObject::connect(&m_timer, &QTimer::timeout, &m_context, [this]() { poll(); });
-    }
-    Q_DISABLE_COPY_MOVE(JobWatcher)
-
-    void start() { poll(); }
-    void stop()
-    {
-        m_stopped = true;
-        m_timer.stop();
-        if (m_call)
-            m_call->cancel();
-    }
-
-private:
-    ProviderClient *client() const { return m_jc.connection.client.get(); }
-
-    void poll()
-    {
-        JobCall *call = client()->getJob(m_jc.jobId);
-        m_call = call;
-        QObject::connect(call, &JobCall::finished, &m_context, [this](const Result<FineTuneJob> &r) {
-            if (m_stopped)
-                return;
-            if (!r)
-                return failed(r.error());
-            m_failures = 0;
-            const FineTuneJob job = r.value();
+        // A steady pace; after failures the pause doubles, up to 16 times the interval or 5 minutes.
+        m_poller.setTiming({intervalMs, std::min(intervalMs * 16, 300000), false});
+        m_poller.setListingErrors(JobPoller::ListingErrors::EndRound);
+        QObject::connect(&m_poller, &JobPoller::jobUpdated, &m_context, [this](const FineTuneJob &job) {
             storeJob(m_jc.project, m_jc.stored, job, m_err);
             // A final status is printed after the job's last events, any other before its events.
             if (!isTerminal(job.status))
                 printStatus(job);
-            events(job);
         });
+        QObject::connect(&m_poller, &JobPoller::eventsAdded, &m_context, [this](const QList<JobEvent> &events) { printEvents(events); });
+        QObject::connect(&m_poller, &JobPoller::metricsAdded, &m_context, [this](const QList<JobEvent> &points) { printMetrics(points); });
+        QObject::connect(&m_poller, &JobPoller::pollFailed, &m_context, [this](const Error &e) { failed(e); });
+        QObject::connect(&m_poller, &JobPoller::finished, &m_context,
+                         [this](const FineTuneJob &job, const Result<QList<Checkpoint>> &checkpoints) { finish(job, checkpoints); });
     }
+    Q_DISABLE_COPY_MOVE(JobWatcher)
 
+    void start() { m_poller.start(); }
+    void stop() { m_poller.stop(); }
+
+private:
     void printStatus(const FineTuneJob &job)
     {
         if (m_status && *m_status == job.status)
@@ -354,102 +342,60 @@ private:
         say(m_out, QStringLiteral("%1  %2\n").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), statusText(job)));
     }
 
-    void events(const FineTuneJob &job)
+    void printEvents(const QList<JobEvent> &events)
     {
-        EventsCall *call = client()->listEvents(m_jc.jobId, m_newestEvent);
-        m_call = call;
-        QObject::connect(call, &EventsCall::finished, &m_context, [this, job](const Result<QList<JobEvent>> &r) {
-            if (m_stopped)
-                return;
-            if (!r)
-                return failed(r.error());
-            for (const JobEvent &e : r.value()) {
-                m_newestEvent = e.id;
-                if (e.type == QLatin1String("metrics")) {
-                    const MetricPoint m = metricPointFromJson(e.data);
-                    if (!m.isEmpty())
-                        m_out << QStringLiteral("  %1\n").arg(metricsLine(m));
-                } else if (e.level.startsWith(QLatin1String("warn")) || e.level == QLatin1String("error")) {
-                    m_out << QStringLiteral("  %1: %2\n").arg(e.level, e.message);
-                }
+        for (const JobEvent &e : events) {
+            if (e.type == QLatin1String("metrics")) {
+                const MetricPoint m = metricPointFromJson(e.data);
+                if (!m.isEmpty())
+                    m_out << QStringLiteral("  %1\n").arg(metricsLine(m));
+            } else if (e.level.startsWith(QLatin1String("warn")) || e.level == QLatin1String("error")) {
+                m_out << QStringLiteral("  %1: %2\n").arg(e.level, e.message);
             }
-            m_out.flush();
-            if (m_jc.project.jobs && m_jc.stored && !r->isEmpty())
-                (void)m_jc.project.jobs->addEvents(m_jc.stored->rowId, r.value());
-            if (client()->hasMetricsEndpoint())
-                return metrics(job);
-            afterPoll(job);
-        });
+        }
+        m_out.flush();
+        if (m_jc.project.jobs && m_jc.stored)
+            (void)m_jc.project.jobs->addEvents(m_jc.stored->rowId, events);
     }
 
     // Together AI reports the training curve apart from its events.
-    void metrics(const FineTuneJob &job)
+    void printMetrics(const QList<JobEvent> &points)
     {
-        MetricsCall *call = client()->listMetrics(m_jc.jobId);
-        m_call = call;
-        QObject::connect(call, &MetricsCall::finished, &m_context, [this, job](const Result<QList<MetricPoint>> &r) {
-            if (m_stopped)
-                return;
-            if (!r)
-                return failed(r.error());
-            QList<JobEvent> fresh;
-            for (const JobEvent &e : metricEvents(r.value())) {
-                const MetricPoint m = metricPointFromJson(e.data);
-                if (m.step <= m_lastMetricStep)
-                    continue;
-                m_lastMetricStep = m.step;
-                m_out << QStringLiteral("  %1\n").arg(metricsLine(m));
-                fresh.append(e);
+        for (const JobEvent &e : points)
+            m_out << QStringLiteral("  %1\n").arg(metricsLine(metricPointFromJson(e.data)));
+        m_out.flush();
+        if (m_jc.project.jobs && m_jc.stored)
+            (void)m_jc.project.jobs->addEvents(m_jc.stored->rowId, points);
+    }
+
+    void finish(const FineTuneJob &job, const Result<QList<Checkpoint>> &r)
+    {
+        printStatus(job);
+        if (r && m_jc.project.jobs && m_jc.stored)
+            (void)m_jc.project.jobs->setCheckpoints(m_jc.stored->rowId, r.value());
+        if (job.status == JobStatus::Succeeded) {
+            m_out << tr("Fine-tuned model: %1\n").arg(job.fineTunedModel);
+            if (r) {
+                for (const Checkpoint &c : r.value())
+                    m_out << tr("Checkpoint (step %1): %2\n").arg(c.step).arg(c.model);
             }
+            if (job.trainedTokens)
+                m_out << tr("Trained tokens: %1\n").arg(*job.trainedTokens);
+            if (job.cost)
+                m_out << tr("Cost: $%1\n").arg(usdAmount(*job.cost));
+            if (job.needsDeployment)
+                m_out << tr("Azure: deploy the model before using it for inference.\n");
+            if (isSimulated(job, m_jc.profile))
+                m_out << tr("(made with the offline simulator, not an LLM)\n");
             m_out.flush();
-            if (m_jc.project.jobs && m_jc.stored && !fresh.isEmpty())
-                (void)m_jc.project.jobs->addEvents(m_jc.stored->rowId, fresh);
-            afterPoll(job);
-        });
-    }
-
-    void afterPoll(const FineTuneJob &job)
-    {
-        if (isTerminal(job.status)) {
-            printStatus(job);
-            return finish(job);
+            return m_done(Success);
         }
-        m_timer.start(m_intervalMs);
-    }
-
-    void finish(const FineTuneJob &job)
-    {
-        CheckpointsCall *call = client()->listCheckpoints(m_jc.jobId);
-        m_call = call;
-        QObject::connect(call, &CheckpointsCall::finished, &m_context, [this, job](const Result<QList<Checkpoint>> &r) {
-            if (m_stopped)
-                return;
-            if (r && m_jc.project.jobs && m_jc.stored)
-                (void)m_jc.project.jobs->setCheckpoints(m_jc.stored->rowId, r.value());
-            if (job.status == JobStatus::Succeeded) {
-                m_out << tr("Fine-tuned model: %1\n").arg(job.fineTunedModel);
-                if (r) {
-                    for (const Checkpoint &c : r.value())
-                        m_out << tr("Checkpoint (step %1): %2\n").arg(c.step).arg(c.model);
-                }
-                if (job.trainedTokens)
-                    m_out << tr("Trained tokens: %1\n").arg(*job.trainedTokens);
-                if (job.cost)
-                    m_out << tr("Cost: $%1\n").arg(usdAmount(*job.cost));
-                if (job.needsDeployment)
-                    m_out << tr("Azure: deploy the model before using it for inference.\n");
-                if (isSimulated(job, m_jc.profile))
-                    m_out << tr("(made with the offline simulator, not an LLM)\n");
-                m_out.flush();
-                return m_done(Success);
-            }
-            if (job.status == JobStatus::Failed)
-                say(m_err, tr("cinetune finetune watch: job %1 failed: %2\n")
-                               .arg(m_jc.jobId, job.error.message.isEmpty() ? tr("no reason given") : job.error.message));
-            else
-                say(m_err, tr("cinetune finetune watch: job %1 was cancelled\n").arg(m_jc.jobId));
-            m_done(ProviderError);
-        });
+        if (job.status == JobStatus::Failed)
+            say(m_err, tr("cinetune finetune watch: job %1 failed: %2\n")
+                           .arg(m_jc.jobId, job.error.message.isEmpty() ? tr("no reason given") : job.error.message));
+        else
+            say(m_err, tr("cinetune finetune watch: job %1 was cancelled\n").arg(m_jc.jobId));
+        m_done(ProviderError);
     }
 
     void failed(const Error &e)
@@ -459,25 +405,20 @@ private:
         const bool fatal = e.code == QLatin1String("provider.bad_key") || e.code == QLatin1String("provider.not_found")
                            || e.code == QLatin1String("provider.forbidden") || e.code == QLatin1String("provider.invalid_request")
                            || e.code == QLatin1String("provider.no_key") || e.code == QLatin1String("provider.quota");
-        if (fatal || ++m_failures >= 10)
+        if (fatal || m_poller.consecutiveFailures() >= 10) {
+            m_poller.stop();
             return m_done(providerFailure(QStringLiteral("finetune watch"), e, m_jc.connection, m_err));
+        }
         say(m_err, tr("cinetune finetune watch: %1 (trying again)\n").arg(scrub(e.message, m_jc.connection.key)));
-        m_timer.start(std::min(m_intervalMs << std::min(m_failures, 4), 300000));
     }
 
     JobCommand &m_jc;
-    int m_intervalMs;
     QTextStream &m_out;
     QTextStream &m_err;
     Done m_done;
     QObject m_context;
-    QTimer m_timer;
-    QPointer<ProviderCall> m_call;
+    JobPoller m_poller;
     std::optional<JobStatus> m_status;
-    QString m_newestEvent;
-    int m_lastMetricStep = -1; // Together: the last metrics point printed
-    int m_failures = 0;
-    bool m_stopped = false;
 };
 
 } // namespace
