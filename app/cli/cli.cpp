@@ -44,7 +44,7 @@ const Command *commandOf(const QStringList &args, qsizetype &words)
 // `cinetune help [COMMAND [SUBCOMMAND]]`, `cinetune help --man`, `cinetune help --bash-completion`.
 int help(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    if (args.isEmpty()) {
+    if (args.isEmpty() || isHelpOption(args.first())) {
         out << usageText();
         return Success;
     }

@@ -299,6 +299,7 @@ QString manPage()
 {
     QString t;
     t += QStringLiteral(".TH CINETUNE 1 \"\" \"cinetune %1\" \"User Commands\"\n").arg(QStringLiteral(CINETUNE_VERSION));
+    t += QStringLiteral(".nh\n.ad l\n"); // long synopses: no hyphenation, ragged right
     t += QStringLiteral(".SH NAME\ncinetune \\- movie recommendations with fine-tuned language models\n");
     t += QStringLiteral(".SH SYNOPSIS\n.B cinetune\n[\\fIPROJECT.cinetune\\fR | \\fIDATASET\\fR]\n.br\n");
     for (const Command &c : commandRegistry()) {
