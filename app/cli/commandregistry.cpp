@@ -6,6 +6,7 @@
 #include "evalcommands.h"
 #include "finetunecommands.h"
 #include "finetunejobcommands.h"
+#include "finetunerecordcommands.h"
 #include "goldsetcommands.h"
 #include "goldsetstatscommand.h"
 #include "profilecommands.h"

@@ -7,8 +7,8 @@
 
 namespace cinetune::cli {
 
-// cinetune finetune submit|status|watch|cancel|list|discard: fine-tuning jobs at a provider,
-// recorded in a project with --project. They run the event loop (see providersupport.h).
+// cinetune finetune submit|status|watch|cancel: one fine-tuning job at a provider, recorded in a
+// project with --project. They run the event loop (see providersupport.h).
 int finetuneSubmit(const QStringList &args, QTextStream &out, QTextStream &err);
 QList<QCommandLineOption> finetuneSubmitOptions();
 int finetuneStatus(const QStringList &args, QTextStream &out, QTextStream &err);
@@ -17,9 +17,5 @@ int finetuneWatch(const QStringList &args, QTextStream &out, QTextStream &err);
 QList<QCommandLineOption> finetuneWatchOptions();
 int finetuneCancel(const QStringList &args, QTextStream &out, QTextStream &err);
 QList<QCommandLineOption> finetuneCancelOptions();
-int finetuneList(const QStringList &args, QTextStream &out, QTextStream &err);
-QList<QCommandLineOption> finetuneListOptions();
-int finetuneDiscard(const QStringList &args, QTextStream &out, QTextStream &err);
-QList<QCommandLineOption> finetuneDiscardOptions();
 
 } // namespace cinetune::cli
