@@ -2,7 +2,6 @@
 #include "cli/cli.h"
 #include "appsetup.h"
 #include "common/appinfo.h"
-#include "results/reportcommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -11,35 +10,37 @@
 #include <cstdio>
 #include <memory>
 
+namespace {
+
+template<typename Application>
+int runCommand(int &argc, char **argv, const QStringList &args)
+{
+    Application app(argc, argv);
+    cinetune::setApplicationIdentity();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const int code = cinetune::cli::run(args, out, err);
+    out.flush();
+    err.flush();
+    return code;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
 
-    // The report renders charts, which needs a (widget) application but never a display.
-    if (cinetune::ui::isReportCommand(args)) {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        QApplication app(argc, argv);
-        cinetune::setApplicationIdentity();
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        const int code = cinetune::ui::runReportCommand(args, out, err);
-        out.flush();
-        err.flush();
-        return code;
-    }
-
     if (cinetune::cli::isCliCommand(args)) {
-        QCoreApplication app(argc, argv);
-        cinetune::setApplicationIdentity();
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        const int code = cinetune::cli::run(args, out, err);
-        out.flush();
-        err.flush();
-        return code;
+        // A command that renders charts (report) needs a widget application, never a display.
+        if (cinetune::cli::needsWidgets(args)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            return runCommand<QApplication>(argc, argv, args);
+        }
+        return runCommand<QCoreApplication>(argc, argv, args);
     }
 
     // A mistyped command is not a file to open: a usage error, before any window or display.

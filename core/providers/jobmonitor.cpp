@@ -153,13 +153,8 @@ void JobMonitor::watch(qint64 rowId)
 {
     if (m_watched.contains(rowId))
         return;
-    Watch w;
-    w.delayMs = m_pollMs;
-    w.timer = new QTimer(this);
-    w.timer->setSingleShot(true);
-    connect(w.timer, &QTimer::timeout, this, [this, rowId]() { poll(rowId); });
-    m_watched.insert(rowId, w);
-    QTimer::singleShot(0, this, [this, rowId]() { poll(rowId); });
+    m_watched.insert(rowId, Watch{nullptr, m_pollMs, false});
+    QTimer::singleShot(0, this, [this, rowId]() { begin(rowId); });
 }
 
 void JobMonitor::stop(qint64 rowId)
@@ -167,49 +162,43 @@ void JobMonitor::stop(qint64 rowId)
     auto it = m_watched.find(rowId);
     if (it == m_watched.end())
         return;
-    it->timer->deleteLater();
+    if (it->poller) {
+        it->poller->stop();
+        it->poller->deleteLater();
+    }
     m_watched.erase(it);
 }
 
-void JobMonitor::schedule(qint64 rowId, bool changed)
+// Reads the row: a pending request is looked up first, a known job is polled.
+void JobMonitor::begin(qint64 rowId)
 {
     auto it = m_watched.find(rowId);
-    if (it == m_watched.end())
+    if (it == m_watched.end() || it->busy || it->poller)
         return;
-    it->busy = false;
-    it->delayMs = changed ? m_pollMs : std::min(m_maxPollMs, std::max(m_pollMs, it->delayMs * 2));
-    it->timer->start(it->delayMs);
-}
-
-void JobMonitor::poll(qint64 rowId)
-{
-    auto it = m_watched.find(rowId);
-    if (it == m_watched.end() || it->busy)
-        return;
-    it->busy = true;
     auto stored = m_repository->job(rowId);
     if (!stored) {
         Q_EMIT pollFailed(rowId, stored.error());
         return stop(rowId);
     }
+    if (!stored->pending)
+        return startPoller(stored.value());
     auto client = m_factory(stored->provider);
     if (!client) {
         Q_EMIT pollFailed(rowId, client.error());
-        return schedule(rowId, false);
+        return retryLater(rowId);
     }
-    if (stored->pending)
-        return resolvePending(stored.value(), client.value());
-    JobCall *call = client.value()->getJob(stored->job.id);
-    connect(call, &JobCall::finished, this, [this, rowId, s = stored.value(), c = client.value()](const Result<FineTuneJob> &r) {
-        if (!r) {
-            Q_EMIT pollFailed(rowId, r.error());
-            const QString code = r.error().code;
-            if (code == QLatin1String("provider.bad_key") || code == QLatin1String("provider.not_found"))
-                return stop(rowId);
-            return schedule(rowId, false);
-        }
-        afterJob(rowId, s, c, r.value());
-    });
+    it->busy = true;
+    resolvePending(stored.value(), client.value());
+}
+
+void JobMonitor::retryLater(qint64 rowId)
+{
+    auto it = m_watched.find(rowId);
+    if (it == m_watched.end())
+        return;
+    it->busy = false;
+    it->retryMs = std::min(m_maxPollMs, std::max(m_pollMs, it->retryMs * 2));
+    QTimer::singleShot(it->retryMs, this, [this, rowId]() { begin(rowId); });
 }
 
 void JobMonitor::resolvePending(const StoredJob &stored, ProviderClient *client)
@@ -221,7 +210,7 @@ void JobMonitor::resolvePending(const StoredJob &stored, ProviderClient *client)
     request.suffix = stored.job.suffix;
     JobCall *call = client->findTaggedJob(stored.requestTag, request);
     const qint64 rowId = stored.rowId;
-    connect(call, &JobCall::finished, this, [this, rowId, stored, client](const Result<FineTuneJob> &r) {
+    connect(call, &JobCall::finished, this, [this, rowId, stored](const Result<FineTuneJob> &r) {
         if (!r) {
             if (r.error().code == QLatin1String("provider.not_found")) {
                 // Not found is not proof that it was never created (a lookup can miss it, and
@@ -243,76 +232,51 @@ void JobMonitor::resolvePending(const StoredJob &stored, ProviderClient *client)
                 return stop(rowId);
             }
             Q_EMIT pollFailed(rowId, r.error());
-            return schedule(rowId, false);
+            return retryLater(rowId);
         }
         auto row = m_repository->upsertJob(stored.provider, stored.kind, stored.baseUrl, r.value(), stored.simulated, stored.requestTag);
         if (!row) {
             Q_EMIT pollFailed(rowId, row.error());
-            return schedule(rowId, false);
+            return retryLater(rowId);
         }
         StoredJob now = stored;
         now.pending = false;
         now.job = r.value();
-        afterJob(rowId, now, client, r.value());
+        startPoller(now);
     });
 }
 
-void JobMonitor::afterJob(qint64 rowId, const StoredJob &stored, ProviderClient *client, const FineTuneJob &job)
+void JobMonitor::startPoller(const StoredJob &stored)
 {
-    const bool statusChanged = job.status != stored.job.status || job.fineTunedModel != stored.job.fineTunedModel;
-    if (auto row = m_repository->upsertJob(stored.provider, stored.kind, stored.baseUrl, job, stored.simulated); !row)
-        Q_EMIT pollFailed(rowId, row.error());
-    Q_EMIT jobUpdated(rowId, job);
-    EventsCall *events = client->listEvents(job.id, m_repository->newestEventId(rowId));
-    connect(events, &EventsCall::finished, this, [this, rowId, client, job, statusChanged](const Result<QList<JobEvent>> &r) {
-        bool changed = statusChanged;
-        if (!r) {
-            Q_EMIT pollFailed(rowId, r.error());
-        } else if (!r->isEmpty()) {
-            changed = true;
-            storeEvents(rowId, r.value());
-        }
-        if (!client->hasMetricsEndpoint())
-            return afterMetrics(rowId, client, job, changed);
-        MetricsCall *metrics = client->listMetrics(job.id);
-        connect(metrics, &MetricsCall::finished, this, [this, rowId, client, job, changed](const Result<QList<MetricPoint>> &m) {
-            bool more = changed;
-            if (!m) {
-                Q_EMIT pollFailed(rowId, m.error());
-            } else {
-                // Only the points not stored yet count as a change (the endpoint returns them all).
-                QSet<QString> known;
-                if (auto stored = m_repository->events(rowId))
-                    for (const JobEvent &e : stored.value())
-                        known.insert(e.id);
-                QList<JobEvent> fresh;
-                for (const JobEvent &e : metricEvents(m.value())) {
-                    if (!known.contains(e.id))
-                        fresh.append(e);
-                }
-                if (!fresh.isEmpty()) {
-                    more = true;
-                    storeEvents(rowId, fresh);
-                }
-            }
-            afterMetrics(rowId, client, job, more);
-        });
+    auto it = m_watched.find(stored.rowId);
+    if (it == m_watched.end())
+        return;
+    const qint64 rowId = stored.rowId;
+    auto *poller = new JobPoller([this, provider = stored.provider]() { return m_factory(provider); }, stored.job.id, this);
+    poller->setTiming({m_pollMs, m_maxPollMs, true});
+    poller->setListingErrors(JobPoller::ListingErrors::Continue);
+    poller->setKnownJob(stored.job);
+    poller->setNewestEventId(m_repository->newestEventId(rowId));
+    if (auto events = m_repository->events(rowId)) {
+        QSet<QString> known;
+        for (const JobEvent &e : events.value())
+            known.insert(e.id);
+        poller->setKnownMetricIds(known);
+    }
+    connect(poller, &JobPoller::jobUpdated, this, [this, stored](const FineTuneJob &job) {
+        if (auto row = m_repository->upsertJob(stored.provider, stored.kind, stored.baseUrl, job, stored.simulated); !row)
+            Q_EMIT pollFailed(stored.rowId, row.error());
+        Q_EMIT jobUpdated(stored.rowId, job);
     });
-}
-
-void JobMonitor::storeEvents(qint64 rowId, const QList<JobEvent> &events)
-{
-    if (Status s = m_repository->addEvents(rowId, events); !s)
-        Q_EMIT pollFailed(rowId, s.error());
-    Q_EMIT eventsAdded(rowId, events);
-}
-
-void JobMonitor::afterMetrics(qint64 rowId, ProviderClient *client, const FineTuneJob &job, bool changed)
-{
-    if (!isTerminal(job.status))
-        return schedule(rowId, changed);
-    CheckpointsCall *cps = client->listCheckpoints(job.id);
-    connect(cps, &CheckpointsCall::finished, this, [this, rowId, job](const Result<QList<Checkpoint>> &c) {
+    connect(poller, &JobPoller::eventsAdded, this, [this, rowId](const QList<JobEvent> &events) { storeEvents(rowId, events); });
+    connect(poller, &JobPoller::metricsAdded, this, [this, rowId](const QList<JobEvent> &points) { storeEvents(rowId, points); });
+    connect(poller, &JobPoller::listingFailed, this, [this, rowId](const Error &e) { Q_EMIT pollFailed(rowId, e); });
+    connect(poller, &JobPoller::pollFailed, this, [this, rowId](const Error &e) {
+        Q_EMIT pollFailed(rowId, e);
+        if (e.code == QLatin1String("provider.bad_key") || e.code == QLatin1String("provider.not_found"))
+            stop(rowId);
+    });
+    connect(poller, &JobPoller::finished, this, [this, rowId](const FineTuneJob &job, const Result<QList<Checkpoint>> &c) {
         if (c) {
             if (Status s = m_repository->setCheckpoints(rowId, c.value()); !s)
                 Q_EMIT pollFailed(rowId, s.error());
@@ -323,6 +287,16 @@ void JobMonitor::afterMetrics(qint64 rowId, ProviderClient *client, const FineTu
         stop(rowId);
         Q_EMIT jobFinished(rowId, job);
     });
+    it->busy = false;
+    it->poller = poller;
+    poller->start();
+}
+
+void JobMonitor::storeEvents(qint64 rowId, const QList<JobEvent> &events)
+{
+    if (Status s = m_repository->addEvents(rowId, events); !s)
+        Q_EMIT pollFailed(rowId, s.error());
+    Q_EMIT eventsAdded(rowId, events);
 }
 
 } // namespace cinetune

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "project/jobrepository.h"
+#include "jobpoller.h"
 #include "providerclient.h"
 
 #include <QHash>
@@ -10,8 +11,6 @@
 #include <QSet>
 
 #include <functional>
-
-class QTimer;
 
 namespace cinetune {
 
@@ -65,10 +64,11 @@ private:
     bool m_done = false;
 };
 
-// Polls every unfinished job of the project until it ends, storing status, events and
+// Follows every unfinished job of the project until it ends, storing status, events and
 // checkpoints as they come. Started once (e.g. at project open) it resumes the jobs that were
-// running when the application stopped. Polls with backoff: `pollMs` while things change,
-// doubling up to `maxPollMs` while nothing does and after errors.
+// running when the application stopped. A job request that got no answer ("pending") is first
+// looked up at the provider; then a JobPoller per job polls it with backoff: `pollMs` while
+// things change, doubling up to `maxPollMs` while nothing does and after errors.
 class JobMonitor final : public QObject
 {
     Q_OBJECT
@@ -101,16 +101,14 @@ Q_SIGNALS:
 private:
     struct Watch
     {
-        int delayMs = 0;
-        bool busy = false;
-        QTimer *timer = nullptr;
+        JobPoller *poller = nullptr; // once the job is known at the provider
+        int retryMs = 0;             // the pause before looking a pending request up again
+        bool busy = false;           // a lookup is in flight
     };
-    void schedule(qint64 rowId, bool changed);
-    void poll(qint64 rowId);
+    void begin(qint64 rowId);
+    void retryLater(qint64 rowId);
     void resolvePending(const StoredJob &stored, ProviderClient *client);
-    // One poll after the job itself: events, then (Together) metrics, then checkpoints once it ended.
-    void afterJob(qint64 rowId, const StoredJob &stored, ProviderClient *client, const FineTuneJob &job);
-    void afterMetrics(qint64 rowId, ProviderClient *client, const FineTuneJob &job, bool changed);
+    void startPoller(const StoredJob &stored);
     void storeEvents(qint64 rowId, const QList<JobEvent> &events);
     void stop(qint64 rowId);
 

@@ -4,6 +4,7 @@
 // fuzzy matches, duplicates, hallucinations and profile repeats, and scoring again changes nothing
 // in the project (no request is ever made: there is no network here at all). Baseline runs are
 // computed and stored in one go and scored from their movie ids.
+#include "clirunner.h"
 #include "dataset/datasetloader.h"
 #include "eval/baselinerun.h"
 #include "eval/runscoring.h"
@@ -409,15 +410,12 @@ void TestRunScoring::commandLine()
     const QString binary = qEnvironmentVariable("CINETUNE_BINARY");
     QVERIFY2(!binary.isEmpty(), "CINETUNE_BINARY is set by CTest");
     const QString tiny = m_dir.filePath(QStringLiteral("tiny"));
-    const auto runCli = [&](const QStringList &args, QByteArray *out) {
-        QProcess p;
-        p.start(binary, args);
-        if (!p.waitForFinished(60000))
-            return -1;
-        *out = p.readAllStandardOutput();
-        if (p.exitCode() != 0)
-            qWarning("%s", p.readAllStandardError().constData());
-        return p.exitCode();
+    const auto runCli = [](const QStringList &args, QByteArray *out) {
+        const test::CliRun r = test::runCli(args, {.timeoutMs = 60000});
+        *out = r.out;
+        if (r.code != 0)
+            qWarning("%s", r.err.constData());
+        return r.code;
     };
     QByteArray out;
     QCOMPARE(runCli({QStringLiteral("baseline-run"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--gold"),

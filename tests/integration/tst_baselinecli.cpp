@@ -2,13 +2,13 @@
 // made by `cinetune goldset`: the predictions file's shape (one line per user of the split, ascending
 // ids, keys in order, no spaces, no profile movies), the same bytes for any --threads and on a
 // second run (ItemKNN then from its cache), --split/--count, and usage and input errors.
+#include "clirunner.h"
 #include "fixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -18,25 +18,8 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
-    Run r;
-    if (!p.waitForFinished(300000))
-        return r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using cinetune::test::runCli;
+using Run = cinetune::test::CliRun;
 
 QByteArray readAll(const QString &path)
 {
@@ -84,7 +67,7 @@ void TestBaselineCli::initTestCase()
     m_gold = path(QStringLiteral("gold.jsonl"));
     const Run g = runCli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--out"), m_gold, QStringLiteral("--sample-users"),
                           QStringLiteral("80"), QStringLiteral("--split"), QStringLiteral("60/20/20")});
-    QVERIFY2(g.code == 0, qPrintable(g.err));
+    QVERIFY2(g.code == 0, g.err.constData());
     for (const QByteArray &line : readAll(m_gold).split('\n')) {
         if (line.isEmpty())
             continue;
@@ -113,10 +96,10 @@ void TestBaselineCli::writesPredictions()
     const QString out1 = path(model + QStringLiteral("-1.jsonl"));
     const QString out2 = path(model + QStringLiteral("-2.jsonl"));
     const Run a = runCli(base(model, out1) << QStringLiteral("--threads") << QStringLiteral("1"));
-    QVERIFY2(a.code == 0, qPrintable(a.err));
-    QVERIFY2(a.out.contains(QStringLiteral("Baseline %1:").arg(model)), qPrintable(a.out));
+    QVERIFY2(a.code == 0, a.err.constData());
+    QVERIFY2(a.outText().contains(QStringLiteral("Baseline %1:").arg(model)), a.out.constData());
     const Run b = runCli(base(model, out2) << QStringLiteral("--threads") << QStringLiteral("2"));
-    QVERIFY2(b.code == 0, qPrintable(b.err));
+    QVERIFY2(b.code == 0, b.err.constData());
     const QByteArray bytes = readAll(out1);
     QCOMPARE(readAll(out2), bytes);
 
@@ -155,7 +138,7 @@ void TestBaselineCli::allSplitsAndCount()
     const QString out = path(QStringLiteral("all.jsonl"));
     const Run r = runCli(base(QStringLiteral("popular"), out) << QStringLiteral("--split") << QStringLiteral("all") << QStringLiteral("--count")
                                                               << QStringLiteral("3"));
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.code == 0, r.err.constData());
     const QList<QByteArray> lines = readAll(out).trimmed().split('\n');
     QCOMPARE(lines.size(), static_cast<qsizetype>(m_lines.size()));
     for (const QByteArray &line : lines)
@@ -230,7 +213,7 @@ void TestBaselineCli::errors()
     }
     const Run r = runCli(full);
     QCOMPARE(r.code, code);
-    QVERIFY(r.err.startsWith(QLatin1String("cinetune")));
+    QVERIFY(r.err.startsWith("cinetune"));
     QVERIFY(!QFile::exists(out));
 }
 

@@ -1,6 +1,7 @@
 // The real binary misused as a user would (issue 15, items 2, 3, 5, 6, 8, 9): outputs that would
 // replace an input, two processes on one run, a mistyped command, exit codes, a refused
 // connection, and messages. Every check here failed before its fix.
+#include "clirunner.h"
 #include "fixtures.h"
 
 #include "project/goldsetrepository.h"
@@ -31,13 +32,7 @@ using namespace cinetune;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    bool timedOut = false;
-};
+using Run = test::CliRun;
 
 QByteArray readAll(const QString &path)
 {
@@ -67,48 +62,22 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "TOGETHER_API_KEY"})
-            env.remove(QString::fromLatin1(v));
+        QProcessEnvironment env = test::cliEnvironment(m_dir.path());
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
         return env;
     }
 
     QProcess *start(const QStringList &args, const QString &program = {}, const QStringList &prefix = {}) const
     {
-        auto *p = new QProcess;
-        p->setProcessEnvironment(environment());
-        if (program.isEmpty())
-            p->start(qEnvironmentVariable("CINETUNE_BINARY"), args);
-        else
-            p->start(program, prefix + QStringList{qEnvironmentVariable("CINETUNE_BINARY")} + args);
-        return p;
+        return test::startCli(args, {.environment = environment(), .wrapper = program, .wrapperArgs = prefix}).release();
     }
 
     // Waits while this thread's event loop keeps the in-process simulator serving.
     static Run finish(QProcess *p, int timeoutMs = 120000, const QByteArray &stdinBytes = {})
     {
-        std::unique_ptr<QProcess> owner(p);
-        Run r;
-        if (p->state() == QProcess::Starting)
-            p->waitForStarted(30000);
-        if (p->error() == QProcess::FailedToStart)
-            return r;
-        if (!stdinBytes.isNull()) {
-            p->write(stdinBytes);
-            p->closeWriteChannel();
-        }
-        if (!QTest::qWaitFor([p] { return p->state() == QProcess::NotRunning; }, timeoutMs)) {
-            p->kill();
-            p->waitForFinished();
-            r.timedOut = true;
-        }
-        r.code = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
-        r.out = p->readAllStandardOutput();
-        r.err = p->readAllStandardError();
+        Run r = test::finishCli(std::unique_ptr<QProcess>(p), {.input = stdinBytes, .timeoutMs = timeoutMs});
+        if (r.timedOut)
+            r.code = -1;
         return r;
     }
 

@@ -4,6 +4,7 @@
 // project opens and passes its integrity check, the dataset cache is valid or ignored, every stored
 // gold set is complete, and the next session asks only for users without a stored answer.
 // Also Ctrl-C (SIGINT) of a run: it pauses, keeps the answers already paid for, and resumes.
+#include "clirunner.h"
 #include "fixtures.h"
 
 #include "project/goldsetrepository.h"
@@ -27,13 +28,7 @@ namespace {
 
 constexpr int kRounds = 3;
 
-struct Run
-{
-    int code = -1;
-    bool killed = false;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::CliRun;
 
 } // namespace
 
@@ -49,53 +44,14 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "TOGETHER_API_KEY"})
-            env.remove(QString::fromLatin1(v));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        return env;
+        return test::cliEnvironment(m_dir.path());
     }
 
     // Runs the binary; SIGKILL (or SIGINT with interrupt) once `killWhen` says so (checked every
     // few ms while this thread's event loop keeps the in-process simulator serving).
     Run cli(const QStringList &args, const std::function<bool()> &killWhen = {}, bool interrupt = false) const
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
-        if (!p.waitForStarted(30000))
-            return {};
-        Run r;
-        bool interrupted = false;
-        const bool done = QTest::qWaitFor(
-            [&] {
-                if (p.state() == QProcess::NotRunning)
-                    return true;
-                if (!interrupted && killWhen && killWhen()) {
-                    if (interrupt) {
-                        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
-                        interrupted = true;
-                        return false; // it winds down while the simulator keeps answering
-                    }
-                    p.kill(); // SIGKILL
-                    p.waitForFinished();
-                    r.killed = p.exitStatus() == QProcess::CrashExit;
-                    return true;
-                }
-                return false;
-            },
-            240000);
-        if (!done) {
-            p.kill();
-            p.waitForFinished();
-            return {-2, false, {}, {}};
-        }
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return test::runCli(args, {.environment = environment(), .timeoutMs = 240000, .killWhen = killWhen, .interrupt = interrupt});
     }
 
     // A 20-user gold set "g" (all in the test split) saved into a new project.

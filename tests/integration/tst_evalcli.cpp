@@ -1,12 +1,12 @@
 // `cinetune eval` and `cinetune resolve` on the real binary: metric values of a hand-made gold and
 // prediction pair against hand-computed numbers, missing and ignored users, titles and raw answers
 // resolved on the embedded sample, errors with file:line, and exit codes.
+#include "clirunner.h"
 #include "fixtures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,28 +15,12 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = cinetune::test::CliRun;
 
-Run runCli(const QStringList &args, const QByteArray &input = {})
+// Standard input gets `input` and is closed.
+Run runCli(const QStringList &args, const QByteArray &input = "")
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    p.setProcessEnvironment(env);
-    p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
-    if (!p.waitForStarted(30000))
-        return {};
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(300000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return cinetune::test::runCli(args, {.input = input});
 }
 
 const QByteArray kGold = "{\"user\":1,\"profile\":[100],\"gold\":[1,2],\"neighbors\":0,\"split\":\"test\"}\n"

@@ -4,6 +4,7 @@
 // every user has at most one stored row (exactly one unless the run stopped), each request was
 // tried a bounded number of times, and running the command again finishes without asking for any
 // user that already has an answer. Fine-tuning job creation under faults never makes two jobs.
+#include "clirunner.h"
 #include "fixtures.h"
 
 #include "project/goldsetrepository.h"
@@ -32,12 +33,7 @@ constexpr int kMaxAttempts = 5; // RetryPolicy::maxAttempts: the first try and f
 const QString kModel = QStringLiteral("gpt-4o-mini-2024-07-18");
 const QString kChat = QStringLiteral("POST /v1/chat/completions");
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::CliRun;
 
 QJsonObject lastJsonLine(const QByteArray &out)
 {
@@ -62,12 +58,7 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "TOGETHER_API_KEY"})
-            env.remove(QString::fromLatin1(v));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        QProcessEnvironment env = test::cliEnvironment(m_dir.path());
         env.insert(QStringLiteral("CINETUNE_TEST_KEY"), QStringLiteral("sk-cinetune-FAKE-0123456789abcdef"));
         return env;
     }
@@ -77,31 +68,17 @@ private:
     mutable qint64 m_peakKiB = 0;
     Run cli(const QStringList &args, int timeoutMs = 240000) const
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
-        if (!p.waitForStarted(30000))
-            return {};
         m_peakKiB = 0;
-        const QString status = QStringLiteral("/proc/%1/status").arg(p.processId());
-        const bool done = QTest::qWaitFor(
-            [&p, &status, this] {
-                QFile f(status);
-                if (f.open(QIODevice::ReadOnly)) {
-                    for (const QByteArray &line : f.readAll().split('\n')) {
-                        if (line.startsWith("VmHWM:"))
-                            m_peakKiB = std::max(m_peakKiB, line.mid(6).trimmed().split(' ').first().toLongLong());
-                    }
-                }
-                return p.state() == QProcess::NotRunning;
-            },
-            timeoutMs);
-        if (!done) {
-            p.kill();
-            p.waitForFinished();
-            return {-2, p.readAllStandardOutput(), p.readAllStandardError()};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        const auto sample = [this](QProcess &p) {
+            QFile f(QStringLiteral("/proc/%1/status").arg(p.processId()));
+            if (!f.open(QIODevice::ReadOnly))
+                return;
+            for (const QByteArray &line : f.readAll().split('\n')) {
+                if (line.startsWith("VmHWM:"))
+                    m_peakKiB = std::max(m_peakKiB, line.mid(6).trimmed().split(' ').first().toLongLong());
+            }
+        };
+        return test::runCli(args, {.environment = environment(), .timeoutMs = timeoutMs, .whileRunning = sample});
     }
 
     // The response-cache key of a received chat body (docs/EVALUATION-RUNS.md), so requests can be

@@ -1,6 +1,7 @@
 // The provider commands of the real binary against the offline simulator, itself started as
 // `cinetune simulator --port 0`: finetune submit/status/watch/cancel/list, providers
 // add/list/test/remove, usage errors, input errors, a 401 (the key never printed) and Ctrl-C.
+#include "clirunner.h"
 #include "fixtures.h"
 
 #include "project/jobrepository.h"
@@ -24,13 +25,7 @@ namespace {
 
 const QByteArray kFakeKey = "sk-cinetune-fake-key-0123456789abcdef";
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    QString all() const { return QString::fromUtf8(out + err); }
-};
+using Run = cinetune::test::CliRun;
 
 QByteArray tinyTraining()
 {
@@ -64,13 +59,8 @@ private:
 
     QProcessEnvironment environment(const QMap<QString, QString> &extra = {}) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "TOGETHER_API_KEY"})
-            env.remove(QString::fromLatin1(v));
         // Private settings, cache and data: the user's QSettings are never touched.
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        QProcessEnvironment env = cinetune::test::cliEnvironment(m_dir.path());
         for (auto it = extra.begin(); it != extra.end(); ++it)
             env.insert(it.key(), it.value());
         return env;
@@ -78,23 +68,14 @@ private:
 
     Run run(const QStringList &args, const QMap<QString, QString> &extra = {}, int timeoutMs = 60000) const
     {
-        QProcess p;
-        p.setProcessEnvironment(environment(extra));
-        p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return {-2, p.readAllStandardOutput(), p.readAllStandardError()};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        return cinetune::test::runCli(args, {.environment = environment(extra), .timeoutMs = timeoutMs});
     }
 
     // Starts `cinetune simulator --port 0 ...` and returns it with its URL (first stdout line).
     std::unique_ptr<QProcess> startSimulator(const QStringList &extra, QString &url) const
     {
-        auto p = std::make_unique<QProcess>();
-        p->setProcessEnvironment(environment());
-        p->start(qEnvironmentVariable("CINETUNE_BINARY"), QStringList{QStringLiteral("simulator"), QStringLiteral("--port"), QStringLiteral("0")} + extra);
+        auto p = cinetune::test::startCli(QStringList{QStringLiteral("simulator"), QStringLiteral("--port"), QStringLiteral("0")} + extra,
+                                {.environment = environment()});
         QElapsedTimer t;
         t.start();
         while (!p->canReadLine() && t.elapsed() < 60000)
@@ -421,20 +402,15 @@ private Q_SLOTS:
                                    QStringLiteral("--base-url"), url, QStringLiteral("--kind"), QStringLiteral("simulator")});
         QCOMPARE(submitted.code, 0);
         const QString job = QString::fromUtf8(submitted.out).trimmed();
-        QProcess watch;
-        watch.setProcessEnvironment(environment());
-        watch.start(qEnvironmentVariable("CINETUNE_BINARY"), {QStringLiteral("finetune"), QStringLiteral("watch"), job, QStringLiteral("--base-url"),
-                                                              url, QStringLiteral("--kind"), QStringLiteral("simulator")});
-        QElapsedTimer t;
-        t.start();
-        while (!watch.canReadLine() && t.elapsed() < 20000)
-            watch.waitForReadyRead(200);
-        QVERIFY(watch.canReadLine());
-        ::kill(static_cast<pid_t>(watch.processId()), SIGINT);
-        QVERIFY(watch.waitForFinished(10000));
-        QCOMPARE(watch.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(watch.exitCode(), 130);
-        QVERIFY(watch.readAllStandardError().contains("Stopped watching"));
+        // SIGINT once the first status line is out; it winds down by itself.
+        std::unique_ptr<QProcess> watch = cinetune::test::startCli(
+            {QStringLiteral("finetune"), QStringLiteral("watch"), job, QStringLiteral("--base-url"), url, QStringLiteral("--kind"), QStringLiteral("simulator")},
+            {.environment = environment()});
+        QProcess *w = watch.get();
+        const Run watched = cinetune::test::finishCli(std::move(watch), {.timeoutMs = 30000, .killWhen = [w] { return w->canReadLine(); }, .interrupt = true});
+        QVERIFY(watched.out.contains('\n'));
+        QCOMPARE(watched.code, 130);
+        QVERIFY(watched.err.contains("Stopped watching"));
         const Run status = run({QStringLiteral("finetune"), QStringLiteral("status"), job, QStringLiteral("--json"), QStringLiteral("--base-url"), url,
                                 QStringLiteral("--kind"), QStringLiteral("simulator")});
         QCOMPARE(status.code, 0);

@@ -2,6 +2,7 @@
 // a dataset reference, a gold set, a fine-tuning job with loss events, and two metric reports as
 // columns with a paired comparison. The HTML must hold the tables, the charts (inline SVG), the
 // settings; the PDF must be a PDF. Usage and input errors give their exit codes.
+#include "clirunner.h"
 #include "fixtures.h"
 #include "goldset/goldset.h"
 #include "project/goldsetrepository.h"
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,25 +21,13 @@ using namespace cinetune;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
 Run runCli(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    QProcessEnvironment env = test::cliEnvironment();
     env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the command must choose offscreen itself
-    p.setProcessEnvironment(env);
-    p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return test::runCli(args, {.environment = env, .timeoutMs = 120000});
 }
 
 QByteArray metricJson(double p3, double mrr, double lo, double hi)
@@ -138,7 +126,7 @@ void TestReport::writesHtmlAndPdf()
                           "--metrics", "profileData50:Baseline=" + m_dir.filePath("baseline.json"),
                           "--metrics", "profileData50:Fine-tuned=" + m_dir.filePath("tuned.json"),
                           "--pair", "Fine-tuned,Baseline", "--paired", "profileData50:" + m_dir.filePath("paired.json")});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY(r.out.contains("report.html"));
 
     QFile html(out + "/report.html");
@@ -187,15 +175,15 @@ void TestReport::fromEvalOutput()
     QJsonObject metrics[2];
     for (int i = 0; i < 2; ++i) {
         const Run e = runCli({"eval", "--gold", gold, "--predictions", i == 0 ? weak : strong, "--k", "1,3,5", "--json"});
-        QVERIFY2(e.code == 0, qPrintable(e.err));
-        test::writeFile(m_dir.path(), QStringLiteral("eval%1.json").arg(i), e.out.toUtf8());
-        metrics[i] = QJsonDocument::fromJson(e.out.toUtf8()).object();
+        QVERIFY2(e.code == 0, e.err.constData());
+        test::writeFile(m_dir.path(), QStringLiteral("eval%1.json").arg(i), e.out);
+        metrics[i] = QJsonDocument::fromJson(e.out).object();
         QVERIFY(metrics[i].value("metrics").toObject().contains("precision@3"));
     }
     const QString out = m_dir.filePath("report-eval");
     const Run r = runCli({"report", "--project", m_project, "--out", out, "--metrics", "Zero-shot=" + m_dir.filePath("eval0.json"),
                           "--metrics", "Fine-tuned=" + m_dir.filePath("eval1.json")});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.code == 0, r.err.constData());
     QFile html(out + "/report.html");
     QVERIFY(html.open(QIODevice::ReadOnly));
     const QString h = QString::fromUtf8(html.readAll());
@@ -286,7 +274,7 @@ void TestReport::fromProjectRuns()
 
     const QString out = m_dir.filePath("report-runs");
     const Run r = runCli({"report", "--project", path, "--out", out});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.code == 0, r.err.constData());
     QFile html(out + "/report.html");
     QVERIFY(html.open(QIODevice::ReadOnly));
     const QString h = QString::fromUtf8(html.readAll());
@@ -305,7 +293,7 @@ void TestReport::fromProjectRuns()
 
     // --runs keeps only the named runs.
     const Run one = runCli({"report", "--project", path, "--out", out + "-one", "--runs", "fine-tuned"});
-    QVERIFY2(one.code == 0, qPrintable(one.err));
+    QVERIFY2(one.code == 0, one.err.constData());
     QFile html1(out + "-one/report.html");
     QVERIFY(html1.open(QIODevice::ReadOnly));
     const QString h1 = QString::fromUtf8(html1.readAll());
@@ -313,7 +301,7 @@ void TestReport::fromProjectRuns()
     QVERIFY(!h1.contains("<th>zero-shot</th>"));
     // Only the zero-shot run: no fine-tuning job is behind it, so no loss chart.
     const Run zero = runCli({"report", "--project", path, "--out", out + "-zero", "--runs", "zero-shot"});
-    QVERIFY2(zero.code == 0, qPrintable(zero.err));
+    QVERIFY2(zero.code == 0, zero.err.constData());
     QFile html0(out + "-zero/report.html");
     QVERIFY(html0.open(QIODevice::ReadOnly));
     const QString h0 = QString::fromUtf8(html0.readAll());
@@ -349,7 +337,7 @@ void TestReport::errors()
     }
     const Run r = runCli(args);
     QCOMPARE(r.code, code);
-    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY2(r.errText().contains(message), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestReport)

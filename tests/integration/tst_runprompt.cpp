@@ -1,6 +1,7 @@
 // The project's prompt template (gold-set wizard) is what evaluation runs send: stored and read
 // back through core/project/projectprompt, refused with a message when the stored one is broken,
 // and `cinetune run` against an in-process simulator sends exactly its rendered messages.
+#include "clirunner.h"
 #include "fixtures.h"
 
 #include "project/projectfile.h"
@@ -32,30 +33,13 @@ private:
         return t;
     }
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "OPENAI_API_KEY"})
-            env.remove(QString::fromLatin1(v));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
-        return env;
-    }
-
     // Runs the binary while this thread's event loop keeps the in-process simulator serving.
     int cli(const QStringList &args, QByteArray *err = nullptr) const
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
-        if (!p.waitForStarted(30000) || !QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 120000)) {
-            p.kill();
-            p.waitForFinished();
-            return -2;
-        }
+        const test::CliRun r = test::runCli(args, {.environment = test::cliEnvironment(m_dir.path()), .timeoutMs = 120000});
         if (err)
-            *err = p.readAllStandardError();
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+            *err = r.err;
+        return r.code;
     }
 
     QString goldProject(const QString &name) const

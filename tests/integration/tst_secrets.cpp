@@ -3,6 +3,7 @@
 // fine-tuning submission, scoring, exports), all with debug logging on, leaves the key in no file
 // (project, its -wal, QSettings, cache, exports) and in no output. Plain-http base URLs other than
 // loopback are refused with a message saying why.
+#include "clirunner.h"
 #include "fixtures.h"
 
 #include "simulator/simulatorserver.h"
@@ -19,14 +20,9 @@ using namespace cinetune;
 
 namespace {
 
-const QByteArray kKey = "sk-cinetune-FAKE-0123456789abcdef";
+using Run = test::CliRun;
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+const QByteArray kKey = "sk-cinetune-FAKE-0123456789abcdef";
 
 } // namespace
 
@@ -42,37 +38,13 @@ private:
 
     Run cli(const QStringList &args, const std::function<bool()> &killWhen = {})
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "TOGETHER_API_KEY"})
-            env.remove(QString::fromLatin1(v));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        QProcessEnvironment env = test::cliEnvironment(m_dir.path());
         env.insert(QStringLiteral("CINETUNE_TEST_KEY"), QString::fromLatin1(kKey));
         // Every log category on, HTTP request headers included: they must be redacted.
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true;qt.*.debug=false"));
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("CINETUNE_BINARY"), args);
-        if (!p.waitForStarted(30000))
-            return {};
-        (void)QTest::qWaitFor(
-            [&] {
-                if (p.state() == QProcess::NotRunning)
-                    return true;
-                if (killWhen && killWhen()) {
-                    p.kill();
-                    p.waitForFinished();
-                    return true;
-                }
-                return false;
-            },
-            240000);
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished();
-        }
-        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        Run r = test::runCli(args, {.environment = env, .timeoutMs = 240000, .killWhen = killWhen});
+        if (r.timedOut)
+            r.code = -1;
         m_outputs += r.out + r.err;
         return r;
     }

@@ -43,24 +43,29 @@ QByteArray predictionLine(std::uint32_t user, const std::vector<std::uint32_t> &
 
 } // namespace
 
+QList<QCommandLineOption> baselineOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset file or folder, or :sample"), QStringLiteral("D"));
+    o << QCommandLineOption(QStringLiteral("gold"), tr("Gold-set JSONL whose users get recommendations"), QStringLiteral("GOLD"));
+    o << QCommandLineOption(QStringLiteral("model"), tr("random, popular, itemknn or consensus"), QStringLiteral("MODEL"));
+    o << QCommandLineOption(QStringLiteral("out"), tr("Predictions JSONL (written atomically)"), QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("split"), tr("test (default), validation, train or all"), QStringLiteral("SPLIT"));
+    o << QCommandLineOption(QStringLiteral("count"), tr("Recommendations per user (default 10)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("seed"), tr("Seed of random and consensus (default 2)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("neighbours"), tr("ItemKNN: neighbours kept per movie (default 50)"), QStringLiteral("K"));
+    o << QCommandLineOption(QStringLiteral("max-raters"), tr("ItemKNN: raters sampled per movie, 0 = all (default %1)") .arg(ItemKnnParams{}.maxRaters), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("weighting"), tr("ItemKNN: binary (default) or rating cosine"), QStringLiteral("W"));
+    o << QCommandLineOption(QStringLiteral("preset"), tr("consensus: the gold rule, paper50 (default) or paper60"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("no-cache"), tr("Neither read nor write the dataset and ItemKNN caches"));
+    return o;
+}
+
 int baseline(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("dataset"), tr("Dataset file or folder, or :sample"), QStringLiteral("D")});
-    parser.addOption({QStringLiteral("gold"), tr("Gold-set JSONL whose users get recommendations"), QStringLiteral("GOLD")});
-    parser.addOption({QStringLiteral("model"), tr("random, popular, itemknn or consensus"), QStringLiteral("MODEL")});
-    parser.addOption({QStringLiteral("out"), tr("Predictions JSONL (written atomically)"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("split"), tr("test (default), validation, train or all"), QStringLiteral("SPLIT")});
-    parser.addOption({QStringLiteral("count"), tr("Recommendations per user (default 10)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("seed"), tr("Seed of random and consensus (default 2)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("neighbours"), tr("ItemKNN: neighbours kept per movie (default 50)"), QStringLiteral("K")});
-    parser.addOption({QStringLiteral("max-raters"), tr("ItemKNN: raters sampled per movie, 0 = all (default %1)")
-                                                        .arg(ItemKnnParams{}.maxRaters),
-                      QStringLiteral("S")});
-    parser.addOption({QStringLiteral("weighting"), tr("ItemKNN: binary (default) or rating cosine"), QStringLiteral("W")});
-    parser.addOption({QStringLiteral("preset"), tr("consensus: the gold rule, paper50 (default) or paper60"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("no-cache"), tr("Neither read nor write the dataset and ItemKNN caches")});
+    parser.addOptions(baselineOptions());
     if (!parseOptions(parser, kCommand, args, err))
         return UsageError;
     const auto usage = [&](const QString &message) {

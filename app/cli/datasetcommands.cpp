@@ -49,13 +49,20 @@ QJsonObject statsJson(const Dataset &ds, double seconds)
 
 } // namespace
 
+QList<QCommandLineOption> datasetStatsOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("json"), tr("Print one JSON object"));
+    o << QCommandLineOption(QStringLiteral("no-cache"), tr("Neither read nor write the binary cache"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Parser threads (0 = all cores)"), QStringLiteral("N"));
+    return o;
+}
+
 int datasetStats(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("path"), tr("Dataset file or folder"));
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object")});
-    parser.addOption({QStringLiteral("no-cache"), tr("Neither read nor write the binary cache")});
-    parser.addOption({QStringLiteral("threads"), tr("Parser threads (0 = all cores)"), QStringLiteral("N")});
+    parser.addOptions(datasetStatsOptions());
     const QString cmd = QStringLiteral("dataset stats");
     if (!parseOptions(parser, cmd, args, err))
         return UsageError;
@@ -107,14 +114,21 @@ int datasetStats(const QStringList &args, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+QList<QCommandLineOption> datasetSynthOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("out"), tr("Output folder"), QStringLiteral("DIR"));
+    o << QCommandLineOption(QStringLiteral("users"), tr("Number of users (default 480189: ~100 M ratings, ~2 GB)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("seed"), tr("Random seed (default 1)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Threads (0 = all cores)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("force"), tr("Write into a folder that is not empty (its dataset files are replaced)"));
+    return o;
+}
+
 int datasetSynth(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("out"), tr("Output folder"), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("users"), tr("Number of users (default 480189: ~100 M ratings, ~2 GB)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("seed"), tr("Random seed (default 1)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("threads"), tr("Threads (0 = all cores)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("force"), tr("Write into a folder that is not empty (its dataset files are replaced)")});
+    parser.addOptions(datasetSynthOptions());
     const QString cmd = QStringLiteral("dataset synth");
     if (!parseOptions(parser, cmd, args, err))
         return UsageError;

@@ -100,40 +100,43 @@ QString costText(double cost)
 
 } // namespace
 
+QList<QCommandLineOption> evalRunOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("project"), tr("Project file"), QStringLiteral("P"));
+    o << QCommandLineOption(QStringLiteral("gold"), tr("Gold set name in the project"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("split"), tr("train, validation or test (default test)"), QStringLiteral("SPLIT"), QStringLiteral("test"));
+    o << QCommandLineOption(QStringLiteral("target"), tr("PROVIDER:MODEL"), QStringLiteral("SPEC"));
+    o << QCommandLineOption(QStringLiteral("strategy"), tr("zero-shot, fine-tuned, few-shot or candidates"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("name"), tr("Run name (default: gold/split/model/strategy)"), QStringLiteral("RUN"));
+    o << QCommandLineOption(QStringLiteral("format"), tr("numbered or json"), QStringLiteral("F"), QStringLiteral("numbered"));
+    o << QCommandLineOption(QStringLiteral("temperature"), tr("Sampling temperature (default 0)"), QStringLiteral("T"));
+    o << QCommandLineOption(QStringLiteral("seed"), tr("Seed (sent to the API; picks few-shot examples)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("max-tokens"), tr("Answer token limit (default 400)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("count"), tr("Movies to ask for (default 10)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("concurrency"), tr("Requests in flight (default: the profile's)"), QStringLiteral("C"));
+    o << QCommandLineOption(QStringLiteral("rpm"), tr("Requests per minute (default: the profile's)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("tpm"), tr("Tokens per minute (default: the profile's)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("few-shot"), tr("Few-shot examples (default 3)"), QStringLiteral("K"));
+    o << QCommandLineOption(QStringLiteral("candidates"), tr("Candidates listed (default 20)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("candidates-from"), tr("The baseline listing the candidates: itemknn (default), popular, random or consensus"), QStringLiteral("BASELINE"));
+    o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D"));
+    o << QCommandLineOption(QStringLiteral("base-url"), tr("Inline provider: base URL"), QStringLiteral("URL"));
+    o << QCommandLineOption(QStringLiteral("kind"), tr("Inline provider kind"), QStringLiteral("KIND"));
+    o << QCommandLineOption(QStringLiteral("key-env"), tr("Environment variable holding the API key"), QStringLiteral("VAR"));
+    o << QCommandLineOption(QStringLiteral("timeout"), tr("Seconds without an answer before a request is retried (default 60)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("retry-failed"), tr("Re-send only the users whose request failed"));
+    o << QCommandLineOption(QStringLiteral("json"), tr("Print the summary as JSON"));
+    o << QCommandLineOption(QStringLiteral("batch"), tr("Send the run through the provider's Batch API (OpenAI, Azure: half price, " "answers within 24 h); running again re-attaches to the batch"));
+    o << QCommandLineOption(QStringLiteral("batch-deployment"), tr("Azure OpenAI with --batch: the Global-Batch deployment of the model"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("poll-seconds"), tr("Batch mode: first wait between status polls (default 30; it grows " "while nothing changes)"), QStringLiteral("N"));
+    return o;
+}
+
 int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("project"), tr("Project file"), QStringLiteral("P")});
-    parser.addOption({QStringLiteral("gold"), tr("Gold set name in the project"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("split"), tr("train, validation or test (default test)"), QStringLiteral("SPLIT"), QStringLiteral("test")});
-    parser.addOption({QStringLiteral("target"), tr("PROVIDER:MODEL"), QStringLiteral("SPEC")});
-    parser.addOption({QStringLiteral("strategy"), tr("zero-shot, fine-tuned, few-shot or candidates"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("name"), tr("Run name (default: gold/split/model/strategy)"), QStringLiteral("RUN")});
-    parser.addOption({QStringLiteral("format"), tr("numbered or json"), QStringLiteral("F"), QStringLiteral("numbered")});
-    parser.addOption({QStringLiteral("temperature"), tr("Sampling temperature (default 0)"), QStringLiteral("T")});
-    parser.addOption({QStringLiteral("seed"), tr("Seed (sent to the API; picks few-shot examples)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("max-tokens"), tr("Answer token limit (default 400)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("count"), tr("Movies to ask for (default 10)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("concurrency"), tr("Requests in flight (default: the profile's)"), QStringLiteral("C")});
-    parser.addOption({QStringLiteral("rpm"), tr("Requests per minute (default: the profile's)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("tpm"), tr("Tokens per minute (default: the profile's)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("few-shot"), tr("Few-shot examples (default 3)"), QStringLiteral("K")});
-    parser.addOption({QStringLiteral("candidates"), tr("Candidates listed (default 20)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("candidates-from"), tr("The baseline listing the candidates: itemknn (default), popular, random or consensus"),
-                      QStringLiteral("BASELINE")});
-    parser.addOption({QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D")});
-    parser.addOption({QStringLiteral("base-url"), tr("Inline provider: base URL"), QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("kind"), tr("Inline provider kind"), QStringLiteral("KIND")});
-    parser.addOption({QStringLiteral("key-env"), tr("Environment variable holding the API key"), QStringLiteral("VAR")});
-    parser.addOption({QStringLiteral("timeout"), tr("Seconds without an answer before a request is retried (default 60)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("retry-failed"), tr("Re-send only the users whose request failed")});
-    parser.addOption({QStringLiteral("json"), tr("Print the summary as JSON")});
-    parser.addOption({QStringLiteral("batch"), tr("Send the run through the provider's Batch API (OpenAI, Azure: half price, "
-                                                  "answers within 24 h); running again re-attaches to the batch")});
-    parser.addOption({QStringLiteral("batch-deployment"), tr("Azure OpenAI with --batch: the Global-Batch deployment of the model"),
-                      QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("poll-seconds"), tr("Batch mode: first wait between status polls (default 30; it grows "
-                                                         "while nothing changes)"), QStringLiteral("N")});
+    parser.addOptions(evalRunOptions());
     if (!parseOptions(parser, kCmd, args, err))
         return UsageError;
     for (const char *required : {"project", "gold", "target", "strategy"}) {

@@ -26,14 +26,14 @@ QString tr(const char *s)
     return QCoreApplication::translate("cinetune-cli", s);
 }
 
-void addPriceOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> priceOptions()
 {
-    parser.addOption({QStringLiteral("model"), tr("Model whose limits and prices apply (default gpt-4o-mini-2024-07-18)"),
-                      QStringLiteral("MODEL")});
-    parser.addOption({QStringLiteral("prices"), tr("Price table (JSON; default: OpenAI's published prices)"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("epochs"), tr("Training epochs (default: the notebook's rule from the number of examples)"),
-                      QStringLiteral("N")});
-    parser.addOption({QStringLiteral("threads"), tr("Threads (0 = all cores)"), QStringLiteral("N")});
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("model"), tr("Model whose limits and prices apply (default gpt-4o-mini-2024-07-18)"), QStringLiteral("MODEL"));
+    o << QCommandLineOption(QStringLiteral("prices"), tr("Price table (JSON; default: OpenAI's published prices)"), QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("epochs"), tr("Training epochs (default: the notebook's rule from the number of examples)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Threads (0 = all cores)"), QStringLiteral("N"));
+    return o;
 }
 
 // Fills the price, epochs and threads of `options` from the command line. Returns an exit code
@@ -82,18 +82,24 @@ void printIssues(const ChatDataReport &report, QTextStream &err)
 
 } // namespace
 
+QList<QCommandLineOption> finetuneDataOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("dataset"), tr("The dataset the gold set was built from (file, folder or :sample)"), QStringLiteral("DATASET"));
+    o << QCommandLineOption(QStringLiteral("split"), tr("train, validation or test"), QStringLiteral("SPLIT"));
+    o << QCommandLineOption(QStringLiteral("out"), tr("Output chat fine-tuning JSONL"), QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("template"), tr("Prompt template (JSON; default: the paper's)"), QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("json"), tr("Print the report as one JSON object"));
+    o << QCommandLineOption(QStringLiteral("no-cache"), tr("Neither read nor write the dataset's binary cache"));
+    o << priceOptions();
+    return o;
+}
+
 int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("gold"), tr("Gold set (JSONL from cinetune goldset)"));
-    parser.addOption({QStringLiteral("dataset"), tr("The dataset the gold set was built from (file, folder or :sample)"),
-                      QStringLiteral("DATASET")});
-    parser.addOption({QStringLiteral("split"), tr("train, validation or test"), QStringLiteral("SPLIT")});
-    parser.addOption({QStringLiteral("out"), tr("Output chat fine-tuning JSONL"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("template"), tr("Prompt template (JSON; default: the paper's)"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("json"), tr("Print the report as one JSON object")});
-    parser.addOption({QStringLiteral("no-cache"), tr("Neither read nor write the dataset's binary cache")});
-    addPriceOptions(parser);
+    parser.addOptions(finetuneDataOptions());
     const QString cmd = QStringLiteral("finetune-data");
     if (!parseOptions(parser, cmd, args, err))
         return UsageError;
@@ -183,15 +189,20 @@ int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+QList<QCommandLineOption> tokensOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("json"), tr("Print one JSON object"));
+    o << QCommandLineOption(QStringLiteral("min-examples"), tr("Fewer examples are an error (default 10, OpenAI's minimum for a training file; 0 for a validation file)"), QStringLiteral("N"));
+    o << priceOptions();
+    return o;
+}
+
 int tokens(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("file"), tr("Chat fine-tuning JSONL"));
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object")});
-    parser.addOption({QStringLiteral("min-examples"),
-                      tr("Fewer examples are an error (default 10, OpenAI's minimum for a training file; 0 for a validation file)"),
-                      QStringLiteral("N")});
-    addPriceOptions(parser);
+    parser.addOptions(tokensOptions());
     const QString cmd = QStringLiteral("tokens");
     if (!parseOptions(parser, cmd, args, err))
         return UsageError;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCommandLineOption>
+#include <QList>
 #include <QStringList>
 #include <QTextStream>
 
@@ -11,5 +13,6 @@ namespace cinetune::cli {
 // summary. Runs the application's event loop (see providercommands.h). Exit code 3 when users
 // failed or the run stopped on a provider error.
 int evalRun(const QStringList &args, QTextStream &out, QTextStream &err);
+QList<QCommandLineOption> evalRunOptions();
 
 } // namespace cinetune::cli

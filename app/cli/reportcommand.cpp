@@ -1,7 +1,7 @@
 #include "reportcommand.h"
 
-#include "cli/cli.h"
-#include "cli/options.h"
+#include "cli.h"
+#include "options.h"
 #include "project/projectfile.h"
 #include "common/progress.h"
 #include "dataset/datasetloader.h"
@@ -11,7 +11,7 @@
 #include "results/projectruns.h"
 
 #include <QSet>
-#include "reportwriter.h"
+#include "results/reportwriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -22,7 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace cinetune::ui {
+namespace cinetune::cli {
 
 namespace {
 
@@ -68,23 +68,22 @@ GoldSetResults &groupNamed(ResultsComparison &c, const QString &name)
 
 } // namespace
 
-bool isReportCommand(const QStringList &args)
+QList<QCommandLineOption> reportOptions()
 {
-    return args.value(0) == kCommand;
+    return {{QStringLiteral("project"), tr("The project file."), QStringLiteral("P")},
+            {QStringLiteral("out"), tr("The folder for report.html and report.pdf."), QStringLiteral("DIR")},
+            {QStringLiteral("runs"), tr("Only these runs (ids or labels, comma-separated)."), QStringLiteral("R")},
+            {QStringLiteral("metrics"), tr("A metric report (cinetune eval --json) as a column."), QStringLiteral("SPEC")},
+            {QStringLiteral("pair"), tr("The two runs of the paired comparison."), QStringLiteral("A,B")},
+            {QStringLiteral("paired"), tr("The paired differences (JSON)."), QStringLiteral("SPEC")},
+            {QStringLiteral("dataset"), tr("The dataset to resolve the runs' titles with (default: the project's)."), QStringLiteral("D")},
+            {QStringLiteral("title"), tr("The report title."), QStringLiteral("T")}};
 }
 
-int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &err)
+int report(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    const QStringList args = argsIn.mid(1);
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("project"), tr("The project file."), QStringLiteral("P")},
-                       {QStringLiteral("out"), tr("The folder for report.html and report.pdf."), QStringLiteral("DIR")},
-                       {QStringLiteral("runs"), tr("Only these runs (ids or labels, comma-separated)."), QStringLiteral("R")},
-                       {QStringLiteral("metrics"), tr("A metric report (cinetune eval --json) as a column."), QStringLiteral("SPEC")},
-                       {QStringLiteral("pair"), tr("The two runs of the paired comparison."), QStringLiteral("A,B")},
-                       {QStringLiteral("paired"), tr("The paired differences (JSON)."), QStringLiteral("SPEC")},
-                       {QStringLiteral("dataset"), tr("The dataset to resolve the runs' titles with (default: the project's)."), QStringLiteral("D")},
-                       {QStringLiteral("title"), tr("The report title."), QStringLiteral("T")}});
+    parser.addOptions(reportOptions());
     if (!cli::parseOptions(parser, kCommand, args, err))
         return cli::UsageError;
     if (!parser.isSet(QStringLiteral("project")) || !parser.isSet(QStringLiteral("out"))) {
@@ -211,7 +210,7 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
     base.facts = facts->facts;
     base.texts = facts->texts;
     base.warnings = facts->warnings;
-    const Result<ReportFiles> files = writeReport(comparison, base, parser.value(QStringLiteral("out")));
+    const Result<ui::ReportFiles> files = ui::writeReport(comparison, base, parser.value(QStringLiteral("out")));
     if (!files) {
         err << tr("cinetune report: %1\n").arg(files.error().message);
         return cli::InputError;
@@ -220,4 +219,4 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
     return cli::Success;
 }
 
-} // namespace cinetune::ui
+} // namespace cinetune::cli

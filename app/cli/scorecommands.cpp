@@ -80,18 +80,25 @@ QJsonObject scoreJson(const RunScore &s, const QString &name)
 
 } // namespace
 
+QList<QCommandLineOption> scoreOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("project"), tr("Project file"), QStringLiteral("P"));
+    o << QCommandLineOption(QStringLiteral("run"), tr("Run name"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("compare"), tr("A second run: paired comparison run - compare"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("k"), tr("Cut-offs, e.g. 1,3,5,10 (default)"), QStringLiteral("LIST"));
+    o << QCommandLineOption(QStringLiteral("seed"), tr("Bootstrap seed (default 1)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D"));
+    o << QCommandLineOption(QStringLiteral("json"), tr("Print one JSON object"));
+    return o;
+}
+
 int score(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString command = QStringLiteral("score");
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("project"), tr("Project file"), QStringLiteral("P")});
-    parser.addOption({QStringLiteral("run"), tr("Run name"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("compare"), tr("A second run: paired comparison run - compare"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("k"), tr("Cut-offs, e.g. 1,3,5,10 (default)"), QStringLiteral("LIST")});
-    parser.addOption({QStringLiteral("seed"), tr("Bootstrap seed (default 1)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D")});
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object")});
+    parser.addOptions(scoreOptions());
     if (!parseOptions(parser, command, args, err))
         return UsageError;
     if (!parser.isSet(QStringLiteral("project")) || !parser.isSet(QStringLiteral("run"))) {
@@ -221,18 +228,25 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+QList<QCommandLineOption> baselineRunOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("project"), tr("Project file"), QStringLiteral("P"));
+    o << QCommandLineOption(QStringLiteral("gold"), tr("Gold set name in the project"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("baseline"), tr("itemknn, popular, random or consensus"), QStringLiteral("B"));
+    o << QCommandLineOption(QStringLiteral("split"), tr("train, validation or test (default test)"), QStringLiteral("SPLIT"), QStringLiteral("test"));
+    o << QCommandLineOption(QStringLiteral("count"), tr("Movies per user (default 10)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("seed"), tr("Seed (default 2)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("name"), tr("Run name (default: gold/split/baseline/baseline)"), QStringLiteral("RUN"));
+    o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D"));
+    return o;
+}
+
 int baselineRun(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString command = QStringLiteral("baseline-run");
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("project"), tr("Project file"), QStringLiteral("P")});
-    parser.addOption({QStringLiteral("gold"), tr("Gold set name in the project"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("baseline"), tr("itemknn, popular, random or consensus"), QStringLiteral("B")});
-    parser.addOption({QStringLiteral("split"), tr("train, validation or test (default test)"), QStringLiteral("SPLIT"), QStringLiteral("test")});
-    parser.addOption({QStringLiteral("count"), tr("Movies per user (default 10)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("seed"), tr("Seed (default 2)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("name"), tr("Run name (default: gold/split/baseline/baseline)"), QStringLiteral("RUN")});
-    parser.addOption({QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D")});
+    parser.addOptions(baselineRunOptions());
     if (!parseOptions(parser, command, args, err))
         return UsageError;
     for (const char *required : {"project", "gold", "baseline"}) {

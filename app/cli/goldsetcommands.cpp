@@ -117,31 +117,38 @@ void printSummary(QTextStream &out, const GoldSet &set, const Dataset &ds, const
 
 } // namespace
 
+QList<QCommandLineOption> goldsetOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("out"), tr("Output JSONL file (written atomically)"), QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("preset"), tr("paper50 (default), paper60 or holdout"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("users-file"), tr("Source user ids (white-space separated) instead of a sample"), QStringLiteral("F"));
+    o << QCommandLineOption(QStringLiteral("sample-users"), tr("Users sampled from the eligible ones (0 = all)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("eligibility"), tr("Eligible users have at least E ratings of 5 stars"), QStringLiteral("E"));
+    o << QCommandLineOption(QStringLiteral("profile-size"), tr("Profile size P"), QStringLiteral("P"));
+    o << QCommandLineOption(QStringLiteral("star-threshold"), tr("Star threshold T (0.5 to 5, steps of 0.5)"), QStringLiteral("T"));
+    o << QCommandLineOption(QStringLiteral("min-matches"), tr("Min profile movies a neighbour rated >= T"), QStringLiteral("M"));
+    o << QCommandLineOption(QStringLiteral("neighbors"), tr("Neighbour cap (0 = all candidates)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("watch-factor"), tr("Watch factor W in percent"), QStringLiteral("W"));
+    o << QCommandLineOption(QStringLiteral("exclude"), tr("Movies left out of gold: rated or profile"), QStringLiteral("WHAT"));
+    o << QCommandLineOption(QStringLiteral("max-gold"), tr("Max gold movies G"), QStringLiteral("G"));
+    o << QCommandLineOption(QStringLiteral("min-gold"), tr("Users with fewer gold movies are dropped"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("holdout"), tr("Hold-out size H (--preset holdout)"), QStringLiteral("H"));
+    o << QCommandLineOption(QStringLiteral("split"), tr("Train/validation/test percent, e.g. 70/20/10"), QStringLiteral("A/B/C"));
+    o << QCommandLineOption(QStringLiteral("seed"), tr("Random seed (default 1)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("no-cache"), tr("Neither read nor write the dataset's binary cache"));
+    o << QCommandLineOption(QStringLiteral("save-to"), tr("Also store the gold set in this project (created if missing)"), QStringLiteral("PROJECT"));
+    o << QCommandLineOption(QStringLiteral("name"), tr("Name of the gold set in the project (with --save-to)"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("json"), tr("Print the summary as one JSON object"));
+    return o;
+}
+
 int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("dataset"), tr("Dataset file or folder, or :sample"));
-    parser.addOption({QStringLiteral("out"), tr("Output JSONL file (written atomically)"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("preset"), tr("paper50 (default), paper60 or holdout"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("users-file"), tr("Source user ids (white-space separated) instead of a sample"), QStringLiteral("F")});
-    parser.addOption({QStringLiteral("sample-users"), tr("Users sampled from the eligible ones (0 = all)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("eligibility"), tr("Eligible users have at least E ratings of 5 stars"), QStringLiteral("E")});
-    parser.addOption({QStringLiteral("profile-size"), tr("Profile size P"), QStringLiteral("P")});
-    parser.addOption({QStringLiteral("star-threshold"), tr("Star threshold T (0.5 to 5, steps of 0.5)"), QStringLiteral("T")});
-    parser.addOption({QStringLiteral("min-matches"), tr("Min profile movies a neighbour rated >= T"), QStringLiteral("M")});
-    parser.addOption({QStringLiteral("neighbors"), tr("Neighbour cap (0 = all candidates)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("watch-factor"), tr("Watch factor W in percent"), QStringLiteral("W")});
-    parser.addOption({QStringLiteral("exclude"), tr("Movies left out of gold: rated or profile"), QStringLiteral("WHAT")});
-    parser.addOption({QStringLiteral("max-gold"), tr("Max gold movies G"), QStringLiteral("G")});
-    parser.addOption({QStringLiteral("min-gold"), tr("Users with fewer gold movies are dropped"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("holdout"), tr("Hold-out size H (--preset holdout)"), QStringLiteral("H")});
-    parser.addOption({QStringLiteral("split"), tr("Train/validation/test percent, e.g. 70/20/10"), QStringLiteral("A/B/C")});
-    parser.addOption({QStringLiteral("seed"), tr("Random seed (default 1)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("no-cache"), tr("Neither read nor write the dataset's binary cache")});
-    parser.addOption({QStringLiteral("save-to"), tr("Also store the gold set in this project (created if missing)"), QStringLiteral("PROJECT")});
-    parser.addOption({QStringLiteral("name"), tr("Name of the gold set in the project (with --save-to)"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("json"), tr("Print the summary as one JSON object")});
+    parser.addOptions(goldsetOptions());
     if (!parseOptions(parser, kCommand, args, err))
         return UsageError;
     const bool toProject = parser.isSet(QStringLiteral("save-to"));

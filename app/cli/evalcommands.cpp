@@ -47,12 +47,12 @@ Result<DatasetPtr> loadForCommand(const QString &path)
 }
 
 // Options shared by eval and resolve.
-void addResolverOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> resolverOptions()
 {
-    parser.addOption({QStringLiteral("max-distance"), tr("Largest edit distance of a fuzzy title match (default 2; 0 = exact only)"),
-                      QStringLiteral("N")});
-    parser.addOption({QStringLiteral("min-similarity"), tr("Fuzzy match by similarity 1 - distance/length >= R instead (0 < R < 1)"),
-                      QStringLiteral("R")});
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("max-distance"), tr("Largest edit distance of a fuzzy title match (default 2; 0 = exact only)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("min-similarity"), tr("Fuzzy match by similarity 1 - distance/length >= R instead (0 < R < 1)"), QStringLiteral("R"));
+    return o;
 }
 
 std::optional<ResolverOptions> resolverOptions(const QCommandLineParser &parser, const QString &command, QTextStream &err)
@@ -132,20 +132,27 @@ void printText(QTextStream &out, const MetricReport &report, const PreparedRun &
 
 } // namespace
 
+QList<QCommandLineOption> evalOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("gold"), tr("Gold-set JSONL (from cinetune goldset)"), QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("predictions"), tr("Predictions JSONL: {\"user\", \"items\"|\"titles\"|\"text\"}"), QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("k"), tr("Cut-offs, e.g. 1,3,5,10 (default)"), QStringLiteral("LIST"));
+    o << QCommandLineOption(QStringLiteral("json"), tr("Print one JSON object"));
+    o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset to resolve titles with and for beyond-accuracy figures"), QStringLiteral("D"));
+    o << QCommandLineOption(QStringLiteral("split"), tr("test, validation, train or all (default)"), QStringLiteral("SPLIT"));
+    o << QCommandLineOption(QStringLiteral("seed"), tr("Bootstrap seed (default 1)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N"));
+    o << resolverOptions();
+    return o;
+}
+
 int eval(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString command = QStringLiteral("eval");
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("gold"), tr("Gold-set JSONL (from cinetune goldset)"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("predictions"), tr("Predictions JSONL: {\"user\", \"items\"|\"titles\"|\"text\"}"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("k"), tr("Cut-offs, e.g. 1,3,5,10 (default)"), QStringLiteral("LIST")});
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object")});
-    parser.addOption({QStringLiteral("dataset"), tr("Dataset to resolve titles with and for beyond-accuracy figures"), QStringLiteral("D")});
-    parser.addOption({QStringLiteral("split"), tr("test, validation, train or all (default)"), QStringLiteral("SPLIT")});
-    parser.addOption({QStringLiteral("seed"), tr("Bootstrap seed (default 1)"), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N")});
-    addResolverOptions(parser);
+    parser.addOptions(evalOptions());
     if (!parseOptions(parser, command, args, err))
         return UsageError;
     if (!parser.positionalArguments().isEmpty() || !parser.isSet(QStringLiteral("gold")) || !parser.isSet(QStringLiteral("predictions"))) {
@@ -246,13 +253,20 @@ int eval(const QStringList &args, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+QList<QCommandLineOption> resolveOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset file or folder, or :sample"), QStringLiteral("D"));
+    o << QCommandLineOption(QStringLiteral("json"), tr("One JSON object per line"));
+    o << resolverOptions();
+    return o;
+}
+
 int resolve(const QStringList &args, QTextStream &in, QTextStream &out, QTextStream &err)
 {
     const QString command = QStringLiteral("resolve");
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("dataset"), tr("Dataset file or folder, or :sample"), QStringLiteral("D")});
-    parser.addOption({QStringLiteral("json"), tr("One JSON object per line")});
-    addResolverOptions(parser);
+    parser.addOptions(resolveOptions());
     if (!parseOptions(parser, command, args, err))
         return UsageError;
     if (!parser.positionalArguments().isEmpty() || !parser.isSet(QStringLiteral("dataset"))) {

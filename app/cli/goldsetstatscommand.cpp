@@ -24,20 +24,23 @@ const QString kCommand = QStringLiteral("goldset-stats");
 
 } // namespace
 
+QList<QCommandLineOption> goldsetStatsOptions()
+{
+    QList<QCommandLineOption> o;
+    o << QCommandLineOption(QStringLiteral("gold"), tr("Gold-set JSONL (cinetune goldset --out)"), QStringLiteral("GOLD"));
+    o << QCommandLineOption(QStringLiteral("preset"), tr("The rule the gold set was built with, for the neighbour-consensus ceiling: paper50 (default for " "neighbour-consensus lines), paper60 or holdout (no ceiling)"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("seed"), tr("The gold set's seed (the ceiling re-runs the rule with seed + 1; default 1)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("split"), tr("test (default), validation or train"), QStringLiteral("SPLIT"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("json"), tr("Print the diagnostics as one JSON object"));
+    o << QCommandLineOption(QStringLiteral("no-cache"), tr("Neither read nor write the dataset cache"));
+    return o;
+}
+
 int goldsetStats(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("gold"), tr("Gold-set JSONL (cinetune goldset --out)"), QStringLiteral("GOLD")});
-    parser.addOption({QStringLiteral("preset"),
-                      tr("The rule the gold set was built with, for the neighbour-consensus ceiling: paper50 (default for "
-                         "neighbour-consensus lines), paper60 or holdout (no ceiling)"),
-                      QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("seed"), tr("The gold set's seed (the ceiling re-runs the rule with seed + 1; default 1)"),
-                      QStringLiteral("S")});
-    parser.addOption({QStringLiteral("split"), tr("test (default), validation or train"), QStringLiteral("SPLIT")});
-    parser.addOption({QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("json"), tr("Print the diagnostics as one JSON object")});
-    parser.addOption({QStringLiteral("no-cache"), tr("Neither read nor write the dataset cache")});
+    parser.addOptions(goldsetStatsOptions());
     if (!parseOptions(parser, kCommand, args, err))
         return UsageError;
     const auto usage = [&](const QString &message) {
