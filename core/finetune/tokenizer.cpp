@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QStringDecoder>
 
+#include <atomic>
 #include <cstring>
 #include <mutex>
 #include <utility>
@@ -159,32 +160,39 @@ Result<Tokenizer> Tokenizer::fromFile(const QString &path, std::string_view expe
     return fromBytes(f.readAll(), QDir::toNativeSeparators(path), expectedSha256);
 }
 
-Result<Tokenizer> Tokenizer::o200k()
+namespace {
+
+std::atomic<const Result<Tokenizer> *> g_o200kLoaded{nullptr};
+
+} // namespace
+
+const Result<Tokenizer> &Tokenizer::o200k()
 {
-    static std::mutex mutex;
-    static std::shared_ptr<const RankTable> cached;
-    std::lock_guard lock(mutex);
-    if (cached)
-        return Tokenizer(cached);
-    QStringList candidates;
-    if (const QString env = qEnvironmentVariable("CINETUNE_TOKENIZER_FILE"); !env.isEmpty())
-        candidates << env;
-    candidates << QString::fromLatin1(o200kResource.data(), static_cast<qsizetype>(o200kResource.size()));
-    if (const QString src = qEnvironmentVariable("CINETUNE_SOURCE_DIR"); !src.isEmpty())
-        candidates << QDir(src).filePath(QStringLiteral("resources/tokenizer/o200k_base.tiktoken"));
-    for (const QString &path : std::as_const(candidates)) {
-        if (!QFile::exists(path))
-            continue;
-        auto t = fromFile(path, o200kSha256);
-        if (!t)
-            return t.error();
-        cached = t->m_table;
-        return t;
-    }
-    return makeError(QStringLiteral("tokenizer_missing"),
-                     tr("The o200k_base token rank file is missing (looked at: %1). Set CINETUNE_TOKENIZER_FILE to "
-                        "the path of o200k_base.tiktoken.")
-                         .arg(candidates.join(QStringLiteral(", "))));
+    // A function-local static: initialised exactly once, other first callers wait for it.
+    static const Result<Tokenizer> instance = [] () -> Result<Tokenizer> {
+        QStringList candidates;
+        if (const QString env = qEnvironmentVariable("CINETUNE_TOKENIZER_FILE"); !env.isEmpty())
+            candidates << env;
+        candidates << QString::fromLatin1(o200kResource.data(), static_cast<qsizetype>(o200kResource.size()));
+        if (const QString src = qEnvironmentVariable("CINETUNE_SOURCE_DIR"); !src.isEmpty())
+            candidates << QDir(src).filePath(QStringLiteral("resources/tokenizer/o200k_base.tiktoken"));
+        for (const QString &path : std::as_const(candidates)) {
+            if (QFile::exists(path))
+                return fromFile(path, o200kSha256);
+        }
+        return makeError(QStringLiteral("tokenizer_missing"),
+                         tr("The o200k_base token rank file is missing (looked at: %1). Set CINETUNE_TOKENIZER_FILE to "
+                            "the path of o200k_base.tiktoken.")
+                             .arg(candidates.join(QStringLiteral(", "))));
+    }();
+    g_o200kLoaded.store(&instance, std::memory_order_release);
+    return instance;
+}
+
+const Tokenizer *Tokenizer::o200kIfLoaded()
+{
+    const Result<Tokenizer> *loaded = g_o200kLoaded.load(std::memory_order_acquire);
+    return loaded && loaded->ok() ? &loaded->value() : nullptr;
 }
 
 std::vector<TokenId> Tokenizer::encodeUtf8(std::string_view utf8) const

@@ -42,10 +42,18 @@ public:
     static Result<Tokenizer> fromBytes(const QByteArray &bytes, const QString &name,
                                        std::string_view expectedSha256 = o200kSha256);
 
-    // The o200k_base encoding, loaded once per process and shared. Looks in order at
-    // $CINETUNE_TOKENIZER_FILE, the Qt resource o200kResource, then
-    // $CINETUNE_SOURCE_DIR/resources/tokenizer/o200k_base.tiktoken.
-    static Result<Tokenizer> o200k();
+    // The o200k_base encoding: one instance per process, loaded on the first call (about a
+    // second: call it first off the GUI thread) and shared by every caller and thread; concurrent
+    // first calls wait for the one load. A failed load is remembered too (its error is returned
+    // from then on). Looks in order at $CINETUNE_TOKENIZER_FILE, the Qt resource o200kResource,
+    // then $CINETUNE_SOURCE_DIR/resources/tokenizer/o200k_base.tiktoken.
+    static const Result<Tokenizer> &o200k();
+    // The shared o200k_base encoding when o200k() has loaded it, otherwise nullptr. Never loads
+    // and never blocks: for the GUI thread, which must not wait for the rank file.
+    static const Tokenizer *o200kIfLoaded();
+
+    // True when both handles use the same rank table (copies of one loaded encoding).
+    bool sharesTableWith(const Tokenizer &other) const { return m_table == other.m_table; }
 
     std::vector<TokenId> encode(QStringView text) const;
     std::vector<TokenId> encodeUtf8(std::string_view utf8) const;

@@ -106,20 +106,23 @@ Result<ProjectFacts> readProjectFacts(ProjectFile &project)
         out.facts << f;
         // The same series as the Fine-tune step's loss chart: events, plus the checkpoints'
         // full-validation loss; the checkpoints' models also link runs of a checkpoint to the job.
+        // A read error fails the report like the other reads above (not a job without a curve).
         const Result<QList<JobEvent>> events = jobs.events(s.rowId);
+        if (!events)
+            return events.error();
         const Result<QList<Checkpoint>> checkpoints = jobs.checkpoints(s.rowId);
-        MetricsSeries series = events ? MetricsSeries::fromEvents(events.value()) : MetricsSeries{};
+        if (!checkpoints)
+            return checkpoints.error();
+        MetricsSeries series = MetricsSeries::fromEvents(events.value());
         QStringList models;
         if (!j.fineTunedModel.isEmpty())
             models << j.fineTunedModel;
         if (!s.deployment.isEmpty())
             models << s.deployment;
-        if (checkpoints) {
-            series.addCheckpoints(checkpoints.value());
-            for (const Checkpoint &c : checkpoints.value()) {
-                if (!c.model.isEmpty())
-                    models << c.model;
-            }
+        series.addCheckpoints(checkpoints.value());
+        for (const Checkpoint &c : checkpoints.value()) {
+            if (!c.model.isEmpty())
+                models << c.model;
         }
         if (!series.points.isEmpty())
             out.losses << LossCurve{j.fineTunedModel.isEmpty() ? j.id : j.fineTunedModel, series, models};

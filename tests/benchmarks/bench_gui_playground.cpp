@@ -11,7 +11,7 @@
 #include "common/appinfo.h"
 #include "common/progress.h"
 #include "dataset/datasetloader.h"
-#include "models/searchtext.h"
+#include "dataset/searchtext.h"
 #include "playground/answerresolver.h"
 #include "playground/baselineengine.h"
 #include "playground/moviesearchindex.h"
@@ -70,7 +70,7 @@ int main(int argc, char **argv)
                 static_cast<unsigned long long>(data->dataset->store.ratingCount()), loadSeconds, prepareMs);
 
     clock.restart();
-    const ui::MovieSearchIndex index = ui::MovieSearchIndex::fromDataset(*data);
+    const MovieSearchIndex index = MovieSearchIndex::fromDataset(*data->dataset, data->searchKeys);
     const double buildMs = double(clock.nsecsElapsed()) / 1e6;
 
     // Reference: fold every title once (what building the keys costs; a lower bound for any
@@ -80,7 +80,7 @@ int main(int argc, char **argv)
         clock.restart();
         qsizetype chars = 0;
         for (const Movie &m : catalogue.movies())
-            chars += ui::foldForSearch(m.title).size();
+            chars += foldForSearch(m.title).size();
         foldRuns.push_back(double(clock.nsecsElapsed()) / 1e6);
         if (chars == 0)
             std::printf("(no titles)\n");
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
     const std::size_t n = catalogue.size();
     for (std::size_t i = 0; queries.size() < 100; ++i) {
         const Movie &m = catalogue.movie(std::uint32_t((i * 7919) % n));
-        const QString folded = ui::foldForSearch(m.title);
+        const QString folded = foldForSearch(m.title);
         const int len = 1 + int(i % 12);
         if (i % 10 == 9)
             queries.push_back(QStringLiteral("zzq") + QString::number(i)); // no match: a full scan
@@ -114,7 +114,7 @@ int main(int argc, char **argv)
                 median(times), percentile(times, 0.95), *std::max_element(times.begin(), times.end()), hits);
 
     clock.restart();
-    const ui::AnswerResolver resolver(data);
+    const AnswerResolver resolver(data->dataset);
     std::printf("answer resolver (TitleResolver) build: %.1f ms\n", double(clock.nsecsElapsed()) / 1e6);
 
     // Ten-movie profiles drawn (seeded) from the 2,000 most rated movies, as a user would pick them.
@@ -135,8 +135,8 @@ int main(int argc, char **argv)
         x ^= x << 17;
         return x;
     };
-    std::vector<ui::PlaygroundQuery> profiles(100);
-    for (ui::PlaygroundQuery &q : profiles) {
+    std::vector<PlaygroundQuery> profiles(100);
+    for (PlaygroundQuery &q : profiles) {
         while (q.profile.size() < 10) {
             const std::uint32_t m = byPopularity[next() % pool];
             if (std::find(q.profile.begin(), q.profile.end(), m) == q.profile.end())
@@ -144,14 +144,14 @@ int main(int argc, char **argv)
         }
     }
 
-    ui::BaselineRegistry registry;
-    registry.setDataset(data);
+    BaselineRegistry registry;
+    registry.setDataset(data->dataset);
     for (BaselineKind kind : {BaselineKind::MostPopular, BaselineKind::Random, BaselineKind::ItemKnn}) {
         clock.restart();
         {
             QEventLoop wait;
-            QObject::connect(&registry, &ui::BaselineRegistry::ready, &wait, &QEventLoop::quit);
-            QObject::connect(&registry, &ui::BaselineRegistry::failed, &wait, &QEventLoop::quit);
+            QObject::connect(&registry, &BaselineRegistry::ready, &wait, &QEventLoop::quit);
+            QObject::connect(&registry, &BaselineRegistry::failed, &wait, &QEventLoop::quit);
             registry.ensure(kind);
             if (!registry.recommender(kind))
                 wait.exec();
@@ -161,12 +161,12 @@ int main(int argc, char **argv)
             continue;
         }
         const double readyS = double(clock.nsecsElapsed()) / 1e9;
-        ui::BaselineEngine engine(&registry, kind);
+        BaselineEngine engine(&registry, kind);
         std::vector<double> answerMs;
         std::size_t items = 0;
-        ui::EngineAnswer last;
-        QObject::connect(&engine, &ui::ColumnEngine::answered, &engine, [&last](const ui::EngineAnswer &a) { last = a; });
-        for (const ui::PlaygroundQuery &q : profiles) {
+        EngineAnswer last;
+        QObject::connect(&engine, &ColumnEngine::answered, &engine, [&last](const EngineAnswer &a) { last = a; });
+        for (const PlaygroundQuery &q : profiles) {
             clock.restart();
             engine.request(q); // answers within the call
             items += resolver.resolveMovies(last.movies, q.profile, {}).size();

@@ -13,7 +13,10 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <QtConcurrent>
+
 #include <optional>
+#include <set>
 #include <string_view>
 
 using namespace cinetune;
@@ -88,6 +91,7 @@ private Q_SLOTS:
     void arbitraryBytesRoundTrip();
     void loneSurrogatesBecomeReplacementCharacter();
     void sharedInstance();
+    void oneInstanceAcrossThreads();
     void badRankFiles_data();
     void badRankFiles();
     void toyTableMergesLeftmostLowestRank_data();
@@ -293,6 +297,41 @@ void TestTokenizer::sharedInstance()
     QVERIFY(b.ok());
     QCOMPARE(toIds(a->encode(u"Hello world")), (Ids{13225, 2375}));
     QCOMPARE(b->count(u"Hello world"), std::size_t{2});
+}
+
+// Every caller on every thread gets the same instance (one rank table, loaded once): the UI's
+// estimates, the gold-set controller, evaluation runs and the CLI share it.
+void TestTokenizer::oneInstanceAcrossThreads()
+{
+    const int threads = 16;
+    QList<QFuture<std::pair<const void *, const void *>>> futures;
+    for (int i = 0; i < threads; ++i) {
+        futures << QtConcurrent::run([] {
+            const Result<Tokenizer> &t = Tokenizer::o200k();
+            return std::pair<const void *, const void *>(&t, t ? static_cast<const void *>(&t.value()) : nullptr);
+        });
+    }
+    std::set<const void *> results;
+    std::set<const void *> tokenizers;
+    for (QFuture<std::pair<const void *, const void *>> &f : futures) {
+        const auto [result, tokenizer] = f.result();
+        results.insert(result);
+        tokenizers.insert(tokenizer);
+    }
+    QCOMPARE(results.size(), std::size_t(1));
+    QCOMPARE(tokenizers.size(), std::size_t(1));
+    const Result<Tokenizer> &here = Tokenizer::o200k();
+    QVERIFY(here.ok());
+    QCOMPARE(static_cast<const void *>(&here), *results.begin());
+    // The GUI thread's non-blocking look-up sees the same instance once it is loaded.
+    QCOMPARE(Tokenizer::o200kIfLoaded(), &here.value());
+    // Copies share the rank table; an encoding loaded separately does not.
+    const Tokenizer copy = here.value();
+    QVERIFY(copy.sharesTableWith(here.value()));
+    auto separate = Tokenizer::fromFile(rankFile());
+    QVERIFY(separate.ok());
+    QVERIFY(!separate->sharesTableWith(here.value()));
+    QCOMPARE(separate->count(u"Hello world"), here->count(u"Hello world"));
 }
 
 void TestTokenizer::badRankFiles_data()

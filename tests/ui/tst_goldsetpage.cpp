@@ -8,7 +8,7 @@
 #include "goldset/goldsetbuilder.h"
 #include "models/goldsettablemodel.h"
 #include "models/goldsetusermodel.h"
-#include "models/searchtext.h"
+#include "dataset/searchtext.h"
 #include "pages/finetunepage.h"
 #include "pages/goldsetpage.h"
 #include "pages/goldsetsummaryview.h"

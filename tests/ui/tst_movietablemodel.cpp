@@ -3,7 +3,7 @@
 #include "uitest.h"
 
 #include "models/movietablemodel.h"
-#include "models/searchtext.h"
+#include "dataset/searchtext.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>
@@ -165,7 +165,7 @@ void TestMovieTableModel::foldForSearch()
 {
     QFETCH(QString, text);
     QFETCH(QString, folded);
-    QCOMPARE(ui::foldForSearch(text), folded);
+    QCOMPARE(cinetune::foldForSearch(text), folded);
 }
 
 void TestMovieTableModel::filter_data()

@@ -1,6 +1,6 @@
 #include "goldsetusermodel.h"
 
-#include "searchtext.h"
+#include "dataset/searchtext.h"
 
 #include <QCoreApplication>
 

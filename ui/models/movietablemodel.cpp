@@ -1,6 +1,6 @@
 #include "movietablemodel.h"
 
-#include "searchtext.h"
+#include "dataset/searchtext.h"
 
 #include <QLocale>
 

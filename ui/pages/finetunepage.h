@@ -81,7 +81,7 @@ private:
     void updateProviderFields();
     void setFigure(const QString &key, const QString &text);
     void refreshGoldSets();
-    void onGoldSetWritten(int ticket, const cinetune::Result<cinetune::ui::FineTuneFiles> &result);
+    void onGoldSetWritten(int ticket, const cinetune::Result<cinetune::FineTuneFiles> &result);
 
     FineTuneController *m_controller;
     QComboBox *m_provider;

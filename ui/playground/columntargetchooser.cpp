@@ -1,6 +1,6 @@
 #include "columntargetchooser.h"
 
-#include "baselineengine.h"
+#include "playground/baselineengine.h"
 #include "simulator/simulatorserver.h"
 #include "session/playgroundcontroller.h"
 #include "session/providerservice.h"
@@ -211,7 +211,11 @@ std::unique_ptr<ColumnEngine> ColumnTargetChooser::makeEngine() const
         s.model = modelId();
         s.strategy = static_cast<PromptStrategy>(m_strategy->currentData().toInt());
         s.temperature = m_temperature->value();
-        return std::make_unique<LlmEngine>(m_providers, s);
+        ProviderService *service = m_providers;
+        ProviderLookup lookup;
+        lookup.client = [service](const QString &name) { return service->client(name); };
+        lookup.profile = [service](const QString &name) { return service ? service->profile(name) : std::nullopt; };
+        return std::make_unique<LlmEngine>(std::move(lookup), s);
     }
     if (m_baselines && targetId().startsWith(kBaselinePrefix)) {
         if (const std::optional<BaselineKind> kind = baselineFromId(targetId().mid(kBaselinePrefix.size())))

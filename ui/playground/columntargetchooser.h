@@ -1,6 +1,6 @@
 #pragma once
 
-#include "llmengine.h"
+#include "playground/llmengine.h"
 
 #include <QWidget>
 
@@ -9,9 +9,12 @@
 class QComboBox;
 class QDoubleSpinBox;
 
+namespace cinetune {
+class BaselineRegistry;
+} // namespace cinetune
+
 namespace cinetune::ui {
 
-class BaselineRegistry;
 class PlaygroundController;
 class ProviderService;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "columnengine.h"
-#include "playgroundtypes.h"
+#include "playground/columnengine.h"
+#include "playground/playgroundtypes.h"
 
 #include <QSet>
 #include <QWidget>
@@ -54,7 +54,7 @@ public:
     void setNumber(int number);
 
 public Q_SLOTS:
-    void refresh(const cinetune::ui::PlaygroundQuery &query);
+    void refresh(const cinetune::PlaygroundQuery &query);
     void showDetails();
 
 Q_SIGNALS:

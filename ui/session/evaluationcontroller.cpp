@@ -1,6 +1,7 @@
 #include "evaluationcontroller.h"
 
 #include "backgroundtasks.h"
+#include "common/readerror.h"
 #include "eval/baselinerun.h"
 #include "eval/evalrun.h"
 #include "eval/promptstrategy.h"
@@ -26,22 +27,13 @@ namespace cinetune::ui {
 
 namespace {
 
-const Result<Tokenizer> &sharedTokenizer()
-{
-    static const Result<Tokenizer> tokenizer = Tokenizer::o200k(); // thread-safe initialisation
-    return tokenizer;
-}
-
-std::atomic<bool> g_tokenizerReady{false};
-
 // The candidate shortlist of a run: the most rated movies (the same baseline as `cinetune run`'s
 // default), over the dataset without the split's held-out ratings (heldout.h), so a hold-out user's
 // gold is neither counted nor excluded as "rated".
-CandidateSource popularCandidates(const DatasetPtr &ds, const std::vector<GoldSetUser> &evaluated)
+Result<CandidateSource> popularCandidates(const DatasetPtr &ds, const std::vector<GoldSetUser> &evaluated)
 {
     NullProgress quiet;
-    auto made = heldOutCandidates(ds, BaselineKind::MostPopular, evaluated, BaselineOptions{}, quiet);
-    return made ? std::move(made).value() : CandidateSource{};
+    return heldOutCandidates(ds, BaselineKind::MostPopular, evaluated, BaselineOptions{}, quiet);
 }
 
 } // namespace
@@ -82,8 +74,7 @@ QList<StoredRun> EvaluationController::runs() const
 {
     if (!m_runs)
         return {};
-    auto r = m_runs->list();
-    return r ? r.value() : QList<StoredRun>{};
+    return valueOrLogged(m_runs->list(), "the project's runs");
 }
 
 std::optional<StoredRun> EvaluationController::run(qint64 runId) const
@@ -91,33 +82,35 @@ std::optional<StoredRun> EvaluationController::run(qint64 runId) const
     if (!m_runs)
         return std::nullopt;
     auto r = m_runs->get(runId);
-    return r ? std::optional<StoredRun>(r.value()) : std::nullopt;
+    if (!r) {
+        logReadError("a run of the project", r.error());
+        return std::nullopt;
+    }
+    return r.value();
 }
 
 RunCounts EvaluationController::counts(qint64 runId) const
 {
     if (!m_runs)
         return {};
-    auto c = m_runs->counts(runId);
-    return c ? c.value() : RunCounts{};
+    return valueOrLogged(m_runs->counts(runId), "a run's response counts");
 }
 
 QList<StoredGoldSet> EvaluationController::goldSets() const
 {
     if (!m_project)
         return {};
-    auto r = GoldSetRepository(*m_project).list();
-    return r ? r.value() : QList<StoredGoldSet>{};
+    return valueOrLogged(GoldSetRepository(*m_project).list(), "the project's gold sets");
 }
 
-std::vector<GoldSetUser> EvaluationController::splitUsers(qint64 goldSetId, GoldSetSplit split) const
+Result<std::vector<GoldSetUser>> EvaluationController::splitUsers(qint64 goldSetId, GoldSetSplit split) const
 {
     std::vector<GoldSetUser> out;
     if (!m_project)
         return out;
     auto all = GoldSetRepository(*m_project).users(goldSetId);
     if (!all)
-        return out;
+        return all.error();
     for (GoldSetUser &u : all.value())
         if (u.split == split)
             out.push_back(std::move(u));
@@ -131,11 +124,13 @@ QList<ModelChoice> EvaluationController::fineTunedModels() const
         return out;
     JobRepository jobs(*m_project);
     auto list = jobs.jobs();
-    if (!list)
+    if (!list) {
+        logReadError("the project's fine-tuning jobs", list.error());
         return out;
+    }
     for (const StoredJob &j : list.value()) {
-        auto checkpoints = jobs.checkpoints(j.rowId);
-        for (const ServableModel &m : servableModels(j, checkpoints ? checkpoints.value() : QList<Checkpoint>{}))
+        const QList<Checkpoint> checkpoints = valueOrLogged(jobs.checkpoints(j.rowId), "a fine-tuning job's checkpoints");
+        for (const ServableModel &m : servableModels(j, checkpoints))
             out.append({m.label, j.provider, m.model, true});
     }
     return out;
@@ -177,15 +172,23 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
         return makeError(QStringLiteral("ui.no_dataset"), tr("Load the project's dataset first (Dataset step)."));
     if (Status v = spec.validate(); !v)
         return v.error();
-    const qint64 users = qint64(splitUsers(spec.goldSetId, spec.split).size());
+    const Result<std::vector<GoldSetUser>> evaluated = splitUsers(spec.goldSetId, spec.split);
+    if (!evaluated)
+        return evaluated.error();
+    const qint64 users = qint64(evaluated->size());
     if (users == 0)
         return makeError(QStringLiteral("ui.empty_split"),
                          tr("The gold set \"%1\" has no user in the %2 split.").arg(spec.goldSetName, goldSetSplitId(spec.split)));
-    if (spec.strategy == PromptStrategyKind::FewShot && splitUsers(spec.goldSetId, GoldSetSplit::Train).empty())
-        return makeError(QStringLiteral("ui.no_examples"),
+    if (spec.strategy == PromptStrategyKind::FewShot) {
+        const Result<std::vector<GoldSetUser>> train = splitUsers(spec.goldSetId, GoldSetSplit::Train);
+        if (!train)
+            return train.error();
+        if (train->empty())
+            return makeError(QStringLiteral("ui.no_examples"),
                          tr("Few-shot examples come from the train split, and the gold set \"%1\" has no user in it. "
                             "Build a gold set with a train share, or choose another strategy.")
                              .arg(spec.goldSetName));
+    }
     QString baseUrl;
     bool simulated = false;
     if (spec.target.kind == TargetKind::Llm) {
@@ -237,12 +240,24 @@ Status EvaluationController::launch(qint64 runId, bool onlyFailed)
     setup.runId = runId;
     setup.spec = stored->spec;
     setup.catalogue = &data->dataset->catalogue;
-    for (GoldSetUser &u : splitUsers(stored->spec.goldSetId, GoldSetSplit::Train))
-        setup.trainUsers.push_back(std::move(u));
-    setup.users = stored->spec.split == GoldSetSplit::Train ? setup.trainUsers
-                                                            : splitUsers(stored->spec.goldSetId, stored->spec.split);
-    if (stored->spec.strategy == PromptStrategyKind::Candidates)
-        setup.candidates = popularCandidates(data->dataset, setup.users);
+    Result<std::vector<GoldSetUser>> train = splitUsers(stored->spec.goldSetId, GoldSetSplit::Train);
+    if (!train)
+        return train.error();
+    setup.trainUsers = std::move(train).value();
+    if (stored->spec.split == GoldSetSplit::Train) {
+        setup.users = setup.trainUsers;
+    } else {
+        Result<std::vector<GoldSetUser>> evaluated = splitUsers(stored->spec.goldSetId, stored->spec.split);
+        if (!evaluated)
+            return evaluated.error();
+        setup.users = std::move(evaluated).value();
+    }
+    if (stored->spec.strategy == PromptStrategyKind::Candidates) {
+        Result<CandidateSource> candidates = popularCandidates(data->dataset, setup.users);
+        if (!candidates)
+            return candidates.error();
+        setup.candidates = std::move(candidates).value();
+    }
     setup.endpoint = client.value()->endpoint();
     setup.endpoint.timeoutMs = m_timeoutMs;
     setup.providerName = stored->spec.target.provider;
@@ -253,8 +268,7 @@ Status EvaluationController::launch(qint64 runId, bool onlyFailed)
         setup.scheduler.requestsPerMinute = profile->requestsPerMinute;
         setup.scheduler.tokensPerMinute = profile->tokensPerMinute;
     }
-    if (g_tokenizerReady.load() && sharedTokenizer())
-        setup.tokenizer = &sharedTokenizer().value();
+    setup.tokenizer = Tokenizer::o200kIfLoaded(); // loaded by the estimate; never loaded on the GUI thread
 
     Active &a = m_active[runId];
     a.lease = std::move(lease);
@@ -286,7 +300,10 @@ Status EvaluationController::launch(qint64 runId, bool onlyFailed)
 
 Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &stored)
 {
-    auto pending = m_runs->pendingUsers(runId, splitUsers(stored.spec.goldSetId, stored.spec.split));
+    Result<std::vector<GoldSetUser>> evaluated = splitUsers(stored.spec.goldSetId, stored.spec.split);
+    if (!evaluated)
+        return evaluated.error();
+    auto pending = m_runs->pendingUsers(runId, evaluated.value());
     if (!pending)
         return pending.error();
     if (Status s = m_runs->setStatus(runId, RunStatus::Running); !s)
@@ -301,7 +318,7 @@ Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &store
     const RunSpec spec = stored.spec;
     // The whole split is evaluated, also when only some users are pending (heldout.h).
     BaselineOptions options;
-    options.evaluated = std::make_shared<const std::vector<GoldSetUser>>(splitUsers(stored.spec.goldSetId, stored.spec.split));
+    options.evaluated = std::make_shared<const std::vector<GoldSetUser>>(std::move(evaluated).value());
     auto future = QtConcurrent::run([data, spec, options, users = std::move(pending.value())](QPromise<Result<std::vector<StoredResponse>>> &promise) {
         PromiseProgress<Result<std::vector<StoredResponse>>> progress(promise);
         promise.addResult(computeBaselineResponses(*data->dataset, spec, users, progress, options));
@@ -425,7 +442,12 @@ void EvaluationController::requestScore(qint64 runId, const ScoringOptions &opti
     // The project is read here, on its thread; parsing, resolving and the bootstrap run outside.
     const bool baseline = stored->spec.target.kind == TargetKind::Baseline;
     std::vector<Prediction> predictions = predictionsFromResponses(responses.value(), baseline);
-    std::vector<GoldSetUser> gold = splitUsers(stored->spec.goldSetId, stored->spec.split);
+    Result<std::vector<GoldSetUser>> goldUsers = splitUsers(stored->spec.goldSetId, stored->spec.split);
+    if (!goldUsers) {
+        Q_EMIT scoreFailed(runId, goldUsers.error());
+        return;
+    }
+    std::vector<GoldSetUser> gold = std::move(goldUsers).value();
     const quint64 generation = ++m_scoreGeneration[runId];
     auto *watcher = new QFutureWatcher<Result<RunScore>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, runId, generation] {
@@ -459,7 +481,7 @@ QString EvaluationController::rawResponse(qint64 runId, std::uint32_t user) cons
         return {};
     auto responses = m_runs->responses(runId);
     if (!responses)
-        return {};
+        return responses.error().message; // shown where the answer would be
     for (const StoredResponse &r : responses.value())
         if (r.user == user)
             return r.ok ? r.rawText : tr("Request failed (%1): %2").arg(r.errorCode, r.errorMessage);
@@ -475,7 +497,15 @@ void EvaluationController::estimate(const RunSpec &requested)
     }
     const quint64 generation = ++m_estimateGeneration;
     const LoadedDatasetPtr data = m_datasets->current();
-    std::vector<GoldSetUser> users = splitUsers(spec.goldSetId, spec.split);
+    Result<std::vector<GoldSetUser>> evaluated = splitUsers(spec.goldSetId, spec.split);
+    Result<std::vector<GoldSetUser>> trainUsers = splitUsers(spec.goldSetId, GoldSetSplit::Train);
+    if (!evaluated || !trainUsers) {
+        RunEstimate e;
+        e.error = !evaluated ? evaluated.error() : trainUsers.error();
+        Q_EMIT estimateReady(e);
+        return;
+    }
+    std::vector<GoldSetUser> users = std::move(evaluated).value();
     if (!data || spec.target.kind == TargetKind::Baseline) {
         RunEstimate e;
         e.users = qint64(users.size());
@@ -483,8 +513,19 @@ void EvaluationController::estimate(const RunSpec &requested)
         Q_EMIT estimateReady(e);
         return;
     }
-    std::vector<GoldSetUser> train = splitUsers(spec.goldSetId, GoldSetSplit::Train);
-    CandidateSource candidates = spec.strategy == PromptStrategyKind::Candidates ? popularCandidates(data->dataset, users) : CandidateSource{};
+    std::vector<GoldSetUser> train = std::move(trainUsers).value();
+    CandidateSource candidates;
+    if (spec.strategy == PromptStrategyKind::Candidates) {
+        Result<CandidateSource> made = popularCandidates(data->dataset, users);
+        if (!made) {
+            RunEstimate e;
+            e.users = qint64(users.size());
+            e.error = made.error();
+            Q_EMIT estimateReady(e);
+            return;
+        }
+        candidates = std::move(made).value();
+    }
     auto *watcher = new QFutureWatcher<RunEstimate>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
@@ -496,12 +537,11 @@ void EvaluationController::estimate(const RunSpec &requested)
         RunEstimate e;
         e.users = qint64(users.size());
         e.maxCompletionTokens = e.users * spec.maxTokens;
-        const Result<Tokenizer> &tokenizer = sharedTokenizer();
+        const Result<Tokenizer> &tokenizer = Tokenizer::o200k(); // loaded here, off the GUI thread, once
         if (!tokenizer) {
             e.error = tokenizer.error();
             return e;
         }
-        g_tokenizerReady.store(true);
         PromptContext context;
         context.catalogue = &data->dataset->catalogue;
         context.trainUsers = &train;

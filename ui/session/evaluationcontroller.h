@@ -82,7 +82,7 @@ public:
     std::optional<StoredRun> run(qint64 runId) const;
     RunCounts counts(qint64 runId) const;
     QList<StoredGoldSet> goldSets() const;
-    std::vector<GoldSetUser> splitUsers(qint64 goldSetId, GoldSetSplit split) const;
+    [[nodiscard]] Result<std::vector<GoldSetUser>> splitUsers(qint64 goldSetId, GoldSetSplit split) const;
     // Fine-tuned models and checkpoints of the project's succeeded jobs.
     QList<ModelChoice> fineTunedModels() const;
     QString uniqueRunName(const QString &base) const;

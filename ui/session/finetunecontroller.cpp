@@ -1,6 +1,7 @@
 #include "finetunecontroller.h"
 
 #include "backgroundtasks.h"
+#include "common/readerror.h"
 #include "finetune/chatdatavalidator.h"
 #include "finetune/pricetable.h"
 #include "finetune/tokenizer.h"
@@ -16,12 +17,6 @@
 namespace cinetune::ui {
 
 namespace {
-
-const Result<Tokenizer> &sharedTokenizer()
-{
-    static const Result<Tokenizer> tokenizer = Tokenizer::o200k(); // thread-safe initialisation
-    return tokenizer;
-}
 
 Result<QByteArray> readAll(const QString &path)
 {
@@ -96,8 +91,7 @@ QList<StoredJob> FineTuneController::jobs() const
 {
     if (!m_repository)
         return {};
-    auto all = m_repository->jobs();
-    return all ? all.value() : QList<StoredJob>();
+    return valueOrLogged(m_repository->jobs(), "the project's fine-tuning jobs");
 }
 
 std::optional<StoredJob> FineTuneController::job(qint64 rowId) const
@@ -105,8 +99,10 @@ std::optional<StoredJob> FineTuneController::job(qint64 rowId) const
     if (!m_repository)
         return std::nullopt;
     auto j = m_repository->job(rowId);
-    if (!j)
+    if (!j) {
+        logReadError("a fine-tuning job of the project", j.error());
         return std::nullopt;
+    }
     return j.value();
 }
 
@@ -114,16 +110,14 @@ QList<JobEvent> FineTuneController::events(qint64 rowId) const
 {
     if (!m_repository)
         return {};
-    auto e = m_repository->events(rowId);
-    return e ? e.value() : QList<JobEvent>();
+    return valueOrLogged(m_repository->events(rowId), "a fine-tuning job's events");
 }
 
 QList<Checkpoint> FineTuneController::checkpoints(qint64 rowId) const
 {
     if (!m_repository)
         return {};
-    auto c = m_repository->checkpoints(rowId);
-    return c ? c.value() : QList<Checkpoint>();
+    return valueOrLogged(m_repository->checkpoints(rowId), "a fine-tuning job's checkpoints");
 }
 
 void FineTuneController::estimate(const QString &trainingPath, const QString &validationPath, const QString &model, int epochs)
@@ -147,7 +141,7 @@ void FineTuneController::estimate(const QString &trainingPath, const QString &va
         PromiseProgress<FineTuneEstimate> progress(promise);
         FineTuneEstimate out;
         out.priceKnown = priceKnown;
-        const Result<Tokenizer> &tokenizer = sharedTokenizer();
+        const Result<Tokenizer> &tokenizer = Tokenizer::o200k(); // loaded here, off the GUI thread, once
         if (!tokenizer) {
             out.error = tokenizer.error();
             promise.addResult(out);

@@ -4,8 +4,10 @@
 #include "project/goldsetdiagnosticsstore.h"
 
 #include "backgroundtasks.h"
+#include "common/readerror.h"
 #include "datasetcontroller.h"
 #include "finetune/finetuneexport.h"
+#include "finetune/splitfiles.h"
 #include "finetune/tokenizer.h"
 #include "goldset/coviewindex.h"
 #include "goldset/goldsetbuilder.h"
@@ -18,7 +20,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QFutureWatcher>
-#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -31,123 +32,7 @@ namespace {
 // Users tried for a preview: enough that one is kept unless the settings drop nearly everybody.
 constexpr std::size_t kPreviewUsers = 16;
 
-const Result<Tokenizer> &sharedTokenizer()
-{
-    static const Result<Tokenizer> tokenizer = Tokenizer::o200k(); // thread-safe initialisation
-    return tokenizer;
-}
-
-std::vector<std::uint64_t> goldSizes(const std::vector<GoldSetUser> &users)
-{
-    std::vector<std::uint64_t> h;
-    for (const GoldSetUser &u : users) {
-        if (h.size() <= u.gold.size())
-            h.resize(u.gold.size() + 1);
-        ++h[u.gold.size()];
-    }
-    return h;
-}
-
-double jaccard(std::vector<std::uint32_t> a, std::vector<std::uint32_t> b)
-{
-    std::sort(a.begin(), a.end());
-    a.erase(std::unique(a.begin(), a.end()), a.end());
-    std::sort(b.begin(), b.end());
-    b.erase(std::unique(b.begin(), b.end()), b.end());
-    if (a.empty() && b.empty())
-        return 1.0;
-    std::size_t common = 0;
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i] < b[j]) {
-            ++i;
-        } else if (b[j] < a[i]) {
-            ++j;
-        } else {
-            ++common;
-            ++i;
-            ++j;
-        }
-    }
-    return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-}
-
-// A file name from a gold-set name: keeps letters, digits and a few safe characters.
-QString fileStem(const QString &name)
-{
-    QString s = name;
-    s.replace(QRegularExpression(QStringLiteral("[^\\w .()+-]")), QStringLiteral("_"));
-    s = s.trimmed();
-    return s.isEmpty() ? QStringLiteral("gold-set") : s;
-}
-
-Result<FineTuneFiles> writeSplits(const std::vector<GoldSetUser> &users, const QString &source, const Dataset &dataset,
-                                  const PromptTemplate &prompt, const QString &folder, const QString &stem, bool strict,
-                                  Progress &progress)
-{
-    const Result<Tokenizer> &tokenizer = sharedTokenizer();
-    if (!tokenizer)
-        return tokenizer.error();
-    if (!QDir().mkpath(folder))
-        return makeError(QStringLiteral("write_failed"),
-                         GoldSetController::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(folder)));
-    FineTuneFiles files;
-    for (GoldSetSplit split : {GoldSetSplit::Train, GoldSetSplit::Validation}) {
-        const QString path = QDir(folder).filePath(QStringLiteral("%1.%2.jsonl").arg(stem, goldSetSplitId(split)));
-        const bool any = std::any_of(users.begin(), users.end(), [split](const GoldSetUser &u) { return u.split == split; });
-        if (!any && split == GoldSetSplit::Validation)
-            continue; // no validation split: the validation file stays empty
-        Result<FineTuneData> data =
-            strict ? exportFineTuneJsonl(users, source, dataset.catalogue, prompt, split, path, tokenizer.value(),
-                                         validationOptionsFor(split), progress)
-                   : buildFineTuneData(users, source, dataset.catalogue, prompt, split, tokenizer.value(),
-                                       validationOptionsFor(split), progress, QDir::toNativeSeparators(path));
-        if (!data)
-            return data.error();
-        if (!strict) {
-            if (Status s = writeFileAtomically(path, data->jsonl); !s)
-                return s.error();
-        }
-        files.errors += data->report.errorCount();
-        if (split == GoldSetSplit::Train) {
-            files.training = path;
-            files.trainingExamples = static_cast<qint64>(data->examples.size());
-        } else {
-            files.validation = path;
-            files.validationExamples = static_cast<qint64>(data->examples.size());
-        }
-    }
-    return files;
-}
-
 } // namespace
-
-GoldSetComparison compareGoldSets(const std::vector<GoldSetUser> &a, const std::vector<GoldSetUser> &b)
-{
-    GoldSetComparison c;
-    c.usersA = static_cast<qint64>(a.size());
-    c.usersB = static_cast<qint64>(b.size());
-    std::unordered_map<std::uint32_t, const GoldSetUser *> byUser;
-    byUser.reserve(b.size());
-    for (const GoldSetUser &u : b)
-        byUser.emplace(u.user, &u);
-    double sum = 0;
-    for (const GoldSetUser &u : a) {
-        const auto it = byUser.find(u.user);
-        if (it == byUser.end())
-            continue;
-        ++c.commonUsers;
-        const double j = jaccard(u.gold, it->second->gold);
-        sum += j;
-        if (j == 1.0)
-            ++c.identicalGold;
-    }
-    const qint64 unionUsers = c.usersA + c.usersB - c.commonUsers;
-    c.userJaccard = unionUsers > 0 ? static_cast<double>(c.commonUsers) / static_cast<double>(unionUsers) : 0.0;
-    c.meanGoldJaccard = c.commonUsers > 0 ? sum / static_cast<double>(c.commonUsers) : 0.0;
-    c.sizesA = goldSizes(a);
-    c.sizesB = goldSizes(b);
-    return c;
-}
 
 QString goldSetPresetLabel(const GoldSetSpec &spec)
 {
@@ -185,10 +70,8 @@ GoldSetController::GoldSetController(DatasetController *datasets, BackgroundTask
 {
     qRegisterMetaType<GoldSetBuildOutcome>();
     qRegisterMetaType<GoldSetPreview>();
+    // (The co-rating index lives in the LoadedDataset it indexes and goes away with it.)
     connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
-        // The co-rating index belongs to the previous dataset; let that one be freed.
-        m_index.reset();
-        m_indexDataset = nullptr;
         Q_EMIT goldSetsChanged(); // the dataset-match column changes
     });
 }
@@ -258,8 +141,7 @@ const GoldSetController::MemorySet *GoldSetController::memorySet(qint64 id) cons
 QList<StoredGoldSet> GoldSetController::goldSets() const
 {
     if (m_repository) {
-        Result<QList<StoredGoldSet>> all = m_repository->list();
-        return all ? all.value() : QList<StoredGoldSet>();
+        return valueOrLogged(m_repository->list(), "the project's gold sets");
     }
     QList<StoredGoldSet> out;
     for (const MemorySet &m : m_memory)
@@ -271,8 +153,10 @@ std::optional<StoredGoldSet> GoldSetController::goldSet(qint64 id) const
 {
     if (m_repository) {
         Result<StoredGoldSet> g = m_repository->get(id);
-        if (!g)
+        if (!g) {
+            logReadError("a gold set of the project", g.error());
             return std::nullopt;
+        }
         return g.value();
     }
     if (const MemorySet *m = memorySet(id))
@@ -415,8 +299,7 @@ void GoldSetController::build(const GoldSetSpec &spec)
     }
     const DatasetPtr dataset = loaded->dataset;
     GoldSetBuildOptions options;
-    if (m_indexDataset == dataset.get())
-        options.index = m_index;
+    options.index = loaded->coViewIndex.get(); // made by an earlier build or preview on this dataset
     QFuture<GoldSetBuildOutcome> future = QtConcurrent::run([dataset, spec, options](QPromise<GoldSetBuildOutcome> &promise) {
         PromiseProgress<GoldSetBuildOutcome> progress(promise);
         GoldSetBuildOutcome out;
@@ -445,7 +328,7 @@ void GoldSetController::build(const GoldSetSpec &spec)
     connect(watcher, &QFutureWatcherBase::progressTextChanged, this, [this, watcher](const QString &text) {
         Q_EMIT buildProgress(watcher->progressValue(), watcher->progressMaximum(), text);
     });
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, datasetKey = dataset.get()] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, owner = std::weak_ptr<const LoadedDataset>(loaded)] {
         watcher->deleteLater();
         if (m_buildWatcher == watcher)
             m_buildWatcher = nullptr;
@@ -455,10 +338,8 @@ void GoldSetController::build(const GoldSetSpec &spec)
             out = f.result();
         if (!out.set && !out.error)
             out.error = makeError(QStringLiteral("canceled"), tr("The build was canceled."));
-        if (out.index && m_datasets->current() && m_datasets->current()->dataset.get() == datasetKey) {
-            m_index = out.index;
-            m_indexDataset = datasetKey;
-        }
+        if (const LoadedDatasetPtr built = owner.lock(); built && out.index)
+            built->coViewIndex.set(out.index); // kept with the dataset it indexes
         Q_EMIT buildFinished(out);
     });
     watcher->setFuture(future);
@@ -483,11 +364,10 @@ int GoldSetController::preview(const GoldSetSpec &spec)
     const DatasetPtr dataset = loaded->dataset;
     GoldSetBuildOptions options;
     options.onlyFirstUsers = kPreviewUsers;
-    if (m_indexDataset == dataset.get())
-        options.index = m_index;
+    options.index = loaded->coViewIndex.get();
     QFuture<GoldSetPreview> future = QtConcurrent::run([dataset, spec, options, ticket](QPromise<GoldSetPreview> &promise) {
         PromiseProgress<GoldSetPreview> progress(promise);
-        (void)sharedTokenizer(); // loaded here, off the GUI thread, for checkExample()
+        (void)Tokenizer::o200k(); // loaded here, off the GUI thread, for checkExample()
         GoldSetPreview out;
         out.ticket = ticket;
         out.spec = spec;
@@ -518,7 +398,8 @@ int GoldSetController::preview(const GoldSetSpec &spec)
         promise.addResult(std::move(out));
     });
     auto *watcher = new QFutureWatcher<GoldSetPreview>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, spec, ticket, datasetKey = dataset.get()] {
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, spec, ticket, owner = std::weak_ptr<const LoadedDataset>(loaded)] {
         watcher->deleteLater();
         if (m_previewWatcher == watcher)
             m_previewWatcher = nullptr;
@@ -526,10 +407,8 @@ int GoldSetController::preview(const GoldSetSpec &spec)
         GoldSetPreview out;
         if (f.resultCount() > 0) {
             out = f.result();
-            if (out.index && m_datasets->current() && m_datasets->current()->dataset.get() == datasetKey) {
-                m_index = out.index;
-                m_indexDataset = datasetKey;
-            }
+            if (const LoadedDatasetPtr previewed = owner.lock(); previewed && out.index)
+                previewed->coViewIndex.set(out.index);
         } else {
             out.ticket = ticket;
             out.spec = spec;
@@ -550,7 +429,7 @@ void GoldSetController::cancelPreview()
 
 Result<ChatDataReport> GoldSetController::checkExample(const ChatExample &example) const
 {
-    const Result<Tokenizer> &tokenizer = sharedTokenizer();
+    const Result<Tokenizer> &tokenizer = Tokenizer::o200k();
     if (!tokenizer)
         return tokenizer.error();
     ValidationOptions options;
@@ -612,12 +491,17 @@ int GoldSetController::writeFineTuneData(qint64 id, const QString &folder, bool 
     const DatasetPtr dataset = loaded->dataset;
     const auto list = rows.value();
     const QString source = meta->name;
-    const QString stem = fileStem(meta->name);
+    const QString stem = goldSetFileStem(meta->name);
     const PromptTemplate prompt = m_template;
     QFuture<Result<FineTuneFiles>> future =
         QtConcurrent::run([list, dataset, source, prompt, folder, stem, strict](QPromise<Result<FineTuneFiles>> &promise) {
             PromiseProgress<Result<FineTuneFiles>> progress(promise);
-            promise.addResult(writeSplits(*list, source, *dataset, prompt, folder, stem, strict, progress));
+            const Result<Tokenizer> &tokenizer = Tokenizer::o200k();
+            if (!tokenizer) {
+                promise.addResult(tokenizer.error());
+                return;
+            }
+            promise.addResult(writeFineTuneSplits(*list, source, dataset->catalogue, prompt, folder, stem, strict, tokenizer.value(), progress));
         });
     auto *watcher = new QFutureWatcher<Result<FineTuneFiles>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket] {

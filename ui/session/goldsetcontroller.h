@@ -5,6 +5,8 @@
 #include "common/result.h"
 #include "finetune/chatdatareport.h"
 #include "finetune/prompttemplate.h"
+#include "finetune/splitfiles.h"
+#include "goldset/goldsetcomparison.h"
 #include "goldset/goldset.h"
 #include "project/goldsetrepository.h"
 
@@ -54,30 +56,6 @@ struct GoldSetPreview
     QStringList goldTitles;          // in gold order
     QString explanation;             // why there is no user (empty when there is one)
     std::shared_ptr<const CoViewIndex> index; // reused by the next build on the same dataset
-};
-
-// Two gold sets side by side (GoldSetPage's Compare).
-struct GoldSetComparison
-{
-    qint64 usersA = 0;
-    qint64 usersB = 0;
-    qint64 commonUsers = 0;
-    double userJaccard = 0;       // |A ∩ B| / |A ∪ B| of the user ids
-    double meanGoldJaccard = 0;   // per common user, |gold A ∩ gold B| / |gold A ∪ gold B|, averaged
-    qint64 identicalGold = 0;     // common users whose gold lists hold the same movies
-    std::vector<std::uint64_t> sizesA; // gold-size histograms (index = gold size)
-    std::vector<std::uint64_t> sizesB;
-};
-GoldSetComparison compareGoldSets(const std::vector<GoldSetUser> &a, const std::vector<GoldSetUser> &b);
-
-// The chat fine-tuning files written from a gold set's training and validation splits.
-struct FineTuneFiles
-{
-    QString training;
-    QString validation;        // empty when the set has no validation users
-    qint64 trainingExamples = 0;
-    qint64 validationExamples = 0;
-    int errors = 0;            // validator errors in the files (the Fine-tune page's estimate lists them)
 };
 
 // "paper50", "paper60", "hold-out" when the spec is that preset (apart from users, seed, split
@@ -155,7 +133,7 @@ Q_SIGNALS:
     void buildProgress(int value, int maximum, const QString &text);
     void buildFinished(const cinetune::ui::GoldSetBuildOutcome &outcome);
     void previewFinished(const cinetune::ui::GoldSetPreview &preview);
-    void fineTuneDataWritten(int ticket, const cinetune::Result<cinetune::ui::FineTuneFiles> &result);
+    void fineTuneDataWritten(int ticket, const cinetune::Result<cinetune::FineTuneFiles> &result);
     // Moving the unsaved session's gold sets into the project failed (message says which).
     void storageError(const QString &message);
 
@@ -180,8 +158,6 @@ private:
     QPointer<QFutureWatcher<GoldSetPreview>> m_previewWatcher;
     PromptTemplate m_template = PromptTemplate::paperDefault();
     bool m_templateEdited = false; // set in an unsaved session: goes into the next project
-    std::shared_ptr<const CoViewIndex> m_index; // of m_indexDataset
-    const void *m_indexDataset = nullptr;
     std::unique_ptr<QTemporaryDir> m_tempDir;
 };
 

@@ -1,7 +1,7 @@
 #include "loadeddataset.h"
 
 #include "common/appinfo.h"
-#include "models/searchtext.h"
+#include "dataset/searchtext.h"
 
 #include <algorithm>
 #include <cmath>
@@ -67,13 +67,7 @@ LoadedDatasetPtr prepareLoadedDataset(DatasetPtr dataset, const QString &request
     loaded->requestedPath = requestedPath;
     loaded->loadMilliseconds = loadMilliseconds;
     const Catalogue &catalogue = dataset->catalogue;
-    loaded->searchKeys.reserve(catalogue.size());
-    for (const Movie &m : catalogue.movies()) {
-        QString key = foldForSearch(m.title);
-        if (m.year > 0)
-            key += QLatin1Char(' ') + QString::number(m.year);
-        loaded->searchKeys.push_back(std::move(key));
-    }
+    loaded->searchKeys = movieSearchKeys(catalogue);
     loaded->popularityCurve = thinLongTail(dataset->stats.popularitySorted);
     loaded->dataset = std::move(dataset);
     const auto n = static_cast<std::uint32_t>(catalogue.size());

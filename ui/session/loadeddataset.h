@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/sharedslot.h"
 #include "dataset/dataset.h"
 
 #include <QPointF>
@@ -8,6 +9,10 @@
 #include <array>
 #include <memory>
 #include <vector>
+
+namespace cinetune {
+class CoViewIndex;
+} // namespace cinetune
 
 namespace cinetune::ui {
 
@@ -27,6 +32,9 @@ struct LoadedDataset
     // by swapping in one of these instead of sorting on the GUI thread.
     std::array<std::vector<std::uint32_t>, kMovieSortKeyCount> movieOrder;
     qint64 loadMilliseconds = 0;
+    // The co-rating index of this dataset, made by the first gold-set build or preview on it and
+    // reused by the next ones; it goes away with the dataset.
+    mutable SharedSlot<CoViewIndex> coViewIndex;
 
     bool isSample() const;
 };

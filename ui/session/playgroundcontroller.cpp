@@ -55,7 +55,7 @@ void PlaygroundController::onDatasetChanged()
     m_hasGold = false;
     m_index = MovieSearchIndex();
     m_resolver = AnswerResolver();
-    m_baselines->setDataset(m_data);
+    m_baselines->setDataset(m_data ? m_data->dataset : nullptr);
     m_ready = m_data == nullptr;
     Q_EMIT profileChanged();
     if (!m_data) {
@@ -79,7 +79,9 @@ void PlaygroundController::onDatasetChanged()
         m_ready = true;
         Q_EMIT datasetChanged();
     });
-    watcher->setFuture(QtConcurrent::run([data = m_data] { return Prepared{MovieSearchIndex::fromDataset(*data), AnswerResolver(data)}; }));
+    watcher->setFuture(QtConcurrent::run([data = m_data] {
+        return Prepared{MovieSearchIndex::fromDataset(*data->dataset, data->searchKeys), AnswerResolver(data->dataset)};
+    }));
 }
 
 QStringList PlaygroundController::profileTitles() const

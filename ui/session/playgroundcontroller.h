@@ -109,7 +109,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void datasetChanged(); // a new dataset is ready (search index and resolver built)
     void profileChanged();
-    void refreshRequested(const cinetune::ui::PlaygroundQuery &query);
+    void refreshRequested(const cinetune::PlaygroundQuery &query);
     void projectGoldSetsChanged();
     void fineTunedModelsChanged();
 

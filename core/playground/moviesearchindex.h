@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <vector>
 
-namespace cinetune::ui {
+namespace cinetune {
 
-struct LoadedDataset;
+struct Dataset;
 
 // Instant title completion over a catalogue: folded (case, diacritics) and article-insensitive
 // ("matrix" finds "The Matrix", "amelie" finds "Amélie"), every query term must match, and matches
@@ -21,7 +21,9 @@ public:
     MovieSearchIndex() = default;
     // keys: per movie index the folded "title year"; popularity: per movie index.
     MovieSearchIndex(const std::vector<QString> &keys, const std::vector<std::uint64_t> &popularity);
-    static MovieSearchIndex fromDataset(const LoadedDataset &data);
+    // Popularity from the dataset's ratings; `searchKeys` as movieSearchKeys(dataset.catalogue)
+    // gives them (computed here when empty).
+    static MovieSearchIndex fromDataset(const Dataset &dataset, const std::vector<QString> &searchKeys = {});
 
     std::size_t size() const { return m_keys.size(); }
     // At most `limit` movie indices.
@@ -35,4 +37,4 @@ private:
     std::vector<std::uint32_t> m_movieOfRank; // movie index of each key
 };
 
-} // namespace cinetune::ui
+} // namespace cinetune

@@ -1,18 +1,29 @@
 #pragma once
 
 #include "columnengine.h"
+#include "common/result.h"
+#include "providers/providerprofile.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 namespace cinetune {
+
 class ChatCall;
+class ProviderClient;
 struct ChatResult;
-} // namespace cinetune
 
-namespace cinetune::ui {
-
-class ProviderService;
+// Where an LlmEngine finds the client and the profile of a provider profile name (the
+// application's provider service: keychain keys, one client per profile). `client` must be set;
+// `profile` may be empty (the label then cannot tell the simulator apart).
+struct ProviderLookup
+{
+    std::function<Result<ProviderClient *>(const QString &profile)> client;
+    std::function<std::optional<ProviderProfile>(const QString &profile)> profile;
+};
 
 // Prompt strategies the playground offers. Both send the paper's prompt unchanged; fine-tuned means
 // the model is a fine-tuned one (priced as such).
@@ -35,7 +46,7 @@ public:
         double temperature = 0.0;
     };
 
-    LlmEngine(ProviderService *providers, Settings settings, QObject *parent = nullptr);
+    LlmEngine(ProviderLookup providers, Settings settings, QObject *parent = nullptr);
     ~LlmEngine() override;
 
     void request(const PlaygroundQuery &query) override;
@@ -49,7 +60,7 @@ public:
 private:
     void onFinished(const Result<ChatResult> &result);
 
-    ProviderService *m_providers;
+    ProviderLookup m_providers;
     Settings m_settings;
     QPointer<ChatCall> m_call;
     QString m_prompt;
@@ -59,4 +70,4 @@ private:
     int m_cancelledCalls = 0;
 };
 
-} // namespace cinetune::ui
+} // namespace cinetune

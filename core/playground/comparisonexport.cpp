@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace cinetune::ui {
+namespace cinetune {
 
 namespace {
 
@@ -111,4 +111,4 @@ QString ComparisonExport::markdown(const QStringList &profile, const std::vector
     return out;
 }
 
-} // namespace cinetune::ui
+} // namespace cinetune

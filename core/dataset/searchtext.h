@@ -4,7 +4,9 @@
 #include <QStringList>
 #include <QStringView>
 
-namespace cinetune::ui {
+#include <vector>
+
+namespace cinetune {
 
 // Folds text for searching: case-insensitive and diacritics-insensitive ("Amélie" -> "amelie",
 // "STRASSE" and "straße" both -> "strasse"), whitespace collapsed.
@@ -14,4 +16,9 @@ QString foldForSearch(QStringView text);
 QStringList searchTerms(const QString &query);
 bool matchesAllTerms(const QString &foldedKey, const QStringList &terms);
 
-} // namespace cinetune::ui
+class Catalogue;
+// Per movie index the folded "title year" ("title" when the year is unknown): the keys the movie
+// filter and the Playground's search index match against. O(movies).
+std::vector<QString> movieSearchKeys(const Catalogue &catalogue);
+
+} // namespace cinetune

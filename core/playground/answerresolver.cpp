@@ -3,12 +3,14 @@
 #include "eval/responseparser.h"
 #include "eval/titleresolver.h"
 
-namespace cinetune::ui {
+#include <algorithm>
 
-AnswerResolver::AnswerResolver(LoadedDatasetPtr data) : m_data(std::move(data))
+namespace cinetune {
+
+AnswerResolver::AnswerResolver(DatasetPtr dataset) : m_data(std::move(dataset))
 {
     if (m_data)
-        m_titles = std::make_shared<const TitleResolver>(TitleResolver::fromDataset(*m_data->dataset));
+        m_titles = std::make_shared<const TitleResolver>(TitleResolver::fromDataset(*m_data));
 }
 
 void AnswerResolver::finish(RecommendedItem &item, const std::vector<std::uint32_t> &profile, const QSet<std::uint32_t> &gold) const
@@ -16,8 +18,8 @@ void AnswerResolver::finish(RecommendedItem &item, const std::vector<std::uint32
     if (!item.movie)
         return;
     const std::uint32_t m = *item.movie;
-    item.catalogueTitle = m_data->dataset->catalogue.displayTitle(m);
-    const RatingStore &store = m_data->dataset->store;
+    item.catalogueTitle = m_data->catalogue.displayTitle(m);
+    const RatingStore &store = m_data->store;
     item.ratings = m < store.movieCount() ? store.movieRatingCount(m) : 0;
     item.inGold = gold.contains(m);
     if (std::find(profile.begin(), profile.end(), m) != profile.end())
@@ -64,13 +66,13 @@ std::vector<RecommendedItem> AnswerResolver::resolveMovies(const std::vector<std
         return out;
     int rank = 0;
     for (std::uint32_t m : movies) {
-        if (m >= m_data->dataset->catalogue.size())
+        if (m >= m_data->catalogue.size())
             continue;
         RecommendedItem item;
         item.rank = ++rank;
         item.movie = m;
         item.status = ItemStatus::Exact;
-        item.text = m_data->dataset->catalogue.displayTitle(m);
+        item.text = m_data->catalogue.displayTitle(m);
         finish(item, profile, gold);
         out.push_back(std::move(item));
     }
@@ -99,4 +101,4 @@ QString statusName(ItemStatus status)
     return {};
 }
 
-} // namespace cinetune::ui
+} // namespace cinetune

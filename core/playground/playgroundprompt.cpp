@@ -2,7 +2,7 @@
 
 #include "finetune/prompttemplate.h"
 
-namespace cinetune::ui {
+namespace cinetune {
 
 QList<PromptMessage> promptMessages(const PromptTemplate &prompt, const QStringList &profileTitles, int count)
 {
@@ -21,4 +21,4 @@ QString promptText(const QList<PromptMessage> &messages)
     return parts.join(QStringLiteral("\n\n"));
 }
 
-} // namespace cinetune::ui
+} // namespace cinetune

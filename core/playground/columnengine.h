@@ -4,7 +4,7 @@
 
 #include <QObject>
 
-namespace cinetune::ui {
+namespace cinetune {
 
 // One column's source of recommendations (an LLM through a provider profile, later a local
 // baseline). request() starts a new answer and implicitly cancels the previous one; an engine emits
@@ -27,9 +27,9 @@ public:
 Q_SIGNALS:
     void started();
     void delta(const QString &text);
-    void answered(const cinetune::ui::EngineAnswer &answer);
+    void answered(const cinetune::EngineAnswer &answer);
     // The previous request was dropped (by request() or cancel()) before it answered.
     void cancelled();
 };
 
-} // namespace cinetune::ui
+} // namespace cinetune

@@ -1,6 +1,8 @@
 #include "searchtext.h"
 
-namespace cinetune::ui {
+#include "catalogue.h"
+
+namespace cinetune {
 
 QString foldForSearch(QStringView text)
 {
@@ -48,4 +50,17 @@ bool matchesAllTerms(const QString &foldedKey, const QStringList &terms)
     return true;
 }
 
-} // namespace cinetune::ui
+std::vector<QString> movieSearchKeys(const Catalogue &catalogue)
+{
+    std::vector<QString> keys;
+    keys.reserve(catalogue.size());
+    for (const Movie &m : catalogue.movies()) {
+        QString key = foldForSearch(m.title);
+        if (m.year > 0)
+            key += QLatin1Char(' ') + QString::number(m.year);
+        keys.push_back(std::move(key));
+    }
+    return keys;
+}
+
+} // namespace cinetune

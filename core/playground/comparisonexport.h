@@ -8,7 +8,7 @@
 
 #include <vector>
 
-namespace cinetune::ui {
+namespace cinetune {
 
 struct ComparisonColumn
 {
@@ -20,6 +20,8 @@ struct ComparisonColumn
 // The comparison as text for the clipboard or a file.
 class ComparisonExport
 {
+    // The German catalogue's context from when this class lived in ui/ (kept until the catalogue
+    // is regenerated, so the translations still apply).
     Q_DECLARE_TR_FUNCTIONS(cinetune::ui::ComparisonExport)
 
 public:
@@ -32,4 +34,4 @@ public:
 
 QString statusId(ItemStatus status);
 
-} // namespace cinetune::ui
+} // namespace cinetune

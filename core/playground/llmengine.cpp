@@ -3,22 +3,27 @@
 #include "finetune/pricetable.h"
 #include "playgroundprompt.h"
 #include "providers/providerclient.h"
-#include "session/providerservice.h"
 
-namespace cinetune::ui {
+#include <QCoreApplication>
+
+// The messages keep the German catalogue's context from when this class lived in ui/
+// ("cinetune::ui::LlmEngine") until the catalogue is regenerated.
+
+namespace cinetune {
 
 QString strategyName(PromptStrategy strategy)
 {
     switch (strategy) {
-    case PromptStrategy::ZeroShot: return LlmEngine::tr("Zero-shot");
-    case PromptStrategy::FineTuned: return LlmEngine::tr("Fine-tuned");
+    case PromptStrategy::ZeroShot: return QCoreApplication::translate("cinetune::ui::LlmEngine", "Zero-shot");
+    case PromptStrategy::FineTuned: return QCoreApplication::translate("cinetune::ui::LlmEngine", "Fine-tuned");
     }
     return {};
 }
 
-LlmEngine::LlmEngine(ProviderService *providers, Settings settings, QObject *parent)
-    : ColumnEngine(parent), m_providers(providers), m_settings(std::move(settings))
+LlmEngine::LlmEngine(ProviderLookup providers, Settings settings, QObject *parent)
+    : ColumnEngine(parent), m_providers(std::move(providers)), m_settings(std::move(settings))
 {
+    Q_ASSERT(m_providers.client); // the profile lookup is optional, the client lookup is not
 }
 
 LlmEngine::~LlmEngine()
@@ -28,10 +33,10 @@ LlmEngine::~LlmEngine()
 
 QString LlmEngine::label() const
 {
-    const QString label = tr("%1 · %2 · %3").arg(m_settings.profile, m_settings.model, strategyName(m_settings.strategy));
+    const QString label = QCoreApplication::translate("cinetune::ui::LlmEngine", "%1 · %2 · %3").arg(m_settings.profile, m_settings.model, strategyName(m_settings.strategy));
     // The offline simulator answers from the dataset: never shown as if it were the model.
-    const auto profile = m_providers ? m_providers->profile(m_settings.profile) : std::nullopt;
-    return profile && profile->isSimulator() ? tr("%1 (simulator — not an LLM)").arg(label) : label;
+    const auto profile = m_providers.profile ? m_providers.profile(m_settings.profile) : std::nullopt;
+    return profile && profile->isSimulator() ? QCoreApplication::translate("cinetune::ui::LlmEngine", "%1 (simulator — not an LLM)").arg(label) : label;
 }
 
 void LlmEngine::cancel()
@@ -54,7 +59,7 @@ void LlmEngine::request(const PlaygroundQuery &query)
     m_prompt = promptText(messages);
     Q_EMIT started();
 
-    Result<ProviderClient *> client = m_providers->client(m_settings.profile);
+    Result<ProviderClient *> client = m_providers.client(m_settings.profile);
     if (!client) {
         EngineAnswer a;
         a.error = client.error();
@@ -105,4 +110,4 @@ void LlmEngine::onFinished(const Result<ChatResult> &result)
     Q_EMIT answered(a);
 }
 
-} // namespace cinetune::ui
+} // namespace cinetune

@@ -8,7 +8,7 @@ namespace cinetune {
 struct PromptTemplate;
 }
 
-namespace cinetune::ui {
+namespace cinetune {
 
 // An inference prompt (PromptTemplate::renderPrompt: the same messages as zero-shot and fine-tuned
 // evaluation runs send with the project's template) as plain role/content pairs for the engine
@@ -23,4 +23,4 @@ QList<PromptMessage> promptMessages(const PromptTemplate &prompt, const QStringL
 // "system:\n...\n\nuser:\n..." for the details view and exports.
 QString promptText(const QList<PromptMessage> &messages);
 
-} // namespace cinetune::ui
+} // namespace cinetune

@@ -2,8 +2,8 @@
 
 #include "columnengine.h"
 #include "common/progress.h"
+#include "dataset/dataset.h"
 #include "eval/baselines.h"
-#include "session/loadeddataset.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -11,7 +11,7 @@
 
 #include <memory>
 
-namespace cinetune::ui {
+namespace cinetune {
 
 // The local baselines of the current dataset, each built once in the background and shared by
 // every column (ItemKNN's neighbour table is the expensive part; it is cached on disk by core).
@@ -24,8 +24,8 @@ public:
     explicit BaselineRegistry(QObject *parent = nullptr);
     ~BaselineRegistry() override; // cancels builds still running (an ItemKNN build takes a minute)
 
-    void setDataset(LoadedDatasetPtr data);
-    LoadedDatasetPtr dataset() const { return m_data; }
+    void setDataset(DatasetPtr data);
+    DatasetPtr dataset() const { return m_data; }
     // The built recommender, or nullptr while it is being built (ensure() starts that).
     std::shared_ptr<const Recommender> recommender(BaselineKind kind) const { return m_built.value(int(kind)); }
     void ensure(BaselineKind kind);
@@ -35,7 +35,7 @@ Q_SIGNALS:
     void failed(cinetune::BaselineKind kind, const cinetune::Error &error);
 
 private:
-    LoadedDatasetPtr m_data;
+    DatasetPtr m_data;
     quint64 m_generation = 0;
     QHash<int, std::shared_ptr<const Recommender>> m_built;
     QHash<int, bool> m_building;
@@ -70,4 +70,4 @@ private:
     QElapsedTimer m_clock;
 };
 
-} // namespace cinetune::ui
+} // namespace cinetune

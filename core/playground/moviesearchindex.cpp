@@ -1,12 +1,12 @@
 #include "moviesearchindex.h"
 
-#include "models/searchtext.h"
-#include "session/loadeddataset.h"
+#include "dataset/dataset.h"
+#include "dataset/searchtext.h"
 
 #include <algorithm>
 #include <numeric>
 
-namespace cinetune::ui {
+namespace cinetune {
 
 namespace {
 
@@ -46,14 +46,16 @@ MovieSearchIndex::MovieSearchIndex(const std::vector<QString> &keys, const std::
         m_keys.push_back(stripArticle(keys[m]));
 }
 
-MovieSearchIndex MovieSearchIndex::fromDataset(const LoadedDataset &data)
+MovieSearchIndex MovieSearchIndex::fromDataset(const Dataset &dataset, const std::vector<QString> &searchKeys)
 {
-    const RatingStore &store = data.dataset->store;
-    std::vector<std::uint64_t> popularity(data.searchKeys.size(), 0);
+    if (searchKeys.empty() && dataset.catalogue.size() > 0)
+        return fromDataset(dataset, movieSearchKeys(dataset.catalogue));
+    const RatingStore &store = dataset.store;
+    std::vector<std::uint64_t> popularity(searchKeys.size(), 0);
     const std::uint32_t rated = store.movieCount();
     for (std::uint32_t m = 0; m < popularity.size() && m < rated; ++m)
         popularity[m] = store.movieRatingCount(m);
-    return MovieSearchIndex(data.searchKeys, popularity);
+    return MovieSearchIndex(searchKeys, popularity);
 }
 
 std::vector<std::uint32_t> MovieSearchIndex::query(const QString &text, int limit) const
@@ -87,4 +89,4 @@ std::vector<std::uint32_t> MovieSearchIndex::query(const QString &text, int limi
     return out;
 }
 
-} // namespace cinetune::ui
+} // namespace cinetune

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "dataset/dataset.h"
 #include "playgroundtypes.h"
-#include "session/loadeddataset.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -9,24 +9,26 @@
 #include <memory>
 
 namespace cinetune {
-class TitleResolver;
-} // namespace cinetune
 
-namespace cinetune::ui {
+class TitleResolver;
 
 // Turns a column's answer into RecommendedItems: parses the text into ranked titles
 // (core/eval's parseRecommendations), resolves them against the catalogue (TitleResolver: exact,
 // title only, fuzzy) and marks repeats of profile movies, gold movies and popularity.
-// Built once per dataset (O(movies)).
+// Built once per dataset (O(movies)); immutable afterwards, so one instance can be read from any
+// thread.
 class AnswerResolver
 {
+    // The German catalogue's context from when this class lived in ui/ (kept until the catalogue
+    // is regenerated, so the translations still apply).
     Q_DECLARE_TR_FUNCTIONS(cinetune::ui::AnswerResolver)
 
 public:
     AnswerResolver() = default;
-    explicit AnswerResolver(LoadedDatasetPtr data);
+    explicit AnswerResolver(DatasetPtr dataset);
 
     bool isValid() const { return m_data != nullptr; }
+    const DatasetPtr &dataset() const { return m_data; }
 
     // `whyEmpty` (optional) receives the parser's reason when no title was found.
     std::vector<RecommendedItem> resolveText(const QString &answer, const std::vector<std::uint32_t> &profile,
@@ -37,8 +39,8 @@ public:
 private:
     void finish(RecommendedItem &item, const std::vector<std::uint32_t> &profile, const QSet<std::uint32_t> &gold) const;
 
-    LoadedDatasetPtr m_data;
+    DatasetPtr m_data;
     std::shared_ptr<const TitleResolver> m_titles;
 };
 
-} // namespace cinetune::ui
+} // namespace cinetune

@@ -2,13 +2,18 @@
 
 #include "eval/heldout.h"
 
+#include <QCoreApplication>
+
 #include <QFutureWatcher>
 #include <QLocale>
 #include <QtConcurrent>
 
 #include <algorithm>
 
-namespace cinetune::ui {
+// The messages keep the German catalogue's context from when this class lived in ui/
+// ("cinetune::ui::BaselineEngine") until the catalogue is regenerated.
+
+namespace cinetune {
 
 namespace {
 
@@ -28,7 +33,7 @@ BaselineRegistry::~BaselineRegistry()
         p->cancel();
 }
 
-void BaselineRegistry::setDataset(LoadedDatasetPtr data)
+void BaselineRegistry::setDataset(DatasetPtr data)
 {
     if (data == m_data)
         return;
@@ -46,7 +51,7 @@ void BaselineRegistry::ensure(BaselineKind kind)
     if (!m_data || m_built.contains(int(kind)) || m_building.value(int(kind)))
         return;
     m_building.insert(int(kind), true);
-    const LoadedDatasetPtr data = m_data;
+    const DatasetPtr data = m_data;
     const quint64 generation = m_generation;
     auto *watcher = new QFutureWatcher<Built>(this);
     connect(watcher, &QFutureWatcher<Built>::finished, this, [this, watcher, kind, generation] {
@@ -69,7 +74,7 @@ void BaselineRegistry::ensure(BaselineKind kind)
     m_running.push_back(progress);
     watcher->setFuture(QtConcurrent::run([data, kind, progress]() -> Built {
         BaselineOptions options;
-        auto made = makeRecommender(*data->dataset, kind, options, *progress);
+        auto made = makeRecommender(*data, kind, options, *progress);
         if (!made)
             return Built{nullptr, made.error()};
         // The recommender refers to the dataset: keep it alive as long as the recommender.
@@ -102,7 +107,7 @@ BaselineEngine::BaselineEngine(BaselineRegistry *registry, BaselineKind kind, QO
 
 QString BaselineEngine::label() const
 {
-    return tr("%1 (local baseline)").arg(baselineName(m_kind));
+    return QCoreApplication::translate("cinetune::ui::BaselineEngine", "%1 (local baseline)").arg(baselineName(m_kind));
 }
 
 void BaselineEngine::cancel()
@@ -135,18 +140,18 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
     a.isText = false;
     a.elapsedMs = m_clock.elapsed();
     if (!r) {
-        a.error = makeError(QStringLiteral("playground.no_dataset"), tr("Open a dataset first."));
+        a.error = makeError(QStringLiteral("playground.no_dataset"), QCoreApplication::translate("cinetune::ui::BaselineEngine", "Open a dataset first."));
         Q_EMIT answered(a);
         return;
     }
     if (m_kind == BaselineKind::NeighbourConsensus && !query.user) {
         // It re-runs the gold-set rule, which starts from a user's own ratings.
         a.error = makeError(QStringLiteral("playground.needs_user"),
-                            tr("Neighbour consensus needs a dataset user: load a user (or a random user) as the profile."));
+                            QCoreApplication::translate("cinetune::ui::BaselineEngine", "Neighbour consensus needs a dataset user: load a user (or a random user) as the profile."));
         Q_EMIT answered(a);
         return;
     }
-    a.prompt = tr("%1 over %n profile movie(s), %2 wanted", nullptr, int(query.profile.size()))
+    a.prompt = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%1 over %n profile movie(s), %2 wanted", nullptr, int(query.profile.size()))
                    .arg(baselineName(m_kind))
                    .arg(query.count);
     QElapsedTimer t;
@@ -162,14 +167,14 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
     // on a worker (milliseconds on MovieLens; a fresh ItemKNN table on large data).
     std::shared_ptr<const Dataset> view;
     if (query.goldLine && q.user && m_registry->dataset()) {
-        const DatasetPtr full = m_registry->dataset()->dataset;
+        const DatasetPtr full = m_registry->dataset();
         if (full && heldOutRatingCount(full->store, full->catalogue, *q.user, *query.goldLine) > 0)
             view = visibleDataset(full, {*query.goldLine});
     }
     if (m_kind != BaselineKind::NeighbourConsensus && !view) {
         a.movies = r->recommend(q); // well under a millisecond: on the spot
         a.elapsedMs = m_clock.elapsed();
-        a.raw = tr("%n movie(s) in %1 ms", nullptr, int(a.movies.size())).arg(QLocale().toString(double(t.nsecsElapsed()) / 1e6, 'f', 2));
+        a.raw = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%n movie(s) in %1 ms", nullptr, int(a.movies.size())).arg(QLocale().toString(double(t.nsecsElapsed()) / 1e6, 'f', 2));
         Q_EMIT answered(a);
         return;
     }
@@ -178,26 +183,36 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
     // meanwhile.
     const quint64 ticket = ++m_ticket;
     m_running = true;
-    auto *watcher = new QFutureWatcher<std::vector<std::uint32_t>>(this);
-    connect(watcher, &QFutureWatcher<std::vector<std::uint32_t>>::finished, this, [this, watcher, ticket, a]() mutable {
+    auto *watcher = new QFutureWatcher<Result<std::vector<std::uint32_t>>>(this);
+    connect(watcher, &QFutureWatcher<Result<std::vector<std::uint32_t>>>::finished, this, [this, watcher, ticket, a]() mutable {
         watcher->deleteLater();
         if (ticket != m_ticket)
             return;
         m_running = false;
-        a.movies = watcher->result();
         a.elapsedMs = m_clock.elapsed();
-        a.raw = tr("%n movie(s) in %1 ms", nullptr, int(a.movies.size())).arg(QLocale().toString(double(a.elapsedMs), 'f', 0));
+        Result<std::vector<std::uint32_t>> movies = watcher->result();
+        if (!movies) {
+            // The recommender over the user's visible ratings could not be built: say why
+            // instead of showing an empty list as if the baseline had nothing to recommend.
+            a.error = movies.error();
+            Q_EMIT answered(a);
+            return;
+        }
+        a.movies = std::move(movies).value();
+        a.raw = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%n movie(s) in %1 ms", nullptr, int(a.movies.size())).arg(QLocale().toString(double(a.elapsedMs), 'f', 0));
         Q_EMIT answered(a);
     });
     const BaselineKind kind = m_kind;
-    watcher->setFuture(QtConcurrent::run([r, q, view, kind] {
+    watcher->setFuture(QtConcurrent::run([r, q, view, kind]() -> Result<std::vector<std::uint32_t>> {
         if (!view)
             return r->recommend(q);
         NullProgress quiet;
         BaselineOptions options;
         auto made = makeRecommender(*view, kind, options, quiet);
-        return made ? made.value()->recommend(q) : std::vector<std::uint32_t>{};
+        if (!made)
+            return made.error();
+        return made.value()->recommend(q);
     }));
 }
 
-} // namespace cinetune::ui
+} // namespace cinetune

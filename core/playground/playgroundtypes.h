@@ -13,7 +13,7 @@
 #include <optional>
 #include <vector>
 
-namespace cinetune::ui {
+namespace cinetune {
 
 // What every column is asked for: the profile (movie indices, in the user's order) and, when the
 // profile is a dataset user's, that user (baselines exclude what the user has rated).
@@ -66,7 +66,7 @@ struct RecommendedItem
 QString statusSymbol(ItemStatus status);
 QString statusName(ItemStatus status); // translated
 
-} // namespace cinetune::ui
+} // namespace cinetune
 
-Q_DECLARE_METATYPE(cinetune::ui::PlaygroundQuery)
-Q_DECLARE_METATYPE(cinetune::ui::EngineAnswer)
+Q_DECLARE_METATYPE(cinetune::PlaygroundQuery)
+Q_DECLARE_METATYPE(cinetune::EngineAnswer)
