@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "baselinecommands.h"
+#include "common/appinfo.h"
 #include "datasetcommands.h"
 #include "evalcommands.h"
 #include "finetunecommands.h"
@@ -172,7 +173,7 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         return Success;
     }
     if (cmd == QLatin1String("--version") || cmd == QLatin1String("-v")) {
-        out << QStringLiteral("cinetune %1\n").arg(QStringLiteral(CINETUNE_VERSION));
+        out << cinetune::versionText();
         return Success;
     }
     if (cmd == QLatin1String("dataset")) {
