@@ -24,7 +24,11 @@ if [ "$reuse" = 1 ]; then
     [ -f "$build/CMakeCache.txt" ] || { echo "package.sh: $build is not a configured build" >&2; exit 1; }
     cmake -S . -B "$build" -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON >&2
 else
+    # Debian's hardening flags (fortify, stack protector, relro, bindnow), as a distribution build has.
+    export DEB_BUILD_MAINT_OPTIONS=hardening=+all
     cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCINETUNE_BUILD_TESTS=OFF \
+        -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)" \
+        -DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" \
         -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON >&2
 fi
 cmake --build "$build" -j"${CINETUNE_JOBS:-$(nproc)}" --target cinetune cinetune_package_files >&2
