@@ -70,11 +70,12 @@ install(FILES "${PROJECT_SOURCE_DIR}/resources/sample/ml-latest-small/README.txt
         DESTINATION "${_docdir}/ml-latest-small")
 execute_process(COMMAND date -u -R -d "${CINETUNE_RELEASE_DATE}"
                 OUTPUT_VARIABLE _changelog_date OUTPUT_STRIP_TRAILING_WHITESPACE)
-file(WRITE "${_pkg_out}/changelog"
-     "cinetune (${PROJECT_VERSION}) unstable; urgency=medium\n\n"
-     "  * Release ${PROJECT_VERSION}, built with CMake/CPack from the CineTune repository;\n"
-     "    see ${CINETUNE_HOMEPAGE}/commits/main for the changes.\n\n"
-     " -- ${CINETUNE_MAINTAINER}  ${_changelog_date}\n")
+# file(CONFIGURE) rewrites it only when it changes, so a re-configure does not re-gzip it.
+file(CONFIGURE OUTPUT "${_pkg_out}/changelog" @ONLY CONTENT
+     "cinetune (${PROJECT_VERSION}) unstable; urgency=medium\n\n\
+  * Release ${PROJECT_VERSION}, built with CMake/CPack from the CineTune repository;\n\
+    see ${CINETUNE_HOMEPAGE}/commits/main for the changes.\n\n\
+ -- ${CINETUNE_MAINTAINER}  ${_changelog_date}\n")
 find_program(CINETUNE_GZIP gzip REQUIRED)
 add_custom_command(OUTPUT "${_pkg_out}/changelog.gz"
                    COMMAND "${CINETUNE_GZIP}" -9nkf "${_pkg_out}/changelog"

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=build-package
+build="build-package"
 reuse=0
 while [ $# -gt 0 ]; do
     case "$1" in
