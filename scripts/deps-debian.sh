@@ -16,6 +16,10 @@ packages=(
     xvfb xauth x11-apps imagemagick fonts-dejavu-core
     # tests: a real Secret Service for the keychain (tests/support/with-keyring.sh)
     dbus-daemon gnome-keyring libsecret-1-0
+    # the Debian package (scripts/package.sh, tests/package/check-package.sh): PNG icons from the
+    # SVG, CPack's dependency list (dpkg-shlibdeps), lintian, the desktop and AppStream
+    # validators, man -l, bash-completion for the completion test, file for the icon check
+    librsvg2-bin dpkg-dev lintian desktop-file-utils appstream man-db bash-completion file
 )
 # Node.js and npm (for the Prism mock server): the machine's own if present, else Debian's.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

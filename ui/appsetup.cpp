@@ -7,10 +7,15 @@
 #include "screenshotdriver.h"
 #include "translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFileInfo>
 #include <QIcon>
+#include <QMenuBar>
 #include <QStatusBar>
+#include <QTimer>
+
+#include <cstdio>
 
 namespace cinetune::ui {
 
@@ -24,9 +29,21 @@ void installTranslations(QApplication &app)
 std::unique_ptr<QMainWindow> createMainWindow(const QStringList &args)
 {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cinetune.svg")));
-    QApplication::setDesktopFileName(QStringLiteral("cinetune"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.cinetune.CineTune"));
 
     auto window = std::make_unique<MainWindow>();
+
+    // The package check (tests/package/check-package.sh): once the window shows, say which
+    // translation was loaded from where, then quit.
+    if (qEnvironmentVariableIsSet("CINETUNE_EXIT_AFTER_SHOW")) {
+        QTimer::singleShot(0, window.get(), [w = window.get()] {
+            const QList<QAction *> menus = w->menuBar()->actions();
+            std::fprintf(stderr, "CineTune: window %s; first menu \"%s\"; translation file \"%s\"\n",
+                         w->isVisible() ? "shown" : "NOT shown", menus.isEmpty() ? "" : qPrintable(menus.first()->text()),
+                         qPrintable(loadedTranslationFile()));
+            QCoreApplication::quit();
+        });
+    }
 
     // The first argument that is neither an option nor consumed by Qt (QApplication removes its
     // own, e.g. "-platform offscreen", from QCoreApplication::arguments()).

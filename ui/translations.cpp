@@ -1,6 +1,7 @@
 #include "translations.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QPointer>
 #include <QTranslator>
@@ -63,14 +64,23 @@ bool installTranslators(QCoreApplication &app, const QString &language)
         delete qt;
     }
 
+    // An installed package's catalogues (<prefix>/share/cinetune/translations, beside <prefix>/bin)
+    // come first; the copy embedded at build time is the fallback (a build tree, a moved binary).
     auto *own = new QTranslator(&app);
-    if (!own->load(QStringLiteral(":/i18n/cinetune_") + language)) {
+    const QString name = QStringLiteral("cinetune_") + language;
+    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/cinetune/translations");
+    if (!(QDir(installed).exists() && own->load(name, installed)) && !own->load(name, QStringLiteral(":/i18n"))) {
         delete own;
         return false;
     }
     QCoreApplication::installTranslator(own);
     g_appTranslator = own;
     return true;
+}
+
+QString loadedTranslationFile()
+{
+    return g_appTranslator ? g_appTranslator->filePath() : QString();
 }
 
 } // namespace cinetune::ui

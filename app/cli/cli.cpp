@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "common/appinfo.h"
 
 #include "commandregistry.h"
 
@@ -115,7 +116,7 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
     if (cmd == QLatin1String("help"))
         return help(args.mid(1), out, err);
     if (cmd == QLatin1String("--version") || cmd == QLatin1String("-v")) {
-        out << QStringLiteral("cinetune %1\n").arg(QStringLiteral(CINETUNE_VERSION));
+        out << cinetune::versionText();
         return Success;
     }
     qsizetype words = 0;

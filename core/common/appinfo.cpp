@@ -1,5 +1,7 @@
 #include "appinfo.h"
 
+#include "cinetune_gitrevision.h" // generated at configure time (cmake/GitRevision.cmake)
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -15,6 +17,13 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("cinetune.invalid"));
     QCoreApplication::setApplicationName(QStringLiteral("cinetune"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CINETUNE_VERSION));
+}
+
+QString versionText()
+{
+    return QStringLiteral("cinetune %1\nQt %2 (built with %3)\nrevision %4\n")
+        .arg(QStringLiteral(CINETUNE_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+             QStringLiteral(CINETUNE_GIT_REVISION));
 }
 
 QString sampleDatasetPath()

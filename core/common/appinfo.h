@@ -12,6 +12,10 @@ void setApplicationIdentity();
 // resources on first use into the app data location. Empty on failure.
 QString sampleDatasetPath();
 
+// What `cinetune --version` prints: the version, the Qt version it runs on (and was built with)
+// and the build's git revision ("unknown" outside a git checkout), one per line.
+QString versionText();
+
 // The special path the CLI and "Open sample" accept for the embedded sample.
 inline constexpr const char *kSamplePath = ":sample";
 

@@ -18,7 +18,7 @@ namespace cinetune {
 
 namespace {
 
-using protocol::tr; using protocol::malformed; using protocol::parseObject; using protocol::str; using protocol::pathId;
+using protocol::malformed; using protocol::parseObject; using protocol::str; using protocol::pathId;
 
 HttpRequest jsonRequest(const Endpoint &ep, const QByteArray &method, const QString &path, const QJsonObject &body,
                         RetryMode retry = RetryMode::Idempotent)
