@@ -191,7 +191,7 @@ void ScreenshotDriver::next()
 bool ScreenshotDriver::ensureProject()
 {
     // A project of its own (in a temporary folder) so gold sets and jobs are stored somewhere.
-    if (m_window->workspace()->hasProject())
+    if (!m_window->workspace()->isUntitled())
         return true;
     m_workDir = QDir::temp().filePath(QStringLiteral("cinetune-screenshots"));
     QDir(m_workDir).removeRecursively();
