@@ -194,7 +194,8 @@ GoldSetController::GoldSetController(DatasetController *datasets, BackgroundTask
     connect(m_tasks, &BackgroundTasks::taskUpdated, this, [this](int id) {
         if (id == 0 || id != m_buildTask)
             return;
-        if (const std::optional<BackgroundTasks::Task> t = m_tasks->task(id))
+        // Progress only: a cancel request is answered by buildFinished.
+        if (const std::optional<BackgroundTasks::Task> t = m_tasks->task(id); t && !t->cancelRequested && t->maximum > 0)
             Q_EMIT buildProgress(t->value, t->maximum, t->text);
     });
 }
