@@ -343,11 +343,9 @@ void TestPlayground::projectGoldSetUser()
     // A set of another dataset is refused.
     QCOMPARE(m_controller->loadGoldSetUser(other.value(), 1).error().code, QStringLiteral("playground.other_dataset"));
 
-    // Saving the session as a project moves the sets into it; the list follows.
-    auto project = ProjectFile::create(m_tmp.filePath(QStringLiteral("gold-project")));
-    QVERIFY(project);
-    goldSets.setProject(project->get());
-    QVERIFY(goldSets.hasProject());
+    // Saving the session as a project keeps the sets; the list follows.
+    QVERIFY(session.saveAs(m_tmp.filePath(QStringLiteral("gold-project"))).ok());
+    QVERIFY(goldSets.hasProject() && !goldSets.isUntitled());
     QCOMPARE(sets->count(), 2);
     sets->setCurrentIndex(sets->findText(QStringLiteral("paper50 sample"), Qt::MatchStartsWith));
     QCOMPARE(users->count(), 2);
