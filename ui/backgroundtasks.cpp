@@ -1,6 +1,7 @@
 #include "backgroundtasks.h"
 
 #include <QFutureWatcher>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -14,7 +15,7 @@ BackgroundTasks::~BackgroundTasks()
         e.watcher->future().cancel();
 }
 
-int BackgroundTasks::trackFuture(QFuture<void> future, const QString &title)
+int BackgroundTasks::trackFuture(QFuture<void> future, const QString &title, QObject *context, std::function<void()> done, Show show)
 {
     const int id = m_nextId++;
     auto *watcher = new QFutureWatcher<void>(this);
@@ -22,34 +23,36 @@ int BackgroundTasks::trackFuture(QFuture<void> future, const QString &title)
     entry.task.id = id;
     entry.task.title = title;
     entry.watcher = watcher;
-    m_entries.push_back(entry);
+    entry.context = context;
+    entry.done = std::move(done);
+    entry.shown = show == Show::Now;
+    m_entries.push_back(std::move(entry));
 
     connect(watcher, &QFutureWatcherBase::progressRangeChanged, this, [this, id](int minimum, int maximum) {
-        if (Entry *e = find(id)) {
-            e->task.minimum = minimum;
-            e->task.maximum = maximum;
-            Q_EMIT taskUpdated(id);
-            Q_EMIT changed();
-        }
+        update(id, [minimum, maximum](Task &t) {
+            t.minimum = minimum;
+            t.maximum = maximum;
+        });
     });
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, id](int value) {
-        if (Entry *e = find(id)) {
-            e->task.value = value;
-            Q_EMIT taskUpdated(id);
-            Q_EMIT changed();
-        }
-    });
-    connect(watcher, &QFutureWatcherBase::progressTextChanged, this, [this, id](const QString &text) {
-        if (Entry *e = find(id)) {
-            e->task.text = text;
-            Q_EMIT taskUpdated(id);
-            Q_EMIT changed();
-        }
-    });
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
+            [this, id](int value) { update(id, [value](Task &t) { t.value = value; }); });
+    connect(watcher, &QFutureWatcherBase::progressTextChanged, this,
+            [this, id](const QString &text) { update(id, [text](Task &t) { t.text = text; }); });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, id] { onFinished(id); });
 
-    Q_EMIT taskAdded(id);
-    Q_EMIT changed();
+    if (show == Show::IfSlow) {
+        QTimer::singleShot(kQuietMs, this, [this, id] {
+            Entry *e = find(id);
+            if (!e || e->shown)
+                return;
+            e->shown = true;
+            Q_EMIT taskAdded(id);
+            Q_EMIT changed();
+        });
+    } else {
+        Q_EMIT taskAdded(id);
+        Q_EMIT changed();
+    }
     // Set last: a future that has already finished reports finished() from the event loop.
     watcher->setFuture(future);
     return id;
@@ -58,15 +61,27 @@ int BackgroundTasks::trackFuture(QFuture<void> future, const QString &title)
 QList<BackgroundTasks::Task> BackgroundTasks::tasks() const
 {
     QList<Task> out;
-    out.reserve(count());
-    for (const Entry &e : m_entries)
-        out << e.task;
+    for (const Entry &e : m_entries) {
+        if (e.shown)
+            out << e.task;
+    }
     return out;
+}
+
+int BackgroundTasks::count() const
+{
+    return static_cast<int>(std::count_if(m_entries.begin(), m_entries.end(), [](const Entry &e) { return e.shown; }));
 }
 
 bool BackgroundTasks::contains(int id) const
 {
-    return std::any_of(m_entries.begin(), m_entries.end(), [id](const Entry &e) { return e.task.id == id; });
+    return find(id) != nullptr;
+}
+
+std::optional<BackgroundTasks::Task> BackgroundTasks::task(int id) const
+{
+    const Entry *e = find(id);
+    return e ? std::optional<Task>(e->task) : std::nullopt;
 }
 
 BackgroundTasks::Entry *BackgroundTasks::find(int id)
@@ -75,13 +90,28 @@ BackgroundTasks::Entry *BackgroundTasks::find(int id)
     return it == m_entries.end() ? nullptr : &*it;
 }
 
+const BackgroundTasks::Entry *BackgroundTasks::find(int id) const
+{
+    auto it = std::find_if(m_entries.begin(), m_entries.end(), [id](const Entry &e) { return e.task.id == id; });
+    return it == m_entries.end() ? nullptr : &*it;
+}
+
+void BackgroundTasks::update(int id, const std::function<void(Task &)> &change)
+{
+    Entry *e = find(id);
+    if (!e)
+        return;
+    change(e->task);
+    Q_EMIT taskUpdated(id);
+    if (e->shown)
+        Q_EMIT changed();
+}
+
 void BackgroundTasks::cancel(int id)
 {
     if (Entry *e = find(id)) {
-        e->task.cancelRequested = true;
         e->watcher->future().cancel();
-        Q_EMIT taskUpdated(id);
-        Q_EMIT changed();
+        update(id, [](Task &t) { t.cancelRequested = true; });
     }
 }
 
@@ -99,10 +129,15 @@ void BackgroundTasks::onFinished(int id)
     auto it = std::find_if(m_entries.begin(), m_entries.end(), [id](const Entry &e) { return e.task.id == id; });
     if (it == m_entries.end())
         return;
-    it->watcher->deleteLater();
+    Entry entry = std::move(*it);
     m_entries.erase(it);
+    entry.watcher->deleteLater();
+    // The owner sees the result before anybody hears that the task is gone.
+    if (entry.done && entry.context)
+        entry.done();
     Q_EMIT taskFinished(id);
-    Q_EMIT changed();
+    if (entry.shown)
+        Q_EMIT changed();
 }
 
 } // namespace cinetune::ui

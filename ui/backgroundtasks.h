@@ -3,8 +3,12 @@
 #include <QFuture>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
+#include <functional>
+#include <optional>
+#include <utility>
 #include <vector>
 
 template<typename T>
@@ -12,9 +16,10 @@ class QFutureWatcher;
 
 namespace cinetune::ui {
 
-// Tracks the application's long-running work (QFutures started with QtConcurrent::run and a
-// QPromise) so the status bar can show text, progress and a Cancel button for each of them.
-// Owners keep their own QFutureWatcher for results; this class only observes.
+// The one path for the application's background work: futures started with QtConcurrent::run
+// (usually with a QPromise and PromiseProgress) are run through here, so the status bar shows
+// their text, progress and a Cancel button, and their owner gets the finished future back on the
+// GUI thread. Nobody else keeps a QFutureWatcher.
 class BackgroundTasks final : public QObject
 {
     Q_OBJECT
@@ -32,18 +37,35 @@ public:
         bool cancelRequested = false;
     };
 
+    // When a task appears in the status bar: at once, or only once it has taken longer than
+    // kQuietMs (previews, estimates and scores that usually take a moment).
+    enum class Show { Now, IfSlow };
+    static constexpr int kQuietMs = 300;
+
     explicit BackgroundTasks(QObject *parent = nullptr);
     ~BackgroundTasks() override; // requests cancellation of everything still running
 
+    // Shows `future` in the status bar and, once it has finished (or was canceled), calls
+    // `done(future)` on the GUI thread unless `context` is gone by then. Returns the task's id
+    // (for cancel(), task() and taskUpdated()).
+    template<typename T, typename Done>
+    int run(const QFuture<T> &future, const QString &title, QObject *context, Done &&done, Show show = Show::Now)
+    {
+        return trackFuture(QFuture<void>(future), title, context,
+                           [future, done = std::forward<Done>(done)]() mutable { done(future); }, show);
+    }
+
+    // Shows `future` without a completion callback (the owner learns of the end otherwise).
     template<typename T>
     int track(const QFuture<T> &future, const QString &title)
     {
-        return trackFuture(QFuture<void>(future), title);
+        return trackFuture(QFuture<void>(future), title, nullptr, {}, Show::Now);
     }
 
-    QList<Task> tasks() const; // oldest first
-    int count() const { return static_cast<int>(m_entries.size()); }
+    QList<Task> tasks() const; // the ones shown, oldest first
+    int count() const;         // of tasks()
     bool contains(int id) const;
+    std::optional<Task> task(int id) const;
 
 public Q_SLOTS:
     void cancel(int id);
@@ -51,8 +73,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void taskAdded(int id);
-    void taskUpdated(int id);
-    void taskFinished(int id);
+    void taskUpdated(int id); // progress, text or a cancel request
+    void taskFinished(int id); // after its owner's callback ran
     void changed(); // after any of the above
 
 private:
@@ -60,10 +82,15 @@ private:
     {
         Task task;
         QFutureWatcher<void> *watcher = nullptr;
+        QPointer<QObject> context;
+        std::function<void()> done;
+        bool shown = true;
     };
 
-    int trackFuture(QFuture<void> future, const QString &title);
+    int trackFuture(QFuture<void> future, const QString &title, QObject *context, std::function<void()> done, Show show);
     Entry *find(int id);
+    const Entry *find(int id) const;
+    void update(int id, const std::function<void(Task &)> &change);
     void onFinished(int id);
 
     std::vector<Entry> m_entries;

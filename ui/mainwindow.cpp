@@ -19,12 +19,14 @@
 #include "session/goldsetcontroller.h"
 #include "session/playgroundcontroller.h"
 #include "session/providerservice.h"
+#include "session/resultscontroller.h"
 #include "session/workspace.h"
 #include "stepnavigator.h"
 #include "steps.h"
 #include "taskstatuswidget.h"
 #include "widgets/filedialogs.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -72,8 +74,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_providers(new ProviderService(this)), m_fineTune(new FineTuneController(m_providers, m_tasks, this)),
       m_fineTunePage(new FineTunePage(m_fineTune, this)),
       m_evaluation(new EvaluationController(m_providers, m_datasets, m_tasks, this)),
-      m_evaluatePage(new EvaluatePage(m_evaluation, this)),
-      m_resultsPage(new ResultsPage(this))
+      m_evaluatePage(new EvaluatePage(m_evaluation, this)), m_results(new ResultsController(m_tasks, this)),
+      m_resultsPage(new ResultsPage(m_results, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -82,6 +84,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_goldSets = new GoldSetController(m_datasets, m_tasks, this);
     m_goldSetPage = new GoldSetPage(m_goldSets, this);
     m_fineTunePage->setGoldSets(m_goldSets);
+    // The controllers follow the workspace's project themselves.
+    m_goldSets->setWorkspace(m_workspace);
+    m_fineTune->setWorkspace(m_workspace);
+    m_evaluation->setWorkspace(m_workspace);
+    m_results->setWorkspace(m_workspace);
 
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_datasetPage);
@@ -135,15 +142,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::stepRestored, this, &MainWindow::setCurrentStep);
     connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::updateTitle);
     connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::rebuildRecentMenu);
-    connect(m_workspace, &Workspace::projectChanged, this, [this] {
-        m_fineTune->setProject(m_workspace->project());
-        m_goldSets->setProject(m_workspace->project());
-        m_resultsPage->setProject(m_workspace->project());
-    });
     connect(m_goldSetPage, &GoldSetPage::datasetRequested, this, [this] { setCurrentStep(static_cast<int>(Step::Dataset)); });
     connect(m_goldSetPage, &GoldSetPage::saveProjectRequested, this, &MainWindow::saveProjectAs);
     connect(m_fineTunePage, &FineTunePage::goldSetStepRequested, this, [this] { setCurrentStep(static_cast<int>(Step::GoldSet)); });
-    connect(m_workspace, &Workspace::projectChanged, this, [this] { m_evaluation->setProject(m_workspace->project()); });
     connect(m_evaluatePage, &EvaluatePage::saveProjectRequested, this, &MainWindow::saveProjectAs);
     connect(m_evaluatePage, &EvaluatePage::stepRequested, this, &MainWindow::setCurrentStep);
     connect(m_fineTunePage, &FineTunePage::providersRequested, this, &MainWindow::showProviders);
@@ -157,10 +158,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     connect(m_workspace, &Workspace::projectError, this,
             [this](const QString &text) { showError(tr("Project not updated"), text); });
-    connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
-        const LoadedDatasetPtr d = m_datasets->current();
-        m_resultsPage->setDataset(d ? d->dataset : DatasetPtr());
-    });
     connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
         if (const LoadedDatasetPtr d = m_datasets->current())
             statusBar()->showMessage(tr("Dataset loaded: %1 ratings").arg(QLocale().toString(static_cast<qulonglong>(d->dataset->stats.ratings))), 8000);
@@ -180,9 +177,10 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_tasks->cancelAll();
-    m_fineTune->setProject(nullptr); // stop monitoring before the project and the clients go
-    m_goldSets->setProject(nullptr);
-    m_evaluation->setProject(nullptr); // and the runs (what arrived is stored)
+    // Closing the project tells every controller bound to the workspace to let go of it (job
+    // monitoring stops, runs in flight are dropped: what arrived is stored) while the services
+    // and pages they talk to are still there; an untitled session's temporary file goes with it.
+    delete m_workspace;
 }
 
 void MainWindow::createMenus()
@@ -194,6 +192,8 @@ void MainWindow::createMenus()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    QAction *save = file->addAction(tr("&Save Project"), this, &MainWindow::saveProject);
+    save->setShortcut(QKeySequence::Save);
     QAction *saveAs = file->addAction(tr("Save Project &As…"), this, &MainWindow::saveProjectAs);
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
@@ -235,7 +235,9 @@ void MainWindow::rebuildRecentMenu()
         ++n;
         const QString label = n < 10 ? QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName())
                                      : QFileInfo(path).fileName();
-        QAction *a = m_recentMenu->addAction(label, this, [this, path] { openProjectFile(path); });
+        QAction *a = m_recentMenu->addAction(label, this, [this, path] {
+            confirmLeavingUntitled(tr("Open Project"), [this, path] { openProjectFile(path); });
+        });
         a->setToolTip(QDir::toNativeSeparators(path));
         a->setStatusTip(QDir::toNativeSeparators(path));
     }
@@ -337,8 +339,49 @@ void MainWindow::newProject()
 
 void MainWindow::openProject()
 {
-    askOpenFile(this, tr("Open Project"), AppSettings::lastDirectory(), projectFilter(),
-                [this](const QString &path) { openProjectFile(path); });
+    confirmLeavingUntitled(tr("Open Project"), [this] {
+        askOpenFile(this, tr("Open Project"), AppSettings::lastDirectory(), projectFilter(),
+                    [this](const QString &path) { openProjectFile(path); });
+    });
+}
+
+void MainWindow::saveProject()
+{
+    if (m_workspace->isUntitled() || !m_workspace->hasProject()) {
+        saveProjectAs();
+        return;
+    }
+    statusBar()->showMessage(tr("Every change is saved in %1 as it is made.").arg(QDir::toNativeSeparators(m_workspace->projectPath())), 5000);
+}
+
+void MainWindow::confirmLeavingUntitled(const QString &action, const std::function<void()> &proceed)
+{
+    if (!m_workspace->hasUnsavedWork()) {
+        proceed();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, action, tr("Save the untitled project?"),
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("saveUntitledBox"));
+    box->setInformativeText(tr("It holds gold sets, fine-tuning jobs or evaluation runs that are lost unless you save them."));
+    box->setDefaultButton(QMessageBox::Save);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, proceed](QAbstractButton *button) {
+        const QMessageBox::StandardButton choice = box->standardButton(button);
+        if (choice == QMessageBox::Discard) {
+            proceed();
+        } else if (choice == QMessageBox::Save) {
+            const QString suggested = AppSettings::lastDirectory() + QLatin1Char('/') + m_workspace->displayName()
+                                      + QStringLiteral(".cinetune");
+            askSaveFile(this, tr("Save Project As"), suggested, projectFilter(), QLatin1String(ProjectFile::kSuffix),
+                        [this, proceed](const QString &path) {
+                            if (saveProjectFileAs(path))
+                                proceed();
+                        });
+        }
+    });
+    box->open();
 }
 
 void MainWindow::saveProjectAs()
@@ -381,6 +424,14 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_leaving && m_workspace->hasUnsavedWork()) {
+        event->ignore();
+        confirmLeavingUntitled(tr("Quit"), [this] {
+            m_leaving = true;
+            close();
+        });
+        return;
+    }
     AppSettings::setWindowState(saveGeometry());
     m_tasks->cancelAll();
     event->accept();
@@ -398,9 +449,12 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    if (!isProjectPath(path))
+    if (!isProjectPath(path)) {
         setCurrentStep(static_cast<int>(Step::Dataset));
-    openPath(path);
+        openPath(path);
+        return;
+    }
+    confirmLeavingUntitled(tr("Open Project"), [this, path] { openProjectFile(path); });
 }
 
 } // namespace cinetune::ui

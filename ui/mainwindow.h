@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QMenu;
 class QStackedWidget;
 
@@ -17,6 +19,7 @@ class GoldSetPage;
 class EvaluationController;
 class EvaluatePage;
 class ProviderService;
+class ResultsController;
 class ResultsPage;
 class StepNavigator;
 class Workspace;
@@ -59,6 +62,8 @@ public Q_SLOTS:
     // Interactive actions behind the menus.
     void newProject();
     void openProject();
+    // Every change is written at once: in an untitled session this is Save As.
+    void saveProject();
     void saveProjectAs();
     void showSettings();
     void showProviders();
@@ -75,6 +80,9 @@ private:
     void updateTitle();
     void showError(const QString &title, const QString &message);
     void onStepChanged(int step);
+    // Runs `proceed` at once, or, when the untitled session holds work, after the user chose to
+    // save it (and it was saved) or to discard it; nothing when they cancel.
+    void confirmLeavingUntitled(const QString &action, const std::function<void()> &proceed);
 
     BackgroundTasks *m_tasks;
     DatasetController *m_datasets;
@@ -89,8 +97,10 @@ private:
     GoldSetPage *m_goldSetPage = nullptr;
     EvaluationController *m_evaluation;
     EvaluatePage *m_evaluatePage;
+    ResultsController *m_results;
     ResultsPage *m_resultsPage;
     QMenu *m_recentMenu = nullptr;
+    bool m_leaving = false; // the user agreed to close an untitled session holding work
 };
 
 } // namespace cinetune::ui

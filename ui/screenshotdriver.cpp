@@ -204,7 +204,7 @@ void ScreenshotDriver::next()
 bool ScreenshotDriver::ensureProject()
 {
     // A project of its own (in a temporary folder) so gold sets and jobs are stored somewhere.
-    if (m_workspace->hasProject())
+    if (!m_workspace->isUntitled())
         return true;
     m_workDir = QDir::temp().filePath(QStringLiteral("cinetune-screenshots"));
     QDir(m_workDir).removeRecursively();

@@ -1,22 +1,16 @@
 #include "projectfile.h"
 
-#include "dataset/dataset.h"
+#include "projectconnection_p.h"
 #include "projectmigrations.h"
 #include "schemamigrator.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStringList>
 #include <QUrl>
-#include <QVariant>
 
 #include <atomic>
-#include <initializer_list>
 #include <utility>
 
 #ifdef Q_OS_UNIX
@@ -27,9 +21,9 @@ Q_LOGGING_CATEGORY(lcProject, "cinetune.project")
 
 namespace cinetune {
 
-namespace {
+using namespace projectsql;
 
-const QString kCode = QStringLiteral("project.sql");
+namespace projectsql {
 
 QString driverText(const QSqlError &error)
 {
@@ -37,14 +31,35 @@ QString driverText(const QSqlError &error)
     return text.isEmpty() ? error.text().trimmed() : text;
 }
 
-QString absoluteClean(const QString &path)
-{
-    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-}
-
 QString nativeLabel(const QString &absolutePath)
 {
     return QDir::toNativeSeparators(absolutePath);
+}
+
+bool run(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values)
+{
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+
+Error sqlError(const QString &message, const QSqlError &error, const QString &sql)
+{
+    QString detail = error.text();
+    if (!sql.isEmpty())
+        detail += QStringLiteral(" [") % sql % u']';
+    return makeError(QStringLiteral("project.sql"), message, detail);
+}
+
+} // namespace projectsql
+
+namespace {
+
+QString absoluteClean(const QString &path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
 // SQLite's companion files of a database.
@@ -90,72 +105,43 @@ void syncToDisk(const QString &absolutePath)
 #endif
 }
 
-// prepare + bind + exec; a failing prepare (e.g. a missing table) is reported by lastError().
-bool run(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values)
-{
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
-}
-
-Error sqlError(const QString &message, const QSqlError &error, const QString &sql = {})
-{
-    QString detail = error.text();
-    if (!sql.isEmpty())
-        detail += QStringLiteral(" [") % sql % u']';
-    return makeError(kCode, message, detail);
-}
-
 } // namespace
 
-// One named QSqlDatabase connection. Destroying it closes the database and removes the
-// connection; every QSqlQuery on it is a local of some member function, so none is alive then.
-struct ProjectFile::Connection
+ProjectFile::Connection::~Connection()
 {
-    QString name;
-    QSqlDatabase db;
+    if (db.isValid())
+        db.close();
+    db = QSqlDatabase();
+    if (!name.isEmpty())
+        QSqlDatabase::removeDatabase(name);
+}
 
-    Connection() = default;
-    Q_DISABLE_COPY_MOVE(Connection)
-
-    ~Connection()
-    {
-        if (db.isValid())
-            db.close();
-        db = QSqlDatabase();
-        if (!name.isEmpty())
-            QSqlDatabase::removeDatabase(name);
+Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::Connection::open(const QString &absolutePath, const QString &failure, bool immutable)
+{
+    static std::atomic<quint64> counter{0};
+    auto connection = std::make_unique<Connection>();
+    connection->name = QStringLiteral("cinetune.project.%1").arg(counter.fetch_add(1) + 1);
+    connection->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection->name);
+    const QString label = nativeLabel(absolutePath);
+    if (!connection->db.isValid()) {
+        return makeError(QStringLiteral("project.driver"),
+                         failure.arg(label, tr("the SQLite driver of Qt (QSQLITE) is not installed")));
     }
-
-    static Result<std::unique_ptr<Connection>> open(const QString &absolutePath, const QString &failure, bool immutable = false)
-    {
-        static std::atomic<quint64> counter{0};
-        auto connection = std::make_unique<Connection>();
-        connection->name = QStringLiteral("cinetune.project.%1").arg(counter.fetch_add(1) + 1);
-        connection->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection->name);
-        const QString label = nativeLabel(absolutePath);
-        if (!connection->db.isValid()) {
-            return makeError(QStringLiteral("project.driver"),
-                             failure.arg(label, tr("the SQLite driver of Qt (QSQLITE) is not installed")));
-        }
-        if (immutable) {
-            // A read-only file that nothing writes: no -shm is created, no lock taken.
-            connection->db.setDatabaseName(QStringLiteral("file:%1?immutable=1")
-                                               .arg(QString::fromLatin1(QUrl::toPercentEncoding(absolutePath, "/"))));
-            connection->db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
-        } else {
-            connection->db.setDatabaseName(absolutePath);
-            connection->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        }
-        if (!connection->db.open()) {
-            return sqlError(failure.arg(label, driverText(connection->db.lastError())),
-                            connection->db.lastError());
-        }
-        return connection;
+    if (immutable) {
+        // A read-only file that nothing writes: no -shm is created, no lock taken.
+        connection->db.setDatabaseName(QStringLiteral("file:%1?immutable=1")
+                                           .arg(QString::fromLatin1(QUrl::toPercentEncoding(absolutePath, "/"))));
+        connection->db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    } else {
+        connection->db.setDatabaseName(absolutePath);
+        connection->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
-};
+    if (!connection->db.open()) {
+        return sqlError(failure.arg(label, driverText(connection->db.lastError())),
+                        connection->db.lastError());
+    }
+    return connection;
+}
 
 namespace {
 
@@ -510,133 +496,6 @@ int ProjectFile::currentSchemaVersion()
     return static_cast<int>(projectMigrations().size());
 }
 
-QDateTime ProjectFile::createdAt() const
-{
-    QSqlQuery query(m_connection->db);
-    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'created_at'"))) {
-        qCWarning(lcProject) << "Could not read created_at of" << label() << ':' << query.lastError().text();
-        return {};
-    }
-    if (!query.next())
-        return {};
-    return QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
-}
-
-DatasetReference makeDatasetReference(const Dataset &dataset, const QString &path)
-{
-    DatasetReference ref;
-    ref.path = path;
-    ref.format = formatId(dataset.source.format);
-    ref.fingerprint = dataset.fingerprint;
-    ref.ratings = static_cast<qint64>(dataset.stats.ratings);
-    ref.users = static_cast<qint64>(dataset.stats.users);
-    ref.movies = static_cast<qint64>(dataset.stats.movies);
-    ref.loadedAt = QDateTime::currentDateTimeUtc();
-    return ref;
-}
-
-Status ProjectFile::setDatasetReference(const DatasetReference &reference)
-{
-    if (reference.path.isEmpty() || reference.format.isEmpty()) {
-        return makeError(QStringLiteral("project.invalid_argument"),
-                         tr("Could not record the dataset in “%1”: its path and format must not be empty.")
-                             .arg(label()));
-    }
-    QSqlQuery query(m_connection->db);
-    const QString sql = QStringLiteral(
-        "INSERT INTO dataset (id, path, format, fingerprint, ratings, users, movies, loaded_at) "
-        "VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET path = excluded.path, format = excluded.format, "
-        "fingerprint = excluded.fingerprint, ratings = excluded.ratings, users = excluded.users, "
-        "movies = excluded.movies, loaded_at = excluded.loaded_at");
-    const QVariant loadedAt = reference.loadedAt.isValid()
-                                  ? QVariant(reference.loadedAt.toUTC().toString(Qt::ISODateWithMs))
-                                  : QVariant(QMetaType::fromType<QString>());
-    // Latin-1 maps every byte to one character, so any fingerprint round-trips through TEXT.
-    if (!run(query, sql,
-             {reference.path, reference.format, QString::fromLatin1(reference.fingerprint),
-              static_cast<qlonglong>(reference.ratings), static_cast<qlonglong>(reference.users),
-              static_cast<qlonglong>(reference.movies), loadedAt})) {
-        return sqlError(tr("Could not record the dataset in “%1”: %2").arg(label(), driverText(query.lastError())),
-                        query.lastError());
-    }
-    return Ok{};
-}
-
-Status ProjectFile::clearDatasetReference()
-{
-    QSqlQuery query(m_connection->db);
-    if (!query.exec(QStringLiteral("DELETE FROM dataset"))) {
-        return sqlError(tr("Could not forget the dataset in “%1”: %2").arg(label(), driverText(query.lastError())),
-                        query.lastError());
-    }
-    return Ok{};
-}
-
-std::optional<DatasetReference> ProjectFile::datasetReference() const
-{
-    QSqlQuery query(m_connection->db);
-    if (!query.exec(QStringLiteral(
-            "SELECT path, format, fingerprint, ratings, users, movies, loaded_at FROM dataset WHERE id = 1"))) {
-        qCWarning(lcProject) << "Could not read the dataset of" << label() << ':' << query.lastError().text();
-        return std::nullopt;
-    }
-    if (!query.next())
-        return std::nullopt;
-    DatasetReference reference;
-    reference.path = query.value(0).toString();
-    reference.format = query.value(1).toString();
-    reference.fingerprint = query.value(2).toString().toLatin1();
-    reference.ratings = query.value(3).toLongLong();
-    reference.users = query.value(4).toLongLong();
-    reference.movies = query.value(5).toLongLong();
-    if (!query.value(6).isNull())
-        reference.loadedAt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
-    return reference;
-}
-
-Status ProjectFile::setState(const QString &key, const QString &value)
-{
-    if (key.isEmpty()) {
-        return makeError(QStringLiteral("project.invalid_argument"),
-                         tr("Could not save a setting in “%1”: the setting has no name.").arg(label()));
-    }
-    QSqlQuery query(m_connection->db);
-    if (!run(query,
-             QStringLiteral("INSERT INTO ui_state (key, value) VALUES (?, ?) "
-                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-             {key, value.isNull() ? QString(QLatin1StringView("")) : value})) {
-        return sqlError(tr("Could not save the setting “%1” in “%2”: %3")
-                            .arg(key, label(), driverText(query.lastError())),
-                        query.lastError());
-    }
-    return Ok{};
-}
-
-Status ProjectFile::removeState(const QString &key)
-{
-    QSqlQuery query(m_connection->db);
-    if (!run(query, QStringLiteral("DELETE FROM ui_state WHERE key = ?"), {key})) {
-        return sqlError(tr("Could not remove the setting “%1” from “%2”: %3")
-                            .arg(key, label(), driverText(query.lastError())),
-                        query.lastError());
-    }
-    return Ok{};
-}
-
-QString ProjectFile::state(const QString &key, const QString &fallback) const
-{
-    QSqlQuery query(m_connection->db);
-    if (!run(query, QStringLiteral("SELECT value FROM ui_state WHERE key = ?"), {key})) {
-        qCWarning(lcProject) << "Could not read the setting" << key << "of" << label() << ':'
-                             << query.lastError().text();
-        return fallback;
-    }
-    if (!query.next())
-        return fallback;
-    return query.value(0).toString();
-}
-
 Status ProjectFile::saveAs(const QString &newPath)
 {
     if (newPath.trimmed().isEmpty())
@@ -701,40 +560,6 @@ Status ProjectFile::saveAs(const QString &newPath)
     m_connection = std::move(copy).value();  // closes the original
     m_path = target;
     m_schemaVersion = version;
-    return Ok{};
-}
-
-Status ProjectFile::integrityCheck() const
-{
-    QSqlQuery query(m_connection->db);
-    if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
-        return makeError(QStringLiteral("project.integrity"),
-                         tr("The integrity check of “%1” failed: %2").arg(label(), driverText(query.lastError())),
-                         query.lastError().text());
-    }
-    QStringList problems;
-    while (query.next()) {
-        const QString row = query.value(0).toString();
-        if (row != u"ok")
-            problems.append(row);
-    }
-    if (!problems.isEmpty()) {
-        const QStringList shown = problems.mid(0, 3);
-        return makeError(QStringLiteral("project.integrity"),
-                         tr("“%1” is damaged: %2").arg(label(), shown.join(QStringLiteral("; "))),
-                         problems.join(u'\n'));
-    }
-
-    if (!query.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
-        return makeError(QStringLiteral("project.integrity"),
-                         tr("The integrity check of “%1” failed: %2").arg(label(), driverText(query.lastError())),
-                         query.lastError().text());
-    }
-    if (query.next()) {
-        return makeError(QStringLiteral("project.integrity"),
-                         tr("“%1” is damaged: a reference in table %2 points nowhere.")
-                             .arg(label(), query.value(0).toString()));
-    }
     return Ok{};
 }
 

@@ -106,6 +106,11 @@ public:
     // `fallback` when the key is absent (or cannot be read; that is logged).
     QString state(const QString &key, const QString &fallback = {}) const;
 
+    // True when the project holds something a user made: a gold set, a fine-tuning job, an
+    // evaluation run or a prompt template (not just a dataset reference and UI state). Also true
+    // when that cannot be read (logged), since the project may then be worth keeping.
+    bool holdsWork() const;
+
     // Writes a consistent copy of the project to `newPath` (".cinetune" appended as for create())
     // with VACUUM INTO, then continues in the copy: path() changes and later writes go to the copy
     // only; the original file stays as it was. Refuses to overwrite: if the target (or a leftover

@@ -19,7 +19,6 @@ start=$SECONDS
 failures=0
 fail() { echo "check-package: FAIL: $*" >&2; failures=$((failures + 1)); }
 step() { echo; echo "== $* ($((SECONDS - start)) s)"; }
-loud() { echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; echo "!!! $*"; echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

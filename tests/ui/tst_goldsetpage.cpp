@@ -18,6 +18,7 @@
 #include "session/finetunecontroller.h"
 #include "session/goldsetcontroller.h"
 #include "session/providerservice.h"
+#include "session/workspace.h"
 #include "widgets/messagebanner.h"
 
 #include <QAbstractItemModelTester>
@@ -311,9 +312,13 @@ void TestGoldSetPage::deletes()
 
 void TestGoldSetPage::unsavedSessionMovesIntoProject()
 {
+    // An untitled session's gold sets live in its temporary project; Save As keeps them.
     GoldSetController session(m_datasets, m_tasks);
+    Workspace workspace(m_datasets);
+    session.setWorkspace(&workspace);
+    QVERIFY(session.isUntitled());
     GoldSetPage page(&session);
-    QVERIFY(page.storageNote().contains(QLatin1String("Unsaved session")));
+    QVERIFY(page.storageNote().contains(QLatin1String("Untitled project")));
     GoldSetSpec spec = GoldSetSpec::temporalHoldout();
     spec.users = 50;
     const GoldSet set = build(spec);
@@ -324,17 +329,18 @@ void TestGoldSetPage::unsavedSessionMovesIntoProject()
     QCOMPARE(session.uniqueName(QStringLiteral("Hold-out")), QStringLiteral("Hold-out (2)"));
     const QByteArray bytes = session.jsonl(id.value()).value();
 
-    auto project = ProjectFile::create(m_tmp.filePath(QStringLiteral("saved.cinetune")));
+    const QString saved = m_tmp.filePath(QStringLiteral("saved.cinetune"));
+    QVERIFY(workspace.saveAs(saved).ok());
+    QVERIFY(!session.isUntitled());
+    QVERIFY(page.storageNote().contains(QLatin1String("saved.cinetune")));
+    QCOMPARE(page.goldSetModel()->rowCount(), 1);
+    auto project = ProjectFile::open(saved);
     QVERIFY(project);
-    session.setProject(project->get());
     GoldSetRepository repo(*project->get());
     auto stored = repo.find(QStringLiteral("Hold-out"));
     QVERIFY(stored);
     QCOMPARE(repo.jsonl(stored->id).value(), bytes);
     QVERIFY(stored->spec == spec);
-    QVERIFY(page.storageNote().contains(QLatin1String("saved.cinetune")));
-    QCOMPARE(page.goldSetModel()->rowCount(), 1);
-    session.setProject(nullptr);
 }
 
 QTEST_MAIN(TestGoldSetPage)

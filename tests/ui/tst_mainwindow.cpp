@@ -124,7 +124,7 @@ void TestMainWindow::menus_data()
     QTest::addColumn<QString>("menu");
     QTest::addColumn<QStringList>("actions");
     QTest::newRow("file") << "&File"
-                          << QStringList{"&New Project…", "&Open Project…", "Open &Recent", "Save Project &As…",
+                          << QStringList{"&New Project…", "&Open Project…", "Open &Recent", "&Save Project", "Save Project &As…",
                                          "Open &Dataset…", "Open Dataset &Folder…", "Open &Sample Dataset", "&Quit"};
     QTest::newRow("edit") << "&Edit" << QStringList{"&Settings…"};
     QTest::newRow("help") << "&Help" << QStringList{"&About CineTune", "About &Qt"};

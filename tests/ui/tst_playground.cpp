@@ -24,6 +24,7 @@
 #include "session/goldsetcontroller.h"
 #include "session/playgroundcontroller.h"
 #include "session/providerservice.h"
+#include "session/workspace.h"
 #include "widgets/messagebanner.h"
 
 #include <QAbstractItemView>
@@ -293,8 +294,10 @@ void TestPlayground::projectGoldSetUser()
     set.users = {line(1, {1, 50}, {260, 1196}, GoldSetSplit::Test), line(2, {1, 2, 3}, {4}, GoldSetSplit::Train),
                  line(3, {2571, 1, 47}, {2959}, GoldSetSplit::Test)};
     GoldSetController goldSets(m_datasets, m_tasks);
+    Workspace session(m_datasets);
+    goldSets.setWorkspace(&session);
     const QByteArray fingerprint = m_datasets->current()->dataset->fingerprint;
-    // An unsaved session: the sets live in memory.
+    // An untitled session: the sets live in its temporary project.
     auto other = goldSets.add(QStringLiteral("elsewhere"), set, QByteArrayLiteral("another-dataset"));
     auto mine = goldSets.add(QStringLiteral("paper50 sample"), set, fingerprint);
     QVERIFY(other.ok() && mine.ok());
@@ -340,11 +343,9 @@ void TestPlayground::projectGoldSetUser()
     // A set of another dataset is refused.
     QCOMPARE(m_controller->loadGoldSetUser(other.value(), 1).error().code, QStringLiteral("playground.other_dataset"));
 
-    // Saving the session as a project moves the sets into it; the list follows.
-    auto project = ProjectFile::create(m_tmp.filePath(QStringLiteral("gold-project")));
-    QVERIFY(project);
-    goldSets.setProject(project->get());
-    QVERIFY(goldSets.hasProject());
+    // Saving the session as a project keeps the sets; the list follows.
+    QVERIFY(session.saveAs(m_tmp.filePath(QStringLiteral("gold-project"))).ok());
+    QVERIFY(goldSets.hasProject() && !goldSets.isUntitled());
     QCOMPARE(sets->count(), 2);
     sets->setCurrentIndex(sets->findText(QStringLiteral("paper50 sample"), Qt::MatchStartsWith));
     QCOMPARE(users->count(), 2);
@@ -496,6 +497,8 @@ void TestPlayground::typePickAndStream()
 void TestPlayground::projectTemplateIsSent()
 {
     GoldSetController goldSets(m_datasets, m_tasks);
+    Workspace session(m_datasets);
+    goldSets.setWorkspace(&session);
     PromptTemplate custom = PromptTemplate::paperDefault();
     custom.user = QStringLiteral("MARKER {profile_count} favourites:\n{profile}");
     QVERIFY(goldSets.setPromptTemplate(custom).ok());

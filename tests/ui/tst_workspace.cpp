@@ -8,6 +8,7 @@
 #include "session/datasetcontroller.h"
 #include "session/workspace.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,14 +63,26 @@ void TestWorkspace::unsavedSession()
 {
     BackgroundTasks tasks;
     DatasetController datasets(&tasks);
-    Workspace ws(&datasets);
-    QVERIFY(!ws.hasProject());
-    QCOMPARE(ws.displayName(), QStringLiteral("Untitled"));
-    QVERIFY(ws.projectPath().isEmpty());
-    ws.setCurrentStep(2);
-    QCOMPARE(ws.currentStep(), 2);
-    ws.setCurrentStep(17); // out of range: ignored
-    QCOMPARE(ws.currentStep(), 2);
+    QString temporary;
+    {
+        Workspace ws(&datasets);
+        // An untitled session is a temporary project, not "no project".
+        QVERIFY(ws.hasProject());
+        QVERIFY(ws.isUntitled());
+        QVERIFY(!ws.hasUnsavedWork());
+        QCOMPARE(ws.displayName(), QStringLiteral("Untitled"));
+        QVERIFY(ws.projectPath().isEmpty());
+        temporary = ws.project()->path();
+        QVERIFY(QFileInfo::exists(temporary));
+        ws.setCurrentStep(2);
+        QCOMPARE(ws.currentStep(), 2);
+        QCOMPARE(ws.project()->state(QLatin1String(Workspace::kStepKey)), QStringLiteral("2"));
+        ws.setCurrentStep(17); // out of range: ignored
+        QCOMPARE(ws.currentStep(), 2);
+        QVERIFY(AppSettings::recentProjects().isEmpty()); // a temporary file is no recent project
+    }
+    QVERIFY(!QFileInfo::exists(temporary)); // never saved: gone with the session
+    QVERIFY(!QFileInfo::exists(QFileInfo(temporary).absolutePath()));
 }
 
 void TestWorkspace::roundTrip()
@@ -131,8 +144,11 @@ void TestWorkspace::saveAsFromUnsavedSessionCreatesProject()
     QVERIFY(loadSample(datasets));
     ws.setCurrentStep(1);
     const QString file = path(QStringLiteral("fromsession.cinetune"));
+    const QString temporary = ws.project()->path();
     QVERIFY(ws.saveAs(file).ok());
     QVERIFY(ws.hasProject());
+    QVERIFY(!ws.isUntitled());
+    QVERIFY(!QFileInfo::exists(temporary)); // moved, not copied
     auto project = ProjectFile::open(file);
     QVERIFY(project.ok());
     QVERIFY(project.value()->datasetReference());
@@ -199,7 +215,7 @@ void TestWorkspace::openFailures()
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, code);
     QVERIFY(!s.error().message.isEmpty());
-    QVERIFY(!ws.hasProject());
+    QVERIFY(ws.isUntitled()); // the untitled session goes on
     QCOMPARE(changed.count(), 0);
 }
 

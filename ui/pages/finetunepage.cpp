@@ -559,7 +559,7 @@ void FineTunePage::onGoldSetWritten(int ticket, const Result<FineTuneFiles> &res
     }
     m_training->setText(result->training);
     m_validation->setText(result->validation);
-    const QString where = m_goldSets && m_goldSets->hasProject() ? tr("next to the project") : tr("in a temporary folder (save the project to keep them)");
+    const QString where = m_goldSets && m_goldSets->hasProject() && !m_goldSets->isUntitled() ? tr("next to the project") : tr("in a temporary folder (save the project to keep them)");
     m_goldSetNote->setText(tr("Written %1: %2").arg(where, QDir::toNativeSeparators(QFileInfo(result->training).absolutePath()).toHtmlEscaped()));
 }
 

@@ -265,11 +265,12 @@ void GoldSetPage::refresh()
 
 void GoldSetPage::updateStorageNote()
 {
-    if (ProjectFile *p = m_controller->project()) {
+    ProjectFile *p = m_controller->project();
+    if (p && !m_controller->isUntitled()) {
         m_storage->setText(tr("Gold sets are saved in the project %1.").arg(QDir::toNativeSeparators(p->path())));
         m_saveProject->hide();
     } else {
-        m_storage->setText(tr("Unsaved session: gold sets are kept in memory only. Save the project to keep them."));
+        m_storage->setText(tr("Untitled project: gold sets are kept until you close it. Save the project to keep them."));
         m_saveProject->show();
     }
 }

@@ -1,7 +1,6 @@
 #include "resultspage.h"
 
-#include "project/projectfile.h"
-#include "eval/titleresolver.h"
+#include "backgroundtasks.h"
 #include "results/metricadapter.h"
 #include "results/peruserexport.h"
 #include "results/projectfacts.h"
@@ -9,14 +8,13 @@
 #include "results/reportwriter.h"
 #include "results/resultstablemodel.h"
 #include "results/resultsviews.h"
+#include "session/resultscontroller.h"
 #include "widgets/filedialogs.h"
 #include "widgets/messagebanner.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QDir>
 #include <QFileInfo>
 #include <QShowEvent>
@@ -65,8 +63,9 @@ QLabel *heading(const QString &text, QWidget *parent)
 
 } // namespace
 
-ResultsPage::ResultsPage(QWidget *parent)
-    : QWidget(parent), m_pairFunction(storedPair), m_banner(new MessageBanner(this)), m_group(new QComboBox(this)),
+ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
+    : QWidget(parent), m_controller(controller ? controller : new ResultsController(new BackgroundTasks(this), this)),
+      m_pairFunction(storedPair), m_banner(new MessageBanner(this)), m_group(new QComboBox(this)),
       m_runs(new QListWidget(this)), m_pairA(new QComboBox(this)), m_pairB(new QComboBox(this)),
       m_exportAll(new QPushButton(tr("Export All…"), this)), m_report(new QPushButton(tr("Write Report…"), this)),
       m_empty(new QLabel(this)), m_tabs(new QTabWidget(this)), m_paperTable(new ResultsTableView(this)),
@@ -168,6 +167,15 @@ ResultsPage::ResultsPage(QWidget *parent)
     });
     connect(m_exportAll, &QPushButton::clicked, this, &ResultsPage::exportAll);
     connect(m_report, &QPushButton::clicked, this, &ResultsPage::writeReport);
+    connect(m_controller, &ResultsController::projectChanged, this, &ResultsPage::refresh);
+    connect(m_controller, &ResultsController::lossesChanged, this, &ResultsPage::refresh);
+    connect(m_controller, &ResultsController::runsScored, this, &ResultsPage::onRunsScored);
+    connect(m_controller, &ResultsController::problem, this, [this](bool error, const QString &title, const QString &text) {
+        m_banner->showMessage(error ? MessageBanner::Kind::Error : MessageBanner::Kind::Information, title, text);
+        m_banner->show();
+    });
+    connect(m_controller, &ResultsController::exportFinished, this, &ResultsPage::onExportFinished);
+    connect(m_controller, &ResultsController::reportFinished, this, &ResultsPage::onReportFinished);
     rebuildGroupChoices();
 }
 
@@ -179,45 +187,12 @@ void ResultsPage::setComparison(const ResultsComparison &comparison)
 
 void ResultsPage::setProject(ProjectFile *project)
 {
-    m_project = project;
-    m_scored.clear();
-    m_reportBase = {};
-    m_projectLosses.clear();
-    reloadFacts();
-    refresh();
-    refreshRuns();
-}
-
-bool ResultsPage::reloadFacts()
-{
-    if (!m_project)
-        return false;
-    Result<ProjectFacts> facts = readProjectFacts(*m_project);
-    if (!facts) {
-        m_banner->showMessage(MessageBanner::Kind::Error, tr("The project could not be read"), facts.error().message);
-        m_banner->show();
-        return false;
-    }
-    m_reportBase.title = tr("CineTune results: %1").arg(QFileInfo(m_project->path()).completeBaseName());
-    m_reportBase.facts = facts->facts;
-    m_reportBase.texts = facts->texts;
-    m_reportBase.warnings = facts->warnings;
-    // Jobs finish (and report more steps) while the project is open.
-    const auto shape = [](const QList<LossCurve> &curves) {
-        QStringList s;
-        for (const LossCurve &c : curves)
-            s << QStringLiteral("%1:%2:%3").arg(c.label).arg(c.series.points.size()).arg(c.models.join(QLatin1Char(',')));
-        return s;
-    };
-    const bool changed = shape(facts->losses) != shape(m_projectLosses);
-    m_projectLosses = facts->losses;
-    return changed;
+    m_controller->setProject(project);
 }
 
 void ResultsPage::setDataset(DatasetPtr dataset)
 {
-    m_dataset = std::move(dataset);
-    refreshRuns();
+    m_controller->setDataset(std::move(dataset));
 }
 
 void ResultsPage::showEvent(QShowEvent *event)
@@ -228,52 +203,23 @@ void ResultsPage::showEvent(QShowEvent *event)
 
 void ResultsPage::refreshRuns()
 {
-    if (!m_project)
-        return;
-    if (m_scoring) {
-        m_rescore = true; // once the current scoring is done
-        return;
-    }
-    if (reloadFacts())
-        refresh();
-    const Result<QList<RunInput>> inputs = readRunInputs(*m_project);
-    if (!inputs) {
-        m_banner->showMessage(MessageBanner::Kind::Error, tr("The project's runs could not be read"), inputs.error().message);
-        m_banner->show();
-        return;
-    }
-    if (inputs->isEmpty())
-        return;
-    if (!m_dataset) {
-        m_banner->showMessage(MessageBanner::Kind::Information, tr("Open the project's dataset to see its runs"),
-                              tr("%n run(s) of this project can be scored once the dataset they were made on is open: "
-                                 "the answers' titles are matched to its movies.", nullptr, static_cast<int>(inputs->size())));
-        m_banner->show();
-        return;
-    }
-    m_scoring = true;
-    auto *watcher = new QFutureWatcher<Result<QList<ScoredRun>>>(this);
-    connect(watcher, &QFutureWatcher<Result<QList<ScoredRun>>>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_scoring = false;
-        const Result<QList<ScoredRun>> r = watcher->result();
-        if (r) {
-            m_scored = r.value();
-            setComparison(comparisonFromScoredRuns(m_scored));
-            Q_EMIT runsScored(static_cast<int>(m_scored.size()));
-        } else {
-            m_banner->showMessage(MessageBanner::Kind::Error, tr("The project's runs could not be scored"), r.error().message);
-            m_banner->show();
-        }
-        if (std::exchange(m_rescore, false))
-            refreshRuns();
-    });
-    const DatasetPtr dataset = m_dataset;
-    const QList<RunInput> in = inputs.value();
-    watcher->setFuture(QtConcurrent::run([in, dataset] {
-        const TitleResolver resolver = TitleResolver::fromDataset(*dataset);
-        return scoreRunInputs(in, *dataset, resolver);
-    }));
+    m_controller->refreshRuns();
+}
+
+bool ResultsPage::scoring() const
+{
+    return m_controller->scoring();
+}
+
+void ResultsPage::onRunsScored(int runs)
+{
+    setComparison(comparisonFromScoredRuns(m_controller->scoredRuns()));
+    Q_EMIT runsScored(runs);
+}
+
+ReportData ResultsPage::reportBase() const
+{
+    return m_controller->hasProject() ? m_controller->reportBase() : m_reportBase;
 }
 
 void ResultsPage::setPairFunction(PairFunction f)
@@ -364,7 +310,7 @@ ResultsComparison ResultsPage::shownComparison() const
     // Curves given with the comparison are shown as they are; the project's are those of the jobs
     // behind the shown runs.
     const auto withLosses = [this](ResultsComparison c) {
-        c.losses = m_comparison.losses.isEmpty() ? lossCurvesBehindRuns(m_projectLosses, c) : m_comparison.losses;
+        c.losses = m_comparison.losses.isEmpty() ? lossCurvesBehindRuns(m_controller->losses(), c) : m_comparison.losses;
         return c;
     };
     const int g = m_group->currentIndex();
@@ -383,11 +329,12 @@ ResultsComparison ResultsPage::shownComparison() const
     const int b = m_pairB->currentData().toInt();
     if (a >= 0 && b >= 0 && a != b && runs.contains(a) && runs.contains(b)) {
         QHash<QString, PairedCell> paired = m_pairFunction(src, a, b);
-        if (paired.isEmpty() && !m_scored.isEmpty()) {
+        const QList<ScoredRun> &scored = m_controller->scoredRuns();
+        if (paired.isEmpty() && !scored.isEmpty()) {
             // Runs of the project: any pair, from the per-user rows (matched by run id).
             const ScoredRun *ra = nullptr;
             const ScoredRun *rb = nullptr;
-            for (const ScoredRun &sr : m_scored) {
+            for (const ScoredRun &sr : scored) {
                 if (QString::number(sr.run.id) == src.runs[a].column.runId)
                     ra = &sr;
                 if (QString::number(sr.run.id) == src.runs[b].column.runId)
@@ -424,7 +371,7 @@ QList<const ScoredRun *> ResultsPage::shownScoredRunPointers() const
         return out;
     for (const int i : visibleRuns()) {
         const QString id = m_comparison.groups[g].runs[i].column.runId;
-        for (const ScoredRun &sr : m_scored) {
+        for (const ScoredRun &sr : m_controller->scoredRuns()) {
             if (QString::number(sr.run.id) == id) {
                 out << &sr;
                 break;
@@ -506,7 +453,7 @@ Result<int> ResultsPage::exportAllTo(const QString &dir, QSize pngSize, int dpi)
 
 Result<ReportFiles> ResultsPage::writeReportTo(const QString &dir) const
 {
-    return ui::writeReport(shownComparison(), m_reportBase, dir);
+    return ui::writeReport(shownComparison(), reportBase(), dir);
 }
 
 void ResultsPage::exportAll()
@@ -524,23 +471,23 @@ void ResultsPage::startExportAll(const QString &dir, QSize pngSize, int dpi)
     PreparedExport prepared = prepareExportAll(shownComparison(), pngSize, dpi);
     if (!shownScoredRunPointers().isEmpty())
         prepared.files << qMakePair(perUserFileName(), perUserCsv().toUtf8());
-    auto *watcher = new QFutureWatcher<Result<int>>(this);
-    connect(watcher, &QFutureWatcher<Result<int>>::finished, this, [this, watcher, dir] {
-        watcher->deleteLater();
-        m_exportRunning = false;
-        refresh();
-        const Result<int> r = watcher->result();
-        if (r) {
-            const QString what = tr("%n file(s) written to %1.", nullptr, r.value()).arg(QDir::toNativeSeparators(dir));
-            m_banner->showMessage(MessageBanner::Kind::Information, tr("Exported"), what);
-            Q_EMIT exportFinished(true, what);
-        } else {
-            m_banner->showMessage(MessageBanner::Kind::Error, tr("Export failed"), r.error().message);
-            Q_EMIT exportFinished(false, r.error().message);
-        }
-        m_banner->show();
-    });
-    watcher->setFuture(QtConcurrent::run([prepared, dir] { return writePreparedExport(prepared, dir); }));
+    m_exportDir = dir;
+    m_controller->writeExport(prepared, dir);
+}
+
+void ResultsPage::onExportFinished(const Result<int> &r)
+{
+    m_exportRunning = false;
+    refresh();
+    if (r) {
+        const QString what = tr("%n file(s) written to %1.", nullptr, r.value()).arg(QDir::toNativeSeparators(m_exportDir));
+        m_banner->showMessage(MessageBanner::Kind::Information, tr("Exported"), what);
+        Q_EMIT exportFinished(true, what);
+    } else {
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("Export failed"), r.error().message);
+        Q_EMIT exportFinished(false, r.error().message);
+    }
+    m_banner->show();
 }
 
 void ResultsPage::writeReport()
@@ -562,26 +509,25 @@ void ResultsPage::startReport(const QString &dir)
     m_report->setEnabled(false);
     m_report->setText(tr("Writing Report…"));
     // Charts are QObjects of the GUI thread: render them here (about 25 ms each), write on a worker.
-    const PreparedReport prepared = prepareReport(shownComparison(), m_reportBase);
-    auto *watcher = new QFutureWatcher<Result<ReportFiles>>(this);
-    connect(watcher, &QFutureWatcher<Result<ReportFiles>>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_reportRunning = false;
-        m_report->setEnabled(true);
-        m_report->setText(tr("Write Report…"));
-        const Result<ReportFiles> r = watcher->result();
-        if (r) {
-            const QString where = tr("%1 and %2").arg(QDir::toNativeSeparators(r->html), QDir::toNativeSeparators(r->pdf));
-            m_banner->showMessage(MessageBanner::Kind::Information, tr("Report written"), where);
-            m_banner->show();
-            Q_EMIT reportFinished(true, where);
-        } else {
-            m_banner->showMessage(MessageBanner::Kind::Error, tr("The report was not written"), r.error().message);
-            m_banner->show();
-            Q_EMIT reportFinished(false, r.error().message);
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([prepared, dir] { return writePreparedReport(prepared, dir); }));
+    const PreparedReport prepared = prepareReport(shownComparison(), reportBase());
+    m_controller->writeReport(prepared, dir);
+}
+
+void ResultsPage::onReportFinished(const Result<ReportFiles> &r)
+{
+    m_reportRunning = false;
+    m_report->setEnabled(true);
+    m_report->setText(tr("Write Report…"));
+    if (r) {
+        const QString where = tr("%1 and %2").arg(QDir::toNativeSeparators(r->html), QDir::toNativeSeparators(r->pdf));
+        m_banner->showMessage(MessageBanner::Kind::Information, tr("Report written"), where);
+        m_banner->show();
+        Q_EMIT reportFinished(true, where);
+    } else {
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("The report was not written"), r.error().message);
+        m_banner->show();
+        Q_EMIT reportFinished(false, r.error().message);
+    }
 }
 
 } // namespace cinetune::ui

@@ -27,10 +27,11 @@ namespace cinetune::ui {
 
 class MessageBanner;
 class ResultsChartView;
+class ResultsController;
 class ResultsTableView;
 struct ReportFiles;
 
-// Step 6: compare runs. A gold set chooses the group; the checked runs become the table columns
+// Step 6: compare runs (the project's, read and scored by a ResultsController). A gold set chooses the group; the checked runs become the table columns
 // and chart series; two runs form the paired comparison. Tables in the paper's layout and the
 // extended layout, charts like the paper's Figure 2 and more, each exportable from its context
 // menu; "Export All…" writes every table and chart; "Write Report…" writes report.html and .pdf.
@@ -43,21 +44,23 @@ public:
     // The paired values of runs a − b of a group (indices into group.runs); empty = not available.
     using PairFunction = std::function<QHash<QString, PairedCell>(const GoldSetResults &group, int a, int b)>;
 
-    explicit ResultsPage(QWidget *parent = nullptr);
+    // Without a controller the page makes its own (with its own BackgroundTasks).
+    explicit ResultsPage(ResultsController *controller = nullptr, QWidget *parent = nullptr);
+
+    ResultsController *controller() const { return m_controller; }
 
     void setComparison(const ResultsComparison &comparison);
     const ResultsComparison &comparison() const { return m_comparison; }
-    // The facts, texts and warnings the report adds (dataset, gold sets, jobs, …) and the loss
-    // curves of the project's jobs; called when a project opens or closes (nullptr).
+    // The project whose runs, facts and loss curves are shown (ResultsController::setProject).
     void setProject(ProjectFile *project);
     void setReportBase(const ReportData &base) { m_reportBase = base; }
     // The dataset the project's runs are resolved on (titles → movies); nullptr when none.
     void setDataset(DatasetPtr dataset);
-    // Reads the project's runs (GUI thread: the project's connection) and scores them on a worker;
-    // the comparison is replaced when they are scored (runsScored). Also called when the page is
-    // shown, so runs that progressed meanwhile are counted.
+    // Has the controller read and score the project's runs; the comparison is replaced when they
+    // are scored (runsScored). Also called when the page is shown, so runs that progressed
+    // meanwhile are counted.
     void refreshRuns();
-    bool scoring() const { return m_scoring; }
+    bool scoring() const;
     void setPairFunction(PairFunction f);
 
     void setCurrentGroup(int index);
@@ -86,7 +89,7 @@ public:
     [[nodiscard]] Result<int> exportAllTo(const QString &dir, QSize pngSize, int dpi) const;
     [[nodiscard]] Result<ReportFiles> writeReportTo(const QString &dir) const;
 
-    // Renders the charts here, then encodes and writes the files on a worker thread.
+    // Renders the charts here, then encodes and writes the files on a worker thread (the controller).
     void startExportAll(const QString &dir, QSize pngSize, int dpi);
     // Renders the charts here, then writes the files on a worker thread; emits reportFinished.
     void startReport(const QString &dir);
@@ -106,16 +109,18 @@ protected:
 
 private:
     void exportPerUserRows();
-    QList<const ScoredRun *> shownScoredRunPointers() const; // into m_scored, no copies
-    // Reads the report facts and the jobs' loss curves; true when the curves changed.
-    bool reloadFacts();
+    QList<const ScoredRun *> shownScoredRunPointers() const; // into the controller's, no copies
+    ReportData reportBase() const;
+    void onRunsScored(int runs);
+    void onExportFinished(const Result<int> &result);
+    void onReportFinished(const Result<ReportFiles> &result);
     void rebuildGroupChoices();
     void rebuildRunList();
     void refresh();
 
+    ResultsController *m_controller;
     ResultsComparison m_comparison;
-    ReportData m_reportBase;
-    QList<LossCurve> m_projectLosses;
+    ReportData m_reportBase; // without a project: what setReportBase() gave
     PairFunction m_pairFunction;
     MessageBanner *m_banner;
     QComboBox *m_group;
@@ -134,11 +139,7 @@ private:
     QList<ResultsChartView *> m_charts;
     bool m_reportRunning = false;
     bool m_exportRunning = false;
-    bool m_scoring = false;
-    bool m_rescore = false;
-    ProjectFile *m_project = nullptr;
-    DatasetPtr m_dataset;
-    QList<ScoredRun> m_scored;
+    QString m_exportDir;
     bool m_updating = false;
 };
 

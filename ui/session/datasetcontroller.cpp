@@ -9,7 +9,7 @@
 #include "dataset/datasetcache.h"
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QFutureWatcher>
+
 #include <QLocale>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -81,8 +81,8 @@ DatasetController::DatasetController(BackgroundTasks *tasks, QObject *parent) : 
 
 DatasetController::~DatasetController()
 {
-    if (m_loadingWatcher)
-        m_loadingWatcher->future().cancel();
+    if (m_loadingGeneration != 0)
+        m_loadingFuture.cancel();
 }
 
 LoadOptions DatasetController::effectiveLoadOptions() const
@@ -114,40 +114,35 @@ void DatasetController::load(const QString &requestedPath)
     const LoadOptions options = effectiveLoadOptions();
     QFuture<LoadOutcome> future = QtConcurrent::run(
         [path, options](QPromise<LoadOutcome> &promise) { runLoad(promise, path, options); });
-    auto *watcher = new QFutureWatcher<LoadOutcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, generation, path] { onLoadFinished(watcher, generation, path); });
-    watcher->setFuture(future);
-    m_loadingWatcher = watcher;
+    m_loadingFuture = future;
     m_loadingGeneration = generation;
     m_loadingPath = path;
-    m_tasks->track(future, tr("Loading dataset"));
+    m_tasks->run(future, tr("Loading dataset"), this,
+                 [this, generation, path](const QFuture<LoadOutcome> &f) { onLoadFinished(f, generation, path); });
     Q_EMIT loadStarted(path);
     Q_EMIT loadingChanged(true);
 }
 
 void DatasetController::cancelLoad()
 {
-    if (!m_loadingWatcher || m_loadingGeneration == 0)
+    if (m_loadingGeneration == 0)
         return;
-    m_loadingWatcher->future().cancel();
+    m_loadingFuture.cancel();
     const QString path = m_loadingPath;
-    m_loadingWatcher = nullptr;
+    m_loadingFuture = {};
     m_loadingGeneration = 0;
     m_loadingPath.clear();
     Q_EMIT loadingChanged(false);
     Q_EMIT loadCanceled(path);
 }
 
-void DatasetController::onLoadFinished(QFutureWatcher<LoadOutcome> *watcher, quint64 generation, const QString &path)
+void DatasetController::onLoadFinished(const QFuture<LoadOutcome> &future, quint64 generation, const QString &path)
 {
-    watcher->deleteLater();
     if (generation != m_loadingGeneration)
         return; // superseded or canceled through cancelLoad()
-    m_loadingWatcher = nullptr;
+    m_loadingFuture = {};
     m_loadingGeneration = 0;
     m_loadingPath.clear();
-    const QFuture<LoadOutcome> future = watcher->future();
     if (future.isCanceled() || future.resultCount() == 0) {
         Q_EMIT loadingChanged(false);
         Q_EMIT loadCanceled(path);
@@ -194,14 +189,10 @@ void DatasetController::clearCache()
 {
     const QString dir = cacheDir();
     QFuture<CacheOutcome> future = QtConcurrent::run([dir] { return runClearCache(dir); });
-    auto *watcher = new QFutureWatcher<CacheOutcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const CacheOutcome out = watcher->future().resultCount() > 0 ? watcher->future().result() : CacheOutcome{};
+    m_tasks->run(future, tr("Clearing the dataset cache"), this, [this](const QFuture<CacheOutcome> &f) {
+        const CacheOutcome out = f.resultCount() > 0 ? f.result() : CacheOutcome{};
         Q_EMIT cacheCleared(out.ok, out.message);
     });
-    watcher->setFuture(future);
-    m_tasks->track(future, tr("Clearing the dataset cache"));
 }
 
 } // namespace cinetune::ui

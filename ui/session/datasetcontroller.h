@@ -4,6 +4,7 @@
 #include "dataset/datasetloader.h"
 #include "loadeddataset.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -11,9 +12,6 @@
 
 #include <optional>
 #include <vector>
-
-template<typename T>
-class QFutureWatcher;
 
 namespace cinetune::ui {
 
@@ -41,6 +39,9 @@ public:
     };
 
     explicit DatasetController(BackgroundTasks *tasks, QObject *parent = nullptr);
+
+    // The session's background work (status bar), for services that work on the dataset.
+    BackgroundTasks *tasks() const { return m_tasks; }
     ~DatasetController() override;
 
     LoadedDatasetPtr current() const { return m_current; }
@@ -68,7 +69,7 @@ Q_SIGNALS:
     void cacheCleared(bool ok, const QString &message);
 
 private:
-    void onLoadFinished(QFutureWatcher<LoadOutcome> *watcher, quint64 generation, const QString &path);
+    void onLoadFinished(const QFuture<LoadOutcome> &future, quint64 generation, const QString &path);
     // Freeing a large dataset unmaps gigabytes: do it on a worker once the views have let go.
     void retire(LoadedDatasetPtr dataset);
     void reapRetired();
@@ -76,7 +77,7 @@ private:
     BackgroundTasks *m_tasks;
     std::optional<LoadOptions> m_options;
     LoadedDatasetPtr m_current;
-    QPointer<QFutureWatcher<LoadOutcome>> m_loadingWatcher;
+    QFuture<LoadOutcome> m_loadingFuture; // valid while m_loadingGeneration != 0
     quint64 m_loadingGeneration = 0;
     quint64 m_nextGeneration = 1;
     QString m_loadingPath;

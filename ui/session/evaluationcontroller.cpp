@@ -15,8 +15,8 @@
 #include "providers/providerclient.h"
 #include "session/datasetcontroller.h"
 #include "session/providerservice.h"
+#include "session/workspace.h"
 
-#include <QFutureWatcher>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -56,6 +56,11 @@ EvaluationController::~EvaluationController()
 bool EvaluationController::hasDataset() const
 {
     return m_datasets->current() != nullptr;
+}
+
+void EvaluationController::setWorkspace(Workspace *workspace)
+{
+    workspace->bind(this, [this](ProjectFile *project) { setProject(project); });
 }
 
 void EvaluationController::setProject(ProjectFile *project)
@@ -161,7 +166,7 @@ std::optional<RunProgress> EvaluationController::progress(qint64 runId) const
 Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec &requested, int concurrency)
 {
     if (!m_runs)
-        return makeError(QStringLiteral("ui.no_project"), tr("Save the project first: runs are stored in the project file."));
+        return makeError(QStringLiteral("ui.no_project"), tr("No project is open, so the run cannot be stored."));
     // A model is asked with the prompt template its training data was written with.
     RunSpec spec = requested;
     auto prompt = projectPromptTemplate(*m_project);
@@ -323,18 +328,15 @@ Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &store
         PromiseProgress<Result<std::vector<StoredResponse>>> progress(promise);
         promise.addResult(computeBaselineResponses(*data->dataset, spec, users, progress, options));
     });
-    m_tasks->track(future, tr("Baseline run \"%1\"").arg(stored.name));
-    auto *watcher = new QFutureWatcher<Result<std::vector<StoredResponse>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, runId] {
-        watcher->deleteLater();
+    m_tasks->run(future, tr("Baseline run \"%1\"").arg(stored.name), this, [this, runId](const QFuture<Result<std::vector<StoredResponse>>> &f) {
         if (!m_active.count(runId) || !m_runs)
             return; // project closed meanwhile
-        if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
+        if (f.isCanceled() || f.resultCount() == 0) {
             (void)m_runs->setStatus(runId, RunStatus::Cancelled);
             onStopped(runId, int(RunStatus::Cancelled), {});
             return;
         }
-        const auto result = watcher->future().result();
+        const auto result = f.result();
         if (!result) {
             const bool canceled = result.error().code == QLatin1String("canceled");
             const RunStatus status = canceled ? RunStatus::Cancelled : RunStatus::Failed;
@@ -352,7 +354,6 @@ Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &store
         (void)m_runs->setStatus(runId, RunStatus::Finished);
         onStopped(runId, int(RunStatus::Finished), {});
     });
-    watcher->setFuture(future);
     m_baselineFutures.insert(runId, QFuture<void>(future));
     Q_EMIT runUpdated(runId);
     return Ok{};
@@ -449,12 +450,13 @@ void EvaluationController::requestScore(qint64 runId, const ScoringOptions &opti
     }
     std::vector<GoldSetUser> gold = std::move(goldUsers).value();
     const quint64 generation = ++m_scoreGeneration[runId];
-    auto *watcher = new QFutureWatcher<Result<RunScore>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, runId, generation] {
-        watcher->deleteLater();
-        if (m_scoreGeneration.value(runId) != generation || watcher->future().resultCount() == 0)
+    auto future = QtConcurrent::run([data, gold = std::move(gold), predictions = std::move(predictions), options]() {
+        return scorePredictions(gold, predictions, *data->dataset, options);
+    });
+    m_tasks->run(future, tr("Scoring run \"%1\"").arg(stored->name), this, [this, runId, generation](const QFuture<Result<RunScore>> &f) {
+        if (m_scoreGeneration.value(runId) != generation || f.resultCount() == 0)
             return; // a newer request replaced this one
-        const Result<RunScore> r = watcher->future().result();
+        const Result<RunScore> r = f.result();
         if (!r) {
             Q_EMIT scoreFailed(runId, r.error());
             return;
@@ -463,10 +465,7 @@ void EvaluationController::requestScore(qint64 runId, const ScoringOptions &opti
         score->runId = runId;
         m_scores.insert(runId, std::move(score));
         Q_EMIT scoreReady(runId);
-    });
-    watcher->setFuture(QtConcurrent::run([data, gold = std::move(gold), predictions = std::move(predictions), options]() {
-        return scorePredictions(gold, predictions, *data->dataset, options);
-    }));
+    }, BackgroundTasks::Show::IfSlow);
 }
 
 const RunScore *EvaluationController::score(qint64 runId) const
@@ -526,14 +525,7 @@ void EvaluationController::estimate(const RunSpec &requested)
         }
         candidates = std::move(made).value();
     }
-    auto *watcher = new QFutureWatcher<RunEstimate>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_estimateGeneration || watcher->future().resultCount() == 0)
-            return;
-        Q_EMIT estimateReady(watcher->future().result());
-    });
-    watcher->setFuture(QtConcurrent::run([data, spec, users = std::move(users), train = std::move(train), candidates]() {
+    auto future = QtConcurrent::run([data, spec, users = std::move(users), train = std::move(train), candidates]() {
         RunEstimate e;
         e.users = qint64(users.size());
         e.maxCompletionTokens = e.users * spec.maxTokens;
@@ -562,7 +554,12 @@ void EvaluationController::estimate(const RunSpec &requested)
                      + costUsd(e.maxCompletionTokens, ft ? price->fineTunedOutputPer1M : price->outputPer1M);
         }
         return e;
-    }));
+    });
+    m_tasks->run(future, tr("Estimating the run's cost"), this, [this, generation](const QFuture<RunEstimate> &f) {
+        if (generation != m_estimateGeneration || f.resultCount() == 0)
+            return;
+        Q_EMIT estimateReady(f.result());
+    }, BackgroundTasks::Show::IfSlow);
 }
 
 } // namespace cinetune::ui

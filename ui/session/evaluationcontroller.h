@@ -27,6 +27,7 @@ namespace cinetune::ui {
 class BackgroundTasks;
 class DatasetController;
 class ProviderService;
+class Workspace;
 
 // Live figures of a run in progress (from EvaluationRun::progress).
 struct RunProgress
@@ -74,6 +75,9 @@ public:
     DatasetController *datasets() const { return m_datasets; }
     bool hasProject() const { return m_project != nullptr; }
     bool hasDataset() const;
+    // Works on the workspace's project from now on, following it when another one opens.
+    void setWorkspace(Workspace *workspace);
+    // The project worked on (nullptr = none); runs in flight are dropped. Called by the workspace.
     void setProject(ProjectFile *project);
     // Test hook: request timeout (ms) of the runs started from now on.
     void setRequestTimeout(int ms) { m_timeoutMs = ms; }

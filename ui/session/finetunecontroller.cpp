@@ -9,6 +9,7 @@
 #include "providers/jobmonitor.h"
 #include "providers/providerclient.h"
 #include "providerservice.h"
+#include "workspace.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -38,20 +39,32 @@ FineTuneController::FineTuneController(ProviderService *providers, BackgroundTas
     : QObject(parent), m_providers(providers), m_tasks(tasks)
 {
     qRegisterMetaType<FineTuneEstimate>();
+    // Cancel in the status bar stops the submission.
+    connect(m_tasks, &BackgroundTasks::taskUpdated, this, [this](int id) {
+        if (id == 0 || id != m_submitTaskId)
+            return;
+        if (const std::optional<BackgroundTasks::Task> t = m_tasks->task(id); t && t->cancelRequested)
+            cancelSubmission();
+    });
 }
 
 FineTuneController::~FineTuneController()
 {
-    if (m_estimateWatcher) {
-        m_estimateWatcher->cancel();
-        m_estimateWatcher->waitForFinished();
+    if (m_estimateTask) {
+        m_estimateFuture.cancel();
+        m_estimateFuture.waitForFinished();
     }
-    if (m_readWatcher)
-        m_readWatcher->waitForFinished();
+    if (m_reading)
+        m_readFuture.waitForFinished();
     if (m_submission)
         m_submission->cancel();
     delete m_monitor;
     finishSubmissionTask();
+}
+
+void FineTuneController::setWorkspace(Workspace *workspace)
+{
+    workspace->bind(this, [this](ProjectFile *project) { setProject(project); });
 }
 
 void FineTuneController::setProject(ProjectFile *project)
@@ -122,11 +135,9 @@ QList<Checkpoint> FineTuneController::checkpoints(qint64 rowId) const
 
 void FineTuneController::estimate(const QString &trainingPath, const QString &validationPath, const QString &model, int epochs)
 {
-    if (m_estimateWatcher) {
-        m_estimateWatcher->disconnect(this);
-        m_estimateWatcher->cancel();
-        m_estimateWatcher->deleteLater(); // its worker stops at the next progress check
-        m_estimateWatcher = nullptr;
+    if (m_estimateTask) {
+        m_tasks->cancel(m_estimateTask); // its worker stops at the next progress check
+        m_estimateTask = 0;
     }
     ValidationOptions options;
     options.epochs = epochs;
@@ -170,18 +181,16 @@ void FineTuneController::estimate(const QString &trainingPath, const QString &va
         }
         promise.addResult(out);
     });
-    m_estimateWatcher = new QFutureWatcher<FineTuneEstimate>(this);
-    connect(m_estimateWatcher, &QFutureWatcherBase::finished, this, [this, w = m_estimateWatcher] {
-        if (w != m_estimateWatcher)
+    m_estimateFuture = future;
+    const quint64 generation = ++m_estimateGeneration;
+    m_estimateTask = m_tasks->run(future, tr("Counting tokens"), this, [this, generation](const QFuture<FineTuneEstimate> &f) {
+        if (generation != m_estimateGeneration)
+            return; // replaced by a newer estimate
+        m_estimateTask = 0;
+        if (f.isCanceled() || f.resultCount() == 0)
             return;
-        m_estimateWatcher = nullptr;
-        w->deleteLater();
-        if (w->future().isCanceled() || w->future().resultCount() == 0)
-            return;
-        Q_EMIT estimateReady(w->result());
+        Q_EMIT estimateReady(f.result());
     });
-    m_estimateWatcher->setFuture(future);
-    m_tasks->track(future, tr("Counting tokens"));
     Q_EMIT estimateStarted();
 }
 
@@ -191,36 +200,17 @@ void FineTuneController::submit(const FineTuneOrder &order)
         return;
     if (!m_repository) {
         Q_EMIT submissionFinished(makeError(QStringLiteral("ui.no_project"),
-                                            tr("Jobs are stored in a project. Create one (File ▸ New Project…) or open one, "
-                                               "then submit again.")));
+                                            tr("No project is open, so the job cannot be stored. Open a project (File ▸ Open "
+                                               "Project…) and submit again.")));
         return;
     }
     m_submitTask = std::make_unique<QPromise<void>>();
     m_submitTask->start();
     m_submitTask->setProgressRange(0, 0);
-    m_submitTaskWatcher = new QFutureWatcher<void>(this);
-    connect(m_submitTaskWatcher, &QFutureWatcherBase::canceled, this, &FineTuneController::cancelSubmission);
-    m_submitTaskWatcher->setFuture(m_submitTask->future());
-    m_tasks->track(m_submitTask->future(), tr("Submitting fine-tuning job"));
+    m_submitTaskId = m_tasks->track(m_submitTask->future(), tr("Submitting fine-tuning job"));
 
-    m_readWatcher = new QFutureWatcher<Result<QPair<QByteArray, QByteArray>>>(this);
-    connect(m_readWatcher, &QFutureWatcherBase::finished, this, [this, order] {
-        auto r = m_readWatcher->result();
-        m_readWatcher->deleteLater();
-        m_readWatcher = nullptr;
-        if (!m_submitTask || m_submitTask->isCanceled()) {
-            finishSubmissionTask();
-            Q_EMIT submissionFinished(makeError(QStringLiteral("net.cancelled"), tr("The submission was cancelled.")));
-            return;
-        }
-        if (!r) {
-            finishSubmissionTask();
-            Q_EMIT submissionFinished(r.error());
-            return;
-        }
-        startSubmission(order, r->first, r->second);
-    });
-    m_readWatcher->setFuture(QtConcurrent::run([order]() -> Result<QPair<QByteArray, QByteArray>> {
+    m_reading = true;
+    m_readFuture = QtConcurrent::run([order]() -> Result<QPair<QByteArray, QByteArray>> {
         auto t = readAll(order.trainingPath);
         if (!t)
             return t.error();
@@ -232,7 +222,23 @@ void FineTuneController::submit(const FineTuneOrder &order)
             v = vr.value();
         }
         return QPair<QByteArray, QByteArray>(t.value(), v);
-    }));
+    });
+    m_tasks->run(m_readFuture, tr("Reading the fine-tuning data"), this,
+                 [this, order](const QFuture<Result<QPair<QByteArray, QByteArray>>> &f) {
+        m_reading = false;
+        if (!m_submitTask || m_submitTask->isCanceled() || f.resultCount() == 0) {
+            finishSubmissionTask();
+            Q_EMIT submissionFinished(makeError(QStringLiteral("net.cancelled"), tr("The submission was cancelled.")));
+            return;
+        }
+        auto r = f.result();
+        if (!r) {
+            finishSubmissionTask();
+            Q_EMIT submissionFinished(r.error());
+            return;
+        }
+        startSubmission(order, r->first, r->second);
+    }, BackgroundTasks::Show::IfSlow);
 }
 
 void FineTuneController::startSubmission(const FineTuneOrder &order, const QByteArray &training, const QByteArray &validation)
@@ -279,11 +285,7 @@ void FineTuneController::startSubmission(const FineTuneOrder &order, const QByte
 
 void FineTuneController::finishSubmissionTask()
 {
-    if (m_submitTaskWatcher) {
-        m_submitTaskWatcher->disconnect(this);
-        m_submitTaskWatcher->deleteLater();
-        m_submitTaskWatcher = nullptr;
-    }
+    m_submitTaskId = 0;
     if (m_submitTask) {
         m_submitTask->finish();
         m_submitTask.reset();

@@ -6,7 +6,7 @@
 #include "providers/finetunejob.h"
 #include "providers/jobmonitor.h"
 
-#include <QFutureWatcher>
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 #include <QPromise>
@@ -22,6 +22,7 @@ namespace cinetune::ui {
 
 class BackgroundTasks;
 class ProviderService;
+class Workspace;
 
 // What the token and cost estimate found for the chosen training (and validation) file.
 struct FineTuneEstimate
@@ -60,7 +61,9 @@ public:
     JobRepository *repository() const { return m_repository.get(); }
     JobMonitor *monitor() const { return m_monitor; }
 
-    // Called when the workspace's project changes (nullptr = none): monitoring resumes at once.
+    // Works on the workspace's project from now on, following it when another one opens.
+    void setWorkspace(Workspace *workspace);
+    // The project worked on (nullptr = none); monitoring resumes at once. Called by the workspace.
     void setProject(ProjectFile *project);
     void setPollInterval(int pollMs, int maxPollMs);
 
@@ -70,8 +73,8 @@ public:
     QList<Checkpoint> checkpoints(qint64 rowId) const;
 
     void estimate(const QString &trainingPath, const QString &validationPath, const QString &model, int epochs);
-    bool isEstimating() const { return m_estimateWatcher != nullptr; }
-    bool isSubmitting() const { return m_submission != nullptr || m_readWatcher != nullptr; }
+    bool isEstimating() const { return m_estimateTask != 0; }
+    bool isSubmitting() const { return m_submission != nullptr || m_reading; }
 
     void submit(const FineTuneOrder &order);
     void cancelSubmission();
@@ -111,11 +114,14 @@ private:
     int m_pollMs = 2000;
     int m_maxPollMs = 60000;
 
-    QFutureWatcher<FineTuneEstimate> *m_estimateWatcher = nullptr;
-    QFutureWatcher<Result<QPair<QByteArray, QByteArray>>> *m_readWatcher = nullptr;
+    int m_estimateTask = 0; // BackgroundTasks id (0 = none running)
+    quint64 m_estimateGeneration = 0;
+    QFuture<FineTuneEstimate> m_estimateFuture;
+    bool m_reading = false; // the submission's files are being read
+    QFuture<Result<QPair<QByteArray, QByteArray>>> m_readFuture;
     QPointer<JobSubmission> m_submission;
     std::unique_ptr<QPromise<void>> m_submitTask; // the status-bar entry of the submission
-    QFutureWatcher<void> *m_submitTaskWatcher = nullptr;
+    int m_submitTaskId = 0;
 };
 
 } // namespace cinetune::ui

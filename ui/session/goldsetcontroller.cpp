@@ -6,6 +6,7 @@
 #include "backgroundtasks.h"
 #include "common/readerror.h"
 #include "datasetcontroller.h"
+#include "workspace.h"
 #include "finetune/finetuneexport.h"
 #include "finetune/splitfiles.h"
 #include "finetune/tokenizer.h"
@@ -19,7 +20,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QFutureWatcher>
+#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -74,18 +75,42 @@ GoldSetController::GoldSetController(DatasetController *datasets, BackgroundTask
     connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
         Q_EMIT goldSetsChanged(); // the dataset-match column changes
     });
+    connect(m_tasks, &BackgroundTasks::taskUpdated, this, [this](int id) {
+        if (id == 0 || id != m_buildTask)
+            return;
+        // Progress only: a cancel request is answered by buildFinished.
+        if (const std::optional<BackgroundTasks::Task> t = m_tasks->task(id); t && !t->cancelRequested && t->maximum > 0)
+            Q_EMIT buildProgress(t->value, t->maximum, t->text);
+    });
 }
 
 GoldSetController::~GoldSetController()
 {
-    if (m_buildWatcher) {
-        m_buildWatcher->cancel();
-        m_buildWatcher->waitForFinished();
+    if (m_buildTask) {
+        m_buildFuture.cancel();
+        m_buildFuture.waitForFinished();
     }
-    if (m_previewWatcher) {
-        m_previewWatcher->cancel();
-        m_previewWatcher->waitForFinished();
+    if (m_previewTask) {
+        m_previewFuture.cancel();
+        m_previewFuture.waitForFinished();
     }
+}
+
+void GoldSetController::setWorkspace(Workspace *workspace)
+{
+    m_workspace = workspace;
+    workspace->bind(this, [this](ProjectFile *project) { setProject(project); });
+    connect(workspace, &Workspace::projectChanged, this, &GoldSetController::goldSetsChanged); // saved elsewhere
+}
+
+bool GoldSetController::isUntitled() const
+{
+    return m_workspace && m_workspace->isUntitled() && m_workspace->project() == m_project;
+}
+
+Error GoldSetController::noProject() const
+{
+    return makeError(QStringLiteral("ui.no_project"), tr("No project is open, so gold sets cannot be stored."));
 }
 
 void GoldSetController::setProject(ProjectFile *project)
@@ -93,103 +118,56 @@ void GoldSetController::setProject(ProjectFile *project)
     m_project = project;
     m_repository.reset();
     m_userCache.clear();
+    m_template = PromptTemplate::paperDefault();
     if (project) {
         m_repository = std::make_unique<GoldSetRepository>(*project);
-        // What the unsaved session built goes into the project, so nothing is lost.
-        QStringList failed;
-        for (const MemorySet &m : m_memory) {
-            Result<qint64> added = m_repository->add(m_repository->uniqueName(m.meta.name), m.set, m.meta.datasetFingerprint);
-            if (added) {
-                if (Status s = storeGoldSetDiagnostics(*project, added.value(), m.meta.summary.value(QLatin1String("diagnostics")).toObject()); !s)
-                    added = s.error();
-            }
-            if (!added)
-                failed << QStringLiteral("%1: %2").arg(m.meta.name, added.error().message);
-        }
-        m_memory.clear();
-        // The project's template wins; a template edited in the unsaved session goes into a
-        // project that has none.
         Result<std::optional<PromptTemplate>> stored = storedPromptTemplate(*project);
-        if (!stored) { // the paper's template is used; the message says what is wrong with the stored one
-            m_template = PromptTemplate::paperDefault();
+        if (!stored) // the paper's template is used; the message says what is wrong with the stored one
             Q_EMIT storageError(stored.error().message);
-        } else if (stored->has_value()) {
+        else if (stored->has_value())
             m_template = stored->value();
-        } else if (m_templateEdited) {
-            if (Status s = setPromptTemplate(m_template); !s)
-                Q_EMIT storageError(s.error().message);
-        } else {
-            m_template = PromptTemplate::paperDefault();
-        }
-        m_templateEdited = false;
-        if (!failed.isEmpty())
-            Q_EMIT storageError(tr("Some gold sets of the unsaved session could not be saved in the project:\n%1")
-                                    .arg(failed.join(QLatin1Char('\n'))));
-    } else {
-        m_template = PromptTemplate::paperDefault();
-        m_templateEdited = false;
     }
     Q_EMIT goldSetsChanged();
 }
 
-const GoldSetController::MemorySet *GoldSetController::memorySet(qint64 id) const
-{
-    const auto it = std::find_if(m_memory.begin(), m_memory.end(), [id](const MemorySet &m) { return m.meta.id == id; });
-    return it == m_memory.end() ? nullptr : &*it;
-}
-
 QList<StoredGoldSet> GoldSetController::goldSets() const
 {
-    if (m_repository) {
-        return valueOrLogged(m_repository->list(), "the project's gold sets");
-    }
-    QList<StoredGoldSet> out;
-    for (const MemorySet &m : m_memory)
-        out << m.meta;
-    return out;
+    if (!m_repository)
+        return {};
+    return valueOrLogged(m_repository->list(), "the project's gold sets");
 }
 
 std::optional<StoredGoldSet> GoldSetController::goldSet(qint64 id) const
 {
-    if (m_repository) {
-        Result<StoredGoldSet> g = m_repository->get(id);
-        if (!g) {
-            logReadError("a gold set of the project", g.error());
-            return std::nullopt;
-        }
-        return g.value();
+    if (!m_repository)
+        return std::nullopt;
+    Result<StoredGoldSet> g = m_repository->get(id);
+    if (!g) {
+        logReadError("a gold set of the project", g.error());
+        return std::nullopt;
     }
-    if (const MemorySet *m = memorySet(id))
-        return m->meta;
-    return std::nullopt;
+    return g.value();
 }
 
 Result<std::shared_ptr<const std::vector<GoldSetUser>>> GoldSetController::users(qint64 id) const
 {
     if (const auto cached = m_userCache.value(id))
         return cached;
-    std::shared_ptr<const std::vector<GoldSetUser>> users;
-    if (m_repository) {
-        Result<std::vector<GoldSetUser>> r = m_repository->users(id);
-        if (!r)
-            return r.error();
-        users = std::make_shared<const std::vector<GoldSetUser>>(std::move(r).value());
-    } else if (const MemorySet *m = memorySet(id)) {
-        users = std::make_shared<const std::vector<GoldSetUser>>(m->set.users);
-    } else {
-        return makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id));
-    }
+    if (!m_repository)
+        return noProject();
+    Result<std::vector<GoldSetUser>> r = m_repository->users(id);
+    if (!r)
+        return r.error();
+    auto users = std::make_shared<const std::vector<GoldSetUser>>(std::move(r).value());
     m_userCache.insert(id, users);
     return users;
 }
 
 Result<QByteArray> GoldSetController::jsonl(qint64 id) const
 {
-    if (m_repository)
-        return m_repository->jsonl(id);
-    if (const MemorySet *m = memorySet(id))
-        return goldSetToJsonl(m->set.users);
-    return makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id));
+    if (!m_repository)
+        return noProject();
+    return m_repository->jsonl(id);
 }
 
 bool GoldSetController::matchesCurrentDataset(const StoredGoldSet &set) const
@@ -201,34 +179,12 @@ bool GoldSetController::matchesCurrentDataset(const StoredGoldSet &set) const
 Result<qint64> GoldSetController::add(const QString &rawName, const GoldSet &set, const QByteArray &datasetFingerprint,
                                       const QJsonObject &diagnostics)
 {
-    Result<qint64> id = qint64(0);
-    if (m_repository) {
-        id = m_repository->add(rawName, set, datasetFingerprint);
-        if (id && m_project) {
-            if (Status s = storeGoldSetDiagnostics(*m_project, id.value(), diagnostics); !s)
-                id = s.error();
-        }
-    } else {
-        const QString name = rawName.trimmed();
-        if (name.isEmpty())
-            return makeError(QStringLiteral("project.invalid_argument"), tr("A gold set needs a name."));
-        if (std::any_of(m_memory.begin(), m_memory.end(), [&](const MemorySet &m) { return m.meta.name == name; }))
-            return makeError(QStringLiteral("project.exists"), tr("There already is a gold set named \"%1\".").arg(name));
-        MemorySet m;
-        m.meta.id = m_nextMemoryId++;
-        m.meta.name = name;
-        m.meta.spec = set.spec;
-        m.meta.summary = summaryToJson(set.summary);
-        if (!diagnostics.isEmpty())
-            m.meta.summary.insert(QStringLiteral("diagnostics"), diagnostics);
-        m.meta.datasetFingerprint = datasetFingerprint;
-        m.meta.users = static_cast<qint64>(set.users.size());
-        for (const GoldSetUser &u : set.users)
-            ++m.meta.splitUsers[static_cast<std::size_t>(u.split)];
-        m.meta.createdAt = QDateTime::currentDateTimeUtc();
-        m.set = set;
-        id = m.meta.id;
-        m_memory.push_back(std::move(m));
+    if (!m_repository)
+        return noProject();
+    Result<qint64> id = m_repository->add(rawName, set, datasetFingerprint);
+    if (id) {
+        if (Status s = storeGoldSetDiagnostics(*m_project, id.value(), diagnostics); !s)
+            id = s.error();
     }
     if (id)
         Q_EMIT goldSetsChanged();
@@ -237,54 +193,30 @@ Result<qint64> GoldSetController::add(const QString &rawName, const GoldSet &set
 
 Status GoldSetController::rename(qint64 id, const QString &rawName)
 {
-    if (m_repository) {
-        Status s = m_repository->rename(id, rawName);
-        if (s)
-            Q_EMIT goldSetsChanged();
-        return s;
-    }
-    const QString name = rawName.trimmed();
-    if (name.isEmpty())
-        return makeError(QStringLiteral("project.invalid_argument"), tr("A gold set needs a name."));
-    if (std::any_of(m_memory.begin(), m_memory.end(), [&](const MemorySet &m) { return m.meta.name == name && m.meta.id != id; }))
-        return makeError(QStringLiteral("project.exists"), tr("There already is a gold set named \"%1\".").arg(name));
-    const auto it = std::find_if(m_memory.begin(), m_memory.end(), [id](const MemorySet &m) { return m.meta.id == id; });
-    if (it == m_memory.end())
-        return makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id));
-    it->meta.name = name;
-    Q_EMIT goldSetsChanged();
-    return Ok{};
+    if (!m_repository)
+        return noProject();
+    Status s = m_repository->rename(id, rawName);
+    if (s)
+        Q_EMIT goldSetsChanged();
+    return s;
 }
 
 Status GoldSetController::remove(qint64 id)
 {
     m_userCache.remove(id);
-    if (m_repository) {
-        Status s = m_repository->remove(id);
-        if (s)
-            Q_EMIT goldSetsChanged();
-        return s;
-    }
-    const auto it = std::find_if(m_memory.begin(), m_memory.end(), [id](const MemorySet &m) { return m.meta.id == id; });
-    if (it == m_memory.end())
-        return makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id));
-    m_memory.erase(it);
-    Q_EMIT goldSetsChanged();
-    return Ok{};
+    if (!m_repository)
+        return noProject();
+    Status s = m_repository->remove(id);
+    if (s)
+        Q_EMIT goldSetsChanged();
+    return s;
 }
 
 QString GoldSetController::uniqueName(const QString &base) const
 {
     if (m_repository)
         return m_repository->uniqueName(base);
-    const QString b = base.trimmed().isEmpty() ? tr("Gold set") : base.trimmed();
-    const auto taken = [this](const QString &n) {
-        return std::any_of(m_memory.begin(), m_memory.end(), [&](const MemorySet &m) { return m.meta.name == n; });
-    };
-    QString candidate = b;
-    for (int n = 2; taken(candidate); ++n)
-        candidate = QStringLiteral("%1 (%2)").arg(b).arg(n);
-    return candidate;
+    return base.trimmed().isEmpty() ? tr("Gold set") : base.trimmed();
 }
 
 void GoldSetController::build(const GoldSetSpec &spec)
@@ -321,18 +253,12 @@ void GoldSetController::build(const GoldSetSpec &spec)
             out.error = built.error();
         promise.addResult(std::move(out));
     });
-    auto *watcher = new QFutureWatcher<GoldSetBuildOutcome>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, watcher](int value) {
-        Q_EMIT buildProgress(value, watcher->progressMaximum(), watcher->progressText());
-    });
-    connect(watcher, &QFutureWatcherBase::progressTextChanged, this, [this, watcher](const QString &text) {
-        Q_EMIT buildProgress(watcher->progressValue(), watcher->progressMaximum(), text);
-    });
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, owner = std::weak_ptr<const LoadedDataset>(loaded)] {
-        watcher->deleteLater();
-        if (m_buildWatcher == watcher)
-            m_buildWatcher = nullptr;
-        const QFuture<GoldSetBuildOutcome> f = watcher->future();
+    m_buildFuture = future;
+    const quint64 generation = ++m_buildGeneration;
+    m_buildTask = m_tasks->run(future, tr("Building a gold set"), this,
+                               [this, generation, owner = std::weak_ptr<const LoadedDataset>(loaded)](const QFuture<GoldSetBuildOutcome> &f) {
+        if (generation == m_buildGeneration)
+            m_buildTask = 0;
         GoldSetBuildOutcome out;
         if (f.resultCount() > 0)
             out = f.result();
@@ -342,9 +268,6 @@ void GoldSetController::build(const GoldSetSpec &spec)
             built->coViewIndex.set(out.index); // kept with the dataset it indexes
         Q_EMIT buildFinished(out);
     });
-    watcher->setFuture(future);
-    m_buildWatcher = watcher;
-    m_tasks->track(future, tr("Building a gold set"));
     Q_EMIT buildStarted();
 }
 
@@ -397,13 +320,12 @@ int GoldSetController::preview(const GoldSetSpec &spec)
         }
         promise.addResult(std::move(out));
     });
-    auto *watcher = new QFutureWatcher<GoldSetPreview>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, spec, ticket, owner = std::weak_ptr<const LoadedDataset>(loaded)] {
-        watcher->deleteLater();
-        if (m_previewWatcher == watcher)
-            m_previewWatcher = nullptr;
-        const QFuture<GoldSetPreview> f = watcher->future();
+    m_previewFuture = future;
+    const quint64 generation = ++m_previewGeneration;
+    m_previewTask = m_tasks->run(future, tr("Previewing the gold set"), this,
+                                 [this, generation, spec, ticket, owner = std::weak_ptr<const LoadedDataset>(loaded)](const QFuture<GoldSetPreview> &f) {
+        if (generation == m_previewGeneration)
+            m_previewTask = 0;
         GoldSetPreview out;
         if (f.resultCount() > 0) {
             out = f.result();
@@ -415,16 +337,14 @@ int GoldSetController::preview(const GoldSetSpec &spec)
             out.error = makeError(QStringLiteral("canceled"), tr("Canceled"));
         }
         Q_EMIT previewFinished(out);
-    });
-    watcher->setFuture(future);
-    m_previewWatcher = watcher;
+    }, BackgroundTasks::Show::IfSlow);
     return ticket;
 }
 
 void GoldSetController::cancelPreview()
 {
-    if (m_previewWatcher)
-        m_previewWatcher->cancel();
+    if (m_previewTask)
+        m_tasks->cancel(m_previewTask);
 }
 
 Result<ChatDataReport> GoldSetController::checkExample(const ChatExample &example) const
@@ -444,25 +364,23 @@ Status GoldSetController::setPromptTemplate(const PromptTemplate &prompt)
 {
     if (Status s = prompt.validate(); !s)
         return s;
-    if (m_project) {
-        if (Status s = setProjectPromptTemplate(*m_project, prompt); !s)
-            return s;
-    } else {
-        m_templateEdited = true;
-    }
+    if (!m_project)
+        return noProject();
+    if (Status s = setProjectPromptTemplate(*m_project, prompt); !s)
+        return s;
     m_template = prompt;
     return Ok{};
 }
 
 void GoldSetController::cancelBuild()
 {
-    if (m_buildWatcher)
-        m_buildWatcher->cancel(); // the builder sees it through PromiseProgress::canceled()
+    if (m_buildTask)
+        m_tasks->cancel(m_buildTask); // the builder sees it through PromiseProgress::canceled()
 }
 
 QString GoldSetController::fineTuneFolder()
 {
-    if (m_project) {
+    if (m_project && !isUntitled()) {
         const QFileInfo info(m_project->path());
         return QDir(info.absolutePath()).filePath(tr("%1 fine-tuning data").arg(info.completeBaseName()));
     }
@@ -503,17 +421,12 @@ int GoldSetController::writeFineTuneData(qint64 id, const QString &folder, bool 
             }
             promise.addResult(writeFineTuneSplits(*list, source, dataset->catalogue, prompt, folder, stem, strict, tokenizer.value(), progress));
         });
-    auto *watcher = new QFutureWatcher<Result<FineTuneFiles>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket] {
-        watcher->deleteLater();
-        const QFuture<Result<FineTuneFiles>> f = watcher->future();
+    m_tasks->run(future, tr("Writing fine-tuning data"), this, [this, ticket](const QFuture<Result<FineTuneFiles>> &f) {
         if (f.resultCount() == 0)
             Q_EMIT fineTuneDataWritten(ticket, Result<FineTuneFiles>(makeError(QStringLiteral("canceled"), tr("Canceled"))));
         else
             Q_EMIT fineTuneDataWritten(ticket, f.result());
     });
-    watcher->setFuture(future);
-    m_tasks->track(future, tr("Writing fine-tuning data"));
     return ticket;
 }
 

@@ -10,7 +10,7 @@
 #include "goldset/goldset.h"
 #include "project/goldsetrepository.h"
 
-#include <QFutureWatcher>
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -29,6 +29,7 @@ namespace cinetune::ui {
 
 class BackgroundTasks;
 class DatasetController;
+class Workspace;
 
 // What a background gold-set build produced: the set (or why there is none) and the dataset it
 // was built from (its fingerprint goes into the project with the set).
@@ -62,10 +63,10 @@ struct GoldSetPreview
 // and listed users), otherwise "custom" (translated).
 QString goldSetPresetLabel(const GoldSetSpec &spec);
 
-// The gold sets of the open project (GoldSetRepository), or of the unsaved session (kept in
-// memory and moved into the project once there is one). Builds gold sets in the background
-// (buildGoldSet with progress and Cancel, tracked in the status bar) and writes a set's splits as
-// chat fine-tuning JSONL. Widgets ask and show; the work happens here and in core.
+// The gold sets of the workspace's project (GoldSetRepository; an untitled session's project is a
+// temporary file, so there is always one to write to). Builds gold sets in the background
+// (buildGoldSet with progress and Cancel, in the status bar) and writes a set's splits as chat
+// fine-tuning JSONL. Widgets ask and show; the work happens here and in core.
 class GoldSetController final : public QObject
 {
     Q_OBJECT
@@ -76,10 +77,14 @@ public:
     ~GoldSetController() override;
 
     DatasetController *datasets() const { return m_datasets; }
-    // nullptr = an unsaved session: gold sets live in memory until a project exists.
+    // Works on the workspace's project from now on, following it when another one opens.
+    void setWorkspace(Workspace *workspace);
+    // The project worked on (nullptr = none: nothing can be stored). Called by the workspace.
     void setProject(ProjectFile *project);
     bool hasProject() const { return m_repository != nullptr; }
     ProjectFile *project() const { return m_project; }
+    // The workspace's untitled session: its project is a temporary file until it is saved.
+    bool isUntitled() const;
 
     QList<StoredGoldSet> goldSets() const; // oldest first
     std::optional<StoredGoldSet> goldSet(qint64 id) const;
@@ -99,7 +104,7 @@ public:
     // is still running is canceled first.
     void build(const GoldSetSpec &spec);
     void cancelBuild();
-    bool isBuilding() const { return m_buildWatcher != nullptr; }
+    bool isBuilding() const { return m_buildTask != 0; }
 
     // Works out a GoldSetPreview on the dataset on screen in the background; reports through
     // previewFinished with the ticket returned here. A preview that is still running is
@@ -113,7 +118,6 @@ public:
     [[nodiscard]] Result<ChatDataReport> checkExample(const ChatExample &example) const;
 
     // The project's prompt template (saved by the wizard), or the paper's when none is saved.
-    // An unsaved session keeps it in memory and moves it into the project once there is one.
     PromptTemplate promptTemplate() const { return m_template; }
     [[nodiscard]] Status setPromptTemplate(const PromptTemplate &prompt);
 
@@ -124,7 +128,7 @@ public:
     // otherwise they are written and the errors counted (the Fine-tune page shows them).
     int writeFineTuneData(qint64 id, const QString &folder, bool strict);
     // Where the Fine-tune page's picker writes: "<project> fine-tuning data" next to the
-    // project file, or a temporary folder in an unsaved session.
+    // project file, or a temporary folder in an untitled session.
     QString fineTuneFolder();
 
 Q_SIGNALS:
@@ -134,30 +138,27 @@ Q_SIGNALS:
     void buildFinished(const cinetune::ui::GoldSetBuildOutcome &outcome);
     void previewFinished(const cinetune::ui::GoldSetPreview &preview);
     void fineTuneDataWritten(int ticket, const cinetune::Result<cinetune::FineTuneFiles> &result);
-    // Moving the unsaved session's gold sets into the project failed (message says which).
+    // The project's stored prompt template could not be read (the message says why).
     void storageError(const QString &message);
 
 private:
-    struct MemorySet
-    {
-        StoredGoldSet meta;
-        GoldSet set;
-    };
-    const MemorySet *memorySet(qint64 id) const;
+    Error noProject() const;
 
     DatasetController *m_datasets;
     BackgroundTasks *m_tasks;
+    QPointer<Workspace> m_workspace;
     ProjectFile *m_project = nullptr;
     std::unique_ptr<GoldSetRepository> m_repository;
-    std::vector<MemorySet> m_memory;
-    qint64 m_nextMemoryId = 1;
     int m_nextTicket = 1;
     mutable QHash<qint64, std::shared_ptr<const std::vector<GoldSetUser>>> m_userCache;
 
-    QPointer<QFutureWatcher<GoldSetBuildOutcome>> m_buildWatcher;
-    QPointer<QFutureWatcher<GoldSetPreview>> m_previewWatcher;
+    int m_buildTask = 0; // BackgroundTasks ids (0 = none running)
+    int m_previewTask = 0;
+    QFuture<GoldSetBuildOutcome> m_buildFuture;
+    QFuture<GoldSetPreview> m_previewFuture;
+    quint64 m_buildGeneration = 0;
+    quint64 m_previewGeneration = 0;
     PromptTemplate m_template = PromptTemplate::paperDefault();
-    bool m_templateEdited = false; // set in an unsaved session: goes into the next project
     std::unique_ptr<QTemporaryDir> m_tempDir;
 };
 

@@ -1,12 +1,12 @@
 #include "playgroundcontroller.h"
 
+#include "backgroundtasks.h"
 #include "datasetcontroller.h"
 #include "finetunecontroller.h"
 #include "goldsetcontroller.h"
 #include "goldset/goldsetjsonl.h"
 #include "goldset/userprofile.h"
 
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,20 +68,20 @@ void PlaygroundController::onDatasetChanged()
         MovieSearchIndex index;
         AnswerResolver resolver;
     };
-    auto *watcher = new QFutureWatcher<Prepared>(this);
-    connect(watcher, &QFutureWatcher<Prepared>::finished, this, [this, watcher, data = m_data] {
-        watcher->deleteLater();
+    auto future = QtConcurrent::run([data = m_data] {
+        return Prepared{MovieSearchIndex::fromDataset(*data->dataset, data->searchKeys), AnswerResolver(data->dataset)};
+    });
+    m_datasets->tasks()->run(future, tr("Indexing movie titles"), this, [this, data = m_data](const QFuture<Prepared> &f) {
         if (data != m_data)
             return; // another dataset came meanwhile
-        Prepared p = watcher->result();
-        m_index = std::move(p.index);
-        m_resolver = std::move(p.resolver);
+        if (f.resultCount() > 0) { // canceled in the status bar: no title search in this session
+            Prepared p = f.result();
+            m_index = std::move(p.index);
+            m_resolver = std::move(p.resolver);
+        }
         m_ready = true;
         Q_EMIT datasetChanged();
-    });
-    watcher->setFuture(QtConcurrent::run([data = m_data] {
-        return Prepared{MovieSearchIndex::fromDataset(*data->dataset, data->searchKeys), AnswerResolver(data->dataset)};
-    }));
+    }, BackgroundTasks::Show::IfSlow);
 }
 
 QStringList PlaygroundController::profileTitles() const
