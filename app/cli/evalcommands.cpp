@@ -215,7 +215,7 @@ int eval(const QStringList &args, QTextStream &out, QTextStream &err)
     const auto run = prepareRun(users, predictions.value(), resolver ? &*resolver : nullptr);
     if (!run) {
         err << QStringLiteral("cinetune eval: %1\n").arg(run.error().message);
-        return run.error().code == QLatin1String("invalid-argument") ? UsageError : InputError;
+        return run.error().code == errc::General::InvalidArgument ? UsageError : InputError;
     }
     MetricReport report = evaluate(run->users, options);
     // Missing and failed users count as zeros in the means; with nobody else there is nothing to

@@ -188,7 +188,7 @@ int finetuneSubmit(const QStringList &args, QTextStream &out, QTextStream &err)
     return runEventLoop([&](const Done &done) {
         QObject::connect(&submission, &JobSubmission::finished, &submission, [&, done](const Result<StoredJob> &r) {
             if (!r) {
-                if (!r.error().code.startsWith(QLatin1String("project.")))
+                if (r.error().code.domain() != ErrorDomain::Project)
                     return done(providerFailure(cmd, r.error(), c, err));
                 err << QStringLiteral("cinetune: %1\n").arg(r.error().message);
                 return done(InputError);
@@ -402,9 +402,9 @@ private:
     {
         // Transient trouble (network, 5xx, rate limits) has used up the call's retries: keep
         // watching with a longer pause. A bad key, an unknown job or a bad request ends the watch.
-        const bool fatal = e.code == QLatin1String("provider.bad_key") || e.code == QLatin1String("provider.not_found")
-                           || e.code == QLatin1String("provider.forbidden") || e.code == QLatin1String("provider.invalid_request")
-                           || e.code == QLatin1String("provider.no_key") || e.code == QLatin1String("provider.quota");
+        const bool fatal = e.code == errc::Provider::BadKey || e.code == errc::Provider::NotFound
+                           || e.code == errc::Provider::Forbidden || e.code == errc::Provider::InvalidRequest
+                           || e.code == errc::Provider::NoKey || e.code == errc::Provider::Quota;
         if (fatal || m_poller.consecutiveFailures() >= 10) {
             m_poller.stop();
             return m_done(providerFailure(QStringLiteral("finetune watch"), e, m_jc.connection, m_err));

@@ -266,7 +266,7 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
     auto set = buildGoldSet(dataset, spec, build, progress);
     if (!set) {
         err << QStringLiteral("cinetune: %1\n").arg(set.error().message);
-        return set.error().code == QLatin1String("invalid-argument") ? UsageError : InputError;
+        return set.error().code == errc::General::InvalidArgument ? UsageError : InputError;
     }
     // What the gold set rewards (trivial baseline, ceiling, popularity, overlap): in the summary,
     // the --json output and the stored gold set.

@@ -52,7 +52,7 @@ Status checkOutputPath(const QString &output, const QStringList &inputs)
             clash = sameFile(output, input);
         }
         if (clash)
-            return makeError(QStringLiteral("cli.output_is_input"),
+            return makeError(errc::Cli::OutputIsInput,
                              tr("--out %1 would overwrite the input %2; choose another output file")
                                  .arg(QDir::toNativeSeparators(output), QDir::toNativeSeparators(input)));
     }
@@ -66,14 +66,14 @@ Status writeOutputFile(const QString &output, const QByteArray &bytes, const QSt
     const QString name = QDir::toNativeSeparators(output);
     QSaveFile f(output);
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("cli.write_failed"), tr("Cannot write %1: %2").arg(name, f.errorString()));
+        return makeError(errc::Cli::WriteFailed, tr("Cannot write %1: %2").arg(name, f.errorString()));
     if (f.write(bytes) != bytes.size()) {
         const QString why = f.errorString();
         f.cancelWriting();
-        return makeError(QStringLiteral("cli.write_failed"), tr("Cannot write %1: %2").arg(name, why));
+        return makeError(errc::Cli::WriteFailed, tr("Cannot write %1: %2").arg(name, why));
     }
     if (!f.commit())
-        return makeError(QStringLiteral("cli.write_failed"), tr("Cannot write %1: %2").arg(name, f.errorString()));
+        return makeError(errc::Cli::WriteFailed, tr("Cannot write %1: %2").arg(name, f.errorString()));
     return Ok{};
 }
 
@@ -83,13 +83,13 @@ Status checkOutputFolder(const QString &folder, bool force)
     if (!info.exists())
         return Ok{};
     if (!info.isDir())
-        return makeError(QStringLiteral("cli.output_not_folder"),
+        return makeError(errc::Cli::OutputNotFolder,
                          tr("--out %1 is a file, not a folder").arg(QDir::toNativeSeparators(folder)));
     if (force)
         return Ok{};
     const QStringList entries = QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
     if (!entries.isEmpty())
-        return makeError(QStringLiteral("cli.output_not_empty"),
+        return makeError(errc::Cli::OutputNotEmpty,
                          tr("--out %1 is not empty (%2 entries, e.g. %3); choose an empty or new folder, or give --force "
                             "to overwrite its files")
                              .arg(QDir::toNativeSeparators(folder))

@@ -37,11 +37,11 @@ Result<QJsonDocument> readJson(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), tr("%1: cannot read: %2").arg(path, f.errorString()));
+        return makeError(errc::General::Io, tr("%1: cannot read: %2").arg(path, f.errorString()));
     QJsonParseError e;
     QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &e);
     if (e.error != QJsonParseError::NoError)
-        return makeError(QStringLiteral("parse"), tr("%1: offset %2: expected JSON: %3").arg(path).arg(e.offset).arg(e.errorString()));
+        return makeError(errc::General::Parse, tr("%1: offset %2: expected JSON: %3").arg(path).arg(e.offset).arg(e.errorString()));
     return doc;
 }
 

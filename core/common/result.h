@@ -1,5 +1,7 @@
 #pragma once
 
+#include "errorcode.h"
+
 #include <QString>
 
 #include <utility>
@@ -8,11 +10,12 @@
 namespace cinetune {
 
 // A user-facing error. `message` is translatable text that says what went wrong and where
-// (e.g. "ratings.csv:12: expected a rating, found \"x\""); `code` is a stable machine-readable
-// token; `detail` is optional extra context for logs (never secrets).
+// (e.g. "ratings.csv:12: expected a rating, found \"x\""); `code` says what kind of failure it is
+// (compare it with errc:: values; code.id() is its stable string); `detail` is optional extra context
+// for logs (never secrets).
 struct Error
 {
-    QString code;
+    ErrorCode code;
     QString message;
     QString detail;
 };
@@ -46,9 +49,9 @@ struct Ok
 
 using Status = Result<Ok>;
 
-inline Error makeError(QString code, QString message, QString detail = {})
+inline Error makeError(ErrorCode code, QString message, QString detail = {})
 {
-    return Error{std::move(code), std::move(message), std::move(detail)};
+    return Error{code, std::move(message), std::move(detail)};
 }
 
 } // namespace cinetune

@@ -41,7 +41,7 @@ constexpr quint64 kHashBlock = quint64{8} << 20;
 
 Error miss(const QString &why)
 {
-    return makeError(QStringLiteral("cache-miss"), why);
+    return makeError(errc::General::CacheMiss, why);
 }
 
 struct ColumnEntry
@@ -341,10 +341,10 @@ Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn, qint64 li
     const QString cacheDir = cacheDirIn.isEmpty() ? defaultCacheDir() : cacheDirIn;
     const QString path = cacheFilePath(cacheDir, ds.fingerprint);
     if (path.isEmpty())
-        return makeError(QStringLiteral("io"), tr("cannot write the dataset cache: \"%1\" is not a dataset fingerprint")
+        return makeError(errc::General::Io, tr("cannot write the dataset cache: \"%1\" is not a dataset fingerprint")
                                                    .arg(QString::fromLatin1(ds.fingerprint.toHex())));
     if (!QDir().mkpath(cacheDir))
-        return makeError(QStringLiteral("io"), tr("%1: cannot create the cache folder").arg(cacheDir));
+        return makeError(errc::General::Io, tr("%1: cannot create the cache folder").arg(cacheDir));
     const auto &p = ds.store.parts();
     const Section blobs[kColumns] = {
         {reinterpret_cast<const char *>(p.userSourceIds.data()), p.userSourceIds.size() * kElemSize[0]},
@@ -390,7 +390,7 @@ Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn, qint64 li
 
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("io"), tr("%1: cannot write the dataset cache: %2").arg(path, f.errorString()));
+        return makeError(errc::General::Io, tr("%1: cannot write the dataset cache: %2").arg(path, f.errorString()));
     f.write(header);
     f.write(meta);
     quint64 written = kHeaderSize + static_cast<quint64>(meta.size());
@@ -402,14 +402,14 @@ Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn, qint64 li
         while (bytes > 0) {
             const quint64 step = std::min<quint64>(bytes, quint64{64} << 20);
             if (f.write(d, static_cast<qint64>(step)) != static_cast<qint64>(step))
-                return makeError(QStringLiteral("io"), tr("%1: cannot write the dataset cache: %2").arg(path, f.errorString()));
+                return makeError(errc::General::Io, tr("%1: cannot write the dataset cache: %2").arg(path, f.errorString()));
             d += step;
             bytes -= step;
         }
         written = entries[c].offset + blobs[c].bytes;
     }
     if (!f.commit())
-        return makeError(QStringLiteral("io"), tr("%1: cannot write the dataset cache: %2").arg(path, f.errorString()));
+        return makeError(errc::General::Io, tr("%1: cannot write the dataset cache: %2").arg(path, f.errorString()));
     const QDir dir(cacheDir);
     evictPrevious(dir, ds.fingerprint.left(16), ds.fingerprint);
     capFolder(dir, limitBytes, ds.fingerprint);

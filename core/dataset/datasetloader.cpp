@@ -21,7 +21,7 @@ namespace {
 
 Error canceledError()
 {
-    return makeError(QStringLiteral("canceled"), tr("Loading was cancelled."));
+    return makeError(errc::General::Cancelled, tr("Loading was cancelled."));
 }
 
 constexpr double kParseShare = 0.7;
@@ -94,7 +94,7 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     // problem is reported, since such a problem may come from those zeros.
     for (const MappedFile &mf : files)
         if (mf.changed())
-            return makeError(QStringLiteral("changed"), tr("%1 changed while it was being read").arg(mf.path()), mf.path());
+            return makeError(errc::Dataset::Changed, tr("%1 changed while it was being read").arg(mf.path()), mf.path());
     if (qEnvironmentVariableIsSet("CINETUNE_TRACE_LOAD"))
         std::fprintf(stderr, "[load] parsed %zu chunks in %.3f s\n", chunks.size(), static_cast<double>(parseTimer.nsecsElapsed()) / 1e9);
     // The first problem in file order wins.
@@ -110,7 +110,7 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     if (first) {
         const MappedFile &mf = files[static_cast<std::size_t>(first->file)];
         const std::uint64_t line = lineNumberAt(mf.data(), std::min(first->offset, mf.size()));
-        return makeError(QStringLiteral("parse"), tr("%1:%2: expected %3, found %4")
+        return makeError(errc::General::Parse, tr("%1:%2: expected %3, found %4")
                                                       .arg(QFileInfo(mf.path()).fileName())
                                                       .arg(line)
                                                       .arg(first->expected, first->found),
@@ -122,7 +122,7 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     for (const ParsedChunk &c : chunks)
         parsed += c.users.size();
     if (parsed == 0)
-        return makeError(QStringLiteral("empty"), tr("%1: the dataset holds no ratings").arg(source.root));
+        return makeError(errc::Dataset::Empty, tr("%1: the dataset holds no ratings").arg(source.root));
 
     BuildInput in;
     in.chunks = &chunks;
@@ -185,7 +185,7 @@ Result<DatasetPtr> loadDataset(const DatasetSource &source, const LoadOptions &o
         progress.report(1.0, tr("Loaded"));
         return DatasetPtr(std::move(ds));
     } catch (const std::bad_alloc &) {
-        return makeError(QStringLiteral("memory"), tr("Not enough memory to load %1.").arg(source.root));
+        return makeError(errc::General::OutOfMemory, tr("Not enough memory to load %1.").arg(source.root));
     }
 }
 

@@ -113,21 +113,21 @@ Result<DatasetSource> detectDataset(const QString &pathIn)
     if (path == QLatin1String(kSamplePath)) {
         path = sampleDatasetPath();
         if (path.isEmpty())
-            return makeError(QStringLiteral("io"), tr("The embedded sample dataset could not be extracted."));
+            return makeError(errc::General::Io, tr("The embedded sample dataset could not be extracted."));
     }
     const QFileInfo fi(path);
     if (!fi.exists()) {
         // A symbolic link whose target cannot be reached (a loop, or a target that is gone).
         if (fi.isSymLink())
-            return makeError(QStringLiteral("not-found"),
+            return makeError(errc::Dataset::NotFound,
                              tr("%1: a symbolic link that does not lead to a file (a loop, or its target %2 is missing)")
                                  .arg(pathIn, fi.symLinkTarget()));
-        return makeError(QStringLiteral("not-found"), tr("%1: no such file or folder").arg(pathIn));
+        return makeError(errc::Dataset::NotFound, tr("%1: no such file or folder").arg(pathIn));
     }
     if (fi.isDir()) {
         if (auto s = detectInFolder(fi.absoluteFilePath()))
             return *s;
-        return makeError(QStringLiteral("unknown-format"),
+        return makeError(errc::Dataset::UnknownFormat,
                          tr("%1: no dataset found. Expected combined_data_*.txt (Netflix Prize, Kaggle), "
                             "training_set/mv_*.txt (Netflix Prize), ratings.csv (MovieLens), ratings.dat "
                             "(MovieLens 1M) or u.data (MovieLens 100K).")
@@ -165,17 +165,17 @@ Result<DatasetSource> detectDataset(const QString &pathIn)
     } else if (name == QLatin1String("movie_titles.csv") || name == QLatin1String("movie_titles.txt")) {
         if (auto f = detectInFolder(dir.absolutePath()))
             return *f;
-        return makeError(QStringLiteral("unknown-format"),
+        return makeError(errc::Dataset::UnknownFormat,
                          tr("%1: a titles file alone is not a dataset; open the folder with the rating files.").arg(path));
     } else {
-        return makeError(QStringLiteral("unknown-format"),
+        return makeError(errc::Dataset::UnknownFormat,
                          tr("%1: unknown dataset file. Open combined_data_*.txt, mv_*.txt, ratings.csv, "
                             "ratings.dat, u.data, or the folder that holds them.")
                              .arg(path));
     }
     for (const QString &f : std::as_const(s.ratingFiles))
         if (!QFileInfo(f).isFile())
-            return makeError(QStringLiteral("not-found"), tr("%1: no such file").arg(f));
+            return makeError(errc::Dataset::NotFound, tr("%1: no such file").arg(f));
     return s;
 }
 

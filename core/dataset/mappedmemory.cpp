@@ -174,12 +174,12 @@ Result<MappedFile> MappedFile::open(const QString &path, bool populate)
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return makeError(QStringLiteral("io"), QCoreApplication::translate("cinetune", "%1: cannot open: %2")
+        return makeError(errc::General::Io, QCoreApplication::translate("cinetune", "%1: cannot open: %2")
                                                    .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        return makeError(QStringLiteral("io"),
+        return makeError(errc::General::Io,
                          QCoreApplication::translate("cinetune", "%1: not a regular file").arg(path));
     }
     MappedFile f;
@@ -193,7 +193,7 @@ Result<MappedFile> MappedFile::open(const QString &path, bool populate)
         if (p == MAP_FAILED) {
             const int e = errno;
             ::close(fd);
-            return makeError(QStringLiteral("io"), QCoreApplication::translate("cinetune", "%1: cannot map: %2")
+            return makeError(errc::General::Io, QCoreApplication::translate("cinetune", "%1: cannot map: %2")
                                                        .arg(path, QString::fromLocal8Bit(std::strerror(e))));
         }
         f.m_data = static_cast<const char *>(p);

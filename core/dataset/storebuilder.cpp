@@ -24,7 +24,7 @@ namespace {
 
 Error canceled()
 {
-    return makeError(QStringLiteral("canceled"), tr("Loading was cancelled."));
+    return makeError(errc::General::Cancelled, tr("Loading was cancelled."));
 }
 
 template<typename T>
@@ -490,7 +490,7 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     const std::uint64_t N = movieOffsets[M];
 
     if (U > kMaxIndex || M > kMaxIndex)
-        return makeError(QStringLiteral("too-large"), tr("The dataset has more than %1 users or movies.").arg(kMaxIndex));
+        return makeError(errc::Dataset::TooLarge, tr("The dataset has more than %1 users or movies.").arg(kMaxIndex));
 
     // 4. Copy into by-movie order (file order within a movie), mapping users to dense indices.
     report(0.15, tr("Building the movie index"));

@@ -68,7 +68,7 @@ Result<std::vector<Movie>> parseTitlesData(DatasetFormat format, const QByteArra
         warnings << tr("%1 begins with a UTF-8 byte order mark (accepted)").arg(name);
     }
     auto fail = [&](const char *at, const char *lineEnd, const QString &expected) {
-        return makeError(QStringLiteral("parse"),
+        return makeError(errc::General::Parse,
                          tr("%1:%2: expected %3, found %4")
                              .arg(name)
                              .arg(reader.line)
@@ -209,7 +209,7 @@ Result<std::vector<Movie>> parseTitles(DatasetFormat format, const QString &path
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), tr("%1: cannot open: %2").arg(path, f.errorString()));
+        return makeError(errc::General::Io, tr("%1: cannot open: %2").arg(path, f.errorString()));
     const QByteArray data = f.readAll();
     return parseTitlesData(format, data, QFileInfo(path).fileName(), warnings);
 }

@@ -44,16 +44,16 @@ Result<std::vector<std::uint32_t>> parseUserIdList(const QByteArray &data, const
         bool ok = false;
         const qulonglong id = text.toULongLong(&ok);
         if (!ok || id > 0xFFFFFFFFull || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return makeError(QStringLiteral("parse"), tr("%1:%2: expected a user id (a whole number from 0 to 4294967295), found \"%3\"")
+            return makeError(errc::General::Parse, tr("%1:%2: expected a user id (a whole number from 0 to 4294967295), found \"%3\"")
                                                           .arg(name)
                                                           .arg(lineNo)
                                                           .arg(visibleBytes(text.constData(), text.constData() + std::min<qsizetype>(text.size(), 40))));
         if (!store.findUser(static_cast<std::uint32_t>(id)))
-            return makeError(QStringLiteral("invalid-argument"), tr("%1:%2: user %3 is not in the dataset").arg(name).arg(lineNo).arg(id));
+            return makeError(errc::General::InvalidArgument, tr("%1:%2: user %3 is not in the dataset").arg(name).arg(lineNo).arg(id));
         ids.push_back(static_cast<std::uint32_t>(id));
     }
     if (ids.empty())
-        return makeError(QStringLiteral("parse"), tr("%1: expected user ids separated by white space, found none").arg(name));
+        return makeError(errc::General::Parse, tr("%1: expected user ids separated by white space, found none").arg(name));
     return ids;
 }
 
@@ -61,7 +61,7 @@ Result<std::vector<std::uint32_t>> readUserIdList(const QString &path, const Rat
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), tr("%1: cannot read: %2").arg(path, f.errorString()));
+        return makeError(errc::General::Io, tr("%1: cannot read: %2").arg(path, f.errorString()));
     return parseUserIdList(f.readAll(), path, store);
 }
 

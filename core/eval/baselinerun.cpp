@@ -43,7 +43,7 @@ Result<std::vector<StoredResponse>> computeBaselineResponses(const Dataset &data
 {
     const auto kind = spec.target.kind == TargetKind::Baseline ? baselineFromId(spec.target.baseline) : std::nullopt;
     if (!kind)
-        return makeError(QStringLiteral("invalid-argument"), tr("The run's target \"%1\" is not a local baseline.").arg(spec.target.baseline));
+        return makeError(errc::General::InvalidArgument, tr("The run's target \"%1\" is not a local baseline.").arg(spec.target.baseline));
     options.count = spec.count;
     options.seed = spec.seed ? quint64(*spec.seed) : 2;
     auto lists = recommendForGoldSet(dataset, users, *kind, options, progress);
@@ -91,7 +91,7 @@ Result<qint64> executeBaselineRun(ProjectFile &project, qint64 runId, const Data
     withSplit.evaluated = std::make_shared<const std::vector<GoldSetUser>>(split);
     auto responses = computeBaselineResponses(dataset, run->spec, pending.value(), progress, withSplit);
     if (!responses) {
-        const bool canceled = responses.error().code == QLatin1String("canceled");
+        const bool canceled = responses.error().code == errc::General::Cancelled;
         (void)runs.setStatus(runId, canceled ? RunStatus::Cancelled : RunStatus::Failed, canceled ? QString() : responses.error().message);
         return responses.error();
     }

@@ -349,7 +349,7 @@ Result<std::unique_ptr<Recommender>> make(const Dataset &ds, BaselineKind kind, 
         return std::unique_ptr<Recommender>(new ConsensusRecommender(ds, o, std::move(index.value()), std::move(raters.value())));
     }
     }
-    return makeError(QStringLiteral("invalid-argument"), tr("unknown baseline"));
+    return makeError(errc::General::InvalidArgument, tr("unknown baseline"));
 }
 
 } // namespace
@@ -401,7 +401,7 @@ Result<std::unique_ptr<Recommender>> makeRecommender(const Dataset &dataset, Bas
     try {
         return make(dataset, kind, options, progress);
     } catch (const std::bad_alloc &) {
-        return makeError(QStringLiteral("out-of-memory"), tr("Not enough memory for the %1 baseline").arg(baselineName(kind)));
+        return makeError(errc::General::OutOfMemory, tr("Not enough memory for the %1 baseline").arg(baselineName(kind)));
     }
 }
 
@@ -420,7 +420,7 @@ Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Datase
             ids.reserve(users.size());
             for (const GoldSetUser &u : users) {
                 if (!dataset.store.findUser(u.user))
-                    return makeError(QStringLiteral("invalid-argument"), tr("user %1 is not in the dataset").arg(u.user));
+                    return makeError(errc::General::InvalidArgument, tr("user %1 is not in the dataset").arg(u.user));
                 ids.push_back(u.user);
             }
             if (users.empty() || count == 0)
@@ -454,7 +454,7 @@ Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Datase
             for (std::uint32_t id : users[i].profile) {
                 const auto m = dataset.catalogue.find(id);
                 if (!m || *m >= dataset.store.movieCount())
-                    return makeError(QStringLiteral("invalid-argument"),
+                    return makeError(errc::General::InvalidArgument,
                                      tr("movie %1 in the profile of user %2 is not in the dataset").arg(id).arg(users[i].user));
                 q.profile.push_back(*m);
             }
@@ -473,10 +473,10 @@ Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Datase
                 out[i].push_back(sourceIdOf(dataset, m));
         });
         if (canceled)
-            return makeError(QStringLiteral("canceled"), tr("Canceled"));
+            return makeError(errc::General::Cancelled, tr("Canceled"));
         return out;
     } catch (const std::bad_alloc &) {
-        return makeError(QStringLiteral("out-of-memory"), tr("Not enough memory for the %1 baseline").arg(baselineName(kind)));
+        return makeError(errc::General::OutOfMemory, tr("Not enough memory for the %1 baseline").arg(baselineName(kind)));
     }
 }
 

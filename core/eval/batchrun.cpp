@@ -30,9 +30,9 @@ QString customId(std::uint32_t user)
 // Errors worth another poll later (the HTTP layer already retried them a few times).
 bool isTransient(const Error &e)
 {
-    return e.code.startsWith(QLatin1String("net.")) || e.code == QLatin1String("provider.server")
-           || e.code == QLatin1String("provider.rate_limited") || e.code == QLatin1String("provider.malformed")
-           || e.code == QLatin1String("provider.http");
+    return e.code.domain() == ErrorDomain::Net || e.code == errc::Provider::Server
+           || e.code == errc::Provider::RateLimited || e.code == errc::Provider::Malformed
+           || e.code == errc::Provider::Http;
 }
 
 // The eval_batches table (schema step 5): the batch of a run that has not been finished yet.
@@ -50,7 +50,7 @@ Result<std::optional<BatchRow>> openBatch(const ProjectFile &project, qint64 run
                              "ORDER BY id DESC LIMIT 1"));
     q.addBindValue(runId);
     if (!q.exec())
-        return makeError(QStringLiteral("project.sql"), tr("Could not read the run's batch: %1").arg(q.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not read the run's batch: %1").arg(q.lastError().text()));
     if (!q.next())
         return std::optional<BatchRow>();
     return std::optional<BatchRow>(BatchRow{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
@@ -63,7 +63,7 @@ Status exec(const ProjectFile &project, const QString &sql, const QVariantList &
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!q.exec())
-        return makeError(QStringLiteral("project.sql"), tr("Could not record the run's batch: %1").arg(q.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not record the run's batch: %1").arg(q.lastError().text()));
     return Ok{};
 }
 
@@ -76,7 +76,7 @@ Result<qint64> insertBatchRow(const ProjectFile &project, qint64 runId, const QS
     for (const QVariant &b : QVariantList{runId, tag, users, now(), now()})
         q.addBindValue(b);
     if (!q.exec())
-        return makeError(QStringLiteral("project.sql"), tr("Could not record the run's batch: %1").arg(q.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not record the run's batch: %1").arg(q.lastError().text()));
     return q.lastInsertId().toLongLong();
 }
 
@@ -192,7 +192,7 @@ bool BatchRun::buildLines(QByteArray *jsonl)
         r.user = user.user;
         Result<ChatRequest> request = buildChatRequest(m_setup.spec, context, user);
         if (!request) {
-            r.errorCode = request.error().code;
+            r.errorCode = request.error().code.id();
             r.errorMessage = request.error().message;
             if (jsonl && !store(r, false))
                 return false;
@@ -238,7 +238,7 @@ void BatchRun::findByTag()
                        {m_batchId, now(), m_rowId});
             return onBatch(found.value());
         }
-        if (found.error().code != QLatin1String("provider.not_found"))
+        if (found.error().code != errc::Provider::NotFound)
             return stop(RunStatus::Failed, found.error().message);
         // Never created: build the input again and create it under the same tag.
         QByteArray jsonl;
@@ -301,7 +301,7 @@ void BatchRun::poll()
     track(call);
     connect(call, &BatchCall::finished, this, [this](const Result<BatchInfo> &batch) {
         if (!batch) {
-            if (batch.error().code == QLatin1String("provider.not_found")) {
+            if (batch.error().code == errc::Provider::NotFound) {
                 // Another account or a deleted batch: forget it, or every later run would stop here.
                 (void)exec(*m_setup.project,
                            QStringLiteral("UPDATE eval_batches SET status = 'not_found', finished_at = ?, updated_at = ? WHERE id = ?"),
@@ -393,16 +393,16 @@ void BatchRun::finishBatch()
                 r.completionTokens = chat->completionTokens;
                 r.model = chat->model;
             } else {
-                r.errorCode = chat.error().code;
+                r.errorCode = chat.error().code.id();
                 r.errorMessage = chat.error().message;
             }
         } else if (line.statusCode > 0) {
             const Error e = mapHttpError(m_setup.endpoint.kind, ProviderOperation::Chat, HttpResponse{line.statusCode, {}, line.responseBody},
                                          m_setup.spec.target.model, m_setup.endpoint.apiKey);
-            r.errorCode = e.code;
+            r.errorCode = e.code.id();
             r.errorMessage = e.message;
         } else {
-            r.errorCode = QStringLiteral("provider.batch_line");
+            r.errorCode = ErrorCode(errc::Provider::BatchLine).id();
             r.errorMessage = tr("The batch did not answer this request: %1%2")
                                  .arg(line.errorMessage, line.errorCode.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(line.errorCode));
         }
@@ -420,7 +420,7 @@ void BatchRun::finishBatch()
             r.cacheKey = it->cacheKey;
             r.batch = true;
             r.receivedAt = QDateTime::currentDateTimeUtc();
-            r.errorCode = m_last.status == BatchState::Failed ? QStringLiteral("provider.batch_failed") : QStringLiteral("provider.batch_missing");
+            r.errorCode = (m_last.status == BatchState::Failed ? ErrorCode(errc::Provider::BatchFailed) : ErrorCode(errc::Provider::BatchMissing)).id();
             r.errorMessage = m_last.status == BatchState::Failed
                                  ? tr("The batch failed: %1").arg(m_last.errors.isEmpty() ? m_last.rawStatus : m_last.errors.join(QStringLiteral("; ")))
                                  : tr("The batch's output has no answer for this request.");

@@ -16,11 +16,11 @@ namespace cinetune {
 namespace {
 
 // Errors that every other request of the run would meet as well: stop instead of failing each user.
-bool isFatal(const QString &code)
+bool isFatal(ErrorCode code)
 {
-    return code == QLatin1String("provider.bad_key") || code == QLatin1String("provider.quota")
-           || code == QLatin1String("provider.unknown_model") || code == QLatin1String("provider.forbidden")
-           || code == QLatin1String("provider.deployment_needed") || code == QLatin1String("provider.retired");
+    return code == errc::Provider::BadKey || code == errc::Provider::Quota
+           || code == errc::Provider::UnknownModel || code == errc::Provider::Forbidden
+           || code == errc::Provider::DeploymentNeeded || code == errc::Provider::Retired;
 }
 
 } // namespace
@@ -33,7 +33,7 @@ Result<qint64> prepareEvaluationRun(RunRepository &runs, const QString &name, co
     Result<StoredRun> existing = runs.find(name);
     if (existing) {
         if (!(existing->spec == spec) || existing->baseUrl != baseUrl)
-            return makeError(QStringLiteral("run.spec_mismatch"),
+            return makeError(errc::Run::SpecMismatch,
                              RunRepository::tr("The project already has a run named \"%1\" with other settings; choose another name "
                                                "to start a new run, or give the same settings to continue it.")
                                  .arg(name));
@@ -43,11 +43,11 @@ Result<qint64> prepareEvaluationRun(RunRepository &runs, const QString &name, co
         }
         return existing->id;
     }
-    if (existing.error().code != QLatin1String("project.not_found"))
+    if (existing.error().code != errc::Project::NotFound)
         return existing.error();
     Result<qint64> created = runs.create(name, spec, baseUrl, usersTotal);
     // Another process created it at the same moment: continue that run (same checks as above).
-    if (!created && created.error().code == QLatin1String("project.exists"))
+    if (!created && created.error().code == errc::Project::Exists)
         return prepareEvaluationRun(runs, name, spec, baseUrl, usersTotal);
     return created;
 }
@@ -158,7 +158,7 @@ void EvaluationRun::prepareMore()
         Result<ChatRequest> request = buildChatRequest(m_setup.spec, context, user);
         if (!request) {
             // A prompt that cannot be built fails this user only (e.g. a movie missing from the dataset).
-            r.errorCode = request.error().code;
+            r.errorCode = request.error().code.id();
             r.errorMessage = request.error().message;
             if (!wasFailed)
                 ++m_done;
@@ -226,9 +226,9 @@ void EvaluationRun::onResponse(quint64 index, const Result<HttpResponse> &result
     r.receivedAt = QDateTime::currentDateTimeUtc();
     std::optional<Error> error;
     if (!result) {
-        if (result.error().code == QLatin1String("net.cancelled"))
+        if (result.error().code == errc::General::Cancelled)
             return; // the user stays pending
-        if (result.error().code == QLatin1String("net.unreachable")) {
+        if (result.error().code == errc::Net::Unreachable) {
             // The host does not resolve or refuses connections (a wrong base URL, no network):
             // every other request would fail the same way. Stop at once, one message, and leave
             // the user pending (nothing was sent, nothing paid) instead of a failed row per user.
@@ -256,7 +256,7 @@ void EvaluationRun::onResponse(quint64 index, const Result<HttpResponse> &result
     }
     const bool wasFailed = m_failed.contains(user.user);
     if (error) {
-        r.errorCode = error->code;
+        r.errorCode = error->code.id();
         r.errorMessage = error->message;
     }
     if (!wasFailed)

@@ -81,7 +81,7 @@ Result<std::shared_ptr<const ItemKnnTable>> ItemKnnTable::build(const RatingStor
         const std::uint32_t movies = store.movieCount();
         const bool weighted = params.weighting == ItemKnnWeighting::Rating;
         if (params.neighbours == 0 || std::uint64_t{movies} * params.neighbours > 0xFFFFFFFFull)
-            return makeError(QStringLiteral("invalid-argument"),
+            return makeError(errc::General::InvalidArgument,
                              tr("the number of neighbours per movie must be from 1 to %1, found %2")
                                  .arg(0xFFFFFFFFull / std::max<std::uint64_t>(movies, 1))
                                  .arg(params.neighbours));
@@ -182,7 +182,7 @@ Result<std::shared_ptr<const ItemKnnTable>> ItemKnnTable::build(const RatingStor
                 progress.report(static_cast<double>(d) / movies, phase);
         });
         if (canceled || progress.canceled())
-            return makeError(QStringLiteral("canceled"), tr("Canceled"));
+            return makeError(errc::General::Cancelled, tr("Canceled"));
 
         std::vector<std::uint32_t> offsets(movies + 1, 0);
         for (MovieIndex m = 0; m < movies; ++m)
@@ -200,7 +200,7 @@ Result<std::shared_ptr<const ItemKnnTable>> ItemKnnTable::build(const RatingStor
         progress.report(1, phase);
         return std::shared_ptr<const ItemKnnTable>(std::move(t));
     } catch (const std::bad_alloc &) {
-        return makeError(QStringLiteral("out-of-memory"), tr("Not enough memory to build the item neighbours"));
+        return makeError(errc::General::OutOfMemory, tr("Not enough memory to build the item neighbours"));
     }
 }
 

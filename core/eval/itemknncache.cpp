@@ -24,7 +24,7 @@ constexpr int kHashBytes = 32;
 
 Error miss(const QString &why)
 {
-    return makeError(QStringLiteral("cache-miss"), why);
+    return makeError(errc::General::CacheMiss, why);
 }
 
 void setUp(QDataStream &s)
@@ -78,7 +78,7 @@ Status writeItemKnnCache(const ItemKnnTable &table, const RatingStore &store, co
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return makeError(QStringLiteral("io"), tr("%1: cannot write the item neighbour cache: %2").arg(path, f.errorString()));
+        return makeError(errc::General::Io, tr("%1: cannot write the item neighbour cache: %2").arg(path, f.errorString()));
     return Ok{};
 }
 

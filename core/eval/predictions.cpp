@@ -85,15 +85,15 @@ Status writePredictionsJsonl(const std::vector<Prediction> &predictions, const Q
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("io"), tr("%1: cannot write: %2").arg(path, file.errorString()));
+        return makeError(errc::General::Io, tr("%1: cannot write: %2").arg(path, file.errorString()));
     const QByteArray bytes = predictionsToJsonl(predictions);
     if (file.write(bytes) != bytes.size()) {
         const QString why = file.errorString();
         file.cancelWriting();
-        return makeError(QStringLiteral("io"), tr("%1: cannot write: %2").arg(path, why));
+        return makeError(errc::General::Io, tr("%1: cannot write: %2").arg(path, why));
     }
     if (!file.commit())
-        return makeError(QStringLiteral("io"), tr("%1: cannot write: %2").arg(path, file.errorString()));
+        return makeError(errc::General::Io, tr("%1: cannot write: %2").arg(path, file.errorString()));
     return Ok{};
 }
 
@@ -115,7 +115,7 @@ Result<std::vector<Prediction>> parsePredictionsJsonl(const QByteArray &bytes, c
         if (line.trimmed().isEmpty())
             continue;
         const auto fail = [&](const QString &what) {
-            return makeError(QStringLiteral("parse"), QStringLiteral("%1:%2: %3").arg(fileName).arg(lineNo).arg(what));
+            return makeError(errc::General::Parse, QStringLiteral("%1:%2: %3").arg(fileName).arg(lineNo).arg(what));
         };
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
@@ -179,7 +179,7 @@ Result<std::vector<Prediction>> readPredictionsJsonl(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), tr("%1: cannot read: %2").arg(path, f.errorString()));
+        return makeError(errc::General::Io, tr("%1: cannot read: %2").arg(path, f.errorString()));
     return parsePredictionsJsonl(f.readAll(), path);
 }
 
@@ -220,7 +220,7 @@ Result<PreparedRun> prepareRun(const std::vector<GoldSetUser> &gold, const std::
             continue;
         }
         if (!resolver)
-            return makeError(QStringLiteral("invalid-argument"),
+            return makeError(errc::General::InvalidArgument,
                              tr("the prediction for user %1 has titles; resolving them needs a dataset (--dataset)").arg(p.user));
         run.resolvedTitles = true;
         QList<std::pair<QString, int>> titles;

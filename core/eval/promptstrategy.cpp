@@ -23,7 +23,7 @@ Result<QStringList> titlesOf(const Catalogue &catalogue, const std::vector<std::
     for (std::uint32_t id : ids) {
         const auto index = catalogue.find(id);
         if (!index)
-            return makeError(QStringLiteral("run.unknown_movie"),
+            return makeError(errc::Run::UnknownMovie,
                              tr("User %1: movie %2 is not in the dataset (was the gold set built from this dataset?)").arg(user).arg(id));
         out << catalogue.displayTitle(*index);
     }
@@ -93,7 +93,7 @@ std::vector<std::size_t> fewShotChoice(const std::vector<GoldSetUser> &train, st
 Result<ChatRequest> buildChatRequest(const RunSpec &spec, const PromptContext &context, const GoldSetUser &user)
 {
     if (!context.catalogue)
-        return makeError(QStringLiteral("run.invalid_spec"), tr("The run has no dataset catalogue."));
+        return makeError(errc::Run::InvalidSpec, tr("The run has no dataset catalogue."));
     const Catalogue &catalogue = *context.catalogue;
     auto profile = titlesOf(catalogue, user.profile, user.user);
     if (!profile)
@@ -119,10 +119,10 @@ Result<ChatRequest> buildChatRequest(const RunSpec &spec, const PromptContext &c
 
     if (spec.strategy == PromptStrategyKind::Candidates) {
         if (!context.candidates)
-            return makeError(QStringLiteral("run.no_candidates"), tr("Candidate ranking needs a candidate source (a baseline)."));
+            return makeError(errc::Run::NoCandidates, tr("Candidate ranking needs a candidate source (a baseline)."));
         const std::vector<std::uint32_t> ids = context.candidates(user, spec.candidateCount);
         if (ids.empty())
-            return makeError(QStringLiteral("run.no_candidates"), tr("User %1 has no candidate movies.").arg(user.user));
+            return makeError(errc::Run::NoCandidates, tr("User %1 has no candidate movies.").arg(user.user));
         auto titles = titlesOf(catalogue, ids, user.user);
         if (!titles)
             return titles.error();
@@ -131,10 +131,10 @@ Result<ChatRequest> buildChatRequest(const RunSpec &spec, const PromptContext &c
 
     if (spec.strategy == PromptStrategyKind::FewShot) {
         if (!context.trainUsers)
-            return makeError(QStringLiteral("run.no_examples"), tr("Few-shot prompts need the gold set's train split."));
+            return makeError(errc::Run::NoExamples, tr("Few-shot prompts need the gold set's train split."));
         const std::vector<std::size_t> chosen = fewShotChoice(*context.trainUsers, user.user, spec.fewShotK, spec.seed.value_or(0));
         if (int(chosen.size()) < spec.fewShotK)
-            return makeError(QStringLiteral("run.no_examples"),
+            return makeError(errc::Run::NoExamples,
                              tr("The train split has %1 usable examples; few-shot asks for %2.").arg(chosen.size()).arg(spec.fewShotK));
         std::vector<ChatMessage> shots;
         for (std::size_t i : chosen) {

@@ -12,7 +12,7 @@ namespace {
 
 Error invalid(const QString &message)
 {
-    return makeError(QStringLiteral("run.invalid_spec"), message);
+    return makeError(errc::Run::InvalidSpec, message);
 }
 
 Error range(const QString &name, qint64 min, qint64 max, qint64 found)

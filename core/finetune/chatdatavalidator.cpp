@@ -336,7 +336,7 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
         progress.report(static_cast<double>(n) / static_cast<double>(chunks.size()), ChatDataValidatorText::tr("Checking fine-tuning data"));
     });
     if (progress.canceled())
-        return makeError(QStringLiteral("canceled"), ChatDataValidatorText::tr("Canceled"));
+        return makeError(errc::General::Cancelled, ChatDataValidatorText::tr("Canceled"));
 
     ChatDataReport rep;
     rep.source = source;
@@ -429,7 +429,7 @@ Result<ChatDataReport> validateChatJsonlFile(const QString &path, const Tokenize
     const QString name = QDir::toNativeSeparators(path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("read_failed"), ChatDataValidatorText::tr("Cannot read %1: %2").arg(name, f.errorString()));
+        return makeError(errc::General::ReadFailed, ChatDataValidatorText::tr("Cannot read %1: %2").arg(name, f.errorString()));
     QByteArray bytes;
     if (f.size() > 0) {
         if (uchar *map = f.map(0, f.size()))

@@ -17,7 +17,7 @@ Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<st
     for (std::uint32_t id : sourceIds) {
         const auto index = catalogue.find(id);
         if (!index)
-            return makeError(QStringLiteral("unknown_movie"),
+            return makeError(errc::FineTune::UnknownMovie,
                              tr("%1: user %2: movie %3 is not in the dataset (was the gold set built from this dataset?)")
                                  .arg(source, QString::number(user), QString::number(id)));
         titles << catalogue.displayTitle(*index);
@@ -49,7 +49,7 @@ Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetUser> &goldSet, 
             continue;
         ++inSplit;
         if (progress.canceled())
-            return makeError(QStringLiteral("canceled"), tr("Canceled"));
+            return makeError(errc::General::Cancelled, tr("Canceled"));
         if (g.gold.empty()) {
             ++data.skippedNoGold;
             continue;
@@ -64,10 +64,10 @@ Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetUser> &goldSet, 
         data.users.push_back(g.user);
     }
     if (inSplit == 0)
-        return makeError(QStringLiteral("empty_split"),
+        return makeError(errc::FineTune::EmptySplit,
                          tr("%1: no user is in the %2 split").arg(goldSource, goldSetSplitId(split)));
     if (data.examples.empty())
-        return makeError(QStringLiteral("empty_split"),
+        return makeError(errc::FineTune::EmptySplit,
                          tr("%1: every user of the %2 split has an empty gold list").arg(goldSource, goldSetSplitId(split)));
     data.jsonl = chatJsonl(data.examples);
     auto report = validateChatJsonl(data.jsonl, outputName.isEmpty() ? goldSetSplitId(split) + QStringLiteral(".jsonl") : outputName,
@@ -83,9 +83,9 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes)
     const QString name = QDir::toNativeSeparators(path);
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("write_failed"), tr("Cannot write %1: %2").arg(name, f.errorString()));
+        return makeError(errc::General::WriteFailed, tr("Cannot write %1: %2").arg(name, f.errorString()));
     if (f.write(bytes) != bytes.size() || !f.commit())
-        return makeError(QStringLiteral("write_failed"), tr("Cannot write %1: %2").arg(name, f.errorString()));
+        return makeError(errc::General::WriteFailed, tr("Cannot write %1: %2").arg(name, f.errorString()));
     return Ok{};
 }
 
@@ -102,13 +102,13 @@ Result<FineTuneData> exportFineTuneJsonl(const std::vector<GoldSetUser> &goldSet
         QStringList first;
         for (const DataIssue &i : data->report.errors().mid(0, 5))
             first << i.message;
-        return makeError(QStringLiteral("validation_failed"),
+        return makeError(errc::FineTune::ValidationFailed,
                          tr("The fine-tuning data has %1 errors; nothing was written:\n%2")
                              .arg(data->report.errorCount())
                              .arg(first.join(QLatin1Char('\n'))));
     }
     if (progress.canceled())
-        return makeError(QStringLiteral("canceled"), tr("Canceled"));
+        return makeError(errc::General::Cancelled, tr("Canceled"));
     if (Status s = writeFileAtomically(outPath, data->jsonl); !s)
         return s.error();
     return data;

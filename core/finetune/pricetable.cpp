@@ -103,7 +103,7 @@ QJsonObject PriceTable::toJson() const
 
 Result<PriceTable> PriceTable::fromJson(const QJsonObject &json, const QString &source)
 {
-    const auto bad = [&](const QString &what) { return makeError(QStringLiteral("price_table"), QStringLiteral("%1: %2").arg(source, what)); };
+    const auto bad = [&](const QString &what) { return makeError(errc::FineTune::PriceTable, QStringLiteral("%1: %2").arg(source, what)); };
     const int version = json.value(QStringLiteral("version")).toInt(-1);
     if (version != formatVersion)
         return bad(tr("expected \"version\": %1").arg(formatVersion));
@@ -145,11 +145,11 @@ Result<PriceTable> PriceTable::load(const QString &path)
     const QString name = QDir::toNativeSeparators(path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("price_table"), tr("Cannot read the price table %1: %2").arg(name, f.errorString()));
+        return makeError(errc::FineTune::PriceTable, tr("Cannot read the price table %1: %2").arg(name, f.errorString()));
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(QStringLiteral("price_table"),
+        return makeError(errc::FineTune::PriceTable,
                          tr("%1: not a JSON object (%2 at byte %3)").arg(name, pe.errorString(), QString::number(pe.offset)));
     return fromJson(doc.object(), name);
 }
@@ -158,11 +158,11 @@ Status PriceTable::save(const QString &path) const
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("write_failed"),
+        return makeError(errc::General::WriteFailed,
                          tr("Cannot write the price table %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return makeError(QStringLiteral("write_failed"),
+        return makeError(errc::General::WriteFailed,
                          tr("Cannot write the price table %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
     return Ok{};
 }

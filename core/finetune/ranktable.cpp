@@ -35,7 +35,7 @@ Result<std::shared_ptr<const RankTable>> RankTable::parse(const QByteArray &byte
             continue;
         const qsizetype space = line.indexOf(' ');
         const auto bad = [&](const QString &what) {
-            return makeError(QStringLiteral("tokenizer_format"),
+            return makeError(errc::FineTune::TokenizerFormat,
                              tr("%1:%2: %3").arg(name, QString::number(lineNo), what));
         };
         if (space <= 0)
@@ -51,7 +51,7 @@ Result<std::shared_ptr<const RankTable>> RankTable::parse(const QByteArray &byte
         entries.emplace_back(static_cast<std::uint32_t>(rank), decoded.decoded);
     }
     if (entries.empty())
-        return makeError(QStringLiteral("tokenizer_format"), tr("%1: no tokens").arg(name));
+        return makeError(errc::FineTune::TokenizerFormat, tr("%1: no tokens").arg(name));
     std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
 
     auto table = std::make_shared<RankTable>();
@@ -71,14 +71,14 @@ Result<std::shared_ptr<const RankTable>> RankTable::parse(const QByteArray &byte
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto &[rank, token] = entries[i];
         if (i > 0 && entries[i - 1].first == rank)
-            return makeError(QStringLiteral("tokenizer_format"), tr("%1: rank %2 appears twice").arg(name, QString::number(rank)));
+            return makeError(errc::FineTune::TokenizerFormat, tr("%1: rank %2 appears twice").arg(name, QString::number(rank)));
         for (; nextRank <= rank; ++nextRank)
             table->m_begin[nextRank] = static_cast<std::uint32_t>(table->m_blob.size()); // gaps are empty
         table->m_blob.insert(table->m_blob.end(), token.begin(), token.end());
         table->m_begin[rank + 1] = static_cast<std::uint32_t>(table->m_blob.size());
         nextRank = rank + 1;
         if (table->rank(token.constData(), static_cast<std::size_t>(token.size())) != noRank)
-            return makeError(QStringLiteral("tokenizer_format"), tr("%1: token of rank %2 appears twice").arg(name, QString::number(rank)));
+            return makeError(errc::FineTune::TokenizerFormat, tr("%1: token of rank %2 appears twice").arg(name, QString::number(rank)));
         table->insert(rank);
         if (token.size() == 1)
             table->m_byteRank[static_cast<unsigned char>(token[0])] = rank;
@@ -88,7 +88,7 @@ Result<std::shared_ptr<const RankTable>> RankTable::parse(const QByteArray &byte
     table->m_id = nextId.fetch_add(1, std::memory_order_relaxed);
     for (std::uint32_t r : table->m_byteRank) {
         if (r == noRank)
-            return makeError(QStringLiteral("tokenizer_format"),
+            return makeError(errc::FineTune::TokenizerFormat,
                              tr("%1: not a byte-level encoding (a single byte has no rank)").arg(name));
     }
     return std::shared_ptr<const RankTable>(std::move(table));

@@ -26,7 +26,7 @@ Result<FineTuneFiles> writeFineTuneSplits(const std::vector<GoldSetUser> &users,
 {
     if (!QDir().mkpath(folder))
         // The German catalogue's context from when this lived in ui/ (kept until it is regenerated).
-        return makeError(QStringLiteral("write_failed"), QCoreApplication::translate("cinetune::ui::GoldSetController", "Cannot create the folder %1.")
+        return makeError(errc::General::WriteFailed, QCoreApplication::translate("cinetune::ui::GoldSetController", "Cannot create the folder %1.")
                                                              .arg(QDir::toNativeSeparators(folder)));
     FineTuneFiles files;
     for (GoldSetSplit split : {GoldSetSplit::Train, GoldSetSplit::Validation}) {

@@ -140,7 +140,7 @@ Result<Tokenizer> Tokenizer::fromBytes(const QByteArray &bytes, const QString &n
     if (!expectedSha256.empty()) {
         const QByteArray actual = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
         if (actual != QByteArrayView(expectedSha256.data(), static_cast<qsizetype>(expectedSha256.size())))
-            return makeError(QStringLiteral("tokenizer_checksum"),
+            return makeError(errc::FineTune::TokenizerChecksum,
                              tr("%1: the token rank file is damaged or not the expected one (SHA-256 %2, expected %3)")
                                  .arg(name, QString::fromLatin1(actual),
                                       QString::fromLatin1(expectedSha256.data(), static_cast<qsizetype>(expectedSha256.size()))));
@@ -155,7 +155,7 @@ Result<Tokenizer> Tokenizer::fromFile(const QString &path, std::string_view expe
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("tokenizer_missing"),
+        return makeError(errc::FineTune::TokenizerMissing,
                          tr("Cannot read the token rank file %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
     return fromBytes(f.readAll(), QDir::toNativeSeparators(path), expectedSha256);
 }
@@ -180,7 +180,7 @@ const Result<Tokenizer> &Tokenizer::o200k()
             if (QFile::exists(path))
                 return fromFile(path, o200kSha256);
         }
-        return makeError(QStringLiteral("tokenizer_missing"),
+        return makeError(errc::FineTune::TokenizerMissing,
                          tr("The o200k_base token rank file is missing (looked at: %1). Set CINETUNE_TOKENIZER_FILE to "
                             "the path of o200k_base.tiktoken.")
                              .arg(candidates.join(QStringLiteral(", "))));

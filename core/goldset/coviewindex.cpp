@@ -100,7 +100,7 @@ Result<std::shared_ptr<const CoViewIndex>> CoViewIndex::build(const RatingStore 
         progress.report(0.3 * static_cast<double>(++done) / static_cast<double>(blocks), phase);
     });
     if (canceled)
-        return makeError(QStringLiteral("canceled"), CoViewIndexText::tr("Canceled"));
+        return makeError(errc::General::Cancelled, CoViewIndexText::tr("Canceled"));
 
     x.m_listOffsets.resize(std::size_t{users} + 1);
     x.m_bitmapSlot.assign(users, -1);
@@ -168,7 +168,7 @@ Result<std::shared_ptr<const CoViewIndex>> CoViewIndex::build(const RatingStore 
         progress.report(0.3 + 0.7 * static_cast<double>(++done) / static_cast<double>(blocks), phase);
     });
     if (canceled)
-        return makeError(QStringLiteral("canceled"), CoViewIndexText::tr("Canceled"));
+        return makeError(errc::General::Cancelled, CoViewIndexText::tr("Canceled"));
     return std::shared_ptr<const CoViewIndex>(std::move(index));
 }
 

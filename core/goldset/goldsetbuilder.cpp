@@ -28,7 +28,7 @@ class GoldSetBuilderText
 
 Error canceledError()
 {
-    return makeError(QStringLiteral("canceled"), GoldSetBuilderText::tr("Canceled"));
+    return makeError(errc::General::Cancelled, GoldSetBuilderText::tr("Canceled"));
 }
 
 QString noEligibleText(const GoldSetSpec &spec)
@@ -122,7 +122,7 @@ Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const Gol
         for (std::uint32_t id : ids) {
             const auto u = store.findUser(id);
             if (!u)
-                return makeError(QStringLiteral("invalid-argument"), GoldSetBuilderText::tr("user %1 is not in the dataset").arg(id));
+                return makeError(errc::General::InvalidArgument, GoldSetBuilderText::tr("user %1 is not in the dataset").arg(id));
             if (eligible[*u])
                 selected.push_back(*u);
             else
@@ -243,7 +243,7 @@ Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, co
     try {
         return build(dataset, spec, options, progress, builtIndex);
     } catch (const std::bad_alloc &) {
-        return makeError(QStringLiteral("out-of-memory"), GoldSetBuilderText::tr("Not enough memory to build the gold set"));
+        return makeError(errc::General::OutOfMemory, GoldSetBuilderText::tr("Not enough memory to build the gold set"));
     }
 }
 

@@ -113,15 +113,15 @@ Status writeGoldSetJsonl(const std::vector<GoldSetUser> &users, const QString &p
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("io"), GoldSetJsonlText::tr("%1: cannot write: %2").arg(path, file.errorString()));
+        return makeError(errc::General::Io, GoldSetJsonlText::tr("%1: cannot write: %2").arg(path, file.errorString()));
     const QByteArray bytes = goldSetToJsonl(users);
     if (file.write(bytes) != bytes.size()) {
         const QString why = file.errorString();
         file.cancelWriting();
-        return makeError(QStringLiteral("io"), GoldSetJsonlText::tr("%1: cannot write: %2").arg(path, why));
+        return makeError(errc::General::Io, GoldSetJsonlText::tr("%1: cannot write: %2").arg(path, why));
     }
     if (!file.commit())
-        return makeError(QStringLiteral("io"), GoldSetJsonlText::tr("%1: cannot write: %2").arg(path, file.errorString()));
+        return makeError(errc::General::Io, GoldSetJsonlText::tr("%1: cannot write: %2").arg(path, file.errorString()));
     return Ok{};
 }
 
@@ -145,7 +145,7 @@ Result<std::vector<GoldSetUser>> parseGoldSetUsers(const QByteArray &bytes, cons
         if (line.trimmed().isEmpty())
             continue;
         const auto fail = [&](const QString &what) {
-            return makeError(QStringLiteral("parse"), QStringLiteral("%1:%2: %3").arg(fileName).arg(lineNo).arg(what));
+            return makeError(errc::General::Parse, QStringLiteral("%1:%2: %3").arg(fileName).arg(lineNo).arg(what));
         };
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
@@ -201,7 +201,7 @@ Result<std::vector<GoldSetUser>> readGoldSetUsers(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), GoldSetJsonlText::tr("%1: cannot read: %2").arg(path, file.errorString()));
+        return makeError(errc::General::Io, GoldSetJsonlText::tr("%1: cannot read: %2").arg(path, file.errorString()));
     return parseGoldSetUsers(file.readAll(), path);
 }
 

@@ -18,7 +18,7 @@ class GoldSetSpecText
 
 Error rangeError(const QString &parameter, qint64 min, qint64 max, qint64 found)
 {
-    return makeError(QStringLiteral("invalid-argument"),
+    return makeError(errc::General::InvalidArgument,
                      GoldSetSpecText::tr("%1 must be from %2 to %3, found %4").arg(parameter).arg(min).arg(max).arg(found));
 }
 
@@ -89,7 +89,7 @@ Status GoldSetSpec::validate() const
         return rangeError(GoldSetSpecText::tr("profile size P"), 1, kMaxProfile, profileSize);
     const double twice = starThreshold * 2;
     if (!std::isfinite(starThreshold) || twice < 1 || twice > 10 || twice != std::round(twice))
-        return makeError(QStringLiteral("invalid-argument"),
+        return makeError(errc::General::InvalidArgument,
                          GoldSetSpecText::tr("star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found %1")
                              .arg(starThreshold));
     if (split.train < 0 || split.train > 100)
@@ -99,7 +99,7 @@ Status GoldSetSpec::validate() const
     if (split.test < 0 || split.test > 100)
         return rangeError(GoldSetSpecText::tr("test share (%)"), 0, 100, split.test);
     if (split.train + split.validation + split.test != 100)
-        return makeError(QStringLiteral("invalid-argument"),
+        return makeError(errc::General::InvalidArgument,
                          GoldSetSpecText::tr("split shares must add up to 100 %, found %1/%2/%3 = %4 %")
                              .arg(split.train)
                              .arg(split.validation)
@@ -111,7 +111,7 @@ Status GoldSetSpec::validate() const
         return Ok{};
     }
     if (minMatches < 1 || minMatches > profileSize)
-        return makeError(QStringLiteral("invalid-argument"),
+        return makeError(errc::General::InvalidArgument,
                          GoldSetSpecText::tr("min matches M must be from 1 to the profile size %1, found %2")
                              .arg(profileSize)
                              .arg(minMatches));
@@ -122,7 +122,7 @@ Status GoldSetSpec::validate() const
     if (maxGold < 1 || maxGold > kMaxGold)
         return rangeError(GoldSetSpecText::tr("max gold G"), 1, kMaxGold, maxGold);
     if (minGold < 0 || minGold > maxGold)
-        return makeError(QStringLiteral("invalid-argument"),
+        return makeError(errc::General::InvalidArgument,
                          GoldSetSpecText::tr("min gold must be from 0 to max gold %1, found %2").arg(maxGold).arg(minGold));
     return Ok{};
 }
@@ -181,7 +181,7 @@ Result<GoldSetSpec> GoldSetSpec::fromJson(const QJsonObject &o)
 {
     GoldSetSpec s;
     auto bad = [](const QString &key) {
-        return makeError(QStringLiteral("invalid-argument"), GoldSetSpecText::tr("gold-set spec: bad or missing \"%1\"").arg(key));
+        return makeError(errc::General::InvalidArgument, GoldSetSpecText::tr("gold-set spec: bad or missing \"%1\"").arg(key));
     };
     auto integer = [&](const char *key, qint64 &out) {
         const QJsonValue v = o.value(QLatin1String(key));

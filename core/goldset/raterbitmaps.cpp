@@ -72,7 +72,7 @@ Result<std::shared_ptr<const RaterBitmaps>> RaterBitmaps::build(const RatingStor
             progress.report(static_cast<double>(d) / static_cast<double>(chosen.size()), phase);
     });
     if (canceled)
-        return makeError(QStringLiteral("canceled"), RaterBitmapsText::tr("Canceled"));
+        return makeError(errc::General::Cancelled, RaterBitmapsText::tr("Canceled"));
     progress.report(1, phase);
     return std::shared_ptr<const RaterBitmaps>(std::move(result));
 }

@@ -140,13 +140,13 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
     a.isText = false;
     a.elapsedMs = m_clock.elapsed();
     if (!r) {
-        a.error = makeError(QStringLiteral("playground.no_dataset"), QCoreApplication::translate("cinetune::ui::BaselineEngine", "Open a dataset first."));
+        a.error = makeError(errc::Playground::NoDataset, QCoreApplication::translate("cinetune::ui::BaselineEngine", "Open a dataset first."));
         Q_EMIT answered(a);
         return;
     }
     if (m_kind == BaselineKind::NeighbourConsensus && !query.user) {
         // It re-runs the gold-set rule, which starts from a user's own ratings.
-        a.error = makeError(QStringLiteral("playground.needs_user"),
+        a.error = makeError(errc::Playground::NeedsUser,
                             QCoreApplication::translate("cinetune::ui::BaselineEngine", "Neighbour consensus needs a dataset user: load a user (or a random user) as the profile."));
         Q_EMIT answered(a);
         return;

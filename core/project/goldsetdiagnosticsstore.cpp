@@ -18,10 +18,10 @@ Status storeGoldSetDiagnostics(ProjectFile &project, qint64 goldSetId, const QJs
     q.addBindValue(QString::fromUtf8(QJsonDocument(diagnostics).toJson(QJsonDocument::Compact)));
     q.addBindValue(goldSetId);
     if (!q.exec())
-        return makeError(QStringLiteral("project.sql"),
+        return makeError(errc::Project::Sql,
                          QCoreApplication::translate("cinetune", "Could not store the gold-set diagnostics: %1").arg(q.lastError().text()));
     if (q.numRowsAffected() == 0)
-        return makeError(QStringLiteral("project.not_found"), QCoreApplication::translate("cinetune", "There is no gold set #%1.").arg(goldSetId));
+        return makeError(errc::Project::NotFound, QCoreApplication::translate("cinetune", "There is no gold set #%1.").arg(goldSetId));
     return Ok{};
 }
 

@@ -20,13 +20,13 @@ QSqlDatabase db(const ProjectFile &project)
 
 Error sqlError(const QSqlQuery &q, const QString &what)
 {
-    return makeError(QStringLiteral("project.sql"),
+    return makeError(errc::Project::Sql,
                      GoldSetRepository::tr("Could not %1 in the project: %2").arg(what, q.lastError().text()));
 }
 
 Error notFound(qint64 id)
 {
-    return makeError(QStringLiteral("project.not_found"), GoldSetRepository::tr("The project has no gold set #%1.").arg(id));
+    return makeError(errc::Project::NotFound, GoldSetRepository::tr("The project has no gold set #%1.").arg(id));
 }
 
 QString compactJson(const QJsonObject &o)
@@ -42,7 +42,7 @@ const QString kColumns = QStringLiteral(
 Status GoldSetRepository::checkName(const QString &name, qint64 exceptId) const
 {
     if (name.isEmpty())
-        return makeError(QStringLiteral("project.invalid_argument"), tr("A gold set needs a name."));
+        return makeError(errc::Project::InvalidArgument, tr("A gold set needs a name."));
     QSqlQuery q(db(m_project));
     q.prepare(QStringLiteral("SELECT id FROM gold_sets WHERE name = ? AND id <> ?"));
     q.addBindValue(name);
@@ -50,7 +50,7 @@ Status GoldSetRepository::checkName(const QString &name, qint64 exceptId) const
     if (!q.exec())
         return sqlError(q, tr("look up gold set names"));
     if (q.next())
-        return makeError(QStringLiteral("project.exists"), tr("The project already has a gold set named \"%1\".").arg(name));
+        return makeError(errc::Project::Exists, tr("The project already has a gold set named \"%1\".").arg(name));
     return Ok{};
 }
 
@@ -78,7 +78,7 @@ Result<qint64> GoldSetRepository::add(const QString &rawName, const GoldSet &set
     q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (!q.exec()) {
         // Another process saved a gold set of that name since checkName(): say so, not the SQL.
-        if (Status s = checkName(name, -1); !s && s.error().code == QLatin1String("project.exists"))
+        if (Status s = checkName(name, -1); !s && s.error().code == errc::Project::Exists)
             return s.error();
         return sqlError(q, tr("save the gold set \"%1\"").arg(name));
     }
@@ -95,7 +95,7 @@ Status GoldSetRepository::rename(qint64 id, const QString &rawName)
     q.addBindValue(name);
     q.addBindValue(id);
     if (!q.exec()) {
-        if (Status s = checkName(name, id); !s && s.error().code == QLatin1String("project.exists"))
+        if (Status s = checkName(name, id); !s && s.error().code == errc::Project::Exists)
             return s;
         return sqlError(q, tr("rename the gold set"));
     }
@@ -145,7 +145,7 @@ Result<QList<StoredGoldSet>> GoldSetRepository::select(const QString &where, con
         const QJsonObject specJson = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
         Result<GoldSetSpec> spec = GoldSetSpec::fromJson(specJson);
         if (!spec)
-            return makeError(QStringLiteral("project.damaged"),
+            return makeError(errc::Project::Damaged,
                              tr("The stored spec of gold set \"%1\" is not valid: %2").arg(g.name, spec.error().message));
         g.spec = spec.value();
         g.summary = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
@@ -181,7 +181,7 @@ Result<StoredGoldSet> GoldSetRepository::find(const QString &name) const
     if (!r)
         return r.error();
     if (r->isEmpty())
-        return makeError(QStringLiteral("project.not_found"), tr("The project has no gold set named \"%1\".").arg(name));
+        return makeError(errc::Project::NotFound, tr("The project has no gold set named \"%1\".").arg(name));
     return r->first();
 }
 
@@ -204,7 +204,7 @@ Result<std::vector<GoldSetUser>> GoldSetRepository::users(qint64 id) const
         return bytes.error();
     Result<std::vector<GoldSetUser>> parsed = parseGoldSetUsers(bytes.value(), tr("gold set #%1").arg(id));
     if (!parsed)
-        return makeError(QStringLiteral("project.damaged"), parsed.error().message);
+        return makeError(errc::Project::Damaged, parsed.error().message);
     return parsed;
 }
 

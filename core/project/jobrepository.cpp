@@ -70,7 +70,7 @@ namespace {
 
 Error sqlError(const QSqlQuery &q, const QString &what)
 {
-    return makeError(QStringLiteral("project.sql"), JobRepository::tr("Could not %1 in the project: %2").arg(what, q.lastError().text()));
+    return makeError(errc::Project::Sql, JobRepository::tr("Could not %1 in the project: %2").arg(what, q.lastError().text()));
 }
 
 } // namespace
@@ -213,7 +213,7 @@ Status JobRepository::addEvents(qint64 rowId, const QList<JobEvent> &events)
         return Ok{};
     QSqlDatabase db = CT_DB;
     if (!db.transaction())
-        return makeError(QStringLiteral("project.sql"), tr("Could not save the job's events: %1").arg(db.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not save the job's events: %1").arg(db.lastError().text()));
     qint64 seq = 0;
     {
         QSqlQuery q(db);
@@ -241,7 +241,7 @@ Status JobRepository::addEvents(qint64 rowId, const QList<JobEvent> &events)
         }
     }
     if (!db.commit())
-        return makeError(QStringLiteral("project.sql"), tr("Could not save the job's events: %1").arg(db.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not save the job's events: %1").arg(db.lastError().text()));
     return Ok{};
 }
 
@@ -341,7 +341,7 @@ Result<StoredJob> JobRepository::job(qint64 rowId) const
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
-        return makeError(QStringLiteral("project.not_found"), tr("The project has no job %1.").arg(rowId));
+        return makeError(errc::Project::NotFound, tr("The project has no job %1.").arg(rowId));
     return rows->first();
 }
 
@@ -352,7 +352,7 @@ Result<StoredJob> JobRepository::findByProviderId(const QString &providerJobId, 
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
-        return makeError(QStringLiteral("project.not_found"), tr("The project has no job %1.").arg(providerJobId));
+        return makeError(errc::Project::NotFound, tr("The project has no job %1.").arg(providerJobId));
     return rows->first();
 }
 

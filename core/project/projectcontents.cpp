@@ -37,7 +37,7 @@ DatasetReference makeDatasetReference(const Dataset &dataset, const QString &pat
 Status ProjectFile::setDatasetReference(const DatasetReference &reference)
 {
     if (reference.path.isEmpty() || reference.format.isEmpty()) {
-        return makeError(QStringLiteral("project.invalid_argument"),
+        return makeError(errc::Project::InvalidArgument,
                          tr("Could not record the dataset in “%1”: its path and format must not be empty.")
                              .arg(label()));
     }
@@ -97,7 +97,7 @@ std::optional<DatasetReference> ProjectFile::datasetReference() const
 Status ProjectFile::setState(const QString &key, const QString &value)
 {
     if (key.isEmpty()) {
-        return makeError(QStringLiteral("project.invalid_argument"),
+        return makeError(errc::Project::InvalidArgument,
                          tr("Could not save a setting in “%1”: the setting has no name.").arg(label()));
     }
     QSqlQuery query(m_connection->db);
@@ -155,7 +155,7 @@ Status ProjectFile::integrityCheck() const
 {
     QSqlQuery query(m_connection->db);
     if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
-        return makeError(QStringLiteral("project.integrity"),
+        return makeError(errc::Project::Integrity,
                          tr("The integrity check of “%1” failed: %2").arg(label(), driverText(query.lastError())),
                          query.lastError().text());
     }
@@ -167,18 +167,18 @@ Status ProjectFile::integrityCheck() const
     }
     if (!problems.isEmpty()) {
         const QStringList shown = problems.mid(0, 3);
-        return makeError(QStringLiteral("project.integrity"),
+        return makeError(errc::Project::Integrity,
                          tr("“%1” is damaged: %2").arg(label(), shown.join(QStringLiteral("; "))),
                          problems.join(u'\n'));
     }
 
     if (!query.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
-        return makeError(QStringLiteral("project.integrity"),
+        return makeError(errc::Project::Integrity,
                          tr("The integrity check of “%1” failed: %2").arg(label(), driverText(query.lastError())),
                          query.lastError().text());
     }
     if (query.next()) {
-        return makeError(QStringLiteral("project.integrity"),
+        return makeError(errc::Project::Integrity,
                          tr("“%1” is damaged: a reference in table %2 points nowhere.")
                              .arg(label(), query.value(0).toString()));
     }

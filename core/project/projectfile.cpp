@@ -50,7 +50,7 @@ Error sqlError(const QString &message, const QSqlError &error, const QString &sq
     QString detail = error.text();
     if (!sql.isEmpty())
         detail += QStringLiteral(" [") % sql % u']';
-    return makeError(QStringLiteral("project.sql"), message, detail);
+    return makeError(errc::Project::Sql, message, detail);
 }
 
 } // namespace projectsql
@@ -124,7 +124,7 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::Connection::open(c
     connection->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection->name);
     const QString label = nativeLabel(absolutePath);
     if (!connection->db.isValid()) {
-        return makeError(QStringLiteral("project.driver"),
+        return makeError(errc::Project::Driver,
                          failure.arg(label, tr("the SQLite driver of Qt (QSQLITE) is not installed")));
     }
     if (immutable) {
@@ -159,22 +159,22 @@ Status checkSqliteHeader(const QString &absolutePath, const QString &label)
 {
     QFile file(absolutePath);
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(QStringLiteral("project.unreadable"),
+        return makeError(errc::Project::Unreadable,
                          ProjectFile::tr("Could not read “%1”: %2").arg(label, file.errorString()));
     }
     if (file.size() == 0) {
-        return makeError(QStringLiteral("project.empty"),
+        return makeError(errc::Project::Empty,
                          ProjectFile::tr("“%1” is empty; it is not a CineTune project.").arg(label));
     }
     static const QByteArray magic("SQLite format 3\0", 16);
     const QByteArray head = file.read(100);
     if (!head.startsWith(magic)) {
-        return makeError(QStringLiteral("project.not_sqlite"),
+        return makeError(errc::Project::NotSqlite,
                          ProjectFile::tr("“%1” is not a CineTune project: it is not an SQLite database.")
                              .arg(label));
     }
     if (head.size() < 100) {
-        return makeError(QStringLiteral("project.damaged"),
+        return makeError(errc::Project::Damaged,
                          ProjectFile::tr("“%1” is damaged: the file is cut off.").arg(label));
     }
     return Ok{};
@@ -188,7 +188,7 @@ Result<Identity> identify(const QSqlDatabase &db, const QString &label)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
-        return makeError(QStringLiteral("project.damaged"),
+        return makeError(errc::Project::Damaged,
                          ProjectFile::tr("“%1” is not a readable SQLite database (damaged or encrypted): %2")
                              .arg(label, driverText(query.lastError())),
                          query.lastError().text());
@@ -197,8 +197,7 @@ Result<Identity> identify(const QSqlDatabase &db, const QString &label)
     if (applicationId == ProjectFile::kApplicationId)
         return Identity::Marked;
 
-    const Error foreign = makeError(
-        QStringLiteral("project.foreign"),
+    const Error foreign = makeError(errc::Project::Foreign,
         ProjectFile::tr("“%1” is an SQLite database but not a CineTune project.").arg(label),
         QStringLiteral("application_id %1").arg(applicationId));
     if (applicationId != 0)
@@ -206,7 +205,7 @@ Result<Identity> identify(const QSqlDatabase &db, const QString &label)
 
     if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"))
         || !query.next()) {
-        return makeError(QStringLiteral("project.damaged"),
+        return makeError(errc::Project::Damaged,
                          ProjectFile::tr("“%1” is not a readable SQLite database (damaged or encrypted): %2")
                              .arg(label, driverText(query.lastError())),
                          query.lastError().text());
@@ -292,7 +291,7 @@ Status ProjectFile::removeFiles(const QString &path)
             continue;
         QFile f(file);
         if (!f.remove()) {
-            return makeError(QStringLiteral("project.io"),
+            return makeError(errc::Project::Io,
                              tr("Could not remove “%1”: %2").arg(nativeLabel(file), f.errorString()));
         }
     }
@@ -302,30 +301,30 @@ Status ProjectFile::removeFiles(const QString &path)
 Result<std::unique_ptr<ProjectFile>> ProjectFile::create(const QString &path)
 {
     if (path.trimmed().isEmpty())
-        return makeError(QStringLiteral("project.invalid_name"), tr("No name was given for the new project."));
+        return makeError(errc::Project::InvalidName, tr("No name was given for the new project."));
 
     const QString absolutePath = absoluteClean(withSuffix(path));
     const QString label = nativeLabel(absolutePath);
     if (pathIsTaken(absolutePath)) {
-        return makeError(QStringLiteral("project.exists"),
+        return makeError(errc::Project::Exists,
                          tr("Could not create “%1”: a file of that name exists already. Choose another "
                             "name or remove the file first.")
                              .arg(label));
     }
     if (const QString leftover = leftoverCompanion(absolutePath); !leftover.isEmpty()) {
-        return makeError(QStringLiteral("project.exists"),
+        return makeError(errc::Project::Exists,
                          tr("Could not create “%1”: the leftover file “%2” of an earlier project is in "
                             "the way. Choose another name or remove it first.")
                              .arg(label, nativeLabel(leftover)));
     }
     const QFileInfo folder(QFileInfo(absolutePath).absolutePath());
     if (!folder.isDir()) {
-        return makeError(QStringLiteral("project.no_folder"),
+        return makeError(errc::Project::NoFolder,
                          tr("Could not create “%1”: the folder “%2” does not exist.")
                              .arg(label, nativeLabel(folder.absoluteFilePath())));
     }
     if (!folder.isWritable()) {
-        return makeError(QStringLiteral("project.read_only"),
+        return makeError(errc::Project::ReadOnly,
                          tr("Could not create “%1”: you cannot write to the folder “%2”.")
                              .arg(label, nativeLabel(folder.absoluteFilePath())));
     }
@@ -368,11 +367,11 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::openExisting(const
     const QString label = nativeLabel(absolutePath);
     const QFileInfo info(absolutePath);
     if (!info.exists()) {
-        return makeError(QStringLiteral("project.not_found"),
+        return makeError(errc::Project::NotFound,
                          tr("Could not open “%1”: the file does not exist.").arg(label));
     }
     if (!info.isFile()) {
-        return makeError(QStringLiteral("project.not_file"),
+        return makeError(errc::Project::NotFile,
                          tr("Could not open “%1”: it is a folder, not a CineTune project file.").arg(label));
     }
     if (Status header = checkSqliteHeader(absolutePath, label); !header)
@@ -380,13 +379,13 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::openExisting(const
     // A project is written to as soon as it is open, and a WAL database cannot even be read
     // without creating its "-shm" file next to it.
     if (!info.isWritable()) {
-        return makeError(QStringLiteral("project.read_only"),
+        return makeError(errc::Project::ReadOnly,
                          tr("Could not open “%1”: the file is read-only. Make it writable or copy it "
                             "to a folder you can write to.")
                              .arg(label));
     }
     if (const QFileInfo folder(info.absolutePath()); !folder.isWritable()) {
-        return makeError(QStringLiteral("project.read_only"),
+        return makeError(errc::Project::ReadOnly,
                          tr("Could not open “%1”: you cannot write to its folder “%2”. Copy the project "
                             "to a folder you can write to.")
                              .arg(label, nativeLabel(folder.absoluteFilePath())));
@@ -403,7 +402,7 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::openExisting(const
     if (!stored)
         return stored.error();
     if (stored->version > migrator.latestVersion()) {
-        return makeError(QStringLiteral("project.too_new"),
+        return makeError(errc::Project::TooNew,
                          tr("“%1” was saved by a newer version of CineTune (file format %2; this version "
                             "reads up to format %3). Update CineTune to open it.")
                              .arg(label, QString::number(stored->version),
@@ -426,7 +425,7 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::openExisting(const
 Result<std::unique_ptr<ProjectFile>> ProjectFile::open(const QString &path)
 {
     if (path.trimmed().isEmpty())
-        return makeError(QStringLiteral("project.invalid_name"), tr("No project file was given."));
+        return makeError(errc::Project::InvalidName, tr("No project file was given."));
     const QString absolutePath = absoluteClean(path);
     int version = 0;
     Result<std::unique_ptr<Connection>> connection = openExisting(absolutePath, &version);
@@ -438,7 +437,7 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::open(const QString &path)
 Result<std::unique_ptr<ProjectFile>> ProjectFile::openForReading(const QString &path)
 {
     if (path.trimmed().isEmpty())
-        return makeError(QStringLiteral("project.invalid_name"), tr("No project file was given."));
+        return makeError(errc::Project::InvalidName, tr("No project file was given."));
     const QString absolutePath = absoluteClean(path);
     const QFileInfo info(absolutePath);
     const bool writable = info.isFile() && info.isWritable() && QFileInfo(info.absolutePath()).isWritable();
@@ -449,7 +448,7 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::openForReading(const QString &
         return header.error();
     // Changes still in a write-ahead log would be invisible to an immutable reader.
     if (QFileInfo(absolutePath + QStringLiteral("-wal")).size() > 0) {
-        return makeError(QStringLiteral("project.read_only"),
+        return makeError(errc::Project::ReadOnly,
                          tr("Could not read “%1”: it is read-only and its last changes are still in “%1-wal”. Open it once "
                             "where it can be written, or copy both files to a folder you can write to.")
                              .arg(label));
@@ -463,7 +462,7 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::openForReading(const QString &
     if (!stored)
         return stored.error();
     if (stored->version != migrator.latestVersion()) {
-        return makeError(stored->version > migrator.latestVersion() ? QStringLiteral("project.too_new") : QStringLiteral("project.read_only"),
+        return makeError(stored->version > migrator.latestVersion() ? ErrorCode(errc::Project::TooNew) : ErrorCode(errc::Project::ReadOnly),
                          tr("Could not read “%1”: it is read-only and has file format %2, while this version of CineTune "
                             "reads format %3 (an upgrade needs to write). Copy it to a folder you can write to.")
                              .arg(label, QString::number(stored->version), QString::number(migrator.latestVersion())));
@@ -499,38 +498,38 @@ int ProjectFile::currentSchemaVersion()
 Status ProjectFile::saveAs(const QString &newPath)
 {
     if (newPath.trimmed().isEmpty())
-        return makeError(QStringLiteral("project.invalid_name"), tr("No name was given to save “%1” as.").arg(label()));
+        return makeError(errc::Project::InvalidName, tr("No name was given to save “%1” as.").arg(label()));
 
     const QString target = absoluteClean(withSuffix(newPath));
     const QString targetLabel = nativeLabel(target);
     if (QFileInfo(target) == QFileInfo(m_path) || target == m_path) {
         if (QFileInfo::exists(m_path))
             return Ok{};  // every change is written already
-        return makeError(QStringLiteral("project.not_found"),
+        return makeError(errc::Project::NotFound,
                          tr("Could not save “%1”: the file was removed while it was open. Save it under "
                             "another name.")
                              .arg(label()));
     }
     if (pathIsTaken(target)) {
-        return makeError(QStringLiteral("project.exists"),
+        return makeError(errc::Project::Exists,
                          tr("Could not save “%1” as “%2”: a file of that name exists already. Choose "
                             "another name or remove the file first.")
                              .arg(label(), targetLabel));
     }
     if (const QString leftover = leftoverCompanion(target); !leftover.isEmpty()) {
-        return makeError(QStringLiteral("project.exists"),
+        return makeError(errc::Project::Exists,
                          tr("Could not save “%1” as “%2”: the leftover file “%3” of an earlier project is "
                             "in the way. Choose another name or remove it first.")
                              .arg(label(), targetLabel, nativeLabel(leftover)));
     }
     const QFileInfo folder(QFileInfo(target).absolutePath());
     if (!folder.isDir()) {
-        return makeError(QStringLiteral("project.no_folder"),
+        return makeError(errc::Project::NoFolder,
                          tr("Could not save “%1” as “%2”: the folder “%3” does not exist.")
                              .arg(label(), targetLabel, nativeLabel(folder.absoluteFilePath())));
     }
     if (!folder.isWritable()) {
-        return makeError(QStringLiteral("project.read_only"),
+        return makeError(errc::Project::ReadOnly,
                          tr("Could not save “%1” as “%2”: you cannot write to the folder “%3”.")
                              .arg(label(), targetLabel, nativeLabel(folder.absoluteFilePath())));
     }

@@ -55,7 +55,7 @@ bool processAlive(qint64 pid, const QString &host)
 
 Error sqlError(const QSqlQuery &q, const QString &what)
 {
-    return makeError(QStringLiteral("project.sql"), RunLease::tr("Could not %1 in the project: %2").arg(what, q.lastError().text()));
+    return makeError(errc::Project::Sql, RunLease::tr("Could not %1 in the project: %2").arg(what, q.lastError().text()));
 }
 
 struct Row
@@ -128,7 +128,7 @@ Status RunLease::acquire()
         rollback();
         const RunLeaseHolder &h = row->value().holder;
         const bool here = h.host == ownHost();
-        return makeError(QStringLiteral("run.busy"),
+        return makeError(errc::Run::Busy,
                          tr("The run \"%1\" is already being sent by process %2 on %3 (last sign of life %4 s ago). "
                             "Wait for it to finish or stop it first; if that process is gone, the run is free again %5.")
                              .arg(m_runName)
@@ -153,7 +153,7 @@ Status RunLease::acquire()
     }
     if (!QSqlQuery(d).exec(QStringLiteral("COMMIT"))) {
         rollback();
-        return makeError(QStringLiteral("project.sql"), tr("Could not take the lease of run #%1: %2").arg(m_runId).arg(d.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not take the lease of run #%1: %2").arg(m_runId).arg(d.lastError().text()));
     }
     m_held = true;
     m_timer.start();

@@ -19,12 +19,12 @@ QSqlDatabase db(const ProjectFile &project)
 
 Error sqlError(const QSqlQuery &q, const QString &what)
 {
-    return makeError(QStringLiteral("project.sql"), RunRepository::tr("Could not %1 in the project: %2").arg(what, q.lastError().text()));
+    return makeError(errc::Project::Sql, RunRepository::tr("Could not %1 in the project: %2").arg(what, q.lastError().text()));
 }
 
 Error notFound(qint64 id)
 {
-    return makeError(QStringLiteral("project.not_found"), RunRepository::tr("The project has no evaluation run #%1.").arg(id));
+    return makeError(errc::Project::NotFound, RunRepository::tr("The project has no evaluation run #%1.").arg(id));
 }
 
 QString now()
@@ -77,9 +77,9 @@ Result<qint64> RunRepository::create(const QString &rawName, const RunSpec &spec
 {
     const QString name = rawName.trimmed();
     if (name.isEmpty())
-        return makeError(QStringLiteral("project.invalid_argument"), tr("An evaluation run needs a name."));
+        return makeError(errc::Project::InvalidArgument, tr("An evaluation run needs a name."));
     if (Result<StoredRun> existing = find(name); existing)
-        return makeError(QStringLiteral("project.exists"), tr("The project already has an evaluation run named \"%1\".").arg(name));
+        return makeError(errc::Project::Exists, tr("The project already has an evaluation run named \"%1\".").arg(name));
     QSqlQuery q(db(m_project));
     q.prepare(QStringLiteral("INSERT INTO eval_runs (name, spec_json, gold_set_id, split, provider, base_url, model, strategy, "
                              "status, users_total, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'created', ?, ?, ?)"));
@@ -98,7 +98,7 @@ Result<qint64> RunRepository::create(const QString &rawName, const RunSpec &spec
     if (!q.exec()) {
         // Another process created a run of that name since the find() above: say so, not the SQL.
         if (Result<StoredRun> now = find(name); now)
-            return makeError(QStringLiteral("project.exists"), tr("The project already has an evaluation run named \"%1\".").arg(name));
+            return makeError(errc::Project::Exists, tr("The project already has an evaluation run named \"%1\".").arg(name));
         return sqlError(q, tr("save the evaluation run \"%1\"").arg(name));
     }
     return q.lastInsertId().toLongLong();
@@ -137,7 +137,7 @@ Status RunRepository::remove(qint64 runId)
 {
     QSqlDatabase d = db(m_project);
     if (!d.transaction())
-        return makeError(QStringLiteral("project.sql"), tr("Could not start a transaction: %1").arg(d.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not start a transaction: %1").arg(d.lastError().text()));
     QSqlQuery q(d);
     q.prepare(QStringLiteral("DELETE FROM eval_responses WHERE run_id = ?"));
     q.addBindValue(runId);
@@ -154,7 +154,7 @@ Status RunRepository::remove(qint64 runId)
     }
     const bool existed = q.numRowsAffected() > 0;
     if (!d.commit())
-        return makeError(QStringLiteral("project.sql"), tr("Could not delete the evaluation run: %1").arg(d.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not delete the evaluation run: %1").arg(d.lastError().text()));
     return existed ? Status(Ok{}) : Status(notFound(runId));
 }
 
@@ -173,7 +173,7 @@ Result<QList<StoredRun>> RunRepository::select(const QString &where, const QVari
         r.name = q.value(1).toString();
         Result<RunSpec> spec = RunSpec::fromJson(QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
         if (!spec)
-            return makeError(QStringLiteral("project.damaged"),
+            return makeError(errc::Project::Damaged,
                              tr("The stored spec of evaluation run \"%1\" is not valid: %2").arg(r.name, spec.error().message));
         r.spec = std::move(spec).value();
         r.baseUrl = q.value(3).toString();
@@ -204,7 +204,7 @@ Result<StoredRun> RunRepository::find(const QString &name) const
     if (!r)
         return r.error();
     if (r->isEmpty())
-        return makeError(QStringLiteral("project.not_found"), tr("The project has no evaluation run named \"%1\".").arg(name));
+        return makeError(errc::Project::NotFound, tr("The project has no evaluation run named \"%1\".").arg(name));
     return r->first();
 }
 
@@ -217,7 +217,7 @@ Status RunRepository::storeResponse(qint64 runId, const StoredResponse &r, const
 {
     QSqlDatabase d = db(m_project);
     if (!d.transaction())
-        return makeError(QStringLiteral("project.sql"), tr("Could not start a transaction: %1").arg(d.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not start a transaction: %1").arg(d.lastError().text()));
     QSqlQuery q(d);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO eval_responses (run_id, user, cache_key, state, cached, raw_text, finish_reason, "
                              "prompt_tokens, completion_tokens, latency_ms, model, error_code, error_message, attempts, received_at, batch) "
@@ -260,7 +260,7 @@ Status RunRepository::storeResponse(qint64 runId, const StoredResponse &r, const
         return e;
     }
     if (!d.commit())
-        return makeError(QStringLiteral("project.sql"), tr("Could not save the response of user %1: %2").arg(r.user).arg(d.lastError().text()));
+        return makeError(errc::Project::Sql, tr("Could not save the response of user %1: %2").arg(r.user).arg(d.lastError().text()));
     return Ok{};
 }
 
@@ -369,7 +369,7 @@ QString RunRepository::uniqueName(const QString &base) const
 {
     auto taken = [this](const QString &name) {
         const Result<StoredRun> r = find(name);
-        return r.ok() || r.error().code != QLatin1String("project.not_found");
+        return r.ok() || r.error().code != errc::Project::NotFound;
     };
     if (!taken(base))
         return base;

@@ -49,7 +49,7 @@ Result<int> SchemaMigrator::storedVersion() const
     if (!query.exec(QStringLiteral(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"))
         || !query.next()) {
-        return makeError(QStringLiteral("project.sql"),
+        return makeError(errc::Project::Sql,
                          tr("Could not read the file format version of “%1”: %2")
                              .arg(m_label, driverText(query.lastError())),
                          query.lastError().text());
@@ -58,7 +58,7 @@ Result<int> SchemaMigrator::storedVersion() const
         return 0;
 
     if (!query.exec(QStringLiteral("SELECT version FROM schema_version"))) {
-        return makeError(QStringLiteral("project.damaged"),
+        return makeError(errc::Project::Damaged,
                          tr("Could not read the file format version of “%1”: %2")
                              .arg(m_label, driverText(query.lastError())),
                          query.lastError().text());
@@ -70,7 +70,7 @@ Result<int> SchemaMigrator::storedVersion() const
     const int version = value.toInt(&isNumber);
     const bool single = !query.next();
     if (!isNumber || version < 0 || !single) {
-        return makeError(QStringLiteral("project.damaged"),
+        return makeError(errc::Project::Damaged,
                          tr("“%1” is damaged: its file format version is not a single non-negative "
                             "number.")
                              .arg(m_label),
@@ -81,7 +81,7 @@ Result<int> SchemaMigrator::storedVersion() const
 
 Error SchemaMigrator::tooNew(int stored) const
 {
-    return makeError(QStringLiteral("project.too_new"),
+    return makeError(errc::Project::TooNew,
                      tr("“%1” was saved by a newer version of CineTune (file format %2; this version "
                         "reads up to format %3). Update CineTune to open it.")
                          .arg(m_label, QString::number(stored), QString::number(latestVersion())));
@@ -91,7 +91,7 @@ Status SchemaMigrator::exec(const QString &sql, const Describe &failure) const
 {
     QSqlQuery query(m_db);
     if (!query.exec(sql)) {
-        return makeError(QStringLiteral("project.sql"),
+        return makeError(errc::Project::Sql,
                          failure(driverText(query.lastError())),
                          query.lastError().text() % QStringLiteral(" [") % sql % u']');
     }
@@ -193,7 +193,7 @@ Status SchemaMigrator::applyNextStep(bool *done, int *reached) const
 
     const Result<QStringList> statements = splitStatements(QString::fromUtf8(step.script));
     if (!statements) {
-        return rollback(makeError(QStringLiteral("project.migration"),
+        return rollback(makeError(errc::Project::Migration,
                                   stepFailure(statements.error().message)));
     }
     for (const QString &statement : statements.value()) {
@@ -204,12 +204,12 @@ Status SchemaMigrator::applyNextStep(bool *done, int *reached) const
     {
         QSqlQuery check(m_db);
         if (!check.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
-            return rollback(makeError(QStringLiteral("project.sql"),
+            return rollback(makeError(errc::Project::Sql,
                                       stepFailure(driverText(check.lastError())),
                                       check.lastError().text()));
         }
         if (check.next()) {
-            return rollback(makeError(QStringLiteral("project.migration"),
+            return rollback(makeError(errc::Project::Migration,
                                       stepFailure(tr("a reference in table %1 points nowhere")
                                                           .arg(check.value(0).toString()))));
         }
@@ -221,7 +221,7 @@ Status SchemaMigrator::applyNextStep(bool *done, int *reached) const
         return bump.exec();
     }();
     if (!bumped || bump.numRowsAffected() != 1) {
-        return rollback(makeError(QStringLiteral("project.sql"),
+        return rollback(makeError(errc::Project::Sql,
                                   stepFailure(driverText(bump.lastError())),
                                   bump.lastError().text()));
     }
@@ -249,7 +249,7 @@ Result<QStringList> SchemaMigrator::splitStatements(const QString &script)
     auto flush = [&]() -> Status {
         if (hasContent) {
             if (!firstWords.isEmpty() && isTransactionControl(firstWords.first())) {
-                return makeError(QStringLiteral("project.migration"),
+                return makeError(errc::Project::Migration,
                                  tr("a migration script must not contain %1 (the migrator runs each "
                                     "step in its own transaction)")
                                      .arg(firstWords.first()));
@@ -339,11 +339,11 @@ Result<QStringList> SchemaMigrator::splitStatements(const QString &script)
     }
 
     if (state == State::Quoted)
-        return makeError(QStringLiteral("project.migration"), tr("unterminated quoted text"));
+        return makeError(errc::Project::Migration, tr("unterminated quoted text"));
     if (state == State::BlockComment)
-        return makeError(QStringLiteral("project.migration"), tr("unterminated /* comment"));
+        return makeError(errc::Project::Migration, tr("unterminated /* comment"));
     if (isTrigger && depth > 0)
-        return makeError(QStringLiteral("project.migration"), tr("trigger body without END"));
+        return makeError(errc::Project::Migration, tr("trigger body without END"));
     if (Status s = flush(); !s)
         return s.error();
     return statements;

@@ -135,7 +135,7 @@ void HttpCall::cancel()
     if (m_reply)
         m_reply->abort(); // onReplyFinished reports the cancellation
     else
-        finish(makeError(QStringLiteral("net.cancelled"), tr("The request was cancelled.")));
+        finish(makeError(errc::General::Cancelled, tr("The request was cancelled.")));
 }
 
 void HttpCall::touch()
@@ -246,12 +246,12 @@ void HttpCall::onReplyFinished()
                               << "x-request-id:" << response.header("x-request-id");
 
     if (m_cancelled) {
-        finish(makeError(QStringLiteral("net.cancelled"), tr("The request was cancelled.")));
+        finish(makeError(errc::General::Cancelled, tr("The request was cancelled.")));
         return;
     }
     if (m_tooLarge) {
         // Not retried: the same request would get the same endless answer.
-        finish(makeError(QStringLiteral("net.too_large"),
+        finish(makeError(errc::Net::TooLarge,
                          tr("%1 sent more than %2 MB in one answer; the answer was dropped.").arg(host).arg(bodyLimit() >> 20)));
         return;
     }
@@ -263,10 +263,10 @@ void HttpCall::onReplyFinished()
     const bool nonIdempotent = m_request.retry == RetryMode::NonIdempotent;
 
     if (m_timedOut) {
-        Error e = makeError(QStringLiteral("net.timeout"),
+        Error e = makeError(errc::Net::Timeout,
                             tr("%1 did not answer within %2 s.").arg(host).arg(m_request.timeoutMs / 1000.0, 0, 'g', 3));
         if (nonIdempotent) {
-            e.code = QStringLiteral("net.ambiguous");
+            e.code = errc::Net::Ambiguous;
             e.message = tr("%1 did not answer within %2 s after the request was sent; it may or may not have been carried out.")
                             .arg(host)
                             .arg(m_request.timeoutMs / 1000.0, 0, 'g', 3);
@@ -283,23 +283,23 @@ void HttpCall::onReplyFinished()
 
     if (netError != QNetworkReply::NoError && !(status >= 400 && isHttpStatusError(netError))) {
         // Transport failure (no complete HTTP response).
-        QString code = QStringLiteral("net.error");
+        ErrorCode code = errc::Net::Error;
         QString message = tr("Network error talking to %1: %2").arg(host, reply->errorString());
         bool certainlyNotProcessed = false;
         switch (netError) {
         case QNetworkReply::ConnectionRefusedError:
         case QNetworkReply::HostNotFoundError:
-            code = QStringLiteral("net.unreachable");
+            code = errc::Net::Unreachable;
             message = tr("Cannot connect to %1 (%2). Check the base URL and your network.").arg(host, reply->errorString());
             certainlyNotProcessed = true;
             break;
         case QNetworkReply::RemoteHostClosedError:
         case QNetworkReply::ProxyConnectionClosedError:
-            code = QStringLiteral("net.reset");
+            code = errc::Net::Reset;
             message = tr("%1 closed the connection before the answer was complete.").arg(host);
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            code = QStringLiteral("net.tls");
+            code = errc::Net::Tls;
             message = tr("The secure connection to %1 failed: %2").arg(host, reply->errorString());
             break;
         default:
@@ -314,13 +314,13 @@ void HttpCall::onReplyFinished()
         }
         if (m_streamed || (nonIdempotent && !certainlyNotProcessed)) {
             if (nonIdempotent) {
-                e.code = QStringLiteral("net.ambiguous");
+                e.code = errc::Net::Ambiguous;
                 e.message = tr("The connection to %1 failed after the request was sent; it may or may not have been carried out.").arg(host);
             }
             finish(e);
             return;
         }
-        retryOrFinish(code, std::nullopt, e);
+        retryOrFinish(code.id(), std::nullopt, e);
         return;
     }
 

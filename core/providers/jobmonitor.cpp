@@ -71,10 +71,10 @@ void JobSubmission::create()
     connect(call, &JobCall::finished, this, [this, p](const Result<FineTuneJob> &r) {
         if (!r) {
             // Certain failures (4xx, cancelled before sending) leave nothing at the provider.
-            const bool ambiguous = r.error().code == QLatin1String("net.ambiguous") || r.error().code == QLatin1String("provider.server");
+            const bool ambiguous = r.error().code == errc::Net::Ambiguous || r.error().code == errc::Provider::Server;
             if (m_repository && m_pendingRow && !ambiguous)
                 (void)m_repository->removeJob(m_pendingRow);
-            if (r.error().code == QLatin1String("provider.training_not_available"))
+            if (r.error().code == errc::Provider::TrainingNotAvailable)
                 return deleteUploads(r.error(), {});
             return fail(r.error());
         }
@@ -212,12 +212,12 @@ void JobMonitor::resolvePending(const StoredJob &stored, ProviderClient *client)
     const qint64 rowId = stored.rowId;
     connect(call, &JobCall::finished, this, [this, rowId, stored](const Result<FineTuneJob> &r) {
         if (!r) {
-            if (r.error().code == QLatin1String("provider.not_found")) {
+            if (r.error().code == errc::Provider::NotFound) {
                 // Not found is not proof that it was never created (a lookup can miss it, and
                 // Together jobs carry no tag): the row stays, so a job that exists and is billed is
                 // never forgotten. It is looked up again at the next start.
                 const QString asked = (stored.requestedAt.isValid() ? stored.requestedAt : stored.updatedAt).toString(Qt::ISODate);
-                Error e = makeError(QStringLiteral("job.unresolved"),
+                Error e = makeError(errc::Job::Unresolved,
                                     tr("The job request sent to %1 at %2 got no answer, and no job matching it (%3) is listed "
                                        "there. It may still exist and cost money: check the provider's job list, then import "
                                        "it (cinetune finetune list --provider %1 --project FILE --import) or discard this request "
@@ -273,7 +273,7 @@ void JobMonitor::startPoller(const StoredJob &stored)
     connect(poller, &JobPoller::listingFailed, this, [this, rowId](const Error &e) { Q_EMIT pollFailed(rowId, e); });
     connect(poller, &JobPoller::pollFailed, this, [this, rowId](const Error &e) {
         Q_EMIT pollFailed(rowId, e);
-        if (e.code == QLatin1String("provider.bad_key") || e.code == QLatin1String("provider.not_found"))
+        if (e.code == errc::Provider::BadKey || e.code == errc::Provider::NotFound)
             stop(rowId);
     });
     connect(poller, &JobPoller::finished, this, [this, rowId](const FineTuneJob &job, const Result<QList<Checkpoint>> &c) {

@@ -75,7 +75,7 @@ HttpHeaders authHeaders(const Endpoint &endpoint)
 
 Status validateJobRequest(ProviderKind kind, const JobRequest &r)
 {
-    auto bad = [](const QString &m) { return makeError(QStringLiteral("job.invalid"), m); };
+    auto bad = [](const QString &m) { return makeError(errc::Job::Invalid, m); };
     if (r.model.trimmed().isEmpty())
         return bad(tr("Choose a base model."));
     if (r.trainingFile.isEmpty())

@@ -69,7 +69,7 @@ std::optional<Error> errorInBody(const QJsonObject &o)
     QString detail = body.code.isEmpty() ? QString() : QStringLiteral("code %1").arg(body.code);
     if (!body.type.isEmpty())
         detail += (detail.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("type %1").arg(body.type);
-    return makeError(QStringLiteral("provider.stream_error"), message, detail);
+    return makeError(errc::Provider::StreamError, message, detail);
 }
 
 } // namespace

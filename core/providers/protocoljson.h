@@ -35,7 +35,7 @@ inline QString tr(const char *s)
 
 inline Error malformed(const QString &what, const QString &problem)
 {
-    return makeError(QStringLiteral("provider.malformed"),
+    return makeError(errc::Provider::Malformed,
                      tr("The provider sent an unexpected answer for %1: %2.").arg(what, problem));
 }
 

@@ -26,7 +26,7 @@ void complete(C *call, const Result<T> &result)
 
 Error cancelledError()
 {
-    return makeError(QStringLiteral("net.cancelled"), tr("The request was cancelled."));
+    return makeError(errc::General::Cancelled, tr("The request was cancelled."));
 }
 
 } // namespace
@@ -130,12 +130,11 @@ FileCall *ProviderClient::deleteFile(const QString &fileId)
 void ProviderClient::waitForFile(FileCall *call, FileInfo info, qint64 waitedMs)
 {
     if (info.status == QLatin1String("error")) {
-        return complete(call, Result<FileInfo>(makeError(
-                                  QStringLiteral("provider.file_error"),
+        return complete(call, Result<FileInfo>(makeError(errc::Provider::FileError,
                                   tr("Azure OpenAI could not process the file %1: %2").arg(info.filename, info.statusDetails))));
     }
     if (waitedMs >= m_fileMaxWaitMs) {
-        return complete(call, Result<FileInfo>(makeError(QStringLiteral("provider.file_not_processed"),
+        return complete(call, Result<FileInfo>(makeError(errc::Provider::FileNotProcessed,
                                                           tr("Azure OpenAI has not finished processing the file %1 after %2 "
                                                              "minutes; submit again later (the file stays uploaded as %3).")
                                                               .arg(info.filename)
@@ -179,7 +178,7 @@ void ProviderClient::createAttempt(JobCall *call, JobRequest request, QString ta
     const HttpRequest http = isTogether() ? together::createJob(endpoint(), request) : openai::createJob(endpoint(), request);
     send(call, http, [this, call, request, tag, creates](const Result<HttpResponse> &r) {
         if (!r) {
-            if (r.error().code == QLatin1String("net.ambiguous"))
+            if (r.error().code == errc::Net::Ambiguous)
                 return lookupThenCreate(call, request, tag, creates + 1, r.error());
             return complete(call, Result<FineTuneJob>(r.error()));
         }
@@ -203,7 +202,7 @@ void ProviderClient::lookupThenCreate(JobCall *call, JobRequest request, QString
     connect(lookup, &JobCall::finished, call, [this, call, request, tag, creates, cause](const Result<FineTuneJob> &found) {
         if (found)
             return complete(call, found);
-        if (found.error().code != QLatin1String("provider.not_found") || creates >= m_maxCreates) {
+        if (found.error().code != errc::Provider::NotFound || creates >= m_maxCreates) {
             Error e = cause;
             e.message += QLatin1Char(' ')
                          + tr("It was not created again to avoid paying twice; check the provider's job list "
@@ -236,7 +235,7 @@ JobCall *ProviderClient::findTaggedJob(const QString &requestTag, const JobReque
             if (match)
                 return complete(call, Result<FineTuneJob>(j));
         }
-        complete(call, Result<FineTuneJob>(makeError(QStringLiteral("provider.not_found"), tr("No job with this request tag exists."))));
+        complete(call, Result<FineTuneJob>(makeError(errc::Provider::NotFound, tr("No job with this request tag exists."))));
     });
     return call;
 }
@@ -451,8 +450,7 @@ void ProviderClient::chatAttempt(ChatCall *call, const ChatRequest &original, bo
             if (*failure)
                 return complete(call, Result<ChatResult>(answerError(**failure)));
             if (!parser->sawDone() && acc->finishReason.isEmpty()) {
-                return complete(call, Result<ChatResult>(makeError(
-                                          QStringLiteral("provider.stream_truncated"),
+                return complete(call, Result<ChatResult>(makeError(errc::Provider::StreamTruncated,
                                           tr("The streamed answer ended before it was complete (%1 characters received).")
                                               .arg(acc->content.size()))));
             }
@@ -490,7 +488,7 @@ void ProviderClient::chatAttempt(ChatCall *call, const ChatRequest &original, bo
 
 Error ProviderClient::answerError(Error e) const
 {
-    if (e.code == QLatin1String("provider.stream_error")) {
+    if (e.code == errc::Provider::StreamError) {
         // The server's own words, verbatim, with who said it.
         e.message = tr("%1 answered with an error instead of a recommendation: %2").arg(providerKindLabel(m_profile.kind), redactSecret(e.message, m_key));
     }
@@ -520,7 +518,7 @@ bool ProviderClient::refuseBatch(BatchCall *call)
     if (supportsBatch())
         return false;
     QTimer::singleShot(0, call, [call, name = m_profile.name]() {
-        complete(call, Result<BatchInfo>(makeError(QStringLiteral("provider.unsupported"),
+        complete(call, Result<BatchInfo>(makeError(errc::Provider::Unsupported,
                                                    tr("The provider \"%1\" has no Batch API; only OpenAI and Azure OpenAI "
                                                       "(and the simulator) do. Run without batch mode.")
                                                        .arg(name))));
@@ -546,7 +544,7 @@ void ProviderClient::createBatchAttempt(BatchCall *call, QString inputFileId, QJ
          [this, call, inputFileId, metadata, tag, creates](const Result<HttpResponse> &r) {
              std::optional<Error> ambiguous;
              if (!r) {
-                 if (r.error().code != QLatin1String("net.ambiguous"))
+                 if (r.error().code != errc::Net::Ambiguous)
                      return complete(call, Result<BatchInfo>(r.error()));
                  ambiguous = r.error();
              } else if (r->status >= 500) {
@@ -563,7 +561,7 @@ void ProviderClient::createBatchAttempt(BatchCall *call, QString inputFileId, QJ
                      [this, call, inputFileId, metadata, tag, creates, cause = *ambiguous](const Result<BatchInfo> &found) {
                          if (found)
                              return complete(call, found);
-                         if (found.error().code != QLatin1String("provider.not_found") || creates + 1 >= m_maxCreates) {
+                         if (found.error().code != errc::Provider::NotFound || creates + 1 >= m_maxCreates) {
                              Error e = cause;
                              e.message += QLatin1Char(' ') + tr("It was not created again to avoid paying twice; run again later to "
                                                                 "look for it once more.");
@@ -599,7 +597,7 @@ void ProviderClient::batchesPage(BatchCall *call, QString tag, QString after, in
         }
         if (page->hasMore && pagesLeft > 1 && !page->lastId.isEmpty())
             return batchesPage(call, tag, page->lastId, pagesLeft - 1);
-        complete(call, Result<BatchInfo>(makeError(QStringLiteral("provider.not_found"), tr("No batch with this request tag exists."))));
+        complete(call, Result<BatchInfo>(makeError(errc::Provider::NotFound, tr("No batch with this request tag exists."))));
     });
 }
 

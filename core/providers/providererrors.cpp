@@ -103,68 +103,68 @@ Error mapHttpError(ProviderKind kind, ProviderOperation operation, const HttpRes
     if (!serverText.isEmpty())
         detail += QStringLiteral(": ") + serverText;
     // The server's own words always reach the user, verbatim, after our hint.
-    auto err = [&](const char *code, QString message) {
+    auto err = [&](ErrorCode code, QString message) {
         if (!serverText.isEmpty() && !message.contains(serverText))
             message += QLatin1Char(' ') + tr("%1 said: \"%2\"").arg(provider, serverText);
         if (html)
             message += QLatin1Char(' ') + tr("The server answered with an HTML page, not the API: check the base URL (and any proxy in between).");
-        return makeError(QString::fromLatin1(code), message, detail);
+        return makeError(code, message, detail);
     };
     const int s = response.status;
     if (s == 401)
-        return err("provider.bad_key", tr("%1 rejected the API key while %2 (HTTP 401). Check the key in Settings → Providers "
+        return err(errc::Provider::BadKey, tr("%1 rejected the API key while %2 (HTTP 401). Check the key in Settings → Providers "
                                           "or the environment variable, and that it belongs to this organization or resource.")
                                            .arg(provider, what));
     if (s == 403 && body.code == QLatin1String("training_not_available"))
-        return err("provider.training_not_available",
+        return err(errc::Provider::TrainingNotAvailable,
                    tr("OpenAI no longer accepts new fine-tuning jobs for this organization (self-serve fine-tuning is "
                       "winding down; no new jobs after 2027-01-06). Fine-tune with Azure OpenAI (v1), which still trains "
                       "gpt-4o-mini, or Together AI: add a profile in Settings → Providers and submit there."));
     if (s == 403)
-        return err("provider.forbidden", tr("%1 refused %2 (HTTP 403): %3").arg(provider, what, serverText.isEmpty() ? tr("no permission") : serverText));
+        return err(errc::Provider::Forbidden, tr("%1 refused %2 (HTTP 403): %3").arg(provider, what, serverText.isEmpty() ? tr("no permission") : serverText));
     // Together: a model that is not served serverless, or whose dedicated endpoint is stopped.
     if (kind == ProviderKind::Together
         && (body.code == QLatin1String("model_not_available") || body.code == QLatin1String("dedicated_endpoint_not_running")))
-        return err("provider.deployment_needed",
+        return err(errc::Provider::DeploymentNeeded,
                    tr("Together AI does not serve \"%1\" right now: create and start a dedicated endpoint for it in the "
                       "Together AI dashboard (fine-tuned models are served serverless only for some base models), then try again.")
                        .arg(model));
     // Azure answers a path below the resource that is not the API (e.g. a base URL without /openai/v1)
     // with 404 {"error":{"code":"404","message":"Resource not found"}}.
     if (s == 404 && kind == ProviderKind::Azure && body.code == QLatin1String("404"))
-        return err("provider.not_found", tr("Azure OpenAI has no such API path while %1 (HTTP 404). Check that the base URL is "
+        return err(errc::Provider::NotFound, tr("Azure OpenAI has no such API path while %1 (HTTP 404). Check that the base URL is "
                                             "https://<resource>.openai.azure.com/openai/v1.").arg(what));
     if (s == 404 && kind == ProviderKind::Azure && operation == ProviderOperation::Chat
         && (body.code.contains(QLatin1String("DeploymentNotFound"), Qt::CaseInsensitive) || !model.isEmpty()))
-        return err("provider.deployment_needed",
+        return err(errc::Provider::DeploymentNeeded,
                    tr("Azure OpenAI has no deployment named \"%1\". A fine-tuned Azure model, or a checkpoint (ftchkpt-…), "
                       "must be deployed before it can answer: deploy it in the Azure portal (Developer tier is cheapest for "
                       "evaluation) and enter the deployment name.").arg(model));
     if (s == 404 && (body.code == QLatin1String("model_not_found") || (!model.isEmpty() && (operation == ProviderOperation::Chat
                                                                                           || operation == ProviderOperation::CreateJob))))
-        return err("provider.unknown_model", tr("%1 does not know the model \"%2\" (HTTP 404). Pick a model from "
+        return err(errc::Provider::UnknownModel, tr("%1 does not know the model \"%2\" (HTTP 404). Pick a model from "
                                                 "\"Test connection\" or check its spelling.").arg(provider, model));
     if (s == 404)
-        return err("provider.not_found", tr("%1 could not find what was asked for while %2 (HTTP 404): %3")
+        return err(errc::Provider::NotFound, tr("%1 could not find what was asked for while %2 (HTTP 404): %3")
                                              .arg(provider, what, serverText.isEmpty() ? tr("unknown id") : serverText));
     if (s == 429 && (body.code == QLatin1String("insufficient_quota") || body.type == QLatin1String("insufficient_quota")))
-        return err("provider.quota", tr("%1: the account's quota or credit is used up (HTTP 429 insufficient_quota). "
+        return err(errc::Provider::Quota, tr("%1: the account's quota or credit is used up (HTTP 429 insufficient_quota). "
                                         "Add credit or raise the limit in the provider's billing settings; retrying will not help.")
                                          .arg(provider));
     if (s == 429)
-        return err("provider.rate_limited", tr("%1 is rate-limiting requests (HTTP 429) and still did so after several "
+        return err(errc::Provider::RateLimited, tr("%1 is rate-limiting requests (HTTP 429) and still did so after several "
                                                "retries while %2. Lower the concurrency or requests per minute of the profile, "
                                                "or try again later.").arg(provider, what));
     if (s == 400 || s == 422)
-        return err("provider.invalid_request", tr("%1 rejected the request while %2: %3")
+        return err(errc::Provider::InvalidRequest, tr("%1 rejected the request while %2: %3")
                                                    .arg(provider, what, serverText.isEmpty() ? tr("invalid request") : serverText));
     if (s == 410)
-        return err("provider.retired", tr("%1: the model \"%2\" has been retired (HTTP 410).").arg(provider, model));
+        return err(errc::Provider::Retired, tr("%1: the model \"%2\" has been retired (HTTP 410).").arg(provider, model));
     if (s >= 500)
-        return err("provider.server", tr("%1 had a server error while %2 (HTTP %3), also after retrying. Try again later.")
+        return err(errc::Provider::Server, tr("%1 had a server error while %2 (HTTP %3), also after retrying. Try again later.")
                                           .arg(provider, what)
                                           .arg(s));
-    return err("provider.http", tr("%1 answered HTTP %2 while %3: %4").arg(provider).arg(s).arg(what, serverText));
+    return err(errc::Provider::Http, tr("%1 answered HTTP %2 while %3: %4").arg(provider).arg(s).arg(what, serverText));
 }
 
 } // namespace cinetune

@@ -112,40 +112,40 @@ QString ProviderProfile::effectiveKeyVariable() const
 Status ProviderProfile::validate() const
 {
     if (name.trimmed().isEmpty())
-        return makeError(QStringLiteral("profile.name"), tr("The provider profile needs a name."));
+        return makeError(errc::Profile::Name, tr("The provider profile needs a name."));
     if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
-        return makeError(QStringLiteral("profile.name"),
+        return makeError(errc::Profile::Name,
                          tr("Provider profile \"%1\": the name must not contain \"/\" or \"\\\".").arg(name));
     const QUrl url = effectiveBaseUrl();
     if (url.isEmpty()) {
-        return makeError(QStringLiteral("profile.url"),
+        return makeError(errc::Profile::Url,
                          kind == ProviderKind::Azure
                              ? tr("Provider profile \"%1\": enter the base URL, e.g. https://<resource>.openai.azure.com/openai/v1.").arg(name)
                              : tr("Provider profile \"%1\": enter the server's base URL, e.g. http://127.0.0.1:8000/v1.").arg(name));
     }
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
-        return makeError(QStringLiteral("profile.url"),
+        return makeError(errc::Profile::Url,
                          tr("Provider profile \"%1\": \"%2\" is not an http(s) URL.").arg(name, url.toDisplayString(QUrl::RemoveUserInfo)));
     }
     if (url.scheme() != QLatin1String("https") && !isLoopbackHost(url.host())) {
-        return makeError(QStringLiteral("profile.insecure_url"),
+        return makeError(errc::Profile::InsecureUrl,
                          tr("Provider profile \"%1\": \"%2\" must use https:// (plain http is allowed only for "
                             "127.0.0.1, ::1 and localhost) because the API key would travel unencrypted.")
                              .arg(name, url.toDisplayString(QUrl::RemoveUserInfo)));
     }
     if (!url.userInfo().isEmpty())
-        return makeError(QStringLiteral("profile.url"),
+        return makeError(errc::Profile::Url,
                          tr("Provider profile \"%1\": remove the user name or password from the base URL; keys belong in "
                             "the keychain or an environment variable.").arg(name));
     if (kind == ProviderKind::Simulator && !isLoopbackHost(url.host()))
-        return makeError(QStringLiteral("profile.url"),
+        return makeError(errc::Profile::Url,
                          tr("Provider profile \"%1\": the offline simulator runs on this computer; use a 127.0.0.1 URL.").arg(name));
     if (concurrency < 1 || concurrency > 256)
-        return makeError(QStringLiteral("profile.limits"),
+        return makeError(errc::Profile::Limits,
                          tr("Provider profile \"%1\": concurrency must be from 1 to 256, found %2.").arg(name).arg(concurrency));
     if (requestsPerMinute < 0 || tokensPerMinute < 0)
-        return makeError(QStringLiteral("profile.limits"),
+        return makeError(errc::Profile::Limits,
                          tr("Provider profile \"%1\": requests and tokens per minute must be 0 (no limit) or more.").arg(name));
     return Ok{};
 }
@@ -166,7 +166,7 @@ Result<QString> resolveApiKey(const ProviderProfile &profile, const std::functio
     if (variable.isEmpty() && profile.kind == ProviderKind::OpenAICompatible)
         return QString();
     if (variable == defaultKeyVariable(ProviderKind::OpenAI) && !mayReceiveOpenAiKey(profile.kind, profile.effectiveBaseUrl())) {
-        return makeError(QStringLiteral("provider.key_host"),
+        return makeError(errc::Provider::KeyHost,
                          ProviderProfile::tr("Provider \"%1\": the OpenAI key (%2) is only ever sent to %3, not to %4. Give this "
                                              "profile a key of its own (a keychain entry or another environment variable).")
                              .arg(profile.name, variable, QLatin1String(kOpenAiHost),
@@ -175,7 +175,7 @@ Result<QString> resolveApiKey(const ProviderProfile &profile, const std::functio
     }
     const QString key = variable.isEmpty() ? QString() : (env ? env(variable) : qEnvironmentVariable(qPrintable(variable))).trimmed();
     if (key.isEmpty()) {
-        return makeError(QStringLiteral("provider.no_key"),
+        return makeError(errc::Provider::NoKey,
                          ProviderProfile::tr("No API key for provider \"%1\": store one in the keychain (Settings → Providers) "
                                              "or set the environment variable %2.")
                              .arg(profile.name, variable.isEmpty() ? defaultKeyVariable(profile.kind) : variable));

@@ -95,7 +95,7 @@ Status writePerUserRunsCsv(const QList<ScoredRun> &runs, const QString &path, co
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(perUserRunsCsv(runs, options).toUtf8()) < 0 || !f.commit())
-        return makeError(QStringLiteral("results.io"),
+        return makeError(errc::Results::Io,
                          tr("The per-user rows could not be written to %1: %2. Choose another folder or file name.")
                              .arg(QDir::toNativeSeparators(path), f.errorString()));
     return Ok{};

@@ -42,7 +42,7 @@ Result<QList<RunInput>> readRunInputs(ProjectFile &project, const QStringList &o
         if (!set)
             set = goldSets.find(run.spec.goldSetName);
         if (!set)
-            return makeError(QStringLiteral("results.no_gold_set"),
+            return makeError(errc::Results::NoGoldSet,
                              tr("Run “%1” was made on the gold set “%2”, which is no longer in the project.").arg(run.name, run.spec.goldSetName));
         const Result<std::vector<GoldSetUser>> users = goldSets.users(set->id);
         if (!users)

@@ -310,7 +310,7 @@ Status writeTable(const ResultsTable &table, TableFormat format, const QString &
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(exportTable(table, format, options)) < 0 || !f.commit())
-        return makeError(QStringLiteral("results.io"),
+        return makeError(errc::Results::Io,
                          tr("The table could not be written to %1: %2. Choose another folder or file name.")
                              .arg(QDir::toNativeSeparators(path), f.errorString()));
     return Ok{};

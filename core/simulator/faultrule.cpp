@@ -72,7 +72,7 @@ Result<QList<FaultRule>> parseFaultSpec(const QString &spec)
     for (const QString &raw : parts) {
         QString text = raw.trimmed();
         auto bad = [&raw](const QString &why) {
-            return makeError(QStringLiteral("simulator.faults"),
+            return makeError(errc::Simulator::Faults,
                              QCoreApplication::translate("cinetune-cli", "--faults: \"%1\": %2").arg(raw.trimmed(), why));
         };
         FaultRule rule;

@@ -78,7 +78,7 @@ Status SimulatorServer::listen(quint16 port)
         connect(m_server, &QTcpServer::newConnection, this, &SimulatorServer::onNewConnection);
     }
     if (!m_server->listen(QHostAddress::LocalHost, port)) {
-        return makeError(QStringLiteral("simulator.listen"),
+        return makeError(errc::Simulator::Listen,
                          QCoreApplication::translate("cinetune-cli", "The simulator cannot listen on 127.0.0.1:%1: %2")
                              .arg(port)
                              .arg(m_server->errorString()));

@@ -57,7 +57,7 @@ public:
         for (const QString &path : std::as_const(m_paths)) {
             auto file = std::make_unique<QFile>(path + QStringLiteral(".part"));
             if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
-                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot write %1: %2")
+                return makeError(errc::General::Io, SynthDataset::tr("Cannot write %1: %2")
                                      .arg(QDir::toNativeSeparators(file->fileName()), file->errorString()));
             m_files.push_back(std::move(file));
         }
@@ -70,7 +70,7 @@ public:
         while (size > 0) {
             const qint64 written = f.write(data, size);
             if (written <= 0)
-                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot write %1: %2")
+                return makeError(errc::General::Io, SynthDataset::tr("Cannot write %1: %2")
                                      .arg(QDir::toNativeSeparators(f.fileName()), f.errorString()));
             data += written;
             size -= written;
@@ -84,15 +84,15 @@ public:
         for (std::size_t i = 0; i < m_files.size(); ++i) {
             QFile &f = *m_files[i];
             if (!f.flush() || (f.close(), f.error() != QFileDevice::NoError))
-                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot write %1: %2")
+                return makeError(errc::General::Io, SynthDataset::tr("Cannot write %1: %2")
                                      .arg(QDir::toNativeSeparators(f.fileName()), f.errorString()));
         }
         for (std::size_t i = 0; i < m_files.size(); ++i) {
             const QString &target = m_paths[static_cast<qsizetype>(i)];
             if (QFile::exists(target) && !QFile::remove(target))
-                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot replace %1").arg(QDir::toNativeSeparators(target)));
+                return makeError(errc::General::Io, SynthDataset::tr("Cannot replace %1").arg(QDir::toNativeSeparators(target)));
             if (!m_files[i]->rename(target))
-                return makeError(QStringLiteral("io"), SynthDataset::tr("Cannot rename %1 to %2: %3")
+                return makeError(errc::General::Io, SynthDataset::tr("Cannot rename %1 to %2: %3")
                                      .arg(QDir::toNativeSeparators(m_files[i]->fileName()),
                                           QDir::toNativeSeparators(target), m_files[i]->errorString()));
         }
@@ -138,16 +138,16 @@ struct Pipeline
 Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions &options, Progress &progress)
 {
     if (options.users < 1 || options.users > kMaxUsers)
-        return makeError(QStringLiteral("invalid-argument"),
+        return makeError(errc::General::InvalidArgument,
                          SynthDataset::tr("The number of users must be between 1 and %1.").arg(kMaxUsers));
     if (options.movies < 1 || options.movies > kMaxMovies)
-        return makeError(QStringLiteral("invalid-argument"),
+        return makeError(errc::General::InvalidArgument,
                          SynthDataset::tr("The number of movies must be between 1 and %1.").arg(kMaxMovies));
     if (!QDir().mkpath(outDir))
-        return makeError(QStringLiteral("io"),
+        return makeError(errc::General::Io,
                          SynthDataset::tr("Cannot create directory %1").arg(QDir::toNativeSeparators(outDir)));
     const QString phase = SynthDataset::tr("Generating ratings");
-    const Error canceled = makeError(QStringLiteral("canceled"), SynthDataset::tr("Generating the synthetic data set was canceled."));
+    const Error canceled = makeError(errc::General::Cancelled, SynthDataset::tr("Generating the synthetic data set was canceled."));
     progress.report(0.0, phase);
 
     Generator gen(options);

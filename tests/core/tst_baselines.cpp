@@ -366,7 +366,7 @@ void TestBaselines::batchSameForAnyThreads()
     users[3].profile.push_back(999999999);
     auto bad = recommendForGoldSet(*m_sample, users, kind, o, progress);
     QVERIFY(!bad.ok());
-    QCOMPARE(bad.error().code, QStringLiteral("invalid-argument"));
+    QCOMPARE(bad.error().code, ErrorCode(errc::General::InvalidArgument));
 }
 
 void TestBaselines::consensusEqualsGoldSetBuilder()
@@ -723,7 +723,7 @@ void TestBaselines::cacheRoundTrip()
     QVERIFY(itemKnnCachePath(c.cacheDir, m_sample->fingerprint, q) != path);
     auto wrongParams = readItemKnnCache(path, m_sample->store, m_sample->fingerprint, q);
     QVERIFY(!wrongParams.ok());
-    QCOMPARE(wrongParams.error().code, QStringLiteral("cache-miss"));
+    QCOMPARE(wrongParams.error().code, ErrorCode(errc::General::CacheMiss));
     auto wrongData = readItemKnnCache(path, m_sample->store, QByteArray("0123"), p);
     QVERIFY(!wrongData.ok());
     auto wrongStore = readItemKnnCache(path, m_tiny->store, m_sample->fingerprint, p);
@@ -779,7 +779,7 @@ void TestBaselines::damagedCacheRebuilt()
     test::writeFile(c.cacheDir, QFileInfo(path).fileName(), bytes);
     auto read = readItemKnnCache(path, m_sample->store, m_sample->fingerprint, p);
     QVERIFY(!read.ok());
-    QCOMPARE(read.error().code, QStringLiteral("cache-miss"));
+    QCOMPARE(read.error().code, ErrorCode(errc::General::CacheMiss));
     auto rebuilt = loadOrBuildItemKnn(*m_sample, p, c, 2, progress, &fromCache);
     QVERIFY(rebuilt.ok());
     QVERIFY(!fromCache);

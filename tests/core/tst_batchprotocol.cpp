@@ -184,7 +184,7 @@ private Q_SLOTS:
         const Result<BatchInfo> b = openai::parseBatch(body);
         QCOMPARE(b.ok(), ok);
         if (!ok) {
-            QCOMPARE(b.error().code, QStringLiteral("provider.malformed"));
+            QCOMPARE(b.error().code, ErrorCode(errc::Provider::Malformed));
             return;
         }
         QCOMPARE(b->id, QStringLiteral("batch_1"));

@@ -403,7 +403,7 @@ void TestDatasetCache::resourceLikeNames()
     ds.fingerprint = fingerprint;
     QVERIFY(!writeDatasetCache(ds, cache.path()).ok());
     QVERIFY(QDir(cache.path()).isEmpty());
-    QCOMPARE(readDatasetCache(ds.source, fingerprint, cache.path()).error().code, QStringLiteral("cache-miss"));
+    QCOMPARE(readDatasetCache(ds.source, fingerprint, cache.path()).error().code, ErrorCode(errc::General::CacheMiss));
 }
 
 // The fuzz target's seed is a valid cache file of the current layout (regenerate it when the

@@ -477,7 +477,7 @@ void TestDatasetLoader::cancel()
     o.useCache = false;
     auto ds = loadDataset(dir.path(), o, progress);
     QVERIFY(!ds.ok());
-    QCOMPARE(ds.error().code, QStringLiteral("canceled"));
+    QCOMPARE(ds.error().code, ErrorCode(errc::General::Cancelled));
 }
 
 void TestDatasetLoader::sample()
@@ -552,7 +552,7 @@ void TestDatasetLoader::fileShrinksWhileLoading()
     auto ds = loadDataset(dir.path(), o, progress);
     QVERIFY(!ds.ok());
     QCOMPARE(ds.error().message, QStringLiteral("%1 changed while it was being read").arg(path));
-    QCOMPARE(ds.error().code, QStringLiteral("changed"));
+    QCOMPARE(ds.error().code, ErrorCode(errc::Dataset::Changed));
 }
 
 void TestDatasetLoader::userIdList_data()

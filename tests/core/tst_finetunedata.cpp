@@ -664,7 +664,7 @@ void TestFineTuneData::exportRefusesInvalidData()
     auto train = exportFineTuneJsonl(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSetSplit::Train,
                                      out, *m_tok, validationOptionsFor(GoldSetSplit::Train), progress);
     QVERIFY(!train.ok());
-    QCOMPARE(train.error().code, QStringLiteral("validation_failed"));
+    QCOMPARE(train.error().code, ErrorCode(errc::FineTune::ValidationFailed));
     QVERIFY2(train.error().message.contains(QLatin1String("OpenAI needs at least 10 for training")), qPrintable(train.error().message));
     QVERIFY(!QFile::exists(out));
 
@@ -688,7 +688,7 @@ void TestFineTuneData::exportRefusesInvalidData()
     auto t = buildFineTuneData(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, bad, GoldSetSplit::Test, *m_tok,
                                validationOptionsFor(GoldSetSplit::Test), progress);
     QVERIFY(!t.ok());
-    QCOMPARE(t.error().code, QStringLiteral("prompt_template"));
+    QCOMPARE(t.error().code, ErrorCode(errc::FineTune::PromptTemplate));
 }
 
 void TestFineTuneData::jsonLineParser_data()

@@ -149,7 +149,7 @@ void TestGoldSetIo::badLines()
                             + line3 + "\n{\"user\":3,\"profile\":[],\"gold\":[],\"neighbors\":1,\"split\":\"test\"}\n";
     auto read = parseGoldSetUsers(text, QStringLiteral("gold.jsonl"));
     QVERIFY(!read.ok());
-    QCOMPARE(read.error().code, QStringLiteral("parse"));
+    QCOMPARE(read.error().code, ErrorCode(errc::General::Parse));
     QVERIFY2(read.error().message.startsWith(message), qPrintable(read.error().message));
 }
 
@@ -162,7 +162,7 @@ void TestGoldSetIo::atomicWrite()
     const QString missing = dir.filePath(QStringLiteral("no/such/folder/gold.jsonl"));
     const Status failed = writeGoldSetJsonl(sampleUsers(), missing);
     QVERIFY(!failed.ok());
-    QCOMPARE(failed.error().code, QStringLiteral("io"));
+    QCOMPARE(failed.error().code, ErrorCode(errc::General::Io));
     QVERIFY(failed.error().message.startsWith(missing));
     QVERIFY(!QFile::exists(missing));
     // A successful write replaces the file as a whole, with no temporary files left.
@@ -174,7 +174,7 @@ void TestGoldSetIo::atomicWrite()
     // Unreadable input.
     auto read = readGoldSetUsers(dir.filePath(QStringLiteral("absent.jsonl")));
     QVERIFY(!read.ok());
-    QCOMPARE(read.error().code, QStringLiteral("io"));
+    QCOMPARE(read.error().code, ErrorCode(errc::General::Io));
 }
 
 void TestGoldSetIo::specJsonRoundTrip()

@@ -84,7 +84,7 @@ void TestGoldSetRepository::addListAndReadBack()
     QCOMPARE(found->id, idb.value());
     auto missing = repo.find(QStringLiteral("nope"));
     QVERIFY(!missing);
-    QCOMPARE(missing.error().code, QStringLiteral("project.not_found"));
+    QCOMPARE(missing.error().code, ErrorCode(errc::Project::NotFound));
     QVERIFY(missing.error().message.contains(QStringLiteral("nope")));
 }
 
@@ -114,7 +114,7 @@ void TestGoldSetRepository::names()
         return;
     }
     QVERIFY(!r);
-    QCOMPARE(r.error().code, code);
+    QCOMPARE(r.error().code.id(), code);
     QCOMPARE(repo.list()->size(), 1); // nothing half-written
 }
 
@@ -130,16 +130,16 @@ void TestGoldSetRepository::renameAndRemove()
     QCOMPARE(repo.uniqueName(QStringLiteral("c")), QStringLiteral("c"));
 
     QVERIFY(repo.rename(a, QStringLiteral("a")));        // same name: fine
-    QCOMPARE(repo.rename(a, QStringLiteral("b")).error().code, QStringLiteral("project.exists"));
+    QCOMPARE(repo.rename(a, QStringLiteral("b")).error().code, ErrorCode(errc::Project::Exists));
     QVERIFY(repo.rename(a, QStringLiteral("renamed")));
     QCOMPARE(repo.get(a)->name, QStringLiteral("renamed"));
     QVERIFY(repo.setNotes(a, QStringLiteral("n")));
     QCOMPARE(repo.get(a)->notes, QStringLiteral("n"));
 
     QVERIFY(repo.remove(b));
-    QCOMPARE(repo.remove(b).error().code, QStringLiteral("project.not_found"));
-    QCOMPARE(repo.rename(b, QStringLiteral("x")).error().code, QStringLiteral("project.not_found"));
-    QCOMPARE(repo.users(b).error().code, QStringLiteral("project.not_found"));
+    QCOMPARE(repo.remove(b).error().code, ErrorCode(errc::Project::NotFound));
+    QCOMPARE(repo.rename(b, QStringLiteral("x")).error().code, ErrorCode(errc::Project::NotFound));
+    QCOMPARE(repo.users(b).error().code, ErrorCode(errc::Project::NotFound));
     QCOMPARE(repo.list()->size(), 1);
 }
 

@@ -246,7 +246,7 @@ private Q_SLOTS:
         const QString path = name.isEmpty() ? QString() : dir.filePath(name);
         auto project = ProjectFile::create(path);
         QVERIFY(!project.ok());
-        QCOMPARE(project.error().code, code);
+        QCOMPARE(project.error().code.id(), code);
         if (!name.isEmpty()) {
             QVERIFY2(project.error().message.contains(QDir::toNativeSeparators(
                          QDir::cleanPath(dir.filePath(ProjectFile::withSuffix(name))))),
@@ -355,7 +355,7 @@ private Q_SLOTS:
         noPath.path.clear();
         const Status refused = p.setDatasetReference(noPath);
         QVERIFY(!refused.ok());
-        QCOMPARE(refused.error().code, QStringLiteral("project.invalid_argument"));
+        QCOMPARE(refused.error().code, ErrorCode(errc::Project::InvalidArgument));
         QVERIFY(refused.error().message.contains(QDir::toNativeSeparators(p.path())));
         QVERIFY(!p.datasetReference().has_value());
     }
@@ -375,7 +375,7 @@ private Q_SLOTS:
         QCOMPARE(p.state(QStringLiteral("filter"), QStringLiteral("fallback")), QStringLiteral("fallback"));
         const Status noKey = p.setState(QString(), QStringLiteral("x"));
         QVERIFY(!noKey.ok());
-        QCOMPARE(noKey.error().code, QStringLiteral("project.invalid_argument"));
+        QCOMPARE(noKey.error().code, ErrorCode(errc::Project::InvalidArgument));
         // Written immediately: visible to another connection without any "save".
         ExternalDb db(p.path());
         QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM ui_state WHERE key = 'step'")).toString(),
@@ -463,7 +463,7 @@ private Q_SLOTS:
         auto project = ProjectFile::open(path);
         QVERIFY(!project.ok());
         const Error &error = project.error();
-        QCOMPARE(error.code, code);
+        QCOMPARE(error.code.id(), code);
         QVERIFY2(error.message.contains(QDir::toNativeSeparators(path)), qPrintable(error.message));
         QVERIFY2(error.message.contains(mentions, Qt::CaseInsensitive), qPrintable(error.message));
         if (kind == u"newer") {
@@ -501,7 +501,7 @@ private Q_SLOTS:
         if (!effective)
             QSKIP("permissions do not apply to this user (root?)");
         QVERIFY(!project.ok());
-        QCOMPARE(project.error().code, QStringLiteral("project.read_only"));
+        QCOMPARE(project.error().code, ErrorCode(errc::Project::ReadOnly));
         QVERIFY2(project.error().message.contains(QDir::toNativeSeparators(path)), qPrintable(project.error().message));
     }
 
@@ -642,7 +642,7 @@ private Q_SLOTS:
         QVERIFY(project.value()->setState(QStringLiteral("step"), QStringLiteral("dataset")).ok());
         const Status saved = project.value()->saveAs(dir.filePath(target));
         QVERIFY(!saved.ok());
-        QCOMPARE(saved.error().code, code);
+        QCOMPARE(saved.error().code.id(), code);
         QVERIFY2(saved.error().message.contains(
                      QDir::toNativeSeparators(QDir::cleanPath(dir.filePath(ProjectFile::withSuffix(target))))),
                  qPrintable(saved.error().message));
@@ -720,7 +720,7 @@ private Q_SLOTS:
         QVERIFY2(project.ok(), qPrintable(project.ok() ? QString() : project.error().message));
         const Status check = project.value()->integrityCheck();
         QVERIFY(!check.ok());
-        QCOMPARE(check.error().code, QStringLiteral("project.integrity"));
+        QCOMPARE(check.error().code, ErrorCode(errc::Project::Integrity));
         QVERIFY2(check.error().message.contains(QDir::toNativeSeparators(path)), qPrintable(check.error().message));
         QVERIFY(!check.error().detail.isEmpty());
     }
@@ -748,7 +748,7 @@ private Q_SLOTS:
 
         const Status set = p.setState(QStringLiteral("step"), QStringLiteral("goldset"));
         QVERIFY(!set.ok());
-        QCOMPARE(set.error().code, QStringLiteral("project.sql"));
+        QCOMPARE(set.error().code, ErrorCode(errc::Project::Sql));
         QVERIFY2(set.error().message.contains(name), qPrintable(set.error().message));
         QVERIFY2(set.error().message.contains(QStringLiteral("ui_state")), qPrintable(set.error().message));
 
@@ -859,7 +859,7 @@ private Q_SLOTS:
         const SchemaMigrator migrator(db.db(), path, steps);
         const Result<int> reached = migrator.migrate();
         QVERIFY(!reached.ok());
-        QCOMPARE(reached.error().code, QStringLiteral("project.too_new"));
+        QCOMPARE(reached.error().code, ErrorCode(errc::Project::TooNew));
         QVERIFY(reached.error().message.contains(path));
         QCOMPARE(db.tables(), QStringList{QStringLiteral("schema_version")});
     }
@@ -914,7 +914,7 @@ private Q_SLOTS:
         QFETCH(QString, script);
         const Result<QStringList> split = SchemaMigrator::splitStatements(script);
         QVERIFY(!split.ok());
-        QCOMPARE(split.error().code, QStringLiteral("project.migration"));
+        QCOMPARE(split.error().code, ErrorCode(errc::Project::Migration));
         QVERIFY(!split.error().message.isEmpty());
     }
 

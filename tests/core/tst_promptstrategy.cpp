@@ -220,7 +220,7 @@ private Q_SLOTS:
         spec.fewShotK = 50;
         auto tooMany = buildChatRequest(spec, PromptContext{&catalogue, &train, {}}, user);
         QVERIFY(!tooMany);
-        QCOMPARE(tooMany.error().code, QStringLiteral("run.no_examples"));
+        QCOMPARE(tooMany.error().code, ErrorCode(errc::Run::NoExamples));
     }
 
     void candidatesListed()
@@ -244,7 +244,7 @@ private Q_SLOTS:
         QVERIFY(!text.contains(QStringLiteral("\n6. ")) || text.indexOf(QStringLiteral("Rank these")) > text.lastIndexOf(QStringLiteral("\n6. ")));
         auto none = buildChatRequest(spec, PromptContext{&catalogue, nullptr, {}}, user);
         QVERIFY(!none);
-        QCOMPARE(none.error().code, QStringLiteral("run.no_candidates"));
+        QCOMPARE(none.error().code, ErrorCode(errc::Run::NoCandidates));
     }
 
     void unknownMovieIsAnError()
@@ -258,7 +258,7 @@ private Q_SLOTS:
         u.profile.push_back(999999);
         auto r = buildChatRequest(spec, PromptContext{&catalogue, nullptr, {}}, u);
         QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("run.unknown_movie"));
+        QCOMPARE(r.error().code, ErrorCode(errc::Run::UnknownMovie));
         QVERIFY(r.error().message.contains(QStringLiteral("999999")));
     }
 

@@ -143,7 +143,7 @@ private Q_SLOTS:
         p.kind = *providerKindFromId(kind);
         p.baseUrl = QUrl(url);
         const Status s = p.validate();
-        QCOMPARE(s.ok() ? QString() : s.error().code, code);
+        QCOMPARE(s.ok() ? QString() : s.error().code.id(), code);
     }
 
     void keyFromEnvironmentNeverEchoed()
@@ -153,7 +153,7 @@ private Q_SLOTS:
         p.kind = ProviderKind::Together;
         auto none = resolveApiKey(p, [](const QString &) { return QString(); });
         QVERIFY(!none);
-        QCOMPARE(none.error().code, QStringLiteral("provider.no_key"));
+        QCOMPARE(none.error().code, ErrorCode(errc::Provider::NoKey));
         QVERIFY(none.error().message.contains(QLatin1String("TOGETHER_API_KEY")));
         p.keyVariable = QStringLiteral("MY_KEY");
         auto key = resolveApiKey(p, [](const QString &n) { return n == QLatin1String("MY_KEY") ? QStringLiteral("tk-1") : QString(); });
@@ -578,7 +578,7 @@ private Q_SLOTS:
         r.status = status;
         r.body = body;
         const Error e = mapHttpError(*providerKindFromId(kind), ProviderOperation(op), r, QStringLiteral("gpt-x"), QStringLiteral("sk-secret-key-123"));
-        QCOMPARE(e.code, code);
+        QCOMPARE(e.code.id(), code);
         QVERIFY(!e.message.isEmpty());
         QVERIFY(!e.message.contains(QLatin1String("sk-secret-key-123")));
         QVERIFY(!e.detail.contains(QLatin1String("sk-secret-key-123")));

@@ -164,7 +164,7 @@ void TestSplitFiles::unwritableFolder()
         writeFineTuneSplits(users(12, 0, 0), QStringLiteral("g"), catalogue(), PromptTemplate::paperDefault(),
                             dir.filePath(QStringLiteral("file/below")), QStringLiteral("s"), false, *m_tokenizer, progress);
     QVERIFY(!files.ok());
-    QCOMPARE(files.error().code, QStringLiteral("write_failed"));
+    QCOMPARE(files.error().code, ErrorCode(errc::General::WriteFailed));
     QVERIFY(files.error().message.contains(QStringLiteral("below")));
 }
 

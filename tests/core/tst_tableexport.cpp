@@ -423,7 +423,7 @@ void TestTableExport::writeFailureIsReported()
     QVERIFY(ok.ok());
     const Status bad = writeTable(paperTable(group()), TableFormat::Csv, dir.filePath("missing/folder/t.csv"));
     QVERIFY(!bad.ok());
-    QCOMPARE(bad.error().code, QStringLiteral("results.io"));
+    QCOMPARE(bad.error().code, ErrorCode(errc::Results::Io));
     QVERIFY(bad.error().message.contains(QStringLiteral("t.csv")));
 }
 

@@ -343,14 +343,14 @@ void TestTokenizer::badRankFiles_data()
     QByteArray allBytes;
     for (int b = 0; b < 256; ++b)
         allBytes += QByteArray(1, static_cast<char>(b)).toBase64() + ' ' + QByteArray::number(b) + '\n';
-    QTest::newRow("checksum") << allBytes << true << "tokenizer_checksum" << "SHA-256";
-    QTest::newRow("empty") << QByteArray() << false << "tokenizer_format" << "no tokens";
-    QTest::newRow("no rank") << QByteArray("IQ==\n") << false << "tokenizer_format" << "t.tiktoken:1:";
-    QTest::newRow("bad base64") << QByteArray(allBytes + "@@@ 300\n") << false << "tokenizer_format" << "t.tiktoken:257:";
-    QTest::newRow("bad rank") << QByteArray(allBytes + "YWI= x\n") << false << "tokenizer_format" << "rank";
-    QTest::newRow("duplicate rank") << QByteArray(allBytes + "YWI= 5\n") << false << "tokenizer_format" << "rank 5";
-    QTest::newRow("duplicate token") << QByteArray(allBytes + "IQ== 300\n") << false << "tokenizer_format" << "twice";
-    QTest::newRow("missing byte") << QByteArray("YQ== 0\nYg== 1\n") << false << "tokenizer_format" << "byte";
+    QTest::newRow("checksum") << allBytes << true << "finetune.tokenizer_checksum" << "SHA-256";
+    QTest::newRow("empty") << QByteArray() << false << "finetune.tokenizer_format" << "no tokens";
+    QTest::newRow("no rank") << QByteArray("IQ==\n") << false << "finetune.tokenizer_format" << "t.tiktoken:1:";
+    QTest::newRow("bad base64") << QByteArray(allBytes + "@@@ 300\n") << false << "finetune.tokenizer_format" << "t.tiktoken:257:";
+    QTest::newRow("bad rank") << QByteArray(allBytes + "YWI= x\n") << false << "finetune.tokenizer_format" << "rank";
+    QTest::newRow("duplicate rank") << QByteArray(allBytes + "YWI= 5\n") << false << "finetune.tokenizer_format" << "rank 5";
+    QTest::newRow("duplicate token") << QByteArray(allBytes + "IQ== 300\n") << false << "finetune.tokenizer_format" << "twice";
+    QTest::newRow("missing byte") << QByteArray("YQ== 0\nYg== 1\n") << false << "finetune.tokenizer_format" << "byte";
 }
 
 void TestTokenizer::badRankFiles()
@@ -361,7 +361,7 @@ void TestTokenizer::badRankFiles()
     QFETCH(QString, message);
     auto t = Tokenizer::fromBytes(bytes, QStringLiteral("t.tiktoken"), checkHash ? Tokenizer::o200kSha256 : std::string_view());
     QVERIFY(!t.ok());
-    QCOMPARE(t.error().code, code);
+    QCOMPARE(t.error().code.id(), code);
     QVERIFY2(t.error().message.contains(message), qPrintable(t.error().message));
 }
 

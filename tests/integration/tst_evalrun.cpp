@@ -370,8 +370,7 @@ private Q_SLOTS:
         // The same name with another spec is refused, the same spec continues.
         RunSpec other = spec();
         other.temperature = 1;
-        QCOMPARE(prepareEvaluationRun(runs, QStringLiteral("first"), other, m_server->baseUrl(), kUsers).error().code,
-                 QStringLiteral("run.spec_mismatch"));
+        QCOMPARE(prepareEvaluationRun(runs, QStringLiteral("first"), other, m_server->baseUrl(), kUsers).error().code, ErrorCode(errc::Run::SpecMismatch));
         QCOMPARE(prepareEvaluationRun(runs, QStringLiteral("first"), spec(), m_server->baseUrl(), kUsers).value(), a);
     }
 

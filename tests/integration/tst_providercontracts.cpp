@@ -516,7 +516,7 @@ QString checkBody(const QJsonObject &body, const Operation &op, ProviderKind kin
         const QJsonArray choices = body.value(QLatin1String("choices")).toArray();
         if (choices.isEmpty()) {
             // Valid under the documents (no minItems) but without an answer: must be reported as such.
-            return !r && r.error().code == QLatin1String("provider.malformed") ? QString() : QStringLiteral("a chat answer without choices was accepted");
+            return !r && r.error().code == ErrorCode(errc::Provider::Malformed) ? QString() : QStringLiteral("a chat answer without choices was accepted");
         }
         if (!r)
             return failed(r.error());

@@ -175,7 +175,7 @@ private Q_SLOTS:
         auto r = test::awaitCall<ChatCall, ChatResult>(c->chat(question(false)));
         QVERIFY(!r);
         const Error &e = r.error();
-        QVERIFY2(e.code == code, qPrintable(e.code + QStringLiteral(": ") + e.message));
+        QVERIFY2(e.code.id() == code, qPrintable(e.code.id() + QStringLiteral(": ") + e.message));
         if (serverWords == QLatin1String("HTTP"))
             QVERIFY2(e.detail.contains(QLatin1String("HTTP 400")), qPrintable(e.detail));
         else
@@ -221,7 +221,7 @@ private Q_SLOTS:
         QSignalSpy deltas(call, &ChatCall::delta);
         auto r = test::awaitCall<ChatCall, ChatResult>(call);
         QVERIFY2(!r, "a stream that ended in an error was taken as an answer");
-        QCOMPARE(r.error().code, QStringLiteral("provider.stream_error"));
+        QCOMPARE(r.error().code, ErrorCode(errc::Provider::StreamError));
         QVERIFY2(r.error().message.contains(serverWords), qPrintable(r.error().message));
         QCOMPARE(deltas.size(), 1); // the text before the error was shown as it came, nothing after
     }
@@ -306,7 +306,7 @@ private Q_SLOTS:
             connect(call, &HttpCall::finished, this, [&out](const Result<HttpResponse> &r) { out = r; });
             QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 10000);
             QVERIFY(!*out);
-            QCOMPARE(out->error().code, QStringLiteral("net.unreachable"));
+            QCOMPARE(out->error().code, ErrorCode(errc::Net::Unreachable));
             QCOMPARE(retries.size(), 0);
         }
     }
@@ -350,7 +350,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
         QVERIFY(!*done);
         const Error &e = done->error();
-        QCOMPARE(e.code, QStringLiteral("provider.training_not_available"));
+        QCOMPARE(e.code, ErrorCode(errc::Provider::TrainingNotAvailable));
         QVERIFY2(e.message.contains(QLatin1String("Azure OpenAI")) && e.message.contains(QLatin1String("Together AI")), qPrintable(e.message));
         QVERIFY2(e.message.contains(QLatin1String("file-train")) && e.message.contains(QLatin1String("file-valid"))
                      && e.message.contains(QLatin1String("deleted")), qPrintable(e.message));
@@ -464,7 +464,7 @@ private Q_SLOTS:
         const Result<QString> key = resolveApiKey(p, env);
         if (expected.startsWith(QLatin1String("provider."))) {
             QVERIFY(!key);
-            QCOMPARE(key.error().code, expected);
+            QCOMPARE(key.error().code.id(), expected);
             QVERIFY(!key.error().message.contains(QLatin1String("sk-openai")));
         } else {
             QVERIFY2(key, qPrintable(key ? QString() : key.error().message));

@@ -22,7 +22,7 @@ Result<T> awaitCall(Call *call, int timeoutMs = 20000)
     while (!out && t.elapsed() < timeoutMs)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     if (!out)
-        return makeError(QStringLiteral("test.timeout"), QStringLiteral("no answer within %1 ms").arg(timeoutMs));
+        return makeError(errc::Net::Timeout, QStringLiteral("test: no answer within %1 ms").arg(timeoutMs));
     return *out;
 }
 

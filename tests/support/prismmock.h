@@ -119,7 +119,7 @@ inline QList<Result<HttpResponse>> roundTripAll(HttpClient &client, const QList<
     QList<Result<HttpResponse>> out;
     out.reserve(requests.size());
     for (const auto &a : answers)
-        out.append(a ? *a : Result<HttpResponse>(makeError(QStringLiteral("test.timeout"), QStringLiteral("no answer"))));
+        out.append(a ? *a : Result<HttpResponse>(makeError(errc::Net::Timeout, QStringLiteral("test: no answer"))));
     return out;
 }
 

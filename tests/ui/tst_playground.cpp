@@ -221,12 +221,12 @@ void TestPlayground::profileRules()
     const auto toy = m_controller->searchIndex().query(QStringLiteral("toy story"), 1).front();
     QSignalSpy refreshed(m_controller.get(), &PlaygroundController::refreshRequested);
     QVERIFY(m_controller->addMovie(toy).ok());
-    QCOMPARE(m_controller->addMovie(toy).error().code, QStringLiteral("playground.duplicate"));
+    QCOMPARE(m_controller->addMovie(toy).error().code, ErrorCode(errc::Playground::Duplicate));
     m_controller->setMaxProfile(3);
     const auto more = m_controller->searchIndex().query(QStringLiteral("star wars"), 3);
     QVERIFY(m_controller->addMovie(more[0]).ok());
     QVERIFY(m_controller->addMovie(more[1]).ok());
-    QCOMPARE(m_controller->addMovie(more[2]).error().code, QStringLiteral("playground.full"));
+    QCOMPARE(m_controller->addMovie(more[2]).error().code, ErrorCode(errc::Playground::Full));
     m_controller->moveMovie(2, 0);
     QCOMPARE(m_controller->profile().front(), more[1]);
     m_controller->removeAt(0);
@@ -248,7 +248,7 @@ void TestPlayground::userAndSavedProfiles()
     // The top of user 1's profile is rated 5 stars.
     const RatingStore &store = m_controller->dataset()->dataset->store;
     QCOMPARE(store.ratingOf(*m_controller->user(), m_controller->profile().front()), RatingUnits(10));
-    QCOMPARE(m_controller->loadUser(999999).error().code, QStringLiteral("playground.no_user"));
+    QCOMPARE(m_controller->loadUser(999999).error().code, ErrorCode(errc::Playground::NoUser));
     const std::vector<std::uint32_t> saved = m_controller->profile();
     QVERIFY(m_controller->saveProfile(QStringLiteral("user one")).ok());
     m_controller->clearProfile();
@@ -341,7 +341,7 @@ void TestPlayground::projectGoldSetUser()
     QVERIFY2(editor->messageLabel()->text().contains(QStringLiteral("test split")), qPrintable(editor->messageLabel()->text()));
     QCOMPARE(m_controller->userSourceId(), std::optional<std::uint32_t>(3));
     // A set of another dataset is refused.
-    QCOMPARE(m_controller->loadGoldSetUser(other.value(), 1).error().code, QStringLiteral("playground.other_dataset"));
+    QCOMPARE(m_controller->loadGoldSetUser(other.value(), 1).error().code, ErrorCode(errc::Playground::OtherDataset));
 
     // Saving the session as a project keeps the sets; the list follows.
     QVERIFY(session.saveAs(m_tmp.filePath(QStringLiteral("gold-project"))).ok());

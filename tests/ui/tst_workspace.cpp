@@ -213,7 +213,7 @@ void TestWorkspace::openFailures()
     QSignalSpy changed(&ws, &Workspace::projectChanged);
     const Status s = ws.openProject(path(name));
     QVERIFY(!s.ok());
-    QCOMPARE(s.error().code, code);
+    QCOMPARE(s.error().code.id(), code);
     QVERIFY(!s.error().message.isEmpty());
     QVERIFY(ws.isUntitled()); // the untitled session goes on
     QCOMPARE(changed.count(), 0);

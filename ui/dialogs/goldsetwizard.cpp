@@ -141,7 +141,7 @@ void GoldSetBuildPage::onFinished(const GoldSetBuildOutcome &outcome)
     m_again->show();
     m_progress->hide();
     if (outcome.error) {
-        m_status->setText(outcome.error->code == QLatin1String("canceled")
+        m_status->setText(outcome.error->code == errc::General::Cancelled
                               ? GoldSetWizard::tr("Canceled. Change the settings (Back) or build again.")
                               : GoldSetWizard::tr("The gold set could not be built: %1").arg(outcome.error->message));
         Q_EMIT completeChanged();

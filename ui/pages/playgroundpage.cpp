@@ -222,7 +222,7 @@ Status PlaygroundPage::exportComparison(const QString &path) const
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("png")) {
         if (!m_panel->grab().save(path, "PNG"))
-            return makeError(QStringLiteral("playground.export"), tr("Could not write %1. Choose a folder you can write to.").arg(path));
+            return makeError(errc::Playground::Export, tr("Could not write %1. Choose a folder you can write to.").arg(path));
         return Ok{};
     }
     QByteArray bytes;
@@ -231,10 +231,10 @@ Status PlaygroundPage::exportComparison(const QString &path) const
     else if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
         bytes = comparisonMarkdown().toUtf8();
     else
-        return makeError(QStringLiteral("playground.export"), tr("Choose a file ending in .csv, .md or .png."));
+        return makeError(errc::Playground::Export, tr("Choose a file ending in .csv, .md or .png."));
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return makeError(QStringLiteral("playground.export"), tr("Could not write %1. Choose a folder you can write to.").arg(path),
+        return makeError(errc::Playground::Export, tr("Could not write %1. Choose a folder you can write to.").arg(path),
                          f.errorString());
     return Ok{};
 }

@@ -41,7 +41,7 @@ void paint(const ChartSpec &spec, QPainter &painter, const QRectF &target, QSize
 
 Status ioError(const QString &path, const QString &why)
 {
-    return makeError(QStringLiteral("results.io"), tr("The chart could not be written to %1: %2. Choose another folder or file name.")
+    return makeError(errc::Results::Io, tr("The chart could not be written to %1: %2. Choose another folder or file name.")
                                                        .arg(QDir::toNativeSeparators(path), why));
 }
 
@@ -65,7 +65,7 @@ QImage renderImage(const ChartSpec &spec, QSize pixels, int dpi)
 Status savePng(const ChartSpec &spec, const QString &path, QSize pixels, int dpi)
 {
     if (pixels.width() < 16 || pixels.height() < 16 || pixels.width() > 20000 || pixels.height() > 20000)
-        return makeError(QStringLiteral("results.invalid_size"), tr("Choose an image size between 16 and 20,000 pixels."));
+        return makeError(errc::Results::InvalidSize, tr("Choose an image size between 16 and 20,000 pixels."));
     const QImage image = renderImage(spec, pixels, dpi);
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))

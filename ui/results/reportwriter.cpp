@@ -29,7 +29,7 @@ Status ensureDir(const QString &dir)
 {
     if (QDir().mkpath(dir))
         return Ok{};
-    return makeError(QStringLiteral("results.io"),
+    return makeError(errc::Results::Io,
                      tr("The folder %1 could not be created. Choose another folder.").arg(QDir::toNativeSeparators(dir)));
 }
 
@@ -37,7 +37,7 @@ Status writeBytes(const QString &path, const QByteArray &bytes)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit())
-        return makeError(QStringLiteral("results.io"), tr("%1 could not be written: %2. Choose another folder.")
+        return makeError(errc::Results::Io, tr("%1 could not be written: %2. Choose another folder.")
                                                            .arg(QDir::toNativeSeparators(path), f.errorString()));
     return Ok{};
 }
@@ -114,7 +114,7 @@ Result<ReportFiles> writePreparedReport(const PreparedReport &prepared, const QS
     doc.setHtml(reportToHtml(report, options));
     QSaveFile f(files.pdf);
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("results.io"), tr("%1 could not be written: %2. Choose another folder.")
+        return makeError(errc::Results::Io, tr("%1 could not be written: %2. Choose another folder.")
                                                            .arg(QDir::toNativeSeparators(files.pdf), f.errorString()));
     {
         QPdfWriter pdf(&f);
@@ -129,7 +129,7 @@ Result<ReportFiles> writePreparedReport(const PreparedReport &prepared, const QS
         doc.print(&pdf);
     }
     if (!f.commit())
-        return makeError(QStringLiteral("results.io"), tr("%1 could not be written: %2. Choose another folder.")
+        return makeError(errc::Results::Io, tr("%1 could not be written: %2. Choose another folder.")
                                                            .arg(QDir::toNativeSeparators(files.pdf), f.errorString()));
     return files;
 }
@@ -173,7 +173,7 @@ Result<int> writePreparedExport(const PreparedExport &prepared, const QString &d
     for (const auto &[name, image] : prepared.images) {
         QSaveFile f(d.filePath(name));
         if (!f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit())
-            return makeError(QStringLiteral("results.io"), tr("%1 could not be written: %2. Choose another folder.")
+            return makeError(errc::Results::Io, tr("%1 could not be written: %2. Choose another folder.")
                                                                .arg(QDir::toNativeSeparators(d.filePath(name)), f.errorString()));
     }
     return static_cast<int>(prepared.files.size() + prepared.images.size());

@@ -35,7 +35,7 @@ void runLoad(QPromise<LoadOutcome> &promise, const QString &path, const LoadOpti
         if (actualPath.isEmpty()) {
             promise.addResult(LoadOutcome{
                 {},
-                makeError(QStringLiteral("sample-unavailable"),
+                makeError(errc::Dataset::SampleUnavailable,
                           DatasetController::tr("The embedded sample dataset could not be extracted. "
                                                 "Check that there is free space in your data folder."))});
             return;
@@ -151,7 +151,7 @@ void DatasetController::onLoadFinished(const QFuture<LoadOutcome> &future, quint
     LoadOutcome outcome = future.result();
     Q_EMIT loadingChanged(false);
     if (outcome.error) {
-        if (outcome.error->code == QLatin1String("canceled"))
+        if (outcome.error->code == errc::General::Cancelled)
             Q_EMIT loadCanceled(path);
         else
             Q_EMIT loadFailed(path, *outcome.error);

@@ -166,7 +166,7 @@ std::optional<RunProgress> EvaluationController::progress(qint64 runId) const
 Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec &requested, int concurrency)
 {
     if (!m_runs)
-        return makeError(QStringLiteral("ui.no_project"), tr("No project is open, so the run cannot be stored."));
+        return makeError(errc::Ui::NoProject, tr("No project is open, so the run cannot be stored."));
     // A model is asked with the prompt template its training data was written with.
     RunSpec spec = requested;
     auto prompt = projectPromptTemplate(*m_project);
@@ -174,7 +174,7 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
         return prompt.error();
     spec.prompt = std::move(prompt).value();
     if (!hasDataset())
-        return makeError(QStringLiteral("ui.no_dataset"), tr("Load the project's dataset first (Dataset step)."));
+        return makeError(errc::Ui::NoDataset, tr("Load the project's dataset first (Dataset step)."));
     if (Status v = spec.validate(); !v)
         return v.error();
     const Result<std::vector<GoldSetUser>> evaluated = splitUsers(spec.goldSetId, spec.split);
@@ -182,14 +182,14 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
         return evaluated.error();
     const qint64 users = qint64(evaluated->size());
     if (users == 0)
-        return makeError(QStringLiteral("ui.empty_split"),
+        return makeError(errc::Ui::EmptySplit,
                          tr("The gold set \"%1\" has no user in the %2 split.").arg(spec.goldSetName, goldSetSplitId(spec.split)));
     if (spec.strategy == PromptStrategyKind::FewShot) {
         const Result<std::vector<GoldSetUser>> train = splitUsers(spec.goldSetId, GoldSetSplit::Train);
         if (!train)
             return train.error();
         if (train->empty())
-            return makeError(QStringLiteral("ui.no_examples"),
+            return makeError(errc::Ui::NoExamples,
                          tr("Few-shot examples come from the train split, and the gold set \"%1\" has no user in it. "
                             "Build a gold set with a train share, or choose another strategy.")
                              .arg(spec.goldSetName));
@@ -199,7 +199,7 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
     if (spec.target.kind == TargetKind::Llm) {
         const auto profile = m_providers->profile(spec.target.provider);
         if (!profile)
-            return makeError(QStringLiteral("ui.no_provider"), tr("There is no provider profile named \"%1\".").arg(spec.target.provider));
+            return makeError(errc::Ui::NoProvider, tr("There is no provider profile named \"%1\".").arg(spec.target.provider));
         baseUrl = profile->effectiveBaseUrl().toString();
         simulated = profile->kind == ProviderKind::Simulator;
     }
@@ -227,7 +227,7 @@ Status EvaluationController::launch(qint64 runId, bool onlyFailed)
         return stored.error();
     const LoadedDatasetPtr data = m_datasets->current();
     if (!data)
-        return makeError(QStringLiteral("ui.no_dataset"), tr("Load the project's dataset first (Dataset step)."));
+        return makeError(errc::Ui::NoDataset, tr("Load the project's dataset first (Dataset step)."));
     if (stored->spec.target.kind == TargetKind::Baseline)
         return launchBaseline(runId, stored.value());
 
@@ -338,7 +338,7 @@ Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &store
         }
         const auto result = f.result();
         if (!result) {
-            const bool canceled = result.error().code == QLatin1String("canceled");
+            const bool canceled = result.error().code == errc::General::Cancelled;
             const RunStatus status = canceled ? RunStatus::Cancelled : RunStatus::Failed;
             (void)m_runs->setStatus(runId, status, canceled ? QString() : result.error().message);
             onStopped(runId, int(status), canceled ? QString() : result.error().message);
@@ -371,7 +371,7 @@ void EvaluationController::onStopped(qint64 runId, int status, const QString &er
 Status EvaluationController::resume(qint64 runId)
 {
     if (!m_runs)
-        return makeError(QStringLiteral("ui.no_project"), tr("Open the project first."));
+        return makeError(errc::Ui::NoProject, tr("Open the project first."));
     const auto it = m_active.find(runId);
     if (it != m_active.end()) {
         if (it->second.run && it->second.paused) {
@@ -409,16 +409,16 @@ void EvaluationController::cancel(qint64 runId)
 Status EvaluationController::retryFailed(qint64 runId)
 {
     if (!m_runs)
-        return makeError(QStringLiteral("ui.no_project"), tr("Open the project first."));
+        return makeError(errc::Ui::NoProject, tr("Open the project first."));
     return launch(runId, true);
 }
 
 Status EvaluationController::remove(qint64 runId)
 {
     if (!m_runs)
-        return makeError(QStringLiteral("ui.no_project"), tr("Open the project first."));
+        return makeError(errc::Ui::NoProject, tr("Open the project first."));
     if (isActive(runId))
-        return makeError(QStringLiteral("ui.run_active"), tr("Cancel the run before deleting it."));
+        return makeError(errc::Ui::RunActive, tr("Cancel the run before deleting it."));
     Status s = m_runs->remove(runId);
     m_scores.remove(runId);
     Q_EMIT runsChanged();

@@ -23,7 +23,7 @@ Result<QByteArray> readAll(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("file.read"),
+        return makeError(errc::General::ReadFailed,
                          FineTuneController::tr("Could not read %1: %2").arg(QFileInfo(path).fileName(), f.errorString()));
     return f.readAll();
 }
@@ -199,7 +199,7 @@ void FineTuneController::submit(const FineTuneOrder &order)
     if (isSubmitting())
         return;
     if (!m_repository) {
-        Q_EMIT submissionFinished(makeError(QStringLiteral("ui.no_project"),
+        Q_EMIT submissionFinished(makeError(errc::Ui::NoProject,
                                             tr("No project is open, so the job cannot be stored. Open a project (File ▸ Open "
                                                "Project…) and submit again.")));
         return;
@@ -228,7 +228,7 @@ void FineTuneController::submit(const FineTuneOrder &order)
         m_reading = false;
         if (!m_submitTask || m_submitTask->isCanceled() || f.resultCount() == 0) {
             finishSubmissionTask();
-            Q_EMIT submissionFinished(makeError(QStringLiteral("net.cancelled"), tr("The submission was cancelled.")));
+            Q_EMIT submissionFinished(makeError(errc::General::Cancelled, tr("The submission was cancelled.")));
             return;
         }
         auto r = f.result();
@@ -301,7 +301,7 @@ void FineTuneController::cancelSubmission()
 void FineTuneController::importJobs(const QString &provider)
 {
     if (!m_repository) {
-        Q_EMIT importFinished(provider, 0, 0, makeError(QStringLiteral("project.none"), tr("Open or save a project first: jobs are kept in the project.")));
+        Q_EMIT importFinished(provider, 0, 0, makeError(errc::Project::None, tr("Open or save a project first: jobs are kept in the project.")));
         return;
     }
     auto client = m_providers->client(provider);
@@ -344,7 +344,7 @@ void FineTuneController::importJobs(const QString &provider)
 Status FineTuneController::setDeployment(qint64 rowId, const QString &deployment)
 {
     if (!m_repository)
-        return makeError(QStringLiteral("project.none"), tr("Open or save a project first: jobs are kept in the project."));
+        return makeError(errc::Project::None, tr("Open or save a project first: jobs are kept in the project."));
     Status s = m_repository->setDeployment(rowId, deployment.trimmed());
     if (s)
         Q_EMIT jobUpdated(rowId);
@@ -354,10 +354,10 @@ Status FineTuneController::setDeployment(qint64 rowId, const QString &deployment
 Status FineTuneController::discardRequest(qint64 rowId)
 {
     if (!m_repository)
-        return makeError(QStringLiteral("project.none"), tr("Open or save a project first: jobs are kept in the project."));
+        return makeError(errc::Project::None, tr("Open or save a project first: jobs are kept in the project."));
     const std::optional<StoredJob> stored = job(rowId);
     if (!stored || !stored->pending)
-        return makeError(QStringLiteral("job.not_pending"), tr("Only a job request the provider never confirmed can be discarded."));
+        return makeError(errc::Job::NotPending, tr("Only a job request the provider never confirmed can be discarded."));
     Status s = m_repository->removeJob(rowId);
     if (s)
         Q_EMIT jobsChanged();
@@ -393,21 +393,21 @@ void FineTuneController::cancelJob(qint64 rowId)
 
 QString FineTuneController::advice(const Error &error)
 {
-    const QString &c = error.code;
+    const ErrorCode c = error.code;
     QString what;
-    if (c == QLatin1String("provider.training_not_available"))
+    if (c == errc::Provider::TrainingNotAvailable)
         what = tr("Add an Azure OpenAI or Together AI profile under Settings ▸ Providers and submit the job there.");
-    else if (c == QLatin1String("provider.bad_key") || c == QLatin1String("provider.no_key"))
+    else if (c == errc::Provider::BadKey || c == errc::Provider::NoKey)
         what = tr("Check the API key of the profile (Settings ▸ Providers ▸ Test Connection).");
-    else if (c == QLatin1String("provider.unknown_model"))
+    else if (c == errc::Provider::UnknownModel)
         what = tr("Choose a base model the provider offers (Test Connection lists them).");
-    else if (c == QLatin1String("provider.quota"))
+    else if (c == errc::Provider::Quota)
         what = tr("Add credit or raise the quota in the provider's billing settings, then submit again.");
-    else if (c == QLatin1String("provider.rate_limited"))
+    else if (c == errc::Provider::RateLimited)
         what = tr("Wait a minute and try again, or lower the profile's requests per minute.");
-    else if (c.startsWith(QLatin1String("net.")))
+    else if (c.domain() == ErrorDomain::Net)
         what = tr("Check the network connection and the profile's base URL, then try again.");
-    else if (c.startsWith(QLatin1String("profile.")))
+    else if (c.domain() == ErrorDomain::Profile)
         what = tr("Fix the profile under Settings ▸ Providers.");
     return what.isEmpty() ? error.message : error.message + QLatin1Char('\n') + what;
 }

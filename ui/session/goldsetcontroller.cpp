@@ -110,7 +110,7 @@ bool GoldSetController::isUntitled() const
 
 Error GoldSetController::noProject() const
 {
-    return makeError(QStringLiteral("ui.no_project"), tr("No project is open, so gold sets cannot be stored."));
+    return makeError(errc::Ui::NoProject, tr("No project is open, so gold sets cannot be stored."));
 }
 
 void GoldSetController::setProject(ProjectFile *project)
@@ -225,7 +225,7 @@ void GoldSetController::build(const GoldSetSpec &spec)
     const LoadedDatasetPtr loaded = m_datasets->current();
     if (!loaded) {
         GoldSetBuildOutcome none;
-        none.error = makeError(QStringLiteral("no-dataset"), tr("Load a dataset first (Dataset step)."));
+        none.error = makeError(errc::Ui::NoDataset, tr("Load a dataset first (Dataset step)."));
         Q_EMIT buildFinished(none);
         return;
     }
@@ -263,7 +263,7 @@ void GoldSetController::build(const GoldSetSpec &spec)
         if (f.resultCount() > 0)
             out = f.result();
         if (!out.set && !out.error)
-            out.error = makeError(QStringLiteral("canceled"), tr("The build was canceled."));
+            out.error = makeError(errc::General::Cancelled, tr("The build was canceled."));
         if (const LoadedDatasetPtr built = owner.lock(); built && out.index)
             built->coViewIndex.set(out.index); // kept with the dataset it indexes
         Q_EMIT buildFinished(out);
@@ -280,7 +280,7 @@ int GoldSetController::preview(const GoldSetSpec &spec)
         GoldSetPreview none;
         none.ticket = ticket;
         none.spec = spec;
-        none.error = makeError(QStringLiteral("no-dataset"), tr("Load a dataset first (Dataset step)."));
+        none.error = makeError(errc::Ui::NoDataset, tr("Load a dataset first (Dataset step)."));
         QMetaObject::invokeMethod(this, [this, none] { Q_EMIT previewFinished(none); }, Qt::QueuedConnection);
         return ticket;
     }
@@ -334,7 +334,7 @@ int GoldSetController::preview(const GoldSetSpec &spec)
         } else {
             out.ticket = ticket;
             out.spec = spec;
-            out.error = makeError(QStringLiteral("canceled"), tr("Canceled"));
+            out.error = makeError(errc::General::Cancelled, tr("Canceled"));
         }
         Q_EMIT previewFinished(out);
     }, BackgroundTasks::Show::IfSlow);
@@ -401,9 +401,9 @@ int GoldSetController::writeFineTuneData(qint64 id, const QString &folder, bool 
         return ticket;
     };
     if (!meta || !rows)
-        return fail(rows ? makeError(QStringLiteral("project.not_found"), tr("There is no gold set #%1.").arg(id)) : rows.error());
+        return fail(rows ? makeError(errc::Project::NotFound, tr("There is no gold set #%1.").arg(id)) : rows.error());
     if (!loaded)
-        return fail(makeError(QStringLiteral("no-dataset"),
+        return fail(makeError(errc::Ui::NoDataset,
                               tr("The movie titles come from the dataset: load the dataset \"%1\" was built from (Dataset step) first.")
                                   .arg(meta->name)));
     const DatasetPtr dataset = loaded->dataset;
@@ -423,7 +423,7 @@ int GoldSetController::writeFineTuneData(qint64 id, const QString &folder, bool 
         });
     m_tasks->run(future, tr("Writing fine-tuning data"), this, [this, ticket](const QFuture<Result<FineTuneFiles>> &f) {
         if (f.resultCount() == 0)
-            Q_EMIT fineTuneDataWritten(ticket, Result<FineTuneFiles>(makeError(QStringLiteral("canceled"), tr("Canceled"))));
+            Q_EMIT fineTuneDataWritten(ticket, Result<FineTuneFiles>(makeError(errc::General::Cancelled, tr("Canceled"))));
         else
             Q_EMIT fineTuneDataWritten(ticket, f.result());
     });

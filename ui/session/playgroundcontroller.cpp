@@ -125,12 +125,12 @@ void PlaygroundController::changed(bool keepUser)
 Status PlaygroundController::addMovie(std::uint32_t movie)
 {
     if (!m_data || movie >= m_data->dataset->catalogue.size())
-        return makeError(QStringLiteral("playground.no_movie"), tr("Open a dataset first: the movies come from its catalogue."));
+        return makeError(errc::Playground::NoMovie, tr("Open a dataset first: the movies come from its catalogue."));
     if (std::find(m_profile.begin(), m_profile.end(), movie) != m_profile.end())
-        return makeError(QStringLiteral("playground.duplicate"),
+        return makeError(errc::Playground::Duplicate,
                          tr("“%1” is already in the profile.").arg(m_data->dataset->catalogue.displayTitle(movie)));
     if (int(m_profile.size()) >= m_maxProfile)
-        return makeError(QStringLiteral("playground.full"),
+        return makeError(errc::Playground::Full,
                          tr("The profile holds at most %n movies. Remove one first.", nullptr, m_maxProfile));
     m_profile.push_back(movie);
     changed(true);
@@ -187,11 +187,11 @@ void PlaygroundController::clearProfile()
 Status PlaygroundController::loadUser(std::uint32_t sourceUserId)
 {
     if (!m_data)
-        return makeError(QStringLiteral("playground.no_dataset"), tr("Open a dataset first."));
+        return makeError(errc::Playground::NoDataset, tr("Open a dataset first."));
     const RatingStore &store = m_data->dataset->store;
     const std::optional<std::uint32_t> u = store.findUser(sourceUserId);
     if (!u)
-        return makeError(QStringLiteral("playground.no_user"),
+        return makeError(errc::Playground::NoUser,
                          tr("There is no user %1 in this dataset. Check the id, or pick a random user.").arg(sourceUserId));
     const Catalogue &c = m_data->dataset->catalogue;
     std::vector<std::uint32_t> movieIds(c.size());
@@ -213,7 +213,7 @@ Status PlaygroundController::loadUser(std::uint32_t sourceUserId)
 Status PlaygroundController::loadRandomUser(quint64 seed)
 {
     if (!m_data || m_data->dataset->store.userCount() == 0)
-        return makeError(QStringLiteral("playground.no_dataset"), tr("Open a dataset first."));
+        return makeError(errc::Playground::NoDataset, tr("Open a dataset first."));
     const RatingStore &store = m_data->dataset->store;
     const std::uint32_t n = store.userCount();
     // splitmix64: the same seed picks the same user on every platform.
@@ -234,7 +234,7 @@ Status PlaygroundController::loadRandomUser(quint64 seed)
 Status PlaygroundController::loadGoldSetUser(const QString &path, std::uint32_t sourceUserId)
 {
     if (!m_data)
-        return makeError(QStringLiteral("playground.no_dataset"), tr("Open a dataset first."));
+        return makeError(errc::Playground::NoDataset, tr("Open a dataset first."));
     Result<std::vector<GoldSetUser>> users = readGoldSetUsers(path);
     if (!users)
         return users.error();
@@ -246,7 +246,7 @@ Status PlaygroundController::showGoldSetUser(const std::vector<GoldSetUser> &use
 {
     const auto it = std::find_if(users.begin(), users.end(), [&](const GoldSetUser &g) { return g.user == sourceUserId; });
     if (it == users.end())
-        return makeError(QStringLiteral("playground.no_gold_user"), notFound);
+        return makeError(errc::Playground::NoGoldUser, notFound);
     const Catalogue &c = m_data->dataset->catalogue;
     std::vector<std::uint32_t> movies;
     for (std::uint32_t id : it->profile) {
@@ -299,7 +299,7 @@ bool PlaygroundController::goldSetMatchesDataset(const StoredGoldSet &set) const
 Result<std::vector<std::uint32_t>> PlaygroundController::goldSetTestUsers(qint64 goldSetId) const
 {
     if (!m_goldSets)
-        return makeError(QStringLiteral("playground.no_gold_sets"), tr("There are no gold sets in this session."));
+        return makeError(errc::Playground::NoGoldSets, tr("There are no gold sets in this session."));
     auto users = m_goldSets->users(goldSetId);
     if (!users)
         return users.error();
@@ -314,13 +314,13 @@ Result<std::vector<std::uint32_t>> PlaygroundController::goldSetTestUsers(qint64
 Status PlaygroundController::loadGoldSetUser(qint64 goldSetId, std::uint32_t sourceUserId)
 {
     if (!m_data)
-        return makeError(QStringLiteral("playground.no_dataset"), tr("Open a dataset first."));
+        return makeError(errc::Playground::NoDataset, tr("Open a dataset first."));
     const std::optional<StoredGoldSet> set = m_goldSets ? m_goldSets->goldSet(goldSetId) : std::nullopt;
     if (!set)
-        return makeError(QStringLiteral("playground.no_gold_set"), tr("This gold set is no longer in the project."));
+        return makeError(errc::Playground::NoGoldSet, tr("This gold set is no longer in the project."));
     // Its movie and user ids belong to another dataset: the profile would be wrong or empty.
     if (!goldSetMatchesDataset(*set))
-        return makeError(QStringLiteral("playground.other_dataset"),
+        return makeError(errc::Playground::OtherDataset,
                          tr("Gold set “%1” was built from another dataset. Open that dataset on the Dataset step first.").arg(set->name));
     auto users = m_goldSets->users(goldSetId);
     if (!users)
@@ -358,9 +358,9 @@ Status PlaygroundController::saveProfile(const QString &name) const
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return makeError(QStringLiteral("playground.no_name"), tr("Give the profile a name."));
+        return makeError(errc::Playground::NoName, tr("Give the profile a name."));
     if (!m_data || m_profile.empty())
-        return makeError(QStringLiteral("playground.empty"), tr("Add movies to the profile before saving it."));
+        return makeError(errc::Playground::Empty, tr("Add movies to the profile before saving it."));
     QJsonArray ids;
     for (std::uint32_t m : m_profile)
         ids.append(qint64(m_data->dataset->catalogue.movie(m).sourceId));
@@ -379,9 +379,9 @@ Status PlaygroundController::loadProfile(const QString &name)
 {
     const QJsonObject entry = savedProfilesJson().value(name).toObject();
     if (entry.isEmpty())
-        return makeError(QStringLiteral("playground.no_profile"), tr("There is no saved profile named “%1”.").arg(name));
+        return makeError(errc::Playground::NoProfile, tr("There is no saved profile named “%1”.").arg(name));
     if (!m_data)
-        return makeError(QStringLiteral("playground.no_dataset"), tr("Open a dataset first."));
+        return makeError(errc::Playground::NoDataset, tr("Open a dataset first."));
     const Catalogue &c = m_data->dataset->catalogue;
     std::vector<std::uint32_t> movies;
     int missing = 0;
@@ -396,7 +396,7 @@ Status PlaygroundController::loadProfile(const QString &name)
         m_user = m_data->dataset->store.findUser(std::uint32_t(entry.value(QStringLiteral("user")).toInteger()));
     Q_EMIT profileChanged();
     if (missing > 0)
-        return makeError(QStringLiteral("playground.partial"),
+        return makeError(errc::Playground::Partial,
                          tr("%n movie(s) of this profile are not in the current dataset and were left out.", nullptr, missing));
     return Ok{};
 }

@@ -91,7 +91,7 @@ Result<ProviderClient *> ProviderService::client(const QString &name)
         return c;
     const std::optional<ProviderProfile> p = profile(name);
     if (!p)
-        return makeError(QStringLiteral("provider.unknown_profile"),
+        return makeError(errc::Provider::UnknownProfile,
                          tr("There is no provider profile named “%1”. Add it under Settings ▸ Providers.").arg(name));
     auto made = makeClient(*p);
     if (!made)

@@ -138,7 +138,7 @@ void ResultsController::writeExport(const PreparedExport &prepared, const QStrin
     auto future = QtConcurrent::run([prepared, dir] { return writePreparedExport(prepared, dir); });
     m_tasks->run(future, tr("Exporting tables and charts"), this, [this](const QFuture<Result<int>> &f) {
         Q_EMIT exportFinished(f.resultCount() > 0 ? f.result()
-                                                  : Result<int>(makeError(QStringLiteral("canceled"), tr("The export was canceled."))));
+                                                  : Result<int>(makeError(errc::General::Cancelled, tr("The export was canceled."))));
     });
 }
 
@@ -148,7 +148,7 @@ void ResultsController::writeReport(const PreparedReport &prepared, const QStrin
     m_tasks->run(future, tr("Writing the report"), this, [this](const QFuture<Result<ReportFiles>> &f) {
         Q_EMIT reportFinished(f.resultCount() > 0
                                   ? f.result()
-                                  : Result<ReportFiles>(makeError(QStringLiteral("canceled"), tr("The report was canceled."))));
+                                  : Result<ReportFiles>(makeError(errc::General::Cancelled, tr("The report was canceled."))));
     });
 }
 

@@ -67,7 +67,7 @@ Status Workspace::startUntitled()
     const QString base = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
     auto folder = std::make_unique<QTemporaryDir>(QDir(base).filePath(QStringLiteral("cinetune-untitled-XXXXXX")));
     if (!folder->isValid()) {
-        return makeError(QStringLiteral("project.io"), tr("Could not create a temporary folder in %1 for the untitled project: %2")
+        return makeError(errc::Project::Io, tr("Could not create a temporary folder in %1 for the untitled project: %2")
                                                            .arg(QDir::toNativeSeparators(base), folder->errorString()));
     }
     Result<std::unique_ptr<ProjectFile>> created = ProjectFile::create(folder->filePath(QStringLiteral("Untitled")));
