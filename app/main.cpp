@@ -1,7 +1,7 @@
 // CineTune entry point: a headless command when the first argument names one, else the GUI.
-#include "cli/cli.h"
-#include "appsetup.h"
-#include "common/appinfo.h"
+#include "app/cli/cli.h"
+#include "ui/shell/appsetup.h"
+#include "core/common/appinfo.h"
 
 #include <QApplication>
 #include <QCoreApplication>

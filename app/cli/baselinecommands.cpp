@@ -1,11 +1,11 @@
-#include "baselinecommands.h"
+#include "app/cli/baselinecommands.h"
 
-#include "cli.h"
-#include "dataset/datasetloader.h"
-#include "eval/baselines.h"
-#include "goldset/goldsetjsonl.h"
-#include "options.h"
-#include "outputfile.h"
+#include "app/cli/cli.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/baselines.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "app/cli/options.h"
+#include "app/cli/outputfile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

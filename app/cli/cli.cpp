@@ -1,7 +1,7 @@
-#include "cli.h"
-#include "common/appinfo.h"
+#include "app/cli/cli.h"
+#include "core/common/appinfo.h"
 
-#include "commandregistry.h"
+#include "app/cli/commandregistry.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
-#include "datasetcommands.h"
+#include "app/cli/datasetcommands.h"
 
-#include "cli.h"
-#include "dataset/datasetloader.h"
-#include "synth/synth.h"
-#include "options.h"
-#include "outputfile.h"
+#include "app/cli/cli.h"
+#include "core/dataset/datasetloader.h"
+#include "core/synth/synth.h"
+#include "app/cli/options.h"
+#include "app/cli/outputfile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

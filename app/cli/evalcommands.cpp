@@ -1,12 +1,12 @@
-#include "evalcommands.h"
+#include "app/cli/evalcommands.h"
 
-#include "cli.h"
-#include "dataset/datasetloader.h"
-#include "eval/metrics.h"
-#include "eval/predictions.h"
-#include "eval/titleresolver.h"
-#include "goldset/goldsetjsonl.h"
-#include "options.h"
+#include "app/cli/cli.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/metrics.h"
+#include "core/eval/predictions.h"
+#include "core/eval/titleresolver.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "app/cli/options.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

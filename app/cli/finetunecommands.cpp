@@ -1,15 +1,15 @@
-#include "finetunecommands.h"
+#include "app/cli/finetunecommands.h"
 
-#include "cli.h"
-#include "dataset/datasetloader.h"
-#include "finetune/chatdatavalidator.h"
-#include "finetune/finetuneexport.h"
-#include "goldset/goldsetjsonl.h"
-#include "finetune/pricetable.h"
-#include "finetune/prompttemplate.h"
-#include "finetune/tokenizer.h"
-#include "options.h"
-#include "outputfile.h"
+#include "app/cli/cli.h"
+#include "core/dataset/datasetloader.h"
+#include "core/finetune/chatdatavalidator.h"
+#include "core/finetune/finetuneexport.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "core/finetune/pricetable.h"
+#include "core/finetune/prompttemplate.h"
+#include "core/finetune/tokenizer.h"
+#include "app/cli/options.h"
+#include "app/cli/outputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,16 +1,16 @@
-#include "goldsetcommands.h"
+#include "app/cli/goldsetcommands.h"
 
-#include "cli.h"
-#include "dataset/datasetloader.h"
-#include "dataset/useridlist.h"
-#include "eval/goldsetdiagnostics.h"
-#include "goldset/goldsetbuilder.h"
-#include "project/goldsetdiagnosticsstore.h"
-#include "goldset/goldsetjsonl.h"
-#include "options.h"
-#include "outputfile.h"
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
+#include "app/cli/cli.h"
+#include "core/dataset/datasetloader.h"
+#include "core/dataset/useridlist.h"
+#include "core/eval/goldsetdiagnostics.h"
+#include "core/goldset/goldsetbuilder.h"
+#include "core/project/goldsetdiagnosticsstore.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "app/cli/options.h"
+#include "app/cli/outputfile.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
-#include "goldsetstatscommand.h"
+#include "app/cli/goldsetstatscommand.h"
 
-#include "cli.h"
-#include "dataset/datasetloader.h"
-#include "eval/goldsetdiagnostics.h"
-#include "goldset/goldsetjsonl.h"
-#include "options.h"
+#include "app/cli/cli.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/goldsetdiagnostics.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "app/cli/options.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "interrupthandler.h"
+#include "app/cli/interrupthandler.h"
 
 #include <QSocketNotifier>
 

@@ -1,4 +1,4 @@
-#include "outputfile.h"
+#include "app/cli/outputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

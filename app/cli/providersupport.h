@@ -8,14 +8,14 @@
 // finish, so they need a QCoreApplication and must be called from its thread, outside any
 // running event loop (the top level of the headless process).
 
-#include "cli.h"
-#include "common/result.h"
-#include "project/jobrepository.h"
-#include "project/projectfile.h"
-#include "providers/finetunejob.h"
-#include "providers/httpclient.h"
-#include "providers/providerclient.h"
-#include "providers/providerprofile.h"
+#include "app/cli/cli.h"
+#include "core/common/result.h"
+#include "core/project/jobrepository.h"
+#include "core/project/projectfile.h"
+#include "core/providers/finetunejob.h"
+#include "core/providers/httpclient.h"
+#include "core/providers/providerclient.h"
+#include "core/providers/providerprofile.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,17 +1,17 @@
-#include "reportcommand.h"
+#include "app/cli/reportcommand.h"
 
-#include "cli.h"
-#include "options.h"
-#include "project/projectfile.h"
-#include "common/progress.h"
-#include "dataset/datasetloader.h"
-#include "eval/titleresolver.h"
-#include "project/runrepository.h"
-#include "results/projectfacts.h"
-#include "results/projectruns.h"
+#include "app/cli/cli.h"
+#include "app/cli/options.h"
+#include "core/project/projectfile.h"
+#include "core/common/progress.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/titleresolver.h"
+#include "core/project/runrepository.h"
+#include "core/results/projectfacts.h"
+#include "core/results/projectruns.h"
 
 #include <QSet>
-#include "results/reportwriter.h"
+#include "ui/results/reportwriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

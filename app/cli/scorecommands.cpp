@@ -1,15 +1,15 @@
-#include "scorecommands.h"
+#include "app/cli/scorecommands.h"
 
-#include "cli.h"
-#include "dataset/datasetloader.h"
-#include "eval/baselinerun.h"
-#include "eval/evalrun.h"
-#include "eval/runscoring.h"
-#include "options.h"
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
-#include "project/runrepository.h"
-#include "results/resultstable.h"
+#include "app/cli/cli.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/baselinerun.h"
+#include "core/eval/evalrun.h"
+#include "core/eval/runscoring.h"
+#include "app/cli/options.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
+#include "core/project/runrepository.h"
+#include "core/results/resultstable.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

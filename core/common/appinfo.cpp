@@ -1,4 +1,4 @@
-#include "appinfo.h"
+#include "core/common/appinfo.h"
 
 #include "cinetune_gitrevision.h" // generated at configure time (cmake/GitRevision.cmake)
 

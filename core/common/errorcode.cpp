@@ -1,4 +1,4 @@
-#include "errorcode.h"
+#include "core/common/errorcode.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "readerror.h"
+#include "core/common/readerror.h"
 
 #include <QLoggingCategory>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "errorcode.h"
+#include "core/common/errorcode.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "catalogue.h"
+#include "core/dataset/catalogue.h"
 
 #include <QRegularExpression>
 

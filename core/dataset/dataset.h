@@ -1,9 +1,9 @@
 #pragma once
 
-#include "catalogue.h"
-#include "datasetsource.h"
-#include "datasetstats.h"
-#include "ratingstore.h"
+#include "core/dataset/catalogue.h"
+#include "core/dataset/datasetsource.h"
+#include "core/dataset/datasetstats.h"
+#include "core/dataset/ratingstore.h"
 
 #include <QByteArray>
 #include <QStringList>

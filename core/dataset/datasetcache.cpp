@@ -1,8 +1,8 @@
-#include "datasetcache.h"
+#include "core/dataset/datasetcache.h"
 
-#include "common/parallel.h"
-#include "common/tr.h"
-#include "mappedmemory.h"
+#include "core/common/parallel.h"
+#include "core/common/tr.h"
+#include "core/dataset/mappedmemory.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "dataset.h"
+#include "core/common/result.h"
+#include "core/dataset/dataset.h"
 
 #include <QString>
 

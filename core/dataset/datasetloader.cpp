@@ -1,11 +1,11 @@
-#include "datasetloader.h"
+#include "core/dataset/datasetloader.h"
 
-#include "common/parallel.h"
-#include "common/tr.h"
-#include "datasetcache.h"
-#include "ratingparsers.h"
-#include "storebuilder.h"
-#include "titleparsers.h"
+#include "core/common/parallel.h"
+#include "core/common/tr.h"
+#include "core/dataset/datasetcache.h"
+#include "core/dataset/ratingparsers.h"
+#include "core/dataset/storebuilder.h"
+#include "core/dataset/titleparsers.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "dataset.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/dataset/dataset.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "datasetsource.h"
+#include "core/dataset/datasetsource.h"
 
-#include "common/appinfo.h"
-#include "common/tr.h"
+#include "core/common/appinfo.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QDir>

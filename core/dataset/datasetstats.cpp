@@ -1,6 +1,6 @@
-#include "datasetstats.h"
+#include "core/dataset/datasetstats.h"
 
-#include "common/parallel.h"
+#include "core/common/parallel.h"
 
 #include <algorithm>
 #include <bit>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ratingstore.h"
+#include "core/dataset/ratingstore.h"
 
 #include <QDate>
 

@@ -1,4 +1,4 @@
-#include "mappedmemory.h"
+#include "core/dataset/mappedmemory.h"
 
 #include <QCoreApplication>
 #include <QFile>

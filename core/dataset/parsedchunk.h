@@ -1,7 +1,7 @@
 #pragma once
 
-#include "mappedmemory.h"
-#include "ratingstore.h"
+#include "core/dataset/mappedmemory.h"
+#include "core/dataset/ratingstore.h"
 
 #include <QString>
 

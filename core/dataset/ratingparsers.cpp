@@ -1,7 +1,7 @@
-#include "ratingparsers.h"
+#include "core/dataset/ratingparsers.h"
 
-#include "common/tr.h"
-#include "visibletext.h"
+#include "core/common/tr.h"
+#include "core/dataset/visibletext.h"
 
 #include <QCoreApplication>
 

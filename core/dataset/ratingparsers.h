@@ -1,7 +1,7 @@
 #pragma once
 
-#include "datasetsource.h"
-#include "parsedchunk.h"
+#include "core/dataset/datasetsource.h"
+#include "core/dataset/parsedchunk.h"
 
 #include <atomic>
 #include <cstdint>

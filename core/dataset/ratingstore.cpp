@@ -1,4 +1,4 @@
-#include "ratingstore.h"
+#include "core/dataset/ratingstore.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "column.h"
+#include "core/dataset/column.h"
 
 #include <QDate>
 

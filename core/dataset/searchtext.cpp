@@ -1,6 +1,6 @@
-#include "searchtext.h"
+#include "core/dataset/searchtext.h"
 
-#include "catalogue.h"
+#include "core/dataset/catalogue.h"
 
 namespace cinetune {
 

@@ -1,7 +1,7 @@
-#include "storebuilder.h"
+#include "core/dataset/storebuilder.h"
 
-#include "common/parallel.h"
-#include "common/tr.h"
+#include "core/common/parallel.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "catalogue.h"
-#include "common/progress.h"
-#include "common/result.h"
-#include "parsedchunk.h"
-#include "ratingparsers.h"
-#include "ratingstore.h"
+#include "core/dataset/catalogue.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/dataset/parsedchunk.h"
+#include "core/dataset/ratingparsers.h"
+#include "core/dataset/ratingstore.h"
 
 #include <QStringList>
 

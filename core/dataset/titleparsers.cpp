@@ -1,7 +1,7 @@
-#include "titleparsers.h"
+#include "core/dataset/titleparsers.h"
 
-#include "common/tr.h"
-#include "ratingparsers.h"
+#include "core/common/tr.h"
+#include "core/dataset/ratingparsers.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "catalogue.h"
-#include "common/result.h"
-#include "datasetsource.h"
+#include "core/dataset/catalogue.h"
+#include "core/common/result.h"
+#include "core/dataset/datasetsource.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
-#include "useridlist.h"
+#include "core/dataset/useridlist.h"
 
-#include "common/tr.h"
-#include "visibletext.h"
+#include "core/common/tr.h"
+#include "core/dataset/visibletext.h"
 
 #include <QCoreApplication>
 #include <QFile>

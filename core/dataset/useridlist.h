@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "ratingstore.h"
+#include "core/common/result.h"
+#include "core/dataset/ratingstore.h"
 
 #include <QByteArray>
 #include <QString>

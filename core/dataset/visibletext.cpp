@@ -1,4 +1,4 @@
-#include "visibletext.h"
+#include "core/dataset/visibletext.h"
 
 #include <QChar>
 #include <QList>

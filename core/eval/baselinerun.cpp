@@ -1,8 +1,8 @@
-#include "baselinerun.h"
+#include "core/eval/baselinerun.h"
 
-#include "common/tr.h"
-#include "project/goldsetrepository.h"
-#include "project/runrepository.h"
+#include "core/common/tr.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/runrepository.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "baselines.h"
-#include "common/progress.h"
-#include "common/result.h"
-#include "dataset/dataset.h"
-#include "goldset/goldset.h"
-#include "runspec.h"
+#include "core/eval/baselines.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/dataset/dataset.h"
+#include "core/goldset/goldset.h"
+#include "core/eval/runspec.h"
 
 #include <QString>
 

@@ -1,14 +1,14 @@
-#include "baselines.h"
+#include "core/eval/baselines.h"
 
-#include "common/parallel.h"
-#include "common/tr.h"
-#include "heldout.h"
-#include "goldset/coviewindex.h"
-#include "goldset/goldsetbuilder.h"
-#include "goldset/goldsetrandom.h"
-#include "goldset/neighbourconsensus.h"
-#include "goldset/raterbitmaps.h"
-#include "goldset/userprofile.h"
+#include "core/common/parallel.h"
+#include "core/common/tr.h"
+#include "core/eval/heldout.h"
+#include "core/goldset/coviewindex.h"
+#include "core/goldset/goldsetbuilder.h"
+#include "core/goldset/goldsetrandom.h"
+#include "core/goldset/neighbourconsensus.h"
+#include "core/goldset/raterbitmaps.h"
+#include "core/goldset/userprofile.h"
 
 #include <QCoreApplication>
 

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "runspec.h"
+#include "core/eval/runspec.h"
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "dataset/dataset.h"
-#include "goldset/goldset.h"
-#include "goldset/goldsetspec.h"
-#include "itemknn.h"
-#include "itemknncache.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/dataset/dataset.h"
+#include "core/goldset/goldset.h"
+#include "core/goldset/goldsetspec.h"
+#include "core/eval/itemknn.h"
+#include "core/eval/itemknncache.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
-#include "batchrun.h"
+#include "core/eval/batchrun.h"
 
-#include "common/tr.h"
-#include "project/projectfile.h"
-#include "providers/providerclient.h"
-#include "providers/providererrors.h"
+#include "core/common/tr.h"
+#include "core/project/projectfile.h"
+#include "core/providers/providerclient.h"
+#include "core/providers/providererrors.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "evalrun.h"
-#include "providers/openaiprotocol.h"
-#include "providers/providerclient.h"
+#include "core/eval/evalrun.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/providers/providerclient.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,8 +1,8 @@
-#include "evalrun.h"
+#include "core/eval/evalrun.h"
 
-#include "finetune/tokenizer.h"
-#include "project/runrepository.h"
-#include "providers/providererrors.h"
+#include "core/finetune/tokenizer.h"
+#include "core/project/runrepository.h"
+#include "core/providers/providererrors.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

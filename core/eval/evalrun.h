@@ -1,12 +1,12 @@
 #pragma once
 
-#include "common/result.h"
-#include "finetune/pricetable.h"
-#include "project/runrepository.h"
-#include "promptstrategy.h"
-#include "providers/openaiprotocol.h"
-#include "requestscheduler.h"
-#include "runspec.h"
+#include "core/common/result.h"
+#include "core/finetune/pricetable.h"
+#include "core/project/runrepository.h"
+#include "core/eval/promptstrategy.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/eval/requestscheduler.h"
+#include "core/eval/runspec.h"
 
 #include <QElapsedTimer>
 #include <QHash>

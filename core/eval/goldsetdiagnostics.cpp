@@ -1,9 +1,9 @@
-#include "goldsetdiagnostics.h"
+#include "core/eval/goldsetdiagnostics.h"
 
-#include "baselines.h"
-#include "common/tr.h"
-#include "heldout.h"
-#include "metrics.h"
+#include "core/eval/baselines.h"
+#include "core/common/tr.h"
+#include "core/eval/heldout.h"
+#include "core/eval/metrics.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "dataset/dataset.h"
-#include "goldset/goldset.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/dataset/dataset.h"
+#include "core/goldset/goldset.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

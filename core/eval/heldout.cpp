@@ -1,4 +1,4 @@
-#include "heldout.h"
+#include "core/eval/heldout.h"
 
 #include <QCryptographicHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dataset/dataset.h"
-#include "goldset/goldset.h"
+#include "core/dataset/dataset.h"
+#include "core/goldset/goldset.h"
 
 #include <cstdint>
 #include <memory>

@@ -1,8 +1,8 @@
-#include "itemknn.h"
+#include "core/eval/itemknn.h"
 
-#include "common/parallel.h"
-#include "common/tr.h"
-#include "goldset/goldsetrandom.h"
+#include "core/common/parallel.h"
+#include "core/common/tr.h"
+#include "core/goldset/goldsetrandom.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "dataset/ratingstore.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/dataset/ratingstore.h"
 
 #include <QCoreApplication>
 #include <QString>

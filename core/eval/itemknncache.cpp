@@ -1,7 +1,7 @@
-#include "itemknncache.h"
+#include "core/eval/itemknncache.h"
 
-#include "common/tr.h"
-#include "dataset/datasetcache.h"
+#include "core/common/tr.h"
+#include "core/dataset/datasetcache.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

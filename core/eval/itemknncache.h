@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "dataset/dataset.h"
-#include "itemknn.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/dataset/dataset.h"
+#include "core/eval/itemknn.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "metrics.h"
+#include "core/eval/metrics.h"
 
 #include <QJsonArray>
 

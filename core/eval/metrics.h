@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stats.h"
+#include "core/eval/stats.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "predictions.h"
+#include "core/eval/predictions.h"
 
-#include "common/tr.h"
-#include "responseparser.h"
+#include "core/common/tr.h"
+#include "core/eval/responseparser.h"
 
 #include <QCoreApplication>
 #include <QFile>

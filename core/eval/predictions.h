@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "goldset/goldset.h"
-#include "metrics.h"
-#include "titleresolver.h"
+#include "core/common/result.h"
+#include "core/goldset/goldset.h"
+#include "core/eval/metrics.h"
+#include "core/eval/titleresolver.h"
 
 #include <QByteArray>
 #include <QJsonObject>

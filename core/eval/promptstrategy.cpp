@@ -1,7 +1,7 @@
-#include "promptstrategy.h"
+#include "core/eval/promptstrategy.h"
 
-#include "common/tr.h"
-#include "dataset/catalogue.h"
+#include "core/common/tr.h"
+#include "core/dataset/catalogue.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

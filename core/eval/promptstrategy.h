@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/openaiprotocol.h"
-#include "runspec.h"
+#include "core/common/result.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/eval/runspec.h"
 
 #include <QByteArray>
 #include <QJsonObject>

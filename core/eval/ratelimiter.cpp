@@ -1,4 +1,4 @@
-#include "ratelimiter.h"
+#include "core/eval/ratelimiter.h"
 
 #include <algorithm>
 

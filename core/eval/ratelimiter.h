@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/httptypes.h"
+#include "core/providers/httptypes.h"
 
 #include <QtGlobal>
 

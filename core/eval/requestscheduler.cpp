@@ -1,4 +1,4 @@
-#include "requestscheduler.h"
+#include "core/eval/requestscheduler.h"
 
 #include <QTimer>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/httpclient.h"
-#include "ratelimiter.h"
+#include "core/common/result.h"
+#include "core/providers/httpclient.h"
+#include "core/eval/ratelimiter.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "responseparser.h"
+#include "core/eval/responseparser.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

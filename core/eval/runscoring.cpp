@@ -1,10 +1,10 @@
-#include "runscoring.h"
+#include "core/eval/runscoring.h"
 
-#include "baselinerun.h"
-#include "common/parallel.h"
-#include "project/goldsetrepository.h"
-#include "project/runrepository.h"
-#include "responseparser.h"
+#include "core/eval/baselinerun.h"
+#include "core/common/parallel.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/runrepository.h"
+#include "core/eval/responseparser.h"
 
 #include <algorithm>
 #include <unordered_map>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "common/result.h"
-#include "dataset/dataset.h"
-#include "goldset/goldset.h"
-#include "metrics.h"
-#include "predictions.h"
-#include "titleresolver.h"
+#include "core/common/result.h"
+#include "core/dataset/dataset.h"
+#include "core/goldset/goldset.h"
+#include "core/eval/metrics.h"
+#include "core/eval/predictions.h"
+#include "core/eval/titleresolver.h"
 
 #include <QString>
 

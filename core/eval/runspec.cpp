@@ -1,7 +1,7 @@
-#include "runspec.h"
+#include "core/eval/runspec.h"
 
-#include "baselines.h"
-#include "common/tr.h"
+#include "core/eval/baselines.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>

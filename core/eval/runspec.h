@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "finetune/prompttemplate.h"
-#include "goldset/goldset.h"
+#include "core/common/result.h"
+#include "core/finetune/prompttemplate.h"
+#include "core/goldset/goldset.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

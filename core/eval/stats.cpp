@@ -1,6 +1,6 @@
-#include "stats.h"
+#include "core/eval/stats.h"
 
-#include "common/parallel.h"
+#include "core/common/parallel.h"
 
 #include <algorithm>
 #include <bit>

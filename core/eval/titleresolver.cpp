@@ -1,6 +1,6 @@
-#include "titleresolver.h"
+#include "core/eval/titleresolver.h"
 
-#include "dataset/dataset.h"
+#include "core/dataset/dataset.h"
 
 #include <QRegularExpression>
 

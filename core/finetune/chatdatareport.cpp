@@ -1,6 +1,6 @@
-#include "chatdatareport.h"
+#include "core/finetune/chatdatareport.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

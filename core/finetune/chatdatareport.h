@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pricetable.h"
-#include "trainingcost.h"
+#include "core/finetune/pricetable.h"
+#include "core/finetune/trainingcost.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "chatdatavalidator.h"
+#include "core/finetune/chatdatavalidator.h"
 
-#include "common/parallel.h"
-#include "jsonlinedocument.h"
+#include "core/common/parallel.h"
+#include "core/finetune/jsonlinedocument.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

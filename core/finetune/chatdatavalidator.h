@@ -1,10 +1,10 @@
 #pragma once
 
-#include "chatdatareport.h"
-#include "common/progress.h"
-#include "common/result.h"
-#include "pricetable.h"
-#include "tokenizer.h"
+#include "core/finetune/chatdatareport.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/finetune/pricetable.h"
+#include "core/finetune/tokenizer.h"
 
 #include <QByteArray>
 #include <QString>

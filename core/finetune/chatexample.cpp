@@ -1,6 +1,6 @@
-#include "chatexample.h"
+#include "core/finetune/chatexample.h"
 
-#include "tokenizer.h"
+#include "core/finetune/tokenizer.h"
 
 namespace cinetune {
 

@@ -1,7 +1,7 @@
-#include "finetuneexport.h"
+#include "core/finetune/finetuneexport.h"
 
-#include "common/tr.h"
-#include "dataset/catalogue.h"
+#include "core/common/tr.h"
+#include "core/dataset/catalogue.h"
 
 #include <QCoreApplication>
 #include <QDir>

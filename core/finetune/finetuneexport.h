@@ -1,11 +1,11 @@
 #pragma once
 
-#include "chatdatavalidator.h"
-#include "chatexample.h"
-#include "common/progress.h"
-#include "common/result.h"
-#include "goldset/goldset.h"
-#include "prompttemplate.h"
+#include "core/finetune/chatdatavalidator.h"
+#include "core/finetune/chatexample.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/goldset/goldset.h"
+#include "core/finetune/prompttemplate.h"
 
 #include <QByteArray>
 #include <QString>

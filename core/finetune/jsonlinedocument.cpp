@@ -1,7 +1,7 @@
-#include "jsonlinedocument.h"
+#include "core/finetune/jsonlinedocument.h"
 
-#include "chatexample.h"
-#include "common/tr.h"
+#include "core/finetune/chatexample.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 

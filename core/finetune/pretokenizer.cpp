@@ -1,4 +1,4 @@
-#include "pretokenizer.h"
+#include "core/finetune/pretokenizer.h"
 
 #include <QChar>
 

@@ -1,6 +1,6 @@
-#include "pricetable.h"
+#include "core/finetune/pricetable.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,7 +2,7 @@
 
 #include <QLocale>
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "prompttemplate.h"
+#include "core/finetune/prompttemplate.h"
 
 #include <QCoreApplication>
 #include <QDir>

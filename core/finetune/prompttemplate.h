@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chatexample.h"
-#include "common/result.h"
+#include "core/finetune/chatexample.h"
+#include "core/common/result.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "ranktable.h"
+#include "core/finetune/ranktable.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 

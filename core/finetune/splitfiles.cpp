@@ -1,8 +1,8 @@
-#include "splitfiles.h"
+#include "core/finetune/splitfiles.h"
 
-#include "finetune/finetuneexport.h"
-#include "finetune/prompttemplate.h"
-#include "finetune/tokenizer.h"
+#include "core/finetune/finetuneexport.h"
+#include "core/finetune/prompttemplate.h"
+#include "core/finetune/tokenizer.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "tokenizer.h"
+#include "core/finetune/tokenizer.h"
 
-#include "common/tr.h"
-#include "pretokenizer.h"
-#include "ranktable.h"
+#include "core/common/tr.h"
+#include "core/finetune/pretokenizer.h"
+#include "core/finetune/ranktable.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,4 +1,4 @@
-#include "trainingcost.h"
+#include "core/finetune/trainingcost.h"
 
 #include <algorithm>
 #include <cmath>

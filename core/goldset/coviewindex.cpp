@@ -1,6 +1,6 @@
-#include "coviewindex.h"
+#include "core/goldset/coviewindex.h"
 
-#include "common/parallel.h"
+#include "core/common/parallel.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "goldset.h"
+#include "core/goldset/goldset.h"
 
-#include "goldsetrandom.h"
+#include "core/goldset/goldsetrandom.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "goldsetspec.h"
+#include "core/goldset/goldsetspec.h"
 
 #include <QJsonObject>
 #include <QString>

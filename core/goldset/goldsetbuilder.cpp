@@ -1,11 +1,11 @@
-#include "goldsetbuilder.h"
+#include "core/goldset/goldsetbuilder.h"
 
-#include "common/parallel.h"
-#include "coviewindex.h"
-#include "goldsetrandom.h"
-#include "neighbourconsensus.h"
-#include "raterbitmaps.h"
-#include "temporalholdout.h"
+#include "core/common/parallel.h"
+#include "core/goldset/coviewindex.h"
+#include "core/goldset/goldsetrandom.h"
+#include "core/goldset/neighbourconsensus.h"
+#include "core/goldset/raterbitmaps.h"
+#include "core/goldset/temporalholdout.h"
 
 #include <QCoreApplication>
 #include <QStringList>

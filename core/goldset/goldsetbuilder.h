@@ -1,10 +1,10 @@
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "dataset/dataset.h"
-#include "goldset.h"
-#include "goldsetspec.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/dataset/dataset.h"
+#include "core/goldset/goldset.h"
+#include "core/goldset/goldsetspec.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "goldsetcomparison.h"
+#include "core/goldset/goldsetcomparison.h"
 
 #include <algorithm>
 #include <unordered_map>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "goldset/goldset.h"
+#include "core/goldset/goldset.h"
 
 #include <QtGlobal>
 

@@ -1,4 +1,4 @@
-#include "goldsetjsonl.h"
+#include "core/goldset/goldsetjsonl.h"
 
 #include <QCoreApplication>
 #include <QFile>

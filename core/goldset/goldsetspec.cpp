@@ -1,6 +1,6 @@
-#include "goldsetspec.h"
+#include "core/goldset/goldsetspec.h"
 
-#include "dataset/ratingstore.h"
+#include "core/dataset/ratingstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

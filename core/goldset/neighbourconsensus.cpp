@@ -1,7 +1,7 @@
-#include "neighbourconsensus.h"
+#include "core/goldset/neighbourconsensus.h"
 
-#include "bitops.h"
-#include "goldsetrandom.h"
+#include "core/goldset/bitops.h"
+#include "core/goldset/goldsetrandom.h"
 
 #include <algorithm>
 #include <bit>

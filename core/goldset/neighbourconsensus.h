@@ -1,8 +1,8 @@
 #pragma once
 
-#include "coviewindex.h"
-#include "raterbitmaps.h"
-#include "userprofile.h"
+#include "core/goldset/coviewindex.h"
+#include "core/goldset/raterbitmaps.h"
+#include "core/goldset/userprofile.h"
 
 #include <array>
 #include <cstdint>

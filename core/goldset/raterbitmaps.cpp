@@ -1,6 +1,6 @@
-#include "raterbitmaps.h"
+#include "core/goldset/raterbitmaps.h"
 
-#include "common/parallel.h"
+#include "core/common/parallel.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "dataset/mappedmemory.h"
-#include "dataset/ratingstore.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/dataset/mappedmemory.h"
+#include "core/dataset/ratingstore.h"
 
 #include <cstdint>
 #include <memory>

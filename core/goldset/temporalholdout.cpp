@@ -1,4 +1,4 @@
-#include "temporalholdout.h"
+#include "core/goldset/temporalholdout.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "userprofile.h"
+#include "core/goldset/userprofile.h"
 
 #include <cstdint>
 #include <vector>

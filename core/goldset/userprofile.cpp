@@ -1,4 +1,4 @@
-#include "userprofile.h"
+#include "core/goldset/userprofile.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dataset/ratingstore.h"
-#include "goldset.h"
+#include "core/dataset/ratingstore.h"
+#include "core/goldset/goldset.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,7 +1,7 @@
-#include "answerresolver.h"
+#include "core/playground/answerresolver.h"
 
-#include "eval/responseparser.h"
-#include "eval/titleresolver.h"
+#include "core/eval/responseparser.h"
+#include "core/eval/titleresolver.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dataset/dataset.h"
-#include "playgroundtypes.h"
+#include "core/dataset/dataset.h"
+#include "core/playground/playgroundtypes.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -1,6 +1,6 @@
-#include "baselineengine.h"
+#include "core/playground/baselineengine.h"
 
-#include "eval/heldout.h"
+#include "core/eval/heldout.h"
 
 #include <QCoreApplication>
 

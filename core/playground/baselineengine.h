@@ -1,9 +1,9 @@
 #pragma once
 
-#include "columnengine.h"
-#include "common/progress.h"
-#include "dataset/dataset.h"
-#include "eval/baselines.h"
+#include "core/playground/columnengine.h"
+#include "core/common/progress.h"
+#include "core/dataset/dataset.h"
+#include "core/eval/baselines.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "comparisonexport.h"
+#include "core/playground/comparisonexport.h"
 
 #include <algorithm>
 

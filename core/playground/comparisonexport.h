@@ -1,6 +1,6 @@
 #pragma once
 
-#include "playgroundtypes.h"
+#include "core/playground/playgroundtypes.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "llmengine.h"
+#include "core/playground/llmengine.h"
 
-#include "finetune/pricetable.h"
-#include "playgroundprompt.h"
-#include "providers/providerclient.h"
+#include "core/finetune/pricetable.h"
+#include "core/playground/playgroundprompt.h"
+#include "core/providers/providerclient.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "columnengine.h"
-#include "common/result.h"
-#include "providers/providerprofile.h"
+#include "core/playground/columnengine.h"
+#include "core/common/result.h"
+#include "core/providers/providerprofile.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

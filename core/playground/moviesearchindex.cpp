@@ -1,7 +1,7 @@
-#include "moviesearchindex.h"
+#include "core/playground/moviesearchindex.h"
 
-#include "dataset/dataset.h"
-#include "dataset/searchtext.h"
+#include "core/dataset/dataset.h"
+#include "core/dataset/searchtext.h"
 
 #include <algorithm>
 #include <numeric>

@@ -1,6 +1,6 @@
-#include "playgroundprompt.h"
+#include "core/playground/playgroundprompt.h"
 
-#include "finetune/prompttemplate.h"
+#include "core/finetune/prompttemplate.h"
 
 namespace cinetune {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "goldset/goldset.h"
+#include "core/goldset/goldset.h"
 
-#include "common/result.h"
-#include "finetune/prompttemplate.h"
+#include "core/common/result.h"
+#include "core/finetune/prompttemplate.h"
 
 #include <QMetaType>
 #include <QString>

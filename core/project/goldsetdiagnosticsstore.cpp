@@ -1,6 +1,6 @@
-#include "goldsetdiagnosticsstore.h"
+#include "core/project/goldsetdiagnosticsstore.h"
 
-#include "projectfile.h"
+#include "core/project/projectfile.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

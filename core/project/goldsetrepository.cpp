@@ -1,7 +1,7 @@
-#include "goldsetrepository.h"
+#include "core/project/goldsetrepository.h"
 
-#include "goldset/goldsetjsonl.h"
-#include "projectfile.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "core/project/projectfile.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>

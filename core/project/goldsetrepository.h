@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "goldset/goldset.h"
+#include "core/common/result.h"
+#include "core/goldset/goldset.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
-#include "jobrepository.h"
+#include "core/project/jobrepository.h"
 
-#include "projectfile.h"
+#include "core/project/projectfile.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>

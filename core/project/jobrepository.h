@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "providers/finetunejob.h"
-#include "providers/providerprofile.h"
+#include "core/common/result.h"
+#include "core/providers/finetunejob.h"
+#include "core/providers/providerprofile.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -3,8 +3,8 @@
 // Internal to core/project: the connection and SQL helpers shared by projectfile.cpp (opening,
 // creating and saving files) and projectcontents.cpp (what a project holds).
 
-#include "common/result.h"
-#include "projectfile.h"
+#include "core/common/result.h"
+#include "core/project/projectfile.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>

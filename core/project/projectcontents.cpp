@@ -1,7 +1,7 @@
-#include "projectfile.h"
+#include "core/project/projectfile.h"
 
-#include "dataset/dataset.h"
-#include "projectconnection_p.h"
+#include "core/dataset/dataset.h"
+#include "core/project/projectconnection_p.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
-#include "projectfile.h"
+#include "core/project/projectfile.h"
 
-#include "projectconnection_p.h"
-#include "projectmigrations.h"
-#include "schemamigrator.h"
+#include "core/project/projectconnection_p.h"
+#include "core/project/projectmigrations.h"
+#include "core/project/schemamigrator.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "projectmigrations.h"
+#include "core/project/projectmigrations.h"
 
 namespace cinetune {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "schemamigrator.h"
+#include "core/project/schemamigrator.h"
 
 #include <span>
 

@@ -1,6 +1,6 @@
-#include "projectprompt.h"
+#include "core/project/projectprompt.h"
 
-#include "projectfile.h"
+#include "core/project/projectfile.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "finetune/prompttemplate.h"
+#include "core/common/result.h"
+#include "core/finetune/prompttemplate.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "runlease.h"
+#include "core/project/runlease.h"
 
-#include "projectfile.h"
+#include "core/project/projectfile.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>

@@ -1,6 +1,6 @@
-#include "runrepository.h"
+#include "core/project/runrepository.h"
 
-#include "projectfile.h"
+#include "core/project/projectfile.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>

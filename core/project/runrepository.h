@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "eval/runspec.h"
+#include "core/common/result.h"
+#include "core/eval/runspec.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "schemamigrator.h"
+#include "core/project/schemamigrator.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "finetunejob.h"
+#include "core/providers/finetunejob.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providerprofile.h"
+#include "core/providers/providerprofile.h"
 
 #include <QDateTime>
 #include <QJsonObject>

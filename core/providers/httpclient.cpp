@@ -1,4 +1,4 @@
-#include "httpclient.h"
+#include "core/providers/httpclient.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "httptypes.h"
+#include "core/common/result.h"
+#include "core/providers/httptypes.h"
 
 #include <QObject>
 #include <QPointer>

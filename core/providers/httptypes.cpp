@@ -1,4 +1,4 @@
-#include "httptypes.h"
+#include "core/providers/httptypes.h"
 
 #include <QLocale>
 #include <QTimeZone>

@@ -1,4 +1,4 @@
-#include "jobmonitor.h"
+#include "core/providers/jobmonitor.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "project/jobrepository.h"
-#include "jobpoller.h"
-#include "providerclient.h"
+#include "core/common/result.h"
+#include "core/project/jobrepository.h"
+#include "core/providers/jobpoller.h"
+#include "core/providers/providerclient.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "jobpoller.h"
+#include "core/providers/jobpoller.h"
 
 namespace cinetune {
 

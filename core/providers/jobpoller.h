@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "finetunejob.h"
-#include "providerclient.h"
+#include "core/common/result.h"
+#include "core/providers/finetunejob.h"
+#include "core/providers/providerclient.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 // The Batch API part of the OpenAI protocol (declared in openaiprotocol.h): building its requests
 // and parsing its answers and result files.
-#include "openaiprotocol.h"
-#include "protocoljson.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/providers/protocoljson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "common/result.h"
-#include "finetune/chatexample.h"
-#include "finetunejob.h"
-#include "httptypes.h"
-#include "providerprofile.h"
+#include "core/common/result.h"
+#include "core/finetune/chatexample.h"
+#include "core/providers/finetunejob.h"
+#include "core/providers/httptypes.h"
+#include "core/providers/providerprofile.h"
 
 #include <QJsonObject>
 #include <QList>

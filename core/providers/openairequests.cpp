@@ -1,9 +1,9 @@
 // Building the requests of the OpenAI-compatible and Together AI protocols (pure functions):
 // URLs, authentication headers, request bodies, and checking a job request before it is sent.
 // Parsing the answers is in openairesponses.cpp.
-#include "openaiprotocol.h"
-#include "protocoljson.h"
-#include "providererrors.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/providers/protocoljson.h"
+#include "core/providers/providererrors.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

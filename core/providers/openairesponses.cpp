@@ -1,9 +1,9 @@
 // Parsing the answers of the OpenAI-compatible and Together AI protocols (pure functions): list
 // envelopes, files, jobs, events, checkpoints, metrics, models and chat answers, plain or streamed
 // (SSE). Building the requests is in openairequests.cpp.
-#include "openaiprotocol.h"
-#include "protocoljson.h"
-#include "providererrors.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/providers/protocoljson.h"
+#include "core/providers/providererrors.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

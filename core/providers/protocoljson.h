@@ -2,8 +2,8 @@
 
 // Small helpers shared by the provider protocol files (openairequests.cpp, openairesponses.cpp, openaibatch.cpp):
 // translation context, the "malformed answer" error, JSON object parsing and field access.
-#include "common/result.h"
-#include "common/tr.h"
+#include "core/common/result.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

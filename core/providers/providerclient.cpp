@@ -1,6 +1,6 @@
-#include "providerclient.h"
+#include "core/providers/providerclient.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "common/result.h"
-#include "finetunejob.h"
-#include "httpclient.h"
-#include "openaiprotocol.h"
-#include "providererrors.h"
-#include "providerprofile.h"
+#include "core/common/result.h"
+#include "core/providers/finetunejob.h"
+#include "core/providers/httpclient.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/providers/providererrors.h"
+#include "core/providers/providerprofile.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "providererrors.h"
+#include "core/providers/providererrors.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "httptypes.h"
-#include "providerprofile.h"
+#include "core/common/result.h"
+#include "core/providers/httptypes.h"
+#include "core/providers/providerprofile.h"
 
 namespace cinetune {
 

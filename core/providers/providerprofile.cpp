@@ -1,4 +1,4 @@
-#include "providerprofile.h"
+#include "core/providers/providerprofile.h"
 
 #include <QHostAddress>
 #include <QSettings>

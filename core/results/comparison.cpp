@@ -1,6 +1,6 @@
-#include "comparison.h"
+#include "core/results/comparison.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "providers/finetunejob.h"
-#include "resultstable.h"
+#include "core/providers/finetunejob.h"
+#include "core/results/resultstable.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "metricadapter.h"
+#include "core/results/metricadapter.h"
 
-#include "tableexport.h"
+#include "core/results/tableexport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "eval/metrics.h"
-#include "resultstable.h"
+#include "core/eval/metrics.h"
+#include "core/results/resultstable.h"
 
 namespace cinetune {
 

@@ -1,6 +1,6 @@
-#include "paperreference.h"
+#include "core/results/paperreference.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

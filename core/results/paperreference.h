@@ -1,7 +1,7 @@
 #pragma once
 
-#include "goldset/goldsetspec.h"
-#include "resultstable.h"
+#include "core/goldset/goldsetspec.h"
+#include "core/results/resultstable.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "peruserexport.h"
+#include "core/results/peruserexport.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "projectruns.h"
-#include "tableexport.h"
+#include "core/results/projectruns.h"
+#include "core/results/tableexport.h"
 
 #include <QString>
 

@@ -1,10 +1,10 @@
-#include "projectfacts.h"
+#include "core/results/projectfacts.h"
 
-#include "common/tr.h"
-#include "project/goldsetrepository.h"
-#include "project/jobrepository.h"
-#include "project/projectfile.h"
-#include "providers/providerprofile.h"
+#include "core/common/tr.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/jobrepository.h"
+#include "core/project/projectfile.h"
+#include "core/providers/providerprofile.h"
 
 #include <QCoreApplication>
 #include <QDir>

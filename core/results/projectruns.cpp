@@ -1,10 +1,10 @@
-#include "projectruns.h"
+#include "core/results/projectruns.h"
 
-#include "common/tr.h"
-#include "metricadapter.h"
-#include "paperreference.h"
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
+#include "core/common/tr.h"
+#include "core/results/metricadapter.h"
+#include "core/results/paperreference.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/result.h"
-#include "comparison.h"
-#include "eval/runscoring.h"
-#include "project/runrepository.h"
+#include "core/common/result.h"
+#include "core/results/comparison.h"
+#include "core/eval/runscoring.h"
+#include "core/project/runrepository.h"
 
 #include <QStringList>
 

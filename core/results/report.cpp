@@ -1,7 +1,7 @@
-#include "report.h"
+#include "core/results/report.h"
 
-#include "common/tr.h"
-#include "tableexport.h"
+#include "core/common/tr.h"
+#include "core/results/tableexport.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

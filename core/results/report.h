@@ -1,6 +1,6 @@
 #pragma once
 
-#include "resultstable.h"
+#include "core/results/resultstable.h"
 
 #include <QByteArray>
 #include <QDateTime>

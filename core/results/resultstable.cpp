@@ -1,6 +1,6 @@
-#include "resultstable.h"
+#include "core/results/resultstable.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
-#include "tableexport.h"
+#include "core/results/tableexport.h"
 
-#include "common/tr.h"
+#include "core/common/tr.h"
 
 #include <algorithm>
 

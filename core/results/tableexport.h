@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "resultstable.h"
+#include "core/common/result.h"
+#include "core/results/resultstable.h"
 
 #include <QByteArray>
 #include <QJsonObject>

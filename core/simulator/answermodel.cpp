@@ -1,4 +1,4 @@
-#include "answermodel.h"
+#include "core/simulator/answermodel.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

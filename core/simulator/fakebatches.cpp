@@ -1,8 +1,8 @@
 // The simulator's Batch API: batches move validating -> in_progress -> finalizing -> completed
 // as SimulatorOptions::batchDurationMs passes; each line is answered like a chat completion when
 // the batch finalizes, unless a BATCH fault (FaultPlan::takeBatchLine) makes it fail.
-#include "fakeprovider.h"
-#include "faultrule.h"
+#include "core/simulator/fakeprovider.h"
+#include "core/simulator/faultrule.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

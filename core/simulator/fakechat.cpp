@@ -1,6 +1,6 @@
 // The simulator's chat completions (OpenAI's shape in every dialect), plain or as an SSE stream
 // with usage; the answer text comes from AnswerModel.
-#include "fakeprovider.h"
+#include "core/simulator/fakeprovider.h"
 
 #include <QDateTime>
 #include <QJsonArray>

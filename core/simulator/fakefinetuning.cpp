@@ -1,7 +1,7 @@
 // The simulator's OpenAI fine-tuning API: jobs that move validating_files -> queued -> running ->
 // succeeded as SimulatorOptions::jobDurationMs passes, with events, checkpoints and a falling,
 // deterministic loss curve. A succeeded job's model answers with what it learnt (AnswerModel).
-#include "fakeprovider.h"
+#include "core/simulator/fakeprovider.h"
 
 #include <QDateTime>
 #include <QJsonArray>

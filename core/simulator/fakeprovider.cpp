@@ -1,6 +1,6 @@
 // The simulator's provider state: routing by dialect, authentication, models, OpenAI files,
 // error bodies and Azure's variant of them (see fakeprovider.h for the other API families).
-#include "fakeprovider.h"
+#include "core/simulator/fakeprovider.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "answermodel.h"
-#include "simhttp.h"
+#include "core/simulator/answermodel.h"
+#include "core/simulator/simhttp.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -14,7 +14,7 @@
 // there, then GETs /files/{id}. The simulator's Location is its own /together/_upload/{id}, which
 // (like a pre-signed URL) takes no API key. POST /files/upload (multipart, the documented path)
 // works too.
-#include "fakeprovider.h"
+#include "core/simulator/fakeprovider.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -8,7 +8,7 @@
 // nano-dollars, "model_output_name" announced at creation, events without ids, checkpoints as
 // {step, path, created_at, checkpoint_type}, metrics as flat "train/..." dictionaries, errors as
 // ErrorData {"error": {"message", "type", "param", "code"}}.
-#include "fakeprovider.h"
+#include "core/simulator/fakeprovider.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "faultrule.h"
+#include "core/simulator/faultrule.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

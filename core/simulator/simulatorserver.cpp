@@ -1,6 +1,6 @@
-#include "simulatorserver.h"
+#include "core/simulator/simulatorserver.h"
 
-#include "fakeprovider.h"
+#include "core/simulator/fakeprovider.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

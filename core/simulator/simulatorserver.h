@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "faultrule.h"
-#include "simhttp.h"
+#include "core/common/result.h"
+#include "core/simulator/faultrule.h"
+#include "core/simulator/simhttp.h"
 
 #include <QHash>
 #include <QObject>

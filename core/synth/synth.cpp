@@ -1,7 +1,7 @@
 // Writing the synthetic data set: the Kaggle Netflix Prize files, generated movie by movie on
 // worker threads (synthgenerator.cpp) and written in order, atomically (*.part, then renamed).
-#include "synth.h"
-#include "synthgenerator.h"
+#include "core/synth/synth.h"
+#include "core/synth/synthgenerator.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
 
 #include <QString>
 #include <QStringList>

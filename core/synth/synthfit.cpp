@@ -1,7 +1,7 @@
 // Fitting the taste model to the real data's shape: user weights so users get their wanted
 // activity (fitUserWeights), and the star thresholds that quantize the latent score
 // (setupThresholds).
-#include "synthgenerator.h"
+#include "core/synth/synthgenerator.h"
 
 #include <QCoreApplication>
 #include <QDate>

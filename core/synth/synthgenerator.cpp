@@ -1,5 +1,5 @@
-#include "synthgenerator.h"
-#include "synthtitles.h"
+#include "core/synth/synthgenerator.h"
+#include "core/synth/synthtitles.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -5,9 +5,9 @@
 // activity, movies with a lognormal popularity, fitted so that the counts and star shares match
 // the real Netflix Prize data (see synth.h). synthgenerator.cpp sets the model up and writes a
 // movie's block; synthfit.cpp fits user weights and star thresholds; synth.cpp writes the files.
-#include "synth.h"
-#include "synthrandom.h"
-#include "synthtitles.h"
+#include "core/synth/synth.h"
+#include "core/synth/synthrandom.h"
+#include "core/synth/synthtitles.h"
 
 #include <array>
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "synthtitles.h"
+#include "core/synth/synthtitles.h"
 
 namespace cinetune::synth {
 

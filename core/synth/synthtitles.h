@@ -2,7 +2,7 @@
 
 // Movie titles for the synthetic data generator: genre-flavoured word lists (Latin-1 bytes).
 
-#include "synthrandom.h"
+#include "core/synth/synthrandom.h"
 
 #include <array>
 #include <cstdint>

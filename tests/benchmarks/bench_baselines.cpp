@@ -9,14 +9,14 @@
 //
 // Run on the synthetic data set from `cinetune dataset synth --out DIR` (100 M ratings): issue 6
 // asks for < 50 ms per query on the full Netflix catalogue.
-#include "common/appinfo.h"
-#include "common/parallel.h"
-#include "dataset/datasetloader.h"
-#include "eval/baselines.h"
-#include "eval/itemknncache.h"
-#include "goldset/coviewindex.h"
-#include "goldset/goldsetbuilder.h"
-#include "goldset/goldsetrandom.h"
+#include "core/common/appinfo.h"
+#include "core/common/parallel.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/baselines.h"
+#include "core/eval/itemknncache.h"
+#include "core/goldset/coviewindex.h"
+#include "core/goldset/goldsetbuilder.h"
+#include "core/goldset/goldsetrandom.h"
 
 #include <QCoreApplication>
 #include <QDir>

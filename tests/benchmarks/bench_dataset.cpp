@@ -6,9 +6,9 @@
 // --runs: reopen runs (and parse runs unless --parse-runs is given).
 //
 // Run on the synthetic data set from `cinetune dataset synth --out DIR` (defaults: ~100 M ratings).
-#include "common/appinfo.h"
-#include "dataset/datasetcache.h"
-#include "dataset/datasetloader.h"
+#include "core/common/appinfo.h"
+#include "core/dataset/datasetcache.h"
+#include "core/dataset/datasetloader.h"
 
 #include <QCoreApplication>
 #include <QDir>

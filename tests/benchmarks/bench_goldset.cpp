@@ -11,12 +11,12 @@
 // Run on the synthetic data set from `cinetune dataset synth --out DIR` (~100 M ratings): the
 // issue's target is paper50 with 10,000 users and 10,000 neighbours in <= 30 s wall on 2 cores
 // with <= 300 MB on top of the loaded store.
-#include "common/appinfo.h"
-#include "common/parallel.h"
-#include "dataset/datasetloader.h"
-#include "goldset/coviewindex.h"
-#include "goldset/goldsetbuilder.h"
-#include "goldset/goldsetjsonl.h"
+#include "core/common/appinfo.h"
+#include "core/common/parallel.h"
+#include "core/dataset/datasetloader.h"
+#include "core/goldset/coviewindex.h"
+#include "core/goldset/goldsetbuilder.h"
+#include "core/goldset/goldsetjsonl.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

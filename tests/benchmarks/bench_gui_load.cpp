@@ -4,10 +4,10 @@
 // running in the background) until one second after the Dataset page shows the result.
 //
 //   QT_QPA_PLATFORM=offscreen bench_gui_load PATH
-#include "appsetup.h"
-#include "common/appinfo.h"
-#include "eventloopmonitor.h"
-#include "pages/datasetpage.h"
+#include "ui/shell/appsetup.h"
+#include "core/common/appinfo.h"
+#include "ui/shell/eventloopmonitor.h"
+#include "ui/dataset/datasetpage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -8,14 +8,14 @@
 //   bench_gui_playground [PATH]   (default /tmp/synth-full, made by `cinetune dataset synth --out`)
 //
 // The figures are printed; nothing is asserted.
-#include "common/appinfo.h"
-#include "common/progress.h"
-#include "dataset/datasetloader.h"
-#include "dataset/searchtext.h"
-#include "playground/answerresolver.h"
-#include "playground/baselineengine.h"
-#include "playground/moviesearchindex.h"
-#include "session/loadeddataset.h"
+#include "core/common/appinfo.h"
+#include "core/common/progress.h"
+#include "core/dataset/datasetloader.h"
+#include "core/dataset/searchtext.h"
+#include "core/playground/answerresolver.h"
+#include "core/playground/baselineengine.h"
+#include "core/playground/moviesearchindex.h"
+#include "ui/dataset/loadeddataset.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,11 +4,11 @@
 // Prints figures; never fails on time. Runs offscreen when no platform is set.
 //
 //   bench_gui_results [--users N]
-#include "results/chartexport.h"
-#include "results/metricadapter.h"
-#include "results/reportwriter.h"
-#include "results/resultcharts.h"
-#include "results/tableexport.h"
+#include "ui/results/chartexport.h"
+#include "core/results/metricadapter.h"
+#include "ui/results/reportwriter.h"
+#include "ui/results/resultcharts.h"
+#include "core/results/tableexport.h"
 
 #include <QApplication>
 #include <QBuffer>

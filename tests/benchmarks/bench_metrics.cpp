@@ -8,9 +8,9 @@
 //
 // Issue 5's targets: metrics + CIs for 10,000 users < 1 s; 10 titles on the 17,770-movie Netflix
 // catalogue well under 5 ms.
-#include "dataset/titleparsers.h"
-#include "eval/metrics.h"
-#include "eval/titleresolver.h"
+#include "core/dataset/titleparsers.h"
+#include "core/eval/metrics.h"
+#include "core/eval/titleresolver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,11 +7,11 @@
 // Prints figures; never fails on time.
 //
 //   bench_runscoring [--users N] [--resamples N]
-#include "common/appinfo.h"
-#include "dataset/datasetloader.h"
-#include "eval/runscoring.h"
-#include "results/peruserexport.h"
-#include "results/projectruns.h"
+#include "core/common/appinfo.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/runscoring.h"
+#include "core/results/peruserexport.h"
+#include "core/results/projectruns.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,13 +7,13 @@
 //
 // Qt 6.4's QNetworkAccessManager opens at most 6 HTTP/1.1 connections per host and port, so one
 // HttpClient caps the real concurrency at 6; "lanes" are extra HttpClients used round-robin.
-#include "dataset/catalogue.h"
-#include "eval/evalrun.h"
-#include "project/projectfile.h"
-#include "project/runrepository.h"
-#include "providers/httpclient.h"
-#include "providers/openaiprotocol.h"
-#include "simulator/simulatorserver.h"
+#include "core/dataset/catalogue.h"
+#include "core/eval/evalrun.h"
+#include "core/project/projectfile.h"
+#include "core/project/runrepository.h"
+#include "core/providers/httpclient.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/simulator/simulatorserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,12 +7,12 @@
 // Without FILE it writes N MB (default 64) of paper-style examples (system + user with 10 profile
 // titles + assistant with 10 gold titles, from the embedded MovieLens sample) to a temporary file.
 // The rank file comes from CINETUNE_TOKENIZER_FILE, the Qt resource or CINETUNE_SOURCE_DIR.
-#include "common/parallel.h"
-#include "dataset/datasetloader.h"
-#include "finetune/chatdatavalidator.h"
-#include "finetune/chatexample.h"
-#include "finetune/prompttemplate.h"
-#include "finetune/tokenizer.h"
+#include "core/common/parallel.h"
+#include "core/dataset/datasetloader.h"
+#include "core/finetune/chatdatavalidator.h"
+#include "core/finetune/chatexample.h"
+#include "core/finetune/prompttemplate.h"
+#include "core/finetune/tokenizer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // The Playground's answer resolver over the embedded MovieLens sample: a model's answer text
 // becomes ranked catalogue movies marked exact, close, not in the catalogue, repeated from the
 // profile and in the gold list; baseline answers (movie indices) get the same marks.
-#include "common/progress.h"
-#include "dataset/datasetloader.h"
-#include "playground/answerresolver.h"
+#include "core/common/progress.h"
+#include "core/dataset/datasetloader.h"
+#include "core/playground/answerresolver.h"
 
 #include <QTest>
 

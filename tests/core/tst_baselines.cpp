@@ -2,15 +2,15 @@
 // by hand on a five-movie example, Random determinism and exclusions, the same batch output for
 // 1 and 4 threads, NeighbourConsensus against the gold-set builder, and the ItemKNN cache
 // (round trip, damaged or truncated files rebuilt, other parameters or data not reused).
-#include "common/appinfo.h"
-#include "dataset/datasetloader.h"
-#include "eval/baselines.h"
-#include "eval/goldsetdiagnostics.h"
-#include "eval/heldout.h"
-#include "eval/itemknn.h"
-#include "eval/itemknncache.h"
+#include "core/common/appinfo.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/baselines.h"
+#include "core/eval/goldsetdiagnostics.h"
+#include "core/eval/heldout.h"
+#include "core/eval/itemknn.h"
+#include "core/eval/itemknncache.h"
 #include "fixtures.h"
-#include "goldset/goldsetbuilder.h"
+#include "core/goldset/goldsetbuilder.h"
 
 #include <QFile>
 #include <QSet>

@@ -1,8 +1,8 @@
 // The Batch API part of the OpenAI protocol: input lines (exact bytes), create/get/cancel/list
 // requests, batch objects (every status, unknown ones, counts, errors), output lines (responses,
 // error lines, malformed lines reported with their line numbers) and the batch price.
-#include "eval/batchrun.h"
-#include "providers/openaiprotocol.h"
+#include "core/eval/batchrun.h"
+#include "core/providers/openaiprotocol.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

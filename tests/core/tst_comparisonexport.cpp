@@ -1,6 +1,6 @@
 // The Playground's comparison as CSV (RFC 4180, status ids) and Markdown (profile list, one
 // column per target, status symbols, gold star, bold overlaps, escaped cells, column states).
-#include "playground/comparisonexport.h"
+#include "core/playground/comparisonexport.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // The binary cache: round trip, invalidation when a source changes, damaged files ignored.
-#include "dataset/datasetcache.h"
-#include "dataset/datasetloader.h"
+#include "core/dataset/datasetcache.h"
+#include "core/dataset/datasetloader.h"
 #include "fixtures.h"
 
 #include <QCryptographicHash>

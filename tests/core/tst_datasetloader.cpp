@@ -1,7 +1,7 @@
 // Parsers and loader: every format, every quirk, and every kind of bad input, with fixtures
 // the test writes itself.
-#include "dataset/datasetloader.h"
-#include "dataset/useridlist.h"
+#include "core/dataset/datasetloader.h"
+#include "core/dataset/useridlist.h"
 #include "fixtures.h"
 
 #include <QTemporaryDir>

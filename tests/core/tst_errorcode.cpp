@@ -1,6 +1,6 @@
 // Error codes are values: one enum per domain, each code with a stable string id.
-#include "common/errorcode.h"
-#include "common/result.h"
+#include "core/common/errorcode.h"
+#include "core/common/result.h"
 
 #include <QRegularExpression>
 #include <QSet>

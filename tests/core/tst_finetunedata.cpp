@@ -2,16 +2,16 @@
 // token accounting against gpt-tokenizer / tiktoken figures for the OpenAI cookbook's files (copied
 // below as literals), the epochs rule, prices and cost, prompt templates, the gold-set reader, the
 // export to chat JSONL on a tiny dataset, the JSON line parser, and the two CLI commands.
-#include "cli/finetunecommands.h"
-#include "dataset/datasetloader.h"
-#include "finetune/chatdatavalidator.h"
-#include "finetune/finetuneexport.h"
-#include "goldset/goldsetjsonl.h"
-#include "finetune/jsonlinedocument.h"
-#include "finetune/pricetable.h"
-#include "finetune/prompttemplate.h"
-#include "finetune/tokenizer.h"
-#include "finetune/trainingcost.h"
+#include "app/cli/finetunecommands.h"
+#include "core/dataset/datasetloader.h"
+#include "core/finetune/chatdatavalidator.h"
+#include "core/finetune/finetuneexport.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "core/finetune/jsonlinedocument.h"
+#include "core/finetune/pricetable.h"
+#include "core/finetune/prompttemplate.h"
+#include "core/finetune/tokenizer.h"
+#include "core/finetune/trainingcost.h"
 #include "fixtures.h"
 
 #include <QCryptographicHash>

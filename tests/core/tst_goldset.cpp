@@ -3,14 +3,14 @@
 // documented random streams, the optimized engine against a brute-force reference on random and
 // synthetic data, byte-identical output for any thread count, splits, validation, summary,
 // explanations of empty results and cancellation.
-#include "dataset/datasetloader.h"
+#include "core/dataset/datasetloader.h"
 #include "fixtures.h"
-#include "goldset/goldset.h"
-#include "goldset/goldsetbuilder.h"
-#include "goldset/goldsetjsonl.h"
-#include "goldset/goldsetrandom.h"
-#include "goldset/bitops.h"
-#include "synth/synth.h"
+#include "core/goldset/goldset.h"
+#include "core/goldset/goldsetbuilder.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "core/goldset/goldsetrandom.h"
+#include "core/goldset/bitops.h"
+#include "core/synth/synth.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 // `cinetune goldset`: options and their ranges (exit 1), bad input (exit 2), the JSONL it writes,
 // summaries, empty results (explained, nothing written) and the same bytes for any --threads.
-#include "cli/cli.h"
-#include "cli/goldsetcommands.h"
-#include "cli/goldsetstatscommand.h"
+#include "app/cli/cli.h"
+#include "app/cli/goldsetcommands.h"
+#include "app/cli/goldsetstatscommand.h"
 #include "fixtures.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 // Two gold sets side by side (the Gold set page's Compare): common users, Jaccard of users and
 // of each common user's gold list, identical gold lists, gold-size histograms.
-#include "goldset/goldsetcomparison.h"
+#include "core/goldset/goldsetcomparison.h"
 
 #include <QTest>
 

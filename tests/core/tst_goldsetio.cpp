@@ -1,8 +1,8 @@
 // Gold-set JSONL and spec JSON: exact bytes, round trips, stable order, atomic writes, and every
 // kind of bad line reported as "file:line: expected ...".
 #include "fixtures.h"
-#include "goldset/goldsetjsonl.h"
-#include "goldset/goldsetspec.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "core/goldset/goldsetspec.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // Gold sets in the project file: stored, listed, renamed, deleted, read back exactly, and kept
 // across reopening the project.
-#include "goldset/goldsetjsonl.h"
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
+#include "core/goldset/goldsetjsonl.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,7 +1,7 @@
 // Ranking metrics against hand-worked examples (one row per convention edge), the report's
 // denominators, beyond-accuracy figures, bootstrap determinism and the paired test.
-#include "eval/metrics.h"
-#include "eval/stats.h"
+#include "core/eval/metrics.h"
+#include "core/eval/stats.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,11 +1,11 @@
 // The Playground's title completion: folding (case, diacritics, ß, ligatures), article-insensitive
 // matching, every term must match, titles that start with the query first, each group by
 // popularity, the limit; and the catalogue's search keys.
-#include "common/progress.h"
-#include "dataset/catalogue.h"
-#include "dataset/datasetloader.h"
-#include "dataset/searchtext.h"
-#include "playground/moviesearchindex.h"
+#include "core/common/progress.h"
+#include "core/dataset/catalogue.h"
+#include "core/dataset/datasetloader.h"
+#include "core/dataset/searchtext.h"
+#include "core/playground/moviesearchindex.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The Playground's prompt: the project template rendered as an inference prompt (the same
 // messages evaluation runs send) and as text for the details view.
-#include "finetune/prompttemplate.h"
-#include "playground/playgroundprompt.h"
+#include "core/finetune/prompttemplate.h"
+#include "core/playground/playgroundprompt.h"
 
 #include <QTest>
 

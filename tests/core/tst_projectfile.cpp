@@ -1,6 +1,6 @@
-#include "project/projectfile.h"
-#include "project/projectmigrations.h"
-#include "project/schemamigrator.h"
+#include "core/project/projectfile.h"
+#include "core/project/projectmigrations.h"
+#include "core/project/schemamigrator.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,11 +3,11 @@
 // candidates are listed; the JSON format sets response_format; cache keys and spec JSON round trip.
 #include "fixtures.h"
 
-#include "common/progress.h"
-#include "dataset/catalogue.h"
-#include "eval/promptstrategy.h"
-#include "finetune/finetuneexport.h"
-#include "finetune/tokenizer.h"
+#include "core/common/progress.h"
+#include "core/dataset/catalogue.h"
+#include "core/eval/promptstrategy.h"
+#include "core/finetune/finetuneexport.h"
+#include "core/finetune/tokenizer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

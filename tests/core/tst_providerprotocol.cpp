@@ -1,11 +1,11 @@
 // Pure request builders, response parsers and HTTP helpers of core/providers, data-driven from
 // the documented API shapes of OpenAI (and Azure v1) and Together AI. No sockets.
-#include "providers/finetunejob.h"
-#include "providers/httptypes.h"
-#include "providers/openaiprotocol.h"
-#include "providers/providererrors.h"
-#include "providers/providerprofile.h"
-#include "simulator/faultrule.h"
+#include "core/providers/finetunejob.h"
+#include "core/providers/httptypes.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/providers/providererrors.h"
+#include "core/providers/providerprofile.h"
+#include "core/simulator/faultrule.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

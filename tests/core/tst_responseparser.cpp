@@ -1,6 +1,6 @@
 // Model answers to ranked titles: list styles, markdown, JSON (bare, wrapped, fenced), preamble
 // and closing remarks, explanations, and garbage.
-#include "eval/responseparser.h"
+#include "core/eval/responseparser.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -5,13 +5,13 @@
 // in the project (no request is ever made: there is no network here at all). Baseline runs are
 // computed and stored in one go and scored from their movie ids.
 #include "clirunner.h"
-#include "dataset/datasetloader.h"
-#include "eval/baselinerun.h"
-#include "eval/runscoring.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/baselinerun.h"
+#include "core/eval/runscoring.h"
 #include "fixtures.h"
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
-#include "project/runrepository.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
+#include "core/project/runrepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

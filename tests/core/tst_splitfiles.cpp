@@ -1,11 +1,11 @@
 // Writing a gold set's training and validation splits as chat fine-tuning JSONL (what the Gold
 // set page's export and the Fine-tune page's picker do): file names, which splits get a file,
 // strict vs counted validator errors, unwritable folders, and safe file stems.
-#include "common/progress.h"
-#include "dataset/catalogue.h"
-#include "finetune/prompttemplate.h"
-#include "finetune/splitfiles.h"
-#include "finetune/tokenizer.h"
+#include "core/common/progress.h"
+#include "core/dataset/catalogue.h"
+#include "core/finetune/prompttemplate.h"
+#include "core/finetune/splitfiles.h"
+#include "core/finetune/tokenizer.h"
 
 #include <QDir>
 #include <QFile>

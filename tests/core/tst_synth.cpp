@@ -1,6 +1,6 @@
 // The synthetic Netflix Prize generator: exact Kaggle grammar, realistic distributions at small
 // scale, byte-identical output for any thread count, cancellation and I/O errors.
-#include "synth/synth.h"
+#include "core/synth/synth.h"
 #include "fixtures.h"
 
 #include <QDate>

@@ -1,13 +1,13 @@
 // Result tables and their exports: CSV and JSON carry exactly the input numbers, LaTeX (booktabs)
 // has the right rows and columns and escapes special characters, Markdown has a table's shape,
 // every format carries the conventions and run settings; reading `cinetune eval --json` output.
-#include "results/comparison.h"
-#include "results/paperreference.h"
-#include "results/report.h"
-#include "results/metricadapter.h"
-#include "results/peruserexport.h"
-#include "results/resultstable.h"
-#include "results/tableexport.h"
+#include "core/results/comparison.h"
+#include "core/results/paperreference.h"
+#include "core/results/report.h"
+#include "core/results/metricadapter.h"
+#include "core/results/peruserexport.h"
+#include "core/results/resultstable.h"
+#include "core/results/tableexport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

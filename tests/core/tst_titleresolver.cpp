@@ -1,8 +1,8 @@
 // Title resolution over the embedded MovieLens sample (ml-latest-small): real-world variants of
 // titles as models write them, ambiguity and popularity tie-breaks, options, normalisation, speed.
-#include "common/progress.h"
-#include "dataset/datasetloader.h"
-#include "eval/titleresolver.h"
+#include "core/common/progress.h"
+#include "core/dataset/datasetloader.h"
+#include "core/eval/titleresolver.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -4,7 +4,7 @@
 // (encode_ordinary; OpenAI's Rust core as WASM), hard-coded below. Both agree on every row except
 // U+FEFF, where gpt-tokenizer is wrong and the row follows tiktoken. Reads the vendored rank file from
 // $CINETUNE_SOURCE_DIR/resources/tokenizer/.
-#include "finetune/tokenizer.h"
+#include "core/finetune/tokenizer.h"
 #include "fixtures.h"
 
 #include <QDir>

@@ -3,10 +3,10 @@
 //   0 netflix combined_data   1 netflix training_set   2 MovieLens CSV   3 MovieLens 1M
 //   4 MovieLens 100K          5 titles files (first byte picks the format)   6 binary cache
 //   7 gold-set JSONL (parse, write back, parse again: the same users)
-#include "dataset/datasetcache.h"
-#include "dataset/datasetloader.h"
-#include "dataset/titleparsers.h"
-#include "goldset/goldsetjsonl.h"
+#include "core/dataset/datasetcache.h"
+#include "core/dataset/datasetloader.h"
+#include "core/dataset/titleparsers.h"
+#include "core/goldset/goldsetjsonl.h"
 
 #include <QDir>
 #include <QFile>

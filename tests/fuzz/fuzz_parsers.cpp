@@ -8,17 +8,17 @@
 //   8 project file (the bytes as a .cinetune file, opened with ProjectFile::open)
 //   9 Batch API: batch object, batch list, batch output file (every 200 body through parseChat)
 // Every failure must carry a message; nothing may crash, leak or read out of bounds.
-#include "common/progress.h"
-#include "dataset/catalogue.h"
-#include "eval/predictions.h"
-#include "eval/responseparser.h"
-#include "eval/titleresolver.h"
-#include "finetune/chatdatavalidator.h"
-#include "finetune/tokenizer.h"
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
-#include "project/runrepository.h"
-#include "providers/openaiprotocol.h"
+#include "core/common/progress.h"
+#include "core/dataset/catalogue.h"
+#include "core/eval/predictions.h"
+#include "core/eval/responseparser.h"
+#include "core/eval/titleresolver.h"
+#include "core/finetune/chatdatavalidator.h"
+#include "core/finetune/tokenizer.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
+#include "core/project/runrepository.h"
+#include "core/providers/openaiprotocol.h"
 
 #include <QCoreApplication>
 #include <QDir>

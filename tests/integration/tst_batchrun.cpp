@@ -5,16 +5,16 @@
 // without a Batch API are refused; cancel cancels the batch.
 #include "fixtures.h"
 
-#include "cli/cli.h"
-#include "cli/runcommands.h"
-#include "dataset/catalogue.h"
-#include "eval/batchrun.h"
-#include "eval/evalrun.h"
-#include "goldset/goldset.h"
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
-#include "project/runrepository.h"
-#include "simulator/simulatorserver.h"
+#include "app/cli/cli.h"
+#include "app/cli/runcommands.h"
+#include "core/dataset/catalogue.h"
+#include "core/eval/batchrun.h"
+#include "core/eval/evalrun.h"
+#include "core/goldset/goldset.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
+#include "core/project/runrepository.h"
+#include "core/simulator/simulatorserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

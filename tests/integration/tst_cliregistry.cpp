@@ -6,8 +6,8 @@
 #include "clirunner.h"
 #include "fixtures.h"
 
-#include "cli/cli.h"
-#include "cli/commandregistry.h"
+#include "app/cli/cli.h"
+#include "app/cli/commandregistry.h"
 
 #include <QFileInfo>
 #include <QProcess>

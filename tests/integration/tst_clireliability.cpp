@@ -4,10 +4,10 @@
 #include "clirunner.h"
 #include "fixtures.h"
 
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
-#include "project/runrepository.h"
-#include "simulator/simulatorserver.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
+#include "core/project/runrepository.h"
+#include "core/simulator/simulatorserver.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -4,15 +4,15 @@
 // concurrency cap holds; a bad key stops the run; `cinetune run` continues a run.
 #include "fixtures.h"
 
-#include "cli/runcommands.h"
-#include "dataset/catalogue.h"
-#include "eval/evalrun.h"
-#include "eval/ratelimiter.h"
-#include "goldset/goldset.h"
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
-#include "project/runrepository.h"
-#include "simulator/simulatorserver.h"
+#include "app/cli/runcommands.h"
+#include "core/dataset/catalogue.h"
+#include "core/eval/evalrun.h"
+#include "core/eval/ratelimiter.h"
+#include "core/goldset/goldset.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
+#include "core/project/runrepository.h"
+#include "core/simulator/simulatorserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -4,11 +4,11 @@
 #include "awaitcall.h"
 #include "fixtures.h"
 
-#include "project/jobrepository.h"
-#include "project/projectfile.h"
-#include "providers/jobmonitor.h"
-#include "providers/providerclient.h"
-#include "simulator/simulatorserver.h"
+#include "core/project/jobrepository.h"
+#include "core/project/projectfile.h"
+#include "core/providers/jobmonitor.h"
+#include "core/providers/providerclient.h"
+#include "core/simulator/simulatorserver.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

@@ -7,8 +7,8 @@
 #include "awaitcall.h"
 #include "fixtures.h"
 
-#include "providers/httpclient.h"
-#include "providers/openaiprotocol.h"
+#include "core/providers/httpclient.h"
+#include "core/providers/openaiprotocol.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

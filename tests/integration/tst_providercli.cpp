@@ -4,8 +4,8 @@
 #include "clirunner.h"
 #include "fixtures.h"
 
-#include "project/jobrepository.h"
-#include "project/projectfile.h"
+#include "core/project/jobrepository.h"
+#include "core/project/projectfile.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

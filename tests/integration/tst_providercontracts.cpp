@@ -13,7 +13,7 @@
 #include "fixtures.h"
 #include "prismmock.h"
 
-#include "providers/openaiprotocol.h"
+#include "core/providers/openaiprotocol.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -8,10 +8,10 @@
 #include "fixtures.h"
 #include "replayserver.h"
 
-#include "project/jobrepository.h"
-#include "project/projectfile.h"
-#include "providers/jobmonitor.h"
-#include "providers/providerclient.h"
+#include "core/project/jobrepository.h"
+#include "core/project/projectfile.h"
+#include "core/providers/jobmonitor.h"
+#include "core/providers/providerclient.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

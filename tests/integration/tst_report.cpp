@@ -4,11 +4,11 @@
 // settings; the PDF must be a PDF. Usage and input errors give their exit codes.
 #include "clirunner.h"
 #include "fixtures.h"
-#include "goldset/goldset.h"
-#include "project/goldsetrepository.h"
-#include "project/jobrepository.h"
-#include "project/projectfile.h"
-#include "project/runrepository.h"
+#include "core/goldset/goldset.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/jobrepository.h"
+#include "core/project/projectfile.h"
+#include "core/project/runrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,9 +4,9 @@
 #include "clirunner.h"
 #include "fixtures.h"
 
-#include "project/projectfile.h"
-#include "project/projectprompt.h"
-#include "simulator/simulatorserver.h"
+#include "core/project/projectfile.h"
+#include "core/project/projectprompt.h"
+#include "core/simulator/simulatorserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

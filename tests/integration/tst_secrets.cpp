@@ -6,7 +6,7 @@
 #include "clirunner.h"
 #include "fixtures.h"
 
-#include "simulator/simulatorserver.h"
+#include "core/simulator/simulatorserver.h"
 
 #include <QDirIterator>
 #include <QJsonArray>

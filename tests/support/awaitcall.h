@@ -2,8 +2,8 @@
 
 // Waiting for one asynchronous result in a test: a provider call's finished(Result<T>), or one
 // HTTP round trip without retries. Runs the event loop until it arrives or the time is up.
-#include "common/result.h"
-#include "providers/httpclient.h"
+#include "core/common/result.h"
+#include "core/providers/httpclient.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

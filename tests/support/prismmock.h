@@ -5,7 +5,7 @@
 // relative to a base path, starting and stopping the process, sending requests and reading the
 // violations Prism reports in its `sl-violations` header. Used by tst_providercontracts.
 #include "awaitcall.h"
-#include "providers/httpclient.h"
+#include "core/providers/httpclient.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // AboutDialog: name, version, Qt version and the licences of what CineTune bundles.
 #include "uitest.h"
 
-#include "dialogs/aboutdialog.h"
+#include "ui/shell/aboutdialog.h"
 
 #include <QCoreApplication>
 #include <QIcon>

@@ -2,9 +2,9 @@
 // cancellation reaching the worker, several tasks at once, futures that finish immediately.
 #include "uitest.h"
 
-#include "backgroundtasks.h"
-#include "promiseprogress.h"
-#include "taskstatuswidget.h"
+#include "ui/shell/backgroundtasks.h"
+#include "ui/shell/promiseprogress.h"
+#include "ui/shell/taskstatuswidget.h"
 
 #include <QFutureWatcher>
 #include <QLabel>

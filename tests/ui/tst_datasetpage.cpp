@@ -2,13 +2,13 @@
 // movie search, the user lookup, and a broken dataset that must leave the previous one in place.
 #include "uitest.h"
 
-#include "backgroundtasks.h"
-#include "eventloopmonitor.h"
-#include "models/movietablemodel.h"
-#include "models/userratingsmodel.h"
-#include "pages/datasetpage.h"
-#include "session/datasetcontroller.h"
-#include "widgets/messagebanner.h"
+#include "ui/shell/backgroundtasks.h"
+#include "ui/shell/eventloopmonitor.h"
+#include "ui/dataset/movietablemodel.h"
+#include "ui/dataset/userratingsmodel.h"
+#include "ui/dataset/datasetpage.h"
+#include "ui/dataset/datasetcontroller.h"
+#include "ui/common/messagebanner.h"
 
 #include <QChart>
 #include <QChartView>

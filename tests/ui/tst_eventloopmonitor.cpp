@@ -1,5 +1,5 @@
 // EventLoopMonitor: sees a busy GUI thread as a long gap, and a free one as short gaps.
-#include "eventloopmonitor.h"
+#include "ui/shell/eventloopmonitor.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -3,17 +3,17 @@
 // that resume monitoring when the project is opened again.
 #include "uitest.h"
 
-#include "backgroundtasks.h"
-#include "charts/losschart.h"
-#include "models/jobdetailmodels.h"
-#include "models/jobtablemodel.h"
-#include "pages/finetunepage.h"
-#include "pages/jobview.h"
-#include "project/projectfile.h"
-#include "simulator/simulatorserver.h"
-#include "session/finetunecontroller.h"
-#include "session/providerservice.h"
-#include "widgets/messagebanner.h"
+#include "ui/shell/backgroundtasks.h"
+#include "ui/finetune/losschart.h"
+#include "ui/finetune/jobdetailmodels.h"
+#include "ui/finetune/jobtablemodel.h"
+#include "ui/finetune/finetunepage.h"
+#include "ui/finetune/jobview.h"
+#include "core/project/projectfile.h"
+#include "core/simulator/simulatorserver.h"
+#include "ui/finetune/finetunecontroller.h"
+#include "ui/common/providerservice.h"
+#include "ui/common/messagebanner.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -6,18 +6,18 @@
 // in the project and used for the fine-tuning JSONL, and Cancel during the build.
 #include "uitest.h"
 
-#include "backgroundtasks.h"
-#include "dialogs/goldsetreviewpage.h"
-#include "dialogs/goldsettemplatepage.h"
-#include "dialogs/goldsetwizard.h"
-#include "finetune/finetuneexport.h"
-#include "finetune/tokenizer.h"
-#include "goldset/goldsetbuilder.h"
-#include "pages/goldsetsummaryview.h"
-#include "project/goldsetrepository.h"
-#include "project/projectfile.h"
-#include "session/datasetcontroller.h"
-#include "session/goldsetcontroller.h"
+#include "ui/shell/backgroundtasks.h"
+#include "ui/goldset/goldsetreviewpage.h"
+#include "ui/goldset/goldsettemplatepage.h"
+#include "ui/goldset/goldsetwizard.h"
+#include "core/finetune/finetuneexport.h"
+#include "core/finetune/tokenizer.h"
+#include "core/goldset/goldsetbuilder.h"
+#include "ui/goldset/goldsetsummaryview.h"
+#include "core/project/goldsetrepository.h"
+#include "core/project/projectfile.h"
+#include "ui/dataset/datasetcontroller.h"
+#include "ui/goldset/goldsetcontroller.h"
 
 #include <QAbstractButton>
 #include <QLabel>

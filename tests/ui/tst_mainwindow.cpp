@@ -2,14 +2,14 @@
 // bar that shows and cancels background work, and round-trips a project (dataset + step).
 #include "uitest.h"
 
-#include "backgroundtasks.h"
-#include "mainwindow.h"
-#include "pages/datasetpage.h"
-#include "pages/placeholderpage.h"
-#include "session/datasetcontroller.h"
-#include "session/workspace.h"
-#include "stepnavigator.h"
-#include "steps.h"
+#include "ui/shell/backgroundtasks.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/dataset/datasetpage.h"
+#include "ui/shell/placeholderpage.h"
+#include "ui/dataset/datasetcontroller.h"
+#include "ui/shell/workspace.h"
+#include "ui/shell/stepnavigator.h"
+#include "ui/shell/steps.h"
 
 #include <QLabel>
 #include <QListWidget>

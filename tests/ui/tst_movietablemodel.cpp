@@ -2,8 +2,8 @@
 // contents, sorting through compareRows(), and the case/diacritics-insensitive search.
 #include "uitest.h"
 
-#include "models/movietablemodel.h"
-#include "dataset/searchtext.h"
+#include "ui/dataset/movietablemodel.h"
+#include "core/dataset/searchtext.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>

@@ -3,12 +3,12 @@
 // the settings file.
 #include "uitest.h"
 
-#include "dialogs/providersdialog.h"
-#include "dialogs/settingsdialog.h"
-#include "backgroundtasks.h"
-#include "session/datasetcontroller.h"
-#include "session/providerservice.h"
-#include "simulator/simulatorserver.h"
+#include "ui/shell/providersdialog.h"
+#include "ui/shell/settingsdialog.h"
+#include "ui/shell/backgroundtasks.h"
+#include "ui/dataset/datasetcontroller.h"
+#include "ui/common/providerservice.h"
+#include "core/simulator/simulatorserver.h"
 
 #include <QComboBox>
 #include <QFile>

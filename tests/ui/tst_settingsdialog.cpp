@@ -2,10 +2,10 @@
 #include "fixtures.h"
 #include "uitest.h"
 
-#include "appsettings.h"
-#include "backgroundtasks.h"
-#include "dialogs/settingsdialog.h"
-#include "session/datasetcontroller.h"
+#include "ui/shell/appsettings.h"
+#include "ui/shell/backgroundtasks.h"
+#include "ui/shell/settingsdialog.h"
+#include "ui/dataset/datasetcontroller.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -2,17 +2,17 @@
 // and Qt's own German strings.
 #include "uitest.h"
 
-#include "appsettings.h"
-#include "eval/baselines.h"
-#include "eval/runspec.h"
-#include "finetune/prompttemplate.h"
-#include "goldset/goldset.h"
-#include "goldset/goldsetspec.h"
-#include "providers/openaiprotocol.h"
-#include "providers/providererrors.h"
-#include "results/resultstable.h"
-#include "steps.h"
-#include "translations.h"
+#include "ui/shell/appsettings.h"
+#include "core/eval/baselines.h"
+#include "core/eval/runspec.h"
+#include "core/finetune/prompttemplate.h"
+#include "core/goldset/goldset.h"
+#include "core/goldset/goldsetspec.h"
+#include "core/providers/openaiprotocol.h"
+#include "core/providers/providererrors.h"
+#include "core/results/resultstable.h"
+#include "ui/shell/steps.h"
+#include "ui/shell/translations.h"
 
 #include <QCoreApplication>
 #include <QFile>

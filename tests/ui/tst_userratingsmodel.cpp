@@ -1,7 +1,7 @@
 // UserRatingsModel: model contracts, one user's cells, sorting every column through a proxy.
 #include "uitest.h"
 
-#include "models/userratingsmodel.h"
+#include "ui/dataset/userratingsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>

@@ -2,11 +2,11 @@
 // step written as they change and restored on reopening.
 #include "uitest.h"
 
-#include "appsettings.h"
-#include "backgroundtasks.h"
-#include "project/projectfile.h"
-#include "session/datasetcontroller.h"
-#include "session/workspace.h"
+#include "ui/shell/appsettings.h"
+#include "ui/shell/backgroundtasks.h"
+#include "core/project/projectfile.h"
+#include "ui/dataset/datasetcontroller.h"
+#include "ui/shell/workspace.h"
 
 #include <QFileInfo>
 #include <QSignalSpy>

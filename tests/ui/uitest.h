@@ -1,10 +1,10 @@
 #pragma once
 // Shared helpers for the GUI tests (header only; each tst_*.cpp is its own executable).
 
-#include "common/appinfo.h"
-#include "common/progress.h"
-#include "dataset/datasetloader.h"
-#include "session/loadeddataset.h"
+#include "core/common/appinfo.h"
+#include "core/common/progress.h"
+#include "core/dataset/datasetloader.h"
+#include "ui/dataset/loadeddataset.h"
 
 #include <QDir>
 #include <QLocale>

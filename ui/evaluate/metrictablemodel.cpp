@@ -1,4 +1,4 @@
-#include "metrictablemodel.h"
+#include "ui/evaluate/metrictablemodel.h"
 
 #include <QLocale>
 

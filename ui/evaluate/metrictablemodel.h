@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eval/metrics.h"
+#include "core/eval/metrics.h"
 
 #include <QAbstractTableModel>
 

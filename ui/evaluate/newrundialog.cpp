@@ -1,8 +1,8 @@
-#include "newrundialog.h"
+#include "ui/evaluate/newrundialog.h"
 
-#include "eval/baselines.h"
-#include "providers/providerclient.h"
-#include "session/providerservice.h"
+#include "core/eval/baselines.h"
+#include "core/providers/providerclient.h"
+#include "ui/common/providerservice.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "eval/runspec.h"
-#include "session/evaluationcontroller.h"
+#include "core/eval/runspec.h"
+#include "ui/evaluate/evaluationcontroller.h"
 
 #include <QDialog>
 

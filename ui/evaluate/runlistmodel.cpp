@@ -1,7 +1,7 @@
-#include "runlistmodel.h"
+#include "ui/evaluate/runlistmodel.h"
 
-#include "eval/baselines.h"
-#include "finetune/pricetable.h"
+#include "core/eval/baselines.h"
+#include "core/finetune/pricetable.h"
 
 #include <QBrush>
 #include <QLocale>

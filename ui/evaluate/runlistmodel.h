@@ -1,7 +1,7 @@
 #pragma once
 
-#include "project/runrepository.h"
-#include "session/evaluationcontroller.h"
+#include "core/project/runrepository.h"
+#include "ui/evaluate/evaluationcontroller.h"
 
 #include <QAbstractTableModel>
 

@@ -1,10 +1,10 @@
-#include "runview.h"
+#include "ui/evaluate/runview.h"
 
-#include "evaluate/metrictablemodel.h"
-#include "evaluate/runlistmodel.h"
-#include "evaluate/userscoremodel.h"
-#include "session/datasetcontroller.h"
-#include "session/evaluationcontroller.h"
+#include "ui/evaluate/metrictablemodel.h"
+#include "ui/evaluate/runlistmodel.h"
+#include "ui/evaluate/userscoremodel.h"
+#include "ui/dataset/datasetcontroller.h"
+#include "ui/evaluate/evaluationcontroller.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFormLayout>

@@ -1,4 +1,4 @@
-#include "userscoremodel.h"
+#include "ui/evaluate/userscoremodel.h"
 
 #include <QBrush>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dataset/dataset.h"
-#include "eval/runscoring.h"
+#include "core/dataset/dataset.h"
+#include "core/eval/runscoring.h"
 
 #include <QAbstractTableModel>
 

@@ -1,9 +1,9 @@
-#include "columntargetchooser.h"
+#include "ui/playground/columntargetchooser.h"
 
-#include "playground/baselineengine.h"
-#include "simulator/simulatorserver.h"
-#include "session/playgroundcontroller.h"
-#include "session/providerservice.h"
+#include "core/playground/baselineengine.h"
+#include "core/simulator/simulatorserver.h"
+#include "ui/playground/playgroundcontroller.h"
+#include "ui/common/providerservice.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

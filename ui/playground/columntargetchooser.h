@@ -1,6 +1,6 @@
 #pragma once
 
-#include "playground/llmengine.h"
+#include "core/playground/llmengine.h"
 
 #include <QWidget>
 

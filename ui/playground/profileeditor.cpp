@@ -1,8 +1,8 @@
-#include "profileeditor.h"
+#include "ui/playground/profileeditor.h"
 
-#include "appsettings.h"
-#include "session/playgroundcontroller.h"
-#include "widgets/filedialogs.h"
+#include "ui/shell/appsettings.h"
+#include "ui/playground/playgroundcontroller.h"
+#include "ui/common/filedialogs.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>

@@ -1,8 +1,8 @@
-#include "recommendationcolumn.h"
+#include "ui/playground/recommendationcolumn.h"
 
-#include "columntargetchooser.h"
-#include "session/playgroundcontroller.h"
-#include "widgets/messagebanner.h"
+#include "ui/playground/columntargetchooser.h"
+#include "ui/playground/playgroundcontroller.h"
+#include "ui/common/messagebanner.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

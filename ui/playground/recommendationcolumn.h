@@ -1,7 +1,7 @@
 #pragma once
 
-#include "playground/columnengine.h"
-#include "playground/playgroundtypes.h"
+#include "core/playground/columnengine.h"
+#include "core/playground/playgroundtypes.h"
 
 #include <QSet>
 #include <QWidget>

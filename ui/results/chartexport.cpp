@@ -1,4 +1,4 @@
-#include "chartexport.h"
+#include "ui/results/chartexport.h"
 
 #include <QBuffer>
 #include <QChart>

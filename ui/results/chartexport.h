@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
-#include "resultcharts.h"
+#include "core/common/result.h"
+#include "ui/results/resultcharts.h"
 
 #include <QByteArray>
 #include <QImage>

@@ -1,8 +1,8 @@
-#include "reportwriter.h"
+#include "ui/results/reportwriter.h"
 
-#include "chartexport.h"
-#include "results/tableexport.h"
-#include "resultcharts.h"
+#include "ui/results/chartexport.h"
+#include "core/results/tableexport.h"
+#include "ui/results/resultcharts.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/result.h"
-#include "results/comparison.h"
-#include "results/report.h"
+#include "core/common/result.h"
+#include "core/results/comparison.h"
+#include "core/results/report.h"
 
 #include <QImage>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "resultcharts.h"
+#include "ui/results/resultcharts.h"
 
-#include "charts/chartstyle.h"
-#include "results/tableexport.h"
+#include "ui/common/chartstyle.h"
+#include "core/results/tableexport.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

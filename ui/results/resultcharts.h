@@ -1,6 +1,6 @@
 #pragma once
 
-#include "results/comparison.h"
+#include "core/results/comparison.h"
 
 #include <QColor>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "resultstablemodel.h"
+#include "ui/results/resultstablemodel.h"
 
-#include "results/tableexport.h"
+#include "core/results/tableexport.h"
 
 #include <QFont>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "results/resultstable.h"
+#include "core/results/resultstable.h"
 
 #include <QAbstractTableModel>
 

@@ -1,8 +1,8 @@
-#include "resultsviews.h"
+#include "ui/results/resultsviews.h"
 
-#include "chartexport.h"
-#include "resultstablemodel.h"
-#include "widgets/filedialogs.h"
+#include "ui/results/chartexport.h"
+#include "ui/results/resultstablemodel.h"
+#include "ui/common/filedialogs.h"
 
 #include <QApplication>
 #include <QChart>

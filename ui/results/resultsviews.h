@@ -1,7 +1,7 @@
 #pragma once
 
-#include "resultcharts.h"
-#include "results/tableexport.h"
+#include "ui/results/resultcharts.h"
+#include "core/results/tableexport.h"
 
 #include <QChartView>
 #include <QDialog>
