@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     # toolchain
     cmake ninja-build g++ clang libclang-rt-14-dev pkg-config git
+    # the C++ style (.clang-format, scripts/format.sh, the test source_is_formatted)
+    clang-format
     # Qt 6 and friends
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev

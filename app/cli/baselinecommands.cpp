@@ -53,11 +53,16 @@ QList<QCommandLineOption> baselineOptions()
     o << QCommandLineOption(QStringLiteral("split"), tr("test (default), validation, train or all"), QStringLiteral("SPLIT"));
     o << QCommandLineOption(QStringLiteral("count"), tr("Recommendations per user (default 10)"), QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("seed"), tr("Seed of random and consensus (default 2)"), QStringLiteral("S"));
-    o << QCommandLineOption(QStringLiteral("neighbours"), tr("ItemKNN: neighbours kept per movie (default 50)"), QStringLiteral("K"));
-    o << QCommandLineOption(QStringLiteral("max-raters"), tr("ItemKNN: raters sampled per movie, 0 = all (default %1)") .arg(ItemKnnParams{}.maxRaters), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("neighbours"), tr("ItemKNN: neighbours kept per movie (default 50)"),
+                            QStringLiteral("K"));
+    o << QCommandLineOption(QStringLiteral("max-raters"),
+                            tr("ItemKNN: raters sampled per movie, 0 = all (default %1)").arg(ItemKnnParams{}.maxRaters),
+                            QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("weighting"), tr("ItemKNN: binary (default) or rating cosine"), QStringLiteral("W"));
-    o << QCommandLineOption(QStringLiteral("preset"), tr("consensus: the gold rule, paper50 (default) or paper60"), QStringLiteral("NAME"));
-    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("preset"), tr("consensus: the gold rule, paper50 (default) or paper60"),
+                            QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"),
+                            QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("no-cache"), tr("Neither read nor write the dataset and ItemKNN caches"));
     return o;
 }
@@ -83,8 +88,10 @@ int baseline(const QStringList &args, QTextStream &out, QTextStream &err)
         return usage(s.error().message);
     const auto kind = baselineFromId(parser.value(QStringLiteral("model")));
     if (!kind)
-        return usage(tr("--model must be random, popular, itemknn or consensus, found \"%1\"").arg(parser.value(QStringLiteral("model"))));
-    const QString splitText = parser.isSet(QStringLiteral("split")) ? parser.value(QStringLiteral("split")) : QStringLiteral("test");
+        return usage(
+            tr("--model must be random, popular, itemknn or consensus, found \"%1\"").arg(parser.value(QStringLiteral("model"))));
+    const QString splitText = parser.isSet(QStringLiteral("split")) ? parser.value(QStringLiteral("split"))
+                                                                    : QStringLiteral("test");
     const auto split = goldSetSplitFromId(splitText);
     if (!split && splitText != QLatin1String("all"))
         return usage(tr("--split must be test, validation, train or all, found \"%1\"").arg(splitText));

@@ -7,7 +7,13 @@ namespace cinetune::cli {
 
 // 130 (128 + SIGINT, what a shell reports for a process Ctrl-C ended) for every command stopped
 // with Ctrl-C, whether it winds down itself (run, finetune watch) or is ended by the signal.
-enum ExitCode { Success = 0, UsageError = 1, InputError = 2, ProviderError = 3, Interrupted = 130 };
+enum ExitCode {
+    Success = 0,
+    UsageError = 1,
+    InputError = 2,
+    ProviderError = 3,
+    Interrupted = 130
+};
 
 // True when the arguments (without the program name) name a headless command (one of the
 // registry's, help or --version).

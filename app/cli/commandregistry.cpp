@@ -257,13 +257,14 @@ QString usageText()
     for (const Command &c : commandRegistry())
         text += indent + synopsisLines(c, indent);
     text += indent + QStringLiteral("cinetune help [COMMAND] | COMMAND --help | --help | --version\n");
-    text += tr("\n"
-               "PATH is a dataset file or folder (Netflix Prize: combined_data_*.txt or training_set/;\n"
-               "MovieLens: ratings.csv, ratings.dat or u.data), or :sample for the embedded MovieLens sample.\n"
-               "PROVIDER is --provider NAME (a profile) or --base-url URL --kind KIND [--key-env VAR]; the API key comes from\n"
-               "the environment (OPENAI_API_KEY, AZURE_OPENAI_API_KEY, TOGETHER_API_KEY or --key-env); the simulator needs none.\n"
-               "Exit codes: 0 success, 1 usage error, 2 input error, 3 provider or network failure, 130 stopped with Ctrl-C\n"
-               "(finetune watch: 3 when the job failed or was cancelled).\n");
+    text += tr(
+        "\n"
+        "PATH is a dataset file or folder (Netflix Prize: combined_data_*.txt or training_set/;\n"
+        "MovieLens: ratings.csv, ratings.dat or u.data), or :sample for the embedded MovieLens sample.\n"
+        "PROVIDER is --provider NAME (a profile) or --base-url URL --kind KIND [--key-env VAR]; the API key comes from\n"
+        "the environment (OPENAI_API_KEY, AZURE_OPENAI_API_KEY, TOGETHER_API_KEY or --key-env); the simulator needs none.\n"
+        "Exit codes: 0 success, 1 usage error, 2 input error, 3 provider or network failure, 130 stopped with Ctrl-C\n"
+        "(finetune watch: 3 when the job failed or was cancelled).\n");
     return text;
 }
 
@@ -304,7 +305,8 @@ QString manPage()
     t += QStringLiteral(".SH NAME\ncinetune \\- movie recommendations with fine-tuned language models\n");
     t += QStringLiteral(".SH SYNOPSIS\n.B cinetune\n[\\fIPROJECT.cinetune\\fR | \\fIDATASET\\fR]\n.br\n");
     for (const Command &c : commandRegistry()) {
-        t += QStringLiteral(".B cinetune %1\n%2\n.br\n").arg(roff(c.name), roff(QString(c.synopsis).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+        t += QStringLiteral(".B cinetune %1\n%2\n.br\n")
+                 .arg(roff(c.name), roff(QString(c.synopsis).replace(QLatin1Char('\n'), QLatin1Char(' '))));
     }
     t += QStringLiteral(".SH DESCRIPTION\nWithout a command, cinetune opens the desktop application. Each command below runs "
                         "headless; \\fBcinetune\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR prints its options.\n");
@@ -316,7 +318,8 @@ QString manPage()
     }
     t += QStringLiteral(".SH EXIT STATUS\n0 success, 1 usage error, 2 input error, 3 provider or network failure, "
                         "130 stopped with Ctrl\\-C.\n");
-    t += QStringLiteral(".SH ENVIRONMENT\nOPENAI_API_KEY, AZURE_OPENAI_API_KEY, TOGETHER_API_KEY: the API keys of the providers.\n");
+    t += QStringLiteral(
+        ".SH ENVIRONMENT\nOPENAI_API_KEY, AZURE_OPENAI_API_KEY, TOGETHER_API_KEY: the API keys of the providers.\n");
     return t;
 }
 
@@ -360,7 +363,8 @@ QString bashCompletion()
                             "            case \"${COMP_WORDS[2]}\" in\n")
                  .arg(group, subs.join(QLatin1Char(' ')));
         for (const QString &sub : subs)
-            t += QStringLiteral("                %1) opts=\"%2\" ;;\n").arg(sub, optionWords(*findCommand(group + QLatin1Char(' ') + sub)));
+            t += QStringLiteral("                %1) opts=\"%2\" ;;\n")
+                     .arg(sub, optionWords(*findCommand(group + QLatin1Char(' ') + sub)));
         t += QStringLiteral("            esac ;;\n");
     }
     t += QStringLiteral("        help) opts=\"%1\" ;;\n"

@@ -11,8 +11,8 @@ namespace cinetune::cli {
 // One option of a command as its help, the man page and the completion show it.
 struct CommandOption
 {
-    QStringList names;  // without dashes ("project"); all are given as --name
-    QString valueName;  // empty for a flag
+    QStringList names; // without dashes ("project"); all are given as --name
+    QString valueName; // empty for a flag
     QString help;
 };
 
@@ -24,9 +24,9 @@ struct Command
     using Handler = int (*)(const QStringList &args, QTextStream &out, QTextStream &err);
     using Options = QList<QCommandLineOption> (*)();
 
-    QString name;       // "run", or "GROUP SUB" for a subcommand ("finetune submit")
-    QString synopsis;   // the arguments after the name; '\n' starts a continuation line
-    QString summary;    // one line, what the command does
+    QString name;              // "run", or "GROUP SUB" for a subcommand ("finetune submit")
+    QString synopsis;          // the arguments after the name; '\n' starts a continuation line
+    QString summary;           // one line, what the command does
     Options options = nullptr; // the options its parser takes (the handler adds the same list)
     Handler handler = nullptr; // gets the arguments after the name
     bool needsWidgets = false; // renders charts: needs a QApplication (offscreen), not a QCoreApplication

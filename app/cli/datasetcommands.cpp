@@ -118,10 +118,12 @@ QList<QCommandLineOption> datasetSynthOptions()
 {
     QList<QCommandLineOption> o;
     o << QCommandLineOption(QStringLiteral("out"), tr("Output folder"), QStringLiteral("DIR"));
-    o << QCommandLineOption(QStringLiteral("users"), tr("Number of users (default 480189: ~100 M ratings, ~2 GB)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("users"), tr("Number of users (default 480189: ~100 M ratings, ~2 GB)"),
+                            QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("seed"), tr("Random seed (default 1)"), QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("threads"), tr("Threads (0 = all cores)"), QStringLiteral("N"));
-    o << QCommandLineOption(QStringLiteral("force"), tr("Write into a folder that is not empty (its dataset files are replaced)"));
+    o << QCommandLineOption(QStringLiteral("force"),
+                            tr("Write into a folder that is not empty (its dataset files are replaced)"));
     return o;
 }
 

@@ -32,7 +32,8 @@ std::optional<std::vector<int>> parseKs(const QString &text, const QString &comm
         bool ok = false;
         const int k = part.trimmed().toInt(&ok);
         if (!ok || k < 1 || k > 1000) {
-            err << tr("cinetune %1: --k must be a comma-separated list of whole numbers from 1 to 1000, found \"%2\"\n").arg(command, text);
+            err << tr("cinetune %1: --k must be a comma-separated list of whole numbers from 1 to 1000, found \"%2\"\n")
+                       .arg(command, text);
             return std::nullopt;
         }
         ks.push_back(k);
@@ -50,8 +51,10 @@ Result<DatasetPtr> loadForCommand(const QString &path)
 QList<QCommandLineOption> resolverOptions()
 {
     QList<QCommandLineOption> o;
-    o << QCommandLineOption(QStringLiteral("max-distance"), tr("Largest edit distance of a fuzzy title match (default 2; 0 = exact only)"), QStringLiteral("N"));
-    o << QCommandLineOption(QStringLiteral("min-similarity"), tr("Fuzzy match by similarity 1 - distance/length >= R instead (0 < R < 1)"), QStringLiteral("R"));
+    o << QCommandLineOption(QStringLiteral("max-distance"),
+                            tr("Largest edit distance of a fuzzy title match (default 2; 0 = exact only)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("min-similarity"),
+                            tr("Fuzzy match by similarity 1 - distance/length >= R instead (0 < R < 1)"), QStringLiteral("R"));
     return o;
 }
 
@@ -92,7 +95,10 @@ void printText(QTextStream &out, const MetricReport &report, const PreparedRun &
                .arg(report.emptyGold);
     if (run.ignored)
         out << tr("Ignored: %1 predictions for users not in the gold set (split %2)\n").arg(run.ignored).arg(split);
-    out << QStringLiteral("%1  %2  %3\n").arg(tr("Metric"), -14).arg(tr("Mean"), -8).arg(tr("%1 % CI").arg(report.bootstrap.confidence * 100));
+    out << QStringLiteral("%1  %2  %3\n")
+               .arg(tr("Metric"), -14)
+               .arg(tr("Mean"), -8)
+               .arg(tr("%1 % CI").arg(report.bootstrap.confidence * 100));
     for (qsizetype m = 0; m < report.metrics.size(); ++m) {
         const auto i = static_cast<std::size_t>(m);
         out << QStringLiteral("%1  %2  %3\n")
@@ -136,14 +142,18 @@ QList<QCommandLineOption> evalOptions()
 {
     QList<QCommandLineOption> o;
     o << QCommandLineOption(QStringLiteral("gold"), tr("Gold-set JSONL (from cinetune goldset)"), QStringLiteral("FILE"));
-    o << QCommandLineOption(QStringLiteral("predictions"), tr("Predictions JSONL: {\"user\", \"items\"|\"titles\"|\"text\"}"), QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("predictions"), tr("Predictions JSONL: {\"user\", \"items\"|\"titles\"|\"text\"}"),
+                            QStringLiteral("FILE"));
     o << QCommandLineOption(QStringLiteral("k"), tr("Cut-offs, e.g. 1,3,5,10 (default)"), QStringLiteral("LIST"));
     o << QCommandLineOption(QStringLiteral("json"), tr("Print one JSON object"));
-    o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset to resolve titles with and for beyond-accuracy figures"), QStringLiteral("D"));
+    o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset to resolve titles with and for beyond-accuracy figures"),
+                            QStringLiteral("D"));
     o << QCommandLineOption(QStringLiteral("split"), tr("test, validation, train or all (default)"), QStringLiteral("SPLIT"));
     o << QCommandLineOption(QStringLiteral("seed"), tr("Bootstrap seed (default 1)"), QStringLiteral("S"));
-    o << QCommandLineOption(QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"), QStringLiteral("N"));
-    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"),
+                            QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"),
+                            QStringLiteral("N"));
     o << resolverOptions();
     return o;
 }
@@ -155,7 +165,8 @@ int eval(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOptions(evalOptions());
     if (!parseOptions(parser, command, args, err))
         return UsageError;
-    if (!parser.positionalArguments().isEmpty() || !parser.isSet(QStringLiteral("gold")) || !parser.isSet(QStringLiteral("predictions"))) {
+    if (!parser.positionalArguments().isEmpty() || !parser.isSet(QStringLiteral("gold"))
+        || !parser.isSet(QStringLiteral("predictions"))) {
         err << tr("cinetune eval: expected --gold GOLD.jsonl and --predictions PRED.jsonl\n");
         return UsageError;
     }
@@ -233,12 +244,13 @@ int eval(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (dataset) {
         const Dataset &ds = *dataset;
-        report.beyond = beyondAccuracy(run->users, report.ks.back(), ds.catalogue.size(), [&ds](std::uint32_t id) -> std::optional<double> {
-            const auto m = ds.catalogue.find(id);
-            if (!m)
-                return std::nullopt;
-            return *m < ds.store.movieCount() ? static_cast<double>(ds.store.movieRatingCount(*m)) : 0.0;
-        });
+        report.beyond = beyondAccuracy(
+            run->users, report.ks.back(), ds.catalogue.size(), [&ds](std::uint32_t id) -> std::optional<double> {
+                const auto m = ds.catalogue.find(id);
+                if (!m)
+                    return std::nullopt;
+                return *m < ds.store.movieCount() ? static_cast<double>(ds.store.movieRatingCount(*m)) : 0.0;
+            });
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o = metricReportToJson(report);
@@ -298,8 +310,8 @@ int resolve(const QStringList &args, QTextStream &in, QTextStream &out, QTextStr
                           {QStringLiteral("match"), r.movieIndex ? QJsonValue(r.matchedTitle) : QJsonValue()}};
             out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         } else {
-            out << visibleText(line) << '\t' << (r.movieIndex ? QString::number(r.sourceId) : QStringLiteral("null")) << '\t' << resolutionHow(r)
-                << '\t' << visibleText(r.matchedTitle) << '\n';
+            out << visibleText(line) << '\t' << (r.movieIndex ? QString::number(r.sourceId) : QStringLiteral("null")) << '\t'
+                << resolutionHow(r) << '\t' << visibleText(r.matchedTitle) << '\n';
         }
     }
     return Success;

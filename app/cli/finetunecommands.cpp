@@ -29,9 +29,13 @@ QString tr(const char *s)
 QList<QCommandLineOption> priceOptions()
 {
     QList<QCommandLineOption> o;
-    o << QCommandLineOption(QStringLiteral("model"), tr("Model whose limits and prices apply (default gpt-4o-mini-2024-07-18)"), QStringLiteral("MODEL"));
-    o << QCommandLineOption(QStringLiteral("prices"), tr("Price table (JSON; default: OpenAI's published prices)"), QStringLiteral("FILE"));
-    o << QCommandLineOption(QStringLiteral("epochs"), tr("Training epochs (default: the notebook's rule from the number of examples)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("model"), tr("Model whose limits and prices apply (default gpt-4o-mini-2024-07-18)"),
+                            QStringLiteral("MODEL"));
+    o << QCommandLineOption(QStringLiteral("prices"), tr("Price table (JSON; default: OpenAI's published prices)"),
+                            QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("epochs"),
+                            tr("Training epochs (default: the notebook's rule from the number of examples)"),
+                            QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("threads"), tr("Threads (0 = all cores)"), QStringLiteral("N"));
     return o;
 }
@@ -57,7 +61,7 @@ std::optional<int> applyPriceOptions(const QCommandLineParser &parser, const QSt
         prices = std::move(loaded).value();
     }
     const QString model = parser.isSet(QStringLiteral("model")) ? parser.value(QStringLiteral("model"))
-                                                                 : PriceTable::defaults().models().constFirst().model;
+                                                                : PriceTable::defaults().models().constFirst().model;
     const auto price = prices.find(model);
     if (!price) {
         QStringList known;
@@ -85,10 +89,12 @@ void printIssues(const ChatDataReport &report, QTextStream &err)
 QList<QCommandLineOption> finetuneDataOptions()
 {
     QList<QCommandLineOption> o;
-    o << QCommandLineOption(QStringLiteral("dataset"), tr("The dataset the gold set was built from (file, folder or :sample)"), QStringLiteral("DATASET"));
+    o << QCommandLineOption(QStringLiteral("dataset"), tr("The dataset the gold set was built from (file, folder or :sample)"),
+                            QStringLiteral("DATASET"));
     o << QCommandLineOption(QStringLiteral("split"), tr("train, validation or test"), QStringLiteral("SPLIT"));
     o << QCommandLineOption(QStringLiteral("out"), tr("Output chat fine-tuning JSONL"), QStringLiteral("FILE"));
-    o << QCommandLineOption(QStringLiteral("template"), tr("Prompt template (JSON; default: the paper's)"), QStringLiteral("FILE"));
+    o << QCommandLineOption(QStringLiteral("template"), tr("Prompt template (JSON; default: the paper's)"),
+                            QStringLiteral("FILE"));
     o << QCommandLineOption(QStringLiteral("json"), tr("Print the report as one JSON object"));
     o << QCommandLineOption(QStringLiteral("no-cache"), tr("Neither read nor write the dataset's binary cache"));
     o << priceOptions();
@@ -105,7 +111,8 @@ int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
         return UsageError;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("dataset"))
         || !parser.isSet(QStringLiteral("split")) || !parser.isSet(QStringLiteral("out"))) {
-        err << tr("cinetune finetune-data: expected GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n");
+        err << tr(
+            "cinetune finetune-data: expected GOLD.jsonl --dataset DATASET --split train|validation|test --out FILE.jsonl\n");
         return UsageError;
     }
     const QStringList inputs{parser.positionalArguments().first(), parser.value(QStringLiteral("dataset")),
@@ -182,7 +189,8 @@ int finetuneData(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const QLocale c = QLocale::c();
     out << tr("Wrote %1 (the %2 split, examples: %3)\n")
-               .arg(QDir::toNativeSeparators(outPath), goldSetSplitId(*split), c.toString(static_cast<qint64>(data->examples.size())));
+               .arg(QDir::toNativeSeparators(outPath), goldSetSplitId(*split),
+                    c.toString(static_cast<qint64>(data->examples.size())));
     if (data->skippedNoGold > 0)
         out << tr("Users skipped for an empty gold list: %1\n").arg(data->skippedNoGold);
     out << report.toText(false);
@@ -193,7 +201,10 @@ QList<QCommandLineOption> tokensOptions()
 {
     QList<QCommandLineOption> o;
     o << QCommandLineOption(QStringLiteral("json"), tr("Print one JSON object"));
-    o << QCommandLineOption(QStringLiteral("min-examples"), tr("Fewer examples are an error (default 10, OpenAI's minimum for a training file; 0 for a validation file)"), QStringLiteral("N"));
+    o << QCommandLineOption(
+        QStringLiteral("min-examples"),
+        tr("Fewer examples are an error (default 10, OpenAI's minimum for a training file; 0 for a validation file)"),
+        QStringLiteral("N"));
     o << priceOptions();
     return o;
 }

@@ -58,7 +58,11 @@ std::optional<double> numberOption(const QCommandLineParser &parser, const QStri
     bool ok = false;
     const double v = parser.value(name).toDouble(&ok);
     if (!ok || !(v >= min && v <= max)) {
-        err << tr("cinetune %1: --%2 must be a number from %3 to %4, found \"%5\"\n").arg(cmd, name).arg(min).arg(max).arg(parser.value(name));
+        err << tr("cinetune %1: --%2 must be a number from %3 to %4, found \"%5\"\n")
+                   .arg(cmd, name)
+                   .arg(min)
+                   .arg(max)
+                   .arg(parser.value(name));
         return std::nullopt;
     }
     return v;
@@ -101,14 +105,18 @@ QList<QCommandLineOption> finetuneSubmitOptions()
     o << providerOptions();
     o << QCommandLineOption(QStringLiteral("training"), tr("Training data (chat JSONL)"), QStringLiteral("FILE"));
     o << QCommandLineOption(QStringLiteral("validation"), tr("Validation data (chat JSONL)"), QStringLiteral("FILE"));
-    o << QCommandLineOption(QStringLiteral("model"), tr("Base model (default: the profile's, else gpt-4o-mini-2024-07-18)"), QStringLiteral("M"));
+    o << QCommandLineOption(QStringLiteral("model"), tr("Base model (default: the profile's, else gpt-4o-mini-2024-07-18)"),
+                            QStringLiteral("M"));
     o << QCommandLineOption(QStringLiteral("epochs"), tr("Epochs (default 2)"), QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("batch-size"), tr("Batch size (default 32; 0 = automatic)"), QStringLiteral("N"));
-    o << QCommandLineOption(QStringLiteral("lr-multiplier"), tr("Learning-rate multiplier, OpenAI/Azure (default 1; 0 = automatic)"), QStringLiteral("X"));
-    o << QCommandLineOption(QStringLiteral("learning-rate"), tr("Absolute learning rate, Together (default 0.00001)"), QStringLiteral("X"));
+    o << QCommandLineOption(QStringLiteral("lr-multiplier"),
+                            tr("Learning-rate multiplier, OpenAI/Azure (default 1; 0 = automatic)"), QStringLiteral("X"));
+    o << QCommandLineOption(QStringLiteral("learning-rate"), tr("Absolute learning rate, Together (default 0.00001)"),
+                            QStringLiteral("X"));
     o << QCommandLineOption(QStringLiteral("seed"), tr("Training seed"), QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("suffix"), tr("Suffix of the fine-tuned model's name"), QStringLiteral("S"));
-    o << QCommandLineOption(QStringLiteral("project"), tr("Record the job in this project (created if missing)"), QStringLiteral("P"));
+    o << QCommandLineOption(QStringLiteral("project"), tr("Record the job in this project (created if missing)"),
+                            QStringLiteral("P"));
     return o;
 }
 
@@ -184,7 +192,8 @@ int finetuneSubmit(const QStringList &args, QTextStream &out, QTextStream &err)
     if (profile.isSimulator())
         say(err, tr("Using the offline simulator (not an LLM).\n"));
     JobSubmission submission(c.client.get(), project.jobs.get(), input);
-    QObject::connect(&submission, &JobSubmission::stateChanged, &submission, [&err](const QString &text) { say(err, text + QLatin1Char('\n')); });
+    QObject::connect(&submission, &JobSubmission::stateChanged, &submission,
+                     [&err](const QString &text) { say(err, text + QLatin1Char('\n')); });
     return runEventLoop([&](const Done &done) {
         QObject::connect(&submission, &JobSubmission::finished, &submission, [&, done](const Result<StoredJob> &r) {
             if (!r) {
@@ -194,12 +203,14 @@ int finetuneSubmit(const QStringList &args, QTextStream &out, QTextStream &err)
                 return done(InputError);
             }
             say(out, r->job.id + QLatin1Char('\n'));
-            say(err, tr("Submitted job %1 (%2) to \"%3\"%4. Follow it with: cinetune finetune watch %1 %5\n")
-                         .arg(r->job.id, jobStatusId(r->job.status), profile.name,
-                              project.file ? tr(" and recorded it in %1").arg(project.file->path()) : QString(),
-                              parser.isSet(QStringLiteral("provider")) ? QStringLiteral("--provider ") + profile.name
-                                                                       : QStringLiteral("--base-url %1 --kind %2")
-                                                                             .arg(profile.effectiveBaseUrl().toString(), providerKindId(profile.kind))));
+            say(err,
+                tr("Submitted job %1 (%2) to \"%3\"%4. Follow it with: cinetune finetune watch %1 %5\n")
+                    .arg(r->job.id, jobStatusId(r->job.status), profile.name,
+                         project.file ? tr(" and recorded it in %1").arg(project.file->path()) : QString(),
+                         parser.isSet(QStringLiteral("provider"))
+                             ? QStringLiteral("--provider ") + profile.name
+                             : QStringLiteral("--base-url %1 --kind %2")
+                                   .arg(profile.effectiveBaseUrl().toString(), providerKindId(profile.kind))));
             done(Success);
         });
         submission.start();
@@ -222,8 +233,8 @@ struct JobCommand
 QList<QCommandLineOption> jobOptions()
 {
     QList<QCommandLineOption> o = providerOptions();
-    o << QCommandLineOption(QStringLiteral("project"), tr("Project that records the job (its provider is used; the row is updated)"),
-                            QStringLiteral("P"));
+    o << QCommandLineOption(QStringLiteral("project"),
+                            tr("Project that records the job (its provider is used; the row is updated)"), QStringLiteral("P"));
     return o;
 }
 
@@ -310,8 +321,11 @@ class JobWatcher
 {
 public:
     JobWatcher(JobCommand &jc, int intervalMs, QTextStream &out, QTextStream &err, Done done)
-        : m_jc(jc), m_out(out), m_err(err), m_done(std::move(done)),
-          m_poller([client = jc.connection.client.get()]() -> Result<ProviderClient *> { return client; }, jc.jobId)
+        : m_jc(jc)
+        , m_out(out)
+        , m_err(err)
+        , m_done(std::move(done))
+        , m_poller([client = jc.connection.client.get()]() -> Result<ProviderClient *> { return client; }, jc.jobId)
     {
         // A steady pace; after failures the pause doubles, up to 16 times the interval or 5 minutes.
         m_poller.setTiming({intervalMs, std::min(intervalMs * 16, 300000), false});
@@ -322,11 +336,14 @@ public:
             if (!isTerminal(job.status))
                 printStatus(job);
         });
-        QObject::connect(&m_poller, &JobPoller::eventsAdded, &m_context, [this](const QList<JobEvent> &events) { printEvents(events); });
-        QObject::connect(&m_poller, &JobPoller::metricsAdded, &m_context, [this](const QList<JobEvent> &points) { printMetrics(points); });
+        QObject::connect(&m_poller, &JobPoller::eventsAdded, &m_context,
+                         [this](const QList<JobEvent> &events) { printEvents(events); });
+        QObject::connect(&m_poller, &JobPoller::metricsAdded, &m_context,
+                         [this](const QList<JobEvent> &points) { printMetrics(points); });
         QObject::connect(&m_poller, &JobPoller::pollFailed, &m_context, [this](const Error &e) { failed(e); });
-        QObject::connect(&m_poller, &JobPoller::finished, &m_context,
-                         [this](const FineTuneJob &job, const Result<QList<Checkpoint>> &checkpoints) { finish(job, checkpoints); });
+        QObject::connect(
+            &m_poller, &JobPoller::finished, &m_context,
+            [this](const FineTuneJob &job, const Result<QList<Checkpoint>> &checkpoints) { finish(job, checkpoints); });
     }
     Q_DISABLE_COPY_MOVE(JobWatcher)
 
@@ -391,8 +408,9 @@ private:
             return m_done(Success);
         }
         if (job.status == JobStatus::Failed)
-            say(m_err, tr("cinetune finetune watch: job %1 failed: %2\n")
-                           .arg(m_jc.jobId, job.error.message.isEmpty() ? tr("no reason given") : job.error.message));
+            say(m_err,
+                tr("cinetune finetune watch: job %1 failed: %2\n")
+                    .arg(m_jc.jobId, job.error.message.isEmpty() ? tr("no reason given") : job.error.message));
         else
             say(m_err, tr("cinetune finetune watch: job %1 was cancelled\n").arg(m_jc.jobId));
         m_done(ProviderError);
@@ -403,8 +421,8 @@ private:
         // Transient trouble (network, 5xx, rate limits) has used up the call's retries: keep
         // watching with a longer pause. A bad key, an unknown job or a bad request ends the watch.
         const bool fatal = e.code == errc::Provider::BadKey || e.code == errc::Provider::NotFound
-                           || e.code == errc::Provider::Forbidden || e.code == errc::Provider::InvalidRequest
-                           || e.code == errc::Provider::NoKey || e.code == errc::Provider::Quota;
+            || e.code == errc::Provider::Forbidden || e.code == errc::Provider::InvalidRequest || e.code == errc::Provider::NoKey
+            || e.code == errc::Provider::Quota;
         if (fatal || m_poller.consecutiveFailures() >= 10) {
             m_poller.stop();
             return m_done(providerFailure(QStringLiteral("finetune watch"), e, m_jc.connection, m_err));
@@ -426,7 +444,8 @@ private:
 QList<QCommandLineOption> finetuneWatchOptions()
 {
     QList<QCommandLineOption> o;
-    o << QCommandLineOption(QStringLiteral("interval"), tr("Seconds between polls (default 10; 1 for the simulator)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("interval"), tr("Seconds between polls (default 10; 1 for the simulator)"),
+                            QStringLiteral("S"));
     o << jobOptions();
     return o;
 }
@@ -439,7 +458,8 @@ int finetuneWatch(const QStringList &args, QTextStream &out, QTextStream &err)
     JobCommand jc;
     if (const int code = prepareJobCommand(parser, cmd, args, jc, err); code != Success)
         return code;
-    const auto interval = unsignedOption(parser, QStringLiteral("interval"), jc.profile.isSimulator() ? 1 : 10, 1, 3600, cmd, err);
+    const auto interval = unsignedOption(parser, QStringLiteral("interval"), jc.profile.isSimulator() ? 1 : 10, 1, 3600, cmd,
+                                         err);
     if (!interval)
         return UsageError;
     std::unique_ptr<JobWatcher> watcher;
@@ -448,7 +468,9 @@ int finetuneWatch(const QStringList &args, QTextStream &out, QTextStream &err)
         watcher = std::make_unique<JobWatcher>(jc, static_cast<int>(*interval * 1000), out, err, done);
         interrupts = std::make_unique<InterruptHandler>([&, done]() {
             watcher->stop();
-            say(err, tr("Stopped watching; job %1 goes on at the provider (cancel it with cinetune finetune cancel %1).\n").arg(jc.jobId));
+            say(err,
+                tr("Stopped watching; job %1 goes on at the provider (cancel it with cinetune finetune cancel %1).\n")
+                    .arg(jc.jobId));
             done(kInterrupted);
         });
         watcher->start();

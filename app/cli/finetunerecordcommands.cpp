@@ -50,7 +50,8 @@ QList<QCommandLineOption> finetuneListOptions()
     QList<QCommandLineOption> o;
     o << providerOptions();
     o << QCommandLineOption(QStringLiteral("project"), tr("List the jobs recorded in this project"), QStringLiteral("P"));
-    o << QCommandLineOption(QStringLiteral("import"), tr("With --project and a provider: record the provider's jobs the project lacks"));
+    o << QCommandLineOption(QStringLiteral("import"),
+                            tr("With --project and a provider: record the provider's jobs the project lacks"));
     o << QCommandLineOption(QStringLiteral("json"), tr("Print one JSON array"));
     return o;
 }
@@ -63,7 +64,7 @@ int finetuneList(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!parseOptions(parser, cmd, args, err))
         return UsageError;
     const bool remote = parser.isSet(QStringLiteral("provider")) || parser.isSet(QStringLiteral("base-url"))
-                        || parser.isSet(QStringLiteral("kind"));
+        || parser.isSet(QStringLiteral("kind"));
     if (!parser.positionalArguments().isEmpty() || (!remote && !parser.isSet(QStringLiteral("project")))
         || (parser.isSet(QStringLiteral("import")) && !(remote && parser.isSet(QStringLiteral("project"))))) {
         err << tr("cinetune finetune list: expected --provider NAME (or --base-url URL --kind KIND) and/or --project P "
@@ -157,7 +158,6 @@ int finetuneList(const QStringList &args, QTextStream &out, QTextStream &err)
     });
 }
 
-
 QList<QCommandLineOption> finetuneDiscardOptions()
 {
     QList<QCommandLineOption> o;
@@ -199,7 +199,8 @@ int finetuneDiscard(const QStringList &args, QTextStream &out, QTextStream &err)
         return Success;
     }
     err << tr("cinetune finetune discard: the project has no unconfirmed job request \"%1\" (a job the provider "
-              "knows is never discarded: cancel it instead)\n").arg(tag);
+              "knows is never discarded: cancel it instead)\n")
+               .arg(tag);
     return InputError;
 }
 

@@ -35,7 +35,7 @@ const QString kCommand = QStringLiteral("goldset");
 
 // Options that only mean something for one protocol.
 const QStringList kConsensusOnly = {QStringLiteral("neighbors"), QStringLiteral("min-matches"), QStringLiteral("watch-factor"),
-                                    QStringLiteral("max-gold"), QStringLiteral("min-gold"), QStringLiteral("exclude")};
+                                    QStringLiteral("max-gold"),  QStringLiteral("min-gold"),    QStringLiteral("exclude")};
 
 QString movieName(const Dataset &ds, std::uint32_t sourceId)
 {
@@ -43,7 +43,8 @@ QString movieName(const Dataset &ds, std::uint32_t sourceId)
     return m ? tr("%1 [%2]").arg(ds.catalogue.displayTitle(*m)).arg(sourceId) : QString::number(sourceId);
 }
 
-void printSummary(QTextStream &out, const GoldSet &set, const Dataset &ds, const QString &preset, const QJsonObject &diagnostics = {})
+void printSummary(QTextStream &out, const GoldSet &set, const Dataset &ds, const QString &preset,
+                  const QJsonObject &diagnostics = {})
 {
     const GoldSetSpec &s = set.spec;
     const GoldSetSummary &m = set.summary;
@@ -111,8 +112,8 @@ void printSummary(QTextStream &out, const GoldSet &set, const Dataset &ds, const
     out << tr("Split: %1 train, %2 validation, %3 test\n").arg(m.splitCounts[0]).arg(m.splitCounts[1]).arg(m.splitCounts[2]);
     const QString text = diagnostics.value(QLatin1String("text")).toString();
     if (!text.isEmpty())
-        out << tr("Diagnostics (%1 split):\n").arg(diagnostics.value(QLatin1String("split")).toString())
-            << QStringLiteral("  ") << QString(text).replace(QLatin1Char('\n'), QStringLiteral("\n  ")) << '\n';
+        out << tr("Diagnostics (%1 split):\n").arg(diagnostics.value(QLatin1String("split")).toString()) << QStringLiteral("  ")
+            << QString(text).replace(QLatin1Char('\n'), QStringLiteral("\n  ")) << '\n';
 }
 
 } // namespace
@@ -122,11 +123,15 @@ QList<QCommandLineOption> goldsetOptions()
     QList<QCommandLineOption> o;
     o << QCommandLineOption(QStringLiteral("out"), tr("Output JSONL file (written atomically)"), QStringLiteral("FILE"));
     o << QCommandLineOption(QStringLiteral("preset"), tr("paper50 (default), paper60 or holdout"), QStringLiteral("NAME"));
-    o << QCommandLineOption(QStringLiteral("users-file"), tr("Source user ids (white-space separated) instead of a sample"), QStringLiteral("F"));
-    o << QCommandLineOption(QStringLiteral("sample-users"), tr("Users sampled from the eligible ones (0 = all)"), QStringLiteral("N"));
-    o << QCommandLineOption(QStringLiteral("eligibility"), tr("Eligible users have at least E ratings of 5 stars"), QStringLiteral("E"));
+    o << QCommandLineOption(QStringLiteral("users-file"), tr("Source user ids (white-space separated) instead of a sample"),
+                            QStringLiteral("F"));
+    o << QCommandLineOption(QStringLiteral("sample-users"), tr("Users sampled from the eligible ones (0 = all)"),
+                            QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("eligibility"), tr("Eligible users have at least E ratings of 5 stars"),
+                            QStringLiteral("E"));
     o << QCommandLineOption(QStringLiteral("profile-size"), tr("Profile size P"), QStringLiteral("P"));
-    o << QCommandLineOption(QStringLiteral("star-threshold"), tr("Star threshold T (0.5 to 5, steps of 0.5)"), QStringLiteral("T"));
+    o << QCommandLineOption(QStringLiteral("star-threshold"), tr("Star threshold T (0.5 to 5, steps of 0.5)"),
+                            QStringLiteral("T"));
     o << QCommandLineOption(QStringLiteral("min-matches"), tr("Min profile movies a neighbour rated >= T"), QStringLiteral("M"));
     o << QCommandLineOption(QStringLiteral("neighbors"), tr("Neighbour cap (0 = all candidates)"), QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("watch-factor"), tr("Watch factor W in percent"), QStringLiteral("W"));
@@ -136,10 +141,13 @@ QList<QCommandLineOption> goldsetOptions()
     o << QCommandLineOption(QStringLiteral("holdout"), tr("Hold-out size H (--preset holdout)"), QStringLiteral("H"));
     o << QCommandLineOption(QStringLiteral("split"), tr("Train/validation/test percent, e.g. 70/20/10"), QStringLiteral("A/B/C"));
     o << QCommandLineOption(QStringLiteral("seed"), tr("Random seed (default 1)"), QStringLiteral("S"));
-    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"),
+                            QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("no-cache"), tr("Neither read nor write the dataset's binary cache"));
-    o << QCommandLineOption(QStringLiteral("save-to"), tr("Also store the gold set in this project (created if missing)"), QStringLiteral("PROJECT"));
-    o << QCommandLineOption(QStringLiteral("name"), tr("Name of the gold set in the project (with --save-to)"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("save-to"), tr("Also store the gold set in this project (created if missing)"),
+                            QStringLiteral("PROJECT"));
+    o << QCommandLineOption(QStringLiteral("name"), tr("Name of the gold set in the project (with --save-to)"),
+                            QStringLiteral("NAME"));
     o << QCommandLineOption(QStringLiteral("json"), tr("Print the summary as one JSON object"));
     return o;
 }
@@ -156,7 +164,8 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
         err << tr("cinetune goldset: expected one DATASET and --out FILE.jsonl and/or --save-to PROJECT --name NAME\n");
         return UsageError;
     }
-    if (toProject != parser.isSet(QStringLiteral("name")) || (toProject && parser.value(QStringLiteral("name")).trimmed().isEmpty())) {
+    if (toProject != parser.isSet(QStringLiteral("name"))
+        || (toProject && parser.value(QStringLiteral("name")).trimmed().isEmpty())) {
         err << tr("cinetune goldset: --save-to and --name go together\n");
         return UsageError;
     }
@@ -172,7 +181,8 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
         }
     }
 
-    const QString presetName = parser.isSet(QStringLiteral("preset")) ? parser.value(QStringLiteral("preset")) : QStringLiteral("paper50");
+    const QString presetName = parser.isSet(QStringLiteral("preset")) ? parser.value(QStringLiteral("preset"))
+                                                                      : QStringLiteral("paper50");
     const auto preset = GoldSetSpec::preset(presetName);
     if (!preset)
         return usage(tr("--preset must be paper50, paper60 or holdout, found \"%1\"").arg(presetName));
@@ -201,7 +211,8 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
     const auto held = number("holdout", static_cast<qulonglong>(spec.holdoutSize), 1, 1000);
     const auto seed = number("seed", spec.seed, 0, ~0ull);
     const auto threads = number("threads", 0, 0, 256);
-    if (!users || !eligibility || !profile || !matches || !neighbours || !watch || !maxGold || !minGold || !held || !seed || !threads)
+    if (!users || !eligibility || !profile || !matches || !neighbours || !watch || !maxGold || !minGold || !held || !seed
+        || !threads)
         return UsageError;
     spec.users = static_cast<std::uint32_t>(*users);
     spec.eligibility = static_cast<int>(*eligibility);
@@ -343,8 +354,10 @@ int goldset(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     printSummary(out, gold, dataset, presetName, diagnostics.value());
     if (toProject)
-        out << tr("Stored %1 users as gold set \"%2\" in %3\n").arg(gold.users.size()).arg(parser.value(QStringLiteral("name")).trimmed(),
-                                                                                      ProjectFile::withSuffix(parser.value(QStringLiteral("save-to"))));
+        out << tr("Stored %1 users as gold set \"%2\" in %3\n")
+                   .arg(gold.users.size())
+                   .arg(parser.value(QStringLiteral("name")).trimmed(),
+                        ProjectFile::withSuffix(parser.value(QStringLiteral("save-to"))));
     out << tr("Wrote %1 users to %2 (dataset loaded in %3 s, gold set built in %4 s)\n")
                .arg(gold.users.size())
                .arg(path.isEmpty() ? tr("the project") : path)

@@ -28,10 +28,16 @@ QList<QCommandLineOption> goldsetStatsOptions()
 {
     QList<QCommandLineOption> o;
     o << QCommandLineOption(QStringLiteral("gold"), tr("Gold-set JSONL (cinetune goldset --out)"), QStringLiteral("GOLD"));
-    o << QCommandLineOption(QStringLiteral("preset"), tr("The rule the gold set was built with, for the neighbour-consensus ceiling: paper50 (default for " "neighbour-consensus lines), paper60 or holdout (no ceiling)"), QStringLiteral("NAME"));
-    o << QCommandLineOption(QStringLiteral("seed"), tr("The gold set's seed (the ceiling re-runs the rule with seed + 1; default 1)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("preset"),
+                            tr("The rule the gold set was built with, for the neighbour-consensus ceiling: paper50 (default for "
+                               "neighbour-consensus lines), paper60 or holdout (no ceiling)"),
+                            QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("seed"),
+                            tr("The gold set's seed (the ceiling re-runs the rule with seed + 1; default 1)"),
+                            QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("split"), tr("test (default), validation or train"), QStringLiteral("SPLIT"));
-    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("threads"), tr("Worker threads (0 = all cores); never changes the output"),
+                            QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("json"), tr("Print the diagnostics as one JSON object"));
     o << QCommandLineOption(QStringLiteral("no-cache"), tr("Neither read nor write the dataset cache"));
     return o;
@@ -49,7 +55,8 @@ int goldsetStats(const QStringList &args, QTextStream &out, QTextStream &err)
     };
     if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("gold")))
         return usage(tr("expected DATASET --gold GOLD.jsonl"));
-    const QString splitText = parser.isSet(QStringLiteral("split")) ? parser.value(QStringLiteral("split")) : QStringLiteral("test");
+    const QString splitText = parser.isSet(QStringLiteral("split")) ? parser.value(QStringLiteral("split"))
+                                                                    : QStringLiteral("test");
     const auto split = goldSetSplitFromId(splitText);
     if (!split)
         return usage(tr("--split must be test, validation or train, found \"%1\"").arg(splitText));
@@ -61,7 +68,8 @@ int goldsetStats(const QStringList &args, QTextStream &out, QTextStream &err)
     if (parser.isSet(QStringLiteral("preset"))) {
         spec = GoldSetSpec::preset(parser.value(QStringLiteral("preset")));
         if (!spec)
-            return usage(tr("--preset must be paper50, paper60 or holdout, found \"%1\"").arg(parser.value(QStringLiteral("preset"))));
+            return usage(
+                tr("--preset must be paper50, paper60 or holdout, found \"%1\"").arg(parser.value(QStringLiteral("preset"))));
     }
 
     auto gold = readGoldSetUsers(parser.value(QStringLiteral("gold")));

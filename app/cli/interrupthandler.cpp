@@ -27,8 +27,10 @@ void onSignal(int signal)
 
 struct InterruptHandler::Saved
 {
-    struct sigaction oldInt {};
-    struct sigaction oldTerm {};
+    struct sigaction oldInt
+    {};
+    struct sigaction oldTerm
+    {};
 };
 
 InterruptHandler::InterruptHandler(std::function<void()> handler)
@@ -42,7 +44,8 @@ InterruptHandler::InterruptHandler(std::function<void()> handler)
             handler();
     });
     m_saved = std::make_unique<Saved>();
-    struct sigaction sa {};
+    struct sigaction sa
+    {};
     sa.sa_handler = onSignal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
@@ -65,8 +68,7 @@ InterruptHandler::~InterruptHandler()
 #else
 
 struct InterruptHandler::Saved
-{
-};
+{};
 
 InterruptHandler::InterruptHandler(std::function<void()> handler)
 {

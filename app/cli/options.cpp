@@ -23,7 +23,8 @@ std::optional<qulonglong> unsignedOption(const QCommandLineParser &parser, const
     bool ok = false;
     const qulonglong v = parser.value(name).toULongLong(&ok);
     if (!ok || v < min || v > max) {
-        err << QCoreApplication::translate("cinetune-cli", "cinetune %1: --%2 must be a whole number from %3 to %4, found \"%5\"\n")
+        err << QCoreApplication::translate("cinetune-cli",
+                                           "cinetune %1: --%2 must be a whole number from %3 to %4, found \"%5\"\n")
                    .arg(command, name)
                    .arg(min)
                    .arg(max)
@@ -39,8 +40,9 @@ bool checkBaseUrlText(const QString &text, const QString &command, QTextStream &
     const QString scheme = url.scheme().toLower();
     if (url.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https")) && !url.host().isEmpty())
         return true;
-    err << QCoreApplication::translate("cinetune-cli", "cinetune %1: --base-url \"%2\" is not an http(s) URL with a host, "
-                                                       "such as https://api.openai.com/v1 or http://127.0.0.1:8080/v1\n")
+    err << QCoreApplication::translate("cinetune-cli",
+                                       "cinetune %1: --base-url \"%2\" is not an http(s) URL with a host, "
+                                       "such as https://api.openai.com/v1 or http://127.0.0.1:8080/v1\n")
                .arg(command, visibleText(text));
     return false;
 }

@@ -21,8 +21,10 @@ QString tr(const char *s)
 bool sameFile(const QString &a, const QString &b)
 {
 #ifdef Q_OS_UNIX
-    struct stat sa{};
-    struct stat sb{};
+    struct stat sa
+    {};
+    struct stat sb
+    {};
     if (::stat(QFile::encodeName(a).constData(), &sa) == 0 && ::stat(QFile::encodeName(b).constData(), &sb) == 0)
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 #endif

@@ -45,7 +45,6 @@ QString tr(const char *s)
 
 } // namespace
 
-
 // ---- providers ------------------------------------------------------------------------------
 
 QList<QCommandLineOption> providersListOptions()
@@ -77,7 +76,8 @@ int providersList(const QStringList &args, QTextStream &out, QTextStream &err)
         else if (keyless)
             key = tr("keychain");
         else
-            key = (available ? tr("$%1 (set)") : tr("$%1 (not set)")).arg(variable) + (p.useKeychain ? tr(", keychain") : QString());
+            key = (available ? tr("$%1 (set)") : tr("$%1 (not set)")).arg(variable)
+                + (p.useKeychain ? tr(", keychain") : QString());
         if (parser.isSet(QStringLiteral("json"))) {
             array.append(QJsonObject{{QStringLiteral("name"), p.name},
                                      {QStringLiteral("kind"), providerKindId(p.kind)},
@@ -105,8 +105,10 @@ int providersList(const QStringList &args, QTextStream &out, QTextStream &err)
 QList<QCommandLineOption> providersAddOptions()
 {
     QList<QCommandLineOption> o;
-    o << QCommandLineOption(QStringLiteral("kind"), tr("openai, azure, together, openai-compatible or simulator"), QStringLiteral("KIND"));
-    o << QCommandLineOption(QStringLiteral("base-url"), tr("Base URL ending in /v1 (default for openai and together)"), QStringLiteral("URL"));
+    o << QCommandLineOption(QStringLiteral("kind"), tr("openai, azure, together, openai-compatible or simulator"),
+                            QStringLiteral("KIND"));
+    o << QCommandLineOption(QStringLiteral("base-url"), tr("Base URL ending in /v1 (default for openai and together)"),
+                            QStringLiteral("URL"));
     o << QCommandLineOption(QStringLiteral("key-env"), tr("Environment variable holding the API key"), QStringLiteral("VAR"));
     o << QCommandLineOption(QStringLiteral("model"), tr("Default base model for fine-tuning"), QStringLiteral("M"));
     o << QCommandLineOption(QStringLiteral("chat-model"), tr("Default model for evaluation"), QStringLiteral("M"));
@@ -133,7 +135,8 @@ int providersAdd(const QStringList &args, QTextStream &out, QTextStream &err)
     p.name = parser.positionalArguments().first();
     const auto kind = providerKindFromId(parser.value(QStringLiteral("kind")));
     if (!kind) {
-        err << tr("cinetune providers add: --kind must be %1, found \"%2\"\n").arg(kKindChoices, parser.value(QStringLiteral("kind")));
+        err << tr("cinetune providers add: --kind must be %1, found \"%2\"\n")
+                   .arg(kKindChoices, parser.value(QStringLiteral("kind")));
         return UsageError;
     }
     p.kind = *kind;
@@ -144,7 +147,8 @@ int providersAdd(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (parser.isSet(QStringLiteral("key-env"))) {
         if (!validVariableName(parser.value(QStringLiteral("key-env")))) {
-            err << tr("cinetune providers add: --key-env must name an environment variable (letters, digits and _), not hold the key\n");
+            err << tr("cinetune providers add: --key-env must name an environment variable (letters, digits and _), not hold the "
+                      "key\n");
             return UsageError;
         }
         p.keyVariable = parser.value(QStringLiteral("key-env"));
@@ -252,11 +256,11 @@ int providersTest(const QStringList &args, QTextStream &out, QTextStream &err)
                        .arg(profile.name, providerKindLabel(profile.kind), profile.effectiveBaseUrl().toString())
                        .arg(r->size());
             for (const ModelInfo &m : r.value())
-                out << QStringLiteral("  %1%2\n").arg(m.id, m.ownedBy.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(m.ownedBy));
+                out << QStringLiteral("  %1%2\n")
+                           .arg(m.id, m.ownedBy.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(m.ownedBy));
             done(Success);
         });
     });
 }
-
 
 } // namespace cinetune::cli

@@ -44,10 +44,7 @@ QString tr(const char *s)
 
 } // namespace
 
-
-
 // `finetune watch` stopped by Ctrl-C (128 + SIGINT, the shell convention); the job goes on.
-
 
 void say(QTextStream &s, const QString &text)
 {
@@ -56,7 +53,6 @@ void say(QTextStream &s, const QString &text)
 }
 
 // ---- event loop ---------------------------------------------------------------------------
-
 
 // Runs the application's event loop until the work begun by `start` calls done(exitCode).
 // `done` stays safe to call after the loop ended (e.g. from a call cancelled while cleaning up).
@@ -79,10 +75,14 @@ int runEventLoop(const std::function<void(const Done &)> &start)
 QList<QCommandLineOption> providerOptions()
 {
     QList<QCommandLineOption> o;
-    o << QCommandLineOption(QStringLiteral("provider"), tr("Provider profile (see cinetune providers list)"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("provider"), tr("Provider profile (see cinetune providers list)"),
+                            QStringLiteral("NAME"));
     o << QCommandLineOption(QStringLiteral("base-url"), tr("Inline provider: base URL (ending in /v1)"), QStringLiteral("URL"));
-    o << QCommandLineOption(QStringLiteral("kind"), tr("Inline provider: openai, azure, together, openai-compatible or simulator"), QStringLiteral("KIND"));
-    o << QCommandLineOption(QStringLiteral("key-env"), tr("Environment variable holding the API key (default: the kind's)"), QStringLiteral("VAR"));
+    o << QCommandLineOption(QStringLiteral("kind"),
+                            tr("Inline provider: openai, azure, together, openai-compatible or simulator"),
+                            QStringLiteral("KIND"));
+    o << QCommandLineOption(QStringLiteral("key-env"), tr("Environment variable holding the API key (default: the kind's)"),
+                            QStringLiteral("VAR"));
     return o;
 }
 
@@ -135,7 +135,8 @@ int resolveProvider(const QCommandLineParser &parser, const QString &cmd, const 
         }
         const auto kind = providerKindFromId(parser.value(QStringLiteral("kind")));
         if (!kind) {
-            err << tr("cinetune %1: --kind must be %2, found \"%3\"\n").arg(cmd, kKindChoices, parser.value(QStringLiteral("kind")));
+            err << tr("cinetune %1: --kind must be %2, found \"%3\"\n")
+                       .arg(cmd, kKindChoices, parser.value(QStringLiteral("kind")));
             return UsageError;
         }
         profile = ProviderProfile{};
@@ -169,7 +170,8 @@ int resolveProvider(const QCommandLineParser &parser, const QString &cmd, const 
     }
     if (parser.isSet(QStringLiteral("key-env"))) {
         if (!validVariableName(parser.value(QStringLiteral("key-env")))) {
-            err << tr("cinetune %1: --key-env must name an environment variable (letters, digits and _), not hold the key\n").arg(cmd);
+            err << tr("cinetune %1: --key-env must name an environment variable (letters, digits and _), not hold the key\n")
+                       .arg(cmd);
             return UsageError;
         }
         profile.keyVariable = parser.value(QStringLiteral("key-env"));
@@ -212,7 +214,6 @@ int providerFailure(const QString &cmd, const Error &e, const Connection &c, QTe
 }
 
 // ---- projects -------------------------------------------------------------------------------
-
 
 // Opens --project (creating it when `create` and it does not exist). Returns Success or InputError.
 int openProject(const QCommandLineParser &parser, bool create, ProjectAccess &project, QTextStream &err)
@@ -271,7 +272,8 @@ QJsonObject jobJson(const FineTuneJob &j, const ProviderProfile &p)
                   {QStringLiteral("needs_deployment"), j.needsDeployment},
                   {QStringLiteral("simulated"), isSimulated(j, p)}};
     if (!j.error.isEmpty())
-        o[QStringLiteral("error")] = QJsonObject{{QStringLiteral("code"), j.error.code}, {QStringLiteral("message"), j.error.message}};
+        o[QStringLiteral("error")] = QJsonObject{{QStringLiteral("code"), j.error.code},
+                                                 {QStringLiteral("message"), j.error.message}};
     return o;
 }
 

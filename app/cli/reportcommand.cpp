@@ -41,7 +41,8 @@ Result<QJsonDocument> readJson(const QString &path)
     QJsonParseError e;
     QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &e);
     if (e.error != QJsonParseError::NoError)
-        return makeError(errc::General::Parse, tr("%1: offset %2: expected JSON: %3").arg(path).arg(e.offset).arg(e.errorString()));
+        return makeError(errc::General::Parse,
+                         tr("%1: offset %2: expected JSON: %3").arg(path).arg(e.offset).arg(e.errorString()));
     return doc;
 }
 
@@ -76,7 +77,8 @@ QList<QCommandLineOption> reportOptions()
             {QStringLiteral("metrics"), tr("A metric report (cinetune eval --json) as a column."), QStringLiteral("SPEC")},
             {QStringLiteral("pair"), tr("The two runs of the paired comparison."), QStringLiteral("A,B")},
             {QStringLiteral("paired"), tr("The paired differences (JSON)."), QStringLiteral("SPEC")},
-            {QStringLiteral("dataset"), tr("The dataset to resolve the runs' titles with (default: the project's)."), QStringLiteral("D")},
+            {QStringLiteral("dataset"), tr("The dataset to resolve the runs' titles with (default: the project's)."),
+             QStringLiteral("D")},
             {QStringLiteral("title"), tr("The report title."), QStringLiteral("T")}};
 }
 
@@ -113,9 +115,12 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         if (!stored->isEmpty()) {
             const std::optional<DatasetReference> ref = project.value()->datasetReference();
-            const QString datasetPath = parser.isSet(QStringLiteral("dataset")) ? parser.value(QStringLiteral("dataset")) : ref ? ref->path : QString();
+            const QString datasetPath = parser.isSet(QStringLiteral("dataset")) ? parser.value(QStringLiteral("dataset"))
+                : ref                                                           ? ref->path
+                                                                                : QString();
             if (datasetPath.isEmpty()) {
-                err << tr("cinetune report: the project has evaluation runs but no dataset to resolve their titles with; add --dataset D\n");
+                err << tr("cinetune report: the project has evaluation runs but no dataset to resolve their titles with; add "
+                          "--dataset D\n");
                 return cli::UsageError;
             }
             NullProgress progress;
@@ -125,7 +130,8 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
                 return cli::InputError;
             }
             const TitleResolver resolver = TitleResolver::fromDataset(*dataset.value());
-            const Result<QList<ScoredRun>> scored = scoreProjectRuns(*project.value(), *dataset.value(), resolver, MetricOptions{}, wantedRuns);
+            const Result<QList<ScoredRun>> scored = scoreProjectRuns(*project.value(), *dataset.value(), resolver,
+                                                                     MetricOptions{}, wantedRuns);
             if (!scored) {
                 err << tr("cinetune report: %1\n").arg(scored.error().message);
                 return cli::InputError;
@@ -198,15 +204,17 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
             err << tr("cinetune report: %1\n").arg(doc.error().message);
             return cli::InputError;
         }
-        groupNamed(comparison, group).paired = pairedFromJson(doc->isArray() ? QJsonValue(doc->array()) : QJsonValue(doc->object()));
+        groupNamed(comparison, group).paired = pairedFromJson(doc->isArray() ? QJsonValue(doc->array())
+                                                                             : QJsonValue(doc->object()));
     }
 
     // The loss curves of the fine-tuning jobs behind the reported runs.
     comparison.losses = lossCurvesBehindRuns(facts->losses, comparison);
 
     ReportData base;
-    base.title = parser.isSet(QStringLiteral("title")) ? parser.value(QStringLiteral("title"))
-                                                       : tr("CineTune results: %1").arg(QFileInfo(project.value()->path()).completeBaseName());
+    base.title = parser.isSet(QStringLiteral("title"))
+        ? parser.value(QStringLiteral("title"))
+        : tr("CineTune results: %1").arg(QFileInfo(project.value()->path()).completeBaseName());
     base.facts = facts->facts;
     base.texts = facts->texts;
     base.warnings = facts->warnings;
@@ -215,7 +223,8 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
         err << tr("cinetune report: %1\n").arg(files.error().message);
         return cli::InputError;
     }
-    out << tr("Report written: %1\n             %2\n").arg(QDir::toNativeSeparators(files->html), QDir::toNativeSeparators(files->pdf));
+    out << tr("Report written: %1\n             %2\n")
+               .arg(QDir::toNativeSeparators(files->html), QDir::toNativeSeparators(files->pdf));
     return cli::Success;
 }
 

@@ -64,12 +64,13 @@ int resolveTarget(const QCommandLineParser &parser, ProviderProfile &profile, QS
         const QUrl url = normalizedBaseUrl(*kind, parser.value(QStringLiteral("base-url")));
         profile.baseUrl = url;
         profile.name = providerKindId(*kind) + QLatin1Char('@') + url.host(QUrl::FullyEncoded)
-                       + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString());
+            + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString());
     } else {
         const qsizetype colon = target.indexOf(QLatin1Char(':'));
         if (colon <= 0 || colon == target.size() - 1) {
             err << tr("cinetune run: --target must be PROVIDER:MODEL (a profile of cinetune providers list and a model id), "
-                      "found \"%1\"\n").arg(target);
+                      "found \"%1\"\n")
+                       .arg(target);
             return UsageError;
         }
         providerName = target.left(colon);
@@ -78,7 +79,8 @@ int resolveTarget(const QCommandLineParser &parser, ProviderProfile &profile, QS
         ProviderProfileStore store(settings);
         const auto p = store.profile(providerName);
         if (!p) {
-            err << tr("cinetune run: --target: no provider profile named \"%1\" (add one with cinetune providers add)\n").arg(providerName);
+            err << tr("cinetune run: --target: no provider profile named \"%1\" (add one with cinetune providers add)\n")
+                       .arg(providerName);
             return UsageError;
         }
         profile = *p;
@@ -92,7 +94,6 @@ int resolveTarget(const QCommandLineParser &parser, ProviderProfile &profile, QS
     return Success;
 }
 
-
 QString costText(double cost)
 {
     return cost < 0 ? tr("unknown (no inference price for this model)") : QStringLiteral("$%1").arg(cost, 0, 'f', 4);
@@ -105,7 +106,8 @@ QList<QCommandLineOption> evalRunOptions()
     QList<QCommandLineOption> o;
     o << QCommandLineOption(QStringLiteral("project"), tr("Project file"), QStringLiteral("P"));
     o << QCommandLineOption(QStringLiteral("gold"), tr("Gold set name in the project"), QStringLiteral("NAME"));
-    o << QCommandLineOption(QStringLiteral("split"), tr("train, validation or test (default test)"), QStringLiteral("SPLIT"), QStringLiteral("test"));
+    o << QCommandLineOption(QStringLiteral("split"), tr("train, validation or test (default test)"), QStringLiteral("SPLIT"),
+                            QStringLiteral("test"));
     o << QCommandLineOption(QStringLiteral("target"), tr("PROVIDER:MODEL"), QStringLiteral("SPEC"));
     o << QCommandLineOption(QStringLiteral("strategy"), tr("zero-shot, fine-tuned, few-shot or candidates"), QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("name"), tr("Run name (default: gold/split/model/strategy)"), QStringLiteral("RUN"));
@@ -114,22 +116,32 @@ QList<QCommandLineOption> evalRunOptions()
     o << QCommandLineOption(QStringLiteral("seed"), tr("Seed (sent to the API; picks few-shot examples)"), QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("max-tokens"), tr("Answer token limit (default 400)"), QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("count"), tr("Movies to ask for (default 10)"), QStringLiteral("N"));
-    o << QCommandLineOption(QStringLiteral("concurrency"), tr("Requests in flight (default: the profile's)"), QStringLiteral("C"));
+    o << QCommandLineOption(QStringLiteral("concurrency"), tr("Requests in flight (default: the profile's)"),
+                            QStringLiteral("C"));
     o << QCommandLineOption(QStringLiteral("rpm"), tr("Requests per minute (default: the profile's)"), QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("tpm"), tr("Tokens per minute (default: the profile's)"), QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("few-shot"), tr("Few-shot examples (default 3)"), QStringLiteral("K"));
     o << QCommandLineOption(QStringLiteral("candidates"), tr("Candidates listed (default 20)"), QStringLiteral("N"));
-    o << QCommandLineOption(QStringLiteral("candidates-from"), tr("The baseline listing the candidates: itemknn (default), popular, random or consensus"), QStringLiteral("BASELINE"));
+    o << QCommandLineOption(QStringLiteral("candidates-from"),
+                            tr("The baseline listing the candidates: itemknn (default), popular, random or consensus"),
+                            QStringLiteral("BASELINE"));
     o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D"));
     o << QCommandLineOption(QStringLiteral("base-url"), tr("Inline provider: base URL"), QStringLiteral("URL"));
     o << QCommandLineOption(QStringLiteral("kind"), tr("Inline provider kind"), QStringLiteral("KIND"));
     o << QCommandLineOption(QStringLiteral("key-env"), tr("Environment variable holding the API key"), QStringLiteral("VAR"));
-    o << QCommandLineOption(QStringLiteral("timeout"), tr("Seconds without an answer before a request is retried (default 60)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("timeout"), tr("Seconds without an answer before a request is retried (default 60)"),
+                            QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("retry-failed"), tr("Re-send only the users whose request failed"));
     o << QCommandLineOption(QStringLiteral("json"), tr("Print the summary as JSON"));
-    o << QCommandLineOption(QStringLiteral("batch"), tr("Send the run through the provider's Batch API (OpenAI, Azure: half price, " "answers within 24 h); running again re-attaches to the batch"));
-    o << QCommandLineOption(QStringLiteral("batch-deployment"), tr("Azure OpenAI with --batch: the Global-Batch deployment of the model"), QStringLiteral("NAME"));
-    o << QCommandLineOption(QStringLiteral("poll-seconds"), tr("Batch mode: first wait between status polls (default 30; it grows " "while nothing changes)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("batch"),
+                            tr("Send the run through the provider's Batch API (OpenAI, Azure: half price, "
+                               "answers within 24 h); running again re-attaches to the batch"));
+    o << QCommandLineOption(QStringLiteral("batch-deployment"),
+                            tr("Azure OpenAI with --batch: the Global-Batch deployment of the model"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("poll-seconds"),
+                            tr("Batch mode: first wait between status polls (default 30; it grows "
+                               "while nothing changes)"),
+                            QStringLiteral("N"));
     return o;
 }
 
@@ -151,7 +163,8 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     const auto strategy = promptStrategyFromId(parser.value(QStringLiteral("strategy")));
     const auto format = outputFormatFromId(parser.value(QStringLiteral("format")));
     if (!split) {
-        err << tr("cinetune run: --split must be train, validation or test, found \"%1\"\n").arg(parser.value(QStringLiteral("split")));
+        err << tr("cinetune run: --split must be train, validation or test, found \"%1\"\n")
+                   .arg(parser.value(QStringLiteral("split")));
         return UsageError;
     }
     if (!strategy) {
@@ -174,7 +187,8 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
             return UsageError;
         }
     }
-    const auto seed = unsignedOption(parser, QStringLiteral("seed"), 0, 0, quint64(std::numeric_limits<qint64>::max()), kCmd, err);
+    const auto seed = unsignedOption(parser, QStringLiteral("seed"), 0, 0, quint64(std::numeric_limits<qint64>::max()), kCmd,
+                                     err);
     const auto maxTokens = unsignedOption(parser, QStringLiteral("max-tokens"), 400, 1, 100000, kCmd, err);
     const auto count = unsignedOption(parser, QStringLiteral("count"), 10, 1, 100, kCmd, err);
     const auto fewShot = unsignedOption(parser, QStringLiteral("few-shot"), 3, 1, 50, kCmd, err);
@@ -201,9 +215,12 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     QString model;
     if (const int code = resolveTarget(parser, profile, model, err); code != Success)
         return code;
-    const auto concurrency = unsignedOption(parser, QStringLiteral("concurrency"), qulonglong(std::max(1, profile.concurrency)), 1, 256, kCmd, err);
-    const auto rpm = unsignedOption(parser, QStringLiteral("rpm"), qulonglong(std::max(0, profile.requestsPerMinute)), 0, 100000000, kCmd, err);
-    const auto tpm = unsignedOption(parser, QStringLiteral("tpm"), qulonglong(std::max(0, profile.tokensPerMinute)), 0, 1000000000000ull, kCmd, err);
+    const auto concurrency = unsignedOption(parser, QStringLiteral("concurrency"), qulonglong(std::max(1, profile.concurrency)),
+                                            1, 256, kCmd, err);
+    const auto rpm = unsignedOption(parser, QStringLiteral("rpm"), qulonglong(std::max(0, profile.requestsPerMinute)), 0,
+                                    100000000, kCmd, err);
+    const auto tpm = unsignedOption(parser, QStringLiteral("tpm"), qulonglong(std::max(0, profile.tokensPerMinute)), 0,
+                                    1000000000000ull, kCmd, err);
     if (!concurrency || !rpm || !tpm)
         return UsageError;
     spec.target.provider = profile.name;
@@ -285,10 +302,10 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
     // The simulator is not an LLM: the run says so from the start (schema step 8).
     const bool simulated = profile.kind == ProviderKind::Simulator;
     const QString name = parser.isSet(QStringLiteral("name"))
-                             ? parser.value(QStringLiteral("name"))
-                             : QStringLiteral("%1/%2/%3/%4%5")
-                                   .arg(gold->name, goldSetSplitId(spec.split), model, promptStrategyId(spec.strategy),
-                                        simulated ? QStringLiteral("/simulator") : QString());
+        ? parser.value(QStringLiteral("name"))
+        : QStringLiteral("%1/%2/%3/%4%5")
+              .arg(gold->name, goldSetSplitId(spec.split), model, promptStrategyId(spec.strategy),
+                   simulated ? QStringLiteral("/simulator") : QString());
     const QString baseUrl = profile.effectiveBaseUrl().toString();
     auto runId = prepareEvaluationRun(runs, name, spec, baseUrl, qint64(users.size()));
     if (!runId) {
@@ -326,15 +343,15 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         BaselineOptions baselineOptions;
         NullProgress quiet;
         // Built without the split's held-out ratings (heldout.h).
-        auto candidates = heldOutCandidates(ds.value(), *baselineFromId(spec.candidateBaseline), setup.users, baselineOptions, quiet);
+        auto candidates = heldOutCandidates(ds.value(), *baselineFromId(spec.candidateBaseline), setup.users, baselineOptions,
+                                            quiet);
         if (!candidates) {
             err << QStringLiteral("cinetune run: %1\n").arg(candidates.error().message);
             return InputError;
         }
         setup.candidates = std::move(candidates).value();
     }
-    setup.endpoint = Endpoint{profile.kind, profile.effectiveBaseUrl(), key.value(),
-                              int(*timeout) * 1000};
+    setup.endpoint = Endpoint{profile.kind, profile.effectiveBaseUrl(), key.value(), int(*timeout) * 1000};
     setup.providerName = profile.name;
     setup.http = &http;
     for (const auto &lane : lanes)
@@ -402,7 +419,8 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
                                         .arg(p)
                                         .arg(c)
                                         .arg(costText(cost))
-                                        .arg(eta >= 0 && done < total ? tr(", about %1 s left").arg((eta + 999) / 1000) : QString());
+                                        .arg(eta >= 0 && done < total ? tr(", about %1 s left").arg((eta + 999) / 1000)
+                                                                      : QString());
                              err.flush();
                          });
         QObject::connect(runner, &EvaluationRun::stopped, runner, onStopped);
@@ -431,14 +449,16 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         live->pause();
         stoppedStatus = int(RunStatus::Paused);
-        stoppedError = tr("interrupted; the run is paused. Run the same command again to resume it: users with an answer are not asked again.");
+        stoppedError = tr(
+            "interrupted; the run is paused. Run the same command again to resume it: users with an answer are not asked again.");
         const int inFlight = live->scheduler()->inFlight();
         if (interrupts > 1 || inFlight == 0) {
             QCoreApplication::exit(0);
             return;
         }
-        err << QCoreApplication::translate("cinetune-cli", "Interrupted: waiting for %n answer(s) already requested (Ctrl-C again to stop now).\n",
-                                           nullptr, inFlight);
+        err << QCoreApplication::translate(
+            "cinetune-cli", "Interrupted: waiting for %n answer(s) already requested (Ctrl-C again to stop now).\n", nullptr,
+            inFlight);
         err.flush();
         QObject::connect(&drainTimer, &QTimer::timeout, &drainTimer, [&]() {
             if (live->scheduler()->inFlight() == 0)

@@ -85,10 +85,12 @@ QList<QCommandLineOption> scoreOptions()
     QList<QCommandLineOption> o;
     o << QCommandLineOption(QStringLiteral("project"), tr("Project file"), QStringLiteral("P"));
     o << QCommandLineOption(QStringLiteral("run"), tr("Run name"), QStringLiteral("NAME"));
-    o << QCommandLineOption(QStringLiteral("compare"), tr("A second run: paired comparison run - compare"), QStringLiteral("NAME"));
+    o << QCommandLineOption(QStringLiteral("compare"), tr("A second run: paired comparison run - compare"),
+                            QStringLiteral("NAME"));
     o << QCommandLineOption(QStringLiteral("k"), tr("Cut-offs, e.g. 1,3,5,10 (default)"), QStringLiteral("LIST"));
     o << QCommandLineOption(QStringLiteral("seed"), tr("Bootstrap seed (default 1)"), QStringLiteral("S"));
-    o << QCommandLineOption(QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"), QStringLiteral("N"));
+    o << QCommandLineOption(QStringLiteral("resamples"), tr("Bootstrap resamples (default 1000, at least 1)"),
+                            QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D"));
     o << QCommandLineOption(QStringLiteral("json"), tr("Print one JSON object"));
     return o;
@@ -160,7 +162,8 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
     {
         QList<PairedCell> cells;
         for (const PairedMetric &p : paired)
-            cells << PairedCell{p.result.meanDifference, p.result.interval.low, p.result.interval.high, p.result.pValue, p.result.pairs > 0};
+            cells << PairedCell{p.result.meanDifference, p.result.interval.low, p.result.interval.high, p.result.pValue,
+                                p.result.pairs > 0};
         QList<PairedCell *> family;
         for (PairedCell &c : cells)
             family << &c;
@@ -234,10 +237,12 @@ QList<QCommandLineOption> baselineRunOptions()
     o << QCommandLineOption(QStringLiteral("project"), tr("Project file"), QStringLiteral("P"));
     o << QCommandLineOption(QStringLiteral("gold"), tr("Gold set name in the project"), QStringLiteral("NAME"));
     o << QCommandLineOption(QStringLiteral("baseline"), tr("itemknn, popular, random or consensus"), QStringLiteral("B"));
-    o << QCommandLineOption(QStringLiteral("split"), tr("train, validation or test (default test)"), QStringLiteral("SPLIT"), QStringLiteral("test"));
+    o << QCommandLineOption(QStringLiteral("split"), tr("train, validation or test (default test)"), QStringLiteral("SPLIT"),
+                            QStringLiteral("test"));
     o << QCommandLineOption(QStringLiteral("count"), tr("Movies per user (default 10)"), QStringLiteral("N"));
     o << QCommandLineOption(QStringLiteral("seed"), tr("Seed (default 2)"), QStringLiteral("S"));
-    o << QCommandLineOption(QStringLiteral("name"), tr("Run name (default: gold/split/baseline/baseline)"), QStringLiteral("RUN"));
+    o << QCommandLineOption(QStringLiteral("name"), tr("Run name (default: gold/split/baseline/baseline)"),
+                            QStringLiteral("RUN"));
     o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D"));
     return o;
 }
@@ -263,11 +268,13 @@ int baselineRun(const QStringList &args, QTextStream &out, QTextStream &err)
         return UsageError;
     }
     if (!split) {
-        err << tr("cinetune baseline-run: --split must be train, validation or test, found \"%1\"\n").arg(parser.value(QStringLiteral("split")));
+        err << tr("cinetune baseline-run: --split must be train, validation or test, found \"%1\"\n")
+                   .arg(parser.value(QStringLiteral("split")));
         return UsageError;
     }
     const auto count = unsignedOption(parser, QStringLiteral("count"), 10, 1, 100, command, err);
-    const auto seed = unsignedOption(parser, QStringLiteral("seed"), 2, 0, quint64(std::numeric_limits<qint64>::max()), command, err);
+    const auto seed = unsignedOption(parser, QStringLiteral("seed"), 2, 0, quint64(std::numeric_limits<qint64>::max()), command,
+                                     err);
     if (!count || !seed)
         return UsageError;
     int code = Success;
@@ -290,8 +297,9 @@ int baselineRun(const QStringList &args, QTextStream &out, QTextStream &err)
     spec.seed = qint64(*seed);
     const qint64 users = gold->splitUsers[std::size_t(*split)];
     RunRepository runs(*opened->project);
-    const QString name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name"))
-                                                            : QStringLiteral("%1/%2/%3/baseline").arg(gold->name, goldSetSplitId(*split), spec.target.baseline);
+    const QString name = parser.isSet(QStringLiteral("name"))
+        ? parser.value(QStringLiteral("name"))
+        : QStringLiteral("%1/%2/%3/baseline").arg(gold->name, goldSetSplitId(*split), spec.target.baseline);
     auto runId = prepareEvaluationRun(runs, name, spec, QString(), users);
     if (!runId) {
         err << QStringLiteral("cinetune baseline-run: %1\n").arg(runId.error().message);
@@ -303,7 +311,11 @@ int baselineRun(const QStringList &args, QTextStream &out, QTextStream &err)
         err << QStringLiteral("cinetune baseline-run: %1\n").arg(stored.error().message);
         return InputError;
     }
-    out << tr("Run \"%1\" (#%2): %3 users stored (%4)\n").arg(name).arg(runId.value()).arg(stored.value()).arg(baselineName(*kind));
+    out << tr("Run \"%1\" (#%2): %3 users stored (%4)\n")
+               .arg(name)
+               .arg(runId.value())
+               .arg(stored.value())
+               .arg(baselineName(*kind));
     return Success;
 }
 

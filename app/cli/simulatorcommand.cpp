@@ -55,11 +55,12 @@ QStringList popularTitles(const Dataset &ds, int count)
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0u);
     const auto top = std::min<std::size_t>(order.size(), static_cast<std::size_t>(count));
-    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(), [&ds](std::uint32_t a, std::uint32_t b) {
-        const auto ra = ds.store.movieRatingCount(a);
-        const auto rb = ds.store.movieRatingCount(b);
-        return ra != rb ? ra > rb : a < b;
-    });
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                      [&ds](std::uint32_t a, std::uint32_t b) {
+                          const auto ra = ds.store.movieRatingCount(a);
+                          const auto rb = ds.store.movieRatingCount(b);
+                          return ra != rb ? ra > rb : a < b;
+                      });
     QStringList titles;
     for (std::size_t i = 0; i < top && ds.store.movieRatingCount(order[i]) > 0; ++i)
         titles << ds.catalogue.displayTitle(order[i]);
@@ -71,11 +72,16 @@ QStringList popularTitles(const Dataset &ds, int count)
 QList<QCommandLineOption> simulatorOptions()
 {
     QList<QCommandLineOption> o;
-    o << QCommandLineOption(QStringLiteral("port"), tr("Port on 127.0.0.1 (default 8765; 0 = any free port)"), QStringLiteral("P"));
-    o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset whose most-rated titles the base models answer with (or :sample)"), QStringLiteral("D"));
+    o << QCommandLineOption(QStringLiteral("port"), tr("Port on 127.0.0.1 (default 8765; 0 = any free port)"),
+                            QStringLiteral("P"));
+    o << QCommandLineOption(QStringLiteral("dataset"),
+                            tr("Dataset whose most-rated titles the base models answer with (or :sample)"), QStringLiteral("D"));
     o << QCommandLineOption(QStringLiteral("latency-ms"), tr("Delay added to every answer (default 0)"), QStringLiteral("L"));
-    o << QCommandLineOption(QStringLiteral("faults"), tr("Injected faults, KIND[=ARG][@[METHOD:]PATH][#COUNT],... (see docs/PROVIDERS.md)"), QStringLiteral("SPEC"));
-    o << QCommandLineOption(QStringLiteral("job-seconds"), tr("How long a fine-tuning job takes (default 6)"), QStringLiteral("S"));
+    o << QCommandLineOption(QStringLiteral("faults"),
+                            tr("Injected faults, KIND[=ARG][@[METHOD:]PATH][#COUNT],... (see docs/PROVIDERS.md)"),
+                            QStringLiteral("SPEC"));
+    o << QCommandLineOption(QStringLiteral("job-seconds"), tr("How long a fine-tuning job takes (default 6)"),
+                            QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("batch-seconds"), tr("How long a batch takes (default 8)"), QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("quiet"), tr("Do not log requests on stderr"));
     return o;
@@ -127,17 +133,21 @@ int simulator(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (!parser.isSet(QStringLiteral("quiet"))) {
         QObject::connect(&server, &SimulatorServer::requestHandled, &server, [&err](const QString &route, int status) {
-            say(err, QStringLiteral("%1 %2 %3\n").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), route).arg(status));
+            say(err,
+                QStringLiteral("%1 %2 %3\n").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), route).arg(status));
         });
     }
     say(out, server.baseUrl() + QLatin1Char('\n'));
-    say(err, tr("Offline simulator (not an LLM) serving the OpenAI-compatible API at %1; fine-tuning jobs take %2 s%3. "
-                "Stop with Ctrl-C.\n")
-                 .arg(server.baseUrl())
-                 .arg(*seconds)
-                 .arg(options.popularTitles.isEmpty() ? QString() : tr("; base models answer from %1 titles").arg(options.popularTitles.size())));
-    say(err, tr("Also Azure OpenAI v1 at %1 and Together AI at %2.\n")
-                 .arg(server.baseUrl(SimulatorServer::Dialect::Azure), server.baseUrl(SimulatorServer::Dialect::Together)));
+    say(err,
+        tr("Offline simulator (not an LLM) serving the OpenAI-compatible API at %1; fine-tuning jobs take %2 s%3. "
+           "Stop with Ctrl-C.\n")
+            .arg(server.baseUrl())
+            .arg(*seconds)
+            .arg(options.popularTitles.isEmpty() ? QString()
+                                                 : tr("; base models answer from %1 titles").arg(options.popularTitles.size())));
+    say(err,
+        tr("Also Azure OpenAI v1 at %1 and Together AI at %2.\n")
+            .arg(server.baseUrl(SimulatorServer::Dialect::Azure), server.baseUrl(SimulatorServer::Dialect::Together)));
     std::unique_ptr<InterruptHandler> interrupts;
     return runEventLoop([&err, &interrupts](const Done &done) {
         interrupts = std::make_unique<InterruptHandler>([&err, done]() {

@@ -64,7 +64,10 @@ std::span<const char *const> idsOf(ErrorDomain domain)
     return {};
 }
 
-constexpr std::array kDomains{ErrorDomain::General, ErrorDomain::Dataset, ErrorDomain::FineTune, ErrorDomain::Project, ErrorDomain::Provider, ErrorDomain::Net, ErrorDomain::Profile, ErrorDomain::Job, ErrorDomain::Run, ErrorDomain::Results, ErrorDomain::Playground, ErrorDomain::Ui, ErrorDomain::Cli, ErrorDomain::Simulator};
+constexpr std::array kDomains{ErrorDomain::General,  ErrorDomain::Dataset,  ErrorDomain::FineTune,   ErrorDomain::Project,
+                              ErrorDomain::Provider, ErrorDomain::Net,      ErrorDomain::Profile,    ErrorDomain::Job,
+                              ErrorDomain::Run,      ErrorDomain::Results,  ErrorDomain::Playground, ErrorDomain::Ui,
+                              ErrorDomain::Cli,      ErrorDomain::Simulator};
 
 } // namespace
 

@@ -180,20 +180,48 @@ enum class ErrorDomain : quint8 {
 
 namespace errc {
 #define CINETUNE_ERRC_ENUMERATOR(name, id) name,
-enum class General : quint16 { CINETUNE_ERRC_GENERAL(CINETUNE_ERRC_ENUMERATOR) };
-enum class Dataset : quint16 { CINETUNE_ERRC_DATASET(CINETUNE_ERRC_ENUMERATOR) };
-enum class FineTune : quint16 { CINETUNE_ERRC_FINETUNE(CINETUNE_ERRC_ENUMERATOR) };
-enum class Project : quint16 { CINETUNE_ERRC_PROJECT(CINETUNE_ERRC_ENUMERATOR) };
-enum class Provider : quint16 { CINETUNE_ERRC_PROVIDER(CINETUNE_ERRC_ENUMERATOR) };
-enum class Net : quint16 { CINETUNE_ERRC_NET(CINETUNE_ERRC_ENUMERATOR) };
-enum class Profile : quint16 { CINETUNE_ERRC_PROFILE(CINETUNE_ERRC_ENUMERATOR) };
-enum class Job : quint16 { CINETUNE_ERRC_JOB(CINETUNE_ERRC_ENUMERATOR) };
-enum class Run : quint16 { CINETUNE_ERRC_RUN(CINETUNE_ERRC_ENUMERATOR) };
-enum class Results : quint16 { CINETUNE_ERRC_RESULTS(CINETUNE_ERRC_ENUMERATOR) };
-enum class Playground : quint16 { CINETUNE_ERRC_PLAYGROUND(CINETUNE_ERRC_ENUMERATOR) };
-enum class Ui : quint16 { CINETUNE_ERRC_UI(CINETUNE_ERRC_ENUMERATOR) };
-enum class Cli : quint16 { CINETUNE_ERRC_CLI(CINETUNE_ERRC_ENUMERATOR) };
-enum class Simulator : quint16 { CINETUNE_ERRC_SIMULATOR(CINETUNE_ERRC_ENUMERATOR) };
+enum class General : quint16 {
+    CINETUNE_ERRC_GENERAL(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Dataset : quint16 {
+    CINETUNE_ERRC_DATASET(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class FineTune : quint16 {
+    CINETUNE_ERRC_FINETUNE(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Project : quint16 {
+    CINETUNE_ERRC_PROJECT(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Provider : quint16 {
+    CINETUNE_ERRC_PROVIDER(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Net : quint16 {
+    CINETUNE_ERRC_NET(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Profile : quint16 {
+    CINETUNE_ERRC_PROFILE(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Job : quint16 {
+    CINETUNE_ERRC_JOB(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Run : quint16 {
+    CINETUNE_ERRC_RUN(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Results : quint16 {
+    CINETUNE_ERRC_RESULTS(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Playground : quint16 {
+    CINETUNE_ERRC_PLAYGROUND(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Ui : quint16 {
+    CINETUNE_ERRC_UI(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Cli : quint16 {
+    CINETUNE_ERRC_CLI(CINETUNE_ERRC_ENUMERATOR)
+};
+enum class Simulator : quint16 {
+    CINETUNE_ERRC_SIMULATOR(CINETUNE_ERRC_ENUMERATOR)
+};
 #undef CINETUNE_ERRC_ENUMERATOR
 } // namespace errc
 
@@ -271,7 +299,10 @@ struct ErrorDomainOf<errc::Simulator>
 };
 
 template<typename E>
-concept ErrorEnum = requires { ErrorDomainOf<E>::value; };
+concept ErrorEnum = requires
+{
+    ErrorDomainOf<E>::value;
+};
 
 class ErrorCode
 {
@@ -281,8 +312,7 @@ public:
     constexpr ErrorCode(E code) noexcept // NOLINT(google-explicit-constructor): errc enums are error codes
         : m_domain(ErrorDomainOf<E>::value)
         , m_value(static_cast<quint16>(code))
-    {
-    }
+    {}
 
     constexpr ErrorDomain domain() const { return m_domain; }
     constexpr bool isNull() const { return m_domain == ErrorDomain::None; }

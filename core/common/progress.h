@@ -33,7 +33,11 @@ private:
 class ScaledProgress final : public Progress
 {
 public:
-    ScaledProgress(Progress &inner, double from, double to) : m_inner(inner), m_from(from), m_to(to) {}
+    ScaledProgress(Progress &inner, double from, double to)
+        : m_inner(inner)
+        , m_from(from)
+        , m_to(to)
+    {}
     void report(double fraction, const QString &phase) override { m_inner.report(m_from + (m_to - m_from) * fraction, phase); }
     bool canceled() const override { return m_inner.canceled(); }
 

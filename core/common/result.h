@@ -25,8 +25,12 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_v(std::move(value)) {}                 // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_v(std::move(error)) {}             // NOLINT(google-explicit-constructor)
+    Result(T value)
+        : m_v(std::move(value))
+    {} // NOLINT(google-explicit-constructor)
+    Result(Error error)
+        : m_v(std::move(error))
+    {} // NOLINT(google-explicit-constructor)
 
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -44,8 +48,7 @@ private:
 };
 
 struct Ok
-{
-};
+{};
 
 using Status = Result<Ok>;
 

@@ -7,8 +7,8 @@ namespace cinetune {
 QString frontArticle(const QString &title)
 {
     // "Matrix, The" -> "The Matrix"; also MovieLens' foreign articles ("Vie en rose, La").
-    static const QRegularExpression re(QStringLiteral(
-        "^(.*), (The|A|An|La|Le|Les|L'|Il|El|Los|Las|Die|Der|Das|Den|Det|De|Het|Un|Une|Una|Uno|O|I)$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(.*), (The|A|An|La|Le|Les|L'|Il|El|Los|Las|Die|Der|Das|Den|Det|De|Het|Un|Une|Una|Uno|O|I)$"));
     const auto m = re.match(title);
     if (!m.hasMatch())
         return title;

@@ -20,9 +20,9 @@ struct Dataset
     Catalogue catalogue;
     RatingStore store;
     DatasetStats stats;
-    QStringList warnings;    // policies applied while loading, each with a count
-    QByteArray fingerprint;  // hex; identifies the source files' contents (size + mtime + names)
-    bool fromCache = false;  // true when reopened from the binary cache
+    QStringList warnings;   // policies applied while loading, each with a count
+    QByteArray fingerprint; // hex; identifies the source files' contents (size + mtime + names)
+    bool fromCache = false; // true when reopened from the binary cache
 };
 
 using DatasetPtr = std::shared_ptr<const Dataset>;

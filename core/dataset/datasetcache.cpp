@@ -238,13 +238,15 @@ std::vector<quint64> sectionHashes(const std::vector<Section> &sections, int thr
 
 bool isFingerprint(const QByteArray &fp)
 {
-    return fp.size() == 40 && std::all_of(fp.begin(), fp.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return fp.size() == 40
+        && std::all_of(fp.begin(), fp.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 // Where a file is and what state it is in: device, inode, size, modification and change times.
 QString fileState(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {};
     const QFileInfo fi(path);
     if (::stat(QFile::encodeName(fi.absoluteFilePath()).constData(), &st) != 0)
         return QStringLiteral("missing");
@@ -296,7 +298,8 @@ void capFolder(const QDir &dir, qint64 limit, const QByteArray &keep)
     qint64 total = 0;
     for (const QFileInfo &fi : std::as_const(files))
         total += fi.size();
-    std::sort(files.begin(), files.end(), [](const QFileInfo &a, const QFileInfo &b) { return a.lastModified() < b.lastModified(); });
+    std::sort(files.begin(), files.end(),
+              [](const QFileInfo &a, const QFileInfo &b) { return a.lastModified() < b.lastModified(); });
     const QString mine = QString::fromLatin1(keep);
     for (const QFileInfo &fi : std::as_const(files)) {
         if (total <= limit)
@@ -320,7 +323,8 @@ QString cacheFilePath(const QString &cacheDir, const QByteArray &fingerprint)
     // Only 40 hex digits name a file: never a path, and never ":..." (a Qt resource path).
     if (!isFingerprint(fingerprint))
         return {};
-    return QDir(cacheDir.isEmpty() ? defaultCacheDir() : cacheDir).filePath(QString::fromLatin1(fingerprint) + QStringLiteral(".ctstore"));
+    return QDir(cacheDir.isEmpty() ? defaultCacheDir() : cacheDir)
+        .filePath(QString::fromLatin1(fingerprint) + QStringLiteral(".ctstore"));
 }
 
 QByteArray fingerprintOf(const DatasetSource &source)
@@ -341,8 +345,9 @@ Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn, qint64 li
     const QString cacheDir = cacheDirIn.isEmpty() ? defaultCacheDir() : cacheDirIn;
     const QString path = cacheFilePath(cacheDir, ds.fingerprint);
     if (path.isEmpty())
-        return makeError(errc::General::Io, tr("cannot write the dataset cache: \"%1\" is not a dataset fingerprint")
-                                                   .arg(QString::fromLatin1(ds.fingerprint.toHex())));
+        return makeError(errc::General::Io,
+                         tr("cannot write the dataset cache: \"%1\" is not a dataset fingerprint")
+                             .arg(QString::fromLatin1(ds.fingerprint.toHex())));
     if (!QDir().mkpath(cacheDir))
         return makeError(errc::General::Io, tr("%1: cannot create the cache folder").arg(cacheDir));
     const auto &p = ds.store.parts();
@@ -358,8 +363,8 @@ Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn, qint64 li
     {
         QDataStream s(&meta, QIODevice::WriteOnly);
         s.setVersion(QDataStream::Qt_6_4);
-        s << ds.fingerprint << formatId(ds.source.format) << ds.source.root << ds.source.ratingFiles
-          << ds.source.titlesFile << p.halfStars << ds.warnings;
+        s << ds.fingerprint << formatId(ds.source.format) << ds.source.root << ds.source.ratingFiles << ds.source.titlesFile
+          << p.halfStars << ds.warnings;
         s << quint64(ds.catalogue.size());
         for (const Movie &m : ds.catalogue.movies())
             s << m;
@@ -487,7 +492,8 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
         quint64 movies = 0;
         s >> movies;
         // Each movie takes at least 17 bytes of metadata: never reserve more than the file holds.
-        if (s.status() != QDataStream::Ok || movies > static_cast<quint64>(std::max<qint64>(0, s.device()->bytesAvailable())) / 17)
+        if (s.status() != QDataStream::Ok
+            || movies > static_cast<quint64>(std::max<qint64>(0, s.device()->bytesAvailable())) / 17)
             return miss(tr("damaged cache"));
         ds->catalogue.reserve(movies);
         for (quint64 i = 0; i < movies; ++i) {
@@ -526,7 +532,8 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
         if (p.movieOffsets[0] != 0 || p.movieOffsets[movies] != N || p.userOffsets[0] != 0 || p.userOffsets[U] != N)
             return miss(tr("damaged cache"));
         // Every index in range, so a damaged file can never make a reader step outside an array.
-        if (!entriesValid(p.movieEntries.span(), static_cast<std::uint32_t>(U)) || !entriesValid(p.userEntries.span(), static_cast<std::uint32_t>(movies)))
+        if (!entriesValid(p.movieEntries.span(), static_cast<std::uint32_t>(U))
+            || !entriesValid(p.userEntries.span(), static_cast<std::uint32_t>(movies)))
             return miss(tr("damaged cache"));
         ds->store = RatingStore(std::move(p));
     }

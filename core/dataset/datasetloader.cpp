@@ -50,7 +50,9 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     }
 
     // Map the rating files and parse them in parallel, in chunks cut at line boundaries.
-    progress.report(0.0, QCoreApplication::translate("cinetune", "Reading %n rating file(s)", nullptr, static_cast<int>(source.ratingFiles.size())));
+    progress.report(0.0,
+                    QCoreApplication::translate("cinetune", "Reading %n rating file(s)", nullptr,
+                                                static_cast<int>(source.ratingFiles.size())));
     std::vector<MappedFile> files;
     files.reserve(static_cast<std::size_t>(source.ratingFiles.size()));
     std::size_t totalBytes = 0;
@@ -96,7 +98,8 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
         if (mf.changed())
             return makeError(errc::Dataset::Changed, tr("%1 changed while it was being read").arg(mf.path()), mf.path());
     if (qEnvironmentVariableIsSet("CINETUNE_TRACE_LOAD"))
-        std::fprintf(stderr, "[load] parsed %zu chunks in %.3f s\n", chunks.size(), static_cast<double>(parseTimer.nsecsElapsed()) / 1e9);
+        std::fprintf(stderr, "[load] parsed %zu chunks in %.3f s\n", chunks.size(),
+                     static_cast<double>(parseTimer.nsecsElapsed()) / 1e9);
     // The first problem in file order wins.
     const ParseProblem *first = nullptr;
     std::uint64_t crlf = 0;
@@ -110,11 +113,10 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     if (first) {
         const MappedFile &mf = files[static_cast<std::size_t>(first->file)];
         const std::uint64_t line = lineNumberAt(mf.data(), std::min(first->offset, mf.size()));
-        return makeError(errc::General::Parse, tr("%1:%2: expected %3, found %4")
-                                                      .arg(QFileInfo(mf.path()).fileName())
-                                                      .arg(line)
-                                                      .arg(first->expected, first->found),
-                         mf.path());
+        return makeError(
+            errc::General::Parse,
+            tr("%1:%2: expected %3, found %4").arg(QFileInfo(mf.path()).fileName()).arg(line).arg(first->expected, first->found),
+            mf.path());
     }
     files.clear();
 
@@ -137,9 +139,10 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     ds->store = std::move(built->store);
 
     if (built->unlistedMovies > 0)
-        ds->warnings << tr("%1 ratings of %2 movies missing from the titles file were kept; those movies are titled \"Movie <id>\".")
-                            .arg(built->unlistedRatings)
-                            .arg(built->unlistedMovies);
+        ds->warnings
+            << tr("%1 ratings of %2 movies missing from the titles file were kept; those movies are titled \"Movie <id>\".")
+                   .arg(built->unlistedRatings)
+                   .arg(built->unlistedMovies);
     if (built->duplicates > 0)
         ds->warnings << tr("%1 duplicate (user, movie) ratings; the latest of each was kept.").arg(built->duplicates);
     if (crlf > 0)

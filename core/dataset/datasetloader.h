@@ -12,11 +12,11 @@ namespace cinetune {
 
 struct LoadOptions
 {
-    int threads = 0;        // 0 = QThread::idealThreadCount()
-    bool useCache = true;   // read the binary cache (and write it after parsing, see writeCache)
-    bool writeCache = true; // with useCache: write the cache after a parse
-    QString cacheDir;       // empty = QStandardPaths::CacheLocation + "/datasets"
-    qint64 cacheLimitBytes = qint64{4} << 30; // the cache folder's limit (least recently used go first)
+    int threads = 0;                                // 0 = QThread::idealThreadCount()
+    bool useCache = true;                           // read the binary cache (and write it after parsing, see writeCache)
+    bool writeCache = true;                         // with useCache: write the cache after a parse
+    QString cacheDir;                               // empty = QStandardPaths::CacheLocation + "/datasets"
+    qint64 cacheLimitBytes = qint64{4} << 30;       // the cache folder's limit (least recently used go first)
     std::size_t chunkBytes = std::size_t{32} << 20; // parse task size (tests use tiny chunks)
 };
 

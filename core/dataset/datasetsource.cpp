@@ -15,11 +15,16 @@ namespace cinetune {
 QString formatId(DatasetFormat format)
 {
     switch (format) {
-    case DatasetFormat::NetflixKaggle: return QStringLiteral("netflix-kaggle");
-    case DatasetFormat::NetflixTrainingSet: return QStringLiteral("netflix-training-set");
-    case DatasetFormat::MovieLensCsv: return QStringLiteral("movielens-csv");
-    case DatasetFormat::MovieLens1M: return QStringLiteral("movielens-1m");
-    case DatasetFormat::MovieLens100k: return QStringLiteral("movielens-100k");
+    case DatasetFormat::NetflixKaggle:
+        return QStringLiteral("netflix-kaggle");
+    case DatasetFormat::NetflixTrainingSet:
+        return QStringLiteral("netflix-training-set");
+    case DatasetFormat::MovieLensCsv:
+        return QStringLiteral("movielens-csv");
+    case DatasetFormat::MovieLens1M:
+        return QStringLiteral("movielens-1m");
+    case DatasetFormat::MovieLens100k:
+        return QStringLiteral("movielens-100k");
     }
     return {};
 }
@@ -27,11 +32,16 @@ QString formatId(DatasetFormat format)
 QString formatName(DatasetFormat format)
 {
     switch (format) {
-    case DatasetFormat::NetflixKaggle: return QCoreApplication::translate("cinetune", "Netflix Prize (Kaggle combined_data files)");
-    case DatasetFormat::NetflixTrainingSet: return QCoreApplication::translate("cinetune", "Netflix Prize (original training_set folder)");
-    case DatasetFormat::MovieLensCsv: return QCoreApplication::translate("cinetune", "MovieLens CSV (ratings.csv + movies.csv)");
-    case DatasetFormat::MovieLens1M: return QCoreApplication::translate("cinetune", "MovieLens 1M (ratings.dat + movies.dat)");
-    case DatasetFormat::MovieLens100k: return QCoreApplication::translate("cinetune", "MovieLens 100K (u.data + u.item)");
+    case DatasetFormat::NetflixKaggle:
+        return QCoreApplication::translate("cinetune", "Netflix Prize (Kaggle combined_data files)");
+    case DatasetFormat::NetflixTrainingSet:
+        return QCoreApplication::translate("cinetune", "Netflix Prize (original training_set folder)");
+    case DatasetFormat::MovieLensCsv:
+        return QCoreApplication::translate("cinetune", "MovieLens CSV (ratings.csv + movies.csv)");
+    case DatasetFormat::MovieLens1M:
+        return QCoreApplication::translate("cinetune", "MovieLens 1M (ratings.dat + movies.dat)");
+    case DatasetFormat::MovieLens100k:
+        return QCoreApplication::translate("cinetune", "MovieLens 100K (u.data + u.item)");
     }
     return {};
 }

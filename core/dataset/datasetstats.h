@@ -29,8 +29,8 @@ struct DatasetStats
         int month;
         std::uint64_t ratings;
     };
-    std::vector<MonthCount> perMonth;   // every month from first to last date, zeros included
-    std::vector<float> movieMean;       // per movie index; NaN when unrated
+    std::vector<MonthCount> perMonth;            // every month from first to last date, zeros included
+    std::vector<float> movieMean;                // per movie index; NaN when unrated
     std::vector<std::uint64_t> popularitySorted; // ratings per rated movie, descending (long tail)
     // User activity histogram on log2 bins: bin b counts users with [2^b, 2^(b+1)) ratings.
     std::vector<std::uint64_t> userActivityLog2;

@@ -39,7 +39,8 @@ constexpr int kWatchSlots = 1 << 15;
 WatchSlot g_slots[kWatchSlots];
 std::atomic<unsigned> g_nextSlot{0};
 std::uintptr_t g_pageMask = 0;
-struct sigaction g_previous {};
+struct sigaction g_previous
+{};
 
 void onSigbus(int sig, siginfo_t *info, void *context)
 {
@@ -51,8 +52,8 @@ void onSigbus(int sig, siginfo_t *info, void *context)
             continue;
         // A page of zeros where the file's page was; the read is then retried and succeeds.
         // The raw system call: nothing in between (libc, a sanitizer's interceptor) to trust.
-        const long r = ::syscall(SYS_mmap, addr & g_pageMask, ~g_pageMask + 1, PROT_READ,
-                                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        const long r = ::syscall(SYS_mmap, addr & g_pageMask, ~g_pageMask + 1, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+                                 -1, 0);
         if (r != -1) {
             w.faulted.store(true, std::memory_order_relaxed);
             return;
@@ -70,7 +71,8 @@ void onSigbus(int sig, siginfo_t *info, void *context)
         return;
     }
     // The default action: restore it; returning repeats the access, which then ends the process.
-    struct sigaction dfl {};
+    struct sigaction dfl
+    {};
     dfl.sa_handler = SIG_DFL;
     sigemptyset(&dfl.sa_mask);
     ::sigaction(SIGBUS, &dfl, nullptr);
@@ -81,7 +83,8 @@ void installSigbusHandler()
     static std::once_flag once;
     std::call_once(once, [] {
         g_pageMask = ~static_cast<std::uintptr_t>(pageSize() - 1);
-        struct sigaction sa {};
+        struct sigaction sa
+        {};
         sa.sa_sigaction = &onSigbus;
         sa.sa_flags = SA_SIGINFO | SA_NODEFER;
         sigemptyset(&sa.sa_mask);
@@ -162,11 +165,12 @@ bool MappedFile::changed() const
 {
     if (m_slot >= 0 && g_slots[m_slot].faulted.load(std::memory_order_relaxed))
         return true;
-    struct stat st {};
+    struct stat st
+    {};
     if (::stat(QFile::encodeName(m_path).constData(), &st) != 0)
         return true;
     return static_cast<std::uint64_t>(st.st_dev) != m_dev || static_cast<std::uint64_t>(st.st_ino) != m_ino
-           || static_cast<std::size_t>(st.st_size) != m_size || mtimeNs(st) != m_mtimeNs;
+        || static_cast<std::size_t>(st.st_size) != m_size || mtimeNs(st) != m_mtimeNs;
 }
 
 Result<MappedFile> MappedFile::open(const QString &path, bool populate)
@@ -174,13 +178,14 @@ Result<MappedFile> MappedFile::open(const QString &path, bool populate)
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return makeError(errc::General::Io, QCoreApplication::translate("cinetune", "%1: cannot open: %2")
-                                                   .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    struct stat st {};
+        return makeError(errc::General::Io,
+                         QCoreApplication::translate("cinetune", "%1: cannot open: %2")
+                             .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    struct stat st
+    {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        return makeError(errc::General::Io,
-                         QCoreApplication::translate("cinetune", "%1: not a regular file").arg(path));
+        return makeError(errc::General::Io, QCoreApplication::translate("cinetune", "%1: not a regular file").arg(path));
     }
     MappedFile f;
     f.m_path = path;
@@ -193,8 +198,9 @@ Result<MappedFile> MappedFile::open(const QString &path, bool populate)
         if (p == MAP_FAILED) {
             const int e = errno;
             ::close(fd);
-            return makeError(errc::General::Io, QCoreApplication::translate("cinetune", "%1: cannot map: %2")
-                                                       .arg(path, QString::fromLocal8Bit(std::strerror(e))));
+            return makeError(errc::General::Io,
+                             QCoreApplication::translate("cinetune", "%1: cannot map: %2")
+                                 .arg(path, QString::fromLocal8Bit(std::strerror(e))));
         }
         f.m_data = static_cast<const char *>(p);
         f.m_slot = watch(f.m_data, f.m_size);

@@ -56,7 +56,8 @@ struct DateTable
 {
     static constexpr int kYears = 180;
     std::vector<Day> days;
-    DateTable() : days(static_cast<std::size_t>(kYears) * 416, 0xFFFF)
+    DateTable()
+        : days(static_cast<std::size_t>(kYears) * 416, 0xFFFF)
     {
         for (int y = 0; y < kYears; ++y)
             for (int m = 1; m <= 12; ++m)
@@ -179,10 +180,14 @@ class ChunkWriter
 {
 public:
     ChunkWriter(const ParseContext &ctx, ParsedChunk &chunk)
-        : m_ctx(ctx), m_chunk(chunk), m_n(chunk.users.size()), m_users(chunk.users.data()),
-          m_movies(chunk.movies.data()), m_ratings(chunk.ratings.data()), m_days(chunk.days.data())
-    {
-    }
+        : m_ctx(ctx)
+        , m_chunk(chunk)
+        , m_n(chunk.users.size())
+        , m_users(chunk.users.data())
+        , m_movies(chunk.movies.data())
+        , m_ratings(chunk.ratings.data())
+        , m_days(chunk.days.data())
+    {}
 
     // Users are only marked by the store builder (see buildStore), in a pass of its own.
     void add(std::uint32_t user, RatingUnits rating, Day day)
@@ -234,7 +239,8 @@ inline std::uint32_t parseDigitsWord(std::uint64_t w, unsigned digits)
     static_assert(std::endian::native == std::endian::little);
     std::uint64_t v = (w - 0x3030303030303030ull) << (8 * (8 - digits));
     v = v * 10 + (v >> 8);
-    v = (((v & 0x000000FF000000FFull) * 0x000F424000000064ull) + (((v >> 16) & 0x000000FF000000FFull) * 0x0000271000000001ull)) >> 32;
+    v = (((v & 0x000000FF000000FFull) * 0x000F424000000064ull) + (((v >> 16) & 0x000000FF000000FFull) * 0x0000271000000001ull))
+        >> 32;
     return static_cast<std::uint32_t>(v);
 }
 
@@ -263,8 +269,7 @@ inline bool parseDateWord(const char *p, const Day *table, Day &out)
 // Netflix Prize block grammar (combined_data_N.txt and training_set/mv_*.txt):
 //   MovieID:
 //   CustomerID,Rating,YYYY-MM-DD
-std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool atFileStart, ChunkWriter &out,
-                                          ParsedChunk &chunk)
+std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool atFileStart, ChunkWriter &out, ParsedChunk &chunk)
 {
     if (atFileStart && end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
         p += 3;
@@ -283,7 +288,8 @@ std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool a
             const std::uint64_t notDigit = ((w + 0x4646464646464646ull) | (w - 0x3030303030303030ull)) & 0x8080808080808080ull;
             const unsigned digits = notDigit ? static_cast<unsigned>(__builtin_ctzll(notDigit)) / 8 : 8;
             const char *q = p + digits;
-            if (digits > 0 && digits < 8 && q[0] == ',' && static_cast<unsigned>(q[1] - '1') < 5u && q[2] == ',' && q[13] == '\n') {
+            if (digits > 0 && digits < 8 && q[0] == ',' && static_cast<unsigned>(q[1] - '1') < 5u && q[2] == ','
+                && q[13] == '\n') {
                 Day day = 0;
                 if (parseDateWord(q + 3, dates, day)) {
                     out.add(parseDigitsWord(w, digits), static_cast<RatingUnits>((q[1] - '0') * 2), day);
@@ -329,8 +335,8 @@ std::optional<Failure> parseNetflixBlocks(const char *p, const char *end, bool a
 }
 
 // One rating per line with a separator: MovieLens CSV (","), ml-1m ("::"), ml-100k (tab).
-std::optional<Failure> parseDelimited(DatasetFormat format, const char *p, const char *end, bool atFileStart,
-                                      ChunkWriter &out, ParsedChunk &chunk)
+std::optional<Failure> parseDelimited(DatasetFormat format, const char *p, const char *end, bool atFileStart, ChunkWriter &out,
+                                      ParsedChunk &chunk)
 {
     const bool halfStars = format == DatasetFormat::MovieLensCsv;
     const char *sep = format == DatasetFormat::MovieLensCsv ? "," : format == DatasetFormat::MovieLens1M ? "::" : "\t";
@@ -399,7 +405,8 @@ bool groupedByMovie(DatasetFormat f)
 
 } // namespace
 
-IdBitmap::IdBitmap() : m_words(std::size_t{1} << 26)
+IdBitmap::IdBitmap()
+    : m_words(std::size_t{1} << 26)
 {
     m_words.setSize(std::size_t{1} << 26);
 }
@@ -459,8 +466,7 @@ std::size_t maxRatingsIn(DatasetFormat format, std::size_t bytes)
     return bytes / shortest + 2;
 }
 
-std::vector<std::vector<ByteRange>> planChunks(DatasetFormat format, const std::vector<MappedFile> &files,
-                                               std::size_t target)
+std::vector<std::vector<ByteRange>> planChunks(DatasetFormat format, const std::vector<MappedFile> &files, std::size_t target)
 {
     std::vector<std::vector<ByteRange>> tasks;
     std::vector<ByteRange> current;

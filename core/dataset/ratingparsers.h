@@ -73,8 +73,7 @@ struct ParseContext
 // Upper bound of ratings in `bytes` of a format (for reserving virtual capacity).
 std::size_t maxRatingsIn(DatasetFormat format, std::size_t bytes);
 // Splits the files into ranges of about `target` bytes at boundaries the format allows.
-std::vector<std::vector<ByteRange>> planChunks(DatasetFormat format, const std::vector<MappedFile> &files,
-                                               std::size_t target);
+std::vector<std::vector<ByteRange>> planChunks(DatasetFormat format, const std::vector<MappedFile> &files, std::size_t target);
 // Parses ranges into one chunk. Stops at the first problem (recorded in chunk.problem).
 void parseRanges(const ParseContext &ctx, const std::vector<ByteRange> &ranges, ParsedChunk &chunk);
 

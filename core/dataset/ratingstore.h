@@ -20,13 +20,25 @@ using Day = std::uint16_t;
 
 QDate dayToDate(Day day);
 std::optional<Day> dateToDay(int year, int month, int dayOfMonth); // nullopt if impossible/out of range
-inline double ratingValue(RatingUnits units) { return units / 2.0; }
+inline double ratingValue(RatingUnits units)
+{
+    return units / 2.0;
+}
 
 // Ratings are packed with the other side's index into one 32-bit entry: index << 4 | units.
 using Entry = std::uint32_t;
-inline constexpr std::uint32_t entryIndex(Entry e) { return e >> 4; }
-inline constexpr RatingUnits entryRating(Entry e) { return static_cast<RatingUnits>(e & 15u); }
-inline constexpr Entry makeEntry(std::uint32_t index, RatingUnits units) { return index << 4 | units; }
+inline constexpr std::uint32_t entryIndex(Entry e)
+{
+    return e >> 4;
+}
+inline constexpr RatingUnits entryRating(Entry e)
+{
+    return static_cast<RatingUnits>(e & 15u);
+}
+inline constexpr Entry makeEntry(std::uint32_t index, RatingUnits units)
+{
+    return index << 4 | units;
+}
 inline constexpr std::uint32_t kMaxIndex = (1u << 28) - 1; // users and movies per dataset
 
 // The compact rating store: dense user and movie indices, indexed by movie and by user (CSR).
@@ -49,7 +61,9 @@ public:
     };
 
     RatingStore() = default;
-    explicit RatingStore(Parts parts) : m_p(std::move(parts)) {}
+    explicit RatingStore(Parts parts)
+        : m_p(std::move(parts))
+    {}
 
     std::uint32_t userCount() const { return static_cast<std::uint32_t>(m_p.userSourceIds.size()); }
     std::uint32_t movieCount() const
@@ -71,10 +85,7 @@ public:
 
     std::uint64_t userRatingCount(UserIndex u) const { return m_p.userOffsets[u + 1] - m_p.userOffsets[u]; }
     // (movie << 4 | rating) for every rating of user u, ascending by movie.
-    std::span<const Entry> userEntries(UserIndex u) const
-    {
-        return m_p.userEntries.span(m_p.userOffsets[u], userRatingCount(u));
-    }
+    std::span<const Entry> userEntries(UserIndex u) const { return m_p.userEntries.span(m_p.userOffsets[u], userRatingCount(u)); }
     std::span<const Day> userDays(UserIndex u) const { return m_p.userDays.span(m_p.userOffsets[u], userRatingCount(u)); }
     // The rating user u gave movie m, or 0 when none (binary search in the user's row).
     RatingUnits ratingOf(UserIndex u, MovieIndex m) const;

@@ -51,7 +51,6 @@ std::vector<std::uint32_t> balancedMovieRanges(const BigArray<std::uint64_t> &of
     return bounds;
 }
 
-
 // Entries (dense user << 4 | rating) of n parsed ratings. The build targets baseline x86-64,
 // where the rank's popcount is a library call; the copy below is compiled for the popcnt
 // instruction too and chosen at run time.
@@ -62,8 +61,8 @@ inline void rankEntries(const IdBitmap &users, const std::uint32_t *src, const R
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-__attribute__((target("popcnt"))) void rankEntriesPopcnt(const IdBitmap &users, const std::uint32_t *src,
-                                                         const RatingUnits *rat, Entry *dst, std::uint64_t n)
+__attribute__((target("popcnt"))) void rankEntriesPopcnt(const IdBitmap &users, const std::uint32_t *src, const RatingUnits *rat,
+                                                         Entry *dst, std::uint64_t n)
 {
     for (std::uint64_t i = 0; i < n; ++i)
         dst[i] = makeEntry(users.rank(src[i]), rat[i]);
@@ -117,8 +116,7 @@ inline void streamFence()
 bool buildUserIndexByBlocks(const BigArray<Entry> &mEntries, const BigArray<Day> &mDays,
                             const BigArray<std::uint64_t> &movieOffsets, const std::vector<std::uint32_t> &bounds,
                             std::uint32_t U, std::uint32_t M, int threads, BigArray<std::uint64_t> &userOffsets,
-                            BigArray<Entry> &uEntries, BigArray<Day> &uDays, std::atomic<bool> &stop,
-                            Progress &progress)
+                            BigArray<Entry> &uEntries, BigArray<Day> &uDays, std::atomic<bool> &stop, Progress &progress)
 {
     const std::uint64_t N = movieOffsets[M];
     const std::size_t R = bounds.size() - 1;
@@ -188,7 +186,8 @@ bool buildUserIndexByBlocks(const BigArray<Entry> &mEntries, const BigArray<Day>
                 const std::size_t k = u >> L;
                 const std::uint64_t d = cursor[k]++;
                 Entry *le = lineEntries.data() + k * kLineEntries;
-                le[d % kLineEntries] = static_cast<Entry>((std::uint64_t{u & localMask} << entryBits) | movieBase | entryRating(e));
+                le[d % kLineEntries] = static_cast<Entry>((std::uint64_t{u & localMask} << entryBits) | movieBase
+                                                          | entryRating(e));
                 if (d % kLineEntries == kLineEntries - 1)
                     flushLine(ue, le, d + 1 - kLineEntries, d + 1, start[k], kLineEntries);
                 Day *ld = lineDays.data() + k * kLineDays;
@@ -571,8 +570,8 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     uDays.setSize(N);
     {
         std::atomic<bool> stop{false};
-        const bool unique = buildUserIndexByBlocks(mEntries, mDays, movieOffsets, bounds, U, M, threads, userOffsets,
-                                                   uEntries, uDays, stop, progress);
+        const bool unique = buildUserIndexByBlocks(mEntries, mDays, movieOffsets, bounds, U, M, threads, userOffsets, uEntries,
+                                                   uDays, stop, progress);
         if (stop)
             return canceled();
         if (!unique) {
@@ -582,8 +581,8 @@ Result<BuildOutput> buildStore(const BuildInput &in, Catalogue &catalogue, Progr
     }
     if (!uEntries.data()) {
         report(0.5, tr("Checking for duplicate ratings"));
-        if (!buildUserIndexWithDuplicates(mEntries, mDays, movieOffsets, bounds, U, M, threads, userOffsets, uEntries,
-                                          uDays, out.duplicates, progress))
+        if (!buildUserIndexWithDuplicates(mEntries, mDays, movieOffsets, bounds, U, M, threads, userOffsets, uEntries, uDays,
+                                          out.duplicates, progress))
             return canceled();
     }
     for (std::uint32_t m = 0; m < M; ++m)

@@ -16,8 +16,8 @@ namespace cinetune {
 struct BuildInput
 {
     std::vector<ParsedChunk> *chunks; // consumed (freed as they are copied)
-    IdBitmap *users;  // largest id noted; ids are marked here
-    IdBitmap *movies; // per-rating formats; null for formats grouped by movie
+    IdBitmap *users;                  // largest id noted; ids are marked here
+    IdBitmap *movies;                 // per-rating formats; null for formats grouped by movie
     bool groupedByMovie = true;
     bool halfStars = false;
     int threads = 1;
@@ -33,7 +33,7 @@ struct BuildOutput
 
 // Turns parsed chunks into the CSR store. Movies missing from `catalogue` are appended to it
 // (ascending source id) titled "Movie <id>". progress fractions are reported in [0, 1].
-Result<BuildOutput> buildStore(const BuildInput &input, Catalogue &catalogue, Progress &progress,
-                               double progressBase, double progressSpan);
+Result<BuildOutput> buildStore(const BuildInput &input, Catalogue &catalogue, Progress &progress, double progressBase,
+                               double progressSpan);
 
 } // namespace cinetune

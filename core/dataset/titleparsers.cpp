@@ -69,10 +69,7 @@ Result<std::vector<Movie>> parseTitlesData(DatasetFormat format, const QByteArra
     }
     auto fail = [&](const char *at, const char *lineEnd, const QString &expected) {
         return makeError(errc::General::Parse,
-                         tr("%1:%2: expected %3, found %4")
-                             .arg(name)
-                             .arg(reader.line)
-                             .arg(expected, describeFound(at, lineEnd)));
+                         tr("%1:%2: expected %3, found %4").arg(name).arg(reader.line).arg(expected, describeFound(at, lineEnd)));
     };
     const bool utf8 = format == DatasetFormat::MovieLensCsv;
     const char *b = nullptr;
@@ -201,7 +198,9 @@ Result<std::vector<Movie>> parseTitlesData(DatasetFormat format, const QByteArra
         movies.push_back(std::move(m));
     }
     if (duplicates > 0)
-        warnings << QCoreApplication::translate("cinetune", "%1: %n duplicate movie ID(s); the first title was kept", nullptr, static_cast<int>(duplicates)).arg(name);
+        warnings << QCoreApplication::translate("cinetune", "%1: %n duplicate movie ID(s); the first title was kept", nullptr,
+                                                static_cast<int>(duplicates))
+                        .arg(name);
     return movies;
 }
 

@@ -44,12 +44,14 @@ Result<std::vector<std::uint32_t>> parseUserIdList(const QByteArray &data, const
         bool ok = false;
         const qulonglong id = text.toULongLong(&ok);
         if (!ok || id > 0xFFFFFFFFull || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return makeError(errc::General::Parse, tr("%1:%2: expected a user id (a whole number from 0 to 4294967295), found \"%3\"")
-                                                          .arg(name)
-                                                          .arg(lineNo)
-                                                          .arg(visibleBytes(text.constData(), text.constData() + std::min<qsizetype>(text.size(), 40))));
+            return makeError(errc::General::Parse,
+                             tr("%1:%2: expected a user id (a whole number from 0 to 4294967295), found \"%3\"")
+                                 .arg(name)
+                                 .arg(lineNo)
+                                 .arg(visibleBytes(text.constData(), text.constData() + std::min<qsizetype>(text.size(), 40))));
         if (!store.findUser(static_cast<std::uint32_t>(id)))
-            return makeError(errc::General::InvalidArgument, tr("%1:%2: user %3 is not in the dataset").arg(name).arg(lineNo).arg(id));
+            return makeError(errc::General::InvalidArgument,
+                             tr("%1:%2: user %3 is not in the dataset").arg(name).arg(lineNo).arg(id));
         ids.push_back(static_cast<std::uint32_t>(id));
     }
     if (ids.empty())

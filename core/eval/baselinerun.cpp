@@ -38,12 +38,13 @@ std::vector<std::uint32_t> baselineResponseItems(const QString &text)
 }
 
 Result<std::vector<StoredResponse>> computeBaselineResponses(const Dataset &dataset, const RunSpec &spec,
-                                                            const std::vector<GoldSetUser> &users, Progress &progress,
-                                                            BaselineOptions options)
+                                                             const std::vector<GoldSetUser> &users, Progress &progress,
+                                                             BaselineOptions options)
 {
     const auto kind = spec.target.kind == TargetKind::Baseline ? baselineFromId(spec.target.baseline) : std::nullopt;
     if (!kind)
-        return makeError(errc::General::InvalidArgument, tr("The run's target \"%1\" is not a local baseline.").arg(spec.target.baseline));
+        return makeError(errc::General::InvalidArgument,
+                         tr("The run's target \"%1\" is not a local baseline.").arg(spec.target.baseline));
     options.count = spec.count;
     options.seed = spec.seed ? quint64(*spec.seed) : 2;
     auto lists = recommendForGoldSet(dataset, users, *kind, options, progress);
@@ -92,7 +93,8 @@ Result<qint64> executeBaselineRun(ProjectFile &project, qint64 runId, const Data
     auto responses = computeBaselineResponses(dataset, run->spec, pending.value(), progress, withSplit);
     if (!responses) {
         const bool canceled = responses.error().code == errc::General::Cancelled;
-        (void)runs.setStatus(runId, canceled ? RunStatus::Cancelled : RunStatus::Failed, canceled ? QString() : responses.error().message);
+        (void)runs.setStatus(runId, canceled ? RunStatus::Cancelled : RunStatus::Failed,
+                             canceled ? QString() : responses.error().message);
         return responses.error();
     }
     for (const StoredResponse &r : responses.value()) {

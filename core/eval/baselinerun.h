@@ -35,8 +35,8 @@ std::vector<std::uint32_t> baselineResponseItems(const QString &text);
 // thread. Errors: makeRecommender()/recommendForGoldSet()'s and "invalid-argument" when the
 // spec's target is not a known baseline.
 [[nodiscard]] Result<std::vector<StoredResponse>> computeBaselineResponses(const Dataset &dataset, const RunSpec &spec,
-                                                                          const std::vector<GoldSetUser> &users, Progress &progress,
-                                                                          BaselineOptions options = {});
+                                                                           const std::vector<GoldSetUser> &users,
+                                                                           Progress &progress, BaselineOptions options = {});
 
 // Computes and stores the responses of the run's users that have none yet (on the project's
 // thread), then marks the run finished. Returns how many responses were stored.

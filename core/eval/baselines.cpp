@@ -36,7 +36,8 @@ std::uint32_t sourceIdOf(const Dataset &ds, MovieIndex m)
 class Exclusions
 {
 public:
-    Exclusions(const RatingStore &store, const BaselineQuery &q, bool excludeRated) : m_profile(q.profile)
+    Exclusions(const RatingStore &store, const BaselineQuery &q, bool excludeRated)
+        : m_profile(q.profile)
     {
         std::sort(m_profile.begin(), m_profile.end());
         if (excludeRated && q.user && *q.user < store.userCount())
@@ -91,7 +92,9 @@ void fillFrom(const std::vector<MovieIndex> &order, const Exclusions &ex, std::s
 class RandomRecommender final : public Recommender
 {
 public:
-    RandomRecommender(const Dataset &ds, const BaselineOptions &o) : m_ds(ds), m_excludeRated(o.excludeRated)
+    RandomRecommender(const Dataset &ds, const BaselineOptions &o)
+        : m_ds(ds)
+        , m_excludeRated(o.excludeRated)
     {
         for (MovieIndex m = 0; m < ds.store.movieCount(); ++m) {
             if (ds.store.movieRatingCount(m) > 0)
@@ -136,9 +139,10 @@ public:
     // One definition everywhere: every rating of the dataset it is given. Batches and candidate
     // shortlists give it the view without the evaluated users' held-out ratings (heldout.h).
     PopularRecommender(const Dataset &ds, const BaselineOptions &o)
-        : m_ds(ds), m_excludeRated(o.excludeRated), m_order(popularityOrder(ds.store, nullptr))
-    {
-    }
+        : m_ds(ds)
+        , m_excludeRated(o.excludeRated)
+        , m_order(popularityOrder(ds.store, nullptr))
+    {}
     BaselineKind kind() const override { return BaselineKind::MostPopular; }
     std::vector<std::uint32_t> recommend(const BaselineQuery &q) const override
     {
@@ -157,9 +161,11 @@ class ItemKnnRecommender final : public Recommender
 {
 public:
     ItemKnnRecommender(const Dataset &ds, const BaselineOptions &o, std::shared_ptr<const ItemKnnTable> table)
-        : m_ds(ds), m_excludeRated(o.excludeRated), m_table(std::move(table)), m_popular(popularityOrder(ds.store, nullptr))
-    {
-    }
+        : m_ds(ds)
+        , m_excludeRated(o.excludeRated)
+        , m_table(std::move(table))
+        , m_popular(popularityOrder(ds.store, nullptr))
+    {}
     BaselineKind kind() const override { return BaselineKind::ItemKnn; }
     std::vector<std::uint32_t> recommend(const BaselineQuery &q) const override
     {
@@ -233,8 +239,11 @@ class ConsensusRecommender final : public Recommender
 public:
     ConsensusRecommender(const Dataset &ds, const BaselineOptions &o, std::shared_ptr<const CoViewIndex> index,
                          std::shared_ptr<const RaterBitmaps> raters)
-        : m_ds(ds), m_spec(consensusSpec(o.consensus, {}, o.seed, o.count)), m_index(std::move(index)), m_raters(std::move(raters)),
-          m_movieIds(ds.store.movieCount())
+        : m_ds(ds)
+        , m_spec(consensusSpec(o.consensus, {}, o.seed, o.count))
+        , m_index(std::move(index))
+        , m_raters(std::move(raters))
+        , m_movieIds(ds.store.movieCount())
     {
         for (MovieIndex m = 0; m < ds.store.movieCount(); ++m)
             m_movieIds[m] = sourceIdOf(ds, m);
@@ -270,9 +279,10 @@ private:
     struct Scratch
     {
         explicit Scratch(const ConsensusRecommender &r)
-            : spec(r.m_spec), context{r.m_ds.store, r.m_movieIds, spec}, consensus(context, *r.m_index, *r.m_raters)
-        {
-        }
+            : spec(r.m_spec)
+            , context{r.m_ds.store, r.m_movieIds, spec}
+            , consensus(context, *r.m_index, *r.m_raters)
+        {}
         GoldSetSpec spec;
         GoldSetContext context;
         NeighbourConsensus consensus;
@@ -343,7 +353,8 @@ Result<std::unique_ptr<Recommender>> make(const Dataset &ds, BaselineKind kind, 
         if (!index)
             return index.error();
         ScaledProgress bitmaps(progress, 0.8, 1);
-        auto raters = RaterBitmaps::build(ds.store, check.thresholdUnits(), RaterBitmaps::kDefaultBudget, resolveThreads(o.threads), bitmaps);
+        auto raters = RaterBitmaps::build(ds.store, check.thresholdUnits(), RaterBitmaps::kDefaultBudget,
+                                          resolveThreads(o.threads), bitmaps);
         if (!raters)
             return raters.error();
         return std::unique_ptr<Recommender>(new ConsensusRecommender(ds, o, std::move(index.value()), std::move(raters.value())));
@@ -388,7 +399,8 @@ QString baselineName(BaselineKind kind)
 
 std::optional<BaselineKind> baselineFromId(const QString &id)
 {
-    for (BaselineKind k : {BaselineKind::Random, BaselineKind::MostPopular, BaselineKind::ItemKnn, BaselineKind::NeighbourConsensus}) {
+    for (BaselineKind k :
+         {BaselineKind::Random, BaselineKind::MostPopular, BaselineKind::ItemKnn, BaselineKind::NeighbourConsensus}) {
         if (id == baselineId(k))
             return k;
     }
@@ -406,7 +418,8 @@ Result<std::unique_ptr<Recommender>> makeRecommender(const Dataset &dataset, Bas
 }
 
 Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Dataset &full, const std::vector<GoldSetUser> &users,
-                                                                    BaselineKind kind, const BaselineOptions &options, Progress &progress)
+                                                                    BaselineKind kind, const BaselineOptions &options,
+                                                                    Progress &progress)
 {
     try {
         // Nothing of the evaluated users from their cut on is visible (heldout.h).
@@ -427,7 +440,8 @@ Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Datase
                 return out;
             GoldSetBuildOptions build;
             build.threads = options.threads;
-            auto set = buildGoldSet(dataset, consensusSpec(options.consensus, std::move(ids), options.seed, count), build, progress);
+            auto set = buildGoldSet(dataset, consensusSpec(options.consensus, std::move(ids), options.seed, count), build,
+                                    progress);
             if (!set)
                 return set.error();
             std::unordered_map<std::uint32_t, const GoldSetUser *> byUser;

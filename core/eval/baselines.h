@@ -20,7 +20,12 @@
 namespace cinetune {
 
 // Local recommendation baselines (docs/BASELINES.md): no API, deterministic, instant once built.
-enum class BaselineKind { Random, MostPopular, ItemKnn, NeighbourConsensus };
+enum class BaselineKind {
+    Random,
+    MostPopular,
+    ItemKnn,
+    NeighbourConsensus
+};
 
 QString baselineId(BaselineKind kind);   // "random", "popular", "itemknn", "consensus"
 QString baselineName(BaselineKind kind); // user-facing: "Random", "Most popular", ...
@@ -77,7 +82,8 @@ public:
 // Errors: "invalid-argument" (a movie or, for consensus, a user not in the dataset), "canceled".
 [[nodiscard]] Result<std::vector<std::vector<std::uint32_t>>> recommendForGoldSet(const Dataset &dataset,
                                                                                   const std::vector<GoldSetUser> &users,
-                                                                                  BaselineKind kind, const BaselineOptions &options,
+                                                                                  BaselineKind kind,
+                                                                                  const BaselineOptions &options,
                                                                                   Progress &progress);
 
 // Candidate lists for candidate-ranking prompts (RunSpec::candidateBaseline): the recommender's

@@ -30,9 +30,8 @@ QString customId(std::uint32_t user)
 // Errors worth another poll later (the HTTP layer already retried them a few times).
 bool isTransient(const Error &e)
 {
-    return e.code.domain() == ErrorDomain::Net || e.code == errc::Provider::Server
-           || e.code == errc::Provider::RateLimited || e.code == errc::Provider::Malformed
-           || e.code == errc::Provider::Http;
+    return e.code.domain() == ErrorDomain::Net || e.code == errc::Provider::Server || e.code == errc::Provider::RateLimited
+        || e.code == errc::Provider::Malformed || e.code == errc::Provider::Http;
 }
 
 // The eval_batches table (schema step 5): the batch of a run that has not been finished yet.
@@ -92,12 +91,16 @@ std::optional<double> runCost(const PriceTable &prices, const QString &model, co
     const double out = fineTuned ? price->fineTunedOutputPer1M : price->outputPer1M;
     if (in <= 0 && out <= 0)
         return std::nullopt;
-    return costUsd(counts.promptTokens - counts.batchPromptTokens, in) + costUsd(counts.completionTokens - counts.batchCompletionTokens, out)
-           + kBatchPriceFactor * (costUsd(counts.batchPromptTokens, in) + costUsd(counts.batchCompletionTokens, out));
+    return costUsd(counts.promptTokens - counts.batchPromptTokens, in)
+        + costUsd(counts.completionTokens - counts.batchCompletionTokens, out)
+        + kBatchPriceFactor * (costUsd(counts.batchPromptTokens, in) + costUsd(counts.batchCompletionTokens, out));
 }
 
 BatchRun::BatchRun(EvaluationSetup setup, BatchOptions options, QObject *parent)
-    : QObject(parent), m_setup(std::move(setup)), m_options(options), m_runs(std::make_unique<RunRepository>(*m_setup.project))
+    : QObject(parent)
+    , m_setup(std::move(setup))
+    , m_options(options)
+    , m_runs(std::make_unique<RunRepository>(*m_setup.project))
 {
     ProviderProfile profile;
     profile.name = m_setup.providerName;
@@ -132,11 +135,13 @@ void BatchRun::start()
     if (m_active)
         return;
     if (m_setup.spec.target.kind != TargetKind::Llm)
-        return Q_EMIT stopped(int(RunStatus::Failed), RunRepository::tr("A baseline run is computed locally, not sent to a provider."));
+        return Q_EMIT stopped(int(RunStatus::Failed),
+                              RunRepository::tr("A baseline run is computed locally, not sent to a provider."));
     if (!m_client->supportsBatch())
-        return Q_EMIT stopped(int(RunStatus::Failed), tr("The provider \"%1\" (%2) has no Batch API; only OpenAI and Azure OpenAI (and the "
-                                                         "simulator) do. Run without batch mode.")
-                                                          .arg(m_setup.providerName, providerKindId(m_setup.endpoint.kind)));
+        return Q_EMIT stopped(int(RunStatus::Failed),
+                              tr("The provider \"%1\" (%2) has no Batch API; only OpenAI and Azure OpenAI (and the "
+                                 "simulator) do. Run without batch mode.")
+                                  .arg(m_setup.providerName, providerKindId(m_setup.endpoint.kind)));
     if (m_setup.endpoint.kind == ProviderKind::Azure && m_options.azureBatchDeployment.trimmed().isEmpty())
         return Q_EMIT stopped(int(RunStatus::Failed),
                               tr("Azure OpenAI runs batches only on a Global-Batch deployment: deploy the model \"%1\" with the "
@@ -260,12 +265,14 @@ void BatchRun::findByTag()
 void BatchRun::upload(const QByteArray &jsonl)
 {
     Q_EMIT stateChanged(tr("Uploading the batch input (%1 requests, %2 bytes)…").arg(m_lines.size()).arg(jsonl.size()));
-    FileCall *call = m_client->uploadFile(QStringLiteral("cinetune-run-%1.jsonl").arg(m_setup.runId), jsonl, QStringLiteral("batch"));
+    FileCall *call = m_client->uploadFile(QStringLiteral("cinetune-run-%1.jsonl").arg(m_setup.runId), jsonl,
+                                          QStringLiteral("batch"));
     track(call);
     connect(call, &FileCall::finished, this, [this](const Result<FileInfo> &file) {
         if (!file)
             return stop(RunStatus::Failed, file.error().message);
-        (void)exec(*m_setup.project, QStringLiteral("UPDATE eval_batches SET input_file_id = ?, status = 'creating', updated_at = ? WHERE id = ?"),
+        (void)exec(*m_setup.project,
+                   QStringLiteral("UPDATE eval_batches SET input_file_id = ?, status = 'creating', updated_at = ? WHERE id = ?"),
                    {file->id, now(), m_rowId});
         create(file->id);
     });
@@ -281,7 +288,8 @@ void BatchRun::create(const QString &fileId)
         if (!batch)
             return stop(RunStatus::Failed, batch.error().message);
         m_batchId = batch->id;
-        (void)exec(*m_setup.project, QStringLiteral("UPDATE eval_batches SET batch_id = ?, status = ?, updated_at = ? WHERE id = ?"),
+        (void)exec(*m_setup.project,
+                   QStringLiteral("UPDATE eval_batches SET batch_id = ?, status = ?, updated_at = ? WHERE id = ?"),
                    {m_batchId, batch->rawStatus, now(), m_rowId});
         onBatch(batch.value());
     });
@@ -303,12 +311,14 @@ void BatchRun::poll()
         if (!batch) {
             if (batch.error().code == errc::Provider::NotFound) {
                 // Another account or a deleted batch: forget it, or every later run would stop here.
-                (void)exec(*m_setup.project,
-                           QStringLiteral("UPDATE eval_batches SET status = 'not_found', finished_at = ?, updated_at = ? WHERE id = ?"),
-                           {now(), now(), m_rowId});
-                return stop(RunStatus::Failed, tr("The provider does not know batch %1 (any more); run again to send the "
-                                                  "users without an answer in a new batch.")
-                                                   .arg(m_batchId));
+                (void)exec(
+                    *m_setup.project,
+                    QStringLiteral("UPDATE eval_batches SET status = 'not_found', finished_at = ?, updated_at = ? WHERE id = ?"),
+                    {now(), now(), m_rowId});
+                return stop(RunStatus::Failed,
+                            tr("The provider does not know batch %1 (any more); run again to send the "
+                               "users without an answer in a new batch.")
+                                .arg(m_batchId));
             }
             if (!isTransient(batch.error()) || ++m_pollFailures > m_options.maxPollFailures)
                 return stop(RunStatus::Failed, batch.error().message);
@@ -397,14 +407,16 @@ void BatchRun::finishBatch()
                 r.errorMessage = chat.error().message;
             }
         } else if (line.statusCode > 0) {
-            const Error e = mapHttpError(m_setup.endpoint.kind, ProviderOperation::Chat, HttpResponse{line.statusCode, {}, line.responseBody},
-                                         m_setup.spec.target.model, m_setup.endpoint.apiKey);
+            const Error e = mapHttpError(m_setup.endpoint.kind, ProviderOperation::Chat,
+                                         HttpResponse{line.statusCode, {}, line.responseBody}, m_setup.spec.target.model,
+                                         m_setup.endpoint.apiKey);
             r.errorCode = e.code.id();
             r.errorMessage = e.message;
         } else {
             r.errorCode = ErrorCode(errc::Provider::BatchLine).id();
             r.errorMessage = tr("The batch did not answer this request: %1%2")
-                                 .arg(line.errorMessage, line.errorCode.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(line.errorCode));
+                                 .arg(line.errorMessage,
+                                      line.errorCode.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(line.errorCode));
         }
         if (!store(r, false))
             return;
@@ -420,16 +432,22 @@ void BatchRun::finishBatch()
             r.cacheKey = it->cacheKey;
             r.batch = true;
             r.receivedAt = QDateTime::currentDateTimeUtc();
-            r.errorCode = (m_last.status == BatchState::Failed ? ErrorCode(errc::Provider::BatchFailed) : ErrorCode(errc::Provider::BatchMissing)).id();
+            r.errorCode = (m_last.status == BatchState::Failed ? ErrorCode(errc::Provider::BatchFailed)
+                                                               : ErrorCode(errc::Provider::BatchMissing))
+                              .id();
             r.errorMessage = m_last.status == BatchState::Failed
-                                 ? tr("The batch failed: %1").arg(m_last.errors.isEmpty() ? m_last.rawStatus : m_last.errors.join(QStringLiteral("; ")))
-                                 : tr("The batch's output has no answer for this request.");
+                ? tr("The batch failed: %1")
+                      .arg(m_last.errors.isEmpty() ? m_last.rawStatus : m_last.errors.join(QStringLiteral("; ")))
+                : tr("The batch's output has no answer for this request.");
             if (!store(r, false))
                 return;
         }
     }
-    (void)exec(*m_setup.project, QStringLiteral("UPDATE eval_batches SET status = ?, finished_at = ?, updated_at = ?, error_message = ? WHERE id = ?"),
-               {m_last.rawStatus, now(), now(), m_last.errors.isEmpty() ? QVariant() : QVariant(m_last.errors.join(QStringLiteral("; "))), m_rowId});
+    (void)exec(
+        *m_setup.project,
+        QStringLiteral("UPDATE eval_batches SET status = ?, finished_at = ?, updated_at = ?, error_message = ? WHERE id = ?"),
+        {m_last.rawStatus, now(), now(),
+         m_last.errors.isEmpty() ? QVariant() : QVariant(m_last.errors.join(QStringLiteral("; "))), m_rowId});
     if (m_unknownLines > 0 || !m_problems.isEmpty())
         Q_EMIT stateChanged(tr("The batch's files had %1 lines for requests this run does not have (ignored) and %2 malformed "
                                "lines (skipped): %3")
@@ -439,11 +457,12 @@ void BatchRun::finishBatch()
     if (m_last.status == BatchState::Cancelled || m_cancelRequested)
         return stop(RunStatus::Cancelled);
     if (m_last.status == BatchState::Expired)
-        return stop(RunStatus::Failed, tr("The batch expired after 24 hours; %1 answers were stored. Run again to send the rest.")
-                                           .arg(seen.size()));
+        return stop(RunStatus::Failed,
+                    tr("The batch expired after 24 hours; %1 answers were stored. Run again to send the rest.").arg(seen.size()));
     if (m_last.status == BatchState::Failed && seen.isEmpty())
-        return stop(RunStatus::Failed, tr("The provider rejected the batch: %1")
-                                           .arg(m_last.errors.isEmpty() ? m_last.rawStatus : m_last.errors.join(QStringLiteral("; "))));
+        return stop(RunStatus::Failed,
+                    tr("The provider rejected the batch: %1")
+                        .arg(m_last.errors.isEmpty() ? m_last.rawStatus : m_last.errors.join(QStringLiteral("; "))));
     stop(RunStatus::Finished);
 }
 

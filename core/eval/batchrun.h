@@ -14,8 +14,8 @@ namespace cinetune {
 
 struct BatchOptions
 {
-    int pollMs = 30000;      // first wait between status polls
-    int maxPollMs = 300000;  // the wait grows by half each unchanged poll up to this
+    int pollMs = 30000;       // first wait between status polls
+    int maxPollMs = 300000;   // the wait grows by half each unchanged poll up to this
     int maxPollFailures = 20; // consecutive failed polls (after the HTTP layer's retries) before giving up
     // Azure OpenAI runs batches only on a deployment of type Global-Batch (or Data Zone Batch),
     // whose name every line must carry as its model; required for Azure, unused elsewhere.

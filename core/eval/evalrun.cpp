@@ -18,9 +18,8 @@ namespace {
 // Errors that every other request of the run would meet as well: stop instead of failing each user.
 bool isFatal(ErrorCode code)
 {
-    return code == errc::Provider::BadKey || code == errc::Provider::Quota
-           || code == errc::Provider::UnknownModel || code == errc::Provider::Forbidden
-           || code == errc::Provider::DeploymentNeeded || code == errc::Provider::Retired;
+    return code == errc::Provider::BadKey || code == errc::Provider::Quota || code == errc::Provider::UnknownModel
+        || code == errc::Provider::Forbidden || code == errc::Provider::DeploymentNeeded || code == errc::Provider::Retired;
 }
 
 } // namespace
@@ -33,10 +32,11 @@ Result<qint64> prepareEvaluationRun(RunRepository &runs, const QString &name, co
     Result<StoredRun> existing = runs.find(name);
     if (existing) {
         if (!(existing->spec == spec) || existing->baseUrl != baseUrl)
-            return makeError(errc::Run::SpecMismatch,
-                             RunRepository::tr("The project already has a run named \"%1\" with other settings; choose another name "
-                                               "to start a new run, or give the same settings to continue it.")
-                                 .arg(name));
+            return makeError(
+                errc::Run::SpecMismatch,
+                RunRepository::tr("The project already has a run named \"%1\" with other settings; choose another name "
+                                  "to start a new run, or give the same settings to continue it.")
+                    .arg(name));
         if (existing->usersTotal != usersTotal) {
             if (Status s = runs.setUsersTotal(existing->id, usersTotal); !s)
                 return s.error();
@@ -53,7 +53,9 @@ Result<qint64> prepareEvaluationRun(RunRepository &runs, const QString &name, co
 }
 
 EvaluationRun::EvaluationRun(EvaluationSetup setup, QObject *parent)
-    : QObject(parent), m_setup(std::move(setup)), m_runs(std::make_unique<RunRepository>(*m_setup.project))
+    : QObject(parent)
+    , m_setup(std::move(setup))
+    , m_runs(std::make_unique<RunRepository>(*m_setup.project))
 {
     m_scheduler = new RequestScheduler(m_setup.http, this);
     m_scheduler->setOptions(m_setup.scheduler);
@@ -232,9 +234,10 @@ void EvaluationRun::onResponse(quint64 index, const Result<HttpResponse> &result
             // The host does not resolve or refuses connections (a wrong base URL, no network):
             // every other request would fail the same way. Stop at once, one message, and leave
             // the user pending (nothing was sent, nothing paid) instead of a failed row per user.
-            stop(RunStatus::Failed, tr("%1 The run stopped instead of failing every user: the users without an answer "
-                                       "stay pending, and running it again continues with them.")
-                                        .arg(result.error().message));
+            stop(RunStatus::Failed,
+                 tr("%1 The run stopped instead of failing every user: the users without an answer "
+                    "stay pending, and running it again continues with them.")
+                     .arg(result.error().message));
             return;
         }
         error = result.error();

@@ -26,7 +26,7 @@ class Tokenizer;
 struct EvaluationSetup
 {
     ProjectFile *project = nullptr;
-    qint64 runId = 0;                    // an eval_runs row (see prepareEvaluationRun)
+    qint64 runId = 0; // an eval_runs row (see prepareEvaluationRun)
     RunSpec spec;
     const Catalogue *catalogue = nullptr;
     std::vector<GoldSetUser> users;      // the users of the run's split
@@ -35,7 +35,7 @@ struct EvaluationSetup
     Endpoint endpoint;                   // base URL, key, kind, timeout
     QString providerName;                // labels cache rows
     HttpClient *http = nullptr;
-    QList<HttpClient *> extraLanes;      // optional (see RequestScheduler)
+    QList<HttpClient *> extraLanes; // optional (see RequestScheduler)
     RequestScheduler::Options scheduler;
     const Tokenizer *tokenizer = nullptr; // token estimates for the TPM budget (chars/4 without one)
     PriceTable prices = PriceTable::defaults();

@@ -126,8 +126,8 @@ double goldShareInTopPercent(const Dataset &dataset, const std::vector<GoldSetUs
     return entries == 0 ? 0.0 : double(hits) / double(entries);
 }
 
-Result<GoldSetDiagnostics> computeGoldSetDiagnostics(const Dataset &dataset, const std::vector<GoldSetUser> &all, GoldSetSplit split,
-                                                     const DiagnosticsOptions &options, Progress &progress)
+Result<GoldSetDiagnostics> computeGoldSetDiagnostics(const Dataset &dataset, const std::vector<GoldSetUser> &all,
+                                                     GoldSetSplit split, const DiagnosticsOptions &options, Progress &progress)
 {
     std::vector<GoldSetUser> users;
     for (const GoldSetUser &u : all) {
@@ -169,7 +169,8 @@ Result<GoldSetDiagnostics> computeGoldSetDiagnostics(const Dataset &dataset, con
     }
     d.distinctGold = counts.size();
     d.topGold.assign(counts.begin(), counts.end());
-    std::sort(d.topGold.begin(), d.topGold.end(), [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    std::sort(d.topGold.begin(), d.topGold.end(),
+              [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     if (d.topGold.size() > std::size_t(std::max(0, options.topMovies)))
         d.topGold.resize(std::size_t(std::max(0, options.topMovies)));
     for (const auto &[id, n] : d.topGold) {
@@ -181,7 +182,8 @@ Result<GoldSetDiagnostics> computeGoldSetDiagnostics(const Dataset &dataset, con
 
 QString GoldSetDiagnostics::verdict() const
 {
-    QString s = tr("A non-personalised popularity list scores P@3 = %1 on this gold set (%2 split, %n users)", nullptr, int(users))
+    QString s = tr("A non-personalised popularity list scores P@3 = %1 on this gold set (%2 split, %n users)", nullptr,
+                   int(users))
                     .arg(fixed(popular.precision3), goldSetSplitId(split));
     if (consensus)
         s += tr("; the gold rule re-run with another seed (the ceiling) scores %1").arg(fixed(consensus->precision3));
@@ -227,7 +229,9 @@ QString diagnosticsText(const GoldSetDiagnostics &d)
     lines << tr("Gold movies among the 1 / 5 / 10 % most-rated movies: %1 / %2 / %3 of %4 gold entries")
                  .arg(percent(d.goldInTop1), percent(d.goldInTop5), percent(d.goldInTop10))
                  .arg(d.goldEntries);
-    lines << tr("Users' gold lists alike: mean pairwise Jaccard %1; %2 distinct gold movies").arg(fixed(d.meanJaccard, 3)).arg(d.distinctGold);
+    lines << tr("Users' gold lists alike: mean pairwise Jaccard %1; %2 distinct gold movies")
+                 .arg(fixed(d.meanJaccard, 3))
+                 .arg(d.distinctGold);
     QStringList top;
     for (std::size_t i = 0; i < d.topGold.size(); ++i)
         top << tr("%1 (%2)").arg(d.topGoldTitles.value(qsizetype(i))).arg(d.topGold[i].second);

@@ -36,8 +36,8 @@ struct GoldSetDiagnostics
 
 public:
     GoldSetSplit split = GoldSetSplit::Test;
-    std::uint64_t users = 0;          // users of the split
-    std::uint64_t goldEntries = 0;    // Σ over users of their gold list's length
+    std::uint64_t users = 0;       // users of the split
+    std::uint64_t goldEntries = 0; // Σ over users of their gold list's length
     // MostPopular over the split (every recommender sees the dataset without the split's held-out
     // ratings, docs/BASELINES.md), 10 movies per user.
     BaselineScore popular;
@@ -46,11 +46,11 @@ public:
     // Share of gold entries whose movie is among the top 1 / 5 / 10 % most-rated movies (of the
     // movies with at least one rating, by rating count desc, then index).
     double goldInTop1 = 0, goldInTop5 = 0, goldInTop10 = 0;
-    double meanJaccard = 0;           // mean over all pairs of split users of |A ∩ B| / |A ∪ B|
-    std::uint64_t distinctGold = 0;   // distinct movies in the split's gold lists
+    double meanJaccard = 0;         // mean over all pairs of split users of |A ∩ B| / |A ∪ B|
+    std::uint64_t distinctGold = 0; // distinct movies in the split's gold lists
     // The 20 most frequent gold movies: (source id, users having it), count desc, id asc.
     std::vector<std::pair<std::uint32_t, std::uint64_t>> topGold;
-    QStringList topGoldTitles;        // "Title (Year)" of topGold, same order
+    QStringList topGoldTitles; // "Title (Year)" of topGold, same order
 
     // The one line a researcher can quote: "A non-personalised popularity list scores P@3 = 0.73
     // on this gold set (test split, 61 users); neighbour consensus (the ceiling) scores 0.81."
@@ -85,7 +85,8 @@ GoldSetSplit diagnosticsSplit(const std::vector<GoldSetUser> &users);
 // The diagnostics of diagnosticsSplit() (the ceiling with the set's own rule when it is neighbour
 // consensus) as diagnosticsToJson(); an empty object for an empty set. Stored with the gold set's
 // summary as "diagnostics" (project/goldsetdiagnosticsstore.h) and printed by `cinetune goldset`.
-[[nodiscard]] Result<QJsonObject> goldSetDiagnosticsJson(const Dataset &dataset, const GoldSet &set, int threads, Progress &progress);
+[[nodiscard]] Result<QJsonObject> goldSetDiagnosticsJson(const Dataset &dataset, const GoldSet &set, int threads,
+                                                         Progress &progress);
 // Several lines of plain text for the CLI, the report and the GUI.
 QString diagnosticsText(const GoldSetDiagnostics &d);
 

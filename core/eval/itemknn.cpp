@@ -22,8 +22,8 @@ constexpr auto kSampleRaters = static_cast<SplitMix64::Purpose>(16);
 
 struct Scratch
 {
-    std::vector<std::uint32_t> acc;      // by movie: co-rating sum with the current movie
-    std::vector<std::uint64_t> marks;    // sampled rater positions
+    std::vector<std::uint32_t> acc;   // by movie: co-rating sum with the current movie
+    std::vector<std::uint64_t> marks; // sampled rater positions
     std::vector<ItemNeighbour> candidates;
 };
 
@@ -73,8 +73,8 @@ std::shared_ptr<const ItemKnnTable> ItemKnnTable::fromParts(const ItemKnnParams 
     return t;
 }
 
-Result<std::shared_ptr<const ItemKnnTable>> ItemKnnTable::build(const RatingStore &store, const ItemKnnParams &params, int threads,
-                                                                Progress &progress)
+Result<std::shared_ptr<const ItemKnnTable>> ItemKnnTable::build(const RatingStore &store, const ItemKnnParams &params,
+                                                                int threads, Progress &progress)
 {
     try {
         threads = resolveThreads(threads);
@@ -175,7 +175,8 @@ Result<std::shared_ptr<const ItemKnnTable>> ItemKnnTable::build(const RatingStor
                     s.candidates.push_back({j, f});
             }
             const std::size_t keep = std::min<std::size_t>(params.neighbours, s.candidates.size());
-            std::partial_sort(s.candidates.begin(), s.candidates.begin() + static_cast<std::ptrdiff_t>(keep), s.candidates.end(), better);
+            std::partial_sort(s.candidates.begin(), s.candidates.begin() + static_cast<std::ptrdiff_t>(keep), s.candidates.end(),
+                              better);
             rows[item].assign(s.candidates.begin(), s.candidates.begin() + static_cast<std::ptrdiff_t>(keep));
             const std::size_t d = ++done;
             if (d % 256 == 0)

@@ -57,10 +57,10 @@ public:
     // rows of its raters. The result does not depend on the thread count.
     // Errors: "canceled", "out-of-memory".
     [[nodiscard]] static Result<std::shared_ptr<const ItemKnnTable>> build(const RatingStore &store, const ItemKnnParams &params,
-                                                                         int threads, Progress &progress);
+                                                                           int threads, Progress &progress);
     // A table from its arrays (the cache reader); nullptr when they are inconsistent.
     static std::shared_ptr<const ItemKnnTable> fromParts(const ItemKnnParams &params, std::vector<std::uint32_t> offsets,
-                                                        std::vector<ItemNeighbour> entries);
+                                                         std::vector<ItemNeighbour> entries);
 
     const ItemKnnParams &params() const { return m_params; }
     std::uint32_t movieCount() const { return static_cast<std::uint32_t>(m_offsets.size() - 1); }

@@ -82,14 +82,15 @@ Status writeItemKnnCache(const ItemKnnTable &table, const RatingStore &store, co
     return Ok{};
 }
 
-Result<std::shared_ptr<const ItemKnnTable>> readItemKnnCache(const QString &path, const RatingStore &store, const QByteArray &fingerprint,
-                                                             const ItemKnnParams &params)
+Result<std::shared_ptr<const ItemKnnTable>> readItemKnnCache(const QString &path, const RatingStore &store,
+                                                             const QByteArray &fingerprint, const ItemKnnParams &params)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return miss(tr("no item neighbour cache"));
     const QByteArray all = f.readAll();
-    if (all.size() < static_cast<qsizetype>(sizeof kMagic) + kHashBytes || std::memcmp(all.constData(), kMagic, sizeof kMagic) != 0)
+    if (all.size() < static_cast<qsizetype>(sizeof kMagic) + kHashBytes
+        || std::memcmp(all.constData(), kMagic, sizeof kMagic) != 0)
         return miss(tr("not an item neighbour cache"));
     const QByteArray body = all.left(all.size() - kHashBytes);
     if (QCryptographicHash::hash(body, QCryptographicHash::Sha256) != all.right(kHashBytes))
@@ -132,8 +133,8 @@ Result<std::shared_ptr<const ItemKnnTable>> readItemKnnCache(const QString &path
 }
 
 Result<std::shared_ptr<const ItemKnnTable>> loadOrBuildItemKnn(const Dataset &dataset, const ItemKnnParams &params,
-                                                               const ItemKnnCacheOptions &options, int threads, Progress &progress,
-                                                               bool *fromCache)
+                                                               const ItemKnnCacheOptions &options, int threads,
+                                                               Progress &progress, bool *fromCache)
 {
     if (fromCache)
         *fromCache = false;

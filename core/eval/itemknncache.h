@@ -33,13 +33,14 @@ QString itemKnnCachePath(const QString &cacheDir, const QByteArray &fingerprint,
                                        const QString &path);
 // Error code "cache-miss" (with the reason) when the file is missing or unusable.
 [[nodiscard]] Result<std::shared_ptr<const ItemKnnTable>> readItemKnnCache(const QString &path, const RatingStore &store,
-                                                                         const QByteArray &fingerprint, const ItemKnnParams &params);
+                                                                           const QByteArray &fingerprint,
+                                                                           const ItemKnnParams &params);
 
 // The cached table when there is a valid one, else builds it and (when the dataset has a
 // fingerprint and options.use) writes the cache; a failed write is not an error. `fromCache`,
 // when given, tells which happened.
 [[nodiscard]] Result<std::shared_ptr<const ItemKnnTable>> loadOrBuildItemKnn(const Dataset &dataset, const ItemKnnParams &params,
-                                                                           const ItemKnnCacheOptions &options, int threads,
-                                                                           Progress &progress, bool *fromCache = nullptr);
+                                                                             const ItemKnnCacheOptions &options, int threads,
+                                                                             Progress &progress, bool *fromCache = nullptr);
 
 } // namespace cinetune

@@ -62,7 +62,8 @@ QStringList metricIds(std::span<const int> ks)
     return ids;
 }
 
-std::vector<double> scoreUser(std::span<const std::uint32_t> ranked, std::span<const std::uint32_t> goldIds, std::span<const int> ks)
+std::vector<double> scoreUser(std::span<const std::uint32_t> ranked, std::span<const std::uint32_t> goldIds,
+                              std::span<const int> ks)
 {
     std::vector<double> out(ks.size() * kPerK + 2, 0.0);
     std::vector<std::uint32_t> gold(goldIds.begin(), goldIds.end());
@@ -271,7 +272,8 @@ QJsonObject metricConventionsJson()
     QJsonObject c;
     c[QStringLiteral("precision@K")] = QStringLiteral("hits in the top K / K (also when the list is shorter than K)");
     c[QStringLiteral("recall@K")] = QStringLiteral("hits in the top K / |gold|");
-    c[QStringLiteral("f1@K")] = QStringLiteral("per-user harmonic mean of precision@K and recall@K (0 when both are 0), then averaged");
+    c[QStringLiteral("f1@K")] = QStringLiteral(
+        "per-user harmonic mean of precision@K and recall@K (0 when both are 0), then averaged");
     c[QStringLiteral("hit@K")] = QStringLiteral("1 when the top K hold at least one gold movie");
     c[QStringLiteral("ndcg@K")] = QStringLiteral("binary gain, discount 1/log2(rank+1), ideal DCG over min(|gold|, K) hits");
     c[QStringLiteral("map@K")] = QStringLiteral("sum over ranks j <= K of rel_j * precision@j, divided by min(K, |gold|)");
@@ -279,13 +281,17 @@ QJsonObject metricConventionsJson()
     c[QStringLiteral("map")] = QStringLiteral("sum over the whole list of rel_j * precision@j, divided by |gold|");
     c[QStringLiteral("duplicates")] = QStringLiteral("a movie counts once: later copies are misses that keep their rank");
     c[QStringLiteral("unresolved")] = QStringLiteral("titles that match no catalogue movie are misses that keep their rank");
-    c[QStringLiteral("missing_and_failed")] = QStringLiteral("users without a prediction or with a failed one score 0 and stay in every mean");
-    c[QStringLiteral("empty_gold")] = QStringLiteral("users with an empty gold set are left out of every mean and counted as empty_gold");
+    c[QStringLiteral("missing_and_failed")] = QStringLiteral(
+        "users without a prediction or with a failed one score 0 and stay in every mean");
+    c[QStringLiteral("empty_gold")] = QStringLiteral(
+        "users with an empty gold set are left out of every mean and counted as empty_gold");
     c[QStringLiteral("averaging")] = QStringLiteral("per-user values, then the mean over users");
-    c[QStringLiteral("ci")] = QStringLiteral("percentile bootstrap over users (SplitMix64 streams per resample, type-7 quantiles)");
-    c[QStringLiteral("beyond")] = QStringLiteral("over the top K ranks of each user, duplicates and unresolved titles dropped: coverage = "
-                                                 "distinct movies / catalogue size; popularity = mean over users of the mean rating "
-                                                 "count; gini = RecBole's Gini index over all catalogue movies");
+    c[QStringLiteral("ci")] = QStringLiteral(
+        "percentile bootstrap over users (SplitMix64 streams per resample, type-7 quantiles)");
+    c[QStringLiteral("beyond")] = QStringLiteral(
+        "over the top K ranks of each user, duplicates and unresolved titles dropped: coverage = "
+        "distinct movies / catalogue size; popularity = mean over users of the mean rating "
+        "count; gini = RecBole's Gini index over all catalogue movies");
     c[QStringLiteral("paired_test")] = QStringLiteral("two-sided sign-flip permutation test on per-user differences");
     return c;
 }
@@ -311,8 +317,10 @@ QJsonObject metricReportToJson(const MetricReport &report)
         ks.append(k);
     o[QStringLiteral("k")] = ks;
     o[QStringLiteral("bootstrap")] = QJsonObject{{QStringLiteral("resamples"), report.bootstrap.resamples},
-                                                 {QStringLiteral("seed"), report.bootstrap.seed <= (1ull << 53) ? QJsonValue(static_cast<double>(report.bootstrap.seed))
-                                                                                                       : QJsonValue(QString::number(report.bootstrap.seed))},
+                                                 {QStringLiteral("seed"),
+                                                  report.bootstrap.seed <= (1ull << 53)
+                                                      ? QJsonValue(static_cast<double>(report.bootstrap.seed))
+                                                      : QJsonValue(QString::number(report.bootstrap.seed))},
                                                  {QStringLiteral("confidence"), report.bootstrap.confidence},
                                                  {QStringLiteral("method"), QStringLiteral("percentile")}};
     o[QStringLiteral("conventions")] = metricConventionsJson();

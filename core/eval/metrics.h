@@ -31,7 +31,7 @@ struct EvalUser
 {
     std::uint32_t user = 0;
     std::vector<std::uint32_t> gold;
-    std::vector<std::uint32_t> ranked; // rank order; duplicates and kUnresolvedItem allowed
+    std::vector<std::uint32_t> ranked;         // rank order; duplicates and kUnresolvedItem allowed
     EvalOutcome outcome = EvalOutcome::Scored; // EmptyGold is set by evaluate() from `gold`
 };
 
@@ -46,18 +46,19 @@ struct MetricOptions
 QStringList metricIds(std::span<const int> ks);
 
 // One user's metric values in metricIds() order (all 0 for an empty list).
-std::vector<double> scoreUser(std::span<const std::uint32_t> ranked, std::span<const std::uint32_t> gold, std::span<const int> ks);
+std::vector<double> scoreUser(std::span<const std::uint32_t> ranked, std::span<const std::uint32_t> gold,
+                              std::span<const int> ks);
 
 // Beyond-accuracy figures over the first `k` ranks of every user that is not EmptyGold, with
 // duplicates and unresolved items dropped from those ranks.
 struct BeyondAccuracy
 {
     int k = 10;
-    std::uint64_t distinctItems = 0;    // distinct catalogue movies recommended
+    std::uint64_t distinctItems = 0; // distinct catalogue movies recommended
     std::uint64_t catalogueSize = 0;
-    double coverage = 0;                // distinctItems / catalogueSize
-    double meanPopularity = 0;          // mean over users of the mean rating count of their list
-    double gini = 0;                    // RecBole's Gini index over all catalogue items
+    double coverage = 0;       // distinctItems / catalogueSize
+    double meanPopularity = 0; // mean over users of the mean rating count of their list
+    double gini = 0;           // RecBole's Gini index over all catalogue items
 };
 
 // `popularity(id)` returns the rating count of a catalogue movie, or nullopt when the id is not
@@ -68,21 +69,24 @@ BeyondAccuracy beyondAccuracy(const std::vector<EvalUser> &users, int k, std::ui
 struct MetricReport
 {
     std::vector<int> ks;
-    QStringList metrics;                   // column ids
-    std::vector<std::uint32_t> users;      // one row per user, input order
+    QStringList metrics;              // column ids
+    std::vector<std::uint32_t> users; // one row per user, input order
     std::vector<EvalOutcome> outcomes;
-    std::vector<double> rows;              // users × metrics, row-major (EmptyGold rows are 0)
-    std::vector<double> means;             // over the users that are not EmptyGold
-    std::vector<Interval> intervals;       // bootstrap percentile intervals of the means
+    std::vector<double> rows;        // users × metrics, row-major (EmptyGold rows are 0)
+    std::vector<double> means;       // over the users that are not EmptyGold
+    std::vector<Interval> intervals; // bootstrap percentile intervals of the means
     std::uint64_t missing = 0, failed = 0, emptyGold = 0;
-    std::uint64_t scoredUsers = 0;         // users in the means (all but EmptyGold)
+    std::uint64_t scoredUsers = 0; // users in the means (all but EmptyGold)
     BootstrapOptions bootstrap;
     std::optional<BeyondAccuracy> beyond;
 
     // Column of a metric id; std::size_t(-1) when the report has no such metric.
     std::size_t metricIndex(const QString &id) const { return static_cast<std::size_t>(metrics.indexOf(id)); }
     double mean(const QString &id) const;
-    double value(std::size_t user, std::size_t metric) const { return rows[user * static_cast<std::size_t>(metrics.size()) + metric]; }
+    double value(std::size_t user, std::size_t metric) const
+    {
+        return rows[user * static_cast<std::size_t>(metrics.size()) + metric];
+    }
 };
 
 MetricReport evaluate(const std::vector<EvalUser> &users, const MetricOptions &options = {});

@@ -120,7 +120,9 @@ Result<std::vector<Prediction>> parsePredictionsJsonl(const QByteArray &bytes, c
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
         if (parseError.error != QJsonParseError::NoError)
-            return fail(tr("expected a JSON object, found invalid JSON (%1 at column %2)").arg(parseError.errorString()).arg(parseError.offset + 1));
+            return fail(tr("expected a JSON object, found invalid JSON (%1 at column %2)")
+                            .arg(parseError.errorString())
+                            .arg(parseError.offset + 1));
         if (!doc.isObject())
             return fail(tr("expected a JSON object, found %1").arg(doc.isArray() ? tr("an array") : tr("something else")));
         const QJsonObject o = doc.object();

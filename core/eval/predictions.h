@@ -45,9 +45,9 @@ QByteArray predictionsToJsonl(const std::vector<Prediction> &predictions);
 // What happened to the titles of title or text predictions.
 struct ResolutionCounts
 {
-    std::uint64_t titles = 0;         // titles looked up
-    std::uint64_t exact = 0;          // title and year
-    std::uint64_t exactTitle = 0;     // title only (no or another year)
+    std::uint64_t titles = 0;     // titles looked up
+    std::uint64_t exact = 0;      // title and year
+    std::uint64_t exactTitle = 0; // title only (no or another year)
     std::uint64_t fuzzy = 0;
     std::uint64_t hallucinated = 0;   // unresolved
     std::uint64_t duplicates = 0;     // a movie already recommended higher in the same list

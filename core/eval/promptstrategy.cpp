@@ -23,8 +23,9 @@ Result<QStringList> titlesOf(const Catalogue &catalogue, const std::vector<std::
     for (std::uint32_t id : ids) {
         const auto index = catalogue.find(id);
         if (!index)
-            return makeError(errc::Run::UnknownMovie,
-                             tr("User %1: movie %2 is not in the dataset (was the gold set built from this dataset?)").arg(user).arg(id));
+            return makeError(
+                errc::Run::UnknownMovie,
+                tr("User %1: movie %2 is not in the dataset (was the gold set built from this dataset?)").arg(user).arg(id));
         out << catalogue.displayTitle(*index);
     }
     return out;
@@ -52,21 +53,25 @@ const QString kCandidatesIntro = QStringLiteral(
 
 QJsonObject recommendationsResponseFormat()
 {
-    const QJsonObject item{{QStringLiteral("type"), QStringLiteral("object")},
-                           {QStringLiteral("properties"), QJsonObject{{QStringLiteral("title"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
-                                                                      {QStringLiteral("year"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}}}}},
-                           {QStringLiteral("required"), QJsonArray{QStringLiteral("title"), QStringLiteral("year")}},
-                           {QStringLiteral("additionalProperties"), false}};
+    const QJsonObject item{
+        {QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("properties"),
+         QJsonObject{{QStringLiteral("title"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+                     {QStringLiteral("year"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}}}}},
+        {QStringLiteral("required"), QJsonArray{QStringLiteral("title"), QStringLiteral("year")}},
+        {QStringLiteral("additionalProperties"), false}};
     const QJsonObject schema{
         {QStringLiteral("type"), QStringLiteral("object")},
-        {QStringLiteral("properties"), QJsonObject{{QStringLiteral("recommendations"),
-                                                    QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), item}}}}},
+        {QStringLiteral("properties"),
+         QJsonObject{{QStringLiteral("recommendations"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), item}}}}},
         {QStringLiteral("required"), QJsonArray{QStringLiteral("recommendations")}},
         {QStringLiteral("additionalProperties"), false}};
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("json_schema")},
-                       {QStringLiteral("json_schema"), QJsonObject{{QStringLiteral("name"), QStringLiteral("recommendations")},
-                                                                   {QStringLiteral("strict"), true},
-                                                                   {QStringLiteral("schema"), schema}}}};
+                       {QStringLiteral("json_schema"),
+                        QJsonObject{{QStringLiteral("name"), QStringLiteral("recommendations")},
+                                    {QStringLiteral("strict"), true},
+                                    {QStringLiteral("schema"), schema}}}};
 }
 
 std::vector<std::size_t> fewShotChoice(const std::vector<GoldSetUser> &train, std::uint32_t user, int k, qint64 seed)
@@ -132,10 +137,12 @@ Result<ChatRequest> buildChatRequest(const RunSpec &spec, const PromptContext &c
     if (spec.strategy == PromptStrategyKind::FewShot) {
         if (!context.trainUsers)
             return makeError(errc::Run::NoExamples, tr("Few-shot prompts need the gold set's train split."));
-        const std::vector<std::size_t> chosen = fewShotChoice(*context.trainUsers, user.user, spec.fewShotK, spec.seed.value_or(0));
+        const std::vector<std::size_t> chosen = fewShotChoice(*context.trainUsers, user.user, spec.fewShotK,
+                                                              spec.seed.value_or(0));
         if (int(chosen.size()) < spec.fewShotK)
-            return makeError(errc::Run::NoExamples,
-                             tr("The train split has %1 usable examples; few-shot asks for %2.").arg(chosen.size()).arg(spec.fewShotK));
+            return makeError(
+                errc::Run::NoExamples,
+                tr("The train split has %1 usable examples; few-shot asks for %2.").arg(chosen.size()).arg(spec.fewShotK));
         std::vector<ChatMessage> shots;
         for (std::size_t i : chosen) {
             const GoldSetUser &ex = (*context.trainUsers)[i];

@@ -6,7 +6,9 @@
 
 namespace cinetune {
 
-RequestScheduler::RequestScheduler(HttpClient *http, QObject *parent) : QObject(parent), m_http(http)
+RequestScheduler::RequestScheduler(HttpClient *http, QObject *parent)
+    : QObject(parent)
+    , m_http(http)
 {
     m_lanes = {http};
     m_laneLoad = {0};
@@ -112,8 +114,7 @@ void RequestScheduler::pump()
             if (reason == QLatin1String("HTTP 429"))
                 m_limiter.blockFor(nowMs(), delayMs);
         });
-        connect(call, &HttpCall::finished, this,
-                [this, tag, call](const Result<HttpResponse> &r) { onFinished(tag, call, r); });
+        connect(call, &HttpCall::finished, this, [this, tag, call](const Result<HttpResponse> &r) { onFinished(tag, call, r); });
     }
 }
 

@@ -84,8 +84,8 @@ private:
     qint64 nowMs() const { return m_clock.elapsed(); }
 
     HttpClient *m_http;
-    QList<HttpClient *> m_lanes;    // [0] = the main client, then the extra ones
-    QList<int> m_laneLoad;          // requests in flight per lane
+    QList<HttpClient *> m_lanes; // [0] = the main client, then the extra ones
+    QList<int> m_laneLoad;       // requests in flight per lane
     Options m_options;
     RateLimiter m_limiter;
     QElapsedTimer m_clock;

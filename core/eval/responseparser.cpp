@@ -108,7 +108,8 @@ QString cutExplanation(QString text)
 QString stripDecoration(QString t)
 {
     t = t.trimmed();
-    static const QRegularExpression edges(QStringLiteral("^[*_`\"\\x{201C}\\x{201D}\\x{00AB}\\x{00BB}\\s]+|[*_`\"\\x{201C}\\x{201D}\\x{00AB}\\x{00BB},;:\\s]+$"));
+    static const QRegularExpression edges(
+        QStringLiteral("^[*_`\"\\x{201C}\\x{201D}\\x{00AB}\\x{00BB}\\s]+|[*_`\"\\x{201C}\\x{201D}\\x{00AB}\\x{00BB},;:\\s]+$"));
     t.remove(edges);
     t.remove(QStringLiteral("**"));
     t.remove(QLatin1Char('`'));
@@ -120,8 +121,8 @@ QString stripDecoration(QString t)
 bool leadingDelimited(const QString &t, QString *inside, QString *after)
 {
     static const QList<std::pair<QString, QString>> pairs = {
-        {QStringLiteral("**"), QStringLiteral("**")},          {QStringLiteral("__"), QStringLiteral("__")},
-        {QStringLiteral("\""), QStringLiteral("\"")},          {QStringLiteral("\u201C"), QStringLiteral("\u201D")},
+        {QStringLiteral("**"), QStringLiteral("**")},         {QStringLiteral("__"), QStringLiteral("__")},
+        {QStringLiteral("\""), QStringLiteral("\"")},         {QStringLiteral("\u201C"), QStringLiteral("\u201D")},
         {QStringLiteral("\u00AB"), QStringLiteral("\u00BB")}, {QStringLiteral("*"), QStringLiteral("*")},
         {QStringLiteral("_"), QStringLiteral("_")},
     };
@@ -189,7 +190,8 @@ ParsedItem itemFromJson(const QJsonValue &v)
 bool parseJson(const QString &text, ParsedResponse &out)
 {
     QString candidate;
-    static const QRegularExpression fence(QStringLiteral("```[A-Za-z]*\\s*\\n(.*?)```"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression fence(QStringLiteral("```[A-Za-z]*\\s*\\n(.*?)```"),
+                                          QRegularExpression::DotMatchesEverythingOption);
     if (const auto m = fence.match(text); m.hasMatch())
         candidate = m.captured(1).trimmed();
     if (!candidate.startsWith(QLatin1Char('{')) && !candidate.startsWith(QLatin1Char('['))) {
@@ -314,7 +316,8 @@ ParsedResponse parseRecommendations(const QString &text)
         if (trimmed.startsWith(QStringLiteral("```")) || trimmed.isEmpty() || !hasLetterOrDigit(trimmed))
             continue;
         // Left-overs of JSON that did not parse are not titles.
-        static const QRegularExpression jsonish(QStringLiteral("^(?:[{}]|\\[(?!\\d{1,3}\\])|\"[^\"]*\"\\s*:\\s*(?:[\\[{\"\\d]|true|false|null))"));
+        static const QRegularExpression jsonish(
+            QStringLiteral("^(?:[{}]|\\[(?!\\d{1,3}\\])|\"[^\"]*\"\\s*:\\s*(?:[\\[{\"\\d]|true|false|null))"));
         if (jsonish.match(trimmed).hasMatch())
             continue;
         Line line{l, {}, 0};

@@ -18,7 +18,7 @@ struct ParsedResponse
 {
     QList<ParsedItem> items; // in the model's order
     bool ok = false;
-    QString reason;          // why nothing was found (user-facing) when !ok
+    QString reason; // why nothing was found (user-facing) when !ok
     bool fromJson = false;
 };
 

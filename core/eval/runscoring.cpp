@@ -156,10 +156,18 @@ Result<RunScore> scorePredictions(const std::vector<GoldSetUser> &gold, const st
         for (const ScoredItem &item : r.row.items) {
             ++c.titles;
             switch (item.status) {
-            case ResolutionStatus::Exact: ++c.exact; break;
-            case ResolutionStatus::ExactTitleOnly: ++c.exactTitle; break;
-            case ResolutionStatus::Fuzzy: ++c.fuzzy; break;
-            case ResolutionStatus::Unresolved: ++c.hallucinated; break;
+            case ResolutionStatus::Exact:
+                ++c.exact;
+                break;
+            case ResolutionStatus::ExactTitleOnly:
+                ++c.exactTitle;
+                break;
+            case ResolutionStatus::Fuzzy:
+                ++c.fuzzy;
+                break;
+            case ResolutionStatus::Unresolved:
+                ++c.hallucinated;
+                break;
             }
             c.duplicates += item.duplicate ? 1 : 0;
             c.profileRepeats += item.profileRepeat ? 1 : 0;
@@ -195,7 +203,8 @@ std::vector<Prediction> predictionsFromResponses(const std::vector<StoredRespons
         p.user = r.user;
         if (!r.ok) {
             // Never empty: an empty error would read as an answer.
-            p.error = r.errorMessage.isEmpty() ? (r.errorCode.isEmpty() ? QStringLiteral("failed") : r.errorCode) : r.errorMessage;
+            p.error = r.errorMessage.isEmpty() ? (r.errorCode.isEmpty() ? QStringLiteral("failed") : r.errorCode)
+                                               : r.errorMessage;
         } else if (baselineRun) {
             p.items = baselineResponseItems(r.rawText);
         } else {

@@ -29,24 +29,24 @@ struct ScoringOptions
 // One recommendation of one user as the per-user table shows it.
 struct ScoredItem
 {
-    QString title;                 // as the model wrote it (baselines: the catalogue title)
+    QString title; // as the model wrote it (baselines: the catalogue title)
     int year = 0;
     ResolutionStatus status = ResolutionStatus::Unresolved;
     std::optional<std::uint32_t> sourceId; // the resolved movie
-    QString matchedTitle;          // the catalogue's "Title (Year)"
-    int distance = 0;              // fuzzy matches
-    bool hit = false;              // in the gold set and not earlier in the list
-    bool duplicate = false;        // the same movie higher in the list
-    bool profileRepeat = false;    // a movie of the user's own profile
+    QString matchedTitle;                  // the catalogue's "Title (Year)"
+    int distance = 0;                      // fuzzy matches
+    bool hit = false;                      // in the gold set and not earlier in the list
+    bool duplicate = false;                // the same movie higher in the list
+    bool profileRepeat = false;            // a movie of the user's own profile
 };
 
 struct ScoredUser
 {
     std::uint32_t user = 0;
     EvalOutcome outcome = EvalOutcome::Scored;
-    bool parseFailure = false;     // an ok answer with no list in it
-    QString error;                 // failed request: its message; parse failure: the reason
-    std::vector<ScoredItem> items; // rank order
+    bool parseFailure = false;          // an ok answer with no list in it
+    QString error;                      // failed request: its message; parse failure: the reason
+    std::vector<ScoredItem> items;      // rank order
     std::vector<std::uint32_t> profile; // source ids
     std::vector<std::uint32_t> gold;
     int hits = 0;
@@ -73,7 +73,8 @@ struct RunScore
                                                 const Dataset &dataset, const ScoringOptions &options = {});
 // The same with a resolver the caller keeps (building one over a large catalogue takes a while).
 [[nodiscard]] Result<RunScore> scorePredictions(const std::vector<GoldSetUser> &gold, const std::vector<Prediction> &predictions,
-                                                const Dataset &dataset, const TitleResolver &resolver, const ScoringOptions &options);
+                                                const Dataset &dataset, const TitleResolver &resolver,
+                                                const ScoringOptions &options);
 
 // Stored responses as predictions: ok → text (baseline runs: the movie ids of their lines,
 // see baselinerun.h), failed → error.
@@ -81,7 +82,8 @@ std::vector<Prediction> predictionsFromResponses(const std::vector<StoredRespons
 
 // Scores a stored run of the project: its responses and the split users of its gold set. Never
 // sends a request; scoring again gives the same figures. Errors: the repositories' (project.*).
-[[nodiscard]] Result<RunScore> scoreRun(ProjectFile &project, qint64 runId, const Dataset &dataset, const ScoringOptions &options = {});
+[[nodiscard]] Result<RunScore> scoreRun(ProjectFile &project, qint64 runId, const Dataset &dataset,
+                                        const ScoringOptions &options = {});
 [[nodiscard]] Result<RunScore> scoreRun(ProjectFile &project, qint64 runId, const Dataset &dataset, const TitleResolver &resolver,
                                         const ScoringOptions &options);
 

@@ -25,11 +25,17 @@ enum class PromptStrategyKind {
 QString promptStrategyId(PromptStrategyKind s); // "zero-shot", "fine-tuned", "few-shot", "candidates"
 std::optional<PromptStrategyKind> promptStrategyFromId(const QString &id);
 
-enum class OutputFormat { Numbered, Json };
+enum class OutputFormat {
+    Numbered,
+    Json
+};
 QString outputFormatId(OutputFormat f); // "numbered", "json"
 std::optional<OutputFormat> outputFormatFromId(const QString &id);
 
-enum class TargetKind { Llm, Baseline };
+enum class TargetKind {
+    Llm,
+    Baseline
+};
 
 // What answers: a provider model (base, fine-tuned or checkpoint) or a local baseline.
 struct RunTarget
@@ -58,11 +64,11 @@ public:
     PromptStrategyKind strategy = PromptStrategyKind::ZeroShot;
     OutputFormat format = OutputFormat::Numbered;
     double temperature = 0;
-    std::optional<qint64> seed;   // sent to the API when set; also seeds the few-shot choice
+    std::optional<qint64> seed; // sent to the API when set; also seeds the few-shot choice
     int maxTokens = 400;
-    int count = 10;               // movies asked for ({count} of the template)
-    int fewShotK = 3;             // few-shot: examples from the train split
-    int candidateCount = 20;      // candidates: how many the callback is asked for
+    int count = 10;                                        // movies asked for ({count} of the template)
+    int fewShotK = 3;                                      // few-shot: examples from the train split
+    int candidateCount = 20;                               // candidates: how many the callback is asked for
     QString candidateBaseline = QStringLiteral("itemknn"); // candidates: the baseline listing them (baselineId())
     PromptTemplate prompt = PromptTemplate::paperDefault();
 

@@ -54,7 +54,7 @@ std::vector<Interval> bootstrapMeanIntervals(std::span<const double> table, std:
     }
     const auto resamples = static_cast<std::size_t>(options.resamples);
     std::vector<double> means(resamples * columns); // resample-major
-    constexpr std::size_t kBlock = 16;               // resamples per task
+    constexpr std::size_t kBlock = 16;              // resamples per task
     const std::size_t tasks = (resamples + kBlock - 1) / kBlock;
     parallelFor(resolveThreads(options.threads), tasks, [&](std::size_t task, int) {
         std::vector<double> sum(columns);

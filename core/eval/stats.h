@@ -14,7 +14,9 @@ class SplitMix64
     __extension__ typedef unsigned __int128 Wide; // GCC/Clang; __extension__ keeps -Wpedantic quiet
 
 public:
-    explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
+    explicit SplitMix64(std::uint64_t seed)
+        : m_state(seed)
+    {}
     std::uint64_t next()
     {
         std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
@@ -72,8 +74,8 @@ std::vector<Interval> bootstrapMeanIntervals(std::span<const double> table, std:
 struct PairedTestOptions
 {
     std::uint64_t seed = 1;
-    int resamples = 1000;      // bootstrap resamples for the interval of the mean difference
-    int permutations = 10000;  // random sign flips for the p-value
+    int resamples = 1000;     // bootstrap resamples for the interval of the mean difference
+    int permutations = 10000; // random sign flips for the p-value
     double confidence = 0.95;
     int threads = 0;
 };

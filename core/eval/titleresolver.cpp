@@ -150,7 +150,8 @@ TitleResolver::TitleResolver(const Catalogue &catalogue, std::vector<std::uint64
     // Trailing parenthesised groups are alternative titles: "Léon: The Professional (a.k.a. The
     // Professional) (Léon)" -> base "Léon: The Professional", alternatives "Léon", "The Professional".
     static const QRegularExpression altRe(QStringLiteral("^(.*\\S)\\s*\\(([^()]+)\\)$"));
-    static const QRegularExpression akaRe(QStringLiteral("^(?:a\\.?k\\.?a\\.?|aka)\\s+"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression akaRe(QStringLiteral("^(?:a\\.?k\\.?a\\.?|aka)\\s+"),
+                                          QRegularExpression::CaseInsensitiveOption);
     m_movies.reserve(catalogue.size());
     for (std::uint32_t i = 0; i < catalogue.size(); ++i) {
         const Movie &movie = catalogue.movie(i);
@@ -186,7 +187,8 @@ TitleResolver::TitleResolver(const Catalogue &catalogue, std::vector<std::uint64
 TitleResolver TitleResolver::fromDataset(const Dataset &dataset, ResolverOptions options)
 {
     std::vector<std::uint64_t> popularity(dataset.catalogue.size(), 0);
-    const std::uint32_t rated = std::min<std::uint32_t>(dataset.store.movieCount(), static_cast<std::uint32_t>(popularity.size()));
+    const std::uint32_t rated = std::min<std::uint32_t>(dataset.store.movieCount(),
+                                                        static_cast<std::uint32_t>(popularity.size()));
     for (std::uint32_t m = 0; m < rated; ++m)
         popularity[m] = dataset.store.movieRatingCount(m);
     return TitleResolver(dataset.catalogue, std::move(popularity), options);
@@ -298,8 +300,10 @@ Resolution TitleResolver::resolve(const QString &title, int year) const
             bool sameYear = false;
             const std::uint32_t m = pick(candidate.movies, year, &sameYear);
             sameYear = sameYear && year > 0;
-            const bool take = !best || (sameYear != bestSameYear ? sameYear
-                                                                 : d != bestDistance ? d < bestDistance : better(m, *best));
+            const bool take = !best
+                || (sameYear != bestSameYear ? sameYear
+                        : d != bestDistance  ? d < bestDistance
+                                             : better(m, *best));
             if (take) {
                 best = m;
                 bestDistance = d;

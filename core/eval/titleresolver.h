@@ -31,8 +31,8 @@ struct Resolution
     ResolutionStatus status = ResolutionStatus::Unresolved;
     std::optional<std::uint32_t> movieIndex; // catalogue index
     std::uint32_t sourceId = 0;
-    int distance = 0;      // edit distance of a fuzzy match (0 otherwise)
-    QString matchedTitle;  // the catalogue's display title, "The Matrix (1999)"
+    int distance = 0;     // edit distance of a fuzzy match (0 otherwise)
+    QString matchedTitle; // the catalogue's display title, "The Matrix (1999)"
 };
 
 // "exact", "exact-title", "fuzzy(d=1)", "unresolved"

@@ -54,13 +54,19 @@ using Json = JsonLineDocument;
 QString typeName(Json::Type t)
 {
     switch (t) {
-    case Json::Type::Null: return QStringLiteral("null");
+    case Json::Type::Null:
+        return QStringLiteral("null");
     case Json::Type::False:
-    case Json::Type::True: return ChatDataValidatorText::tr("a boolean");
-    case Json::Type::Number: return ChatDataValidatorText::tr("a number");
-    case Json::Type::String: return ChatDataValidatorText::tr("a string");
-    case Json::Type::Array: return ChatDataValidatorText::tr("a list");
-    case Json::Type::Object: return ChatDataValidatorText::tr("an object");
+    case Json::Type::True:
+        return ChatDataValidatorText::tr("a boolean");
+    case Json::Type::Number:
+        return ChatDataValidatorText::tr("a number");
+    case Json::Type::String:
+        return ChatDataValidatorText::tr("a string");
+    case Json::Type::Array:
+        return ChatDataValidatorText::tr("a list");
+    case Json::Type::Object:
+        return ChatDataValidatorText::tr("an object");
     }
     return {};
 }
@@ -74,9 +80,10 @@ class LineChecker
 {
 public:
     LineChecker(const Tokenizer &tokenizer, const QString &source, const ValidationOptions &options)
-        : m_tok(tokenizer), m_source(source), m_options(options)
-    {
-    }
+        : m_tok(tokenizer)
+        , m_source(source)
+        , m_options(options)
+    {}
 
     LineResult check(QByteArrayView line, qint64 lineNo, Json &doc) const
     {
@@ -86,11 +93,13 @@ public:
             line.chop(1);
         if (lineNo == 1 && line.startsWith("\xEF\xBB\xBF")) {
             line = line.sliced(3);
-            warn(r, QStringLiteral("byte_order_mark"), ChatDataValidatorText::tr("the file starts with a byte order mark; it is ignored"));
+            warn(r, QStringLiteral("byte_order_mark"),
+                 ChatDataValidatorText::tr("the file starts with a byte order mark; it is ignored"));
         }
         if (line.trimmed().isEmpty()) {
             r.blank = true;
-            warn(r, QStringLiteral("blank_line"), ChatDataValidatorText::tr("blank line ignored; every line should be one JSON object"));
+            warn(r, QStringLiteral("blank_line"),
+                 ChatDataValidatorText::tr("blank line ignored; every line should be one JSON object"));
             return r;
         }
         const std::string_view text(line.data(), static_cast<std::size_t>(line.size()));
@@ -106,7 +115,8 @@ public:
             return r;
         }
         if (doc.node(Json::root).type != Json::Type::Object) {
-            error(r, QStringLiteral("data_type"), ChatDataValidatorText::tr("expected a JSON object, found %1").arg(typeName(doc.node(Json::root).type)));
+            error(r, QStringLiteral("data_type"),
+                  ChatDataValidatorText::tr("expected a JSON object, found %1").arg(typeName(doc.node(Json::root).type)));
             return r;
         }
         checkExample(doc, r);
@@ -118,14 +128,8 @@ private:
     {
         r.issues.append(DataIssue{s, kind, r.line, QStringLiteral("%1:%2: %3").arg(m_source, QString::number(r.line), what)});
     }
-    void error(LineResult &r, const QString &kind, const QString &what) const
-    {
-        add(r, DataIssue::Severity::Error, kind, what);
-    }
-    void warn(LineResult &r, const QString &kind, const QString &what) const
-    {
-        add(r, DataIssue::Severity::Warning, kind, what);
-    }
+    void error(LineResult &r, const QString &kind, const QString &what) const { add(r, DataIssue::Severity::Error, kind, what); }
+    void warn(LineResult &r, const QString &kind, const QString &what) const { add(r, DataIssue::Severity::Warning, kind, what); }
 
     qint64 count(std::string_view utf8) const { return static_cast<qint64>(m_tok.countUtf8(utf8)); }
 
@@ -134,13 +138,15 @@ private:
     qint64 valueTokens(const Json &doc, std::uint32_t v) const
     {
         switch (doc.node(v).type) {
-        case Json::Type::String: return count(doc.string(v));
+        case Json::Type::String:
+            return count(doc.string(v));
         case Json::Type::Array:
         case Json::Type::Object: {
             const QByteArray json = doc.compact(v);
             return count(std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
         }
-        default: return 0;
+        default:
+            return 0;
         }
     }
 
@@ -161,7 +167,8 @@ private:
                 missing << QStringLiteral("\"role\"");
             if (content == Json::npos)
                 missing << QStringLiteral("\"content\"");
-            error(r, QStringLiteral("message_missing_key"), ChatDataValidatorText::tr("%1 missing %2").arg(where(), missing.join(ChatDataValidatorText::tr(" and "))));
+            error(r, QStringLiteral("message_missing_key"),
+                  ChatDataValidatorText::tr("%1 missing %2").arg(where(), missing.join(ChatDataValidatorText::tr(" and "))));
         }
         const bool roleIsString = role != Json::npos && doc.node(role).type == Json::Type::String;
         const std::string_view roleText = roleIsString ? doc.string(role) : std::string_view();
@@ -171,9 +178,10 @@ private:
         if (!(isAssistant || isSystem || isUser || roleText == "function"))
             error(r, QStringLiteral("unrecognized_role"),
                   ChatDataValidatorText::tr("%1 unrecognized role %2 (expected system, user, assistant or function)")
-                      .arg(where(), role == Json::npos ? ChatDataValidatorText::tr("(none)")
-                                    : roleIsString     ? QStringLiteral("\"%1\"").arg(qstr(roleText))
-                                                       : typeName(doc.node(role).type)));
+                      .arg(where(),
+                           role == Json::npos ? ChatDataValidatorText::tr("(none)")
+                               : roleIsString ? QStringLiteral("\"%1\"").arg(qstr(roleText))
+                                              : typeName(doc.node(role).type)));
         // The notebook: (not content and not function_call) or not isinstance(content, str)
         const bool contentIsString = content != Json::npos && doc.node(content).type == Json::Type::String;
         const std::uint32_t functionCall = doc.member(m, "function_call");
@@ -181,7 +189,8 @@ private:
             error(r, QStringLiteral("missing_content"),
                   contentIsString || content == Json::npos || doc.node(content).type == Json::Type::Null
                       ? ChatDataValidatorText::tr("%1 the content is missing or empty").arg(where())
-                      : ChatDataValidatorText::tr("%1 the content must be a string, found %2").arg(where(), typeName(doc.node(content).type)));
+                      : ChatDataValidatorText::tr("%1 the content must be a string, found %2")
+                            .arg(where(), typeName(doc.node(content).type)));
         hasAssistant |= isAssistant;
         hasSystem |= isSystem;
         hasUser |= isUser;
@@ -204,9 +213,11 @@ private:
             else if (key == "weight") {
                 const Json::Node &w = doc.node(k);
                 if (w.type != Json::Type::Number || (w.number != 0 && w.number != 1))
-                    error(r, QStringLiteral("invalid_weight"), ChatDataValidatorText::tr("%1 \"weight\" must be 0 or 1").arg(where()));
+                    error(r, QStringLiteral("invalid_weight"),
+                          ChatDataValidatorText::tr("%1 \"weight\" must be 0 or 1").arg(where()));
                 else if (!isAssistant)
-                    warn(r, QStringLiteral("invalid_weight"), ChatDataValidatorText::tr("%1 \"weight\" only applies to assistant messages").arg(where()));
+                    warn(r, QStringLiteral("invalid_weight"),
+                         ChatDataValidatorText::tr("%1 \"weight\" only applies to assistant messages").arg(where()));
             } else if (!allowedKey(key)) {
                 unknown << QStringLiteral("\"%1\"").arg(qstr(key));
             }
@@ -262,7 +273,9 @@ private:
         for (std::uint32_t m = messages + 1; m < doc.node(messages).end; m = doc.next(m), ++i) {
             if (doc.node(m).type != Json::Type::Object) {
                 error(r, QStringLiteral("message_data_type"),
-                      ChatDataValidatorText::tr("messages[%1]: expected an object, found %2").arg(i).arg(typeName(doc.node(m).type)));
+                      ChatDataValidatorText::tr("messages[%1]: expected an object, found %2")
+                          .arg(i)
+                          .arg(typeName(doc.node(m).type)));
                 continue;
             }
             checkMessage(doc, m, i, r, digest, hasAssistant, hasSystem, hasUser);
@@ -277,7 +290,8 @@ private:
         r.key = digest.result();
         if (t.tokens > m_options.contextTokens)
             error(r, QStringLiteral("over_context"),
-                  ChatDataValidatorText::tr("%1 tokens, more than the model's context of %2 tokens").arg(num(t.tokens), num(m_options.contextTokens)));
+                  ChatDataValidatorText::tr("%1 tokens, more than the model's context of %2 tokens")
+                      .arg(num(t.tokens), num(m_options.contextTokens)));
         else if (t.tokens > m_options.maxTokensPerExample)
             warn(r, QStringLiteral("over_length"),
                  ChatDataValidatorText::tr("%1 tokens, more than %2 per training example: the end will be truncated")
@@ -302,8 +316,8 @@ std::vector<Chunk> splitChunks(const QByteArray &bytes, qsizetype target)
             end = nl ? static_cast<const char *>(nl) - data + 1 : bytes.size();
         }
         chunks.push_back(Chunk{pos, end, line});
-        for (const char *p = data + pos; (p = static_cast<const char *>(std::memchr(p, '\n', static_cast<std::size_t>(data + end - p))));
-             ++p)
+        for (const char *p = data + pos;
+             (p = static_cast<const char *>(std::memchr(p, '\n', static_cast<std::size_t>(data + end - p)))); ++p)
             ++line;
         pos = end;
     }
@@ -333,7 +347,8 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
             pos = eol + 1;
         }
         const std::size_t n = ++done;
-        progress.report(static_cast<double>(n) / static_cast<double>(chunks.size()), ChatDataValidatorText::tr("Checking fine-tuning data"));
+        progress.report(static_cast<double>(n) / static_cast<double>(chunks.size()),
+                        ChatDataValidatorText::tr("Checking fine-tuning data"));
     });
     if (progress.canceled())
         return makeError(errc::General::Cancelled, ChatDataValidatorText::tr("Canceled"));
@@ -351,7 +366,8 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
     const auto addIssue = [&](const DataIssue &issue) {
         auto &counts = issue.severity == DataIssue::Severity::Error ? rep.errorCounts : rep.warningCounts;
         ++counts[issue.kind];
-        const QString key = issue.kind + (issue.severity == DataIssue::Severity::Error ? QLatin1String("/e") : QLatin1String("/w"));
+        const QString key = issue.kind
+            + (issue.severity == DataIssue::Severity::Error ? QLatin1String("/e") : QLatin1String("/w"));
         if (listed[key]++ < options.maxIssuesPerKind)
             rep.issues.append(issue);
     };
@@ -384,7 +400,9 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
             if (it != firstLineOf.constEnd()) {
                 ++rep.duplicates;
                 addIssue(DataIssue{DataIssue::Severity::Warning, QStringLiteral("duplicate_example"), r.line,
-                                   QStringLiteral("%1:%2: %3").arg(source, QString::number(r.line), ChatDataValidatorText::tr("the same messages as line %1").arg(*it))});
+                                   QStringLiteral("%1:%2: %3")
+                                       .arg(source, QString::number(r.line),
+                                            ChatDataValidatorText::tr("the same messages as line %1").arg(*it))});
             } else {
                 firstLineOf.insert(r.key, r.line);
             }
@@ -394,19 +412,28 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
         addIssue(DataIssue{s, kind, 0, QStringLiteral("%1: %2").arg(source, what)});
     };
     if (rep.lines == 0)
-        fileIssue(DataIssue::Severity::Error, QStringLiteral("empty_file"), ChatDataValidatorText::tr("the file has no examples"));
+        fileIssue(DataIssue::Severity::Error, QStringLiteral("empty_file"),
+                  ChatDataValidatorText::tr("the file has no examples"));
     else if (options.minExamples > 0 && rep.examples < options.minExamples)
         fileIssue(DataIssue::Severity::Error, QStringLiteral("too_few_examples"),
-                  ChatDataValidatorText::tr("too few examples (%1): OpenAI needs at least %2 for training").arg(rep.examples).arg(options.minExamples));
+                  ChatDataValidatorText::tr("too few examples (%1): OpenAI needs at least %2 for training")
+                      .arg(rep.examples)
+                      .arg(options.minExamples));
     else if (options.minExamples > 0 && rep.examples < options.recommendedExamples)
         fileIssue(DataIssue::Severity::Warning, QStringLiteral("few_examples"),
-                  ChatDataValidatorText::tr("few examples (%1): OpenAI suggests starting with about %2").arg(rep.examples).arg(options.recommendedExamples));
+                  ChatDataValidatorText::tr("few examples (%1): OpenAI suggests starting with about %2")
+                      .arg(rep.examples)
+                      .arg(options.recommendedExamples));
     if (rep.missingSystem > 0)
         fileIssue(DataIssue::Severity::Warning, QStringLiteral("missing_system_message"),
-                  ChatDataValidatorText::tr("examples without a system message: %1 (the first on line %2)").arg(num(rep.missingSystem)).arg(firstMissingSystem));
+                  ChatDataValidatorText::tr("examples without a system message: %1 (the first on line %2)")
+                      .arg(num(rep.missingSystem))
+                      .arg(firstMissingSystem));
     if (rep.missingUser > 0)
         fileIssue(DataIssue::Severity::Warning, QStringLiteral("missing_user_message"),
-                  ChatDataValidatorText::tr("examples without a user message: %1 (the first on line %2)").arg(num(rep.missingUser)).arg(firstMissingUser));
+                  ChatDataValidatorText::tr("examples without a user message: %1 (the first on line %2)")
+                      .arg(num(rep.missingUser))
+                      .arg(firstMissingUser));
 
     rep.messagesPerExample = distribution(messages);
     rep.tokensPerExample = distribution(tokens);
@@ -417,14 +444,14 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
     rep.billedTokens = rep.billingTokensPerEpoch * rep.epochs;
     rep.trainingCostUsd = costUsd(rep.billedTokens, options.price.trainingPer1M);
     rep.baseInferenceCostUsd = costUsd(rep.promptTokens, options.price.inputPer1M)
-                               + costUsd(rep.completionTokens, options.price.outputPer1M);
+        + costUsd(rep.completionTokens, options.price.outputPer1M);
     rep.fineTunedInferenceCostUsd = costUsd(rep.promptTokens, options.price.fineTunedInputPer1M)
-                                    + costUsd(rep.completionTokens, options.price.fineTunedOutputPer1M);
+        + costUsd(rep.completionTokens, options.price.fineTunedOutputPer1M);
     return rep;
 }
 
-Result<ChatDataReport> validateChatJsonlFile(const QString &path, const Tokenizer &tokenizer,
-                                             const ValidationOptions &options, Progress &progress)
+Result<ChatDataReport> validateChatJsonlFile(const QString &path, const Tokenizer &tokenizer, const ValidationOptions &options,
+                                             Progress &progress)
 {
     const QString name = QDir::toNativeSeparators(path);
     QFile f(path);

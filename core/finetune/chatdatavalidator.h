@@ -23,10 +23,10 @@ struct ValidationOptions
     // validation or test split). Fewer than recommendedExamples is a warning.
     qint64 minExamples = 10;
     qint64 recommendedExamples = 50;
-    int epochs = 0;               // 0 = the notebook's default rule
+    int epochs = 0; // 0 = the notebook's default rule
     ModelPrice price = PriceTable::defaults().models().constFirst();
-    int threads = 0;              // 0 = all cores
-    int maxIssuesPerKind = 50;    // listed issues per kind (the counts stay complete)
+    int threads = 0;           // 0 = all cores
+    int maxIssuesPerKind = 50; // listed issues per kind (the counts stay complete)
 };
 
 // Validates chat fine-tuning JSONL with every check of OpenAI's data-preparation notebook
@@ -39,7 +39,7 @@ struct ValidationOptions
 Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString &source, const Tokenizer &tokenizer,
                                          const ValidationOptions &options, Progress &progress);
 // The same for a file (memory-mapped); an unreadable file is an Error.
-Result<ChatDataReport> validateChatJsonlFile(const QString &path, const Tokenizer &tokenizer,
-                                             const ValidationOptions &options, Progress &progress);
+Result<ChatDataReport> validateChatJsonlFile(const QString &path, const Tokenizer &tokenizer, const ValidationOptions &options,
+                                             Progress &progress);
 
 } // namespace cinetune

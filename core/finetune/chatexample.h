@@ -10,9 +10,9 @@ namespace cinetune {
 // One message of a chat fine-tuning example.
 struct ChatMessage
 {
-    QString role;    // "system", "user" or "assistant"
+    QString role; // "system", "user" or "assistant"
     QString content;
-    QString name;    // optional; written only when not empty
+    QString name; // optional; written only when not empty
 };
 
 // One line of an OpenAI chat fine-tuning JSONL file: {"messages":[...]}.

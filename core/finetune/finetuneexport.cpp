@@ -9,8 +9,8 @@
 
 namespace cinetune {
 
-Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<std::uint32_t> &sourceIds,
-                                const QString &source, std::uint32_t user)
+Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<std::uint32_t> &sourceIds, const QString &source,
+                                std::uint32_t user)
 {
     QStringList titles;
     titles.reserve(static_cast<qsizetype>(sourceIds.size()));
@@ -64,13 +64,13 @@ Result<FineTuneData> buildFineTuneData(const std::vector<GoldSetUser> &goldSet, 
         data.users.push_back(g.user);
     }
     if (inSplit == 0)
-        return makeError(errc::FineTune::EmptySplit,
-                         tr("%1: no user is in the %2 split").arg(goldSource, goldSetSplitId(split)));
+        return makeError(errc::FineTune::EmptySplit, tr("%1: no user is in the %2 split").arg(goldSource, goldSetSplitId(split)));
     if (data.examples.empty())
         return makeError(errc::FineTune::EmptySplit,
                          tr("%1: every user of the %2 split has an empty gold list").arg(goldSource, goldSetSplitId(split)));
     data.jsonl = chatJsonl(data.examples);
-    auto report = validateChatJsonl(data.jsonl, outputName.isEmpty() ? goldSetSplitId(split) + QStringLiteral(".jsonl") : outputName,
+    auto report = validateChatJsonl(data.jsonl,
+                                    outputName.isEmpty() ? goldSetSplitId(split) + QStringLiteral(".jsonl") : outputName,
                                     tokenizer, options, progress);
     if (!report)
         return report.error();
@@ -91,8 +91,8 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes)
 
 Result<FineTuneData> exportFineTuneJsonl(const std::vector<GoldSetUser> &goldSet, const QString &goldSource,
                                          const Catalogue &catalogue, const PromptTemplate &prompt, GoldSetSplit split,
-                                         const QString &outPath, const Tokenizer &tokenizer,
-                                         const ValidationOptions &options, Progress &progress)
+                                         const QString &outPath, const Tokenizer &tokenizer, const ValidationOptions &options,
+                                         Progress &progress)
 {
     auto data = buildFineTuneData(goldSet, goldSource, catalogue, prompt, split, tokenizer, options, progress,
                                   QDir::toNativeSeparators(outPath));

@@ -31,8 +31,8 @@ struct FineTuneData
 
 // "Title (Year)" of each source movie id through Catalogue::displayTitle; an unknown id is an
 // Error naming the gold set, the user (source id) and the movie.
-Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<std::uint32_t> &sourceIds,
-                                const QString &source, std::uint32_t user);
+Result<QStringList> movieTitles(const Catalogue &catalogue, const std::vector<std::uint32_t> &sourceIds, const QString &source,
+                                std::uint32_t user);
 
 // Renders every user of `split`: profile -> user message, gold -> assistant message. Then writes
 // the JSONL in memory and validates it (the same checks as `cinetune tokens`). An empty split,
@@ -51,8 +51,8 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes);
 // the first errors) when the validator found errors.
 Result<FineTuneData> exportFineTuneJsonl(const std::vector<GoldSetUser> &goldSet, const QString &goldSource,
                                          const Catalogue &catalogue, const PromptTemplate &prompt, GoldSetSplit split,
-                                         const QString &outPath, const Tokenizer &tokenizer,
-                                         const ValidationOptions &options, Progress &progress);
+                                         const QString &outPath, const Tokenizer &tokenizer, const ValidationOptions &options,
+                                         Progress &progress);
 
 // The validation options for a split: the training split must have OpenAI's minimum of 10
 // examples; a validation or test split has no minimum.

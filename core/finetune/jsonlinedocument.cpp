@@ -128,9 +128,12 @@ bool JsonLineDocument::parseValue(int depth)
         return true;
     };
     switch (c) {
-    case 'n': return literal("null", Type::Null);
-    case 't': return literal("true", Type::True);
-    case 'f': return literal("false", Type::False);
+    case 'n':
+        return literal("null", Type::Null);
+    case 't':
+        return literal("true", Type::True);
+    case 'f':
+        return literal("false", Type::False);
     case '"': {
         std::uint32_t offset = 0, size = 0;
         if (!parseString(offset, size))
@@ -276,14 +279,30 @@ bool JsonLineDocument::parseString(std::uint32_t &offset, std::uint32_t &size)
         const char e = m_text[m_pos + 1];
         m_pos += 2;
         switch (e) {
-        case '"': m_arena += '"'; break;
-        case '\\': m_arena += '\\'; break;
-        case '/': m_arena += '/'; break;
-        case 'b': m_arena += '\b'; break;
-        case 'f': m_arena += '\f'; break;
-        case 'n': m_arena += '\n'; break;
-        case 'r': m_arena += '\r'; break;
-        case 't': m_arena += '\t'; break;
+        case '"':
+            m_arena += '"';
+            break;
+        case '\\':
+            m_arena += '\\';
+            break;
+        case '/':
+            m_arena += '/';
+            break;
+        case 'b':
+            m_arena += '\b';
+            break;
+        case 'f':
+            m_arena += '\f';
+            break;
+        case 'n':
+            m_arena += '\n';
+            break;
+        case 'r':
+            m_arena += '\r';
+            break;
+        case 't':
+            m_arena += '\t';
+            break;
         case 'u': {
             const auto hex4 = [&](std::size_t at, char32_t &out) {
                 if (at + 4 > n)
@@ -339,12 +358,17 @@ bool JsonLineDocument::truthy(std::uint32_t index) const
     const Node &n = m_nodes[index];
     switch (n.type) {
     case Type::Null:
-    case Type::False: return false;
-    case Type::True: return true;
-    case Type::Number: return n.number != 0;
-    case Type::String: return n.textSize > 0;
+    case Type::False:
+        return false;
+    case Type::True:
+        return true;
+    case Type::Number:
+        return n.number != 0;
+    case Type::String:
+        return n.textSize > 0;
     case Type::Array:
-    case Type::Object: return n.count > 0;
+    case Type::Object:
+        return n.count > 0;
     }
     return false;
 }
@@ -363,11 +387,21 @@ void JsonLineDocument::appendCompact(std::uint32_t index, QByteArray &out) const
         out += jsonString(QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())));
     };
     switch (n.type) {
-    case Type::Null: out += "null"; return;
-    case Type::True: out += "true"; return;
-    case Type::False: out += "false"; return;
-    case Type::Number: out.append(m_arena.data() + n.textOffset, n.textSize); return;
-    case Type::String: quoted(string(index)); return;
+    case Type::Null:
+        out += "null";
+        return;
+    case Type::True:
+        out += "true";
+        return;
+    case Type::False:
+        out += "false";
+        return;
+    case Type::Number:
+        out.append(m_arena.data() + n.textOffset, n.textSize);
+        return;
+    case Type::String:
+        quoted(string(index));
+        return;
     case Type::Array:
     case Type::Object: {
         const bool object = n.type == Type::Object;

@@ -23,15 +23,23 @@ class JsonLineDocument
     Q_DECLARE_TR_FUNCTIONS(cinetune::JsonLineDocument)
 
 public:
-    enum class Type : std::uint8_t { Null, False, True, Number, String, Array, Object };
+    enum class Type : std::uint8_t {
+        Null,
+        False,
+        True,
+        Number,
+        String,
+        Array,
+        Object
+    };
     static constexpr int maxDepth = 256;
 
     struct Node
     {
         Type type = Type::Null;
-        std::uint32_t end = 0;   // index one past this node's subtree
-        std::uint32_t count = 0; // number of children (array / object)
-        std::uint32_t keyOffset = 0, keySize = 0; // member key in the arena (children of objects)
+        std::uint32_t end = 0;                      // index one past this node's subtree
+        std::uint32_t count = 0;                    // number of children (array / object)
+        std::uint32_t keyOffset = 0, keySize = 0;   // member key in the arena (children of objects)
         std::uint32_t textOffset = 0, textSize = 0; // string value in the arena; number's source text
         double number = 0;
     };

@@ -13,9 +13,8 @@ std::uint8_t classOf(char32_t cp)
     if (cp == U'\r' || cp == U'\n')
         return Space | CrLf;
     // Unicode White_Space (PropList.txt); the same set as Rust's `\s` in Unicode mode.
-    if ((cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680
-        || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
-        || cp == 0x3000)
+    if ((cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
+        || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000)
         return Space;
     if (cp > 0x10FFFF)
         return 0;
@@ -96,7 +95,7 @@ Ch charAtSlow(std::string_view text, std::size_t p, const std::array<std::uint8_
         if ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 > 0x8F))
             return {0, 1};
         const char32_t cp = (char32_t(b0 & 0x07) << 18) | (char32_t(b1 & 0x3F) << 12) | (char32_t(s[p + 2] & 0x3F) << 6)
-                            | (s[p + 3] & 0x3F);
+            | (s[p + 3] & 0x3F);
         return {classOf(cp), 4};
     }
     return {0, 1};
@@ -107,7 +106,11 @@ constexpr std::size_t npos = std::string_view::npos;
 class Matcher
 {
 public:
-    explicit Matcher(std::string_view text) : m_t(text), m_n(text.size()), m_bmp(bmpClasses()) {}
+    explicit Matcher(std::string_view text)
+        : m_t(text)
+        , m_n(text.size())
+        , m_bmp(bmpClasses())
+    {}
 
     std::size_t match(std::size_t i) const
     {

@@ -19,7 +19,9 @@ namespace cinetune {
 class O200kPreTokenizer
 {
 public:
-    explicit O200kPreTokenizer(std::string_view utf8) : m_text(utf8) {}
+    explicit O200kPreTokenizer(std::string_view utf8)
+        : m_text(utf8)
+    {}
 
     // The next piece, or an empty view at the end of the text.
     std::string_view next();
@@ -33,12 +35,12 @@ namespace pretok {
 
 // Character classes used by the splitter (bit set).
 enum : std::uint8_t {
-    Upper = 1,   // Lu Lt Lm Lo M   (the "[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]" set)
-    Lower = 2,   // Ll Lm Lo M      (the "[\p{Ll}\p{Lm}\p{Lo}\p{M}]" set)
-    Letter = 4,  // \p{L}
-    Number = 8,  // \p{N}
-    Space = 16,  // \s (White_Space)
-    CrLf = 32,   // \r or \n
+    Upper = 1,  // Lu Lt Lm Lo M   (the "[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]" set)
+    Lower = 2,  // Ll Lm Lo M      (the "[\p{Ll}\p{Lm}\p{Lo}\p{M}]" set)
+    Letter = 4, // \p{L}
+    Number = 8, // \p{N}
+    Space = 16, // \s (White_Space)
+    CrLf = 32,  // \r or \n
 };
 
 // Class bits of one code point (also for unassigned and surrogate code points).

@@ -103,7 +103,9 @@ QJsonObject PriceTable::toJson() const
 
 Result<PriceTable> PriceTable::fromJson(const QJsonObject &json, const QString &source)
 {
-    const auto bad = [&](const QString &what) { return makeError(errc::FineTune::PriceTable, QStringLiteral("%1: %2").arg(source, what)); };
+    const auto bad = [&](const QString &what) {
+        return makeError(errc::FineTune::PriceTable, QStringLiteral("%1: %2").arg(source, what));
+    };
     const int version = json.value(QStringLiteral("version")).toInt(-1);
     if (version != formatVersion)
         return bad(tr("expected \"version\": %1").arg(formatVersion));

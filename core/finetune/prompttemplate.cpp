@@ -52,7 +52,8 @@ QString expand(const QString &text, const QHash<QString, QString> &values, QStri
             if (used)
                 used->append(name);
             if (!knownPlaceholders().contains(name) && problem && problem->isEmpty())
-                *problem = PromptTemplateText::tr("unknown placeholder {%1} (known: {profile}, {profile_count}, {count}, {gold})").arg(name);
+                *problem = PromptTemplateText::tr("unknown placeholder {%1} (known: {profile}, {profile_count}, {count}, {gold})")
+                               .arg(name);
             out += values.value(name);
             i = close;
         } else if (c == QLatin1Char('}')) {
@@ -126,9 +127,11 @@ Status PromptTemplate::validate() const
         if (QLatin1String(f.field) != QLatin1String("assistant") && used.contains(QLatin1String("gold")))
             return makeError(errc::FineTune::PromptTemplate, f.goldMessage);
         if (QLatin1String(f.field) == QLatin1String("user") && !used.contains(QLatin1String("profile")))
-            return makeError(errc::FineTune::PromptTemplate, PromptTemplateText::tr("Prompt template, user text: {profile} is missing"));
+            return makeError(errc::FineTune::PromptTemplate,
+                             PromptTemplateText::tr("Prompt template, user text: {profile} is missing"));
         if (QLatin1String(f.field) == QLatin1String("assistant") && !used.contains(QLatin1String("gold")))
-            return makeError(errc::FineTune::PromptTemplate, PromptTemplateText::tr("Prompt template, assistant text: {gold} is missing"));
+            return makeError(errc::FineTune::PromptTemplate,
+                             PromptTemplateText::tr("Prompt template, assistant text: {gold} is missing"));
     }
     if (user.trimmed().isEmpty())
         return makeError(errc::FineTune::PromptTemplate, PromptTemplateText::tr("Prompt template: the user text is empty"));
@@ -172,13 +175,15 @@ QJsonObject PromptTemplate::toJson() const
 Result<PromptTemplate> PromptTemplate::fromJson(const QJsonObject &json, const QString &source)
 {
     if (json.value(QStringLiteral("version")).toInt(-1) != formatVersion)
-        return makeError(errc::FineTune::PromptTemplate, PromptTemplateText::tr("%1: expected \"version\": %2").arg(source, QString::number(formatVersion)));
+        return makeError(errc::FineTune::PromptTemplate,
+                         PromptTemplateText::tr("%1: expected \"version\": %2").arg(source, QString::number(formatVersion)));
     PromptTemplate t;
     t.name = json.value(QStringLiteral("name")).toString();
     for (auto [key, field] : {std::pair{"system", &t.system}, std::pair{"user", &t.user}, std::pair{"assistant", &t.assistant}}) {
         const QJsonValue v = json.value(QLatin1String(key));
         if (!v.isString() && !(v.isUndefined() && QLatin1String(key) == QLatin1String("system")))
-            return makeError(errc::FineTune::PromptTemplate, PromptTemplateText::tr("%1: expected \"%2\" as a string").arg(source, QLatin1String(key)));
+            return makeError(errc::FineTune::PromptTemplate,
+                             PromptTemplateText::tr("%1: expected \"%2\" as a string").arg(source, QLatin1String(key)));
         *field = v.toString();
     }
     if (Status s = t.validate(); !s)
@@ -191,12 +196,14 @@ Result<PromptTemplate> PromptTemplate::load(const QString &path)
     const QString name = QDir::toNativeSeparators(path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(errc::General::ReadFailed, PromptTemplateText::tr("Cannot read the prompt template %1: %2").arg(name, f.errorString()));
+        return makeError(errc::General::ReadFailed,
+                         PromptTemplateText::tr("Cannot read the prompt template %1: %2").arg(name, f.errorString()));
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(errc::FineTune::PromptTemplate,
-                         PromptTemplateText::tr("%1: not a JSON object (%2 at byte %3)").arg(name, pe.errorString(), QString::number(pe.offset)));
+                         PromptTemplateText::tr("%1: not a JSON object (%2 at byte %3)")
+                             .arg(name, pe.errorString(), QString::number(pe.offset)));
     return fromJson(doc.object(), name);
 }
 

@@ -35,8 +35,7 @@ Result<std::shared_ptr<const RankTable>> RankTable::parse(const QByteArray &byte
             continue;
         const qsizetype space = line.indexOf(' ');
         const auto bad = [&](const QString &what) {
-            return makeError(errc::FineTune::TokenizerFormat,
-                             tr("%1:%2: %3").arg(name, QString::number(lineNo), what));
+            return makeError(errc::FineTune::TokenizerFormat, tr("%1:%2: %3").arg(name, QString::number(lineNo), what));
         };
         if (space <= 0)
             return bad(tr("expected \"<base64 token> <rank>\""));
@@ -78,7 +77,8 @@ Result<std::shared_ptr<const RankTable>> RankTable::parse(const QByteArray &byte
         table->m_begin[rank + 1] = static_cast<std::uint32_t>(table->m_blob.size());
         nextRank = rank + 1;
         if (table->rank(token.constData(), static_cast<std::size_t>(token.size())) != noRank)
-            return makeError(errc::FineTune::TokenizerFormat, tr("%1: token of rank %2 appears twice").arg(name, QString::number(rank)));
+            return makeError(errc::FineTune::TokenizerFormat,
+                             tr("%1: token of rank %2 appears twice").arg(name, QString::number(rank)));
         table->insert(rank);
         if (token.size() == 1)
             table->m_byteRank[static_cast<unsigned char>(token[0])] = rank;

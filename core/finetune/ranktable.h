@@ -28,7 +28,10 @@ public:
     // Parses "<base64 of the token's bytes> <rank>" lines. `name` prefixes error messages.
     static Result<std::shared_ptr<const RankTable>> parse(const QByteArray &bytes, const QString &name);
 
-    std::uint32_t rank(const char *p, std::size_t n) const { return n == 1 ? m_byteRank[static_cast<unsigned char>(*p)] : rank(p, n, hash(p, n)); }
+    std::uint32_t rank(const char *p, std::size_t n) const
+    {
+        return n == 1 ? m_byteRank[static_cast<unsigned char>(*p)] : rank(p, n, hash(p, n));
+    }
     std::uint32_t rank(std::string_view s) const { return rank(s.data(), s.size()); }
     // With the key's hash() already computed (also usable as a key for caches of pieces).
     std::uint32_t rank(const char *p, std::size_t n, std::uint64_t hash) const
@@ -38,8 +41,7 @@ public:
             const Slot &s = m_slots[i];
             if (s.rank == noRank)
                 return noRank;
-            if (s.head == first && s.size == n
-                && (n <= 8 || std::memcmp(m_blob.data() + m_begin[s.rank] + 8, p + 8, n - 8) == 0))
+            if (s.head == first && s.size == n && (n <= 8 || std::memcmp(m_blob.data() + m_begin[s.rank] + 8, p + 8, n - 8) == 0))
                 return s.rank;
         }
     }

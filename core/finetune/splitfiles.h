@@ -18,10 +18,10 @@ struct PromptTemplate;
 struct FineTuneFiles
 {
     QString training;
-    QString validation;        // empty when the set has no validation users
+    QString validation; // empty when the set has no validation users
     qint64 trainingExamples = 0;
     qint64 validationExamples = 0;
-    int errors = 0;            // validator errors in the files (the Fine-tune page's estimate lists them)
+    int errors = 0; // validator errors in the files (the Fine-tune page's estimate lists them)
 };
 
 // A file name stem from a gold-set name: letters, digits, spaces and . ( ) + - stay, anything

@@ -37,8 +37,7 @@ public:
             const Entry &e = m_entries[i];
             if (e.ids == 0)
                 return nullptr;
-            if (e.hash == h && e.keySize == piece.size()
-                && std::memcmp(m_keys.data() + e.key, piece.data(), piece.size()) == 0) {
+            if (e.hash == h && e.keySize == piece.size() && std::memcmp(m_keys.data() + e.key, piece.data(), piece.size()) == 0) {
                 count = e.idCount;
                 return m_ids.data() + (e.ids - 1);
             }
@@ -169,7 +168,7 @@ std::atomic<const Result<Tokenizer> *> g_o200kLoaded{nullptr};
 const Result<Tokenizer> &Tokenizer::o200k()
 {
     // A function-local static: initialised exactly once, other first callers wait for it.
-    static const Result<Tokenizer> instance = [] () -> Result<Tokenizer> {
+    static const Result<Tokenizer> instance = []() -> Result<Tokenizer> {
         QStringList candidates;
         if (const QString env = qEnvironmentVariable("CINETUNE_TOKENIZER_FILE"); !env.isEmpty())
             candidates << env;

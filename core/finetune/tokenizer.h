@@ -71,7 +71,9 @@ public:
     static QStringList pieces(QStringView text);
 
 private:
-    explicit Tokenizer(std::shared_ptr<const RankTable> table) : m_table(std::move(table)) {}
+    explicit Tokenizer(std::shared_ptr<const RankTable> table)
+        : m_table(std::move(table))
+    {}
 
     std::shared_ptr<const RankTable> m_table;
 };

@@ -9,9 +9,9 @@ namespace cinetune {
 // Constants of OpenAI's "Data preparation and analysis for chat model fine-tuning" notebook
 // (openai-cookbook, examples/Chat_finetuning_data_prep.ipynb at b774cbf1).
 namespace notebook {
-constexpr int tokensPerMessage = 3;     // every message: <|start|>{role}<|message|> ... <|end|>
-constexpr int tokensPerName = 1;        // a "name" key
-constexpr int replyPrimingTokens = 3;   // every reply is primed with <|start|>assistant<|message|>
+constexpr int tokensPerMessage = 3;        // every message: <|start|>{role}<|message|> ... <|end|>
+constexpr int tokensPerName = 1;           // a "name" key
+constexpr int replyPrimingTokens = 3;      // every reply is primed with <|start|>assistant<|message|>
 constexpr int maxTokensPerExample = 16385; // MAX_TOKENS_PER_EXAMPLE: the billing cap per example
 constexpr int targetEpochs = 3;
 constexpr int minTargetExamples = 100;

@@ -33,8 +33,8 @@ std::uint32_t CoViewIndex::ranksWithAtLeast(std::uint64_t n) const
 std::size_t CoViewIndex::memoryBytes() const
 {
     return m_rankOf.size() * 4 + m_movieAt.size() * 4 + m_popularity.size() * 8 + m_listOffsets.size() * 8
-           + m_bitmapSlot.size() * 4 + static_cast<std::size_t>(m_bitmapUsers) * bitmapWords() * 8
-           + (m_wide ? m_ranks32.size() * 4 : m_ranks16.size() * 2);
+        + m_bitmapSlot.size() * 4 + static_cast<std::size_t>(m_bitmapUsers) * bitmapWords() * 8
+        + (m_wide ? m_ranks32.size() * 4 : m_ranks16.size() * 2);
 }
 
 std::uint32_t CoViewIndex::bitmapRanksFor(const RatingStore &store, std::uint32_t neighbours, int watchFactor)
@@ -48,7 +48,7 @@ std::uint32_t CoViewIndex::bitmapRanksFor(const RatingStore &store, std::uint32_
 }
 
 Result<std::shared_ptr<const CoViewIndex>> CoViewIndex::build(const RatingStore &store, std::uint32_t bitmapRanks, int threads,
-                                                             Progress &progress)
+                                                              Progress &progress)
 {
     auto index = std::make_shared<CoViewIndex>();
     CoViewIndex &x = *index;

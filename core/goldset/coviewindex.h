@@ -37,7 +37,7 @@ public:
     // it changes speed and memory only, never a count. bitmapRanksFor() picks it for a spec.
     // Cancelling returns Error code "canceled".
     [[nodiscard]] static Result<std::shared_ptr<const CoViewIndex>> build(const RatingStore &store, std::uint32_t bitmapRanks,
-                                                                        int threads, Progress &progress);
+                                                                          int threads, Progress &progress);
     // The ranks that can reach a watch factor of `watchFactor` % among `neighbours` neighbours.
     static std::uint32_t bitmapRanksFor(const RatingStore &store, std::uint32_t neighbours, int watchFactor);
 

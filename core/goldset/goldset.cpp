@@ -30,7 +30,9 @@ CountDistribution distribution(std::vector<std::uint64_t> v)
     std::sort(v.begin(), v.end());
     const std::size_t n = v.size();
     // Nearest-rank quantiles: the smallest value with at least q of the values at or below it.
-    auto quantile = [&](int percent) { return v[std::max<std::size_t>(1, (n * static_cast<std::size_t>(percent) + 99) / 100) - 1]; };
+    auto quantile = [&](int percent) {
+        return v[std::max<std::size_t>(1, (n * static_cast<std::size_t>(percent) + 99) / 100) - 1];
+    };
     d.min = v.front();
     d.max = v.back();
     d.p25 = quantile(25);
@@ -45,12 +47,10 @@ CountDistribution distribution(std::vector<std::uint64_t> v)
 
 QJsonObject distributionJson(const CountDistribution &d)
 {
-    return QJsonObject{{QStringLiteral("min"), static_cast<qint64>(d.min)},
-                       {QStringLiteral("p25"), static_cast<qint64>(d.p25)},
-                       {QStringLiteral("median"), static_cast<qint64>(d.median)},
-                       {QStringLiteral("p75"), static_cast<qint64>(d.p75)},
-                       {QStringLiteral("max"), static_cast<qint64>(d.max)},
-                       {QStringLiteral("mean"), d.mean}};
+    return QJsonObject{
+        {QStringLiteral("min"), static_cast<qint64>(d.min)},       {QStringLiteral("p25"), static_cast<qint64>(d.p25)},
+        {QStringLiteral("median"), static_cast<qint64>(d.median)}, {QStringLiteral("p75"), static_cast<qint64>(d.p75)},
+        {QStringLiteral("max"), static_cast<qint64>(d.max)},       {QStringLiteral("mean"), d.mean}};
 }
 
 } // namespace
@@ -111,14 +111,14 @@ QString dropReasonText(GoldDropReason r, const GoldSetSpec &spec)
         return GoldSetText::tr("fewer than %1 ratings of 5 stars").arg(spec.eligibility);
     case GoldDropReason::NoNeighbours:
         return spec.minMatches == 1
-                   ? GoldSetText::tr("no other user rated a profile movie with %1 or more").arg(stars)
-                   : GoldSetText::tr("no other user rated %1 of the profile movies with %2 or more").arg(spec.minMatches).arg(stars);
+            ? GoldSetText::tr("no other user rated a profile movie with %1 or more").arg(stars)
+            : GoldSetText::tr("no other user rated %1 of the profile movies with %2 or more").arg(spec.minMatches).arg(stars);
     case GoldDropReason::NoMovieReachesWatchFactor:
         return GoldSetText::tr("no movie reaches the watch factor (rated by %1 % of the neighbours)").arg(spec.watchFactor);
     case GoldDropReason::AllExcluded:
         return spec.exclude == GoldExclude::Rated
-                   ? GoldSetText::tr("every movie reaching the watch factor was already rated by the user")
-                   : GoldSetText::tr("every movie reaching the watch factor is in the user's profile");
+            ? GoldSetText::tr("every movie reaching the watch factor was already rated by the user")
+            : GoldSetText::tr("every movie reaching the watch factor is in the user's profile");
     case GoldDropReason::TooFewGold:
         return GoldSetText::tr("fewer than %1 gold movies").arg(spec.minGold);
     case GoldDropReason::EmptyProfile:
@@ -155,7 +155,9 @@ void assignSplits(std::vector<GoldSetUser> &users, const GoldSplitFractions &fra
     partialShuffle(std::span<std::uint32_t>(order), order.size(), rng);
     const auto sizes = splitSizes(users.size(), fractions);
     for (std::size_t i = 0; i < order.size(); ++i) {
-        const GoldSetSplit s = i < sizes[0] ? GoldSetSplit::Train : i < sizes[0] + sizes[1] ? GoldSetSplit::Validation : GoldSetSplit::Test;
+        const GoldSetSplit s = i < sizes[0] ? GoldSetSplit::Train
+            : i < sizes[0] + sizes[1]       ? GoldSetSplit::Validation
+                                            : GoldSetSplit::Test;
         users[order[i]].split = s;
     }
 }
@@ -187,7 +189,9 @@ void summarize(GoldSet &set, int topMovies)
     s.profileSizes = distribution(std::move(profiles));
     s.distinctGoldMovies = goldCounts.size();
     std::vector<std::pair<std::uint32_t, std::uint64_t>> top(goldCounts.begin(), goldCounts.end());
-    const auto byCount = [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+    const auto byCount = [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    };
     const std::size_t k = std::min<std::size_t>(top.size(), static_cast<std::size_t>(std::max(0, topMovies)));
     std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), byCount);
     top.resize(k);
@@ -215,7 +219,8 @@ QJsonObject summaryToJson(const GoldSetSummary &s)
     o[QStringLiteral("distinct_gold_movies")] = static_cast<qint64>(s.distinctGoldMovies);
     QJsonArray top;
     for (const auto &[movie, users] : s.topGoldMovies)
-        top.append(QJsonObject{{QStringLiteral("movie"), static_cast<qint64>(movie)}, {QStringLiteral("users"), static_cast<qint64>(users)}});
+        top.append(QJsonObject{{QStringLiteral("movie"), static_cast<qint64>(movie)},
+                               {QStringLiteral("users"), static_cast<qint64>(users)}});
     o[QStringLiteral("top_gold_movies")] = top;
     o[QStringLiteral("splits")] = QJsonObject{{QStringLiteral("train"), static_cast<qint64>(s.splitCounts[0])},
                                               {QStringLiteral("validation"), static_cast<qint64>(s.splitCounts[1])},

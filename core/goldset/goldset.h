@@ -13,7 +13,11 @@
 
 namespace cinetune {
 
-enum class GoldSetSplit : std::uint8_t { Train, Validation, Test };
+enum class GoldSetSplit : std::uint8_t {
+    Train,
+    Validation,
+    Test
+};
 inline constexpr int kGoldSetSplitCount = 3;
 
 QString goldSetSplitId(GoldSetSplit s); // "train", "validation", "test"
@@ -22,11 +26,11 @@ std::optional<GoldSetSplit> goldSetSplitFromId(const QString &id);
 // One user's line of a gold set. Ids are the dataset's source ids (never dense indices).
 struct GoldSetUser
 {
-    std::uint32_t user = 0;               // source user id
-    std::vector<std::uint32_t> profile;   // source movie ids, in profile order
-    std::vector<std::uint32_t> gold;      // source movie ids, in gold order
-    std::uint32_t neighbours = 0;         // sampled neighbours N (0 for the temporal hold-out)
-    std::uint32_t candidates = 0;         // users who qualified as neighbours before the cap
+    std::uint32_t user = 0;             // source user id
+    std::vector<std::uint32_t> profile; // source movie ids, in profile order
+    std::vector<std::uint32_t> gold;    // source movie ids, in gold order
+    std::uint32_t neighbours = 0;       // sampled neighbours N (0 for the temporal hold-out)
+    std::uint32_t candidates = 0;       // users who qualified as neighbours before the cap
     GoldSetSplit split = GoldSetSplit::Train;
 
     bool operator==(const GoldSetUser &) const = default;
@@ -34,16 +38,16 @@ struct GoldSetUser
 
 // Why a selected user has no line in the gold set.
 enum class GoldDropReason : std::uint8_t {
-    Ineligible,       // a listed user (userIds) below the eligibility rule
-    NoNeighbours,     // nobody else rated >= M of the profile movies with a rating >= T
+    Ineligible,                // a listed user (userIds) below the eligibility rule
+    NoNeighbours,              // nobody else rated >= M of the profile movies with a rating >= T
     NoMovieReachesWatchFactor, // no movie was rated by >= W % of the sampled neighbours
-    AllExcluded,      // movies reached the watch factor, but all were excluded (rated/profile)
-    TooFewGold,       // fewer gold movies than min gold
-    EmptyProfile,     // hold-out: no rating before the held-out ones
+    AllExcluded,               // movies reached the watch factor, but all were excluded (rated/profile)
+    TooFewGold,                // fewer gold movies than min gold
+    EmptyProfile,              // hold-out: no rating before the held-out ones
 };
 inline constexpr int kGoldDropReasonCount = 6;
 
-QString dropReasonId(GoldDropReason r);   // "ineligible", "no-neighbours", ...
+QString dropReasonId(GoldDropReason r);                            // "ineligible", "no-neighbours", ...
 QString dropReasonText(GoldDropReason r, const GoldSetSpec &spec); // user-facing, translatable
 
 // min / quartiles / max / mean of a per-user count (over the kept users).
@@ -60,14 +64,14 @@ struct CountDistribution
 
 struct GoldSetSummary
 {
-    std::uint64_t datasetUsers = 0;  // users in the dataset
-    std::uint64_t eligibleUsers = 0; // users meeting the eligibility rule
-    std::uint64_t selectedUsers = 0; // sampled (or listed) users the builder worked on
-    std::uint64_t keptUsers = 0;     // users with a line in the gold set
+    std::uint64_t datasetUsers = 0;                            // users in the dataset
+    std::uint64_t eligibleUsers = 0;                           // users meeting the eligibility rule
+    std::uint64_t selectedUsers = 0;                           // sampled (or listed) users the builder worked on
+    std::uint64_t keptUsers = 0;                               // users with a line in the gold set
     std::array<std::uint64_t, kGoldDropReasonCount> dropped{}; // index = GoldDropReason
-    std::vector<std::uint64_t> goldSizeHistogram; // index = gold size, over kept users
-    CountDistribution neighbours;    // sampled neighbours per kept user
-    CountDistribution candidates;    // candidates (before the cap) per kept user
+    std::vector<std::uint64_t> goldSizeHistogram;              // index = gold size, over kept users
+    CountDistribution neighbours;                              // sampled neighbours per kept user
+    CountDistribution candidates;                              // candidates (before the cap) per kept user
     CountDistribution profileSizes;
     std::uint64_t distinctGoldMovies = 0;
     // The most frequent gold movies: (source movie id, kept users having it), count desc, id asc.

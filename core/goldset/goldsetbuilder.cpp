@@ -34,7 +34,9 @@ Error canceledError()
 QString noEligibleText(const GoldSetSpec &spec)
 {
     if (spec.protocol == GoldProtocol::TemporalHoldout) {
-        const QString base = GoldSetBuilderText::tr("no user has %1 ratings of %2 or more").arg(spec.holdoutSize).arg(starsText(spec.starThreshold));
+        const QString base = GoldSetBuilderText::tr("no user has %1 ratings of %2 or more")
+                                 .arg(spec.holdoutSize)
+                                 .arg(starsText(spec.starThreshold));
         return spec.eligibility > 0 ? base + GoldSetBuilderText::tr(" and %1 ratings of 5 stars").arg(spec.eligibility) : base;
     }
     if (spec.eligibility == 0)
@@ -49,13 +51,16 @@ QString allDroppedText(const GoldSetSummary &s, const GoldSetSpec &spec)
         if (s.dropped[static_cast<std::size_t>(r)] > 0)
             reasons.push_back(r);
     }
-    std::stable_sort(reasons.begin(), reasons.end(),
-                     [&](int a, int b) { return s.dropped[static_cast<std::size_t>(a)] > s.dropped[static_cast<std::size_t>(b)]; });
+    std::stable_sort(reasons.begin(), reasons.end(), [&](int a, int b) {
+        return s.dropped[static_cast<std::size_t>(a)] > s.dropped[static_cast<std::size_t>(b)];
+    });
     if (reasons.size() == 1)
         return dropReasonText(static_cast<GoldDropReason>(reasons.front()), spec);
     QStringList parts;
     for (int r : reasons)
-        parts << GoldSetBuilderText::tr("%1 users: %2").arg(s.dropped[static_cast<std::size_t>(r)]).arg(dropReasonText(static_cast<GoldDropReason>(r), spec));
+        parts << GoldSetBuilderText::tr("%1 users: %2")
+                     .arg(s.dropped[static_cast<std::size_t>(r)])
+                     .arg(dropReasonText(static_cast<GoldDropReason>(r), spec));
     return GoldSetBuilderText::tr("every selected user was dropped (%1)").arg(parts.join(QStringLiteral("; ")));
 }
 
@@ -192,7 +197,8 @@ Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const Gol
     const QString building = GoldSetBuilderText::tr("Building gold sets");
     const std::size_t total = selected.size();
     // Tasks of up to one consensus batch of users, small enough to keep every thread busy.
-    const std::size_t perTask = std::clamp<std::size_t>((total + static_cast<std::size_t>(threads) * 4 - 1) / (static_cast<std::size_t>(threads) * 4),
+    const std::size_t perTask = std::clamp<std::size_t>((total + static_cast<std::size_t>(threads) * 4 - 1)
+                                                            / (static_cast<std::size_t>(threads) * 4),
                                                         1, NeighbourConsensus::kMaxBatch);
     const std::size_t tasks = (total + perTask - 1) / perTask;
     parallelFor(threads, tasks, [&](std::size_t task, int worker) {
@@ -237,8 +243,8 @@ Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const Gol
 
 } // namespace
 
-Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options, Progress &progress,
-                             std::shared_ptr<const CoViewIndex> &builtIndex)
+Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options,
+                             Progress &progress, std::shared_ptr<const CoViewIndex> &builtIndex)
 {
     try {
         return build(dataset, spec, options, progress, builtIndex);
@@ -247,7 +253,8 @@ Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, co
     }
 }
 
-Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options, Progress &progress)
+Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options,
+                             Progress &progress)
 {
     std::shared_ptr<const CoViewIndex> unused;
     return buildGoldSet(dataset, spec, options, progress, unused);

@@ -15,9 +15,9 @@ struct GoldSetComparison
     qint64 usersA = 0;
     qint64 usersB = 0;
     qint64 commonUsers = 0;
-    double userJaccard = 0;       // |A ∩ B| / |A ∪ B| of the user ids (0 when both are empty)
-    double meanGoldJaccard = 0;   // per common user, |gold A ∩ gold B| / |gold A ∪ gold B|, averaged
-    qint64 identicalGold = 0;     // common users whose gold lists hold the same movies
+    double userJaccard = 0;            // |A ∩ B| / |A ∪ B| of the user ids (0 when both are empty)
+    double meanGoldJaccard = 0;        // per common user, |gold A ∩ gold B| / |gold A ∪ gold B|, averaged
+    qint64 identicalGold = 0;          // common users whose gold lists hold the same movies
     std::vector<std::uint64_t> sizesA; // gold-size histograms (index = gold size)
     std::vector<std::uint64_t> sizesB;
 };

@@ -154,13 +154,16 @@ Result<std::vector<GoldSetUser>> parseGoldSetUsers(const QByteArray &bytes, cons
                             .arg(parseError.errorString())
                             .arg(parseError.offset + 1));
         if (!doc.isObject())
-            return fail(GoldSetJsonlText::tr("expected a JSON object, found %1").arg(doc.isArray() ? GoldSetJsonlText::tr("an array") : GoldSetJsonlText::tr("something else")));
+            return fail(GoldSetJsonlText::tr("expected a JSON object, found %1")
+                            .arg(doc.isArray() ? GoldSetJsonlText::tr("an array") : GoldSetJsonlText::tr("something else")));
         const QJsonObject o = doc.object();
         GoldSetUser u;
         const QJsonValue user = o.value(QStringLiteral("user"));
         if (!toId(user, u.user))
-            return fail(GoldSetJsonlText::tr("expected \"user\" to be a whole number from 0 to 4294967295, found %1").arg(describe(user)));
-        for (const auto &[key, ids] : {std::pair{QStringLiteral("profile"), &u.profile}, std::pair{QStringLiteral("gold"), &u.gold}}) {
+            return fail(GoldSetJsonlText::tr("expected \"user\" to be a whole number from 0 to 4294967295, found %1")
+                            .arg(describe(user)));
+        for (const auto &[key, ids] :
+             {std::pair{QStringLiteral("profile"), &u.profile}, std::pair{QStringLiteral("gold"), &u.gold}}) {
             const QJsonValue v = o.value(key);
             if (!v.isArray())
                 return fail(GoldSetJsonlText::tr("expected \"%1\" to be an array of movie ids, found %2").arg(key, describe(v)));
@@ -169,7 +172,8 @@ Result<std::vector<GoldSetUser>> parseGoldSetUsers(const QByteArray &bytes, cons
             for (qsizetype i = 0; i < a.size(); ++i) {
                 std::uint32_t id = 0;
                 if (!toId(a[i], id))
-                    return fail(GoldSetJsonlText::tr("expected \"%1\"[%2] to be a movie id (a whole number from 0 to 4294967295), found %3")
+                    return fail(GoldSetJsonlText::tr(
+                                    "expected \"%1\"[%2] to be a movie id (a whole number from 0 to 4294967295), found %3")
                                     .arg(key)
                                     .arg(i)
                                     .arg(describe(a[i])));
@@ -178,16 +182,19 @@ Result<std::vector<GoldSetUser>> parseGoldSetUsers(const QByteArray &bytes, cons
         }
         const QJsonValue neighbours = o.value(QStringLiteral("neighbors"));
         if (!toId(neighbours, u.neighbours))
-            return fail(GoldSetJsonlText::tr("expected \"neighbors\" to be a whole number from 0 to 4294967295, found %1").arg(describe(neighbours)));
+            return fail(GoldSetJsonlText::tr("expected \"neighbors\" to be a whole number from 0 to 4294967295, found %1")
+                            .arg(describe(neighbours)));
         if (o.contains(QStringLiteral("candidates"))) {
             const QJsonValue candidates = o.value(QStringLiteral("candidates"));
             if (!toId(candidates, u.candidates))
-                return fail(GoldSetJsonlText::tr("expected \"candidates\" to be a whole number from 0 to 4294967295, found %1").arg(describe(candidates)));
+                return fail(GoldSetJsonlText::tr("expected \"candidates\" to be a whole number from 0 to 4294967295, found %1")
+                                .arg(describe(candidates)));
         }
         const QJsonValue split = o.value(QStringLiteral("split"));
         const auto s = goldSetSplitFromId(split.toString());
         if (!split.isString() || !s)
-            return fail(GoldSetJsonlText::tr("expected \"split\" to be \"train\", \"validation\" or \"test\", found %1").arg(describe(split)));
+            return fail(GoldSetJsonlText::tr("expected \"split\" to be \"train\", \"validation\" or \"test\", found %1")
+                            .arg(describe(split)));
         u.split = *s;
         const auto [it, inserted] = lineOfUser.emplace(u.user, lineNo);
         if (!inserted)

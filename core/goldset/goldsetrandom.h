@@ -28,9 +28,15 @@ class SplitMix64
 public:
     static constexpr std::uint64_t kGamma = 0x9E3779B97F4A7C15ull;
 
-    enum Purpose : std::uint64_t { SampleUsers = 1, SampleNeighbours = 2, AssignSplits = 3 };
+    enum Purpose : std::uint64_t {
+        SampleUsers = 1,
+        SampleNeighbours = 2,
+        AssignSplits = 3
+    };
 
-    explicit SplitMix64(std::uint64_t state) : m_state(state) {}
+    explicit SplitMix64(std::uint64_t state)
+        : m_state(state)
+    {}
 
     static constexpr std::uint64_t mix64(std::uint64_t z)
     {

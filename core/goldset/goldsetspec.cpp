@@ -89,9 +89,9 @@ Status GoldSetSpec::validate() const
         return rangeError(GoldSetSpecText::tr("profile size P"), 1, kMaxProfile, profileSize);
     const double twice = starThreshold * 2;
     if (!std::isfinite(starThreshold) || twice < 1 || twice > 10 || twice != std::round(twice))
-        return makeError(errc::General::InvalidArgument,
-                         GoldSetSpecText::tr("star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found %1")
-                             .arg(starThreshold));
+        return makeError(
+            errc::General::InvalidArgument,
+            GoldSetSpecText::tr("star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found %1").arg(starThreshold));
     if (split.train < 0 || split.train > 100)
         return rangeError(GoldSetSpecText::tr("train share (%)"), 0, 100, split.train);
     if (split.validation < 0 || split.validation > 100)
@@ -202,9 +202,14 @@ Result<GoldSetSpec> GoldSetSpec::fromJson(const QJsonObject &o)
         const char *key;
         qint64 value;
     };
-    IntField fields[] = {{"users", s.users},           {"eligibility", s.eligibility}, {"profile_size", s.profileSize},
-                         {"min_matches", s.minMatches}, {"neighbour_cap", s.neighbourCap},
-                         {"watch_factor", s.watchFactor}, {"max_gold", s.maxGold}, {"min_gold", s.minGold},
+    IntField fields[] = {{"users", s.users},
+                         {"eligibility", s.eligibility},
+                         {"profile_size", s.profileSize},
+                         {"min_matches", s.minMatches},
+                         {"neighbour_cap", s.neighbourCap},
+                         {"watch_factor", s.watchFactor},
+                         {"max_gold", s.maxGold},
+                         {"min_gold", s.minGold},
                          {"holdout_size", s.holdoutSize}};
     for (IntField &f : fields) {
         if (!integer(f.key, f.value) || f.value < 0 || f.value > kMaxCount)

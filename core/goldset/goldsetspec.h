@@ -95,8 +95,8 @@ struct GoldSetSpec
     bool operator==(const GoldSetSpec &) const = default;
 };
 
-QString protocolId(GoldProtocol p);    // "neighbour-consensus", "temporal-holdout"
-QString excludeId(GoldExclude e);      // "rated", "profile"
+QString protocolId(GoldProtocol p); // "neighbour-consensus", "temporal-holdout"
+QString excludeId(GoldExclude e);   // "rated", "profile"
 std::optional<GoldExclude> excludeFromId(const QString &id);
 // "5 stars", "4.5 stars", "1 star"
 QString starsText(double stars);

@@ -12,18 +12,21 @@ namespace cinetune {
 
 namespace {
 
-constexpr int kFixedSlices = 4;               // ones, twos, fours, eights
-constexpr std::uint32_t kChunkUsers = 4096;   // users whose masks are set at a time (32 KB)
-constexpr std::size_t kDataAhead = 8;         // neighbours ahead whose bitmap and list are prefetched
+constexpr int kFixedSlices = 4;                                       // ones, twos, fours, eights
+constexpr std::uint32_t kChunkUsers = 4096;                           // users whose masks are set at a time (32 KB)
+constexpr std::size_t kDataAhead = 8;                                 // neighbours ahead whose bitmap and list are prefetched
 constexpr std::uint64_t kMaxBatchNeighbours = std::uint64_t{1} << 21; // sample memory per batch
 
 } // namespace
 
 NeighbourConsensus::NeighbourConsensus(const GoldSetContext &context, const CoViewIndex &index, const RaterBitmaps &raters)
-    : m_context(context), m_index(index), m_raters(raters)
+    : m_context(context)
+    , m_index(index)
+    , m_raters(raters)
 {
     const RatingStore &store = context.store;
-    m_counter.assign(static_cast<std::size_t>(std::bit_width(static_cast<unsigned>(context.spec.minMatches)) + 1) * raters.words(), 0);
+    m_counter.assign(
+        static_cast<std::size_t>(std::bit_width(static_cast<unsigned>(context.spec.minMatches)) + 1) * raters.words(), 0);
     m_candidates.resize(store.userCount());
     m_hits.assign((store.userCount() + 63) / 64, 0);
     m_sampleBits.assign((store.userCount() + 63) / 64, 0);
@@ -156,12 +159,13 @@ bool NeighbourConsensus::prepare(UserIndex user, UserOutcome &out, Target &targe
         SplitMix64 rng = SplitMix64::stream(spec.seed, SplitMix64::SampleNeighbours, line.user);
         std::uint64_t *marks = m_sampleBits.data();
         floydSample(n, spec.neighbourCap, rng, std::span<std::uint64_t>(marks, (n + 63) / 64));
-        std::size_t w = 0;             // word of m_hits holding the current position
-        std::uint32_t before = 0;      // candidates in words [0, w)
+        std::size_t w = 0;        // word of m_hits holding the current position
+        std::uint32_t before = 0; // candidates in words [0, w)
         std::uint32_t inWord = static_cast<std::uint32_t>(bitops::popcount(hits[0]));
         for (std::size_t m = 0; m < (n + 63) / 64; ++m) {
             for (std::uint64_t b = marks[m]; b; b &= b - 1) {
-                const std::uint32_t position = static_cast<std::uint32_t>(m * 64) + static_cast<std::uint32_t>(std::countr_zero(b));
+                const std::uint32_t position = static_cast<std::uint32_t>(m * 64)
+                    + static_cast<std::uint32_t>(std::countr_zero(b));
                 while (before + inWord <= position) {
                     before += inWord;
                     inWord = static_cast<std::uint32_t>(bitops::popcount(hits[++w]));

@@ -50,12 +50,12 @@ private:
         UserIndex user = 0;
         std::vector<std::uint32_t> neighbours; // user indices, ascending
         std::vector<MovieIndex> profile;
-        std::uint64_t need = 0;          // count * 100 >= W * N  <=>  count >= need
-        std::uint32_t limit = 0;         // ranks that can reach `need`: [0, limit)
-        std::uint32_t bitmapLimit = 0;   // of those, counted from bitmaps: [0, bitmapLimit)
-        std::size_t vectors = 0;         // 128-bit vectors of bitmap per neighbour
-        int planes = 0;                  // high counter slices (sixteens and up)
-        std::vector<Vec> state;          // slices ones, twos, fours, eights, planes; `vectors` each
+        std::uint64_t need = 0;            // count * 100 >= W * N  <=>  count >= need
+        std::uint32_t limit = 0;           // ranks that can reach `need`: [0, limit)
+        std::uint32_t bitmapLimit = 0;     // of those, counted from bitmaps: [0, bitmapLimit)
+        std::size_t vectors = 0;           // 128-bit vectors of bitmap per neighbour
+        int planes = 0;                    // high counter slices (sixteens and up)
+        std::vector<Vec> state;            // slices ones, twos, fours, eights, planes; `vectors` each
         std::vector<std::uint32_t> counts; // by rank < limit: neighbours counted from rank lists
         std::array<const std::uint64_t *, kGroup> group{};
         std::size_t grouped = 0;
@@ -79,10 +79,10 @@ private:
     std::vector<std::uint64_t> m_sampleBits; // by user, to sort a sample
     std::vector<std::uint64_t> m_masks;      // by user of a chunk: batch members to count it for
     std::vector<std::uint32_t> m_chunkUsers;
-    std::vector<std::uint8_t> m_excluded;    // by rank
+    std::vector<std::uint8_t> m_excluded; // by rank
     std::vector<std::uint64_t> m_zeroBitmap;
     std::vector<std::uint32_t> m_positions;
-    std::vector<Target> m_targets;           // kMaxBatch, reused
+    std::vector<Target> m_targets; // kMaxBatch, reused
     struct GoldCandidate
     {
         std::uint32_t movie; // source id

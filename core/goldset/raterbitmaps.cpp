@@ -21,7 +21,7 @@ class RaterBitmapsText
 } // namespace
 
 Result<std::shared_ptr<const RaterBitmaps>> RaterBitmaps::build(const RatingStore &store, int thresholdUnits,
-                                                               std::size_t budgetBytes, int threads, Progress &progress)
+                                                                std::size_t budgetBytes, int threads, Progress &progress)
 {
     auto result = std::make_shared<RaterBitmaps>();
     RaterBitmaps &x = *result;

@@ -23,8 +23,8 @@ public:
 
     // Cancelling returns Error code "canceled".
     [[nodiscard]] static Result<std::shared_ptr<const RaterBitmaps>> build(const RatingStore &store, int thresholdUnits,
-                                                                         std::size_t budgetBytes, int threads,
-                                                                         Progress &progress);
+                                                                           std::size_t budgetBytes, int threads,
+                                                                           Progress &progress);
 
     int thresholdUnits() const { return m_threshold; }
     // Words per bitmap (an even number: whole 128-bit vectors).

@@ -18,7 +18,9 @@ namespace cinetune {
 class TemporalHoldout
 {
 public:
-    explicit TemporalHoldout(const GoldSetContext &context) : m_context(context) {}
+    explicit TemporalHoldout(const GoldSetContext &context)
+        : m_context(context)
+    {}
 
     UserOutcome run(UserIndex user);
 

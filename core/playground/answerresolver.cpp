@@ -7,13 +7,15 @@
 
 namespace cinetune {
 
-AnswerResolver::AnswerResolver(DatasetPtr dataset) : m_data(std::move(dataset))
+AnswerResolver::AnswerResolver(DatasetPtr dataset)
+    : m_data(std::move(dataset))
 {
     if (m_data)
         m_titles = std::make_shared<const TitleResolver>(TitleResolver::fromDataset(*m_data));
 }
 
-void AnswerResolver::finish(RecommendedItem &item, const std::vector<std::uint32_t> &profile, const QSet<std::uint32_t> &gold) const
+void AnswerResolver::finish(RecommendedItem &item, const std::vector<std::uint32_t> &profile,
+                            const QSet<std::uint32_t> &gold) const
 {
     if (!item.movie)
         return;
@@ -43,11 +45,19 @@ std::vector<RecommendedItem> AnswerResolver::resolveText(const QString &answer, 
         const Resolution r = m_titles->resolve(p.title, p.year);
         item.movie = r.movieIndex;
         switch (r.status) {
-        case ResolutionStatus::Exact: item.status = ItemStatus::Exact; break;
+        case ResolutionStatus::Exact:
+            item.status = ItemStatus::Exact;
+            break;
         // The right title with another year than the model wrote: shown as a close match.
-        case ResolutionStatus::ExactTitleOnly: item.status = p.year > 0 ? ItemStatus::Fuzzy : ItemStatus::Exact; break;
-        case ResolutionStatus::Fuzzy: item.status = ItemStatus::Fuzzy; break;
-        case ResolutionStatus::Unresolved: item.status = ItemStatus::NotInCatalogue; break;
+        case ResolutionStatus::ExactTitleOnly:
+            item.status = p.year > 0 ? ItemStatus::Fuzzy : ItemStatus::Exact;
+            break;
+        case ResolutionStatus::Fuzzy:
+            item.status = ItemStatus::Fuzzy;
+            break;
+        case ResolutionStatus::Unresolved:
+            item.status = ItemStatus::NotInCatalogue;
+            break;
         }
         if (!item.movie)
             item.status = ItemStatus::NotInCatalogue;
@@ -82,10 +92,14 @@ std::vector<RecommendedItem> AnswerResolver::resolveMovies(const std::vector<std
 QString statusSymbol(ItemStatus status)
 {
     switch (status) {
-    case ItemStatus::Exact: return QStringLiteral("✓");
-    case ItemStatus::Fuzzy: return QStringLiteral("≈");
-    case ItemStatus::NotInCatalogue: return QStringLiteral("✗");
-    case ItemStatus::Repeat: return QStringLiteral("↺");
+    case ItemStatus::Exact:
+        return QStringLiteral("✓");
+    case ItemStatus::Fuzzy:
+        return QStringLiteral("≈");
+    case ItemStatus::NotInCatalogue:
+        return QStringLiteral("✗");
+    case ItemStatus::Repeat:
+        return QStringLiteral("↺");
     }
     return {};
 }
@@ -93,10 +107,14 @@ QString statusSymbol(ItemStatus status)
 QString statusName(ItemStatus status)
 {
     switch (status) {
-    case ItemStatus::Exact: return AnswerResolver::tr("in the catalogue");
-    case ItemStatus::Fuzzy: return AnswerResolver::tr("close match");
-    case ItemStatus::NotInCatalogue: return AnswerResolver::tr("not in the catalogue");
-    case ItemStatus::Repeat: return AnswerResolver::tr("repeats a profile movie");
+    case ItemStatus::Exact:
+        return AnswerResolver::tr("in the catalogue");
+    case ItemStatus::Fuzzy:
+        return AnswerResolver::tr("close match");
+    case ItemStatus::NotInCatalogue:
+        return AnswerResolver::tr("not in the catalogue");
+    case ItemStatus::Repeat:
+        return AnswerResolver::tr("repeats a profile movie");
     }
     return {};
 }

@@ -33,8 +33,8 @@ public:
     // `whyEmpty` (optional) receives the parser's reason when no title was found.
     std::vector<RecommendedItem> resolveText(const QString &answer, const std::vector<std::uint32_t> &profile,
                                              const QSet<std::uint32_t> &gold, QString *whyEmpty = nullptr) const;
-    std::vector<RecommendedItem> resolveMovies(const std::vector<std::uint32_t> &movies, const std::vector<std::uint32_t> &profile,
-                                               const QSet<std::uint32_t> &gold) const;
+    std::vector<RecommendedItem> resolveMovies(const std::vector<std::uint32_t> &movies,
+                                               const std::vector<std::uint32_t> &profile, const QSet<std::uint32_t> &gold) const;
 
 private:
     void finish(RecommendedItem &item, const std::vector<std::uint32_t> &profile, const QSet<std::uint32_t> &gold) const;

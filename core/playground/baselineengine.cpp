@@ -25,7 +25,9 @@ struct Built
 
 } // namespace
 
-BaselineRegistry::BaselineRegistry(QObject *parent) : QObject(parent) {}
+BaselineRegistry::BaselineRegistry(QObject *parent)
+    : QObject(parent)
+{}
 
 BaselineRegistry::~BaselineRegistry()
 {
@@ -84,7 +86,9 @@ void BaselineRegistry::ensure(BaselineKind kind)
 }
 
 BaselineEngine::BaselineEngine(BaselineRegistry *registry, BaselineKind kind, QObject *parent)
-    : ColumnEngine(parent), m_registry(registry), m_kind(kind)
+    : ColumnEngine(parent)
+    , m_registry(registry)
+    , m_kind(kind)
 {
     connect(m_registry, &BaselineRegistry::ready, this, [this](BaselineKind k) {
         if (k == m_kind && m_pending) {
@@ -140,18 +144,22 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
     a.isText = false;
     a.elapsedMs = m_clock.elapsed();
     if (!r) {
-        a.error = makeError(errc::Playground::NoDataset, QCoreApplication::translate("cinetune::ui::BaselineEngine", "Open a dataset first."));
+        a.error = makeError(errc::Playground::NoDataset,
+                            QCoreApplication::translate("cinetune::ui::BaselineEngine", "Open a dataset first."));
         Q_EMIT answered(a);
         return;
     }
     if (m_kind == BaselineKind::NeighbourConsensus && !query.user) {
         // It re-runs the gold-set rule, which starts from a user's own ratings.
         a.error = makeError(errc::Playground::NeedsUser,
-                            QCoreApplication::translate("cinetune::ui::BaselineEngine", "Neighbour consensus needs a dataset user: load a user (or a random user) as the profile."));
+                            QCoreApplication::translate(
+                                "cinetune::ui::BaselineEngine",
+                                "Neighbour consensus needs a dataset user: load a user (or a random user) as the profile."));
         Q_EMIT answered(a);
         return;
     }
-    a.prompt = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%1 over %n profile movie(s), %2 wanted", nullptr, int(query.profile.size()))
+    a.prompt = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%1 over %n profile movie(s), %2 wanted", nullptr,
+                                           int(query.profile.size()))
                    .arg(baselineName(m_kind))
                    .arg(query.count);
     QElapsedTimer t;
@@ -174,7 +182,8 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
     if (m_kind != BaselineKind::NeighbourConsensus && !view) {
         a.movies = r->recommend(q); // well under a millisecond: on the spot
         a.elapsedMs = m_clock.elapsed();
-        a.raw = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%n movie(s) in %1 ms", nullptr, int(a.movies.size())).arg(QLocale().toString(double(t.nsecsElapsed()) / 1e6, 'f', 2));
+        a.raw = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%n movie(s) in %1 ms", nullptr, int(a.movies.size()))
+                    .arg(QLocale().toString(double(t.nsecsElapsed()) / 1e6, 'f', 2));
         Q_EMIT answered(a);
         return;
     }
@@ -199,7 +208,8 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
             return;
         }
         a.movies = std::move(movies).value();
-        a.raw = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%n movie(s) in %1 ms", nullptr, int(a.movies.size())).arg(QLocale().toString(double(a.elapsedMs), 'f', 0));
+        a.raw = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%n movie(s) in %1 ms", nullptr, int(a.movies.size()))
+                    .arg(QLocale().toString(double(a.elapsedMs), 'f', 0));
         Q_EMIT answered(a);
     });
     const BaselineKind kind = m_kind;

@@ -28,10 +28,14 @@ QString mdCell(QString text)
 QString statusId(ItemStatus status)
 {
     switch (status) {
-    case ItemStatus::Exact: return QStringLiteral("exact");
-    case ItemStatus::Fuzzy: return QStringLiteral("fuzzy");
-    case ItemStatus::NotInCatalogue: return QStringLiteral("not_in_catalogue");
-    case ItemStatus::Repeat: return QStringLiteral("repeat");
+    case ItemStatus::Exact:
+        return QStringLiteral("exact");
+    case ItemStatus::Fuzzy:
+        return QStringLiteral("fuzzy");
+    case ItemStatus::NotInCatalogue:
+        return QStringLiteral("not_in_catalogue");
+    case ItemStatus::Repeat:
+        return QStringLiteral("repeat");
     }
     return {};
 }
@@ -105,9 +109,9 @@ QString ComparisonExport::markdown(const QStringList &profile, const std::vector
             out += QStringLiteral("- %1: %2\n").arg(mdCell(columns[i].heading), mdCell(columns[i].state));
     }
     out += QStringLiteral("\n✓ ") + tr("in the catalogue") + QStringLiteral(" · ≈ ") + tr("close match") + QStringLiteral(" · ✗ ")
-           + tr("not in the catalogue") + QStringLiteral(" · ↺ ") + tr("repeats a profile movie") + QStringLiteral(" · ★ ")
-           + tr("in the gold set") + QStringLiteral(" · **") + tr("bold") + QStringLiteral("**: ") + tr("recommended by several columns")
-           + QLatin1Char('\n');
+        + tr("not in the catalogue") + QStringLiteral(" · ↺ ") + tr("repeats a profile movie") + QStringLiteral(" · ★ ")
+        + tr("in the gold set") + QStringLiteral(" · **") + tr("bold") + QStringLiteral("**: ")
+        + tr("recommended by several columns") + QLatin1Char('\n');
     return out;
 }
 

@@ -14,14 +14,18 @@ namespace cinetune {
 QString strategyName(PromptStrategy strategy)
 {
     switch (strategy) {
-    case PromptStrategy::ZeroShot: return QCoreApplication::translate("cinetune::ui::LlmEngine", "Zero-shot");
-    case PromptStrategy::FineTuned: return QCoreApplication::translate("cinetune::ui::LlmEngine", "Fine-tuned");
+    case PromptStrategy::ZeroShot:
+        return QCoreApplication::translate("cinetune::ui::LlmEngine", "Zero-shot");
+    case PromptStrategy::FineTuned:
+        return QCoreApplication::translate("cinetune::ui::LlmEngine", "Fine-tuned");
     }
     return {};
 }
 
 LlmEngine::LlmEngine(ProviderLookup providers, Settings settings, QObject *parent)
-    : ColumnEngine(parent), m_providers(std::move(providers)), m_settings(std::move(settings))
+    : ColumnEngine(parent)
+    , m_providers(std::move(providers))
+    , m_settings(std::move(settings))
 {
     Q_ASSERT(m_providers.client); // the profile lookup is optional, the client lookup is not
 }
@@ -33,10 +37,13 @@ LlmEngine::~LlmEngine()
 
 QString LlmEngine::label() const
 {
-    const QString label = QCoreApplication::translate("cinetune::ui::LlmEngine", "%1 · %2 · %3").arg(m_settings.profile, m_settings.model, strategyName(m_settings.strategy));
+    const QString label = QCoreApplication::translate("cinetune::ui::LlmEngine", "%1 · %2 · %3")
+                              .arg(m_settings.profile, m_settings.model, strategyName(m_settings.strategy));
     // The offline simulator answers from the dataset: never shown as if it were the model.
     const auto profile = m_providers.profile ? m_providers.profile(m_settings.profile) : std::nullopt;
-    return profile && profile->isSimulator() ? QCoreApplication::translate("cinetune::ui::LlmEngine", "%1 (simulator — not an LLM)").arg(label) : label;
+    return profile && profile->isSimulator()
+        ? QCoreApplication::translate("cinetune::ui::LlmEngine", "%1 (simulator — not an LLM)").arg(label)
+        : label;
 }
 
 void LlmEngine::cancel()
@@ -105,7 +112,7 @@ void LlmEngine::onFinished(const Result<ChatResult> &result)
     } else if (const std::optional<ModelPrice> price = PriceTable::defaults().find(m_settings.model)) {
         const bool tuned = m_settings.strategy == PromptStrategy::FineTuned || m_settings.model.startsWith(QLatin1String("ft:"));
         a.costUsd = costUsd(a.promptTokens, tuned ? price->fineTunedInputPer1M : price->inputPer1M)
-                    + costUsd(a.completionTokens, tuned ? price->fineTunedOutputPer1M : price->outputPer1M);
+            + costUsd(a.completionTokens, tuned ? price->fineTunedOutputPer1M : price->outputPer1M);
     }
     Q_EMIT answered(a);
 }

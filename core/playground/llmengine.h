@@ -27,7 +27,10 @@ struct ProviderLookup
 
 // Prompt strategies the playground offers. Both send the paper's prompt unchanged; fine-tuned means
 // the model is a fine-tuned one (priced as such).
-enum class PromptStrategy { ZeroShot, FineTuned };
+enum class PromptStrategy {
+    ZeroShot,
+    FineTuned
+};
 QString strategyName(PromptStrategy strategy); // translated
 
 // A column backed by a chat model of a provider profile (or the offline simulator): streams the

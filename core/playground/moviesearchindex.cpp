@@ -13,10 +13,9 @@ namespace {
 // Leading articles the catalogue moves to the front ("Matrix, The" -> "The Matrix"), folded.
 const QStringList &articles()
 {
-    static const QStringList list{QStringLiteral("the "), QStringLiteral("a "),   QStringLiteral("an "),
-                                  QStringLiteral("les "), QStringLiteral("le "),  QStringLiteral("la "),
-                                  QStringLiteral("l'"),   QStringLiteral("die "), QStringLiteral("der "),
-                                  QStringLiteral("das "), QStringLiteral("el "),  QStringLiteral("il ")};
+    static const QStringList list{QStringLiteral("the "), QStringLiteral("a "),   QStringLiteral("an "), QStringLiteral("les "),
+                                  QStringLiteral("le "),  QStringLiteral("la "),  QStringLiteral("l'"),  QStringLiteral("die "),
+                                  QStringLiteral("der "), QStringLiteral("das "), QStringLiteral("el "), QStringLiteral("il ")};
     return list;
 }
 

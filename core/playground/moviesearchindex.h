@@ -33,7 +33,7 @@ public:
     static QString stripArticle(const QString &foldedKey);
 
 private:
-    std::vector<QString> m_keys;             // article-stripped folded keys, in popularity order
+    std::vector<QString> m_keys;              // article-stripped folded keys, in popularity order
     std::vector<std::uint32_t> m_movieOfRank; // movie index of each key
 };
 

@@ -20,14 +20,14 @@ namespace cinetune {
 struct PlaygroundQuery
 {
     std::vector<std::uint32_t> profile;
-    QStringList profileTitles;          // "Title (Year)" of each profile movie, same order
+    QStringList profileTitles;         // "Title (Year)" of each profile movie, same order
     std::optional<std::uint32_t> user; // dataset user index
     // The gold-set line the profile came from: baselines then see only what the user rated before
     // their cut (eval/heldout.h), as in an evaluation run.
     std::optional<GoldSetUser> goldLine;
     int count = 10;
     quint64 seed = 42;
-    quint64 generation = 0; // increases with every refresh; answers of older ones are dropped
+    quint64 generation = 0;                                 // increases with every refresh; answers of older ones are dropped
     PromptTemplate prompt = PromptTemplate::paperDefault(); // LLM columns render it (renderPrompt)
 };
 
@@ -36,8 +36,8 @@ struct PlaygroundQuery
 struct EngineAnswer
 {
     std::optional<Error> error;
-    QString prompt;   // what was sent, for the details view
-    QString raw;      // the whole answer text
+    QString prompt;                    // what was sent, for the details view
+    QString raw;                       // the whole answer text
     std::vector<std::uint32_t> movies; // baselines: recommended movie indices, best first
     bool isText = true;
     qint64 promptTokens = 0;
@@ -47,18 +47,23 @@ struct EngineAnswer
 };
 
 // How one recommended title relates to the catalogue and the profile.
-enum class ItemStatus { Exact, Fuzzy, NotInCatalogue, Repeat };
+enum class ItemStatus {
+    Exact,
+    Fuzzy,
+    NotInCatalogue,
+    Repeat
+};
 
 struct RecommendedItem
 {
-    int rank = 0;                  // 1-based
-    QString text;                  // as the model wrote it ("Title (Year)")
+    int rank = 0; // 1-based
+    QString text; // as the model wrote it ("Title (Year)")
     ItemStatus status = ItemStatus::NotInCatalogue;
     std::optional<std::uint32_t> movie; // catalogue movie index when resolved
-    QString catalogueTitle;        // "Title (Year)" from the catalogue when resolved
-    std::uint64_t ratings = 0;     // popularity: ratings of the movie in the dataset
-    bool inGold = false;           // in the loaded gold-set user's gold list
-    bool overlaps = false;         // also recommended by another column
+    QString catalogueTitle;             // "Title (Year)" from the catalogue when resolved
+    std::uint64_t ratings = 0;          // popularity: ratings of the movie in the dataset
+    bool inGold = false;                // in the loaded gold-set user's gold list
+    bool overlaps = false;              // also recommended by another column
 };
 
 // Status symbols (also used in exports): ✓ exact, ≈ fuzzy, ✗ not in the catalogue, ↺ repeats a

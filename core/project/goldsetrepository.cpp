@@ -34,8 +34,8 @@ QString compactJson(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-const QString kColumns = QStringLiteral(
-    "id, name, spec_json, summary_json, dataset_fingerprint, users, train_users, validation_users, test_users, notes, created_at");
+const QString kColumns = QStringLiteral("id, name, spec_json, summary_json, dataset_fingerprint, users, train_users, "
+                                        "validation_users, test_users, notes, created_at");
 
 } // namespace
 

@@ -23,8 +23,8 @@ struct StoredGoldSet
     qint64 id = 0;
     QString name;
     GoldSetSpec spec;
-    QJsonObject summary;            // summaryToJson() of the built set
-    QByteArray datasetFingerprint;  // of the dataset it was built from
+    QJsonObject summary;           // summaryToJson() of the built set
+    QByteArray datasetFingerprint; // of the dataset it was built from
     qint64 users = 0;
     std::array<qint64, kGoldSetSplitCount> splitUsers{}; // index = GoldSetSplit
     QString notes;
@@ -40,7 +40,9 @@ class GoldSetRepository
     Q_DECLARE_TR_FUNCTIONS(cinetune::GoldSetRepository)
 
 public:
-    explicit GoldSetRepository(ProjectFile &project) : m_project(project) {}
+    explicit GoldSetRepository(ProjectFile &project)
+        : m_project(project)
+    {}
 
     // Stores a built gold set under `name` (trimmed). Returns its id.
     [[nodiscard]] Result<qint64> add(const QString &name, const GoldSet &set, const QByteArray &datasetFingerprint,

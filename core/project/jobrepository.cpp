@@ -53,8 +53,8 @@ QList<ServableModel> servableModels(const StoredJob &j, const QList<Checkpoint> 
         return label;
     };
     const ServingTarget served = servingTarget(j.kind, j.job, j.deployment);
-    out.append({withNote(JobRepository::tr("%1 (fine-tuned, job %2)").arg(j.job.fineTunedModel, j.job.id), served), served.model, false,
-                served.ready});
+    out.append({withNote(JobRepository::tr("%1 (fine-tuned, job %2)").arg(j.job.fineTunedModel, j.job.id), served), served.model,
+                false, served.ready});
     for (const Checkpoint &c : checkpoints) {
         if (c.model.isEmpty() || c.model == j.job.fineTunedModel)
             continue;
@@ -79,8 +79,9 @@ Result<qint64> JobRepository::recordPending(const QString &provider, ProviderKin
                                             const QString &requestTag, const JobRequest &request, bool simulated)
 {
     QSqlQuery q(CT_DB);
-    q.prepare(QStringLiteral("INSERT INTO jobs (provider, provider_kind, base_url, request_tag, model, suffix, status, simulated, "
-                             "raw_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'submitting', ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO jobs (provider, provider_kind, base_url, request_tag, model, suffix, status, simulated, "
+                       "raw_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'submitting', ?, ?, ?)"));
     q.addBindValue(provider);
     q.addBindValue(providerKindId(kind));
     q.addBindValue(baseUrl);
@@ -95,15 +96,16 @@ Result<qint64> JobRepository::recordPending(const QString &provider, ProviderKin
                             {QStringLiteral("validation_file"), request.validationFile},
                             {QStringLiteral("suffix"), request.suffix},
                             {QStringLiteral("requested_at"), now()}};
-    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject{{QLatin1String(kPendingRequestKey), asked}}).toJson(QJsonDocument::Compact)));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(QJsonObject{{QLatin1String(kPendingRequestKey), asked}}).toJson(QJsonDocument::Compact)));
     q.addBindValue(now());
     if (!q.exec())
         return sqlError(q, tr("record the job request"));
     return q.lastInsertId().toLongLong();
 }
 
-Result<qint64> JobRepository::upsertJob(const QString &provider, ProviderKind kind, const QString &baseUrl, const FineTuneJob &job,
-                                        bool simulated, const QString &requestTag)
+Result<qint64> JobRepository::upsertJob(const QString &provider, ProviderKind kind, const QString &baseUrl,
+                                        const FineTuneJob &job, bool simulated, const QString &requestTag)
 {
     qint64 rowId = 0;
     {
@@ -144,17 +146,19 @@ Result<qint64> JobRepository::upsertJob(const QString &provider, ProviderKind ki
     }
     QSqlQuery q(CT_DB);
     if (rowId == 0) {
-        q.prepare(QStringLiteral("INSERT INTO jobs (provider, provider_kind, base_url, provider_job_id, request_tag, model, suffix, "
-                                 "status, raw_status, created_at, finished_at, fine_tuned_model, trained_tokens, cost, error_code, "
-                                 "error_message, simulated, raw_json, updated_at) "
-                                 "VALUES (:provider, :kind, :url, :pid, :tag, :model, :suffix, :status, :raw_status, :created, "
-                                 ":finished, :ftm, :tokens, :cost, :ecode, :emsg, :sim, :raw, :updated)"));
+        q.prepare(
+            QStringLiteral("INSERT INTO jobs (provider, provider_kind, base_url, provider_job_id, request_tag, model, suffix, "
+                           "status, raw_status, created_at, finished_at, fine_tuned_model, trained_tokens, cost, error_code, "
+                           "error_message, simulated, raw_json, updated_at) "
+                           "VALUES (:provider, :kind, :url, :pid, :tag, :model, :suffix, :status, :raw_status, :created, "
+                           ":finished, :ftm, :tokens, :cost, :ecode, :emsg, :sim, :raw, :updated)"));
     } else {
-        q.prepare(QStringLiteral("UPDATE jobs SET provider = :provider, provider_kind = :kind, base_url = :url, provider_job_id = :pid, "
-                                 "request_tag = COALESCE(:tag, request_tag), model = :model, suffix = :suffix, status = :status, "
-                                 "raw_status = :raw_status, created_at = :created, finished_at = :finished, fine_tuned_model = :ftm, "
-                                 "trained_tokens = :tokens, cost = :cost, error_code = :ecode, error_message = :emsg, simulated = :sim, "
-                                 "raw_json = :raw, updated_at = :updated WHERE id = :id"));
+        q.prepare(QStringLiteral(
+            "UPDATE jobs SET provider = :provider, provider_kind = :kind, base_url = :url, provider_job_id = :pid, "
+            "request_tag = COALESCE(:tag, request_tag), model = :model, suffix = :suffix, status = :status, "
+            "raw_status = :raw_status, created_at = :created, finished_at = :finished, fine_tuned_model = :ftm, "
+            "trained_tokens = :tokens, cost = :cost, error_code = :ecode, error_message = :emsg, simulated = :sim, "
+            "raw_json = :raw, updated_at = :updated WHERE id = :id"));
         q.bindValue(QStringLiteral(":id"), rowId);
     }
     QString tag = requestTag;
@@ -223,8 +227,9 @@ Status JobRepository::addEvents(qint64 rowId, const QList<JobEvent> &events)
             seq = q.value(0).toLongLong();
     }
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO job_events (job_id, event_id, seq, created_at, level, type, message, data_json) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO job_events (job_id, event_id, seq, created_at, level, type, message, data_json) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const JobEvent &e : events) {
         q.addBindValue(rowId);
         q.addBindValue(e.id);
@@ -233,7 +238,8 @@ Status JobRepository::addEvents(qint64 rowId, const QList<JobEvent> &events)
         q.addBindValue(e.level);
         q.addBindValue(e.type);
         q.addBindValue(e.message);
-        q.addBindValue(e.data.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact))));
+        q.addBindValue(e.data.isEmpty() ? QVariant()
+                                        : QVariant(QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact))));
         if (!q.exec()) {
             const Error err = sqlError(q, tr("save the job's events"));
             db.rollback();
@@ -248,8 +254,9 @@ Status JobRepository::addEvents(qint64 rowId, const QList<JobEvent> &events)
 Status JobRepository::setCheckpoints(qint64 rowId, const QList<Checkpoint> &checkpoints)
 {
     QSqlQuery q(CT_DB);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO job_checkpoints (job_id, checkpoint_id, step, model, created_at, metrics_json) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO job_checkpoints (job_id, checkpoint_id, step, model, created_at, metrics_json) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"));
     for (const Checkpoint &c : checkpoints) {
         q.addBindValue(rowId);
         q.addBindValue(c.id);
@@ -278,10 +285,11 @@ Status JobRepository::setDeployment(qint64 rowId, const QString &deployment)
 Result<QList<StoredJob>> JobRepository::select(const QString &where, const QVariantList &binds) const
 {
     QSqlQuery q(CT_DB);
-    q.prepare(QStringLiteral("SELECT id, provider, provider_kind, base_url, provider_job_id, request_tag, model, suffix, status, "
-                             "raw_status, created_at, finished_at, fine_tuned_model, deployment, trained_tokens, cost, error_code, "
-                             "error_message, simulated, raw_json, updated_at FROM jobs ")
-              + where + QStringLiteral(" ORDER BY id DESC"));
+    q.prepare(
+        QStringLiteral("SELECT id, provider, provider_kind, base_url, provider_job_id, request_tag, model, suffix, status, "
+                       "raw_status, created_at, finished_at, fine_tuned_model, deployment, trained_tokens, cost, error_code, "
+                       "error_message, simulated, raw_json, updated_at FROM jobs ")
+        + where + QStringLiteral(" ORDER BY id DESC"));
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!q.exec())
@@ -347,8 +355,9 @@ Result<StoredJob> JobRepository::job(qint64 rowId) const
 
 Result<StoredJob> JobRepository::findByProviderId(const QString &providerJobId, const QString &provider) const
 {
-    auto rows = provider.isEmpty() ? select(QStringLiteral("WHERE provider_job_id = ?"), {providerJobId})
-                                   : select(QStringLiteral("WHERE provider_job_id = ? AND provider = ?"), {providerJobId, provider});
+    auto rows = provider.isEmpty()
+        ? select(QStringLiteral("WHERE provider_job_id = ?"), {providerJobId})
+        : select(QStringLiteral("WHERE provider_job_id = ? AND provider = ?"), {providerJobId, provider});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -359,7 +368,8 @@ Result<StoredJob> JobRepository::findByProviderId(const QString &providerJobId, 
 Result<QList<JobEvent>> JobRepository::events(qint64 rowId) const
 {
     QSqlQuery q(CT_DB);
-    q.prepare(QStringLiteral("SELECT event_id, created_at, level, type, message, data_json FROM job_events WHERE job_id = ? ORDER BY seq"));
+    q.prepare(QStringLiteral(
+        "SELECT event_id, created_at, level, type, message, data_json FROM job_events WHERE job_id = ? ORDER BY seq"));
     q.addBindValue(rowId);
     if (!q.exec())
         return sqlError(q, tr("read the job's events"));
@@ -380,7 +390,8 @@ Result<QList<JobEvent>> JobRepository::events(qint64 rowId) const
 Result<QList<Checkpoint>> JobRepository::checkpoints(qint64 rowId) const
 {
     QSqlQuery q(CT_DB);
-    q.prepare(QStringLiteral("SELECT checkpoint_id, step, model, created_at, metrics_json FROM job_checkpoints WHERE job_id = ? ORDER BY step"));
+    q.prepare(QStringLiteral(
+        "SELECT checkpoint_id, step, model, created_at, metrics_json FROM job_checkpoints WHERE job_id = ? ORDER BY step"));
     q.addBindValue(rowId);
     if (!q.exec())
         return sqlError(q, tr("read the job's checkpoints"));
@@ -402,7 +413,8 @@ QString JobRepository::newestEventId(qint64 rowId) const
     QSqlQuery q(CT_DB);
     // The provider's own newest event: metric points stored as events (metricEvents()) are not in
     // the provider's event list, so they cannot serve as its cursor.
-    q.prepare(QStringLiteral("SELECT event_id FROM job_events WHERE job_id = ? AND event_id NOT LIKE ? ORDER BY seq DESC LIMIT 1"));
+    q.prepare(
+        QStringLiteral("SELECT event_id FROM job_events WHERE job_id = ? AND event_id NOT LIKE ? ORDER BY seq DESC LIMIT 1"));
     q.addBindValue(rowId);
     q.addBindValue(QString(QLatin1String(kMetricEventPrefix) + QLatin1Char('%')));
     if (q.exec() && q.next())

@@ -38,19 +38,16 @@ Status ProjectFile::setDatasetReference(const DatasetReference &reference)
 {
     if (reference.path.isEmpty() || reference.format.isEmpty()) {
         return makeError(errc::Project::InvalidArgument,
-                         tr("Could not record the dataset in “%1”: its path and format must not be empty.")
-                             .arg(label()));
+                         tr("Could not record the dataset in “%1”: its path and format must not be empty.").arg(label()));
     }
     QSqlQuery query(m_connection->db);
-    const QString sql = QStringLiteral(
-        "INSERT INTO dataset (id, path, format, fingerprint, ratings, users, movies, loaded_at) "
-        "VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET path = excluded.path, format = excluded.format, "
-        "fingerprint = excluded.fingerprint, ratings = excluded.ratings, users = excluded.users, "
-        "movies = excluded.movies, loaded_at = excluded.loaded_at");
-    const QVariant loadedAt = reference.loadedAt.isValid()
-                                  ? QVariant(reference.loadedAt.toUTC().toString(Qt::ISODateWithMs))
-                                  : QVariant(QMetaType::fromType<QString>());
+    const QString sql = QStringLiteral("INSERT INTO dataset (id, path, format, fingerprint, ratings, users, movies, loaded_at) "
+                                       "VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
+                                       "ON CONFLICT (id) DO UPDATE SET path = excluded.path, format = excluded.format, "
+                                       "fingerprint = excluded.fingerprint, ratings = excluded.ratings, users = excluded.users, "
+                                       "movies = excluded.movies, loaded_at = excluded.loaded_at");
+    const QVariant loadedAt = reference.loadedAt.isValid() ? QVariant(reference.loadedAt.toUTC().toString(Qt::ISODateWithMs))
+                                                           : QVariant(QMetaType::fromType<QString>());
     // Latin-1 maps every byte to one character, so any fingerprint round-trips through TEXT.
     if (!run(query, sql,
              {reference.path, reference.format, QString::fromLatin1(reference.fingerprint),
@@ -75,8 +72,8 @@ Status ProjectFile::clearDatasetReference()
 std::optional<DatasetReference> ProjectFile::datasetReference() const
 {
     QSqlQuery query(m_connection->db);
-    if (!query.exec(QStringLiteral(
-            "SELECT path, format, fingerprint, ratings, users, movies, loaded_at FROM dataset WHERE id = 1"))) {
+    if (!query.exec(
+            QStringLiteral("SELECT path, format, fingerprint, ratings, users, movies, loaded_at FROM dataset WHERE id = 1"))) {
         qCWarning(lcProject) << "Could not read the dataset of" << label() << ':' << query.lastError().text();
         return std::nullopt;
     }
@@ -105,8 +102,7 @@ Status ProjectFile::setState(const QString &key, const QString &value)
              QStringLiteral("INSERT INTO ui_state (key, value) VALUES (?, ?) "
                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
              {key, value.isNull() ? QString(QLatin1StringView("")) : value})) {
-        return sqlError(tr("Could not save the setting “%1” in “%2”: %3")
-                            .arg(key, label(), driverText(query.lastError())),
+        return sqlError(tr("Could not save the setting “%1” in “%2”: %3").arg(key, label(), driverText(query.lastError())),
                         query.lastError());
     }
     return Ok{};
@@ -116,8 +112,7 @@ Status ProjectFile::removeState(const QString &key)
 {
     QSqlQuery query(m_connection->db);
     if (!run(query, QStringLiteral("DELETE FROM ui_state WHERE key = ?"), {key})) {
-        return sqlError(tr("Could not remove the setting “%1” from “%2”: %3")
-                            .arg(key, label(), driverText(query.lastError())),
+        return sqlError(tr("Could not remove the setting “%1” from “%2”: %3").arg(key, label(), driverText(query.lastError())),
                         query.lastError());
     }
     return Ok{};
@@ -127,15 +122,13 @@ QString ProjectFile::state(const QString &key, const QString &fallback) const
 {
     QSqlQuery query(m_connection->db);
     if (!run(query, QStringLiteral("SELECT value FROM ui_state WHERE key = ?"), {key})) {
-        qCWarning(lcProject) << "Could not read the setting" << key << "of" << label() << ':'
-                             << query.lastError().text();
+        qCWarning(lcProject) << "Could not read the setting" << key << "of" << label() << ':' << query.lastError().text();
         return fallback;
     }
     if (!query.next())
         return fallback;
     return query.value(0).toString();
 }
-
 
 bool ProjectFile::holdsWork() const
 {
@@ -167,8 +160,7 @@ Status ProjectFile::integrityCheck() const
     }
     if (!problems.isEmpty()) {
         const QStringList shown = problems.mid(0, 3);
-        return makeError(errc::Project::Integrity,
-                         tr("“%1” is damaged: %2").arg(label(), shown.join(QStringLiteral("; "))),
+        return makeError(errc::Project::Integrity, tr("“%1” is damaged: %2").arg(label(), shown.join(QStringLiteral("; "))),
                          problems.join(u'\n'));
     }
 
@@ -179,11 +171,9 @@ Status ProjectFile::integrityCheck() const
     }
     if (query.next()) {
         return makeError(errc::Project::Integrity,
-                         tr("“%1” is damaged: a reference in table %2 points nowhere.")
-                             .arg(label(), query.value(0).toString()));
+                         tr("“%1” is damaged: a reference in table %2 points nowhere.").arg(label(), query.value(0).toString()));
     }
     return Ok{};
 }
-
 
 } // namespace cinetune

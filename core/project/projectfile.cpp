@@ -72,7 +72,7 @@ QStringList companionFiles(const QString &absolutePath)
 bool pathIsTaken(const QString &absolutePath)
 {
     const QFileInfo info(absolutePath);
-    return info.exists() || info.isSymLink();  // a dangling link would be written through
+    return info.exists() || info.isSymLink(); // a dangling link would be written through
 }
 
 // The first leftover companion of a database that does not exist (a stale WAL would be replayed
@@ -116,7 +116,8 @@ ProjectFile::Connection::~Connection()
         QSqlDatabase::removeDatabase(name);
 }
 
-Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::Connection::open(const QString &absolutePath, const QString &failure, bool immutable)
+Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::Connection::open(const QString &absolutePath,
+                                                                               const QString &failure, bool immutable)
 {
     static std::atomic<quint64> counter{0};
     auto connection = std::make_unique<Connection>();
@@ -124,21 +125,19 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::Connection::open(c
     connection->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection->name);
     const QString label = nativeLabel(absolutePath);
     if (!connection->db.isValid()) {
-        return makeError(errc::Project::Driver,
-                         failure.arg(label, tr("the SQLite driver of Qt (QSQLITE) is not installed")));
+        return makeError(errc::Project::Driver, failure.arg(label, tr("the SQLite driver of Qt (QSQLITE) is not installed")));
     }
     if (immutable) {
         // A read-only file that nothing writes: no -shm is created, no lock taken.
-        connection->db.setDatabaseName(QStringLiteral("file:%1?immutable=1")
-                                           .arg(QString::fromLatin1(QUrl::toPercentEncoding(absolutePath, "/"))));
+        connection->db.setDatabaseName(
+            QStringLiteral("file:%1?immutable=1").arg(QString::fromLatin1(QUrl::toPercentEncoding(absolutePath, "/"))));
         connection->db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
     } else {
         connection->db.setDatabaseName(absolutePath);
         connection->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
     if (!connection->db.open()) {
-        return sqlError(failure.arg(label, driverText(connection->db.lastError())),
-                        connection->db.lastError());
+        return sqlError(failure.arg(label, driverText(connection->db.lastError())), connection->db.lastError());
     }
     return connection;
 }
@@ -159,28 +158,27 @@ Status checkSqliteHeader(const QString &absolutePath, const QString &label)
 {
     QFile file(absolutePath);
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(errc::Project::Unreadable,
-                         ProjectFile::tr("Could not read “%1”: %2").arg(label, file.errorString()));
+        return makeError(errc::Project::Unreadable, ProjectFile::tr("Could not read “%1”: %2").arg(label, file.errorString()));
     }
     if (file.size() == 0) {
-        return makeError(errc::Project::Empty,
-                         ProjectFile::tr("“%1” is empty; it is not a CineTune project.").arg(label));
+        return makeError(errc::Project::Empty, ProjectFile::tr("“%1” is empty; it is not a CineTune project.").arg(label));
     }
     static const QByteArray magic("SQLite format 3\0", 16);
     const QByteArray head = file.read(100);
     if (!head.startsWith(magic)) {
         return makeError(errc::Project::NotSqlite,
-                         ProjectFile::tr("“%1” is not a CineTune project: it is not an SQLite database.")
-                             .arg(label));
+                         ProjectFile::tr("“%1” is not a CineTune project: it is not an SQLite database.").arg(label));
     }
     if (head.size() < 100) {
-        return makeError(errc::Project::Damaged,
-                         ProjectFile::tr("“%1” is damaged: the file is cut off.").arg(label));
+        return makeError(errc::Project::Damaged, ProjectFile::tr("“%1” is damaged: the file is cut off.").arg(label));
     }
     return Ok{};
 }
 
-enum class Identity { Marked, MarkerMissing };
+enum class Identity {
+    Marked,
+    MarkerMissing
+};
 
 // Is this SQLite database a CineTune project? Accepts the application id in the header, or (for
 // a file whose header lost it) the 'app' row of the meta table. Reads only.
@@ -198,8 +196,8 @@ Result<Identity> identify(const QSqlDatabase &db, const QString &label)
         return Identity::Marked;
 
     const Error foreign = makeError(errc::Project::Foreign,
-        ProjectFile::tr("“%1” is an SQLite database but not a CineTune project.").arg(label),
-        QStringLiteral("application_id %1").arg(applicationId));
+                                    ProjectFile::tr("“%1” is an SQLite database but not a CineTune project.").arg(label),
+                                    QStringLiteral("application_id %1").arg(applicationId));
     if (applicationId != 0)
         return foreign;
 
@@ -267,9 +265,10 @@ Status setApplicationId(const QSqlDatabase &db, const QString &label)
 } // namespace
 
 ProjectFile::ProjectFile(QString path, std::unique_ptr<Connection> connection, int schemaVersion)
-    : m_path(std::move(path)), m_connection(std::move(connection)), m_schemaVersion(schemaVersion)
-{
-}
+    : m_path(std::move(path))
+    , m_connection(std::move(connection))
+    , m_schemaVersion(schemaVersion)
+{}
 
 ProjectFile::~ProjectFile() = default;
 
@@ -291,8 +290,7 @@ Status ProjectFile::removeFiles(const QString &path)
             continue;
         QFile f(file);
         if (!f.remove()) {
-            return makeError(errc::Project::Io,
-                             tr("Could not remove “%1”: %2").arg(nativeLabel(file), f.errorString()));
+            return makeError(errc::Project::Io, tr("Could not remove “%1”: %2").arg(nativeLabel(file), f.errorString()));
         }
     }
     return Ok{};
@@ -319,14 +317,14 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::create(const QString &path)
     }
     const QFileInfo folder(QFileInfo(absolutePath).absolutePath());
     if (!folder.isDir()) {
-        return makeError(errc::Project::NoFolder,
-                         tr("Could not create “%1”: the folder “%2” does not exist.")
-                             .arg(label, nativeLabel(folder.absoluteFilePath())));
+        return makeError(
+            errc::Project::NoFolder,
+            tr("Could not create “%1”: the folder “%2” does not exist.").arg(label, nativeLabel(folder.absoluteFilePath())));
     }
     if (!folder.isWritable()) {
-        return makeError(errc::Project::ReadOnly,
-                         tr("Could not create “%1”: you cannot write to the folder “%2”.")
-                             .arg(label, nativeLabel(folder.absoluteFilePath())));
+        return makeError(
+            errc::Project::ReadOnly,
+            tr("Could not create “%1”: you cannot write to the folder “%2”.").arg(label, nativeLabel(folder.absoluteFilePath())));
     }
 
     // From here on the file is ours: remove it again on any failure.
@@ -367,8 +365,7 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::openExisting(const
     const QString label = nativeLabel(absolutePath);
     const QFileInfo info(absolutePath);
     if (!info.exists()) {
-        return makeError(errc::Project::NotFound,
-                         tr("Could not open “%1”: the file does not exist.").arg(label));
+        return makeError(errc::Project::NotFound, tr("Could not open “%1”: the file does not exist.").arg(label));
     }
     if (!info.isFile()) {
         return makeError(errc::Project::NotFile,
@@ -405,8 +402,7 @@ Result<std::unique_ptr<ProjectFile::Connection>> ProjectFile::openExisting(const
         return makeError(errc::Project::TooNew,
                          tr("“%1” was saved by a newer version of CineTune (file format %2; this version "
                             "reads up to format %3). Update CineTune to open it.")
-                             .arg(label, QString::number(stored->version),
-                                  QString::number(migrator.latestVersion())));
+                             .arg(label, QString::number(stored->version), QString::number(migrator.latestVersion())));
     }
 
     if (Status s = configure(connection->db, label); !s)
@@ -462,7 +458,8 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::openForReading(const QString &
     if (!stored)
         return stored.error();
     if (stored->version != migrator.latestVersion()) {
-        return makeError(stored->version > migrator.latestVersion() ? ErrorCode(errc::Project::TooNew) : ErrorCode(errc::Project::ReadOnly),
+        return makeError(stored->version > migrator.latestVersion() ? ErrorCode(errc::Project::TooNew)
+                                                                    : ErrorCode(errc::Project::ReadOnly),
                          tr("Could not read “%1”: it is read-only and has file format %2, while this version of CineTune "
                             "reads format %3 (an upgrade needs to write). Copy it to a folder you can write to.")
                              .arg(label, QString::number(stored->version), QString::number(migrator.latestVersion())));
@@ -504,7 +501,7 @@ Status ProjectFile::saveAs(const QString &newPath)
     const QString targetLabel = nativeLabel(target);
     if (QFileInfo(target) == QFileInfo(m_path) || target == m_path) {
         if (QFileInfo::exists(m_path))
-            return Ok{};  // every change is written already
+            return Ok{}; // every change is written already
         return makeError(errc::Project::NotFound,
                          tr("Could not save “%1”: the file was removed while it was open. Save it under "
                             "another name.")
@@ -537,9 +534,9 @@ Status ProjectFile::saveAs(const QString &newPath)
     {
         QSqlQuery query(m_connection->db);
         if (!run(query, QStringLiteral("VACUUM INTO ?"), {target})) {
-            const Error error = sqlError(tr("Could not save “%1” as “%2”: %3")
-                                             .arg(label(), targetLabel, driverText(query.lastError())),
-                                         query.lastError());
+            const Error error = sqlError(
+                tr("Could not save “%1” as “%2”: %3").arg(label(), targetLabel, driverText(query.lastError())),
+                query.lastError());
             query = QSqlQuery();
             removeWithCompanions(target);
             return error;
@@ -556,7 +553,7 @@ Status ProjectFile::saveAs(const QString &newPath)
                          inner.detail);
     }
 
-    m_connection = std::move(copy).value();  // closes the original
+    m_connection = std::move(copy).value(); // closes the original
     m_path = target;
     m_schemaVersion = version;
     return Ok{};

@@ -16,13 +16,13 @@ namespace cinetune {
 // The dataset a project works on, as recorded in the project file.
 struct DatasetReference
 {
-    QString path;            // as given (absolute path, or the special ":sample")
-    QString format;          // format id (see formatId() in dataset/datasetsource.h)
-    QByteArray fingerprint;  // hex text identifying the source files' contents
+    QString path;           // as given (absolute path, or the special ":sample")
+    QString format;         // format id (see formatId() in dataset/datasetsource.h)
+    QByteArray fingerprint; // hex text identifying the source files' contents
     qint64 ratings = 0;
     qint64 users = 0;
     qint64 movies = 0;
-    QDateTime loadedAt;      // stored as UTC with millisecond precision; invalid = not recorded
+    QDateTime loadedAt; // stored as UTC with millisecond precision; invalid = not recorded
 
     friend bool operator==(const DatasetReference &, const DatasetReference &) = default;
 };

@@ -89,8 +89,11 @@ bool isLive(const RunLeaseHolder &h)
 } // namespace
 
 RunLease::RunLease(ProjectFile &project, qint64 runId, QString runName, QObject *parent)
-    : QObject(parent), m_project(project), m_runId(runId), m_runName(std::move(runName)),
-      m_token(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : QObject(parent)
+    , m_project(project)
+    , m_runId(runId)
+    , m_runName(std::move(runName))
+    , m_token(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     m_timer.setInterval(kHeartbeatMs);
     connect(&m_timer, &QTimer::timeout, this, &RunLease::heartbeat);
@@ -153,7 +156,8 @@ Status RunLease::acquire()
     }
     if (!QSqlQuery(d).exec(QStringLiteral("COMMIT"))) {
         rollback();
-        return makeError(errc::Project::Sql, tr("Could not take the lease of run #%1: %2").arg(m_runId).arg(d.lastError().text()));
+        return makeError(errc::Project::Sql,
+                         tr("Could not take the lease of run #%1: %2").arg(m_runId).arg(d.lastError().text()));
     }
     m_held = true;
     m_timer.start();

@@ -37,11 +37,11 @@ QVariant textOrNull(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
-const QString kRunColumns =
-    QStringLiteral("id, name, spec_json, base_url, status, users_total, error_message, created_at, updated_at, simulated");
+const QString kRunColumns = QStringLiteral(
+    "id, name, spec_json, base_url, status, users_total, error_message, created_at, updated_at, simulated");
 
-const RunStatus kStatuses[] = {RunStatus::Created, RunStatus::Running, RunStatus::Paused,
-                               RunStatus::Finished, RunStatus::Failed, RunStatus::Cancelled};
+const RunStatus kStatuses[] = {RunStatus::Created,  RunStatus::Running, RunStatus::Paused,
+                               RunStatus::Finished, RunStatus::Failed,  RunStatus::Cancelled};
 
 } // namespace
 
@@ -219,9 +219,10 @@ Status RunRepository::storeResponse(qint64 runId, const StoredResponse &r, const
     if (!d.transaction())
         return makeError(errc::Project::Sql, tr("Could not start a transaction: %1").arg(d.lastError().text()));
     QSqlQuery q(d);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO eval_responses (run_id, user, cache_key, state, cached, raw_text, finish_reason, "
-                             "prompt_tokens, completion_tokens, latency_ms, model, error_code, error_message, attempts, received_at, batch) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO eval_responses (run_id, user, cache_key, state, cached, raw_text, finish_reason, "
+        "prompt_tokens, completion_tokens, latency_ms, model, error_code, error_message, attempts, received_at, batch) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(runId);
     q.addBindValue(qint64(r.user));
     q.addBindValue(r.cacheKey.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(r.cacheKey)));
@@ -241,8 +242,9 @@ Status RunRepository::storeResponse(qint64 runId, const StoredResponse &r, const
     q.addBindValue(r.batch ? 1 : 0);
     bool ok = q.exec();
     if (ok && r.ok && !r.cached && !r.cacheKey.isEmpty()) {
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO response_cache (cache_key, provider, model, raw_text, finish_reason, "
-                                 "prompt_tokens, completion_tokens, model_returned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO response_cache (cache_key, provider, model, raw_text, finish_reason, "
+                           "prompt_tokens, completion_tokens, model_returned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(QString::fromLatin1(r.cacheKey));
         q.addBindValue(textOrNull(provider));
         q.addBindValue(textOrNull(r.model));
@@ -260,15 +262,17 @@ Status RunRepository::storeResponse(qint64 runId, const StoredResponse &r, const
         return e;
     }
     if (!d.commit())
-        return makeError(errc::Project::Sql, tr("Could not save the response of user %1: %2").arg(r.user).arg(d.lastError().text()));
+        return makeError(errc::Project::Sql,
+                         tr("Could not save the response of user %1: %2").arg(r.user).arg(d.lastError().text()));
     return Ok{};
 }
 
 Result<std::optional<CachedResponse>> RunRepository::cached(const QByteArray &cacheKey) const
 {
     QSqlQuery q(db(m_project));
-    q.prepare(QStringLiteral("SELECT raw_text, finish_reason, prompt_tokens, completion_tokens, model_returned FROM response_cache "
-                             "WHERE cache_key = ?"));
+    q.prepare(
+        QStringLiteral("SELECT raw_text, finish_reason, prompt_tokens, completion_tokens, model_returned FROM response_cache "
+                       "WHERE cache_key = ?"));
     q.addBindValue(QString::fromLatin1(cacheKey));
     if (!q.exec())
         return sqlError(q, tr("read the response cache"));

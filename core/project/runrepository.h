@@ -19,7 +19,14 @@ namespace cinetune {
 
 class ProjectFile;
 
-enum class RunStatus { Created, Running, Paused, Finished, Failed, Cancelled };
+enum class RunStatus {
+    Created,
+    Running,
+    Paused,
+    Finished,
+    Failed,
+    Cancelled
+};
 QString runStatusId(RunStatus s); // "created", "running", ...
 std::optional<RunStatus> runStatusFromId(const QString &id);
 
@@ -29,7 +36,7 @@ struct StoredRun
     qint64 id = 0;
     QString name;
     RunSpec spec;
-    QString baseUrl;       // of the provider when the run was created (part of the cache key)
+    QString baseUrl; // of the provider when the run was created (part of the cache key)
     RunStatus status = RunStatus::Created;
     qint64 usersTotal = 0;
     QString errorMessage;
@@ -46,14 +53,14 @@ struct StoredResponse
     std::uint32_t user = 0;
     QByteArray cacheKey;
     bool ok = false;
-    bool cached = false;      // taken from the response cache: cost nothing
-    bool batch = false;       // answered through the Batch API (batch price)
+    bool cached = false; // taken from the response cache: cost nothing
+    bool batch = false;  // answered through the Batch API (batch price)
     QString rawText;
     QString finishReason;
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
     qint64 latencyMs = 0;
-    QString model;            // as returned by the provider
+    QString model; // as returned by the provider
     QString errorCode;
     QString errorMessage;
     int attempts = 0;
@@ -71,11 +78,11 @@ struct CachedResponse
 
 struct RunCounts
 {
-    qint64 ok = 0;       // includes cached
+    qint64 ok = 0; // includes cached
     qint64 failed = 0;
     qint64 cached = 0;
-    qint64 promptTokens = 0;     // paid (not cached) ok responses
-    qint64 completionTokens = 0; // paid (not cached) ok responses
+    qint64 promptTokens = 0;          // paid (not cached) ok responses
+    qint64 completionTokens = 0;      // paid (not cached) ok responses
     qint64 batchPromptTokens = 0;     // the part of promptTokens answered through the Batch API
     qint64 batchCompletionTokens = 0; // the part of completionTokens answered through the Batch API
 };
@@ -89,7 +96,9 @@ class RunRepository
     Q_DECLARE_TR_FUNCTIONS(cinetune::RunRepository)
 
 public:
-    explicit RunRepository(ProjectFile &project) : m_project(project) {}
+    explicit RunRepository(ProjectFile &project)
+        : m_project(project)
+    {}
 
     [[nodiscard]] Result<qint64> create(const QString &name, const RunSpec &spec, const QString &baseUrl, qint64 usersTotal);
     [[nodiscard]] Status setStatus(qint64 runId, RunStatus status, const QString &errorMessage = {});

@@ -24,9 +24,8 @@ bool isWordChar(QChar c)
 // Statements that would break the migrator's own transaction handling.
 bool isTransactionControl(const QString &firstWord)
 {
-    static const QStringList words{QStringLiteral("BEGIN"),    QStringLiteral("COMMIT"),
-                                   QStringLiteral("END"),      QStringLiteral("ROLLBACK"),
-                                   QStringLiteral("SAVEPOINT"), QStringLiteral("RELEASE"),
+    static const QStringList words{QStringLiteral("BEGIN"),    QStringLiteral("COMMIT"),    QStringLiteral("END"),
+                                   QStringLiteral("ROLLBACK"), QStringLiteral("SAVEPOINT"), QStringLiteral("RELEASE"),
                                    QStringLiteral("VACUUM")};
     return words.contains(firstWord);
 }
@@ -34,9 +33,10 @@ bool isTransactionControl(const QString &firstWord)
 } // namespace
 
 SchemaMigrator::SchemaMigrator(QSqlDatabase db, QString fileLabel, std::span<const Migration> migrations)
-    : m_db(std::move(db)), m_label(std::move(fileLabel)), m_migrations(migrations)
-{
-}
+    : m_db(std::move(db))
+    , m_label(std::move(fileLabel))
+    , m_migrations(migrations)
+{}
 
 int SchemaMigrator::latestVersion() const
 {
@@ -46,12 +46,10 @@ int SchemaMigrator::latestVersion() const
 Result<int> SchemaMigrator::storedVersion() const
 {
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"))
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"))
         || !query.next()) {
         return makeError(errc::Project::Sql,
-                         tr("Could not read the file format version of “%1”: %2")
-                             .arg(m_label, driverText(query.lastError())),
+                         tr("Could not read the file format version of “%1”: %2").arg(m_label, driverText(query.lastError())),
                          query.lastError().text());
     }
     if (query.value(0).toInt() == 0)
@@ -59,8 +57,7 @@ Result<int> SchemaMigrator::storedVersion() const
 
     if (!query.exec(QStringLiteral("SELECT version FROM schema_version"))) {
         return makeError(errc::Project::Damaged,
-                         tr("Could not read the file format version of “%1”: %2")
-                             .arg(m_label, driverText(query.lastError())),
+                         tr("Could not read the file format version of “%1”: %2").arg(m_label, driverText(query.lastError())),
                          query.lastError().text());
     }
     if (!query.next())
@@ -91,8 +88,7 @@ Status SchemaMigrator::exec(const QString &sql, const Describe &failure) const
 {
     QSqlQuery query(m_db);
     if (!query.exec(sql)) {
-        return makeError(errc::Project::Sql,
-                         failure(driverText(query.lastError())),
+        return makeError(errc::Project::Sql, failure(driverText(query.lastError())),
                          query.lastError().text() % QStringLiteral(" [") % sql % u']');
     }
     return Ok{};
@@ -115,9 +111,7 @@ Result<int> SchemaMigrator::migrate() const
         if (query.exec(QStringLiteral("PRAGMA foreign_keys")) && query.next())
             foreignKeysWereOn = query.value(0).toInt() != 0;
     }
-    const Describe failure = [this](const QString &reason) {
-        return tr("Could not upgrade “%1”: %2").arg(m_label, reason);
-    };
+    const Describe failure = [this](const QString &reason) { return tr("Could not upgrade “%1”: %2").arg(m_label, reason); };
     if (Status off = exec(QStringLiteral("PRAGMA foreign_keys = OFF"), failure); !off)
         return off.error();
 
@@ -148,13 +142,11 @@ Status SchemaMigrator::applyNextStep(bool *done, int *reached) const
 
     auto rollback = [this](Error error) -> Status {
         QSqlQuery query(m_db);
-        query.exec(QStringLiteral("ROLLBACK"));  // may fail if SQLite already rolled back
+        query.exec(QStringLiteral("ROLLBACK")); // may fail if SQLite already rolled back
         return error;
     };
 
-    const Describe tableFailure = [this](const QString &reason) {
-        return tr("Could not upgrade “%1”: %2").arg(m_label, reason);
-    };
+    const Describe tableFailure = [this](const QString &reason) { return tr("Could not upgrade “%1”: %2").arg(m_label, reason); };
     if (Status s = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
                                        "id INTEGER PRIMARY KEY CHECK (id = 1), "
                                        "version INTEGER NOT NULL)"),
@@ -187,14 +179,12 @@ Status SchemaMigrator::applyNextStep(bool *done, int *reached) const
     const Migration &step = m_migrations[static_cast<std::size_t>(target - 1)];
     const QString description = QString::fromUtf8(step.description);
     const Describe stepFailure = [&](const QString &reason) {
-        return tr("Could not upgrade “%1” to file format %2 (%3): %4")
-            .arg(m_label, QString::number(target), description, reason);
+        return tr("Could not upgrade “%1” to file format %2 (%3): %4").arg(m_label, QString::number(target), description, reason);
     };
 
     const Result<QStringList> statements = splitStatements(QString::fromUtf8(step.script));
     if (!statements) {
-        return rollback(makeError(errc::Project::Migration,
-                                  stepFailure(statements.error().message)));
+        return rollback(makeError(errc::Project::Migration, stepFailure(statements.error().message)));
     }
     for (const QString &statement : statements.value()) {
         if (Status s = exec(statement, stepFailure); !s)
@@ -204,14 +194,11 @@ Status SchemaMigrator::applyNextStep(bool *done, int *reached) const
     {
         QSqlQuery check(m_db);
         if (!check.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
-            return rollback(makeError(errc::Project::Sql,
-                                      stepFailure(driverText(check.lastError())),
-                                      check.lastError().text()));
+            return rollback(makeError(errc::Project::Sql, stepFailure(driverText(check.lastError())), check.lastError().text()));
         }
         if (check.next()) {
             return rollback(makeError(errc::Project::Migration,
-                                      stepFailure(tr("a reference in table %1 points nowhere")
-                                                          .arg(check.value(0).toString()))));
+                                      stepFailure(tr("a reference in table %1 points nowhere").arg(check.value(0).toString()))));
         }
     }
 
@@ -221,9 +208,7 @@ Status SchemaMigrator::applyNextStep(bool *done, int *reached) const
         return bump.exec();
     }();
     if (!bumped || bump.numRowsAffected() != 1) {
-        return rollback(makeError(errc::Project::Sql,
-                                  stepFailure(driverText(bump.lastError())),
-                                  bump.lastError().text()));
+        return rollback(makeError(errc::Project::Sql, stepFailure(driverText(bump.lastError())), bump.lastError().text()));
     }
     bump.finish();
 
@@ -235,14 +220,19 @@ Status SchemaMigrator::applyNextStep(bool *done, int *reached) const
 
 Result<QStringList> SchemaMigrator::splitStatements(const QString &script)
 {
-    enum class State { Normal, Quoted, LineComment, BlockComment };
+    enum class State {
+        Normal,
+        Quoted,
+        LineComment,
+        BlockComment
+    };
 
     QStringList statements;
     QString current;
-    QStringList firstWords;  // up to three leading keywords of the current statement, upper case
+    QStringList firstWords; // up to three leading keywords of the current statement, upper case
     bool hasContent = false;
     bool isTrigger = false;
-    int depth = 0;  // BEGIN/CASE ... END nesting inside a trigger body
+    int depth = 0; // BEGIN/CASE ... END nesting inside a trigger body
     State state = State::Normal;
     QChar closingQuote;
 
@@ -299,8 +289,7 @@ Result<QStringList> SchemaMigrator::splitStatements(const QString &script)
                     firstWords.append(upper);
                     if (firstWords.first() == u"CREATE" && upper == u"TRIGGER"
                         && (firstWords.size() == 2
-                            || (firstWords.size() == 3
-                                && (firstWords.at(1) == u"TEMP" || firstWords.at(1) == u"TEMPORARY")))) {
+                            || (firstWords.size() == 3 && (firstWords.at(1) == u"TEMP" || firstWords.at(1) == u"TEMPORARY")))) {
                         isTrigger = true;
                     }
                 }
@@ -320,7 +309,7 @@ Result<QStringList> SchemaMigrator::splitStatements(const QString &script)
         case State::Quoted:
             current += c;
             if (c == closingQuote)
-                state = State::Normal;  // a doubled quote closes and reopens: same result
+                state = State::Normal; // a doubled quote closes and reopens: same result
             break;
         case State::LineComment:
             if (c == u'\n') {

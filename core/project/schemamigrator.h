@@ -17,8 +17,8 @@ namespace cinetune {
 // that has shipped; append a new one instead.
 struct Migration
 {
-    const char *description;  // short, for error messages ("gold sets")
-    const char *script;       // one or more SQL statements separated by ';' (UTF-8)
+    const char *description; // short, for error messages ("gold sets")
+    const char *script;      // one or more SQL statements separated by ';' (UTF-8)
 };
 
 // Brings an SQLite database up to the newest version of a list of migrations.

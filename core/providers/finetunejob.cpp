@@ -179,8 +179,9 @@ ServingTarget checkpointServingTarget(ProviderKind kind, const Checkpoint &check
     } else if (kind == ProviderKind::Azure) {
         // Azure deploys a checkpoint by its id (ftchkpt-...), like a fine-tuned model.
         t.ready = false;
-        t.note = QCoreApplication::translate("cinetune::FineTuneJob",
-                                             "deploy checkpoint %1 in the Azure AI Foundry portal first, then evaluate its deployment")
+        t.note = QCoreApplication::translate(
+                     "cinetune::FineTuneJob",
+                     "deploy checkpoint %1 in the Azure AI Foundry portal first, then evaluate its deployment")
                      .arg(checkpoint.id);
     }
     return t;

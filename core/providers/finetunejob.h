@@ -14,12 +14,12 @@ namespace cinetune {
 // One normalized status set for every provider. Unknown (and any provider status we do not know)
 // is "not finished": monitoring goes on.
 enum class JobStatus {
-    Validating,  // OpenAI/Azure validating_files
-    Queued,      // queued, pending
+    Validating, // OpenAI/Azure validating_files
+    Queued,     // queued, pending
     Running,
-    Paused,      // Azure pause/resume
-    Finalizing,  // Together compressing, uploading
-    Cancelling,  // Together cancel_requested
+    Paused,     // Azure pause/resume
+    Finalizing, // Together compressing, uploading
+    Cancelling, // Together cancel_requested
     Succeeded,
     Failed,
     Cancelled,
@@ -46,7 +46,10 @@ struct MetricPoint
     std::optional<double> fullValidAccuracy;
     std::optional<double> learningRate;
 
-    bool isEmpty() const { return !trainLoss && !validLoss && !fullValidLoss && !trainAccuracy && !validAccuracy && !fullValidAccuracy; }
+    bool isEmpty() const
+    {
+        return !trainLoss && !validLoss && !fullValidLoss && !trainAccuracy && !validAccuracy && !fullValidAccuracy;
+    }
     friend bool operator==(const MetricPoint &, const MetricPoint &) = default;
 };
 
@@ -62,8 +65,8 @@ struct JobEvent
 {
     QString id;
     QDateTime createdAt;
-    QString level;    // info, warn(ing), error
-    QString type;     // message, metrics, or a provider type
+    QString level; // info, warn(ing), error
+    QString type;  // message, metrics, or a provider type
     QString message;
     QJsonObject data; // metrics for type "metrics"
 };
@@ -72,7 +75,7 @@ struct Checkpoint
 {
     QString id;
     QDateTime createdAt;
-    QString model;    // a model id usable for inference (OpenAI ft:...:ckpt-step-N; Azure ftchkpt-...)
+    QString model; // a model id usable for inference (OpenAI ft:...:ckpt-step-N; Azure ftchkpt-...)
     int step = 0;
     MetricPoint metrics;
 };
@@ -88,11 +91,11 @@ struct JobError
 // One fine-tuning job, whatever the provider.
 struct FineTuneJob
 {
-    QString id;                 // provider job id (ftjob-..., ft-...)
-    QString rawStatus;          // the provider's own string
+    QString id;        // provider job id (ftjob-..., ft-...)
+    QString rawStatus; // the provider's own string
     JobStatus status = JobStatus::Unknown;
     QString baseModel;
-    QString fineTunedModel;     // empty until succeeded
+    QString fineTunedModel; // empty until succeeded
     QString trainingFile;
     QString validationFile;
     QString suffix;
@@ -104,7 +107,7 @@ struct FineTuneJob
     QJsonObject metadata;
     JobError error;
     bool needsDeployment = false; // Azure: fine-tuned models must be deployed before inference
-    QJsonObject raw;            // the provider's object, unchanged
+    QJsonObject raw;              // the provider's object, unchanged
 };
 
 // Azure serves a fine-tuned model only through a deployment the user creates.
@@ -130,7 +133,7 @@ struct Page
 {
     QList<T> items;
     bool hasMore = false;
-    QString lastId;             // cursor for the next page (after=)
+    QString lastId; // cursor for the next page (after=)
 };
 
 struct FileInfo
@@ -138,7 +141,7 @@ struct FileInfo
     QString id;
     QString filename;
     QString purpose;
-    QString status;             // uploaded, processed, error, pending, ... ("" when not given)
+    QString status; // uploaded, processed, error, pending, ... ("" when not given)
     qint64 bytes = 0;
     QString statusDetails;
 };
@@ -174,14 +177,14 @@ struct JobRequest
     QString trainingFile;
     QString validationFile;
     int epochs = 2;
-    int batchSize = 32;                 // 0 = "auto" (OpenAI) / "max" (Together)
+    int batchSize = 32;                  // 0 = "auto" (OpenAI) / "max" (Together)
     double learningRateMultiplier = 1.0; // OpenAI/Azure; 0 = "auto"
-    double learningRate = 1e-5;         // Together: absolute rate
-    bool lora = true;                   // Together: LoRA (true) or full fine-tuning
+    double learningRate = 1e-5;          // Together: absolute rate
+    bool lora = true;                    // Together: LoRA (true) or full fine-tuning
     int loraRank = 8;
     std::optional<qint64> seed;
     QString suffix;
-    QJsonObject metadata;               // string values only (OpenAI: up to 16 pairs)
+    QJsonObject metadata; // string values only (OpenAI: up to 16 pairs)
 };
 
 // The metadata key that tags a create request so an ambiguous failure can be looked up.

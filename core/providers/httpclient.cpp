@@ -20,7 +20,12 @@ namespace {
 class OneShotBody final : public QIODevice
 {
 public:
-    OneShotBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data)) { open(QIODevice::ReadOnly); }
+    OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
     bool isSequential() const override { return true; }
     qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
     bool reset() override { return false; }
@@ -73,12 +78,14 @@ QString hostKey(const QUrl &url)
 bool isHttpStatusError(QNetworkReply::NetworkError e)
 {
     return (e >= QNetworkReply::ContentAccessDenied && e < QNetworkReply::ProtocolUnknownError)
-           || e == QNetworkReply::ProtocolInvalidOperationError || e >= QNetworkReply::InternalServerError;
+        || e == QNetworkReply::ProtocolInvalidOperationError || e >= QNetworkReply::InternalServerError;
 }
 
 } // namespace
 
-HttpClient::HttpClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
+HttpClient::HttpClient(QObject *parent)
+    : QObject(parent)
+    , m_nam(new QNetworkAccessManager(this))
 {
     m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
 }
@@ -107,8 +114,12 @@ double HttpClient::unitRandom()
 }
 
 HttpCall::HttpCall(HttpClient *client, HttpRequest request, RetryPolicy policy)
-    : QObject(client), m_client(client), m_request(std::move(request)), m_policy(policy), m_timeout(new QTimer(this)),
-      m_retryTimer(new QTimer(this))
+    : QObject(client)
+    , m_client(client)
+    , m_request(std::move(request))
+    , m_policy(policy)
+    , m_timeout(new QTimer(this))
+    , m_retryTimer(new QTimer(this))
 {
     m_timeout->setSingleShot(true);
     m_retryTimer->setSingleShot(true);
@@ -315,7 +326,8 @@ void HttpCall::onReplyFinished()
         if (m_streamed || (nonIdempotent && !certainlyNotProcessed)) {
             if (nonIdempotent) {
                 e.code = errc::Net::Ambiguous;
-                e.message = tr("The connection to %1 failed after the request was sent; it may or may not have been carried out.").arg(host);
+                e.message = tr("The connection to %1 failed after the request was sent; it may or may not have been carried out.")
+                                .arg(host);
             }
             finish(e);
             return;

@@ -182,7 +182,8 @@ QByteArray multipartBody(const QList<MultipartField> &fields, const QByteArray &
         }
         body += "\r\n";
         if (!f.fileName.isEmpty())
-            body += "Content-Type: " + (f.contentType.isEmpty() ? QByteArray("application/octet-stream") : f.contentType) + "\r\n";
+            body += "Content-Type: " + (f.contentType.isEmpty() ? QByteArray("application/octet-stream") : f.contentType)
+                + "\r\n";
         body += "\r\n";
         body += f.value;
         body += "\r\n";

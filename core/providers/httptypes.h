@@ -28,8 +28,8 @@ struct HttpRequest
     HttpHeaders headers;
     QByteArray body;
     RetryMode retry = RetryMode::Idempotent;
-    int timeoutMs = 60000;    // transfer (inactivity) timeout
-    bool stream = false;      // deliver the body as it arrives (SSE)
+    int timeoutMs = 60000; // transfer (inactivity) timeout
+    bool stream = false;   // deliver the body as it arrives (SSE)
     // Largest body accepted (net.too_large beyond it); 0 = HttpCall::kMaxBodyBytes. Lower for
     // answers with a known small size, so N requests in flight cannot hold N × 64 MB.
     qint64 maxBodyBytes = 0;
@@ -48,11 +48,11 @@ struct HttpResponse
 
 struct RetryPolicy
 {
-    int maxAttempts = 5;      // including the first
+    int maxAttempts = 5; // including the first
     int baseDelayMs = 500;
-    int maxDelayMs = 60000;   // cap for our own backoff
+    int maxDelayMs = 60000;        // cap for our own backoff
     int maxServerDelayMs = 600000; // cap for Retry-After / x-ratelimit-reset-* (10 min)
-    double jitter = 0.25;     // +- fraction of the delay
+    double jitter = 0.25;          // +- fraction of the delay
 };
 
 // "6m0s", "1h2m3.5s", "12ms", "1s", "250us" -> milliseconds (rounded up). nullopt if malformed.

@@ -9,17 +9,20 @@ Q_DECLARE_LOGGING_CATEGORY(lcProvider)
 namespace cinetune {
 
 JobSubmission::JobSubmission(ProviderClient *client, JobRepository *repository, Input input, QObject *parent)
-    : QObject(parent), m_client(client), m_repository(repository), m_input(std::move(input))
-{
-}
+    : QObject(parent)
+    , m_client(client)
+    , m_repository(repository)
+    , m_input(std::move(input))
+{}
 
 void JobSubmission::start()
 {
-    if (Status valid = validateJobRequest(m_client->profile().kind, [this] {
-            JobRequest r = m_input.request;
-            r.trainingFile = QStringLiteral("pending");
-            return r;
-        }());
+    if (Status valid = validateJobRequest(m_client->profile().kind,
+                                          [this] {
+                                              JobRequest r = m_input.request;
+                                              r.trainingFile = QStringLiteral("pending");
+                                              return r;
+                                          }());
         !valid)
         return fail(valid.error());
     upload(m_input.trainingName, m_input.trainingData, [this](const QString &trainingId) {
@@ -59,7 +62,8 @@ void JobSubmission::create()
     const ProviderProfile &p = m_client->profile();
     m_tag = ProviderClient::newRequestTag();
     if (m_repository) {
-        auto row = m_repository->recordPending(p.name, p.kind, p.effectiveBaseUrl().toString(), m_tag, m_input.request, p.isSimulator());
+        auto row = m_repository->recordPending(p.name, p.kind, p.effectiveBaseUrl().toString(), m_tag, m_input.request,
+                                               p.isSimulator());
         if (!row)
             return fail(row.error());
         m_pendingRow = row.value();
@@ -101,7 +105,8 @@ void JobSubmission::deleteUploads(Error cause, QStringList deleted)
     // The provider will not train on them, and stored files cost money: remove what was uploaded.
     if (m_uploaded.isEmpty()) {
         if (!deleted.isEmpty())
-            cause.message += QLatin1Char(' ') + tr("The uploaded files (%1) were deleted again.").arg(deleted.join(QStringLiteral(", ")));
+            cause.message += QLatin1Char(' ')
+                + tr("The uploaded files (%1) were deleted again.").arg(deleted.join(QStringLiteral(", ")));
         return fail(cause);
     }
     const QString id = m_uploaded.takeFirst();
@@ -111,8 +116,9 @@ void JobSubmission::deleteUploads(Error cause, QStringList deleted)
     connect(call, &FileCall::finished, this, [this, cause, deleted, id](const Result<FileInfo> &r) mutable {
         if (!r) {
             cause.message += QLatin1Char(' ')
-                             + tr("The uploaded file %1 could not be deleted (%2); delete it in the provider's dashboard so it "
-                                  "does not cost storage.").arg(id, r.error().message);
+                + tr("The uploaded file %1 could not be deleted (%2); delete it in the provider's dashboard so it "
+                     "does not cost storage.")
+                      .arg(id, r.error().message);
             m_uploaded.clear();
             if (!deleted.isEmpty())
                 cause.message += QLatin1Char(' ') + tr("Deleted: %1.").arg(deleted.join(QStringLiteral(", ")));
@@ -132,9 +138,10 @@ void JobSubmission::fail(const Error &e)
 }
 
 JobMonitor::JobMonitor(JobRepository *repository, ClientFactory factory, QObject *parent)
-    : QObject(parent), m_repository(repository), m_factory(std::move(factory))
-{
-}
+    : QObject(parent)
+    , m_repository(repository)
+    , m_factory(std::move(factory))
+{}
 
 JobMonitor::~JobMonitor() = default;
 
@@ -216,16 +223,18 @@ void JobMonitor::resolvePending(const StoredJob &stored, ProviderClient *client)
                 // Not found is not proof that it was never created (a lookup can miss it, and
                 // Together jobs carry no tag): the row stays, so a job that exists and is billed is
                 // never forgotten. It is looked up again at the next start.
-                const QString asked = (stored.requestedAt.isValid() ? stored.requestedAt : stored.updatedAt).toString(Qt::ISODate);
-                Error e = makeError(errc::Job::Unresolved,
-                                    tr("The job request sent to %1 at %2 got no answer, and no job matching it (%3) is listed "
-                                       "there. It may still exist and cost money: check the provider's job list, then import "
-                                       "it (cinetune finetune list --provider %1 --project FILE --import) or discard this request "
-                                       "(cinetune finetune discard %4 --project FILE).")
-                                        .arg(stored.provider, asked,
-                                             stored.job.trainingFile.isEmpty() ? tr("request tag %1").arg(stored.requestTag)
-                                                                                : tr("training file %1").arg(stored.job.trainingFile),
-                                             stored.requestTag));
+                const QString asked =
+                    (stored.requestedAt.isValid() ? stored.requestedAt : stored.updatedAt).toString(Qt::ISODate);
+                Error e = makeError(
+                    errc::Job::Unresolved,
+                    tr("The job request sent to %1 at %2 got no answer, and no job matching it (%3) is listed "
+                       "there. It may still exist and cost money: check the provider's job list, then import "
+                       "it (cinetune finetune list --provider %1 --project FILE --import) or discard this request "
+                       "(cinetune finetune discard %4 --project FILE).")
+                        .arg(stored.provider, asked,
+                             stored.job.trainingFile.isEmpty() ? tr("request tag %1").arg(stored.requestTag)
+                                                               : tr("training file %1").arg(stored.job.trainingFile),
+                             stored.requestTag));
                 if (Status s = m_repository->markUnresolved(rowId, e.message); !s)
                     Q_EMIT pollFailed(rowId, s.error());
                 Q_EMIT pollFailed(rowId, e);
@@ -234,7 +243,8 @@ void JobMonitor::resolvePending(const StoredJob &stored, ProviderClient *client)
             Q_EMIT pollFailed(rowId, r.error());
             return retryLater(rowId);
         }
-        auto row = m_repository->upsertJob(stored.provider, stored.kind, stored.baseUrl, r.value(), stored.simulated, stored.requestTag);
+        auto row = m_repository->upsertJob(stored.provider, stored.kind, stored.baseUrl, r.value(), stored.simulated,
+                                           stored.requestTag);
         if (!row) {
             Q_EMIT pollFailed(rowId, row.error());
             return retryLater(rowId);

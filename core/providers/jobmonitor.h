@@ -32,7 +32,7 @@ public:
         QByteArray trainingData;
         QString validationName;
         QByteArray validationData;
-        JobRequest request;          // trainingFile / validationFile are filled in here
+        JobRequest request; // trainingFile / validationFile are filled in here
     };
 
     JobSubmission(ProviderClient *client, JobRepository *repository, Input input, QObject *parent = nullptr);

@@ -3,7 +3,9 @@
 namespace cinetune {
 
 JobPoller::JobPoller(ClientSource client, QString jobId, QObject *parent)
-    : QObject(parent), m_client(std::move(client)), m_jobId(std::move(jobId))
+    : QObject(parent)
+    , m_client(std::move(client))
+    , m_jobId(std::move(jobId))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &JobPoller::round);

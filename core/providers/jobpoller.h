@@ -38,7 +38,10 @@ public:
 
     // What a failed events or metrics listing does: end the round (retried after a longer pause,
     // reported by pollFailed), or report it by listingFailed and go on with the round.
-    enum class ListingErrors { EndRound, Continue };
+    enum class ListingErrors {
+        EndRound,
+        Continue
+    };
 
     JobPoller(ClientSource client, QString jobId, QObject *parent = nullptr);
     ~JobPoller() override;

@@ -14,8 +14,10 @@ namespace cinetune {
 
 namespace {
 
-using protocol::malformed; using protocol::parseObject; using protocol::str; using protocol::pathId;
-
+using protocol::malformed;
+using protocol::parseObject;
+using protocol::pathId;
+using protocol::str;
 
 qint64 count(const QJsonObject &o, const char *key)
 {
@@ -74,7 +76,13 @@ BatchState batchStateFromId(const QString &id)
     // Azure OpenAI documents its batch states capitalised ("Validating", "InProgress",
     // "Completed"); OpenAI's are snake case. Compare without case and underscores, and take
     // the American spelling of cancel(l)ed as well.
-    const auto folded = [](QString s) { return s.trimmed().toLower().remove(QLatin1Char('_')).replace(QLatin1String("canceled"), QLatin1String("cancelled")).replace(QLatin1String("canceling"), QLatin1String("cancelling")); };
+    const auto folded = [](QString s) {
+        return s.trimmed()
+            .toLower()
+            .remove(QLatin1Char('_'))
+            .replace(QLatin1String("canceled"), QLatin1String("cancelled"))
+            .replace(QLatin1String("canceling"), QLatin1String("cancelling"));
+    };
     const QString wanted = folded(id);
     for (const auto &[state, name] : kStates) {
         if (wanted == folded(QLatin1String(name)))
@@ -95,7 +103,7 @@ QString batchStateId(BatchState state)
 bool isBatchFinal(BatchState state)
 {
     return state == BatchState::Completed || state == BatchState::Failed || state == BatchState::Expired
-           || state == BatchState::Cancelled;
+        || state == BatchState::Cancelled;
 }
 
 namespace openai {
@@ -216,7 +224,9 @@ BatchOutput parseBatchOutput(const QByteArray &jsonl, const QString &fileLabel)
         ++lineNo;
         if (text.isEmpty())
             continue;
-        auto problem = [&](const QString &what) { out.problems.append(QStringLiteral("%1:%2: %3").arg(fileLabel).arg(lineNo).arg(what)); };
+        auto problem = [&](const QString &what) {
+            out.problems.append(QStringLiteral("%1:%2: %3").arg(fileLabel).arg(lineNo).arg(what));
+        };
         QJsonParseError pe{};
         const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
         if (pe.error != QJsonParseError::NoError || !doc.isObject()) {

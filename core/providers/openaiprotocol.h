@@ -33,7 +33,11 @@ HttpHeaders authHeaders(const Endpoint &endpoint);
 // Which field carries ChatRequest::maxTokens. OpenAI's reasoning models (o1, o3, o4-mini, gpt-5)
 // reject "max_tokens" and take "max_completion_tokens"; older OpenAI-compatible servers know only
 // "max_tokens". Auto: max_completion_tokens for those model names on OpenAI and Azure, else max_tokens.
-enum class TokenLimitField { Auto, MaxTokens, MaxCompletionTokens };
+enum class TokenLimitField {
+    Auto,
+    MaxTokens,
+    MaxCompletionTokens
+};
 
 // True for OpenAI model ids of the reasoning families (also fine-tuned ones, "ft:o4-mini-...").
 bool isReasoningModel(const QString &model);
@@ -65,7 +69,17 @@ struct ChatResult
 };
 
 // The Batch API (OpenAI, Azure OpenAI v1): one batch object, its normalized state and counts.
-enum class BatchState { Validating, InProgress, Finalizing, Completed, Failed, Expired, Cancelling, Cancelled, Unknown };
+enum class BatchState {
+    Validating,
+    InProgress,
+    Finalizing,
+    Completed,
+    Failed,
+    Expired,
+    Cancelling,
+    Cancelled,
+    Unknown
+};
 // "validating", ... ; unknown text -> Unknown (treated as "not finished").
 BatchState batchStateFromId(const QString &id);
 QString batchStateId(BatchState state);
@@ -81,10 +95,10 @@ struct BatchInfo
     QString inputFileId;
     QString outputFileId; // empty until there is one
     QString errorFileId;
-    qint64 total = 0;     // request_counts
+    qint64 total = 0; // request_counts
     qint64 completed = 0;
     qint64 failed = 0;
-    QStringList errors;   // batch-level errors ("line 3: message"), e.g. of a failed validation
+    QStringList errors; // batch-level errors ("line 3: message"), e.g. of a failed validation
     QJsonObject metadata;
     QDateTime createdAt;
 };
@@ -94,17 +108,17 @@ struct BatchOutputLine
 {
     int line = 0;
     QString customId;
-    int statusCode = 0;       // response.status_code; 0 = no response (see errorCode)
+    int statusCode = 0; // response.status_code; 0 = no response (see errorCode)
     QString requestId;
-    QByteArray responseBody;  // response.body as compact JSON (a chat.completion for 200)
-    QString errorCode;        // the line's "error" object, if any
+    QByteArray responseBody; // response.body as compact JSON (a chat.completion for 200)
+    QString errorCode;       // the line's "error" object, if any
     QString errorMessage;
 };
 
 struct BatchOutput
 {
     QList<BatchOutputLine> lines;
-    QStringList problems;     // "<file>:<line>: what was expected" for lines that were skipped
+    QStringList problems; // "<file>:<line>: what was expected" for lines that were skipped
 };
 
 // Checks a job request against the provider's documented limits (suffix length, epochs, batch

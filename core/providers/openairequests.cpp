@@ -18,7 +18,10 @@ namespace cinetune {
 
 namespace {
 
-using protocol::malformed; using protocol::parseObject; using protocol::str; using protocol::pathId;
+using protocol::malformed;
+using protocol::parseObject;
+using protocol::pathId;
+using protocol::str;
 
 HttpRequest jsonRequest(const Endpoint &ep, const QByteArray &method, const QString &path, const QJsonObject &body,
                         RetryMode retry = RetryMode::Idempotent)
@@ -173,8 +176,8 @@ QJsonObject createJobBody(ProviderKind kind, const JobRequest &r)
     QJsonObject hp;
     hp[QStringLiteral("n_epochs")] = r.epochs;
     hp[QStringLiteral("batch_size")] = r.batchSize > 0 ? QJsonValue(r.batchSize) : QJsonValue(QStringLiteral("auto"));
-    hp[QStringLiteral("learning_rate_multiplier")] =
-        r.learningRateMultiplier > 0 ? QJsonValue(r.learningRateMultiplier) : QJsonValue(QStringLiteral("auto"));
+    hp[QStringLiteral("learning_rate_multiplier")] = r.learningRateMultiplier > 0 ? QJsonValue(r.learningRateMultiplier)
+                                                                                  : QJsonValue(QStringLiteral("auto"));
     body[QStringLiteral("method")] = QJsonObject{
         {QStringLiteral("type"), QStringLiteral("supervised")},
         {QStringLiteral("supervised"), QJsonObject{{QStringLiteral("hyperparameters"), hp}}},
@@ -244,9 +247,8 @@ HttpRequest chat(const Endpoint &ep, const ChatRequest &request)
         body[QStringLiteral("temperature")] = *request.temperature;
     if (request.maxTokens) {
         const bool completionField = request.tokenLimitField == TokenLimitField::MaxCompletionTokens
-                                     || (request.tokenLimitField == TokenLimitField::Auto
-                                         && (ep.kind == ProviderKind::OpenAI || ep.kind == ProviderKind::Azure)
-                                         && isReasoningModel(request.model));
+            || (request.tokenLimitField == TokenLimitField::Auto
+                && (ep.kind == ProviderKind::OpenAI || ep.kind == ProviderKind::Azure) && isReasoningModel(request.model));
         body[completionField ? QStringLiteral("max_completion_tokens") : QStringLiteral("max_tokens")] = *request.maxTokens;
     }
     if (request.seed)
@@ -313,11 +315,12 @@ QJsonObject createJobBody(const JobRequest &r)
         // false is what "auto" means for chat data: the user turns are masked.
         QJsonObject{{QStringLiteral("method"), QStringLiteral("sft")}, {QStringLiteral("train_on_inputs"), false}};
     if (r.lora) {
-        body[QStringLiteral("training_type")] = QJsonObject{{QStringLiteral("type"), QStringLiteral("Lora")},
-                                                            {QStringLiteral("lora_r"), r.loraRank},
-                                                            {QStringLiteral("lora_alpha"), 2 * r.loraRank},
-                                                            {QStringLiteral("lora_dropout"), 0.0},
-                                                            {QStringLiteral("lora_trainable_modules"), QStringLiteral("all-linear")}};
+        body[QStringLiteral("training_type")] = QJsonObject{
+            {QStringLiteral("type"), QStringLiteral("Lora")},
+            {QStringLiteral("lora_r"), r.loraRank},
+            {QStringLiteral("lora_alpha"), 2 * r.loraRank},
+            {QStringLiteral("lora_dropout"), 0.0},
+            {QStringLiteral("lora_trainable_modules"), QStringLiteral("all-linear")}};
     } else {
         body[QStringLiteral("training_type")] = QJsonObject{{QStringLiteral("type"), QStringLiteral("Full")}};
     }

@@ -18,7 +18,10 @@ namespace cinetune {
 
 namespace {
 
-using protocol::malformed; using protocol::parseObject; using protocol::str; using protocol::pathId;
+using protocol::malformed;
+using protocol::parseObject;
+using protocol::pathId;
+using protocol::str;
 
 QDateTime unixTime(const QJsonValue &v)
 {
@@ -209,8 +212,12 @@ FineTuneJob jobFromJson(const QJsonObject &o, ProviderKind kind)
         j.trainedTokens = tokens.toInteger();
     QJsonObject hp = o.value(QLatin1String("hyperparameters")).toObject();
     if (hp.isEmpty()) {
-        hp = o.value(QLatin1String("method")).toObject().value(QLatin1String("supervised")).toObject()
-                 .value(QLatin1String("hyperparameters")).toObject();
+        hp = o.value(QLatin1String("method"))
+                 .toObject()
+                 .value(QLatin1String("supervised"))
+                 .toObject()
+                 .value(QLatin1String("hyperparameters"))
+                 .toObject();
     }
     if (hp.value(QLatin1String("n_epochs")).isDouble())
         j.epochs = hp.value(QLatin1String("n_epochs")).toInt();
@@ -236,8 +243,7 @@ Result<FineTuneJob> parseJob(const QByteArray &body, ProviderKind kind)
 
 Result<Page<FineTuneJob>> parseJobList(const QByteArray &body, ProviderKind kind)
 {
-    return parseListPage<FineTuneJob>(body, tr("the job list"),
-                                      [kind](const QJsonObject &o) { return jobFromJson(o, kind); });
+    return parseListPage<FineTuneJob>(body, tr("the job list"), [kind](const QJsonObject &o) { return jobFromJson(o, kind); });
 }
 
 Result<Page<JobEvent>> parseEvents(const QByteArray &body)
@@ -348,7 +354,8 @@ Result<FileInfo> parseFile(const QByteArray &body)
     info.purpose = str(f, "purpose");
     info.bytes = f.value(QLatin1String("bytes")).toInteger();
     const QJsonValue processed = f.value(QLatin1String("Processed"));
-    info.status = processed.isBool() ? (processed.toBool() ? QStringLiteral("processed") : QStringLiteral("uploaded")) : QString();
+    info.status = processed.isBool() ? (processed.toBool() ? QStringLiteral("processed") : QStringLiteral("uploaded"))
+                                     : QString();
     return info;
 }
 
@@ -467,7 +474,8 @@ Result<Page<Checkpoint>> parseCheckpoints(const QByteArray &body, const QString 
         // comes twice ("Final Merged" and "Final Adapter"): one checkpoint per name.
         cp.model = QStringLiteral("%1:%2").arg(jobId).arg(cp.step);
         cp.metrics.step = cp.step;
-        const bool seen = std::any_of(page.items.cbegin(), page.items.cend(), [&cp](const Checkpoint &c) { return c.model == cp.model; });
+        const bool seen = std::any_of(page.items.cbegin(), page.items.cend(),
+                                      [&cp](const Checkpoint &c) { return c.model == cp.model; });
         if (!seen)
             page.items.append(cp);
     }

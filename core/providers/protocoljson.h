@@ -35,8 +35,7 @@ inline QString tr(const char *s)
 
 inline Error malformed(const QString &what, const QString &problem)
 {
-    return makeError(errc::Provider::Malformed,
-                     tr("The provider sent an unexpected answer for %1: %2.").arg(what, problem));
+    return makeError(errc::Provider::Malformed, tr("The provider sent an unexpected answer for %1: %2.").arg(what, problem));
 }
 
 inline Result<QJsonObject> parseObject(const QByteArray &body, const QString &what)

@@ -31,7 +31,9 @@ Error cancelledError()
 
 } // namespace
 
-ProviderCall::ProviderCall(QObject *parent) : QObject(parent) {}
+ProviderCall::ProviderCall(QObject *parent)
+    : QObject(parent)
+{}
 
 ProviderCall::~ProviderCall() = default;
 
@@ -43,9 +45,11 @@ void ProviderCall::cancel()
 }
 
 ProviderClient::ProviderClient(HttpClient *http, ProviderProfile profile, QString apiKey, QObject *parent)
-    : QObject(parent), m_http(http), m_profile(std::move(profile)), m_key(std::move(apiKey))
-{
-}
+    : QObject(parent)
+    , m_http(http)
+    , m_profile(std::move(profile))
+    , m_key(std::move(apiKey))
+{}
 
 ProviderClient::~ProviderClient() = default;
 
@@ -130,18 +134,22 @@ FileCall *ProviderClient::deleteFile(const QString &fileId)
 void ProviderClient::waitForFile(FileCall *call, FileInfo info, qint64 waitedMs)
 {
     if (info.status == QLatin1String("error")) {
-        return complete(call, Result<FileInfo>(makeError(errc::Provider::FileError,
-                                  tr("Azure OpenAI could not process the file %1: %2").arg(info.filename, info.statusDetails))));
+        return complete(call,
+                        Result<FileInfo>(makeError(
+                            errc::Provider::FileError,
+                            tr("Azure OpenAI could not process the file %1: %2").arg(info.filename, info.statusDetails))));
     }
     if (waitedMs >= m_fileMaxWaitMs) {
-        return complete(call, Result<FileInfo>(makeError(errc::Provider::FileNotProcessed,
-                                                          tr("Azure OpenAI has not finished processing the file %1 after %2 "
-                                                             "minutes; submit again later (the file stays uploaded as %3).")
-                                                              .arg(info.filename)
-                                                              .arg(waitedMs / 60000)
-                                                              .arg(info.id))));
+        return complete(call,
+                        Result<FileInfo>(makeError(errc::Provider::FileNotProcessed,
+                                                   tr("Azure OpenAI has not finished processing the file %1 after %2 "
+                                                      "minutes; submit again later (the file stays uploaded as %3).")
+                                                       .arg(info.filename)
+                                                       .arg(waitedMs / 60000)
+                                                       .arg(info.id))));
     }
-    Q_EMIT call->stateChanged(tr("Waiting for Azure OpenAI to process the file %1 (status \"%2\")…").arg(info.filename, info.status));
+    Q_EMIT call->stateChanged(
+        tr("Waiting for Azure OpenAI to process the file %1 (status \"%2\")…").arg(info.filename, info.status));
     QTimer::singleShot(m_filePollMs, call, [this, call, info, waitedMs]() {
         send(call, openai::getFile(endpoint(), info.id), [this, call, info, waitedMs](const Result<HttpResponse> &r) {
             if (!r)
@@ -185,7 +193,8 @@ void ProviderClient::createAttempt(JobCall *call, JobRequest request, QString ta
         if (r->status < 200 || r->status >= 300) {
             // A 5xx after sending may or may not have created the job: look before creating again.
             if (r->status >= 500)
-                return lookupThenCreate(call, request, tag, creates + 1, httpError(ProviderOperation::CreateJob, r.value(), request.model));
+                return lookupThenCreate(call, request, tag, creates + 1,
+                                        httpError(ProviderOperation::CreateJob, r.value(), request.model));
             return complete(call, Result<FineTuneJob>(httpError(ProviderOperation::CreateJob, r.value(), request.model)));
         }
         complete(call, isTogether() ? together::parseJob(r->body) : openai::parseJob(r->body, m_profile.kind));
@@ -205,8 +214,8 @@ void ProviderClient::lookupThenCreate(JobCall *call, JobRequest request, QString
         if (found.error().code != errc::Provider::NotFound || creates >= m_maxCreates) {
             Error e = cause;
             e.message += QLatin1Char(' ')
-                         + tr("It was not created again to avoid paying twice; check the provider's job list "
-                              "(cinetune finetune list) before submitting again.");
+                + tr("It was not created again to avoid paying twice; check the provider's job list "
+                     "(cinetune finetune list) before submitting again.");
             return complete(call, Result<FineTuneJob>(e));
         }
         createAttempt(call, request, tag, creates);
@@ -303,9 +312,11 @@ EventsCall *ProviderClient::listEvents(const QString &jobId, const QString &know
     return call;
 }
 
-void ProviderClient::eventsPage(EventsCall *call, QString jobId, QString knownNewestId, QString after, QList<JobEvent> acc, int pages)
+void ProviderClient::eventsPage(EventsCall *call, QString jobId, QString knownNewestId, QString after, QList<JobEvent> acc,
+                                int pages)
 {
-    const HttpRequest http = isTogether() ? together::listEvents(endpoint(), jobId) : openai::listEvents(endpoint(), jobId, after, 100);
+    const HttpRequest http = isTogether() ? together::listEvents(endpoint(), jobId)
+                                          : openai::listEvents(endpoint(), jobId, after, 100);
     send(call, http, [this, call, jobId, knownNewestId, acc, pages](const Result<HttpResponse> &r) mutable {
         if (!r)
             return complete(call, Result<QList<JobEvent>>(r.error()));
@@ -450,9 +461,11 @@ void ProviderClient::chatAttempt(ChatCall *call, const ChatRequest &original, bo
             if (*failure)
                 return complete(call, Result<ChatResult>(answerError(**failure)));
             if (!parser->sawDone() && acc->finishReason.isEmpty()) {
-                return complete(call, Result<ChatResult>(makeError(errc::Provider::StreamTruncated,
-                                          tr("The streamed answer ended before it was complete (%1 characters received).")
-                                              .arg(acc->content.size()))));
+                return complete(
+                    call,
+                    Result<ChatResult>(makeError(errc::Provider::StreamTruncated,
+                                                 tr("The streamed answer ended before it was complete (%1 characters received).")
+                                                     .arg(acc->content.size()))));
             }
             complete(call, Result<ChatResult>(*acc));
         });
@@ -490,7 +503,8 @@ Error ProviderClient::answerError(Error e) const
 {
     if (e.code == errc::Provider::StreamError) {
         // The server's own words, verbatim, with who said it.
-        e.message = tr("%1 answered with an error instead of a recommendation: %2").arg(providerKindLabel(m_profile.kind), redactSecret(e.message, m_key));
+        e.message = tr("%1 answered with an error instead of a recommendation: %2")
+                        .arg(providerKindLabel(m_profile.kind), redactSecret(e.message, m_key));
     }
     return e;
 }
@@ -510,7 +524,8 @@ ContentCall *ProviderClient::fileContent(const QString &fileId)
 
 bool ProviderClient::supportsBatch() const
 {
-    return m_profile.kind == ProviderKind::OpenAI || m_profile.kind == ProviderKind::Azure || m_profile.kind == ProviderKind::Simulator;
+    return m_profile.kind == ProviderKind::OpenAI || m_profile.kind == ProviderKind::Azure
+        || m_profile.kind == ProviderKind::Simulator;
 }
 
 bool ProviderClient::refuseBatch(BatchCall *call)
@@ -518,10 +533,11 @@ bool ProviderClient::refuseBatch(BatchCall *call)
     if (supportsBatch())
         return false;
     QTimer::singleShot(0, call, [call, name = m_profile.name]() {
-        complete(call, Result<BatchInfo>(makeError(errc::Provider::Unsupported,
-                                                   tr("The provider \"%1\" has no Batch API; only OpenAI and Azure OpenAI "
-                                                      "(and the simulator) do. Run without batch mode.")
-                                                       .arg(name))));
+        complete(call,
+                 Result<BatchInfo>(makeError(errc::Provider::Unsupported,
+                                             tr("The provider \"%1\" has no Batch API; only OpenAI and Azure OpenAI "
+                                                "(and the simulator) do. Run without batch mode.")
+                                                 .arg(name))));
     });
     return true;
 }
@@ -555,7 +571,8 @@ void ProviderClient::createBatchAttempt(BatchCall *call, QString inputFileId, QJ
              if (!ambiguous)
                  return complete(call, openai::parseBatch(r->body));
              // The batch may exist although the answer was lost: look it up before creating again.
-             Q_EMIT call->stateChanged(tr("The batch request may have reached the provider; looking it up before creating it again…"));
+             Q_EMIT call->stateChanged(
+                 tr("The batch request may have reached the provider; looking it up before creating it again…"));
              BatchCall *lookup = findTaggedBatch(tag);
              connect(lookup, &BatchCall::finished, call,
                      [this, call, inputFileId, metadata, tag, creates, cause = *ambiguous](const Result<BatchInfo> &found) {
@@ -563,8 +580,9 @@ void ProviderClient::createBatchAttempt(BatchCall *call, QString inputFileId, QJ
                              return complete(call, found);
                          if (found.error().code != errc::Provider::NotFound || creates + 1 >= m_maxCreates) {
                              Error e = cause;
-                             e.message += QLatin1Char(' ') + tr("It was not created again to avoid paying twice; run again later to "
-                                                                "look for it once more.");
+                             e.message += QLatin1Char(' ')
+                                 + tr("It was not created again to avoid paying twice; run again later to "
+                                      "look for it once more.");
                              return complete(call, Result<BatchInfo>(e));
                          }
                          createBatchAttempt(call, inputFileId, metadata, tag, creates + 1);

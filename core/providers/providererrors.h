@@ -7,7 +7,20 @@
 namespace cinetune {
 
 // What the failed request was doing (for the message).
-enum class ProviderOperation { Models, Upload, FileStatus, DeleteFile, CreateJob, GetJob, ListJobs, Cancel, Events, Checkpoints, Metrics, Chat };
+enum class ProviderOperation {
+    Models,
+    Upload,
+    FileStatus,
+    DeleteFile,
+    CreateJob,
+    GetJob,
+    ListJobs,
+    Cancel,
+    Events,
+    Checkpoints,
+    Metrics,
+    Chat
+};
 
 // Maps an HTTP error response to an actionable Error. Codes:
 //   provider.bad_key (401), provider.training_not_available (403 code training_not_available),

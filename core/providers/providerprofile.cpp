@@ -19,14 +19,14 @@ struct KindName
 constexpr KindName kKinds[] = {
     {ProviderKind::OpenAI, "openai", QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "OpenAI"), "OPENAI_API_KEY",
      "https://api.openai.com/v1"},
-    {ProviderKind::Azure, "azure", QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "Azure OpenAI (v1)"),
-     "AZURE_OPENAI_API_KEY", ""},
-    {ProviderKind::Together, "together", QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "Together AI"),
-     "TOGETHER_API_KEY", "https://api.together.xyz/v1"},
+    {ProviderKind::Azure, "azure", QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "Azure OpenAI (v1)"), "AZURE_OPENAI_API_KEY",
+     ""},
+    {ProviderKind::Together, "together", QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "Together AI"), "TOGETHER_API_KEY",
+     "https://api.together.xyz/v1"},
     {ProviderKind::OpenAICompatible, "openai-compatible",
      QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "OpenAI-compatible server"), "", ""},
-    {ProviderKind::Simulator, "simulator", QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "Offline simulator (not an LLM)"),
-     "", ""},
+    {ProviderKind::Simulator, "simulator", QT_TRANSLATE_NOOP("cinetune::ProviderProfile", "Offline simulator (not an LLM)"), "",
+     ""},
 };
 
 const KindName &kindName(ProviderKind kind)
@@ -118,15 +118,17 @@ Status ProviderProfile::validate() const
                          tr("Provider profile \"%1\": the name must not contain \"/\" or \"\\\".").arg(name));
     const QUrl url = effectiveBaseUrl();
     if (url.isEmpty()) {
-        return makeError(errc::Profile::Url,
-                         kind == ProviderKind::Azure
-                             ? tr("Provider profile \"%1\": enter the base URL, e.g. https://<resource>.openai.azure.com/openai/v1.").arg(name)
-                             : tr("Provider profile \"%1\": enter the server's base URL, e.g. http://127.0.0.1:8000/v1.").arg(name));
+        return makeError(
+            errc::Profile::Url,
+            kind == ProviderKind::Azure
+                ? tr("Provider profile \"%1\": enter the base URL, e.g. https://<resource>.openai.azure.com/openai/v1.").arg(name)
+                : tr("Provider profile \"%1\": enter the server's base URL, e.g. http://127.0.0.1:8000/v1.").arg(name));
     }
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
-        return makeError(errc::Profile::Url,
-                         tr("Provider profile \"%1\": \"%2\" is not an http(s) URL.").arg(name, url.toDisplayString(QUrl::RemoveUserInfo)));
+        return makeError(
+            errc::Profile::Url,
+            tr("Provider profile \"%1\": \"%2\" is not an http(s) URL.").arg(name, url.toDisplayString(QUrl::RemoveUserInfo)));
     }
     if (url.scheme() != QLatin1String("https") && !isLoopbackHost(url.host())) {
         return makeError(errc::Profile::InsecureUrl,
@@ -137,10 +139,12 @@ Status ProviderProfile::validate() const
     if (!url.userInfo().isEmpty())
         return makeError(errc::Profile::Url,
                          tr("Provider profile \"%1\": remove the user name or password from the base URL; keys belong in "
-                            "the keychain or an environment variable.").arg(name));
+                            "the keychain or an environment variable.")
+                             .arg(name));
     if (kind == ProviderKind::Simulator && !isLoopbackHost(url.host()))
-        return makeError(errc::Profile::Url,
-                         tr("Provider profile \"%1\": the offline simulator runs on this computer; use a 127.0.0.1 URL.").arg(name));
+        return makeError(
+            errc::Profile::Url,
+            tr("Provider profile \"%1\": the offline simulator runs on this computer; use a 127.0.0.1 URL.").arg(name));
     if (concurrency < 1 || concurrency > 256)
         return makeError(errc::Profile::Limits,
                          tr("Provider profile \"%1\": concurrency must be from 1 to 256, found %2.").arg(name).arg(concurrency));
@@ -173,7 +177,8 @@ Result<QString> resolveApiKey(const ProviderProfile &profile, const std::functio
                                   profile.effectiveBaseUrl().host().isEmpty() ? profile.effectiveBaseUrl().toString()
                                                                               : profile.effectiveBaseUrl().host()));
     }
-    const QString key = variable.isEmpty() ? QString() : (env ? env(variable) : qEnvironmentVariable(qPrintable(variable))).trimmed();
+    const QString key = variable.isEmpty() ? QString()
+                                           : (env ? env(variable) : qEnvironmentVariable(qPrintable(variable))).trimmed();
     if (key.isEmpty()) {
         return makeError(errc::Provider::NoKey,
                          ProviderProfile::tr("No API key for provider \"%1\": store one in the keychain (Settings → Providers) "

@@ -15,7 +15,13 @@ class QSettings;
 
 namespace cinetune {
 
-enum class ProviderKind { OpenAI, Azure, Together, OpenAICompatible, Simulator };
+enum class ProviderKind {
+    OpenAI,
+    Azure,
+    Together,
+    OpenAICompatible,
+    Simulator
+};
 
 // "openai", "azure", "together", "openai-compatible", "simulator".
 QString providerKindId(ProviderKind kind);
@@ -83,7 +89,9 @@ bool mayReceiveOpenAiKey(ProviderKind kind, const QUrl &baseUrl);
 class ProviderProfileStore
 {
 public:
-    explicit ProviderProfileStore(QSettings &settings) : m_settings(settings) {}
+    explicit ProviderProfileStore(QSettings &settings)
+        : m_settings(settings)
+    {}
 
     QList<ProviderProfile> profiles() const;
     std::optional<ProviderProfile> profile(const QString &name) const;

@@ -34,7 +34,8 @@ ResultsTable extendedTable(const GoldSetResults &group)
     // Rows no run has (e.g. NDCG from a report that only had P/R/F1) would be all dashes.
     QStringList ids = extendedMetricIds(metricKs(group.runs), group.runs);
     ids.removeIf([&group](const QString &id) {
-        return std::none_of(group.runs.cbegin(), group.runs.cend(), [&id](const RunMetrics &r) { return r.metrics.contains(id); });
+        return std::none_of(group.runs.cbegin(), group.runs.cend(),
+                            [&id](const RunMetrics &r) { return r.metrics.contains(id); });
     });
     ResultsTable t = buildResultsTable(tr("All metrics with 95 % confidence intervals – %1").arg(group.name), group.name,
                                        group.runs, ids, true);

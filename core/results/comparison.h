@@ -19,23 +19,23 @@ struct PopularitySample
 // The runs compared on one gold set.
 struct GoldSetResults
 {
-    QString name;                          // e.g. "profileData50"
-    QJsonObject spec;                      // the gold set's spec (written into the report)
-    QList<RunMetrics> runs;                // one column each
-    int pairA = -1;                        // paired comparison runs[pairA] − runs[pairB]; -1 = none
+    QString name;           // e.g. "profileData50"
+    QJsonObject spec;       // the gold set's spec (written into the report)
+    QList<RunMetrics> runs; // one column each
+    int pairA = -1;         // paired comparison runs[pairA] − runs[pairB]; -1 = none
     int pairB = -1;
     QHash<QString, PairedCell> paired;
-    QList<PopularitySample> popularity;    // recommended per run, plus the gold movies
+    QList<PopularitySample> popularity; // recommended per run, plus the gold movies
     // Published figures shown beside the runs in the paper layout (paperreference.h); not runs.
     QList<RunMetrics> reference;
 };
 
 struct LossCurve
 {
-    QString label;                         // the fine-tuning job (model id)
+    QString label; // the fine-tuning job (model id)
     MetricsSeries series;
-    QStringList models;                    // ids a run can name the job's model by: the fine-tuned
-                                           // model, its checkpoints' models, the Azure deployment
+    QStringList models; // ids a run can name the job's model by: the fine-tuned
+                        // model, its checkpoints' models, the Azure deployment
 };
 
 // Everything the Results page and the report show.

@@ -22,9 +22,10 @@ RunMetrics runMetricsFromReport(const MetricReport &report, ResultColumn column)
         if (i >= report.means.size())
             break;
         const double mean = report.means[i];
-        r.metrics.insert(report.metrics[m], intervals && i < report.intervals.size()
-                                                ? MetricCell::of(mean, report.intervals[i].low, report.intervals[i].high)
-                                                : MetricCell::of(mean));
+        r.metrics.insert(report.metrics[m],
+                         intervals && i < report.intervals.size()
+                             ? MetricCell::of(mean, report.intervals[i].low, report.intervals[i].high)
+                             : MetricCell::of(mean));
     }
     if (report.beyond) {
         r.metrics.insert(QStringLiteral("coverage"), MetricCell::of(report.beyond->coverage));
@@ -45,7 +46,8 @@ QHash<QString, PairedCell> pairedFromReports(const MetricReport &a, const Metric
     for (const PairedMetric &m : compareReports(a, b, options)) {
         if (m.result.pairs == 0)
             continue;
-        out.insert(m.metric, PairedCell{m.result.meanDifference, m.result.interval.low, m.result.interval.high, m.result.pValue, true});
+        out.insert(m.metric,
+                   PairedCell{m.result.meanDifference, m.result.interval.low, m.result.interval.high, m.result.pValue, true});
     }
     // Holm–Bonferroni over every metric compared (a table adjusts again over the rows it shows).
     QList<PairedCell *> family;
@@ -60,7 +62,8 @@ QString perUserCsv(const MetricReport &report, const QJsonObject &settings)
     QString s;
     const QJsonObject conventions = metricConventionsJson();
     for (auto it = conventions.constBegin(); it != conventions.constEnd(); ++it)
-        s += QStringLiteral("# convention %1: %2\n").arg(it.key(), it.value().toString().replace(QLatin1Char('\n'), QLatin1Char(' ')));
+        s += QStringLiteral("# convention %1: %2\n")
+                 .arg(it.key(), it.value().toString().replace(QLatin1Char('\n'), QLatin1Char(' ')));
     if (!settings.isEmpty())
         s += QStringLiteral("# settings: %1\n").arg(QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)));
     QStringList head{QStringLiteral("user"), QStringLiteral("outcome")};
@@ -69,7 +72,8 @@ QString perUserCsv(const MetricReport &report, const QJsonObject &settings)
     s += head.join(QLatin1Char(',')) + QLatin1Char('\n');
     const std::size_t metrics = static_cast<std::size_t>(report.metrics.size());
     for (std::size_t u = 0; u < report.users.size(); ++u) {
-        QStringList f{QString::number(report.users[u]), u < report.outcomes.size() ? evalOutcomeId(report.outcomes[u]) : QString()};
+        QStringList f{QString::number(report.users[u]),
+                      u < report.outcomes.size() ? evalOutcomeId(report.outcomes[u]) : QString()};
         for (std::size_t m = 0; m < metrics; ++m)
             f << (u * metrics + m < report.rows.size() ? formatNumber(report.value(u, m), -1) : QString());
         s += f.join(QLatin1Char(',')) + QLatin1Char('\n');

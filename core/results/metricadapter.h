@@ -14,8 +14,7 @@ namespace cinetune {
 RunMetrics runMetricsFromReport(const MetricReport &report, ResultColumn column);
 
 // The paired comparison a − b for every metric both reports have (users matched by id).
-QHash<QString, PairedCell> pairedFromReports(const MetricReport &a, const MetricReport &b,
-                                             const PairedTestOptions &options = {});
+QHash<QString, PairedCell> pairedFromReports(const MetricReport &a, const MetricReport &b, const PairedTestOptions &options = {});
 
 // Per-user rows as CSV: "# " comment lines with the conventions and `settings`, then
 // user,outcome,<metric ids…>; values in the shortest exact form.

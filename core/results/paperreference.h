@@ -15,7 +15,10 @@ namespace cinetune {
 // shot ("Baseline") and fine-tuned, on the Netflix Prize data). They are shown beside a
 // reproduction as columns labelled "reported in the paper (not measured here)": never paired,
 // never charted as a run.
-enum class PaperTable { ProfileData50, ProfileData60 };
+enum class PaperTable {
+    ProfileData50,
+    ProfileData60
+};
 
 // "reported in the paper (not measured here)"
 QString paperReferenceLabel();

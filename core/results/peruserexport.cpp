@@ -59,8 +59,8 @@ QString perUserRunsCsv(const QList<ScoredRun> &runs, const TableExportOptions &o
                      QStringLiteral("outcome")};
     for (const QString &m : metrics)
         head << csvField(m);
-    head << QStringLiteral("titles") << QStringLiteral("resolved") << QStringLiteral("hallucinated") << QStringLiteral("duplicates")
-         << QStringLiteral("profile_repeats") << QStringLiteral("parse_failure");
+    head << QStringLiteral("titles") << QStringLiteral("resolved") << QStringLiteral("hallucinated")
+         << QStringLiteral("duplicates") << QStringLiteral("profile_repeats") << QStringLiteral("parse_failure");
     s += head.join(QLatin1Char(',')) + QLatin1Char('\n');
 
     for (const ScoredRun &r : runs) {
@@ -73,15 +73,16 @@ QString perUserRunsCsv(const QList<ScoredRun> &runs, const TableExportOptions &o
             resolution.emplace(u.user, &u);
         const std::size_t width = static_cast<std::size_t>(rep.metrics.size());
         for (std::size_t u = 0; u < rep.users.size(); ++u) {
-            QStringList f{csvField(r.run.spec.goldSetName), csvField(runLabel(r.run)), QString::number(r.run.id), QString::number(rep.users[u]),
-                          u < rep.outcomes.size() ? evalOutcomeId(rep.outcomes[u]) : QString()};
+            QStringList f{csvField(r.run.spec.goldSetName), csvField(runLabel(r.run)), QString::number(r.run.id),
+                          QString::number(rep.users[u]), u < rep.outcomes.size() ? evalOutcomeId(rep.outcomes[u]) : QString()};
             for (const std::size_t c : column)
                 f << (c < width && (u + 1) * width <= rep.rows.size() ? formatNumber(rep.value(u, c), -1) : QString());
             const auto it = resolution.find(rep.users[u]);
             if (it != resolution.end()) {
                 const UserResolution &x = *it->second;
                 f << QString::number(x.titles) << QString::number(x.resolved) << QString::number(x.hallucinated)
-                  << QString::number(x.duplicates) << QString::number(x.profileRepeats) << QString::number(x.parseFailure ? 1 : 0);
+                  << QString::number(x.duplicates) << QString::number(x.profileRepeats)
+                  << QString::number(x.parseFailure ? 1 : 0);
             } else {
                 f << QString() << QString() << QString() << QString() << QString() << QString();
             }

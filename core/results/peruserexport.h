@@ -16,6 +16,7 @@ namespace cinetune {
 QString perUserRunsCsv(const QList<ScoredRun> &runs, const TableExportOptions &options = {});
 
 // Writes perUserRunsCsv() to `path` (UTF-8); error code results.io.
-[[nodiscard]] Status writePerUserRunsCsv(const QList<ScoredRun> &runs, const QString &path, const TableExportOptions &options = {});
+[[nodiscard]] Status writePerUserRunsCsv(const QList<ScoredRun> &runs, const QString &path,
+                                         const TableExportOptions &options = {});
 
 } // namespace cinetune

@@ -59,7 +59,8 @@ Result<ProjectFacts> readProjectFacts(ProjectFile &project)
         ReportFacts f{tr("Gold set “%1”").arg(g.name), {}};
         f.rows << qMakePair(tr("Users"), number(g.users))
                << qMakePair(tr("Split (train / validation / test)"),
-                            QStringLiteral("%1 / %2 / %3").arg(number(g.splitUsers[0]), number(g.splitUsers[1]), number(g.splitUsers[2])))
+                            QStringLiteral("%1 / %2 / %3")
+                                .arg(number(g.splitUsers[0]), number(g.splitUsers[1]), number(g.splitUsers[2])))
                << qMakePair(tr("Dataset fingerprint"), QString::fromLatin1(g.datasetFingerprint))
                << qMakePair(tr("Created"), g.createdAt.toUTC().toString(Qt::ISODate));
         if (!g.notes.isEmpty())
@@ -68,8 +69,9 @@ Result<ProjectFacts> readProjectFacts(ProjectFile &project)
         const QJsonObject diagnostics = g.summary.value(QLatin1String("diagnostics")).toObject();
         if (!diagnostics.isEmpty()) {
             f.rows << qMakePair(tr("Verdict"), diagnostics.value(QLatin1String("verdict")).toString());
-            out.texts << ReportText{tr("Gold-set diagnostics “%1” (%2 split)").arg(g.name, diagnostics.value(QLatin1String("split")).toString()),
-                                    diagnostics.value(QLatin1String("text")).toString()};
+            out.texts << ReportText{
+                tr("Gold-set diagnostics “%1” (%2 split)").arg(g.name, diagnostics.value(QLatin1String("split")).toString()),
+                diagnostics.value(QLatin1String("text")).toString()};
         }
         out.facts << f;
         out.texts << ReportText{tr("Gold-set spec “%1”").arg(g.name), json(g.spec.toJson())};
@@ -85,8 +87,7 @@ Result<ProjectFacts> readProjectFacts(ProjectFile &project)
         const FineTuneJob &j = s.job;
         ReportFacts f{tr("Fine-tuning job %1").arg(j.id.isEmpty() ? s.requestTag : j.id), {}};
         f.rows << qMakePair(tr("Provider"), QStringLiteral("%1 (%2, %3)").arg(s.provider, providerKindLabel(s.kind), s.baseUrl))
-               << qMakePair(tr("Status"), jobStatusId(j.status))
-               << qMakePair(tr("Base model"), j.baseModel)
+               << qMakePair(tr("Status"), jobStatusId(j.status)) << qMakePair(tr("Base model"), j.baseModel)
                << qMakePair(tr("Fine-tuned model"), j.fineTunedModel.isEmpty() ? tr("none yet") : j.fineTunedModel);
         if (j.epochs)
             f.rows << qMakePair(tr("Epochs"), QString::number(*j.epochs));

@@ -38,12 +38,14 @@ Result<QList<RunInput>> readRunInputs(ProjectFile &project, const QStringList &o
             return responses.error();
         if (responses->empty())
             continue; // nothing to score yet
-        Result<StoredGoldSet> set = run.spec.goldSetId > 0 ? goldSets.get(run.spec.goldSetId) : goldSets.find(run.spec.goldSetName);
+        Result<StoredGoldSet> set = run.spec.goldSetId > 0 ? goldSets.get(run.spec.goldSetId)
+                                                           : goldSets.find(run.spec.goldSetName);
         if (!set)
             set = goldSets.find(run.spec.goldSetName);
         if (!set)
             return makeError(errc::Results::NoGoldSet,
-                             tr("Run “%1” was made on the gold set “%2”, which is no longer in the project.").arg(run.name, run.spec.goldSetName));
+                             tr("Run “%1” was made on the gold set “%2”, which is no longer in the project.")
+                                 .arg(run.name, run.spec.goldSetName));
         const Result<std::vector<GoldSetUser>> users = goldSets.users(set->id);
         if (!users)
             return users.error();
@@ -150,7 +152,8 @@ ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs, bool pa
             keys << key;
             c.groups.append(GoldSetResults{});
             GoldSetResults &group = c.groups.last();
-            group.name = splits.value(key.first).size() > 1 ? tr("%1 · %2").arg(key.first, goldSetSplitId(key.second)) : key.first;
+            group.name = splits.value(key.first).size() > 1 ? tr("%1 · %2").arg(key.first, goldSetSplitId(key.second))
+                                                            : key.first;
             if (s.goldSetSpec) {
                 group.spec = s.goldSetSpec->toJson();
                 if (const auto table = paperTableFor(*s.goldSetSpec); table && paperReference)

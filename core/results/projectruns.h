@@ -23,11 +23,11 @@ class TitleResolver;
 struct UserResolution
 {
     std::uint32_t user = 0;
-    int titles = 0;          // list entries (titles or baseline ids)
-    int resolved = 0;        // matched to a catalogue movie
-    int hallucinated = 0;    // not in the catalogue
-    int duplicates = 0;      // the same movie higher in the list
-    int profileRepeats = 0;  // a movie of the user's own profile
+    int titles = 0;         // list entries (titles or baseline ids)
+    int resolved = 0;       // matched to a catalogue movie
+    int hallucinated = 0;   // not in the catalogue
+    int duplicates = 0;     // the same movie higher in the list
+    int profileRepeats = 0; // a movie of the user's own profile
     bool parseFailure = false;
 };
 
@@ -39,7 +39,7 @@ struct ScoredRun
     MetricReport report;
     ResolutionCounts resolution;
     std::uint64_t users = 0;
-    std::vector<UserResolution> perUser;  // the split's users, in the report's order
+    std::vector<UserResolution> perUser; // the split's users, in the report's order
     // Rating counts in the dataset of every user's distinct resolved recommendations, and of every
     // user's gold movies (the popularity distribution chart).
     QList<double> recommendedPopularity;
@@ -52,8 +52,8 @@ struct RunInput
 {
     StoredRun run;
     std::optional<GoldSetSpec> goldSetSpec;
-    std::vector<GoldSetUser> split;       // the gold users of the run's split
-    std::vector<Prediction> predictions;  // predictionsFromResponses() of the stored responses
+    std::vector<GoldSetUser> split;      // the gold users of the run's split
+    std::vector<Prediction> predictions; // predictionsFromResponses() of the stored responses
 };
 // The runs that have responses (`only`: run names or ids; empty = all). Error codes: those of the
 // repositories, results.no_gold_set.
@@ -62,8 +62,9 @@ struct RunInput
                                                       const TitleResolver &resolver, const MetricOptions &options = {});
 
 // readRunInputs() + scoreRunInputs(). Needs the project's thread.
-[[nodiscard]] Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const Dataset &dataset, const TitleResolver &resolver,
-                                                        const MetricOptions &options = {}, const QStringList &only = {});
+[[nodiscard]] Result<QList<ScoredRun>> scoreProjectRuns(ProjectFile &project, const Dataset &dataset,
+                                                        const TitleResolver &resolver, const MetricOptions &options = {},
+                                                        const QStringList &only = {});
 
 // Runs → columns: one group per gold set and split (in run order; runs on different splits of one
 // gold set are never paired: the group is then named "gold set · split"), the run's spec as the column settings,

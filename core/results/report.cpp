@@ -19,7 +19,8 @@ QString inlineSvg(const QByteArray &svg)
     return start < 0 ? QString() : s.mid(start);
 }
 
-const char *kStyle = R"(body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
+const char *kStyle =
+    R"(body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}h3{font-size:1.1em}
 table{border-collapse:collapse;margin:.6em 0}th,td{padding:.25em .7em;text-align:right}th:first-child,td:first-child{text-align:left}
 thead th{border-top:2px solid #222;border-bottom:1px solid #222}tbody tr:last-child td{border-bottom:2px solid #222}
@@ -55,8 +56,8 @@ QString tableToHtml(const ResultsTable &t, int decimals)
             const PairedCell &p = r.paired;
             if (p.present)
                 h += QStringLiteral("<td>%1</td><td>%2</td><td%3>%4</td>")
-                         .arg(htmlEscape(formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, decimals)), htmlEscape(formatPValue(p.p)),
-                              p.significant() ? QStringLiteral(" class=\"sig\"") : QString(),
+                         .arg(htmlEscape(formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, decimals)),
+                              htmlEscape(formatPValue(p.p)), p.significant() ? QStringLiteral(" class=\"sig\"") : QString(),
                               htmlEscape(formatPValue(p.pAdjusted)) + (p.significant() ? QStringLiteral("*") : QString()));
             else
                 h += QStringLiteral("<td>–</td><td>–</td><td>–</td>");
@@ -77,8 +78,7 @@ QString reportToHtml(const ReportData &r, const ReportHtmlOptions &o)
         h += QStringLiteral("<style>\n%1\n</style>\n").arg(QLatin1String(kStyle));
     h += QStringLiteral("</head>\n<body>\n<h1>%1</h1>\n").arg(htmlEscape(r.title));
     h += QStringLiteral("<p>%1</p>\n")
-             .arg(htmlEscape(tr("Written by CineTune %1 on %2.")
-                                 .arg(r.appVersion, r.generatedAt.toUTC().toString(Qt::ISODate))));
+             .arg(htmlEscape(tr("Written by CineTune %1 on %2.").arg(r.appVersion, r.generatedAt.toUTC().toString(Qt::ISODate))));
     // Any shown number from the offline simulator: said first, before every other warning.
     QStringList warnings = r.warnings;
     bool simulated = false;
@@ -100,7 +100,8 @@ QString reportToHtml(const ReportData &r, const ReportHtmlOptions &o)
             QStringList notes = t.notes;
             for (const ResultColumn &c : t.columns) {
                 if (!c.settings.isEmpty())
-                    notes << QStringLiteral("%1: %2").arg(c.label, QString::fromUtf8(QJsonDocument(c.settings).toJson(QJsonDocument::Compact)));
+                    notes << QStringLiteral("%1: %2").arg(
+                        c.label, QString::fromUtf8(QJsonDocument(c.settings).toJson(QJsonDocument::Compact)));
             }
             if (t.hasPaired)
                 notes << tr("Δ: paired difference with its 95 % confidence interval; p: paired test; p (Holm): adjusted with "
@@ -119,7 +120,8 @@ QString reportToHtml(const ReportData &r, const ReportHtmlOptions &o)
         for (const ReportChart &c : r.charts) {
             // The caption first: a page break then never separates a chart from its title.
             h += QStringLiteral("<figure id=\"%1\">\n<figcaption><b>%2</b>%3</figcaption>\n")
-                     .arg(htmlEscape(c.id), htmlEscape(c.title), c.caption.isEmpty() ? QString() : QString(QStringLiteral(" ") + htmlEscape(c.caption)));
+                     .arg(htmlEscape(c.id), htmlEscape(c.title),
+                          c.caption.isEmpty() ? QString() : QString(QStringLiteral(" ") + htmlEscape(c.caption)));
             const bool svg = o.images == ReportHtmlOptions::Images::InlineSvg && !c.svg.isEmpty();
             if (svg)
                 h += inlineSvg(c.svg) + QLatin1Char('\n');

@@ -27,11 +27,11 @@ struct ReportText
 
 struct ReportChart
 {
-    QString id;        // file-name friendly, unique in the report ("fig-precision-paper50")
+    QString id; // file-name friendly, unique in the report ("fig-precision-paper50")
     QString title;
     QString caption;
-    QByteArray svg;    // inline SVG document (may be empty)
-    QByteArray png;    // PNG bytes (may be empty)
+    QByteArray svg; // inline SVG document (may be empty)
+    QByteArray png; // PNG bytes (may be empty)
 };
 
 struct ReportData
@@ -50,7 +50,11 @@ struct ReportHtmlOptions
 {
     // How charts are embedded: inline SVG (the self-contained HTML), a base64 PNG data URL, or a
     // resource name "<id>.png" that the caller registers (QTextDocument for the PDF).
-    enum class Images { InlineSvg, DataPng, ResourceName };
+    enum class Images {
+        InlineSvg,
+        DataPng,
+        ResourceName
+    };
     Images images = Images::InlineSvg;
     int decimals = 4;
 };

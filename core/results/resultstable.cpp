@@ -25,9 +25,10 @@ std::pair<QString, int> splitId(const QString &id)
 // Beyond-accuracy figures and rates, in the order the extended table lists them.
 const QStringList &extraIds()
 {
-    static const QStringList ids{QStringLiteral("coverage"), QStringLiteral("popularity"), QStringLiteral("gini"),
-                                 QStringLiteral("hallucination_rate"), QStringLiteral("duplicate_rate"),
-                                 QStringLiteral("profile_rate"), QStringLiteral("parse_failure_rate")};
+    static const QStringList ids{
+        QStringLiteral("coverage"),           QStringLiteral("popularity"),     QStringLiteral("gini"),
+        QStringLiteral("hallucination_rate"), QStringLiteral("duplicate_rate"), QStringLiteral("profile_rate"),
+        QStringLiteral("parse_failure_rate")};
     return ids;
 }
 
@@ -81,9 +82,8 @@ QString metricLabel(const QString &id)
 
 QStringList paperMetricIds()
 {
-    return {QStringLiteral("precision@3"), QStringLiteral("recall@3"), QStringLiteral("f1@3"),
-            QStringLiteral("precision@5"), QStringLiteral("recall@5"), QStringLiteral("f1@5"),
-            QStringLiteral("mrr"),         QStringLiteral("map")};
+    return {QStringLiteral("precision@3"), QStringLiteral("recall@3"), QStringLiteral("f1@3"), QStringLiteral("precision@5"),
+            QStringLiteral("recall@5"),    QStringLiteral("f1@5"),     QStringLiteral("mrr"),  QStringLiteral("map")};
 }
 
 QList<int> metricKs(const QList<RunMetrics> &runs)
@@ -175,9 +175,10 @@ RunMetrics runMetricsFromJson(const QJsonObject &json, const ResultColumn &colum
         if (!mean.isDouble())
             return;
         const QJsonArray a = interval.toArray();
-        r.metrics.insert(id, a.size() == 2 && a[0].isDouble() && a[1].isDouble()
-                                 ? MetricCell::of(mean.toDouble(), a[0].toDouble(), a[1].toDouble())
-                                 : MetricCell::of(mean.toDouble()));
+        r.metrics.insert(id,
+                         a.size() == 2 && a[0].isDouble() && a[1].isDouble()
+                             ? MetricCell::of(mean.toDouble(), a[0].toDouble(), a[1].toDouble())
+                             : MetricCell::of(mean.toDouble()));
     };
     for (auto it = metrics.constBegin(); it != metrics.constEnd(); ++it)
         put(it.key(), it.value(), ci.value(it.key()));

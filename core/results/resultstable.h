@@ -59,16 +59,16 @@ struct ResultColumn
 
 struct ResultRow
 {
-    QString metricId;          // e.g. "precision@3", "mrr"
-    QString label;             // e.g. "Precision@3"
-    QList<MetricCell> cells;   // one per column
-    PairedCell paired;         // columns[pairA] − columns[pairB], when the table has a pair
+    QString metricId;        // e.g. "precision@3", "mrr"
+    QString label;           // e.g. "Precision@3"
+    QList<MetricCell> cells; // one per column
+    PairedCell paired;       // columns[pairA] − columns[pairB], when the table has a pair
 };
 
 struct ResultsTable
 {
     QString title;
-    QString group;             // the gold set the table is about
+    QString group; // the gold set the table is about
     QList<ResultColumn> columns;
     QList<ResultRow> rows;
     bool hasPaired = false;
@@ -86,7 +86,7 @@ struct RunMetrics
 {
     ResultColumn column;
     QHash<QString, MetricCell> metrics;
-    qint64 users = -1;          // users in the means; -1 = unknown
+    qint64 users = -1; // users in the means; -1 = unknown
     QJsonObject conventions;
 };
 

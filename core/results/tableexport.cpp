@@ -38,14 +38,17 @@ QStringList headerLines(const ResultsTable &t, const TableExportOptions &o)
         lines << QStringLiteral("column \"%1\": run %2, settings %3")
                      .arg(c.label, c.runId.isEmpty() ? QStringLiteral("-") : c.runId, compactJson(c.settings));
     if (t.hasPaired)
-        lines << QStringLiteral("paired difference: %1 (95 % CI; p: p-value of a paired test; p_holm: Holm–Bonferroni adjusted over "
-                                "the %2 metrics compared; * adjusted p < 0.05)")
+        lines << QStringLiteral(
+                     "paired difference: %1 (95 % CI; p: p-value of a paired test; p_holm: Holm–Bonferroni adjusted over "
+                     "the %2 metrics compared; * adjusted p < 0.05)")
                      .arg(pairLabel(t))
                      .arg(std::count_if(t.rows.cbegin(), t.rows.cend(), [](const ResultRow &r) { return r.paired.present; }));
     for (auto it = t.conventions.constBegin(); it != t.conventions.constEnd(); ++it)
         lines << QStringLiteral("convention %1: %2")
-                     .arg(it.key(), it.value().isString() ? it.value().toString()
-                                                          : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)));
+                     .arg(it.key(),
+                          it.value().isString()
+                              ? it.value().toString()
+                              : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)));
     for (const QString &n : t.notes)
         lines << QStringLiteral("note: %1").arg(n);
     for (QString &l : lines)
@@ -98,17 +101,38 @@ QString latexEscape(const QString &text)
     out.reserve(text.size() + 8);
     for (const QChar c : text) {
         switch (c.unicode()) {
-        case '\\': out += QStringLiteral("\\textbackslash{}"); break;
-        case '&': out += QStringLiteral("\\&"); break;
-        case '%': out += QStringLiteral("\\%"); break;
-        case '$': out += QStringLiteral("\\$"); break;
-        case '#': out += QStringLiteral("\\#"); break;
-        case '_': out += QStringLiteral("\\_"); break;
-        case '{': out += QStringLiteral("\\{"); break;
-        case '}': out += QStringLiteral("\\}"); break;
-        case '~': out += QStringLiteral("\\textasciitilde{}"); break;
-        case '^': out += QStringLiteral("\\textasciicircum{}"); break;
-        default: out += c;
+        case '\\':
+            out += QStringLiteral("\\textbackslash{}");
+            break;
+        case '&':
+            out += QStringLiteral("\\&");
+            break;
+        case '%':
+            out += QStringLiteral("\\%");
+            break;
+        case '$':
+            out += QStringLiteral("\\$");
+            break;
+        case '#':
+            out += QStringLiteral("\\#");
+            break;
+        case '_':
+            out += QStringLiteral("\\_");
+            break;
+        case '{':
+            out += QStringLiteral("\\{");
+            break;
+        case '}':
+            out += QStringLiteral("\\}");
+            break;
+        case '~':
+            out += QStringLiteral("\\textasciitilde{}");
+            break;
+        case '^':
+            out += QStringLiteral("\\textasciicircum{}");
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -223,7 +247,9 @@ QString tableToLatex(const ResultsTable &t, const TableExportOptions &o)
             const PairedCell &p = r.paired;
             if (p.present) {
                 f << latexEscape(formatCell(MetricCell::of(p.diff, p.lo, p.hi), true, o.decimals));
-                const auto latexP = [](double v) { return formatPValue(v).replace(QStringLiteral("< "), QStringLiteral("$<$ ")); };
+                const auto latexP = [](double v) {
+                    return formatPValue(v).replace(QStringLiteral("< "), QStringLiteral("$<$ "));
+                };
                 f << latexP(p.p);
                 const QString adjusted = latexP(p.pAdjusted);
                 f << (p.significant() ? QStringLiteral("\\textbf{%1}$^{*}$").arg(adjusted) : adjusted);
@@ -248,8 +274,10 @@ QJsonObject tableToJson(const ResultsTable &t, const TableExportOptions &o)
         j[QStringLiteral("generator")] = o.generator;
     QJsonArray cols;
     for (const ResultColumn &c : t.columns)
-        cols.append(QJsonObject{{QStringLiteral("label"), c.label}, {QStringLiteral("run"), c.runId},
-                                {QStringLiteral("settings"), c.settings}, {QStringLiteral("reference"), c.reference}});
+        cols.append(QJsonObject{{QStringLiteral("label"), c.label},
+                                {QStringLiteral("run"), c.runId},
+                                {QStringLiteral("settings"), c.settings},
+                                {QStringLiteral("reference"), c.reference}});
     j[QStringLiteral("columns")] = cols;
     QJsonArray rows;
     for (const ResultRow &r : t.rows) {
@@ -266,19 +294,21 @@ QJsonObject tableToJson(const ResultsTable &t, const TableExportOptions &o)
             }
             values.append(v);
         }
-        QJsonObject row{{QStringLiteral("metric"), r.metricId}, {QStringLiteral("label"), r.label},
-                        {QStringLiteral("values"), values}};
+        QJsonObject row{
+            {QStringLiteral("metric"), r.metricId}, {QStringLiteral("label"), r.label}, {QStringLiteral("values"), values}};
         if (t.hasPaired && r.paired.present)
-            row[QStringLiteral("paired")] = QJsonObject{{QStringLiteral("diff"), r.paired.diff}, {QStringLiteral("lo"), r.paired.lo},
-                                                        {QStringLiteral("hi"), r.paired.hi}, {QStringLiteral("p"), r.paired.p},
+            row[QStringLiteral("paired")] = QJsonObject{{QStringLiteral("diff"), r.paired.diff},
+                                                        {QStringLiteral("lo"), r.paired.lo},
+                                                        {QStringLiteral("hi"), r.paired.hi},
+                                                        {QStringLiteral("p"), r.paired.p},
                                                         {QStringLiteral("p_holm"), r.paired.pAdjusted},
                                                         {QStringLiteral("significant"), r.paired.significant()}};
         rows.append(row);
     }
     j[QStringLiteral("rows")] = rows;
     if (t.hasPaired)
-        j[QStringLiteral("pair")] = QJsonObject{{QStringLiteral("a"), t.pairA}, {QStringLiteral("b"), t.pairB},
-                                                {QStringLiteral("alpha"), PairedCell::kAlpha}};
+        j[QStringLiteral("pair")] = QJsonObject{
+            {QStringLiteral("a"), t.pairA}, {QStringLiteral("b"), t.pairB}, {QStringLiteral("alpha"), PairedCell::kAlpha}};
     j[QStringLiteral("conventions")] = t.conventions;
     j[QStringLiteral("notes")] = QJsonArray::fromStringList(t.notes);
     return j;
@@ -287,10 +317,14 @@ QJsonObject tableToJson(const ResultsTable &t, const TableExportOptions &o)
 QByteArray exportTable(const ResultsTable &table, TableFormat format, const TableExportOptions &options)
 {
     switch (format) {
-    case TableFormat::Csv: return tableToCsv(table, options).toUtf8();
-    case TableFormat::Markdown: return tableToMarkdown(table, options).toUtf8();
-    case TableFormat::Latex: return tableToLatex(table, options).toUtf8();
-    case TableFormat::Json: return QJsonDocument(tableToJson(table, options)).toJson(QJsonDocument::Indented);
+    case TableFormat::Csv:
+        return tableToCsv(table, options).toUtf8();
+    case TableFormat::Markdown:
+        return tableToMarkdown(table, options).toUtf8();
+    case TableFormat::Latex:
+        return tableToLatex(table, options).toUtf8();
+    case TableFormat::Json:
+        return QJsonDocument(tableToJson(table, options)).toJson(QJsonDocument::Indented);
     }
     return {};
 }
@@ -298,10 +332,14 @@ QByteArray exportTable(const ResultsTable &table, TableFormat format, const Tabl
 QString tableFormatSuffix(TableFormat format)
 {
     switch (format) {
-    case TableFormat::Csv: return QStringLiteral("csv");
-    case TableFormat::Markdown: return QStringLiteral("md");
-    case TableFormat::Latex: return QStringLiteral("tex");
-    case TableFormat::Json: return QStringLiteral("json");
+    case TableFormat::Csv:
+        return QStringLiteral("csv");
+    case TableFormat::Markdown:
+        return QStringLiteral("md");
+    case TableFormat::Latex:
+        return QStringLiteral("tex");
+    case TableFormat::Json:
+        return QStringLiteral("json");
     }
     return {};
 }

@@ -9,12 +9,17 @@
 
 namespace cinetune {
 
-enum class TableFormat { Csv, Markdown, Latex, Json };
+enum class TableFormat {
+    Csv,
+    Markdown,
+    Latex,
+    Json
+};
 
 struct TableExportOptions
 {
-    int decimals = 4;          // Markdown and LaTeX (the paper prints four); CSV and JSON are exact
-    QString generator;         // e.g. "CineTune 0.1.0"; written as a comment / key when not empty
+    int decimals = 4;  // Markdown and LaTeX (the paper prints four); CSV and JSON are exact
+    QString generator; // e.g. "CineTune 0.1.0"; written as a comment / key when not empty
 };
 
 // Every format carries the table's conventions, the columns' run ids and settings and the notes:

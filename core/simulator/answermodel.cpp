@@ -25,16 +25,26 @@ QSet<QString> words(const QString &text)
 const QStringList &fallbackTitles()
 {
     static const QStringList titles = {
-        QStringLiteral("Forrest Gump (1994)"), QStringLiteral("The Shawshank Redemption (1994)"),
-        QStringLiteral("Pulp Fiction (1994)"), QStringLiteral("The Silence of the Lambs (1991)"),
-        QStringLiteral("The Matrix (1999)"), QStringLiteral("Star Wars: Episode IV - A New Hope (1977)"),
-        QStringLiteral("Jurassic Park (1993)"), QStringLiteral("Braveheart (1995)"),
-        QStringLiteral("Terminator 2: Judgment Day (1991)"), QStringLiteral("Schindler's List (1993)"),
-        QStringLiteral("Fight Club (1999)"), QStringLiteral("Toy Story (1995)"),
-        QStringLiteral("Star Wars: Episode V - The Empire Strikes Back (1980)"), QStringLiteral("American Beauty (1999)"),
-        QStringLiteral("The Usual Suspects (1995)"), QStringLiteral("Seven (1995)"),
-        QStringLiteral("Independence Day (1996)"), QStringLiteral("Apollo 13 (1995)"),
-        QStringLiteral("Raiders of the Lost Ark (1981)"), QStringLiteral("The Lord of the Rings: The Fellowship of the Ring (2001)"),
+        QStringLiteral("Forrest Gump (1994)"),
+        QStringLiteral("The Shawshank Redemption (1994)"),
+        QStringLiteral("Pulp Fiction (1994)"),
+        QStringLiteral("The Silence of the Lambs (1991)"),
+        QStringLiteral("The Matrix (1999)"),
+        QStringLiteral("Star Wars: Episode IV - A New Hope (1977)"),
+        QStringLiteral("Jurassic Park (1993)"),
+        QStringLiteral("Braveheart (1995)"),
+        QStringLiteral("Terminator 2: Judgment Day (1991)"),
+        QStringLiteral("Schindler's List (1993)"),
+        QStringLiteral("Fight Club (1999)"),
+        QStringLiteral("Toy Story (1995)"),
+        QStringLiteral("Star Wars: Episode V - The Empire Strikes Back (1980)"),
+        QStringLiteral("American Beauty (1999)"),
+        QStringLiteral("The Usual Suspects (1995)"),
+        QStringLiteral("Seven (1995)"),
+        QStringLiteral("Independence Day (1996)"),
+        QStringLiteral("Apollo 13 (1995)"),
+        QStringLiteral("Raiders of the Lost Ark (1981)"),
+        QStringLiteral("The Lord of the Rings: The Fellowship of the Ring (2001)"),
     };
     return titles;
 }
@@ -51,7 +61,10 @@ quint64 stableHash(const QByteArray &bytes, quint64 seed)
     return h;
 }
 
-AnswerModel::AnswerModel(QStringList popularTitles, quint64 seed) : m_titles(std::move(popularTitles)), m_seed(seed) {}
+AnswerModel::AnswerModel(QStringList popularTitles, quint64 seed)
+    : m_titles(std::move(popularTitles))
+    , m_seed(seed)
+{}
 
 QString AnswerModel::lastUserMessage(const QJsonArray &messages)
 {
@@ -83,7 +96,9 @@ QString AnswerModel::baseAnswer(const QString &prompt) const
         } else if (roll == 1) {
             static const char *const a[] = {"Midnight", "Silent", "Crimson", "Last", "Hidden"};
             static const char *const b[] = {"Harbor", "Echoes", "Frontier", "Promise", "Garden"};
-            t = QStringLiteral("The %1 %2 (%3)").arg(QLatin1String(a[(h >> 8) % 5]), QLatin1String(b[(h >> 12) % 5])).arg(1985 + int((h >> 4) % 30));
+            t = QStringLiteral("The %1 %2 (%3)")
+                    .arg(QLatin1String(a[(h >> 8) % 5]), QLatin1String(b[(h >> 12) % 5]))
+                    .arg(1985 + int((h >> 4) % 30));
         }
         picks.append(t);
     }

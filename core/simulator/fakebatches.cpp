@@ -36,7 +36,8 @@ FakeProvider::Response FakeProvider::createBatch(const Request &request)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject())
-        return error(400, QStringLiteral("We could not parse the JSON body of your request."), QStringLiteral("invalid_request_error"), {});
+        return error(400, QStringLiteral("We could not parse the JSON body of your request."),
+                     QStringLiteral("invalid_request_error"), {});
     const QJsonObject body = doc.object();
     Batch batch;
     batch.inputFileId = body.value(QLatin1String("input_file_id")).toString();
@@ -45,14 +46,15 @@ FakeProvider::Response FakeProvider::createBatch(const Request &request)
         return error(400, QStringLiteral("completion_window must be \"24h\"."), QStringLiteral("invalid_request_error"), {},
                      QStringLiteral("completion_window"));
     if (batch.endpoint != QLatin1String("/v1/chat/completions") && batch.endpoint != QLatin1String("/chat/completions"))
-        return error(400, QStringLiteral("The simulator runs batches of /v1/chat/completions only."), QStringLiteral("invalid_request_error"),
-                     {}, QStringLiteral("endpoint"));
+        return error(400, QStringLiteral("The simulator runs batches of /v1/chat/completions only."),
+                     QStringLiteral("invalid_request_error"), {}, QStringLiteral("endpoint"));
     if (!m_files.contains(batch.inputFileId))
-        return error(400, QStringLiteral("No such File object: %1").arg(batch.inputFileId), QStringLiteral("invalid_request_error"), {},
-                     QStringLiteral("input_file_id"));
+        return error(400, QStringLiteral("No such File object: %1").arg(batch.inputFileId),
+                     QStringLiteral("invalid_request_error"), {}, QStringLiteral("input_file_id"));
     const File &input = m_files[batch.inputFileId];
     if (input.purpose != QLatin1String("batch"))
-        return error(400, QStringLiteral("File %1 has purpose \"%2\"; a batch needs purpose \"batch\".").arg(input.id, input.purpose),
+        return error(400,
+                     QStringLiteral("File %1 has purpose \"%2\"; a batch needs purpose \"batch\".").arg(input.id, input.purpose),
                      QStringLiteral("invalid_request_error"), {}, QStringLiteral("input_file_id"));
     batch.metadata = body.value(QLatin1String("metadata")).toObject();
     // Validate the lines now (the batch fails after "validating" if one is wrong).
@@ -138,12 +140,14 @@ FakeProvider::Response FakeProvider::cancelBatch(const QString &id)
     Batch &b = m_batches[id];
     const QString status = batchStatus(b);
     if (status == QLatin1String("completed") || status == QLatin1String("failed") || status == QLatin1String("expired"))
-        return error(409, QStringLiteral("Cannot cancel a batch with status %1.").arg(status), QStringLiteral("invalid_request_error"), {});
+        return error(409, QStringLiteral("Cannot cancel a batch with status %1.").arg(status),
+                     QStringLiteral("invalid_request_error"), {});
     if (b.cancelledAtMs < 0) {
         b.cancelledAtMs = m_clock.elapsed();
         // What was answered so far stays in the output, as with OpenAI.
         const double d = std::max(1, m_options.batchDurationMs);
-        const double done = std::clamp((double(b.cancelledAtMs - b.startMs) / d - kValidating) / (kInProgressEnd - kValidating), 0.0, 1.0);
+        const double done = std::clamp((double(b.cancelledAtMs - b.startMs) / d - kValidating) / (kInProgressEnd - kValidating),
+                                       0.0, 1.0);
         makeBatchResults(b, qint64(double(b.total) * done));
     }
     Response r;
@@ -197,14 +201,21 @@ void FakeProvider::makeBatchResults(Batch &b, qint64 lines)
             ++b.failed;
             continue;
         }
-        if (fault && (fault->kind == K::Status429 || fault->kind == K::RateLimit || fault->kind == K::Quota || fault->kind == K::Status500
-                      || fault->kind == K::Status502 || fault->kind == K::Status503 || fault->kind == K::Unauthorized)) {
-            const int s = fault->kind == K::Status500 ? 500 : fault->kind == K::Status502 ? 502 : fault->kind == K::Status503 ? 503
-                        : fault->kind == K::Unauthorized ? 401 : 429;
-            answer = error(s, QStringLiteral("The request failed (simulated batch line fault)."), QStringLiteral("server_error"), {});
+        if (fault
+            && (fault->kind == K::Status429 || fault->kind == K::RateLimit || fault->kind == K::Quota
+                || fault->kind == K::Status500 || fault->kind == K::Status502 || fault->kind == K::Status503
+                || fault->kind == K::Unauthorized)) {
+            const int s = fault->kind == K::Status500 ? 500
+                : fault->kind == K::Status502         ? 502
+                : fault->kind == K::Status503         ? 503
+                : fault->kind == K::Unauthorized      ? 401
+                                                      : 429;
+            answer = error(s, QStringLiteral("The request failed (simulated batch line fault)."), QStringLiteral("server_error"),
+                           {});
         } else if (fault) {
-            out[QStringLiteral("error")] = QJsonObject{{QStringLiteral("code"), QStringLiteral("simulated_fault")},
-                                                       {QStringLiteral("message"), QStringLiteral("The request was not carried out (simulated).")}};
+            out[QStringLiteral("error")] = QJsonObject{
+                {QStringLiteral("code"), QStringLiteral("simulated_fault")},
+                {QStringLiteral("message"), QStringLiteral("The request was not carried out (simulated).")}};
             errors += json(out) + '\n';
             ++b.failed;
             continue;
@@ -254,7 +265,8 @@ QJsonObject FakeProvider::batchJson(Batch &b)
         const double t = (double(m_clock.elapsed() - b.startMs) / d - kValidating) / (kInProgressEnd - kValidating);
         completed = std::clamp(qint64(double(b.total) * t), qint64(0), b.total);
     }
-    const bool ended = status == QLatin1String("completed") || status == QLatin1String("cancelled") || status == QLatin1String("failed");
+    const bool ended = status == QLatin1String("completed") || status == QLatin1String("cancelled")
+        || status == QLatin1String("failed");
     QJsonArray errorList;
     if (!b.failure.isEmpty() && status == QLatin1String("failed"))
         errorList.append(QJsonObject{{QStringLiteral("code"), QStringLiteral("invalid_request")},
@@ -265,8 +277,10 @@ QJsonObject FakeProvider::batchJson(Batch &b)
         {QStringLiteral("id"), b.id},
         {QStringLiteral("object"), QStringLiteral("batch")},
         {QStringLiteral("endpoint"), b.endpoint},
-        {QStringLiteral("errors"), errorList.isEmpty() ? QJsonValue() : QJsonValue(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
-                                                                                               {QStringLiteral("data"), errorList}})},
+        {QStringLiteral("errors"),
+         errorList.isEmpty()
+             ? QJsonValue()
+             : QJsonValue(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), errorList}})},
         {QStringLiteral("input_file_id"), b.inputFileId},
         {QStringLiteral("completion_window"), QStringLiteral("24h")},
         {QStringLiteral("status"), status},
@@ -276,10 +290,11 @@ QJsonObject FakeProvider::batchJson(Batch &b)
         {QStringLiteral("in_progress_at"), status == QLatin1String("validating") ? QJsonValue() : timeOrNull(at(kValidating))},
         {QStringLiteral("expires_at"), b.createdAt + 24 * 3600},
         {QStringLiteral("completed_at"), status == QLatin1String("completed") ? timeOrNull(at(1.0)) : QJsonValue()},
-        {QStringLiteral("cancelled_at"), status == QLatin1String("cancelled") ? QJsonValue(QDateTime::currentSecsSinceEpoch()) : QJsonValue()},
-        {QStringLiteral("request_counts"), QJsonObject{{QStringLiteral("total"), b.total},
-                                                       {QStringLiteral("completed"), completed},
-                                                       {QStringLiteral("failed"), failed}}},
+        {QStringLiteral("cancelled_at"),
+         status == QLatin1String("cancelled") ? QJsonValue(QDateTime::currentSecsSinceEpoch()) : QJsonValue()},
+        {QStringLiteral("request_counts"),
+         QJsonObject{
+             {QStringLiteral("total"), b.total}, {QStringLiteral("completed"), completed}, {QStringLiteral("failed"), failed}}},
         {QStringLiteral("metadata"), b.metadata.isEmpty() ? QJsonValue() : QJsonValue(b.metadata)},
     };
 }

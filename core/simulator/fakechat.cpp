@@ -27,13 +27,14 @@ FakeProvider::Response FakeProvider::chat(const Request &request)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject())
-        return error(400, QStringLiteral("We could not parse the JSON body of your request."), QStringLiteral("invalid_request_error"), {});
+        return error(400, QStringLiteral("We could not parse the JSON body of your request."),
+                     QStringLiteral("invalid_request_error"), {});
     const QJsonObject body = doc.object();
     const QString model = body.value(QLatin1String("model")).toString();
     const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
     if (messages.isEmpty())
-        return error(400, QStringLiteral("'messages' must contain at least one message."), QStringLiteral("invalid_request_error"), {},
-                     QStringLiteral("messages"));
+        return error(400, QStringLiteral("'messages' must contain at least one message."),
+                     QStringLiteral("invalid_request_error"), {}, QStringLiteral("messages"));
     const QString prompt = AnswerModel::lastUserMessage(messages);
     QString answer;
     const Job *together = nullptr;
@@ -67,21 +68,25 @@ FakeProvider::Response FakeProvider::chat(const Request &request)
     Response r;
     if (body.value(QLatin1String("stream")).toBool()) {
         // With include_usage, OpenAI gives every chunk "usage": null and the last one the figures.
-        const bool includeUsage = body.value(QLatin1String("stream_options")).toObject().value(QLatin1String("include_usage")).toBool();
+        const bool includeUsage =
+            body.value(QLatin1String("stream_options")).toObject().value(QLatin1String("include_usage")).toBool();
         auto chunk = [&](const QJsonObject &delta, const QJsonValue &finish) {
             QJsonObject c{{QStringLiteral("id"), id},
-                                    {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
-                                    {QStringLiteral("created"), created},
-                                    {QStringLiteral("model"), model},
-                                    {QStringLiteral("system_fingerprint"), QStringLiteral("cinetune-simulator")},
-                                    {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
-                                                                                       {QStringLiteral("delta"), delta},
-                                                                                       {QStringLiteral("finish_reason"), finish}}}}};
+                          {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                          {QStringLiteral("created"), created},
+                          {QStringLiteral("model"), model},
+                          {QStringLiteral("system_fingerprint"), QStringLiteral("cinetune-simulator")},
+                          {QStringLiteral("choices"),
+                           QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                                  {QStringLiteral("delta"), delta},
+                                                  {QStringLiteral("finish_reason"), finish}}}}};
             if (includeUsage)
                 c[QStringLiteral("usage")] = QJsonValue();
             return json(c);
         };
-        r.sseChunks.append(chunk(QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), QString()}}, QJsonValue()));
+        r.sseChunks.append(
+            chunk(QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), QString()}},
+                  QJsonValue()));
         static const QRegularExpression piece(QStringLiteral("\\S+\\s*"));
         auto it = piece.globalMatch(answer);
         while (it.hasNext())
@@ -102,17 +107,17 @@ FakeProvider::Response FakeProvider::chat(const Request &request)
         {QStringLiteral("created"), created},
         {QStringLiteral("model"), model},
         {QStringLiteral("system_fingerprint"), QStringLiteral("cinetune-simulator")},
-        {QStringLiteral("choices"), QJsonArray{QJsonObject{
-                                        {QStringLiteral("index"), 0},
-                                        {QStringLiteral("message"), QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
-                                                                                {QStringLiteral("content"), answer},
-                                                                                {QStringLiteral("refusal"), QJsonValue()}}},
-                                        {QStringLiteral("finish_reason"), QStringLiteral("stop")},
-                                        {QStringLiteral("logprobs"), QJsonValue()}}}},
+        {QStringLiteral("choices"),
+         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                {QStringLiteral("message"),
+                                 QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                             {QStringLiteral("content"), answer},
+                                             {QStringLiteral("refusal"), QJsonValue()}}},
+                                {QStringLiteral("finish_reason"), QStringLiteral("stop")},
+                                {QStringLiteral("logprobs"), QJsonValue()}}}},
         {QStringLiteral("usage"), usage},
     });
     return r;
 }
-
 
 } // namespace cinetune

@@ -31,7 +31,8 @@ FakeProvider::Response FakeProvider::createJob(const Request &request)
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
     if (!doc.isObject())
-        return error(400, QStringLiteral("We could not parse the JSON body of your request."), QStringLiteral("invalid_request_error"), {});
+        return error(400, QStringLiteral("We could not parse the JSON body of your request."),
+                     QStringLiteral("invalid_request_error"), {});
     const QJsonObject body = doc.object();
     Job job;
     job.model = body.value(QLatin1String("model")).toString();
@@ -40,25 +41,34 @@ FakeProvider::Response FakeProvider::createJob(const Request &request)
     job.suffix = body.value(QLatin1String("suffix")).toString();
     job.metadata = body.value(QLatin1String("metadata")).toObject();
     if (job.model.isEmpty() || job.trainingFile.isEmpty())
-        return error(400, QStringLiteral("\"model\" and \"training_file\" are required."), QStringLiteral("invalid_request_error"),
-                     {}, job.model.isEmpty() ? QStringLiteral("model") : QStringLiteral("training_file"));
+        return error(400, QStringLiteral("\"model\" and \"training_file\" are required."),
+                     QStringLiteral("invalid_request_error"), {},
+                     job.model.isEmpty() ? QStringLiteral("model") : QStringLiteral("training_file"));
     if (!baseModels().contains(job.model) && !jobForModel(job.model))
         return error(404, QStringLiteral("The model '%1' does not exist or is not available for fine-tuning.").arg(job.model),
                      QStringLiteral("invalid_request_error"), QStringLiteral("model_not_found"), QStringLiteral("model"));
     if (!m_files.contains(job.trainingFile))
         return error(400, QStringLiteral("File %1 not found.").arg(job.trainingFile), QStringLiteral("invalid_request_error"),
                      QStringLiteral("invalid_file"), QStringLiteral("training_file"));
-    const QJsonObject hp = body.value(QLatin1String("method")).toObject().value(QLatin1String("supervised")).toObject()
-                               .value(QLatin1String("hyperparameters")).toObject();
-    const QJsonValue epochs = hp.contains(QLatin1String("n_epochs")) ? hp.value(QLatin1String("n_epochs"))
-                                                                      : body.value(QLatin1String("hyperparameters")).toObject().value(QLatin1String("n_epochs"));
+    const QJsonObject hp = body.value(QLatin1String("method"))
+                               .toObject()
+                               .value(QLatin1String("supervised"))
+                               .toObject()
+                               .value(QLatin1String("hyperparameters"))
+                               .toObject();
+    const QJsonValue epochs = hp.contains(QLatin1String("n_epochs"))
+        ? hp.value(QLatin1String("n_epochs"))
+        : body.value(QLatin1String("hyperparameters")).toObject().value(QLatin1String("n_epochs"));
     job.epochs = epochs.isDouble() ? std::clamp(epochs.toInt(), 1, 50) : 3;
-    const int batch = hp.value(QLatin1String("batch_size")).isDouble() ? std::max(1, hp.value(QLatin1String("batch_size")).toInt()) : 8;
+    const int batch = hp.value(QLatin1String("batch_size")).isDouble()
+        ? std::max(1, hp.value(QLatin1String("batch_size")).toInt())
+        : 8;
     qint64 chars = 0;
     job.examples = AnswerModel::chatExamples(m_files[job.trainingFile].data, &chars);
     if (job.examples.isEmpty())
-        return error(400, QStringLiteral("Training file %1 has no chat examples with an assistant message.").arg(job.trainingFile),
-                     QStringLiteral("invalid_request_error"), QStringLiteral("invalid_training_file"), QStringLiteral("training_file"));
+        return error(
+            400, QStringLiteral("Training file %1 has no chat examples with an assistant message.").arg(job.trainingFile),
+            QStringLiteral("invalid_request_error"), QStringLiteral("invalid_training_file"), QStringLiteral("training_file"));
     const int perEpoch = int((job.examples.size() + batch - 1) / batch);
     job.totalSteps = std::clamp(perEpoch * job.epochs, job.epochs, 60);
     job.trainedTokens = (chars / 4 + 1) * job.epochs;
@@ -98,8 +108,8 @@ int FakeProvider::stepsDone(const Job &job) const
 
 QString FakeProvider::fineTunedModel(const Job &job) const
 {
-    return QStringLiteral("ft:%1:cinetune-sim:%2:%3").arg(job.model, job.suffix.isEmpty() ? QStringLiteral("sim") : job.suffix,
-                                                          job.id.mid(6));
+    return QStringLiteral("ft:%1:cinetune-sim:%2:%3")
+        .arg(job.model, job.suffix.isEmpty() ? QStringLiteral("sim") : job.suffix, job.id.mid(6));
 }
 
 double FakeProvider::lossAt(const Job &job, int step, double offset) const
@@ -115,8 +125,14 @@ QJsonObject FakeProvider::jobJson(const Job &job) const
     const bool done = status == QLatin1String("succeeded");
     const qint64 d = std::max(1, m_options.jobDurationMs);
     QJsonObject hp{{QStringLiteral("n_epochs"), job.epochs},
-                   {QStringLiteral("batch_size"), job.request.value(QLatin1String("method")).toObject().value(QLatin1String("supervised"))
-                                                      .toObject().value(QLatin1String("hyperparameters")).toObject().value(QLatin1String("batch_size"))},
+                   {QStringLiteral("batch_size"),
+                    job.request.value(QLatin1String("method"))
+                        .toObject()
+                        .value(QLatin1String("supervised"))
+                        .toObject()
+                        .value(QLatin1String("hyperparameters"))
+                        .toObject()
+                        .value(QLatin1String("batch_size"))},
                    {QStringLiteral("learning_rate_multiplier"), 1.0}};
     if (!hp.value(QLatin1String("batch_size")).isDouble())
         hp[QStringLiteral("batch_size")] = 8;
@@ -129,18 +145,23 @@ QJsonObject FakeProvider::jobJson(const Job &job) const
         {QStringLiteral("validation_file"), job.validationFile.isEmpty() ? QJsonValue() : QJsonValue(job.validationFile)},
         {QStringLiteral("status"), status},
         {QStringLiteral("fine_tuned_model"), done ? QJsonValue(fineTunedModel(job)) : QJsonValue()},
-        {QStringLiteral("finished_at"), done ? QJsonValue(job.createdAt + d / 1000) : job.cancelledAtMs >= 0 ? QJsonValue(nowSecs()) : QJsonValue()},
+        {QStringLiteral("finished_at"),
+         done                         ? QJsonValue(job.createdAt + d / 1000)
+             : job.cancelledAtMs >= 0 ? QJsonValue(nowSecs())
+                                      : QJsonValue()},
         {QStringLiteral("estimated_finish"), done ? QJsonValue() : QJsonValue(job.createdAt + d / 1000 + 1)},
         {QStringLiteral("trained_tokens"), done ? QJsonValue(job.trainedTokens) : QJsonValue()},
         {QStringLiteral("result_files"), QJsonArray()},
         {QStringLiteral("error"), QJsonValue()},
         {QStringLiteral("hyperparameters"), hp},
-        {QStringLiteral("seed"), job.request.value(QLatin1String("seed")).isDouble() ? job.request.value(QLatin1String("seed")) : QJsonValue(42)},
+        {QStringLiteral("seed"),
+         job.request.value(QLatin1String("seed")).isDouble() ? job.request.value(QLatin1String("seed")) : QJsonValue(42)},
         {QStringLiteral("organization_id"), QStringLiteral("org-cinetune-simulator")},
         {QStringLiteral("user_provided_suffix"), job.suffix.isEmpty() ? QJsonValue() : QJsonValue(job.suffix)},
         {QStringLiteral("metadata"), job.metadata.isEmpty() ? QJsonValue() : QJsonValue(job.metadata)},
-        {QStringLiteral("method"), QJsonObject{{QStringLiteral("type"), QStringLiteral("supervised")},
-                                               {QStringLiteral("supervised"), QJsonObject{{QStringLiteral("hyperparameters"), hp}}}}},
+        {QStringLiteral("method"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("supervised")},
+                     {QStringLiteral("supervised"), QJsonObject{{QStringLiteral("hyperparameters"), hp}}}}},
         {QStringLiteral("integrations"), QJsonValue()},
         {QStringLiteral("simulated"), true},
     };
@@ -149,7 +170,8 @@ QJsonObject FakeProvider::jobJson(const Job &job) const
 FakeProvider::Response FakeProvider::jobResponse(const QString &id)
 {
     if (!m_jobs.contains(id))
-        return error(404, QStringLiteral("No fine-tuning job with id %1").arg(id), QStringLiteral("invalid_request_error"), {}, QStringLiteral("id"));
+        return error(404, QStringLiteral("No fine-tuning job with id %1").arg(id), QStringLiteral("invalid_request_error"), {},
+                     QStringLiteral("id"));
     Response r;
     r.body = json(jobJson(m_jobs[id]));
     return r;
@@ -185,14 +207,16 @@ FakeProvider::Response FakeProvider::listJobs(const Request &request)
         data.append(jobJson(job));
     }
     Response r;
-    r.body = json(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}, {QStringLiteral("has_more"), more}});
+    r.body = json(QJsonObject{
+        {QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}, {QStringLiteral("has_more"), more}});
     return r;
 }
 
 FakeProvider::Response FakeProvider::cancelJob(const QString &id)
 {
     if (!m_jobs.contains(id))
-        return error(404, QStringLiteral("No fine-tuning job with id %1").arg(id), QStringLiteral("invalid_request_error"), {}, QStringLiteral("id"));
+        return error(404, QStringLiteral("No fine-tuning job with id %1").arg(id), QStringLiteral("invalid_request_error"), {},
+                     QStringLiteral("id"));
     Job &job = m_jobs[id];
     const QString status = statusOf(job);
     if (status == QLatin1String("succeeded") || status == QLatin1String("failed"))
@@ -208,7 +232,8 @@ QList<QJsonObject> FakeProvider::events(const Job &job) const
     QList<QJsonObject> out;
     auto add = [&out, &job](const QString &level, const QString &message, const QString &type, const QJsonValue &data) {
         out.append(QJsonObject{{QStringLiteral("object"), QStringLiteral("fine_tuning.job.event")},
-                               {QStringLiteral("id"), QStringLiteral("ftevent-%1-%2").arg(job.id.mid(6)).arg(out.size() + 1, 4, 10, QLatin1Char('0'))},
+                               {QStringLiteral("id"),
+                                QStringLiteral("ftevent-%1-%2").arg(job.id.mid(6)).arg(out.size() + 1, 4, 10, QLatin1Char('0'))},
                                {QStringLiteral("created_at"), job.createdAt},
                                {QStringLiteral("level"), level},
                                {QStringLiteral("message"), message},
@@ -216,22 +241,26 @@ QList<QJsonObject> FakeProvider::events(const Job &job) const
                                {QStringLiteral("data"), data}});
     };
     const QString status = statusOf(job);
-    add(QStringLiteral("info"), QStringLiteral("Validating training file: %1").arg(job.trainingFile), QStringLiteral("message"), QJsonValue());
+    add(QStringLiteral("info"), QStringLiteral("Validating training file: %1").arg(job.trainingFile), QStringLiteral("message"),
+        QJsonValue());
     if (status == QLatin1String("validating_files"))
         return out;
-    add(QStringLiteral("info"), QStringLiteral("Files validated, moving job to queued state"), QStringLiteral("message"), QJsonValue());
+    add(QStringLiteral("info"), QStringLiteral("Files validated, moving job to queued state"), QStringLiteral("message"),
+        QJsonValue());
     if (status == QLatin1String("queued"))
         return out;
     const int steps = stepsDone(job);
     if (steps > 0 || status != QLatin1String("cancelled"))
-        add(QStringLiteral("info"), QStringLiteral("Fine-tuning job started (simulated)"), QStringLiteral("message"), QJsonValue());
+        add(QStringLiteral("info"), QStringLiteral("Fine-tuning job started (simulated)"), QStringLiteral("message"),
+            QJsonValue());
     const bool validation = !job.validationFile.isEmpty();
     for (int s = 1; s <= steps; ++s) {
         QJsonObject d{{QStringLiteral("step"), s},
                       {QStringLiteral("total_steps"), job.totalSteps},
                       {QStringLiteral("train_loss"), lossAt(job, s, 0.0)},
                       {QStringLiteral("train_mean_token_accuracy"), std::min(0.99, 0.35 + 0.55 * double(s) / job.totalSteps)}};
-        QString msg = QStringLiteral("Step %1/%2: training loss=%3").arg(s).arg(job.totalSteps).arg(lossAt(job, s, 0.0), 0, 'f', 2);
+        QString msg =
+            QStringLiteral("Step %1/%2: training loss=%3").arg(s).arg(job.totalSteps).arg(lossAt(job, s, 0.0), 0, 'f', 2);
         if (validation) {
             d[QStringLiteral("valid_loss")] = lossAt(job, s, 0.12);
             d[QStringLiteral("valid_mean_token_accuracy")] = std::min(0.99, 0.30 + 0.50 * double(s) / job.totalSteps);
@@ -248,9 +277,10 @@ QList<QJsonObject> FakeProvider::events(const Job &job) const
     if (status == QLatin1String("cancelled"))
         add(QStringLiteral("info"), QStringLiteral("Fine-tuning job cancelled"), QStringLiteral("message"), QJsonValue());
     if (status == QLatin1String("succeeded")) {
-        add(QStringLiteral("info"), QStringLiteral("New fine-tuned model created: %1").arg(fineTunedModel(job)), QStringLiteral("message"),
+        add(QStringLiteral("info"), QStringLiteral("New fine-tuned model created: %1").arg(fineTunedModel(job)),
+            QStringLiteral("message"), QJsonValue());
+        add(QStringLiteral("info"), QStringLiteral("The job has successfully completed"), QStringLiteral("message"),
             QJsonValue());
-        add(QStringLiteral("info"), QStringLiteral("The job has successfully completed"), QStringLiteral("message"), QJsonValue());
     }
     return out;
 }
@@ -258,7 +288,8 @@ QList<QJsonObject> FakeProvider::events(const Job &job) const
 FakeProvider::Response FakeProvider::listEvents(const QString &id, const Request &request)
 {
     if (!m_jobs.contains(id))
-        return error(404, QStringLiteral("No fine-tuning job with id %1").arg(id), QStringLiteral("invalid_request_error"), {}, QStringLiteral("id"));
+        return error(404, QStringLiteral("No fine-tuning job with id %1").arg(id), QStringLiteral("invalid_request_error"), {},
+                     QStringLiteral("id"));
     QList<QJsonObject> all = events(m_jobs[id]);
     std::reverse(all.begin(), all.end()); // newest first, like OpenAI
     const QString after = request.query.value(QStringLiteral("after"));
@@ -275,7 +306,8 @@ FakeProvider::Response FakeProvider::listEvents(const QString &id, const Request
     for (qsizetype i = start; i < all.size() && data.size() < limit; ++i)
         data.append(all[i]);
     Response r;
-    r.body = json(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data},
+    r.body = json(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
+                              {QStringLiteral("data"), data},
                               {QStringLiteral("has_more"), start + data.size() < all.size()}});
     return r;
 }
@@ -288,9 +320,10 @@ QList<QJsonObject> FakeProvider::checkpoints(const Job &job) const
     const int perEpoch = std::max(1, job.totalSteps / job.epochs);
     for (int e = std::max(1, job.epochs - 2); e <= job.epochs; ++e) {
         const int step = e == job.epochs ? job.totalSteps : e * perEpoch;
-        QJsonObject metrics{{QStringLiteral("step"), step},
-                            {QStringLiteral("train_loss"), lossAt(job, step, 0.0)},
-                            {QStringLiteral("train_mean_token_accuracy"), std::min(0.99, 0.35 + 0.55 * double(step) / job.totalSteps)}};
+        QJsonObject metrics{
+            {QStringLiteral("step"), step},
+            {QStringLiteral("train_loss"), lossAt(job, step, 0.0)},
+            {QStringLiteral("train_mean_token_accuracy"), std::min(0.99, 0.35 + 0.55 * double(step) / job.totalSteps)}};
         if (!job.validationFile.isEmpty()) {
             metrics[QStringLiteral("valid_loss")] = lossAt(job, step, 0.12);
             metrics[QStringLiteral("full_valid_loss")] = lossAt(job, step, 0.18);
@@ -299,8 +332,8 @@ QList<QJsonObject> FakeProvider::checkpoints(const Job &job) const
             {QStringLiteral("object"), QStringLiteral("fine_tuning.job.checkpoint")},
             {QStringLiteral("id"), QStringLiteral("ftckpt_%1_%2").arg(job.id.mid(6)).arg(step)},
             {QStringLiteral("created_at"), job.createdAt},
-            {QStringLiteral("fine_tuned_model_checkpoint"), e == job.epochs ? fineTunedModel(job)
-                                                                            : fineTunedModel(job) + QStringLiteral(":ckpt-step-%1").arg(step)},
+            {QStringLiteral("fine_tuned_model_checkpoint"),
+             e == job.epochs ? fineTunedModel(job) : fineTunedModel(job) + QStringLiteral(":ckpt-step-%1").arg(step)},
             {QStringLiteral("step_number"), step},
             {QStringLiteral("fine_tuning_job_id"), job.id},
             {QStringLiteral("metrics"), metrics},
@@ -313,7 +346,8 @@ QList<QJsonObject> FakeProvider::checkpoints(const Job &job) const
 FakeProvider::Response FakeProvider::listCheckpoints(const QString &id, const Request &request)
 {
     if (!m_jobs.contains(id))
-        return error(404, QStringLiteral("No fine-tuning job with id %1").arg(id), QStringLiteral("invalid_request_error"), {}, QStringLiteral("id"));
+        return error(404, QStringLiteral("No fine-tuning job with id %1").arg(id), QStringLiteral("invalid_request_error"), {},
+                     QStringLiteral("id"));
     const QList<QJsonObject> all = checkpoints(m_jobs[id]);
     const QString after = request.query.value(QStringLiteral("after"));
     const int limit = std::clamp(request.query.value(QStringLiteral("limit"), QStringLiteral("10")).toInt(), 1, 100);
@@ -329,11 +363,12 @@ FakeProvider::Response FakeProvider::listCheckpoints(const QString &id, const Re
     for (qsizetype i = start; i < all.size() && data.size() < limit; ++i)
         data.append(all[i]);
     Response r;
-    r.body = json(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
-                              {QStringLiteral("data"), data},
-                              {QStringLiteral("first_id"), data.isEmpty() ? QJsonValue() : data.first().toObject().value(QLatin1String("id"))},
-                              {QStringLiteral("last_id"), data.isEmpty() ? QJsonValue() : data.last().toObject().value(QLatin1String("id"))},
-                              {QStringLiteral("has_more"), start + data.size() < all.size()}});
+    r.body = json(QJsonObject{
+        {QStringLiteral("object"), QStringLiteral("list")},
+        {QStringLiteral("data"), data},
+        {QStringLiteral("first_id"), data.isEmpty() ? QJsonValue() : data.first().toObject().value(QLatin1String("id"))},
+        {QStringLiteral("last_id"), data.isEmpty() ? QJsonValue() : data.last().toObject().value(QLatin1String("id"))},
+        {QStringLiteral("has_more"), start + data.size() < all.size()}});
     return r;
 }
 

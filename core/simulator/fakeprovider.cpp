@@ -23,7 +23,9 @@ qint64 nowSecs()
 
 } // namespace
 
-FakeProvider::FakeProvider(SimulatorOptions options, FaultPlan *faults) : m_options(std::move(options)), m_faults(faults)
+FakeProvider::FakeProvider(SimulatorOptions options, FaultPlan *faults)
+    : m_options(std::move(options))
+    , m_faults(faults)
 {
     m_clock.start();
 }
@@ -35,7 +37,7 @@ QStringList FakeProvider::baseModels()
 }
 
 FakeProvider::Response FakeProvider::error(int status, const QString &message, const QString &type, const QString &code,
-                                                 const QString &param)
+                                           const QString &param)
 {
     Response r;
     r.status = status;
@@ -53,8 +55,9 @@ FakeProvider::Response FakeProvider::error(int status, const QString &message, c
 // apim-request-id.
 void FakeProvider::toAzure(Response &response, int requestNumber)
 {
-    response.headers.append(qMakePair(QByteArray("apim-request-id"),
-                                      QByteArray("00000000-0000-4000-8000-") + QByteArray::number(requestNumber).rightJustified(12, '0')));
+    response.headers.append(
+        qMakePair(QByteArray("apim-request-id"),
+                  QByteArray("00000000-0000-4000-8000-") + QByteArray::number(requestNumber).rightJustified(12, '0')));
     if (response.status < 400)
         return;
     const QJsonObject e = QJsonDocument::fromJson(response.body).object().value(QLatin1String("error")).toObject();
@@ -63,13 +66,27 @@ void FakeProvider::toAzure(Response &response, int requestNumber)
     QString code = e.value(QLatin1String("code")).toString();
     if (code.isEmpty()) {
         switch (response.status) {
-        case 400: code = QStringLiteral("BadRequest"); break;
-        case 401: code = QStringLiteral("Unauthorized"); break;
-        case 403: code = QStringLiteral("Forbidden"); break;
-        case 404: code = QStringLiteral("NotFound"); break;
-        case 409: code = QStringLiteral("Conflict"); break;
-        case 429: code = QStringLiteral("TooManyRequests"); break;
-        default: code = response.status >= 500 ? QStringLiteral("InternalServerError") : QStringLiteral("BadRequest"); break;
+        case 400:
+            code = QStringLiteral("BadRequest");
+            break;
+        case 401:
+            code = QStringLiteral("Unauthorized");
+            break;
+        case 403:
+            code = QStringLiteral("Forbidden");
+            break;
+        case 404:
+            code = QStringLiteral("NotFound");
+            break;
+        case 409:
+            code = QStringLiteral("Conflict");
+            break;
+        case 429:
+            code = QStringLiteral("TooManyRequests");
+            break;
+        default:
+            code = response.status >= 500 ? QStringLiteral("InternalServerError") : QStringLiteral("BadRequest");
+            break;
         }
     }
     QJsonObject azure{{QStringLiteral("code"), code},
@@ -84,14 +101,17 @@ FakeProvider::Response FakeProvider::handle(const Request &request)
 {
     const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     // Together's pre-signed upload URL stand-in: like the object store it replaces, it takes no API key.
-    if (request.dialect == Dialect::Together && parts.size() == 3 && parts[1] == QLatin1String("_upload") && request.method == "PUT")
+    if (request.dialect == Dialect::Together && parts.size() == 3 && parts[1] == QLatin1String("_upload")
+        && request.method == "PUT")
         return togetherUploadPut(request, parts[2]);
     const QByteArray auth = request.headers.value("authorization");
     if (!auth.startsWith("Bearer ") && request.headers.value("api-key").isEmpty())
         return error(401, QStringLiteral("You didn't provide an API key (Authorization: Bearer ...)."),
                      QStringLiteral("invalid_request_error"), QStringLiteral("missing_api_key"));
-    if (!m_options.apiKey.isEmpty() && auth != "Bearer " + m_options.apiKey && request.headers.value("api-key") != m_options.apiKey)
-        return error(401, QStringLiteral("Incorrect API key provided."), QStringLiteral("invalid_request_error"), QStringLiteral("invalid_api_key"));
+    if (!m_options.apiKey.isEmpty() && auth != "Bearer " + m_options.apiKey
+        && request.headers.value("api-key") != m_options.apiKey)
+        return error(401, QStringLiteral("Incorrect API key provided."), QStringLiteral("invalid_request_error"),
+                     QStringLiteral("invalid_api_key"));
     switch (request.dialect) {
     case Dialect::OpenAI:
         if (parts.value(0) == QLatin1String("v1"))
@@ -159,13 +179,17 @@ FakeProvider::Response FakeProvider::listModels()
 {
     QJsonArray data;
     for (const QString &m : baseModels())
-        data.append(QJsonObject{{QStringLiteral("id"), m}, {QStringLiteral("object"), QStringLiteral("model")},
-                                {QStringLiteral("created"), 1721172741}, {QStringLiteral("owned_by"), QStringLiteral("cinetune-simulator")}});
+        data.append(QJsonObject{{QStringLiteral("id"), m},
+                                {QStringLiteral("object"), QStringLiteral("model")},
+                                {QStringLiteral("created"), 1721172741},
+                                {QStringLiteral("owned_by"), QStringLiteral("cinetune-simulator")}});
     for (const QString &id : m_jobOrder) {
         const Job &job = m_jobs[id];
         if (statusOf(job) == QLatin1String("succeeded"))
-            data.append(QJsonObject{{QStringLiteral("id"), fineTunedModel(job)}, {QStringLiteral("object"), QStringLiteral("model")},
-                                    {QStringLiteral("created"), job.createdAt}, {QStringLiteral("owned_by"), QStringLiteral("user")}});
+            data.append(QJsonObject{{QStringLiteral("id"), fineTunedModel(job)},
+                                    {QStringLiteral("object"), QStringLiteral("model")},
+                                    {QStringLiteral("created"), job.createdAt},
+                                    {QStringLiteral("owned_by"), QStringLiteral("user")}});
     }
     Response r;
     r.body = json(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}});
@@ -231,7 +255,8 @@ FakeProvider::Response FakeProvider::uploadFile(const Request &request)
 FakeProvider::Response FakeProvider::getFile(const QString &id, bool content)
 {
     if (!m_files.contains(id))
-        return error(404, QStringLiteral("No such File object: %1").arg(id), QStringLiteral("invalid_request_error"), {}, QStringLiteral("id"));
+        return error(404, QStringLiteral("No such File object: %1").arg(id), QStringLiteral("invalid_request_error"), {},
+                     QStringLiteral("id"));
     const File &f = m_files[id];
     Response r;
     if (content) {
@@ -239,12 +264,15 @@ FakeProvider::Response FakeProvider::getFile(const QString &id, bool content)
         r.contentType = "application/octet-stream";
         return r;
     }
-    r.body = json(QJsonObject{{QStringLiteral("id"), f.id},           {QStringLiteral("object"), QStringLiteral("file")},
-                              {QStringLiteral("bytes"), f.data.size()}, {QStringLiteral("created_at"), f.createdAt},
-                              {QStringLiteral("filename"), f.filename}, {QStringLiteral("purpose"), f.purpose},
-                              {QStringLiteral("status"), QStringLiteral("processed")}, {QStringLiteral("expires_at"), QJsonValue()}});
+    r.body = json(QJsonObject{{QStringLiteral("id"), f.id},
+                              {QStringLiteral("object"), QStringLiteral("file")},
+                              {QStringLiteral("bytes"), f.data.size()},
+                              {QStringLiteral("created_at"), f.createdAt},
+                              {QStringLiteral("filename"), f.filename},
+                              {QStringLiteral("purpose"), f.purpose},
+                              {QStringLiteral("status"), QStringLiteral("processed")},
+                              {QStringLiteral("expires_at"), QJsonValue()}});
     return r;
 }
-
 
 } // namespace cinetune

@@ -51,7 +51,8 @@ public:
     static QStringList baseModels();
     static QStringList togetherBaseModels();
     // An OpenAI-shaped error answer.
-    static Response error(int status, const QString &message, const QString &type, const QString &code, const QString &param = {});
+    static Response error(int status, const QString &message, const QString &type, const QString &code,
+                          const QString &param = {});
     // Azure OpenAI v1: OpenAI's answer with Azure's error body and apim-request-id.
     static void toAzure(Response &response, int requestNumber);
 
@@ -63,8 +64,8 @@ private:
         QString purpose;
         QByteArray data;
         qint64 createdAt = 0;
-        bool together = false;  // made through /together/v1 (Together's file shape)
-        bool uploaded = true;   // false while a Together upload waits for its PUT
+        bool together = false; // made through /together/v1 (Together's file shape)
+        bool uploaded = true;  // false while a Together upload waits for its PUT
     };
     struct Job
     {
@@ -84,7 +85,7 @@ private:
         qint64 trainedTokens = 0;
         QList<ChatExample> examples; // what a fine-tuned model learnt (AnswerModel)
         // Together only:
-        QString outputName;     // model_output_name
+        QString outputName; // model_output_name
         int checkpointCount = 1;
         int evalCount = 0;
         qint64 trainingLines = 0;
@@ -160,12 +161,12 @@ private:
         QString inputFileId;
         QString endpoint;
         QJsonObject metadata;
-        qint64 createdAt = 0;     // unix seconds
-        qint64 startMs = 0;       // m_clock time
+        qint64 createdAt = 0; // unix seconds
+        qint64 startMs = 0;   // m_clock time
         qint64 cancelledAtMs = -1;
         qint64 total = 0;
-        QString failure;          // input validation error: the batch failed
-        QString outputFileId;     // set when the results were made
+        QString failure;      // input validation error: the batch failed
+        QString outputFileId; // set when the results were made
         QString errorFileId;
         qint64 completed = 0;
         qint64 failed = 0;
@@ -184,12 +185,12 @@ private:
     quint16 m_port = 0;
     QElapsedTimer m_clock;
     QHash<QString, File> m_files;
-    QMap<QString, Job> m_jobs;   // by id
-    QStringList m_jobOrder;      // creation order
+    QMap<QString, Job> m_jobs;         // by id
+    QStringList m_jobOrder;            // creation order
     QMap<QString, Job> m_togetherJobs; // Together's jobs, by id
     QStringList m_togetherJobOrder;    // creation order
     QMap<QString, Batch> m_batches;
-    QStringList m_batchOrder;    // creation order
+    QStringList m_batchOrder; // creation order
     int m_nextId = 1;
 };
 

@@ -29,7 +29,8 @@ namespace {
 
 QByteArray json(const QJsonValue &v)
 {
-    return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact) : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                       : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -43,8 +44,8 @@ QStringList FakeProvider::togetherBaseModels()
 
 FakeProvider::Response FakeProvider::togetherNotFound(const QString &id)
 {
-    return error(404, QStringLiteral("Fine-tune job %1 not found").arg(id), QStringLiteral("invalid_request_error"), QStringLiteral("not_found"),
-                 QStringLiteral("id"));
+    return error(404, QStringLiteral("Fine-tune job %1 not found").arg(id), QStringLiteral("invalid_request_error"),
+                 QStringLiteral("not_found"), QStringLiteral("id"));
 }
 
 // parts: the path after "/together/v1".
@@ -95,13 +96,15 @@ FakeProvider::Response FakeProvider::togetherModels()
 {
     QJsonArray out;
     for (const QString &m : togetherBaseModels())
-        out.append(QJsonObject{{QStringLiteral("id"), m},
-                               {QStringLiteral("object"), QStringLiteral("model")},
-                               {QStringLiteral("created"), 1721172741},
-                               {QStringLiteral("type"), QStringLiteral("chat")},
-                               {QStringLiteral("display_name"), m.section(QLatin1Char('/'), -1)},
-                               {QStringLiteral("organization"), m.contains(QLatin1Char('/')) ? m.section(QLatin1Char('/'), 0, 0) : QStringLiteral("cinetune-simulator")},
-                               {QStringLiteral("context_length"), 8192}});
+        out.append(
+            QJsonObject{{QStringLiteral("id"), m},
+                        {QStringLiteral("object"), QStringLiteral("model")},
+                        {QStringLiteral("created"), 1721172741},
+                        {QStringLiteral("type"), QStringLiteral("chat")},
+                        {QStringLiteral("display_name"), m.section(QLatin1Char('/'), -1)},
+                        {QStringLiteral("organization"),
+                         m.contains(QLatin1Char('/')) ? m.section(QLatin1Char('/'), 0, 0) : QStringLiteral("cinetune-simulator")},
+                        {QStringLiteral("context_length"), 8192}});
     for (const QString &id : std::as_const(m_togetherJobOrder)) {
         const Job &job = m_togetherJobs[id];
         if (togetherStatus(job) == QLatin1String("completed"))
@@ -123,8 +126,8 @@ FakeProvider::Response FakeProvider::togetherFile(const QString &id, bool conten
 {
     const auto it = m_files.constFind(id);
     if (it == m_files.constEnd() || !it->together)
-        return error(404, QStringLiteral("File %1 not found").arg(id), QStringLiteral("invalid_request_error"), QStringLiteral("not_found"),
-                     QStringLiteral("id"));
+        return error(404, QStringLiteral("File %1 not found").arg(id), QStringLiteral("invalid_request_error"),
+                     QStringLiteral("not_found"), QStringLiteral("id"));
     Response r;
     if (content) {
         r.body = it->data;
@@ -137,9 +140,10 @@ FakeProvider::Response FakeProvider::togetherFile(const QString &id, bool conten
                               {QStringLiteral("filename"), it->filename},
                               {QStringLiteral("bytes"), it->data.size()},
                               {QStringLiteral("purpose"), it->purpose},
-                              {QStringLiteral("FileType"), it->filename.endsWith(QLatin1String(".csv"))       ? QStringLiteral("csv")
-                                                           : it->filename.endsWith(QLatin1String(".parquet")) ? QStringLiteral("parquet")
-                                                                                                              : QStringLiteral("jsonl")},
+                              {QStringLiteral("FileType"),
+                               it->filename.endsWith(QLatin1String(".csv"))           ? QStringLiteral("csv")
+                                   : it->filename.endsWith(QLatin1String(".parquet")) ? QStringLiteral("parquet")
+                                                                                      : QStringLiteral("jsonl")},
                               {QStringLiteral("Processed"), it->uploaded}});
     return r;
 }
@@ -194,8 +198,11 @@ FakeProvider::Response FakeProvider::togetherUploadMultipart(const Request &requ
     if (!haveFile || file.filename.isEmpty() || !purposes.contains(file.purpose))
         return error(400, QStringLiteral("\"file\", \"file_name\" and \"purpose\" (fine-tune, eval or batch-api) are required."),
                      QStringLiteral("invalid_request_error"), {},
-                     !haveFile ? QStringLiteral("file") : file.filename.isEmpty() ? QStringLiteral("file_name") : QStringLiteral("purpose"));
-    file.id = QStringLiteral("file-%1").arg(QStringLiteral("00000000-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0')));
+                     !haveFile                     ? QStringLiteral("file")
+                         : file.filename.isEmpty() ? QStringLiteral("file_name")
+                                                   : QStringLiteral("purpose"));
+    file.id = QStringLiteral("file-%1").arg(
+        QStringLiteral("00000000-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0')));
     file.createdAt = QDateTime::currentSecsSinceEpoch();
     m_files.insert(file.id, file);
     return togetherFile(file.id, false);
@@ -216,14 +223,17 @@ FakeProvider::Response FakeProvider::togetherUploadStart(const Request &request)
     static const QStringList purposes = {QStringLiteral("fine-tune"), QStringLiteral("eval"), QStringLiteral("batch-api")};
     if (file.filename.isEmpty() || !purposes.contains(file.purpose))
         return error(400, QStringLiteral("\"file_name\" and \"purpose\" (fine-tune, eval or batch-api) are required."),
-                     QStringLiteral("invalid_request_error"), {}, file.filename.isEmpty() ? QStringLiteral("file_name") : QStringLiteral("purpose"));
-    file.id = QStringLiteral("file-%1").arg(QStringLiteral("00000000-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0')));
+                     QStringLiteral("invalid_request_error"), {},
+                     file.filename.isEmpty() ? QStringLiteral("file_name") : QStringLiteral("purpose"));
+    file.id = QStringLiteral("file-%1").arg(
+        QStringLiteral("00000000-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0')));
     file.createdAt = QDateTime::currentSecsSinceEpoch();
     m_files.insert(file.id, file);
     Response r;
     r.status = 302;
     r.body.clear();
-    r.headers.append(qMakePair(QByteArray("Location"), QStringLiteral("http://127.0.0.1:%1/together/_upload/%2").arg(m_port).arg(file.id).toUtf8()));
+    r.headers.append(qMakePair(QByteArray("Location"),
+                               QStringLiteral("http://127.0.0.1:%1/together/_upload/%2").arg(m_port).arg(file.id).toUtf8()));
     r.headers.append(qMakePair(QByteArray("X-Together-File-Id"), file.id.toUtf8()));
     return r;
 }
@@ -239,6 +249,5 @@ FakeProvider::Response FakeProvider::togetherUploadPut(const Request &request, c
     r.contentType = "text/plain";
     return r;
 }
-
 
 } // namespace cinetune

@@ -26,7 +26,8 @@ namespace {
 
 QByteArray json(const QJsonValue &v)
 {
-    return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact) : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                       : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
 }
 
 QString iso(qint64 unixMs)
@@ -60,12 +61,12 @@ qint64 parameterCount(const QString &model)
 
 } // namespace
 
-
 FakeProvider::Response FakeProvider::togetherCreateJob(const Request &request)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject())
-        return error(400, QStringLiteral("Could not parse the JSON body of the request."), QStringLiteral("invalid_request_error"), {});
+        return error(400, QStringLiteral("Could not parse the JSON body of the request."),
+                     QStringLiteral("invalid_request_error"), {});
     const QJsonObject body = doc.object();
     Job job;
     job.request = body;
@@ -74,17 +75,19 @@ FakeProvider::Response FakeProvider::togetherCreateJob(const Request &request)
     job.validationFile = body.value(QLatin1String("validation_file")).toString();
     job.suffix = body.value(QLatin1String("suffix")).toString();
     if (job.model.isEmpty() || job.trainingFile.isEmpty())
-        return error(400, QStringLiteral("\"model\" and \"training_file\" are required."), QStringLiteral("invalid_request_error"), {},
+        return error(400, QStringLiteral("\"model\" and \"training_file\" are required."),
+                     QStringLiteral("invalid_request_error"), {},
                      job.model.isEmpty() ? QStringLiteral("model") : QStringLiteral("training_file"));
     if (!togetherBaseModels().contains(job.model))
-        return error(400, QStringLiteral("Model %1 is not supported for fine-tuning.").arg(job.model), QStringLiteral("invalid_request_error"),
-                     QStringLiteral("model_not_supported"), QStringLiteral("model"));
+        return error(400, QStringLiteral("Model %1 is not supported for fine-tuning.").arg(job.model),
+                     QStringLiteral("invalid_request_error"), QStringLiteral("model_not_supported"), QStringLiteral("model"));
     for (const QString &f : {job.trainingFile, job.validationFile}) {
         if (f.isEmpty())
             continue;
         const auto it = m_files.constFind(f);
         if (it == m_files.constEnd() || !it->together || !it->uploaded)
-            return error(400, QStringLiteral("File %1 not found.").arg(f), QStringLiteral("invalid_request_error"), QStringLiteral("file_not_found"),
+            return error(400, QStringLiteral("File %1 not found.").arg(f), QStringLiteral("invalid_request_error"),
+                         QStringLiteral("file_not_found"),
                          f == job.trainingFile ? QStringLiteral("training_file") : QStringLiteral("validation_file"));
     }
     const QJsonValue epochs = body.value(QLatin1String("n_epochs"));
@@ -102,9 +105,11 @@ FakeProvider::Response FakeProvider::togetherCreateJob(const Request &request)
     job.totalSteps = std::clamp(perEpoch * job.epochs, job.epochs, 60);
     job.trainedTokens = (chars / 4 + 1) * job.epochs;
     job.id = QStringLiteral("ft-00000000-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0'));
-    const QString tag = QString::number(stableHash(job.id.toUtf8(), m_options.seed) & 0xffffffffULL, 16).rightJustified(8, QLatin1Char('0'));
+    const QString tag =
+        QString::number(stableHash(job.id.toUtf8(), m_options.seed) & 0xffffffffULL, 16).rightJustified(8, QLatin1Char('0'));
     job.outputName = QStringLiteral("cinetune-sim/%1%2-%3")
-                         .arg(job.model.section(QLatin1Char('/'), -1), job.suffix.isEmpty() ? QString() : QLatin1Char('-') + job.suffix, tag);
+                         .arg(job.model.section(QLatin1Char('/'), -1),
+                              job.suffix.isEmpty() ? QString() : QLatin1Char('-') + job.suffix, tag);
     job.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     job.createdAt = job.createdAtMs / 1000;
     job.startMs = m_clock.elapsed();
@@ -118,7 +123,8 @@ QString FakeProvider::togetherStatus(const Job &job) const
     const qint64 now = m_clock.elapsed();
     const double d = std::max(1, m_options.jobDurationMs);
     if (job.cancelledAtMs >= 0)
-        return double(now - job.cancelledAtMs) < kCancelling * d ? QStringLiteral("cancel_requested") : QStringLiteral("cancelled");
+        return double(now - job.cancelledAtMs) < kCancelling * d ? QStringLiteral("cancel_requested")
+                                                                 : QStringLiteral("cancelled");
     const double t = double(now - job.startMs) / d;
     if (t < kQueued)
         return QStringLiteral("pending");
@@ -156,7 +162,8 @@ QList<QJsonObject> FakeProvider::togetherEventList(const Job &job) const
     const qint64 until = job.cancelledAtMs >= 0 ? job.cancelledAtMs : now;
     const qint64 params = parameterCount(job.model);
     QList<QJsonObject> out;
-    auto add = [&](double fraction, const QString &type, const QString &message, const QString &level, int step, const QString &checkpoint) {
+    auto add = [&](double fraction, const QString &type, const QString &message, const QString &level, int step,
+                   const QString &checkpoint) {
         const qint64 offsetMs = qint64(fraction * d);
         out.append(QJsonObject{
             {QStringLiteral("object"), QStringLiteral("fine-tune-event")},
@@ -180,21 +187,29 @@ QList<QJsonObject> FakeProvider::togetherEventList(const Job &job) const
     if (job.examples.isEmpty()) {
         if (reached(kQueued))
             add(kQueued, QStringLiteral("job_error"),
-                QStringLiteral("Training file %1 has no chat examples with an assistant message.").arg(job.trainingFile), QStringLiteral("error"), 0, {});
+                QStringLiteral("Training file %1 has no chat examples with an assistant message.").arg(job.trainingFile),
+                QStringLiteral("error"), 0, {});
         return out;
     }
     if (reached(kQueued))
         add(kQueued, QStringLiteral("job_start"), QStringLiteral("Job started (simulated)"), QStringLiteral("info"), 0, {});
     if (reached(kRunning)) {
-        add(kRunning, QStringLiteral("model_downloading"), QStringLiteral("Downloading model data for %1").arg(job.model), QStringLiteral("info"), 0, {});
-        add(kRunning, QStringLiteral("model_download_complete"), QStringLiteral("Model data downloaded for %1").arg(job.model), QStringLiteral("info"), 0, {});
-        add(kRunning, QStringLiteral("training_data_downloading"), QStringLiteral("Downloading training data"), QStringLiteral("info"), 0, {});
-        add(kRunning, QStringLiteral("training_data_download_complete"), QStringLiteral("Training data downloaded"), QStringLiteral("info"), 0, {});
+        add(kRunning, QStringLiteral("model_downloading"), QStringLiteral("Downloading model data for %1").arg(job.model),
+            QStringLiteral("info"), 0, {});
+        add(kRunning, QStringLiteral("model_download_complete"), QStringLiteral("Model data downloaded for %1").arg(job.model),
+            QStringLiteral("info"), 0, {});
+        add(kRunning, QStringLiteral("training_data_downloading"), QStringLiteral("Downloading training data"),
+            QStringLiteral("info"), 0, {});
+        add(kRunning, QStringLiteral("training_data_download_complete"), QStringLiteral("Training data downloaded"),
+            QStringLiteral("info"), 0, {});
         if (!job.validationFile.isEmpty()) {
-            add(kRunning, QStringLiteral("validation_data_downloading"), QStringLiteral("Downloading validation data"), QStringLiteral("info"), 0, {});
-            add(kRunning, QStringLiteral("validation_data_download_complete"), QStringLiteral("Validation data downloaded"), QStringLiteral("info"), 0, {});
+            add(kRunning, QStringLiteral("validation_data_downloading"), QStringLiteral("Downloading validation data"),
+                QStringLiteral("info"), 0, {});
+            add(kRunning, QStringLiteral("validation_data_download_complete"), QStringLiteral("Validation data downloaded"),
+                QStringLiteral("info"), 0, {});
         }
-        add(kRunning, QStringLiteral("training_start"), QStringLiteral("Training started for model %1").arg(job.model), QStringLiteral("info"), 0, {});
+        add(kRunning, QStringLiteral("training_start"), QStringLiteral("Training started for model %1").arg(job.model),
+            QStringLiteral("info"), 0, {});
     }
     const int steps = togetherSteps(job);
     const int perEpoch = std::max(1, job.totalSteps / job.epochs);
@@ -202,30 +217,38 @@ QList<QJsonObject> FakeProvider::togetherEventList(const Job &job) const
     for (int s = 1; s <= steps; ++s) {
         const double at = kRunning + (kCompressing - kRunning) * double(s) / job.totalSteps;
         if (s % perEpoch == 0 && s / perEpoch <= job.epochs)
-            add(at, QStringLiteral("epoch_complete"), QStringLiteral("Epoch completed, at step %1").arg(s), QStringLiteral("info"), s, {});
+            add(at, QStringLiteral("epoch_complete"), QStringLiteral("Epoch completed, at step %1").arg(s),
+                QStringLiteral("info"), s, {});
         if (s % perCheckpoint == 0 && s < job.totalSteps)
-            add(at, QStringLiteral("checkpoint_save"), QStringLiteral("New checkpoint saved at step %1").arg(s), QStringLiteral("info"), s,
-                QStringLiteral("simulated://%1/checkpoint-%2").arg(job.id).arg(s));
+            add(at, QStringLiteral("checkpoint_save"), QStringLiteral("New checkpoint saved at step %1").arg(s),
+                QStringLiteral("info"), s, QStringLiteral("simulated://%1/checkpoint-%2").arg(job.id).arg(s));
     }
     if (job.cancelledAtMs >= 0) {
         const double at = double(job.cancelledAtMs - job.startMs) / d;
         add(at, QStringLiteral("cancel_requested"), QStringLiteral("Cancel requested"), QStringLiteral("info"), steps, {});
         if (double(now - job.cancelledAtMs) >= kCancelling * d)
-            add(at + kCancelling, QStringLiteral("job_stopped"), QStringLiteral("Job stopped"), QStringLiteral("info"), steps, {});
+            add(at + kCancelling, QStringLiteral("job_stopped"), QStringLiteral("Job stopped"), QStringLiteral("info"), steps,
+                {});
         return out;
     }
     if (reached(kCompressing)) {
-        add(kCompressing, QStringLiteral("training_complete"), QStringLiteral("Training completed for %1 at step %2").arg(job.model).arg(job.totalSteps),
-            QStringLiteral("info"), job.totalSteps, {});
-        add(kCompressing, QStringLiteral("model_compressing"), QStringLiteral("Compressing output model"), QStringLiteral("info"), job.totalSteps, {});
+        add(kCompressing, QStringLiteral("training_complete"),
+            QStringLiteral("Training completed for %1 at step %2").arg(job.model).arg(job.totalSteps), QStringLiteral("info"),
+            job.totalSteps, {});
+        add(kCompressing, QStringLiteral("model_compressing"), QStringLiteral("Compressing output model"), QStringLiteral("info"),
+            job.totalSteps, {});
     }
     if (reached(kUploading)) {
-        add(kUploading, QStringLiteral("model_compression_complete"), QStringLiteral("Model compression complete"), QStringLiteral("info"), job.totalSteps, {});
-        add(kUploading, QStringLiteral("model_uploading"), QStringLiteral("Uploading output model"), QStringLiteral("info"), job.totalSteps, {});
+        add(kUploading, QStringLiteral("model_compression_complete"), QStringLiteral("Model compression complete"),
+            QStringLiteral("info"), job.totalSteps, {});
+        add(kUploading, QStringLiteral("model_uploading"), QStringLiteral("Uploading output model"), QStringLiteral("info"),
+            job.totalSteps, {});
     }
     if (reached(1.0)) {
-        add(1.0, QStringLiteral("model_upload_complete"), QStringLiteral("Model upload complete"), QStringLiteral("info"), job.totalSteps, {});
-        add(1.0, QStringLiteral("job_complete"), QStringLiteral("Job finished at %1; the model is %2").arg(iso(job.createdAtMs + qint64(d)), job.outputName),
+        add(1.0, QStringLiteral("model_upload_complete"), QStringLiteral("Model upload complete"), QStringLiteral("info"),
+            job.totalSteps, {});
+        add(1.0, QStringLiteral("job_complete"),
+            QStringLiteral("Job finished at %1; the model is %2").arg(iso(job.createdAtMs + qint64(d)), job.outputName),
             QStringLiteral("info"), job.totalSteps, {});
     }
     return out;
@@ -238,16 +261,17 @@ QJsonObject FakeProvider::togetherJobJson(const Job &job, bool full) const
     const QList<QJsonObject> events = togetherEventList(job);
     const QString updated = events.isEmpty() ? iso(job.createdAtMs) : events.last().value(QLatin1String("created_at")).toString();
     const QJsonObject trainingType = job.request.value(QLatin1String("training_type")).isObject()
-                                         ? job.request.value(QLatin1String("training_type")).toObject()
-                                         : QJsonObject{{QStringLiteral("type"), QStringLiteral("Lora")},
-                                                       {QStringLiteral("lora_r"), 8},
-                                                       {QStringLiteral("lora_alpha"), 8},
-                                                       {QStringLiteral("lora_dropout"), 0.0},
-                                                       {QStringLiteral("lora_trainable_modules"), QStringLiteral("all-linear")}};
+        ? job.request.value(QLatin1String("training_type")).toObject()
+        : QJsonObject{{QStringLiteral("type"), QStringLiteral("Lora")},
+                      {QStringLiteral("lora_r"), 8},
+                      {QStringLiteral("lora_alpha"), 8},
+                      {QStringLiteral("lora_dropout"), 0.0},
+                      {QStringLiteral("lora_trainable_modules"), QStringLiteral("all-linear")}};
     const bool lora = trainingType.value(QLatin1String("type")).toString() != QLatin1String("Full");
     const QJsonValue batch = job.request.value(QLatin1String("batch_size"));
     const double elapsed = double(m_clock.elapsed() - job.startMs);
-    const bool ended = status == QLatin1String("completed") || status == QLatin1String("cancelled") || status == QLatin1String("error");
+    const bool ended = status == QLatin1String("completed") || status == QLatin1String("cancelled")
+        || status == QLatin1String("error");
     QJsonObject o{
         {QStringLiteral("id"), job.id},
         {QStringLiteral("status"), status},
@@ -267,19 +291,24 @@ QJsonObject FakeProvider::togetherJobJson(const Job &job, bool full) const
         {QStringLiteral("n_checkpoints"), job.checkpointCount},
         {QStringLiteral("batch_size"), batch.isDouble() ? batch.toInt() : 16},
         {QStringLiteral("training_type"), trainingType},
-        {QStringLiteral("training_method"), job.request.value(QLatin1String("training_method")).isObject()
-                                                ? job.request.value(QLatin1String("training_method"))
-                                                : QJsonValue(QJsonObject{{QStringLiteral("method"), QStringLiteral("sft")},
-                                                                         {QStringLiteral("train_on_inputs"), QStringLiteral("auto")}})},
+        {QStringLiteral("training_method"),
+         job.request.value(QLatin1String("training_method")).isObject()
+             ? job.request.value(QLatin1String("training_method"))
+             : QJsonValue(QJsonObject{{QStringLiteral("method"), QStringLiteral("sft")},
+                                      {QStringLiteral("train_on_inputs"), QStringLiteral("auto")}})},
         {QStringLiteral("learning_rate"), job.request.value(QLatin1String("learning_rate")).toDouble(0.00001)},
-        {QStringLiteral("lr_scheduler"), QJsonObject{{QStringLiteral("lr_scheduler_type"), QStringLiteral("linear")},
-                                                     {QStringLiteral("lr_scheduler_args"), QJsonObject{{QStringLiteral("min_lr_ratio"), 0.0}}}}},
+        {QStringLiteral("lr_scheduler"),
+         QJsonObject{{QStringLiteral("lr_scheduler_type"), QStringLiteral("linear")},
+                     {QStringLiteral("lr_scheduler_args"), QJsonObject{{QStringLiteral("min_lr_ratio"), 0.0}}}}},
         {QStringLiteral("warmup_ratio"), job.request.value(QLatin1String("warmup_ratio")).toDouble(0.0)},
         {QStringLiteral("max_grad_norm"), job.request.value(QLatin1String("max_grad_norm")).toDouble(1.0)},
         {QStringLiteral("weight_decay"), job.request.value(QLatin1String("weight_decay")).toDouble(0.0)},
-        {QStringLiteral("random_seed"), job.request.value(QLatin1String("random_seed")).isDouble() ? job.request.value(QLatin1String("random_seed")) : QJsonValue(42)},
-        {QStringLiteral("progress"), QJsonObject{{QStringLiteral("estimate_available"), !ended},
-                                                 {QStringLiteral("seconds_remaining"), ended ? 0 : qint64(std::ceil(std::max(0.0, d - elapsed) / 1000.0))}}},
+        {QStringLiteral("random_seed"),
+         job.request.value(QLatin1String("random_seed")).isDouble() ? job.request.value(QLatin1String("random_seed"))
+                                                                    : QJsonValue(42)},
+        {QStringLiteral("progress"),
+         QJsonObject{{QStringLiteral("estimate_available"), !ended},
+                     {QStringLiteral("seconds_remaining"), ended ? 0 : qint64(std::ceil(std::max(0.0, d - elapsed) / 1000.0))}}},
         {QStringLiteral("simulated"), true},
     };
     if (!job.validationFile.isEmpty())
@@ -332,8 +361,8 @@ FakeProvider::Response FakeProvider::togetherCancel(const QString &id)
         return togetherNotFound(id);
     const QString status = togetherStatus(*it);
     if (status == QLatin1String("completed") || status == QLatin1String("error") || status == QLatin1String("cancelled"))
-        return error(400, QStringLiteral("Fine-tune job %1 is %2 and cannot be cancelled.").arg(id, status), QStringLiteral("invalid_request_error"),
-                     {}, QStringLiteral("id"));
+        return error(400, QStringLiteral("Fine-tune job %1 is %2 and cannot be cancelled.").arg(id, status),
+                     QStringLiteral("invalid_request_error"), {}, QStringLiteral("id"));
     if (it->cancelledAtMs < 0)
         it->cancelledAtMs = m_clock.elapsed();
     return togetherJob(id, false);

@@ -61,11 +61,14 @@ Result<QList<FaultRule>> parseFaultSpec(const QString &spec)
         const char *name;
         FaultRule::Kind kind;
     } kinds[] = {
-        {"429", FaultRule::Kind::Status429},   {"ratelimit", FaultRule::Kind::RateLimit}, {"quota", FaultRule::Kind::Quota},
-        {"500", FaultRule::Kind::Status500},   {"502", FaultRule::Kind::Status502},       {"503", FaultRule::Kind::Status503},
-        {"401", FaultRule::Kind::Unauthorized}, {"closed", FaultRule::Kind::Closed},      {"reset", FaultRule::Kind::Reset},
-        {"stall", FaultRule::Kind::Stall},     {"drop", FaultRule::Kind::Drop},           {"malformed", FaultRule::Kind::Malformed},
-        {"truncate", FaultRule::Kind::Truncate}, {"huge", FaultRule::Kind::Huge},     {"endless", FaultRule::Kind::Endless},
+        {"429", FaultRule::Kind::Status429},     {"ratelimit", FaultRule::Kind::RateLimit},
+        {"quota", FaultRule::Kind::Quota},       {"500", FaultRule::Kind::Status500},
+        {"502", FaultRule::Kind::Status502},     {"503", FaultRule::Kind::Status503},
+        {"401", FaultRule::Kind::Unauthorized},  {"closed", FaultRule::Kind::Closed},
+        {"reset", FaultRule::Kind::Reset},       {"stall", FaultRule::Kind::Stall},
+        {"drop", FaultRule::Kind::Drop},         {"malformed", FaultRule::Kind::Malformed},
+        {"truncate", FaultRule::Kind::Truncate}, {"huge", FaultRule::Kind::Huge},
+        {"endless", FaultRule::Kind::Endless},
     };
     QList<FaultRule> rules;
     const QStringList parts = spec.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -113,12 +116,14 @@ Result<QList<FaultRule>> parseFaultSpec(const QString &spec)
             }
         }
         if (!known)
-            return bad(QCoreApplication::translate("cinetune-cli", "unknown fault \"%1\" (expected 429, ratelimit, quota, 500, 502, "
-                                                                   "503, 401, closed, reset, stall, drop, malformed, truncate, "
-                                                                   "huge or endless)")
+            return bad(QCoreApplication::translate("cinetune-cli",
+                                                   "unknown fault \"%1\" (expected 429, ratelimit, quota, 500, 502, "
+                                                   "503, 401, closed, reset, stall, drop, malformed, truncate, "
+                                                   "huge or endless)")
                            .arg(name));
-        if (!rule.arg.isEmpty() && (rule.kind == FaultRule::Kind::Status429 || rule.kind == FaultRule::Kind::Stall
-                                    || rule.kind == FaultRule::Kind::Huge)) {
+        if (!rule.arg.isEmpty()
+            && (rule.kind == FaultRule::Kind::Status429 || rule.kind == FaultRule::Kind::Stall
+                || rule.kind == FaultRule::Kind::Huge)) {
             bool ok = false;
             const int v = rule.arg.toInt(&ok);
             if (!ok || v < 0)

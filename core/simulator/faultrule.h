@@ -39,13 +39,28 @@ namespace cinetune {
 // Example: --faults "429=2@POST:/v1/chat/completions#1,stall@POST:/v1/fine_tuning/jobs,500@GET:/v1/models#2"
 struct FaultRule
 {
-    enum class Kind { Status429, RateLimit, Quota, Status500, Status502, Status503, Unauthorized, Closed, Reset, Stall, Drop,
-                      Malformed, Truncate, Huge, Endless };
+    enum class Kind {
+        Status429,
+        RateLimit,
+        Quota,
+        Status500,
+        Status502,
+        Status503,
+        Unauthorized,
+        Closed,
+        Reset,
+        Stall,
+        Drop,
+        Malformed,
+        Truncate,
+        Huge,
+        Endless
+    };
     Kind kind = Kind::Status500;
     QString arg;
-    QByteArray method;          // empty = any
-    QString path;               // glob; empty = any
-    int remaining = 1;          // 0 = unlimited
+    QByteArray method; // empty = any
+    QString path;      // glob; empty = any
+    int remaining = 1; // 0 = unlimited
     QRegularExpression pathPattern;
 
     bool matches(const QByteArray &requestMethod, const QString &requestPath) const;

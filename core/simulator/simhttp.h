@@ -19,14 +19,18 @@ namespace cinetune {
 //   /openai/v1/...    Azure OpenAI v1 (OpenAI's shapes, Azure's error body and apim-request-id);
 //   /together/v1/...  Together AI's fine-tuning API (faketogether*.cpp), as its OpenAPI
 //                     document describes it; chat completions in OpenAI's shape.
-enum class SimDialect { OpenAI, Azure, Together };
+enum class SimDialect {
+    OpenAI,
+    Azure,
+    Together
+};
 
 struct SimulatorOptions
 {
-    int jobDurationMs = 6000;  // validating -> queued -> running -> succeeded
+    int jobDurationMs = 6000;   // validating -> queued -> running -> succeeded
     int batchDurationMs = 8000; // batches: validating -> in_progress -> finalizing -> completed
-    int latencyMs = 0;         // added before every answer (and spread over SSE chunks)
-    QStringList popularTitles; // "Title (Year)", most popular first (base-model answers)
+    int latencyMs = 0;          // added before every answer (and spread over SSE chunks)
+    QStringList popularTitles;  // "Title (Year)", most popular first (base-model answers)
     quint64 seed = 42;
     // When set, the only API key accepted (as "Authorization: Bearer KEY" or "api-key: KEY"):
     // anything else gets OpenAI's 401 invalid_api_key, so a test can prove which key was sent.

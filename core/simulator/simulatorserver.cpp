@@ -23,30 +23,46 @@ constexpr qsizetype kMaxBody = qsizetype{600} << 20;
 QByteArray reason(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 413: return "Payload Too Large";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 413:
+        return "Payload Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
 } // namespace
 
-SimulatorServer::SimulatorServer(QObject *parent) : SimulatorServer(Options{}, parent) {}
+SimulatorServer::SimulatorServer(QObject *parent)
+    : SimulatorServer(Options{}, parent)
+{}
 
 SimulatorServer::SimulatorServer(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_provider(std::make_unique<FakeProvider>(m_options, &m_faults))
-{
-}
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_provider(std::make_unique<FakeProvider>(m_options, &m_faults))
+{}
 
 SimulatorServer::~SimulatorServer() = default;
 
@@ -101,13 +117,15 @@ QString SimulatorServer::baseUrl(Dialect dialect) const
 {
     const QString root = QStringLiteral("http://127.0.0.1:%1").arg(port());
     switch (dialect) {
-    case Dialect::Azure: return root + QStringLiteral("/openai/v1");
-    case Dialect::Together: return root + QStringLiteral("/together/v1");
-    case Dialect::OpenAI: break;
+    case Dialect::Azure:
+        return root + QStringLiteral("/openai/v1");
+    case Dialect::Together:
+        return root + QStringLiteral("/together/v1");
+    case Dialect::OpenAI:
+        break;
     }
     return root + QStringLiteral("/v1");
 }
-
 
 void SimulatorServer::onNewConnection()
 {
@@ -185,35 +203,40 @@ void SimulatorServer::dispatch(QTcpSocket *socket, const SimRequest &request)
         if (f) {
             switch (f->kind) {
             case K::Status429:
-                response = FakeProvider::error(429, QStringLiteral("Rate limit reached for requests (simulated)."), QStringLiteral("requests"),
-                                 QStringLiteral("rate_limit_exceeded"));
-                response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray((f->arg.isEmpty() ? QStringLiteral("1") : f->arg).toLatin1())));
+                response = FakeProvider::error(429, QStringLiteral("Rate limit reached for requests (simulated)."),
+                                               QStringLiteral("requests"), QStringLiteral("rate_limit_exceeded"));
+                response.headers.append(qMakePair(QByteArray("Retry-After"),
+                                                  QByteArray((f->arg.isEmpty() ? QStringLiteral("1") : f->arg).toLatin1())));
                 break;
             case K::RateLimit:
-                response = FakeProvider::error(429, QStringLiteral("Rate limit reached for requests (simulated)."), QStringLiteral("requests"),
-                                 QStringLiteral("rate_limit_exceeded"));
+                response = FakeProvider::error(429, QStringLiteral("Rate limit reached for requests (simulated)."),
+                                               QStringLiteral("requests"), QStringLiteral("rate_limit_exceeded"));
                 response.headers.append(qMakePair(QByteArray("x-ratelimit-remaining-requests"), QByteArray("0")));
-                response.headers.append(qMakePair(QByteArray("x-ratelimit-reset-requests"), QByteArray((f->arg.isEmpty() ? QStringLiteral("1s") : f->arg).toLatin1())));
+                response.headers.append(qMakePair(QByteArray("x-ratelimit-reset-requests"),
+                                                  QByteArray((f->arg.isEmpty() ? QStringLiteral("1s") : f->arg).toLatin1())));
                 break;
             case K::Quota:
-                response = FakeProvider::error(429, QStringLiteral("You exceeded your current quota (simulated)."), QStringLiteral("insufficient_quota"),
-                                 QStringLiteral("insufficient_quota"));
+                response = FakeProvider::error(429, QStringLiteral("You exceeded your current quota (simulated)."),
+                                               QStringLiteral("insufficient_quota"), QStringLiteral("insufficient_quota"));
                 break;
             case K::Status500:
             case K::Status502:
             case K::Status503: {
                 const int s = f->kind == K::Status500 ? 500 : f->kind == K::Status502 ? 502 : 503;
-                response = FakeProvider::error(s, QStringLiteral("The server had an error (simulated)."), QStringLiteral("server_error"), {});
+                response = FakeProvider::error(s, QStringLiteral("The server had an error (simulated)."),
+                                               QStringLiteral("server_error"), {});
                 break;
             }
             case K::Unauthorized:
-                response = FakeProvider::error(401, QStringLiteral("Incorrect API key provided (simulated)."), QStringLiteral("invalid_request_error"),
-                                 QStringLiteral("invalid_api_key"));
+                response = FakeProvider::error(401, QStringLiteral("Incorrect API key provided (simulated)."),
+                                               QStringLiteral("invalid_request_error"), QStringLiteral("invalid_api_key"));
                 break;
             case K::Closed:
-                response = FakeProvider::error(403, QStringLiteral("OpenAI is winding down the fine-tuning platform and your organization is no "
-                                                     "longer able to create new fine-tuning training jobs. (simulated)"),
-                                 QStringLiteral("invalid_request_error"), QStringLiteral("training_not_available"));
+                response = FakeProvider::error(
+                    403,
+                    QStringLiteral("OpenAI is winding down the fine-tuning platform and your organization is no "
+                                   "longer able to create new fine-tuning training jobs. (simulated)"),
+                    QStringLiteral("invalid_request_error"), QStringLiteral("training_not_available"));
                 break;
             case K::Drop:
                 socket->abort();

@@ -46,7 +46,7 @@ public:
     // Listens on 127.0.0.1:port (0 = any free port).
     [[nodiscard]] Status listen(quint16 port = 0);
     quint16 port() const;
-    QString baseUrl() const; // http://127.0.0.1:PORT/v1
+    QString baseUrl() const;                // http://127.0.0.1:PORT/v1
     QString baseUrl(Dialect dialect) const; // .../v1, .../openai/v1 or .../together/v1
 
     [[nodiscard]] Status setFaults(const QString &spec) { return m_faults.set(spec); }

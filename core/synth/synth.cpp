@@ -57,8 +57,9 @@ public:
         for (const QString &path : std::as_const(m_paths)) {
             auto file = std::make_unique<QFile>(path + QStringLiteral(".part"));
             if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
-                return makeError(errc::General::Io, SynthDataset::tr("Cannot write %1: %2")
-                                     .arg(QDir::toNativeSeparators(file->fileName()), file->errorString()));
+                return makeError(
+                    errc::General::Io,
+                    SynthDataset::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file->fileName()), file->errorString()));
             m_files.push_back(std::move(file));
         }
         return Ok{};
@@ -70,8 +71,9 @@ public:
         while (size > 0) {
             const qint64 written = f.write(data, size);
             if (written <= 0)
-                return makeError(errc::General::Io, SynthDataset::tr("Cannot write %1: %2")
-                                     .arg(QDir::toNativeSeparators(f.fileName()), f.errorString()));
+                return makeError(
+                    errc::General::Io,
+                    SynthDataset::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(f.fileName()), f.errorString()));
             data += written;
             size -= written;
             m_bytes += written;
@@ -84,17 +86,19 @@ public:
         for (std::size_t i = 0; i < m_files.size(); ++i) {
             QFile &f = *m_files[i];
             if (!f.flush() || (f.close(), f.error() != QFileDevice::NoError))
-                return makeError(errc::General::Io, SynthDataset::tr("Cannot write %1: %2")
-                                     .arg(QDir::toNativeSeparators(f.fileName()), f.errorString()));
+                return makeError(
+                    errc::General::Io,
+                    SynthDataset::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(f.fileName()), f.errorString()));
         }
         for (std::size_t i = 0; i < m_files.size(); ++i) {
             const QString &target = m_paths[static_cast<qsizetype>(i)];
             if (QFile::exists(target) && !QFile::remove(target))
                 return makeError(errc::General::Io, SynthDataset::tr("Cannot replace %1").arg(QDir::toNativeSeparators(target)));
             if (!m_files[i]->rename(target))
-                return makeError(errc::General::Io, SynthDataset::tr("Cannot rename %1 to %2: %3")
-                                     .arg(QDir::toNativeSeparators(m_files[i]->fileName()),
-                                          QDir::toNativeSeparators(target), m_files[i]->errorString()));
+                return makeError(errc::General::Io,
+                                 SynthDataset::tr("Cannot rename %1 to %2: %3")
+                                     .arg(QDir::toNativeSeparators(m_files[i]->fileName()), QDir::toNativeSeparators(target),
+                                          m_files[i]->errorString()));
         }
         m_files.clear();
         return Ok{};
@@ -122,13 +126,13 @@ private:
 struct Pipeline
 {
     std::mutex mutex;
-    std::condition_variable ready;     // writer waits for its next movie
-    std::condition_variable space;     // workers wait for window space
+    std::condition_variable ready; // writer waits for its next movie
+    std::condition_variable space; // workers wait for window space
     std::array<std::string, kWindow> slots;
     std::array<bool, kWindow> filled{};
     std::array<std::uint32_t, kWindow> counts{};
-    std::vector<std::string> spare;    // written buffers, handed back to the workers
-    std::uint32_t written = 0;         // movies handed to the writer so far
+    std::vector<std::string> spare; // written buffers, handed back to the workers
+    std::uint32_t written = 0;      // movies handed to the writer so far
     std::atomic<std::uint32_t> next{0};
     std::atomic<bool> stop{false};
 };
@@ -144,10 +148,10 @@ Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions
         return makeError(errc::General::InvalidArgument,
                          SynthDataset::tr("The number of movies must be between 1 and %1.").arg(kMaxMovies));
     if (!QDir().mkpath(outDir))
-        return makeError(errc::General::Io,
-                         SynthDataset::tr("Cannot create directory %1").arg(QDir::toNativeSeparators(outDir)));
+        return makeError(errc::General::Io, SynthDataset::tr("Cannot create directory %1").arg(QDir::toNativeSeparators(outDir)));
     const QString phase = SynthDataset::tr("Generating ratings");
-    const Error canceled = makeError(errc::General::Cancelled, SynthDataset::tr("Generating the synthetic data set was canceled."));
+    const Error canceled = makeError(errc::General::Cancelled,
+                                     SynthDataset::tr("Generating the synthetic data set was canceled."));
     progress.report(0.0, phase);
 
     Generator gen(options);

@@ -15,19 +15,19 @@ namespace cinetune {
 // (480,189 customers, 17,770 movies, about 100.5 M ratings, about 2.1 GB).
 struct SynthOptions
 {
-    std::uint32_t users = 480189;  // distinct customers; total ratings ≈ users × 209.25
-    std::uint32_t movies = 17770;  // movies 1..movies, split into four files like the real data
-    std::uint64_t seed = 1;        // same seed and sizes → same bytes, for any thread count
-    int threads = 0;               // worker threads; 0 = QThread::idealThreadCount()
+    std::uint32_t users = 480189; // distinct customers; total ratings ≈ users × 209.25
+    std::uint32_t movies = 17770; // movies 1..movies, split into four files like the real data
+    std::uint64_t seed = 1;       // same seed and sizes → same bytes, for any thread count
+    int threads = 0;              // worker threads; 0 = QThread::idealThreadCount()
 };
 
 struct SynthSummary
 {
-    std::uint64_t ratings = 0;  // rating lines written
-    std::uint32_t users = 0;    // distinct customers that rated (always options.users)
+    std::uint64_t ratings = 0; // rating lines written
+    std::uint32_t users = 0;   // distinct customers that rated (always options.users)
     std::uint32_t movies = 0;
-    qint64 bytes = 0;           // total size of all files written
-    QStringList files;          // absolute paths: combined_data_1..4.txt, movie_titles.csv
+    qint64 bytes = 0;  // total size of all files written
+    QStringList files; // absolute paths: combined_data_1..4.txt, movie_titles.csv
 };
 
 // Writes a deterministic synthetic data set in the Kaggle Netflix Prize layout into outDir
@@ -56,7 +56,6 @@ struct SynthSummary
 // Progress is reported as "Generating ratings"; progress.canceled() stops the work and returns
 // Error code "canceled". I/O failures return Error code "io" with the path in the message;
 // out-of-range options return "invalid-argument".
-[[nodiscard]] Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions &options,
-                                                     Progress &progress);
+[[nodiscard]] Result<SynthSummary> writeSynthNetflix(const QString &outDir, const SynthOptions &options, Progress &progress);
 
 } // namespace cinetune

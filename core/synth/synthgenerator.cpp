@@ -116,7 +116,8 @@ void Generator::setupMovies()
     };
     // Fixed positions that always carry the rarer features (scaled from the real file).
     auto scaled = [m](std::uint32_t realId) {
-        return static_cast<std::uint32_t>(std::max<std::uint64_t>(1, (std::uint64_t(realId) * m + kRealMovies / 2) / kRealMovies));
+        return static_cast<std::uint32_t>(
+            std::max<std::uint64_t>(1, (std::uint64_t(realId) * m + kRealMovies / 2) / kRealMovies));
     };
     const std::uint32_t forcedComma = scaled(72), forcedNull = scaled(4388), forcedLatin1 = scaled(6483);
 
@@ -150,7 +151,8 @@ void Generator::setupMovies()
             zp -= 0.4;
         z[i] = zp;
         const double own = rng.normal();
-        mv.quality = static_cast<float>(kQualitySigma * (kQualityPopularity * (zp - 0.1) + std::sqrt(1 - kQualityPopularity * kQualityPopularity) * own));
+        mv.quality = static_cast<float>(
+            kQualitySigma * (kQualityPopularity * (zp - 0.1) + std::sqrt(1 - kQualityPopularity * kQualityPopularity) * own));
         if (mv.year >= 2000) {
             const int day = static_cast<int>(first.daysTo(QDate(mv.year, 1, 1))) + static_cast<int>(rng.below(300));
             mv.releaseDay = static_cast<std::uint16_t>(std::clamp(day, 0, m_span - 30));
@@ -352,15 +354,15 @@ void Generator::pickRaters(std::uint32_t movie, Scratch &s, Rng &rng) const
     } else {
         // Heavy users: P = 1 − exp(−c × weight × affinity), c fitted for this movie.
         const std::size_t heavy = m_heavyUsers.size();
-        const std::size_t first = heavy ? rng.below(static_cast<std::uint32_t>(heavy)) : 0; // no index bias when the target is small
+        const std::size_t first = heavy ? rng.below(static_cast<std::uint32_t>(heavy))
+                                        : 0; // no index bias when the target is small
         for (std::size_t h = 0; h < heavy; ++h) {
             const HeavyUser &hu = m_heavyUsers[(first + h) % heavy];
             const double x = static_cast<double>(rng.next() >> 11) * 0x1.0p-53;
             const std::uint32_t shared = hu.favourites & mv.clusters;
             const double y = m_scale[movie] * hu.weight[shared == 0 ? 0 : (shared & (shared - 1)) == 0 ? 1 : 2];
             // y − y²/2 ≤ 1 − e^−y ≤ y: most draws are decided without calling expm1.
-            if ((x < y - 0.5 * y * y || (x < y && x < -std::expm1(-y))) && s.stamp[hu.user] != tag
-                && s.picked.size() < target) {
+            if ((x < y - 0.5 * y * y || (x < y && x < -std::expm1(-y))) && s.stamp[hu.user] != tag && s.picked.size() < target) {
                 s.stamp[hu.user] = tag;
                 s.picked.push_back(hu.user);
             }
@@ -397,8 +399,7 @@ std::uint32_t Generator::generateMovie(std::uint32_t movie, Scratch &s, std::str
         std::memcpy(p, ur.id, 8);
         p += ur.idLength;
         const float sc = score(mv, u, rng.next());
-        const int stars = 1 + (sc > m_thresholds[0]) + (sc > m_thresholds[1]) + (sc > m_thresholds[2])
-                          + (sc > m_thresholds[3]);
+        const int stars = 1 + (sc > m_thresholds[0]) + (sc > m_thresholds[1]) + (sc > m_thresholds[2]) + (sc > m_thresholds[3]);
         p[0] = ',';
         p[1] = static_cast<char>('0' + stars);
         p[2] = ',';
@@ -410,7 +411,8 @@ std::uint32_t Generator::generateMovie(std::uint32_t movie, Scratch &s, std::str
             hi = std::min(span, lo + 90);
         std::uint64_t x = rng.next();
         const std::uint32_t offset = rng.below(static_cast<std::uint32_t>(hi - lo + 1), x);
-        const bool burst = lo == ur.start && static_cast<std::uint32_t>(x) < static_cast<std::uint32_t>(kBurstShare * 4294967296.0);
+        const bool burst = lo == ur.start
+            && static_cast<std::uint32_t>(x) < static_cast<std::uint32_t>(kBurstShare * 4294967296.0);
         std::memcpy(p, m_dates[static_cast<std::size_t>(burst ? lo : lo + static_cast<int>(offset))].data(), 10);
         p[10] = '\n';
         p += 11;

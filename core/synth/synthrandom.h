@@ -11,8 +11,15 @@
 namespace cinetune::synth {
 
 // Random streams: (seed, purpose, entity) → one splitmix64 sequence.
-enum Stream : std::uint64_t { StreamIds = 1, StreamUser, StreamMovie, StreamTitle, StreamRatings,
-                              StreamPilot, StreamGuarantee };
+enum Stream : std::uint64_t {
+    StreamIds = 1,
+    StreamUser,
+    StreamMovie,
+    StreamTitle,
+    StreamRatings,
+    StreamPilot,
+    StreamGuarantee
+};
 
 inline constexpr std::uint64_t mix64(std::uint64_t z)
 {
@@ -27,8 +34,7 @@ class Rng
 public:
     Rng(std::uint64_t seed, Stream stream, std::uint64_t index)
         : m_state(mix64(mix64(seed ^ (stream * 0xD1B54A32D192ED03ull)) + index * 0x9E3779B97F4A7C15ull))
-    {
-    }
+    {}
 
     std::uint64_t next()
     {

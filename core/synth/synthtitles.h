@@ -17,8 +17,8 @@ using Words = std::vector<const char *>;
 
 struct Genre
 {
-    double weight;  // share of movies and of favourite picks
-    bool series;    // titles like "Show: Season 3"
+    double weight; // share of movies and of favourite picks
+    bool series;   // titles like "Show: Season 3"
     Words nouns;
     Words adjectives;
 };

@@ -53,9 +53,11 @@ struct Latency
 
 double cpuSeconds()
 {
-    struct rusage ru {};
+    struct rusage ru
+    {};
     getrusage(RUSAGE_SELF, &ru);
-    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
+        + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 Latency measure(const Recommender &r, const std::vector<BaselineQuery> &queries)
@@ -84,8 +86,9 @@ int main(int argc, char **argv)
     setApplicationIdentity();
     const QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first().startsWith(QLatin1String("--"))) {
-        std::fprintf(stderr, "usage: bench_baselines PATH [--threads N] [--max-raters S] [--neighbours K] [--queries N] "
-                             "[--consensus-queries N] [--cache-dir DIR]\n");
+        std::fprintf(stderr,
+                     "usage: bench_baselines PATH [--threads N] [--max-raters S] [--neighbours K] [--queries N] "
+                     "[--consensus-queries N] [--cache-dir DIR]\n");
         return 1;
     }
     const int threads = resolveThreads(arg(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt());
@@ -107,8 +110,9 @@ int main(int argc, char **argv)
     }
     const Dataset &ds = *loaded.value();
     const RatingStore &store = ds.store;
-    std::printf("dataset: %u users, %u movies, %llu ratings (loaded in %.2f s%s); %d threads\n", store.userCount(), store.movieCount(),
-                static_cast<unsigned long long>(store.ratingCount()), seconds(t), ds.fromCache ? ", from cache" : "", threads);
+    std::printf("dataset: %u users, %u movies, %llu ratings (loaded in %.2f s%s); %d threads\n", store.userCount(),
+                store.movieCount(), static_cast<unsigned long long>(store.ratingCount()), seconds(t),
+                ds.fromCache ? ", from cache" : "", threads);
 
     // Reference: one pass over all ratings (by user) summing them, same threads.
     t.restart();
@@ -126,7 +130,8 @@ int main(int argc, char **argv)
     for (auto s : sums)
         total += s;
     const double passSeconds = seconds(t);
-    std::printf("reference: one pass summing all ratings: %.3f s (sum %llu)\n", passSeconds, static_cast<unsigned long long>(total));
+    std::printf("reference: one pass summing all ratings: %.3f s (sum %llu)\n", passSeconds,
+                static_cast<unsigned long long>(total));
 
     // Reference for the query latencies: summing the most-rated movie's whole rater column.
     MovieIndex top = 0;
@@ -167,18 +172,19 @@ int main(int argc, char **argv)
         return 2;
     }
     const double buildSeconds = seconds(t);
-    std::printf("itemknn build (k = %u, S = %u, %s): %.2f s wall (%.2f s CPU) = %.1f × the reference pass; %zu neighbours, %.1f MB\n",
-                params.neighbours, params.maxRaters, qPrintable(itemKnnWeightingId(params.weighting)), buildSeconds, buildCpu,
-                buildSeconds / passSeconds,
-                built.value()->entries().size(), static_cast<double>(built.value()->entries().size() * sizeof(ItemNeighbour)) / 1e6);
+    std::printf(
+        "itemknn build (k = %u, S = %u, %s): %.2f s wall (%.2f s CPU) = %.1f × the reference pass; %zu neighbours, %.1f MB\n",
+        params.neighbours, params.maxRaters, qPrintable(itemKnnWeightingId(params.weighting)), buildSeconds, buildCpu,
+        buildSeconds / passSeconds, built.value()->entries().size(),
+        static_cast<double>(built.value()->entries().size() * sizeof(ItemNeighbour)) / 1e6);
     const QString cachePath = itemKnnCachePath(knnDir, ds.fingerprint, params);
     t.restart();
     const Status written = writeItemKnnCache(*built.value(), store, ds.fingerprint, cachePath);
     const double writeSeconds = seconds(t);
     t.restart();
     auto reread = readItemKnnCache(cachePath, store, ds.fingerprint, params);
-    std::printf("itemknn cache: write %.3f s (%s), read %.3f s (%s, %lld bytes)\n", writeSeconds, written ? "ok" : "failed", seconds(t),
-                reread ? "ok" : "miss", static_cast<long long>(QFileInfo(cachePath).size()));
+    std::printf("itemknn cache: write %.3f s (%s), read %.3f s (%s, %lld bytes)\n", writeSeconds, written ? "ok" : "failed",
+                seconds(t), reread ? "ok" : "miss", static_cast<long long>(QFileInfo(cachePath).size()));
 
     // Queries: 10 random rated movies of a random user with at least 20 ratings, user known.
     SplitMix64 rng(20240601);
@@ -200,7 +206,8 @@ int main(int argc, char **argv)
     options.threads = threads;
     options.itemKnn = params;
     options.cache.cacheDir = knnDir;
-    for (BaselineKind kind : {BaselineKind::Random, BaselineKind::MostPopular, BaselineKind::ItemKnn, BaselineKind::NeighbourConsensus}) {
+    for (BaselineKind kind :
+         {BaselineKind::Random, BaselineKind::MostPopular, BaselineKind::ItemKnn, BaselineKind::NeighbourConsensus}) {
         t.restart();
         auto r = makeRecommender(ds, kind, options, progress);
         if (!r) {
@@ -221,8 +228,8 @@ int main(int argc, char **argv)
             qs.resize(std::min<std::size_t>(qs.size(), static_cast<std::size_t>(std::max(consensusQueries, 0))));
         }
         const Latency l = measure(*r.value(), qs);
-        std::printf("%-9s setup %.3f s; %zu queries of 10 movies: median %.3f ms, p95 %.3f ms, max %.3f ms\n", qPrintable(baselineId(kind)),
-                    setup, qs.size(), l.median, l.p95, l.max);
+        std::printf("%-9s setup %.3f s; %zu queries of 10 movies: median %.3f ms, p95 %.3f ms, max %.3f ms\n",
+                    qPrintable(baselineId(kind)), setup, qs.size(), l.median, l.p95, l.max);
         if (consensus) {
             // Same run, the way a query worked before: one gold-set build for the single user
             // (eligibility over all users, rater bitmaps, fresh scratch), the co-rating index reused.
@@ -258,7 +265,8 @@ int main(int argc, char **argv)
             std::sort(ms.begin(), ms.end());
             std::printf("%-9s the former per-query path (one gold-set build per query): median %.3f ms, max %.3f ms; "
                         "same lists as the recommender for %d of %zu queries (%d of them not empty)\n",
-                        "consensus", ms.empty() ? 0.0 : ms[ms.size() / 2], ms.empty() ? 0.0 : ms.back(), same, qs.size(), nonEmpty);
+                        "consensus", ms.empty() ? 0.0 : ms[ms.size() / 2], ms.empty() ? 0.0 : ms.back(), same, qs.size(),
+                        nonEmpty);
         }
         if (kind == BaselineKind::ItemKnn) {
             for (BaselineQuery &q : qs)

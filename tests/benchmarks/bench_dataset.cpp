@@ -69,7 +69,8 @@ std::pair<double, long> parseInChild(const QString &path, int threads)
             std::fprintf(stderr, "%s\n", qPrintable(ds.error().message));
             secs = -1;
         }
-        struct rusage ru {};
+        struct rusage ru
+        {};
         getrusage(RUSAGE_SELF, &ru);
         const double msg[2] = {secs, static_cast<double>(ru.ru_maxrss) * 1024.0};
         (void)!write(fds[1], msg, sizeof msg);
@@ -174,16 +175,22 @@ int main(int argc, char **argv)
     const double medRss = median(rss);
     out << QStringLiteral("dataset: %1 (%2 ratings, %3 MB of files)\n").arg(path).arg(ratings).arg(bytes / 1e6, 0, 'f', 0);
     out << QStringLiteral("runs: %1, threads: %2\n").arg(runs).arg(threads ? threads : QThread::idealThreadCount());
-    out << QStringLiteral("cat of the same files:        median %1 s  (%2 MB/s)\n").arg(median(cat), 0, 'f', 3).arg(bytes / 1e6 / median(cat), 0, 'f', 0);
+    out << QStringLiteral("cat of the same files:        median %1 s  (%2 MB/s)\n")
+               .arg(median(cat), 0, 'f', 3)
+               .arg(bytes / 1e6 / median(cat), 0, 'f', 0);
     out << QStringLiteral("full load to a ready store:   median %1 s  (%2 MB/s, %3x cat)\n")
-               .arg(median(parse), 0, 'f', 3).arg(bytes / 1e6 / median(parse), 0, 'f', 0).arg(median(parse) / median(cat), 0, 'f', 2);
+               .arg(median(parse), 0, 'f', 3)
+               .arg(bytes / 1e6 / median(parse), 0, 'f', 0)
+               .arg(median(parse) / median(cat), 0, 'f', 2);
     out << QStringLiteral("peak resident memory:         median %1 MB = %2 bytes/rating\n")
-               .arg(medRss / 1e6, 0, 'f', 0).arg(ratings ? medRss / static_cast<double>(ratings) : 0, 0, 'f', 2);
+               .arg(medRss / 1e6, 0, 'f', 0)
+               .arg(ratings ? medRss / static_cast<double>(ratings) : 0, 0, 'f', 2);
     out << QStringLiteral("first load + cache write:     %1 s\n").arg(parseAndWrite, 0, 'f', 3);
     out << QStringLiteral("reopen from the binary cache: median %1 s  (with checksums)\n").arg(median(reopen), 0, 'f', 3);
     out << QStringLiteral("  the same without checksums: median %1 s\n").arg(median(reopenUnchecked), 0, 'f', 3);
     out << QStringLiteral("  cat of the cache file:      median %1 s  (%2 MB)\n")
-               .arg(median(catCache), 0, 'f', 3).arg(QFileInfo(cacheFile).size() / 1e6, 0, 'f', 0);
+               .arg(median(catCache), 0, 'f', 3)
+               .arg(QFileInfo(cacheFile).size() / 1e6, 0, 'f', 0);
     out << "all parse runs (s):";
     for (double d : parse)
         out << " " << QString::number(d, 'f', 3);

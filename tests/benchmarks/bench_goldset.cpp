@@ -61,9 +61,11 @@ double seconds(const QElapsedTimer &t)
 
 double cpuSeconds()
 {
-    struct rusage ru {};
+    struct rusage ru
+    {};
     getrusage(RUSAGE_SELF, &ru);
-    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
+        + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 struct Run
@@ -179,8 +181,8 @@ int main(int argc, char **argv)
 
     t.restart();
     const std::uint32_t ranks = spec.protocol == GoldProtocol::NeighbourConsensus
-                                    ? CoViewIndex::bitmapRanksFor(store, spec.neighbourCap, spec.watchFactor)
-                                    : CoViewIndex::kMaxBitmapRanks;
+        ? CoViewIndex::bitmapRanksFor(store, spec.neighbourCap, spec.watchFactor)
+        : CoViewIndex::kMaxBitmapRanks;
     auto index = CoViewIndex::build(store, ranks, threads, progress);
     const double indexSeconds = seconds(t);
     if (!index) {
@@ -217,7 +219,8 @@ int main(int argc, char **argv)
         return 2;
     }
     const GoldSetSummary &s = main.set->summary;
-    out << QStringLiteral("%1: %2 users x %3 neighbours, %4 threads: wall %5 s (cpu %8 s), %6 users/s, peak RSS +%7 MB over the loaded store\n")
+    out << QStringLiteral("%1: %2 users x %3 neighbours, %4 threads: wall %5 s (cpu %8 s), %6 users/s, peak RSS +%7 MB over the "
+                          "loaded store\n")
                .arg(presetName)
                .arg(s.selectedUsers)
                .arg(spec.protocol == GoldProtocol::NeighbourConsensus ? QString::number(spec.neighbourCap) : QStringLiteral("-"))
@@ -253,7 +256,7 @@ int main(int argc, char **argv)
         auto warm = buildGoldSet(ds, spec, o, progress);
         const double warmSeconds = seconds(p);
         const bool same = cold && warm && !cold->users.empty() && cold->users.front() == main.set->users.front()
-                          && warm->users.front() == main.set->users.front();
+            && warm->users.front() == main.set->users.front();
         out << QStringLiteral("wizard preview (first 16 selected users): %1 s cold, %2 s with the cached index; "
                               "first kept user = the full build's: %3\n")
                    .arg(coldSeconds, 0, 'f', 2)

@@ -82,8 +82,14 @@ int main(int argc, char **argv)
     const Figures parse = openOnce(path);
     const Figures cached = openOnce(path);
     out << QStringLiteral("GUI open with full parse:  %1 s, longest event-loop gap %2 ms, %3 gaps > 50 ms, %4 ticks\n")
-               .arg(parse.seconds, 0, 'f', 2).arg(parse.longestGapMs, 0, 'f', 1).arg(parse.stalls).arg(parse.ticks);
+               .arg(parse.seconds, 0, 'f', 2)
+               .arg(parse.longestGapMs, 0, 'f', 1)
+               .arg(parse.stalls)
+               .arg(parse.ticks);
     out << QStringLiteral("GUI open from the cache:   %1 s, longest event-loop gap %2 ms, %3 gaps > 50 ms, %4 ticks\n")
-               .arg(cached.seconds, 0, 'f', 2).arg(cached.longestGapMs, 0, 'f', 1).arg(cached.stalls).arg(cached.ticks);
+               .arg(cached.seconds, 0, 'f', 2)
+               .arg(cached.longestGapMs, 0, 'f', 1)
+               .arg(cached.stalls)
+               .arg(cached.ticks);
     return 0;
 }

@@ -50,7 +50,8 @@ int main(int argc, char **argv)
     setApplicationIdentity();
     const QString path = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("/tmp/synth-full");
     if (!QFileInfo::exists(path)) {
-        std::fprintf(stderr, "%s does not exist: make it with `cinetune dataset synth --out %s`\n", qPrintable(path), qPrintable(path));
+        std::fprintf(stderr, "%s does not exist: make it with `cinetune dataset synth --out %s`\n", qPrintable(path),
+                     qPrintable(path));
         return 2;
     }
     QElapsedTimer clock;
@@ -66,8 +67,8 @@ int main(int argc, char **argv)
     const ui::LoadedDatasetPtr data = ui::prepareLoadedDataset(std::move(loaded).value(), path, 0);
     const double prepareMs = double(clock.nsecsElapsed()) / 1e6;
     const Catalogue &catalogue = data->dataset->catalogue;
-    std::printf("dataset: %s, %zu movies, %llu ratings (opened in %.2f s, prepared in %.1f ms)\n", qPrintable(path), catalogue.size(),
-                static_cast<unsigned long long>(data->dataset->store.ratingCount()), loadSeconds, prepareMs);
+    std::printf("dataset: %s, %zu movies, %llu ratings (opened in %.2f s, prepared in %.1f ms)\n", qPrintable(path),
+                catalogue.size(), static_cast<unsigned long long>(data->dataset->store.ratingCount()), loadSeconds, prepareMs);
 
     clock.restart();
     const MovieSearchIndex index = MovieSearchIndex::fromDataset(*data->dataset, data->searchKeys);
@@ -172,7 +173,8 @@ int main(int argc, char **argv)
             items += resolver.resolveMovies(last.movies, q.profile, {}).size();
             answerMs.push_back(double(clock.nsecsElapsed()) / 1e6);
         }
-        std::printf("%s column: ready after %.2f s; answer + resolution, 100 profiles: median %.3f ms, p95 %.3f ms, max %.3f ms (%zu items)\n",
+        std::printf("%s column: ready after %.2f s; answer + resolution, 100 profiles: median %.3f ms, p95 %.3f ms, max %.3f ms "
+                    "(%zu items)\n",
                     qPrintable(baselineName(kind)), readyS, median(answerMs), percentile(answerMs, 0.95),
                     *std::max_element(answerMs.begin(), answerMs.end()), items);
     }

@@ -79,7 +79,8 @@ int main(int argc, char *argv[])
         group.paired = pairedFromReports(reports[2], reports[0]);
         c.groups << group;
     }
-    std::printf("setup: 12 metric reports + 3 paired comparisons of %u users: %.0f ms (evaluation core, not results)\n", users, ms(t));
+    std::printf("setup: 12 metric reports + 3 paired comparisons of %u users: %.0f ms (evaluation core, not results)\n", users,
+                ms(t));
 
     // Reference: a blank 1800 × 1120 PNG encoded.
     t.restart();
@@ -109,13 +110,14 @@ int main(int argc, char *argv[])
     t.restart();
     for (const ChartSpec &s : specs)
         delete s.build(ChartLook::print());
-    std::printf("charts: build %lld QCharts: %.1f ms (%.2f ms each)\n", static_cast<long long>(specs.size()), ms(t), ms(t) / specs.size());
+    std::printf("charts: build %lld QCharts: %.1f ms (%.2f ms each)\n", static_cast<long long>(specs.size()), ms(t),
+                ms(t) / specs.size());
     t.restart();
     for (const ChartSpec &s : specs)
         (void)chartexport::renderImage(s, QSize(1800, 1120), 192);
     const double render = ms(t) / specs.size();
-    std::printf("charts: render 1800x1120 at 192 DPI: %.1f ms each (%.1fx the PNG-encode reference, encoding not included)\n", render,
-                render / reference);
+    std::printf("charts: render 1800x1120 at 192 DPI: %.1f ms each (%.1fx the PNG-encode reference, encoding not included)\n",
+                render, render / reference);
     t.restart();
     for (const ChartSpec &s : specs)
         (void)chartexport::svg(s, chartexport::defaultSize());
@@ -134,8 +136,9 @@ int main(int argc, char *argv[])
     const double prepare = ms(t);
     t.restart();
     const Result<ReportFiles> files = writePreparedReport(prepared, dir.filePath("report"));
-    std::printf("report: HTML + PDF with %lld charts and 6 tables: %.0f ms on the GUI thread (prepare) + %.0f ms on a worker (%s)\n",
-                static_cast<long long>(specs.size()), prepare, ms(t), files ? "ok" : qPrintable(files.error().message));
+    std::printf(
+        "report: HTML + PDF with %lld charts and 6 tables: %.0f ms on the GUI thread (prepare) + %.0f ms on a worker (%s)\n",
+        static_cast<long long>(specs.size()), prepare, ms(t), files ? "ok" : qPrintable(files.error().message));
     if (files)
         std::printf("report sizes: HTML %lld KB, PDF %lld KB\n", static_cast<long long>(QFileInfo(files->html).size() / 1024),
                     static_cast<long long>(QFileInfo(files->pdf).size() / 1024));

@@ -93,7 +93,8 @@ void benchMetrics(std::uint32_t users, int resamples)
     t.restart();
     const auto cmp = compareReports(b, reports[1], po);
     const double all = ms(t);
-    const auto it = std::find_if(cmp.begin(), cmp.end(), [](const PairedMetric &m) { return m.metric == QLatin1String("precision@10"); });
+    const auto it = std::find_if(cmp.begin(), cmp.end(),
+                                 [](const PairedMetric &m) { return m.metric == QLatin1String("precision@10"); });
     std::printf("  paired comparison, all %zu metrics (%d resamples, %d sign flips each): %.2f ms; precision@10 "
                 "difference %+.4f [%+.4f, %+.4f], p = %.4f\n",
                 cmp.size(), po.resamples, po.permutations, all, it->result.meanDifference, it->result.interval.low,
@@ -115,10 +116,15 @@ void benchResolver(const QString &path)
     t.start();
     const TitleResolver resolver(c);
     std::printf("resolver: %zu movies, %zu keys, built in %.2f ms\n", c.size(), resolver.keyCount(), ms(t));
-    const QStringList ten = {QStringLiteral("The Matrix: Reloaded (2003)"), QStringLiteral("Amelie"),
-                             QStringLiteral("Star Wars: Episode V - The Empire Strikes Back"), QStringLiteral("Lord of the Rings: The Two Towrs"),
-                             QStringLiteral("Pulp Fictoin"), QStringLiteral("The Shawshank Redemtion"), QStringLiteral("Finding Nemo (2003)"),
-                             QStringLiteral("The Quantum Lighthouse Keeper"), QStringLiteral("A Galaxy of Forgotten Dreams"),
+    const QStringList ten = {QStringLiteral("The Matrix: Reloaded (2003)"),
+                             QStringLiteral("Amelie"),
+                             QStringLiteral("Star Wars: Episode V - The Empire Strikes Back"),
+                             QStringLiteral("Lord of the Rings: The Two Towrs"),
+                             QStringLiteral("Pulp Fictoin"),
+                             QStringLiteral("The Shawshank Redemtion"),
+                             QStringLiteral("Finding Nemo (2003)"),
+                             QStringLiteral("The Quantum Lighthouse Keeper"),
+                             QStringLiteral("A Galaxy of Forgotten Dreams"),
                              QStringLiteral("Ocean's Eleven")};
     for (const QString &title : ten) {
         const Resolution r = resolver.resolve(title);

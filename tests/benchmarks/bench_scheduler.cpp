@@ -200,7 +200,8 @@ int main(int argc, char **argv)
     }
 
     const double ideal = double(requests) / concurrency * latency / 1000.0;
-    std::printf("bench_scheduler: %d requests, concurrency %d, simulator latency %d ms (own thread)\n", requests, concurrency, latency);
+    std::printf("bench_scheduler: %d requests, concurrency %d, simulator latency %d ms (own thread)\n", requests, concurrency,
+                latency);
     std::printf("  ideal N/C x L                              %8.3f s\n", ideal);
     // Warm-up: connections, first allocations.
     int maxInFlight = 0, failures = 0;
@@ -214,15 +215,16 @@ int main(int argc, char **argv)
     const double refN = direct(baseUrl, requests, concurrency, lanes);
     std::printf("  reference: by hand, %d HttpClients          %8.3f s  (%5.1f %% of ideal)\n", lanes, refN, 100 * refN / ideal);
     const double sN = viaScheduler(baseUrl, requests, concurrency, lanes, &maxInFlight, &failures);
-    std::printf("  scheduler, %d HttpClients (lanes)           %8.3f s  (%5.1f %% of ideal; max in flight %d, failed %d)\n", lanes, sN,
-                100 * sN / ideal, maxInFlight, failures);
+    std::printf("  scheduler, %d HttpClients (lanes)           %8.3f s  (%5.1f %% of ideal; max in flight %d, failed %d)\n",
+                lanes, sN, 100 * sN / ideal, maxInFlight, failures);
     qint64 ok = 0;
     double startMs = 0;
     const double run = viaEvaluationRun(baseUrl, requests, concurrency, lanes, &ok, &startMs);
-    std::printf("  EvaluationRun (prompts + DB), %d lanes      %8.3f s  (%5.1f %% of ideal; %lld ok; start() %.0f ms)\n", lanes, run,
-                100 * run / ideal, static_cast<long long>(ok), startMs);
+    std::printf("  EvaluationRun (prompts + DB), %d lanes      %8.3f s  (%5.1f %% of ideal; %lld ok; start() %.0f ms)\n", lanes,
+                run, 100 * run / ideal, static_cast<long long>(ok), startMs);
 
-    QMetaObject::invokeMethod(server, [server]() { delete server; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server]() { delete server; }, Qt::BlockingQueuedConnection);
     serverThread.quit();
     serverThread.wait();
     return 0;

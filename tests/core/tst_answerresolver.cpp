@@ -12,17 +12,21 @@ using namespace cinetune;
 namespace {
 
 // MovieLens source ids of the sample.
-constexpr std::uint32_t kToyStory = 1;   // Toy Story (1995)
-constexpr std::uint32_t kJumanji = 2;    // Jumanji (1995)
-constexpr std::uint32_t kMatrix = 2571;  // Matrix, The (1999)
+constexpr std::uint32_t kToyStory = 1;  // Toy Story (1995)
+constexpr std::uint32_t kJumanji = 2;   // Jumanji (1995)
+constexpr std::uint32_t kMatrix = 2571; // Matrix, The (1999)
 
 QString statusText(ItemStatus s)
 {
     switch (s) {
-    case ItemStatus::Exact: return QStringLiteral("exact");
-    case ItemStatus::Fuzzy: return QStringLiteral("fuzzy");
-    case ItemStatus::NotInCatalogue: return QStringLiteral("none");
-    case ItemStatus::Repeat: return QStringLiteral("repeat");
+    case ItemStatus::Exact:
+        return QStringLiteral("exact");
+    case ItemStatus::Fuzzy:
+        return QStringLiteral("fuzzy");
+    case ItemStatus::NotInCatalogue:
+        return QStringLiteral("none");
+    case ItemStatus::Repeat:
+        return QStringLiteral("repeat");
     }
     return {};
 }
@@ -72,10 +76,10 @@ void TestAnswerResolver::initTestCase()
 void TestAnswerResolver::resolveText_data()
 {
     QTest::addColumn<QString>("answer");
-    QTest::addColumn<QList<quint32>>("profile");   // source ids
-    QTest::addColumn<QList<quint32>>("gold");      // source ids
-    QTest::addColumn<QStringList>("statuses");     // per item
-    QTest::addColumn<QList<quint32>>("movies");    // per item: source id, 0 = unresolved
+    QTest::addColumn<QList<quint32>>("profile"); // source ids
+    QTest::addColumn<QList<quint32>>("gold");    // source ids
+    QTest::addColumn<QStringList>("statuses");   // per item
+    QTest::addColumn<QList<quint32>>("movies");  // per item: source id, 0 = unresolved
     QTest::addColumn<QList<bool>>("inGold");
 
     QTest::newRow("exact with year") << "1. Toy Story (1995)" << QList<quint32>{} << QList<quint32>{} << QStringList{"exact"}
@@ -89,11 +93,12 @@ void TestAnswerResolver::resolveText_data()
                                                    << QStringList{"fuzzy"} << QList<quint32>{kToyStory} << QList<bool>{false};
     QTest::newRow("not in the catalogue") << "1. Zyxxqv Plorbnak Returns (2031)" << QList<quint32>{} << QList<quint32>{}
                                           << QStringList{"none"} << QList<quint32>{0} << QList<bool>{false};
-    QTest::newRow("repeat of a profile movie") << "1. Toy Story (1995)\n2. Jumanji (1995)" << QList<quint32>{kToyStory}
-                                               << QList<quint32>{} << QStringList{"repeat", "exact"}
-                                               << QList<quint32>{kToyStory, kJumanji} << QList<bool>{false, false};
+    QTest::newRow("repeat of a profile movie")
+        << "1. Toy Story (1995)\n2. Jumanji (1995)" << QList<quint32>{kToyStory} << QList<quint32>{}
+        << QStringList{"repeat", "exact"} << QList<quint32>{kToyStory, kJumanji} << QList<bool>{false, false};
     QTest::newRow("gold is marked") << "1. Jumanji (1995)\n2. The Matrix (1999)" << QList<quint32>{} << QList<quint32>{kMatrix}
-                                    << QStringList{"exact", "exact"} << QList<quint32>{kJumanji, kMatrix} << QList<bool>{false, true};
+                                    << QStringList{"exact", "exact"} << QList<quint32>{kJumanji, kMatrix}
+                                    << QList<bool>{false, true};
     QTest::newRow("nothing title-like") << "" << QList<quint32>{} << QList<quint32>{} << QStringList{} << QList<quint32>{}
                                         << QList<bool>{};
 }

@@ -146,7 +146,8 @@ Ids TestBaselines::source(const Ids &indices) const
 
 void TestBaselines::ids()
 {
-    for (BaselineKind k : {BaselineKind::Random, BaselineKind::MostPopular, BaselineKind::ItemKnn, BaselineKind::NeighbourConsensus})
+    for (BaselineKind k :
+         {BaselineKind::Random, BaselineKind::MostPopular, BaselineKind::ItemKnn, BaselineKind::NeighbourConsensus})
         QCOMPARE(baselineFromId(baselineId(k)), std::optional<BaselineKind>(k));
     QCOMPARE(baselineId(BaselineKind::MostPopular), QStringLiteral("popular"));
     QCOMPARE(baselineId(BaselineKind::NeighbourConsensus), QStringLiteral("consensus"));
@@ -225,9 +226,9 @@ void TestBaselines::itemKnnSimilarities()
 void TestBaselines::itemKnnRanking_data()
 {
     QTest::addColumn<int>("k");
-    QTest::addColumn<int>("movie");     // for the neighbour list
+    QTest::addColumn<int>("movie"); // for the neighbour list
     QTest::addColumn<Ids>("neighbours");
-    QTest::addColumn<Ids>("profile");   // for a query
+    QTest::addColumn<Ids>("profile"); // for a query
     QTest::addColumn<Ids>("expected");
     // 10: 20 (.75), 50 (.5), then 30 and 40 tie at .354 with 2 ratings each: lower index first.
     QTest::newRow("k50") << 50 << 10 << Ids{20, 50, 30, 40} << Ids{30, 40} << Ids{20, 10, 50};
@@ -489,7 +490,8 @@ void TestBaselines::consensusSingleQueryIsGoldList()
         nonEmpty += !got.empty();
         // Fewer wanted: the head of the same list.
         const Ids three = sourceIds(r->recommend(query(u, 3)));
-        QCOMPARE(three, Ids(u.gold.begin(), u.gold.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, u.gold.size()))));
+        QCOMPARE(three,
+                 Ids(u.gold.begin(), u.gold.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, u.gold.size()))));
     }
     QVERIFY(nonEmpty > 10);
 
@@ -570,7 +572,9 @@ void TestBaselines::heldOutView()
     QVERIFY(view);
     QCOMPARE(held, 2u); // 30 (the gold, day 3) and 40 (day 4); 10 and 20 came before the cut
     QCOMPARE(heldOutRatingCount(m_hold->store, m_hold->catalogue, *m_hold->store.findUser(1), holdLine()), 2u);
-    const auto count = [&](const Dataset &ds, std::uint32_t movie) { return ds.store.movieRatingCount(*ds.catalogue.find(movie)); };
+    const auto count = [&](const Dataset &ds, std::uint32_t movie) {
+        return ds.store.movieRatingCount(*ds.catalogue.find(movie));
+    };
     const Ids movies{10, 20, 30, 40, 50};
     const std::vector<std::uint64_t> full{1, 2, 3, 2, 3}, visible{1, 2, 2, 1, 3};
     for (std::size_t i = 0; i < movies.size(); ++i) {
@@ -687,7 +691,8 @@ void TestBaselines::diagnosticsKnownAnswers()
     const std::vector<GoldSetUser> test{a, b};
     QCOMPARE(goldShareInTopPercent(*m_tiny, test, 60), 0.25);
     QCOMPARE(goldShareInTopPercent(*m_tiny, test, 100), 1.0);
-    QVERIFY2(d->verdict().startsWith(QStringLiteral("A non-personalised popularity list scores P@3 = 0.67 on this gold set (test split, 2 users)")),
+    QVERIFY2(d->verdict().startsWith(
+                 QStringLiteral("A non-personalised popularity list scores P@3 = 0.67 on this gold set (test split, 2 users)")),
              qPrintable(d->verdict()));
     const QJsonObject j = diagnosticsToJson(d.value());
     QCOMPARE(j.value(QStringLiteral("distinct_gold_movies")).toInt(), 3);

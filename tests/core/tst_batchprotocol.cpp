@@ -48,12 +48,15 @@ private Q_SLOTS:
                                 "{\"content\":\"Say \\\"hi\\\"\",\"role\":\"user\"}],\"model\":\"gpt-4o-mini\",\"seed\":7,"
                                 "\"temperature\":0},";
         QTest::newRow("openai") << int(ProviderKind::OpenAI) << false
-                                << QByteArray("{" + body + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
-        QTest::newRow("stream flag dropped") << int(ProviderKind::Simulator) << true
-                                             << QByteArray("{" + body + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
+                                << QByteArray("{" + body
+                                              + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
+        QTest::newRow("stream flag dropped")
+            << int(ProviderKind::Simulator) << true
+            << QByteArray("{" + body + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
         // Azure's batch docs (MicrosoftDocs/azure-ai-docs batch-rest.md): lines name /v1/chat/completions.
         QTest::newRow("azure path") << int(ProviderKind::Azure) << false
-                                    << QByteArray("{" + body + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
+                                    << QByteArray("{" + body
+                                                  + R"("custom_id":"user-42","method":"POST","url":"/v1/chat/completions"})");
     }
     void inputLine()
     {
@@ -67,7 +70,8 @@ private Q_SLOTS:
         // The body is exactly what the live path sends.
         if (!stream) {
             const QByteArray live = openai::chat(endpoint(ProviderKind(kind)), r).body;
-            QCOMPARE(QJsonDocument::fromJson(line).object().value(QStringLiteral("body")).toObject(), QJsonDocument::fromJson(live).object());
+            QCOMPARE(QJsonDocument::fromJson(line).object().value(QStringLiteral("body")).toObject(),
+                     QJsonDocument::fromJson(live).object());
         }
     }
 
@@ -78,16 +82,20 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("idempotent");
         const Endpoint ep = endpoint();
-        HttpRequest create = openai::createBatch(ep, QStringLiteral("file-1"), QJsonObject{{QStringLiteral("cinetune_run"), QStringLiteral("r1")}});
-        QTest::newRow("create") << create.method << create.url.toString() << create.body << (create.retry == RetryMode::Idempotent);
+        HttpRequest create = openai::createBatch(ep, QStringLiteral("file-1"),
+                                                 QJsonObject{{QStringLiteral("cinetune_run"), QStringLiteral("r1")}});
+        QTest::newRow("create") << create.method << create.url.toString() << create.body
+                                << (create.retry == RetryMode::Idempotent);
         HttpRequest get = openai::getBatch(ep, QStringLiteral("batch_a/b"));
         QTest::newRow("get (id escaped)") << get.method << get.url.toString() << get.body << (get.retry == RetryMode::Idempotent);
         HttpRequest cancel = openai::cancelBatch(ep, QStringLiteral("batch_1"));
-        QTest::newRow("cancel") << cancel.method << cancel.url.toString() << cancel.body << (cancel.retry == RetryMode::Idempotent);
+        QTest::newRow("cancel") << cancel.method << cancel.url.toString() << cancel.body
+                                << (cancel.retry == RetryMode::Idempotent);
         HttpRequest list = openai::listBatches(ep, QStringLiteral("batch_9"), 100);
         QTest::newRow("list") << list.method << list.url.toString() << list.body << (list.retry == RetryMode::Idempotent);
         HttpRequest content = openai::fileContent(ep, QStringLiteral("file-out"));
-        QTest::newRow("content") << content.method << content.url.toString() << content.body << (content.retry == RetryMode::Idempotent);
+        QTest::newRow("content") << content.method << content.url.toString() << content.body
+                                 << (content.retry == RetryMode::Idempotent);
     }
     void requests()
     {
@@ -99,7 +107,10 @@ private Q_SLOTS:
         if (tag == QLatin1String("create")) {
             QCOMPARE(method, QByteArray("POST"));
             QCOMPARE(url, QStringLiteral("https://api.example.com/v1/batches"));
-            QCOMPARE(body, QByteArray(R"({"completion_window":"24h","endpoint":"/v1/chat/completions","input_file_id":"file-1","metadata":{"cinetune_run":"r1"}})"));
+            QCOMPARE(
+                body,
+                QByteArray(
+                    R"({"completion_window":"24h","endpoint":"/v1/chat/completions","input_file_id":"file-1","metadata":{"cinetune_run":"r1"}})"));
             QVERIFY(!idempotent);
         } else if (tag.startsWith(QLatin1String("get"))) {
             QCOMPARE(method, QByteArray("GET"));
@@ -123,10 +134,12 @@ private Q_SLOTS:
     // "/v1/chat/completions" (MicrosoftDocs/azure-ai-docs, batch-rest.md).
     void azureBatchEndpoint()
     {
-        const Endpoint azure{ProviderKind::Azure, QUrl(QStringLiteral("https://res.openai.azure.com/openai/v1")), QStringLiteral("k"), 1000};
+        const Endpoint azure{ProviderKind::Azure, QUrl(QStringLiteral("https://res.openai.azure.com/openai/v1")),
+                             QStringLiteral("k"), 1000};
         const HttpRequest create = openai::createBatch(azure, QStringLiteral("file-1"));
         QCOMPARE(create.url.toString(), QStringLiteral("https://res.openai.azure.com/openai/v1/batches"));
-        QCOMPARE(QJsonDocument::fromJson(create.body).object().value(QLatin1String("endpoint")).toString(), QStringLiteral("/chat/completions"));
+        QCOMPARE(QJsonDocument::fromJson(create.body).object().value(QLatin1String("endpoint")).toString(),
+                 QStringLiteral("/chat/completions"));
         QCOMPARE(create.header("api-key"), QByteArray("k"));
     }
 
@@ -142,35 +155,51 @@ private Q_SLOTS:
         auto batch = [](const char *status, const char *extra = "") -> QByteArray {
             return QByteArray(R"({"id":"batch_1","object":"batch","endpoint":"/v1/chat/completions","input_file_id":"file-in",)"
                               R"("completion_window":"24h","created_at":1714508499,"status":")")
-                   + status + "\"" + extra + "}";
+                + status + "\"" + extra + "}";
         };
-        const char *counts = R"(,"request_counts":{"total":10,"completed":7,"failed":1},"output_file_id":"file-out","error_file_id":"file-err")";
-        QTest::newRow("validating") << batch("validating") << true << BatchState::Validating << false << qint64(0) << QString() << QString();
+        const char *counts =
+            R"(,"request_counts":{"total":10,"completed":7,"failed":1},"output_file_id":"file-out","error_file_id":"file-err")";
+        QTest::newRow("validating") << batch("validating") << true << BatchState::Validating << false << qint64(0) << QString()
+                                    << QString();
         QTest::newRow("in_progress") << batch("in_progress", R"(,"request_counts":{"total":10,"completed":3,"failed":0})") << true
                                      << BatchState::InProgress << false << qint64(3) << QString() << QString();
-        QTest::newRow("finalizing") << batch("finalizing") << true << BatchState::Finalizing << false << qint64(0) << QString() << QString();
+        QTest::newRow("finalizing") << batch("finalizing") << true << BatchState::Finalizing << false << qint64(0) << QString()
+                                    << QString();
         QTest::newRow("completed") << batch("completed", counts) << true << BatchState::Completed << true << qint64(7)
                                    << QStringLiteral("file-out") << QString();
-        QTest::newRow("failed with errors")
-            << batch("failed", R"(,"errors":{"object":"list","data":[{"code":"invalid_json_line","message":"bad line","param":null,"line":3}]})")
-            << true << BatchState::Failed << true << qint64(0) << QString() << QStringLiteral("line 3: bad line");
-        QTest::newRow("expired") << batch("expired", counts) << true << BatchState::Expired << true << qint64(7) << QStringLiteral("file-out") << QString();
-        QTest::newRow("cancelling") << batch("cancelling") << true << BatchState::Cancelling << false << qint64(0) << QString() << QString();
-        QTest::newRow("cancelled") << batch("cancelled") << true << BatchState::Cancelled << true << qint64(0) << QString() << QString();
+        QTest::newRow("failed with errors") << batch(
+            "failed",
+            R"(,"errors":{"object":"list","data":[{"code":"invalid_json_line","message":"bad line","param":null,"line":3}]})")
+                                            << true << BatchState::Failed << true << qint64(0) << QString()
+                                            << QStringLiteral("line 3: bad line");
+        QTest::newRow("expired") << batch("expired", counts) << true << BatchState::Expired << true << qint64(7)
+                                 << QStringLiteral("file-out") << QString();
+        QTest::newRow("cancelling") << batch("cancelling") << true << BatchState::Cancelling << false << qint64(0) << QString()
+                                    << QString();
+        QTest::newRow("cancelled") << batch("cancelled") << true << BatchState::Cancelled << true << qint64(0) << QString()
+                                   << QString();
         // Azure OpenAI documents its batch states capitalised (learn.microsoft.com, "Azure OpenAI batch").
-        QTest::newRow("Azure Validating") << batch("Validating") << true << BatchState::Validating << false << qint64(0) << QString() << QString();
-        QTest::newRow("Azure InProgress") << batch("InProgress") << true << BatchState::InProgress << false << qint64(0) << QString() << QString();
+        QTest::newRow("Azure Validating") << batch("Validating") << true << BatchState::Validating << false << qint64(0)
+                                          << QString() << QString();
+        QTest::newRow("Azure InProgress") << batch("InProgress") << true << BatchState::InProgress << false << qint64(0)
+                                          << QString() << QString();
         QTest::newRow("Azure Completed") << batch("Completed", counts) << true << BatchState::Completed << true << qint64(7)
                                          << QStringLiteral("file-out") << QString();
-        QTest::newRow("Azure Cancelled") << batch("Cancelled") << true << BatchState::Cancelled << true << qint64(0) << QString() << QString();
-        QTest::newRow("canceled (US spelling)") << batch("canceled") << true << BatchState::Cancelled << true << qint64(0) << QString() << QString();
-        QTest::newRow("unknown status") << batch("paused_for_review") << true << BatchState::Unknown << false << qint64(0) << QString() << QString();
-        QTest::newRow("null output file") << batch("in_progress", R"(,"output_file_id":null,"request_counts":{"total":"x","completed":-4})")
+        QTest::newRow("Azure Cancelled") << batch("Cancelled") << true << BatchState::Cancelled << true << qint64(0) << QString()
+                                         << QString();
+        QTest::newRow("canceled (US spelling)")
+            << batch("canceled") << true << BatchState::Cancelled << true << qint64(0) << QString() << QString();
+        QTest::newRow("unknown status") << batch("paused_for_review") << true << BatchState::Unknown << false << qint64(0)
+                                        << QString() << QString();
+        QTest::newRow("null output file") << batch("in_progress",
+                                                   R"(,"output_file_id":null,"request_counts":{"total":"x","completed":-4})")
                                           << true << BatchState::InProgress << false << qint64(0) << QString() << QString();
-        QTest::newRow("no id") << QByteArray(R"({"object":"batch","status":"completed"})") << false << BatchState::Unknown << false
-                               << qint64(0) << QString() << QString();
-        QTest::newRow("not json") << QByteArray("<html>") << false << BatchState::Unknown << false << qint64(0) << QString() << QString();
-        QTest::newRow("array") << QByteArray("[]") << false << BatchState::Unknown << false << qint64(0) << QString() << QString();
+        QTest::newRow("no id") << QByteArray(R"({"object":"batch","status":"completed"})") << false << BatchState::Unknown
+                               << false << qint64(0) << QString() << QString();
+        QTest::newRow("not json") << QByteArray("<html>") << false << BatchState::Unknown << false << qint64(0) << QString()
+                                  << QString();
+        QTest::newRow("array") << QByteArray("[]") << false << BatchState::Unknown << false << qint64(0) << QString()
+                               << QString();
     }
     void parseBatch()
     {
@@ -200,8 +229,9 @@ private Q_SLOTS:
 
     void parseList()
     {
-        const QByteArray body = R"({"object":"list","data":[{"id":"batch_2","status":"completed","metadata":{"cinetune_request":"t2"}},)"
-                                R"({"status":"completed"},{"id":"batch_1","status":"in_progress"}],"has_more":true,"first_id":"batch_2","last_id":"batch_1"})";
+        const QByteArray body =
+            R"({"object":"list","data":[{"id":"batch_2","status":"completed","metadata":{"cinetune_request":"t2"}},)"
+            R"({"status":"completed"},{"id":"batch_1","status":"in_progress"}],"has_more":true,"first_id":"batch_2","last_id":"batch_1"})";
         const auto page = openai::parseBatchList(body);
         QVERIFY(page);
         QCOMPARE(page->items.size(), 2); // the one without an id is skipped
@@ -216,23 +246,29 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("jsonl");
         QTest::addColumn<QStringList>("summary"); // custom_id:status:errorCode per parsed line
         QTest::addColumn<QStringList>("problems");
-        const QByteArray okLine = R"J({"id":"batch_req_1","custom_id":"user-1","response":{"status_code":200,"request_id":"req_1","body":{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"1. Heat (1995)"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":3}}},"error":null})J";
-        const QByteArray httpError = R"({"id":"batch_req_2","custom_id":"user-2","response":{"status_code":400,"request_id":"req_2","body":{"error":{"message":"bad","type":"invalid_request_error"}}},"error":null})";
-        const QByteArray lineError = R"({"id":"batch_req_3","custom_id":"user-3","response":null,"error":{"code":"batch_expired","message":"This request could not be executed before the completion window expired."}})";
+        const QByteArray okLine =
+            R"J({"id":"batch_req_1","custom_id":"user-1","response":{"status_code":200,"request_id":"req_1","body":{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"1. Heat (1995)"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":3}}},"error":null})J";
+        const QByteArray httpError =
+            R"({"id":"batch_req_2","custom_id":"user-2","response":{"status_code":400,"request_id":"req_2","body":{"error":{"message":"bad","type":"invalid_request_error"}}},"error":null})";
+        const QByteArray lineError =
+            R"({"id":"batch_req_3","custom_id":"user-3","response":null,"error":{"code":"batch_expired","message":"This request could not be executed before the completion window expired."}})";
         QTest::newRow("ok line") << okLine << QStringList{QStringLiteral("user-1:200:")} << QStringList{};
         QTest::newRow("mixed, CRLF, blank lines")
             << QByteArray(okLine + "\r\n\n" + httpError + "\r\n" + lineError + "\n")
-            << QStringList{QStringLiteral("user-1:200:"), QStringLiteral("user-2:400:"), QStringLiteral("user-3:0:batch_expired")} << QStringList{};
+            << QStringList{QStringLiteral("user-1:200:"), QStringLiteral("user-2:400:"), QStringLiteral("user-3:0:batch_expired")}
+            << QStringList{};
         QTest::newRow("malformed lines with numbers")
-            << QByteArray(okLine + "\n{not json\n" + R"({"response":{"status_code":200}})" + "\n" + R"({"custom_id":"user-9"})" + "\n"
-                          + R"({"custom_id":"user-8","response":{"status_code":"200"}})" + "\n" + lineError)
+            << QByteArray(okLine + "\n{not json\n" + R"({"response":{"status_code":200}})" + "\n" + R"({"custom_id":"user-9"})"
+                          + "\n" + R"({"custom_id":"user-8","response":{"status_code":"200"}})" + "\n" + lineError)
             << QStringList{QStringLiteral("user-1:200:"), QStringLiteral("user-3:0:batch_expired")}
-            << QStringList{QStringLiteral("output:2: expected a JSON object"), QStringLiteral("output:3: expected a \"custom_id\""),
+            << QStringList{QStringLiteral("output:2: expected a JSON object"),
+                           QStringLiteral("output:3: expected a \"custom_id\""),
                            QStringLiteral("output:4: expected a \"response\" or an \"error\" object"),
                            QStringLiteral("output:5: expected \"response.status_code\" (an HTTP status)")};
         QTest::newRow("empty") << QByteArray() << QStringList{} << QStringList{};
         QTest::newRow("binary") << QByteArray("\x00\xff\n[1,2]", 7) << QStringList{}
-                                << QStringList{QStringLiteral("output:1: expected a JSON object"), QStringLiteral("output:2: expected a JSON object")};
+                                << QStringList{QStringLiteral("output:1: expected a JSON object"),
+                                               QStringLiteral("output:2: expected a JSON object")};
     }
     void parseOutput()
     {

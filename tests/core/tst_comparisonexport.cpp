@@ -28,12 +28,14 @@ std::vector<ComparisonColumn> twoColumns()
     ComparisonColumn llm;
     llm.heading = QStringLiteral("sim · gpt, \"x\"");
     llm.state = QStringLiteral("done");
-    llm.items = {item(1, QStringLiteral("Toy Story (1995)"), ItemStatus::Exact, 0, QStringLiteral("Toy Story (1995)"), 215, true, true),
-                 item(2, QStringLiteral("Nope | Nope"), ItemStatus::NotInCatalogue),
-                 item(3, QStringLiteral("Toy Storey (1995)"), ItemStatus::Fuzzy, 0, QStringLiteral("Toy Story (1995)"), 215)};
+    llm.items = {
+        item(1, QStringLiteral("Toy Story (1995)"), ItemStatus::Exact, 0, QStringLiteral("Toy Story (1995)"), 215, true, true),
+        item(2, QStringLiteral("Nope | Nope"), ItemStatus::NotInCatalogue),
+        item(3, QStringLiteral("Toy Storey (1995)"), ItemStatus::Fuzzy, 0, QStringLiteral("Toy Story (1995)"), 215)};
     ComparisonColumn baseline;
     baseline.heading = QStringLiteral("Most popular");
-    baseline.items = {item(1, QStringLiteral("Jumanji (1995)"), ItemStatus::Repeat, 1, QStringLiteral("Jumanji (1995)"), 110, false, true)};
+    baseline.items = {
+        item(1, QStringLiteral("Jumanji (1995)"), ItemStatus::Repeat, 1, QStringLiteral("Jumanji (1995)"), 110, false, true)};
     return {llm, baseline};
 }
 
@@ -58,10 +60,14 @@ void TestComparisonExport::statusIds_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("symbol");
-    QTest::newRow("exact") << int(ItemStatus::Exact) << "exact" << "✓";
-    QTest::newRow("fuzzy") << int(ItemStatus::Fuzzy) << "fuzzy" << "≈";
-    QTest::newRow("not in catalogue") << int(ItemStatus::NotInCatalogue) << "not_in_catalogue" << "✗";
-    QTest::newRow("repeat") << int(ItemStatus::Repeat) << "repeat" << "↺";
+    QTest::newRow("exact") << int(ItemStatus::Exact) << "exact"
+                           << "✓";
+    QTest::newRow("fuzzy") << int(ItemStatus::Fuzzy) << "fuzzy"
+                           << "≈";
+    QTest::newRow("not in catalogue") << int(ItemStatus::NotInCatalogue) << "not_in_catalogue"
+                                      << "✗";
+    QTest::newRow("repeat") << int(ItemStatus::Repeat) << "repeat"
+                            << "↺";
 }
 
 void TestComparisonExport::statusIds()
@@ -77,18 +83,18 @@ void TestComparisonExport::csv()
 {
     const QString out = ComparisonExport::csv({QStringLiteral("A (2000)")}, twoColumns());
     const QStringList lines = out.split(QStringLiteral("\r\n"));
-    QCOMPARE(lines, (QStringList{
-                        QStringLiteral("column,target,rank,title,status,catalogue_title,ratings,in_gold,repeat,overlap"),
-                        QStringLiteral("1,\"sim · gpt, \"\"x\"\"\",1,Toy Story (1995),exact,Toy Story (1995),215,1,0,1"),
-                        QStringLiteral("1,\"sim · gpt, \"\"x\"\"\",2,Nope | Nope,not_in_catalogue,,,0,0,0"),
-                        QStringLiteral("1,\"sim · gpt, \"\"x\"\"\",3,Toy Storey (1995),fuzzy,Toy Story (1995),215,0,0,0"),
-                        QStringLiteral("2,Most popular,1,Jumanji (1995),repeat,Jumanji (1995),110,0,1,1"),
-                        QString()}));
+    QCOMPARE(lines,
+             (QStringList{QStringLiteral("column,target,rank,title,status,catalogue_title,ratings,in_gold,repeat,overlap"),
+                          QStringLiteral("1,\"sim · gpt, \"\"x\"\"\",1,Toy Story (1995),exact,Toy Story (1995),215,1,0,1"),
+                          QStringLiteral("1,\"sim · gpt, \"\"x\"\"\",2,Nope | Nope,not_in_catalogue,,,0,0,0"),
+                          QStringLiteral("1,\"sim · gpt, \"\"x\"\"\",3,Toy Storey (1995),fuzzy,Toy Story (1995),215,0,0,0"),
+                          QStringLiteral("2,Most popular,1,Jumanji (1995),repeat,Jumanji (1995),110,0,1,1"), QString()}));
 }
 
 void TestComparisonExport::csvEmpty()
 {
-    QCOMPARE(ComparisonExport::csv({}, {}), QStringLiteral("column,target,rank,title,status,catalogue_title,ratings,in_gold,repeat,overlap\r\n"));
+    QCOMPARE(ComparisonExport::csv({}, {}),
+             QStringLiteral("column,target,rank,title,status,catalogue_title,ratings,in_gold,repeat,overlap\r\n"));
 }
 
 void TestComparisonExport::markdown_data()
@@ -97,8 +103,7 @@ void TestComparisonExport::markdown_data()
     QTest::newRow("profile heading") << "## Profile";
     QTest::newRow("profile list") << "1. A (2000)\n2. B (2001)\n";
     QTest::newRow("table head") << "| # | sim · gpt, \"x\" | Most popular |\n|---:|---|---|\n";
-    QTest::newRow("first row: gold star, overlap bold")
-        << "| 1 | **✓ Toy Story (1995) ★** | **↺ Jumanji (1995)** |\n";
+    QTest::newRow("first row: gold star, overlap bold") << "| 1 | **✓ Toy Story (1995) ★** | **↺ Jumanji (1995)** |\n";
     QTest::newRow("escaped pipe, empty cell") << "| 2 | ✗ Nope \\| Nope |  |\n";
     QTest::newRow("close match names the catalogue title") << "| 3 | ≈ Toy Storey (1995) (≈ Toy Story (1995)) |  |\n";
     QTest::newRow("states") << "- sim · gpt, \"x\": done\n- Most popular: \n";

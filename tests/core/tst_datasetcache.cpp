@@ -245,7 +245,8 @@ void TestDatasetCache::bitFlips()
         for (int u = 1; u <= 9; ++u)
             if ((u * 5 + m) % 3)
                 ratings += QByteArray::number(u * 11) + ',' + QByteArray::number((u + m) % 5 + 1) + ",200"
-                           + QByteArray::number(u % 10) + "-0" + QByteArray::number(m % 9 + 1) + "-1" + QByteArray::number(m % 10) + '\n';
+                    + QByteArray::number(u % 10) + "-0" + QByteArray::number(m % 9 + 1) + "-1" + QByteArray::number(m % 10)
+                    + '\n';
     }
     test::writeFile(data.path(), QStringLiteral("combined_data_1.txt"), ratings);
     test::writeFile(data.path(), QStringLiteral("movie_titles.csv"), kTitles + "4,1999,Unrated\n5,2001,Einstein Planet\n");
@@ -288,7 +289,8 @@ void TestDatasetCache::bitFlips()
         else
             ++different;
     }
-    qInfo("bit flips: %d tried, %d rebuilt, %d trusted and identical, %d trusted and different", flips, rebuilt, identical, different);
+    qInfo("bit flips: %d tried, %d rebuilt, %d trusted and identical, %d trusted and different", flips, rebuilt, identical,
+          different);
     QCOMPARE(different, 0);
     QCOMPARE(rebuilt + identical, flips);
 }
@@ -334,7 +336,8 @@ void TestDatasetCache::previousFingerprintEvicted()
     QVERIFY(first.ok());
     QCOMPARE(cacheFiles(cache.path()).size(), 2);
     // A derived cache of the old store (named after its fingerprint) goes with it.
-    test::writeFile(cache.path(), QString::fromLatin1(first.value()->fingerprint) + QStringLiteral("-itemknn-cosine-k50-s0-seed1.ctknn"), "x");
+    test::writeFile(cache.path(),
+                    QString::fromLatin1(first.value()->fingerprint) + QStringLiteral("-itemknn-cosine-k50-s0-seed1.ctknn"), "x");
     test::writeFile(data.path(), QStringLiteral("combined_data_1.txt"), kRatings + "4:\n9,2,2004-01-01\n");
     auto second = load(data.path(), cache.path());
     QVERIFY(second.ok());
@@ -378,7 +381,8 @@ void TestDatasetCache::folderCapped()
     o.cacheLimitBytes = 1;
     auto again = loadDataset(sets[1]->path(), o, progress);
     QVERIFY(again.ok());
-    QCOMPARE(cacheFiles(cache.path()), QStringList{QFileInfo(cacheFilePath(cache.path(), again.value()->fingerprint)).fileName()});
+    QCOMPARE(cacheFiles(cache.path()),
+             QStringList{QFileInfo(cacheFilePath(cache.path(), again.value()->fingerprint)).fileName()});
 }
 
 void TestDatasetCache::resourceLikeNames_data()

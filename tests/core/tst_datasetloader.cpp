@@ -75,60 +75,97 @@ void TestDatasetLoader::valid_data()
     QTest::addColumn<QString>("warning"); // substring of a warning, or empty for none
 
     const QByteArray combined = "1:\n1488844,3,2005-09-06\n822109,5,2005-05-13\n2:\n1488844,4,1999-11-11\n";
-    QTest::newRow("netflix-kaggle") << Files{{"combined_data_1.txt", combined}, {"movie_titles.csv", kTitles}}
-                                    << "netflix-kaggle" << 3ull << 2 << 3 << "1999-11-11" << "2005-09-06" << "";
+    QTest::newRow("netflix-kaggle") << Files{{"combined_data_1.txt", combined}, {"movie_titles.csv", kTitles}} << "netflix-kaggle"
+                                    << 3ull << 2 << 3 << "1999-11-11"
+                                    << "2005-09-06"
+                                    << "";
     QTest::newRow("netflix-two-files") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n"},
                                                 {"combined_data_2.txt", "2:\n7,2,2000-01-02\n3:\n6,5,2000-01-03\n"},
                                                 {"movie_titles.csv", kTitles}}
-                                       << "netflix-kaggle" << 3ull << 2 << 3 << "2000-01-01" << "2000-01-03" << "";
+                                       << "netflix-kaggle" << 3ull << 2 << 3 << "2000-01-01"
+                                       << "2000-01-03"
+                                       << "";
     QTest::newRow("netflix-crlf") << Files{{"combined_data_1.txt", "1:\r\n6,1,2000-01-01\r\n7,2,2000-01-02\r\n"},
                                            {"movie_titles.csv", kTitles}}
-                                  << "netflix-kaggle" << 2ull << 2 << 3 << "2000-01-01" << "2000-01-02" << "CRLF";
-    QTest::newRow("netflix-bom") << Files{{"combined_data_1.txt", "\xEF\xBB\xBF" "1:\n6,1,2000-01-01\n"},
+                                  << "netflix-kaggle" << 2ull << 2 << 3 << "2000-01-01"
+                                  << "2000-01-02"
+                                  << "CRLF";
+    QTest::newRow("netflix-bom") << Files{{"combined_data_1.txt",
+                                           "\xEF\xBB\xBF"
+                                           "1:\n6,1,2000-01-01\n"},
                                           {"movie_titles.csv", kTitles}}
-                                 << "netflix-kaggle" << 1ull << 1 << 3 << "2000-01-01" << "2000-01-01" << "byte order mark";
-    QTest::newRow("netflix-no-final-newline") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-02"},
-                                                       {"movie_titles.csv", kTitles}}
-                                              << "netflix-kaggle" << 2ull << 2 << 3 << "2000-01-01" << "2000-01-02" << "";
+                                 << "netflix-kaggle" << 1ull << 1 << 3 << "2000-01-01"
+                                 << "2000-01-01"
+                                 << "byte order mark";
+    QTest::newRow("netflix-no-final-newline")
+        << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-02"}, {"movie_titles.csv", kTitles}} << "netflix-kaggle"
+        << 2ull << 2 << 3 << "2000-01-01"
+        << "2000-01-02"
+        << "";
     // Real files end in blank lines (an editor's or a script's extra newline): accepted.
-    QTest::newRow("netflix-blank-line-at-end") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-02\n\n"},
-                                                        {"movie_titles.csv", kTitles}}
-                                               << "netflix-kaggle" << 2ull << 2 << 3 << "2000-01-01" << "2000-01-02" << "";
-    QTest::newRow("netflix-blank-lines-at-end-crlf") << Files{{"combined_data_1.txt", "1:\r\n6,1,2000-01-01\r\n\r\n \t\r\n\r\n"},
-                                                              {"movie_titles.csv", kTitles + "\n\n\n"}}
-                                                     << "netflix-kaggle" << 1ull << 1 << 3 << "2000-01-01" << "2000-01-01" << "CRLF";
+    QTest::newRow("netflix-blank-line-at-end")
+        << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-02\n\n"}, {"movie_titles.csv", kTitles}}
+        << "netflix-kaggle" << 2ull << 2 << 3 << "2000-01-01"
+        << "2000-01-02"
+        << "";
+    QTest::newRow("netflix-blank-lines-at-end-crlf")
+        << Files{{"combined_data_1.txt", "1:\r\n6,1,2000-01-01\r\n\r\n \t\r\n\r\n"}, {"movie_titles.csv", kTitles + "\n\n\n"}}
+        << "netflix-kaggle" << 1ull << 1 << 3 << "2000-01-01"
+        << "2000-01-01"
+        << "CRLF";
     QTest::newRow("netflix-missing-title") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n9:\n6,2,2000-01-02\n"},
                                                     {"movie_titles.csv", kTitles}}
-                                           << "netflix-kaggle" << 2ull << 1 << 4 << "2000-01-01" << "2000-01-02"
+                                           << "netflix-kaggle" << 2ull << 1 << 4 << "2000-01-01"
+                                           << "2000-01-02"
                                            << "missing from the titles file";
-    QTest::newRow("netflix-no-titles-file") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n"}}
-                                            << "netflix-kaggle" << 1ull << 1 << 1 << "2000-01-01" << "2000-01-01"
+    QTest::newRow("netflix-no-titles-file") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n"}} << "netflix-kaggle" << 1ull
+                                            << 1 << 1 << "2000-01-01"
+                                            << "2000-01-01"
                                             << "No titles file";
     QTest::newRow("netflix-training-set") << Files{{"training_set/mv_0000001.txt", "1:\n6,1,2000-01-01\n7,3,2001-02-03\n"},
                                                    {"training_set/mv_0000002.txt", "2:\n6,4,2002-03-04\n"},
                                                    {"movie_titles.txt", kTitles}}
-                                          << "netflix-training-set" << 3ull << 2 << 3 << "2000-01-01" << "2002-03-04" << "";
-    QTest::newRow("movielens-csv") << Files{{"ratings.csv", "userId,movieId,rating,timestamp\r\n1,1,4.0,964982703\r\n"
-                                                            "1,3,0.5,964981247\r\n2,1,5,964982224\r\n"},
-                                            {"movies.csv", "movieId,title,genres\r\n1,Toy Story (1995),Animation\r\n"
-                                                           "3,\"Matrix, The (1999)\",Action\r\n"}}
-                                   << "movielens-csv" << 3ull << 2 << 2 << "2000-07-30" << "2000-07-30" << "CRLF";
-    QTest::newRow("movielens-csv-blank-line-at-end") << Files{{"ratings.csv", "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n\n"},
-                                                              {"movies.csv", "movieId,title,genres\n1,Toy Story (1995),Animation\n\n\n"}}
-                                                     << "movielens-csv" << 1ull << 1 << 1 << "2000-07-30" << "2000-07-30" << "";
-    QTest::newRow("movielens-1m-blank-lines-at-end") << Files{{"ratings.dat", "1::1193::5::978300760\n\n\n"},
-                                                              {"movies.dat", "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n"}}
-                                                     << "movielens-1m" << 1ull << 1 << 1 << "2000-12-31" << "2000-12-31" << "";
-    QTest::newRow("movielens-100k-blank-line-at-end") << Files{{"u.data", "196\t242\t3\t881250949\n\n"},
-                                                               {"u.item", "242|Kolya (1996)|24-Jan-1997||http://x|0|0\n"}}
-                                                      << "movielens-100k" << 1ull << 1 << 1 << "1997-12-04" << "1997-12-04" << "";
+                                          << "netflix-training-set" << 3ull << 2 << 3 << "2000-01-01"
+                                          << "2002-03-04"
+                                          << "";
+    QTest::newRow("movielens-csv") << Files{{"ratings.csv",
+                                             "userId,movieId,rating,timestamp\r\n1,1,4.0,964982703\r\n"
+                                             "1,3,0.5,964981247\r\n2,1,5,964982224\r\n"},
+                                            {"movies.csv",
+                                             "movieId,title,genres\r\n1,Toy Story (1995),Animation\r\n"
+                                             "3,\"Matrix, The (1999)\",Action\r\n"}}
+                                   << "movielens-csv" << 3ull << 2 << 2 << "2000-07-30"
+                                   << "2000-07-30"
+                                   << "CRLF";
+    QTest::newRow("movielens-csv-blank-line-at-end")
+        << Files{{"ratings.csv", "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n\n"},
+                 {"movies.csv", "movieId,title,genres\n1,Toy Story (1995),Animation\n\n\n"}}
+        << "movielens-csv" << 1ull << 1 << 1 << "2000-07-30"
+        << "2000-07-30"
+        << "";
+    QTest::newRow("movielens-1m-blank-lines-at-end")
+        << Files{{"ratings.dat", "1::1193::5::978300760\n\n\n"},
+                 {"movies.dat", "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n"}}
+        << "movielens-1m" << 1ull << 1 << 1 << "2000-12-31"
+        << "2000-12-31"
+        << "";
+    QTest::newRow("movielens-100k-blank-line-at-end")
+        << Files{{"u.data", "196\t242\t3\t881250949\n\n"}, {"u.item", "242|Kolya (1996)|24-Jan-1997||http://x|0|0\n"}}
+        << "movielens-100k" << 1ull << 1 << 1 << "1997-12-04"
+        << "1997-12-04"
+        << "";
     QTest::newRow("movielens-1m") << Files{{"ratings.dat", "1::1193::5::978300760\n2::1193::3::978298413\n"},
                                            {"movies.dat", "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n"}}
-                                  << "movielens-1m" << 2ull << 2 << 1 << "2000-12-31" << "2000-12-31" << "";
+                                  << "movielens-1m" << 2ull << 2 << 1 << "2000-12-31"
+                                  << "2000-12-31"
+                                  << "";
     QTest::newRow("movielens-100k") << Files{{"u.data", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n"},
-                                             {"u.item", "242|Kolya (1996)|24-Jan-1997||http://x|0|0\n"
-                                                        "302|L.A. Confidential (1997)|01-Jan-1997||http://x|0|0\n"}}
-                                    << "movielens-100k" << 2ull << 2 << 2 << "1997-12-04" << "1998-04-04" << "";
+                                             {"u.item",
+                                              "242|Kolya (1996)|24-Jan-1997||http://x|0|0\n"
+                                              "302|L.A. Confidential (1997)|01-Jan-1997||http://x|0|0\n"}}
+                                    << "movielens-100k" << 2ull << 2 << 2 << "1997-12-04"
+                                    << "1998-04-04"
+                                    << "";
 }
 
 void TestDatasetLoader::valid()
@@ -183,16 +220,22 @@ void TestDatasetLoader::badInput_data()
                                 << "combined_data_1.txt:1: expected a movie header such as \"1:\", found end of file";
     QTest::newRow("rating before header") << netflix("6,1,2000-01-01\n")
                                           << "combined_data_1.txt:1: expected a movie header such as \"1:\", found \"6\"";
-    QTest::newRow("truncated date") << netflix("1:\n6,1,2000-01-01\n7,3,2005-0")
-                                    << "combined_data_1.txt:3: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-0\"";
+    QTest::newRow("truncated date")
+        << netflix("1:\n6,1,2000-01-01\n7,3,2005-0")
+        << "combined_data_1.txt:3: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-0\"";
     // Lines with more lines after them, which the parser's word-wise fast path reads first.
     const QByteArray more = "7,3,2005-01-02\n8,4,2005-01-03\n9,5,2005-01-04\n";
     const QString dateError = QStringLiteral("combined_data_1.txt:3: expected a date YYYY-MM-DD between 1970 and 2149, found ");
-    QTest::newRow("fast: 30 February") << netflix("1:\n6,1,2000-01-01\n7,3,2005-02-30\n" + more) << dateError + QStringLiteral("\"2005-02-30\"");
-    QTest::newRow("fast: month 13") << netflix("1:\n6,1,2000-01-01\n7,3,2005-13-01\n" + more) << dateError + QStringLiteral("\"2005-13-01\"");
-    QTest::newRow("fast: year 1969") << netflix("1:\n6,1,2000-01-01\n7,3,1969-12-31\n" + more) << dateError + QStringLiteral("\"1969-12-31\"");
-    QTest::newRow("fast: letter in year") << netflix("1:\n6,1,2000-01-01\n7,3,20x5-01-01\n" + more) << dateError + QStringLiteral("\"20x5-01-01\"");
-    QTest::newRow("fast: slash") << netflix("1:\n6,1,2000-01-01\n7,3,2005/01-01\n" + more) << dateError + QStringLiteral("\"2005/01-01\"");
+    QTest::newRow("fast: 30 February") << netflix("1:\n6,1,2000-01-01\n7,3,2005-02-30\n" + more)
+                                       << dateError + QStringLiteral("\"2005-02-30\"");
+    QTest::newRow("fast: month 13") << netflix("1:\n6,1,2000-01-01\n7,3,2005-13-01\n" + more)
+                                    << dateError + QStringLiteral("\"2005-13-01\"");
+    QTest::newRow("fast: year 1969") << netflix("1:\n6,1,2000-01-01\n7,3,1969-12-31\n" + more)
+                                     << dateError + QStringLiteral("\"1969-12-31\"");
+    QTest::newRow("fast: letter in year") << netflix("1:\n6,1,2000-01-01\n7,3,20x5-01-01\n" + more)
+                                          << dateError + QStringLiteral("\"20x5-01-01\"");
+    QTest::newRow("fast: slash") << netflix("1:\n6,1,2000-01-01\n7,3,2005/01-01\n" + more)
+                                 << dateError + QStringLiteral("\"2005/01-01\"");
     QTest::newRow("fast: rating 6") << netflix("1:\n6,1,2000-01-01\n7,6,2005-01-01\n" + more)
                                     << "combined_data_1.txt:3: expected a rating from 1 to 5, found \"6\"";
     QTest::newRow("fast: id then space") << netflix("1:\n6,1,2000-01-01\n7 ,3,2005-01-01\n" + more)
@@ -211,12 +254,14 @@ void TestDatasetLoader::badInput_data()
                               << "combined_data_1.txt:2: expected a rating from 1 to 5, found \"0\"";
     QTest::newRow("rating 10") << netflix("1:\n6,10,2000-01-01\n")
                                << "combined_data_1.txt:2: expected a rating from 1 to 5, found \"10\"";
-    QTest::newRow("february 30") << netflix("1:\n6,1,2005-02-30\n")
-                                 << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-02-30\"";
+    QTest::newRow("february 30")
+        << netflix("1:\n6,1,2005-02-30\n")
+        << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-02-30\"";
     QTest::newRow("month 13") << netflix("1:\n6,1,2005-13-01\n")
                               << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"2005-13-01\"";
-    QTest::newRow("binary") << netflix(QByteArray("\x00\x01\x02\xFF\xFE", 5))
-                            << "combined_data_1.txt:1: expected a movie header such as \"1:\", found \"\\x00\\x01\\x02\\xff\\xfe\"";
+    QTest::newRow("binary") << netflix(
+        QByteArray("\x00\x01\x02\xFF\xFE",
+                   5)) << "combined_data_1.txt:1: expected a movie header such as \"1:\", found \"\\x00\\x01\\x02\\xff\\xfe\"";
     QTest::newRow("movie 0") << netflix("0:\n6,1,2000-01-01\n")
                              << "combined_data_1.txt:1: expected a movie ID of 1 or more, found \"0\"";
     QTest::newRow("titles: bad year") << Files{{"combined_data_1.txt", "1:\n6,1,2000-01-01\n"},
@@ -228,10 +273,13 @@ void TestDatasetLoader::badInput_data()
     auto ml = [](const QByteArray &body) {
         return Files{{"ratings.csv", body}, {"movies.csv", "movieId,title,genres\n1,Toy Story (1995),Animation\n"}};
     };
-    QTest::newRow("ml: empty") << ml("") << "ratings.csv:1: expected the header line \"userId,movieId,rating,timestamp\", found end of file";
-    QTest::newRow("ml: header only") << ml("userId,movieId,rating,timestamp\n") << "ratings.csv:2: expected a rating line, found end of file";
-    QTest::newRow("ml: wrong header") << ml("user,movie,rating,time\n1,1,4.0,1\n")
-                                      << "ratings.csv:1: expected the header line \"userId,movieId,rating,timestamp\", found \"user\"";
+    QTest::newRow("ml: empty") << ml(
+        "") << "ratings.csv:1: expected the header line \"userId,movieId,rating,timestamp\", found end of file";
+    QTest::newRow("ml: header only") << ml("userId,movieId,rating,timestamp\n")
+                                     << "ratings.csv:2: expected a rating line, found end of file";
+    QTest::newRow("ml: wrong header")
+        << ml("user,movie,rating,time\n1,1,4.0,1\n")
+        << "ratings.csv:1: expected the header line \"userId,movieId,rating,timestamp\", found \"user\"";
     QTest::newRow("ml: rating 5.5") << ml("userId,movieId,rating,timestamp\n1,1,5.5,964982703\n")
                                     << "ratings.csv:2: expected a rating from 0.5 to 5 in half stars, found \"5.5\"";
     QTest::newRow("ml: rating 3.25") << ml("userId,movieId,rating,timestamp\n1,1,3.25,964982703\n")
@@ -244,18 +292,22 @@ void TestDatasetLoader::badInput_data()
     // A blank line inside the data is still an error (only trailing ones are accepted).
     QTest::newRow("blank line in the middle") << netflix("1:\n6,1,2000-01-01\n\n7,2,2000-01-02\n")
                                               << "combined_data_1.txt:3: expected a customer ID, found end of line";
-    QTest::newRow("spaces on the last line") << netflix("1:\n6,1,2000-01-01 \n\n")
-                                             << "combined_data_1.txt:2: expected end of line after the date, found \" \"";
+    QTest::newRow("spaces on the last line")
+        << netflix("1:\n6,1,2000-01-01 \n\n") << "combined_data_1.txt:2: expected end of line after the date, found \" \"";
     // Invisible characters are shown, not printed raw: a byte order mark in the middle of a file,
     // a zero-width space, a no-break space; UTF-8 that is visible stays as it is.
-    QTest::newRow("BOM inside") << netflix("1:\n6,1,2000-01-01\n\xEF\xBB\xBF" "7,2,2000-01-02\n")
+    QTest::newRow("BOM inside") << netflix("1:\n6,1,2000-01-01\n\xEF\xBB\xBF"
+                                           "7,2,2000-01-02\n")
                                 << "combined_data_1.txt:3: expected a customer ID, found \"\\ufeff7\"";
-    QTest::newRow("zero-width space") << netflix("1:\n6,1,2000-01-01\n7,\xE2\x80\x8B" "2,2000-01-02\n")
+    QTest::newRow("zero-width space") << netflix("1:\n6,1,2000-01-01\n7,\xE2\x80\x8B"
+                                                 "2,2000-01-02\n")
                                       << "combined_data_1.txt:3: expected a rating from 1 to 5, found \"\\u200b2\"";
-    QTest::newRow("no-break space") << netflix("1:\n6,1,\xC2\xA0" "2000-01-01\n")
-                                    << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"\\u00a02000-01-01\"";
-    QTest::newRow("visible UTF-8") << netflix("1:\n6,1,\xC3\xA9t\xC3\xA9\n")
-                                   << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"\u00e9t\u00e9\"";
+    QTest::newRow("no-break space") << netflix(
+        "1:\n6,1,\xC2\xA0"
+        "2000-01-01\n") << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"\\u00a02000-01-01\"";
+    QTest::newRow("visible UTF-8")
+        << netflix("1:\n6,1,\xC3\xA9t\xC3\xA9\n")
+        << "combined_data_1.txt:2: expected a date YYYY-MM-DD between 1970 and 2149, found \"\u00e9t\u00e9\"";
     QTest::newRow("1m: single colon") << Files{{"ratings.dat", "1:1193::5::978300760\n"}}
                                       << "ratings.dat:1: expected '::' after the user ID, found \":1193\"";
     QTest::newRow("100k: spaces") << Files{{"u.data", "196 242 3 881250949\n"}}
@@ -284,9 +336,11 @@ void TestDatasetLoader::titles()
     QCOMPARE(c.displayTitle(*c.find(1)), QStringLiteral("Dinosaur Planet (2003)"));
 
     QTemporaryDir ml;
-    auto ds2 = loadFiles(ml, {{"ratings.csv", "userId,movieId,rating,timestamp\n1,2,4.5,964982703\n"},
-                              {"movies.csv", "movieId,title,genres\n2,\"Matrix, The (1999)\",Action\n"
-                                             "5,\"Vie en rose, La (Môme, La) (2007)\",Drama\n"}});
+    auto ds2 = loadFiles(ml,
+                         {{"ratings.csv", "userId,movieId,rating,timestamp\n1,2,4.5,964982703\n"},
+                          {"movies.csv",
+                           "movieId,title,genres\n2,\"Matrix, The (1999)\",Action\n"
+                           "5,\"Vie en rose, La (Môme, La) (2007)\",Drama\n"}});
     QVERIFY(ds2.ok());
     const Catalogue &c2 = ds2.value()->catalogue;
     QCOMPARE(c2.movie(*c2.find(2)).title, QStringLiteral("The Matrix"));
@@ -301,8 +355,9 @@ void TestDatasetLoader::titles()
 void TestDatasetLoader::duplicatesKeepLatest()
 {
     QTemporaryDir dir;
-    auto ds = loadFiles(dir, {{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-01\n6,5,2003-01-01\n6,3,2001-01-01\n"},
-                              {"movie_titles.csv", kTitles}});
+    auto ds = loadFiles(dir,
+                        {{"combined_data_1.txt", "1:\n6,1,2000-01-01\n7,2,2000-01-01\n6,5,2003-01-01\n6,3,2001-01-01\n"},
+                         {"movie_titles.csv", kTitles}});
     QVERIFY(ds.ok());
     const Dataset &d = *ds.value();
     QCOMPARE(d.store.ratingCount(), 2u);
@@ -329,13 +384,18 @@ void TestDatasetLoader::sameStoreForAnyThreadsAndChunks()
     // A deterministic pseudo-random Netflix file with duplicates and 40 movies.
     QByteArray body;
     std::uint64_t x = 12345;
-    auto next = [&x] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+    auto next = [&x] {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
     for (int m = 1; m <= 40; ++m) {
         body += QByteArray::number(m) + ":\n";
         const int n = int(next() % 60);
         for (int i = 0; i < n; ++i)
             body += QByteArray::number(qulonglong(next() % 90 + 1)) + ',' + QByteArray::number(qulonglong(next() % 5 + 1)) + ','
-                    + QDate(2000, 1, 1).addDays(qint64(next() % 2000)).toString(Qt::ISODate).toLatin1() + '\n';
+                + QDate(2000, 1, 1).addDays(qint64(next() % 2000)).toString(Qt::ISODate).toLatin1() + '\n';
     }
     QTemporaryDir a;
     QTemporaryDir b;
@@ -392,7 +452,12 @@ void TestDatasetLoader::manyUsersMatchTheFile()
     QFETCH(int, chunk);
     QFETCH(bool, crlf);
     std::uint64_t x = 987654321;
-    auto next = [&x] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+    auto next = [&x] {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
     std::vector<std::uint32_t> pool;
     std::set<std::uint32_t> seen;
     while (pool.size() < 3000) {
@@ -426,8 +491,8 @@ void TestDatasetLoader::manyUsersMatchTheFile()
             // Leading zeros only where the ID stays within the parser's 10 digits.
             const QByteArray number = QByteArray::number(user);
             const QByteArray zeros(int(next() % 4 == 0 ? std::min<std::uint64_t>(next() % 3 + 1, 10 - number.size()) : 0), '0');
-            body += zeros + number + ',' + QByteArray::number(line.stars) + ','
-                    + line.date.toString(Qt::ISODate).toLatin1() + eol;
+            body += zeros + number + ',' + QByteArray::number(line.stars) + ',' + line.date.toString(Qt::ISODate).toLatin1()
+                + eol;
         }
     }
     QTemporaryDir dir;
@@ -445,7 +510,8 @@ void TestDatasetLoader::manyUsersMatchTheFile()
         for (std::size_t i = 0; i < lines.size(); ++i) {
             QCOMPARE(d.store.userSourceId(entryIndex(col[i])), lines[i].user);
             QCOMPARE(int(entryRating(col[i])), lines[i].stars * 2);
-            expected[{lines[i].user, std::uint32_t(movie)}] = {lines[i].stars * 2, *dateToDay(lines[i].date.year(), lines[i].date.month(), lines[i].date.day())};
+            expected[{lines[i].user, std::uint32_t(movie)}] = {
+                lines[i].stars * 2, *dateToDay(lines[i].date.year(), lines[i].date.month(), lines[i].date.day())};
         }
         total += lines.size();
     }
@@ -505,7 +571,9 @@ namespace {
 class HookProgress final : public Progress
 {
 public:
-    explicit HookProgress(std::function<void()> hook) : m_hook(std::move(hook)) {}
+    explicit HookProgress(std::function<void()> hook)
+        : m_hook(std::move(hook))
+    {}
     void report(double, const QString &phase) override
     {
         if (phase == QLatin1String("Parsing ratings") && !m_done.exchange(true))
@@ -561,17 +629,26 @@ void TestDatasetLoader::userIdList_data()
     QTest::addColumn<QList<uint>>("ids");
     QTest::addColumn<QString>("message"); // when it fails
     QTest::newRow("plain") << QByteArray("6 7\n8\n") << QList<uint>{6, 7, 8} << "";
-    QTest::newRow("UTF-8 BOM") << QByteArray("\xEF\xBB\xBF" "6\n7\n") << QList<uint>{6, 7} << "";
-    QTest::newRow("BOM, CRLF, blank lines at the end") << QByteArray("\xEF\xBB\xBF" "6\r\n7\r\n\r\n\r\n") << QList<uint>{6, 7} << "";
+    QTest::newRow("UTF-8 BOM") << QByteArray("\xEF\xBB\xBF"
+                                             "6\n7\n")
+                               << QList<uint>{6, 7} << "";
+    QTest::newRow("BOM, CRLF, blank lines at the end") << QByteArray("\xEF\xBB\xBF"
+                                                                     "6\r\n7\r\n\r\n\r\n")
+                                                       << QList<uint>{6, 7} << "";
     QTest::newRow("tabs and blank lines") << QByteArray("\n6\t7\n\n8\n") << QList<uint>{6, 7, 8} << "";
-    QTest::newRow("BOM inside") << QByteArray("6\n\xEF\xBB\xBF" "7\n") << QList<uint>{}
+    QTest::newRow("BOM inside") << QByteArray("6\n\xEF\xBB\xBF"
+                                              "7\n")
+                                << QList<uint>{}
                                 << "users.txt:2: expected a user id (a whole number from 0 to 4294967295), found \"\\ufeff7\"";
-    QTest::newRow("zero-width space") << QByteArray("6 7\xE2\x80\x8B\n") << QList<uint>{}
-                                      << "users.txt:1: expected a user id (a whole number from 0 to 4294967295), found \"7\\u200b\"";
-    QTest::newRow("control character") << QByteArray("6\n\x01" "7\n") << QList<uint>{}
-                                       << "users.txt:2: expected a user id (a whole number from 0 to 4294967295), found \"\\x017\"";
+    QTest::newRow("zero-width space")
+        << QByteArray("6 7\xE2\x80\x8B\n") << QList<uint>{}
+        << "users.txt:1: expected a user id (a whole number from 0 to 4294967295), found \"7\\u200b\"";
+    QTest::newRow("control character") << QByteArray(
+        "6\n\x01"
+        "7\n") << QList<uint>{} << "users.txt:2: expected a user id (a whole number from 0 to 4294967295), found \"\\x017\"";
     QTest::newRow("unknown user") << QByteArray("6\n99\n") << QList<uint>{} << "users.txt:2: user 99 is not in the dataset";
-    QTest::newRow("empty") << QByteArray("\xEF\xBB\xBF\n\n") << QList<uint>{} << "users.txt: expected user ids separated by white space, found none";
+    QTest::newRow("empty") << QByteArray("\xEF\xBB\xBF\n\n") << QList<uint>{}
+                           << "users.txt: expected user ids separated by white space, found none";
 }
 
 void TestDatasetLoader::userIdList()

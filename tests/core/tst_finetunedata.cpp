@@ -37,19 +37,25 @@ namespace {
 // test proves it); the fifth line's answer is "Eat a banana!" 2000 times.
 QByteArray toyChatFineTuning()
 {
-    const QByteArray system = R"({"role": "system", "content": "You are a happy assistant that puts a positive spin on everything."})";
+    const QByteArray system =
+        R"({"role": "system", "content": "You are a happy assistant that puts a positive spin on everything."})";
     QByteArray f;
     f += R"({"messages": [)" + system
-         + R"(, {"role": "user", "content": "I fell off my bike today."}, {"role": "assistant", "content": "It's great that you're getting exercise outdoors!"}]})"
-           "\n";
+        + R"(, {"role": "user", "content": "I fell off my bike today."}, {"role": "assistant", "content": "It's great that you're getting exercise outdoors!"}]})"
+          "\n";
     f += R"({"messages": [)" + system
-         + R"(, {"role": "user", "content": "I lost my tennis match today."}, {"role": "assistant", "content": "It's ok, it happens to everyone."}, {"role": "user", "content": "But I trained so hard!"}, {"role": "assistant", "content": "It will pay off next time."}, {"role": "user", "content": "I'm going to switch to golf."}, {"role": "assistant", "content": "Golf is fun too!"}, {"role": "user", "content": "I don't even know how to play golf."}, {"role": "assistant", "content": "It's easy to learn!"}]})"
-           "\n";
-    f += R"({"messages": [{"role": "user", "content": "I lost my book today."}, {"role": "assistant", "content": "You can read everything on ebooks these days!"}]})"
-         "\n";
-    f += R"({"messages": [)" + system + R"(, {"role": "assistant", "content": "You're great!"}]})" "\n";
+        + R"(, {"role": "user", "content": "I lost my tennis match today."}, {"role": "assistant", "content": "It's ok, it happens to everyone."}, {"role": "user", "content": "But I trained so hard!"}, {"role": "assistant", "content": "It will pay off next time."}, {"role": "user", "content": "I'm going to switch to golf."}, {"role": "assistant", "content": "Golf is fun too!"}, {"role": "user", "content": "I don't even know how to play golf."}, {"role": "assistant", "content": "It's easy to learn!"}]})"
+          "\n";
+    f +=
+        R"({"messages": [{"role": "user", "content": "I lost my book today."}, {"role": "assistant", "content": "You can read everything on ebooks these days!"}]})"
+        "\n";
+    f += R"({"messages": [)" + system
+        + R"(, {"role": "assistant", "content": "You're great!"}]})"
+          "\n";
     f += R"({"messages": [)" + system + R"(, {"role": "user", "content": "I'm hungry."}, {"role": "assistant", "content": ")"
-         + QByteArray("Eat a banana!").repeated(2000) + R"("}]})" "\n";
+        + QByteArray("Eat a banana!").repeated(2000)
+        + R"("}]})"
+          "\n";
     return f;
 }
 
@@ -68,7 +74,9 @@ QByteArray sha256(const QByteArray &b)
 QByteArray line(const QByteArray &user, const QByteArray &assistant = "1. Heat (1995)")
 {
     return R"({"messages":[{"role":"system","content":"Recommend."},{"role":"user","content":")" + user
-           + R"("},{"role":"assistant","content":")" + assistant + R"("}]})" "\n";
+        + R"("},{"role":"assistant","content":")" + assistant
+        + R"("}]})"
+          "\n";
 }
 
 QByteArray validLines(int n)
@@ -250,8 +258,10 @@ void TestFineTuneData::repeatedKeysCountOnce()
 {
     // {"role": "user", "content": "Hello world"} twice over, the first content being a decoy:
     // 3 + 1 + 2 per message, + 3 = 15 for the two-message example, as without the decoy.
-    const ChatDataReport r = validate(R"({"messages":[{"role":"user","content":"a long decoy text","content":"Hello world"},{"role":"assistant","content":"Hello world"}]})" "\n",
-                                      *m_tok);
+    const ChatDataReport r = validate(
+        R"({"messages":[{"role":"user","content":"a long decoy text","content":"Hello world"},{"role":"assistant","content":"Hello world"}]})"
+        "\n",
+        *m_tok);
     QCOMPARE(r.perExample.at(0).tokens, 3 + 1 + 2 + 3 + 1 + 2 + 3);
     QCOMPARE(r.perExample.at(0).assistantTokens, 2);
 }
@@ -290,55 +300,74 @@ void TestFineTuneData::brokenJsonl_data()
     QTest::newRow("empty messages") << QByteArray("{\"messages\":[]}\n") << Counts{{"missing_messages_list", 1}} << Counts{} << 0;
     QTest::newRow("messages not a list") << QByteArray("{\"messages\":\"hi\"}\n") << Counts{{"missing_messages_list", 1}}
                                          << Counts{} << 0;
-    QTest::newRow("message not an object")
-        << QByteArray(R"({"messages":["hi",{"role":"assistant","content":"x"}]})" "\n") << Counts{{"message_data_type", 1}}
-        << Counts{{"missing_system_message", 1}, {"missing_user_message", 1}} << 1;
+    QTest::newRow("message not an object") << QByteArray(R"({"messages":["hi",{"role":"assistant","content":"x"}]})"
+                                                         "\n")
+                                           << Counts{{"message_data_type", 1}}
+                                           << Counts{{"missing_system_message", 1}, {"missing_user_message", 1}} << 1;
     // A missing role is also an unrecognized role in the notebook (message.get("role") is None).
-    QTest::newRow("message_missing_key role")
-        << QByteArray(R"({"messages":[{"content":"x"},{"role":"assistant","content":"y"}]})" "\n")
-        << Counts{{"message_missing_key", 1}, {"unrecognized_role", 1}} << Counts{{"missing_system_message", 1}, {"missing_user_message", 1}}
-        << 1;
+    QTest::newRow("message_missing_key role") << QByteArray(R"({"messages":[{"content":"x"},{"role":"assistant","content":"y"}]})"
+                                                            "\n")
+                                              << Counts{{"message_missing_key", 1}, {"unrecognized_role", 1}}
+                                              << Counts{{"missing_system_message", 1}, {"missing_user_message", 1}} << 1;
     QTest::newRow("message_missing_key content")
-        << QByteArray(R"({"messages":[{"role":"user"},{"role":"assistant","content":"y"}]})" "\n")
+        << QByteArray(R"({"messages":[{"role":"user"},{"role":"assistant","content":"y"}]})"
+                      "\n")
         << Counts{{"message_missing_key", 1}, {"missing_content", 1}} << Counts{{"missing_system_message", 1}} << 1;
     QTest::newRow("message_unrecognized_key")
-        << QByteArray(R"({"messages":[{"role":"user","content":"x","mood":"happy","tone":1},{"role":"assistant","content":"y"}]})" "\n")
+        << QByteArray(R"({"messages":[{"role":"user","content":"x","mood":"happy","tone":1},{"role":"assistant","content":"y"}]})"
+                      "\n")
         << Counts{{"message_unrecognized_key", 1}} << Counts{{"missing_system_message", 1}} << 1;
-    QTest::newRow("unrecognized_role")
-        << QByteArray(R"({"messages":[{"role":"bot","content":"x"},{"role":"assistant","content":"y"}]})" "\n")
-        << Counts{{"unrecognized_role", 1}} << Counts{{"missing_system_message", 1}, {"missing_user_message", 1}} << 1;
-    QTest::newRow("function role is allowed")
-        << QByteArray(R"({"messages":[{"role":"user","content":"x"},{"role":"function","name":"f","content":"{}"},{"role":"assistant","content":"y"}]})" "\n")
-        << Counts{} << Counts{{"missing_system_message", 1}} << 1;
-    QTest::newRow("missing_content empty")
-        << QByteArray(R"({"messages":[{"role":"user","content":""},{"role":"assistant","content":"y"}]})" "\n")
-        << Counts{{"missing_content", 1}} << Counts{{"missing_system_message", 1}} << 1;
+    QTest::newRow("unrecognized_role") << QByteArray(
+        R"({"messages":[{"role":"bot","content":"x"},{"role":"assistant","content":"y"}]})"
+        "\n") << Counts{{"unrecognized_role", 1}}
+                                       << Counts{{"missing_system_message", 1}, {"missing_user_message", 1}} << 1;
+    QTest::newRow("function role is allowed") << QByteArray(
+        R"({"messages":[{"role":"user","content":"x"},{"role":"function","name":"f","content":"{}"},{"role":"assistant","content":"y"}]})"
+        "\n") << Counts{} << Counts{{"missing_system_message", 1}}
+                                              << 1;
+    QTest::newRow("missing_content empty") << QByteArray(
+        R"({"messages":[{"role":"user","content":""},{"role":"assistant","content":"y"}]})"
+        "\n") << Counts{{"missing_content", 1}}
+                                           << Counts{{"missing_system_message", 1}} << 1;
     QTest::newRow("missing_content not a string")
-        << QByteArray(R"({"messages":[{"role":"user","content":["x"]},{"role":"assistant","content":"y"}]})" "\n")
+        << QByteArray(R"({"messages":[{"role":"user","content":["x"]},{"role":"assistant","content":"y"}]})"
+                      "\n")
         << Counts{{"missing_content", 1}} << Counts{{"missing_system_message", 1}} << 1;
     QTest::newRow("missing_content null with function_call") // the notebook: not isinstance(content, str)
-        << QByteArray(R"({"messages":[{"role":"user","content":"x"},{"role":"assistant","content":null,"function_call":{"name":"f"}}]})" "\n")
+        << QByteArray(
+               R"({"messages":[{"role":"user","content":"x"},{"role":"assistant","content":null,"function_call":{"name":"f"}}]})"
+               "\n")
         << Counts{{"missing_content", 1}} << Counts{{"missing_system_message", 1}} << 1;
-    QTest::newRow("empty content with function_call is fine")
-        << QByteArray(R"({"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"","function_call":{"name":"f"}}]})" "\n")
-        << Counts{} << Counts{{"missing_system_message", 1}} << 1;
+    QTest::newRow("empty content with function_call is fine") << QByteArray(
+        R"({"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"","function_call":{"name":"f"}}]})"
+        "\n") << Counts{} << Counts{{"missing_system_message", 1}}
+                                                              << 1;
     QTest::newRow("example_missing_assistant_message")
-        << QByteArray(R"({"messages":[{"role":"system","content":"s"},{"role":"user","content":"x"}]})" "\n")
+        << QByteArray(R"({"messages":[{"role":"system","content":"s"},{"role":"user","content":"x"}]})"
+                      "\n")
         << Counts{{"example_missing_assistant_message", 1}} << Counts{} << 1;
-    QTest::newRow("weight 0 and 1 are fine")
-        << QByteArray(R"({"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"y","weight":0},{"role":"user","content":"z"},{"role":"assistant","content":"w","weight":1}]})" "\n")
-        << Counts{} << Counts{{"missing_system_message", 1}} << 1;
-    QTest::newRow("invalid weight")
-        << QByteArray(R"({"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"y","weight":0.5}]})" "\n")
-        << Counts{{"invalid_weight", 1}} << Counts{{"missing_system_message", 1}} << 1;
+    QTest::newRow("weight 0 and 1 are fine") << QByteArray(
+        R"({"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"y","weight":0},{"role":"user","content":"z"},{"role":"assistant","content":"w","weight":1}]})"
+        "\n") << Counts{} << Counts{{"missing_system_message", 1}}
+                                             << 1;
+    QTest::newRow("invalid weight") << QByteArray(
+        R"({"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"y","weight":0.5}]})"
+        "\n") << Counts{{"invalid_weight", 1}}
+                                    << Counts{{"missing_system_message", 1}} << 1;
     QTest::newRow("several kinds on one line count separately")
-        << QByteArray(R"({"messages":[{"role":"bot"},{"role":"user","content":""}]})" "\n")
-        << Counts{{"message_missing_key", 1}, {"unrecognized_role", 1}, {"missing_content", 2}, {"example_missing_assistant_message", 1}}
+        << QByteArray(R"({"messages":[{"role":"bot"},{"role":"user","content":""}]})"
+                      "\n")
+        << Counts{{"message_missing_key", 1},
+                  {"unrecognized_role", 1},
+                  {"missing_content", 2},
+                  {"example_missing_assistant_message", 1}}
         << Counts{{"missing_system_message", 1}} << 1;
     QTest::newRow("repeated key: the last counts")
-        << QByteArray(R"({"messages":[{"role":"user","content":["x"],"content":"x"},{"role":"assistant","content":"y"}]})" "\n")
+        << QByteArray(R"({"messages":[{"role":"user","content":["x"],"content":"x"},{"role":"assistant","content":"y"}]})"
+                      "\n")
         << Counts{} << Counts{{"missing_system_message", 1}} << 1;
-    QTest::newRow("blank line and crlf") << QByteArray(ok.chopped(1) + "\r\n\r\n" + ok2) << Counts{} << Counts{{"blank_line", 1}} << 2;
+    QTest::newRow("blank line and crlf") << QByteArray(ok.chopped(1) + "\r\n\r\n" + ok2) << Counts{} << Counts{{"blank_line", 1}}
+                                         << 2;
     QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF" + ok) << Counts{} << Counts{{"byte_order_mark", 1}} << 1;
     QTest::newRow("invalid utf-8") << QByteArray(line("caf\xE9")) << Counts{{"invalid_json", 1}} << Counts{} << 0;
     QTest::newRow("no final newline") << QByteArray(ok + ok2.chopped(1)) << Counts{} << Counts{} << 2;
@@ -360,8 +389,13 @@ void TestFineTuneData::brokenJsonl()
 
 void TestFineTuneData::issueMessagesNameFileAndLine()
 {
-    const QByteArray file = line("a") + "\n" + R"({"messages": [{"role": "user", "content": "caf)" "\xC3\xA9" R"(", oops}]})" "\n"
-                            + R"({"messages":[{"role":"bot","content":"x"}]})" "\n";
+    const QByteArray file = line("a") + "\n"
+        + R"({"messages": [{"role": "user", "content": "caf)"
+          "\xC3\xA9"
+          R"(", oops}]})"
+          "\n"
+        + R"({"messages":[{"role":"bot","content":"x"}]})"
+          "\n";
     const ChatDataReport r = validate(file, *m_tok, opts(10));
     const QList<DataIssue> errors = r.errors();
     QCOMPARE(errors.size(), 4);
@@ -385,7 +419,9 @@ void TestFineTuneData::duplicatesAndOverLength()
     o.contextTokens = 60;
     o.maxIssuesPerKind = 1;
     // Whitespace and key order differ, the messages are the same: a duplicate.
-    const QByteArray dup = R"J({"messages": [ {"content":"Recommend.", "role":"system"},{"role":"user","content":"a"},{"role":"assistant","content":"1. Heat (1995)"}]})J" "\n";
+    const QByteArray dup =
+        R"J({"messages": [ {"content":"Recommend.", "role":"system"},{"role":"user","content":"a"},{"role":"assistant","content":"1. Heat (1995)"}]})J"
+        "\n";
     const QByteArray longer = line(QByteArray("word ").repeated(10)); // 14 + 3 + 10 + 5 + 3 ... over 30
     const QByteArray huge = line(QByteArray("word ").repeated(60));
     const ChatDataReport r = validate(line("a") + dup + line("b") + dup + longer + huge, *m_tok, o);
@@ -406,7 +442,10 @@ void TestFineTuneData::sameReportForAnyThreadCount()
     // > 256 KiB: several chunks, validated in parallel.
     QByteArray file;
     for (int i = 0; i < 6000; ++i)
-        file += line("Me gustan las pel\xC3\xAD" "culas n\xC3\xBAmero " + QByteArray::number(i % 4500), "1. Heat (1995)\\n2. Se7en (1995)");
+        file += line("Me gustan las pel\xC3\xAD"
+                     "culas n\xC3\xBAmero "
+                         + QByteArray::number(i % 4500),
+                     "1. Heat (1995)\\n2. Se7en (1995)");
     file += "oops\n";
     QVERIFY(file.size() > (1 << 19));
     ValidationOptions one = opts(10);
@@ -424,12 +463,12 @@ void TestFineTuneData::epochsRule_data()
     QTest::addColumn<qint64>("examples");
     QTest::addColumn<int>("epochs");
     QTest::newRow("0") << qint64{0} << 0;
-    QTest::newRow("1") << qint64{1} << 25;      // min(25, 100 // 1)
-    QTest::newRow("3") << qint64{3} << 25;      // min(25, 33)
-    QTest::newRow("5") << qint64{5} << 20;      // the notebook's example
+    QTest::newRow("1") << qint64{1} << 25; // min(25, 100 // 1)
+    QTest::newRow("3") << qint64{3} << 25; // min(25, 33)
+    QTest::newRow("5") << qint64{5} << 20; // the notebook's example
     QTest::newRow("10") << qint64{10} << 10;
-    QTest::newRow("33") << qint64{33} << 3;     // 99 < 100: 100 // 33 = 3
-    QTest::newRow("34") << qint64{34} << 3;     // 102 >= 100: TARGET_EPOCHS
+    QTest::newRow("33") << qint64{33} << 3; // 99 < 100: 100 // 33 = 3
+    QTest::newRow("34") << qint64{34} << 3; // 102 >= 100: TARGET_EPOCHS
     QTest::newRow("50") << qint64{50} << 3;
     QTest::newRow("6000") << qint64{6000} << 3; // the paper's training split
     QTest::newRow("8333") << qint64{8333} << 3; // 24999 <= 25000
@@ -523,7 +562,8 @@ void TestFineTuneData::priceTableErrors_data()
     QTest::newRow("model id") << QByteArray(R"({"version":1,"models":[{"training":3}]})") << "models[0]: expected a \"model\" id";
     QTest::newRow("negative") << QByteArray(R"({"version":1,"models":[{"model":"m","training":-1}]})")
                               << "models[0] (m): \"training\" must be a price";
-    QTest::newRow("text price") << QByteArray(R"({"version":1,"models":[{"model":"m","output":"1"}]})") << "\"output\" must be a price";
+    QTest::newRow("text price") << QByteArray(R"({"version":1,"models":[{"model":"m","output":"1"}]})")
+                                << "\"output\" must be a price";
     QTest::newRow("twice") << QByteArray(R"({"version":1,"models":[{"model":"m"},{"model":"m"}]})") << "appears twice";
 }
 
@@ -546,11 +586,12 @@ void TestFineTuneData::templateRendering()
     const ChatExample e = PromptTemplate::paperDefault().render(profile, gold);
     QCOMPARE(e.messages.size(), std::size_t{3});
     QCOMPARE(e.messages[0].role, QStringLiteral("system"));
-    QCOMPARE(e.messages[0].content,
-             QStringLiteral("You are a movie recommendation system. The user lists the 2 movies they rated highest. "
-                            "Recommend the movies this user is most likely to watch next, as viewers with the same favourites did.\n"
-                            "Answer with exactly 3 numbered lines, one movie per line, in the form \"1. Title (Year)\", "
-                            "most likely first. Do not repeat the user's movies and write nothing else."));
+    QCOMPARE(
+        e.messages[0].content,
+        QStringLiteral("You are a movie recommendation system. The user lists the 2 movies they rated highest. "
+                       "Recommend the movies this user is most likely to watch next, as viewers with the same favourites did.\n"
+                       "Answer with exactly 3 numbered lines, one movie per line, in the form \"1. Title (Year)\", "
+                       "most likely first. Do not repeat the user's movies and write nothing else."));
     QCOMPARE(e.messages[1].role, QStringLiteral("user"));
     QCOMPARE(e.messages[1].content, QStringLiteral("My top 2 movies:\n1. Toy Story (1995)\n2. The Matrix (1999)"));
     QCOMPARE(e.messages[2].role, QStringLiteral("assistant"));
@@ -566,8 +607,10 @@ void TestFineTuneData::templateRendering()
     // No system text: no system message.
     t.system.clear();
     QCOMPARE(t.render(profile, gold).messages.front().role, QStringLiteral("user"));
-    QCOMPARE(chatJsonLine(t.render({QStringLiteral("A \"B\"\t\\")}, {QStringLiteral("C\u0001")})),
-             QByteArray(R"({"messages":[{"role":"user","content":"I liked 1:\n1. A \"B\"\t\\"},{"role":"assistant","content":"1. C\u0001"}]})"));
+    QCOMPARE(
+        chatJsonLine(t.render({QStringLiteral("A \"B\"\t\\")}, {QStringLiteral("C\u0001")})),
+        QByteArray(
+            R"({"messages":[{"role":"user","content":"I liked 1:\n1. A \"B\"\t\\"},{"role":"assistant","content":"1. C\u0001"}]})"));
 }
 
 void TestFineTuneData::templateValidation_data()
@@ -576,14 +619,38 @@ void TestFineTuneData::templateValidation_data()
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("assistant");
     QTest::addColumn<QString>("message"); // empty = valid
-    QTest::newRow("default") << "S {count}" << "{profile}" << "{gold}" << "";
-    QTest::newRow("unknown") << "S {number}" << "{profile}" << "{gold}" << "system text: unknown placeholder {number}";
-    QTest::newRow("open brace") << "S {count" << "{profile}" << "{gold}" << "system text: \"{\" without \"}\"";
-    QTest::newRow("close brace") << "S }" << "{profile}" << "{gold}" << "system text: \"}\" without \"{\"";
-    QTest::newRow("gold leaks") << "S" << "{profile} {gold}" << "{gold}" << "user text: {gold} (the answer) may only appear";
-    QTest::newRow("no profile") << "S" << "hello" << "{gold}" << "user text: {profile} is missing";
-    QTest::newRow("no gold") << "S" << "{profile}" << "sure" << "assistant text: {gold} is missing";
-    QTest::newRow("escaped braces") << "{{count}}" << "{profile}" << "{gold}" << "";
+    QTest::newRow("default") << "S {count}"
+                             << "{profile}"
+                             << "{gold}"
+                             << "";
+    QTest::newRow("unknown") << "S {number}"
+                             << "{profile}"
+                             << "{gold}"
+                             << "system text: unknown placeholder {number}";
+    QTest::newRow("open brace") << "S {count"
+                                << "{profile}"
+                                << "{gold}"
+                                << "system text: \"{\" without \"}\"";
+    QTest::newRow("close brace") << "S }"
+                                 << "{profile}"
+                                 << "{gold}"
+                                 << "system text: \"}\" without \"{\"";
+    QTest::newRow("gold leaks") << "S"
+                                << "{profile} {gold}"
+                                << "{gold}"
+                                << "user text: {gold} (the answer) may only appear";
+    QTest::newRow("no profile") << "S"
+                                << "hello"
+                                << "{gold}"
+                                << "user text: {profile} is missing";
+    QTest::newRow("no gold") << "S"
+                             << "{profile}"
+                             << "sure"
+                             << "assistant text: {gold} is missing";
+    QTest::newRow("escaped braces") << "{{count}}"
+                                    << "{profile}"
+                                    << "{gold}"
+                                    << "";
 }
 
 void TestFineTuneData::templateValidation()
@@ -624,15 +691,18 @@ void TestFineTuneData::exportTinyGoldSet()
     QVERIFY(gold.ok());
     const QString out = dir.filePath(QStringLiteral("validation.jsonl"));
     NullProgress progress;
-    auto data = exportFineTuneJsonl(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSetSplit::Validation,
-                                    out, *m_tok, validationOptionsFor(GoldSetSplit::Validation), progress);
+    auto data = exportFineTuneJsonl(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(),
+                                    GoldSetSplit::Validation, out, *m_tok, validationOptionsFor(GoldSetSplit::Validation),
+                                    progress);
     QVERIFY2(data.ok(), qPrintable(data ? QString() : data.error().message));
     QCOMPARE(data->examples.size(), std::size_t{1});
     QCOMPARE(data->users, (std::vector<std::uint32_t>{2}));
     QCOMPARE(data->skippedNoGold, 1);
     const QByteArray expected =
-        R"({"messages":[{"role":"system","content":"Recommend 3 movies."},{"role":"user","content":"I liked 1:\n1. Am)" "\xC3\xA9"
-        R"J(lie (2001)"},{"role":"assistant","content":"1. The Matrix (1999)\n2. Toy Story (1995)\n3. Untitled"}]})J" "\n";
+        R"({"messages":[{"role":"system","content":"Recommend 3 movies."},{"role":"user","content":"I liked 1:\n1. Am)"
+        "\xC3\xA9"
+        R"J(lie (2001)"},{"role":"assistant","content":"1. The Matrix (1999)\n2. Toy Story (1995)\n3. Untitled"}]})J"
+        "\n";
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), expected);
@@ -661,24 +731,27 @@ void TestFineTuneData::exportRefusesInvalidData()
     NullProgress progress;
     const QString out = dir.filePath(QStringLiteral("train.jsonl"));
     // One training example: fewer than OpenAI's minimum of 10, so nothing is written.
-    auto train = exportFineTuneJsonl(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSetSplit::Train,
-                                     out, *m_tok, validationOptionsFor(GoldSetSplit::Train), progress);
+    auto train = exportFineTuneJsonl(gold.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(),
+                                     GoldSetSplit::Train, out, *m_tok, validationOptionsFor(GoldSetSplit::Train), progress);
     QVERIFY(!train.ok());
     QCOMPARE(train.error().code, ErrorCode(errc::FineTune::ValidationFailed));
-    QVERIFY2(train.error().message.contains(QLatin1String("OpenAI needs at least 10 for training")), qPrintable(train.error().message));
+    QVERIFY2(train.error().message.contains(QLatin1String("OpenAI needs at least 10 for training")),
+             qPrintable(train.error().message));
     QVERIFY(!QFile::exists(out));
 
     // A movie that is not in the dataset names the gold set and the user.
-    auto unknown = parseGoldSetUsers(R"({"user":9,"profile":[1],"gold":[77],"neighbors":2,"split":"test"})", QStringLiteral("g.jsonl"));
+    auto unknown = parseGoldSetUsers(R"({"user":9,"profile":[1],"gold":[77],"neighbors":2,"split":"test"})",
+                                     QStringLiteral("g.jsonl"));
     QVERIFY(unknown.ok());
     auto r = buildFineTuneData(unknown.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSetSplit::Test,
                                *m_tok, validationOptionsFor(GoldSetSplit::Test), progress);
     QVERIFY(!r.ok());
-    QVERIFY2(r.error().message.startsWith(QLatin1String("g.jsonl: user 9: movie 77 is not in the dataset")), qPrintable(r.error().message));
+    QVERIFY2(r.error().message.startsWith(QLatin1String("g.jsonl: user 9: movie 77 is not in the dataset")),
+             qPrintable(r.error().message));
 
     // An empty split is explained.
-    auto empty = buildFineTuneData(unknown.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(), GoldSetSplit::Train,
-                                   *m_tok, validationOptionsFor(GoldSetSplit::Train), progress);
+    auto empty = buildFineTuneData(unknown.value(), QStringLiteral("g.jsonl"), ds->catalogue, simpleTemplate(),
+                                   GoldSetSplit::Train, *m_tok, validationOptionsFor(GoldSetSplit::Train), progress);
     QVERIFY(!empty.ok());
     QCOMPARE(empty.error().message, QStringLiteral("g.jsonl: no user is in the train split"));
 
@@ -750,9 +823,15 @@ void TestFineTuneData::jsonLineParserAgreesWithQJsonDocument()
             const auto pos = static_cast<qsizetype>(rng.bounded(static_cast<quint32>(t.size())));
             const char c = alphabet[static_cast<qsizetype>(rng.bounded(static_cast<quint32>(alphabet.size())))];
             switch (rng.bounded(3)) {
-            case 0: t[pos] = c; break;
-            case 1: t.insert(pos, c); break;
-            default: t.remove(pos, 1); break;
+            case 0:
+                t[pos] = c;
+                break;
+            case 1:
+                t.insert(pos, c);
+                break;
+            default:
+                t.remove(pos, 1);
+                break;
             }
         }
         QJsonParseError pe{};
@@ -783,7 +862,8 @@ void TestFineTuneData::cliTokens()
     QString outText, errText;
     {
         QTextStream out(&outText), err(&errText);
-        QCOMPARE(cli::tokens({good, QStringLiteral("--json"), QStringLiteral("--min-examples"), QStringLiteral("0")}, out, err), 0);
+        QCOMPARE(cli::tokens({good, QStringLiteral("--json"), QStringLiteral("--min-examples"), QStringLiteral("0")}, out, err),
+                 0);
     }
     const QJsonObject j = QJsonDocument::fromJson(outText.toUtf8()).object();
     QCOMPARE(j.value(QLatin1String("examples")).toInt(), 5);
@@ -791,7 +871,13 @@ void TestFineTuneData::cliTokens()
     QCOMPARE(j.value(QLatin1String("epochs")).toInt(), 20);
     QCOMPARE(j.value(QLatin1String("billed_tokens")).toInt(), 164660);
     QCOMPARE(j.value(QLatin1String("estimated_cost_usd")).toDouble(), 0.49398);
-    QCOMPARE(j.value(QLatin1String("stats")).toObject().value(QLatin1String("tokens_per_example")).toObject().value(QLatin1String("max")).toInt(), 8031);
+    QCOMPARE(j.value(QLatin1String("stats"))
+                 .toObject()
+                 .value(QLatin1String("tokens_per_example"))
+                 .toObject()
+                 .value(QLatin1String("max"))
+                 .toInt(),
+             8031);
     QVERIFY(errText.contains(QLatin1String("warning: ")));
 
     // --epochs and a price table.
@@ -801,8 +887,8 @@ void TestFineTuneData::cliTokens()
     {
         QTextStream out(&outText), err(&errText);
         QCOMPARE(cli::tokens({good, QStringLiteral("--json"), QStringLiteral("--min-examples"), QStringLiteral("0"),
-                              QStringLiteral("--epochs"), QStringLiteral("2"),
-                              QStringLiteral("--prices"), prices, QStringLiteral("--model"), QStringLiteral("my-model")},
+                              QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--prices"), prices,
+                              QStringLiteral("--model"), QStringLiteral("my-model")},
                              out, err),
                  0);
     }
@@ -818,7 +904,8 @@ void TestFineTuneData::cliTokens()
         QTextStream out(&outText), err(&errText);
         QCOMPARE(cli::tokens({bad}, out, err), 2);
     }
-    QVERIFY2(errText.contains(QDir::toNativeSeparators(bad) + QStringLiteral(":6: \"messages\" is not a list")), qPrintable(errText));
+    QVERIFY2(errText.contains(QDir::toNativeSeparators(bad) + QStringLiteral(":6: \"messages\" is not a list")),
+             qPrintable(errText));
     QVERIFY(outText.contains(QLatin1String("Tokens:")));
     // A training file needs 10 examples (OpenAI); the toy file has 5.
     errText.clear();
@@ -848,8 +935,9 @@ void TestFineTuneData::cliFinetuneData()
     QString outText, errText;
     QTextStream o(&outText), e(&errText);
     const QStringList base{gold, QStringLiteral("--dataset"), ml, QStringLiteral("--no-cache")};
-    QCOMPARE(cli::finetuneData(base + QStringList{QStringLiteral("--split"), QStringLiteral("validation"), QStringLiteral("--out"),
-                                                  out, QStringLiteral("--template"), tmpl},
+    QCOMPARE(cli::finetuneData(base
+                                   + QStringList{QStringLiteral("--split"), QStringLiteral("validation"), QStringLiteral("--out"),
+                                                 out, QStringLiteral("--template"), tmpl},
                                o, e),
              0);
     o.flush();
@@ -862,7 +950,8 @@ void TestFineTuneData::cliFinetuneData()
 
     // The train split has one example: validation errors, exit 2, nothing written.
     const QString train = dir.filePath(QStringLiteral("train.jsonl"));
-    QCOMPARE(cli::finetuneData(base + QStringList{QStringLiteral("--split"), QStringLiteral("train"), QStringLiteral("--out"), train}, o, e),
+    QCOMPARE(cli::finetuneData(
+                 base + QStringList{QStringLiteral("--split"), QStringLiteral("train"), QStringLiteral("--out"), train}, o, e),
              2);
     e.flush();
     QVERIFY2(errText.contains(QLatin1String("OpenAI needs at least 10 for training")), qPrintable(errText));
@@ -870,14 +959,17 @@ void TestFineTuneData::cliFinetuneData()
 
     // Usage and input errors.
     QCOMPARE(cli::finetuneData({gold}, o, e), 1);
-    QCOMPARE(cli::finetuneData(base + QStringList{QStringLiteral("--split"), QStringLiteral("dev"), QStringLiteral("--out"), out}, o, e), 1);
+    QCOMPARE(cli::finetuneData(base + QStringList{QStringLiteral("--split"), QStringLiteral("dev"), QStringLiteral("--out"), out},
+                               o, e),
+             1);
     const QString badGold = writeFile(dir.path(), QStringLiteral("bad.jsonl"), "{\"user\":1}\n");
     QCOMPARE(cli::finetuneData({badGold, QStringLiteral("--dataset"), ml, QStringLiteral("--no-cache"), QStringLiteral("--split"),
                                 QStringLiteral("test"), QStringLiteral("--out"), out},
                                o, e),
              2);
     e.flush();
-    QVERIFY2(errText.contains(QDir::toNativeSeparators(badGold) + QStringLiteral(":1: expected \"profile\"")), qPrintable(errText));
+    QVERIFY2(errText.contains(QDir::toNativeSeparators(badGold) + QStringLiteral(":1: expected \"profile\"")),
+             qPrintable(errText));
 }
 
 QTEST_GUILESS_MAIN(TestFineTuneData)

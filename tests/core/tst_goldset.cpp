@@ -35,8 +35,8 @@ struct TestRating
 {
     std::uint32_t user;
     std::uint32_t movie;
-    double stars;     // 1..5 (Netflix) or 0.5..5 (MovieLens)
-    QString date;     // YYYY-MM-DD
+    double stars; // 1..5 (Netflix) or 0.5..5 (MovieLens)
+    QString date; // YYYY-MM-DD
 };
 using TestRatings = std::vector<TestRating>;
 
@@ -75,7 +75,7 @@ inline DatasetPtr loadMovieLens(const QTemporaryDir &dir, const TestRatings &rat
     for (const TestRating &r : ratings) {
         const qint64 ts = QDateTime(QDate::fromString(r.date, Qt::ISODate), QTime(12, 0), Qt::UTC).toSecsSinceEpoch();
         text += QByteArray::number(r.user) + ',' + QByteArray::number(r.movie) + ',' + QByteArray::number(r.stars, 'f', 1) + ','
-                + QByteArray::number(ts) + '\n';
+            + QByteArray::number(ts) + '\n';
         ids.push_back(r.movie);
     }
     std::sort(ids.begin(), ids.end());
@@ -267,12 +267,15 @@ inline std::vector<GoldSetUser> referenceGoldSet(const Dataset &ds, const GoldSe
                     continue;
                 reached = true;
                 const MovieIndex m = *ds.catalogue.find(movie);
-                const bool excluded = spec.exclude == GoldExclude::Rated ? store.ratingOf(u, m) > 0
-                                                                         : std::find(profile.begin(), profile.end(), m) != profile.end();
+                const bool excluded = spec.exclude == GoldExclude::Rated
+                    ? store.ratingOf(u, m) > 0
+                    : std::find(profile.begin(), profile.end(), m) != profile.end();
                 if (!excluded)
                     gold.push_back({movie, count});
             }
-            std::sort(gold.begin(), gold.end(), [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+            std::sort(gold.begin(), gold.end(), [](const auto &a, const auto &b) {
+                return a.second != b.second ? a.second > b.second : a.first < b.first;
+            });
             for (std::size_t i = 0; i < gold.size() && i < static_cast<std::size_t>(spec.maxGold); ++i)
                 line.gold.push_back(gold[i].first);
             if (N == 0)
@@ -293,9 +296,12 @@ inline std::vector<GoldSetUser> referenceGoldSet(const Dataset &ds, const GoldSe
     partialShuffle(std::span<std::size_t>(order), order.size(), rng);
     const std::uint64_t n = users.size();
     const std::uint64_t train = (n * static_cast<std::uint64_t>(spec.split.train) * 2 + 100) / 200;
-    const std::uint64_t upToValidation = (n * static_cast<std::uint64_t>(spec.split.train + spec.split.validation) * 2 + 100) / 200;
+    const std::uint64_t upToValidation = (n * static_cast<std::uint64_t>(spec.split.train + spec.split.validation) * 2 + 100)
+        / 200;
     for (std::size_t i = 0; i < order.size(); ++i)
-        users[order[i]].split = i < train ? GoldSetSplit::Train : i < upToValidation ? GoldSetSplit::Validation : GoldSetSplit::Test;
+        users[order[i]].split = i < train ? GoldSetSplit::Train
+            : i < upToValidation          ? GoldSetSplit::Validation
+                                          : GoldSetSplit::Test;
     if (dropped)
         *dropped = drops;
     return users;
@@ -322,10 +328,10 @@ TestRatings datasetA()
 {
     return {{1, 1, 5, "2005-01-02"}, {1, 2, 5, "2005-01-01"}, {1, 3, 3, "2005-01-03"}, {1, 4, 4, "2005-01-03"},
             {2, 1, 5, "2005-02-01"}, {2, 5, 3, "2005-02-01"}, {2, 6, 1, "2005-02-01"}, {2, 3, 2, "2005-02-01"},
-            {3, 2, 5, "2005-02-01"}, {3, 5, 4, "2005-02-01"}, {3, 7, 5, "2005-02-01"},
-            {4, 1, 4, "2005-02-01"}, {4, 5, 5, "2005-02-01"}, {4, 6, 5, "2005-02-01"},
-            {5, 2, 5, "2005-02-01"}, {5, 1, 5, "2005-02-01"}, {5, 6, 2, "2005-02-01"}, {5, 8, 1, "2005-02-01"}, {5, 7, 4, "2005-02-01"},
-            {6, 1, 5, "2005-02-01"}, {6, 7, 3, "2005-02-01"}, {6, 4, 5, "2005-02-01"}, {6, 3, 1, "2005-02-01"}};
+            {3, 2, 5, "2005-02-01"}, {3, 5, 4, "2005-02-01"}, {3, 7, 5, "2005-02-01"}, {4, 1, 4, "2005-02-01"},
+            {4, 5, 5, "2005-02-01"}, {4, 6, 5, "2005-02-01"}, {5, 2, 5, "2005-02-01"}, {5, 1, 5, "2005-02-01"},
+            {5, 6, 2, "2005-02-01"}, {5, 8, 1, "2005-02-01"}, {5, 7, 4, "2005-02-01"}, {6, 1, 5, "2005-02-01"},
+            {6, 7, 3, "2005-02-01"}, {6, 4, 5, "2005-02-01"}, {6, 3, 1, "2005-02-01"}};
 }
 
 GoldSetSpec oneUser(std::uint32_t user)
@@ -342,7 +348,9 @@ GoldSetSpec oneUser(std::uint32_t user)
 class CancelAt final : public Progress
 {
 public:
-    explicit CancelAt(QString phase) : m_phase(std::move(phase)) {}
+    explicit CancelAt(QString phase)
+        : m_phase(std::move(phase))
+    {}
     void report(double, const QString &phase) override
     {
         if (phase == m_phase)
@@ -489,13 +497,15 @@ void TestGoldSet::consensusRules_data()
         return s;
     };
     QTest::newRow("paper-rules") << base << Ids{7, 5, 6} << 4 << 4 << -1;
-    QTest::newRow("exclude-profile") << with([](GoldSetSpec &s) { s.exclude = GoldExclude::Profile; }) << Ids{7, 3, 5, 6} << 4 << 4 << -1;
+    QTest::newRow("exclude-profile") << with([](GoldSetSpec &s) { s.exclude = GoldExclude::Profile; }) << Ids{7, 3, 5, 6} << 4
+                                     << 4 << -1;
     QTest::newRow("max-gold-cuts-ties") << with([](GoldSetSpec &s) { s.maxGold = 2; }) << Ids{7, 5} << 4 << 4 << -1;
     // M = 2: only user 5 gave 5 stars to both -> N = 1, every movie of user 5 qualifies.
     QTest::newRow("min-matches-2") << with([](GoldSetSpec &s) { s.minMatches = 2; }) << Ids{6, 7, 8} << 1 << 1 << -1;
     // T = 4 adds user 4 -> N = 5, need 250 -> count 3: m1 4, m5 3, m6 3, m7 3.
     QTest::newRow("threshold-4-stars") << with([](GoldSetSpec &s) { s.starThreshold = 4; }) << Ids{5, 6, 7} << 5 << 5 << -1;
-    QTest::newRow("threshold-4.5-is-5-on-whole-stars") << with([](GoldSetSpec &s) { s.starThreshold = 4.5; }) << Ids{7, 5, 6} << 4 << 4 << -1;
+    QTest::newRow("threshold-4.5-is-5-on-whole-stars")
+        << with([](GoldSetSpec &s) { s.starThreshold = 4.5; }) << Ids{7, 5, 6} << 4 << 4 << -1;
     // Exactly on the boundary: 3 * 100 >= 75 * 4; one percent more and nothing qualifies.
     QTest::newRow("watch-75-boundary") << with([](GoldSetSpec &s) { s.watchFactor = 75; }) << Ids{7} << 4 << 4 << -1;
     QTest::newRow("watch-76-none") << with([](GoldSetSpec &s) { s.watchFactor = 76; }) << Ids{} << 4 << 4
@@ -504,7 +514,8 @@ void TestGoldSet::consensusRules_data()
     QTest::newRow("watch-100") << with([](GoldSetSpec &s) { s.watchFactor = 100; }) << Ids{} << 4 << 4
                                << int(GoldDropReason::NoMovieReachesWatchFactor);
     QTest::newRow("cap-equal-to-candidates") << with([](GoldSetSpec &s) { s.neighbourCap = 4; }) << Ids{7, 5, 6} << 4 << 4 << -1;
-    QTest::newRow("min-gold-4") << with([](GoldSetSpec &s) { s.minGold = 4; }) << Ids{} << 4 << 4 << int(GoldDropReason::TooFewGold);
+    QTest::newRow("min-gold-4") << with([](GoldSetSpec &s) { s.minGold = 4; }) << Ids{} << 4 << 4
+                                << int(GoldDropReason::TooFewGold);
     QTest::newRow("min-gold-3") << with([](GoldSetSpec &s) { s.minGold = 3; }) << Ids{7, 5, 6} << 4 << 4 << -1;
     QTest::newRow("min-gold-0-keeps-empty") << with([](GoldSetSpec &s) {
         s.minGold = 0;
@@ -567,7 +578,8 @@ void TestGoldSet::dropReasons_data()
     QTest::newRow("no-neighbours-not-even-oneself") << spec(12, none) << int(GoldDropReason::NoNeighbours) << Ids{};
     QTest::newRow("kept") << spec(13, none) << -1 << Ids{6, 7};
     QTest::newRow("too-few-gold") << spec(13, [](GoldSetSpec &s) { s.minGold = 3; }) << int(GoldDropReason::TooFewGold) << Ids{};
-    QTest::newRow("ineligible-listed") << spec(13, [](GoldSetSpec &s) { s.eligibility = 2; }) << int(GoldDropReason::Ineligible) << Ids{};
+    QTest::newRow("ineligible-listed") << spec(13, [](GoldSetSpec &s) { s.eligibility = 2; }) << int(GoldDropReason::Ineligible)
+                                       << Ids{};
 }
 
 void TestGoldSet::dropReasons()
@@ -576,10 +588,17 @@ void TestGoldSet::dropReasons()
     QFETCH(int, dropped);
     QFETCH(Ids, gold);
     QTemporaryDir dir;
-    const DatasetPtr ds = loadNetflix(dir, {{10, 1, 5, "2005-01-01"}, {10, 2, 5, "2005-01-02"}, {11, 1, 5, "2005-01-01"},
-                                            {11, 2, 3, "2005-01-01"}, {12, 3, 5, "2005-01-01"}, {13, 4, 5, "2005-01-01"},
-                                            {13, 5, 4, "2005-01-01"}, {14, 4, 5, "2005-01-01"}, {14, 6, 2, "2005-01-01"},
-                                            {14, 7, 2, "2005-01-01"}});
+    const DatasetPtr ds = loadNetflix(dir,
+                                      {{10, 1, 5, "2005-01-01"},
+                                       {10, 2, 5, "2005-01-02"},
+                                       {11, 1, 5, "2005-01-01"},
+                                       {11, 2, 3, "2005-01-01"},
+                                       {12, 3, 5, "2005-01-01"},
+                                       {13, 4, 5, "2005-01-01"},
+                                       {13, 5, 4, "2005-01-01"},
+                                       {14, 4, 5, "2005-01-01"},
+                                       {14, 6, 2, "2005-01-01"},
+                                       {14, 7, 2, "2005-01-01"}});
     const GoldSet set = buildOrFail(*ds, spec);
     if (dropped < 0) {
         QCOMPARE(set.users.size(), 1u);
@@ -611,9 +630,15 @@ void TestGoldSet::halfStars()
     QFETCH(Ids, gold);
     QFETCH(int, neighbours);
     QTemporaryDir dir;
-    const DatasetPtr ds = loadMovieLens(dir, {{1, 10, 5.0, "2005-01-02"}, {1, 20, 4.5, "2005-01-01"}, {2, 10, 4.5, "2005-01-01"},
-                                              {2, 30, 3.0, "2005-01-01"}, {3, 20, 5.0, "2005-01-01"}, {3, 40, 2.0, "2005-01-01"},
-                                              {4, 10, 4.0, "2005-01-01"}, {4, 50, 1.0, "2005-01-01"}});
+    const DatasetPtr ds = loadMovieLens(dir,
+                                        {{1, 10, 5.0, "2005-01-02"},
+                                         {1, 20, 4.5, "2005-01-01"},
+                                         {2, 10, 4.5, "2005-01-01"},
+                                         {2, 30, 3.0, "2005-01-01"},
+                                         {3, 20, 5.0, "2005-01-01"},
+                                         {3, 40, 2.0, "2005-01-01"},
+                                         {4, 10, 4.0, "2005-01-01"},
+                                         {4, 50, 1.0, "2005-01-01"}});
     QVERIFY(ds->store.halfStars());
     GoldSetSpec spec = oneUser(1);
     spec.starThreshold = threshold;
@@ -630,9 +655,14 @@ void TestGoldSet::profileOrder()
 {
     // Rating desc, then date desc, then movie id asc.
     QTemporaryDir dir;
-    const DatasetPtr ds = loadNetflix(dir, {{1, 3, 5, "2005-01-01"}, {1, 1, 5, "2005-01-01"}, {1, 2, 5, "2005-02-01"},
-                                            {1, 4, 4, "2005-03-01"}, {1, 5, 5, "2004-12-31"}, {2, 1, 5, "2005-01-01"},
-                                            {2, 9, 1, "2005-01-01"}});
+    const DatasetPtr ds = loadNetflix(dir,
+                                      {{1, 3, 5, "2005-01-01"},
+                                       {1, 1, 5, "2005-01-01"},
+                                       {1, 2, 5, "2005-02-01"},
+                                       {1, 4, 4, "2005-03-01"},
+                                       {1, 5, 5, "2004-12-31"},
+                                       {2, 1, 5, "2005-01-01"},
+                                       {2, 9, 1, "2005-01-01"}});
     GoldSetSpec spec = oneUser(1);
     spec.profileSize = 4;
     QCOMPARE(ids(buildOrFail(*ds, spec).users.at(0).profile), (Ids{2, 1, 3, 5}));
@@ -945,8 +975,8 @@ void TestGoldSet::splits_data()
     QTest::addColumn<int>("test");
     QTest::addColumn<QList<int>>("sizes");
     QTest::newRow("1000 at 70/20/10") << 1000 << 70 << 20 << 10 << QList<int>{700, 200, 100};
-    QTest::newRow("9 at 70/20/10") << 9 << 70 << 20 << 10 << QList<int>{6, 2, 1};   // 6.3, 8.1 -> 6, 8
-    QTest::newRow("5 at 70/20/10") << 5 << 70 << 20 << 10 << QList<int>{4, 1, 0};   // 3.5 -> 4, 4.5 -> 5
+    QTest::newRow("9 at 70/20/10") << 9 << 70 << 20 << 10 << QList<int>{6, 2, 1}; // 6.3, 8.1 -> 6, 8
+    QTest::newRow("5 at 70/20/10") << 5 << 70 << 20 << 10 << QList<int>{4, 1, 0}; // 3.5 -> 4, 4.5 -> 5
     QTest::newRow("1 at 70/20/10") << 1 << 70 << 20 << 10 << QList<int>{1, 0, 0};
     QTest::newRow("0 users") << 0 << 70 << 20 << 10 << QList<int>{0, 0, 0};
     QTest::newRow("all test") << 7 << 0 << 0 << 100 << QList<int>{0, 0, 7};
@@ -989,25 +1019,39 @@ void TestGoldSet::specValidation_data()
     QTest::newRow("paper50") << GoldSetSpec::paper50() << QString();
     QTest::newRow("paper60") << GoldSetSpec::paper60() << QString();
     QTest::newRow("holdout") << GoldSetSpec::temporalHoldout() << QString();
-    QTest::newRow("profile-0") << spec([](GoldSetSpec &s) { s.profileSize = 0; }) << "profile size P must be from 1 to 100, found 0";
-    QTest::newRow("profile-101") << spec([](GoldSetSpec &s) { s.profileSize = 101; }) << "profile size P must be from 1 to 100, found 101";
-    QTest::newRow("eligibility") << spec([](GoldSetSpec &s) { s.eligibility = -1; }) << "eligibility E (ratings of 5 stars) must be from 0 to 1000, found -1";
+    QTest::newRow("profile-0") << spec([](GoldSetSpec &s) { s.profileSize = 0; })
+                               << "profile size P must be from 1 to 100, found 0";
+    QTest::newRow("profile-101") << spec([](GoldSetSpec &s) { s.profileSize = 101; })
+                                 << "profile size P must be from 1 to 100, found 101";
+    QTest::newRow("eligibility") << spec([](GoldSetSpec &s) { s.eligibility = -1; })
+                                 << "eligibility E (ratings of 5 stars) must be from 0 to 1000, found -1";
     QTest::newRow("threshold-4.3") << spec([](GoldSetSpec &s) { s.starThreshold = 4.3; })
                                    << "star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found 4.3";
     QTest::newRow("threshold-0") << spec([](GoldSetSpec &s) { s.starThreshold = 0; })
                                  << "star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found 0";
     QTest::newRow("threshold-5.5") << spec([](GoldSetSpec &s) { s.starThreshold = 5.5; })
                                    << "star threshold T must be a multiple of 0.5 from 0.5 to 5 stars, found 5.5";
-    QTest::newRow("matches-0") << spec([](GoldSetSpec &s) { s.minMatches = 0; }) << "min matches M must be from 1 to the profile size 10, found 0";
-    QTest::newRow("matches-above-P") << spec([](GoldSetSpec &s) { s.minMatches = 11; }) << "min matches M must be from 1 to the profile size 10, found 11";
-    QTest::newRow("watch-0") << spec([](GoldSetSpec &s) { s.watchFactor = 0; }) << "watch factor W (%) must be from 1 to 100, found 0";
-    QTest::newRow("watch-101") << spec([](GoldSetSpec &s) { s.watchFactor = 101; }) << "watch factor W (%) must be from 1 to 100, found 101";
+    QTest::newRow("matches-0") << spec([](GoldSetSpec &s) { s.minMatches = 0; })
+                               << "min matches M must be from 1 to the profile size 10, found 0";
+    QTest::newRow("matches-above-P") << spec([](GoldSetSpec &s) { s.minMatches = 11; })
+                                     << "min matches M must be from 1 to the profile size 10, found 11";
+    QTest::newRow("watch-0") << spec([](GoldSetSpec &s) { s.watchFactor = 0; })
+                             << "watch factor W (%) must be from 1 to 100, found 0";
+    QTest::newRow("watch-101") << spec([](GoldSetSpec &s) { s.watchFactor = 101; })
+                               << "watch factor W (%) must be from 1 to 100, found 101";
     QTest::newRow("max-gold-0") << spec([](GoldSetSpec &s) { s.maxGold = 0; }) << "max gold G must be from 1 to 1000, found 0";
-    QTest::newRow("min-gold-above-G") << spec([](GoldSetSpec &s) { s.minGold = 11; }) << "min gold must be from 0 to max gold 10, found 11";
-    QTest::newRow("split-sum") << spec([](GoldSetSpec &s) { s.split = {70, 20, 20}; }) << "split shares must add up to 100 %, found 70/20/20 = 110 %";
-    QTest::newRow("split-negative") << spec([](GoldSetSpec &s) { s.split = {110, -10, 0}; }) << "train share (%) must be from 0 to 100, found 110";
-    QTest::newRow("users") << spec([](GoldSetSpec &s) { s.users = 300000000; }) << "users must be from 0 to 268435455, found 300000000";
-    QTest::newRow("cap") << spec([](GoldSetSpec &s) { s.neighbourCap = 300000000; }) << "neighbour cap must be from 0 to 268435455, found 300000000";
+    QTest::newRow("min-gold-above-G") << spec([](GoldSetSpec &s) { s.minGold = 11; })
+                                      << "min gold must be from 0 to max gold 10, found 11";
+    QTest::newRow("split-sum") << spec([](GoldSetSpec &s) {
+        s.split = {70, 20, 20};
+    }) << "split shares must add up to 100 %, found 70/20/20 = 110 %";
+    QTest::newRow("split-negative") << spec([](GoldSetSpec &s) {
+        s.split = {110, -10, 0};
+    }) << "train share (%) must be from 0 to 100, found 110";
+    QTest::newRow("users") << spec([](GoldSetSpec &s) { s.users = 300000000; })
+                           << "users must be from 0 to 268435455, found 300000000";
+    QTest::newRow("cap") << spec([](GoldSetSpec &s) { s.neighbourCap = 300000000; })
+                         << "neighbour cap must be from 0 to 268435455, found 300000000";
     QTest::newRow("holdout-0") << spec([](GoldSetSpec &s) {
         s = GoldSetSpec::temporalHoldout();
         s.holdoutSize = 0;
@@ -1109,7 +1153,9 @@ void TestGoldSet::summary()
             QVERIFY(a.second > b.second || (a.second == b.second && a.first < b.first));
         }
     }
-    QCOMPARE(s.neighbours.min, std::uint64_t(std::min_element(set.users.begin(), set.users.end(), [](auto &a, auto &b) { return a.neighbours < b.neighbours; })->neighbours));
+    QCOMPARE(s.neighbours.min, std::uint64_t(std::min_element(set.users.begin(), set.users.end(), [](auto &a, auto &b) {
+                                                 return a.neighbours < b.neighbours;
+                                             })->neighbours));
     QCOMPARE(s.splitCounts[0] + s.splitCounts[1] + s.splitCounts[2], s.keptUsers);
     const QJsonObject json = summaryToJson(s);
     QCOMPARE(json.value(QStringLiteral("kept_users")).toInt(), int(s.keptUsers));

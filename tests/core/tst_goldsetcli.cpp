@@ -81,8 +81,9 @@ private:
 void TestGoldSetCli::initTestCase()
 {
     m_dataset = QFileInfo(test::writeFile(m_dir.path(), QStringLiteral("data/combined_data_1.txt"), kCombined)).absolutePath();
-    test::writeFile(m_dir.path(), QStringLiteral("data/movie_titles.csv"), "1,2001,One\n2,2002,Two\n3,2003,Three\n4,2004,Four\n"
-                                                                          "5,2005,Five\n6,2000,Six\n7,1999,Seven\n8,1998,Eight\n");
+    test::writeFile(m_dir.path(), QStringLiteral("data/movie_titles.csv"),
+                    "1,2001,One\n2,2002,Two\n3,2003,Three\n4,2004,Four\n"
+                    "5,2005,Five\n6,2000,Six\n7,1999,Seven\n8,1998,Eight\n");
     m_users = test::writeFile(m_dir.path(), QStringLiteral("users.txt"), "1\n");
 }
 
@@ -90,26 +91,35 @@ void TestGoldSetCli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QString>("message");
-    QTest::newRow("preset") << QStringList{"--preset", "paper70"} << "--preset must be paper50, paper60 or holdout, found \"paper70\"";
-    QTest::newRow("watch-0") << QStringList{"--watch-factor", "0"} << "--watch-factor must be a whole number from 1 to 100, found \"0\"";
-    QTest::newRow("watch-101") << QStringList{"--watch-factor", "101"} << "--watch-factor must be a whole number from 1 to 100, found \"101\"";
-    QTest::newRow("profile-0") << QStringList{"--profile-size", "0"} << "--profile-size must be a whole number from 1 to 100, found \"0\"";
+    QTest::newRow("preset") << QStringList{"--preset", "paper70"}
+                            << "--preset must be paper50, paper60 or holdout, found \"paper70\"";
+    QTest::newRow("watch-0") << QStringList{"--watch-factor", "0"}
+                             << "--watch-factor must be a whole number from 1 to 100, found \"0\"";
+    QTest::newRow("watch-101") << QStringList{"--watch-factor", "101"}
+                               << "--watch-factor must be a whole number from 1 to 100, found \"101\"";
+    QTest::newRow("profile-0") << QStringList{"--profile-size", "0"}
+                               << "--profile-size must be a whole number from 1 to 100, found \"0\"";
     QTest::newRow("neighbors-negative") << QStringList{"--neighbors", "-1"}
                                         << "--neighbors must be a whole number from 0 to 268435455, found \"-1\"";
-    QTest::newRow("max-gold") << QStringList{"--max-gold", "0"} << "--max-gold must be a whole number from 1 to 1000, found \"0\"";
-    QTest::newRow("seed") << QStringList{"--seed", "x"} << "--seed must be a whole number from 0 to 18446744073709551615, found \"x\"";
+    QTest::newRow("max-gold") << QStringList{"--max-gold", "0"}
+                              << "--max-gold must be a whole number from 1 to 1000, found \"0\"";
+    QTest::newRow("seed") << QStringList{"--seed", "x"}
+                          << "--seed must be a whole number from 0 to 18446744073709551615, found \"x\"";
     QTest::newRow("threshold-4.2") << QStringList{"--star-threshold", "4.2"}
                                    << "--star-threshold must be a number of stars from 0.5 to 5 in steps of 0.5, found \"4.2\"";
     QTest::newRow("threshold-6") << QStringList{"--star-threshold", "6"}
                                  << "--star-threshold must be a number of stars from 0.5 to 5 in steps of 0.5, found \"6\"";
     QTest::newRow("exclude") << QStringList{"--exclude", "all"} << "--exclude must be rated or profile, found \"all\"";
-    QTest::newRow("matches-above-profile") << QStringList{"--min-matches", "11"} << "min matches M must be from 1 to the profile size 10, found 11";
-    QTest::newRow("min-gold-above-max") << QStringList{"--max-gold", "3", "--min-gold", "4"} << "min gold must be from 0 to max gold 3, found 4";
+    QTest::newRow("matches-above-profile") << QStringList{"--min-matches", "11"}
+                                           << "min matches M must be from 1 to the profile size 10, found 11";
+    QTest::newRow("min-gold-above-max") << QStringList{"--max-gold", "3", "--min-gold", "4"}
+                                        << "min gold must be from 0 to max gold 3, found 4";
     QTest::newRow("split") << QStringList{"--split", "50/40/20"}
                            << "--split must be three whole percentages adding up to 100 such as 70/20/10, found \"50/40/20\"";
     QTest::newRow("neighbors-with-holdout") << QStringList{"--preset", "holdout", "--neighbors", "5"}
                                             << "--neighbors does not apply to the temporal hold-out (--preset holdout)";
-    QTest::newRow("holdout-with-paper50") << QStringList{"--holdout", "5"} << "--holdout applies only to the temporal hold-out (--preset holdout)";
+    QTest::newRow("holdout-with-paper50") << QStringList{"--holdout", "5"}
+                                          << "--holdout applies only to the temporal hold-out (--preset holdout)";
     QTest::newRow("users-file-and-sample") << QStringList{"--users-file", "u.txt", "--sample-users", "3"}
                                            << "--users-file and --sample-users exclude each other";
     QTest::newRow("unknown-option") << QStringList{"--frobnicate"} << "Unknown option 'frobnicate'.";
@@ -136,7 +146,9 @@ void TestGoldSetCli::inputErrors_data()
     QTest::addColumn<bool>("missingDataset");
     QTest::addColumn<QString>("message");
     QTest::newRow("no-dataset") << QString() << true << "no-such-folder";
-    QTest::newRow("bad-token") << "1\n2 x3\n" << false << "users-bad.txt:2: expected a user id (a whole number from 0 to 4294967295), found \"x3\"";
+    QTest::newRow("bad-token") << "1\n2 x3\n"
+                               << false
+                               << "users-bad.txt:2: expected a user id (a whole number from 0 to 4294967295), found \"x3\"";
     QTest::newRow("unknown-user") << "1 99\n" << false << "users-bad.txt:1: user 99 is not in the dataset";
     QTest::newRow("no-ids") << " \n\n" << false << "users-bad.txt: expected user ids separated by white space, found none";
 }
@@ -164,15 +176,19 @@ void TestGoldSetCli::writesGoldSet()
                                  "--eligibility", "1", "--neighbors", "0"});
     QCOMPARE(r.code, int(cli::Success));
     QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
-    QCOMPARE(readAll(out), QByteArray("{\"user\":1,\"profile\":[1,2],\"gold\":[7,5,6],\"neighbors\":4,\"candidates\":4,\"split\":\"train\"}\n"));
-    QVERIFY2(r.out.contains(QStringLiteral("Users: 6 in the dataset, 6 eligible, 1 selected, 1 kept, 0 dropped")), qPrintable(r.out));
+    QCOMPARE(
+        readAll(out),
+        QByteArray("{\"user\":1,\"profile\":[1,2],\"gold\":[7,5,6],\"neighbors\":4,\"candidates\":4,\"split\":\"train\"}\n"));
+    QVERIFY2(r.out.contains(QStringLiteral("Users: 6 in the dataset, 6 eligible, 1 selected, 1 kept, 0 dropped")),
+             qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("Wrote 1 users to ") + out), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("Seven (1999) [7] (1 users)")), qPrintable(r.out));
     // Exclude only the profile: movie 3 (rated by user 1, outside the profile) becomes gold.
     const CliRun p = runGoldset({m_dataset, "--out", out, "--no-cache", "--users-file", m_users, "--profile-size", "2",
                                  "--eligibility", "1", "--neighbors", "0", "--exclude", "profile", "--max-gold", "2"});
     QCOMPARE(p.code, int(cli::Success));
-    QCOMPARE(readAll(out), QByteArray("{\"user\":1,\"profile\":[1,2],\"gold\":[7,3],\"neighbors\":4,\"candidates\":4,\"split\":\"train\"}\n"));
+    QCOMPARE(readAll(out),
+             QByteArray("{\"user\":1,\"profile\":[1,2],\"gold\":[7,3],\"neighbors\":4,\"candidates\":4,\"split\":\"train\"}\n"));
 }
 
 void TestGoldSetCli::jsonSummary()
@@ -185,7 +201,8 @@ void TestGoldSetCli::jsonSummary()
     QVERIFY2(!o.isEmpty(), qPrintable(r.out));
     QCOMPARE(o.value(QStringLiteral("eligible_users")).toInt(), 6);
     QCOMPARE(o.value(QStringLiteral("selected_users")).toInt(), 6);
-    QCOMPARE(o.value(QStringLiteral("kept_users")).toInt() + o.value(QStringLiteral("dropped")).toObject().value(QStringLiteral("no-neighbours")).toInt()
+    QCOMPARE(o.value(QStringLiteral("kept_users")).toInt()
+                 + o.value(QStringLiteral("dropped")).toObject().value(QStringLiteral("no-neighbours")).toInt()
                  + o.value(QStringLiteral("dropped")).toObject().value(QStringLiteral("all-excluded")).toInt()
                  + o.value(QStringLiteral("dropped")).toObject().value(QStringLiteral("no-movie-reaches-watch-factor")).toInt(),
              6);
@@ -194,7 +211,9 @@ void TestGoldSetCli::jsonSummary()
     QCOMPARE(o.value(QStringLiteral("out")).toString(), out);
     // The diagnostics of the test split (or the first split with users) come with the summary.
     const QJsonObject d = o.value(QStringLiteral("diagnostics")).toObject();
-    QVERIFY2(d.value(QStringLiteral("verdict")).toString().startsWith(QStringLiteral("A non-personalised popularity list scores P@3 = ")),
+    QVERIFY2(d.value(QStringLiteral("verdict"))
+                 .toString()
+                 .startsWith(QStringLiteral("A non-personalised popularity list scores P@3 = ")),
              qPrintable(r.out));
     QVERIFY(d.contains(QStringLiteral("neighbour_consensus"))); // the ceiling: a neighbour-consensus rule
 }
@@ -206,7 +225,8 @@ void TestGoldSetCli::emptyResultWritesNothing()
     const CliRun r = runGoldset({m_dataset, "--out", out, "--no-cache", "--users-file", m_users, "--profile-size", "2",
                                  "--eligibility", "1", "--neighbors", "0", "--watch-factor", "76"});
     QCOMPARE(r.code, int(cli::InputError));
-    QVERIFY2(r.err.contains(QStringLiteral("empty gold set, nothing written: no movie reaches the watch factor (rated by 76 % of the neighbours)")),
+    QVERIFY2(r.err.contains(QStringLiteral(
+                 "empty gold set, nothing written: no movie reaches the watch factor (rated by 76 % of the neighbours)")),
              qPrintable(r.err));
     QCOMPARE(readAll(out), QByteArray("keep me\n"));
     const CliRun none = runGoldset({m_dataset, "--out", out, "--no-cache"}); // paper50: E = 4
@@ -233,12 +253,13 @@ void TestGoldSetCli::sameBytesForAnyThreads()
 void TestGoldSetCli::holdoutPreset()
 {
     const QString out = m_dir.filePath(QStringLiteral("holdout.jsonl"));
-    const CliRun r = runGoldset({m_dataset, "--out", out, "--no-cache", "--preset", "holdout", "--holdout", "1",
-                                 "--profile-size", "3", "--sample-users", "0", "--star-threshold", "5"});
+    const CliRun r = runGoldset({m_dataset, "--out", out, "--no-cache", "--preset", "holdout", "--holdout", "1", "--profile-size",
+                                 "3", "--sample-users", "0", "--star-threshold", "5"});
     QCOMPARE(r.code, int(cli::Success));
     QVERIFY2(r.out.contains(QStringLiteral("temporal hold-out")), qPrintable(r.out));
     // User 1: last 5-star rating is movie 1 (2005-01-02); before it only movie 2 (2005-01-01).
-    QVERIFY2(readAll(out).startsWith("{\"user\":1,\"profile\":[2],\"gold\":[1],\"neighbors\":0,\"candidates\":0,"), readAll(out).constData());
+    QVERIFY2(readAll(out).startsWith("{\"user\":1,\"profile\":[2],\"gold\":[1],\"neighbors\":0,\"candidates\":0,"),
+             readAll(out).constData());
 }
 
 CliRun runStats(const QStringList &args)
@@ -258,9 +279,11 @@ CliRun runStats(const QStringList &args)
 void TestGoldSetCli::goldsetStats()
 {
     const QString out = m_dir.filePath(QStringLiteral("stats.jsonl"));
-    const CliRun built = runGoldset({":sample", "--out", out, "--no-cache", "--sample-users", "150", "--neighbors", "40", "--seed", "5", "--json"});
+    const CliRun built = runGoldset(
+        {":sample", "--out", out, "--no-cache", "--sample-users", "150", "--neighbors", "40", "--seed", "5", "--json"});
     QCOMPARE(built.code, int(cli::Success));
-    const QJsonObject attached = QJsonDocument::fromJson(built.out.toUtf8()).object().value(QStringLiteral("diagnostics")).toObject();
+    const QJsonObject attached =
+        QJsonDocument::fromJson(built.out.toUtf8()).object().value(QStringLiteral("diagnostics")).toObject();
     const CliRun r = runStats({":sample", "--gold", out, "--no-cache", "--json", "--seed", "5"});
     QCOMPARE(r.code, int(cli::Success));
     const QJsonObject d = QJsonDocument::fromJson(r.out.toUtf8()).object();

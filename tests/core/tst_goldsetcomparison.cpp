@@ -46,14 +46,22 @@ void TestGoldSetComparison::compare_data()
     QTest::addColumn<double>("meanGoldJaccard");
     QTest::addColumn<qint64>("identical");
 
-    QTest::newRow("same set") << "1:10,11;2:12" << "1:10,11;2:12" << qint64(2) << 1.0 << 1.0 << qint64(2);
-    QTest::newRow("gold order and duplicates do not count") << "1:10,11,11" << "1:11,10" << qint64(1) << 1.0 << 1.0 << qint64(1);
-    QTest::newRow("half the gold") << "1:10,11" << "1:11,12" << qint64(1) << 1.0 << (1.0 / 3.0) << qint64(0);
-    QTest::newRow("partly common users") << "1:10;2:11;3:12" << "2:11;3:13;4:14" << qint64(2) << 0.5 << 0.5 << qint64(1);
-    QTest::newRow("disjoint users") << "1:10" << "2:10" << qint64(0) << 0.0 << 0.0 << qint64(0);
-    QTest::newRow("two empty gold lists are identical") << "1:" << "1:" << qint64(1) << 1.0 << 1.0 << qint64(1);
-    QTest::newRow("one side empty") << "" << "1:10" << qint64(0) << 0.0 << 0.0 << qint64(0);
-    QTest::newRow("both empty") << "" << "" << qint64(0) << 0.0 << 0.0 << qint64(0);
+    QTest::newRow("same set") << "1:10,11;2:12"
+                              << "1:10,11;2:12" << qint64(2) << 1.0 << 1.0 << qint64(2);
+    QTest::newRow("gold order and duplicates do not count") << "1:10,11,11"
+                                                            << "1:11,10" << qint64(1) << 1.0 << 1.0 << qint64(1);
+    QTest::newRow("half the gold") << "1:10,11"
+                                   << "1:11,12" << qint64(1) << 1.0 << (1.0 / 3.0) << qint64(0);
+    QTest::newRow("partly common users") << "1:10;2:11;3:12"
+                                         << "2:11;3:13;4:14" << qint64(2) << 0.5 << 0.5 << qint64(1);
+    QTest::newRow("disjoint users") << "1:10"
+                                    << "2:10" << qint64(0) << 0.0 << 0.0 << qint64(0);
+    QTest::newRow("two empty gold lists are identical") << "1:"
+                                                        << "1:" << qint64(1) << 1.0 << 1.0 << qint64(1);
+    QTest::newRow("one side empty") << ""
+                                    << "1:10" << qint64(0) << 0.0 << 0.0 << qint64(0);
+    QTest::newRow("both empty") << ""
+                                << "" << qint64(0) << 0.0 << 0.0 << qint64(0);
 }
 
 void TestGoldSetComparison::compare()
@@ -82,7 +90,8 @@ void TestGoldSetComparison::compare()
 
 void TestGoldSetComparison::histograms()
 {
-    const GoldSetComparison c = compareGoldSets(parse(QStringLiteral("1:10,11;2:12;3:13,14")), parse(QStringLiteral("1:;5:1,2,3")));
+    const GoldSetComparison c = compareGoldSets(parse(QStringLiteral("1:10,11;2:12;3:13,14")),
+                                                parse(QStringLiteral("1:;5:1,2,3")));
     QCOMPARE(c.sizesA, (std::vector<std::uint64_t>{0, 1, 2}));
     QCOMPARE(c.sizesB, (std::vector<std::uint64_t>{1, 0, 0, 1}));
 }

@@ -61,9 +61,10 @@ private Q_SLOTS:
 
 void TestGoldSetIo::exactBytes()
 {
-    const QByteArray expected = "{\"user\":0,\"profile\":[5],\"gold\":[6],\"neighbors\":3,\"candidates\":3,\"split\":\"validation\"}\n"
-                                "{\"user\":7,\"profile\":[4294967295],\"gold\":[],\"neighbors\":0,\"candidates\":0,\"split\":\"test\"}\n"
-                                "{\"user\":42,\"profile\":[3,1,7],\"gold\":[9,4],\"neighbors\":10000,\"candidates\":204811,\"split\":\"train\"}\n";
+    const QByteArray expected =
+        "{\"user\":0,\"profile\":[5],\"gold\":[6],\"neighbors\":3,\"candidates\":3,\"split\":\"validation\"}\n"
+        "{\"user\":7,\"profile\":[4294967295],\"gold\":[],\"neighbors\":0,\"candidates\":0,\"split\":\"test\"}\n"
+        "{\"user\":42,\"profile\":[3,1,7],\"gold\":[9,4],\"neighbors\":10000,\"candidates\":204811,\"split\":\"train\"}\n";
     QCOMPARE(goldSetToJsonl(sampleUsers()), expected); // sorted by user, keys in a fixed order
     QCOMPARE(goldSetToJsonl({}), QByteArray());
 }
@@ -88,7 +89,8 @@ void TestGoldSetIo::roundTrip()
 void TestGoldSetIo::tolerantReading()
 {
     // BOM, CRLF, blank lines, extra keys, spaces, "candidates" missing.
-    const QByteArray text = "\xEF\xBB\xBF{\"user\": 1, \"profile\": [2, 3], \"gold\": [4], \"neighbors\": 5, \"split\": \"test\", \"note\": \"x\"}\r\n"
+    const QByteArray text = "\xEF\xBB\xBF{\"user\": 1, \"profile\": [2, 3], \"gold\": [4], \"neighbors\": 5, \"split\": "
+                            "\"test\", \"note\": \"x\"}\r\n"
                             "\r\n"
                             "   \n"
                             "{\"split\":\"train\",\"gold\":[],\"profile\":[],\"neighbors\":0,\"user\":2}";
@@ -127,10 +129,12 @@ void TestGoldSetIo::badLines_data()
     QTest::newRow("gold-missing") << QByteArray(R"({"user":9,"profile":[],"neighbors":1,"split":"train"})")
                                   << at + "expected \"gold\" to be an array of movie ids, found nothing";
     QTest::newRow("gold-element") << QByteArray(R"({"user":9,"profile":[],"gold":[1,null],"neighbors":1,"split":"train"})")
-                                  << at + "expected \"gold\"[1] to be a movie id (a whole number from 0 to 4294967295), found null";
+                                  << at
+            + "expected \"gold\"[1] to be a movie id (a whole number from 0 to 4294967295), found null";
     QTest::newRow("neighbors-missing") << QByteArray(R"({"user":9,"profile":[],"gold":[],"split":"train"})")
                                        << at + "expected \"neighbors\" to be a whole number from 0 to 4294967295, found nothing";
-    QTest::newRow("candidates-bad") << QByteArray(R"({"user":9,"profile":[],"gold":[],"neighbors":1,"candidates":true,"split":"train"})")
+    QTest::newRow("candidates-bad") << QByteArray(
+        R"({"user":9,"profile":[],"gold":[],"neighbors":1,"candidates":true,"split":"train"})")
                                     << at + "expected \"candidates\" to be a whole number from 0 to 4294967295, found true";
     QTest::newRow("split-unknown") << QByteArray(R"({"user":9,"profile":[],"gold":[],"neighbors":1,"split":"dev"})")
                                    << at + "expected \"split\" to be \"train\", \"validation\" or \"test\", found \"dev\"";
@@ -146,7 +150,7 @@ void TestGoldSetIo::badLines()
     QFETCH(QString, message);
     const QByteArray text = "{\"user\":1,\"profile\":[1],\"gold\":[2],\"neighbors\":1,\"split\":\"train\"}\n"
                             "{\"user\":2,\"profile\":[1],\"gold\":[2],\"neighbors\":1,\"split\":\"test\"}\n"
-                            + line3 + "\n{\"user\":3,\"profile\":[],\"gold\":[],\"neighbors\":1,\"split\":\"test\"}\n";
+        + line3 + "\n{\"user\":3,\"profile\":[],\"gold\":[],\"neighbors\":1,\"split\":\"test\"}\n";
     auto read = parseGoldSetUsers(text, QStringLiteral("gold.jsonl"));
     QVERIFY(!read.ok());
     QCOMPARE(read.error().code, ErrorCode(errc::General::Parse));

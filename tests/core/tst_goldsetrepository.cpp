@@ -129,7 +129,7 @@ void TestGoldSetRepository::renameAndRemove()
     QCOMPARE(repo.uniqueName(QStringLiteral("a")), QStringLiteral("a (2)"));
     QCOMPARE(repo.uniqueName(QStringLiteral("c")), QStringLiteral("c"));
 
-    QVERIFY(repo.rename(a, QStringLiteral("a")));        // same name: fine
+    QVERIFY(repo.rename(a, QStringLiteral("a"))); // same name: fine
     QCOMPARE(repo.rename(a, QStringLiteral("b")).error().code, ErrorCode(errc::Project::Exists));
     QVERIFY(repo.rename(a, QStringLiteral("renamed")));
     QCOMPARE(repo.get(a)->name, QStringLiteral("renamed"));

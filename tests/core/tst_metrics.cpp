@@ -24,7 +24,10 @@ std::vector<std::uint32_t> vec(const Ids &ids)
 void compareClose(double actual, double expected, const char *what)
 {
     if (std::abs(actual - expected) > 1e-6)
-        QFAIL(qPrintable(QStringLiteral("%1: got %2, expected %3").arg(QLatin1String(what)).arg(actual, 0, 'g', 10).arg(expected, 0, 'g', 10)));
+        QFAIL(qPrintable(QStringLiteral("%1: got %2, expected %3")
+                             .arg(QLatin1String(what))
+                             .arg(actual, 0, 'g', 10)
+                             .arg(expected, 0, 'g', 10)));
 }
 
 // A run of `n` users with one gold movie each; user i hits at rank 1 when hit(i), else misses.
@@ -71,25 +74,30 @@ void TestMetrics::handWorked_data()
     // rel = [1,0,0]; ideal DCG over min(2, 1) = 1 rank.
     QTest::newRow("hit at rank 1, K=1") << Ids{1, 2, 3} << Ids{1, 9} << 1 << QList<double>{1, 0.5, 0.666667, 1, 1, 1, 1, 0.5};
     // DCG 1, IDCG 1 + 1/log2(3) = 1.630930; MAP@3 = 1 / min(3, 2).
-    QTest::newRow("hit at rank 1, K=3") << Ids{1, 2, 3} << Ids{1, 9} << 3 << QList<double>{0.333333, 0.5, 0.4, 1, 0.613147, 0.5, 1, 0.5};
+    QTest::newRow("hit at rank 1, K=3") << Ids{1, 2, 3} << Ids{1, 9} << 3
+                                        << QList<double>{0.333333, 0.5, 0.4, 1, 0.613147, 0.5, 1, 0.5};
     // rel = [0,0,1]: DCG 1/log2(4) = 0.5; MAP@3 = (1/3) / 1.
-    QTest::newRow("hit at rank K") << Ids{5, 6, 1} << Ids{1} << 3 << QList<double>{0.333333, 1, 0.5, 1, 0.5, 0.333333, 0.333333, 0.333333};
+    QTest::newRow("hit at rank K") << Ids{5, 6, 1} << Ids{1} << 3
+                                   << QList<double>{0.333333, 1, 0.5, 1, 0.5, 0.333333, 0.333333, 0.333333};
     // One item for K = 3: precision still divides by K.
     QTest::newRow("fewer than K") << Ids{1} << Ids{1, 2} << 3 << QList<double>{0.333333, 0.5, 0.4, 1, 0.613147, 0.5, 1, 0.5};
     QTest::newRow("empty list") << Ids{} << Ids{1, 2} << 3 << QList<double>{0, 0, 0, 0, 0, 0, 0, 0};
     // rel = [1,0,1]: the second 1 is a miss that keeps rank 2. DCG 1 + 1/log2(4) = 1.5, IDCG 1.630930;
     // MAP@3 = (1/1 + 2/3) / 2.
-    QTest::newRow("duplicates") << Ids{1, 1, 2} << Ids{1, 2} << 3 << QList<double>{0.666667, 1, 0.8, 1, 0.919721, 0.833333, 1, 0.833333};
+    QTest::newRow("duplicates") << Ids{1, 1, 2} << Ids{1, 2} << 3
+                                << QList<double>{0.666667, 1, 0.8, 1, 0.919721, 0.833333, 1, 0.833333};
     QTest::newRow("no hits") << Ids{7, 8, 9} << Ids{1} << 3 << QList<double>{0, 0, 0, 0, 0, 0, 0, 0};
     // rel = [0,1,0,0,1]: DCG 1/log2(3) + 1/log2(6) = 1.017783; IDCG over min(2, 5) = 2 ranks = 1.630930;
     // MAP@5 = (1/2 + 2/5) / 2.
-    QTest::newRow("ndcg ideal |gold| < K") << Ids{4, 1, 5, 6, 2} << Ids{1, 2} << 5 << QList<double>{0.4, 1, 0.571429, 1, 0.624051, 0.45, 0.5, 0.45};
+    QTest::newRow("ndcg ideal |gold| < K") << Ids{4, 1, 5, 6, 2} << Ids{1, 2} << 5
+                                           << QList<double>{0.4, 1, 0.571429, 1, 0.624051, 0.45, 0.5, 0.45};
     // |gold| = 5 > K = 3: MAP@3 = (1 + 2/3) / 3; whole-list MAP = (1 + 2/3 + 3/4) / 5.
     // ndcg: DCG 1 + 1/log2(4) = 1.5, IDCG 1 + 1/log2(3) + 1/log2(4) = 2.130930.
     QTest::newRow("map@K |gold| > K") << Ids{1, 3, 2, 4} << Ids{1, 2, 4, 8, 9} << 3
-                                       << QList<double>{0.666667, 0.4, 0.5, 1, 0.703918, 0.555556, 1, 0.483333};
+                                      << QList<double>{0.666667, 0.4, 0.5, 1, 0.703918, 0.555556, 1, 0.483333};
     // An unresolved title keeps its rank as a miss.
-    QTest::newRow("unresolved keeps rank") << Ids{kUnresolvedItem, 1} << Ids{1} << 2 << QList<double>{0.5, 1, 0.666667, 1, 0.630930, 0.5, 0.5, 0.5};
+    QTest::newRow("unresolved keeps rank") << Ids{kUnresolvedItem, 1} << Ids{1} << 2
+                                           << QList<double>{0.5, 1, 0.666667, 1, 0.630930, 0.5, 0.5, 0.5};
     // A hit beyond K counts for MRR and MAP only.
     QTest::newRow("hit after K") << Ids{5, 6, 7, 1} << Ids{1, 2} << 3 << QList<double>{0, 0, 0, 0, 0, 0, 0.25, 0.125};
 }
@@ -111,8 +119,9 @@ void TestMetrics::handWorked()
 void TestMetrics::metricIdsOrder()
 {
     const std::vector<int> ks{1, 3};
-    QCOMPARE(metricIds(ks), (QStringList{"precision@1", "recall@1", "f1@1", "hit@1", "ndcg@1", "map@1", "precision@3", "recall@3",
-                                         "f1@3", "hit@3", "ndcg@3", "map@3", "mrr", "map"}));
+    QCOMPARE(metricIds(ks),
+             (QStringList{"precision@1", "recall@1", "f1@1", "hit@1", "ndcg@1", "map@1", "precision@3", "recall@3", "f1@3",
+                          "hit@3", "ndcg@3", "map@3", "mrr", "map"}));
     MetricOptions o;
     o.ks = {10, 3, 3, 0};
     o.bootstrap.resamples = 0;
@@ -209,7 +218,8 @@ void TestMetrics::intervalContainsMean()
     const auto users = syntheticRun(200, [](int i) { return i % 3 == 0; });
     const MetricReport r = evaluate(users);
     for (std::size_t m = 0; m < r.means.size(); ++m) {
-        QVERIFY2(r.intervals[m].low <= r.means[m] + 1e-12 && r.means[m] <= r.intervals[m].high + 1e-12, qPrintable(r.metrics[static_cast<qsizetype>(m)]));
+        QVERIFY2(r.intervals[m].low <= r.means[m] + 1e-12 && r.means[m] <= r.intervals[m].high + 1e-12,
+                 qPrintable(r.metrics[static_cast<qsizetype>(m)]));
     }
 }
 
@@ -231,7 +241,8 @@ void TestMetrics::pairedClearlyBetter()
     const MetricReport better = evaluate(syntheticRun(200, [](int i) { return i % 10 < 7; }));
     const MetricReport worse = evaluate(syntheticRun(200, [](int i) { return i % 10 < 3; }));
     const auto cmp = compareReports(better, worse);
-    const auto it = std::find_if(cmp.begin(), cmp.end(), [](const PairedMetric &m) { return m.metric == QLatin1String("hit@1"); });
+    const auto it = std::find_if(cmp.begin(), cmp.end(),
+                                 [](const PairedMetric &m) { return m.metric == QLatin1String("hit@1"); });
     QVERIFY(it != cmp.end());
     compareClose(it->result.meanDifference, 0.4, "mean difference");
     QVERIFY2(it->result.pValue < 0.05, qPrintable(QString::number(it->result.pValue)));
@@ -239,7 +250,8 @@ void TestMetrics::pairedClearlyBetter()
     // A small, noisy difference is not significant: 1 user of 200 differs.
     const MetricReport almost = evaluate(syntheticRun(200, [](int i) { return i % 10 < 7 && i != 0; }));
     const auto close = compareReports(better, almost);
-    const auto jt = std::find_if(close.begin(), close.end(), [](const PairedMetric &m) { return m.metric == QLatin1String("hit@1"); });
+    const auto jt = std::find_if(close.begin(), close.end(),
+                                 [](const PairedMetric &m) { return m.metric == QLatin1String("hit@1"); });
     QVERIFY2(jt->result.pValue > 0.5, qPrintable(QString::number(jt->result.pValue)));
 }
 

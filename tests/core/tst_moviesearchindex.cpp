@@ -30,13 +30,20 @@ void TestMovieSearchIndex::foldForSearch_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("folded");
-    QTest::newRow("case") << "The MATRIX" << "the matrix";
-    QTest::newRow("diacritics") << "Amélie" << "amelie";
-    QTest::newRow("sharp s") << "Straße" << "strasse";
-    QTest::newRow("ligatures") << "Æon Œuvre" << "aeon oeuvre";
-    QTest::newRow("slashed o") << "Søren" << "soren";
-    QTest::newRow("whitespace collapsed and trimmed") << "  toy \t  story  " << "toy story";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("case") << "The MATRIX"
+                          << "the matrix";
+    QTest::newRow("diacritics") << "Amélie"
+                                << "amelie";
+    QTest::newRow("sharp s") << "Straße"
+                             << "strasse";
+    QTest::newRow("ligatures") << "Æon Œuvre"
+                               << "aeon oeuvre";
+    QTest::newRow("slashed o") << "Søren"
+                               << "soren";
+    QTest::newRow("whitespace collapsed and trimmed") << "  toy \t  story  "
+                                                      << "toy story";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestMovieSearchIndex::foldForSearch()
@@ -50,12 +57,18 @@ void TestMovieSearchIndex::stripArticle_data()
 {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("stripped");
-    QTest::newRow("the") << "the matrix 1999" << "matrix 1999";
-    QTest::newRow("french") << "l'auberge espagnole" << "auberge espagnole";
-    QTest::newRow("german") << "das boot 1981" << "boot 1981";
-    QTest::newRow("only an article stays") << "the " << "the ";
-    QTest::newRow("word that starts like one") << "theory of everything" << "theory of everything";
-    QTest::newRow("none") << "amelie 2001" << "amelie 2001";
+    QTest::newRow("the") << "the matrix 1999"
+                         << "matrix 1999";
+    QTest::newRow("french") << "l'auberge espagnole"
+                            << "auberge espagnole";
+    QTest::newRow("german") << "das boot 1981"
+                            << "boot 1981";
+    QTest::newRow("only an article stays") << "the "
+                                           << "the ";
+    QTest::newRow("word that starts like one") << "theory of everything"
+                                               << "theory of everything";
+    QTest::newRow("none") << "amelie 2001"
+                          << "amelie 2001";
 }
 
 void TestMovieSearchIndex::stripArticle()
@@ -92,9 +105,9 @@ void TestMovieSearchIndex::query()
     QFETCH(QString, text);
     QFETCH(int, limit);
     QFETCH(QList<quint32>, expected);
-    const std::vector<QString> keys{QStringLiteral("the matrix 1999"), QStringLiteral("matrix reloaded, the 2003"),
-                                    QStringLiteral("amelie 2001"),     QStringLiteral("animatrix, the 2003"),
-                                    QStringLiteral("toy story 1995"),  QStringLiteral("toy story 2 1999"),
+    const std::vector<QString> keys{QStringLiteral("the matrix 1999"),      QStringLiteral("matrix reloaded, the 2003"),
+                                    QStringLiteral("amelie 2001"),          QStringLiteral("animatrix, the 2003"),
+                                    QStringLiteral("toy story 1995"),       QStringLiteral("toy story 2 1999"),
                                     QStringLiteral("story of us, the 1999")};
     const std::vector<std::uint64_t> popularity{50, 80, 30, 100, 90, 70, 95};
     const MovieSearchIndex index(keys, popularity);

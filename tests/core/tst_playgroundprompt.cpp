@@ -27,10 +27,11 @@ void TestPlaygroundPrompt::messages_data()
     QTest::addColumn<int>("count");
     QTest::addColumn<QStringList>("roles");
     QTest::addColumn<QString>("userText");
-    QTest::newRow("placeholders") << "Recommend {count} movies." << "I liked:\n{profile}\n({profile_count} movies)"
-                                  << QStringList{"A (2000)", "B (2001)"} << 5 << QStringList{"system", "user"}
-                                  << "I liked:\n1. A (2000)\n2. B (2001)\n(2 movies)";
-    QTest::newRow("one movie") << "S" << "{profile}" << QStringList{"Solo (2018)"} << 1 << QStringList{"system", "user"}
+    QTest::newRow("placeholders") << "Recommend {count} movies."
+                                  << "I liked:\n{profile}\n({profile_count} movies)" << QStringList{"A (2000)", "B (2001)"} << 5
+                                  << QStringList{"system", "user"} << "I liked:\n1. A (2000)\n2. B (2001)\n(2 movies)";
+    QTest::newRow("one movie") << "S"
+                               << "{profile}" << QStringList{"Solo (2018)"} << 1 << QStringList{"system", "user"}
                                << "1. Solo (2018)";
 }
 

@@ -23,7 +23,8 @@ namespace {
 class ExternalDb
 {
 public:
-    explicit ExternalDb(const QString &path) : m_name(QStringLiteral("tst_projectfile.%1").arg(++s_counter))
+    explicit ExternalDb(const QString &path)
+        : m_name(QStringLiteral("tst_projectfile.%1").arg(++s_counter))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
@@ -68,8 +69,8 @@ public:
     {
         QStringList names;
         QSqlQuery query(db());
-        query.exec(QStringLiteral(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+        query.exec(
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         while (query.next())
             names.append(query.value(0).toString());
         return names;
@@ -117,8 +118,8 @@ DatasetReference sampleReference()
     return reference;
 }
 
-const QStringList kVersion1Tables{QStringLiteral("dataset"), QStringLiteral("meta"),
-                                  QStringLiteral("schema_version"), QStringLiteral("ui_state")};
+const QStringList kVersion1Tables{QStringLiteral("dataset"), QStringLiteral("meta"), QStringLiteral("schema_version"),
+                                  QStringLiteral("ui_state")};
 
 } // namespace
 
@@ -150,11 +151,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "plain" << "plain.cinetune";
-        QTest::newRow("suffix") << "given.cinetune" << "given.cinetune";
-        QTest::newRow("other extension") << "other.db" << "other.db.cinetune";
-        QTest::newRow("suffix in other case") << "Upper.CineTune" << "Upper.CineTune";
-        QTest::newRow("unicode") << "Ünïcödé film 🎬" << "Ünïcödé film 🎬.cinetune";
+        QTest::newRow("plain") << "plain"
+                               << "plain.cinetune";
+        QTest::newRow("suffix") << "given.cinetune"
+                                << "given.cinetune";
+        QTest::newRow("other extension") << "other.db"
+                                         << "other.db.cinetune";
+        QTest::newRow("suffix in other case") << "Upper.CineTune"
+                                              << "Upper.CineTune";
+        QTest::newRow("unicode") << "Ünïcödé film 🎬"
+                                 << "Ünïcödé film 🎬.cinetune";
     }
     void createAddsSuffix()
     {
@@ -182,8 +188,7 @@ private Q_SLOTS:
             QCOMPARE(project.value()->schemaVersion(), ProjectFile::currentSchemaVersion());
             QCOMPARE(project.value()->path(), path);
             QVERIFY(!project.value()->datasetReference().has_value());
-            QCOMPARE(project.value()->state(QStringLiteral("step"), QStringLiteral("dataset")),
-                     QStringLiteral("dataset"));
+            QCOMPARE(project.value()->state(QStringLiteral("step"), QStringLiteral("dataset")), QStringLiteral("dataset"));
             const QDateTime created = project.value()->createdAt();
             QVERIFY(created.isValid());
             QVERIFY(created >= before);
@@ -192,12 +197,10 @@ private Q_SLOTS:
         }
         ExternalDb db(path);
         QVERIFY(db.isOpen());
-        QCOMPARE(db.scalar(QStringLiteral("SELECT version FROM schema_version")).toInt(),
-                 ProjectFile::currentSchemaVersion());
+        QCOMPARE(db.scalar(QStringLiteral("SELECT version FROM schema_version")).toInt(), ProjectFile::currentSchemaVersion());
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM schema_version")).toInt(), 1);
         QCOMPARE(db.scalar(QStringLiteral("PRAGMA application_id")).toLongLong(), qint64(0x43544E45));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'app'")).toString(),
-                 QStringLiteral("cinetune"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'app'")).toString(), QStringLiteral("cinetune"));
         QVERIFY(db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'created_with'"))
                     .toString()
                     .startsWith(QStringLiteral("CineTune ")));
@@ -205,21 +208,32 @@ private Q_SLOTS:
             QCOMPARE(db.tables(), kVersion1Tables);
         // The single dataset row is enforced by the schema.
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("CHECK constraint failed")));
-        QVERIFY(!db.exec(QStringLiteral(
-            "INSERT INTO dataset (id, path, format, fingerprint) VALUES (2, 'p', 'f', 'x')")));
+        QVERIFY(!db.exec(QStringLiteral("INSERT INTO dataset (id, path, format, fingerprint) VALUES (2, 'p', 'f', 'x')")));
     }
 
     void createRefuses_data()
     {
-        QTest::addColumn<QString>("setup");  // what is in the way
+        QTest::addColumn<QString>("setup"); // what is in the way
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("code");
-        QTest::newRow("existing project") << "project" << "taken" << "project.exists";
-        QTest::newRow("existing text file") << "text" << "taken" << "project.exists";
-        QTest::newRow("existing folder") << "folder" << "taken" << "project.exists";
-        QTest::newRow("leftover wal") << "wal" << "taken" << "project.exists";
-        QTest::newRow("missing folder") << "" << "no/such/folder/p" << "project.no_folder";
-        QTest::newRow("empty name") << "" << "" << "project.invalid_name";
+        QTest::newRow("existing project") << "project"
+                                          << "taken"
+                                          << "project.exists";
+        QTest::newRow("existing text file") << "text"
+                                            << "taken"
+                                            << "project.exists";
+        QTest::newRow("existing folder") << "folder"
+                                         << "taken"
+                                         << "project.exists";
+        QTest::newRow("leftover wal") << "wal"
+                                      << "taken"
+                                      << "project.exists";
+        QTest::newRow("missing folder") << ""
+                                        << "no/such/folder/p"
+                                        << "project.no_folder";
+        QTest::newRow("empty name") << ""
+                                    << ""
+                                    << "project.invalid_name";
     }
     void createRefuses()
     {
@@ -248,8 +262,8 @@ private Q_SLOTS:
         QVERIFY(!project.ok());
         QCOMPARE(project.error().code.id(), code);
         if (!name.isEmpty()) {
-            QVERIFY2(project.error().message.contains(QDir::toNativeSeparators(
-                         QDir::cleanPath(dir.filePath(ProjectFile::withSuffix(name))))),
+            QVERIFY2(project.error().message.contains(
+                         QDir::toNativeSeparators(QDir::cleanPath(dir.filePath(ProjectFile::withSuffix(name))))),
                      qPrintable(project.error().message));
         }
         // Nothing was touched or left behind.
@@ -326,8 +340,7 @@ private Q_SLOTS:
         QVERIFY(*read == reference);
         QCOMPARE(project.value()->state(QStringLiteral("step"), QStringLiteral("fallback")), step);
         QCOMPARE(project.value()->state(QStringLiteral("splitter")), QStringLiteral("120,480"));
-        QCOMPARE(project.value()->state(QStringLiteral("absent"), QStringLiteral("fallback")),
-                 QStringLiteral("fallback"));
+        QCOMPARE(project.value()->state(QStringLiteral("absent"), QStringLiteral("fallback")), QStringLiteral("fallback"));
         QVERIFY(project.value()->state(QStringLiteral("absent")).isEmpty());
     }
 
@@ -385,7 +398,7 @@ private Q_SLOTS:
     void walModeIsOn()
     {
         const QString path = file(QStringLiteral("wal.cinetune"));
-        for (int round = 0; round < 2; ++round) {  // after create, then after reopen
+        for (int round = 0; round < 2; ++round) { // after create, then after reopen
             auto project = round == 0 ? ProjectFile::create(path) : ProjectFile::open(path);
             QVERIFY(project.ok());
             QVERIFY(project.value()->setState(QStringLiteral("round"), QString::number(round)).ok());
@@ -406,18 +419,40 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("code");
-        QTest::addColumn<QString>("mentions");  // besides the file name
-        QTest::newRow("missing") << "missing" << "project.not_found" << "does not exist";
-        QTest::newRow("folder") << "folder" << "project.not_file" << "folder";
-        QTest::newRow("empty file") << "empty" << "project.empty" << "empty";
-        QTest::newRow("text file") << "text" << "project.not_sqlite" << "not an SQLite database";
-        QTest::newRow("random bytes") << "random" << "project.not_sqlite" << "not an SQLite database";
-        QTest::newRow("truncated sqlite") << "truncated" << "project.damaged" << "damaged";
-        QTest::newRow("damaged first page") << "garbled" << "project.damaged" << "damaged";
-        QTest::newRow("foreign sqlite") << "foreign" << "project.foreign" << "not a CineTune project";
-        QTest::newRow("other application id") << "otherapp" << "project.foreign" << "not a CineTune project";
-        QTest::newRow("newer version") << "newer" << "project.too_new" << "newer version of CineTune";
-        QTest::newRow("bad version value") << "badversion" << "project.damaged" << "damaged";
+        QTest::addColumn<QString>("mentions"); // besides the file name
+        QTest::newRow("missing") << "missing"
+                                 << "project.not_found"
+                                 << "does not exist";
+        QTest::newRow("folder") << "folder"
+                                << "project.not_file"
+                                << "folder";
+        QTest::newRow("empty file") << "empty"
+                                    << "project.empty"
+                                    << "empty";
+        QTest::newRow("text file") << "text"
+                                   << "project.not_sqlite"
+                                   << "not an SQLite database";
+        QTest::newRow("random bytes") << "random"
+                                      << "project.not_sqlite"
+                                      << "not an SQLite database";
+        QTest::newRow("truncated sqlite") << "truncated"
+                                          << "project.damaged"
+                                          << "damaged";
+        QTest::newRow("damaged first page") << "garbled"
+                                            << "project.damaged"
+                                            << "damaged";
+        QTest::newRow("foreign sqlite") << "foreign"
+                                        << "project.foreign"
+                                        << "not a CineTune project";
+        QTest::newRow("other application id") << "otherapp"
+                                              << "project.foreign"
+                                              << "not a CineTune project";
+        QTest::newRow("newer version") << "newer"
+                                       << "project.too_new"
+                                       << "newer version of CineTune";
+        QTest::newRow("bad version value") << "badversion"
+                                           << "project.damaged"
+                                           << "damaged";
     }
     void openRejects()
     {
@@ -452,10 +487,10 @@ private Q_SLOTS:
         } else if (kind == u"newer" || kind == u"badversion") {
             QVERIFY(ProjectFile::create(path).ok());
             ExternalDb db(path);
-            QVERIFY(db.exec(kind == u"newer"
-                                ? QStringLiteral("UPDATE schema_version SET version = %1")
-                                      .arg(ProjectFile::currentSchemaVersion() + 1)
-                                : QStringLiteral("UPDATE schema_version SET version = 'two'")));
+            QVERIFY(db.exec(
+                kind == u"newer"
+                    ? QStringLiteral("UPDATE schema_version SET version = %1").arg(ProjectFile::currentSchemaVersion() + 1)
+                    : QStringLiteral("UPDATE schema_version SET version = 'two'")));
         }
         const QByteArray before = QFileInfo(path).isFile() ? readAll(path) : QByteArray();
         const QStringList entriesBefore = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
@@ -467,8 +502,7 @@ private Q_SLOTS:
         QVERIFY2(error.message.contains(QDir::toNativeSeparators(path)), qPrintable(error.message));
         QVERIFY2(error.message.contains(mentions, Qt::CaseInsensitive), qPrintable(error.message));
         if (kind == u"newer") {
-            QVERIFY2(error.message.contains(QString::number(ProjectFile::currentSchemaVersion() + 1)),
-                     qPrintable(error.message));
+            QVERIFY2(error.message.contains(QString::number(ProjectFile::currentSchemaVersion() + 1)), qPrintable(error.message));
         }
         // A rejected file is left exactly as it was, and nothing is left next to it.
         if (QFileInfo(path).isFile())
@@ -539,11 +573,9 @@ private Q_SLOTS:
             QVERIFY(project.value()->integrityCheck().ok());
         }
         ExternalDb db(path);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT version FROM schema_version")).toInt(),
-                 ProjectFile::currentSchemaVersion());
+        QCOMPARE(db.scalar(QStringLiteral("SELECT version FROM schema_version")).toInt(), ProjectFile::currentSchemaVersion());
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM schema_version")).toInt(), 1);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'app'")).toString(),
-                 QStringLiteral("cinetune"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'app'")).toString(), QStringLiteral("cinetune"));
         QCOMPARE(db.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(db.scalar(QStringLiteral("SELECT path FROM dataset")).toString(), sampleReference().path);
         if (ProjectFile::currentSchemaVersion() == 1)
@@ -571,7 +603,7 @@ private Q_SLOTS:
     void saveAsCopiesAndSwitches()
     {
         const QString original = file(QStringLiteral("original.cinetune"));
-        const QString copy = file(QStringLiteral("copy"));  // suffix added
+        const QString copy = file(QStringLiteral("copy")); // suffix added
         auto project = ProjectFile::create(original);
         QVERIFY(project.ok());
         ProjectFile &p = *project.value();
@@ -597,7 +629,7 @@ private Q_SLOTS:
             QCOMPARE(reopened.value()->state(QStringLiteral("step")), QStringLiteral("evaluate"));
             QCOMPARE(reopened.value()->state(QStringLiteral("key7")), QString(500, QChar(u'h')));
         }
-        project.value().reset();  // close the copy
+        project.value().reset(); // close the copy
         {
             auto reopened = ProjectFile::open(copyPath);
             QVERIFY2(reopened.ok(), qPrintable(reopened.ok() ? QString() : reopened.error().message));
@@ -618,10 +650,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("setup");
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("code");
-        QTest::newRow("existing file") << "file" << "target.cinetune" << "project.exists";
-        QTest::newRow("existing file, suffix added") << "file" << "target" << "project.exists";
-        QTest::newRow("leftover wal") << "wal" << "target.cinetune" << "project.exists";
-        QTest::newRow("missing folder") << "" << "nowhere/target.cinetune" << "project.no_folder";
+        QTest::newRow("existing file") << "file"
+                                       << "target.cinetune"
+                                       << "project.exists";
+        QTest::newRow("existing file, suffix added") << "file"
+                                                     << "target"
+                                                     << "project.exists";
+        QTest::newRow("leftover wal") << "wal"
+                                      << "target.cinetune"
+                                      << "project.exists";
+        QTest::newRow("missing folder") << ""
+                                        << "nowhere/target.cinetune"
+                                        << "project.no_folder";
     }
     void saveAsRefuses()
     {
@@ -698,9 +738,7 @@ private Q_SLOTS:
             auto project = ProjectFile::create(path);
             QVERIFY(project.ok());
             for (int i = 0; i < 300; ++i)
-                QVERIFY(project.value()->setState(QStringLiteral("key%1").arg(i, 4, 10, QChar(u'0')),
-                                                  QString(200, u'x'))
-                            .ok());
+                QVERIFY(project.value()->setState(QStringLiteral("key%1").arg(i, 4, 10, QChar(u'0')), QString(200, u'x')).ok());
             QVERIFY(project.value()->integrityCheck().ok());
             ExternalDb db(path);
             rootPage = db.scalar(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = 'ui_state'")).toInt();
@@ -708,13 +746,13 @@ private Q_SLOTS:
         }
         QVERIFY(rootPage > 1);
         QVERIFY(pageSize >= 512);
-        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));  // checkpointed on close
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal"))); // checkpointed on close
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::ReadWrite));
             QVERIFY(f.size() > qint64(rootPage) * pageSize);
             QVERIFY(f.seek(qint64(rootPage - 1) * pageSize));
-            QCOMPARE(f.write(QByteArray(16, '\xff')), qint64(16));  // an impossible b-tree page header
+            QCOMPARE(f.write(QByteArray(16, '\xff')), qint64(16)); // an impossible b-tree page header
         }
         auto project = ProjectFile::open(path);
         QVERIFY2(project.ok(), qPrintable(project.ok() ? QString() : project.error().message));
@@ -801,11 +839,11 @@ private Q_SLOTS:
         const Result<int> reached = both.migrate();
         QVERIFY2(reached.ok(), qPrintable(reached.ok() ? QString() : reached.error().message));
         QCOMPARE(reached.value(), 2);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM a")).toInt(), 1);  // step 1 not re-run
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM a")).toInt(), 1); // step 1 not re-run
         QCOMPARE(db.scalar(QStringLiteral("SELECT y FROM a")).toInt(), 7);
         QVERIFY(db.exec(QStringLiteral("INSERT INTO a (x) VALUES (5)")));
         QCOMPARE(db.scalar(QStringLiteral("SELECT msg FROM log")).toString(), QStringLiteral("big;"));
-        QCOMPARE(both.migrate().value(), 2);  // nothing left to do
+        QCOMPARE(both.migrate().value(), 2); // nothing left to do
         QCOMPARE(db.scalar(QStringLiteral("SELECT version FROM schema_version")).toInt(), 2);
     }
 
@@ -813,13 +851,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("script");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("sql error") << "CREATE TABLE partial (x); INSERT INTO nosuch VALUES (1)" << "nosuch";
-        QTest::newRow("dangling reference")
-            << "CREATE TABLE partial (x); CREATE TABLE child (p INTEGER REFERENCES a (x)); "
-               "INSERT INTO child VALUES (99)"
-            << "child";
-        QTest::newRow("transaction control") << "CREATE TABLE partial (x); COMMIT" << "COMMIT";
-        QTest::newRow("unterminated quote") << "CREATE TABLE partial (x); INSERT INTO a VALUES ('x)" << "quoted";
+        QTest::newRow("sql error") << "CREATE TABLE partial (x); INSERT INTO nosuch VALUES (1)"
+                                   << "nosuch";
+        QTest::newRow("dangling reference") << "CREATE TABLE partial (x); CREATE TABLE child (p INTEGER REFERENCES a (x)); "
+                                               "INSERT INTO child VALUES (99)"
+                                            << "child";
+        QTest::newRow("transaction control") << "CREATE TABLE partial (x); COMMIT"
+                                             << "COMMIT";
+        QTest::newRow("unterminated quote") << "CREATE TABLE partial (x); INSERT INTO a VALUES ('x)"
+                                            << "quoted";
     }
     void migratorRollsBackFailedStep()
     {
@@ -846,7 +886,7 @@ private Q_SLOTS:
         QCOMPARE(migrator.storedVersion().value(), 1);
         QCOMPARE(db.tables(), (QStringList{QStringLiteral("a"), QStringLiteral("schema_version")}));
         QCOMPARE(db.scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO a (x) VALUES (2)")));  // no transaction left open
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO a (x) VALUES (2)"))); // no transaction left open
     }
 
     void migratorRefusesNewerDatabase()
@@ -854,7 +894,8 @@ private Q_SLOTS:
         static constexpr Migration steps[] = {{"first", "CREATE TABLE a (x)"}, {"second", "CREATE TABLE b (x)"}};
         const QString path = file(QStringLiteral("newer.db"));
         ExternalDb db(path);
-        QVERIFY(db.exec(QStringLiteral("CREATE TABLE schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)")));
+        QVERIFY(db.exec(
+            QStringLiteral("CREATE TABLE schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)")));
         QVERIFY(db.exec(QStringLiteral("INSERT INTO schema_version VALUES (1, 3)")));
         const SchemaMigrator migrator(db.db(), path, steps);
         const Result<int> reached = migrator.migrate();
@@ -875,18 +916,16 @@ private Q_SLOTS:
         QTest::newRow("semicolon in quotes")
             << "INSERT INTO t VALUES ('a;b', \"c;d\", `e;f`, [g;h]); SELECT ''';'"
             << QStringList{"INSERT INTO t VALUES ('a;b', \"c;d\", `e;f`, [g;h])", "SELECT ''';'"};
-        QTest::newRow("comments dropped")
-            << "SELECT 1 -- one; two\n; /* x; y */ SELECT 2"
-            << QStringList{"SELECT 1", "SELECT 2"};
+        QTest::newRow("comments dropped") << "SELECT 1 -- one; two\n; /* x; y */ SELECT 2" << QStringList{"SELECT 1", "SELECT 2"};
         QTest::newRow("comment markers in quotes") << "SELECT '--', '/*'" << QStringList{"SELECT '--', '/*'"};
-        QTest::newRow("trigger")
-            << "CREATE TEMP TRIGGER t AFTER INSERT ON a BEGIN UPDATE a SET x = CASE WHEN 1 THEN 2 END; "
-               "DELETE FROM b; END; SELECT 3"
-            << QStringList{"CREATE TEMP TRIGGER t AFTER INSERT ON a BEGIN UPDATE a SET x = CASE WHEN 1 THEN 2 END; "
-                           "DELETE FROM b; END",
-                           "SELECT 3"};
-        QTest::newRow("case outside trigger") << "SELECT CASE WHEN 1 THEN 2 END; SELECT 4"
-                                              << QStringList{"SELECT CASE WHEN 1 THEN 2 END", "SELECT 4"};
+        QTest::newRow("trigger") << "CREATE TEMP TRIGGER t AFTER INSERT ON a BEGIN UPDATE a SET x = CASE WHEN 1 THEN 2 END; "
+                                    "DELETE FROM b; END; SELECT 3"
+                                 << QStringList{
+                                        "CREATE TEMP TRIGGER t AFTER INSERT ON a BEGIN UPDATE a SET x = CASE WHEN 1 THEN 2 END; "
+                                        "DELETE FROM b; END",
+                                        "SELECT 3"};
+        QTest::newRow("case outside trigger")
+            << "SELECT CASE WHEN 1 THEN 2 END; SELECT 4" << QStringList{"SELECT CASE WHEN 1 THEN 2 END", "SELECT 4"};
     }
     void splitStatements()
     {
@@ -930,10 +969,12 @@ private Q_SLOTS:
             const SchemaMigrator upToStep5(db.db(), path, projectMigrations().first(5));
             QCOMPARE(upToStep5.migrate().value(), 5);
             const QString insert = QStringLiteral(
-                "INSERT INTO jobs (provider, provider_kind, base_url, provider_job_id, model, status, cost, raw_json, updated_at) "
+                "INSERT INTO jobs (provider, provider_kind, base_url, provider_job_id, model, status, cost, raw_json, "
+                "updated_at) "
                 "VALUES ('%1', '%2', 'https://x/v1', '%3', 'm', 'succeeded', %4, '%5', '2026-01-01T00:00:00Z')");
             QVERIFY(db.exec(insert.arg("tg", "together", "ft-1").arg(1500).arg(R"({"id":"ft-1","total_price":1500})")));
-            QVERIFY(db.exec(insert.arg("tg", "together", "ft-2").arg(3250000000LL).arg(R"({"id":"ft-2","total_price":3250000000})")));
+            QVERIFY(
+                db.exec(insert.arg("tg", "together", "ft-2").arg(3250000000LL).arg(R"({"id":"ft-2","total_price":3250000000})")));
             QVERIFY(db.exec(insert.arg("tg", "together", "ft-3").arg("NULL").arg(R"({"id":"ft-3"})")));
             QVERIFY(db.exec(insert.arg("oa", "openai", "ftjob-1").arg(2.5).arg(R"({"id":"ftjob-1","total_price":7})")));
         }
@@ -946,7 +987,8 @@ private Q_SLOTS:
         QCOMPARE(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ft-1'")).toDouble(), 1.5e-6);
         QCOMPARE(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ft-2'")).toDouble(), 3.25);
         QVERIFY(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ft-3'")).isNull());
-        QCOMPARE(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ftjob-1'")).toDouble(), 2.5); // not Together
+        QCOMPARE(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ftjob-1'")).toDouble(),
+                 2.5); // not Together
     }
 
     // The real history splits cleanly and builds a database that passes the integrity check.

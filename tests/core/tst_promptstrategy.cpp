@@ -72,17 +72,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("strategy");
         QTest::addColumn<QString>("format");
-        QTest::addColumn<int>("messages");        // expected message count
+        QTest::addColumn<int>("messages"); // expected message count
         QTest::addColumn<bool>("responseFormat");
-        QTest::addColumn<QString>("userContains");   // text the last (user) message must contain
+        QTest::addColumn<QString>("userContains"); // text the last (user) message must contain
         QTest::addColumn<QString>("systemContains");
 
-        QTest::newRow("zero-shot") << "zero-shot" << "numbered" << 2 << false << "My top 10 movies:" << "exactly 10 numbered lines";
-        QTest::newRow("fine-tuned") << "fine-tuned" << "numbered" << 2 << false << "1. Movie Title" << "movie recommendation system";
-        QTest::newRow("few-shot k=3") << "few-shot" << "numbered" << 2 + 2 * 3 << false << "My top 10 movies:" << "exactly 10";
-        QTest::newRow("candidates") << "candidates" << "numbered" << 2 << false << "Rank these candidate movies" << "exactly 10";
-        QTest::newRow("zero-shot json") << "zero-shot" << "json" << 2 << true << "My top 10 movies:" << "\"recommendations\"";
-        QTest::newRow("few-shot json") << "few-shot" << "json" << 8 << true << "My top 10 movies:" << "Answer in JSON";
+        QTest::newRow("zero-shot") << "zero-shot"
+                                   << "numbered" << 2 << false << "My top 10 movies:"
+                                   << "exactly 10 numbered lines";
+        QTest::newRow("fine-tuned") << "fine-tuned"
+                                    << "numbered" << 2 << false << "1. Movie Title"
+                                    << "movie recommendation system";
+        QTest::newRow("few-shot k=3") << "few-shot"
+                                      << "numbered" << 2 + 2 * 3 << false << "My top 10 movies:"
+                                      << "exactly 10";
+        QTest::newRow("candidates") << "candidates"
+                                    << "numbered" << 2 << false << "Rank these candidate movies"
+                                    << "exactly 10";
+        QTest::newRow("zero-shot json") << "zero-shot"
+                                        << "json" << 2 << true << "My top 10 movies:"
+                                        << "\"recommendations\"";
+        QTest::newRow("few-shot json") << "few-shot"
+                                       << "json" << 8 << true << "My top 10 movies:"
+                                       << "Answer in JSON";
     }
 
     void strategies()
@@ -149,8 +161,8 @@ private Q_SLOTS:
         auto tokenizer = Tokenizer::o200k();
         QVERIFY(tokenizer);
         NullProgress progress;
-        auto data = buildFineTuneData(users, QStringLiteral("gold.jsonl"), catalogue, PromptTemplate::paperDefault(), GoldSetSplit::Test,
-                                      tokenizer.value(), validationOptionsFor(GoldSetSplit::Test), progress);
+        auto data = buildFineTuneData(users, QStringLiteral("gold.jsonl"), catalogue, PromptTemplate::paperDefault(),
+                                      GoldSetSplit::Test, tokenizer.value(), validationOptionsFor(GoldSetSplit::Test), progress);
         QVERIFY2(data, qPrintable(data ? QString() : data.error().message));
         QCOMPARE(data->examples.size(), users.size());
         for (auto strategy : {PromptStrategyKind::ZeroShot, PromptStrategyKind::FineTuned}) {
@@ -241,7 +253,8 @@ private Q_SLOTS:
             const QString line = QStringLiteral("%1. %2").arg(i + 1).arg(catalogue.displayTitle(*catalogue.find(ids[i])));
             QVERIFY2(text.contains(line), qPrintable(line));
         }
-        QVERIFY(!text.contains(QStringLiteral("\n6. ")) || text.indexOf(QStringLiteral("Rank these")) > text.lastIndexOf(QStringLiteral("\n6. ")));
+        QVERIFY(!text.contains(QStringLiteral("\n6. "))
+                || text.indexOf(QStringLiteral("Rank these")) > text.lastIndexOf(QStringLiteral("\n6. ")));
         auto none = buildChatRequest(spec, PromptContext{&catalogue, nullptr, {}}, user);
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode(errc::Run::NoCandidates));

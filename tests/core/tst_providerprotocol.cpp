@@ -59,19 +59,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("status");
         QTest::addColumn<QList<QByteArray>>("headers"); // name, value, name, value ...
-        QTest::addColumn<qint64>("expected");            // -1 = none
+        QTest::addColumn<qint64>("expected");           // -1 = none
         QTest::newRow("retry-after") << 429 << QList<QByteArray>{"Retry-After", "7"} << qint64(7000);
         QTest::newRow("retry-after-ms") << 429 << QList<QByteArray>{"retry-after-ms", "250"} << qint64(250);
-        QTest::newRow("reset requests") << 429
-                                        << QList<QByteArray>{"x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "6m0s",
-                                                             "x-ratelimit-remaining-tokens", "5000", "x-ratelimit-reset-tokens", "1s"}
+        QTest::newRow("reset requests") << 429 << QList<QByteArray>{"x-ratelimit-remaining-requests", "0",
+                                                                    "x-ratelimit-reset-requests",     "6m0s",
+                                                                    "x-ratelimit-remaining-tokens",   "5000",
+                                                                    "x-ratelimit-reset-tokens",       "1s"}
                                         << qint64(360000);
-        QTest::newRow("reset tokens") << 429
-                                      << QList<QByteArray>{"x-ratelimit-remaining-requests", "10", "x-ratelimit-reset-requests", "6m0s",
-                                                           "x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "12ms"}
+        QTest::newRow("reset tokens") << 429 << QList<QByteArray>{"x-ratelimit-remaining-requests", "10",
+                                                                  "x-ratelimit-reset-requests",     "6m0s",
+                                                                  "x-ratelimit-remaining-tokens",   "0",
+                                                                  "x-ratelimit-reset-tokens",       "12ms"}
                                       << qint64(12);
-        QTest::newRow("unknown remaining: longest") << 429 << QList<QByteArray>{"x-ratelimit-reset-requests", "2s", "x-ratelimit-reset-tokens", "3s"}
-                                                    << qint64(3000);
+        QTest::newRow("unknown remaining: longest")
+            << 429 << QList<QByteArray>{"x-ratelimit-reset-requests", "2s", "x-ratelimit-reset-tokens", "3s"} << qint64(3000);
         QTest::newRow("503 retry-after") << 503 << QList<QByteArray>{"Retry-After", "2"} << qint64(2000);
         QTest::newRow("none") << 500 << QList<QByteArray>{} << qint64(-1);
     }
@@ -112,7 +114,8 @@ private Q_SLOTS:
         QCOMPARE(h[0].second, QByteArray("<redacted>"));
         QCOMPARE(h[1].second, QByteArray("<redacted>"));
         QCOMPARE(h[2].second, QByteArray("application/json"));
-        QCOMPARE(redactSecret(QStringLiteral("key sk-abcdef was wrong"), QStringLiteral("sk-abcdef")), QStringLiteral("key <redacted> was wrong"));
+        QCOMPARE(redactSecret(QStringLiteral("key sk-abcdef was wrong"), QStringLiteral("sk-abcdef")),
+                 QStringLiteral("key <redacted> was wrong"));
     }
 
     void profileValidation_data()
@@ -120,18 +123,42 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("code"); // "" = valid
-        QTest::newRow("openai default") << "openai" << "" << "";
-        QTest::newRow("azure https") << "azure" << "https://res.openai.azure.com/openai/v1" << "";
-        QTest::newRow("azure missing") << "azure" << "" << "profile.url";
-        QTest::newRow("http remote") << "openai-compatible" << "http://example.com/v1" << "profile.insecure_url";
-        QTest::newRow("http loopback") << "openai-compatible" << "http://127.0.0.1:8000/v1" << "";
-        QTest::newRow("http localhost") << "openai-compatible" << "http://localhost:11434/v1" << "";
-        QTest::newRow("http ::1") << "openai-compatible" << "http://[::1]:8000/v1" << "";
-        QTest::newRow("http 127.1.2.3") << "openai-compatible" << "http://127.1.2.3/v1" << "";
-        QTest::newRow("http lookalike") << "openai-compatible" << "http://127.0.0.1.evil.com/v1" << "profile.insecure_url";
-        QTest::newRow("ftp") << "openai-compatible" << "ftp://x/v1" << "profile.url";
-        QTest::newRow("user info") << "openai-compatible" << "https://u:p@x.com/v1" << "profile.url";
-        QTest::newRow("simulator remote") << "simulator" << "https://x.com/v1" << "profile.url";
+        QTest::newRow("openai default") << "openai"
+                                        << ""
+                                        << "";
+        QTest::newRow("azure https") << "azure"
+                                     << "https://res.openai.azure.com/openai/v1"
+                                     << "";
+        QTest::newRow("azure missing") << "azure"
+                                       << ""
+                                       << "profile.url";
+        QTest::newRow("http remote") << "openai-compatible"
+                                     << "http://example.com/v1"
+                                     << "profile.insecure_url";
+        QTest::newRow("http loopback") << "openai-compatible"
+                                       << "http://127.0.0.1:8000/v1"
+                                       << "";
+        QTest::newRow("http localhost") << "openai-compatible"
+                                        << "http://localhost:11434/v1"
+                                        << "";
+        QTest::newRow("http ::1") << "openai-compatible"
+                                  << "http://[::1]:8000/v1"
+                                  << "";
+        QTest::newRow("http 127.1.2.3") << "openai-compatible"
+                                        << "http://127.1.2.3/v1"
+                                        << "";
+        QTest::newRow("http lookalike") << "openai-compatible"
+                                        << "http://127.0.0.1.evil.com/v1"
+                                        << "profile.insecure_url";
+        QTest::newRow("ftp") << "openai-compatible"
+                             << "ftp://x/v1"
+                             << "profile.url";
+        QTest::newRow("user info") << "openai-compatible"
+                                   << "https://u:p@x.com/v1"
+                                   << "profile.url";
+        QTest::newRow("simulator remote") << "simulator"
+                                          << "https://x.com/v1"
+                                          << "profile.url";
     }
     void profileValidation()
     {
@@ -156,7 +183,8 @@ private Q_SLOTS:
         QCOMPARE(none.error().code, ErrorCode(errc::Provider::NoKey));
         QVERIFY(none.error().message.contains(QLatin1String("TOGETHER_API_KEY")));
         p.keyVariable = QStringLiteral("MY_KEY");
-        auto key = resolveApiKey(p, [](const QString &n) { return n == QLatin1String("MY_KEY") ? QStringLiteral("tk-1") : QString(); });
+        auto key = resolveApiKey(
+            p, [](const QString &n) { return n == QLatin1String("MY_KEY") ? QStringLiteral("tk-1") : QString(); });
         QVERIFY(key);
         QCOMPARE(key.value(), QStringLiteral("tk-1"));
     }
@@ -189,10 +217,12 @@ private Q_SLOTS:
         QTest::newRow("models") << "models" << QByteArray("GET") << "https://api.openai.com/v1/models";
         QTest::newRow("create") << "create" << QByteArray("POST") << "https://api.openai.com/v1/fine_tuning/jobs";
         QTest::newRow("get") << "get" << QByteArray("GET") << "https://api.openai.com/v1/fine_tuning/jobs/ftjob-1";
-        QTest::newRow("list") << "list" << QByteArray("GET")
-                              << "https://api.openai.com/v1/fine_tuning/jobs?after=ftjob-9&limit=100&metadata[cinetune_request]=t1";
+        QTest::newRow("list")
+            << "list" << QByteArray("GET")
+            << "https://api.openai.com/v1/fine_tuning/jobs?after=ftjob-9&limit=100&metadata[cinetune_request]=t1";
         QTest::newRow("cancel") << "cancel" << QByteArray("POST") << "https://api.openai.com/v1/fine_tuning/jobs/ftjob-1/cancel";
-        QTest::newRow("events") << "events" << QByteArray("GET") << "https://api.openai.com/v1/fine_tuning/jobs/ftjob-1/events?after=ev-2&limit=100";
+        QTest::newRow("events") << "events" << QByteArray("GET")
+                                << "https://api.openai.com/v1/fine_tuning/jobs/ftjob-1/events?after=ev-2&limit=100";
         QTest::newRow("checkpoints") << "checkpoints" << QByteArray("GET")
                                      << "https://api.openai.com/v1/fine_tuning/jobs/ftjob-1/checkpoints?limit=100";
         QTest::newRow("upload") << "upload" << QByteArray("POST") << "https://api.openai.com/v1/files";
@@ -200,10 +230,14 @@ private Q_SLOTS:
         QTest::newRow("together upload") << "t-upload" << QByteArray("POST") << "https://api.together.xyz/v1/files/upload";
         QTest::newRow("together create") << "t-create" << QByteArray("POST") << "https://api.together.xyz/v1/fine-tunes";
         QTest::newRow("together get") << "t-get" << QByteArray("GET") << "https://api.together.xyz/v1/fine-tunes/ft-1";
-        QTest::newRow("together cancel") << "t-cancel" << QByteArray("POST") << "https://api.together.xyz/v1/fine-tunes/ft-1/cancel";
-        QTest::newRow("together events") << "t-events" << QByteArray("GET") << "https://api.together.xyz/v1/fine-tunes/ft-1/events";
-        QTest::newRow("together checkpoints") << "t-ckpt" << QByteArray("GET") << "https://api.together.xyz/v1/fine-tunes/ft-1/checkpoints";
-        QTest::newRow("together metrics") << "t-metrics" << QByteArray("GET") << "https://api.together.xyz/v1/fine-tunes/ft-1/metrics";
+        QTest::newRow("together cancel") << "t-cancel" << QByteArray("POST")
+                                         << "https://api.together.xyz/v1/fine-tunes/ft-1/cancel";
+        QTest::newRow("together events") << "t-events" << QByteArray("GET")
+                                         << "https://api.together.xyz/v1/fine-tunes/ft-1/events";
+        QTest::newRow("together checkpoints")
+            << "t-ckpt" << QByteArray("GET") << "https://api.together.xyz/v1/fine-tunes/ft-1/checkpoints";
+        QTest::newRow("together metrics") << "t-metrics" << QByteArray("GET")
+                                          << "https://api.together.xyz/v1/fine-tunes/ft-1/metrics";
     }
     void requestUrls()
     {
@@ -216,22 +250,39 @@ private Q_SLOTS:
         JobRequest jr;
         jr.trainingFile = QStringLiteral("file-1");
         HttpRequest r;
-        if (which == QLatin1String("models")) r = openai::listModels(o);
-        else if (which == QLatin1String("create")) r = openai::createJob(o, jr);
-        else if (which == QLatin1String("get")) r = openai::getJob(o, QStringLiteral("ftjob-1"));
-        else if (which == QLatin1String("list")) r = openai::listJobs(o, QStringLiteral("ftjob-9"), 100, QJsonObject{{QStringLiteral("cinetune_request"), QStringLiteral("t1")}});
-        else if (which == QLatin1String("cancel")) r = openai::cancelJob(o, QStringLiteral("ftjob-1"));
-        else if (which == QLatin1String("events")) r = openai::listEvents(o, QStringLiteral("ftjob-1"), QStringLiteral("ev-2"), 100);
-        else if (which == QLatin1String("checkpoints")) r = openai::listCheckpoints(o, QStringLiteral("ftjob-1"));
-        else if (which == QLatin1String("upload")) r = openai::uploadFile(o, QStringLiteral("t.jsonl"), "x", "B");
-        else if (which == QLatin1String("azure-upload")) r = openai::uploadFile(a, QStringLiteral("t.jsonl"), "x", "B");
-        else if (which == QLatin1String("t-upload")) r = together::uploadFile(t, QStringLiteral("t.jsonl"), "x", "B");
-        else if (which == QLatin1String("t-create")) r = together::createJob(t, jr);
-        else if (which == QLatin1String("t-get")) r = together::getJob(t, QStringLiteral("ft-1"));
-        else if (which == QLatin1String("t-cancel")) r = together::cancelJob(t, QStringLiteral("ft-1"));
-        else if (which == QLatin1String("t-events")) r = together::listEvents(t, QStringLiteral("ft-1"));
-        else if (which == QLatin1String("t-ckpt")) r = together::listCheckpoints(t, QStringLiteral("ft-1"));
-        else if (which == QLatin1String("t-metrics")) r = together::metrics(t, QStringLiteral("ft-1"));
+        if (which == QLatin1String("models"))
+            r = openai::listModels(o);
+        else if (which == QLatin1String("create"))
+            r = openai::createJob(o, jr);
+        else if (which == QLatin1String("get"))
+            r = openai::getJob(o, QStringLiteral("ftjob-1"));
+        else if (which == QLatin1String("list"))
+            r = openai::listJobs(o, QStringLiteral("ftjob-9"), 100,
+                                 QJsonObject{{QStringLiteral("cinetune_request"), QStringLiteral("t1")}});
+        else if (which == QLatin1String("cancel"))
+            r = openai::cancelJob(o, QStringLiteral("ftjob-1"));
+        else if (which == QLatin1String("events"))
+            r = openai::listEvents(o, QStringLiteral("ftjob-1"), QStringLiteral("ev-2"), 100);
+        else if (which == QLatin1String("checkpoints"))
+            r = openai::listCheckpoints(o, QStringLiteral("ftjob-1"));
+        else if (which == QLatin1String("upload"))
+            r = openai::uploadFile(o, QStringLiteral("t.jsonl"), "x", "B");
+        else if (which == QLatin1String("azure-upload"))
+            r = openai::uploadFile(a, QStringLiteral("t.jsonl"), "x", "B");
+        else if (which == QLatin1String("t-upload"))
+            r = together::uploadFile(t, QStringLiteral("t.jsonl"), "x", "B");
+        else if (which == QLatin1String("t-create"))
+            r = together::createJob(t, jr);
+        else if (which == QLatin1String("t-get"))
+            r = together::getJob(t, QStringLiteral("ft-1"));
+        else if (which == QLatin1String("t-cancel"))
+            r = together::cancelJob(t, QStringLiteral("ft-1"));
+        else if (which == QLatin1String("t-events"))
+            r = together::listEvents(t, QStringLiteral("ft-1"));
+        else if (which == QLatin1String("t-ckpt"))
+            r = together::listCheckpoints(t, QStringLiteral("ft-1"));
+        else if (which == QLatin1String("t-metrics"))
+            r = together::metrics(t, QStringLiteral("ft-1"));
         QCOMPARE(r.method, method);
         QCOMPARE(r.url.toString(QUrl::FullyEncoded), url);
     }
@@ -243,18 +294,21 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("openai table-1 defaults")
             << "openai" << true
-            << QByteArray(R"({"model":"gpt-4o-mini-2024-07-18","training_file":"file-t","validation_file":"file-v","suffix":"cine","seed":7,
+            << QByteArray(
+                   R"({"model":"gpt-4o-mini-2024-07-18","training_file":"file-t","validation_file":"file-v","suffix":"cine","seed":7,
                 "metadata":{"cinetune_request":"tag"},
                 "method":{"type":"supervised","supervised":{"hyperparameters":{"n_epochs":2,"batch_size":32,"learning_rate_multiplier":1}}}})");
         QTest::newRow("together lora")
             << "together" << true
-            << QByteArray(R"({"model":"gpt-4o-mini-2024-07-18","training_file":"file-t","validation_file":"file-v","n_evals":2,"n_epochs":2,
+            << QByteArray(
+                   R"({"model":"gpt-4o-mini-2024-07-18","training_file":"file-t","validation_file":"file-v","n_evals":2,"n_epochs":2,
                 "n_checkpoints":2,"batch_size":32,"learning_rate":1e-05,"suffix":"cine","random_seed":7,
                 "training_method":{"method":"sft","train_on_inputs":false},
                 "training_type":{"type":"Lora","lora_r":8,"lora_alpha":16,"lora_dropout":0,"lora_trainable_modules":"all-linear"}})");
         QTest::newRow("together full")
             << "together" << false
-            << QByteArray(R"({"model":"gpt-4o-mini-2024-07-18","training_file":"file-t","validation_file":"file-v","n_evals":2,"n_epochs":2,
+            << QByteArray(
+                   R"({"model":"gpt-4o-mini-2024-07-18","training_file":"file-t","validation_file":"file-v","n_evals":2,"n_epochs":2,
                 "n_checkpoints":2,"batch_size":32,"learning_rate":1e-05,"suffix":"cine","random_seed":7,
                 "training_method":{"method":"sft","train_on_inputs":false},"training_type":{"type":"Full"}})");
     }
@@ -285,8 +339,10 @@ private Q_SLOTS:
         r.trainingFile = QStringLiteral("f");
         r.batchSize = 0;
         r.learningRateMultiplier = 0;
-        const QJsonObject hp = openai::createJobBody(ProviderKind::OpenAI, r)[QStringLiteral("method")].toObject()[QStringLiteral("supervised")]
-                                   .toObject()[QStringLiteral("hyperparameters")].toObject();
+        const QJsonObject hp = openai::createJobBody(ProviderKind::OpenAI, r)[QStringLiteral("method")]
+                                   .toObject()[QStringLiteral("supervised")]
+                                   .toObject()[QStringLiteral("hyperparameters")]
+                                   .toObject();
         QCOMPARE(hp[QStringLiteral("batch_size")].toString(), QStringLiteral("auto"));
         QCOMPARE(hp[QStringLiteral("learning_rate_multiplier")].toString(), QStringLiteral("auto"));
         QCOMPARE(together::createJobBody(r)[QStringLiteral("batch_size")].toString(), QStringLiteral("max"));
@@ -322,12 +378,15 @@ private Q_SLOTS:
     void multipart()
     {
         QByteArray ct;
-        const QByteArray body = multipartBody({{"purpose", "fine-tune", {}, {}}, {"file", "{}\n", "a.jsonl", "application/jsonl"}}, "XyZ", &ct);
+        const QByteArray body = multipartBody(
+            {{"purpose", "fine-tune", {}, {}}, {"file", "{}\n", "a.jsonl", "application/jsonl"}}, "XyZ", &ct);
         QCOMPARE(ct, QByteArray("multipart/form-data; boundary=XyZ"));
-        QCOMPARE(body, QByteArray("--XyZ\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nfine-tune\r\n"
-                                  "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jsonl\"\r\n"
-                                  "Content-Type: application/jsonl\r\n\r\n{}\n\r\n--XyZ--\r\n"));
-        const HttpRequest t = together::uploadFile(ep(ProviderKind::Together, "https://api.together.xyz/v1"), QStringLiteral("a.jsonl"), "{}", "B");
+        QCOMPARE(body,
+                 QByteArray("--XyZ\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nfine-tune\r\n"
+                            "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jsonl\"\r\n"
+                            "Content-Type: application/jsonl\r\n\r\n{}\n\r\n--XyZ--\r\n"));
+        const HttpRequest t = together::uploadFile(ep(ProviderKind::Together, "https://api.together.xyz/v1"),
+                                                   QStringLiteral("a.jsonl"), "{}", "B");
         QVERIFY(t.body.contains("name=\"file_name\"\r\n\r\na.jsonl"));
         QVERIFY(t.body.contains("name=\"purpose\"\r\n\r\nfine-tune"));
     }
@@ -337,22 +396,54 @@ private Q_SLOTS:
         QTest::addColumn<QString>("provider");
         QTest::addColumn<QString>("raw");
         QTest::addColumn<QString>("normalized");
-        QTest::newRow("oa validating") << "openai" << "validating_files" << "validating";
-        QTest::newRow("oa queued") << "openai" << "queued" << "queued";
-        QTest::newRow("azure pending") << "openai" << "pending" << "queued";
-        QTest::newRow("oa running") << "openai" << "running" << "running";
-        QTest::newRow("oa paused") << "openai" << "paused" << "paused";
-        QTest::newRow("oa succeeded") << "openai" << "succeeded" << "succeeded";
-        QTest::newRow("oa failed") << "openai" << "failed" << "failed";
-        QTest::newRow("oa cancelled") << "openai" << "cancelled" << "cancelled";
-        QTest::newRow("oa new") << "openai" << "warming_up" << "unknown";
-        QTest::newRow("t pending") << "together" << "pending" << "queued";
-        QTest::newRow("t compressing") << "together" << "compressing" << "finalizing";
-        QTest::newRow("t uploading") << "together" << "uploading" << "finalizing";
-        QTest::newRow("t cancel_requested") << "together" << "cancel_requested" << "cancelling";
-        QTest::newRow("t error") << "together" << "error" << "failed";
-        QTest::newRow("t completed") << "together" << "completed" << "succeeded";
-        QTest::newRow("t failed is not theirs") << "together" << "failed" << "unknown";
+        QTest::newRow("oa validating") << "openai"
+                                       << "validating_files"
+                                       << "validating";
+        QTest::newRow("oa queued") << "openai"
+                                   << "queued"
+                                   << "queued";
+        QTest::newRow("azure pending") << "openai"
+                                       << "pending"
+                                       << "queued";
+        QTest::newRow("oa running") << "openai"
+                                    << "running"
+                                    << "running";
+        QTest::newRow("oa paused") << "openai"
+                                   << "paused"
+                                   << "paused";
+        QTest::newRow("oa succeeded") << "openai"
+                                      << "succeeded"
+                                      << "succeeded";
+        QTest::newRow("oa failed") << "openai"
+                                   << "failed"
+                                   << "failed";
+        QTest::newRow("oa cancelled") << "openai"
+                                      << "cancelled"
+                                      << "cancelled";
+        QTest::newRow("oa new") << "openai"
+                                << "warming_up"
+                                << "unknown";
+        QTest::newRow("t pending") << "together"
+                                   << "pending"
+                                   << "queued";
+        QTest::newRow("t compressing") << "together"
+                                       << "compressing"
+                                       << "finalizing";
+        QTest::newRow("t uploading") << "together"
+                                     << "uploading"
+                                     << "finalizing";
+        QTest::newRow("t cancel_requested") << "together"
+                                            << "cancel_requested"
+                                            << "cancelling";
+        QTest::newRow("t error") << "together"
+                                 << "error"
+                                 << "failed";
+        QTest::newRow("t completed") << "together"
+                                     << "completed"
+                                     << "succeeded";
+        QTest::newRow("t failed is not theirs") << "together"
+                                                << "failed"
+                                                << "unknown";
     }
     void statuses()
     {
@@ -361,14 +452,16 @@ private Q_SLOTS:
         QFETCH(QString, normalized);
         const JobStatus s = provider == QLatin1String("together") ? normalizeTogetherStatus(raw) : normalizeOpenAiStatus(raw);
         QCOMPARE(jobStatusId(s), normalized);
-        QCOMPARE(isTerminal(s), normalized == QLatin1String("succeeded") || normalized == QLatin1String("failed")
-                                    || normalized == QLatin1String("cancelled"));
+        QCOMPARE(isTerminal(s),
+                 normalized == QLatin1String("succeeded") || normalized == QLatin1String("failed")
+                     || normalized == QLatin1String("cancelled"));
     }
 
     void parseOpenAiJob()
     {
         // The spec's example plus lenient cases (error {}, extra keys).
-        const QByteArray body = R"({"object":"fine_tuning.job","id":"ftjob-abc123","model":"gpt-4o-mini-2024-07-18","created_at":1721764800,
+        const QByteArray body =
+            R"({"object":"fine_tuning.job","id":"ftjob-abc123","model":"gpt-4o-mini-2024-07-18","created_at":1721764800,
             "finished_at":1721768400,"fine_tuned_model":"ft:gpt-4o-mini-2024-07-18:org:cine:7p4lURel","organization_id":"org-123",
             "result_files":["file-abc123"],"status":"succeeded","validation_file":null,"training_file":"file-abc123",
             "hyperparameters":{"n_epochs":2,"batch_size":32,"learning_rate_multiplier":1},"trained_tokens":5768,"error":{},
@@ -411,7 +504,8 @@ private Q_SLOTS:
         QCOMPARE(*s.points[0].validAccuracy, 0.9565);
         QCOMPARE(s.points[0].totalSteps.value_or(0), 300);
 
-        const QByteArray cps = R"({"object":"list","first_id":"ftckpt_zc4Q7MP6XxulcVzj4MZdwsAB","last_id":"ftckpt_enQCFmOTGj3syEpYVhBRLTSy","has_more":false,
+        const QByteArray cps =
+            R"({"object":"list","first_id":"ftckpt_zc4Q7MP6XxulcVzj4MZdwsAB","last_id":"ftckpt_enQCFmOTGj3syEpYVhBRLTSy","has_more":false,
             "data":[{"object":"fine_tuning.job.checkpoint","id":"ftckpt_zc4Q7MP6XxulcVzj4MZdwsAB","created_at":1721764867,
                      "fine_tuned_model_checkpoint":"ft:gpt-4o-mini-2024-07-18:my-org:custom-suffix:96olL566:ckpt-step-2000",
                      "metrics":{"full_valid_loss":0.134,"full_valid_mean_token_accuracy":0.874},"fine_tuning_job_id":"ftjob-abc123","step_number":2000},
@@ -431,10 +525,12 @@ private Q_SLOTS:
     // GET /models: OpenAI's list envelope, and Together's bare array (ModelInfoList in its OpenAPI document).
     void parseModelLists()
     {
-        auto openaiList = openai::parseModels(R"({"object":"list","data":[{"id":"gpt-4o-mini","object":"model","created":1,"owned_by":"system"}]})");
+        auto openaiList = openai::parseModels(
+            R"({"object":"list","data":[{"id":"gpt-4o-mini","object":"model","created":1,"owned_by":"system"}]})");
         QVERIFY(openaiList);
         QCOMPARE(openaiList->size(), 1);
-        auto togetherList = openai::parseModels(R"([{"id":"meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo","object":"model","created":1692896905,"type":"chat","display_name":"Llama 3.1 8B","organization":"Meta"},{"id":"x","object":"model","created":1,"type":"chat"}])");
+        auto togetherList = openai::parseModels(
+            R"([{"id":"meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo","object":"model","created":1692896905,"type":"chat","display_name":"Llama 3.1 8B","organization":"Meta"},{"id":"x","object":"model","created":1,"type":"chat"}])");
         QVERIFY2(togetherList, qPrintable(togetherList ? QString() : togetherList.error().message));
         QCOMPARE(togetherList->size(), 2);
         QCOMPARE(togetherList->first().id, QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo"));
@@ -459,14 +555,16 @@ private Q_SLOTS:
         auto running = together::parseJob(R"({"id":"ft-1","status":"running","model_output_name":"acct/x:y"})");
         QVERIFY(running->fineTunedModel.isEmpty());
 
-        auto events = together::parseEvents(R"({"data":[{"object":"fine-tune-event","created_at":"2026-04-28T10:00:00Z","level":"info",
+        auto events = together::parseEvents(
+            R"({"data":[{"object":"fine-tune-event","created_at":"2026-04-28T10:00:00Z","level":"info",
             "message":"Epoch completed, at step 24","type":"epoch_complete","step":24}]})");
         QVERIFY(events);
         QCOMPARE(events->items.size(), 1);
         QVERIFY(!events->items[0].id.isEmpty());
 
-        auto cps = together::parseCheckpoints(R"({"data":[{"step":24,"path":"s3://x/ckpt-24","created_at":"2026-04-28T10:00:00Z","checkpoint_type":"intermediate"}]})",
-                                              QStringLiteral("ft-8f3c"));
+        auto cps = together::parseCheckpoints(
+            R"({"data":[{"step":24,"path":"s3://x/ckpt-24","created_at":"2026-04-28T10:00:00Z","checkpoint_type":"intermediate"}]})",
+            QStringLiteral("ft-8f3c"));
         QVERIFY(cps);
         QCOMPARE(cps->items[0].model, QStringLiteral("ft-8f3c:24"));
 
@@ -488,7 +586,8 @@ private Q_SLOTS:
         QTest::newRow("array") << QByteArray("[1,2]");
         QTest::newRow("truncated") << QByteArray("{\"id\": \"x\", \"object\": [1, ");
         QTest::newRow("wrong types") << QByteArray(R"({"id":5,"data":"x","status":[],"created_at":"yesterday"})");
-        QTest::newRow("prism dynamic") << QByteArray(R"({"id":"string","created_at":-1e308,"data":[{"id":null},{},7],"extra":{"a":1}})");
+        QTest::newRow("prism dynamic") << QByteArray(
+            R"({"id":"string","created_at":-1e308,"data":[{"id":null},{},7],"extra":{"a":1}})");
     }
     void parsersNeverCrash()
     {
@@ -516,7 +615,8 @@ private Q_SLOTS:
         QCOMPARE(job->createdAt, QDateTime(QDate(1969, 12, 31), QTime(0, 0), Qt::UTC));
         QCOMPARE(job->status, JobStatus::Validating);
         QVERIFY(job->error.isEmpty()); // "error": {} on a validating job is no failure
-        auto events = openai::parseEvents(R"({"object":"list","has_more":false,"data":[{"id":"e","created_at":-1,"level":"info","message":"m"}]})");
+        auto events = openai::parseEvents(
+            R"({"object":"list","has_more":false,"data":[{"id":"e","created_at":-1,"level":"info","message":"m"}]})");
         QVERIFY(events);
         QCOMPARE(events->items.at(0).createdAt, QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59), Qt::UTC));
         auto batch = openai::parseBatch(R"({"id":"batch_1","status":"validating","created_at":-3600})");
@@ -540,32 +640,47 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("code");
-        const QByteArray closed = R"({"error":{"message":"OpenAI is winding down the fine-tuning platform and your organization is no longer able to create new fine-tuning training jobs.","type":"invalid_request_error","param":null,"code":"training_not_available"}})";
-        QTest::newRow("401") << "openai" << int(ProviderOperation::Models) << 401
-                             << QByteArray(R"({"error":{"message":"Incorrect API key provided: sk-secret-key-123.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}})")
-                             << "provider.bad_key";
-        QTest::newRow("403 closed") << "openai" << int(ProviderOperation::CreateJob) << 403 << closed << "provider.training_not_available";
-        QTest::newRow("403 region") << "openai" << int(ProviderOperation::Chat) << 403
-                                    << QByteArray(R"({"error":{"message":"Country not supported","type":"x","param":null,"code":"unsupported_country_region_territory"}})")
-                                    << "provider.forbidden";
-        QTest::newRow("404 model") << "openai" << int(ProviderOperation::Chat) << 404
-                                   << QByteArray(R"({"error":{"message":"The model `gpt-x` does not exist","type":"invalid_request_error","param":null,"code":"model_not_found"}})")
-                                   << "provider.unknown_model";
-        QTest::newRow("404 job") << "openai" << int(ProviderOperation::GetJob) << 404 << QByteArray(R"({"error":{"message":"No job"}})")
-                                 << "provider.not_found";
-        QTest::newRow("azure deployment") << "azure" << int(ProviderOperation::Chat) << 404
-                                          << QByteArray(R"({"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist.","type":"error"}})")
-                                          << "provider.deployment_needed";
-        QTest::newRow("429 quota") << "openai" << int(ProviderOperation::Chat) << 429
-                                   << QByteArray(R"({"error":{"message":"You exceeded your current quota","type":"insufficient_quota","param":null,"code":"insufficient_quota"}})")
-                                   << "provider.quota";
-        QTest::newRow("429 rate") << "openai" << int(ProviderOperation::Chat) << 429
-                                  << QByteArray(R"({"error":{"message":"Rate limit reached for requests","type":"requests","param":null,"code":"rate_limit_exceeded"}})")
-                                  << "provider.rate_limited";
-        QTest::newRow("400") << "together" << int(ProviderOperation::CreateJob) << 400 << QByteArray(R"({"error":{"message":"bad n_epochs"}})")
-                             << "provider.invalid_request";
+        const QByteArray closed =
+            R"({"error":{"message":"OpenAI is winding down the fine-tuning platform and your organization is no longer able to create new fine-tuning training jobs.","type":"invalid_request_error","param":null,"code":"training_not_available"}})";
+        QTest::newRow("401")
+            << "openai" << int(ProviderOperation::Models) << 401
+            << QByteArray(
+                   R"({"error":{"message":"Incorrect API key provided: sk-secret-key-123.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}})")
+            << "provider.bad_key";
+        QTest::newRow("403 closed") << "openai" << int(ProviderOperation::CreateJob) << 403 << closed
+                                    << "provider.training_not_available";
+        QTest::newRow("403 region")
+            << "openai" << int(ProviderOperation::Chat) << 403
+            << QByteArray(
+                   R"({"error":{"message":"Country not supported","type":"x","param":null,"code":"unsupported_country_region_territory"}})")
+            << "provider.forbidden";
+        QTest::newRow("404 model")
+            << "openai" << int(ProviderOperation::Chat) << 404
+            << QByteArray(
+                   R"({"error":{"message":"The model `gpt-x` does not exist","type":"invalid_request_error","param":null,"code":"model_not_found"}})")
+            << "provider.unknown_model";
+        QTest::newRow("404 job") << "openai" << int(ProviderOperation::GetJob) << 404
+                                 << QByteArray(R"({"error":{"message":"No job"}})") << "provider.not_found";
+        QTest::newRow("azure deployment")
+            << "azure" << int(ProviderOperation::Chat) << 404
+            << QByteArray(
+                   R"({"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist.","type":"error"}})")
+            << "provider.deployment_needed";
+        QTest::newRow("429 quota")
+            << "openai" << int(ProviderOperation::Chat) << 429
+            << QByteArray(
+                   R"({"error":{"message":"You exceeded your current quota","type":"insufficient_quota","param":null,"code":"insufficient_quota"}})")
+            << "provider.quota";
+        QTest::newRow("429 rate")
+            << "openai" << int(ProviderOperation::Chat) << 429
+            << QByteArray(
+                   R"({"error":{"message":"Rate limit reached for requests","type":"requests","param":null,"code":"rate_limit_exceeded"}})")
+            << "provider.rate_limited";
+        QTest::newRow("400") << "together" << int(ProviderOperation::CreateJob) << 400
+                             << QByteArray(R"({"error":{"message":"bad n_epochs"}})") << "provider.invalid_request";
         QTest::newRow("410") << "azure" << int(ProviderOperation::Chat) << 410 << QByteArray() << "provider.retired";
-        QTest::newRow("502 html") << "openai" << int(ProviderOperation::Models) << 502 << QByteArray("<html>bad gateway</html>") << "provider.server";
+        QTest::newRow("502 html") << "openai" << int(ProviderOperation::Models) << 502 << QByteArray("<html>bad gateway</html>")
+                                  << "provider.server";
     }
     void errorMapping()
     {
@@ -577,7 +692,8 @@ private Q_SLOTS:
         HttpResponse r;
         r.status = status;
         r.body = body;
-        const Error e = mapHttpError(*providerKindFromId(kind), ProviderOperation(op), r, QStringLiteral("gpt-x"), QStringLiteral("sk-secret-key-123"));
+        const Error e = mapHttpError(*providerKindFromId(kind), ProviderOperation(op), r, QStringLiteral("gpt-x"),
+                                     QStringLiteral("sk-secret-key-123"));
         QCOMPARE(e.code.id(), code);
         QVERIFY(!e.message.isEmpty());
         QVERIFY(!e.message.contains(QLatin1String("sk-secret-key-123")));
@@ -604,9 +720,14 @@ private Q_SLOTS:
         QCOMPARE(got[0], QByteArray("{\"b\":2}"));
         QVERIFY(p.sawDone());
         ChatResult acc;
-        QVERIFY(accumulateChatChunk(R"({"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]})", acc).ok());
-        QVERIFY(accumulateChatChunk(R"({"id":"c1","choices":[{"index":0,"delta":{"content":"lo"},"finish_reason":"stop"}]})", acc).ok());
-        QVERIFY(accumulateChatChunk(R"({"id":"c1","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}})", acc).ok());
+        QVERIFY(accumulateChatChunk(
+                    R"({"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]})", acc)
+                    .ok());
+        QVERIFY(accumulateChatChunk(R"({"id":"c1","choices":[{"index":0,"delta":{"content":"lo"},"finish_reason":"stop"}]})", acc)
+                    .ok());
+        QVERIFY(accumulateChatChunk(
+                    R"({"id":"c1","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}})", acc)
+                    .ok());
         QCOMPARE(acc.content, QStringLiteral("Hello"));
         QCOMPARE(acc.finishReason, QStringLiteral("stop"));
         QCOMPARE(acc.completionTokens, qint64(2));
@@ -616,9 +737,11 @@ private Q_SLOTS:
     // The `huge` fault's body is still a chat completion whose answer starts like the original.
     void hugeFaultBody()
     {
-        const QByteArray body = R"json({"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"1. Heat (1995)\n2. Alien (1979)"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}})json";
+        const QByteArray body =
+            R"json({"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"1. Heat (1995)\n2. Alien (1979)"},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}})json";
         const QByteArray big = inflateBody(body, qint64(3) << 20);
-        QVERIFY2(big.size() > (qint64(3) << 20) * 9 / 10 && big.size() < (qint64(3) << 20) * 11 / 10, QByteArray::number(big.size()).constData());
+        QVERIFY2(big.size() > (qint64(3) << 20) * 9 / 10 && big.size() < (qint64(3) << 20) * 11 / 10,
+                 QByteArray::number(big.size()).constData());
         auto chat = openai::parseChat(big);
         QVERIFY(chat.ok());
         QVERIFY(chat->content.startsWith(QStringLiteral("1. Heat (1995)\n2. Alien (1979)\n1. Heat")));

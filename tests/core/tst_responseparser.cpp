@@ -26,41 +26,55 @@ void TestResponseParser::parse_data()
     QTest::addColumn<QStringList>("expected"); // "Title|year"
     QTest::newRow("numbered with years") << "1. The Matrix (1999)\n2. Heat (1995)\n3. Alien (1979)\n"
                                          << QStringList{"The Matrix|1999", "Heat|1995", "Alien|1979"};
-    QTest::newRow("parenthesis numbers") << "1) The Matrix\n2) Heat\r\n10) Alien" << QStringList{"The Matrix|0", "Heat|0", "Alien|0"};
+    QTest::newRow("parenthesis numbers") << "1) The Matrix\n2) Heat\r\n10) Alien"
+                                         << QStringList{"The Matrix|0", "Heat|0", "Alien|0"};
     QTest::newRow("hash numbers") << "#1 - The Matrix (1999)\n#2: Heat (1995)\n#3 Alien"
                                   << QStringList{"The Matrix|1999", "Heat|1995", "Alien|0"};
-    QTest::newRow("bullets") << "- Heat (1995)\n* Alien (1979)\n• Amélie (2001)" << QStringList{"Heat|1995", "Alien|1979", "Amélie|2001"};
+    QTest::newRow("bullets") << "- Heat (1995)\n* Alien (1979)\n• Amélie (2001)"
+                             << QStringList{"Heat|1995", "Alien|1979", "Amélie|2001"};
     QTest::newRow("plain lines") << "Heat (1995)\nAlien\nThe Matrix" << QStringList{"Heat|1995", "Alien|0", "The Matrix|0"};
-    QTest::newRow("preamble and closing") << "Here are 10 movies you may like:\n\n1. Heat (1995)\n2. Alien (1979)\n\nEnjoy your movie night!"
-                                          << QStringList{"Heat|1995", "Alien|1979"};
-    QTest::newRow("plain with preamble") << "Sure! Based on your taste, you might enjoy:\nHeat (1995)\nAlien (1979)\nI hope you like them."
-                                         << QStringList{"Heat|1995", "Alien|1979"};
-    QTest::newRow("markdown bold") << "1. **Heat** (1995) - A heist thriller with Pacino and De Niro.\n2. **Alien (1979)**: space horror."
-                                   << QStringList{"Heat|1995", "Alien|1979"};
+    QTest::newRow("preamble and closing")
+        << "Here are 10 movies you may like:\n\n1. Heat (1995)\n2. Alien (1979)\n\nEnjoy your movie night!"
+        << QStringList{"Heat|1995", "Alien|1979"};
+    QTest::newRow("plain with preamble")
+        << "Sure! Based on your taste, you might enjoy:\nHeat (1995)\nAlien (1979)\nI hope you like them."
+        << QStringList{"Heat|1995", "Alien|1979"};
+    QTest::newRow("markdown bold")
+        << "1. **Heat** (1995) - A heist thriller with Pacino and De Niro.\n2. **Alien (1979)**: space horror."
+        << QStringList{"Heat|1995", "Alien|1979"};
     QTest::newRow("bold around marker") << "**1. Heat (1995)**\n**2. Alien**" << QStringList{"Heat|1995", "Alien|0"};
     QTest::newRow("quotes") << "1. \"Heat\" (1995)\n2. “Alien”\n3. «Amélie»" << QStringList{"Heat|1995", "Alien|0", "Amélie|0"};
-    QTest::newRow("explanation after dash, year first") << "1. Star Wars: Episode IV - A New Hope (1977) - The one that started it all."
-                                                        << QStringList{"Star Wars: Episode IV - A New Hope|1977"};
-    QTest::newRow("title with dash and colon kept") << "1. Star Wars: Episode V - The Empire Strikes Back"
-                                                    << QStringList{"Star Wars: Episode V - The Empire Strikes Back|0"};
-    QTest::newRow("explanation after em dash") << "1. Heat — a tense crime drama about a heist crew.\n2. Alien — Ridley Scott's horror classic."
-                                               << QStringList{"Heat|0", "Alien|0"};
-    QTest::newRow("explanation after colon") << "- Inception: A thief enters dreams to plant an idea.\n- The Lord of the Rings: The Fellowship of the Ring"
-                                             << QStringList{"Inception|0", "The Lord of the Rings: The Fellowship of the Ring|0"};
-    QTest::newRow("alternative title before year") << "1. Seven (a.k.a. Se7en) (1995)" << QStringList{"Seven (a.k.a. Se7en)|1995"};
-    QTest::newRow("nested bullets skipped") << "1. Heat (1995)\n   - Director: Michael Mann\n2. Alien (1979)\n   - Why: you liked Aliens"
-                                            << QStringList{"Heat|1995", "Alien|1979"};
-    QTest::newRow("bullets with nested details") << "- Heat (1995)\n  - Director: Michael Mann\n- Alien" << QStringList{"Heat|1995", "Alien|0"};
+    QTest::newRow("explanation after dash, year first")
+        << "1. Star Wars: Episode IV - A New Hope (1977) - The one that started it all."
+        << QStringList{"Star Wars: Episode IV - A New Hope|1977"};
+    QTest::newRow("title with dash and colon kept")
+        << "1. Star Wars: Episode V - The Empire Strikes Back" << QStringList{"Star Wars: Episode V - The Empire Strikes Back|0"};
+    QTest::newRow("explanation after em dash")
+        << "1. Heat — a tense crime drama about a heist crew.\n2. Alien — Ridley Scott's horror classic."
+        << QStringList{"Heat|0", "Alien|0"};
+    QTest::newRow("explanation after colon")
+        << "- Inception: A thief enters dreams to plant an idea.\n- The Lord of the Rings: The Fellowship of the Ring"
+        << QStringList{"Inception|0", "The Lord of the Rings: The Fellowship of the Ring|0"};
+    QTest::newRow("alternative title before year")
+        << "1. Seven (a.k.a. Se7en) (1995)" << QStringList{"Seven (a.k.a. Se7en)|1995"};
+    QTest::newRow("nested bullets skipped")
+        << "1. Heat (1995)\n   - Director: Michael Mann\n2. Alien (1979)\n   - Why: you liked Aliens"
+        << QStringList{"Heat|1995", "Alien|1979"};
+    QTest::newRow("bullets with nested details")
+        << "- Heat (1995)\n  - Director: Michael Mann\n- Alien" << QStringList{"Heat|1995", "Alien|0"};
     QTest::newRow("heading numbered") << "### 1. Heat (1995)\nA heist film.\n### 2. Alien (1979)\nSpace horror."
                                       << QStringList{"Heat|1995", "Alien|1979"};
-    QTest::newRow("json object") << R"J({"recommendations":[{"title":"Heat","year":1995},{"title":"Alien","year":"1979"},"Amélie (2001)"]})J"
-                                 << QStringList{"Heat|1995", "Alien|1979", "Amélie|2001"};
+    QTest::newRow("json object")
+        << R"J({"recommendations":[{"title":"Heat","year":1995},{"title":"Alien","year":"1979"},"Amélie (2001)"]})J"
+        << QStringList{"Heat|1995", "Alien|1979", "Amélie|2001"};
     QTest::newRow("json array") << R"J(["Heat (1995)", "Alien"])J" << QStringList{"Heat|1995", "Alien|0"};
     QTest::newRow("fenced json") << "Here you go:\n```json\n{\"movies\": [{\"name\": \"Heat\", \"year\": 1995}]}\n```\nEnjoy!"
                                  << QStringList{"Heat|1995"};
     QTest::newRow("json object, other key") << R"J({"picks": [{"title": "Heat (1995)"}]})J" << QStringList{"Heat|1995"};
-    QTest::newRow("square bracket year is not json") << "1. Heat [1995]\n2. Alien [1979]" << QStringList{"Heat|1995", "Alien|1979"};
-    QTest::newRow("monsters inc keeps its dot") << "1. Monsters, Inc. (2001)\n2. Monsters, Inc." << QStringList{"Monsters, Inc.|2001", "Monsters, Inc.|0"};
+    QTest::newRow("square bracket year is not json")
+        << "1. Heat [1995]\n2. Alien [1979]" << QStringList{"Heat|1995", "Alien|1979"};
+    QTest::newRow("monsters inc keeps its dot")
+        << "1. Monsters, Inc. (2001)\n2. Monsters, Inc." << QStringList{"Monsters, Inc.|2001", "Monsters, Inc.|0"};
 }
 
 void TestResponseParser::parse()

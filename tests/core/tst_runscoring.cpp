@@ -129,8 +129,15 @@ void TestRunScoring::initTestCase()
     // User 1: two hits (ranks 1 and 3) and a fuzzy miss. User 2: a duplicate, a hallucination and
     // a profile repeat, no hit. User 3: the request failed. User 4: an answer without a list.
     // User 5: no response yet.
-    QVERIFY(runs.storeResponse(m_runId, ok(1, QStringLiteral("Here are my picks:\n1. The Matrix (1999)\n2. Jurasic Park (1993)\n3. Fargo (1996)"))).ok());
-    QVERIFY(runs.storeResponse(m_runId, ok(2, QStringLiteral("1. Heat (1995)\n2. Heat (1995)\n3. A Film Nobody Ever Made (2001)\n4. The Matrix (1999)"))).ok());
+    QVERIFY(runs.storeResponse(
+                    m_runId,
+                    ok(1, QStringLiteral("Here are my picks:\n1. The Matrix (1999)\n2. Jurasic Park (1993)\n3. Fargo (1996)")))
+                .ok());
+    QVERIFY(
+        runs.storeResponse(
+                m_runId,
+                ok(2, QStringLiteral("1. Heat (1995)\n2. Heat (1995)\n3. A Film Nobody Ever Made (2001)\n4. The Matrix (1999)")))
+            .ok());
     StoredResponse failed;
     failed.user = 3;
     failed.ok = false;
@@ -395,11 +402,12 @@ void TestRunScoring::baselineRun()
     double hits = 0;
     for (std::size_t i = 0; i < users.size(); ++i) {
         const auto &list = expected.value()[i];
-        hits += std::any_of(list.begin(), list.end(), [&](std::uint32_t id) {
-                    return std::find(users[i].gold.begin(), users[i].gold.end(), id) != users[i].gold.end();
-                })
-                    ? 1.0
-                    : 0.0;
+        hits += std::any_of(list.begin(), list.end(),
+                            [&](std::uint32_t id) {
+                                return std::find(users[i].gold.begin(), users[i].gold.end(), id) != users[i].gold.end();
+                            })
+            ? 1.0
+            : 0.0;
     }
     QCOMPARE(score->report.mean(QStringLiteral("hit@3")), hits / 5);
 }
@@ -418,11 +426,12 @@ void TestRunScoring::commandLine()
         return r.code;
     };
     QByteArray out;
-    QCOMPARE(runCli({QStringLiteral("baseline-run"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--gold"),
-                     QStringLiteral("tiny"), QStringLiteral("--baseline"), QStringLiteral("random"), QStringLiteral("--name"),
-                     QStringLiteral("cli random"), QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--dataset"), tiny},
-                    &out),
-             0);
+    QCOMPARE(
+        runCli({QStringLiteral("baseline-run"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--gold"),
+                QStringLiteral("tiny"), QStringLiteral("--baseline"), QStringLiteral("random"), QStringLiteral("--name"),
+                QStringLiteral("cli random"), QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--dataset"), tiny},
+               &out),
+        0);
     RunRepository runs(*m_project);
     const auto run = runs.find(QStringLiteral("cli random"));
     QVERIFY(run.ok());
@@ -430,9 +439,9 @@ void TestRunScoring::commandLine()
     QCOMPARE(run->status, RunStatus::Finished);
     QCOMPARE(runs.counts(run->id)->ok, 5);
 
-    QCOMPARE(runCli({QStringLiteral("score"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--run"), QStringLiteral("by hand"),
-                     QStringLiteral("--compare"), QStringLiteral("cli random"), QStringLiteral("--k"), QStringLiteral("1,3"),
-                     QStringLiteral("--dataset"), tiny, QStringLiteral("--json")},
+    QCOMPARE(runCli({QStringLiteral("score"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--run"),
+                     QStringLiteral("by hand"), QStringLiteral("--compare"), QStringLiteral("cli random"), QStringLiteral("--k"),
+                     QStringLiteral("1,3"), QStringLiteral("--dataset"), tiny, QStringLiteral("--json")},
                     &out),
              0);
     const QJsonObject o = QJsonDocument::fromJson(out).object();
@@ -441,8 +450,8 @@ void TestRunScoring::commandLine()
     QCOMPARE(o.value(QStringLiteral("parse_failures")).toInt(), 1);
     QCOMPARE(o.value(QStringLiteral("resolution")).toObject().value(QStringLiteral("hallucinated")).toInt(), 1);
     QVERIFY(o.value(QStringLiteral("paired")).toObject().contains(QStringLiteral("ndcg@3")));
-    QCOMPARE(runCli({QStringLiteral("score"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--run"), QStringLiteral("no such run"),
-                     QStringLiteral("--dataset"), tiny},
+    QCOMPARE(runCli({QStringLiteral("score"), QStringLiteral("--project"), m_project->path(), QStringLiteral("--run"),
+                     QStringLiteral("no such run"), QStringLiteral("--dataset"), tiny},
                     &out),
              2);
 }

@@ -81,12 +81,18 @@ void TestSplitFiles::fileStem_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("stem");
-    QTest::newRow("plain") << "paper50 (2)" << "paper50 (2)";
-    QTest::newRow("separators") << "a/b\\c:d" << "a_b_c_d";
-    QTest::newRow("trimmed") << "  set  " << "set";
-    QTest::newRow("non-ASCII letters become _ too") << "Goldstandard für Ü" << "Goldstandard f_r _";
-    QTest::newRow("empty") << "" << "gold-set";
-    QTest::newRow("only spaces") << "   " << "gold-set";
+    QTest::newRow("plain") << "paper50 (2)"
+                           << "paper50 (2)";
+    QTest::newRow("separators") << "a/b\\c:d"
+                                << "a_b_c_d";
+    QTest::newRow("trimmed") << "  set  "
+                             << "set";
+    QTest::newRow("non-ASCII letters become _ too") << "Goldstandard für Ü"
+                                                    << "Goldstandard f_r _";
+    QTest::newRow("empty") << ""
+                           << "gold-set";
+    QTest::newRow("only spaces") << "   "
+                                 << "gold-set";
 }
 
 void TestSplitFiles::fileStem()
@@ -160,9 +166,9 @@ void TestSplitFiles::unwritableFolder()
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
     NullProgress progress;
-    const Result<FineTuneFiles> files =
-        writeFineTuneSplits(users(12, 0, 0), QStringLiteral("g"), catalogue(), PromptTemplate::paperDefault(),
-                            dir.filePath(QStringLiteral("file/below")), QStringLiteral("s"), false, *m_tokenizer, progress);
+    const Result<FineTuneFiles> files = writeFineTuneSplits(
+        users(12, 0, 0), QStringLiteral("g"), catalogue(), PromptTemplate::paperDefault(),
+        dir.filePath(QStringLiteral("file/below")), QStringLiteral("s"), false, *m_tokenizer, progress);
     QVERIFY(!files.ok());
     QCOMPARE(files.error().code, ErrorCode(errc::General::WriteFailed));
     QVERIFY(files.error().message.contains(QStringLiteral("below")));

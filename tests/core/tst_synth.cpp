@@ -22,13 +22,14 @@ using namespace cinetune;
 namespace {
 
 constexpr std::array<double, 5> kStarShare = {0.046, 0.101, 0.287, 0.336, 0.230};
-const QStringList kRatingFiles = {"combined_data_1.txt", "combined_data_2.txt", "combined_data_3.txt",
-                                  "combined_data_4.txt"};
+const QStringList kRatingFiles = {"combined_data_1.txt", "combined_data_2.txt", "combined_data_3.txt", "combined_data_4.txt"};
 
 class RecordingProgress final : public Progress
 {
 public:
-    explicit RecordingProgress(int cancelAfterReports = -1) : m_cancelAfter(cancelAfterReports) {}
+    explicit RecordingProgress(int cancelAfterReports = -1)
+        : m_cancelAfter(cancelAfterReports)
+    {}
 
     void report(double fraction, const QString &phase) override
     {
@@ -75,14 +76,14 @@ qint64 parseInt(const QByteArray &text, bool *ok)
 // Everything the tests check, read back with simple code of their own.
 struct Parsed
 {
-    QString error;                              // first violation, "file:line: what (line)"
+    QString error; // first violation, "file:line: what (line)"
     quint64 ratings = 0;
     std::array<quint64, 6> stars{};
-    std::array<QPair<int, int>, 4> range{};     // first and last movie per file, 0 if empty
-    std::vector<quint32> perMovie;              // ratings per movie, index = id - 1
+    std::array<QPair<int, int>, 4> range{}; // first and last movie per file, 0 if empty
+    std::vector<quint32> perMovie;          // ratings per movie, index = id - 1
     std::map<quint32, quint32> perCustomer;
     std::map<int, quint64> perYear;
-    std::vector<quint64> pairs;                 // movie << 32 | customer, in file order
+    std::vector<quint64> pairs; // movie << 32 | customer, in file order
     qint64 bytes = 0;
 
     quint64 inYear(int year) const
@@ -168,8 +169,8 @@ Parsed parseRatings(const QString &dir)
                     continue;
                 }
             }
-            p.error = QStringLiteral("%1:%2: %3 (%4)").arg(name).arg(lineNo).arg(QLatin1String(problem),
-                                                                             QString::fromLatin1(line));
+            p.error =
+                QStringLiteral("%1:%2: %3 (%4)").arg(name).arg(lineNo).arg(QLatin1String(problem), QString::fromLatin1(line));
             return p;
         }
     }
@@ -332,8 +333,7 @@ void TestSynth::realism()
     // Star mix close to Netflix's.
     for (int s = 1; s <= 5; ++s) {
         const double share = double(p.stars[s]) / p.ratings;
-        QVERIFY2(std::abs(share - kStarShare[s - 1]) < 0.02,
-                 qPrintable(QStringLiteral("%1 stars: %2").arg(s).arg(share)));
+        QVERIFY2(std::abs(share - kStarShare[s - 1]) < 0.02, qPrintable(QStringLiteral("%1 stars: %2").arg(s).arg(share)));
     }
 
     // Heavy-tailed user activity: median near 96 with a long right tail.

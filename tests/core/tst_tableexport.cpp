@@ -32,15 +32,16 @@ GoldSetResults group()
     GoldSetResults g;
     g.name = QStringLiteral("profileData50");
     RunMetrics base, tuned;
-    base.column = {QStringLiteral("Baseline"), QStringLiteral("run-1"), QJsonObject{{QStringLiteral("model"), QStringLiteral("gpt-4o-mini")},
-                                                                                     {QStringLiteral("temperature"), 0}}};
-    tuned.column = {kAwkward, QStringLiteral("run-2"), QJsonObject{{QStringLiteral("model"), QStringLiteral("ft:gpt-4o-mini:x")},
-                                                                    {QStringLiteral("seed"), 7}}};
+    base.column = {QStringLiteral("Baseline"), QStringLiteral("run-1"),
+                   QJsonObject{{QStringLiteral("model"), QStringLiteral("gpt-4o-mini")}, {QStringLiteral("temperature"), 0}}};
+    tuned.column = {kAwkward, QStringLiteral("run-2"),
+                    QJsonObject{{QStringLiteral("model"), QStringLiteral("ft:gpt-4o-mini:x")}, {QStringLiteral("seed"), 7}}};
     for (qsizetype i = 0; i < kIds.size(); ++i) {
         base.metrics.insert(kIds[i], MetricCell::of(kBase[i], kBase[i] * 0.5, kBase[i] * 1.5));
         tuned.metrics.insert(kIds[i], MetricCell::of(kTuned[i], kTuned[i] - 0.01, kTuned[i] + 0.01));
-        g.paired.insert(kIds[i], PairedCell{kTuned[i] - kBase[i], kTuned[i] - kBase[i] - 0.02, kTuned[i] - kBase[i] + 0.02,
-                                            i == 7 ? 0.2 : 0.0004, true});
+        g.paired.insert(kIds[i],
+                        PairedCell{kTuned[i] - kBase[i], kTuned[i] - kBase[i] - 0.02, kTuned[i] - kBase[i] + 0.02,
+                                   i == 7 ? 0.2 : 0.0004, true});
     }
     base.metrics.insert(QStringLiteral("hit@10"), MetricCell::of(0.25));
     base.conventions = QJsonObject{{QStringLiteral("f1"), QStringLiteral("per user, then the mean")}};
@@ -144,15 +145,24 @@ void TestTableExport::labels_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("label");
-    QTest::newRow("precision") << "precision@3" << "Precision@3";
-    QTest::newRow("recall") << "recall@10" << "Recall@10";
-    QTest::newRow("f1") << "f1@5" << "F1@5";
-    QTest::newRow("ndcg") << "ndcg@1" << "NDCG@1";
-    QTest::newRow("map at k") << "map@5" << "MAP@5";
-    QTest::newRow("map") << "map" << "MAP";
-    QTest::newRow("mrr") << "mrr" << "MRR";
-    QTest::newRow("rate") << "hallucination_rate" << "Hallucination rate";
-    QTest::newRow("unknown") << "foo@bar" << "foo@bar";
+    QTest::newRow("precision") << "precision@3"
+                               << "Precision@3";
+    QTest::newRow("recall") << "recall@10"
+                            << "Recall@10";
+    QTest::newRow("f1") << "f1@5"
+                        << "F1@5";
+    QTest::newRow("ndcg") << "ndcg@1"
+                          << "NDCG@1";
+    QTest::newRow("map at k") << "map@5"
+                              << "MAP@5";
+    QTest::newRow("map") << "map"
+                         << "MAP";
+    QTest::newRow("mrr") << "mrr"
+                         << "MRR";
+    QTest::newRow("rate") << "hallucination_rate"
+                          << "Hallucination rate";
+    QTest::newRow("unknown") << "foo@bar"
+                             << "foo@bar";
 }
 
 void TestTableExport::labels()
@@ -287,9 +297,9 @@ void TestTableExport::latexShape()
     QVERIFY(lines[top + 1].contains(QStringLiteral("gpt-4o\\_mini 50\\% \\& \\#2")));
     QVERIFY(lines[mid + 1].startsWith(QStringLiteral("Precision@3 & 0.0198")));
     if (extended) {
-        QVERIFY(tex.contains(QStringLiteral("$^{*}$")));                      // p < 0.05 is marked
+        QVERIFY(tex.contains(QStringLiteral("$^{*}$"))); // p < 0.05 is marked
         QVERIFY(lines[top + 1].contains(QStringLiteral("$\\Delta$ (gpt-4o\\_mini 50\\% \\& \\#2 $-$ Baseline)")));
-        QVERIFY(lines[bottom - 1].contains(QStringLiteral("0.200")));         // MAP's p = 0.2 is not
+        QVERIFY(lines[bottom - 1].contains(QStringLiteral("0.200"))); // MAP's p = 0.2 is not
         QVERIFY(!lines[bottom - 1].contains(QStringLiteral("$^{*}$")));
     }
     // Every non-comment line is free of unescaped % and #.
@@ -306,14 +316,22 @@ void TestTableExport::latexEscape_data()
 {
     QTest::addColumn<QString>("in");
     QTest::addColumn<QString>("out");
-    QTest::newRow("plain") << "Precision@3" << "Precision@3";
-    QTest::newRow("underscore") << "profile_data_50" << "profile\\_data\\_50";
-    QTest::newRow("percent") << "50%" << "50\\%";
-    QTest::newRow("ampersand") << "A & B" << "A \\& B";
-    QTest::newRow("hash") << "#1" << "\\#1";
-    QTest::newRow("dollar braces") << "$x{y}" << "\\$x\\{y\\}";
-    QTest::newRow("backslash") << "a\\b" << "a\\textbackslash{}b";
-    QTest::newRow("tilde caret") << "~^" << "\\textasciitilde{}\\textasciicircum{}";
+    QTest::newRow("plain") << "Precision@3"
+                           << "Precision@3";
+    QTest::newRow("underscore") << "profile_data_50"
+                                << "profile\\_data\\_50";
+    QTest::newRow("percent") << "50%"
+                             << "50\\%";
+    QTest::newRow("ampersand") << "A & B"
+                               << "A \\& B";
+    QTest::newRow("hash") << "#1"
+                          << "\\#1";
+    QTest::newRow("dollar braces") << "$x{y}"
+                                   << "\\$x\\{y\\}";
+    QTest::newRow("backslash") << "a\\b"
+                               << "a\\textbackslash{}b";
+    QTest::newRow("tilde caret") << "~^"
+                                 << "\\textasciitilde{}\\textasciicircum{}";
 }
 
 void TestTableExport::latexEscape()
@@ -378,10 +396,14 @@ void TestTableExport::csvQuoting_data()
 {
     QTest::addColumn<QString>("in");
     QTest::addColumn<QString>("out");
-    QTest::newRow("plain") << "abc" << "abc";
-    QTest::newRow("comma") << "a,b" << "\"a,b\"";
-    QTest::newRow("quote") << "say \"hi\"" << "\"say \"\"hi\"\"\"";
-    QTest::newRow("newline") << "a\nb" << "\"a\nb\"";
+    QTest::newRow("plain") << "abc"
+                           << "abc";
+    QTest::newRow("comma") << "a,b"
+                           << "\"a,b\"";
+    QTest::newRow("quote") << "say \"hi\""
+                           << "\"say \"\"hi\"\"\"";
+    QTest::newRow("newline") << "a\nb"
+                             << "\"a\nb\"";
 }
 
 void TestTableExport::csvQuoting()
@@ -411,7 +433,8 @@ void TestTableExport::readsEvalJson()
     const QStringList ext = extendedMetricIds({3, 5}, {r});
     QVERIFY(ext.contains("coverage") && ext.contains("gini") && !ext.contains("hallucination_rate"));
 
-    const auto paired = pairedFromJson(QJsonDocument::fromJson(R"([{"metric": "mrr", "diff": 0.5, "lo": 0.4, "hi": 0.6, "p": 0.001}])").array());
+    const auto paired = pairedFromJson(
+        QJsonDocument::fromJson(R"([{"metric": "mrr", "diff": 0.5, "lo": 0.4, "hi": 0.6, "p": 0.001}])").array());
     QVERIFY(paired.value("mrr").significant());
     QCOMPARE(paired.value("mrr").diff, 0.5);
 }
@@ -568,7 +591,8 @@ void TestTableExport::lossCurvesBehindRuns()
 {
     QFETCH(QStringList, runModels);
     QFETCH(QStringList, expected);
-    const QList<LossCurve> curves{LossCurve{"ft:a", {}, {"ft:a"}}, LossCurve{"ft:b", {}, {"ft:b", "ft:b:ckpt-step-10", "my-deployment"}}};
+    const QList<LossCurve> curves{LossCurve{"ft:a", {}, {"ft:a"}},
+                                  LossCurve{"ft:b", {}, {"ft:b", "ft:b:ckpt-step-10", "my-deployment"}}};
     ResultsComparison c;
     c.groups << GoldSetResults{};
     for (const QString &m : runModels) {
@@ -664,10 +688,12 @@ void TestTableExport::simulatedRunsAreLabelled()
     for (const ResultsTable &t : allTables(c)) {
         for (TableFormat f : {TableFormat::Csv, TableFormat::Markdown, TableFormat::Latex, TableFormat::Json}) {
             const QString text = QString::fromUtf8(exportTable(t, f, {}));
-            QVERIFY2(text.contains(f == TableFormat::Latex ? QStringLiteral("simulator --- not an LLM") : mark), qPrintable(text.left(400)));
+            QVERIFY2(text.contains(f == TableFormat::Latex ? QStringLiteral("simulator --- not an LLM") : mark),
+                     qPrintable(text.left(400)));
         }
     }
-    QVERIFY(cinetune::perUserRunsCsv(runs).contains(QStringLiteral(",pd50/test/gpt-4o-mini-2024-07-18/paper (simulator — not an LLM),2,")));
+    QVERIFY(cinetune::perUserRunsCsv(runs).contains(
+        QStringLiteral(",pd50/test/gpt-4o-mini-2024-07-18/paper (simulator — not an LLM),2,")));
     // The report warns at the top (before any table) when a shown number comes from the simulator.
     ReportData report;
     report.title = QStringLiteral("r");

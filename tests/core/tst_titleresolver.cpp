@@ -43,18 +43,30 @@ void TestTitleResolver::normalize_data()
 {
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("key");
-    QTest::newRow("article at the end") << "Matrix, The" << "matrix";
-    QTest::newRow("article at the front") << "The Matrix" << "matrix";
-    QTest::newRow("a") << "A Beautiful Mind" << "beautiful mind";
-    QTest::newRow("foreign article at the end") << "Misérables, Les" << "miserables";
-    QTest::newRow("foreign article kept in front") << "Les Misérables" << "les miserables";
-    QTest::newRow("diacritics") << "Amélie" << "amelie";
-    QTest::newRow("ampersand") << "Harold & Maude" << "harold and maude";
-    QTest::newRow("apostrophe") << "Schindler’s List" << "schindlers list";
-    QTest::newRow("punctuation") << "Star Wars: Episode IV - A New Hope" << "star wars episode iv a new hope";
-    QTest::newRow("case and spaces") << "  WALL·E   " << "wall e";
-    QTest::newRow("only article") << "The" << "the";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("article at the end") << "Matrix, The"
+                                        << "matrix";
+    QTest::newRow("article at the front") << "The Matrix"
+                                          << "matrix";
+    QTest::newRow("a") << "A Beautiful Mind"
+                       << "beautiful mind";
+    QTest::newRow("foreign article at the end") << "Misérables, Les"
+                                                << "miserables";
+    QTest::newRow("foreign article kept in front") << "Les Misérables"
+                                                   << "les miserables";
+    QTest::newRow("diacritics") << "Amélie"
+                                << "amelie";
+    QTest::newRow("ampersand") << "Harold & Maude"
+                               << "harold and maude";
+    QTest::newRow("apostrophe") << "Schindler’s List"
+                                << "schindlers list";
+    QTest::newRow("punctuation") << "Star Wars: Episode IV - A New Hope"
+                                 << "star wars episode iv a new hope";
+    QTest::newRow("case and spaces") << "  WALL·E   "
+                                     << "wall e";
+    QTest::newRow("only article") << "The"
+                                  << "the";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestTitleResolver::normalize()
@@ -150,27 +162,34 @@ void TestTitleResolver::inlineCatalogue()
     c.add(Movie{2, 2004, QStringLiteral("Night Watchers"), QStringLiteral("Night Watchers (2004)")});
     c.add(Movie{3, 1990, QStringLiteral("Night Watches"), QStringLiteral("Night Watches (1990)")});
     const TitleResolver r(c, {5, 50, 500});
-    QCOMPARE(r.resolve(QStringLiteral("Night Watche"), 2004).sourceId, 2u);   // d=2, but the same year
-    QCOMPARE(r.resolve(QStringLiteral("Night Watchr"), 0).sourceId, 1u);      // d=1 beats d=2 of more rated ones
+    QCOMPARE(r.resolve(QStringLiteral("Night Watche"), 2004).sourceId, 2u); // d=2, but the same year
+    QCOMPARE(r.resolve(QStringLiteral("Night Watchr"), 0).sourceId, 1u);    // d=1 beats d=2 of more rated ones
     QCOMPARE(r.resolve(QStringLiteral("Night Watchr"), 0).distance, 1);
-    QCOMPARE(r.resolve(QStringLiteral("Night Watche"), 0).sourceId, 3u);      // d=1 to 1 and 3: the more rated
+    QCOMPARE(r.resolve(QStringLiteral("Night Watche"), 0).sourceId, 3u); // d=1 to 1 and 3: the more rated
     QCOMPARE(r.resolve(QStringLiteral("Night Watch"), 0).status, ResolutionStatus::ExactTitleOnly);
 }
 
 void TestTitleResolver::neverCrashes()
 {
-    const QStringList inputs = {QString(), QStringLiteral("   "), QStringLiteral("(1999)"), QStringLiteral("&&&"),
-                                QString(300, QLatin1Char('x')), QStringLiteral("\u0301\u0301"), QStringLiteral("The"),
-                                QStringLiteral(", The"), QStringLiteral("a (b) (c) (d) (e) (f)")};
+    const QStringList inputs = {QString(),
+                                QStringLiteral("   "),
+                                QStringLiteral("(1999)"),
+                                QStringLiteral("&&&"),
+                                QString(300, QLatin1Char('x')),
+                                QStringLiteral("\u0301\u0301"),
+                                QStringLiteral("The"),
+                                QStringLiteral(", The"),
+                                QStringLiteral("a (b) (c) (d) (e) (f)")};
     for (const QString &in : inputs) {
         const Resolution r = m_resolver->resolve(in);
         QVERIFY(r.status == ResolutionStatus::Unresolved || r.movieIndex.has_value());
     }
     // Ten typical titles (four fuzzy, one hallucinated) resolve well under 5 ms on ~9,700 movies.
-    const QStringList ten = {QStringLiteral("The Matrix (1999)"), QStringLiteral("Pulp Fictoin"), QStringLiteral("Amélie"),
-                             QStringLiteral("The Godfater"), QStringLiteral("Heat"), QStringLiteral("Shawshank Redemtion"),
-                             QStringLiteral("Fight Club (1999)"), QStringLiteral("Forrest Gump"),
-                             QStringLiteral("The Quantum Lighthouse Keeper"), QStringLiteral("Interstelar")};
+    const QStringList ten = {
+        QStringLiteral("The Matrix (1999)"), QStringLiteral("Pulp Fictoin"), QStringLiteral("Amélie"),
+        QStringLiteral("The Godfater"),      QStringLiteral("Heat"),         QStringLiteral("Shawshank Redemtion"),
+        QStringLiteral("Fight Club (1999)"), QStringLiteral("Forrest Gump"), QStringLiteral("The Quantum Lighthouse Keeper"),
+        QStringLiteral("Interstelar")};
     QElapsedTimer t;
     t.start();
     int resolved = 0;

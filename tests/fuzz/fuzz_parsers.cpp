@@ -44,7 +44,8 @@ const TitleResolver &resolver()
 {
     static const Catalogue catalogue = [] {
         Catalogue c;
-        const char *const titles[] = {"The Matrix", "Heat", "Amélie", "Toy Story", "Fargo", "Se7en", "Up", "Alien", "Aliens", "Brazil"};
+        const char *const titles[] = {"The Matrix", "Heat", "Amélie", "Toy Story", "Fargo",
+                                      "Se7en",      "Up",   "Alien",  "Aliens",    "Brazil"};
         std::uint32_t id = 1;
         for (const char *t : titles) {
             c.add(Movie{id, 1980 + int(id), QString::fromUtf8(t), {}, true});

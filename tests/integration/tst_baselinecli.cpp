@@ -52,8 +52,15 @@ private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QStringList base(const QString &model, const QString &out) const
     {
-        return {QStringLiteral("baseline"), QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--gold"), m_gold,
-                QStringLiteral("--model"), model, QStringLiteral("--out"), out};
+        return {QStringLiteral("baseline"),
+                QStringLiteral("--dataset"),
+                QStringLiteral(":sample"),
+                QStringLiteral("--gold"),
+                m_gold,
+                QStringLiteral("--model"),
+                model,
+                QStringLiteral("--out"),
+                out};
     }
 
     QTemporaryDir m_dir;
@@ -65,8 +72,9 @@ void TestBaselineCli::initTestCase()
 {
     QVERIFY(!qEnvironmentVariable("CINETUNE_BINARY").isEmpty());
     m_gold = path(QStringLiteral("gold.jsonl"));
-    const Run g = runCli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--out"), m_gold, QStringLiteral("--sample-users"),
-                          QStringLiteral("80"), QStringLiteral("--split"), QStringLiteral("60/20/20")});
+    const Run g = runCli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--out"), m_gold,
+                          QStringLiteral("--sample-users"), QStringLiteral("80"), QStringLiteral("--split"),
+                          QStringLiteral("60/20/20")});
     QVERIFY2(g.code == 0, g.err.constData());
     for (const QByteArray &line : readAll(m_gold).split('\n')) {
         if (line.isEmpty())
@@ -136,8 +144,8 @@ void TestBaselineCli::writesPredictions()
 void TestBaselineCli::allSplitsAndCount()
 {
     const QString out = path(QStringLiteral("all.jsonl"));
-    const Run r = runCli(base(QStringLiteral("popular"), out) << QStringLiteral("--split") << QStringLiteral("all") << QStringLiteral("--count")
-                                                              << QStringLiteral("3"));
+    const Run r = runCli(base(QStringLiteral("popular"), out) << QStringLiteral("--split") << QStringLiteral("all")
+                                                              << QStringLiteral("--count") << QStringLiteral("3"));
     QVERIFY2(r.code == 0, r.err.constData());
     const QList<QByteArray> lines = readAll(out).trimmed().split('\n');
     QCOMPARE(lines.size(), static_cast<qsizetype>(m_lines.size()));
@@ -179,8 +187,8 @@ void TestBaselineCli::errors_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("code");
     const QString out = QStringLiteral("OUT");
-    QTest::newRow("no model") << QStringList{QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--gold"), QStringLiteral("GOLD"),
-                                             QStringLiteral("--out"), out}
+    QTest::newRow("no model") << QStringList{QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--gold"),
+                                             QStringLiteral("GOLD"),      QStringLiteral("--out"),   out}
                               << 1;
     QTest::newRow("unknown model") << QStringList{QStringLiteral("--model"), QStringLiteral("svd")} << 1;
     QTest::newRow("bad split") << QStringList{QStringLiteral("--split"), QStringLiteral("dev")} << 1;

@@ -309,9 +309,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("faults");
         QTest::addColumn<QString>("errorCode");
         QTest::addColumn<int>("problems");
-        QTest::newRow("status 500 line") << "500@BATCH:/user-105" << "provider.server" << 0;
-        QTest::newRow("line error object") << "drop@BATCH:/user-105" << "provider.batch_line" << 0;
-        QTest::newRow("malformed line") << "malformed@BATCH:/user-105" << "provider.batch_missing" << 1;
+        QTest::newRow("status 500 line") << "500@BATCH:/user-105"
+                                         << "provider.server" << 0;
+        QTest::newRow("line error object") << "drop@BATCH:/user-105"
+                                           << "provider.batch_line" << 0;
+        QTest::newRow("malformed line") << "malformed@BATCH:/user-105"
+                                        << "provider.batch_missing" << 1;
     }
     void failedLines()
     {
@@ -378,14 +381,16 @@ private Q_SLOTS:
         BatchRun refused(setup(m_project.get(), refusedId, ProviderKind::Azure), fast());
         QString error;
         QCOMPARE(runToEnd(refused, &error), int(RunStatus::Failed));
-        QVERIFY2(error.contains(QStringLiteral("Global-Batch")) && error.contains(QStringLiteral("--batch-deployment")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("Global-Batch")) && error.contains(QStringLiteral("--batch-deployment")),
+                 qPrintable(error));
         QCOMPARE(m_server->totalRequests(), 0);
 
         QByteArray uploaded;
-        connect(m_server.get(), &SimulatorServer::requestReceived, this, [&uploaded](const QString &route, const QByteArray &body) {
-            if (route == QLatin1String("POST /v1/files"))
-                uploaded = body;
-        });
+        connect(m_server.get(), &SimulatorServer::requestReceived, this,
+                [&uploaded](const QString &route, const QByteArray &body) {
+                    if (route == QLatin1String("POST /v1/files"))
+                        uploaded = body;
+                });
         const qint64 runId = newRun(*m_project, QStringLiteral("azure"));
         BatchOptions options = fast();
         options.azureBatchDeployment = QStringLiteral("sim-base"); // the batch deployment's name (the simulator knows it)
@@ -437,11 +442,15 @@ private Q_SLOTS:
         QVERIFY(golds.add(QStringLiteral("tiny"), set, "fp").ok());
         const QString path = m_project->path();
         m_project.reset(); // the command opens the file itself
-        const QStringList args{QStringLiteral("--project"), path, QStringLiteral("--gold"), QStringLiteral("tiny"),
-                               QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"),
-                               m_server->baseUrl(), QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--strategy"),
-                               QStringLiteral("zero-shot"), QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--json"),
-                               QStringLiteral("--batch"), QStringLiteral("--poll-seconds"), QStringLiteral("1")};
+        const QStringList args{QStringLiteral("--project"),      path,
+                               QStringLiteral("--gold"),         QStringLiteral("tiny"),
+                               QStringLiteral("--target"),       QStringLiteral("gpt-4o-mini-2024-07-18"),
+                               QStringLiteral("--base-url"),     m_server->baseUrl(),
+                               QStringLiteral("--kind"),         QStringLiteral("simulator"),
+                               QStringLiteral("--strategy"),     QStringLiteral("zero-shot"),
+                               QStringLiteral("--dataset"),      QStringLiteral(":sample"),
+                               QStringLiteral("--json"),         QStringLiteral("--batch"),
+                               QStringLiteral("--poll-seconds"), QStringLiteral("1")};
         QString firstBatch;
         for (int round = 0; round < 2; ++round) {
             QString outText, errText;
@@ -465,7 +474,8 @@ private Q_SLOTS:
         QTextStream out(&outText), err(&errText);
         QStringList together = args;
         together[together.indexOf(QStringLiteral("simulator"))] = QStringLiteral("together");
-        together << QStringLiteral("--name") << QStringLiteral("together") << QStringLiteral("--key-env") << QStringLiteral("PATH");
+        together << QStringLiteral("--name") << QStringLiteral("together") << QStringLiteral("--key-env")
+                 << QStringLiteral("PATH");
         QCOMPARE(cli::evalRun(together, out, err), int(cli::ProviderError));
         err.flush();
         QVERIFY2(errText.contains(QStringLiteral("Batch API")), qPrintable(errText));

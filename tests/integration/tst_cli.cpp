@@ -41,7 +41,8 @@ void TestCli::statsJson_data()
                              << QByteArray(R"({"format":"netflix-kaggle","ratings":3,"users":2,"movies":3,"rated_movies":2,
                                              "first_date":"2000-01-01","last_date":"2002-03-04",
                                              "rating_histogram":{"1":1,"2":0,"3":0,"4":0,"5":2},"warnings":[]})");
-    QTest::newRow("movielens") << "ratings.csv" << QByteArray("userId,movieId,rating,timestamp\n1,1,4.5,964982703\n2,1,0.5,964982703\n")
+    QTest::newRow("movielens") << "ratings.csv"
+                               << QByteArray("userId,movieId,rating,timestamp\n1,1,4.5,964982703\n2,1,0.5,964982703\n")
                                << "movies.csv" << QByteArray("movieId,title,genres\n1,Toy Story (1995),Animation\n")
                                << QByteArray(R"({"format":"movielens-csv","ratings":2,"users":2,"movies":1,"rated_movies":1,
                                                "first_date":"2000-07-30","last_date":"2000-07-30",
@@ -59,8 +60,8 @@ void TestCli::statsJson()
     QTemporaryDir dir;
     cinetune::test::writeFile(dir.path(), ratingsName, ratings);
     cinetune::test::writeFile(dir.path(), titlesName, titles);
-    const Run r = runCli({QStringLiteral("dataset"), QStringLiteral("stats"), dir.path(), QStringLiteral("--json"),
-                            QStringLiteral("--no-cache")});
+    const Run r = runCli(
+        {QStringLiteral("dataset"), QStringLiteral("stats"), dir.path(), QStringLiteral("--json"), QStringLiteral("--no-cache")});
     QCOMPARE(r.code, 0);
     QJsonParseError pe;
     const QJsonObject got = QJsonDocument::fromJson(r.out, &pe).object();
@@ -79,10 +80,13 @@ void TestCli::exitCodes_data()
     QTest::newRow("no path") << QStringList{"dataset", "stats"} << 1 << "expected one dataset PATH";
     QTest::newRow("unknown option") << QStringList{"dataset", "stats", "x", "--bogus"} << 1 << "Unknown option 'bogus'";
     QTest::newRow("unknown subcommand") << QStringList{"dataset", "frobnicate"} << 1 << "unknown or missing subcommand";
-    QTest::newRow("bad threads") << QStringList{"dataset", "stats", "x", "--threads", "many"} << 1 << "--threads must be a whole number";
-    QTest::newRow("missing path") << QStringList{"dataset", "stats", "/no/such/dataset"} << 2 << "/no/such/dataset: no such file or folder";
+    QTest::newRow("bad threads") << QStringList{"dataset", "stats", "x", "--threads", "many"} << 1
+                                 << "--threads must be a whole number";
+    QTest::newRow("missing path") << QStringList{"dataset", "stats", "/no/such/dataset"} << 2
+                                  << "/no/such/dataset: no such file or folder";
     QTest::newRow("synth without out") << QStringList{"dataset", "synth"} << 1 << "expected --out DIR";
-    QTest::newRow("synth zero users") << QStringList{"dataset", "synth", "--out", "/tmp/x", "--users", "0"} << 1 << "--users must be a whole number from 1";
+    QTest::newRow("synth zero users") << QStringList{"dataset", "synth", "--out", "/tmp/x", "--users", "0"} << 1
+                                      << "--users must be a whole number from 1";
     QTest::newRow("version") << QStringList{"--version"} << 0 << "";
 }
 
@@ -101,7 +105,7 @@ void TestCli::synthThenStats()
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("synth"));
     Run r = runCli({QStringLiteral("dataset"), QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--users"),
-                      QStringLiteral("400"), QStringLiteral("--seed"), QStringLiteral("7")});
+                    QStringLiteral("400"), QStringLiteral("--seed"), QStringLiteral("7")});
     QVERIFY2(r.code == 0, r.err.constData());
     r = runCli({QStringLiteral("dataset"), QStringLiteral("stats"), out, QStringLiteral("--json"), QStringLiteral("--no-cache")});
     QVERIFY2(r.code == 0, r.err.constData());
@@ -121,7 +125,8 @@ void TestCli::synthThenStats()
     f.close();
     r = runCli({QStringLiteral("dataset"), QStringLiteral("stats"), out, QStringLiteral("--no-cache")});
     QCOMPARE(r.code, 2);
-    QVERIFY2(QString::fromUtf8(r.err).contains(QRegularExpression(QStringLiteral("combined_data_4\\.txt:\\d+: expected a rating from 1 to 5, found \"9\""))),
+    QVERIFY2(QString::fromUtf8(r.err).contains(
+                 QRegularExpression(QStringLiteral("combined_data_4\\.txt:\\d+: expected a rating from 1 to 5, found \"9\""))),
              r.err.constData());
 }
 

@@ -41,7 +41,8 @@ private Q_SLOTS:
         QVERIFY(cli::findCommand(QStringLiteral("report"))->needsWidgets);
         QVERIFY(!cli::findCommand(QStringLiteral("run"))->needsWidgets);
         QCOMPARE(cli::topLevelCommandNames().last(), QStringLiteral("help"));
-        QCOMPARE(cli::subcommandNames(QStringLiteral("dataset")), (QStringList{QStringLiteral("stats"), QStringLiteral("synth")}));
+        QCOMPARE(cli::subcommandNames(QStringLiteral("dataset")),
+                 (QStringList{QStringLiteral("stats"), QStringLiteral("synth")}));
     }
 
     void commandHelp_data()
@@ -61,7 +62,8 @@ private Q_SLOTS:
         const cli::Command *c = cli::findCommand(name);
         QVERIFY(c);
         const QStringList words = name.split(QLatin1Char(' '));
-        const QStringList args = viaHelpCommand ? QStringList{QStringLiteral("help")} + words : words + QStringList{QStringLiteral("--help")};
+        const QStringList args = viaHelpCommand ? QStringList{QStringLiteral("help")} + words
+                                                : words + QStringList{QStringLiteral("--help")};
         const test::CliRun r = test::runCli(args, {.timeoutMs = 60000});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData());
@@ -79,8 +81,9 @@ private Q_SLOTS:
     // --help anywhere among the options, after other options too, never runs the command.
     void helpAfterOptions()
     {
-        const test::CliRun r = test::runCli({QStringLiteral("run"), QStringLiteral("--project"), QStringLiteral("missing.cinetune"), QStringLiteral("--help")},
-                                            {.timeoutMs = 60000});
+        const test::CliRun r = test::runCli(
+            {QStringLiteral("run"), QStringLiteral("--project"), QStringLiteral("missing.cinetune"), QStringLiteral("--help")},
+            {.timeoutMs = 60000});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.startsWith("Usage: cinetune run "));
         QVERIFY(!QFileInfo::exists(QStringLiteral("missing.cinetune")));
@@ -132,15 +135,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("command") << QStringList{QStringLiteral("baselinerun")} << QStringLiteral("Did you mean \"baseline-run\"?");
+        QTest::newRow("command") << QStringList{QStringLiteral("baselinerun")}
+                                 << QStringLiteral("Did you mean \"baseline-run\"?");
         QTest::newRow("command typo") << QStringList{QStringLiteral("scroe")} << QStringLiteral("Did you mean \"score\"?");
-        QTest::newRow("help typo") << QStringList{QStringLiteral("help"), QStringLiteral("finetun")} << QStringLiteral("Did you mean \"finetune\"?");
-        QTest::newRow("subcommand") << QStringList{QStringLiteral("finetune"), QStringLiteral("sumbit")}
-                                    << QStringLiteral("unknown or missing subcommand \"sumbit\"; expected submit, status, watch, cancel, list or discard. "
-                                                      "Did you mean \"submit\"?");
+        QTest::newRow("help typo") << QStringList{QStringLiteral("help"), QStringLiteral("finetun")}
+                                   << QStringLiteral("Did you mean \"finetune\"?");
+        QTest::newRow("subcommand")
+            << QStringList{QStringLiteral("finetune"), QStringLiteral("sumbit")}
+            << QStringLiteral(
+                   "unknown or missing subcommand \"sumbit\"; expected submit, status, watch, cancel, list or discard. "
+                   "Did you mean \"submit\"?");
         QTest::newRow("missing subcommand") << QStringList{QStringLiteral("providers")}
                                             << QStringLiteral("expected list, add, remove or test.");
-        QTest::newRow("dataset subcommand") << QStringList{QStringLiteral("dataset"), QStringLiteral("stat")} << QStringLiteral("Did you mean \"stats\"?");
+        QTest::newRow("dataset subcommand") << QStringList{QStringLiteral("dataset"), QStringLiteral("stat")}
+                                            << QStringLiteral("Did you mean \"stats\"?");
     }
 
     void unknown()
@@ -167,7 +175,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString page = test::writeFile(dir.path(), QStringLiteral("cinetune.1"), r.out);
         QProcess groff;
-        groff.start(QStringLiteral("groff"), {QStringLiteral("-man"), QStringLiteral("-Tutf8"), QStringLiteral("-P-cbou"), QStringLiteral("-ww"), page});
+        groff.start(QStringLiteral("groff"),
+                    {QStringLiteral("-man"), QStringLiteral("-Tutf8"), QStringLiteral("-P-cbou"), QStringLiteral("-ww"), page});
         if (!groff.waitForStarted(10000))
             QSKIP("groff is not installed; the page was checked by its sections only");
         QVERIFY(groff.waitForFinished(60000));
@@ -180,10 +189,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("words");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("command") << QStringList{QStringLiteral("cinetune"), QStringLiteral("finetune")} << QStringLiteral("finetune finetune-data");
-        QTest::newRow("subcommand") << QStringList{QStringLiteral("cinetune"), QStringLiteral("finetune"), QStringLiteral("su")} << QStringLiteral("submit");
-        QTest::newRow("option") << QStringList{QStringLiteral("cinetune"), QStringLiteral("run"), QStringLiteral("--proj")} << QStringLiteral("--project");
-        QTest::newRow("subcommand option") << QStringList{QStringLiteral("cinetune"), QStringLiteral("finetune"), QStringLiteral("watch"), QStringLiteral("--inter")}
+        QTest::newRow("command") << QStringList{QStringLiteral("cinetune"), QStringLiteral("finetune")}
+                                 << QStringLiteral("finetune finetune-data");
+        QTest::newRow("subcommand") << QStringList{QStringLiteral("cinetune"), QStringLiteral("finetune"), QStringLiteral("su")}
+                                    << QStringLiteral("submit");
+        QTest::newRow("option") << QStringList{QStringLiteral("cinetune"), QStringLiteral("run"), QStringLiteral("--proj")}
+                                << QStringLiteral("--project");
+        QTest::newRow("subcommand option") << QStringList{QStringLiteral("cinetune"), QStringLiteral("finetune"),
+                                                          QStringLiteral("watch"), QStringLiteral("--inter")}
                                            << QStringLiteral("--interval");
     }
 
@@ -199,9 +212,11 @@ private Q_SLOTS:
         for (const QString &w : words)
             quoted << QStringLiteral("'%1'").arg(w);
         QProcess bash;
-        bash.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("source '%1' && COMP_WORDS=(%2) && COMP_CWORD=%3 && _cinetune && echo \"${COMPREPLY[*]}\"")
-                                                                      .arg(script, quoted.join(QLatin1Char(' ')))
-                                                                      .arg(words.size() - 1)});
+        bash.start(QStringLiteral("bash"),
+                   {QStringLiteral("-c"),
+                    QStringLiteral("source '%1' && COMP_WORDS=(%2) && COMP_CWORD=%3 && _cinetune && echo \"${COMPREPLY[*]}\"")
+                        .arg(script, quoted.join(QLatin1Char(' ')))
+                        .arg(words.size() - 1)});
         QVERIFY(bash.waitForFinished(30000));
         QVERIFY2(bash.exitCode() == 0, bash.readAllStandardError().constData());
         QStringList got = QString::fromUtf8(bash.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));

@@ -42,7 +42,8 @@ QByteArray readAll(const QString &path)
 
 ino_t inodeOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_ino : 0;
 }
 
@@ -101,19 +102,34 @@ private:
     QString projectWithGold(const QString &name, const QString &split = QStringLiteral("0/0/100")) const
     {
         const QString project = m_dir.filePath(name + QStringLiteral(".cinetune"));
-        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
-                           QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"), QStringLiteral("--split"), split});
+        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project,
+                           QStringLiteral("--name"), QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"),
+                           QStringLiteral("--split"), split});
         if (g.code != 0)
             qWarning("goldset: %s", g.err.constData());
         return g.code == 0 ? project : QString();
     }
 
-    QStringList runArgs(const QString &project, const QString &baseUrl, const QString &strategy = QStringLiteral("zero-shot")) const
+    QStringList runArgs(const QString &project, const QString &baseUrl,
+                        const QString &strategy = QStringLiteral("zero-shot")) const
     {
-        return {QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
-                QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"), baseUrl,
-                QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--strategy"), strategy,
-                QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--concurrency"), QStringLiteral("2"),
+        return {QStringLiteral("run"),
+                QStringLiteral("--project"),
+                project,
+                QStringLiteral("--gold"),
+                QStringLiteral("g"),
+                QStringLiteral("--target"),
+                QStringLiteral("gpt-4o-mini-2024-07-18"),
+                QStringLiteral("--base-url"),
+                baseUrl,
+                QStringLiteral("--kind"),
+                QStringLiteral("simulator"),
+                QStringLiteral("--strategy"),
+                strategy,
+                QStringLiteral("--dataset"),
+                QStringLiteral(":sample"),
+                QStringLiteral("--concurrency"),
+                QStringLiteral("2"),
                 QStringLiteral("--json")};
     }
 
@@ -152,21 +168,32 @@ private Q_SLOTS:
         const QString gold = QStringLiteral("@GOLD");
         const QString link = QStringLiteral("@LINK");
         QTest::newRow("goldset over the ratings file")
-            << QStringList{QStringLiteral("goldset"), ratings, QStringLiteral("--out"), ratings, QStringLiteral("--sample-users"), QStringLiteral("20")}
+            << QStringList{QStringLiteral("goldset"), ratings, QStringLiteral("--out"), ratings, QStringLiteral("--sample-users"),
+                           QStringLiteral("20")}
             << ratings;
         QTest::newRow("goldset over a symbolic link to the ratings file")
-            << QStringList{QStringLiteral("goldset"), ratings, QStringLiteral("--out"), link, QStringLiteral("--sample-users"), QStringLiteral("20")}
+            << QStringList{QStringLiteral("goldset"), ratings, QStringLiteral("--out"), link, QStringLiteral("--sample-users"),
+                           QStringLiteral("20")}
             << ratings;
         QTest::newRow("goldset into the dataset folder's file")
-            << QStringList{QStringLiteral("goldset"), QStringLiteral("@DS"), QStringLiteral("--out"), ratings, QStringLiteral("--sample-users"), QStringLiteral("20")}
+            << QStringList{QStringLiteral("goldset"),        QStringLiteral("@DS"), QStringLiteral("--out"), ratings,
+                           QStringLiteral("--sample-users"), QStringLiteral("20")}
             << ratings;
-        QTest::newRow("baseline over the gold file")
-            << QStringList{QStringLiteral("baseline"), QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--gold"), gold,
-                           QStringLiteral("--model"), QStringLiteral("popular"), QStringLiteral("--out"), gold}
-            << gold;
+        QTest::newRow("baseline over the gold file") << QStringList{QStringLiteral("baseline"),
+                                                                    QStringLiteral("--dataset"),
+                                                                    QStringLiteral(":sample"),
+                                                                    QStringLiteral("--gold"),
+                                                                    gold,
+                                                                    QStringLiteral("--model"),
+                                                                    QStringLiteral("popular"),
+                                                                    QStringLiteral("--out"),
+                                                                    gold}
+                                                     << gold;
         QTest::newRow("finetune-data over the gold file")
-            << QStringList{QStringLiteral("finetune-data"), gold, QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--split"),
-                           QStringLiteral("train"), QStringLiteral("--out"), gold}
+            << QStringList{QStringLiteral("finetune-data"), gold,
+                           QStringLiteral("--dataset"),     QStringLiteral(":sample"),
+                           QStringLiteral("--split"),       QStringLiteral("train"),
+                           QStringLiteral("--out"),         gold}
             << gold;
     }
 
@@ -178,7 +205,9 @@ private Q_SLOTS:
         QFile::remove(link);
         QVERIFY(QFile::link(m_ratings, link));
         for (QString &a : args) {
-            a.replace(QStringLiteral("@RATINGS"), m_ratings).replace(QStringLiteral("@GOLD"), m_gold).replace(QStringLiteral("@LINK"), link);
+            a.replace(QStringLiteral("@RATINGS"), m_ratings)
+                .replace(QStringLiteral("@GOLD"), m_gold)
+                .replace(QStringLiteral("@LINK"), link);
             a.replace(QStringLiteral("@DS"), m_dir.filePath(QStringLiteral("ds")));
         }
         victim.replace(QStringLiteral("@RATINGS"), m_ratings).replace(QStringLiteral("@GOLD"), m_gold);
@@ -206,8 +235,8 @@ private Q_SLOTS:
         QVERIFY2(forced.code == 0, forced.err.constData());
         QVERIFY(readAll(keep) != QByteArray("1:\n1,3,2005-01-01\n"));
         // A new folder needs no --force.
-        const Run fresh = cli({QStringLiteral("dataset"), QStringLiteral("synth"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("synth2")),
-                               QStringLiteral("--users"), QStringLiteral("30")});
+        const Run fresh = cli({QStringLiteral("dataset"), QStringLiteral("synth"), QStringLiteral("--out"),
+                               m_dir.filePath(QStringLiteral("synth2")), QStringLiteral("--users"), QStringLiteral("30")});
         QVERIFY2(fresh.code == 0, fresh.err.constData());
     }
 
@@ -216,8 +245,9 @@ private Q_SLOTS:
         const QString out = m_dir.filePath(QStringLiteral("atomic.jsonl"));
         QVERIFY(!cinetune::test::writeFile(m_dir.path(), QStringLiteral("atomic.jsonl"), "old\n").isEmpty());
         const ino_t before = inodeOf(out);
-        const Run r = cli({QStringLiteral("baseline"), QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--gold"), m_gold,
-                           QStringLiteral("--model"), QStringLiteral("popular"), QStringLiteral("--out"), out});
+        const Run r = cli({QStringLiteral("baseline"), QStringLiteral("--dataset"), QStringLiteral(":sample"),
+                           QStringLiteral("--gold"), m_gold, QStringLiteral("--model"), QStringLiteral("popular"),
+                           QStringLiteral("--out"), out});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(readAll(out).startsWith("{"));
         QVERIFY(inodeOf(out) != before); // a temporary file renamed over it, not truncated in place
@@ -238,7 +268,8 @@ private Q_SLOTS:
         const Run second = cli(args);
         const Run one = finish(first);
         QVERIFY2(one.code == 0, one.err.constData());
-        const int users = QJsonDocument::fromJson(one.out.trimmed().split('\n').last()).object().value(QStringLiteral("users")).toInt();
+        const int users =
+            QJsonDocument::fromJson(one.out.trimmed().split('\n').last()).object().value(QStringLiteral("users")).toInt();
         QVERIFY(users >= 10);
         QVERIFY2(second.code == 2, second.err.constData());
         QVERIFY2(second.err.contains("already being sent by process"), second.err.constData());
@@ -315,8 +346,9 @@ private Q_SLOTS:
     {
         const QString project = projectWithGold(QStringLiteral("report"));
         QVERIFY(!project.isEmpty());
-        const Run b = cli({QStringLiteral("baseline-run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
-                           QStringLiteral("--baseline"), QStringLiteral("popular"), QStringLiteral("--dataset"), QStringLiteral(":sample")});
+        const Run b = cli({QStringLiteral("baseline-run"), QStringLiteral("--project"), project, QStringLiteral("--gold"),
+                           QStringLiteral("g"), QStringLiteral("--baseline"), QStringLiteral("popular"),
+                           QStringLiteral("--dataset"), QStringLiteral(":sample")});
         QVERIFY2(b.code == 0, b.err.constData());
         const Run r = cli({QStringLiteral("report"), QStringLiteral("--project"), project, QStringLiteral("--out"),
                            m_dir.filePath(QStringLiteral("report-out")), QStringLiteral("--runs"), QStringLiteral("nosuch"),
@@ -329,7 +361,8 @@ private Q_SLOTS:
     {
         const QString predictions = cinetune::test::writeFile(m_dir.path(), QStringLiteral("other.jsonl"),
                                                               "{\"user\": 999999999, \"items\": [1, 2, 3]}\n");
-        const Run r = cli({QStringLiteral("eval"), QStringLiteral("--gold"), m_gold, QStringLiteral("--predictions"), predictions});
+        const Run r = cli(
+            {QStringLiteral("eval"), QStringLiteral("--gold"), m_gold, QStringLiteral("--predictions"), predictions});
         QVERIFY2(r.code == 2, r.out.constData());
         QVERIFY2(r.err.contains("can be scored"), r.err.constData());
         QVERIFY(!r.out.contains("Metric"));
@@ -361,7 +394,8 @@ private Q_SLOTS:
         QCOMPARE(summary.value(QStringLiteral("pending")).toInt(), users);
         QCOMPARE(summary.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
         QVERIFY2(r.err.contains("Cannot connect to 127.0.0.1") && r.err.contains("stopped"), r.err.constData());
-        qInfo("refused connection: %d users, 0 failed rows, %d pending, %lld ms", users, summary.value(QStringLiteral("pending")).toInt(), ms);
+        qInfo("refused connection: %d users, 0 failed rows, %d pending, %lld ms", users,
+              summary.value(QStringLiteral("pending")).toInt(), ms);
     }
 
     // Item 9: messages.
@@ -376,11 +410,13 @@ private Q_SLOTS:
         QCOMPARE(url.code, 1);
         QVERIFY2(url.err.contains("\"/v1\"") && !url.err.contains("file://"), url.err.constData());
 
-        const Run split = cli({QStringLiteral("run"), QStringLiteral("--project"), QStringLiteral("p"), QStringLiteral("--gold"), QStringLiteral("g"),
-                               QStringLiteral("--target"), QStringLiteral("x:y"), QStringLiteral("--strategy"), QStringLiteral("zero-shot"),
-                               QStringLiteral("--split"), QStringLiteral("bogus")});
+        const Run split = cli({QStringLiteral("run"), QStringLiteral("--project"), QStringLiteral("p"), QStringLiteral("--gold"),
+                               QStringLiteral("g"), QStringLiteral("--target"), QStringLiteral("x:y"),
+                               QStringLiteral("--strategy"), QStringLiteral("zero-shot"), QStringLiteral("--split"),
+                               QStringLiteral("bogus")});
         QCOMPARE(split.code, 1);
-        QVERIFY2(split.err.contains("--split") && split.err.contains("\"bogus\"") && !split.err.contains("--strategy"), split.err.constData());
+        QVERIFY2(split.err.contains("--split") && split.err.contains("\"bogus\"") && !split.err.contains("--strategy"),
+                 split.err.constData());
 
         const Run resolve = cli({QStringLiteral("resolve"), QStringLiteral("--dataset"), QStringLiteral(":sample")}, 60000,
                                 QByteArray("Toy Story\x1b[31m (1995)\n"));
@@ -394,17 +430,21 @@ private Q_SLOTS:
         QCOMPARE(loop.code, 2);
         QVERIFY2(loop.err.contains("symbolic link") && !loop.err.contains("no such file"), loop.err.constData());
 
-        QVERIFY2(!QByteArray(faults.err + url.err + split.err + resolve.err + loop.err).contains("QIODevice"), "Qt warnings on stderr");
+        QVERIFY2(!QByteArray(faults.err + url.err + split.err + resolve.err + loop.err).contains("QIODevice"),
+                 "Qt warnings on stderr");
     }
 
     // Two processes saving a gold set of the same name: "already has", never the SQL.
     void sameNameSavedTwice()
     {
         const QString project = m_dir.filePath(QStringLiteral("same.cinetune"));
-        const QStringList args{QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project,
-                               QStringLiteral("--name"), QStringLiteral("same"), QStringLiteral("--sample-users"), QStringLiteral("60")};
-        QVERIFY(cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
-                     QStringLiteral("first"), QStringLiteral("--sample-users"), QStringLiteral("10")}).code == 0);
+        const QStringList args{
+            QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"),      project,
+            QStringLiteral("--name"),  QStringLiteral("same"),    QStringLiteral("--sample-users"), QStringLiteral("60")};
+        QVERIFY(cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project,
+                     QStringLiteral("--name"), QStringLiteral("first"), QStringLiteral("--sample-users"), QStringLiteral("10")})
+                    .code
+                == 0);
         int collisions = 0;
         for (int round = 0; round < 4; ++round) {
             if (round > 0) {
@@ -435,21 +475,25 @@ private Q_SLOTS:
         QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/cinetune-ro-XXXXXX"));
         QVERIFY(dir.isValid());
         const QString project = dir.filePath(QStringLiteral("ro.cinetune"));
-        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
-                           QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"), QStringLiteral("--split"), QStringLiteral("0/0/100")});
+        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project,
+                           QStringLiteral("--name"), QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"),
+                           QStringLiteral("--split"), QStringLiteral("0/0/100")});
         QVERIFY2(g.code == 0, g.err.constData());
-        const Run b = cli({QStringLiteral("baseline-run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
-                           QStringLiteral("--baseline"), QStringLiteral("popular"), QStringLiteral("--name"), QStringLiteral("pop")});
+        const Run b = cli({QStringLiteral("baseline-run"), QStringLiteral("--project"), project, QStringLiteral("--gold"),
+                           QStringLiteral("g"), QStringLiteral("--baseline"), QStringLiteral("popular"), QStringLiteral("--name"),
+                           QStringLiteral("pop")});
         QVERIFY2(b.code == 0, b.err.constData());
         QVERIFY(!QFileInfo::exists(project + QStringLiteral("-wal")) || QFileInfo(project + QStringLiteral("-wal")).size() == 0);
         QFile::remove(project + QStringLiteral("-wal"));
         QFile::remove(project + QStringLiteral("-shm"));
         QVERIFY(QFile::setPermissions(project, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
-        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
-                                                      | QFile::ExeOther));
+        QVERIFY(QFile::setPermissions(dir.path(),
+                                      QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                                          | QFile::ExeOther));
         const QByteArray before = readAll(project);
-        const QStringList args{QStringLiteral("score"), QStringLiteral("--project"), project, QStringLiteral("--run"), QStringLiteral("pop"),
-                               QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--json")};
+        const QStringList args{QStringLiteral("score"),   QStringLiteral("--project"), project,
+                               QStringLiteral("--run"),   QStringLiteral("pop"),       QStringLiteral("--dataset"),
+                               QStringLiteral(":sample"), QStringLiteral("--json")};
         Run r;
         if (::geteuid() == 0) {
             // root writes anywhere: run it as nobody, for whom the file and folder are read-only.
@@ -458,8 +502,9 @@ private Q_SLOTS:
             ::chmod(QFile::encodeName(cache).constData(), 0777);
             ::chmod(QFile::encodeName(m_dir.path()).constData(), 0755);
             QProcess *p = start(args, QStringLiteral("setpriv"),
-                                {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
-                                 QStringLiteral("env"), QStringLiteral("XDG_CACHE_HOME=") + cache, QStringLiteral("XDG_CONFIG_HOME=") + cache});
+                                {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                 QStringLiteral("--clear-groups"), QStringLiteral("env"),
+                                 QStringLiteral("XDG_CACHE_HOME=") + cache, QStringLiteral("XDG_CONFIG_HOME=") + cache});
             r = finish(p);
             if (r.code == -1 || r.err.contains("setpriv"))
                 QSKIP("setpriv is not usable here");

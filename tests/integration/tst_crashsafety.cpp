@@ -42,24 +42,22 @@ private:
     QHash<QByteArray, int> m_requestsByKey;
     int m_chatRequests = 0;
 
-    QProcessEnvironment environment() const
-    {
-        return test::cliEnvironment(m_dir.path());
-    }
+    QProcessEnvironment environment() const { return test::cliEnvironment(m_dir.path()); }
 
     // Runs the binary; SIGKILL (or SIGINT with interrupt) once `killWhen` says so (checked every
     // few ms while this thread's event loop keeps the in-process simulator serving).
     Run cli(const QStringList &args, const std::function<bool()> &killWhen = {}, bool interrupt = false) const
     {
-        return test::runCli(args, {.environment = environment(), .timeoutMs = 240000, .killWhen = killWhen, .interrupt = interrupt});
+        return test::runCli(args,
+                            {.environment = environment(), .timeoutMs = 240000, .killWhen = killWhen, .interrupt = interrupt});
     }
 
     // A 20-user gold set "g" (all in the test split) saved into a new project.
     bool saveGoldSet(const QString &project) const
     {
-        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
-                           QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"), QStringLiteral("--split"),
-                           QStringLiteral("0/0/100")});
+        const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project,
+                           QStringLiteral("--name"), QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("20"),
+                           QStringLiteral("--split"), QStringLiteral("0/0/100")});
         if (g.code != 0)
             qWarning("goldset: %s", g.err.constData());
         return g.code == 0;
@@ -68,10 +66,23 @@ private:
     // `cinetune run` of that gold set against the in-process simulator, two requests at a time.
     QStringList runArgs(const QString &project) const
     {
-        return {QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
-                QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"), m_server->baseUrl(),
-                QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--strategy"), QStringLiteral("zero-shot"),
-                QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--concurrency"), QStringLiteral("2"),
+        return {QStringLiteral("run"),
+                QStringLiteral("--project"),
+                project,
+                QStringLiteral("--gold"),
+                QStringLiteral("g"),
+                QStringLiteral("--target"),
+                QStringLiteral("gpt-4o-mini-2024-07-18"),
+                QStringLiteral("--base-url"),
+                m_server->baseUrl(),
+                QStringLiteral("--kind"),
+                QStringLiteral("simulator"),
+                QStringLiteral("--strategy"),
+                QStringLiteral("zero-shot"),
+                QStringLiteral("--dataset"),
+                QStringLiteral(":sample"),
+                QStringLiteral("--concurrency"),
+                QStringLiteral("2"),
                 QStringLiteral("--json")};
     }
 
@@ -125,7 +136,8 @@ private Q_SLOTS:
     void datasetCacheWrite()
     {
         const QString ds = m_dir.filePath(QStringLiteral("ds"));
-        const Run reference = cli({QStringLiteral("dataset"), QStringLiteral("stats"), ds, QStringLiteral("--json"), QStringLiteral("--no-cache")});
+        const Run reference = cli(
+            {QStringLiteral("dataset"), QStringLiteral("stats"), ds, QStringLiteral("--json"), QStringLiteral("--no-cache")});
         QVERIFY2(reference.code == 0, reference.err.constData());
         const QByteArray expected = withoutTimings(reference.out);
         QVERIFY(expected.contains("ratings"));
@@ -136,7 +148,8 @@ private Q_SLOTS:
         int killed = 0;
         for (int round = 1; round <= kRounds; ++round) {
             QVERIFY(QDir(m_dir.filePath(QStringLiteral("cache"))).removeRecursively());
-            killed += cli({QStringLiteral("dataset"), QStringLiteral("stats"), ds, QStringLiteral("--json")}, afterMs(cold * round / (kRounds + 1)))
+            killed += cli({QStringLiteral("dataset"), QStringLiteral("stats"), ds, QStringLiteral("--json")},
+                          afterMs(cold * round / (kRounds + 1)))
                           .killed;
             for (int again = 0; again < 2; ++again) { // the first may rebuild the cache, the second reads it
                 const Run r = cli({QStringLiteral("dataset"), QStringLiteral("stats"), ds, QStringLiteral("--json")});
@@ -150,8 +163,8 @@ private Q_SLOTS:
     void goldSetSave()
     {
         const QString project = m_dir.filePath(QStringLiteral("gold.cinetune"));
-        const QStringList base{QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project,
-                               QStringLiteral("--sample-users"), QStringLiteral("100"), QStringLiteral("--name")};
+        const QStringList base{QStringLiteral("goldset"),        QStringLiteral(":sample"), QStringLiteral("--save-to"), project,
+                               QStringLiteral("--sample-users"), QStringLiteral("100"),     QStringLiteral("--name")};
         QElapsedTimer t;
         t.start();
         const Run first = cli(base + QStringList{QStringLiteral("first")});
@@ -233,7 +246,8 @@ private Q_SLOTS:
         const QStringList args = runArgs(project);
         m_requestsByKey.clear();
         m_chatRequests = 0;
-        const Run first = cli(args, [this] { return m_chatRequests >= 3; }, true);
+        const Run first = cli(
+            args, [this] { return m_chatRequests >= 3; }, true);
         QVERIFY2(first.code == 130, first.err.constData()); // Ctrl-C: 130, as for every command
         const QJsonObject summary = QJsonDocument::fromJson(first.out).object();
         QCOMPARE(summary.value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
@@ -249,7 +263,8 @@ private Q_SLOTS:
         const int asked = m_chatRequests;
         const Run second = cli(args);
         QVERIFY2(second.code == 0, second.err.constData());
-        QCOMPARE(QJsonDocument::fromJson(second.out).object().value(QStringLiteral("status")).toString(), QStringLiteral("finished"));
+        QCOMPARE(QJsonDocument::fromJson(second.out).object().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("finished"));
         // Across both sessions each user was asked exactly once.
         QCOMPARE(m_chatRequests, QJsonDocument::fromJson(second.out).object().value(QStringLiteral("users")).toInt());
         for (auto it = m_requestsByKey.cbegin(); it != m_requestsByKey.cend(); ++it)

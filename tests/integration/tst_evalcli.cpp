@@ -80,13 +80,20 @@ void TestEvalCli::handComputed()
     QCOMPARE(o.value("ignored").toInt(), 2); // user 4 (train) and 99
     // User 1: [1,9,2] vs {1,2}; user 2: [7,3] vs {3}; user 3 missing (0). Means over 3 users.
     const QMap<QString, double> expected = {
-        {"precision@1", 1.0 / 3},        {"recall@1", 0.5 / 3},          {"f1@1", (2.0 / 3) / 3},
-        {"hit@1", 1.0 / 3},              {"ndcg@1", 1.0 / 3},            {"map@1", 1.0 / 3},
-        {"precision@3", (2.0 / 3 + 1.0 / 3) / 3}, {"recall@3", 2.0 / 3}, {"f1@3", (0.8 + 0.5) / 3},
+        {"precision@1", 1.0 / 3},
+        {"recall@1", 0.5 / 3},
+        {"f1@1", (2.0 / 3) / 3},
+        {"hit@1", 1.0 / 3},
+        {"ndcg@1", 1.0 / 3},
+        {"map@1", 1.0 / 3},
+        {"precision@3", (2.0 / 3 + 1.0 / 3) / 3},
+        {"recall@3", 2.0 / 3},
+        {"f1@3", (0.8 + 0.5) / 3},
         {"hit@3", 2.0 / 3},
         {"ndcg@3", (1.5 / (1 + 1 / std::log2(3.0)) + 1 / std::log2(3.0)) / 3},
         {"map@3", ((1 + 2.0 / 3) / 2 + 0.5) / 3},
-        {"mrr", (1 + 0.5) / 3},          {"map", ((1 + 2.0 / 3) / 2 + 0.5) / 3},
+        {"mrr", (1 + 0.5) / 3},
+        {"map", ((1 + 2.0 / 3) / 2 + 0.5) / 3},
     };
     const QJsonObject metrics = o.value("metrics").toObject();
     QCOMPARE(metrics.size(), expected.size());
@@ -94,7 +101,8 @@ void TestEvalCli::handComputed()
     for (auto it = expected.begin(); it != expected.end(); ++it) {
         QVERIFY2(metrics.contains(it.key()), qPrintable(it.key()));
         const double got = metrics.value(it.key()).toDouble();
-        QVERIFY2(std::abs(got - it.value()) < 1e-9, qPrintable(QStringLiteral("%1: %2 vs %3").arg(it.key()).arg(got).arg(it.value())));
+        QVERIFY2(std::abs(got - it.value()) < 1e-9,
+                 qPrintable(QStringLiteral("%1: %2 vs %3").arg(it.key()).arg(got).arg(it.value())));
         const QJsonArray interval = ci.value(it.key()).toArray();
         QCOMPARE(interval.size(), 2);
         QVERIFY(interval[0].toDouble() <= got + 1e-12 && got <= interval[1].toDouble() + 1e-12);
@@ -104,7 +112,8 @@ void TestEvalCli::handComputed()
     // The same seed gives the same bytes; another seed other intervals.
     const Run again = runCli({"eval", "--gold", m_gold, "--predictions", m_pred, "--split", "test", "--k", "1,3", "--json"});
     QCOMPARE(again.out, r.out);
-    const Run other = runCli({"eval", "--gold", m_gold, "--predictions", m_pred, "--split", "test", "--k", "1,3", "--json", "--seed", "99"});
+    const Run other = runCli(
+        {"eval", "--gold", m_gold, "--predictions", m_pred, "--split", "test", "--k", "1,3", "--json", "--seed", "99"});
     QVERIFY(other.out != r.out);
 }
 
@@ -154,8 +163,8 @@ void TestEvalCli::titlesAndText()
     QCOMPARE(o.value("users").toInt(), 3);
     QCOMPARE(o.value("failed").toInt(), 1); // user 3's answer has no list
     const QJsonObject res = o.value("resolution").toObject();
-    QCOMPARE(res.value("titles").toInt(), 7); // 5 + Heat + Alien
-    QCOMPARE(res.value("exact").toInt(), 2);  // The Matrix (1999), Heat (1995)
+    QCOMPARE(res.value("titles").toInt(), 7);      // 5 + Heat + Alien
+    QCOMPARE(res.value("exact").toInt(), 2);       // The Matrix (1999), Heat (1995)
     QCOMPARE(res.value("exact_title").toInt(), 3); // The Matrix, Shawshank Redemption, Alien
     QCOMPARE(res.value("fuzzy").toInt(), 1);
     QCOMPARE(res.value("hallucinated").toInt(), 1);
@@ -182,11 +191,14 @@ void TestEvalCli::errors_data()
     const QByteArray good = kPred;
     QTest::newRow("bad user") << QStringList{} << QByteArray("{\"user\":1,\"items\":[1]}\n{\"user\":\"x\",\"items\":[]}\n") << 2
                               << "pred-bad.jsonl:2: expected \"user\"";
-    QTest::newRow("bad item") << QStringList{} << QByteArray("\n{\"user\":1,\"items\":[1.5]}\n") << 2 << "pred-bad.jsonl:2: expected \"items\"[0]";
-    QTest::newRow("not json") << QStringList{} << QByteArray("{\"user\":1,\"items\":[1]}\n{oops\n") << 2 << "pred-bad.jsonl:2: expected a JSON object";
+    QTest::newRow("bad item") << QStringList{} << QByteArray("\n{\"user\":1,\"items\":[1.5]}\n") << 2
+                              << "pred-bad.jsonl:2: expected \"items\"[0]";
+    QTest::newRow("not json") << QStringList{} << QByteArray("{\"user\":1,\"items\":[1]}\n{oops\n") << 2
+                              << "pred-bad.jsonl:2: expected a JSON object";
     QTest::newRow("user twice") << QStringList{} << QByteArray("{\"user\":1,\"items\":[1]}\n{\"user\":1,\"items\":[2]}\n") << 2
                                 << "pred-bad.jsonl:2: expected each user once";
-    QTest::newRow("nothing to score") << QStringList{} << QByteArray("{\"user\":1}\n") << 2 << "pred-bad.jsonl:1: expected \"items\"";
+    QTest::newRow("nothing to score") << QStringList{} << QByteArray("{\"user\":1}\n") << 2
+                                      << "pred-bad.jsonl:1: expected \"items\"";
     QTest::newRow("bad k") << QStringList{"--k", "0,3"} << good << 1 << "--k must be";
     QTest::newRow("bad split") << QStringList{"--split", "dev"} << good << 1 << "--split must be";
     QTest::newRow("empty split") << QStringList{"--split", "validation"} << good << 2 << "no users in split validation";
@@ -213,9 +225,11 @@ void TestEvalCli::resolveLines()
                          "The Matrix (1999)\nPulp Fictoin\nThe Quantum Lighthouse Keeper\r\nBatman\n\n");
     QVERIFY2(r.code == 0, r.err.constData());
     const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'));
-    QCOMPARE(lines, (QStringList{"The Matrix (1999)\t2571\texact\tThe Matrix (1999)", "Pulp Fictoin\t296\tfuzzy(d=2)\tPulp Fiction (1994)",
-                                 "The Quantum Lighthouse Keeper\tnull\tunresolved\t", "Batman\t592\texact-title\tBatman (1989)",
-                                 "\tnull\tunresolved\t", ""}));
+    QCOMPARE(
+        lines,
+        (QStringList{"The Matrix (1999)\t2571\texact\tThe Matrix (1999)", "Pulp Fictoin\t296\tfuzzy(d=2)\tPulp Fiction (1994)",
+                     "The Quantum Lighthouse Keeper\tnull\tunresolved\t", "Batman\t592\texact-title\tBatman (1989)",
+                     "\tnull\tunresolved\t", ""}));
     const Run exact = runCli({"resolve", "--dataset", ":sample", "--max-distance", "0"}, "Pulp Fictoin\n");
     QCOMPARE(exact.out, QByteArray("Pulp Fictoin\tnull\tunresolved\t\n"));
     QCOMPARE(runCli({"resolve"}).code, 1);

@@ -110,7 +110,8 @@ private:
         s.spec = spec();
         s.catalogue = &m_catalogue;
         s.users = m_users;
-        s.endpoint = Endpoint{ProviderKind::Simulator, QUrl(m_server->baseUrl()), QStringLiteral("sk-test-secret-1234"), timeoutMs};
+        s.endpoint = Endpoint{ProviderKind::Simulator, QUrl(m_server->baseUrl()), QStringLiteral("sk-test-secret-1234"),
+                              timeoutMs};
         s.providerName = QStringLiteral("sim");
         s.http = m_http.get();
         s.scheduler.concurrency = concurrency;
@@ -203,9 +204,10 @@ private Q_SLOTS:
         QTest::newRow("5xx beyond retries") << "502@POST:/v1/chat/completions#9" << false << 800;
         QTest::newRow("connection resets") << "reset@POST:/v1/chat/completions#5" << false << 800;
         QTest::newRow("stalls") << "stall=5000@POST:/v1/chat/completions#3" << false << 800;
-        QTest::newRow("mixed") << "429=1@POST:/v1/chat/completions#2,reset@POST:/v1/chat/completions#2,500@POST:/v1/chat/completions#2,"
-                                  "stall=5000@POST:/v1/chat/completions#1,malformed@POST:/v1/chat/completions#1"
-                               << false << 800;
+        QTest::newRow("mixed")
+            << "429=1@POST:/v1/chat/completions#2,reset@POST:/v1/chat/completions#2,500@POST:/v1/chat/completions#2,"
+               "stall=5000@POST:/v1/chat/completions#1,malformed@POST:/v1/chat/completions#1"
+            << false << 800;
         QTest::newRow("every request 500") << "500@POST:/v1/chat/completions#0" << true << 800;
         // Resource bounds: a 10 MB answer is kept whole; one that never ends is cut at the chat limit,
         // 16 MB (net.too_large, not retried).
@@ -353,7 +355,7 @@ private Q_SLOTS:
         }
         QCOMPARE(chatRequests(), kUsers); // nothing new was sent
         QVERIFY(lastCost.has_value());
-        QCOMPARE(*lastCost, 0.0);         // cached answers cost nothing
+        QCOMPARE(*lastCost, 0.0); // cached answers cost nothing
         RunRepository runs(*m_project);
         auto ra = runs.responses(a);
         auto rb = runs.responses(b);
@@ -370,7 +372,8 @@ private Q_SLOTS:
         // The same name with another spec is refused, the same spec continues.
         RunSpec other = spec();
         other.temperature = 1;
-        QCOMPARE(prepareEvaluationRun(runs, QStringLiteral("first"), other, m_server->baseUrl(), kUsers).error().code, ErrorCode(errc::Run::SpecMismatch));
+        QCOMPARE(prepareEvaluationRun(runs, QStringLiteral("first"), other, m_server->baseUrl(), kUsers).error().code,
+                 ErrorCode(errc::Run::SpecMismatch));
         QCOMPARE(prepareEvaluationRun(runs, QStringLiteral("first"), spec(), m_server->baseUrl(), kUsers).value(), a);
     }
 
@@ -470,31 +473,35 @@ private Q_SLOTS:
     {
         QTest::addColumn<qint64>("rpm");
         QTest::addColumn<qint64>("tpm");
-        QTest::addColumn<QList<qint64>>("starts");   // ms of earlier starts (100 tokens each)
+        QTest::addColumn<QList<qint64>>("starts"); // ms of earlier starts (100 tokens each)
         QTest::addColumn<qint64>("now");
         QTest::addColumn<qint64>("tokens");
-        QTest::addColumn<QByteArray>("headers");     // "name: value;..." applied at `now`
-        QTest::addColumn<qint64>("expected");        // delayMs
+        QTest::addColumn<QByteArray>("headers"); // "name: value;..." applied at `now`
+        QTest::addColumn<qint64>("expected");    // delayMs
 
-        QTest::newRow("no limits") << qint64(0) << qint64(0) << QList<qint64>{0, 1, 2} << qint64(3) << qint64(100) << QByteArray() << qint64(0);
-        QTest::newRow("rpm room left") << qint64(3) << qint64(0) << QList<qint64>{0, 10} << qint64(20) << qint64(100) << QByteArray() << qint64(0);
-        QTest::newRow("rpm full: oldest expires") << qint64(3) << qint64(0) << QList<qint64>{0, 10, 20} << qint64(30) << qint64(100)
-                                                  << QByteArray() << qint64(59970);
-        QTest::newRow("rpm window slid") << qint64(2) << qint64(0) << QList<qint64>{0, 10} << qint64(60005) << qint64(100) << QByteArray()
-                                         << qint64(0);
+        QTest::newRow("no limits") << qint64(0) << qint64(0) << QList<qint64>{0, 1, 2} << qint64(3) << qint64(100) << QByteArray()
+                                   << qint64(0);
+        QTest::newRow("rpm room left") << qint64(3) << qint64(0) << QList<qint64>{0, 10} << qint64(20) << qint64(100)
+                                       << QByteArray() << qint64(0);
+        QTest::newRow("rpm full: oldest expires")
+            << qint64(3) << qint64(0) << QList<qint64>{0, 10, 20} << qint64(30) << qint64(100) << QByteArray() << qint64(59970);
+        QTest::newRow("rpm window slid") << qint64(2) << qint64(0) << QList<qint64>{0, 10} << qint64(60005) << qint64(100)
+                                         << QByteArray() << qint64(0);
         QTest::newRow("tpm would overflow") << qint64(0) << qint64(250) << QList<qint64>{0, 1000} << qint64(2000) << qint64(100)
                                             << QByteArray() << qint64(58000);
-        QTest::newRow("tpm fits") << qint64(0) << qint64(300) << QList<qint64>{0, 1000} << qint64(2000) << qint64(100) << QByteArray()
-                                  << qint64(0);
-        QTest::newRow("bigger than budget, empty window") << qint64(0) << qint64(50) << QList<qint64>{} << qint64(0) << qint64(100)
-                                                          << QByteArray() << qint64(0);
-        QTest::newRow("remaining requests 0") << qint64(0) << qint64(0) << QList<qint64>{} << qint64(100) << qint64(10)
-                                              << QByteArray("x-ratelimit-remaining-requests: 0;x-ratelimit-reset-requests: 1.5s") << qint64(1500);
-        QTest::newRow("remaining tokens short") << qint64(0) << qint64(0) << QList<qint64>{} << qint64(100) << qint64(500)
-                                                << QByteArray("x-ratelimit-remaining-tokens: 200;x-ratelimit-reset-tokens: 6m0s") << qint64(360000);
-        QTest::newRow("advertised limit shrinks budget") << qint64(100) << qint64(0) << QList<qint64>{0, 10} << qint64(20) << qint64(1)
-                                                          << QByteArray("x-ratelimit-limit-requests: 2;x-ratelimit-remaining-requests: 5")
-                                                          << qint64(59980);
+        QTest::newRow("tpm fits") << qint64(0) << qint64(300) << QList<qint64>{0, 1000} << qint64(2000) << qint64(100)
+                                  << QByteArray() << qint64(0);
+        QTest::newRow("bigger than budget, empty window")
+            << qint64(0) << qint64(50) << QList<qint64>{} << qint64(0) << qint64(100) << QByteArray() << qint64(0);
+        QTest::newRow("remaining requests 0")
+            << qint64(0) << qint64(0) << QList<qint64>{} << qint64(100) << qint64(10)
+            << QByteArray("x-ratelimit-remaining-requests: 0;x-ratelimit-reset-requests: 1.5s") << qint64(1500);
+        QTest::newRow("remaining tokens short")
+            << qint64(0) << qint64(0) << QList<qint64>{} << qint64(100) << qint64(500)
+            << QByteArray("x-ratelimit-remaining-tokens: 200;x-ratelimit-reset-tokens: 6m0s") << qint64(360000);
+        QTest::newRow("advertised limit shrinks budget")
+            << qint64(100) << qint64(0) << QList<qint64>{0, 10} << qint64(20) << qint64(1)
+            << QByteArray("x-ratelimit-limit-requests: 2;x-ratelimit-remaining-requests: 5") << qint64(59980);
     }
 
     void rateLimiter()
@@ -541,10 +548,14 @@ private Q_SLOTS:
         QVERIFY(golds.add(QStringLiteral("tiny"), set, "fp").ok());
         const QString path = m_project->path();
         m_project.reset(); // the command opens the file itself
-        const QStringList args{QStringLiteral("--project"), path, QStringLiteral("--gold"), QStringLiteral("tiny"),
-                               QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"),
-                               m_server->baseUrl(), QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--strategy"),
-                               QStringLiteral("zero-shot"), QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--json")};
+        const QStringList args{QStringLiteral("--project"),  path,
+                               QStringLiteral("--gold"),     QStringLiteral("tiny"),
+                               QStringLiteral("--target"),   QStringLiteral("gpt-4o-mini-2024-07-18"),
+                               QStringLiteral("--base-url"), m_server->baseUrl(),
+                               QStringLiteral("--kind"),     QStringLiteral("simulator"),
+                               QStringLiteral("--strategy"), QStringLiteral("zero-shot"),
+                               QStringLiteral("--dataset"),  QStringLiteral(":sample"),
+                               QStringLiteral("--json")};
         for (int round = 0; round < 2; ++round) {
             QString outText, errText;
             QTextStream out(&outText), err(&errText);

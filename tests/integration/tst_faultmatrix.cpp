@@ -54,7 +54,7 @@ private:
     std::unique_ptr<SimulatorServer> m_server;
     QHash<QByteArray, int> m_requestsByKey; // cache key -> chat requests received
     int m_chatRequests = 0;
-    std::function<void()> m_onChat;         // called for every chat request (before faults apply)
+    std::function<void()> m_onChat; // called for every chat request (before faults apply)
 
     QProcessEnvironment environment() const
     {
@@ -98,13 +98,27 @@ private:
     QStringList runArgs(const QString &project, const QStringList &extra = {}, const QString &gold = QStringLiteral("g20"),
                         const QString &baseUrl = {}) const
     {
-        return QStringList{QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), gold,
-                           QStringLiteral("--target"), kModel, QStringLiteral("--base-url"), baseUrl.isEmpty() ? m_server->baseUrl() : baseUrl,
+        return QStringList{QStringLiteral("run"),
+                           QStringLiteral("--project"),
+                           project,
+                           QStringLiteral("--gold"),
+                           gold,
+                           QStringLiteral("--target"),
+                           kModel,
+                           QStringLiteral("--base-url"),
+                           baseUrl.isEmpty() ? m_server->baseUrl() : baseUrl,
                            QStringLiteral("--kind"),
-                           QStringLiteral("simulator"), QStringLiteral("--strategy"), QStringLiteral("zero-shot"), QStringLiteral("--dataset"),
-                           QStringLiteral(":sample"), QStringLiteral("--concurrency"), QStringLiteral("16"), QStringLiteral("--timeout"),
-                           QStringLiteral("1"), QStringLiteral("--json")}
-               + extra;
+                           QStringLiteral("simulator"),
+                           QStringLiteral("--strategy"),
+                           QStringLiteral("zero-shot"),
+                           QStringLiteral("--dataset"),
+                           QStringLiteral(":sample"),
+                           QStringLiteral("--concurrency"),
+                           QStringLiteral("16"),
+                           QStringLiteral("--timeout"),
+                           QStringLiteral("1"),
+                           QStringLiteral("--json")}
+        + extra;
     }
 
     QString freshProject(const QString &name) const
@@ -180,8 +194,8 @@ private Q_SLOTS:
         // The gold set goes into the project through the CLI itself.
         m_baseProject = m_dir.filePath(QStringLiteral("base.cinetune"));
         const Run g = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), m_baseProject,
-                           QStringLiteral("--name"), QStringLiteral("g20"), QStringLiteral("--sample-users"), QStringLiteral("20"),
-                           QStringLiteral("--split"), QStringLiteral("0/0/100"), QStringLiteral("--json")});
+                           QStringLiteral("--name"), QStringLiteral("g20"), QStringLiteral("--sample-users"),
+                           QStringLiteral("20"), QStringLiteral("--split"), QStringLiteral("0/0/100"), QStringLiteral("--json")});
         QVERIFY2(g.code == 0, g.err.constData());
         QVERIFY2(lastJsonLine(g.out).value(QStringLiteral("gold_set_id")).toInt() > 0, g.out.constData());
         auto project = ProjectFile::open(m_baseProject);
@@ -193,12 +207,13 @@ private Q_SLOTS:
         QVERIFY2(m_testUsers >= 12, qPrintable(QString::number(m_testUsers)));
         // The same name twice is refused, and the project is unchanged.
         const Run again = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), m_baseProject,
-                               QStringLiteral("--name"), QStringLiteral("g20"), QStringLiteral("--sample-users"), QStringLiteral("5")});
+                               QStringLiteral("--name"), QStringLiteral("g20"), QStringLiteral("--sample-users"),
+                               QStringLiteral("5")});
         QCOMPARE(again.code, 2);
         QCOMPARE(golds.list()->size(), 1);
         const Run two = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), m_baseProject,
-                             QStringLiteral("--name"), QStringLiteral("g2"), QStringLiteral("--sample-users"), QStringLiteral("2"),
-                             QStringLiteral("--split"), QStringLiteral("0/0/100")});
+                             QStringLiteral("--name"), QStringLiteral("g2"), QStringLiteral("--sample-users"),
+                             QStringLiteral("2"), QStringLiteral("--split"), QStringLiteral("0/0/100")});
         QVERIFY2(two.code == 0, two.err.constData());
     }
 
@@ -231,7 +246,8 @@ private Q_SLOTS:
         QFETCH(QString, faults);
         QFETCH(int, midRunAfter);
         QFETCH(bool, stops);
-        const QString project = freshProject(QString::fromLatin1(QTest::currentDataTag()).remove(QLatin1Char(' ')).remove(QLatin1Char('/')));
+        const QString project = freshProject(
+            QString::fromLatin1(QTest::currentDataTag()).remove(QLatin1Char(' ')).remove(QLatin1Char('/')));
         if (midRunAfter > 0) {
             m_onChat = [this, faults, midRunAfter] {
                 if (m_chatRequests == midRunAfter)
@@ -241,7 +257,8 @@ private Q_SLOTS:
             QVERIFY(m_server->setFaults(faults).ok());
         }
         // With few requests in flight a stopping fault leaves users never asked (the stop is visible).
-        const Run first = cli(runArgs(project, stops ? QStringList{QStringLiteral("--concurrency"), QStringLiteral("2")} : QStringList{}));
+        const Run first = cli(
+            runArgs(project, stops ? QStringList{QStringLiteral("--concurrency"), QStringLiteral("2")} : QStringList{}));
         const QJsonObject summary = lastJsonLine(first.out);
         const Stored one = inspect(project);
         // A clear outcome: exit 0 only when every user has an answer, else 3 with the state said.
@@ -305,7 +322,8 @@ private Q_SLOTS:
         QCOMPARE(s.ok, 0);
         QVERIFY(s.failed <= m_testUsers);
         const QString said = QString::fromUtf8(r.out + r.err);
-        QVERIFY2(said.contains(QStringLiteral("cinetune-nonexistent.invalid")) || said.contains(QStringLiteral("host"), Qt::CaseInsensitive),
+        QVERIFY2(said.contains(QStringLiteral("cinetune-nonexistent.invalid"))
+                     || said.contains(QStringLiteral("host"), Qt::CaseInsensitive),
                  qPrintable(said));
         QCOMPARE(m_chatRequests, 0);
     }
@@ -336,7 +354,8 @@ private Q_SLOTS:
             }
             tenMb = "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,"
                     "\"message\":{\"role\":\"assistant\",\"content\":\""
-                    + content + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
+                + content
+                + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
         }
         qint64 sent = 0;
         connect(&server, &QTcpServer::newConnection, this, [&] {
@@ -371,8 +390,8 @@ private Q_SLOTS:
         t.start();
         const Run r = cli(runArgs(project, {}, QStringLiteral("g2"), url), 180000);
         QVERIFY2(r.code == 0 || r.code == 3, r.err.constData());
-        qInfo("%s: exit %d after %lld ms, %lld MB sent, peak RSS %lld MB", QTest::currentDataTag(), r.code, t.elapsed(), sent >> 20,
-              m_peakKiB >> 10);
+        qInfo("%s: exit %d after %lld ms, %lld MB sent, peak RSS %lld MB", QTest::currentDataTag(), r.code, t.elapsed(),
+              sent >> 20, m_peakKiB >> 10);
         QVERIFY(m_peakKiB > 0);
         QVERIFY2(m_peakKiB < 600 * 1024, "memory is bounded");
         auto opened = ProjectFile::open(project);
@@ -384,7 +403,8 @@ private Q_SLOTS:
             if (endless) {
                 QCOMPARE(row.ok, false);
                 QCOMPARE(row.errorCode, QStringLiteral("net.too_large"));
-                QVERIFY2(row.errorMessage.contains(QStringLiteral("%1 MB").arg(openai::kMaxChatBodyBytes >> 20)), qPrintable(row.errorMessage));
+                QVERIFY2(row.errorMessage.contains(QStringLiteral("%1 MB").arg(openai::kMaxChatBodyBytes >> 20)),
+                         qPrintable(row.errorMessage));
                 QCOMPARE(row.attempts, 1); // not retried
             } else {
                 QCOMPARE(row.ok, true);
@@ -415,11 +435,12 @@ private Q_SLOTS:
         const QString training = cinetune::test::writeFile(m_dir.path(), QStringLiteral("train%1.jsonl").arg(++round), [] {
             QByteArray out;
             for (int i = 0; i < 12; ++i) {
-                const QJsonObject example{{QStringLiteral("messages"),
-                                           QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                                                  {QStringLiteral("content"), QStringLiteral("I liked movie %1.").arg(i)}},
-                                                      QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
-                                                                  {QStringLiteral("content"), QStringLiteral("1. Heat (1995)")}}}}};
+                const QJsonObject example{
+                    {QStringLiteral("messages"),
+                     QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                            {QStringLiteral("content"), QStringLiteral("I liked movie %1.").arg(i)}},
+                                QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                            {QStringLiteral("content"), QStringLiteral("1. Heat (1995)")}}}}};
                 out += QJsonDocument(example).toJson(QJsonDocument::Compact) + '\n';
             }
             return out;
@@ -427,7 +448,8 @@ private Q_SLOTS:
         const int jobsBefore = m_server->jobCount();
         QVERIFY(m_server->setFaults(fault + QStringLiteral("@POST:/v1/fine_tuning/jobs#1")).ok());
         const Run r = cli({QStringLiteral("finetune"), QStringLiteral("submit"), QStringLiteral("--training"), training,
-                           QStringLiteral("--base-url"), m_server->baseUrl(), QStringLiteral("--kind"), QStringLiteral("simulator")});
+                           QStringLiteral("--base-url"), m_server->baseUrl(), QStringLiteral("--kind"),
+                           QStringLiteral("simulator")});
         const int created = m_server->jobCount() - jobsBefore;
         QVERIFY2(created <= 1, qPrintable(QStringLiteral("%1 jobs created").arg(created)));
         if (r.code == 0) {

@@ -30,7 +30,6 @@ const QByteArray kValidation =
     R"json({"messages":[{"role":"user","content":"I liked Toy Story. Recommend 3 movies."},{"role":"assistant","content":"1. Up (2009)\n2. Coco (2017)\n3. Cars (2006)"}]}
 )json";
 
-
 } // namespace
 
 class TestFineTuneFlow : public QObject
@@ -154,7 +153,8 @@ private Q_SLOTS:
         QVERIFY(series.points.first().trainLoss && series.points.last().trainLoss);
         QVERIFY(*series.points.first().trainLoss > *series.points.last().trainLoss); // it "learns"
         QVERIFY(series.points.last().validLoss.has_value());
-        QVERIFY(std::any_of(series.points.begin(), series.points.end(), [](const MetricPoint &p) { return p.fullValidLoss.has_value(); }));
+        QVERIFY(std::any_of(series.points.begin(), series.points.end(),
+                            [](const MetricPoint &p) { return p.fullValidLoss.has_value(); }));
         QVERIFY(!checkpoints->last().model.isEmpty());
 
         // The fine-tuned model answers from the training data; the base model does not.
@@ -354,8 +354,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("fault");
         QTest::addColumn<QString>("code");
-        QTest::newRow("401") << "401@POST:/v1/fine_tuning/jobs" << "provider.bad_key";
-        QTest::newRow("closed") << "closed@POST:/v1/fine_tuning/jobs" << "provider.training_not_available";
+        QTest::newRow("401") << "401@POST:/v1/fine_tuning/jobs"
+                             << "provider.bad_key";
+        QTest::newRow("closed") << "closed@POST:/v1/fine_tuning/jobs"
+                                << "provider.training_not_available";
     }
 
     void errorStates()
@@ -370,7 +372,8 @@ private Q_SLOTS:
         QVERIFY(!job.error().message.contains(QLatin1String("sk-test-secret-1234")));
         if (code == QLatin1String("provider.training_not_available")) {
             // Names the alternatives and where to set them up.
-            QVERIFY2(job.error().message.contains(QLatin1String("Azure OpenAI")) && job.error().message.contains(QLatin1String("Together AI"))
+            QVERIFY2(job.error().message.contains(QLatin1String("Azure OpenAI"))
+                         && job.error().message.contains(QLatin1String("Together AI"))
                          && job.error().message.contains(QStringLiteral("Settings → Providers")),
                      qPrintable(job.error().message));
         }
@@ -410,7 +413,8 @@ private Q_SLOTS:
             jobId = stored->job.id;
             // A "submitting" row whose create never got an answer (crash before the reply).
             JobRequest lost = request(QStringLiteral("file-x"));
-            QVERIFY(repo.recordPending(QStringLiteral("sim"), ProviderKind::Simulator, m_server->baseUrl(), QStringLiteral("lost-tag"), lost, true));
+            QVERIFY(repo.recordPending(QStringLiteral("sim"), ProviderKind::Simulator, m_server->baseUrl(),
+                                       QStringLiteral("lost-tag"), lost, true));
         } // "the application stops"
         auto project = ProjectFile::open(path);
         QVERIFY(project);
@@ -439,7 +443,8 @@ private Q_SLOTS:
         const StoredJob &kept = all->first(); // newest first
         QVERIFY(kept.pending);
         QCOMPARE(kept.job.error.code, QStringLiteral("job.unresolved"));
-        QVERIFY2(kept.job.error.message.contains(QLatin1String("--import")) && kept.job.error.message.contains(QLatin1String("file-x")),
+        QVERIFY2(kept.job.error.message.contains(QLatin1String("--import"))
+                     && kept.job.error.message.contains(QLatin1String("file-x")),
                  qPrintable(kept.job.error.message));
     }
 };

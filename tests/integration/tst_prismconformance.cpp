@@ -36,11 +36,13 @@ private Q_SLOTS:
         QVERIFY2(!prism.isEmpty(),
                  "CINETUNE_PRISM is not set: install Stoplight Prism (npm install --prefix ~/.cache/cinetune-prism "
                  "@stoplight/prism-cli@5.14.2) and set CINETUNE_PRISM=~/.cache/cinetune-prism/node_modules/.bin/prism");
-        QVERIFY2(QFileInfo(prism).isExecutable(), qPrintable(QStringLiteral("CINETUNE_PRISM=%1 is not an executable").arg(prism)));
+        QVERIFY2(QFileInfo(prism).isExecutable(),
+                 qPrintable(QStringLiteral("CINETUNE_PRISM=%1 is not an executable").arg(prism)));
         QString spec = qEnvironmentVariable("CINETUNE_OPENAI_SPEC");
         if (spec.isEmpty())
             spec = test::sourceDir() + QStringLiteral("/tests/support/openai-api/openapi-subset.yaml");
-        QVERIFY2(QFileInfo::exists(spec), qPrintable(QStringLiteral("OpenAI spec subset not found at %1 (set CINETUNE_OPENAI_SPEC)").arg(spec)));
+        QVERIFY2(QFileInfo::exists(spec),
+                 qPrintable(QStringLiteral("OpenAI spec subset not found at %1 (set CINETUNE_OPENAI_SPEC)").arg(spec)));
         quint16 port = 0;
         {
             QTcpServer probe;
@@ -48,10 +50,12 @@ private Q_SLOTS:
             port = probe.serverPort();
         }
         m_prism.setProcessChannelMode(QProcess::MergedChannels);
-        m_prism.start(prism, {QStringLiteral("mock"), QStringLiteral("--errors"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                              QStringLiteral("-p"), QString::number(port), spec});
+        m_prism.start(prism,
+                      {QStringLiteral("mock"), QStringLiteral("--errors"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+                       QStringLiteral("-p"), QString::number(port), spec});
         QVERIFY2(m_prism.waitForStarted(10000), qPrintable(m_prism.errorString()));
-        m_ep = Endpoint{ProviderKind::OpenAI, QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port)), QStringLiteral("sk-prism"), 10000};
+        m_ep = Endpoint{ProviderKind::OpenAI, QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port)),
+                        QStringLiteral("sk-prism"), 10000};
         QElapsedTimer t;
         t.start();
         bool ready = false;
@@ -87,9 +91,9 @@ private Q_SLOTS:
     void requestIsValid_data()
     {
         QTest::addColumn<QString>("which");
-        for (const char *w : {"models", "upload", "create", "create-auto", "get", "list", "list-metadata", "events", "events-after",
-                              "checkpoints", "cancel", "chat", "chat-stream-body", "batch-upload", "batch-create",
-                              "batch-get"})
+        for (const char *w :
+             {"models", "upload", "create", "create-auto", "get", "list", "list-metadata", "events", "events-after",
+              "checkpoints", "cancel", "chat", "chat-stream-body", "batch-upload", "batch-create", "batch-get"})
             QTest::newRow(w) << QString::fromLatin1(w);
     }
 
@@ -110,32 +114,45 @@ private Q_SLOTS:
         chat.maxTokens = 400;
         chat.seed = 1;
         HttpRequest r;
-        if (which == QLatin1String("models")) r = openai::listModels(m_ep);
-        else if (which == QLatin1String("upload")) r = openai::uploadFile(m_ep, QStringLiteral("train.jsonl"), "{\"messages\":[]}\n", "cinetuneBoundary");
-        else if (which == QLatin1String("create")) r = openai::createJob(m_ep, job);
+        if (which == QLatin1String("models"))
+            r = openai::listModels(m_ep);
+        else if (which == QLatin1String("upload"))
+            r = openai::uploadFile(m_ep, QStringLiteral("train.jsonl"), "{\"messages\":[]}\n", "cinetuneBoundary");
+        else if (which == QLatin1String("create"))
+            r = openai::createJob(m_ep, job);
         else if (which == QLatin1String("create-auto")) {
             job.batchSize = 0;
             job.learningRateMultiplier = 0;
             job.metadata = {};
             job.seed.reset();
             r = openai::createJob(m_ep, job);
-        }
-        else if (which == QLatin1String("get")) r = openai::getJob(m_ep, QStringLiteral("ftjob-abc"));
-        else if (which == QLatin1String("list")) r = openai::listJobs(m_ep, QStringLiteral("ftjob-abc"), 100);
-        else if (which == QLatin1String("list-metadata")) r = openai::listJobs(m_ep, {}, 100, job.metadata);
-        else if (which == QLatin1String("events")) r = openai::listEvents(m_ep, QStringLiteral("ftjob-abc"));
-        else if (which == QLatin1String("events-after")) r = openai::listEvents(m_ep, QStringLiteral("ftjob-abc"), QStringLiteral("ftevent-1"), 50);
-        else if (which == QLatin1String("checkpoints")) r = openai::listCheckpoints(m_ep, QStringLiteral("ftjob-abc"));
-        else if (which == QLatin1String("cancel")) r = openai::cancelJob(m_ep, QStringLiteral("ftjob-abc"));
-        else if (which == QLatin1String("chat")) r = openai::chat(m_ep, chat);
+        } else if (which == QLatin1String("get"))
+            r = openai::getJob(m_ep, QStringLiteral("ftjob-abc"));
+        else if (which == QLatin1String("list"))
+            r = openai::listJobs(m_ep, QStringLiteral("ftjob-abc"), 100);
+        else if (which == QLatin1String("list-metadata"))
+            r = openai::listJobs(m_ep, {}, 100, job.metadata);
+        else if (which == QLatin1String("events"))
+            r = openai::listEvents(m_ep, QStringLiteral("ftjob-abc"));
+        else if (which == QLatin1String("events-after"))
+            r = openai::listEvents(m_ep, QStringLiteral("ftjob-abc"), QStringLiteral("ftevent-1"), 50);
+        else if (which == QLatin1String("checkpoints"))
+            r = openai::listCheckpoints(m_ep, QStringLiteral("ftjob-abc"));
+        else if (which == QLatin1String("cancel"))
+            r = openai::cancelJob(m_ep, QStringLiteral("ftjob-abc"));
+        else if (which == QLatin1String("chat"))
+            r = openai::chat(m_ep, chat);
         else if (which == QLatin1String("batch-upload"))
-            r = openai::uploadFile(m_ep, QStringLiteral("batch.jsonl"), openai::batchInputLine(ProviderKind::OpenAI, QStringLiteral("user-1"), chat) + '\n',
+            r = openai::uploadFile(m_ep, QStringLiteral("batch.jsonl"),
+                                   openai::batchInputLine(ProviderKind::OpenAI, QStringLiteral("user-1"), chat) + '\n',
                                    "cinetuneBoundary", QStringLiteral("batch"));
         else if (which == QLatin1String("batch-create"))
-            r = openai::createBatch(m_ep, QStringLiteral("file-abc"),
-                                    QJsonObject{{QStringLiteral("cinetune_run"), QStringLiteral("gold/test/gpt-4o-mini/zero-shot")},
-                                                {QStringLiteral("cinetune_request"), QStringLiteral("0b9e3c1d-55aa-4f3e")}});
-        else if (which == QLatin1String("batch-get")) r = openai::getBatch(m_ep, QStringLiteral("batch_abc"));
+            r = openai::createBatch(
+                m_ep, QStringLiteral("file-abc"),
+                QJsonObject{{QStringLiteral("cinetune_run"), QStringLiteral("gold/test/gpt-4o-mini/zero-shot")},
+                            {QStringLiteral("cinetune_request"), QStringLiteral("0b9e3c1d-55aa-4f3e")}});
+        else if (which == QLatin1String("batch-get"))
+            r = openai::getBatch(m_ep, QStringLiteral("batch_abc"));
         else if (which == QLatin1String("chat-stream-body")) {
             // Prism cannot mock SSE (500 with Accept: text/event-stream); the body is what is checked.
             chat.stream = true;

@@ -29,17 +29,20 @@ using Run = cinetune::test::CliRun;
 
 QByteArray tinyTraining()
 {
-    static const char *const liked[] = {"Alien", "Heat", "Amelie", "Toy Story", "Fargo", "Se7en",
-                                        "Up", "Brazil", "Memento", "Clue", "Jaws", "Rocky"};
+    static const char *const liked[] = {"Alien", "Heat",   "Amelie",  "Toy Story", "Fargo", "Se7en",
+                                        "Up",    "Brazil", "Memento", "Clue",      "Jaws",  "Rocky"};
     QByteArray out;
     for (int i = 0; i < 12; ++i) {
         const QJsonObject example{
             {QStringLiteral("messages"),
-             QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("system")}, {QStringLiteral("content"), QStringLiteral("You recommend movies.")}},
+             QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
+                                    {QStringLiteral("content"), QStringLiteral("You recommend movies.")}},
                         QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                    {QStringLiteral("content"), QStringLiteral("I liked %1. Recommend 3 movies.").arg(QLatin1String(liked[i]))}},
+                                    {QStringLiteral("content"),
+                                     QStringLiteral("I liked %1. Recommend 3 movies.").arg(QLatin1String(liked[i]))}},
                         QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
-                                    {QStringLiteral("content"), QStringLiteral("1. Movie %1a (1990)\n2. Movie %1b (1991)\n3. Movie %1c (1992)").arg(i)}}}}};
+                                    {QStringLiteral("content"),
+                                     QStringLiteral("1. Movie %1a (1990)\n2. Movie %1b (1991)\n3. Movie %1c (1992)").arg(i)}}}}};
         out += QJsonDocument(example).toJson(QJsonDocument::Compact) + '\n';
     }
     return out;
@@ -74,8 +77,9 @@ private:
     // Starts `cinetune simulator --port 0 ...` and returns it with its URL (first stdout line).
     std::unique_ptr<QProcess> startSimulator(const QStringList &extra, QString &url) const
     {
-        auto p = cinetune::test::startCli(QStringList{QStringLiteral("simulator"), QStringLiteral("--port"), QStringLiteral("0")} + extra,
-                                {.environment = environment()});
+        auto p = cinetune::test::startCli(QStringList{QStringLiteral("simulator"), QStringLiteral("--port"), QStringLiteral("0")}
+                                              + extra,
+                                          {.environment = environment()});
         QElapsedTimer t;
         t.start();
         while (!p->canReadLine() && t.elapsed() < 60000)
@@ -91,8 +95,9 @@ private:
 
     QString submit(const QStringList &extra = {})
     {
-        const Run r = run(QStringList{QStringLiteral("finetune"), QStringLiteral("submit"), QStringLiteral("--training"), m_training}
-                          + inlineSim(m_url) + extra);
+        const Run r = run(
+            QStringList{QStringLiteral("finetune"), QStringLiteral("submit"), QStringLiteral("--training"), m_training}
+            + inlineSim(m_url) + extra);
         if (r.code != 0)
             qWarning("submit failed (%d): %s", r.code, r.err.constData());
         return QString::fromUtf8(r.out).trimmed();
@@ -100,7 +105,8 @@ private:
 
     QJsonObject statusJson(const QString &job)
     {
-        const Run r = run(QStringList{QStringLiteral("finetune"), QStringLiteral("status"), job, QStringLiteral("--json")} + inlineSim(m_url));
+        const Run r = run(QStringList{QStringLiteral("finetune"), QStringLiteral("status"), job, QStringLiteral("--json")}
+                          + inlineSim(m_url));
         return QJsonDocument::fromJson(r.out).object();
     }
 
@@ -131,8 +137,8 @@ private Q_SLOTS:
     void submitStatusWatch()
     {
         const QString project = m_dir.filePath(QStringLiteral("flow.cinetune"));
-        const QString job = submit({QStringLiteral("--suffix"), QStringLiteral("cli"), QStringLiteral("--epochs"), QStringLiteral("3"),
-                                    QStringLiteral("--project"), project});
+        const QString job = submit({QStringLiteral("--suffix"), QStringLiteral("cli"), QStringLiteral("--epochs"),
+                                    QStringLiteral("3"), QStringLiteral("--project"), project});
         QVERIFY2(job.startsWith(QLatin1String("ftjob-")) && !job.contains(QLatin1Char('\n')), qPrintable(job));
 
         Run r = run(QStringList{QStringLiteral("finetune"), QStringLiteral("status"), job} + inlineSim(m_url));
@@ -156,7 +162,8 @@ private Q_SLOTS:
         QVERIFY(model.startsWith(QLatin1String("ft:gpt-4o-mini-2024-07-18:")) && model.contains(QLatin1String(":cli:")));
         QVERIFY2(out.contains(QStringLiteral("Fine-tuned model: ") + model), qPrintable(out));
 
-        r = run({QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+        r = run(
+            {QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--project"), project, QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         const QJsonArray stored = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(stored.size(), 1);
@@ -192,11 +199,13 @@ private Q_SLOTS:
                  QStringLiteral("simulator"), QStringLiteral("--base-url"), m_url});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("--replace"));
-        r = run({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--kind"), QStringLiteral("openai"),
-                 QStringLiteral("--key-env"), QStringLiteral("CINETUNE_TEST_KEY"), QStringLiteral("--model"), QStringLiteral("gpt-4.1-mini-2025-04-14")});
+        r = run({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("work"), QStringLiteral("--kind"),
+                 QStringLiteral("openai"), QStringLiteral("--key-env"), QStringLiteral("CINETUNE_TEST_KEY"),
+                 QStringLiteral("--model"), QStringLiteral("gpt-4.1-mini-2025-04-14")});
         QVERIFY2(r.code == 0, r.err.constData());
 
-        r = run({QStringLiteral("providers"), QStringLiteral("list")}, {{QStringLiteral("CINETUNE_TEST_KEY"), QString::fromLatin1(kFakeKey)}});
+        r = run({QStringLiteral("providers"), QStringLiteral("list")},
+                {{QStringLiteral("CINETUNE_TEST_KEY"), QString::fromLatin1(kFakeKey)}});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("sim") && r.out.contains("simulator") && r.out.contains("not needed"));
         QVERIFY(r.out.contains("$CINETUNE_TEST_KEY (set)"));
@@ -235,19 +244,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("saved");
-        QTest::newRow("Azure resource URL") << "azure" << "https://res.openai.azure.com" << "https://res.openai.azure.com/openai/v1";
-        QTest::newRow("Azure with slash") << "azure" << "https://res.openai.azure.com/" << "https://res.openai.azure.com/openai/v1";
-        QTest::newRow("Azure /openai") << "azure" << "https://res.openai.azure.com/openai" << "https://res.openai.azure.com/openai/v1";
-        QTest::newRow("Azure complete") << "azure" << "https://res.openai.azure.com/openai/v1/" << "https://res.openai.azure.com/openai/v1";
-        QTest::newRow("compatible host") << "openai-compatible" << "http://127.0.0.1:11434" << "http://127.0.0.1:11434/v1";
+        QTest::newRow("Azure resource URL") << "azure"
+                                            << "https://res.openai.azure.com"
+                                            << "https://res.openai.azure.com/openai/v1";
+        QTest::newRow("Azure with slash") << "azure"
+                                          << "https://res.openai.azure.com/"
+                                          << "https://res.openai.azure.com/openai/v1";
+        QTest::newRow("Azure /openai") << "azure"
+                                       << "https://res.openai.azure.com/openai"
+                                       << "https://res.openai.azure.com/openai/v1";
+        QTest::newRow("Azure complete") << "azure"
+                                        << "https://res.openai.azure.com/openai/v1/"
+                                        << "https://res.openai.azure.com/openai/v1";
+        QTest::newRow("compatible host") << "openai-compatible"
+                                         << "http://127.0.0.1:11434"
+                                         << "http://127.0.0.1:11434/v1";
     }
     void baseUrlCompleted()
     {
         QFETCH(QString, kind);
         QFETCH(QString, typed);
         QFETCH(QString, saved);
-        Run r = run({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("url-check"), QStringLiteral("--kind"), kind,
-                     QStringLiteral("--base-url"), typed, QStringLiteral("--replace")});
+        Run r = run({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("url-check"), QStringLiteral("--kind"),
+                     kind, QStringLiteral("--base-url"), typed, QStringLiteral("--replace")});
         QVERIFY2(r.code == 0, r.err.constData());
         r = run({QStringLiteral("providers"), QStringLiteral("list"), QStringLiteral("--json")});
         bool found = false;
@@ -267,12 +286,16 @@ private Q_SLOTS:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("stderrContains");
         const QString sim = QStringLiteral("@SIM@");
-        QTest::newRow("finetune no sub") << QStringList{"finetune"} << 1 << "expected submit, status, watch, cancel, list or discard";
+        QTest::newRow("finetune no sub") << QStringList{"finetune"} << 1
+                                         << "expected submit, status, watch, cancel, list or discard";
         QTest::newRow("providers no sub") << QStringList{"providers", "frob"} << 1 << "expected list, add, remove or test";
         QTest::newRow("submit no training") << QStringList{"finetune", "submit", sim} << 1 << "--training FILE";
-        QTest::newRow("bad kind") << QStringList{"finetune", "submit", "--base-url", "http://127.0.0.1:1/v1", "--kind", "llama", "--training", "x"}
-                                  << 1 << "--kind must be openai, azure, together, openai-compatible or simulator, found \"llama\"";
-        QTest::newRow("url without kind") << QStringList{"finetune", "list", "--base-url", "http://127.0.0.1:1/v1"} << 1 << "--base-url needs --kind";
+        QTest::newRow("bad kind") << QStringList{"finetune", "submit", "--base-url", "http://127.0.0.1:1/v1",
+                                                 "--kind",   "llama",  "--training", "x"}
+                                  << 1
+                                  << "--kind must be openai, azure, together, openai-compatible or simulator, found \"llama\"";
+        QTest::newRow("url without kind") << QStringList{"finetune", "list", "--base-url", "http://127.0.0.1:1/v1"} << 1
+                                          << "--base-url needs --kind";
         QTest::newRow("epochs 0") << QStringList{"finetune", "submit", sim, "--training", "x", "--epochs", "0"} << 1
                                   << "--epochs must be a whole number from 1 to 50, found \"0\"";
         QTest::newRow("batch 999") << QStringList{"finetune", "submit", sim, "--training", "x", "--batch-size", "999"} << 1
@@ -282,25 +305,30 @@ private Q_SLOTS:
         QTest::newRow("bad suffix") << QStringList{"finetune", "submit", sim, "--training", "x", "--suffix", "a b"} << 1
                                     << "The suffix may contain only letters";
         QTest::newRow("status no job") << QStringList{"finetune", "status", sim} << 1 << "expected one JOB id";
-        QTest::newRow("status no provider") << QStringList{"finetune", "status", "ftjob-x"} << 1 << "name the provider with --provider NAME";
+        QTest::newRow("status no provider") << QStringList{"finetune", "status", "ftjob-x"} << 1
+                                            << "name the provider with --provider NAME";
         QTest::newRow("unknown profile") << QStringList{"finetune", "status", "ftjob-x", "--provider", "nosuch"} << 1
                                          << "--provider: no profile named \"nosuch\"";
-        QTest::newRow("insecure url") << QStringList{"finetune", "list", "--base-url", "http://example.com/v1", "--kind", "openai"} << 1
-                                      << "must use https://";
+        QTest::newRow("insecure url") << QStringList{"finetune", "list",  "--base-url", "http://example.com/v1",
+                                                     "--kind",   "openai"}
+                                      << 1 << "must use https://";
         QTest::newRow("key in key-env") << QStringList{"finetune", "list", sim, "--key-env", "sk-abc-123"} << 1
                                         << "--key-env must name an environment variable";
         QTest::newRow("list nothing") << QStringList{"finetune", "list"} << 1 << "expected --provider NAME";
         QTest::newRow("watch interval") << QStringList{"finetune", "watch", "ftjob-x", sim, "--interval", "0"} << 1
                                         << "--interval must be a whole number from 1 to 3600";
-        QTest::newRow("sim port") << QStringList{"simulator", "--port", "70000"} << 1 << "--port must be a whole number from 0 to 65535";
+        QTest::newRow("sim port") << QStringList{"simulator", "--port", "70000"} << 1
+                                  << "--port must be a whole number from 0 to 65535";
         QTest::newRow("sim faults") << QStringList{"simulator", "--faults", "explode@/v1/models"} << 1 << "--faults:";
-        QTest::newRow("sim job seconds") << QStringList{"simulator", "--job-seconds", "0"} << 1 << "--job-seconds must be a whole number from 1";
+        QTest::newRow("sim job seconds") << QStringList{"simulator", "--job-seconds", "0"} << 1
+                                         << "--job-seconds must be a whole number from 1";
         QTest::newRow("add bad kind") << QStringList{"providers", "add", "x", "--kind", "nope"} << 1 << "--kind must be";
         QTest::newRow("missing training") << QStringList{"finetune", "submit", sim, "--training", "/no/such/train.jsonl"} << 2
                                           << "/no/such/train.jsonl: cannot read";
         QTest::newRow("invalid jsonl") << QStringList{"finetune", "submit", sim, "--training", "@BAD@"} << 2 << "bad.jsonl:2";
         QTest::newRow("unknown job") << QStringList{"finetune", "status", "ftjob-nosuch", sim} << 3 << "ftjob-nosuch";
-        QTest::newRow("sim dataset missing") << QStringList{"simulator", "--dataset", "/no/such/dataset"} << 2 << "/no/such/dataset";
+        QTest::newRow("sim dataset missing")
+            << QStringList{"simulator", "--dataset", "/no/such/dataset"} << 2 << "/no/such/dataset";
     }
 
     void usageAndInputErrors()
@@ -334,26 +362,33 @@ private Q_SLOTS:
             cinetune::JobRepository repo(*project.value());
             cinetune::JobRequest asked;
             asked.trainingFile = QStringLiteral("file-lost");
-            auto row = repo.recordPending(QStringLiteral("tg"), cinetune::ProviderKind::Together, QStringLiteral("https://api.together.xyz/v1"),
-                                          QStringLiteral("tag-lost-1"), asked, false);
+            auto row = repo.recordPending(QStringLiteral("tg"), cinetune::ProviderKind::Together,
+                                          QStringLiteral("https://api.together.xyz/v1"), QStringLiteral("tag-lost-1"), asked,
+                                          false);
             QVERIFY(row);
             QVERIFY(repo.markUnresolved(row.value(), QStringLiteral("not listed")));
             cinetune::FineTuneJob known;
             known.id = QStringLiteral("ft-known");
             known.status = cinetune::JobStatus::Running;
             known.baseModel = QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference");
-            const auto knownRow = repo.upsertJob(QStringLiteral("tg"), cinetune::ProviderKind::Together, QStringLiteral("https://api.together.xyz/v1"), known, false);
+            const auto knownRow = repo.upsertJob(QStringLiteral("tg"), cinetune::ProviderKind::Together,
+                                                 QStringLiteral("https://api.together.xyz/v1"), known, false);
             QVERIFY2(knownRow, qPrintable(knownRow ? QString() : knownRow.error().message));
         }
-        Run r = run({QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--project"), path, QStringLiteral("--json")});
+        Run r = run(
+            {QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--project"), path, QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.contains("\"request_tag\":\"tag-lost-1\"") && r.out.contains("\"status\":\"submitting\""), r.out.constData());
-        r = run({QStringLiteral("finetune"), QStringLiteral("discard"), QStringLiteral("ft-known"), QStringLiteral("--project"), path});
+        QVERIFY2(r.out.contains("\"request_tag\":\"tag-lost-1\"") && r.out.contains("\"status\":\"submitting\""),
+                 r.out.constData());
+        r = run({QStringLiteral("finetune"), QStringLiteral("discard"), QStringLiteral("ft-known"), QStringLiteral("--project"),
+                 path});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("never discarded"), r.err.constData());
-        r = run({QStringLiteral("finetune"), QStringLiteral("discard"), QStringLiteral("tag-lost-1"), QStringLiteral("--project"), path});
+        r = run({QStringLiteral("finetune"), QStringLiteral("discard"), QStringLiteral("tag-lost-1"), QStringLiteral("--project"),
+                 path});
         QVERIFY2(r.code == 0, r.err.constData());
-        r = run({QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--project"), path, QStringLiteral("--json")});
+        r = run(
+            {QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--project"), path, QStringLiteral("--json")});
         QVERIFY(!r.out.contains("tag-lost-1"));
         QVERIFY(r.out.contains("ft-known"));
     }
@@ -394,7 +429,9 @@ private Q_SLOTS:
         QSKIP("signals are POSIX");
 #else
         QString url;
-        auto sim = startSimulator({QStringLiteral("--job-seconds"), QStringLiteral("120"), QStringLiteral("--dataset"), QStringLiteral(":sample")}, url);
+        auto sim = startSimulator(
+            {QStringLiteral("--job-seconds"), QStringLiteral("120"), QStringLiteral("--dataset"), QStringLiteral(":sample")},
+            url);
         QVERIFY(!url.isEmpty());
         QByteArray simErr;
         QTRY_VERIFY_WITH_TIMEOUT((simErr += sim->readAllStandardError()).contains("answer from 100 titles"), 10000);
@@ -403,16 +440,18 @@ private Q_SLOTS:
         QCOMPARE(submitted.code, 0);
         const QString job = QString::fromUtf8(submitted.out).trimmed();
         // SIGINT once the first status line is out; it winds down by itself.
-        std::unique_ptr<QProcess> watch = cinetune::test::startCli(
-            {QStringLiteral("finetune"), QStringLiteral("watch"), job, QStringLiteral("--base-url"), url, QStringLiteral("--kind"), QStringLiteral("simulator")},
-            {.environment = environment()});
+        std::unique_ptr<QProcess> watch = cinetune::test::startCli({QStringLiteral("finetune"), QStringLiteral("watch"), job,
+                                                                    QStringLiteral("--base-url"), url, QStringLiteral("--kind"),
+                                                                    QStringLiteral("simulator")},
+                                                                   {.environment = environment()});
         QProcess *w = watch.get();
-        const Run watched = cinetune::test::finishCli(std::move(watch), {.timeoutMs = 30000, .killWhen = [w] { return w->canReadLine(); }, .interrupt = true});
+        const Run watched = cinetune::test::finishCli(
+            std::move(watch), {.timeoutMs = 30000, .killWhen = [w] { return w->canReadLine(); }, .interrupt = true});
         QVERIFY(watched.out.contains('\n'));
         QCOMPARE(watched.code, 130);
         QVERIFY(watched.err.contains("Stopped watching"));
-        const Run status = run({QStringLiteral("finetune"), QStringLiteral("status"), job, QStringLiteral("--json"), QStringLiteral("--base-url"), url,
-                                QStringLiteral("--kind"), QStringLiteral("simulator")});
+        const Run status = run({QStringLiteral("finetune"), QStringLiteral("status"), job, QStringLiteral("--json"),
+                                QStringLiteral("--base-url"), url, QStringLiteral("--kind"), QStringLiteral("simulator")});
         QCOMPARE(status.code, 0);
         const QString s = QJsonDocument::fromJson(status.out).object().value(QLatin1String("status")).toString();
         QVERIFY2(s != QLatin1String("cancelled") && s != QLatin1String("cancelling"), qPrintable(s));

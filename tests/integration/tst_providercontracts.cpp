@@ -87,11 +87,16 @@ HttpRequest buildRequest(const Endpoint &ep, const QString &which)
     const QByteArray jsonl = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}\n";
     const QString job = QStringLiteral("ft-abc");
     if (ep.kind == ProviderKind::Together) {
-        if (which == QLatin1String("upload")) return together::uploadFile(ep, QStringLiteral("train.jsonl"), jsonl, "cinetuneBoundary");
-        if (which == QLatin1String("create-lora")) return together::createJob(ep, sampleJob(true, false));
-        if (which == QLatin1String("create-lora-validation")) return together::createJob(ep, sampleJob(true, true));
-        if (which == QLatin1String("create-full")) return together::createJob(ep, sampleJob(false, false));
-        if (which == QLatin1String("create-full-validation")) return together::createJob(ep, sampleJob(false, true));
+        if (which == QLatin1String("upload"))
+            return together::uploadFile(ep, QStringLiteral("train.jsonl"), jsonl, "cinetuneBoundary");
+        if (which == QLatin1String("create-lora"))
+            return together::createJob(ep, sampleJob(true, false));
+        if (which == QLatin1String("create-lora-validation"))
+            return together::createJob(ep, sampleJob(true, true));
+        if (which == QLatin1String("create-full"))
+            return together::createJob(ep, sampleJob(false, false));
+        if (which == QLatin1String("create-full-validation"))
+            return together::createJob(ep, sampleJob(false, true));
         if (which == QLatin1String("create-max-batch")) {
             JobRequest j = sampleJob(true, true);
             j.batchSize = 0;
@@ -99,20 +104,29 @@ HttpRequest buildRequest(const Endpoint &ep, const QString &which)
             j.suffix.clear();
             return together::createJob(ep, j);
         }
-        if (which == QLatin1String("get")) return together::getJob(ep, job);
-        if (which == QLatin1String("list")) return together::listJobs(ep);
-        if (which == QLatin1String("cancel")) return together::cancelJob(ep, job);
-        if (which == QLatin1String("events")) return together::listEvents(ep, job);
-        if (which == QLatin1String("checkpoints")) return together::listCheckpoints(ep, job);
-        if (which == QLatin1String("metrics")) return together::metrics(ep, job);
-        if (which == QLatin1String("models")) return openai::listModels(ep);
-        if (which == QLatin1String("chat")) return openai::chat(ep, sampleChat());
+        if (which == QLatin1String("get"))
+            return together::getJob(ep, job);
+        if (which == QLatin1String("list"))
+            return together::listJobs(ep);
+        if (which == QLatin1String("cancel"))
+            return together::cancelJob(ep, job);
+        if (which == QLatin1String("events"))
+            return together::listEvents(ep, job);
+        if (which == QLatin1String("checkpoints"))
+            return together::listCheckpoints(ep, job);
+        if (which == QLatin1String("metrics"))
+            return together::metrics(ep, job);
+        if (which == QLatin1String("models"))
+            return openai::listModels(ep);
+        if (which == QLatin1String("chat"))
+            return openai::chat(ep, sampleChat());
         if (which == QLatin1String("chat-json-schema")) {
             ChatRequest c = sampleChat();
             c.responseFormat = QJsonObject{
                 {QStringLiteral("type"), QStringLiteral("json_schema")},
-                {QStringLiteral("json_schema"), QJsonObject{{QStringLiteral("name"), QStringLiteral("recommendations")},
-                                                            {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}}}}};
+                {QStringLiteral("json_schema"),
+                 QJsonObject{{QStringLiteral("name"), QStringLiteral("recommendations")},
+                             {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}}}}};
             return openai::chat(ep, c);
         }
         if (which == QLatin1String("chat-stream-body")) {
@@ -130,9 +144,12 @@ HttpRequest buildRequest(const Endpoint &ep, const QString &which)
     oa.seed = 42;
     oa.metadata[QStringLiteral("cinetune_request")] = QStringLiteral("0b9e3c1d-55aa-4f3e");
     const QString ftjob = QStringLiteral("ftjob-abc");
-    if (which == QLatin1String("upload")) return openai::uploadFile(ep, QStringLiteral("train.jsonl"), jsonl, "cinetuneBoundary");
-    if (which == QLatin1String("file-get")) return openai::getFile(ep, QStringLiteral("file-abc"));
-    if (which == QLatin1String("create")) return openai::createJob(ep, oa);
+    if (which == QLatin1String("upload"))
+        return openai::uploadFile(ep, QStringLiteral("train.jsonl"), jsonl, "cinetuneBoundary");
+    if (which == QLatin1String("file-get"))
+        return openai::getFile(ep, QStringLiteral("file-abc"));
+    if (which == QLatin1String("create"))
+        return openai::createJob(ep, oa);
     if (which == QLatin1String("create-auto")) {
         oa.batchSize = 0;
         oa.learningRateMultiplier = 0;
@@ -141,21 +158,31 @@ HttpRequest buildRequest(const Endpoint &ep, const QString &which)
         oa.validationFile.clear();
         return openai::createJob(ep, oa);
     }
-    if (which == QLatin1String("get")) return openai::getJob(ep, ftjob);
-    if (which == QLatin1String("list")) return openai::listJobs(ep, QStringLiteral("ftjob-abc"), 100);
-    if (which == QLatin1String("list-metadata")) return openai::listJobs(ep, {}, 100, oa.metadata);
-    if (which == QLatin1String("cancel")) return openai::cancelJob(ep, ftjob);
-    if (which == QLatin1String("events")) return openai::listEvents(ep, ftjob);
-    if (which == QLatin1String("events-after")) return openai::listEvents(ep, ftjob, QStringLiteral("ftevent-1"), 50);
-    if (which == QLatin1String("checkpoints")) return openai::listCheckpoints(ep, ftjob);
-    if (which == QLatin1String("checkpoints-after")) return openai::listCheckpoints(ep, ftjob, QStringLiteral("ftckpt-1"), 10);
-    if (which == QLatin1String("models")) return openai::listModels(ep);
+    if (which == QLatin1String("get"))
+        return openai::getJob(ep, ftjob);
+    if (which == QLatin1String("list"))
+        return openai::listJobs(ep, QStringLiteral("ftjob-abc"), 100);
+    if (which == QLatin1String("list-metadata"))
+        return openai::listJobs(ep, {}, 100, oa.metadata);
+    if (which == QLatin1String("cancel"))
+        return openai::cancelJob(ep, ftjob);
+    if (which == QLatin1String("events"))
+        return openai::listEvents(ep, ftjob);
+    if (which == QLatin1String("events-after"))
+        return openai::listEvents(ep, ftjob, QStringLiteral("ftevent-1"), 50);
+    if (which == QLatin1String("checkpoints"))
+        return openai::listCheckpoints(ep, ftjob);
+    if (which == QLatin1String("checkpoints-after"))
+        return openai::listCheckpoints(ep, ftjob, QStringLiteral("ftckpt-1"), 10);
+    if (which == QLatin1String("models"))
+        return openai::listModels(ep);
     if (which == QLatin1String("chat")) {
         ChatRequest c = sampleChat();
         c.model = QStringLiteral("gpt-4o-mini-2024-07-18");
         return openai::chat(ep, c);
     }
-    if (which == QLatin1String("batch-get")) return openai::getBatch(ep, QStringLiteral("batch_abc"));
+    if (which == QLatin1String("batch-get"))
+        return openai::getBatch(ep, QStringLiteral("batch_abc"));
     return {};
 }
 
@@ -192,7 +219,8 @@ QStringList enumOf(const QByteArray &yaml, const QString &schema, const QString 
         const int at = lead(lines.at(i));
         QStringList values;
         for (++i; i < lines.size() && lead(lines.at(i)) >= at && lines.at(i).trimmed().startsWith("- "); ++i)
-            values.append(QString::fromUtf8(lines.at(i).trimmed().mid(2).trimmed()).remove(QLatin1Char('\'')).remove(QLatin1Char('"')));
+            values.append(
+                QString::fromUtf8(lines.at(i).trimmed().mid(2).trimmed()).remove(QLatin1Char('\'')).remove(QLatin1Char('"')));
         return values;
     }
     return {};
@@ -200,33 +228,62 @@ QStringList enumOf(const QByteArray &yaml, const QString &schema, const QString 
 
 // --- dynamic responses ----------------------------------------------------------------------
 
-enum class Parser { OaJob, OaJobList, OaEvents, OaCheckpoints, OaFile, OaModels, OaChat, OaBatch,
-                    TgJob, TgJobList, TgEvents, TgCheckpoints, TgMetrics, TgFile };
+enum class Parser {
+    OaJob,
+    OaJobList,
+    OaEvents,
+    OaCheckpoints,
+    OaFile,
+    OaModels,
+    OaChat,
+    OaBatch,
+    TgJob,
+    TgJobList,
+    TgEvents,
+    TgCheckpoints,
+    TgMetrics,
+    TgFile
+};
 
 struct Operation
 {
     const char *spec;
     const char *request; // buildRequest name
     Parser parser;
-    const char *schema;  // the object's schema (a list's item schema)
+    const char *schema;   // the object's schema (a list's item schema)
     QStringList required; // its required properties, as the document lists them
 };
 
 // Required properties copied from the documents (schema named in each row).
-const QStringList kOaJobRequired{QStringLiteral("created_at"), QStringLiteral("error"), QStringLiteral("finished_at"),
-                                 QStringLiteral("fine_tuned_model"), QStringLiteral("hyperparameters"), QStringLiteral("id"),
-                                 QStringLiteral("model"), QStringLiteral("object"), QStringLiteral("organization_id"),
-                                 QStringLiteral("result_files"), QStringLiteral("status"), QStringLiteral("trained_tokens"),
-                                 QStringLiteral("training_file"), QStringLiteral("validation_file"), QStringLiteral("seed")};
+const QStringList kOaJobRequired{QStringLiteral("created_at"),
+                                 QStringLiteral("error"),
+                                 QStringLiteral("finished_at"),
+                                 QStringLiteral("fine_tuned_model"),
+                                 QStringLiteral("hyperparameters"),
+                                 QStringLiteral("id"),
+                                 QStringLiteral("model"),
+                                 QStringLiteral("object"),
+                                 QStringLiteral("organization_id"),
+                                 QStringLiteral("result_files"),
+                                 QStringLiteral("status"),
+                                 QStringLiteral("trained_tokens"),
+                                 QStringLiteral("training_file"),
+                                 QStringLiteral("validation_file"),
+                                 QStringLiteral("seed")};
 const QStringList kOaEventRequired{QStringLiteral("id"), QStringLiteral("object"), QStringLiteral("created_at"),
                                    QStringLiteral("level"), QStringLiteral("message")};
-const QStringList kOaCheckpointRequired{QStringLiteral("created_at"), QStringLiteral("fine_tuning_job_id"),
-                                        QStringLiteral("fine_tuned_model_checkpoint"), QStringLiteral("id"),
-                                        QStringLiteral("metrics"), QStringLiteral("object"), QStringLiteral("step_number")};
-const QStringList kOaFileRequired{QStringLiteral("id"), QStringLiteral("object"), QStringLiteral("bytes"),
+const QStringList kOaCheckpointRequired{QStringLiteral("created_at"),
+                                        QStringLiteral("fine_tuning_job_id"),
+                                        QStringLiteral("fine_tuned_model_checkpoint"),
+                                        QStringLiteral("id"),
+                                        QStringLiteral("metrics"),
+                                        QStringLiteral("object"),
+                                        QStringLiteral("step_number")};
+const QStringList kOaFileRequired{QStringLiteral("id"),         QStringLiteral("object"),   QStringLiteral("bytes"),
                                   QStringLiteral("created_at"), QStringLiteral("filename"), QStringLiteral("purpose"),
                                   QStringLiteral("status")};
-const QStringList kOaModelRequired{QStringLiteral("id"), QStringLiteral("object"), QStringLiteral("created"), QStringLiteral("owned_by")};
+const QStringList kOaModelRequired{QStringLiteral("id"), QStringLiteral("object"), QStringLiteral("created"),
+                                   QStringLiteral("owned_by")};
 const QStringList kTgTruncatedRequired{QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("created_at"),
                                        QStringLiteral("updated_at")};
 
@@ -240,9 +297,16 @@ const std::array kOperations{
     Operation{"openai", "checkpoints", Parser::OaCheckpoints, "FineTuningJobCheckpoint", kOaCheckpointRequired},
     Operation{"openai", "upload", Parser::OaFile, "OpenAIFile", kOaFileRequired},
     Operation{"openai", "models", Parser::OaModels, "Model", kOaModelRequired},
-    Operation{"openai", "chat", Parser::OaChat, "CreateChatCompletionResponse",
-              {QStringLiteral("choices"), QStringLiteral("created"), QStringLiteral("id"), QStringLiteral("model"), QStringLiteral("object")}},
-    Operation{"openai", "batch-get", Parser::OaBatch, "Batch",
+    Operation{"openai",
+              "chat",
+              Parser::OaChat,
+              "CreateChatCompletionResponse",
+              {QStringLiteral("choices"), QStringLiteral("created"), QStringLiteral("id"), QStringLiteral("model"),
+               QStringLiteral("object")}},
+    Operation{"openai",
+              "batch-get",
+              Parser::OaBatch,
+              "Batch",
               {QStringLiteral("id"), QStringLiteral("object"), QStringLiteral("endpoint"), QStringLiteral("input_file_id"),
                QStringLiteral("completion_window"), QStringLiteral("status"), QStringLiteral("created_at")}},
     // Together (tests/support/provider-specs/together-openapi.yaml)
@@ -250,25 +314,38 @@ const std::array kOperations{
     Operation{"together", "create-lora", Parser::TgJob, "FinetuneResponseTruncated", kTgTruncatedRequired},
     Operation{"together", "cancel", Parser::TgJob, "FinetuneResponseTruncated", kTgTruncatedRequired},
     Operation{"together", "list", Parser::TgJobList, "FinetuneResponseTruncated", kTgTruncatedRequired},
-    Operation{"together", "events", Parser::TgEvents, "FineTuneEvent",
+    Operation{"together",
+              "events",
+              Parser::TgEvents,
+              "FineTuneEvent",
               {QStringLiteral("object"), QStringLiteral("created_at"), QStringLiteral("message"), QStringLiteral("type"),
-               QStringLiteral("param_count"), QStringLiteral("token_count"), QStringLiteral("total_steps"), QStringLiteral("wandb_url"),
-               QStringLiteral("step"), QStringLiteral("checkpoint_path"), QStringLiteral("model_path"),
-               QStringLiteral("training_offset"), QStringLiteral("hash")}},
-    Operation{"together", "checkpoints", Parser::TgCheckpoints, "FineTuneCheckpoint",
+               QStringLiteral("param_count"), QStringLiteral("token_count"), QStringLiteral("total_steps"),
+               QStringLiteral("wandb_url"), QStringLiteral("step"), QStringLiteral("checkpoint_path"),
+               QStringLiteral("model_path"), QStringLiteral("training_offset"), QStringLiteral("hash")}},
+    Operation{"together",
+              "checkpoints",
+              Parser::TgCheckpoints,
+              "FineTuneCheckpoint",
               {QStringLiteral("step"), QStringLiteral("path"), QStringLiteral("created_at"), QStringLiteral("checkpoint_type")}},
     Operation{"together", "metrics", Parser::TgMetrics, "(inline: {metrics: [{string: number}]})", {}},
-    Operation{"together", "upload", Parser::TgFile, "FileResponse",
+    Operation{"together",
+              "upload",
+              Parser::TgFile,
+              "FileResponse",
               {QStringLiteral("id"), QStringLiteral("object"), QStringLiteral("created_at"), QStringLiteral("filename"),
                QStringLiteral("bytes"), QStringLiteral("purpose"), QStringLiteral("FileType"), QStringLiteral("Processed")}},
-    Operation{"together", "chat", Parser::OaChat, "ChatCompletionResponse",
+    Operation{"together",
+              "chat",
+              Parser::OaChat,
+              "ChatCompletionResponse",
               {QStringLiteral("choices"), QStringLiteral("id"), QStringLiteral("created"), QStringLiteral("model"),
                QStringLiteral("object"), QStringLiteral("prompt")}},
     // Azure OpenAI v1 (tests/support/provider-specs/azure-openai-v1.yaml)
     Operation{"azure", "get", Parser::OaJob, "OpenAI.FineTuningJob", kOaJobRequired + QStringList{QStringLiteral("metadata")}},
     Operation{"azure", "create", Parser::OaJob, "OpenAI.FineTuningJob", kOaJobRequired + QStringList{QStringLiteral("metadata")}},
     Operation{"azure", "cancel", Parser::OaJob, "OpenAI.FineTuningJob", kOaJobRequired + QStringList{QStringLiteral("metadata")}},
-    Operation{"azure", "list", Parser::OaJobList, "OpenAI.FineTuningJob", kOaJobRequired + QStringList{QStringLiteral("metadata")}},
+    Operation{"azure", "list", Parser::OaJobList, "OpenAI.FineTuningJob",
+              kOaJobRequired + QStringList{QStringLiteral("metadata")}},
     Operation{"azure", "events", Parser::OaEvents, "OpenAI.FineTuningJobEvent", kOaEventRequired},
     Operation{"azure", "checkpoints", Parser::OaCheckpoints, "OpenAI.FineTuningJobCheckpoint", kOaCheckpointRequired},
     Operation{"azure", "file-get", Parser::OaFile, "AzureOpenAIFile", kOaFileRequired},
@@ -278,8 +355,13 @@ const std::array kOperations{
 const char *listKey(Parser p)
 {
     switch (p) {
-    case Parser::OaJobList: case Parser::OaEvents: case Parser::OaCheckpoints: case Parser::OaModels:
-    case Parser::TgJobList: case Parser::TgEvents: case Parser::TgCheckpoints:
+    case Parser::OaJobList:
+    case Parser::OaEvents:
+    case Parser::OaCheckpoints:
+    case Parser::OaModels:
+    case Parser::TgJobList:
+    case Parser::TgEvents:
+    case Parser::TgCheckpoints:
         return "data";
     case Parser::TgMetrics:
         return "metrics";
@@ -288,8 +370,14 @@ const char *listKey(Parser p)
     }
 }
 
-bool isOpenAiJob(Parser p) { return p == Parser::OaJob || p == Parser::OaJobList; }
-bool isTogetherJob(Parser p) { return p == Parser::TgJob || p == Parser::TgJobList; }
+bool isOpenAiJob(Parser p)
+{
+    return p == Parser::OaJob || p == Parser::OaJobList;
+}
+bool isTogetherJob(Parser p)
+{
+    return p == Parser::TgJob || p == Parser::TgJobList;
+}
 bool hasUnixCreatedAt(Parser p)
 {
     return isOpenAiJob(p) || p == Parser::OaEvents || p == Parser::OaCheckpoints || p == Parser::OaBatch;
@@ -337,7 +425,8 @@ QList<Variant> variantsOf(const QJsonObject &body, const Operation &op)
                 })});
     // Fields a later version of the API adds.
     QJsonObject extraBody = mapObjects(body, op.parser, [](QJsonObject o) {
-        o[QStringLiteral("x_cinetune_extra")] = QJsonObject{{QStringLiteral("nested"), QJsonArray{1, QJsonValue::Null, QStringLiteral("x")}}};
+        o[QStringLiteral("x_cinetune_extra")] = QJsonObject{
+            {QStringLiteral("nested"), QJsonArray{1, QJsonValue::Null, QStringLiteral("x")}}};
         return o;
     });
     extraBody[QStringLiteral("x_cinetune_envelope")] = QJsonArray{};
@@ -409,7 +498,9 @@ QString checkOpenAiJob(const QJsonObject &o, const FineTuneJob &j, const QString
     if (statuses.contains(raw) && j.status == JobStatus::Unknown)
         return QStringLiteral("documented status \"%1\" read as unknown").arg(raw);
     if (auto t = unixExpected(o.value(QLatin1String("created_at"))); t && j.createdAt != *t)
-        return QStringLiteral("created_at %1 read as %2").arg(o.value(QLatin1String("created_at")).toInteger()).arg(j.createdAt.toString(Qt::ISODate));
+        return QStringLiteral("created_at %1 read as %2")
+            .arg(o.value(QLatin1String("created_at")).toInteger())
+            .arg(j.createdAt.toString(Qt::ISODate));
     const QJsonObject err = o.value(QLatin1String("error")).toObject();
     if (text(err, "code").isEmpty() && text(err, "message").isEmpty() && !j.error.isEmpty())
         return QStringLiteral("an empty error read as an error");
@@ -428,7 +519,8 @@ QString checkTogetherJob(const QJsonObject &o, const FineTuneJob &j, const QStri
     const QJsonValue created = o.value(QLatin1String("created_at"));
     // `format: date-time` (RFC 3339); a Unix number is read too.
     if ((created.isString() || created.isDouble()) && !j.createdAt.isValid())
-        return QStringLiteral("created_at %1 not read").arg(created.isString() ? created.toString() : QString::number(created.toDouble()));
+        return QStringLiteral("created_at %1 not read")
+            .arg(created.isString() ? created.toString() : QString::number(created.toDouble()));
     if (created.isString() && created.toString() == QLatin1String("2024-05-01T12:00:00.123456+02:00")
         && j.createdAt != QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0, 123), Qt::UTC))
         return QStringLiteral("created_at with offset read as %1").arg(j.createdAt.toString(Qt::ISODateWithMs));
@@ -474,7 +566,9 @@ QString checkBody(const QJsonObject &body, const Operation &op, ProviderKind kin
         for (qsizetype i = 0; i < r->items.size(); ++i) {
             const QJsonObject e = items.at(i).toObject();
             if (auto t = unixExpected(e.value(QLatin1String("created_at"))); t && r->items.at(i).createdAt != *t)
-                return QStringLiteral("event %1: created_at %2 read as %3").arg(i).arg(e.value(QLatin1String("created_at")).toInteger())
+                return QStringLiteral("event %1: created_at %2 read as %3")
+                    .arg(i)
+                    .arg(e.value(QLatin1String("created_at")).toInteger())
                     .arg(r->items.at(i).createdAt.toString(Qt::ISODate));
         }
         return {};
@@ -491,7 +585,9 @@ QString checkBody(const QJsonObject &body, const Operation &op, ProviderKind kin
             if (r->items.at(i).model != text(c, "fine_tuned_model_checkpoint"))
                 return QStringLiteral("checkpoint %1: model read as %2").arg(i).arg(r->items.at(i).model);
             if (auto t = unixExpected(c.value(QLatin1String("created_at"))); t && r->items.at(i).createdAt != *t)
-                return QStringLiteral("checkpoint %1: created_at %2 read as %3").arg(i).arg(c.value(QLatin1String("created_at")).toInteger())
+                return QStringLiteral("checkpoint %1: created_at %2 read as %3")
+                    .arg(i)
+                    .arg(c.value(QLatin1String("created_at")).toInteger())
                     .arg(r->items.at(i).createdAt.toString(Qt::ISODate));
         }
         return {};
@@ -509,18 +605,22 @@ QString checkBody(const QJsonObject &body, const Operation &op, ProviderKind kin
         if (!r)
             return failed(r.error());
         const QJsonArray items = listOf(body, op.parser);
-        return r->size() == countWithId(items) ? QString() : QStringLiteral("%1 models read of %2").arg(r->size()).arg(items.size());
+        return r->size() == countWithId(items) ? QString()
+                                               : QStringLiteral("%1 models read of %2").arg(r->size()).arg(items.size());
     }
     case Parser::OaChat: {
         auto r = openai::parseChat(bytes);
         const QJsonArray choices = body.value(QLatin1String("choices")).toArray();
         if (choices.isEmpty()) {
             // Valid under the documents (no minItems) but without an answer: must be reported as such.
-            return !r && r.error().code == ErrorCode(errc::Provider::Malformed) ? QString() : QStringLiteral("a chat answer without choices was accepted");
+            return !r && r.error().code == ErrorCode(errc::Provider::Malformed)
+                ? QString()
+                : QStringLiteral("a chat answer without choices was accepted");
         }
         if (!r)
             return failed(r.error());
-        const QJsonValue content = choices.first().toObject().value(QLatin1String("message")).toObject().value(QLatin1String("content"));
+        const QJsonValue content =
+            choices.first().toObject().value(QLatin1String("message")).toObject().value(QLatin1String("content"));
         if (content.isString() && r->content != content.toString())
             return QStringLiteral("content read as %1").arg(r->content.left(80));
         return {};
@@ -533,7 +633,9 @@ QString checkBody(const QJsonObject &body, const Operation &op, ProviderKind kin
         if (ctx.batchStatuses.contains(raw) && r->status == BatchState::Unknown)
             return QStringLiteral("documented batch status \"%1\" read as unknown").arg(raw);
         if (auto t = unixExpected(body.value(QLatin1String("created_at"))); t && r->createdAt != *t)
-            return QStringLiteral("created_at %1 read as %2").arg(body.value(QLatin1String("created_at")).toInteger()).arg(r->createdAt.toString(Qt::ISODate));
+            return QStringLiteral("created_at %1 read as %2")
+                .arg(body.value(QLatin1String("created_at")).toInteger())
+                .arg(r->createdAt.toString(Qt::ISODate));
         return {};
     }
     case Parser::TgJob: {
@@ -611,9 +713,9 @@ QString checkBody(const QJsonObject &body, const Operation &op, ProviderKind kin
 
 struct OperationResult
 {
-    int responses = 0;        // random bodies parsed
-    int documentFlagged = 0;  // of which Prism's own check found the body off the document
-    int variants = 0;         // derived bodies parsed
+    int responses = 0;       // random bodies parsed
+    int documentFlagged = 0; // of which Prism's own check found the body off the document
+    int variants = 0;        // derived bodies parsed
     int failures = 0;
     QStringList firstFailures;
     std::map<QString, int> flagged; // Prism's findings on the generated bodies, array indices as N
@@ -629,7 +731,7 @@ private:
     HttpClient m_http;
     QTemporaryDir m_dir;
     std::map<QString, std::unique_ptr<Served>> m_served;
-    std::map<QString, int> m_validated;       // requests validated per document
+    std::map<QString, int> m_validated; // requests validated per document
     std::map<QString, OperationResult> m_dynamic;
     std::map<QString, Context> m_context;
 
@@ -650,7 +752,8 @@ private:
                 r.headers.append(qMakePair(QByteArray("Prefer"),
                                            QStringLiteral("dynamic=true, code=200, seed=%1-%2-%3-%4")
                                                .arg(QLatin1String(kSeed), QLatin1String(op.spec), QLatin1String(op.request))
-                                               .arg(i).toUtf8()));
+                                               .arg(i)
+                                               .toUtf8()));
                 perSpec[s.name].append(r);
                 opsOf[s.name].append(&op);
             }
@@ -680,7 +783,9 @@ private:
                 };
                 const Result<HttpResponse> &a = list.at(i);
                 if (!a || a->status < 200 || a->status >= 300) {
-                    fail(QStringLiteral("no random response: %1").arg(a ? QStringLiteral("HTTP %1 %2").arg(a->status).arg(QString::fromUtf8(a->body.left(300))) : a.error().message));
+                    fail(QStringLiteral("no random response: %1")
+                             .arg(a ? QStringLiteral("HTTP %1 %2").arg(a->status).arg(QString::fromUtf8(a->body.left(300)))
+                                    : a.error().message));
                     continue;
                 }
                 ++res.responses;
@@ -696,7 +801,8 @@ private:
                         ++res.variants;
                     if (QString why = checkBody(v.body, op, served(name).kind, m_context[name]); !why.isEmpty())
                         fail(QStringLiteral("response %1 (%2): %3\n      body: %4")
-                                 .arg(i % kResponsesPerOperation).arg(v.name, why,
+                                 .arg(i % kResponsesPerOperation)
+                                 .arg(v.name, why,
                                       QString::fromUtf8(QJsonDocument(v.body).toJson(QJsonDocument::Compact).left(600))));
                 }
             }
@@ -710,7 +816,14 @@ private Q_SLOTS:
         const QString prism = test::prismBinary(&problem);
         QVERIFY2(!prism.isEmpty(), qPrintable(problem));
         QVERIFY(m_dir.isValid());
-        struct Doc { const char *name; ProviderKind kind; const char *source; const char *prefix; const char *base; };
+        struct Doc
+        {
+            const char *name;
+            ProviderKind kind;
+            const char *source;
+            const char *prefix;
+            const char *base;
+        };
         const Doc docs[] = {
             {"openai", ProviderKind::OpenAI, "tests/support/openai-api/openapi-subset.yaml", "", "/v1"}, // paths carry /v1
             {"together", ProviderKind::Together, "tests/support/provider-specs/together-openapi.yaml", "/v1", "/v1"},
@@ -729,7 +842,8 @@ private Q_SLOTS:
             QVERIFY2(paths > 0, qPrintable(QStringLiteral("could not write the served copy of %1").arg(s->source)));
             // -d: random responses valid under the document; no --errors: a request that breaks it is
             // answered 422 or listed in sl-violations (both checked), and the mock answer still comes.
-            QVERIFY2(s->mock.start(prism, copy, {QStringLiteral("-d"), QStringLiteral("-v"), QStringLiteral("fatal")}, m_dir.filePath(s->name + QStringLiteral(".log")), &problem),
+            QVERIFY2(s->mock.start(prism, copy, {QStringLiteral("-d"), QStringLiteral("-v"), QStringLiteral("fatal")},
+                                   m_dir.filePath(s->name + QStringLiteral(".log")), &problem),
                      qPrintable(problem));
             QFile f(s->source);
             QVERIFY(f.open(QIODevice::ReadOnly));
@@ -776,7 +890,8 @@ private Q_SLOTS:
         // Azure OpenAI v1: its document has no /chat/completions and no /batches paths, so chat and batch
         // requests cannot be checked against it (the same bodies are checked against OpenAI's).
         QTest::addRow("azure upload") << QStringLiteral("azure") << QStringLiteral("upload")
-                                      << QStringList{QStringLiteral("request.body: Request body must have required property 'expires_after'")};
+                                      << QStringList{QStringLiteral(
+                                             "request.body: Request body must have required property 'expires_after'")};
         for (const char *w : {"file-get", "create", "create-auto", "get", "list", "list-metadata", "cancel", "events",
                               "events-after", "checkpoints", "checkpoints-after", "models"})
             QTest::addRow("azure %s", w) << QStringLiteral("azure") << QString::fromLatin1(w) << QStringList{};
@@ -794,10 +909,12 @@ private Q_SLOTS:
         const QStringList violations = test::prismViolations(response.value(), QStringLiteral("request"));
         const QString what = QStringLiteral("%1 %2 -> HTTP %3: %4\n  body sent: %5")
                                  .arg(QString::fromLatin1(r.method), r.url.toString(), QString::number(response->status),
-                                      violations.isEmpty() ? QString::fromUtf8(response->body.left(800)) : violations.join(QStringLiteral("; ")),
+                                      violations.isEmpty() ? QString::fromUtf8(response->body.left(800))
+                                                           : violations.join(QStringLiteral("; ")),
                                       QString::fromUtf8(r.body.left(800)));
         if (!tolerated.isEmpty()) {
-            QVERIFY2(violations == tolerated, qPrintable(QStringLiteral("expected exactly the known gap of the document; ") + what));
+            QVERIFY2(violations == tolerated,
+                     qPrintable(QStringLiteral("expected exactly the known gap of the document; ") + what));
             qInfo("known gap of the document tolerated: %s", qPrintable(tolerated.join(QStringLiteral("; "))));
         } else {
             QVERIFY2(violations.isEmpty() && response->status >= 200 && response->status < 300, qPrintable(what));
@@ -814,15 +931,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("breakage");
         for (const char *spec : {"together", "azure"}) {
             const QString s = QString::fromLatin1(spec);
-            QTest::addRow("%s create: body not an object", spec) << s << QString::fromLatin1(s == QLatin1String("azure") ? "create" : "create-lora") << QStringLiteral("array-body");
-            QTest::addRow("%s create: training_file a number", spec) << s << QString::fromLatin1(s == QLatin1String("azure") ? "create" : "create-lora") << QStringLiteral("training-file-number");
+            QTest::addRow("%s create: body not an object", spec)
+                << s << QString::fromLatin1(s == QLatin1String("azure") ? "create" : "create-lora")
+                << QStringLiteral("array-body");
+            QTest::addRow("%s create: training_file a number", spec)
+                << s << QString::fromLatin1(s == QLatin1String("azure") ? "create" : "create-lora")
+                << QStringLiteral("training-file-number");
             QTest::addRow("%s upload: no file part", spec) << s << QStringLiteral("upload") << QStringLiteral("no-file");
             QTest::addRow("%s list: no key", spec) << s << QStringLiteral("list") << QStringLiteral("no-auth");
         }
-        QTest::addRow("together create: LoRA without lora_r") << QStringLiteral("together") << QStringLiteral("create-lora") << QStringLiteral("lora-no-rank");
-        QTest::addRow("together chat: messages not an array") << QStringLiteral("together") << QStringLiteral("chat") << QStringLiteral("messages-string");
-        QTest::addRow("azure create: seed below 0") << QStringLiteral("azure") << QStringLiteral("create") << QStringLiteral("negative-seed");
-        QTest::addRow("azure list: limit not a number") << QStringLiteral("azure") << QStringLiteral("list") << QStringLiteral("limit-text");
+        QTest::addRow("together create: LoRA without lora_r")
+            << QStringLiteral("together") << QStringLiteral("create-lora") << QStringLiteral("lora-no-rank");
+        QTest::addRow("together chat: messages not an array")
+            << QStringLiteral("together") << QStringLiteral("chat") << QStringLiteral("messages-string");
+        QTest::addRow("azure create: seed below 0")
+            << QStringLiteral("azure") << QStringLiteral("create") << QStringLiteral("negative-seed");
+        QTest::addRow("azure list: limit not a number")
+            << QStringLiteral("azure") << QStringLiteral("list") << QStringLiteral("limit-text");
     }
 
     void brokenRequestsAreRejected()
@@ -846,7 +971,8 @@ private Q_SLOTS:
             body[QStringLiteral("seed")] = -1;
         } else if (breakage == QLatin1String("no-file")) {
             QByteArray contentType;
-            r.body = multipartBody({{"purpose", "fine-tune", {}, {}}, {"file_name", "train.jsonl", {}, {}}}, "cinetuneBoundary", &contentType);
+            r.body = multipartBody({{"purpose", "fine-tune", {}, {}}, {"file_name", "train.jsonl", {}, {}}}, "cinetuneBoundary",
+                                   &contentType);
             for (auto &h : r.headers) {
                 if (h.first == "Content-Type")
                     h.second = contentType;
@@ -866,9 +992,13 @@ private Q_SLOTS:
         const QStringList violations = test::prismViolations(response.value(), QStringLiteral("request"));
         QVERIFY2(response->status >= 400 && response->status < 500,
                  qPrintable(QStringLiteral("a broken request was accepted (HTTP %1): Prism did not validate %2 %3")
-                                .arg(response->status).arg(QString::fromLatin1(r.method), r.url.toString())));
+                                .arg(response->status)
+                                .arg(QString::fromLatin1(r.method), r.url.toString())));
         if (breakage != QLatin1String("no-auth"))
-            QVERIFY2(!violations.isEmpty(), qPrintable(QStringLiteral("HTTP %1 without a request violation: %2").arg(response->status).arg(QString::fromUtf8(response->body.left(500)))));
+            QVERIFY2(!violations.isEmpty(),
+                     qPrintable(QStringLiteral("HTTP %1 without a request violation: %2")
+                                    .arg(response->status)
+                                    .arg(QString::fromUtf8(response->body.left(500)))));
     }
 
     // Every status value a document lists maps to a known normalized status (collected from the
@@ -879,22 +1009,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("schema");
         QTest::addColumn<QString>("property");
         QTest::addColumn<QStringList>("expected"); // "<value>=<normalized id>", in the document's order
-        const QStringList openAiJob{QStringLiteral("validating_files=validating"), QStringLiteral("queued=queued"),
-                                    QStringLiteral("running=running"), QStringLiteral("succeeded=succeeded"),
-                                    QStringLiteral("failed=failed"), QStringLiteral("cancelled=cancelled")};
-        QTest::newRow("openai FineTuningJob.status") << QStringLiteral("openai") << QStringLiteral("FineTuningJob") << QStringLiteral("status") << openAiJob;
-        QTest::newRow("azure OpenAI.FineTuningJob.status") << QStringLiteral("azure") << QStringLiteral("OpenAI.FineTuningJob") << QStringLiteral("status") << openAiJob;
+        const QStringList openAiJob{QStringLiteral("validating_files=validating"),
+                                    QStringLiteral("queued=queued"),
+                                    QStringLiteral("running=running"),
+                                    QStringLiteral("succeeded=succeeded"),
+                                    QStringLiteral("failed=failed"),
+                                    QStringLiteral("cancelled=cancelled")};
+        QTest::newRow("openai FineTuningJob.status")
+            << QStringLiteral("openai") << QStringLiteral("FineTuningJob") << QStringLiteral("status") << openAiJob;
+        QTest::newRow("azure OpenAI.FineTuningJob.status")
+            << QStringLiteral("azure") << QStringLiteral("OpenAI.FineTuningJob") << QStringLiteral("status") << openAiJob;
         QTest::newRow("together FinetuneJobStatus")
             << QStringLiteral("together") << QStringLiteral("FinetuneJobStatus") << QString()
-            << QStringList{QStringLiteral("pending=queued"), QStringLiteral("queued=queued"), QStringLiteral("running=running"),
-                           QStringLiteral("compressing=finalizing"), QStringLiteral("uploading=finalizing"),
-                           QStringLiteral("cancel_requested=cancelling"), QStringLiteral("cancelled=cancelled"),
-                           QStringLiteral("error=failed"), QStringLiteral("completed=succeeded")};
+            << QStringList{QStringLiteral("pending=queued"),       QStringLiteral("queued=queued"),
+                           QStringLiteral("running=running"),      QStringLiteral("compressing=finalizing"),
+                           QStringLiteral("uploading=finalizing"), QStringLiteral("cancel_requested=cancelling"),
+                           QStringLiteral("cancelled=cancelled"),  QStringLiteral("error=failed"),
+                           QStringLiteral("completed=succeeded")};
         QTest::newRow("openai Batch.status")
             << QStringLiteral("openai") << QStringLiteral("Batch") << QStringLiteral("status")
-            << QStringList{QStringLiteral("validating=validating"), QStringLiteral("failed=failed"), QStringLiteral("in_progress=in_progress"),
-                           QStringLiteral("finalizing=finalizing"), QStringLiteral("completed=completed"), QStringLiteral("expired=expired"),
-                           QStringLiteral("cancelling=cancelling"), QStringLiteral("cancelled=cancelled")};
+            << QStringList{QStringLiteral("validating=validating"),   QStringLiteral("failed=failed"),
+                           QStringLiteral("in_progress=in_progress"), QStringLiteral("finalizing=finalizing"),
+                           QStringLiteral("completed=completed"),     QStringLiteral("expired=expired"),
+                           QStringLiteral("cancelling=cancelling"),   QStringLiteral("cancelled=cancelled")};
     }
 
     void documentedStatusesAreKnown()
@@ -929,7 +1066,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("key");
         for (const Operation &op : kOperations)
-            QTest::addRow("%s %s (%s)", op.spec, op.request, op.schema) << QStringLiteral("%1 %2").arg(QLatin1String(op.spec), QLatin1String(op.request));
+            QTest::addRow("%s %s (%s)", op.spec, op.request, op.schema)
+                << QStringLiteral("%1 %2").arg(QLatin1String(op.spec), QLatin1String(op.request));
     }
 
     void dynamicResponsesParse()
@@ -939,11 +1077,12 @@ private Q_SLOTS:
         t.start();
         fetchDynamic();
         if (t.elapsed() > 1000)
-            qInfo("fetched %d random responses for each of %d operations in %.1f s", kResponsesPerOperation, int(kOperations.size()),
-                  double(t.elapsed()) / 1000.0);
+            qInfo("fetched %d random responses for each of %d operations in %.1f s", kResponsesPerOperation,
+                  int(kOperations.size()), double(t.elapsed()) / 1000.0);
         const OperationResult &res = m_dynamic[key];
-        qInfo("%s: %d random responses parsed (%d of them off the document by Prism's own check), %d derived variants, %d failures",
-              qPrintable(key), res.responses, res.documentFlagged, res.variants, res.failures);
+        qInfo(
+            "%s: %d random responses parsed (%d of them off the document by Prism's own check), %d derived variants, %d failures",
+            qPrintable(key), res.responses, res.documentFlagged, res.variants, res.failures);
         // Where Prism's generator strayed from the document (ambiguous oneOf, enum `null` next to
         // `type: string`, exclusive minimums): the bodies are still parsed, as a server might send them.
         QStringList where;
@@ -953,7 +1092,8 @@ private Q_SLOTS:
                 where.append(path);
         }
         if (!where.isEmpty())
-            qInfo("    off the document at: %s%s", qPrintable(where.mid(0, 4).join(QStringLiteral(", "))), where.size() > 4 ? " ..." : "");
+            qInfo("    off the document at: %s%s", qPrintable(where.mid(0, 4).join(QStringLiteral(", "))),
+                  where.size() > 4 ? " ..." : "");
         QVERIFY2(res.failures == 0, qPrintable(res.firstFailures.join(QStringLiteral("\n    "))));
         QCOMPARE(res.responses, kResponsesPerOperation);
     }

@@ -32,10 +32,13 @@ Run runCli(const QStringList &args)
 
 QByteArray metricJson(double p3, double mrr, double lo, double hi)
 {
-    QJsonObject metrics{{"precision@3", p3}, {"recall@3", p3 / 3}, {"f1@3", p3 / 2}, {"precision@5", p3 * 0.9},
-                        {"recall@5", p3 / 2}, {"f1@5", p3 / 1.5}, {"mrr", mrr}, {"map", mrr / 2}};
+    QJsonObject metrics{{"precision@3", p3},  {"recall@3", p3 / 3}, {"f1@3", p3 / 2}, {"precision@5", p3 * 0.9},
+                        {"recall@5", p3 / 2}, {"f1@5", p3 / 1.5},   {"mrr", mrr},     {"map", mrr / 2}};
     QJsonObject ci{{"precision@3", QJsonArray{lo, hi}}};
-    return QJsonDocument(QJsonObject{{"users", 100}, {"scored", 98}, {"metrics", metrics}, {"ci", ci},
+    return QJsonDocument(QJsonObject{{"users", 100},
+                                     {"scored", 98},
+                                     {"metrics", metrics},
+                                     {"ci", ci},
                                      {"conventions", QJsonObject{{"f1", "harmonic mean per user, then the mean"}}}})
         .toJson();
 }
@@ -99,7 +102,8 @@ void TestReport::initTestCase()
     job.epochs = 2;
     job.trainedTokens = 123456;
     JobRepository jobs(p);
-    const Result<qint64> row = jobs.upsertJob(QStringLiteral("openai-main"), ProviderKind::OpenAI, QStringLiteral("https://api.openai.com/v1"), job, false);
+    const Result<qint64> row = jobs.upsertJob(QStringLiteral("openai-main"), ProviderKind::OpenAI,
+                                              QStringLiteral("https://api.openai.com/v1"), job, false);
     QVERIFY(row.ok());
     QList<JobEvent> events;
     for (int step = 1; step <= 5; ++step) {
@@ -113,19 +117,21 @@ void TestReport::initTestCase()
 
     test::writeFile(m_dir.path(), "baseline.json", metricJson(0.0198, 0.0505, 0.01, 0.03));
     test::writeFile(m_dir.path(), "tuned.json", metricJson(0.4284, 0.5981, 0.41, 0.45));
-    test::writeFile(m_dir.path(), "paired.json",
-                    QJsonDocument(QJsonArray{QJsonObject{{"metric", "precision@3"}, {"diff", 0.4086}, {"lo", 0.39}, {"hi", 0.43}, {"p", 0.0002}},
-                                             QJsonObject{{"metric", "mrr"}, {"diff", 0.5476}, {"lo", 0.5}, {"hi", 0.6}, {"p", 0.2}}})
-                        .toJson());
+    test::writeFile(
+        m_dir.path(), "paired.json",
+        QJsonDocument(
+            QJsonArray{QJsonObject{{"metric", "precision@3"}, {"diff", 0.4086}, {"lo", 0.39}, {"hi", 0.43}, {"p", 0.0002}},
+                       QJsonObject{{"metric", "mrr"}, {"diff", 0.5476}, {"lo", 0.5}, {"hi", 0.6}, {"p", 0.2}}})
+            .toJson());
 }
 
 void TestReport::writesHtmlAndPdf()
 {
     const QString out = m_dir.filePath("report");
-    const Run r = runCli({"report", "--project", m_project, "--out", out,
-                          "--metrics", "profileData50:Baseline=" + m_dir.filePath("baseline.json"),
-                          "--metrics", "profileData50:Fine-tuned=" + m_dir.filePath("tuned.json"),
-                          "--pair", "Fine-tuned,Baseline", "--paired", "profileData50:" + m_dir.filePath("paired.json")});
+    const Run r = runCli({"report", "--project", m_project, "--out", out, "--metrics",
+                          "profileData50:Baseline=" + m_dir.filePath("baseline.json"), "--metrics",
+                          "profileData50:Fine-tuned=" + m_dir.filePath("tuned.json"), "--pair", "Fine-tuned,Baseline", "--paired",
+                          "profileData50:" + m_dir.filePath("paired.json")});
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY(r.out.contains("report.html"));
 
@@ -169,9 +175,10 @@ void TestReport::fromEvalOutput()
                                          "{\"user\":1,\"profile\":[100],\"gold\":[1,2],\"neighbors\":0,\"split\":\"test\"}\n"
                                          "{\"user\":2,\"profile\":[100],\"gold\":[3],\"neighbors\":0,\"split\":\"test\"}\n"
                                          "{\"user\":3,\"profile\":[100],\"gold\":[4],\"neighbors\":0,\"split\":\"test\"}\n");
-    const QString weak = test::writeFile(m_dir.path(), "weak.jsonl", "{\"user\":1,\"items\":[9,8,1]}\n{\"user\":2,\"items\":[7]}\n");
-    const QString strong = test::writeFile(m_dir.path(), "strong.jsonl",
-                                           "{\"user\":1,\"items\":[1,2]}\n{\"user\":2,\"items\":[3]}\n{\"user\":3,\"items\":[5,4]}\n");
+    const QString weak = test::writeFile(m_dir.path(), "weak.jsonl",
+                                         "{\"user\":1,\"items\":[9,8,1]}\n{\"user\":2,\"items\":[7]}\n");
+    const QString strong = test::writeFile(
+        m_dir.path(), "strong.jsonl", "{\"user\":1,\"items\":[1,2]}\n{\"user\":2,\"items\":[3]}\n{\"user\":3,\"items\":[5,4]}\n");
     QJsonObject metrics[2];
     for (int i = 0; i < 2; ++i) {
         const Run e = runCli({"eval", "--gold", gold, "--predictions", i == 0 ? weak : strong, "--k", "1,3,5", "--json"});
@@ -181,8 +188,9 @@ void TestReport::fromEvalOutput()
         QVERIFY(metrics[i].value("metrics").toObject().contains("precision@3"));
     }
     const QString out = m_dir.filePath("report-eval");
-    const Run r = runCli({"report", "--project", m_project, "--out", out, "--metrics", "Zero-shot=" + m_dir.filePath("eval0.json"),
-                          "--metrics", "Fine-tuned=" + m_dir.filePath("eval1.json")});
+    const Run r = runCli({"report", "--project", m_project, "--out", out, "--metrics",
+                          "Zero-shot=" + m_dir.filePath("eval0.json"), "--metrics",
+                          "Fine-tuned=" + m_dir.filePath("eval1.json")});
     QVERIFY2(r.code == 0, r.err.constData());
     QFile html(out + "/report.html");
     QVERIFY(html.open(QIODevice::ReadOnly));
@@ -220,7 +228,8 @@ void TestReport::fromProjectRuns()
         GoldSetUser g;
         g.user = u;
         g.profile = {50};
-        g.gold = u == 1 ? std::vector<std::uint32_t>{1, 2} : std::vector<std::uint32_t>{3}; // Toy Story, Jumanji; Grumpier Old Men
+        g.gold = u == 1 ? std::vector<std::uint32_t>{1, 2}
+                        : std::vector<std::uint32_t>{3}; // Toy Story, Jumanji; Grumpier Old Men
         g.split = GoldSetSplit::Test;
         set.users.push_back(g);
     }
@@ -259,7 +268,8 @@ void TestReport::fromProjectRuns()
     job.baseModel = QStringLiteral("gpt-4o-mini-2024-07-18");
     job.fineTunedModel = QStringLiteral("ft:gpt-4o-mini:acme::x");
     JobRepository jobs(p);
-    const Result<qint64> row = jobs.upsertJob(QStringLiteral("openai-main"), ProviderKind::OpenAI, QStringLiteral("https://api.openai.com/v1"), job, false);
+    const Result<qint64> row = jobs.upsertJob(QStringLiteral("openai-main"), ProviderKind::OpenAI,
+                                              QStringLiteral("https://api.openai.com/v1"), job, false);
     QVERIFY(row.ok());
     QList<JobEvent> events;
     for (int step = 1; step <= 4; ++step) {
@@ -318,11 +328,13 @@ void TestReport::errors_data()
     QTest::newRow("unknown option") << QStringList{"report", "--bogus"} << 1 << "bogus";
     QTest::newRow("missing project") << QStringList{"report", "--project", "/nonexistent/p.cinetune", "--out", "/tmp/x"} << 2
                                      << "p.cinetune";
-    QTest::newRow("bad metrics") << QStringList{"report", "--project", "@P", "--out", "@D/o", "--metrics", "A=@D/paired.json"} << 2
-                                 << "metrics";
-    QTest::newRow("unknown pair") << QStringList{"report", "--project", "@P", "--out", "@D/o", "--metrics", "A=@D/tuned.json", "--pair", "A,B"}
+    QTest::newRow("bad metrics") << QStringList{"report", "--project", "@P", "--out", "@D/o", "--metrics", "A=@D/paired.json"}
+                                 << 2 << "metrics";
+    QTest::newRow("unknown pair") << QStringList{"report",    "--project",       "@P",     "--out", "@D/o",
+                                                 "--metrics", "A=@D/tuned.json", "--pair", "A,B"}
                                   << 1 << "\"B\"";
-    QTest::newRow("missing metrics file") << QStringList{"report", "--project", "@P", "--out", "@D/o", "--metrics", "A=@D/none.json"}
+    QTest::newRow("missing metrics file") << QStringList{"report",    "--project",     "@P", "--out", "@D/o",
+                                                         "--metrics", "A=@D/none.json"}
                                           << 2 << "none.json";
 }
 

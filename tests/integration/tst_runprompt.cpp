@@ -46,9 +46,9 @@ private:
     {
         const QString project = m_dir.filePath(name + QStringLiteral(".cinetune"));
         QByteArray err;
-        const int code = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
-                              QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("6"), QStringLiteral("--split"),
-                              QStringLiteral("0/0/100")},
+        const int code = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project,
+                              QStringLiteral("--name"), QStringLiteral("g"), QStringLiteral("--sample-users"),
+                              QStringLiteral("6"), QStringLiteral("--split"), QStringLiteral("0/0/100")},
                              &err);
         if (code != 0)
             qFatal("goldset failed: %s", err.constData());
@@ -108,10 +108,11 @@ private Q_SLOTS:
             QVERIFY(setProjectPromptTemplate(*p.value(), expected).ok());
         }
         QByteArray err;
-        const int code = cli({QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
-                              QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("--base-url"),
-                              server.baseUrl(), QStringLiteral("--kind"), QStringLiteral("simulator"), QStringLiteral("--strategy"),
-                              QStringLiteral("zero-shot"), QStringLiteral("--dataset"), QStringLiteral(":sample")},
+        const int code = cli({QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"),
+                              QStringLiteral("g"), QStringLiteral("--target"), QStringLiteral("gpt-4o-mini-2024-07-18"),
+                              QStringLiteral("--base-url"), server.baseUrl(), QStringLiteral("--kind"),
+                              QStringLiteral("simulator"), QStringLiteral("--strategy"), QStringLiteral("zero-shot"),
+                              QStringLiteral("--dataset"), QStringLiteral(":sample")},
                              &err);
         QVERIFY2(code == 0, err.constData());
         QVERIFY(!sent.isEmpty());

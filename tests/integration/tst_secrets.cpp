@@ -90,8 +90,9 @@ private Q_SLOTS:
     {
         // A profile whose key comes from the environment, pointing at the loopback simulator.
         Run r = cli({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("sec"), QStringLiteral("--kind"),
-                     QStringLiteral("openai-compatible"), QStringLiteral("--base-url"), m_server->baseUrl(), QStringLiteral("--key-env"),
-                     QStringLiteral("CINETUNE_TEST_KEY"), QStringLiteral("--model"), QStringLiteral("gpt-4o-mini-2024-07-18")});
+                     QStringLiteral("openai-compatible"), QStringLiteral("--base-url"), m_server->baseUrl(),
+                     QStringLiteral("--key-env"), QStringLiteral("CINETUNE_TEST_KEY"), QStringLiteral("--model"),
+                     QStringLiteral("gpt-4o-mini-2024-07-18")});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(cli({QStringLiteral("providers"), QStringLiteral("list"), QStringLiteral("--json")}).code == 0);
         r = cli({QStringLiteral("providers"), QStringLiteral("test"), QStringLiteral("sec")});
@@ -100,18 +101,30 @@ private Q_SLOTS:
 
         const QString project = m_dir.filePath(QStringLiteral("secret.cinetune"));
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("exports"))));
-        r = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project, QStringLiteral("--name"),
-                 QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("12"), QStringLiteral("--split"), QStringLiteral("0/0/100"),
-                 QStringLiteral("--out"), m_dir.filePath(QStringLiteral("exports/gold.jsonl"))});
+        r = cli({QStringLiteral("goldset"), QStringLiteral(":sample"), QStringLiteral("--save-to"), project,
+                 QStringLiteral("--name"), QStringLiteral("g"), QStringLiteral("--sample-users"), QStringLiteral("12"),
+                 QStringLiteral("--split"), QStringLiteral("0/0/100"), QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("exports/gold.jsonl"))});
         QVERIFY2(r.code == 0, r.err.constData());
-        const QStringList run{QStringLiteral("run"), QStringLiteral("--project"), project, QStringLiteral("--gold"), QStringLiteral("g"),
-                              QStringLiteral("--target"), QStringLiteral("sec:gpt-4o-mini-2024-07-18"), QStringLiteral("--strategy"),
-                              QStringLiteral("zero-shot"), QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--json"),
-                              QStringLiteral("--timeout"), QStringLiteral("1")};
+        const QStringList run{QStringLiteral("run"),
+                              QStringLiteral("--project"),
+                              project,
+                              QStringLiteral("--gold"),
+                              QStringLiteral("g"),
+                              QStringLiteral("--target"),
+                              QStringLiteral("sec:gpt-4o-mini-2024-07-18"),
+                              QStringLiteral("--strategy"),
+                              QStringLiteral("zero-shot"),
+                              QStringLiteral("--dataset"),
+                              QStringLiteral(":sample"),
+                              QStringLiteral("--json"),
+                              QStringLiteral("--timeout"),
+                              QStringLiteral("1")};
         // Failures first: 5xx, resets, a stall, malformed answers, then a 401 that stops the run.
-        QVERIFY(m_server->setFaults(QStringLiteral("500@POST:/v1/chat/completions#6,reset@POST:/v1/chat/completions#2,"
-                                                   "stall=3000@POST:/v1/chat/completions#1,malformed@POST:/v1/chat/completions#2,"
-                                                   "401@POST:/v1/chat/completions#0"))
+        QVERIFY(m_server
+                    ->setFaults(QStringLiteral("500@POST:/v1/chat/completions#6,reset@POST:/v1/chat/completions#2,"
+                                               "stall=3000@POST:/v1/chat/completions#1,malformed@POST:/v1/chat/completions#2,"
+                                               "401@POST:/v1/chat/completions#0"))
                     .ok());
         r = cli(run);
         QCOMPARE(r.code, 3);
@@ -130,20 +143,23 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, r.err.constData());
 
         // Fine-tuning: submit with the profile, recorded in the project; the training data exported first.
-        r = cli({QStringLiteral("finetune-data"), m_dir.filePath(QStringLiteral("exports/gold.jsonl")), QStringLiteral("--dataset"),
-                 QStringLiteral(":sample"), QStringLiteral("--split"), QStringLiteral("test"), QStringLiteral("--out"),
-                 m_dir.filePath(QStringLiteral("exports/train.jsonl"))});
+        r = cli({QStringLiteral("finetune-data"), m_dir.filePath(QStringLiteral("exports/gold.jsonl")),
+                 QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--split"), QStringLiteral("test"),
+                 QStringLiteral("--out"), m_dir.filePath(QStringLiteral("exports/train.jsonl"))});
         QVERIFY2(r.code == 0, r.err.constData());
-        r = cli({QStringLiteral("finetune"), QStringLiteral("submit"), QStringLiteral("--provider"), QStringLiteral("sec"), QStringLiteral("--training"),
-                 m_dir.filePath(QStringLiteral("exports/train.jsonl")), QStringLiteral("--project"), project});
+        r = cli({QStringLiteral("finetune"), QStringLiteral("submit"), QStringLiteral("--provider"), QStringLiteral("sec"),
+                 QStringLiteral("--training"), m_dir.filePath(QStringLiteral("exports/train.jsonl")), QStringLiteral("--project"),
+                 project});
         QVERIFY2(r.code == 0, r.err.constData());
-        r = cli({QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--provider"), QStringLiteral("sec"), QStringLiteral("--project"),
-                 project, QStringLiteral("--json")});
+        r = cli({QStringLiteral("finetune"), QStringLiteral("list"), QStringLiteral("--provider"), QStringLiteral("sec"),
+                 QStringLiteral("--project"), project, QStringLiteral("--json")});
         QVERIFY2(r.code == 0, r.err.constData());
         // Scoring and a written prediction file.
-        cinetune::test::writeFile(m_dir.path(), QStringLiteral("exports/pred.jsonl"), "{\"user\":1,\"text\":\"1. Heat (1995)\"}\n");
-        r = cli({QStringLiteral("eval"), QStringLiteral("--gold"), m_dir.filePath(QStringLiteral("exports/gold.jsonl")), QStringLiteral("--predictions"),
-                 m_dir.filePath(QStringLiteral("exports/pred.jsonl")), QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--json")});
+        cinetune::test::writeFile(m_dir.path(), QStringLiteral("exports/pred.jsonl"),
+                                  "{\"user\":1,\"text\":\"1. Heat (1995)\"}\n");
+        r = cli({QStringLiteral("eval"), QStringLiteral("--gold"), m_dir.filePath(QStringLiteral("exports/gold.jsonl")),
+                 QStringLiteral("--predictions"), m_dir.filePath(QStringLiteral("exports/pred.jsonl")),
+                 QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0 || r.code == 2, r.err.constData());
 
         hits = filesWithKey();
@@ -156,16 +172,31 @@ private Q_SLOTS:
     void plainHttpRefused_data()
     {
         QTest::addColumn<QStringList>("args");
-        const QStringList add{QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("remote"), QStringLiteral("--kind"),
-                              QStringLiteral("openai-compatible"), QStringLiteral("--key-env"), QStringLiteral("CINETUNE_TEST_KEY"),
+        const QStringList add{QStringLiteral("providers"),
+                              QStringLiteral("add"),
+                              QStringLiteral("remote"),
+                              QStringLiteral("--kind"),
+                              QStringLiteral("openai-compatible"),
+                              QStringLiteral("--key-env"),
+                              QStringLiteral("CINETUNE_TEST_KEY"),
                               QStringLiteral("--base-url")};
         QTest::newRow("profile, host name") << add + QStringList{QStringLiteral("http://llm.example.com/v1")};
         QTest::newRow("profile, LAN address") << add + QStringList{QStringLiteral("http://192.168.1.20:8000/v1")};
-        QTest::newRow("inline run") << QStringList{QStringLiteral("run"), QStringLiteral("--project"), m_dir.filePath(QStringLiteral("secret.cinetune")),
-                                                   QStringLiteral("--gold"), QStringLiteral("g"), QStringLiteral("--target"), QStringLiteral("m"),
-                                                   QStringLiteral("--strategy"), QStringLiteral("zero-shot"), QStringLiteral("--base-url"),
-                                                   QStringLiteral("http://10.0.0.7/v1"), QStringLiteral("--kind"), QStringLiteral("openai-compatible"),
-                                                   QStringLiteral("--key-env"), QStringLiteral("CINETUNE_TEST_KEY")};
+        QTest::newRow("inline run") << QStringList{QStringLiteral("run"),
+                                                   QStringLiteral("--project"),
+                                                   m_dir.filePath(QStringLiteral("secret.cinetune")),
+                                                   QStringLiteral("--gold"),
+                                                   QStringLiteral("g"),
+                                                   QStringLiteral("--target"),
+                                                   QStringLiteral("m"),
+                                                   QStringLiteral("--strategy"),
+                                                   QStringLiteral("zero-shot"),
+                                                   QStringLiteral("--base-url"),
+                                                   QStringLiteral("http://10.0.0.7/v1"),
+                                                   QStringLiteral("--kind"),
+                                                   QStringLiteral("openai-compatible"),
+                                                   QStringLiteral("--key-env"),
+                                                   QStringLiteral("CINETUNE_TEST_KEY")};
     }
 
     void plainHttpRefused()

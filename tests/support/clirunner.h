@@ -19,11 +19,11 @@ namespace cinetune::test {
 
 struct CliRun
 {
-    int code = -1;          // the exit code; -1 when it crashed or was killed, -2 when it did not finish (or start)
+    int code = -1; // the exit code; -1 when it crashed or was killed, -2 when it did not finish (or start)
     QByteArray out;
     QByteArray err;
-    bool killed = false;    // ended by SIGKILL because killWhen said so
-    bool timedOut = false;  // killed after timeoutMs
+    bool killed = false;   // ended by SIGKILL because killWhen said so
+    bool timedOut = false; // killed after timeoutMs
 
     QString outText() const { return QString::fromUtf8(out); }
     QString errText() const { return QString::fromUtf8(err); }
@@ -32,15 +32,15 @@ struct CliRun
 
 struct CliOptions
 {
-    QProcessEnvironment environment;   // empty: cliEnvironment()
-    QByteArray input;                  // written to standard input, which is then closed (null: left alone)
+    QProcessEnvironment environment; // empty: cliEnvironment()
+    QByteArray input;                // written to standard input, which is then closed (null: left alone)
     int timeoutMs = 300000;
     // Checked every few ms while it runs: once true, the process gets SIGKILL (or SIGINT with
     // `interrupt`, after which it is left to wind down).
     std::function<bool()> killWhen;
     bool interrupt = false;
     std::function<void(QProcess &)> whileRunning; // called every few ms while it runs (e.g. to sample /proc)
-    QString wrapper;                   // run as `wrapper wrapperArgs... cinetune args...` (e.g. prlimit)
+    QString wrapper;                              // run as `wrapper wrapperArgs... cinetune args...` (e.g. prlimit)
     QStringList wrapperArgs;
 };
 

@@ -25,7 +25,7 @@ struct RecordedResponse
 struct ReceivedRequest
 {
     QByteArray method;
-    QByteArray path; // with the query
+    QByteArray path;                       // with the query
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
 };
@@ -33,7 +33,8 @@ struct ReceivedRequest
 class ReplayServer final : public QObject
 {
 public:
-    explicit ReplayServer(QObject *parent = nullptr) : QObject(parent)
+    explicit ReplayServer(QObject *parent = nullptr)
+        : QObject(parent)
     {
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this]() {
             while (QTcpSocket *s = m_server.nextPendingConnection()) {
@@ -89,7 +90,8 @@ private:
         QList<RecordedResponse> &queue = m_routes[key];
         RecordedResponse answer;
         if (queue.isEmpty()) {
-            answer = {404, "application/json", R"({"error":{"message":"no recorded response for this route","type":"test"}})", {}};
+            answer = {
+                404, "application/json", R"({"error":{"message":"no recorded response for this route","type":"test"}})", {}};
         } else {
             answer = queue.first();
             if (queue.size() > 1)

@@ -88,12 +88,18 @@ void TestDatasetPage::loadsSampleAndShowsFigures_data()
 {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("ratings") << "ratings" << "100,836";
-    QTest::newRow("users") << "users" << "610";
-    QTest::newRow("movies") << "movies" << "9,742";
-    QTest::newRow("rated movies") << "ratedMovies" << "9,724";
-    QTest::newRow("date range") << "dateRange" << "1996-03-29 – 2018-09-24";
-    QTest::newRow("scale") << "scale" << "0.5–5 stars, half steps";
+    QTest::newRow("ratings") << "ratings"
+                             << "100,836";
+    QTest::newRow("users") << "users"
+                           << "610";
+    QTest::newRow("movies") << "movies"
+                            << "9,742";
+    QTest::newRow("rated movies") << "ratedMovies"
+                                  << "9,724";
+    QTest::newRow("date range") << "dateRange"
+                                << "1996-03-29 – 2018-09-24";
+    QTest::newRow("scale") << "scale"
+                           << "0.5–5 stars, half steps";
 }
 
 void TestDatasetPage::loadsSampleAndShowsFigures()
@@ -138,12 +144,18 @@ void TestDatasetPage::filtersMovies_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<int>("year");
     QTest::addColumn<int>("minRows");
-    QTest::newRow("matrix") << "matrix" << "The Matrix" << 1999 << 4;
-    QTest::newRow("upper case") << "MATRIX" << "The Matrix" << 1999 << 4;
-    QTest::newRow("two words") << "matrix reloaded" << "The Matrix Reloaded" << 2003 << 1;
-    QTest::newRow("with year") << "matrix 1999" << "The Matrix" << 1999 << 1;
-    QTest::newRow("accents ignored") << "AMÉLIE poulain" << "" << 2001 << 1;
-    QTest::newRow("accent in data") << "amelie poulain" << "" << 2001 << 1;
+    QTest::newRow("matrix") << "matrix"
+                            << "The Matrix" << 1999 << 4;
+    QTest::newRow("upper case") << "MATRIX"
+                                << "The Matrix" << 1999 << 4;
+    QTest::newRow("two words") << "matrix reloaded"
+                               << "The Matrix Reloaded" << 2003 << 1;
+    QTest::newRow("with year") << "matrix 1999"
+                               << "The Matrix" << 1999 << 1;
+    QTest::newRow("accents ignored") << "AMÉLIE poulain"
+                                     << "" << 2001 << 1;
+    QTest::newRow("accent in data") << "amelie poulain"
+                                    << "" << 2001 << 1;
 }
 
 void TestDatasetPage::filtersMovies()
@@ -207,8 +219,7 @@ void TestDatasetPage::looksUpUsers()
     auto *summary = m_page->findChild<QLabel *>(QStringLiteral("userSummary"));
     QVERIFY(summary);
     if (exists)
-        QVERIFY2(summary->text().contains(QLocale().toString(ratings) + QStringLiteral(" ratings")),
-                 qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(QLocale().toString(ratings) + QStringLiteral(" ratings")), qPrintable(summary->text()));
     else
         QVERIFY(summary->text().contains(QString::number(user)));
 }

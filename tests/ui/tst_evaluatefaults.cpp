@@ -39,7 +39,7 @@ namespace {
 
 // The evaluation scheduler's retry limit (RetryPolicy's default: the first try and four retries).
 const int kAttempts = RetryPolicy().maxAttempts;
-constexpr int kUsers = 12;   // test users of the gold set
+constexpr int kUsers = 12; // test users of the gold set
 const QString kChat = QStringLiteral("POST /v1/chat/completions");
 
 } // namespace
@@ -143,7 +143,8 @@ qint64 TestEvaluateFaults::startRun(EvaluatePage &page, const QString &profile)
         return 0;
     dialog->setGoldSet(m_goldId);
     dialog->setModelTarget(profile, QStringLiteral("gpt-4o-mini-2024-07-18"));
-    if (!QTest::qWaitFor([dialog] { return dialog->estimateText() != QLatin1String("—"); }, 20000) || !dialog->startButton()->isEnabled())
+    if (!QTest::qWaitFor([dialog] { return dialog->estimateText() != QLatin1String("—"); }, 20000)
+        || !dialog->startButton()->isEnabled())
         return 0;
     dialog->startButton()->click();
     if (!QTest::qWaitFor([&page, before] { return page.runModel()->rowCount() == before + 1; }, 5000))
@@ -161,26 +162,27 @@ int TestEvaluateFaults::maxSendsOfOneRequest() const
 
 void TestEvaluateFaults::faults_data()
 {
-    QTest::addColumn<QString>("spec");      // simulator faults from the start
+    QTest::addColumn<QString>("spec");            // simulator faults from the start
     QTest::addColumn<bool>("unauthorizedMidRun"); // 401 on every request from the 4th on
-    QTest::addColumn<QString>("status");    // the run table's status after the faulty run
+    QTest::addColumn<QString>("status");          // the run table's status after the faulty run
     QTest::addColumn<int>("minOk");
     // Failed rows allowed: answers that arrived broken; for the 401, the requests it answered.
     QTest::addColumn<int>("maxFailed");
-    QTest::addColumn<int>("maxRequests");   // chat requests of the faulty run
+    QTest::addColumn<int>("maxRequests"); // chat requests of the faulty run
     const QString at = QStringLiteral("@POST:/v1/chat/completions");
-    QTest::newRow("429 Retry-After") << QStringLiteral("429=1%1#3").arg(at) << false << QStringLiteral("Finished") << kUsers << 0 << kUsers + 3;
-    QTest::newRow("500/503 burst") << QStringLiteral("500%1#2,503%1#2").arg(at) << false << QStringLiteral("Finished") << kUsers << 0
-                                   << kUsers + 4;
+    QTest::newRow("429 Retry-After") << QStringLiteral("429=1%1#3").arg(at) << false << QStringLiteral("Finished") << kUsers << 0
+                                     << kUsers + 3;
+    QTest::newRow("500/503 burst") << QStringLiteral("500%1#2,503%1#2").arg(at) << false << QStringLiteral("Finished") << kUsers
+                                   << 0 << kUsers + 4;
     // Half the body of a 200 arrives, then the connection drops: stored as failed or retried, depending on
     // whether Qt reports the half body or the reset; Qt may also resend a request it had queued on that
     // connection itself (as in the CLI matrix's "drop" row), so up to two extra sends per reset.
-    QTest::newRow("reset mid-body") << QStringLiteral("reset%1#2").arg(at) << false << QStringLiteral("Finished") << kUsers - 2 << 2
-                                    << kUsers + 4;
-    QTest::newRow("stall past timeout") << QStringLiteral("stall=4000%1#2").arg(at) << false << QStringLiteral("Finished") << kUsers << 0
-                                        << kUsers + 2;
-    QTest::newRow("malformed JSON") << QStringLiteral("malformed%1#2").arg(at) << false << QStringLiteral("Finished") << kUsers - 2 << 2
-                                    << kUsers;
+    QTest::newRow("reset mid-body") << QStringLiteral("reset%1#2").arg(at) << false << QStringLiteral("Finished") << kUsers - 2
+                                    << 2 << kUsers + 4;
+    QTest::newRow("stall past timeout") << QStringLiteral("stall=4000%1#2").arg(at) << false << QStringLiteral("Finished")
+                                        << kUsers << 0 << kUsers + 2;
+    QTest::newRow("malformed JSON") << QStringLiteral("malformed%1#2").arg(at) << false << QStringLiteral("Finished")
+                                    << kUsers - 2 << 2 << kUsers;
     QTest::newRow("401 mid-run") << QString() << true << QStringLiteral("Failed") << 3 << 3 << kUsers;
 }
 
@@ -221,7 +223,8 @@ void TestEvaluateFaults::faults()
         // Stopped at the key error instead of failing every remaining user; the banner says why.
         QVERIFY(page.banner()->isVisibleTo(&page));
         QCOMPARE(page.banner()->headline(), QStringLiteral("The run stopped"));
-        QVERIFY2(page.banner()->details().contains(QLatin1String("key"), Qt::CaseInsensitive), qPrintable(page.banner()->details()));
+        QVERIFY2(page.banner()->details().contains(QLatin1String("key"), Qt::CaseInsensitive),
+                 qPrintable(page.banner()->details()));
         QVERIFY(counts.ok < kUsers);
         QVERIFY(page.button(QStringLiteral("resumeButton"))->isEnabled());
     } else {
@@ -241,8 +244,8 @@ void TestEvaluateFaults::faults()
         }
         QCOMPARE(qint64(users.size()), counts.ok + counts.failed);
     }
-    qInfo("%s: %s, %lld ok, %lld failed, %d chat requests, at most %d sends of one request", QTest::currentDataTag(), qPrintable(status),
-          counts.ok, counts.failed, m_chats, maxSendsOfOneRequest());
+    qInfo("%s: %s, %lld ok, %lld failed, %d chat requests, at most %d sends of one request", QTest::currentDataTag(),
+          qPrintable(status), counts.ok, counts.failed, m_chats, maxSendsOfOneRequest());
     QVERIFY2(m_chats <= maxRequests, qPrintable(QString::number(m_chats)));
     QVERIFY2(maxSendsOfOneRequest() <= kAttempts, qPrintable(QString::number(maxSendsOfOneRequest())));
     QVERIFY(m_project->integrityCheck().ok());
@@ -251,9 +254,8 @@ void TestEvaluateFaults::faults()
     QVERIFY(m_server->setFaults(QString()).ok());
     disconnect(m_server.get(), &SimulatorServer::requestReceived, this, nullptr);
     int again = 0;
-    connect(m_server.get(), &SimulatorServer::requestReceived, this, [&again](const QString &route, const QByteArray &) {
-        again += route == kChat;
-    });
+    connect(m_server.get(), &SimulatorServer::requestReceived, this,
+            [&again](const QString &route, const QByteArray &) { again += route == kChat; });
     const qint64 missing = kUsers - counts.ok;
     page.selectRun(runId);
     if (missing > 0) {

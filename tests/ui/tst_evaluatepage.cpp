@@ -212,7 +212,11 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
     QCOMPARE(page.runModel()->index(row, RunListModel::StatusColumn).data().toString(), QStringLiteral("Finished"));
     QCOMPARE(page.runModel()->index(row, RunListModel::ProgressColumn).data().toString(), QStringLiteral("12 / 12"));
     QVERIFY(page.runModel()->index(row, RunListModel::CostColumn).data().toString().startsWith(QLatin1Char('$')));
-    QVERIFY(page.runModel()->index(row, RunListModel::TargetColumn).data().toString().endsWith(QStringLiteral("(simulator — not an LLM)")));
+    QVERIFY(page.runModel()
+                ->index(row, RunListModel::TargetColumn)
+                .data()
+                .toString()
+                .endsWith(QStringLiteral("(simulator — not an LLM)")));
     // The fact is stored with the run when it is made (schema step 8), not read from the profile.
     QVERIFY(m_controller->run(runId)->simulated);
 
@@ -237,9 +241,13 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
     for (int r = 0; r < users->rowCount(); ++r) {
         const QString recs = users->index(r, UserScoreModel::RecommendationsColumn).data().toString();
         QVERIFY2(!recs.isEmpty(), qPrintable(QString::number(r)));
-        anyBadge = anyBadge || recs.contains(QStringLiteral("✓")) || recs.contains(QStringLiteral("≈")) || recs.contains(QStringLiteral("✗"));
+        anyBadge = anyBadge || recs.contains(QStringLiteral("✓")) || recs.contains(QStringLiteral("≈"))
+            || recs.contains(QStringLiteral("✗"));
         const ScoredUser &u = users->score()->detail[std::size_t(r)];
-        const bool highlighted = users->index(r, UserScoreModel::RecommendationsColumn).data(UserScoreModel::HtmlRole).toString().contains(QLatin1String("background-color"));
+        const bool highlighted = users->index(r, UserScoreModel::RecommendationsColumn)
+                                     .data(UserScoreModel::HtmlRole)
+                                     .toString()
+                                     .contains(QLatin1String("background-color"));
         QCOMPARE(highlighted, u.hits > 0);
     }
     QVERIFY(anyBadge);
@@ -272,7 +280,12 @@ void TestEvaluatePage::baselineRunWithoutNetwork()
     page.selectRun(runId);
     QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->missing == 0, 20000);
     QCOMPARE(page.runView()->userModel()->rowCount(), 12);
-    QVERIFY(page.runView()->userModel()->index(0, UserScoreModel::RecommendationsColumn).data().toString().contains(QStringLiteral("✓")));
+    QVERIFY(page.runView()
+                ->userModel()
+                ->index(0, UserScoreModel::RecommendationsColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("✓")));
     const std::size_t listed = page.runView()->userModel()->score()->detail[0].items.size();
     QVERIFY(listed > 0 && listed <= 10);
     QVERIFY(page.runView()->rates()->text().contains(QLatin1String("Movie ids")));
@@ -350,7 +363,8 @@ void TestEvaluatePage::resumesInReopenedProject()
     // Only the users without an answer were sent (plus, at most, the one dropped in flight, which the
     // server may count after the project closed).
     const int resent = m_server->requestCount(QStringLiteral("POST /v1/chat/completions")) - sentBefore;
-    QVERIFY2(resent >= 12 - int(stored) && resent <= 13 - int(stored), qPrintable(QStringLiteral("%1 sent, %2 stored").arg(resent).arg(stored)));
+    QVERIFY2(resent >= 12 - int(stored) && resent <= 13 - int(stored),
+             qPrintable(QStringLiteral("%1 sent, %2 stored").arg(resent).arg(stored)));
 }
 
 // Three answers that are not valid JSON are stored as failed users (counted, scored 0, never a
@@ -361,20 +375,22 @@ void TestEvaluatePage::retryFailedAndDelete()
     setUpProject(QStringLiteral("retry"));
     EvaluatePage page(m_controller.get());
     page.show();
-    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
-        d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"));
-    });
+    const qint64 runId = startThroughDialog(
+        page, [](NewRunDialog &d) { d.setModelTarget(QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18")); });
     QVERIFY(runId > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 30000);
     QCOMPARE(m_controller->counts(runId).failed, 3);
     QCOMPARE(m_controller->counts(runId).ok, 9);
     page.selectRun(runId);
-    QCOMPARE(page.runModel()->index(page.runModel()->rowOf(runId), RunListModel::FailedColumn).data().toString(), QStringLiteral("3"));
-    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->failedRequests == 3, 20000);
+    QCOMPARE(page.runModel()->index(page.runModel()->rowOf(runId), RunListModel::FailedColumn).data().toString(),
+             QStringLiteral("3"));
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->failedRequests == 3,
+                             20000);
     QVERIFY(page.runView()->rates()->text().contains(QLatin1String("failed requests: 3")));
     int failedRows = 0;
     for (int r = 0; r < page.runView()->userModel()->rowCount(); ++r)
-        failedRows += page.runView()->userModel()->index(r, UserScoreModel::OutcomeColumn).data().toString() == QLatin1String("request failed");
+        failedRows += page.runView()->userModel()->index(r, UserScoreModel::OutcomeColumn).data().toString()
+            == QLatin1String("request failed");
     QCOMPARE(failedRows, 3);
 
     const int sent = m_server->requestCount(QStringLiteral("POST /v1/chat/completions"));
@@ -384,7 +400,8 @@ void TestEvaluatePage::retryFailedAndDelete()
     QCOMPARE(m_controller->counts(runId).failed, 0);
     QCOMPARE(m_controller->counts(runId).ok, 12);
     QCOMPARE(m_server->requestCount(QStringLiteral("POST /v1/chat/completions")) - sent, 3);
-    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->failedRequests == 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.runView()->userModel()->score() && page.runView()->userModel()->score()->failedRequests == 0,
+                             20000);
     QVERIFY(!page.button(QStringLiteral("retryButton"))->isEnabled());
 
     QVERIFY(page.button(QStringLiteral("deleteButton"))->isEnabled());

@@ -38,14 +38,17 @@ namespace {
 
 QByteArray example(int i)
 {
-    static const char *liked[] = {"Alien", "Heat", "Amelie", "Toy Story", "The Matrix", "Fargo", "Up", "Se7en",
-                                  "Jaws", "Brazil", "Ran", "Psycho", "Rocky", "Big", "Coco"};
-    const QString user = QStringLiteral("I liked %1 and %2. Recommend 3 movies.").arg(QLatin1String(liked[i % 15]), QLatin1String(liked[(i + 3) % 15]));
-    const QString answer = QStringLiteral("1. Movie %1 (1990)\\n2. Movie %2 (1991)\\n3. Movie %3 (1992)").arg(i).arg(i + 1).arg(i + 2);
-    return QStringLiteral(R"({"messages":[{"role":"system","content":"You recommend movies."},{"role":"user","content":"%1"},{"role":"assistant","content":"%2"}]})")
+    static const char *liked[] = {"Alien", "Heat",   "Amelie", "Toy Story", "The Matrix", "Fargo", "Up",  "Se7en",
+                                  "Jaws",  "Brazil", "Ran",    "Psycho",    "Rocky",      "Big",   "Coco"};
+    const QString user = QStringLiteral("I liked %1 and %2. Recommend 3 movies.")
+                             .arg(QLatin1String(liked[i % 15]), QLatin1String(liked[(i + 3) % 15]));
+    const QString answer =
+        QStringLiteral("1. Movie %1 (1990)\\n2. Movie %2 (1991)\\n3. Movie %3 (1992)").arg(i).arg(i + 1).arg(i + 2);
+    return QStringLiteral(
+               R"({"messages":[{"role":"system","content":"You recommend movies."},{"role":"user","content":"%1"},{"role":"assistant","content":"%2"}]})")
                .arg(user, answer)
                .toUtf8()
-           + '\n';
+        + '\n';
 }
 
 bool writeFile(const QString &path, int first, int count)
@@ -145,7 +148,8 @@ void TestFineTunePage::estimateSubmitFollowCancel()
     page.show();
     QAbstractItemModelTester jobTester(page.jobModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester eventTester(page.jobView()->levelFilter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester checkpointTester(page.jobView()->checkpointModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester checkpointTester(page.jobView()->checkpointModel(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     QVERIFY(!page.submitButton()->isEnabled()); // nothing chosen yet
     page.setProvider(QStringLiteral("sim"));
@@ -160,13 +164,15 @@ void TestFineTunePage::estimateSubmitFollowCancel()
     QVERIFY2(tokens > 12 * 20 && tokens < 12 * 100, qPrintable(page.figure(QStringLiteral("tokens"))));
     QCOMPARE(page.figure(QStringLiteral("epochs")), QStringLiteral("2"));
     QCOMPARE(number(page.figure(QStringLiteral("billedTokens"))), 2 * tokens);
-    QVERIFY2(page.figure(QStringLiteral("cost")).startsWith(QLatin1String("$0.0")), qPrintable(page.figure(QStringLiteral("cost"))));
+    QVERIFY2(page.figure(QStringLiteral("cost")).startsWith(QLatin1String("$0.0")),
+             qPrintable(page.figure(QStringLiteral("cost"))));
     QVERIFY(page.figure(QStringLiteral("issues")).contains(QLatin1String("Warning:"))); // fewer than 50 examples
     QVERIFY(!page.figure(QStringLiteral("issues")).contains(QLatin1String("Error:")));
 
     // Submit and follow it live until it succeeded.
     submitAndWaitForRow(page, controller, 1);
-    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(),
+                              QStringLiteral("succeeded"), 30000);
     QCOMPARE(page.jobModel()->index(0, JobTableModel::StatusColumn).data().toString(), QStringLiteral("Succeeded"));
     QVERIFY(page.jobModel()->index(0, JobTableModel::ProviderColumn).data().toString().contains(QLatin1String("simulator")));
     QCOMPARE(page.jobModel()->index(0, JobTableModel::ModelColumn).data().toString(), QStringLiteral("gpt-4o-mini-2024-07-18"));
@@ -200,7 +206,8 @@ void TestFineTunePage::estimateSubmitFollowCancel()
     const qint64 second = view->rowId();
     QCOMPARE(page.jobModel()->rowOf(second), 0); // newest first
     view->cancelButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("cancelled"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(),
+                              QStringLiteral("cancelled"), 10000);
     QTRY_VERIFY(view->timelineText().contains(QLatin1String("Cancelled")));
     QCOMPARE(page.jobModel()->index(1, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"));
 }
@@ -264,7 +271,8 @@ void TestFineTunePage::monitoringResumesWhenProjectOpens()
         page.setProvider(QStringLiteral("sim"));
         page.setTrainingFile(m_training);
         submitAndWaitForRow(page, controller, 1);
-        QTRY_VERIFY_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString() != QLatin1String("submitting"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString() != QLatin1String("submitting"), 10000);
         QVERIFY(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString() != QLatin1String("succeeded"));
         controller.setProject(nullptr); // "quit" while it runs
     }
@@ -277,7 +285,8 @@ void TestFineTunePage::monitoringResumesWhenProjectOpens()
     FineTunePage page(&controller);
     controller.setProject(project->get());
     QCOMPARE(page.jobModel()->rowCount(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(),
+                              QStringLiteral("succeeded"), 20000);
 }
 
 void TestFineTunePage::importJobsFromProvider()
@@ -318,7 +327,8 @@ void TestFineTunePage::importJobsFromProvider()
     QCOMPARE(done.at(0).at(2).toInt(), 0); // already known
     QCOMPARE(page.jobModel()->rowCount(), 1);
     QVERIFY2(state->text().contains(QLatin1String("1 imported, 0 already")), qPrintable(state->text()));
-    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(),
+                              QStringLiteral("succeeded"), 20000);
     import->click();
     QVERIFY(done.wait(10000));
     QCOMPARE(done.at(1).at(1).toInt(), 0);
@@ -395,10 +405,12 @@ void TestFineTunePage::unconfirmedRequestDiscardedByHand()
     JobRequest asked;
     asked.model = QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference");
     asked.trainingFile = QStringLiteral("file-lost");
-    auto row = controller.repository()->recordPending(QStringLiteral("tg"), ProviderKind::Together, QStringLiteral("https://api.together.xyz/v1"),
-                                                      QStringLiteral("tag-1"), asked, false);
+    auto row = controller.repository()->recordPending(QStringLiteral("tg"), ProviderKind::Together,
+                                                      QStringLiteral("https://api.together.xyz/v1"), QStringLiteral("tag-1"),
+                                                      asked, false);
     QVERIFY(row);
-    QVERIFY(controller.repository()->markUnresolved(row.value(), QStringLiteral("No job matching it (training file file-lost) is listed.")));
+    QVERIFY(controller.repository()->markUnresolved(row.value(),
+                                                    QStringLiteral("No job matching it (training file file-lost) is listed.")));
     FineTunePage page(&controller);
     page.resize(1024, 700);
     page.show();

@@ -162,7 +162,8 @@ void TestGoldSetPage::renames()
     // A taken name is refused where the user acted, and nothing changes.
     QVERIFY(!m_page->renameGoldSet(m_a, QStringLiteral("Sixty")));
     QVERIFY(m_page->banner()->isVisible());
-    QVERIFY2(m_page->banner()->text().contains(QLatin1String("already has a gold set named \"Sixty\"")), qPrintable(m_page->banner()->text()));
+    QVERIFY2(m_page->banner()->text().contains(QLatin1String("already has a gold set named \"Sixty\"")),
+             qPrintable(m_page->banner()->text()));
     QCOMPARE(repo.get(m_a)->name, QStringLiteral("Renamed"));
 }
 
@@ -219,7 +220,8 @@ void TestGoldSetPage::filtersUsers()
     const QStringList words = foldForSearch(title).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (int r = 0; r < users->rowCount(); ++r) {
         found.insert(users->userAt(r)->user);
-        const QString row = foldForSearch(QString(users->index(r, GoldSetUserModel::ProfileColumn).data().toString() + QLatin1Char(' ')
+        const QString row = foldForSearch(QString(users->index(r, GoldSetUserModel::ProfileColumn).data().toString()
+                                                  + QLatin1Char(' ')
                                                   + users->index(r, GoldSetUserModel::GoldColumn).data().toString()));
         for (const QString &w : words)
             QVERIFY2(row.contains(w), qPrintable(row + QStringLiteral(" lacks ") + w));
@@ -325,7 +327,8 @@ void TestGoldSetPage::unsavedSessionMovesIntoProject()
     auto id = session.add(session.uniqueName(QStringLiteral("Hold-out")), set, m_datasets->current()->dataset->fingerprint);
     QVERIFY(id);
     QCOMPARE(page.goldSetModel()->rowCount(), 1);
-    QCOMPARE(page.goldSetModel()->index(0, GoldSetTableModel::PresetColumn).data().toString(), QStringLiteral("temporal hold-out"));
+    QCOMPARE(page.goldSetModel()->index(0, GoldSetTableModel::PresetColumn).data().toString(),
+             QStringLiteral("temporal hold-out"));
     QCOMPARE(session.uniqueName(QStringLiteral("Hold-out")), QStringLiteral("Hold-out (2)"));
     const QByteArray bytes = session.jsonl(id.value()).value();
 

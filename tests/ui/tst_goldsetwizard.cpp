@@ -160,7 +160,8 @@ void TestGoldSetWizard::buildsAndSavesGoldSet()
     // The summary shows the diagnostics: the verdict and the trivial baseline and ceiling.
     auto *summary = w.findChild<GoldSetSummaryView *>();
     QVERIFY(summary);
-    QVERIFY2(summary->text().contains(QLatin1String("A non-personalised popularity list scores P@3 = ")), qPrintable(summary->text()));
+    QVERIFY2(summary->text().contains(QLatin1String("A non-personalised popularity list scores P@3 = ")),
+             qPrintable(summary->text()));
     QVERIFY(summary->text().contains(QLatin1String("Neighbour consensus, seed + 1 (ceiling)")));
     QCOMPARE(field<QLineEdit>(w, "goldSetNameEdit")->text(), QStringLiteral("profileData50 (seed 7)"));
     field<QLineEdit>(w, "goldSetNameEdit")->setText(QStringLiteral("Wizard set"));
@@ -185,7 +186,8 @@ void TestGoldSetWizard::buildsAndSavesGoldSet()
     QCOMPARE(stored->splitUsers[0] + stored->splitUsers[1] + stored->splitUsers[2], stored->users);
     // The diagnostics are stored with the summary (the Gold set page and the report read them).
     const QJsonObject diagnostics = stored->summary.value(QStringLiteral("diagnostics")).toObject();
-    QVERIFY(diagnostics.value(QStringLiteral("verdict")).toString().startsWith(QLatin1String("A non-personalised popularity list")));
+    QVERIFY(
+        diagnostics.value(QStringLiteral("verdict")).toString().startsWith(QLatin1String("A non-personalised popularity list")));
     QVERIFY(diagnostics.contains(QStringLiteral("most_popular")));
 }
 
@@ -326,14 +328,18 @@ void TestGoldSetWizard::invalidTemplateDisablesNext_data()
     QTest::addColumn<QString>("edit");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown placeholder") << "userTemplateEdit" << "Mine: {profile} {movies}"
+    QTest::newRow("unknown placeholder") << "userTemplateEdit"
+                                         << "Mine: {profile} {movies}"
                                          << "Prompt template, user text: unknown placeholder {movies} (known: {profile}, "
                                             "{profile_count}, {count}, {gold})";
-    QTest::newRow("gold in system") << "systemTemplateEdit" << "Answer with {gold}"
+    QTest::newRow("gold in system") << "systemTemplateEdit"
+                                    << "Answer with {gold}"
                                     << "Prompt template, system text: {gold} (the answer) may only appear in the assistant text";
-    QTest::newRow("no gold in answer") << "assistantTemplateEdit" << "{count} movies"
+    QTest::newRow("no gold in answer") << "assistantTemplateEdit"
+                                       << "{count} movies"
                                        << "Prompt template, assistant text: {gold} is missing";
-    QTest::newRow("open brace") << "systemTemplateEdit" << "List {count movies"
+    QTest::newRow("open brace") << "systemTemplateEdit"
+                                << "List {count movies"
                                 << "Prompt template, system text: \"{\" without \"}\" (write {{ for a literal brace)";
 }
 
@@ -385,8 +391,9 @@ void TestGoldSetWizard::reviewShowsTokenEstimate()
     // 60 users sampled from more eligible ones: 42 training examples, 3 epochs.
     QVERIFY(e.set.summary.eligibleUsers > 60);
     const QString counts = field<QLabel>(w, "reviewCounts")->text();
-    QVERIFY2(counts.contains(locale.toString(qulonglong(e.set.summary.eligibleUsers)) + QStringLiteral(" eligible users, 60 sampled")),
-             qPrintable(counts));
+    QVERIFY2(
+        counts.contains(locale.toString(qulonglong(e.set.summary.eligibleUsers)) + QStringLiteral(" eligible users, 60 sampled")),
+        qPrintable(counts));
     QVERIFY(counts.contains(QLatin1String("42 training, 12 validation and 6 test")));
     const QString estimate = field<QLabel>(w, "reviewEstimate")->text();
     QVERIFY2(estimate.contains(locale.toString(tokens * 42 * 3) + QStringLiteral(" billed tokens")), qPrintable(estimate));
@@ -443,11 +450,10 @@ void TestGoldSetWizard::templateIsSavedAndUsedForFineTuneData()
     // ... and the fine-tuning JSONL is written with it: every line is the custom rendering.
     std::optional<Result<FineTuneFiles>> files;
     int ticket = 0;
-    connect(&controller, &GoldSetController::fineTuneDataWritten, &controller,
-            [&](int t, const Result<FineTuneFiles> &r) {
-                if (t == ticket)
-                    files.emplace(r);
-            });
+    connect(&controller, &GoldSetController::fineTuneDataWritten, &controller, [&](int t, const Result<FineTuneFiles> &r) {
+        if (t == ticket)
+            files.emplace(r);
+    });
     ticket = controller.writeFineTuneData(savedId, m_tmp.filePath(QStringLiteral("ft")), false);
     QTRY_VERIFY_WITH_TIMEOUT(files.has_value(), 60000);
     QVERIFY2(*files, *files ? "" : qPrintable(files->error().message));

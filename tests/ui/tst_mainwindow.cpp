@@ -99,8 +99,7 @@ void TestMainWindow::switchesSteps()
     QCOMPARE(qobject_cast<PlaceholderPage *>(page) != nullptr, placeholder);
     if (placeholder) {
         QCOMPARE(page->findChild<QLabel *>(QStringLiteral("placeholderTitle"))->text(), title);
-        QCOMPARE(page->findChild<QLabel *>(QStringLiteral("placeholderStatus"))->text(),
-                 QStringLiteral("Not available yet"));
+        QCOMPARE(page->findChild<QLabel *>(QStringLiteral("placeholderStatus"))->text(), QStringLiteral("Not available yet"));
         QVERIFY(page->findChild<QLabel *>(QStringLiteral("placeholderDescription"))->text().size() > 40);
     }
 }
@@ -123,9 +122,9 @@ void TestMainWindow::menus_data()
 {
     QTest::addColumn<QString>("menu");
     QTest::addColumn<QStringList>("actions");
-    QTest::newRow("file") << "&File"
-                          << QStringList{"&New Project…", "&Open Project…", "Open &Recent", "&Save Project", "Save Project &As…",
-                                         "Open &Dataset…", "Open Dataset &Folder…", "Open &Sample Dataset", "&Quit"};
+    QTest::newRow("file") << "&File" << QStringList{"&New Project…",         "&Open Project…",       "Open &Recent",
+                                                    "&Save Project",         "Save Project &As…",    "Open &Dataset…",
+                                                    "Open Dataset &Folder…", "Open &Sample Dataset", "&Quit"};
     QTest::newRow("edit") << "&Edit" << QStringList{"&Settings…"};
     QTest::newRow("help") << "&Help" << QStringList{"&About CineTune", "About &Qt"};
 }

@@ -80,9 +80,12 @@ void TestMovieTableModel::cells_data()
     QTest::addColumn<QVariant>("year");
     QTest::addColumn<QString>("ratings");
     QTest::addColumn<QString>("mean");
-    QTest::newRow("toy story") << 1u << "Toy Story" << QVariant(1995) << "215" << "3.92";
-    QTest::newRow("the matrix") << 2571u << "The Matrix" << QVariant(1999) << "278" << "4.19";
-    QTest::newRow("forrest gump") << 356u << "Forrest Gump" << QVariant(1994) << "329" << "4.16";
+    QTest::newRow("toy story") << 1u << "Toy Story" << QVariant(1995) << "215"
+                               << "3.92";
+    QTest::newRow("the matrix") << 2571u << "The Matrix" << QVariant(1999) << "278"
+                                << "4.19";
+    QTest::newRow("forrest gump") << 356u << "Forrest Gump" << QVariant(1994) << "329"
+                                  << "4.16";
 }
 
 void TestMovieTableModel::cells()
@@ -127,8 +130,8 @@ void TestMovieTableModel::sortsEveryColumn()
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setDataset(m_sample);
     // A selected movie stays selected (its persistent index follows it).
-    const QPersistentModelIndex matrix =
-        proxy.mapFromSource(model.index(static_cast<int>(*m_sample->dataset->catalogue.find(2571)), 0));
+    const QPersistentModelIndex matrix = proxy.mapFromSource(
+        model.index(static_cast<int>(*m_sample->dataset->catalogue.find(2571)), 0));
     QVERIFY(matrix.isValid());
     proxy.sort(column, Qt::SortOrder(order));
     QCOMPARE(model.sortColumn(), column);
@@ -151,14 +154,22 @@ void TestMovieTableModel::foldForSearch_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("folded");
-    QTest::newRow("case") << "The MATRIX" << "the matrix";
-    QTest::newRow("acute") << "Amélie" << "amelie";
-    QTest::newRow("umlaut") << "Das Boot – Über" << "das boot – uber";
-    QTest::newRow("sharp s") << "Straße" << "strasse";
-    QTest::newRow("ligature") << "Œdipe" << "oedipe";
-    QTest::newRow("spaces") << "  two   words " << "two words";
-    QTest::newRow("cedilla") << "Ça" << "ca";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("case") << "The MATRIX"
+                          << "the matrix";
+    QTest::newRow("acute") << "Amélie"
+                           << "amelie";
+    QTest::newRow("umlaut") << "Das Boot – Über"
+                            << "das boot – uber";
+    QTest::newRow("sharp s") << "Straße"
+                             << "strasse";
+    QTest::newRow("ligature") << "Œdipe"
+                              << "oedipe";
+    QTest::newRow("spaces") << "  two   words "
+                            << "two words";
+    QTest::newRow("cedilla") << "Ça"
+                             << "ca";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestMovieTableModel::foldForSearch()

@@ -118,8 +118,8 @@ void TestPlayground::initTestCase()
     QSettings().remove(QStringLiteral("providers"));
     QSettings().remove(QStringLiteral("playground"));
     ProviderService service;
-    for (const auto &[name, url] : {std::pair{QStringLiteral("sim"), m_server->baseUrl()},
-                                    std::pair{QStringLiteral("broken"), m_broken->baseUrl()}}) {
+    for (const auto &[name, url] :
+         {std::pair{QStringLiteral("sim"), m_server->baseUrl()}, std::pair{QStringLiteral("broken"), m_broken->baseUrl()}}) {
         ProviderProfile p;
         p.name = name;
         p.kind = ProviderKind::Simulator;
@@ -183,20 +183,27 @@ bool TestPlayground::pick(PlaygroundPage &page, const QString &typed, const QStr
     QTest::keyClick(popup, Qt::Key_Down);
     QTest::keyClick(popup, Qt::Key_Return);
     return QTest::qWaitFor([&] { return m_controller->profile().size() == before + 1 && search->text().isEmpty(); }, 2000)
-           && titleOf(*m_controller, m_controller->profile().back()).startsWith(expectedPrefix);
+        && titleOf(*m_controller, m_controller->profile().back()).startsWith(expectedPrefix);
 }
 
 void TestPlayground::searchFindsPopularFirst_data()
 {
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("expectedFirst");
-    QTest::newRow("plain") << "toy story" << "Toy Story (1995)";
-    QTest::newRow("case") << "TOY STORY" << "Toy Story (1995)";
-    QTest::newRow("article dropped") << "matrix" << "The Matrix (1999)";
-    QTest::newRow("article typed") << "the matrix" << "The Matrix (1999)";
-    QTest::newRow("year term") << "matrix 2003" << "The Matrix Reloaded (2003)";
-    QTest::newRow("diacritics") << "amelie" << "Amelie";
-    QTest::newRow("popular first") << "star wars" << "Star Wars: Episode IV - A New Hope (1977)";
+    QTest::newRow("plain") << "toy story"
+                           << "Toy Story (1995)";
+    QTest::newRow("case") << "TOY STORY"
+                          << "Toy Story (1995)";
+    QTest::newRow("article dropped") << "matrix"
+                                     << "The Matrix (1999)";
+    QTest::newRow("article typed") << "the matrix"
+                                   << "The Matrix (1999)";
+    QTest::newRow("year term") << "matrix 2003"
+                               << "The Matrix Reloaded (2003)";
+    QTest::newRow("diacritics") << "amelie"
+                                << "Amelie";
+    QTest::newRow("popular first") << "star wars"
+                                   << "Star Wars: Episode IV - A New Hope (1977)";
 }
 
 void TestPlayground::searchFindsPopularFirst()
@@ -280,7 +287,8 @@ void TestPlayground::userAndSavedProfiles()
 void TestPlayground::projectGoldSetUser()
 {
     // Users 1 and 3 are in the test split, 2 in training; a second set comes from another dataset.
-    const auto line = [](std::uint32_t user, std::vector<std::uint32_t> profile, std::vector<std::uint32_t> gold, GoldSetSplit split) {
+    const auto line = [](std::uint32_t user, std::vector<std::uint32_t> profile, std::vector<std::uint32_t> gold,
+                         GoldSetSplit split) {
         GoldSetUser g;
         g.user = user;
         g.profile = std::move(profile);
@@ -438,8 +446,9 @@ void TestPlayground::resolverMarksItems()
     const Catalogue &c = m_controller->dataset()->dataset->catalogue;
     const std::uint32_t toy = *c.find(1);
     const std::uint32_t matrix = *c.find(2571);
-    const QString answer = QStringLiteral("Here you go:\n1. The Matrix (1999)\n2. The Matrix (2001)\n3. The Crimson Harbor (1990)\n"
-                                          "4. Toy Story (1995)\n5. Se7en (1995)\n6. **The Matrx** (1999) - a classic\n");
+    const QString answer = QStringLiteral(
+        "Here you go:\n1. The Matrix (1999)\n2. The Matrix (2001)\n3. The Crimson Harbor (1990)\n"
+        "4. Toy Story (1995)\n5. Se7en (1995)\n6. **The Matrx** (1999) - a classic\n");
     const QSet<std::uint32_t> gold{matrix};
     const std::vector<RecommendedItem> items = m_controller->resolver().resolveText(answer, {toy}, gold);
     QCOMPARE(items.size(), std::size_t(6));
@@ -599,7 +608,8 @@ void TestPlayground::truncatedStreamFailsThenRecovers()
     QTRY_COMPARE_WITH_TIMEOUT(column->state(), RecommendationColumn::State::Failed, 10000);
     QVERIFY(column->banner()->isVisible());
     const QString message = column->banner()->details();
-    QVERIFY2(message.contains(QStringLiteral("ended before it was complete")) || message.contains(QStringLiteral("connection"), Qt::CaseInsensitive),
+    QVERIFY2(message.contains(QStringLiteral("ended before it was complete"))
+                 || message.contains(QStringLiteral("connection"), Qt::CaseInsensitive),
              qPrintable(message));
     qInfo("shown: %s / %s", qPrintable(column->banner()->headline()), qPrintable(message));
     QVERIFY(column->items().empty());
@@ -631,11 +641,13 @@ void TestPlayground::exportsComparison()
         items += col->items().size();
     QCOMPARE(std::size_t(lines.size() - 1), items);
     const RecommendedItem &top = page->columns().first()->items().front();
-    QVERIFY2(lines[1].startsWith(QStringLiteral("1,") + page->columns().first()->heading() + QStringLiteral(",1,")), qPrintable(lines[1]));
+    QVERIFY2(lines[1].startsWith(QStringLiteral("1,") + page->columns().first()->heading() + QStringLiteral(",1,")),
+             qPrintable(lines[1]));
     QVERIFY(lines[1].contains(top.text));
     const QString md = page->comparisonMarkdown();
     QVERIFY(md.contains(QStringLiteral("1. Toy Story (1995)\n2. The Matrix (1999)\n")));
-    QVERIFY(md.contains(QStringLiteral("| # | ") + page->columns().first()->heading() + QStringLiteral(" | ") + second->heading() + QStringLiteral(" |")));
+    QVERIFY(md.contains(QStringLiteral("| # | ") + page->columns().first()->heading() + QStringLiteral(" | ") + second->heading()
+                        + QStringLiteral(" |")));
     QVERIFY(md.contains(statusSymbol(top.status) + QLatin1Char(' ') + top.text));
     // Both simulator models answer from the same popular titles: overlap is marked in both places.
     bool anyOverlap = false;
@@ -743,7 +755,7 @@ void TestPlayground::keyboardAndAccessibility()
             || qobject_cast<QLineEdit *>(owner) || qobject_cast<QAbstractItemView *>(owner))
             continue;
         const bool control = qobject_cast<QComboBox *>(w) || qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w)
-                             || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QAbstractButton *>(w);
+            || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QAbstractButton *>(w);
         if (!control)
             continue;
         const auto *button = qobject_cast<QAbstractButton *>(w);

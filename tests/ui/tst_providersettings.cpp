@@ -96,7 +96,8 @@ void TestProviderSettings::addEditRemove()
     child<QLineEdit>(&dialog, "defaultModelEdit")->setText(QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"));
     QVERIFY(dialog.saveProfile());
     QVERIFY(!service.profile(QStringLiteral("Together")));
-    QCOMPARE(service.profile(QStringLiteral("Together AI"))->defaultModel, QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"));
+    QCOMPARE(service.profile(QStringLiteral("Together AI"))->defaultModel,
+             QStringLiteral("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"));
     QCOMPARE(service.profiles().size(), 2);
 
     // A duplicate name is refused inline.
@@ -117,11 +118,16 @@ void TestProviderSettings::validationMessages_data()
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("expected"); // "" = valid
-    QTest::newRow("remote http") << int(ProviderKind::OpenAICompatible) << "http://example.com/v1" << "https://";
-    QTest::newRow("loopback http") << int(ProviderKind::OpenAICompatible) << "http://127.0.0.1:8000/v1" << "";
-    QTest::newRow("azure needs url") << int(ProviderKind::Azure) << "" << "base URL";
-    QTest::newRow("user info") << int(ProviderKind::OpenAI) << "https://me:pw@api.openai.com/v1" << "password";
-    QTest::newRow("openai default") << int(ProviderKind::OpenAI) << "" << "";
+    QTest::newRow("remote http") << int(ProviderKind::OpenAICompatible) << "http://example.com/v1"
+                                 << "https://";
+    QTest::newRow("loopback http") << int(ProviderKind::OpenAICompatible) << "http://127.0.0.1:8000/v1"
+                                   << "";
+    QTest::newRow("azure needs url") << int(ProviderKind::Azure) << ""
+                                     << "base URL";
+    QTest::newRow("user info") << int(ProviderKind::OpenAI) << "https://me:pw@api.openai.com/v1"
+                               << "password";
+    QTest::newRow("openai default") << int(ProviderKind::OpenAI) << ""
+                                    << "";
 }
 
 void TestProviderSettings::validationMessages()
@@ -162,7 +168,8 @@ void TestProviderSettings::keyNeverInSettings()
         // With or without a keychain service, the keychain answers; without one the message says
         // where the key comes from instead (and never shows the key).
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.statusText().contains(QStringLiteral("…")), 30000);
-        QVERIFY2(dialog.statusText().contains(QLatin1String("keychain")) || dialog.statusText().contains(QLatin1String("OPENAI_API_KEY")),
+        QVERIFY2(dialog.statusText().contains(QLatin1String("keychain"))
+                     || dialog.statusText().contains(QLatin1String("OPENAI_API_KEY")),
                  qPrintable(dialog.statusText()));
         QVERIFY(!dialog.statusText().contains(secret));
         qInfo("keychain answer: %s", qPrintable(dialog.statusText()));
@@ -173,7 +180,7 @@ void TestProviderSettings::keyNeverInSettings()
     QFile conf(settings.fileName());
     QVERIFY2(conf.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
     const QByteArray text = conf.readAll();
-    QVERIFY(text.contains("OpenAI")); // the profile is there ...
+    QVERIFY(text.contains("OpenAI"));         // the profile is there ...
     QVERIFY(!text.contains(secret.toUtf8())); // ... the key is not
     QVERIFY(!text.contains("NEVER-IN-SETTINGS"));
 }

@@ -70,12 +70,14 @@ RunMetrics makeRun(int run, const QString &label)
     for (int m = 0; m < 6; ++m) {
         for (const int k : kKs) {
             const double v = value(run, m, k);
-            r.metrics.insert(QStringLiteral("%1@%2").arg(QLatin1String(bases[m])).arg(k), MetricCell::of(v, v - 0.005, v + 0.007));
+            r.metrics.insert(QStringLiteral("%1@%2").arg(QLatin1String(bases[m])).arg(k),
+                             MetricCell::of(v, v - 0.005, v + 0.007));
         }
     }
     r.metrics.insert("mrr", MetricCell::of(run == 0 ? 0.0505 : 0.5981, run == 0 ? 0.04 : 0.57, run == 0 ? 0.06 : 0.62));
     r.metrics.insert("map", MetricCell::of(run == 0 ? 0.006 : 0.278, run == 0 ? 0.004 : 0.26, run == 0 ? 0.008 : 0.30));
-    r.metrics.insert("hallucination_rate", MetricCell::of(run == 0 ? 0.31 : 0.04, run == 0 ? 0.28 : 0.03, run == 0 ? 0.34 : 0.05));
+    r.metrics.insert("hallucination_rate",
+                     MetricCell::of(run == 0 ? 0.31 : 0.04, run == 0 ? 0.28 : 0.03, run == 0 ? 0.34 : 0.05));
     r.metrics.insert("duplicate_rate", MetricCell::of(run == 0 ? 0.02 : 0.01));
     r.users = 500;
     r.conventions = QJsonObject{{"f1", "per user, then the mean"}};
@@ -507,8 +509,9 @@ void TestResultsPage::projectRuns()
     const Result<qint64> goldId = goldSets.add("paper50", set, "fp");
     QVERIFY(goldId.ok());
     RunRepository runs(p);
-    const QList<QPair<QString, QStringList>> answers{{"zero-shot", {"1. Heat (1995)", "1. Casino (1995)"}},
-                                                    {"fine-tuned", {"1. Toy Story (1995)\n2. Jumanji (1995)", "1. Grumpier Old Men (1995)"}}};
+    const QList<QPair<QString, QStringList>> answers{
+        {"zero-shot", {"1. Heat (1995)", "1. Casino (1995)"}},
+        {"fine-tuned", {"1. Toy Story (1995)\n2. Jumanji (1995)", "1. Grumpier Old Men (1995)"}}};
     for (const auto &[name, texts] : answers) {
         RunSpec spec;
         spec.goldSetName = "paper50";
@@ -530,7 +533,7 @@ void TestResultsPage::projectRuns()
     // Two fine-tuning jobs with stored loss events: one behind the "fine-tuned" run, one behind
     // no run (its curve must not show).
     JobRepository jobs(p);
-    QList<QPair<int, double>> storedTrain;  // (step, train loss) of the job behind the run
+    QList<QPair<int, double>> storedTrain; // (step, train loss) of the job behind the run
     QList<QPair<int, double>> storedValid;
     for (const QString &model : {QStringLiteral("ft:gpt-4o-mini:acme"), QStringLiteral("ft:gpt-4o-mini:acme:unused")}) {
         FineTuneJob job;
@@ -572,8 +575,10 @@ void TestResultsPage::projectRuns()
     const ResultsTableModel *paper = page.paperTableView()->resultsModel();
     // The gold set follows the paper50 rule: the paper's Table 2 beside the runs, labelled.
     QCOMPARE(paper->columnCount(), 5);
-    QCOMPARE(paper->headerData(3, Qt::Horizontal).toString(), QStringLiteral("GPT-4o-mini base — reported in the paper (not measured here)"));
-    QCOMPARE(paper->headerData(4, Qt::Horizontal).toString(), QStringLiteral("GPT-4o-mini fine-tuned — reported in the paper (not measured here)"));
+    QCOMPARE(paper->headerData(3, Qt::Horizontal).toString(),
+             QStringLiteral("GPT-4o-mini base — reported in the paper (not measured here)"));
+    QCOMPARE(paper->headerData(4, Qt::Horizontal).toString(),
+             QStringLiteral("GPT-4o-mini fine-tuned — reported in the paper (not measured here)"));
     QCOMPARE(paper->index(0, 4).data(Qt::UserRole).toDouble(), 0.4284);
     QCOMPARE(page.extendedTableView()->resultsModel()->table().columns.size(), 2); // never in the paired table
     auto *reference = page.findChild<QCheckBox *>(QStringLiteral("paperReferenceCheck"));
@@ -601,8 +606,8 @@ void TestResultsPage::projectRuns()
     const QHash<std::uint32_t, int> ratings = sampleRatingCounts();
     QVERIFY(ratings.value(1) > 100);
     const QList<QPair<QString, QList<int>>> samples{{"zero-shot", {ratings[6], ratings[16]}},
-                                                   {"fine-tuned", {ratings[1], ratings[2], ratings[3]}},
-                                                   {"Gold movies", {ratings[1], ratings[2], ratings[3]}}};
+                                                    {"fine-tuned", {ratings[1], ratings[2], ratings[3]}},
+                                                    {"Gold movies", {ratings[1], ratings[2], ratings[3]}}};
     // The page rebuilds its chart views on every change: look them up each time.
     const auto chartView = [&page](const QString &id) -> ResultsChartView * {
         for (ResultsChartView *v : page.chartViews()) {
@@ -624,7 +629,9 @@ void TestResultsPage::projectRuns()
         const QList<double> expected = decadeShares(samples[i].second);
         QCOMPARE(set->count(), int(expected.size()));
         for (int b = 0; b < set->count(); ++b)
-            QVERIFY2(qAbs(set->at(b) - expected[b]) < 1e-9, qPrintable(QStringLiteral("%1 bin %2: %3 vs %4").arg(samples[i].first).arg(b).arg(set->at(b)).arg(expected[b])));
+            QVERIFY2(
+                qAbs(set->at(b) - expected[b]) < 1e-9,
+                qPrintable(QStringLiteral("%1 bin %2: %3 vs %4").arg(samples[i].first).arg(b).arg(set->at(b)).arg(expected[b])));
     }
     // Hiding a run hides its sample; the gold movies stay.
     page.setVisibleRuns({1});
@@ -659,7 +666,8 @@ void TestResultsPage::projectRuns()
     QCOMPARE(rows.size(), 1 + 2 * 2);
     const QStringList head = rows.first();
     QCOMPARE(head.mid(0, 5), (QStringList{"gold_set", "run", "run_id", "user", "outcome"}));
-    QCOMPARE(head.mid(head.size() - 6), (QStringList{"titles", "resolved", "hallucinated", "duplicates", "profile_repeats", "parse_failure"}));
+    QCOMPARE(head.mid(head.size() - 6),
+             (QStringList{"titles", "resolved", "hallucinated", "duplicates", "profile_repeats", "parse_failure"}));
     const QList<StoredRun> stored = runs.list().value();
     QCOMPARE(stored.size(), 2);
     int row = 1;
@@ -719,10 +727,12 @@ void TestResultsPage::contextMenus()
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     const QList<QWidget *> views{page.chartViews().first(), page.paperTableView()};
     const QList<QStringList> expected{{"Copy Image", "Export PNG…", "Export SVG…", "Export PDF…"},
-                                      {"Copy as Markdown", "Copy as LaTeX", "Export CSV…", "Export Markdown…", "Export LaTeX…", "Export JSON…",
-                                       "Export Per-User Rows (CSV)…"}};
+                                      {"Copy as Markdown", "Copy as LaTeX", "Export CSV…", "Export Markdown…", "Export LaTeX…",
+                                       "Export JSON…", "Export Per-User Rows (CSV)…"}};
     for (qsizetype i = 0; i < views.size(); ++i) {
-        QWidget *target = qobject_cast<QAbstractScrollArea *>(views[i]) ? qobject_cast<QAbstractScrollArea *>(views[i])->viewport() : views[i];
+        QWidget *target = qobject_cast<QAbstractScrollArea *>(views[i])
+            ? qobject_cast<QAbstractScrollArea *>(views[i])->viewport()
+            : views[i];
         QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(20, 20), target->mapToGlobal(QPoint(20, 20)));
         QCoreApplication::sendEvent(target, &event); // scroll areas take mouse context menus on the viewport
         QMenu *menu = views[i]->findChild<QMenu *>();

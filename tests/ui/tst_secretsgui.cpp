@@ -123,7 +123,8 @@ void TestSecretsGui::initTestCase()
 {
     m_home = qEnvironmentVariable("CINETUNE_KEYRING_HOME");
     if (m_home.isEmpty())
-        QFAIL("run this test through tests/support/with-keyring.sh (ctest does): it needs a Secret Service and a HOME of its own");
+        QFAIL(
+            "run this test through tests/support/with-keyring.sh (ctest does): it needs a Secret Service and a HOME of its own");
     QCOMPARE(QDir::homePath(), m_home);
     uitest::prepare();
     g_previous = qInstallMessageHandler(captureMessage);
@@ -135,9 +136,8 @@ void TestSecretsGui::initTestCase()
     o.latencyMs = 20;
     m_server = std::make_unique<SimulatorServer>(o, nullptr);
     QVERIFY(m_server->listen(0).ok());
-    connect(m_server.get(), &SimulatorServer::requestReceived, this, [this](const QString &route, const QByteArray &) {
-        m_chats += route == kChat;
-    });
+    connect(m_server.get(), &SimulatorServer::requestReceived, this,
+            [this](const QString &route, const QByteArray &) { m_chats += route == kChat; });
     connect(m_server.get(), &SimulatorServer::requestHandled, this, [this](const QString &route, int status) {
         m_okAnswers += route == kChat && status == 200;
         m_unauthorized += status == 401;
@@ -266,10 +266,11 @@ void TestSecretsGui::evaluationThroughFaults()
     const QString at = QStringLiteral("@POST:/v1/chat/completions");
     QVERIFY(m_server->setFaults(QStringLiteral("500%1#2,reset%1#1,malformed%1#1").arg(at)).ok());
     const int chatsBefore = m_chats;
-    auto switchOn401 = connect(m_server.get(), &SimulatorServer::requestReceived, this, [this, chatsBefore](const QString &route, const QByteArray &) {
-        if (route == kChat && m_chats == chatsBefore + 6)
-            QVERIFY(m_server->setFaults(QStringLiteral("401@POST:/v1/chat/completions#0")).ok());
-    });
+    auto switchOn401 = connect(m_server.get(), &SimulatorServer::requestReceived, this,
+                               [this, chatsBefore](const QString &route, const QByteArray &) {
+                                   if (route == kChat && m_chats == chatsBefore + 6)
+                                       QVERIFY(m_server->setFaults(QStringLiteral("401@POST:/v1/chat/completions#0")).ok());
+                               });
 
     m_window->setCurrentStep(int(Step::Evaluate));
     EvaluatePage *page = m_window->evaluatePage();
@@ -286,7 +287,8 @@ void TestSecretsGui::evaluationThroughFaults()
     EvaluationController *eval = m_window->evaluation();
     QTRY_VERIFY_WITH_TIMEOUT(!eval->isActive(runId), 60000);
     disconnect(switchOn401);
-    QCOMPARE(page->runModel()->index(page->runModel()->rowOf(runId), RunListModel::StatusColumn).data().toString(), QStringLiteral("Failed"));
+    QCOMPARE(page->runModel()->index(page->runModel()->rowOf(runId), RunListModel::StatusColumn).data().toString(),
+             QStringLiteral("Failed"));
     QVERIFY(page->banner()->details().contains(QLatin1String("key"), Qt::CaseInsensitive));
     QVERIFY(!page->banner()->details().contains(kKey));
     QVERIFY(eval->counts(runId).ok < testUsers);
@@ -322,7 +324,8 @@ void TestSecretsGui::fineTuneJobFollowed()
     QTRY_VERIFY_WITH_TIMEOUT(page->submitButton()->isEnabled(), 30000);
     page->submitButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(page->jobModel()->rowCount(), 1, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(page->jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(), QStringLiteral("succeeded"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->jobModel()->index(0, 0).data(JobTableModel::StatusIdRole).toString(),
+                              QStringLiteral("succeeded"), 30000);
     QCOMPARE(m_server->jobCount(), 1);
 }
 
@@ -374,13 +377,15 @@ void TestSecretsGui::noKeyAnywhere()
     QVERIFY(m_okAnswers > 0); // answers came, so the key was sent (the simulator accepts no other)
     QSettings().sync();
     QVERIFY(QFileInfo::exists(QSettings().fileName())); // profiles were written (and are searched)
-    QVERIFY(QFileInfo::exists(m_home + QStringLiteral("/projects/secret.cinetune-wal")) || QFileInfo::exists(m_home + QStringLiteral("/projects/secret copy.cinetune")));
+    QVERIFY(QFileInfo::exists(m_home + QStringLiteral("/projects/secret.cinetune-wal"))
+            || QFileInfo::exists(m_home + QStringLiteral("/projects/secret copy.cinetune")));
     const QStringList hits = filesWithKey();
     QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QStringLiteral(", "))));
     const QByteArray log = capturedLog();
     QVERIFY2(log.contains("<redacted>"), "the request headers were logged, redacted");
     QVERIFY2(!log.contains(kKey.toUtf8()), "the key appeared in a logged message");
-    qInfo("searched %lld bytes of log messages and every file under HOME; %d chat requests, %d answered", qint64(log.size()), m_chats, m_okAnswers);
+    qInfo("searched %lld bytes of log messages and every file under HOME; %d chat requests, %d answered", qint64(log.size()),
+          m_chats, m_okAnswers);
 }
 
 QTEST_MAIN(TestSecretsGui)

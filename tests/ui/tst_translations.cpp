@@ -55,13 +55,27 @@ void TestTranslations::effectiveLanguage_data()
     QTest::addColumn<QString>("setting");
     QTest::addColumn<QString>("system");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("system german") << "" << "de_DE" << "de";
-    QTest::newRow("system austrian german") << "" << "de_AT" << "de";
-    QTest::newRow("system english") << "" << "en_GB" << "en";
-    QTest::newRow("system french falls back") << "" << "fr_FR" << "en";
-    QTest::newRow("setting wins") << "de" << "en_US" << "de";
-    QTest::newRow("english setting") << "en" << "de_DE" << "en";
-    QTest::newRow("unknown setting") << "xx" << "de_CH" << "de";
+    QTest::newRow("system german") << ""
+                                   << "de_DE"
+                                   << "de";
+    QTest::newRow("system austrian german") << ""
+                                            << "de_AT"
+                                            << "de";
+    QTest::newRow("system english") << ""
+                                    << "en_GB"
+                                    << "en";
+    QTest::newRow("system french falls back") << ""
+                                              << "fr_FR"
+                                              << "en";
+    QTest::newRow("setting wins") << "de"
+                                  << "en_US"
+                                  << "de";
+    QTest::newRow("english setting") << "en"
+                                     << "de_DE"
+                                     << "en";
+    QTest::newRow("unknown setting") << "xx"
+                                     << "de_CH"
+                                     << "de";
 }
 
 void TestTranslations::effectiveLanguage()
@@ -134,8 +148,10 @@ void TestTranslations::coreMessagesTranslate()
              QStringLiteral("Prompt-Vorlage, Nutzertext: unbekannter Platzhalter {movies} (bekannt: {profile}, {profile_count}, "
                             "{count}, {gold})"));
     QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("en")));
-    QCOMPARE(prompt.validate().error().message,
-             QStringLiteral("Prompt template, user text: unknown placeholder {movies} (known: {profile}, {profile_count}, {count}, {gold})"));
+    QCOMPARE(
+        prompt.validate().error().message,
+        QStringLiteral(
+            "Prompt template, user text: unknown placeholder {movies} (known: {profile}, {profile_count}, {count}, {gold})"));
 }
 
 // Names core shows in the UI (baselines, metrics, run-spec fields) and messages of free functions
@@ -160,9 +176,10 @@ void TestTranslations::coreNamesTranslate()
     // cinetune::openai's and cinetune::protocol's own tr().
     const auto file = openai::parseFile(QByteArrayLiteral("<html><title>502 Bad Gateway</title></html>"));
     QVERIFY(!file);
-    QCOMPARE(file.error().message,
-             QStringLiteral("Der Anbieter hat für die hochgeladene Datei eine unerwartete Antwort gesendet: eine HTML-Seite statt "
-                            "des JSON der API (prüfen Sie die Basis-URL: Sie endet meist auf /v1)."));
+    QCOMPARE(
+        file.error().message,
+        QStringLiteral("Der Anbieter hat für die hochgeladene Datei eine unerwartete Antwort gesendet: eine HTML-Seite statt "
+                       "des JSON der API (prüfen Sie die Basis-URL: Sie endet meist auf /v1)."));
     // A free function's message in namespace cinetune (cinetune::tr()).
     HttpResponse unauthorized;
     unauthorized.status = 401;
@@ -191,8 +208,8 @@ void TestTranslations::catalogueIsComplete()
             ++messages;
             const QString type = xml.attributes().value(QLatin1String("type")).toString();
             const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
-            if (type == QLatin1String("unfinished") || type == QLatin1String("vanished")
-                || type == QLatin1String("obsolete") || text.trimmed().isEmpty())
+            if (type == QLatin1String("unfinished") || type == QLatin1String("vanished") || type == QLatin1String("obsolete")
+                || text.trimmed().isEmpty())
                 missing << source;
         }
     }

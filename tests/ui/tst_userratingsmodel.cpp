@@ -90,8 +90,7 @@ void TestUserRatingsModel::cells()
     QCOMPARE(model.index(row, UserRatingsModel::Title).data().toString(), QStringLiteral("Toy Story"));
     QCOMPARE(model.index(row, UserRatingsModel::Year).data().toInt(), 1995);
     QCOMPARE(model.index(row, UserRatingsModel::Rating).data().toString(), QStringLiteral("4.0"));
-    QCOMPARE(model.index(row, UserRatingsModel::Date).data().toString(),
-             QStringLiteral("2000-07-30"));
+    QCOMPARE(model.index(row, UserRatingsModel::Date).data().toString(), QStringLiteral("2000-07-30"));
     QCOMPARE(model.headerData(UserRatingsModel::Date, Qt::Horizontal).toString(), QStringLiteral("Date"));
 }
 

@@ -167,7 +167,7 @@ void TestWorkspace::saveAsContinuesInCopy()
     QVERIFY(ws.saveAs(b).ok());
     QCOMPARE(ws.projectPath(), b);
     QCOMPARE(ws.displayName(), QStringLiteral("b"));
-    ws.setCurrentStep(5); // goes to the copy only
+    ws.setCurrentStep(5);       // goes to the copy only
     QVERIFY(ws.saveAs(b).ok()); // same file: nothing to do
     QCOMPARE(ProjectFile::open(a).value()->state(QLatin1String(Workspace::kStepKey)), QStringLiteral("2"));
     QCOMPARE(ProjectFile::open(b).value()->state(QLatin1String(Workspace::kStepKey)), QStringLiteral("5"));

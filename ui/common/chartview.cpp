@@ -17,7 +17,8 @@
 
 namespace cinetune::ui {
 
-ChartView::ChartView(QWidget *parent) : QChartView(parent)
+ChartView::ChartView(QWidget *parent)
+    : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(300, 230);

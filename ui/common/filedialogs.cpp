@@ -10,18 +10,16 @@ void run(QFileDialog *dialog, QWidget *context, PathCallback chosen)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
-    QObject::connect(dialog, &QFileDialog::fileSelected, context,
-                     [chosen = std::move(chosen)](const QString &path) {
-                         if (!path.isEmpty())
-                             chosen(path);
-                     });
+    QObject::connect(dialog, &QFileDialog::fileSelected, context, [chosen = std::move(chosen)](const QString &path) {
+        if (!path.isEmpty())
+            chosen(path);
+    });
     dialog->open();
 }
 
 } // namespace
 
-void askOpenFile(QWidget *context, const QString &title, const QString &directory, const QString &filter,
-                 PathCallback chosen)
+void askOpenFile(QWidget *context, const QString &title, const QString &directory, const QString &filter, PathCallback chosen)
 {
     auto *dialog = new QFileDialog(context, title, directory, filter);
     dialog->setAcceptMode(QFileDialog::AcceptOpen);
@@ -38,8 +36,8 @@ void askDirectory(QWidget *context, const QString &title, const QString &directo
     run(dialog, context, std::move(chosen));
 }
 
-void askSaveFile(QWidget *context, const QString &title, const QString &path, const QString &filter,
-                 const QString &defaultSuffix, PathCallback chosen)
+void askSaveFile(QWidget *context, const QString &title, const QString &path, const QString &filter, const QString &defaultSuffix,
+                 PathCallback chosen)
 {
     auto *dialog = new QFileDialog(context, title, path, filter);
     dialog->setAcceptMode(QFileDialog::AcceptSave);

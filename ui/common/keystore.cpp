@@ -25,9 +25,11 @@ QString failure(const QKeychain::Job *job)
         return KeyStore::tr("No keychain service is available on this system. Use an environment variable for the key.");
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return KeyStore::tr("Access to the keychain was denied. Allow CineTune to use the keychain, or use an environment variable.");
+        return KeyStore::tr(
+            "Access to the keychain was denied. Allow CineTune to use the keychain, or use an environment variable.");
     default:
-        return KeyStore::tr("The keychain could not be used (%1). Use an environment variable for the key.").arg(job->errorString());
+        return KeyStore::tr("The keychain could not be used (%1). Use an environment variable for the key.")
+            .arg(job->errorString());
     }
 }
 
@@ -54,7 +56,9 @@ void run(JobT *job, QObject *context, const KeyStore::Callback &done)
 
 } // namespace
 
-KeyStore::KeyStore(QObject *parent) : QObject(parent) {}
+KeyStore::KeyStore(QObject *parent)
+    : QObject(parent)
+{}
 
 QString KeyStore::serviceName()
 {

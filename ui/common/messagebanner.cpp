@@ -9,8 +9,11 @@
 namespace cinetune::ui {
 
 MessageBanner::MessageBanner(QWidget *parent)
-    : QFrame(parent), m_icon(new QLabel(this)), m_headline(new QLabel(this)), m_details(new QLabel(this)),
-      m_close(new QToolButton(this))
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_headline(new QLabel(this))
+    , m_details(new QLabel(this))
+    , m_close(new QToolButton(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -47,9 +50,8 @@ void MessageBanner::showMessage(Kind kind, const QString &headline, const QStrin
 {
     const bool error = kind == Kind::Error;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize) * 2;
-    m_icon->setPixmap(style()
-                          ->standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxInformation)
-                          .pixmap(size, size));
+    m_icon->setPixmap(
+        style()->standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxInformation).pixmap(size, size));
     QPalette pal = palette();
     pal.setColor(QPalette::Window, error ? QColor(0xFD, 0xEC, 0xEA) : QColor(0xEA, 0xF3, 0xFB));
     pal.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));

@@ -15,7 +15,10 @@ class MessageBanner final : public QFrame
     Q_DISABLE_COPY_MOVE(MessageBanner)
 
 public:
-    enum class Kind { Error, Information };
+    enum class Kind {
+        Error,
+        Information
+    };
 
     explicit MessageBanner(QWidget *parent = nullptr);
 

@@ -9,9 +9,10 @@
 namespace cinetune::ui {
 
 ProviderService::ProviderService(QObject *parent)
-    : QObject(parent), m_http(new HttpClient(this)), m_keys(new KeyStore(this))
-{
-}
+    : QObject(parent)
+    , m_http(new HttpClient(this))
+    , m_keys(new KeyStore(this))
+{}
 
 ProviderService::~ProviderService()
 {

@@ -47,7 +47,8 @@ public:
     [[nodiscard]] Result<ProviderClient *> client(const QString &name);
     // A client for a profile being edited (not saved yet); `key` overrides the key lookup when set.
     // The caller owns the client.
-    [[nodiscard]] Result<std::unique_ptr<ProviderClient>> makeClient(const ProviderProfile &profile, const QString &key = {}) const;
+    [[nodiscard]] Result<std::unique_ptr<ProviderClient>> makeClient(const ProviderProfile &profile,
+                                                                     const QString &key = {}) const;
 
     // Reads the keychain keys of every keychain profile into memory (asynchronous).
     void loadKeys();
@@ -64,7 +65,7 @@ private:
 
     HttpClient *m_http;
     KeyStore *m_keys;
-    QHash<QString, QString> m_keychainKeys;   // in memory only
+    QHash<QString, QString> m_keychainKeys;     // in memory only
     QHash<QString, ProviderClient *> m_clients; // children; replaced ones are kept until destruction
     int m_timeoutMs = 60000;
     int m_attempts = 0;

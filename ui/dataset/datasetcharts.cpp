@@ -61,8 +61,11 @@ QString log2BinLabel(int bin)
 }
 
 DatasetCharts::DatasetCharts(QWidget *parent)
-    : QWidget(parent), m_distribution(new ChartView(this)), m_perMonth(new ChartView(this)),
-      m_popularity(new ChartView(this)), m_activity(new ChartView(this))
+    : QWidget(parent)
+    , m_distribution(new ChartView(this))
+    , m_perMonth(new ChartView(this))
+    , m_popularity(new ChartView(this))
+    , m_activity(new ChartView(this))
 {
     m_distribution->setObjectName(QStringLiteral("chartRatingDistribution"));
     m_perMonth->setObjectName(QStringLiteral("chartRatingsPerMonth"));
@@ -89,11 +92,20 @@ void DatasetCharts::buildChart(int chart, const LoadedDatasetPtr &dataset)
     if (!m_data)
         return;
     switch (chart) {
-    case 0: buildDistribution(*m_data); break;
-    case 1: buildPerMonth(*m_data); break;
-    case 2: buildPopularity(*m_data); break;
-    case 3: buildActivity(*m_data); break;
-    default: break;
+    case 0:
+        buildDistribution(*m_data);
+        break;
+    case 1:
+        buildPerMonth(*m_data);
+        break;
+    case 2:
+        buildPopularity(*m_data);
+        break;
+    case 3:
+        buildActivity(*m_data);
+        break;
+    default:
+        break;
     }
 }
 

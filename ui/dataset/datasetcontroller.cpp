@@ -33,11 +33,11 @@ void runLoad(QPromise<LoadOutcome> &promise, const QString &path, const LoadOpti
         progress.report(0, DatasetController::tr("Preparing the sample dataset"));
         actualPath = sampleDatasetPath();
         if (actualPath.isEmpty()) {
-            promise.addResult(LoadOutcome{
-                {},
-                makeError(errc::Dataset::SampleUnavailable,
-                          DatasetController::tr("The embedded sample dataset could not be extracted. "
-                                                "Check that there is free space in your data folder."))});
+            promise.addResult(
+                LoadOutcome{{},
+                            makeError(errc::Dataset::SampleUnavailable,
+                                      DatasetController::tr("The embedded sample dataset could not be extracted. "
+                                                            "Check that there is free space in your data folder."))});
             return;
         }
     }
@@ -67,13 +67,16 @@ CacheOutcome runClearCache(const QString &dir)
     else if (cleared.filesRemoved == 0)
         out.message = DatasetController::tr("The dataset cache is already empty.");
     else
-        out.message = DatasetController::tr("Cleared the dataset cache (%1 freed).").arg(QLocale().formattedDataSize(out.bytesFreed));
+        out.message =
+            DatasetController::tr("Cleared the dataset cache (%1 freed).").arg(QLocale().formattedDataSize(out.bytesFreed));
     return out;
 }
 
 } // namespace
 
-DatasetController::DatasetController(BackgroundTasks *tasks, QObject *parent) : QObject(parent), m_tasks(tasks)
+DatasetController::DatasetController(BackgroundTasks *tasks, QObject *parent)
+    : QObject(parent)
+    , m_tasks(tasks)
 {
     m_reaper.setInterval(500);
     connect(&m_reaper, &QTimer::timeout, this, &DatasetController::reapRetired);
@@ -107,8 +110,8 @@ void DatasetController::load(const QString &requestedPath)
     if (requestedPath.isEmpty())
         return;
     const QString path = requestedPath == QLatin1String(kSamplePath)
-                             ? requestedPath
-                             : QDir::cleanPath(QFileInfo(requestedPath).absoluteFilePath());
+        ? requestedPath
+        : QDir::cleanPath(QFileInfo(requestedPath).absoluteFilePath());
     cancelLoad();
     const quint64 generation = m_nextGeneration++;
     const LoadOptions options = effectiveLoadOptions();

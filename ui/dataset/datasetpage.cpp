@@ -40,7 +40,10 @@ namespace cinetune::ui {
 
 namespace {
 
-enum StackPage { EmptyPage, ContentPage };
+enum StackPage {
+    EmptyPage,
+    ContentPage
+};
 
 QString localPathFromDrop(const QMimeData *mime)
 {
@@ -93,11 +96,18 @@ void setColumnWidths(QTableView *view, std::initializer_list<int> widths)
 } // namespace
 
 DatasetPage::DatasetPage(DatasetController *datasets, QWidget *parent)
-    : QWidget(parent), m_datasets(datasets), m_source(new QLabel(this)),
-      m_banner(new MessageBanner(this)), m_stack(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
-      m_warnings(new QStringListModel(this)), m_movies(new MovieTableModel(this)),
-      m_movieProxy(new MovieFilterProxyModel(this)), m_filterDelay(new QTimer(this)),
-      m_userRatings(new UserRatingsModel(this)), m_userProxy(new TableSortProxyModel(this))
+    : QWidget(parent)
+    , m_datasets(datasets)
+    , m_source(new QLabel(this))
+    , m_banner(new MessageBanner(this))
+    , m_stack(new QStackedWidget(this))
+    , m_tabs(new QTabWidget(this))
+    , m_warnings(new QStringListModel(this))
+    , m_movies(new MovieTableModel(this))
+    , m_movieProxy(new MovieFilterProxyModel(this))
+    , m_filterDelay(new QTimer(this))
+    , m_userRatings(new UserRatingsModel(this))
+    , m_userProxy(new TableSortProxyModel(this))
 {
     setObjectName(QStringLiteral("datasetPage"));
     setAcceptDrops(true);
@@ -450,19 +460,17 @@ bool DatasetPage::showUser(quint32 sourceUserId)
     if (ratings.empty()) {
         m_userSummary->setText(tr("User %1 has no ratings.").arg(sourceUserId));
     } else {
-        m_userSummary->setText(
-            tr("User %1: %2 ratings, mean %3, from %4 to %5")
-                .arg(QString::number(sourceUserId), l.toString(static_cast<qulonglong>(ratings.size())),
-                     l.toString(sum / static_cast<double>(ratings.size()), 'f', 2),
-                     dayToDate(first).toString(Qt::ISODate), dayToDate(last).toString(Qt::ISODate)));
+        m_userSummary->setText(tr("User %1: %2 ratings, mean %3, from %4 to %5")
+                                   .arg(QString::number(sourceUserId), l.toString(static_cast<qulonglong>(ratings.size())),
+                                        l.toString(sum / static_cast<double>(ratings.size()), 'f', 2),
+                                        dayToDate(first).toString(Qt::ISODate), dayToDate(last).toString(Qt::ISODate)));
     }
     return true;
 }
 
 void DatasetPage::onLoadStarted(const QString &path)
 {
-    const QString name = path == QLatin1String(kSamplePath) ? tr("the MovieLens sample")
-                                                            : QDir::toNativeSeparators(path);
+    const QString name = path == QLatin1String(kSamplePath) ? tr("the MovieLens sample") : QDir::toNativeSeparators(path);
     // Shown in the source line rather than in a line of its own: a layout change here would
     // re-layout the charts below, which takes longer than anything else at that moment.
     m_loadingText = tr("Loading %1 … (progress and Cancel in the status bar)").arg(name);
@@ -483,8 +491,7 @@ void DatasetPage::onLoadingChanged(bool loading)
 
 void DatasetPage::onLoadFailed(const QString &path, const Error &error)
 {
-    const QString where = path == QLatin1String(kSamplePath) ? tr("the MovieLens sample")
-                                                             : QDir::toNativeSeparators(path);
+    const QString where = path == QLatin1String(kSamplePath) ? tr("the MovieLens sample") : QDir::toNativeSeparators(path);
     QString what = tr("Fix the file at the place shown, or choose another file or folder. CineTune reads "
                       "MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) and Netflix Prize data "
                       "(combined_data_*.txt, training_set/).");
@@ -507,9 +514,9 @@ void DatasetPage::onDatasetChanged()
     QString source = m_shown->isSample() ? tr("MovieLens ml-latest-small (bundled sample)")
                                          : QDir::toNativeSeparators(ds.source.root);
     source += QStringLiteral("  ·  ")
-              + (ds.fromCache ? tr("opened from cache in %1 s") : tr("parsed in %1 s"))
-                    .arg(l.toString(static_cast<double>(m_shown->loadMilliseconds) / 1000.0, 'f',
-                                    m_shown->loadMilliseconds < 100 ? 2 : 1)); // "0.04 s", not "0.0 s"
+        + (ds.fromCache ? tr("opened from cache in %1 s") : tr("parsed in %1 s"))
+              .arg(l.toString(static_cast<double>(m_shown->loadMilliseconds) / 1000.0, 'f',
+                              m_shown->loadMilliseconds < 100 ? 2 : 1)); // "0.04 s", not "0.0 s"
     m_sourceText = source;
     updateSourceLine();
     m_source->setToolTip(QDir::toNativeSeparators(ds.source.root));
@@ -534,9 +541,8 @@ void DatasetPage::onDatasetChanged()
         m_warningsView->setFixedHeight(rows * rowHeight + 2 * m_warningsView->frameWidth() + 4);
     }
     if (ds.store.userCount() > 0) {
-        m_userHint->setText(tr("IDs from %1 to %2")
-                                .arg(ds.store.userSourceId(0))
-                                .arg(ds.store.userSourceId(ds.store.userCount() - 1)));
+        m_userHint->setText(
+            tr("IDs from %1 to %2").arg(ds.store.userSourceId(0)).arg(ds.store.userSourceId(ds.store.userCount() - 1)));
     } else {
         m_userHint->clear();
     }
@@ -563,8 +569,7 @@ void DatasetPage::onDatasetChanged()
     runSteps(++m_updateGeneration, std::make_shared<std::vector<std::function<void()>>>(std::move(steps)), 0);
 }
 
-void DatasetPage::runSteps(quint64 generation, std::shared_ptr<std::vector<std::function<void()>>> steps,
-                           std::size_t next)
+void DatasetPage::runSteps(quint64 generation, std::shared_ptr<std::vector<std::function<void()>>> steps, std::size_t next)
 {
     if (generation != m_updateGeneration || next >= steps->size())
         return; // a newer dataset took over, or done

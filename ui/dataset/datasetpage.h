@@ -39,7 +39,11 @@ class DatasetPage final : public QWidget
     Q_DISABLE_COPY_MOVE(DatasetPage)
 
 public:
-    enum Tab { OverviewTab, MoviesTab, UsersTab };
+    enum Tab {
+        OverviewTab,
+        MoviesTab,
+        UsersTab
+    };
 
     explicit DatasetPage(DatasetController *datasets, QWidget *parent = nullptr);
 
@@ -92,7 +96,7 @@ private:
     LoadedDatasetPtr m_shown;
     quint64 m_updateGeneration = 0;
 
-    QLabel *m_source;       // what is shown, and what is loading
+    QLabel *m_source; // what is shown, and what is loading
     QString m_sourceText;
     QString m_loadingText;
     MessageBanner *m_banner;

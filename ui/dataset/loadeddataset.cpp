@@ -26,8 +26,10 @@ int compareMovies(const LoadedDataset &data, MovieSortKey key, std::uint32_t lef
 {
     const Dataset &ds = *data.dataset;
     switch (key) {
-    case MovieSortKey::Title: return QString::compare(data.searchKeys[left], data.searchKeys[right]);
-    case MovieSortKey::Year: return threeWay(ds.catalogue.movie(left).year, ds.catalogue.movie(right).year);
+    case MovieSortKey::Title:
+        return QString::compare(data.searchKeys[left], data.searchKeys[right]);
+    case MovieSortKey::Year:
+        return threeWay(ds.catalogue.movie(left).year, ds.catalogue.movie(right).year);
     case MovieSortKey::Ratings: {
         const std::uint32_t n = ds.store.movieCount();
         return threeWay(left < n ? ds.store.movieRatingCount(left) : 0, right < n ? ds.store.movieRatingCount(right) : 0);
@@ -77,9 +79,8 @@ LoadedDatasetPtr prepareLoadedDataset(DatasetPtr dataset, const QString &request
         std::iota(order.begin(), order.end(), 0u);
         const auto key = static_cast<MovieSortKey>(k);
         const LoadedDataset &data = *loaded;
-        std::stable_sort(order.begin(), order.end(), [&data, key](std::uint32_t a, std::uint32_t b) {
-            return compareMovies(data, key, a, b) < 0;
-        });
+        std::stable_sort(order.begin(), order.end(),
+                         [&data, key](std::uint32_t a, std::uint32_t b) { return compareMovies(data, key, a, b) < 0; });
     }
     return loaded;
 }

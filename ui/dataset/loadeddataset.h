@@ -19,14 +19,19 @@ namespace cinetune::ui {
 // A dataset as the UI shows it: the core dataset plus the few derived figures the views need,
 // all computed on the loading thread so the GUI thread never walks the ratings.
 // Orders in which the movie table can be sorted (columns of MovieTableModel).
-enum class MovieSortKey { Title, Year, Ratings, MeanRating };
+enum class MovieSortKey {
+    Title,
+    Year,
+    Ratings,
+    MeanRating
+};
 inline constexpr int kMovieSortKeyCount = 4;
 
 struct LoadedDataset
 {
     DatasetPtr dataset;
-    QString requestedPath;              // as asked for (cinetune::kSamplePath for the sample)
-    std::vector<QString> searchKeys;    // per movie index: folded "title year" for the filter
+    QString requestedPath;                // as asked for (cinetune::kSamplePath for the sample)
+    std::vector<QString> searchKeys;      // per movie index: folded "title year" for the filter
     std::vector<QPointF> popularityCurve; // (rank, ratings) of the long tail, thinned out
     // Movie indices in ascending order of each MovieSortKey, ties by index: the movie table sorts
     // by swapping in one of these instead of sorting on the GUI thread.

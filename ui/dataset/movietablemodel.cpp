@@ -8,7 +8,9 @@
 
 namespace cinetune::ui {
 
-MovieTableModel::MovieTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+MovieTableModel::MovieTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void MovieTableModel::setDataset(LoadedDatasetPtr dataset)
 {
@@ -48,8 +50,10 @@ QVariant MovieTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Title: return movie.title;
-        case Year: return movie.year > 0 ? QVariant(movie.year) : QVariant();
+        case Title:
+            return movie.title;
+        case Year:
+            return movie.year > 0 ? QVariant(movie.year) : QVariant();
         case Ratings: {
             const std::uint64_t count = movieIndex < ds.store.movieCount() ? ds.store.movieRatingCount(movieIndex) : 0;
             return QLocale().toString(static_cast<qulonglong>(count));
@@ -59,7 +63,8 @@ QVariant MovieTableModel::data(const QModelIndex &index, int role) const
             const double m = movieIndex < means.size() ? static_cast<double>(means[movieIndex]) : std::nan("");
             return std::isnan(m) ? QVariant() : QVariant(QLocale().toString(m, 'f', 2));
         }
-        default: return {};
+        default:
+            return {};
         }
     case Qt::ToolTipRole:
         if (index.column() == Title) {
@@ -70,11 +75,13 @@ QVariant MovieTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        return index.column() == Title ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    case MovieIndexRole: return static_cast<uint>(movieIndex);
-    case SourceIdRole: return static_cast<uint>(movie.sourceId);
-    default: return {};
+        return index.column() == Title ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case MovieIndexRole:
+        return static_cast<uint>(movieIndex);
+    case SourceIdRole:
+        return static_cast<uint>(movie.sourceId);
+    default:
+        return {};
     }
 }
 
@@ -83,11 +90,16 @@ QVariant MovieTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Title: return tr("Title");
-    case Year: return tr("Year");
-    case Ratings: return tr("Ratings");
-    case MeanRating: return tr("Mean rating");
-    default: return {};
+    case Title:
+        return tr("Title");
+    case Year:
+        return tr("Year");
+    case Ratings:
+        return tr("Ratings");
+    case MeanRating:
+        return tr("Mean rating");
+    default:
+        return {};
     }
 }
 
@@ -129,7 +141,9 @@ const QString &MovieTableModel::searchKey(int row) const
     return m_data->searchKeys[movieAt(row)];
 }
 
-MovieFilterProxyModel::MovieFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent) {}
+MovieFilterProxyModel::MovieFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{}
 
 void MovieFilterProxyModel::sort(int column, Qt::SortOrder order)
 {

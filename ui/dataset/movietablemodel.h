@@ -18,11 +18,19 @@ class MovieTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(MovieTableModel)
 
 public:
-    enum Column { Title, Year, Ratings, MeanRating, ColumnCount };
-    enum Role { MovieIndexRole = Qt::UserRole + 1, SourceIdRole };
-    static_assert(int(MovieSortKey::Title) == Title && int(MovieSortKey::Year) == Year
-                  && int(MovieSortKey::Ratings) == Ratings && int(MovieSortKey::MeanRating) == MeanRating
-                  && kMovieSortKeyCount == ColumnCount);
+    enum Column {
+        Title,
+        Year,
+        Ratings,
+        MeanRating,
+        ColumnCount
+    };
+    enum Role {
+        MovieIndexRole = Qt::UserRole + 1,
+        SourceIdRole
+    };
+    static_assert(int(MovieSortKey::Title) == Title && int(MovieSortKey::Year) == Year && int(MovieSortKey::Ratings) == Ratings
+                  && int(MovieSortKey::MeanRating) == MeanRating && kMovieSortKeyCount == ColumnCount);
 
     explicit MovieTableModel(QObject *parent = nullptr);
 

@@ -12,7 +12,9 @@ int compareValues(T a, T b)
 }
 } // namespace
 
-UserRatingsModel::UserRatingsModel(QObject *parent) : SortableTableModel(parent) {}
+UserRatingsModel::UserRatingsModel(QObject *parent)
+    : SortableTableModel(parent)
+{}
 
 void UserRatingsModel::setUser(LoadedDatasetPtr dataset, UserIndex user)
 {
@@ -54,19 +56,25 @@ QVariant UserRatingsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Title: return movie.title;
-        case Year: return movie.year > 0 ? QVariant(movie.year) : QVariant();
-        case Rating: return QLocale().toString(ratingValue(entryRating(m_entries[row])), 'f', m_data->dataset->store.halfStars() ? 1 : 0);
-        case Date: return dayToDate(m_days[row]).toString(Qt::ISODate);
-        default: return {};
+        case Title:
+            return movie.title;
+        case Year:
+            return movie.year > 0 ? QVariant(movie.year) : QVariant();
+        case Rating:
+            return QLocale().toString(ratingValue(entryRating(m_entries[row])), 'f', m_data->dataset->store.halfStars() ? 1 : 0);
+        case Date:
+            return dayToDate(m_days[row]).toString(Qt::ISODate);
+        default:
+            return {};
         }
     case Qt::ToolTipRole:
         return index.column() == Title ? QVariant(movie.originalTitle) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == Title ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    case MovieIndexRole: return static_cast<uint>(entryIndex(m_entries[row]));
-    default: return {};
+        return index.column() == Title ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case MovieIndexRole:
+        return static_cast<uint>(entryIndex(m_entries[row]));
+    default:
+        return {};
     }
 }
 
@@ -75,11 +83,16 @@ QVariant UserRatingsModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return SortableTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Title: return tr("Title");
-    case Year: return tr("Year");
-    case Rating: return tr("Rating");
-    case Date: return tr("Date");
-    default: return {};
+    case Title:
+        return tr("Title");
+    case Year:
+        return tr("Year");
+    case Rating:
+        return tr("Rating");
+    case Date:
+        return tr("Date");
+    default:
+        return {};
     }
 }
 
@@ -91,11 +104,16 @@ int UserRatingsModel::compareRows(int column, int left, int right) const
     const auto r = static_cast<std::size_t>(right);
     const Catalogue &catalogue = m_data->dataset->catalogue;
     switch (column) {
-    case Title: return QString::compare(m_data->searchKeys[entryIndex(m_entries[l])], m_data->searchKeys[entryIndex(m_entries[r])]);
-    case Year: return compareValues(catalogue.movie(entryIndex(m_entries[l])).year, catalogue.movie(entryIndex(m_entries[r])).year);
-    case Rating: return compareValues(entryRating(m_entries[l]), entryRating(m_entries[r]));
-    case Date: return compareValues(m_days[l], m_days[r]);
-    default: return 0;
+    case Title:
+        return QString::compare(m_data->searchKeys[entryIndex(m_entries[l])], m_data->searchKeys[entryIndex(m_entries[r])]);
+    case Year:
+        return compareValues(catalogue.movie(entryIndex(m_entries[l])).year, catalogue.movie(entryIndex(m_entries[r])).year);
+    case Rating:
+        return compareValues(entryRating(m_entries[l]), entryRating(m_entries[r]));
+    case Date:
+        return compareValues(m_days[l], m_days[r]);
+    default:
+        return 0;
     }
 }
 

@@ -15,8 +15,16 @@ class UserRatingsModel final : public SortableTableModel
     Q_DISABLE_COPY_MOVE(UserRatingsModel)
 
 public:
-    enum Column { Title, Year, Rating, Date, ColumnCount };
-    enum Role { MovieIndexRole = Qt::UserRole + 1 };
+    enum Column {
+        Title,
+        Year,
+        Rating,
+        Date,
+        ColumnCount
+    };
+    enum Role {
+        MovieIndexRole = Qt::UserRole + 1
+    };
 
     explicit UserRatingsModel(QObject *parent = nullptr);
 

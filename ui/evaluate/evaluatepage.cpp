@@ -37,13 +37,24 @@ QString duration(qint64 ms)
 } // namespace
 
 EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_banner(new MessageBanner(this)), m_stack(new QStackedWidget(this)),
-      m_missing(new QLabel(this)), m_saveProject(new QPushButton(tr("Save Project…"), this)),
-      m_goDataset(new QPushButton(tr("Go to Dataset"), this)), m_goGoldSet(new QPushButton(tr("Go to Gold Set"), this)),
-      m_new(new QPushButton(tr("New Run…"), this)), m_pause(new QPushButton(tr("Pause"), this)), m_resume(new QPushButton(tr("Resume"), this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_retry(new QPushButton(tr("Retry Failed"), this)),
-      m_delete(new QPushButton(tr("Delete"), this)), m_live(new QLabel(this)), m_runs(new RunListModel(this)),
-      m_runTable(new QTableView(this)), m_view(new RunView(controller, this))
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_banner(new MessageBanner(this))
+    , m_stack(new QStackedWidget(this))
+    , m_missing(new QLabel(this))
+    , m_saveProject(new QPushButton(tr("Save Project…"), this))
+    , m_goDataset(new QPushButton(tr("Go to Dataset"), this))
+    , m_goGoldSet(new QPushButton(tr("Go to Gold Set"), this))
+    , m_new(new QPushButton(tr("New Run…"), this))
+    , m_pause(new QPushButton(tr("Pause"), this))
+    , m_resume(new QPushButton(tr("Resume"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_retry(new QPushButton(tr("Retry Failed"), this))
+    , m_delete(new QPushButton(tr("Delete"), this))
+    , m_live(new QLabel(this))
+    , m_runs(new RunListModel(this))
+    , m_runTable(new QTableView(this))
+    , m_view(new RunView(controller, this))
 {
     setObjectName(QStringLiteral("evaluatePage"));
     m_banner->setObjectName(QStringLiteral("evaluateBanner"));
@@ -78,12 +89,10 @@ EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
 
     // Runs and the selected run.
     auto *main = new QWidget(m_stack);
-    const QList<QPair<QPushButton *, QString>> buttons = {{m_new, QStringLiteral("newRunButton")},
-                                                          {m_pause, QStringLiteral("pauseButton")},
-                                                          {m_resume, QStringLiteral("resumeButton")},
-                                                          {m_cancel, QStringLiteral("cancelButton")},
-                                                          {m_retry, QStringLiteral("retryButton")},
-                                                          {m_delete, QStringLiteral("deleteButton")}};
+    const QList<QPair<QPushButton *, QString>> buttons = {
+        {m_new, QStringLiteral("newRunButton")},    {m_pause, QStringLiteral("pauseButton")},
+        {m_resume, QStringLiteral("resumeButton")}, {m_cancel, QStringLiteral("cancelButton")},
+        {m_retry, QStringLiteral("retryButton")},   {m_delete, QStringLiteral("deleteButton")}};
     auto *bar = new QHBoxLayout;
     for (const auto &[b, name] : buttons) {
         b->setObjectName(name);
@@ -168,7 +177,8 @@ void EvaluatePage::refresh()
     const bool dataset = m_controller->hasDataset();
     const bool gold = project && !m_controller->goldSets().isEmpty();
     if (!project)
-        missing << tr("Runs are stored in the project file, and this is an unsaved session. Save the project to evaluate models.");
+        missing << tr(
+            "Runs are stored in the project file, and this is an unsaved session. Save the project to evaluate models.");
     if (!dataset)
         missing << tr("No dataset is loaded. Load the dataset the gold sets were built from.");
     if (project && !gold)
@@ -196,7 +206,8 @@ void EvaluatePage::refreshRuns()
     QList<RunRow> rows;
     for (const StoredRun &r : m_controller->runs()) {
         // Stored with the run when it was made (schema step 8), not read from today's profile.
-        rows.append(RunRow{r, m_controller->counts(r.id), m_controller->progress(r.id), m_controller->isPaused(r.id), r.simulated});
+        rows.append(
+            RunRow{r, m_controller->counts(r.id), m_controller->progress(r.id), m_controller->isPaused(r.id), r.simulated});
     }
     const qint64 selected = selectedRun();
     m_runs->setRuns(rows);
@@ -319,9 +330,10 @@ void EvaluatePage::deleteSelected()
     const auto run = m_controller->run(id);
     if (!run)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Run"),
-                                tr("Delete the run \"%1\" and its stored responses? Answers stay in the response cache.").arg(run->name),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Delete Run"),
+        tr("Delete the run \"%1\" and its stored responses? Answers stay in the response cache.").arg(run->name),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setObjectName(QStringLiteral("deleteRunBox"));
     connect(box, &QMessageBox::buttonClicked, this, [this, id, box](QAbstractButton *clicked) {

@@ -38,8 +38,12 @@ Result<CandidateSource> popularCandidates(const DatasetPtr &ds, const std::vecto
 
 } // namespace
 
-EvaluationController::EvaluationController(ProviderService *providers, DatasetController *datasets, BackgroundTasks *tasks, QObject *parent)
-    : QObject(parent), m_providers(providers), m_datasets(datasets), m_tasks(tasks)
+EvaluationController::EvaluationController(ProviderService *providers, DatasetController *datasets, BackgroundTasks *tasks,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_providers(providers)
+    , m_datasets(datasets)
+    , m_tasks(tasks)
 {
     qRegisterMetaType<cinetune::ui::RunEstimate>();
     connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
@@ -182,17 +186,18 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
         return evaluated.error();
     const qint64 users = qint64(evaluated->size());
     if (users == 0)
-        return makeError(errc::Ui::EmptySplit,
-                         tr("The gold set \"%1\" has no user in the %2 split.").arg(spec.goldSetName, goldSetSplitId(spec.split)));
+        return makeError(
+            errc::Ui::EmptySplit,
+            tr("The gold set \"%1\" has no user in the %2 split.").arg(spec.goldSetName, goldSetSplitId(spec.split)));
     if (spec.strategy == PromptStrategyKind::FewShot) {
         const Result<std::vector<GoldSetUser>> train = splitUsers(spec.goldSetId, GoldSetSplit::Train);
         if (!train)
             return train.error();
         if (train->empty())
             return makeError(errc::Ui::NoExamples,
-                         tr("Few-shot examples come from the train split, and the gold set \"%1\" has no user in it. "
-                            "Build a gold set with a train share, or choose another strategy.")
-                             .arg(spec.goldSetName));
+                             tr("Few-shot examples come from the train split, and the gold set \"%1\" has no user in it. "
+                                "Build a gold set with a train share, or choose another strategy.")
+                                 .arg(spec.goldSetName));
     }
     QString baseUrl;
     bool simulated = false;
@@ -278,22 +283,25 @@ Status EvaluationController::launch(qint64 runId, bool onlyFailed)
     Active &a = m_active[runId];
     a.lease = std::move(lease);
     connect(a.lease.get(), &RunLease::lost, this, [this, runId](const QString &message) {
-        QMetaObject::invokeMethod(this, [this, runId, message] { onStopped(runId, int(RunStatus::Paused), message); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, runId, message] { onStopped(runId, int(RunStatus::Paused), message); }, Qt::QueuedConnection);
     });
     a.dataset = data;
     a.progress.total = qint64(setup.users.size());
     a.run = std::make_unique<EvaluationRun>(std::move(setup));
     EvaluationRun *r = a.run.get();
-    connect(r, &EvaluationRun::progress, this, [this, runId](qint64 done, qint64 total, qint64 p, qint64 c, double cost, qint64 eta) {
-        const auto it = m_active.find(runId);
-        if (it == m_active.end())
-            return;
-        it->second.progress = RunProgress{done, total, p, c, cost, eta};
-        Q_EMIT runUpdated(runId);
-    });
+    connect(r, &EvaluationRun::progress, this,
+            [this, runId](qint64 done, qint64 total, qint64 p, qint64 c, double cost, qint64 eta) {
+                const auto it = m_active.find(runId);
+                if (it == m_active.end())
+                    return;
+                it->second.progress = RunProgress{done, total, p, c, cost, eta};
+                Q_EMIT runUpdated(runId);
+            });
     connect(r, &EvaluationRun::stopped, this, [this, runId](int status, const QString &error) {
         // Deleting the run inside its own signal is not safe: defer.
-        QMetaObject::invokeMethod(this, [this, runId, status, error] { onStopped(runId, status, error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, runId, status, error] { onStopped(runId, status, error); }, Qt::QueuedConnection);
     });
     if (onlyFailed)
         r->retryFailed();
@@ -324,36 +332,38 @@ Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &store
     // The whole split is evaluated, also when only some users are pending (heldout.h).
     BaselineOptions options;
     options.evaluated = std::make_shared<const std::vector<GoldSetUser>>(std::move(evaluated).value());
-    auto future = QtConcurrent::run([data, spec, options, users = std::move(pending.value())](QPromise<Result<std::vector<StoredResponse>>> &promise) {
-        PromiseProgress<Result<std::vector<StoredResponse>>> progress(promise);
-        promise.addResult(computeBaselineResponses(*data->dataset, spec, users, progress, options));
-    });
-    m_tasks->run(future, tr("Baseline run \"%1\"").arg(stored.name), this, [this, runId](const QFuture<Result<std::vector<StoredResponse>>> &f) {
-        if (!m_active.count(runId) || !m_runs)
-            return; // project closed meanwhile
-        if (f.isCanceled() || f.resultCount() == 0) {
-            (void)m_runs->setStatus(runId, RunStatus::Cancelled);
-            onStopped(runId, int(RunStatus::Cancelled), {});
-            return;
-        }
-        const auto result = f.result();
-        if (!result) {
-            const bool canceled = result.error().code == errc::General::Cancelled;
-            const RunStatus status = canceled ? RunStatus::Cancelled : RunStatus::Failed;
-            (void)m_runs->setStatus(runId, status, canceled ? QString() : result.error().message);
-            onStopped(runId, int(status), canceled ? QString() : result.error().message);
-            return;
-        }
-        for (const StoredResponse &r : result.value()) {
-            if (Status s = m_runs->storeResponse(runId, r); !s) {
-                (void)m_runs->setStatus(runId, RunStatus::Failed, s.error().message);
-                onStopped(runId, int(RunStatus::Failed), s.error().message);
-                return;
-            }
-        }
-        (void)m_runs->setStatus(runId, RunStatus::Finished);
-        onStopped(runId, int(RunStatus::Finished), {});
-    });
+    auto future = QtConcurrent::run(
+        [data, spec, options, users = std::move(pending.value())](QPromise<Result<std::vector<StoredResponse>>> &promise) {
+            PromiseProgress<Result<std::vector<StoredResponse>>> progress(promise);
+            promise.addResult(computeBaselineResponses(*data->dataset, spec, users, progress, options));
+        });
+    m_tasks->run(future, tr("Baseline run \"%1\"").arg(stored.name), this,
+                 [this, runId](const QFuture<Result<std::vector<StoredResponse>>> &f) {
+                     if (!m_active.count(runId) || !m_runs)
+                         return; // project closed meanwhile
+                     if (f.isCanceled() || f.resultCount() == 0) {
+                         (void)m_runs->setStatus(runId, RunStatus::Cancelled);
+                         onStopped(runId, int(RunStatus::Cancelled), {});
+                         return;
+                     }
+                     const auto result = f.result();
+                     if (!result) {
+                         const bool canceled = result.error().code == errc::General::Cancelled;
+                         const RunStatus status = canceled ? RunStatus::Cancelled : RunStatus::Failed;
+                         (void)m_runs->setStatus(runId, status, canceled ? QString() : result.error().message);
+                         onStopped(runId, int(status), canceled ? QString() : result.error().message);
+                         return;
+                     }
+                     for (const StoredResponse &r : result.value()) {
+                         if (Status s = m_runs->storeResponse(runId, r); !s) {
+                             (void)m_runs->setStatus(runId, RunStatus::Failed, s.error().message);
+                             onStopped(runId, int(RunStatus::Failed), s.error().message);
+                             return;
+                         }
+                     }
+                     (void)m_runs->setStatus(runId, RunStatus::Finished);
+                     onStopped(runId, int(RunStatus::Finished), {});
+                 });
     m_baselineFutures.insert(runId, QFuture<void>(future));
     Q_EMIT runUpdated(runId);
     return Ok{};
@@ -453,19 +463,22 @@ void EvaluationController::requestScore(qint64 runId, const ScoringOptions &opti
     auto future = QtConcurrent::run([data, gold = std::move(gold), predictions = std::move(predictions), options]() {
         return scorePredictions(gold, predictions, *data->dataset, options);
     });
-    m_tasks->run(future, tr("Scoring run \"%1\"").arg(stored->name), this, [this, runId, generation](const QFuture<Result<RunScore>> &f) {
-        if (m_scoreGeneration.value(runId) != generation || f.resultCount() == 0)
-            return; // a newer request replaced this one
-        const Result<RunScore> r = f.result();
-        if (!r) {
-            Q_EMIT scoreFailed(runId, r.error());
-            return;
-        }
-        auto score = std::make_shared<RunScore>(r.value());
-        score->runId = runId;
-        m_scores.insert(runId, std::move(score));
-        Q_EMIT scoreReady(runId);
-    }, BackgroundTasks::Show::IfSlow);
+    m_tasks->run(
+        future, tr("Scoring run \"%1\"").arg(stored->name), this,
+        [this, runId, generation](const QFuture<Result<RunScore>> &f) {
+            if (m_scoreGeneration.value(runId) != generation || f.resultCount() == 0)
+                return; // a newer request replaced this one
+            const Result<RunScore> r = f.result();
+            if (!r) {
+                Q_EMIT scoreFailed(runId, r.error());
+                return;
+            }
+            auto score = std::make_shared<RunScore>(r.value());
+            score->runId = runId;
+            m_scores.insert(runId, std::move(score));
+            Q_EMIT scoreReady(runId);
+        },
+        BackgroundTasks::Show::IfSlow);
 }
 
 const RunScore *EvaluationController::score(qint64 runId) const
@@ -551,15 +564,18 @@ void EvaluationController::estimate(const RunSpec &requested)
         if (price) {
             const bool ft = spec.target.model.startsWith(QLatin1String("ft:"));
             e.cost = costUsd(e.promptTokens, ft ? price->fineTunedInputPer1M : price->inputPer1M)
-                     + costUsd(e.maxCompletionTokens, ft ? price->fineTunedOutputPer1M : price->outputPer1M);
+                + costUsd(e.maxCompletionTokens, ft ? price->fineTunedOutputPer1M : price->outputPer1M);
         }
         return e;
     });
-    m_tasks->run(future, tr("Estimating the run's cost"), this, [this, generation](const QFuture<RunEstimate> &f) {
-        if (generation != m_estimateGeneration || f.resultCount() == 0)
-            return;
-        Q_EMIT estimateReady(f.result());
-    }, BackgroundTasks::Show::IfSlow);
+    m_tasks->run(
+        future, tr("Estimating the run's cost"), this,
+        [this, generation](const QFuture<RunEstimate> &f) {
+            if (generation != m_estimateGeneration || f.resultCount() == 0)
+                return;
+            Q_EMIT estimateReady(f.result());
+        },
+        BackgroundTasks::Show::IfSlow);
 }
 
 } // namespace cinetune::ui

@@ -44,9 +44,9 @@ struct RunProgress
 struct RunEstimate
 {
     qint64 users = 0;
-    qint64 promptTokens = 0;     // counted with the tokenizer over every user's request
+    qint64 promptTokens = 0;        // counted with the tokenizer over every user's request
     qint64 maxCompletionTokens = 0; // users × max tokens (the most that can be billed)
-    std::optional<double> cost;  // nullopt: no price for the model
+    std::optional<double> cost;     // nullopt: no price for the model
     std::optional<Error> error;
 };
 
@@ -68,7 +68,8 @@ class EvaluationController final : public QObject
     Q_DISABLE_COPY_MOVE(EvaluationController)
 
 public:
-    EvaluationController(ProviderService *providers, DatasetController *datasets, BackgroundTasks *tasks, QObject *parent = nullptr);
+    EvaluationController(ProviderService *providers, DatasetController *datasets, BackgroundTasks *tasks,
+                         QObject *parent = nullptr);
     ~EvaluationController() override;
 
     ProviderService *providers() const { return m_providers; }
@@ -126,9 +127,9 @@ Q_SIGNALS:
 private:
     struct Active
     {
-        std::unique_ptr<RunLease> lease;     // LLM runs: this process sends the run (released last)
+        std::unique_ptr<RunLease> lease;    // LLM runs: this process sends the run (released last)
         std::unique_ptr<EvaluationRun> run; // LLM runs
-        LoadedDatasetPtr dataset;            // keeps the catalogue alive while the run uses it
+        LoadedDatasetPtr dataset;           // keeps the catalogue alive while the run uses it
         RunProgress progress;
         bool paused = false;
         bool baseline = false;

@@ -4,7 +4,9 @@
 
 namespace cinetune::ui {
 
-MetricTableModel::MetricTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+MetricTableModel::MetricTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void MetricTableModel::setReport(const MetricReport &report)
 {
@@ -38,11 +40,16 @@ QVariant MetricTableModel::data(const QModelIndex &index, int role) const
         return m < m_report.means.size() ? m_report.means[m] : 0.0;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case MetricColumn: return m_report.metrics[index.row()];
-        case MeanColumn: return m < m_report.means.size() ? locale.toString(m_report.means[m], 'f', 4) : QString();
-        case LowColumn: return m < m_report.intervals.size() ? locale.toString(m_report.intervals[m].low, 'f', 4) : QString();
-        case HighColumn: return m < m_report.intervals.size() ? locale.toString(m_report.intervals[m].high, 'f', 4) : QString();
-        default: return {};
+        case MetricColumn:
+            return m_report.metrics[index.row()];
+        case MeanColumn:
+            return m < m_report.means.size() ? locale.toString(m_report.means[m], 'f', 4) : QString();
+        case LowColumn:
+            return m < m_report.intervals.size() ? locale.toString(m_report.intervals[m].low, 'f', 4) : QString();
+        case HighColumn:
+            return m < m_report.intervals.size() ? locale.toString(m_report.intervals[m].high, 'f', 4) : QString();
+        default:
+            return {};
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() != MetricColumn)
@@ -55,11 +62,16 @@ QVariant MetricTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case MetricColumn: return tr("Metric");
-    case MeanColumn: return tr("Mean");
-    case LowColumn: return tr("95 % CI low");
-    case HighColumn: return tr("95 % CI high");
-    default: return {};
+    case MetricColumn:
+        return tr("Metric");
+    case MeanColumn:
+        return tr("Mean");
+    case LowColumn:
+        return tr("95 % CI low");
+    case HighColumn:
+        return tr("95 % CI high");
+    default:
+        return {};
     }
 }
 

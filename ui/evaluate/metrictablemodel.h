@@ -14,7 +14,13 @@ class MetricTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(MetricTableModel)
 
 public:
-    enum Column { MetricColumn, MeanColumn, LowColumn, HighColumn, ColumnCount };
+    enum Column {
+        MetricColumn,
+        MeanColumn,
+        LowColumn,
+        HighColumn,
+        ColumnCount
+    };
     static constexpr int ValueRole = Qt::UserRole;
 
     explicit MetricTableModel(QObject *parent = nullptr);

@@ -23,14 +23,29 @@
 namespace cinetune::ui {
 
 NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
-    : QDialog(parent), m_controller(controller), m_name(new QLineEdit(this)), m_gold(new QComboBox(this)), m_split(new QComboBox(this)),
-      m_modelTarget(new QRadioButton(tr("Model of a provider"), this)), m_baselineTarget(new QRadioButton(tr("Local baseline (no network)"), this)),
-      m_provider(new QComboBox(this)), m_model(new QComboBox(this)),
-      m_listModels(new QPushButton(tr("List Models"), this)), m_baseline(new QComboBox(this)), m_strategy(new QComboBox(this)),
-      m_fewShot(new QSpinBox(this)), m_candidates(new QSpinBox(this)), m_format(new QComboBox(this)), m_temperature(new QDoubleSpinBox(this)),
-      m_seed(new QLineEdit(this)), m_maxTokens(new QSpinBox(this)), m_count(new QSpinBox(this)), m_concurrency(new QSpinBox(this)),
-      m_estimate(new QLabel(QStringLiteral("—"), this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)), m_delay(new QTimer(this))
+    : QDialog(parent)
+    , m_controller(controller)
+    , m_name(new QLineEdit(this))
+    , m_gold(new QComboBox(this))
+    , m_split(new QComboBox(this))
+    , m_modelTarget(new QRadioButton(tr("Model of a provider"), this))
+    , m_baselineTarget(new QRadioButton(tr("Local baseline (no network)"), this))
+    , m_provider(new QComboBox(this))
+    , m_model(new QComboBox(this))
+    , m_listModels(new QPushButton(tr("List Models"), this))
+    , m_baseline(new QComboBox(this))
+    , m_strategy(new QComboBox(this))
+    , m_fewShot(new QSpinBox(this))
+    , m_candidates(new QSpinBox(this))
+    , m_format(new QComboBox(this))
+    , m_temperature(new QDoubleSpinBox(this))
+    , m_seed(new QLineEdit(this))
+    , m_maxTokens(new QSpinBox(this))
+    , m_count(new QSpinBox(this))
+    , m_concurrency(new QSpinBox(this))
+    , m_estimate(new QLabel(QStringLiteral("—"), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_delay(new QTimer(this))
 {
     setObjectName(QStringLiteral("newRunDialog"));
     setWindowTitle(tr("New Evaluation Run"));
@@ -53,7 +68,8 @@ NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
     m_model->setEditable(true);
     m_model->setInsertPolicy(QComboBox::NoInsert);
     m_baseline->setObjectName(QStringLiteral("baselineCombo"));
-    for (BaselineKind k : {BaselineKind::ItemKnn, BaselineKind::MostPopular, BaselineKind::Random, BaselineKind::NeighbourConsensus})
+    for (BaselineKind k :
+         {BaselineKind::ItemKnn, BaselineKind::MostPopular, BaselineKind::Random, BaselineKind::NeighbourConsensus})
         m_baseline->addItem(baselineName(k), baselineId(k));
 
     m_strategy->setObjectName(QStringLiteral("strategyCombo"));
@@ -173,7 +189,8 @@ NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
     connect(m_provider, &QComboBox::currentIndexChanged, this, refillModels);
     connect(m_model, &QComboBox::currentIndexChanged, this, [this, changed] {
         // A fine-tuned model suggests the fine-tuned strategy.
-        if (m_model->currentText().startsWith(QLatin1String("ft:")) || m_model->currentText().contains(QLatin1String("(fine-tuned")))
+        if (m_model->currentText().startsWith(QLatin1String("ft:"))
+            || m_model->currentText().contains(QLatin1String("(fine-tuned")))
             m_strategy->setCurrentIndex(m_strategy->findData(int(PromptStrategyKind::FineTuned)));
         changed();
     });
@@ -201,7 +218,7 @@ RunSpec NewRunDialog::spec() const
         // A listed entry carries the model id as data; a typed one is the text itself.
         const int i = m_model->currentIndex();
         s.target.model = (i >= 0 && m_model->itemText(i) == m_model->currentText()) ? m_model->itemData(i).toString()
-                                                                                  : m_model->currentText().trimmed();
+                                                                                    : m_model->currentText().trimmed();
     }
     s.strategy = PromptStrategyKind(m_strategy->currentData().toInt());
     s.format = OutputFormat(m_format->currentData().toInt());
@@ -243,7 +260,8 @@ QString NewRunDialog::suggestedName() const
     const auto profile = s.target.kind == TargetKind::Llm ? m_controller->providers()->profile(s.target.provider) : std::nullopt;
     const QString base = QStringLiteral("%1/%2/%3/%4%5")
                              .arg(s.goldSetName, goldSetSplitId(s.split), target,
-                                  s.target.kind == TargetKind::Baseline ? QStringLiteral("baseline") : promptStrategyId(s.strategy),
+                                  s.target.kind == TargetKind::Baseline ? QStringLiteral("baseline")
+                                                                        : promptStrategyId(s.strategy),
                                   profile && profile->isSimulator() ? QStringLiteral("/simulator") : QString());
     return m_controller->uniqueRunName(base);
 }
@@ -363,7 +381,8 @@ void NewRunDialog::updateEnabled()
     const auto strategy = PromptStrategyKind(m_strategy->currentData().toInt());
     m_fewShot->setEnabled(llm && strategy == PromptStrategyKind::FewShot);
     m_candidates->setEnabled(llm && strategy == PromptStrategyKind::Candidates);
-    const bool ready = m_gold->currentIndex() >= 0 && (!llm || (m_provider->currentIndex() >= 0 && !spec().target.model.isEmpty()));
+    const bool ready = m_gold->currentIndex() >= 0
+        && (!llm || (m_provider->currentIndex() >= 0 && !spec().target.model.isEmpty()));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ready);
 }
 

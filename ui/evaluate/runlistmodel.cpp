@@ -11,17 +11,25 @@ namespace cinetune::ui {
 QString runStatusText(RunStatus status)
 {
     switch (status) {
-    case RunStatus::Created: return RunListModel::tr("Not started");
-    case RunStatus::Running: return RunListModel::tr("Running");
-    case RunStatus::Paused: return RunListModel::tr("Paused");
-    case RunStatus::Finished: return RunListModel::tr("Finished");
-    case RunStatus::Failed: return RunListModel::tr("Failed");
-    case RunStatus::Cancelled: return RunListModel::tr("Cancelled");
+    case RunStatus::Created:
+        return RunListModel::tr("Not started");
+    case RunStatus::Running:
+        return RunListModel::tr("Running");
+    case RunStatus::Paused:
+        return RunListModel::tr("Paused");
+    case RunStatus::Finished:
+        return RunListModel::tr("Finished");
+    case RunStatus::Failed:
+        return RunListModel::tr("Failed");
+    case RunStatus::Cancelled:
+        return RunListModel::tr("Cancelled");
     }
     return {};
 }
 
-RunListModel::RunListModel(QObject *parent) : QAbstractTableModel(parent) {}
+RunListModel::RunListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void RunListModel::setRuns(const QList<RunRow> &rows)
 {
@@ -61,10 +69,14 @@ QString RunListModel::strategyText(const RunSpec &spec)
     if (spec.target.kind == TargetKind::Baseline)
         return tr("local");
     switch (spec.strategy) {
-    case PromptStrategyKind::ZeroShot: return tr("zero-shot");
-    case PromptStrategyKind::FineTuned: return tr("fine-tuned");
-    case PromptStrategyKind::FewShot: return tr("few-shot (k = %1)").arg(spec.fewShotK);
-    case PromptStrategyKind::Candidates: return tr("candidates (%1)").arg(spec.candidateCount);
+    case PromptStrategyKind::ZeroShot:
+        return tr("zero-shot");
+    case PromptStrategyKind::FineTuned:
+        return tr("fine-tuned");
+    case PromptStrategyKind::FewShot:
+        return tr("few-shot (k = %1)").arg(spec.fewShotK);
+    case PromptStrategyKind::Candidates:
+        return tr("candidates (%1)").arg(spec.candidateCount);
     }
     return {};
 }
@@ -95,7 +107,7 @@ QString RunListModel::costText(const RunRow &row)
         return tr("unknown price");
     const bool ft = row.run.spec.target.model.startsWith(QLatin1String("ft:"));
     const double usd = costUsd(prompt, ft ? price->fineTunedInputPer1M : price->inputPer1M)
-                       + costUsd(completion, ft ? price->fineTunedOutputPer1M : price->outputPer1M);
+        + costUsd(completion, ft ? price->fineTunedOutputPer1M : price->outputPer1M);
     return QStringLiteral("$%1").arg(locale.toString(usd, 'f', 4));
 }
 
@@ -119,27 +131,37 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case NameColumn: return r.run.name;
-        case TargetColumn: return r.simulated ? tr("%1 (simulator — not an LLM)").arg(targetText(r.run.spec)) : targetText(r.run.spec);
-        case StrategyColumn: return strategyText(r.run.spec);
-        case GoldSetColumn: return QStringLiteral("%1 / %2").arg(r.run.spec.goldSetName, goldSetSplitId(r.run.spec.split));
-        case StatusColumn: return statusText(r);
+        case NameColumn:
+            return r.run.name;
+        case TargetColumn:
+            return r.simulated ? tr("%1 (simulator — not an LLM)").arg(targetText(r.run.spec)) : targetText(r.run.spec);
+        case StrategyColumn:
+            return strategyText(r.run.spec);
+        case GoldSetColumn:
+            return QStringLiteral("%1 / %2").arg(r.run.spec.goldSetName, goldSetSplitId(r.run.spec.split));
+        case StatusColumn:
+            return statusText(r);
         case ProgressColumn: {
             const qint64 done = r.live ? r.live->done : r.counts.ok + r.counts.failed;
             const qint64 total = r.live && r.live->total ? r.live->total : r.run.usersTotal;
             return QStringLiteral("%1 / %2").arg(locale.toString(done), locale.toString(total));
         }
-        case FailedColumn: return locale.toString(r.counts.failed);
-        case CostColumn: return costText(r);
-        case CreatedColumn: return locale.toString(r.run.createdAt.toLocalTime(), QLocale::ShortFormat);
-        default: return {};
+        case FailedColumn:
+            return locale.toString(r.counts.failed);
+        case CostColumn:
+            return costText(r);
+        case CreatedColumn:
+            return locale.toString(r.run.createdAt.toLocalTime(), QLocale::ShortFormat);
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == StatusColumn && !r.run.errorMessage.isEmpty())
         return r.run.errorMessage;
     if (role == Qt::ForegroundRole && index.column() == FailedColumn && r.counts.failed > 0)
         return QBrush(QColor(0xD5, 0x5E, 0x00));
-    if (role == Qt::TextAlignmentRole && (index.column() == ProgressColumn || index.column() == FailedColumn || index.column() == CostColumn))
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == ProgressColumn || index.column() == FailedColumn || index.column() == CostColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
@@ -149,16 +171,26 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case TargetColumn: return tr("Target");
-    case StrategyColumn: return tr("Strategy");
-    case GoldSetColumn: return tr("Gold set / split");
-    case StatusColumn: return tr("Status");
-    case ProgressColumn: return tr("Done");
-    case FailedColumn: return tr("Failed");
-    case CostColumn: return tr("Cost");
-    case CreatedColumn: return tr("Created");
-    default: return {};
+    case NameColumn:
+        return tr("Name");
+    case TargetColumn:
+        return tr("Target");
+    case StrategyColumn:
+        return tr("Strategy");
+    case GoldSetColumn:
+        return tr("Gold set / split");
+    case StatusColumn:
+        return tr("Status");
+    case ProgressColumn:
+        return tr("Done");
+    case FailedColumn:
+        return tr("Failed");
+    case CostColumn:
+        return tr("Cost");
+    case CreatedColumn:
+        return tr("Created");
+    default:
+        return {};
     }
 }
 

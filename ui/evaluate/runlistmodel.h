@@ -27,8 +27,18 @@ class RunListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(RunListModel)
 
 public:
-    enum Column { NameColumn, TargetColumn, StrategyColumn, GoldSetColumn, StatusColumn, ProgressColumn, FailedColumn,
-                  CostColumn, CreatedColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        TargetColumn,
+        StrategyColumn,
+        GoldSetColumn,
+        StatusColumn,
+        ProgressColumn,
+        FailedColumn,
+        CostColumn,
+        CreatedColumn,
+        ColumnCount
+    };
     static constexpr int RunIdRole = Qt::UserRole;
 
     explicit RunListModel(QObject *parent = nullptr);

@@ -62,10 +62,19 @@ public:
 } // namespace
 
 RunView::RunView(EvaluationController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_heading(new QLabel(this)), m_state(new QLabel(this)), m_rates(new QLabel(this)),
-      m_ks(new QLineEdit(QStringLiteral("1, 3, 5, 10"), this)), m_resamples(new QSpinBox(this)), m_metrics(new MetricTableModel(this)),
-      m_metricTable(new QTableView(this)), m_users(new UserScoreModel(this)), m_userTable(new QTableView(this)),
-      m_raw(new QPlainTextEdit(this)), m_liveScore(new QTimer(this))
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_heading(new QLabel(this))
+    , m_state(new QLabel(this))
+    , m_rates(new QLabel(this))
+    , m_ks(new QLineEdit(QStringLiteral("1, 3, 5, 10"), this))
+    , m_resamples(new QSpinBox(this))
+    , m_metrics(new MetricTableModel(this))
+    , m_metricTable(new QTableView(this))
+    , m_users(new UserScoreModel(this))
+    , m_userTable(new QTableView(this))
+    , m_raw(new QPlainTextEdit(this))
+    , m_liveScore(new QTimer(this))
 {
     setObjectName(QStringLiteral("runView"));
     QFont hf = m_heading->font();
@@ -235,9 +244,12 @@ void RunView::onScoreReady(qint64 runId)
     if (!s)
         return;
     const QLocale loc;
-    const qint64 selectedUser = m_userTable->currentIndex().isValid() ? m_userTable->currentIndex().data(UserScoreModel::UserIdRole).toLongLong() : -1;
+    const qint64 selectedUser = m_userTable->currentIndex().isValid()
+        ? m_userTable->currentIndex().data(UserScoreModel::UserIdRole).toLongLong()
+        : -1;
     m_metrics->setReport(s->report);
-    m_users->setScore(std::make_shared<RunScore>(*s), m_controller->datasets()->current() ? m_controller->datasets()->current()->dataset : nullptr);
+    m_users->setScore(std::make_shared<RunScore>(*s),
+                      m_controller->datasets()->current() ? m_controller->datasets()->current()->dataset : nullptr);
     m_userTable->resizeColumnToContents(UserScoreModel::UserColumn);
     m_userTable->resizeColumnToContents(UserScoreModel::OutcomeColumn);
     m_userTable->resizeColumnToContents(UserScoreModel::HitsColumn);
@@ -251,14 +263,16 @@ void RunView::onScoreReady(qint64 runId)
     }
     const auto run = m_controller->run(runId);
     const RunCounts c = m_controller->counts(runId);
-    m_state->setText(tr("%1 · %2 of %3 users answered, %4 failed · scored over %5 users (bootstrap %6 resamples, seed %7)")
-                         .arg(run ? RunListModel::statusText(RunRow{*run, c, m_controller->progress(runId), m_controller->isPaused(runId)}) : QString())
-                         .arg(loc.toString(c.ok))
-                         .arg(loc.toString(qint64(s->users)))
-                         .arg(loc.toString(c.failed))
-                         .arg(loc.toString(qulonglong(s->report.scoredUsers)))
-                         .arg(loc.toString(s->report.bootstrap.resamples))
-                         .arg(s->report.bootstrap.seed));
+    m_state->setText(
+        tr("%1 · %2 of %3 users answered, %4 failed · scored over %5 users (bootstrap %6 resamples, seed %7)")
+            .arg(run ? RunListModel::statusText(RunRow{*run, c, m_controller->progress(runId), m_controller->isPaused(runId)})
+                     : QString())
+            .arg(loc.toString(c.ok))
+            .arg(loc.toString(qint64(s->users)))
+            .arg(loc.toString(c.failed))
+            .arg(loc.toString(qulonglong(s->report.scoredUsers)))
+            .arg(loc.toString(s->report.bootstrap.resamples))
+            .arg(s->report.bootstrap.seed));
     updateRates();
 }
 
@@ -276,7 +290,8 @@ void RunView::updateRates()
     QStringList lines;
     if (s->resolvedTitles) {
         lines << tr("<b>Titles:</b> %1 in the answers").arg(loc.toString(qulonglong(r.titles)));
-        lines << tr("Exact: %1 · title only: %2 · fuzzy: %3").arg(pct(r.exact, r.titles), pct(r.exactTitle, r.titles), pct(r.fuzzy, r.titles));
+        lines << tr("Exact: %1 · title only: %2 · fuzzy: %3")
+                     .arg(pct(r.exact, r.titles), pct(r.exactTitle, r.titles), pct(r.fuzzy, r.titles));
         lines << tr("Hallucinated (not in the catalogue): %1").arg(pct(r.hallucinated, r.titles));
         lines << tr("Duplicates: %1 · profile repeats: %2").arg(pct(r.duplicates, r.titles), pct(r.profileRepeats, r.titles));
     } else {

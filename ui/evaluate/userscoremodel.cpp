@@ -5,7 +5,9 @@
 
 namespace cinetune::ui {
 
-UserScoreModel::UserScoreModel(QObject *parent) : QAbstractTableModel(parent) {}
+UserScoreModel::UserScoreModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void UserScoreModel::setScore(std::shared_ptr<const RunScore> score, DatasetPtr dataset)
 {
@@ -26,9 +28,12 @@ QString UserScoreModel::badge(const ScoredItem &item)
         return QStringLiteral("↺");
     switch (item.status) {
     case ResolutionStatus::Exact:
-    case ResolutionStatus::ExactTitleOnly: return QStringLiteral("✓");
-    case ResolutionStatus::Fuzzy: return QStringLiteral("≈");
-    case ResolutionStatus::Unresolved: return QStringLiteral("✗");
+    case ResolutionStatus::ExactTitleOnly:
+        return QStringLiteral("✓");
+    case ResolutionStatus::Fuzzy:
+        return QStringLiteral("≈");
+    case ResolutionStatus::Unresolved:
+        return QStringLiteral("✗");
     }
     return {};
 }
@@ -52,7 +57,9 @@ QString UserScoreModel::recommendationsText(int row) const
     QStringList parts;
     int rank = 0;
     for (const ScoredItem &item : m_score->detail[std::size_t(row)].items)
-        parts << QStringLiteral("%1. %2 %3%4").arg(++rank).arg(badge(item), itemText(item), item.hit ? QStringLiteral(" ★") : QString());
+        parts << QStringLiteral("%1. %2 %3%4")
+                     .arg(++rank)
+                     .arg(badge(item), itemText(item), item.hit ? QStringLiteral(" ★") : QString());
     return parts.join(QStringLiteral("   "));
 }
 
@@ -86,10 +93,14 @@ QString UserScoreModel::titles(const std::vector<std::uint32_t> &ids) const
 QString UserScoreModel::outcomeText(const ScoredUser &u) const
 {
     switch (u.outcome) {
-    case EvalOutcome::Scored: return tr("scored");
-    case EvalOutcome::Missing: return tr("no answer yet");
-    case EvalOutcome::Failed: return u.parseFailure ? tr("no list in the answer") : tr("request failed");
-    case EvalOutcome::EmptyGold: return tr("empty gold set");
+    case EvalOutcome::Scored:
+        return tr("scored");
+    case EvalOutcome::Missing:
+        return tr("no answer yet");
+    case EvalOutcome::Failed:
+        return u.parseFailure ? tr("no list in the answer") : tr("request failed");
+    case EvalOutcome::EmptyGold:
+        return tr("empty gold set");
     }
     return {};
 }
@@ -115,13 +126,20 @@ QVariant UserScoreModel::data(const QModelIndex &index, int role) const
         return html(u);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case UserColumn: return u.user;
-        case OutcomeColumn: return outcomeText(u);
-        case HitsColumn: return QStringLiteral("%1 / %2").arg(u.hits).arg(u.gold.size());
-        case RecommendationsColumn: return recommendationsText(index.row());
-        case GoldColumn: return titles(u.gold);
-        case ProfileColumn: return titles(u.profile);
-        default: return {};
+        case UserColumn:
+            return u.user;
+        case OutcomeColumn:
+            return outcomeText(u);
+        case HitsColumn:
+            return QStringLiteral("%1 / %2").arg(u.hits).arg(u.gold.size());
+        case RecommendationsColumn:
+            return recommendationsText(index.row());
+        case GoldColumn:
+            return titles(u.gold);
+        case ProfileColumn:
+            return titles(u.profile);
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -157,13 +175,20 @@ QVariant UserScoreModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case UserColumn: return tr("User");
-    case OutcomeColumn: return tr("Outcome");
-    case HitsColumn: return tr("Hits");
-    case RecommendationsColumn: return tr("Recommendations (✓ exact, ≈ fuzzy, ✗ not in catalogue, ↺ repeat)");
-    case GoldColumn: return tr("Gold");
-    case ProfileColumn: return tr("Profile");
-    default: return {};
+    case UserColumn:
+        return tr("User");
+    case OutcomeColumn:
+        return tr("Outcome");
+    case HitsColumn:
+        return tr("Hits");
+    case RecommendationsColumn:
+        return tr("Recommendations (✓ exact, ≈ fuzzy, ✗ not in catalogue, ↺ repeat)");
+    case GoldColumn:
+        return tr("Gold");
+    case ProfileColumn:
+        return tr("Profile");
+    default:
+        return {};
     }
 }
 

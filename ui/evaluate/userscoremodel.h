@@ -18,7 +18,15 @@ class UserScoreModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(UserScoreModel)
 
 public:
-    enum Column { UserColumn, OutcomeColumn, HitsColumn, RecommendationsColumn, GoldColumn, ProfileColumn, ColumnCount };
+    enum Column {
+        UserColumn,
+        OutcomeColumn,
+        HitsColumn,
+        RecommendationsColumn,
+        GoldColumn,
+        ProfileColumn,
+        ColumnCount
+    };
     static constexpr int UserIdRole = Qt::UserRole;
     static constexpr int HtmlRole = Qt::UserRole + 1;
 

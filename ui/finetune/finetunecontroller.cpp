@@ -36,7 +36,9 @@ bool FineTuneEstimate::blocksSubmit() const
 }
 
 FineTuneController::FineTuneController(ProviderService *providers, BackgroundTasks *tasks, QObject *parent)
-    : QObject(parent), m_providers(providers), m_tasks(tasks)
+    : QObject(parent)
+    , m_providers(providers)
+    , m_tasks(tasks)
 {
     qRegisterMetaType<FineTuneEstimate>();
     // Cancel in the status bar stops the submission.
@@ -83,7 +85,8 @@ void FineTuneController::setProject(ProjectFile *project)
         m_monitor->setPollInterval(m_pollMs, m_maxPollMs);
         connect(m_monitor, &JobMonitor::jobUpdated, this, [this](qint64 row, const FineTuneJob &) { Q_EMIT jobUpdated(row); });
         connect(m_monitor, &JobMonitor::jobFinished, this, [this](qint64 row, const FineTuneJob &) { Q_EMIT jobUpdated(row); });
-        connect(m_monitor, &JobMonitor::eventsAdded, this, [this](qint64 row, const QList<JobEvent> &) { Q_EMIT eventsAdded(row); });
+        connect(m_monitor, &JobMonitor::eventsAdded, this,
+                [this](qint64 row, const QList<JobEvent> &) { Q_EMIT eventsAdded(row); });
         connect(m_monitor, &JobMonitor::checkpointsUpdated, this,
                 [this](qint64 row, const QList<Checkpoint> &) { Q_EMIT checkpointsUpdated(row); });
         connect(m_monitor, &JobMonitor::pollFailed, this, &FineTuneController::jobError);
@@ -223,22 +226,24 @@ void FineTuneController::submit(const FineTuneOrder &order)
         }
         return QPair<QByteArray, QByteArray>(t.value(), v);
     });
-    m_tasks->run(m_readFuture, tr("Reading the fine-tuning data"), this,
-                 [this, order](const QFuture<Result<QPair<QByteArray, QByteArray>>> &f) {
-        m_reading = false;
-        if (!m_submitTask || m_submitTask->isCanceled() || f.resultCount() == 0) {
-            finishSubmissionTask();
-            Q_EMIT submissionFinished(makeError(errc::General::Cancelled, tr("The submission was cancelled.")));
-            return;
-        }
-        auto r = f.result();
-        if (!r) {
-            finishSubmissionTask();
-            Q_EMIT submissionFinished(r.error());
-            return;
-        }
-        startSubmission(order, r->first, r->second);
-    }, BackgroundTasks::Show::IfSlow);
+    m_tasks->run(
+        m_readFuture, tr("Reading the fine-tuning data"), this,
+        [this, order](const QFuture<Result<QPair<QByteArray, QByteArray>>> &f) {
+            m_reading = false;
+            if (!m_submitTask || m_submitTask->isCanceled() || f.resultCount() == 0) {
+                finishSubmissionTask();
+                Q_EMIT submissionFinished(makeError(errc::General::Cancelled, tr("The submission was cancelled.")));
+                return;
+            }
+            auto r = f.result();
+            if (!r) {
+                finishSubmissionTask();
+                Q_EMIT submissionFinished(r.error());
+                return;
+            }
+            startSubmission(order, r->first, r->second);
+        },
+        BackgroundTasks::Show::IfSlow);
 }
 
 void FineTuneController::startSubmission(const FineTuneOrder &order, const QByteArray &training, const QByteArray &validation)
@@ -301,7 +306,8 @@ void FineTuneController::cancelSubmission()
 void FineTuneController::importJobs(const QString &provider)
 {
     if (!m_repository) {
-        Q_EMIT importFinished(provider, 0, 0, makeError(errc::Project::None, tr("Open or save a project first: jobs are kept in the project.")));
+        Q_EMIT importFinished(provider, 0, 0,
+                              makeError(errc::Project::None, tr("Open or save a project first: jobs are kept in the project.")));
         return;
     }
     auto client = m_providers->client(provider);

@@ -29,7 +29,7 @@ struct FineTuneEstimate
 {
     std::optional<ChatDataReport> training;
     std::optional<ChatDataReport> validation;
-    std::optional<Error> error;   // a file could not be read (the reports hold the data problems)
+    std::optional<Error> error; // a file could not be read (the reports hold the data problems)
     bool priceKnown = false;
     bool blocksSubmit() const;
 };
@@ -37,10 +37,10 @@ struct FineTuneEstimate
 // What the Fine-tune page asks for when it submits a job.
 struct FineTuneOrder
 {
-    QString provider;             // profile name
+    QString provider; // profile name
     QString trainingPath;
-    QString validationPath;       // optional
-    JobRequest request;           // model and hyper-parameters
+    QString validationPath; // optional
+    JobRequest request;     // model and hyper-parameters
 };
 
 // The fine-tuning side of the open project: its jobs (JobRepository), their live monitoring

@@ -40,14 +40,33 @@ QString jsonlFilter()
 } // namespace
 
 FineTunePage::FineTunePage(FineTuneController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_provider(new QComboBox(this)), m_providerNote(new QLabel(this)),
-      m_model(new QLineEdit(QStringLiteral("gpt-4o-mini-2024-07-18"), this)), m_training(new QLineEdit(this)),
-      m_validation(new QLineEdit(this)), m_goldSet(new QComboBox(this)), m_goldSetNote(new QLabel(this)), m_epochs(new QSpinBox(this)), m_batch(new QSpinBox(this)),
-      m_lr(new QDoubleSpinBox(this)), m_togetherLr(new QDoubleSpinBox(this)), m_lora(new QCheckBox(tr("LoRA adapter (else full fine-tuning)"), this)),
-      m_loraRank(new QSpinBox(this)), m_import(new QPushButton(tr("Import from Provider"), this)), m_importState(new QLabel(this)), m_suffix(new QLineEdit(this)), m_seed(new QLineEdit(this)), m_issues(new QLabel(this)),
-      m_submit(new QPushButton(tr("Submit Job"), this)), m_submitState(new QLabel(this)), m_banner(new MessageBanner(this)),
-      m_estimateDelay(new QTimer(this)), m_jobs(new JobTableModel(this)), m_jobTable(new QTableView(this)),
-      m_jobView(new JobView(controller, this))
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_provider(new QComboBox(this))
+    , m_providerNote(new QLabel(this))
+    , m_model(new QLineEdit(QStringLiteral("gpt-4o-mini-2024-07-18"), this))
+    , m_training(new QLineEdit(this))
+    , m_validation(new QLineEdit(this))
+    , m_goldSet(new QComboBox(this))
+    , m_goldSetNote(new QLabel(this))
+    , m_epochs(new QSpinBox(this))
+    , m_batch(new QSpinBox(this))
+    , m_lr(new QDoubleSpinBox(this))
+    , m_togetherLr(new QDoubleSpinBox(this))
+    , m_lora(new QCheckBox(tr("LoRA adapter (else full fine-tuning)"), this))
+    , m_loraRank(new QSpinBox(this))
+    , m_import(new QPushButton(tr("Import from Provider"), this))
+    , m_importState(new QLabel(this))
+    , m_suffix(new QLineEdit(this))
+    , m_seed(new QLineEdit(this))
+    , m_issues(new QLabel(this))
+    , m_submit(new QPushButton(tr("Submit Job"), this))
+    , m_submitState(new QLabel(this))
+    , m_banner(new MessageBanner(this))
+    , m_estimateDelay(new QTimer(this))
+    , m_jobs(new JobTableModel(this))
+    , m_jobTable(new QTableView(this))
+    , m_jobView(new JobView(controller, this))
 {
     setObjectName(QStringLiteral("fineTunePage"));
     m_banner->setObjectName(QStringLiteral("fineTuneBanner"));
@@ -83,7 +102,8 @@ FineTunePage::FineTunePage(FineTuneController *controller, QWidget *parent)
             [this](const QString &provider, int imported, int known, const std::optional<Error> &error) {
                 m_import->setEnabled(true);
                 if (error) {
-                    m_importState->setText(tr("Could not list the jobs of %1: %2").arg(provider, FineTuneController::advice(*error)));
+                    m_importState->setText(
+                        tr("Could not list the jobs of %1: %2").arg(provider, FineTuneController::advice(*error)));
                     return;
                 }
                 m_importState->setText(tr("Jobs at %1: %2 imported, %3 already in the project.")
@@ -168,9 +188,8 @@ QWidget *FineTunePage::buildForm()
         edit->setPlaceholderText(tr("Choose a .jsonl file"));
         auto *browse = new QPushButton(tr("Browse…"), dataBox);
         connect(browse, &QPushButton::clicked, this, [this, edit, title] {
-            askOpenFile(this, title, AppSettings::lastDirectory(), jsonlFilter(), [edit](const QString &path) {
-                edit->setText(path);
-            });
+            askOpenFile(this, title, AppSettings::lastDirectory(), jsonlFilter(),
+                        [edit](const QString &path) { edit->setText(path); });
         });
         connect(edit, &QLineEdit::textChanged, this, &FineTunePage::scheduleEstimate);
         auto *row = new QHBoxLayout;
@@ -307,21 +326,41 @@ void FineTunePage::setProvider(const QString &name)
         m_provider->setCurrentIndex(i);
 }
 
-void FineTunePage::setTrainingFile(const QString &path) { m_training->setText(path); }
-QString FineTunePage::trainingFile() const { return m_training->text(); }
-QString FineTunePage::validationFile() const { return m_validation->text(); }
-void FineTunePage::setValidationFile(const QString &path) { m_validation->setText(path); }
-void FineTunePage::setEpochs(int epochs) { m_epochs->setValue(epochs); }
-void FineTunePage::setBatchSize(int batchSize) { m_batch->setValue(batchSize); }
-void FineTunePage::setSuffix(const QString &suffix) { m_suffix->setText(suffix); }
+void FineTunePage::setTrainingFile(const QString &path)
+{
+    m_training->setText(path);
+}
+QString FineTunePage::trainingFile() const
+{
+    return m_training->text();
+}
+QString FineTunePage::validationFile() const
+{
+    return m_validation->text();
+}
+void FineTunePage::setValidationFile(const QString &path)
+{
+    m_validation->setText(path);
+}
+void FineTunePage::setEpochs(int epochs)
+{
+    m_epochs->setValue(epochs);
+}
+void FineTunePage::setBatchSize(int batchSize)
+{
+    m_batch->setValue(batchSize);
+}
+void FineTunePage::setSuffix(const QString &suffix)
+{
+    m_suffix->setText(suffix);
+}
 
 void FineTunePage::refreshProviders()
 {
     const QString current = m_provider->currentData().toString();
     const QSignalBlocker block(m_provider);
     m_provider->clear();
-    for (const ProviderProfile &p : m_controller->providers()->profiles())
-    {
+    for (const ProviderProfile &p : m_controller->providers()->profiles()) {
         m_provider->addItem(p.name, p.name);
         m_provider->setItemData(m_provider->count() - 1, providerKindLabel(p.kind), Qt::ToolTipRole);
     }
@@ -370,9 +409,9 @@ void FineTunePage::onEstimateReady(const FineTuneEstimate &estimate)
         setFigure(QStringLiteral("tokens"), loc.toString(r.totalTokens));
         setFigure(QStringLiteral("epochs"), loc.toString(r.epochs));
         setFigure(QStringLiteral("billedTokens"), loc.toString(r.billedTokens));
-        setFigure(QStringLiteral("cost"), estimate.priceKnown
-                                              ? QStringLiteral("$%1").arg(loc.toString(r.trainingCostUsd, 'f', 2))
-                                              : tr("unknown (no price for %1)").arg(r.model));
+        setFigure(QStringLiteral("cost"),
+                  estimate.priceKnown ? QStringLiteral("$%1").arg(loc.toString(r.trainingCostUsd, 'f', 2))
+                                      : tr("unknown (no price for %1)").arg(r.model));
         const auto addIssues = [&lines](const ChatDataReport &report) {
             int shown = 0;
             for (const DataIssue &i : report.issues) {
@@ -401,8 +440,8 @@ void FineTunePage::onEstimateReady(const FineTuneEstimate &estimate)
 
 void FineTunePage::updateSubmit()
 {
-    const bool ready = m_provider->currentIndex() >= 0 && m_estimate && !m_estimate->blocksSubmit() && !m_estimateDelay->isActive()
-                       && !m_controller->isEstimating() && !m_controller->isSubmitting();
+    const bool ready = m_provider->currentIndex() >= 0 && m_estimate && !m_estimate->blocksSubmit()
+        && !m_estimateDelay->isActive() && !m_controller->isEstimating() && !m_controller->isSubmitting();
     m_submit->setEnabled(ready);
     if (m_provider->currentIndex() < 0)
         m_submit->setToolTip(tr("Add a provider first (Providers…)."));
@@ -465,7 +504,8 @@ void FineTunePage::onSubmissionFinished(const Result<StoredJob> &result)
     updateSubmit();
     if (!result) {
         m_submitState->clear();
-        m_banner->showMessage(MessageBanner::Kind::Error, tr("The job was not submitted"), FineTuneController::advice(result.error()));
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("The job was not submitted"),
+                              FineTuneController::advice(result.error()));
         m_banner->show();
         return;
     }
@@ -527,9 +567,10 @@ void FineTunePage::refreshGoldSets()
     if (i < 0 && current != 0)
         m_goldSetTicket = 0; // the gold set it was writing is gone
     if (m_goldSet->currentIndex() == 0 && m_goldSetTicket == 0) {
-        m_goldSetNote->setText(sets.isEmpty() ? tr("No gold set in this project yet: build one on the <a href=\"#\">Gold set step</a>, "
-                                                   "or choose chat fine-tuning JSONL files below.")
-                                              : tr("Pick a gold set, or choose chat fine-tuning JSONL files below."));
+        m_goldSetNote->setText(sets.isEmpty()
+                                   ? tr("No gold set in this project yet: build one on the <a href=\"#\">Gold set step</a>, "
+                                        "or choose chat fine-tuning JSONL files below.")
+                                   : tr("Pick a gold set, or choose chat fine-tuning JSONL files below."));
     }
 }
 
@@ -544,7 +585,8 @@ void FineTunePage::pickGoldSet(qint64 id)
         return;
     }
     const QString folder = m_goldSets->fineTuneFolder();
-    m_goldSetNote->setText(tr("Writing the training and validation data to %1…").arg(QDir::toNativeSeparators(folder).toHtmlEscaped()));
+    m_goldSetNote->setText(
+        tr("Writing the training and validation data to %1…").arg(QDir::toNativeSeparators(folder).toHtmlEscaped()));
     m_goldSetTicket = m_goldSets->writeFineTuneData(id, folder, false);
 }
 
@@ -554,13 +596,17 @@ void FineTunePage::onGoldSetWritten(int ticket, const Result<FineTuneFiles> &res
         return; // another request (the Gold set page's export, or a gold set picked since)
     m_goldSetTicket = 0;
     if (!result) {
-        m_goldSetNote->setText(QStringLiteral("<span style=\"color:#D55E00\">%1</span>").arg(result.error().message.toHtmlEscaped()));
+        m_goldSetNote->setText(
+            QStringLiteral("<span style=\"color:#D55E00\">%1</span>").arg(result.error().message.toHtmlEscaped()));
         return;
     }
     m_training->setText(result->training);
     m_validation->setText(result->validation);
-    const QString where = m_goldSets && m_goldSets->hasProject() && !m_goldSets->isUntitled() ? tr("next to the project") : tr("in a temporary folder (save the project to keep them)");
-    m_goldSetNote->setText(tr("Written %1: %2").arg(where, QDir::toNativeSeparators(QFileInfo(result->training).absolutePath()).toHtmlEscaped()));
+    const QString where = m_goldSets && m_goldSets->hasProject() && !m_goldSets->isUntitled()
+        ? tr("next to the project")
+        : tr("in a temporary folder (save the project to keep them)");
+    m_goldSetNote->setText(
+        tr("Written %1: %2").arg(where, QDir::toNativeSeparators(QFileInfo(result->training).absolutePath()).toHtmlEscaped()));
 }
 
 } // namespace cinetune::ui

@@ -7,7 +7,9 @@
 
 namespace cinetune::ui {
 
-JobEventModel::JobEventModel(QObject *parent) : QAbstractTableModel(parent) {}
+JobEventModel::JobEventModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 QString JobEventModel::normalizedLevel(const QString &level)
 {
@@ -57,11 +59,14 @@ QVariant JobEventModel::data(const QModelIndex &index, int role) const
         return level;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case TimeColumn: return QLocale().toString(e.createdAt.toLocalTime().time(), QLocale::LongFormat);
+        case TimeColumn:
+            return QLocale().toString(e.createdAt.toLocalTime().time(), QLocale::LongFormat);
         case LevelColumn:
             return level == QLatin1String("error") ? tr("Error") : level == QLatin1String("warning") ? tr("Warning") : tr("Info");
-        case MessageColumn: return e.message;
-        default: return {};
+        case MessageColumn:
+            return e.message;
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == MessageColumn)
@@ -76,14 +81,20 @@ QVariant JobEventModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TimeColumn: return tr("Time");
-    case LevelColumn: return tr("Level");
-    case MessageColumn: return tr("Message");
-    default: return {};
+    case TimeColumn:
+        return tr("Time");
+    case LevelColumn:
+        return tr("Level");
+    case MessageColumn:
+        return tr("Message");
+    default:
+        return {};
     }
 }
 
-EventLevelFilter::EventLevelFilter(QObject *parent) : QSortFilterProxyModel(parent) {}
+EventLevelFilter::EventLevelFilter(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{}
 
 void EventLevelFilter::setLevel(const QString &level)
 {
@@ -100,7 +111,9 @@ bool EventLevelFilter::filterAcceptsRow(int sourceRow, const QModelIndex &source
     return sourceModel()->index(sourceRow, 0, sourceParent).data(JobEventModel::LevelRole).toString() == m_level;
 }
 
-CheckpointModel::CheckpointModel(QObject *parent) : QAbstractTableModel(parent) {}
+CheckpointModel::CheckpointModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void CheckpointModel::setCheckpoints(const QList<Checkpoint> &checkpoints)
 {
@@ -129,12 +142,18 @@ QVariant CheckpointModel::data(const QModelIndex &index, int role) const
     };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case StepColumn: return c.step;
-        case ModelColumn: return c.model;
-        case TrainLossColumn: return number(c.metrics.trainLoss);
-        case ValidLossColumn: return number(c.metrics.validLoss);
-        case FullValidLossColumn: return number(c.metrics.fullValidLoss);
-        default: return {};
+        case StepColumn:
+            return c.step;
+        case ModelColumn:
+            return c.model;
+        case TrainLossColumn:
+            return number(c.metrics.trainLoss);
+        case ValidLossColumn:
+            return number(c.metrics.validLoss);
+        case FullValidLossColumn:
+            return number(c.metrics.fullValidLoss);
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == ModelColumn)
@@ -149,12 +168,18 @@ QVariant CheckpointModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case StepColumn: return tr("Step");
-    case ModelColumn: return tr("Model");
-    case TrainLossColumn: return tr("Train loss");
-    case ValidLossColumn: return tr("Valid loss");
-    case FullValidLossColumn: return tr("Full-validation loss");
-    default: return {};
+    case StepColumn:
+        return tr("Step");
+    case ModelColumn:
+        return tr("Model");
+    case TrainLossColumn:
+        return tr("Train loss");
+    case ValidLossColumn:
+        return tr("Valid loss");
+    case FullValidLossColumn:
+        return tr("Full-validation loss");
+    default:
+        return {};
     }
 }
 

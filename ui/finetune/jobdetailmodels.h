@@ -14,7 +14,12 @@ class JobEventModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(JobEventModel)
 
 public:
-    enum Column { TimeColumn, LevelColumn, MessageColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        LevelColumn,
+        MessageColumn,
+        ColumnCount
+    };
     static constexpr int LevelRole = Qt::UserRole; // "info", "warning" or "error"
 
     explicit JobEventModel(QObject *parent = nullptr);
@@ -57,7 +62,14 @@ class CheckpointModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(CheckpointModel)
 
 public:
-    enum Column { StepColumn, ModelColumn, TrainLossColumn, ValidLossColumn, FullValidLossColumn, ColumnCount };
+    enum Column {
+        StepColumn,
+        ModelColumn,
+        TrainLossColumn,
+        ValidLossColumn,
+        FullValidLossColumn,
+        ColumnCount
+    };
 
     explicit CheckpointModel(QObject *parent = nullptr);
     void setCheckpoints(const QList<Checkpoint> &checkpoints);

@@ -11,21 +11,33 @@ namespace cinetune::ui {
 QString jobStatusText(JobStatus status)
 {
     switch (status) {
-    case JobStatus::Validating: return JobTableModel::tr("Validating files");
-    case JobStatus::Queued: return JobTableModel::tr("Queued");
-    case JobStatus::Running: return JobTableModel::tr("Running");
-    case JobStatus::Paused: return JobTableModel::tr("Paused");
-    case JobStatus::Finalizing: return JobTableModel::tr("Finalizing");
-    case JobStatus::Cancelling: return JobTableModel::tr("Cancelling");
-    case JobStatus::Succeeded: return JobTableModel::tr("Succeeded");
-    case JobStatus::Failed: return JobTableModel::tr("Failed");
-    case JobStatus::Cancelled: return JobTableModel::tr("Cancelled");
-    case JobStatus::Unknown: return JobTableModel::tr("In progress");
+    case JobStatus::Validating:
+        return JobTableModel::tr("Validating files");
+    case JobStatus::Queued:
+        return JobTableModel::tr("Queued");
+    case JobStatus::Running:
+        return JobTableModel::tr("Running");
+    case JobStatus::Paused:
+        return JobTableModel::tr("Paused");
+    case JobStatus::Finalizing:
+        return JobTableModel::tr("Finalizing");
+    case JobStatus::Cancelling:
+        return JobTableModel::tr("Cancelling");
+    case JobStatus::Succeeded:
+        return JobTableModel::tr("Succeeded");
+    case JobStatus::Failed:
+        return JobTableModel::tr("Failed");
+    case JobStatus::Cancelled:
+        return JobTableModel::tr("Cancelled");
+    case JobStatus::Unknown:
+        return JobTableModel::tr("In progress");
     }
     return {};
 }
 
-JobTableModel::JobTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+JobTableModel::JobTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void JobTableModel::setJobs(const QList<StoredJob> &jobs)
 {
@@ -97,15 +109,20 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         return j.pending ? QStringLiteral("submitting") : jobStatusId(j.job.status);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case StatusColumn: return statusText(j);
-        case ProviderColumn: return j.simulated ? tr("%1 (simulator)").arg(j.provider) : j.provider;
-        case ModelColumn: return j.job.baseModel;
+        case StatusColumn:
+            return statusText(j);
+        case ProviderColumn:
+            return j.simulated ? tr("%1 (simulator)").arg(j.provider) : j.provider;
+        case ModelColumn:
+            return j.job.baseModel;
         case CreatedColumn: {
             const QDateTime created = j.job.createdAt.isValid() ? j.job.createdAt : j.updatedAt;
             return QLocale().toString(created.toLocalTime(), QLocale::ShortFormat);
         }
-        case CostColumn: return costText(j);
-        default: return {};
+        case CostColumn:
+            return costText(j);
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -132,12 +149,18 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case StatusColumn: return tr("Status");
-    case ProviderColumn: return tr("Provider");
-    case ModelColumn: return tr("Model");
-    case CreatedColumn: return tr("Created");
-    case CostColumn: return tr("Cost");
-    default: return {};
+    case StatusColumn:
+        return tr("Status");
+    case ProviderColumn:
+        return tr("Provider");
+    case ModelColumn:
+        return tr("Model");
+    case CreatedColumn:
+        return tr("Created");
+    case CostColumn:
+        return tr("Cost");
+    default:
+        return {};
     }
 }
 

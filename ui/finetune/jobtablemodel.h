@@ -14,7 +14,14 @@ class JobTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(JobTableModel)
 
 public:
-    enum Column { StatusColumn, ProviderColumn, ModelColumn, CreatedColumn, CostColumn, ColumnCount };
+    enum Column {
+        StatusColumn,
+        ProviderColumn,
+        ModelColumn,
+        CreatedColumn,
+        CostColumn,
+        ColumnCount
+    };
     static constexpr int RowIdRole = Qt::UserRole;
     static constexpr int StatusIdRole = Qt::UserRole + 1;
 

@@ -37,13 +37,26 @@ QTableView *makeTable(QWidget *parent, const QString &name)
 } // namespace
 
 JobView::JobView(FineTuneController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_title(new QLabel(this)), m_timeline(new QLabel(this)),
-      m_modelLabel(new QLabel(tr("Fine-tuned model:"), this)), m_model(new QLineEdit(this)), m_simNote(new QLabel(this)),
-      m_deploymentLabel(new QLabel(tr("&Deployment:"), this)), m_deployment(new QLineEdit(this)),
-      m_saveDeployment(new QPushButton(tr("Use Deployment"), this)), m_cancel(new QPushButton(tr("Cancel Job"), this)), m_banner(new MessageBanner(this)), m_tabs(new QTabWidget(this)),
-      m_chart(new LossChart(this)), m_events(new JobEventModel(this)), m_filter(new EventLevelFilter(this)),
-      m_level(new QComboBox(this)), m_eventView(makeTable(this, QStringLiteral("eventView"))),
-      m_checkpoints(new CheckpointModel(this)), m_checkpointView(makeTable(this, QStringLiteral("checkpointView")))
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_title(new QLabel(this))
+    , m_timeline(new QLabel(this))
+    , m_modelLabel(new QLabel(tr("Fine-tuned model:"), this))
+    , m_model(new QLineEdit(this))
+    , m_simNote(new QLabel(this))
+    , m_deploymentLabel(new QLabel(tr("&Deployment:"), this))
+    , m_deployment(new QLineEdit(this))
+    , m_saveDeployment(new QPushButton(tr("Use Deployment"), this))
+    , m_cancel(new QPushButton(tr("Cancel Job"), this))
+    , m_banner(new MessageBanner(this))
+    , m_tabs(new QTabWidget(this))
+    , m_chart(new LossChart(this))
+    , m_events(new JobEventModel(this))
+    , m_filter(new EventLevelFilter(this))
+    , m_level(new QComboBox(this))
+    , m_eventView(makeTable(this, QStringLiteral("eventView")))
+    , m_checkpoints(new CheckpointModel(this))
+    , m_checkpointView(makeTable(this, QStringLiteral("checkpointView")))
 {
     setObjectName(QStringLiteral("jobView"));
     QFont bold = m_title->font();
@@ -201,8 +214,7 @@ void JobView::refreshJob()
         return;
     }
     const FineTuneJob &j = stored->job;
-    m_title->setText(j.id.isEmpty() ? tr("Job being submitted (%1)").arg(j.baseModel)
-                                    : tr("Job %1 — %2").arg(j.id, j.baseModel));
+    m_title->setText(j.id.isEmpty() ? tr("Job being submitted (%1)").arg(j.baseModel) : tr("Job %1 — %2").arg(j.id, j.baseModel));
 
     // Timeline: the normal path, with the current step in bold and an end state in colour.
     const JobStatus s = stored->pending ? JobStatus::Unknown : j.status;
@@ -256,10 +268,12 @@ void JobView::refreshJob()
                                  "and the playground send requests to it.")
                                   .arg(j.fineTunedModel));
     } else if (j.status == JobStatus::Succeeded && stored->kind == ProviderKind::Together) {
-        m_banner->showMessage(MessageBanner::Kind::Information, tr("Serving the model"),
-                              servingTarget(stored->kind, j, stored->deployment).note + QLatin1Char('.') + QLatin1Char('\n')
-                                  + tr("If evaluation answers \"model_not_available\", create and start a dedicated endpoint for %1 "
-                                       "in the Together AI dashboard, then evaluate again.").arg(j.fineTunedModel));
+        m_banner->showMessage(
+            MessageBanner::Kind::Information, tr("Serving the model"),
+            servingTarget(stored->kind, j, stored->deployment).note + QLatin1Char('.') + QLatin1Char('\n')
+                + tr("If evaluation answers \"model_not_available\", create and start a dedicated endpoint for %1 "
+                     "in the Together AI dashboard, then evaluate again.")
+                      .arg(j.fineTunedModel));
     }
 }
 

@@ -34,7 +34,9 @@ QLineSeries *makeSeries(QChart *chart, const QString &name, const QColor &color,
 } // namespace
 
 LossChart::LossChart(QWidget *parent)
-    : QWidget(parent), m_view(new ChartView(this)), m_smooth(new QCheckBox(tr("Smooth curves"), this))
+    : QWidget(parent)
+    , m_view(new ChartView(this))
+    , m_smooth(new QCheckBox(tr("Smooth curves"), this))
 {
     setObjectName(QStringLiteral("lossChart"));
     auto *chart = new QChart;

@@ -67,7 +67,9 @@ QString goldSetPresetLabel(const GoldSetSpec &spec)
 }
 
 GoldSetController::GoldSetController(DatasetController *datasets, BackgroundTasks *tasks, QObject *parent)
-    : QObject(parent), m_datasets(datasets), m_tasks(tasks)
+    : QObject(parent)
+    , m_datasets(datasets)
+    , m_tasks(tasks)
 {
     qRegisterMetaType<GoldSetBuildOutcome>();
     qRegisterMetaType<GoldSetPreview>();
@@ -255,19 +257,20 @@ void GoldSetController::build(const GoldSetSpec &spec)
     });
     m_buildFuture = future;
     const quint64 generation = ++m_buildGeneration;
-    m_buildTask = m_tasks->run(future, tr("Building a gold set"), this,
-                               [this, generation, owner = std::weak_ptr<const LoadedDataset>(loaded)](const QFuture<GoldSetBuildOutcome> &f) {
-        if (generation == m_buildGeneration)
-            m_buildTask = 0;
-        GoldSetBuildOutcome out;
-        if (f.resultCount() > 0)
-            out = f.result();
-        if (!out.set && !out.error)
-            out.error = makeError(errc::General::Cancelled, tr("The build was canceled."));
-        if (const LoadedDatasetPtr built = owner.lock(); built && out.index)
-            built->coViewIndex.set(out.index); // kept with the dataset it indexes
-        Q_EMIT buildFinished(out);
-    });
+    m_buildTask = m_tasks->run(
+        future, tr("Building a gold set"), this,
+        [this, generation, owner = std::weak_ptr<const LoadedDataset>(loaded)](const QFuture<GoldSetBuildOutcome> &f) {
+            if (generation == m_buildGeneration)
+                m_buildTask = 0;
+            GoldSetBuildOutcome out;
+            if (f.resultCount() > 0)
+                out = f.result();
+            if (!out.set && !out.error)
+                out.error = makeError(errc::General::Cancelled, tr("The build was canceled."));
+            if (const LoadedDatasetPtr built = owner.lock(); built && out.index)
+                built->coViewIndex.set(out.index); // kept with the dataset it indexes
+            Q_EMIT buildFinished(out);
+        });
     Q_EMIT buildStarted();
 }
 
@@ -281,7 +284,8 @@ int GoldSetController::preview(const GoldSetSpec &spec)
         none.ticket = ticket;
         none.spec = spec;
         none.error = makeError(errc::Ui::NoDataset, tr("Load a dataset first (Dataset step)."));
-        QMetaObject::invokeMethod(this, [this, none] { Q_EMIT previewFinished(none); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, none] { Q_EMIT previewFinished(none); }, Qt::QueuedConnection);
         return ticket;
     }
     const DatasetPtr dataset = loaded->dataset;
@@ -322,22 +326,24 @@ int GoldSetController::preview(const GoldSetSpec &spec)
     });
     m_previewFuture = future;
     const quint64 generation = ++m_previewGeneration;
-    m_previewTask = m_tasks->run(future, tr("Previewing the gold set"), this,
-                                 [this, generation, spec, ticket, owner = std::weak_ptr<const LoadedDataset>(loaded)](const QFuture<GoldSetPreview> &f) {
-        if (generation == m_previewGeneration)
-            m_previewTask = 0;
-        GoldSetPreview out;
-        if (f.resultCount() > 0) {
-            out = f.result();
-            if (const LoadedDatasetPtr previewed = owner.lock(); previewed && out.index)
-                previewed->coViewIndex.set(out.index);
-        } else {
-            out.ticket = ticket;
-            out.spec = spec;
-            out.error = makeError(errc::General::Cancelled, tr("Canceled"));
-        }
-        Q_EMIT previewFinished(out);
-    }, BackgroundTasks::Show::IfSlow);
+    m_previewTask = m_tasks->run(
+        future, tr("Previewing the gold set"), this,
+        [this, generation, spec, ticket, owner = std::weak_ptr<const LoadedDataset>(loaded)](const QFuture<GoldSetPreview> &f) {
+            if (generation == m_previewGeneration)
+                m_previewTask = 0;
+            GoldSetPreview out;
+            if (f.resultCount() > 0) {
+                out = f.result();
+                if (const LoadedDatasetPtr previewed = owner.lock(); previewed && out.index)
+                    previewed->coViewIndex.set(out.index);
+            } else {
+                out.ticket = ticket;
+                out.spec = spec;
+                out.error = makeError(errc::General::Cancelled, tr("Canceled"));
+            }
+            Q_EMIT previewFinished(out);
+        },
+        BackgroundTasks::Show::IfSlow);
     return ticket;
 }
 
@@ -397,29 +403,32 @@ int GoldSetController::writeFineTuneData(qint64 id, const QString &folder, bool 
     const LoadedDatasetPtr loaded = m_datasets->current();
     // Failures found at once are still reported later, so the caller knows its ticket first.
     const auto fail = [this, ticket](const Error &e) {
-        QMetaObject::invokeMethod(this, [this, ticket, e] { Q_EMIT fineTuneDataWritten(ticket, Result<FineTuneFiles>(e)); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, ticket, e] { Q_EMIT fineTuneDataWritten(ticket, Result<FineTuneFiles>(e)); }, Qt::QueuedConnection);
         return ticket;
     };
     if (!meta || !rows)
         return fail(rows ? makeError(errc::Project::NotFound, tr("There is no gold set #%1.").arg(id)) : rows.error());
     if (!loaded)
-        return fail(makeError(errc::Ui::NoDataset,
-                              tr("The movie titles come from the dataset: load the dataset \"%1\" was built from (Dataset step) first.")
-                                  .arg(meta->name)));
+        return fail(
+            makeError(errc::Ui::NoDataset,
+                      tr("The movie titles come from the dataset: load the dataset \"%1\" was built from (Dataset step) first.")
+                          .arg(meta->name)));
     const DatasetPtr dataset = loaded->dataset;
     const auto list = rows.value();
     const QString source = meta->name;
     const QString stem = goldSetFileStem(meta->name);
     const PromptTemplate prompt = m_template;
-    QFuture<Result<FineTuneFiles>> future =
-        QtConcurrent::run([list, dataset, source, prompt, folder, stem, strict](QPromise<Result<FineTuneFiles>> &promise) {
+    QFuture<Result<FineTuneFiles>> future = QtConcurrent::run(
+        [list, dataset, source, prompt, folder, stem, strict](QPromise<Result<FineTuneFiles>> &promise) {
             PromiseProgress<Result<FineTuneFiles>> progress(promise);
             const Result<Tokenizer> &tokenizer = Tokenizer::o200k();
             if (!tokenizer) {
                 promise.addResult(tokenizer.error());
                 return;
             }
-            promise.addResult(writeFineTuneSplits(*list, source, dataset->catalogue, prompt, folder, stem, strict, tokenizer.value(), progress));
+            promise.addResult(writeFineTuneSplits(*list, source, dataset->catalogue, prompt, folder, stem, strict,
+                                                  tokenizer.value(), progress));
         });
     m_tasks->run(future, tr("Writing fine-tuning data"), this, [this, ticket](const QFuture<Result<FineTuneFiles>> &f) {
         if (f.resultCount() == 0)

@@ -39,7 +39,7 @@ struct GoldSetBuildOutcome
     std::optional<Error> error; // "canceled" when the user canceled
     QByteArray datasetFingerprint;
     std::shared_ptr<const CoViewIndex> index; // reused by the next build on the same dataset
-    QJsonObject diagnostics; // eval/goldsetdiagnostics.h, stored with the summary by add()
+    QJsonObject diagnostics;                  // eval/goldsetdiagnostics.h, stored with the summary by add()
 };
 
 // A real example of a spec, for the wizard's template preview and review estimate: the first
@@ -47,15 +47,15 @@ struct GoldSetBuildOutcome
 // rule, with movie titles; and the build's counts of eligible and selected users.
 struct GoldSetPreview
 {
-    int ticket = 0;                  // preview()'s return value
-    GoldSetSpec spec;                // what was previewed
-    std::optional<Error> error;      // "canceled", or why nothing could be previewed
+    int ticket = 0;             // preview()'s return value
+    GoldSetSpec spec;           // what was previewed
+    std::optional<Error> error; // "canceled", or why nothing could be previewed
     quint64 eligibleUsers = 0;
     quint64 selectedUsers = 0;
-    std::optional<GoldSetUser> user; // none when none of the first users tried is kept
-    QStringList profileTitles;       // "Title (Year)", in profile order
-    QStringList goldTitles;          // in gold order
-    QString explanation;             // why there is no user (empty when there is one)
+    std::optional<GoldSetUser> user;          // none when none of the first users tried is kept
+    QStringList profileTitles;                // "Title (Year)", in profile order
+    QStringList goldTitles;                   // in gold order
+    QString explanation;                      // why there is no user (empty when there is one)
     std::shared_ptr<const CoViewIndex> index; // reused by the next build on the same dataset
 };
 

@@ -57,13 +57,24 @@ QString percent(double fraction)
 } // namespace
 
 GoldSetPage::GoldSetPage(GoldSetController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_sets(new GoldSetTableModel(this)), m_users(new GoldSetUserModel(this)),
-      m_storage(new QLabel(this)), m_saveProject(new QPushButton(tr("Save Project As…"), this)), m_noDataset(new QWidget(this)),
-      m_banner(new MessageBanner(this)), m_table(makeTable(this, QStringLiteral("goldSetTable"))), m_emptyText(new QLabel(this)),
-      m_new(new QPushButton(tr("&New…"), this)), m_rename(new QPushButton(tr("&Rename…"), this)),
-      m_delete(new QPushButton(tr("&Delete…"), this)), m_exportJsonl(new QPushButton(tr("Export &JSONL…"), this)),
-      m_exportFineTune(new QPushButton(tr("Export &Fine-tuning Data…"), this)), m_compare(new QPushButton(tr("&Compare"), this)),
-      m_tabs(new QTabWidget(this)), m_summary(new GoldSetSummaryView(true, this))
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_sets(new GoldSetTableModel(this))
+    , m_users(new GoldSetUserModel(this))
+    , m_storage(new QLabel(this))
+    , m_saveProject(new QPushButton(tr("Save Project As…"), this))
+    , m_noDataset(new QWidget(this))
+    , m_banner(new MessageBanner(this))
+    , m_table(makeTable(this, QStringLiteral("goldSetTable")))
+    , m_emptyText(new QLabel(this))
+    , m_new(new QPushButton(tr("&New…"), this))
+    , m_rename(new QPushButton(tr("&Rename…"), this))
+    , m_delete(new QPushButton(tr("&Delete…"), this))
+    , m_exportJsonl(new QPushButton(tr("Export &JSONL…"), this))
+    , m_exportFineTune(new QPushButton(tr("Export &Fine-tuning Data…"), this))
+    , m_compare(new QPushButton(tr("&Compare"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_summary(new GoldSetSummaryView(true, this))
 {
     setObjectName(QStringLiteral("goldSetPage"));
     m_banner->setObjectName(QStringLiteral("goldSetBanner"));
@@ -85,7 +96,8 @@ GoldSetPage::GoldSetPage(GoldSetController *controller, QWidget *parent)
     m_noDataset->setObjectName(QStringLiteral("noDatasetNote"));
     auto *nl = new QHBoxLayout(m_noDataset);
     nl->setContentsMargins(0, 0, 0, 0);
-    auto *noDatasetText = new QLabel(tr("No dataset is loaded: load one to build gold sets and to see movie titles."), m_noDataset);
+    auto *noDatasetText = new QLabel(tr("No dataset is loaded: load one to build gold sets and to see movie titles."),
+                                     m_noDataset);
     noDatasetText->setWordWrap(true);
     auto *toDataset = new QPushButton(tr("Go to the Dataset Step"), m_noDataset);
     toDataset->setObjectName(QStringLiteral("goToDatasetButton"));
@@ -174,11 +186,12 @@ GoldSetPage::GoldSetPage(GoldSetController *controller, QWidget *parent)
             return;
         }
         const QString folder = QFileInfo(r->training).absolutePath();
-        QString details = tr("Training: %1 (%n example(s))", nullptr, static_cast<int>(r->trainingExamples)).arg(QDir::toNativeSeparators(r->training));
+        QString details = tr("Training: %1 (%n example(s))", nullptr, static_cast<int>(r->trainingExamples))
+                              .arg(QDir::toNativeSeparators(r->training));
         if (!r->validation.isEmpty())
             details += QLatin1Char('\n')
-                       + tr("Validation: %1 (%n example(s))", nullptr, static_cast<int>(r->validationExamples))
-                             .arg(QDir::toNativeSeparators(r->validation));
+                + tr("Validation: %1 (%n example(s))", nullptr, static_cast<int>(r->validationExamples))
+                      .arg(QDir::toNativeSeparators(r->validation));
         m_banner->showMessage(MessageBanner::Kind::Information, tr("Fine-tuning data written"), details);
         m_banner->show();
         Q_EMIT fineTuneDataExported(folder);
@@ -209,12 +222,14 @@ QWidget *GoldSetPage::buildUsersTab()
     const auto apply = [this] {
         const int s = m_splitFilter->currentData().toInt();
         m_users->setFilter(m_userSearch->text(), s < 0 ? std::nullopt : std::optional(static_cast<GoldSetSplit>(s)));
-        m_userCount->setText(tr("%1 of %2 users").arg(QLocale().toString(m_users->rowCount()), QLocale().toString(m_users->totalCount())));
+        m_userCount->setText(
+            tr("%1 of %2 users").arg(QLocale().toString(m_users->rowCount()), QLocale().toString(m_users->totalCount())));
     };
     connect(m_userSearch, &QLineEdit::textChanged, this, apply);
     connect(m_splitFilter, &QComboBox::currentIndexChanged, this, apply);
     connect(m_users, &QAbstractItemModel::modelReset, this, [this] {
-        m_userCount->setText(tr("%1 of %2 users").arg(QLocale().toString(m_users->rowCount()), QLocale().toString(m_users->totalCount())));
+        m_userCount->setText(
+            tr("%1 of %2 users").arg(QLocale().toString(m_users->rowCount()), QLocale().toString(m_users->totalCount())));
     });
     auto *searchLabel = new QLabel(tr("&Search:"), w);
     searchLabel->setBuddy(m_userSearch);
@@ -412,27 +427,34 @@ bool GoldSetPage::compare(qint64 first, qint64 second)
     const auto usersB = m_controller->users(second);
     if (!a || !b || !usersA || !usersB) {
         showError(tr("The gold sets could not be compared"),
-                  !usersA ? usersA.error().message : !usersB ? usersB.error().message : tr("A gold set is missing."));
+                  !usersA       ? usersA.error().message
+                      : !usersB ? usersB.error().message
+                                : tr("A gold set is missing."));
         return false;
     }
     const GoldSetComparison c = compareGoldSets(*usersA.value(), *usersB.value());
     const QLocale loc;
     QString h = QStringLiteral("<p><b>%1</b> ↔ <b>%2</b></p><table>").arg(a->name.toHtmlEscaped(), b->name.toHtmlEscaped());
     const auto row = [&h](const QString &caption, const QString &value) {
-        h += QStringLiteral("<tr><td style=\"padding-right:12px\">%1</td><td>%2</td></tr>").arg(caption.toHtmlEscaped(), value.toHtmlEscaped());
+        h += QStringLiteral("<tr><td style=\"padding-right:12px\">%1</td><td>%2</td></tr>")
+                 .arg(caption.toHtmlEscaped(), value.toHtmlEscaped());
     };
     row(tr("Users"), tr("%1 and %2").arg(loc.toString(c.usersA), loc.toString(c.usersB)));
     row(tr("Users in both"), tr("%1 (Jaccard %2)").arg(loc.toString(c.commonUsers), percent(c.userJaccard)));
     if (c.commonUsers > 0) {
         row(tr("Gold overlap per common user"), tr("mean Jaccard %1").arg(percent(c.meanGoldJaccard)));
-        row(tr("Identical gold lists"), tr("%1 of %2 common users").arg(loc.toString(c.identicalGold), loc.toString(c.commonUsers)));
+        row(tr("Identical gold lists"),
+            tr("%1 of %2 common users").arg(loc.toString(c.identicalGold), loc.toString(c.commonUsers)));
     }
     h += QStringLiteral("</table>");
     if (a->spec.seed != b->spec.seed || a->spec.users != b->spec.users)
-        h += QStringLiteral("<p>%1</p>").arg(tr("Different seeds or user counts sample different users: compare sets built "
-                                               "for the same users to see the effect of the other parameters.").toHtmlEscaped());
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(tr("Different seeds or user counts sample different users: compare sets built "
+                         "for the same users to see the effect of the other parameters.")
+                          .toHtmlEscaped());
     m_comparison->setText(h);
-    m_comparisonChart->replaceChart(goldSizeChart({{a->name, c.sizesA}, {b->name, c.sizesB}}, tr("Gold-list sizes side by side")));
+    m_comparisonChart->replaceChart(
+        goldSizeChart({{a->name, c.sizesA}, {b->name, c.sizesB}}, tr("Gold-list sizes side by side")));
     showTab(CompareTab);
     return true;
 }
@@ -462,7 +484,8 @@ void GoldSetPage::askRename()
     dialog->setWindowTitle(tr("Rename Gold Set"));
     dialog->setLabelText(tr("New name:"));
     dialog->setTextValue(set->name);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, id = set->id](const QString &name) { renameGoldSet(id, name); });
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, id = set->id](const QString &name) { renameGoldSet(id, name); });
     dialog->open();
 }
 
@@ -471,9 +494,10 @@ void GoldSetPage::askDelete()
     const auto set = m_controller->goldSet(m_currentId);
     if (!set)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Gold Set"),
-                                tr("Delete the gold set \"%1\" (%n user(s)) from the project?", nullptr, static_cast<int>(set->users)).arg(set->name),
-                                QMessageBox::Cancel, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Delete Gold Set"),
+        tr("Delete the gold set \"%1\" (%n user(s)) from the project?", nullptr, static_cast<int>(set->users)).arg(set->name),
+        QMessageBox::Cancel, this);
     box->setInformativeText(tr("This cannot be undone. Fine-tuning files already written from it are kept."));
     QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
@@ -500,10 +524,11 @@ void GoldSetPage::askExportFineTune()
     const auto set = m_controller->goldSet(m_currentId);
     if (!set)
         return;
-    askDirectory(this, tr("Folder for the Fine-tuning Data"), AppSettings::lastDirectory(), [this, id = set->id](const QString &folder) {
-        AppSettings::setLastDirectory(folder);
-        exportFineTuneData(id, folder);
-    });
+    askDirectory(this, tr("Folder for the Fine-tuning Data"), AppSettings::lastDirectory(),
+                 [this, id = set->id](const QString &folder) {
+                     AppSettings::setLastDirectory(folder);
+                     exportFineTuneData(id, folder);
+                 });
 }
 
 void GoldSetPage::compareSelected()

@@ -34,7 +34,11 @@ class GoldSetPage final : public QWidget
     Q_DISABLE_COPY_MOVE(GoldSetPage)
 
 public:
-    enum Tab { SummaryTab, UsersTab, CompareTab };
+    enum Tab {
+        SummaryTab,
+        UsersTab,
+        CompareTab
+    };
 
     explicit GoldSetPage(GoldSetController *controller, QWidget *parent = nullptr);
 

@@ -56,7 +56,8 @@ QString describeGoldSetSpec(const GoldSetSpec &spec)
     else if (spec.users == 0)
         users = GoldSetWizard::tr("Every eligible user");
     else
-        users = GoldSetWizard::tr("Up to %1 users sampled (seed %2) from the eligible ones").arg(number(spec.users)).arg(spec.seed);
+        users =
+            GoldSetWizard::tr("Up to %1 users sampled (seed %2) from the eligible ones").arg(number(spec.users)).arg(spec.seed);
     QStringList s;
     if (spec.protocol == GoldProtocol::NeighbourConsensus) {
         s << GoldSetWizard::tr("Neighbour consensus (the paper).");
@@ -65,13 +66,15 @@ QString describeGoldSetSpec(const GoldSetSpec &spec)
                   : GoldSetWizard::tr("%1; every user with ratings is eligible.").arg(users));
         s << GoldSetWizard::tr("Profile: the user's top %1 ratings (highest first, then newest).").arg(spec.profileSize);
         const QString who = spec.minMatches == 1
-                                ? GoldSetWizard::tr("every other user who rated a profile movie with %1 or more").arg(stars)
-                                : GoldSetWizard::tr("every other user who rated %1 of the profile movies with %2 or more")
-                                      .arg(spec.minMatches)
-                                      .arg(stars);
-        s << (spec.neighbourCap == 0 ? GoldSetWizard::tr("Neighbours: %1.").arg(who)
-                                     : GoldSetWizard::tr("Neighbours: %1, at most %2 sampled.").arg(who, number(spec.neighbourCap)));
-        s << GoldSetWizard::tr("Gold: movies rated by at least %1 % of the neighbours, leaving out %2; at most %3, most watched first.")
+            ? GoldSetWizard::tr("every other user who rated a profile movie with %1 or more").arg(stars)
+            : GoldSetWizard::tr("every other user who rated %1 of the profile movies with %2 or more")
+                  .arg(spec.minMatches)
+                  .arg(stars);
+        s << (spec.neighbourCap == 0
+                  ? GoldSetWizard::tr("Neighbours: %1.").arg(who)
+                  : GoldSetWizard::tr("Neighbours: %1, at most %2 sampled.").arg(who, number(spec.neighbourCap)));
+        s << GoldSetWizard::tr(
+                 "Gold: movies rated by at least %1 % of the neighbours, leaving out %2; at most %3, most watched first.")
                  .arg(spec.watchFactor)
                  .arg(spec.exclude == GoldExclude::Rated ? GoldSetWizard::tr("every movie the user rated")
                                                          : GoldSetWizard::tr("the profile movies"))
@@ -85,7 +88,8 @@ QString describeGoldSetSpec(const GoldSetSpec &spec)
             eligible += GoldSetWizard::tr(" and %1 ratings of 5 stars").arg(spec.eligibility);
         s << GoldSetWizard::tr("%1; eligible means %2.").arg(users, eligible);
         s << GoldSetWizard::tr("Gold: the user's last %1 ratings of %2 or more.").arg(spec.holdoutSize).arg(stars);
-        s << GoldSetWizard::tr("Profile: the top %1 of the ratings before them (highest first, then newest).").arg(spec.profileSize);
+        s << GoldSetWizard::tr("Profile: the top %1 of the ratings before them (highest first, then newest).")
+                 .arg(spec.profileSize);
     }
     s << GoldSetWizard::tr("Split by user: %1 % training, %2 % validation, %3 % test.")
              .arg(spec.split.train)
@@ -95,9 +99,13 @@ QString describeGoldSetSpec(const GoldSetSpec &spec)
 }
 
 GoldSetReviewPage::GoldSetReviewPage(GoldSetWizard *wizard)
-    : QWizardPage(wizard), m_wizard(wizard), m_spec(section(this, QStringLiteral("reviewSpec"))),
-      m_counts(section(this, QStringLiteral("reviewCounts"))), m_tokens(section(this, QStringLiteral("reviewTokens"))),
-      m_estimate(section(this, QStringLiteral("reviewEstimate"))), m_warnings(section(this, QStringLiteral("reviewWarnings")))
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+    , m_spec(section(this, QStringLiteral("reviewSpec")))
+    , m_counts(section(this, QStringLiteral("reviewCounts")))
+    , m_tokens(section(this, QStringLiteral("reviewTokens")))
+    , m_estimate(section(this, QStringLiteral("reviewEstimate")))
+    , m_warnings(section(this, QStringLiteral("reviewWarnings")))
 {
     setTitle(GoldSetWizard::tr("Review"));
     setSubTitle(GoldSetWizard::tr("Check the settings and what they will cost before the gold set is built."));
@@ -171,9 +179,9 @@ void GoldSetReviewPage::refresh()
     } else {
         Result<ChatDataReport> report = m_wizard->controller()->checkExample(*example);
         if (!report || report->perExample.empty()) {
-            m_tokens->setText(paragraph(GoldSetWizard::tr("Tokens and cost"),
-                                        (report ? GoldSetWizard::tr("The example could not be counted.") : report.error().message)
-                                            .toHtmlEscaped()));
+            m_tokens->setText(paragraph(
+                GoldSetWizard::tr("Tokens and cost"),
+                (report ? GoldSetWizard::tr("The example could not be counted.") : report.error().message).toHtmlEscaped()));
             m_estimate->clear();
         } else {
             const ExampleTokens &t = report->perExample.front();
@@ -206,9 +214,11 @@ void GoldSetReviewPage::refresh()
         }
     }
     if (train > 0 && train < 10)
-        warnings << GoldSetWizard::tr("Only %n training example(s) expected: OpenAI needs at least 10.", nullptr, static_cast<int>(train));
+        warnings << GoldSetWizard::tr("Only %n training example(s) expected: OpenAI needs at least 10.", nullptr,
+                                      static_cast<int>(train));
     else if (train > 0 && train < 50)
-        warnings << GoldSetWizard::tr("Only %n training example(s) expected: OpenAI recommends at least 50.", nullptr, static_cast<int>(train));
+        warnings << GoldSetWizard::tr("Only %n training example(s) expected: OpenAI recommends at least 50.", nullptr,
+                                      static_cast<int>(train));
     warnings << (QDate::currentDate() <= openAiJobsEnd()
                      ? GoldSetWizard::tr("OpenAI is winding down self-serve fine-tuning: new users cannot fine-tune, and "
                                          "remaining organizations reportedly lose new jobs after %1. Azure OpenAI and Together "
@@ -219,7 +229,8 @@ void GoldSetReviewPage::refresh()
     QString list;
     for (const QString &w : warnings)
         list += QStringLiteral("<li>%1</li>").arg(w.toHtmlEscaped());
-    m_warnings->setText(QStringLiteral("<b>%1</b><ul style=\"margin-top:0\">%2</ul>").arg(GoldSetWizard::tr("Warnings").toHtmlEscaped(), list));
+    m_warnings->setText(
+        QStringLiteral("<b>%1</b><ul style=\"margin-top:0\">%2</ul>").arg(GoldSetWizard::tr("Warnings").toHtmlEscaped(), list));
 }
 
 } // namespace cinetune::ui

@@ -47,27 +47,34 @@ QString goldSetSpecHtml(const GoldSetSpec &s)
 {
     QString h = QStringLiteral("<table>");
     const bool holdout = s.protocol == GoldProtocol::TemporalHoldout;
-    h += row(GoldSetSummaryView::tr("Protocol"), (holdout ? GoldSetSummaryView::tr("temporal hold-out") : GoldSetSummaryView::tr("neighbour consensus")) + QStringLiteral(" (")
-                                    + goldSetPresetLabel(s).toHtmlEscaped() + QLatin1Char(')'));
+    h += row(GoldSetSummaryView::tr("Protocol"),
+             (holdout ? GoldSetSummaryView::tr("temporal hold-out") : GoldSetSummaryView::tr("neighbour consensus"))
+                 + QStringLiteral(" (") + goldSetPresetLabel(s).toHtmlEscaped() + QLatin1Char(')'));
     if (!s.userIds.empty())
-        h += row(GoldSetSummaryView::tr("Users"), GoldSetSummaryView::tr("%n listed user(s)", nullptr, static_cast<int>(s.userIds.size())));
+        h += row(GoldSetSummaryView::tr("Users"),
+                 GoldSetSummaryView::tr("%n listed user(s)", nullptr, static_cast<int>(s.userIds.size())));
     else
         h += row(GoldSetSummaryView::tr("Users"), s.users == 0 ? GoldSetSummaryView::tr("all eligible") : number(s.users));
     if (!holdout || s.eligibility > 0)
-        h += row(GoldSetSummaryView::tr("Eligibility E"), GoldSetSummaryView::tr("at least %1 ratings of 5 stars").arg(s.eligibility));
+        h += row(GoldSetSummaryView::tr("Eligibility E"),
+                 GoldSetSummaryView::tr("at least %1 ratings of 5 stars").arg(s.eligibility));
     h += row(GoldSetSummaryView::tr("Profile size P"), number(s.profileSize));
     h += row(GoldSetSummaryView::tr("Star threshold T"), starsText(s.starThreshold).toHtmlEscaped());
     if (holdout) {
         h += row(GoldSetSummaryView::tr("Hold-out size H"), number(s.holdoutSize));
     } else {
         h += row(GoldSetSummaryView::tr("Min matches M"), number(s.minMatches));
-        h += row(GoldSetSummaryView::tr("Neighbour cap"), s.neighbourCap == 0 ? GoldSetSummaryView::tr("all") : number(s.neighbourCap));
+        h += row(GoldSetSummaryView::tr("Neighbour cap"),
+                 s.neighbourCap == 0 ? GoldSetSummaryView::tr("all") : number(s.neighbourCap));
         h += row(GoldSetSummaryView::tr("Watch factor W"), QStringLiteral("%1 %").arg(s.watchFactor));
-        h += row(GoldSetSummaryView::tr("Exclude"), s.exclude == GoldExclude::Rated ? GoldSetSummaryView::tr("every movie the user rated") : GoldSetSummaryView::tr("the profile movies"));
+        h += row(GoldSetSummaryView::tr("Exclude"),
+                 s.exclude == GoldExclude::Rated ? GoldSetSummaryView::tr("every movie the user rated")
+                                                 : GoldSetSummaryView::tr("the profile movies"));
         h += row(GoldSetSummaryView::tr("Max gold G"), number(s.maxGold));
         h += row(GoldSetSummaryView::tr("Min gold"), number(s.minGold));
     }
-    h += row(GoldSetSummaryView::tr("Split"), QStringLiteral("%1 / %2 / %3 %").arg(s.split.train).arg(s.split.validation).arg(s.split.test));
+    h += row(GoldSetSummaryView::tr("Split"),
+             QStringLiteral("%1 / %2 / %3 %").arg(s.split.train).arg(s.split.validation).arg(s.split.test));
     h += row(GoldSetSummaryView::tr("Seed"), QString::number(s.seed));
     return h + QStringLiteral("</table>");
 }
@@ -92,25 +99,31 @@ QString goldSetSummaryHtml(const QJsonObject &o, const GoldSetSpec &spec, const 
                      QString::number(s.value(QStringLiteral("recall@5")).toDouble(), 'f', 4),
                      QString::number(s.value(QStringLiteral("mrr")).toDouble(), 'f', 4));
         };
-        const auto share = [&d](const char *key) { return QStringLiteral("%1 %").arg(d.value(QLatin1String(key)).toDouble() * 100, 0, 'f', 1); };
+        const auto share = [&d](const char *key) {
+            return QStringLiteral("%1 %").arg(d.value(QLatin1String(key)).toDouble() * 100, 0, 'f', 1);
+        };
         h += QStringLiteral("<p style=\"background:#fff4e0;border-left:4px solid #e69f00;padding:4px\"><b>%1</b></p>")
                  .arg(d.value(QStringLiteral("verdict")).toString().toHtmlEscaped());
         QString t = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
         t += row(GoldSetSummaryView::tr("Diagnostics on the split"),
-                 GoldSetSummaryView::tr("%1 (%2 users)").arg(d.value(QStringLiteral("split")).toString(), number(d.value(QStringLiteral("users")).toInteger())));
+                 GoldSetSummaryView::tr("%1 (%2 users)")
+                     .arg(d.value(QStringLiteral("split")).toString(), number(d.value(QStringLiteral("users")).toInteger())));
         t += row(GoldSetSummaryView::tr("Most popular (trivial baseline)"), score("most_popular"));
         if (d.contains(QStringLiteral("neighbour_consensus")))
             t += row(GoldSetSummaryView::tr("Neighbour consensus, seed + 1 (ceiling)"), score("neighbour_consensus"));
         t += row(GoldSetSummaryView::tr("Gold in the top 1 / 5 / 10 % most-rated movies"),
-                 QStringLiteral("%1 / %2 / %3").arg(share("gold_in_top_1_percent"), share("gold_in_top_5_percent"), share("gold_in_top_10_percent")));
+                 QStringLiteral("%1 / %2 / %3")
+                     .arg(share("gold_in_top_1_percent"), share("gold_in_top_5_percent"), share("gold_in_top_10_percent")));
         t += row(GoldSetSummaryView::tr("Mean pairwise Jaccard of gold lists"),
                  QString::number(d.value(QStringLiteral("mean_pairwise_jaccard")).toDouble(), 'f', 3));
-        t += row(GoldSetSummaryView::tr("Distinct gold movies in the split"), number(d.value(QStringLiteral("distinct_gold_movies")).toInteger()));
+        t += row(GoldSetSummaryView::tr("Distinct gold movies in the split"),
+                 number(d.value(QStringLiteral("distinct_gold_movies")).toInteger()));
         h += t + QStringLiteral("</table>");
     }
     const QString explanation = o.value(QStringLiteral("explanation")).toString();
     if (kept == 0 && !explanation.isEmpty())
-        h += QStringLiteral("<p style=\"color:#D55E00\">%1</p>").arg(GoldSetSummaryView::tr("Nobody was kept: %1.").arg(explanation).toHtmlEscaped());
+        h += QStringLiteral("<p style=\"color:#D55E00\">%1</p>")
+                 .arg(GoldSetSummaryView::tr("Nobody was kept: %1.").arg(explanation).toHtmlEscaped());
     const QJsonObject dropped = o.value(QStringLiteral("dropped")).toObject();
     QString drops;
     for (int r = 0; r < kGoldDropReasonCount; ++r) {
@@ -123,20 +136,24 @@ QString goldSetSummaryHtml(const QJsonObject &o, const GoldSetSpec &spec, const 
         h += GoldSetSummaryView::tr("Dropped:") + QStringLiteral("<ul style=\"margin-top:0\">") + drops + QStringLiteral("</ul>");
     QString t = QStringLiteral("<table>");
     const QJsonObject splits = o.value(QStringLiteral("splits")).toObject();
-    t += row(GoldSetSummaryView::tr("Train / validation / test"), QStringLiteral("%1 / %2 / %3")
-                                                     .arg(number(splits.value(QStringLiteral("train")).toInteger()),
-                                                          number(splits.value(QStringLiteral("validation")).toInteger()),
-                                                          number(splits.value(QStringLiteral("test")).toInteger())));
+    t += row(GoldSetSummaryView::tr("Train / validation / test"),
+             QStringLiteral("%1 / %2 / %3")
+                 .arg(number(splits.value(QStringLiteral("train")).toInteger()),
+                      number(splits.value(QStringLiteral("validation")).toInteger()),
+                      number(splits.value(QStringLiteral("test")).toInteger())));
     if (kept > 0) {
         if (spec.protocol == GoldProtocol::NeighbourConsensus)
-            t += row(GoldSetSummaryView::tr("Neighbours per user"), distribution(o.value(QStringLiteral("neighbors")).toObject()));
+            t += row(GoldSetSummaryView::tr("Neighbours per user"),
+                     distribution(o.value(QStringLiteral("neighbors")).toObject()));
         t += row(GoldSetSummaryView::tr("Profile sizes"), distribution(o.value(QStringLiteral("profile_sizes")).toObject()));
-        t += row(GoldSetSummaryView::tr("Distinct gold movies"), number(o.value(QStringLiteral("distinct_gold_movies")).toInteger()));
+        t += row(GoldSetSummaryView::tr("Distinct gold movies"),
+                 number(o.value(QStringLiteral("distinct_gold_movies")).toInteger()));
     }
     h += t + QStringLiteral("</table>");
     const QJsonArray top = o.value(QStringLiteral("top_gold_movies")).toArray();
     if (!top.isEmpty()) {
-        h += QStringLiteral("<p>%1</p><ol style=\"margin-top:0\">").arg(GoldSetSummaryView::tr("Most frequent gold movies (number of users):"));
+        h += QStringLiteral("<p>%1</p><ol style=\"margin-top:0\">")
+                 .arg(GoldSetSummaryView::tr("Most frequent gold movies (number of users):"));
         for (qsizetype i = 0; i < std::min<qsizetype>(topMovies, top.size()); ++i) {
             const QJsonObject m = top[i].toObject();
             const auto id = static_cast<std::uint32_t>(m.value(QStringLiteral("movie")).toInteger());
@@ -145,7 +162,8 @@ QString goldSetSummaryHtml(const QJsonObject &o, const GoldSetSpec &spec, const 
                 if (const auto index = dataset->dataset->catalogue.find(id))
                     title = dataset->dataset->catalogue.displayTitle(*index);
             }
-            h += QStringLiteral("<li>%1 — %2</li>").arg(title.toHtmlEscaped(), number(m.value(QStringLiteral("users")).toInteger()));
+            h += QStringLiteral("<li>%1 — %2</li>")
+                     .arg(title.toHtmlEscaped(), number(m.value(QStringLiteral("users")).toInteger()));
         }
         h += QStringLiteral("</ol>");
     }
@@ -198,7 +216,10 @@ QChart *goldSizeChart(const std::vector<std::pair<QString, std::vector<std::uint
 }
 
 GoldSetSummaryView::GoldSetSummaryView(bool showSpec, QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_spec(new QLabel(this)), m_chart(new ChartView(this))
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_spec(new QLabel(this))
+    , m_chart(new ChartView(this))
 {
     for (QLabel *l : {m_summary, m_spec}) {
         l->setTextFormat(Qt::RichText);
@@ -240,7 +261,7 @@ void GoldSetSummaryView::clear()
 QString GoldSetSummaryView::text() const
 {
     return QTextDocumentFragment::fromHtml(m_summary->text()).toPlainText() + QLatin1Char('\n')
-           + QTextDocumentFragment::fromHtml(m_spec->text()).toPlainText();
+        + QTextDocumentFragment::fromHtml(m_spec->text()).toPlainText();
 }
 
 } // namespace cinetune::ui

@@ -6,7 +6,9 @@
 
 namespace cinetune::ui {
 
-GoldSetTableModel::GoldSetTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+GoldSetTableModel::GoldSetTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void GoldSetTableModel::setGoldSets(const QList<StoredGoldSet> &sets, const QByteArray &currentFingerprint)
 {
@@ -48,18 +50,26 @@ QVariant GoldSetTableModel::data(const QModelIndex &index, int role) const
     const QLocale loc;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case NameColumn: return g.name;
-        case PresetColumn: return goldSetPresetLabel(g.spec);
-        case UsersColumn: return loc.toString(g.users);
-        case TrainColumn: return loc.toString(g.splitUsers[0]);
-        case ValidationColumn: return loc.toString(g.splitUsers[1]);
-        case TestColumn: return loc.toString(g.splitUsers[2]);
-        case CreatedColumn: return loc.toString(g.createdAt.toLocalTime(), QLocale::ShortFormat);
+        case NameColumn:
+            return g.name;
+        case PresetColumn:
+            return goldSetPresetLabel(g.spec);
+        case UsersColumn:
+            return loc.toString(g.users);
+        case TrainColumn:
+            return loc.toString(g.splitUsers[0]);
+        case ValidationColumn:
+            return loc.toString(g.splitUsers[1]);
+        case TestColumn:
+            return loc.toString(g.splitUsers[2]);
+        case CreatedColumn:
+            return loc.toString(g.createdAt.toLocalTime(), QLocale::ShortFormat);
         case DatasetColumn:
             if (m_fingerprint.isEmpty())
                 return tr("– no dataset");
             return matches ? tr("✓ loaded") : tr("⚠ other files");
-        default: break;
+        default:
+            break;
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -82,15 +92,24 @@ QVariant GoldSetTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case PresetColumn: return tr("Protocol");
-    case UsersColumn: return tr("Users");
-    case TrainColumn: return tr("Train");
-    case ValidationColumn: return tr("Validation");
-    case TestColumn: return tr("Test");
-    case CreatedColumn: return tr("Created");
-    case DatasetColumn: return tr("Dataset");
-    default: return {};
+    case NameColumn:
+        return tr("Name");
+    case PresetColumn:
+        return tr("Protocol");
+    case UsersColumn:
+        return tr("Users");
+    case TrainColumn:
+        return tr("Train");
+    case ValidationColumn:
+        return tr("Validation");
+    case TestColumn:
+        return tr("Test");
+    case CreatedColumn:
+        return tr("Created");
+    case DatasetColumn:
+        return tr("Dataset");
+    default:
+        return {};
     }
 }
 

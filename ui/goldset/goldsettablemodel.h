@@ -14,7 +14,17 @@ class GoldSetTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(GoldSetTableModel)
 
 public:
-    enum Column { NameColumn, PresetColumn, UsersColumn, TrainColumn, ValidationColumn, TestColumn, CreatedColumn, DatasetColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        PresetColumn,
+        UsersColumn,
+        TrainColumn,
+        ValidationColumn,
+        TestColumn,
+        CreatedColumn,
+        DatasetColumn,
+        ColumnCount
+    };
     static constexpr int IdRole = Qt::UserRole + 1;
     static constexpr int MatchesDatasetRole = Qt::UserRole + 2; // bool
 

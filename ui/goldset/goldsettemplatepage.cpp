@@ -43,11 +43,16 @@ QString roleLabel(const QString &role)
 } // namespace
 
 GoldSetTemplatePage::GoldSetTemplatePage(GoldSetWizard *wizard)
-    : QWizardPage(wizard), m_wizard(wizard), m_system(templateEdit(QStringLiteral("systemTemplateEdit"), this)),
-      m_user(templateEdit(QStringLiteral("userTemplateEdit"), this)),
-      m_assistant(templateEdit(QStringLiteral("assistantTemplateEdit"), this)), m_message(new QLabel(this)),
-      m_previewStatus(new QLabel(this)), m_preview(new QPlainTextEdit(this)), m_json(new QPlainTextEdit(this)),
-      m_debounce(new QTimer(this))
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+    , m_system(templateEdit(QStringLiteral("systemTemplateEdit"), this))
+    , m_user(templateEdit(QStringLiteral("userTemplateEdit"), this))
+    , m_assistant(templateEdit(QStringLiteral("assistantTemplateEdit"), this))
+    , m_message(new QLabel(this))
+    , m_previewStatus(new QLabel(this))
+    , m_preview(new QPlainTextEdit(this))
+    , m_json(new QPlainTextEdit(this))
+    , m_debounce(new QTimer(this))
 {
     setTitle(GoldSetWizard::tr("Prompt template"));
     setSubTitle(GoldSetWizard::tr("How each user becomes a chat fine-tuning example. Placeholders: {profile} (numbered "
@@ -84,7 +89,8 @@ GoldSetTemplatePage::GoldSetTemplatePage(GoldSetWizard *wizard)
     {
         QString label;
         QPlainTextEdit *edit;
-    } rows[] = {{GoldSetWizard::tr("S&ystem:"), m_system}, {GoldSetWizard::tr("&User:"), m_user},
+    } rows[] = {{GoldSetWizard::tr("S&ystem:"), m_system},
+                {GoldSetWizard::tr("&User:"), m_user},
                 {GoldSetWizard::tr("&Assistant:"), m_assistant}};
     int row = 0;
     for (const auto &r : rows) {
@@ -102,7 +108,8 @@ GoldSetTemplatePage::GoldSetTemplatePage(GoldSetWizard *wizard)
     auto *previewBox = new QWidget(this);
     auto *pl = new QVBoxLayout(previewBox);
     pl->setContentsMargins(0, 0, 0, 0);
-    auto *previewTitle = new QLabel(GoldSetWizard::tr("<b>Preview</b> — a real user of the loaded dataset under these settings"), previewBox);
+    auto *previewTitle = new QLabel(GoldSetWizard::tr("<b>Preview</b> — a real user of the loaded dataset under these settings"),
+                                    previewBox);
     pl->addWidget(previewTitle);
     pl->addWidget(m_previewStatus);
     pl->addWidget(m_preview, 1);
@@ -164,7 +171,7 @@ void GoldSetTemplatePage::applyEdits()
     // The name tells the paper's texts from edited ones (the project and the JSON show it).
     const PromptTemplate paper = PromptTemplate::paperDefault();
     t.name = t.system == paper.system && t.user == paper.user && t.assistant == paper.assistant ? paper.name
-                                                                                                 : QStringLiteral("custom");
+                                                                                                : QStringLiteral("custom");
     m_wizard->setPromptTemplate(t);
     const Status s = t.validate();
     m_message->setText(s ? QString() : s.error().message);
@@ -193,9 +200,8 @@ void GoldSetTemplatePage::showPreview()
     const GoldSetPreview *p = m_wizard->preview();
     const QLocale locale;
     if (!p) {
-        m_previewStatus->setText(m_wizard->previewPending()
-                                     ? GoldSetWizard::tr("Finding an example user under these settings…")
-                                     : GoldSetWizard::tr("No preview yet."));
+        m_previewStatus->setText(m_wizard->previewPending() ? GoldSetWizard::tr("Finding an example user under these settings…")
+                                                            : GoldSetWizard::tr("No preview yet."));
         m_preview->clear();
         m_json->clear();
         return;
@@ -216,8 +222,8 @@ void GoldSetTemplatePage::showPreview()
         m_json->clear();
         return;
     }
-    m_previewStatus->setText(GoldSetWizard::tr("User %1 (one of %2 eligible users): %n profile movie(s), %3 gold movies.", nullptr,
-                                               static_cast<int>(p->profileTitles.size()))
+    m_previewStatus->setText(GoldSetWizard::tr("User %1 (one of %2 eligible users): %n profile movie(s), %3 gold movies.",
+                                               nullptr, static_cast<int>(p->profileTitles.size()))
                                  .arg(p->user->user)
                                  .arg(locale.toString(static_cast<qulonglong>(p->eligibleUsers)))
                                  .arg(p->goldTitles.size()));

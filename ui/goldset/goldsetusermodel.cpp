@@ -9,14 +9,19 @@ namespace cinetune::ui {
 QString splitLabel(GoldSetSplit split)
 {
     switch (split) {
-    case GoldSetSplit::Train: return QCoreApplication::translate("cinetune::ui::GoldSetUserModel", "Train");
-    case GoldSetSplit::Validation: return QCoreApplication::translate("cinetune::ui::GoldSetUserModel", "Validation");
-    case GoldSetSplit::Test: break;
+    case GoldSetSplit::Train:
+        return QCoreApplication::translate("cinetune::ui::GoldSetUserModel", "Train");
+    case GoldSetSplit::Validation:
+        return QCoreApplication::translate("cinetune::ui::GoldSetUserModel", "Validation");
+    case GoldSetSplit::Test:
+        break;
     }
     return QCoreApplication::translate("cinetune::ui::GoldSetUserModel", "Test");
 }
 
-GoldSetUserModel::GoldSetUserModel(QObject *parent) : QAbstractTableModel(parent) {}
+GoldSetUserModel::GoldSetUserModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 QString GoldSetUserModel::title(std::uint32_t movie) const
 {
@@ -45,8 +50,8 @@ void GoldSetUserModel::setUsers(std::shared_ptr<const std::vector<GoldSetUser>> 
     if (m_users) {
         m_keys.reserve(m_users->size());
         for (const GoldSetUser &u : *m_users)
-            m_keys.push_back(foldForSearch(QString(QString::number(u.user) + QLatin1Char(' ') + titles(u.profile) + QLatin1Char(' ')
-                                                   + titles(u.gold))));
+            m_keys.push_back(foldForSearch(
+                QString(QString::number(u.user) + QLatin1Char(' ') + titles(u.profile) + QLatin1Char(' ') + titles(u.gold))));
     }
     refilter();
     endResetModel();
@@ -108,11 +113,16 @@ QVariant GoldSetUserModel::data(const QModelIndex &index, int role) const
         return static_cast<qulonglong>(u->user);
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case UserColumn: return static_cast<qulonglong>(u->user);
-        case SplitColumn: return splitLabel(u->split);
-        case ProfileColumn: return titles(u->profile);
-        case GoldColumn: return titles(u->gold);
-        default: break;
+        case UserColumn:
+            return static_cast<qulonglong>(u->user);
+        case SplitColumn:
+            return splitLabel(u->split);
+        case ProfileColumn:
+            return titles(u->profile);
+        case GoldColumn:
+            return titles(u->gold);
+        default:
+            break;
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() == UserColumn)
@@ -125,11 +135,16 @@ QVariant GoldSetUserModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case UserColumn: return tr("User");
-    case SplitColumn: return tr("Split");
-    case ProfileColumn: return tr("Profile");
-    case GoldColumn: return tr("Gold");
-    default: return {};
+    case UserColumn:
+        return tr("User");
+    case SplitColumn:
+        return tr("Split");
+    case ProfileColumn:
+        return tr("Profile");
+    case GoldColumn:
+        return tr("Gold");
+    default:
+        return {};
     }
 }
 

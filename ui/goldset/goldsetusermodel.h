@@ -19,7 +19,13 @@ class GoldSetUserModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(GoldSetUserModel)
 
 public:
-    enum Column { UserColumn, SplitColumn, ProfileColumn, GoldColumn, ColumnCount };
+    enum Column {
+        UserColumn,
+        SplitColumn,
+        ProfileColumn,
+        GoldColumn,
+        ColumnCount
+    };
     static constexpr int UserIdRole = Qt::UserRole + 1;
 
     explicit GoldSetUserModel(QObject *parent = nullptr);

@@ -37,10 +37,16 @@ QString defaultName(const GoldSetSpec &spec)
 // --- GoldSetBuildPage ------------------------------------------------------------------------
 
 GoldSetBuildPage::GoldSetBuildPage(GoldSetWizard *wizard)
-    : QWizardPage(wizard), m_wizard(wizard), m_status(new QLabel(this)), m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(GoldSetWizard::tr("&Cancel Build"), this)),
-      m_again(new QPushButton(GoldSetWizard::tr("Build &Again"), this)), m_summary(new GoldSetSummaryView(false, this)),
-      m_name(new QLineEdit(this)), m_nameMessage(new QLabel(this)), m_nameRow(new QWidget(this))
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+    , m_status(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(GoldSetWizard::tr("&Cancel Build"), this))
+    , m_again(new QPushButton(GoldSetWizard::tr("Build &Again"), this))
+    , m_summary(new GoldSetSummaryView(false, this))
+    , m_name(new QLineEdit(this))
+    , m_nameMessage(new QLabel(this))
+    , m_nameRow(new QWidget(this))
 {
     setTitle(GoldSetWizard::tr("Build"));
     setSubTitle(GoldSetWizard::tr("The gold set is built in the background; you can cancel at any time."));
@@ -186,7 +192,8 @@ bool GoldSetBuildPage::validatePage()
         m_nameMessage->show();
         return false;
     }
-    Result<qint64> id = m_wizard->controller()->add(m_name->text(), *m_outcome.set, m_outcome.datasetFingerprint, m_outcome.diagnostics);
+    Result<qint64> id = m_wizard->controller()->add(m_name->text(), *m_outcome.set, m_outcome.datasetFingerprint,
+                                                    m_outcome.diagnostics);
     if (!id) {
         m_nameMessage->setText(id.error().message);
         m_nameMessage->show();
@@ -199,8 +206,10 @@ bool GoldSetBuildPage::validatePage()
 // --- GoldSetWizard ---------------------------------------------------------------------------
 
 GoldSetWizard::GoldSetWizard(GoldSetController *controller, QWidget *parent)
-    : QWizard(parent), m_controller(controller), m_template(controller->promptTemplate()),
-      m_buildPage(new GoldSetBuildPage(this))
+    : QWizard(parent)
+    , m_controller(controller)
+    , m_template(controller->promptTemplate())
+    , m_buildPage(new GoldSetBuildPage(this))
 {
     setObjectName(QStringLiteral("goldSetWizard"));
     setWindowTitle(tr("New Gold Set"));

@@ -25,7 +25,15 @@ class GoldSetWizard final : public QWizard
     Q_DISABLE_COPY_MOVE(GoldSetWizard)
 
 public:
-    enum PageId { PresetPageId, UsersPageId, NeighboursPageId, SplitPageId, TemplatePageId, ReviewPageId, BuildPageId };
+    enum PageId {
+        PresetPageId,
+        UsersPageId,
+        NeighboursPageId,
+        SplitPageId,
+        TemplatePageId,
+        ReviewPageId,
+        BuildPageId
+    };
 
     explicit GoldSetWizard(GoldSetController *controller, QWidget *parent = nullptr);
     ~GoldSetWizard() override;

@@ -57,7 +57,9 @@ void setValue(QSpinBox *s, qint64 v)
 // --- GoldSetSpecPage -------------------------------------------------------------------------
 
 GoldSetSpecPage::GoldSetSpecPage(GoldSetWizard *wizard, const QString &title, const QString &subtitle)
-    : QWizardPage(wizard), m_wizard(wizard), m_message(new QLabel(this))
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+    , m_message(new QLabel(this))
 {
     setTitle(title);
     setSubTitle(subtitle);
@@ -99,9 +101,13 @@ void GoldSetSpecPage::updateMessage()
 // --- GoldSetPresetPage -----------------------------------------------------------------------
 
 GoldSetPresetPage::GoldSetPresetPage(GoldSetWizard *wizard)
-    : GoldSetSpecPage(wizard, GoldSetWizard::tr("Preset"),
-                      GoldSetWizard::tr("Start from the paper's settings or a standard protocol; every value can be changed on the next pages.")),
-      m_presets(new QButtonGroup(this)), m_protocol(new QComboBox(this)), m_noDataset(new QWidget(this))
+    : GoldSetSpecPage(
+        wizard, GoldSetWizard::tr("Preset"),
+        GoldSetWizard::tr(
+            "Start from the paper's settings or a standard protocol; every value can be changed on the next pages."))
+    , m_presets(new QButtonGroup(this))
+    , m_protocol(new QComboBox(this))
+    , m_noDataset(new QWidget(this))
 {
     const QString labels[] = {
         GoldSetWizard::tr("&paper50 — the paper's profileData50"),
@@ -111,14 +117,17 @@ GoldSetPresetPage::GoldSetPresetPage(GoldSetWizard *wizard)
     };
     const QString explanations[] = {
         GoldSetWizard::tr("Gold: movies rated by at least 50 % of up to 10,000 neighbours who gave a profile movie 5 stars."),
-        GoldSetWizard::tr("Gold: movies rated by at least 60 % of up to 10,000 neighbours who gave a profile movie 4 stars or more."),
-        GoldSetWizard::tr("Gold: each user's last 10 ratings of 4 stars or more; the profile comes from the ratings before them."),
+        GoldSetWizard::tr(
+            "Gold: movies rated by at least 60 % of up to 10,000 neighbours who gave a profile movie 4 stars or more."),
+        GoldSetWizard::tr(
+            "Gold: each user's last 10 ratings of 4 stars or more; the profile comes from the ratings before them."),
         GoldSetWizard::tr("Set every parameter yourself, for either protocol."),
     };
     auto *l = new QVBoxLayout(this);
     for (int i = 0; i < 4; ++i) {
         auto *radio = new QRadioButton(labels[i], this);
-        radio->setObjectName(i < 3 ? QStringLiteral("preset_%1").arg(QLatin1String(kPresetIds[i])) : QStringLiteral("preset_custom"));
+        radio->setObjectName(i < 3 ? QStringLiteral("preset_%1").arg(QLatin1String(kPresetIds[i]))
+                                   : QStringLiteral("preset_custom"));
         m_presets->addButton(radio, i);
         l->addWidget(radio);
         auto *h = hint(explanations[i], this);
@@ -141,7 +150,8 @@ GoldSetPresetPage::GoldSetPresetPage(GoldSetWizard *wizard)
     m_noDataset->setObjectName(QStringLiteral("noDatasetNote"));
     auto *nl = new QHBoxLayout(m_noDataset);
     nl->setContentsMargins(0, 12, 0, 0);
-    auto *noDatasetText = new QLabel(GoldSetWizard::tr("A gold set is built from a loaded dataset, and none is loaded yet."), m_noDataset);
+    auto *noDatasetText = new QLabel(GoldSetWizard::tr("A gold set is built from a loaded dataset, and none is loaded yet."),
+                                     m_noDataset);
     noDatasetText->setWordWrap(true);
     noDatasetText->setStyleSheet(QStringLiteral("color:#D55E00"));
     auto *toDataset = new QPushButton(GoldSetWizard::tr("Go to the &Dataset Step"), m_noDataset);
@@ -212,14 +222,16 @@ void GoldSetPresetPage::load(const GoldSetSpec &spec)
 
 GoldSetUsersPage::GoldSetUsersPage(GoldSetWizard *wizard)
     : GoldSetSpecPage(wizard, GoldSetWizard::tr("Users and profile"),
-                      GoldSetWizard::tr("Which users get a gold set, and which of their ratings form their profile.")),
-      m_form(new QFormLayout), m_users(spin(this, QStringLiteral("usersSpin"), 0, std::numeric_limits<int>::max(),
-                                            GoldSetWizard::tr("Users sampled (seeded) from the eligible ones; 0 = all eligible users"))),
-      m_eligibility(spin(this, QStringLiteral("eligibilitySpin"), 0, 100000,
-                         GoldSetWizard::tr("At least E ratings of 5 stars (\"more than three 5-star reviews\": E = 4); 0 = everybody"))),
-      m_profile(spin(this, QStringLiteral("profileSizeSpin"), 0, 10000,
-                     GoldSetWizard::tr("The user's ratings ordered by rating, then date (newest first); the first P"))),
-      m_threshold(new QDoubleSpinBox(this))
+                      GoldSetWizard::tr("Which users get a gold set, and which of their ratings form their profile."))
+    , m_form(new QFormLayout)
+    , m_users(spin(this, QStringLiteral("usersSpin"), 0, std::numeric_limits<int>::max(),
+                   GoldSetWizard::tr("Users sampled (seeded) from the eligible ones; 0 = all eligible users")))
+    , m_eligibility(
+          spin(this, QStringLiteral("eligibilitySpin"), 0, 100000,
+               GoldSetWizard::tr("At least E ratings of 5 stars (\"more than three 5-star reviews\": E = 4); 0 = everybody")))
+    , m_profile(spin(this, QStringLiteral("profileSizeSpin"), 0, 10000,
+                     GoldSetWizard::tr("The user's ratings ordered by rating, then date (newest first); the first P")))
+    , m_threshold(new QDoubleSpinBox(this))
 {
     m_users->setSpecialValueText(GoldSetWizard::tr("All eligible"));
     m_threshold->setObjectName(QStringLiteral("thresholdSpin"));
@@ -237,10 +249,12 @@ GoldSetUsersPage::GoldSetUsersPage(GoldSetWizard *wizard)
     l->addLayout(m_form);
     l->addWidget(messageLabel());
     l->addStretch(1);
-    connect(m_users, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.users = static_cast<std::uint32_t>(v); }); });
+    connect(m_users, &QSpinBox::valueChanged, this,
+            [this](int v) { edit([v](GoldSetSpec &s) { s.users = static_cast<std::uint32_t>(v); }); });
     connect(m_eligibility, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.eligibility = v; }); });
     connect(m_profile, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.profileSize = v; }); });
-    connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this](double v) { edit([v](GoldSetSpec &s) { s.starThreshold = v; }); });
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this,
+            [this](double v) { edit([v](GoldSetSpec &s) { s.starThreshold = v; }); });
 }
 
 void GoldSetUsersPage::load(const GoldSetSpec &spec)
@@ -255,19 +269,20 @@ void GoldSetUsersPage::load(const GoldSetSpec &spec)
 
 GoldSetNeighboursPage::GoldSetNeighboursPage(GoldSetWizard *wizard)
     : GoldSetSpecPage(wizard, GoldSetWizard::tr("Neighbours and gold"),
-                      GoldSetWizard::tr("Who counts as a neighbour, and which of their movies become the user's gold list.")),
-      m_form(new QFormLayout),
-      m_minMatches(spin(this, QStringLiteral("minMatchesSpin"), 0, 10000,
-                        GoldSetWizard::tr("A neighbour rated at least M of the profile movies with T or more (1 = any)"))),
-      m_cap(spin(this, QStringLiteral("neighbourCapSpin"), 0, std::numeric_limits<int>::max(),
-                 GoldSetWizard::tr("Neighbours sampled (seeded) among the candidates; 0 = all"))),
-      m_watch(spin(this, QStringLiteral("watchFactorSpin"), 0, 1000,
-                   GoldSetWizard::tr("A movie is gold when at least W % of the sampled neighbours rated it"))),
-      m_exclude(new QComboBox(this)),
-      m_maxGold(spin(this, QStringLiteral("maxGoldSpin"), 0, 100000, GoldSetWizard::tr("At most G gold movies, most watched first"))),
-      m_minGold(spin(this, QStringLiteral("minGoldSpin"), 0, 100000,
-                     GoldSetWizard::tr("Users with fewer gold movies are dropped (and counted)"))),
-      m_holdout(spin(this, QStringLiteral("holdoutSpin"), 0, 100000,
+                      GoldSetWizard::tr("Who counts as a neighbour, and which of their movies become the user's gold list."))
+    , m_form(new QFormLayout)
+    , m_minMatches(spin(this, QStringLiteral("minMatchesSpin"), 0, 10000,
+                        GoldSetWizard::tr("A neighbour rated at least M of the profile movies with T or more (1 = any)")))
+    , m_cap(spin(this, QStringLiteral("neighbourCapSpin"), 0, std::numeric_limits<int>::max(),
+                 GoldSetWizard::tr("Neighbours sampled (seeded) among the candidates; 0 = all")))
+    , m_watch(spin(this, QStringLiteral("watchFactorSpin"), 0, 1000,
+                   GoldSetWizard::tr("A movie is gold when at least W % of the sampled neighbours rated it")))
+    , m_exclude(new QComboBox(this))
+    , m_maxGold(
+          spin(this, QStringLiteral("maxGoldSpin"), 0, 100000, GoldSetWizard::tr("At most G gold movies, most watched first")))
+    , m_minGold(spin(this, QStringLiteral("minGoldSpin"), 0, 100000,
+                     GoldSetWizard::tr("Users with fewer gold movies are dropped (and counted)")))
+    , m_holdout(spin(this, QStringLiteral("holdoutSpin"), 0, 100000,
                      GoldSetWizard::tr("The user's last H ratings of T or more are the gold list")))
 {
     m_cap->setSpecialValueText(GoldSetWizard::tr("All candidates"));
@@ -287,7 +302,8 @@ GoldSetNeighboursPage::GoldSetNeighboursPage(GoldSetWizard *wizard)
     l->addWidget(messageLabel());
     l->addStretch(1);
     connect(m_minMatches, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.minMatches = v; }); });
-    connect(m_cap, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.neighbourCap = static_cast<std::uint32_t>(v); }); });
+    connect(m_cap, &QSpinBox::valueChanged, this,
+            [this](int v) { edit([v](GoldSetSpec &s) { s.neighbourCap = static_cast<std::uint32_t>(v); }); });
     connect(m_watch, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.watchFactor = v; }); });
     connect(m_exclude, &QComboBox::currentIndexChanged, this, [this] {
         const auto e = static_cast<GoldExclude>(m_exclude->currentData().toInt());
@@ -320,12 +336,16 @@ void GoldSetNeighboursPage::load(const GoldSetSpec &spec)
 // --- GoldSetSplitPage ------------------------------------------------------------------------
 
 GoldSetSplitPage::GoldSetSplitPage(GoldSetWizard *wizard)
-    : GoldSetSpecPage(wizard, GoldSetWizard::tr("Split and seed"),
-                      GoldSetWizard::tr("Users are split into training, validation and test sets; one seed drives every random choice.")),
-      m_train(spin(this, QStringLiteral("trainSpin"), 0, 1000, GoldSetWizard::tr("Share of the users for fine-tuning"))),
-      m_validation(spin(this, QStringLiteral("validationSpin"), 0, 1000, GoldSetWizard::tr("Share of the users for validation during fine-tuning"))),
-      m_test(spin(this, QStringLiteral("testSpin"), 0, 1000, GoldSetWizard::tr("Share of the users held back for the evaluation"))),
-      m_seed(new QLineEdit(this)), m_seedMessage(new QLabel(this))
+    : GoldSetSpecPage(
+        wizard, GoldSetWizard::tr("Split and seed"),
+        GoldSetWizard::tr("Users are split into training, validation and test sets; one seed drives every random choice."))
+    , m_train(spin(this, QStringLiteral("trainSpin"), 0, 1000, GoldSetWizard::tr("Share of the users for fine-tuning")))
+    , m_validation(spin(this, QStringLiteral("validationSpin"), 0, 1000,
+                        GoldSetWizard::tr("Share of the users for validation during fine-tuning")))
+    , m_test(
+          spin(this, QStringLiteral("testSpin"), 0, 1000, GoldSetWizard::tr("Share of the users held back for the evaluation")))
+    , m_seed(new QLineEdit(this))
+    , m_seedMessage(new QLabel(this))
 {
     for (QSpinBox *s : {m_train, m_validation, m_test})
         s->setSuffix(QStringLiteral(" %"));
@@ -334,9 +354,8 @@ GoldSetSplitPage::GoldSetSplitPage(GoldSetWizard *wizard)
     m_seed->setToolTip(GoldSetWizard::tr("The same dataset, settings and seed always give the same gold set"));
     auto *newSeed = new QPushButton(GoldSetWizard::tr("New &Random Seed"), this);
     newSeed->setObjectName(QStringLiteral("newSeedButton"));
-    connect(newSeed, &QPushButton::clicked, this, [this] {
-        m_seed->setText(QString::number(QRandomGenerator::global()->bounded(1u, 1000000000u)));
-    });
+    connect(newSeed, &QPushButton::clicked, this,
+            [this] { m_seed->setText(QString::number(QRandomGenerator::global()->bounded(1u, 1000000000u))); });
     auto *seedRow = new QHBoxLayout;
     seedRow->addWidget(m_seed, 1);
     seedRow->addWidget(newSeed);
@@ -355,7 +374,8 @@ GoldSetSplitPage::GoldSetSplitPage(GoldSetWizard *wizard)
     l->addWidget(m_seedMessage);
     l->addStretch(1);
     connect(m_train, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.split.train = v; }); });
-    connect(m_validation, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.split.validation = v; }); });
+    connect(m_validation, &QSpinBox::valueChanged, this,
+            [this](int v) { edit([v](GoldSetSpec &s) { s.split.validation = v; }); });
     connect(m_test, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.split.test = v; }); });
     connect(m_seed, &QLineEdit::textChanged, this, [this](const QString &text) {
         bool ok = false;

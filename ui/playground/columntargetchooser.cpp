@@ -22,8 +22,13 @@ constexpr int kFineTunedRole = Qt::UserRole + 1;
 } // namespace
 
 ColumnTargetChooser::ColumnTargetChooser(ProviderService *providers, BaselineRegistry *baselines, QWidget *parent)
-    : QWidget(parent), m_providers(providers), m_baselines(baselines), m_target(new QComboBox(this)), m_model(new QComboBox(this)),
-      m_strategy(new QComboBox(this)), m_temperature(new QDoubleSpinBox(this))
+    : QWidget(parent)
+    , m_providers(providers)
+    , m_baselines(baselines)
+    , m_target(new QComboBox(this))
+    , m_model(new QComboBox(this))
+    , m_strategy(new QComboBox(this))
+    , m_temperature(new QDoubleSpinBox(this))
 {
     m_target->setObjectName(QStringLiteral("targetCombo"));
     m_target->setAccessibleName(tr("Target"));
@@ -77,10 +82,11 @@ void ColumnTargetChooser::refreshTargets()
             m_target->addItem(text, QString(kProviderPrefix + p.name));
         }
         if (m_baselines) {
-            for (BaselineKind kind : {BaselineKind::ItemKnn, BaselineKind::MostPopular, BaselineKind::NeighbourConsensus,
-                                      BaselineKind::Random}) {
+            for (BaselineKind kind :
+                 {BaselineKind::ItemKnn, BaselineKind::MostPopular, BaselineKind::NeighbourConsensus, BaselineKind::Random}) {
                 m_target->addItem(tr("%1 (local baseline)").arg(baselineName(kind)), QString(kBaselinePrefix + baselineId(kind)));
-                m_target->setItemData(m_target->count() - 1, tr("Local baseline: answers at once, no key needed"), Qt::ToolTipRole);
+                m_target->setItemData(m_target->count() - 1, tr("Local baseline: answers at once, no key needed"),
+                                      Qt::ToolTipRole);
             }
         }
         if (m_target->count() == 0)

@@ -30,7 +30,9 @@ QJsonObject savedProfilesJson()
 } // namespace
 
 PlaygroundController::PlaygroundController(DatasetController *datasets, QObject *parent)
-    : QObject(parent), m_datasets(datasets), m_baselines(new BaselineRegistry(this))
+    : QObject(parent)
+    , m_datasets(datasets)
+    , m_baselines(new BaselineRegistry(this))
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDefaultDebounceMs);
@@ -71,17 +73,20 @@ void PlaygroundController::onDatasetChanged()
     auto future = QtConcurrent::run([data = m_data] {
         return Prepared{MovieSearchIndex::fromDataset(*data->dataset, data->searchKeys), AnswerResolver(data->dataset)};
     });
-    m_datasets->tasks()->run(future, tr("Indexing movie titles"), this, [this, data = m_data](const QFuture<Prepared> &f) {
-        if (data != m_data)
-            return; // another dataset came meanwhile
-        if (f.resultCount() > 0) { // canceled in the status bar: no title search in this session
-            Prepared p = f.result();
-            m_index = std::move(p.index);
-            m_resolver = std::move(p.resolver);
-        }
-        m_ready = true;
-        Q_EMIT datasetChanged();
-    }, BackgroundTasks::Show::IfSlow);
+    m_datasets->tasks()->run(
+        future, tr("Indexing movie titles"), this,
+        [this, data = m_data](const QFuture<Prepared> &f) {
+            if (data != m_data)
+                return;                // another dataset came meanwhile
+            if (f.resultCount() > 0) { // canceled in the status bar: no title search in this session
+                Prepared p = f.result();
+                m_index = std::move(p.index);
+                m_resolver = std::move(p.resolver);
+            }
+            m_ready = true;
+            Q_EMIT datasetChanged();
+        },
+        BackgroundTasks::Show::IfSlow);
 }
 
 QStringList PlaygroundController::profileTitles() const
@@ -242,7 +247,8 @@ Status PlaygroundController::loadGoldSetUser(const QString &path, std::uint32_t 
                            tr("User %1 is not in this gold set. Pick a user listed in the file.").arg(sourceUserId));
 }
 
-Status PlaygroundController::showGoldSetUser(const std::vector<GoldSetUser> &users, std::uint32_t sourceUserId, const QString &notFound)
+Status PlaygroundController::showGoldSetUser(const std::vector<GoldSetUser> &users, std::uint32_t sourceUserId,
+                                             const QString &notFound)
 {
     const auto it = std::find_if(users.begin(), users.end(), [&](const GoldSetUser &g) { return g.user == sourceUserId; });
     if (it == users.end())
@@ -320,8 +326,9 @@ Status PlaygroundController::loadGoldSetUser(qint64 goldSetId, std::uint32_t sou
         return makeError(errc::Playground::NoGoldSet, tr("This gold set is no longer in the project."));
     // Its movie and user ids belong to another dataset: the profile would be wrong or empty.
     if (!goldSetMatchesDataset(*set))
-        return makeError(errc::Playground::OtherDataset,
-                         tr("Gold set “%1” was built from another dataset. Open that dataset on the Dataset step first.").arg(set->name));
+        return makeError(
+            errc::Playground::OtherDataset,
+            tr("Gold set “%1” was built from another dataset. Open that dataset on the Dataset step first.").arg(set->name));
     auto users = m_goldSets->users(goldSetId);
     if (!users)
         return users.error();
@@ -329,8 +336,9 @@ Status PlaygroundController::loadGoldSetUser(qint64 goldSetId, std::uint32_t sou
     std::vector<GoldSetUser> test;
     std::copy_if(users.value()->begin(), users.value()->end(), std::back_inserter(test),
                  [&](const GoldSetUser &u) { return u.user == sourceUserId && u.split == GoldSetSplit::Test; });
-    return showGoldSetUser(test, sourceUserId,
-                           tr("User %1 is not in the test split of gold set “%2”. Pick one of its test users.").arg(sourceUserId).arg(set->name));
+    return showGoldSetUser(
+        test, sourceUserId,
+        tr("User %1 is not in the test split of gold set “%2”. Pick one of its test users.").arg(sourceUserId).arg(set->name));
 }
 
 QList<FineTunedModelChoice> PlaygroundController::fineTunedModels(const QString &provider) const

@@ -42,9 +42,14 @@ std::vector<ComparisonColumn> comparison(const QList<RecommendationColumn *> &co
 } // namespace
 
 PlaygroundPage::PlaygroundPage(PlaygroundController *controller, ProviderService *providers, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_providers(providers), m_editor(new ProfileEditor(controller, this)),
-      m_panel(new QWidget(this)), m_columnsLayout(new QHBoxLayout(m_panel)), m_addColumn(new QPushButton(tr("Add &Column"), this)),
-      m_exportNote(new QLabel(this))
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_providers(providers)
+    , m_editor(new ProfileEditor(controller, this))
+    , m_panel(new QWidget(this))
+    , m_columnsLayout(new QHBoxLayout(m_panel))
+    , m_addColumn(new QPushButton(tr("Add &Column"), this))
+    , m_exportNote(new QLabel(this))
 {
     setObjectName(QStringLiteral("playgroundPage"));
     auto *title = new QLabel(tr("Playground"), this);
@@ -146,7 +151,8 @@ RecommendationColumn *PlaygroundPage::addColumn()
     m_columns.append(column);
     connect(m_controller, &PlaygroundController::refreshRequested, column, &RecommendationColumn::refresh);
     connect(column, &RecommendationColumn::resultsChanged, this, &PlaygroundPage::updateOverlap);
-    connect(column, &RecommendationColumn::removeRequested, this, [this, column] { removeColumn(int(m_columns.indexOf(column))); });
+    connect(column, &RecommendationColumn::removeRequested, this,
+            [this, column] { removeColumn(int(m_columns.indexOf(column))); });
     if (!m_controller->profile().empty())
         column->refresh(m_controller->query());
     updateButtons();
@@ -253,8 +259,7 @@ void PlaygroundPage::copyCsv()
 
 void PlaygroundPage::exportDialog()
 {
-    askSaveFile(this, tr("Export Comparison"),
-                AppSettings::lastDirectory() + QLatin1Char('/') + tr("playground.md"),
+    askSaveFile(this, tr("Export Comparison"), AppSettings::lastDirectory() + QLatin1Char('/') + tr("playground.md"),
                 tr("Markdown (*.md);;CSV (*.csv);;PNG image (*.png)"), QStringLiteral("md"), [this](const QString &path) {
                     const Status s = exportComparison(path);
                     m_exportNote->setText(s.ok() ? tr("Saved %1").arg(QFileInfo(path).fileName()) : s.error().message);

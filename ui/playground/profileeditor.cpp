@@ -32,11 +32,21 @@ constexpr int kMovieRole = Qt::UserRole + 1;
 } // namespace
 
 ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_search(new QLineEdit(this)), m_completer(new QCompleter(this)),
-      m_completionModel(new QStandardItemModel(this)), m_list(new QListWidget(this)), m_count(new QLabel(this)),
-      m_who(new QLabel(this)), m_user(new QLineEdit(this)), m_saved(new QComboBox(this)), m_saveName(new QLineEdit(this)),
-      m_message(new QLabel(this)), m_goldSet(new QComboBox(this)), m_goldUser(new QComboBox(this)),
-      m_loadGoldUser(new QPushButton(tr("S&how Test User"), this))
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_search(new QLineEdit(this))
+    , m_completer(new QCompleter(this))
+    , m_completionModel(new QStandardItemModel(this))
+    , m_list(new QListWidget(this))
+    , m_count(new QLabel(this))
+    , m_who(new QLabel(this))
+    , m_user(new QLineEdit(this))
+    , m_saved(new QComboBox(this))
+    , m_saveName(new QLineEdit(this))
+    , m_message(new QLabel(this))
+    , m_goldSet(new QComboBox(this))
+    , m_goldUser(new QComboBox(this))
+    , m_loadGoldUser(new QPushButton(tr("S&how Test User"), this))
 {
     setObjectName(QStringLiteral("profileEditor"));
 
@@ -51,9 +61,8 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     m_completer->popup()->setAccessibleName(tr("Matching movies, most rated first"));
     m_search->setCompleter(m_completer);
     connect(m_search, &QLineEdit::textEdited, this, &ProfileEditor::updateCompletions);
-    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, [this](const QModelIndex &index) {
-        addMovie(index.data(kMovieRole).toUInt());
-    });
+    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
+            [this](const QModelIndex &index) { addMovie(index.data(kMovieRole).toUInt()); });
     // Enter without choosing from the list adds the best match.
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         if (m_completer->popup()->isVisible() || m_completions.empty())
@@ -364,7 +373,8 @@ void ProfileEditor::loadProjectGoldSetUser()
 void ProfileEditor::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 4px;") : QString());
+    m_message->setStyleSheet(error ? QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 4px;")
+                                   : QString());
     m_message->show();
 }
 

@@ -20,15 +20,29 @@ namespace cinetune::ui {
 
 namespace {
 
-enum ListColumn { RankColumn, StatusColumn, TitleColumn, RatingsColumn, ListColumnCount };
+enum ListColumn {
+    RankColumn,
+    StatusColumn,
+    TitleColumn,
+    RatingsColumn,
+    ListColumnCount
+};
 
 } // namespace
 
-RecommendationColumn::RecommendationColumn(PlaygroundController *controller, ProviderService *providers, int number, QWidget *parent)
-    : QWidget(parent), m_controller(controller), m_number(number), m_chooser(new ColumnTargetChooser(providers, controller->baselines(), this)),
-      m_title(new QLabel(this)), m_stateLabel(new QLabel(this)), m_banner(new MessageBanner(this)),
-      m_stream(new QPlainTextEdit(this)), m_list(new QTreeWidget(this)), m_details(new QToolButton(this)),
-      m_remove(new QToolButton(this))
+RecommendationColumn::RecommendationColumn(PlaygroundController *controller, ProviderService *providers, int number,
+                                           QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_number(number)
+    , m_chooser(new ColumnTargetChooser(providers, controller->baselines(), this))
+    , m_title(new QLabel(this))
+    , m_stateLabel(new QLabel(this))
+    , m_banner(new MessageBanner(this))
+    , m_stream(new QPlainTextEdit(this))
+    , m_list(new QTreeWidget(this))
+    , m_details(new QToolButton(this))
+    , m_remove(new QToolButton(this))
 {
     setObjectName(QStringLiteral("recommendationColumn"));
     QFont tf = m_title->font();
@@ -182,8 +196,7 @@ void RecommendationColumn::onAnswered(const EngineAnswer &answer)
     if (answer.error) {
         m_items.clear();
         fillList();
-        m_banner->showMessage(MessageBanner::Kind::Error, tr("This column could not answer"),
-                              answer.error->message);
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("This column could not answer"), answer.error->message);
         setState(State::Failed, tr("Failed after %1 s.").arg(QLocale().toString(answer.elapsedMs / 1000.0, 'f', 1)));
         Q_EMIT resultsChanged();
         return;
@@ -201,9 +214,10 @@ void RecommendationColumn::onAnswered(const EngineAnswer &answer)
     int exact = 0;
     for (const RecommendedItem &i : m_items)
         exact += i.status == ItemStatus::Exact ? 1 : 0;
-    setState(State::Done, tr("%n title(s), %1 in the catalogue · %2 s", nullptr, int(m_items.size()))
-                              .arg(exact)
-                              .arg(QLocale().toString(answer.elapsedMs / 1000.0, 'f', 2)));
+    setState(State::Done,
+             tr("%n title(s), %1 in the catalogue · %2 s", nullptr, int(m_items.size()))
+                 .arg(exact)
+                 .arg(QLocale().toString(answer.elapsedMs / 1000.0, 'f', 2)));
     Q_EMIT resultsChanged();
 }
 
@@ -269,18 +283,19 @@ void RecommendationColumn::showDetails()
         tabs->addTab(edit, name);
     };
     textTab(m_answer->prompt, tr("Prompt sent"));
-    textTab(m_answer->error ? m_answer->raw + QStringLiteral("\n\n") + m_answer->error->message + QLatin1Char('\n')
-                                  + m_answer->error->detail
-                            : m_answer->raw,
+    textTab(m_answer->error
+                ? m_answer->raw + QStringLiteral("\n\n") + m_answer->error->message + QLatin1Char('\n') + m_answer->error->detail
+                : m_answer->raw,
             tr("Raw answer"));
     auto *usage = new QWidget(tabs);
     auto *form = new QFormLayout(usage);
     const QLocale loc;
     form->addRow(tr("Prompt tokens:"), new QLabel(loc.toString(m_answer->promptTokens), usage));
     form->addRow(tr("Completion tokens:"), new QLabel(loc.toString(m_answer->completionTokens), usage));
-    form->addRow(tr("Cost:"), new QLabel(m_answer->costUsd ? QStringLiteral("$%1").arg(loc.toString(*m_answer->costUsd, 'f', 6))
-                                                            : tr("unknown (no price for this model)"),
-                                         usage));
+    form->addRow(tr("Cost:"),
+                 new QLabel(m_answer->costUsd ? QStringLiteral("$%1").arg(loc.toString(*m_answer->costUsd, 'f', 6))
+                                              : tr("unknown (no price for this model)"),
+                            usage));
     form->addRow(tr("Time:"), new QLabel(tr("%1 s").arg(loc.toString(m_answer->elapsedMs / 1000.0, 'f', 2)), usage));
     tabs->addTab(usage, tr("Tokens and cost"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);

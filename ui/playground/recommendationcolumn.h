@@ -30,7 +30,13 @@ class RecommendationColumn final : public QWidget
     Q_DISABLE_COPY_MOVE(RecommendationColumn)
 
 public:
-    enum class State { Idle, Thinking, Streaming, Done, Failed };
+    enum class State {
+        Idle,
+        Thinking,
+        Streaming,
+        Done,
+        Failed
+    };
 
     RecommendationColumn(PlaygroundController *controller, ProviderService *providers, int number, QWidget *parent = nullptr);
     ~RecommendationColumn() override;

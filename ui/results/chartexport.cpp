@@ -41,8 +41,9 @@ void paint(const ChartSpec &spec, QPainter &painter, const QRectF &target, QSize
 
 Status ioError(const QString &path, const QString &why)
 {
-    return makeError(errc::Results::Io, tr("The chart could not be written to %1: %2. Choose another folder or file name.")
-                                                       .arg(QDir::toNativeSeparators(path), why));
+    return makeError(errc::Results::Io,
+                     tr("The chart could not be written to %1: %2. Choose another folder or file name.")
+                         .arg(QDir::toNativeSeparators(path), why));
 }
 
 } // namespace

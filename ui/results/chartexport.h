@@ -28,6 +28,9 @@ QByteArray svg(const ChartSpec &spec, QSize size);
 QByteArray pdf(const ChartSpec &spec, QSize size);
 [[nodiscard]] Status savePdf(const ChartSpec &spec, const QString &path, QSize size);
 
-inline QSize defaultSize() { return {900, 560}; }
+inline QSize defaultSize()
+{
+    return {900, 560};
+}
 
 } // namespace cinetune::ui::chartexport

@@ -37,8 +37,9 @@ Status writeBytes(const QString &path, const QByteArray &bytes)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit())
-        return makeError(errc::Results::Io, tr("%1 could not be written: %2. Choose another folder.")
-                                                           .arg(QDir::toNativeSeparators(path), f.errorString()));
+        return makeError(
+            errc::Results::Io,
+            tr("%1 could not be written: %2. Choose another folder.").arg(QDir::toNativeSeparators(path), f.errorString()));
     return Ok{};
 }
 
@@ -73,8 +74,10 @@ PreparedReport prepareReport(const ResultsComparison &comparison, ReportData bas
             continue;
         ReportFacts f{tr("Metric conventions"), {}};
         for (auto it = t.conventions.constBegin(); it != t.conventions.constEnd(); ++it)
-            f.rows << qMakePair(it.key(), it.value().isString() ? it.value().toString()
-                                                                : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)));
+            f.rows << qMakePair(it.key(),
+                                it.value().isString()
+                                    ? it.value().toString()
+                                    : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)));
         base.facts.prepend(f);
         break;
     }
@@ -107,15 +110,17 @@ Result<ReportFiles> writePreparedReport(const PreparedReport &prepared, const QS
     ReportHtmlOptions options;
     options.images = ReportHtmlOptions::Images::ResourceName;
     QTextDocument doc;
-    doc.setDefaultStyleSheet(QStringLiteral("table{border-collapse:collapse} th,td{padding:2px 6px} th{border-bottom:1px solid #222}"
-                                            "td.sig{font-weight:bold} pre{font-size:8pt} .warn{color:#a05a00}"));
+    doc.setDefaultStyleSheet(
+        QStringLiteral("table{border-collapse:collapse} th,td{padding:2px 6px} th{border-bottom:1px solid #222}"
+                       "td.sig{font-weight:bold} pre{font-size:8pt} .warn{color:#a05a00}"));
     for (qsizetype i = 0; i < report.charts.size() && i < prepared.images.size(); ++i)
         doc.addResource(QTextDocument::ImageResource, QUrl(report.charts[i].id + QStringLiteral(".png")), prepared.images[i]);
     doc.setHtml(reportToHtml(report, options));
     QSaveFile f(files.pdf);
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(errc::Results::Io, tr("%1 could not be written: %2. Choose another folder.")
-                                                           .arg(QDir::toNativeSeparators(files.pdf), f.errorString()));
+        return makeError(
+            errc::Results::Io,
+            tr("%1 could not be written: %2. Choose another folder.").arg(QDir::toNativeSeparators(files.pdf), f.errorString()));
     {
         QPdfWriter pdf(&f);
         pdf.setTitle(report.title);
@@ -129,8 +134,9 @@ Result<ReportFiles> writePreparedReport(const PreparedReport &prepared, const QS
         doc.print(&pdf);
     }
     if (!f.commit())
-        return makeError(errc::Results::Io, tr("%1 could not be written: %2. Choose another folder.")
-                                                           .arg(QDir::toNativeSeparators(files.pdf), f.errorString()));
+        return makeError(
+            errc::Results::Io,
+            tr("%1 could not be written: %2. Choose another folder.").arg(QDir::toNativeSeparators(files.pdf), f.errorString()));
     return files;
 }
 
@@ -173,8 +179,9 @@ Result<int> writePreparedExport(const PreparedExport &prepared, const QString &d
     for (const auto &[name, image] : prepared.images) {
         QSaveFile f(d.filePath(name));
         if (!f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit())
-            return makeError(errc::Results::Io, tr("%1 could not be written: %2. Choose another folder.")
-                                                               .arg(QDir::toNativeSeparators(d.filePath(name)), f.errorString()));
+            return makeError(errc::Results::Io,
+                             tr("%1 could not be written: %2. Choose another folder.")
+                                 .arg(QDir::toNativeSeparators(d.filePath(name)), f.errorString()));
     }
     return static_cast<int>(prepared.files.size() + prepared.images.size());
 }

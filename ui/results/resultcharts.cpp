@@ -151,8 +151,9 @@ QBarSeries *addBars(QChart *chart, const QStringList &names, const QList<QList<M
         if (s < 0 || index < 0 || index >= values[s].size())
             return;
         const MetricCell &c = values[s][index];
-        QToolTip::showText(QCursor::pos(), c.present ? cellTip(names[s], categories.value(index), c)
-                                                     : tr("%1 — %2: no value").arg(names[s], categories.value(index)));
+        QToolTip::showText(QCursor::pos(),
+                           c.present ? cellTip(names[s], categories.value(index), c)
+                                     : tr("%1 — %2: no value").arg(names[s], categories.value(index)));
     });
     return series;
 }
@@ -215,8 +216,8 @@ QChart *barChart(const QString &title, const GoldSetResults &g, const QStringLis
 
 QList<QColor> seriesColours()
 {
-    return {chartstyle::kBlue, chartstyle::kOrange, chartstyle::kGreen, chartstyle::kVermillion, chartstyle::kSkyBlue,
-            chartstyle::kPurple};
+    return {chartstyle::kBlue,       chartstyle::kOrange,  chartstyle::kGreen,
+            chartstyle::kVermillion, chartstyle::kSkyBlue, chartstyle::kPurple};
 }
 
 double barCentre(int category, int set, int sets, double barWidth)
@@ -290,8 +291,9 @@ QChart *metricAtK(const GoldSetResults &g, const QString &base, const ChartLook 
                 return std::abs(a.x() - p.x()) < std::abs(b.x() - p.x());
             });
             if (it != pts.cend())
-                QToolTip::showText(QCursor::pos(), QStringLiteral("%1 — %2@%3: %4")
-                                                       .arg(s->name(), name).arg(it->x()).arg(formatNumber(it->y(), 4)));
+                QToolTip::showText(
+                    QCursor::pos(),
+                    QStringLiteral("%1 — %2@%3: %4").arg(s->name(), name).arg(it->x()).arg(formatNumber(it->y(), 4)));
         });
         for (const int k : ks) {
             const MetricCell c = r.metrics.value(QStringLiteral("%1@%2").arg(base).arg(k));
@@ -319,7 +321,7 @@ QChart *popularity(const GoldSetResults &g, const ChartLook &look)
 {
     QChart *chart = newChart(tr("Popularity of recommended and gold movies – %1").arg(g.name), look);
     // Compact labels: the six groups must fit under a narrow chart.
-    const QStringList categories{QStringLiteral("1–9"), QStringLiteral("10–99"), QStringLiteral("100–999"),
+    const QStringList categories{QStringLiteral("1–9"),    QStringLiteral("10–99"),    QStringLiteral("100–999"),
                                  QStringLiteral("1k–10k"), QStringLiteral("10k–100k"), QStringLiteral("≥ 100k")};
     QStringList names;
     QList<QList<MetricCell>> values;
@@ -392,8 +394,11 @@ QChart *lossCurves(const QList<LossCurve> &curves, const ChartLook &look)
             s->attachAxis(y);
             QObject::connect(s, &QLineSeries::hovered, s, [s](const QPointF &p, bool on) {
                 if (on)
-                    QToolTip::showText(QCursor::pos(), QStringLiteral("%1 — %2 %3: %4")
-                                                           .arg(s->name(), tr("step")).arg(qRound(p.x())).arg(formatNumber(p.y(), 4)));
+                    QToolTip::showText(QCursor::pos(),
+                                       QStringLiteral("%1 — %2 %3: %4")
+                                           .arg(s->name(), tr("step"))
+                                           .arg(qRound(p.x()))
+                                           .arg(formatNumber(p.y(), 4)));
                 else
                     QToolTip::hideText();
             });
@@ -429,14 +434,17 @@ QList<ChartSpec> chartsFor(const ResultsComparison &comparison)
             }
         }
         const bool anyRate = std::any_of(g.runs.cbegin(), g.runs.cend(), [](const RunMetrics &r) {
-            return r.metrics.contains(QStringLiteral("hallucination_rate")) || r.metrics.contains(QStringLiteral("duplicate_rate"))
-                   || r.metrics.contains(QStringLiteral("parse_failure_rate"));
+            return r.metrics.contains(QStringLiteral("hallucination_rate"))
+                || r.metrics.contains(QStringLiteral("duplicate_rate"))
+                || r.metrics.contains(QStringLiteral("parse_failure_rate"));
         });
         if (anyRate)
-            specs << ChartSpec{unique(QStringLiteral("rates-") + s), tr("Hallucination, duplicate and parse-failure rates – %1").arg(g.name),
+            specs << ChartSpec{unique(QStringLiteral("rates-") + s),
+                               tr("Hallucination, duplicate and parse-failure rates – %1").arg(g.name),
                                [g](const ChartLook &l) { return rates(g, l); }};
         if (!g.popularity.isEmpty())
-            specs << ChartSpec{unique(QStringLiteral("popularity-") + s), tr("Popularity of recommended and gold movies – %1").arg(g.name),
+            specs << ChartSpec{unique(QStringLiteral("popularity-") + s),
+                               tr("Popularity of recommended and gold movies – %1").arg(g.name),
                                [g](const ChartLook &l) { return popularity(g, l); }};
     }
     if (!comparison.losses.isEmpty()) {

@@ -29,7 +29,7 @@ struct ChartLook
 // size) and the report each get their own QChart from the same data.
 struct ChartSpec
 {
-    QString id;     // file-name friendly and unique among the charts of a comparison
+    QString id; // file-name friendly and unique among the charts of a comparison
     QString title;
     std::function<QChart *(const ChartLook &)> build;
 };

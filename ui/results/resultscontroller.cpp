@@ -14,7 +14,10 @@
 
 namespace cinetune::ui {
 
-ResultsController::ResultsController(BackgroundTasks *tasks, QObject *parent) : QObject(parent), m_tasks(tasks) {}
+ResultsController::ResultsController(BackgroundTasks *tasks, QObject *parent)
+    : QObject(parent)
+    , m_tasks(tasks)
+{}
 
 ResultsController::~ResultsController() = default;
 
@@ -103,7 +106,8 @@ void ResultsController::refreshRuns()
     if (!m_dataset) {
         Q_EMIT problem(false, tr("Open the project's dataset to see its runs"),
                        tr("%n run(s) of this project can be scored once the dataset they were made on is open: "
-                          "the answers' titles are matched to its movies.", nullptr, static_cast<int>(inputs->size())));
+                          "the answers' titles are matched to its movies.",
+                          nullptr, static_cast<int>(inputs->size())));
         return;
     }
     m_scoring = true;
@@ -113,32 +117,35 @@ void ResultsController::refreshRuns()
         const TitleResolver resolver = TitleResolver::fromDataset(*dataset);
         return scoreRunInputs(in, *dataset, resolver);
     });
-    m_tasks->run(future, tr("Scoring the project's runs"), this, [this, generation = m_generation](const QFuture<Result<QList<ScoredRun>>> &f) {
-        if (generation != m_generation)
-            return; // another project meanwhile
-        m_scoring = false;
-        if (f.resultCount() == 0) { // canceled in the status bar
-            m_rescore = false;
-            return;
-        }
-        const Result<QList<ScoredRun>> r = f.result();
-        if (r) {
-            m_scored = r.value();
-            Q_EMIT runsScored(static_cast<int>(m_scored.size()));
-        } else {
-            Q_EMIT problem(true, tr("The project's runs could not be scored"), r.error().message);
-        }
-        if (std::exchange(m_rescore, false))
-            refreshRuns();
-    }, BackgroundTasks::Show::IfSlow);
+    m_tasks->run(
+        future, tr("Scoring the project's runs"), this,
+        [this, generation = m_generation](const QFuture<Result<QList<ScoredRun>>> &f) {
+            if (generation != m_generation)
+                return; // another project meanwhile
+            m_scoring = false;
+            if (f.resultCount() == 0) { // canceled in the status bar
+                m_rescore = false;
+                return;
+            }
+            const Result<QList<ScoredRun>> r = f.result();
+            if (r) {
+                m_scored = r.value();
+                Q_EMIT runsScored(static_cast<int>(m_scored.size()));
+            } else {
+                Q_EMIT problem(true, tr("The project's runs could not be scored"), r.error().message);
+            }
+            if (std::exchange(m_rescore, false))
+                refreshRuns();
+        },
+        BackgroundTasks::Show::IfSlow);
 }
 
 void ResultsController::writeExport(const PreparedExport &prepared, const QString &dir)
 {
     auto future = QtConcurrent::run([prepared, dir] { return writePreparedExport(prepared, dir); });
     m_tasks->run(future, tr("Exporting tables and charts"), this, [this](const QFuture<Result<int>> &f) {
-        Q_EMIT exportFinished(f.resultCount() > 0 ? f.result()
-                                                  : Result<int>(makeError(errc::General::Cancelled, tr("The export was canceled."))));
+        Q_EMIT exportFinished(
+            f.resultCount() > 0 ? f.result() : Result<int>(makeError(errc::General::Cancelled, tr("The export was canceled."))));
     });
 }
 

@@ -64,12 +64,22 @@ QLabel *heading(const QString &text, QWidget *parent)
 } // namespace
 
 ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller ? controller : new ResultsController(new BackgroundTasks(this), this)),
-      m_pairFunction(storedPair), m_banner(new MessageBanner(this)), m_group(new QComboBox(this)),
-      m_runs(new QListWidget(this)), m_pairA(new QComboBox(this)), m_pairB(new QComboBox(this)),
-      m_exportAll(new QPushButton(tr("Export All…"), this)), m_report(new QPushButton(tr("Write Report…"), this)),
-      m_empty(new QLabel(this)), m_tabs(new QTabWidget(this)), m_paperTable(new ResultsTableView(this)),
-      m_extendedTable(new ResultsTableView(this)), m_chartArea(new QWidget(this)), m_chartGrid(new QGridLayout(m_chartArea))
+    : QWidget(parent)
+    , m_controller(controller ? controller : new ResultsController(new BackgroundTasks(this), this))
+    , m_pairFunction(storedPair)
+    , m_banner(new MessageBanner(this))
+    , m_group(new QComboBox(this))
+    , m_runs(new QListWidget(this))
+    , m_pairA(new QComboBox(this))
+    , m_pairB(new QComboBox(this))
+    , m_exportAll(new QPushButton(tr("Export All…"), this))
+    , m_report(new QPushButton(tr("Write Report…"), this))
+    , m_empty(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_paperTable(new ResultsTableView(this))
+    , m_extendedTable(new ResultsTableView(this))
+    , m_chartArea(new QWidget(this))
+    , m_chartGrid(new QGridLayout(m_chartArea))
 {
     setObjectName(QStringLiteral("resultsPage"));
     m_banner->setObjectName(QStringLiteral("resultsBanner"));
@@ -110,7 +120,8 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     pair->setColumnStretch(1, 1);
     sl->addLayout(pair);
     auto *pairNote = new QLabel(tr("Δ = A − B on the same users, with its 95 % CI, the p-value and the p-value adjusted with "
-                                   "Holm–Bonferroni over all metrics compared (bold when the adjusted p < 0.05)."), side);
+                                   "Holm–Bonferroni over all metrics compared (bold when the adjusted p < 0.05)."),
+                                side);
     pairNote->setWordWrap(true);
     sl->addWidget(pairNote);
     m_paperReference = new QCheckBox(tr("Show the paper's published figures"), side);
@@ -403,16 +414,19 @@ QString ResultsPage::perUserFileName() const
 
 void ResultsPage::exportPerUserRows()
 {
-    const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/') + perUserFileName();
-    askSaveFile(this, tr("Export Per-User Rows"), start, tr("CSV files (*.csv)"), QStringLiteral("csv"), [this](const QString &path) {
-        TableExportOptions o;
-        o.generator = QStringLiteral("CineTune %1").arg(QStringLiteral(CINETUNE_VERSION));
-        if (Status st = writePerUserRunsCsv(shownScoredRuns(), path, o); !st) {
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Per-User Rows"), st.error().message, QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
-    });
+    const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/')
+        + perUserFileName();
+    askSaveFile(this, tr("Export Per-User Rows"), start, tr("CSV files (*.csv)"), QStringLiteral("csv"),
+                [this](const QString &path) {
+                    TableExportOptions o;
+                    o.generator = QStringLiteral("CineTune %1").arg(QStringLiteral(CINETUNE_VERSION));
+                    if (Status st = writePerUserRunsCsv(shownScoredRuns(), path, o); !st) {
+                        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Per-User Rows"), st.error().message,
+                                                    QMessageBox::Ok, this);
+                        box->setAttribute(Qt::WA_DeleteOnClose);
+                        box->open();
+                    }
+                });
 }
 
 void ResultsPage::refresh()

@@ -6,7 +6,9 @@
 
 namespace cinetune::ui {
 
-ResultsTableModel::ResultsTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+ResultsTableModel::ResultsTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void ResultsTableModel::setTable(const ResultsTable &table)
 {
@@ -46,14 +48,18 @@ QVariant ResultsTableModel::data(const QModelIndex &index, int role) const
     if (c <= runs) {
         const MetricCell &cell = row.cells.value(c - 1);
         switch (role) {
-        case Qt::DisplayRole: return formatCell(cell, m_table.showIntervals, 4);
+        case Qt::DisplayRole:
+            return formatCell(cell, m_table.showIntervals, 4);
         case Qt::ToolTipRole:
             if (!cell.present)
                 return tr("No value for this run");
-            return cell.hasInterval ? tr("%1 (95 % CI %2 to %3)").arg(formatNumber(cell.mean, -1), formatNumber(cell.lo, -1), formatNumber(cell.hi, -1))
+            return cell.hasInterval ? tr("%1 (95 % CI %2 to %3)")
+                                          .arg(formatNumber(cell.mean, -1), formatNumber(cell.lo, -1), formatNumber(cell.hi, -1))
                                     : formatNumber(cell.mean, -1);
-        case Qt::UserRole: return cell.present ? QVariant(cell.mean) : QVariant();
-        default: return {};
+        case Qt::UserRole:
+            return cell.present ? QVariant(cell.mean) : QVariant();
+        default:
+            return {};
         }
     }
     const PairedCell &p = row.paired;
@@ -70,7 +76,8 @@ QVariant ResultsTableModel::data(const QModelIndex &index, int role) const
         if (!p.present)
             return tr("No paired comparison for this metric");
         if (diff)
-            return tr("Paired difference %1 (95 % CI %2 to %3)").arg(formatNumber(p.diff, -1), formatNumber(p.lo, -1), formatNumber(p.hi, -1));
+            return tr("Paired difference %1 (95 % CI %2 to %3)")
+                .arg(formatNumber(p.diff, -1), formatNumber(p.lo, -1), formatNumber(p.hi, -1));
         if (!adjusted)
             return tr("p = %1 before the correction for testing many metrics at once").arg(formatNumber(p.p, -1));
         return p.significant() ? tr("Holm-adjusted p = %1: significant at the 5 % level").arg(formatNumber(p.pAdjusted, -1))
@@ -82,8 +89,10 @@ QVariant ResultsTableModel::data(const QModelIndex &index, int role) const
             return f;
         }
         return {};
-    case Qt::UserRole: return p.present ? QVariant(diff ? p.diff : adjusted ? p.pAdjusted : p.p) : QVariant();
-    default: return {};
+    case Qt::UserRole:
+        return p.present ? QVariant(diff ? p.diff : adjusted ? p.pAdjusted : p.p) : QVariant();
+    default:
+        return {};
     }
 }
 
@@ -101,12 +110,14 @@ QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation,
         return role == Qt::ToolTipRole && !c.runId.isEmpty() ? tr("Run %1").arg(c.runId) : c.label;
     }
     if (section == runs + 1)
-        return role == Qt::ToolTipRole ? tr("Paired difference with its 95 % confidence interval")
-                                       : tr("Δ (%1 − %2)").arg(m_table.columns.value(m_table.pairA).label, m_table.columns.value(m_table.pairB).label);
+        return role == Qt::ToolTipRole
+            ? tr("Paired difference with its 95 % confidence interval")
+            : tr("Δ (%1 − %2)").arg(m_table.columns.value(m_table.pairA).label, m_table.columns.value(m_table.pairB).label);
     if (section == runs + 2)
         return role == Qt::ToolTipRole ? tr("p-value of the paired test, before any correction") : QStringLiteral("p");
-    return role == Qt::ToolTipRole ? tr("p-value adjusted with Holm–Bonferroni over every metric compared; bold and * mark adjusted p < 0.05")
-                                   : tr("p (Holm)");
+    return role == Qt::ToolTipRole
+        ? tr("p-value adjusted with Holm–Bonferroni over every metric compared; bold and * mark adjusted p < 0.05")
+        : tr("p (Holm)");
 }
 
 } // namespace cinetune::ui

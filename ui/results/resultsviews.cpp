@@ -40,7 +40,10 @@ void showFailure(QWidget *parent, const QString &title, const QString &message)
 } // namespace
 
 PngOptionsDialog::PngOptionsDialog(QWidget *parent)
-    : QDialog(parent), m_width(new QSpinBox(this)), m_height(new QSpinBox(this)), m_dpi(new QSpinBox(this))
+    : QDialog(parent)
+    , m_width(new QSpinBox(this))
+    , m_height(new QSpinBox(this))
+    , m_dpi(new QSpinBox(this))
 {
     setWindowTitle(tr("Export PNG"));
     for (QSpinBox *s : {m_width, m_height}) {
@@ -89,7 +92,9 @@ int PngOptionsDialog::lastDpi()
     return g_lastDpi;
 }
 
-ResultsChartView::ResultsChartView(const ChartSpec &spec, QWidget *parent) : QChartView(parent), m_spec(spec)
+ResultsChartView::ResultsChartView(const ChartSpec &spec, QWidget *parent)
+    : QChartView(parent)
+    , m_spec(spec)
 {
     setObjectName(QStringLiteral("chart_") + spec.id);
     setRenderHint(QPainter::Antialiasing);
@@ -115,8 +120,10 @@ void ResultsChartView::contextMenuEvent(QContextMenuEvent *event)
 {
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    connect(menu->addAction(tr("Copy Image")), &QAction::triggered, this,
-            [this] { QApplication::clipboard()->setImage(chartexport::renderImage(m_spec, PngOptionsDialog::lastSize(), PngOptionsDialog::lastDpi())); });
+    connect(menu->addAction(tr("Copy Image")), &QAction::triggered, this, [this] {
+        QApplication::clipboard()->setImage(
+            chartexport::renderImage(m_spec, PngOptionsDialog::lastSize(), PngOptionsDialog::lastDpi()));
+    });
     menu->addSeparator();
     connect(menu->addAction(tr("Export PNG…")), &QAction::triggered, this, &ResultsChartView::exportPng);
     connect(menu->addAction(tr("Export SVG…")), &QAction::triggered, this, [this] { exportVector(false); });
@@ -148,14 +155,17 @@ void ResultsChartView::exportPng()
 void ResultsChartView::exportVector(bool pdf)
 {
     const QString suffix = pdf ? QStringLiteral("pdf") : QStringLiteral("svg");
-    askSaveFile(this, pdf ? tr("Export PDF") : tr("Export SVG"), documentsDir() + QLatin1Char('/') + m_spec.id + QLatin1Char('.') + suffix,
+    askSaveFile(this, pdf ? tr("Export PDF") : tr("Export SVG"),
+                documentsDir() + QLatin1Char('/') + m_spec.id + QLatin1Char('.') + suffix,
                 pdf ? tr("PDF documents (*.pdf)") : tr("SVG images (*.svg)"), suffix, [this, pdf](const QString &path) {
                     const QSize size = chartexport::defaultSize();
                     report(pdf ? chartexport::savePdf(m_spec, path, size) : chartexport::saveSvg(m_spec, path, size), path);
                 });
 }
 
-ResultsTableView::ResultsTableView(QWidget *parent) : QTableView(parent), m_model(new ResultsTableModel(this))
+ResultsTableView::ResultsTableView(QWidget *parent)
+    : QTableView(parent)
+    , m_model(new ResultsTableModel(this))
 {
     setModel(m_model);
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -169,12 +179,10 @@ void ResultsTableView::contextMenuEvent(QContextMenuEvent *event)
 {
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    connect(menu->addAction(tr("Copy as Markdown")), &QAction::triggered, this, [this] {
-        QApplication::clipboard()->setText(tableToMarkdown(m_model->table()));
-    });
-    connect(menu->addAction(tr("Copy as LaTeX")), &QAction::triggered, this, [this] {
-        QApplication::clipboard()->setText(tableToLatex(m_model->table()));
-    });
+    connect(menu->addAction(tr("Copy as Markdown")), &QAction::triggered, this,
+            [this] { QApplication::clipboard()->setText(tableToMarkdown(m_model->table())); });
+    connect(menu->addAction(tr("Copy as LaTeX")), &QAction::triggered, this,
+            [this] { QApplication::clipboard()->setText(tableToLatex(m_model->table())); });
     menu->addSeparator();
     connect(menu->addAction(tr("Export CSV…")), &QAction::triggered, this, [this] { exportAs(TableFormat::Csv); });
     connect(menu->addAction(tr("Export Markdown…")), &QAction::triggered, this, [this] { exportAs(TableFormat::Markdown); });

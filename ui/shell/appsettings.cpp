@@ -75,8 +75,7 @@ void AppSettings::clearRecentProjects()
 
 QString AppSettings::datasetCacheDir()
 {
-    return QDir::cleanPath(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
-                           + QStringLiteral("/datasets"));
+    return QDir::cleanPath(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/datasets"));
 }
 
 QString AppSettings::lastDirectory()

@@ -7,7 +7,9 @@
 
 namespace cinetune::ui {
 
-BackgroundTasks::BackgroundTasks(QObject *parent) : QObject(parent) {}
+BackgroundTasks::BackgroundTasks(QObject *parent)
+    : QObject(parent)
+{}
 
 BackgroundTasks::~BackgroundTasks()
 {
@@ -15,7 +17,8 @@ BackgroundTasks::~BackgroundTasks()
         e.watcher->future().cancel();
 }
 
-int BackgroundTasks::trackFuture(QFuture<void> future, const QString &title, QObject *context, std::function<void()> done, Show show)
+int BackgroundTasks::trackFuture(QFuture<void> future, const QString &title, QObject *context, std::function<void()> done,
+                                 Show show)
 {
     const int id = m_nextId++;
     auto *watcher = new QFutureWatcher<void>(this);

@@ -29,9 +29,9 @@ public:
     struct Task
     {
         int id = 0;
-        QString title;     // "Loading dataset"
-        QString text;      // the worker's current phase, "Parsing ratings"
-        int minimum = 0;   // minimum == maximum: progress unknown (busy indicator)
+        QString title;   // "Loading dataset"
+        QString text;    // the worker's current phase, "Parsing ratings"
+        int minimum = 0; // minimum == maximum: progress unknown (busy indicator)
         int maximum = 0;
         int value = 0;
         bool cancelRequested = false;
@@ -39,7 +39,10 @@ public:
 
     // When a task appears in the status bar: at once, or only once it has taken longer than
     // kQuietMs (previews, estimates and scores that usually take a moment).
-    enum class Show { Now, IfSlow };
+    enum class Show {
+        Now,
+        IfSlow
+    };
     static constexpr int kQuietMs = 300;
 
     explicit BackgroundTasks(QObject *parent = nullptr);
@@ -51,8 +54,8 @@ public:
     template<typename T, typename Done>
     int run(const QFuture<T> &future, const QString &title, QObject *context, Done &&done, Show show = Show::Now)
     {
-        return trackFuture(QFuture<void>(future), title, context,
-                           [future, done = std::forward<Done>(done)]() mutable { done(future); }, show);
+        return trackFuture(
+            QFuture<void>(future), title, context, [future, done = std::forward<Done>(done)]() mutable { done(future); }, show);
     }
 
     // Shows `future` without a completion callback (the owner learns of the end otherwise).
@@ -73,9 +76,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void taskAdded(int id);
-    void taskUpdated(int id); // progress, text or a cancel request
+    void taskUpdated(int id);  // progress, text or a cancel request
     void taskFinished(int id); // after its owner's callback ran
-    void changed(); // after any of the above
+    void changed();            // after any of the above
 
 private:
     struct Entry

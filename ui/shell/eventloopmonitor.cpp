@@ -3,7 +3,8 @@
 namespace cinetune::ui {
 
 EventLoopMonitor::EventLoopMonitor(QObject *parent, int intervalMs, double stallThresholdMs)
-    : QObject(parent), m_thresholdNs(static_cast<qint64>(stallThresholdMs * 1e6))
+    : QObject(parent)
+    , m_thresholdNs(static_cast<qint64>(stallThresholdMs * 1e6))
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(intervalMs);

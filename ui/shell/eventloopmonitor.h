@@ -17,7 +17,7 @@ class EventLoopMonitor final : public QObject
 public:
     explicit EventLoopMonitor(QObject *parent = nullptr, int intervalMs = 5, double stallThresholdMs = 50.0);
 
-    void start();   // also resets the figures
+    void start(); // also resets the figures
     void stop();
     void reset();
     bool isRunning() const { return m_timer.isActive(); }

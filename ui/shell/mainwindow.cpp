@@ -68,14 +68,20 @@ QString projectFilter()
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_tasks(new BackgroundTasks(this)), m_datasets(new DatasetController(m_tasks, this)),
-      m_workspace(new Workspace(m_datasets, this)), m_navigator(new StepNavigator(this)),
-      m_pages(new QStackedWidget(this)), m_datasetPage(new DatasetPage(m_datasets, this)),
-      m_providers(new ProviderService(this)), m_fineTune(new FineTuneController(m_providers, m_tasks, this)),
-      m_fineTunePage(new FineTunePage(m_fineTune, this)),
-      m_evaluation(new EvaluationController(m_providers, m_datasets, m_tasks, this)),
-      m_evaluatePage(new EvaluatePage(m_evaluation, this)), m_results(new ResultsController(m_tasks, this)),
-      m_resultsPage(new ResultsPage(m_results, this))
+    : QMainWindow(parent)
+    , m_tasks(new BackgroundTasks(this))
+    , m_datasets(new DatasetController(m_tasks, this))
+    , m_workspace(new Workspace(m_datasets, this))
+    , m_navigator(new StepNavigator(this))
+    , m_pages(new QStackedWidget(this))
+    , m_datasetPage(new DatasetPage(m_datasets, this))
+    , m_providers(new ProviderService(this))
+    , m_fineTune(new FineTuneController(m_providers, m_tasks, this))
+    , m_fineTunePage(new FineTunePage(m_fineTune, this))
+    , m_evaluation(new EvaluationController(m_providers, m_datasets, m_tasks, this))
+    , m_evaluatePage(new EvaluatePage(m_evaluation, this))
+    , m_results(new ResultsController(m_tasks, this))
+    , m_resultsPage(new ResultsPage(m_results, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -144,14 +150,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::rebuildRecentMenu);
     connect(m_goldSetPage, &GoldSetPage::datasetRequested, this, [this] { setCurrentStep(static_cast<int>(Step::Dataset)); });
     connect(m_goldSetPage, &GoldSetPage::saveProjectRequested, this, &MainWindow::saveProjectAs);
-    connect(m_fineTunePage, &FineTunePage::goldSetStepRequested, this, [this] { setCurrentStep(static_cast<int>(Step::GoldSet)); });
+    connect(m_fineTunePage, &FineTunePage::goldSetStepRequested, this,
+            [this] { setCurrentStep(static_cast<int>(Step::GoldSet)); });
     connect(m_evaluatePage, &EvaluatePage::saveProjectRequested, this, &MainWindow::saveProjectAs);
     connect(m_evaluatePage, &EvaluatePage::stepRequested, this, &MainWindow::setCurrentStep);
     connect(m_fineTunePage, &FineTunePage::providersRequested, this, &MainWindow::showProviders);
-    connect(m_fineTune, &FineTuneController::submissionState, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_fineTune, &FineTuneController::submissionState, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_fineTune, &FineTuneController::submissionFinished, this, [this](const Result<StoredJob> &r) {
         if (r)
-            statusBar()->showMessage(tr("Fine-tuning job %1 submitted; it is followed on the Fine-tune page.").arg(r->job.id), 8000);
+            statusBar()->showMessage(tr("Fine-tuning job %1 submitted; it is followed on the Fine-tune page.").arg(r->job.id),
+                                     8000);
         else
             statusBar()->clearMessage(); // the page shows what went wrong
     });
@@ -160,7 +169,9 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &text) { showError(tr("Project not updated"), text); });
     connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
         if (const LoadedDatasetPtr d = m_datasets->current())
-            statusBar()->showMessage(tr("Dataset loaded: %1 ratings").arg(QLocale().toString(static_cast<qulonglong>(d->dataset->stats.ratings))), 8000);
+            statusBar()->showMessage(
+                tr("Dataset loaded: %1 ratings").arg(QLocale().toString(static_cast<qulonglong>(d->dataset->stats.ratings))),
+                8000);
     });
     connect(m_datasets, &DatasetController::loadCanceled, this,
             [this] { statusBar()->showMessage(tr("Loading canceled; the previous dataset is still open."), 8000); });
@@ -235,9 +246,8 @@ void MainWindow::rebuildRecentMenu()
         ++n;
         const QString label = n < 10 ? QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName())
                                      : QFileInfo(path).fileName();
-        QAction *a = m_recentMenu->addAction(label, this, [this, path] {
-            confirmLeavingUntitled(tr("Open Project"), [this, path] { openProjectFile(path); });
-        });
+        QAction *a = m_recentMenu->addAction(
+            label, this, [this, path] { confirmLeavingUntitled(tr("Open Project"), [this, path] { openProjectFile(path); }); });
         a->setToolTip(QDir::toNativeSeparators(path));
         a->setStatusTip(QDir::toNativeSeparators(path));
     }
@@ -333,8 +343,7 @@ bool MainWindow::saveProjectFileAs(const QString &path)
 void MainWindow::newProject()
 {
     askSaveFile(this, tr("New Project"), AppSettings::lastDirectory() + QLatin1Char('/') + tr("Untitled.cinetune"),
-                projectFilter(), QLatin1String(ProjectFile::kSuffix),
-                [this](const QString &path) { createProjectFile(path); });
+                projectFilter(), QLatin1String(ProjectFile::kSuffix), [this](const QString &path) { createProjectFile(path); });
 }
 
 void MainWindow::openProject()
@@ -351,7 +360,8 @@ void MainWindow::saveProject()
         saveProjectAs();
         return;
     }
-    statusBar()->showMessage(tr("Every change is saved in %1 as it is made.").arg(QDir::toNativeSeparators(m_workspace->projectPath())), 5000);
+    statusBar()->showMessage(
+        tr("Every change is saved in %1 as it is made.").arg(QDir::toNativeSeparators(m_workspace->projectPath())), 5000);
 }
 
 void MainWindow::confirmLeavingUntitled(const QString &action, const std::function<void()> &proceed)
@@ -373,7 +383,7 @@ void MainWindow::confirmLeavingUntitled(const QString &action, const std::functi
             proceed();
         } else if (choice == QMessageBox::Save) {
             const QString suggested = AppSettings::lastDirectory() + QLatin1Char('/') + m_workspace->displayName()
-                                      + QStringLiteral(".cinetune");
+                + QStringLiteral(".cinetune");
             askSaveFile(this, tr("Save Project As"), suggested, projectFilter(), QLatin1String(ProjectFile::kSuffix),
                         [this, proceed](const QString &path) {
                             if (saveProjectFileAs(path))
@@ -387,7 +397,7 @@ void MainWindow::confirmLeavingUntitled(const QString &action, const std::functi
 void MainWindow::saveProjectAs()
 {
     const QString suggested = AppSettings::lastDirectory() + QLatin1Char('/') + m_workspace->displayName()
-                              + QStringLiteral(".cinetune");
+        + QStringLiteral(".cinetune");
     askSaveFile(this, tr("Save Project As"), suggested, projectFilter(), QLatin1String(ProjectFile::kSuffix),
                 [this](const QString &path) { saveProjectFileAs(path); });
 }

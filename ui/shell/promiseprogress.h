@@ -22,7 +22,8 @@ public:
     static constexpr int kRange = 1000;
 
     explicit PromiseProgress(QPromise<T> &promise, int intervalMs = 50)
-        : m_promise(promise), m_intervalMs(intervalMs)
+        : m_promise(promise)
+        , m_intervalMs(intervalMs)
     {
         m_promise.setProgressRange(0, kRange);
         m_clock.start();

@@ -22,14 +22,28 @@
 namespace cinetune::ui {
 
 ProvidersDialog::ProvidersDialog(ProviderService *service, QWidget *parent)
-    : QDialog(parent), m_service(service), m_names(new QStringListModel(this)), m_list(new QListView(this)),
-      m_name(new QLineEdit(this)), m_kind(new QComboBox(this)), m_baseUrl(new QLineEdit(this)),
-      m_useKeychain(new QRadioButton(tr("OS keychain"), this)), m_useEnv(new QRadioButton(tr("Environment variable"), this)),
-      m_key(new QLineEdit(this)), m_keyVariable(new QLineEdit(this)), m_model(new QLineEdit(this)),
-      m_chatModel(new QLineEdit(this)), m_concurrency(new QSpinBox(this)), m_rpm(new QSpinBox(this)), m_tpm(new QSpinBox(this)),
-      m_validation(new QLabel(this)), m_status(new QLabel(this)), m_testResult(new QLabel(this)),
-      m_save(new QPushButton(tr("Save Profile"), this)), m_remove(new QPushButton(tr("Remove"), this)),
-      m_test(new QPushButton(tr("Test Connection"), this))
+    : QDialog(parent)
+    , m_service(service)
+    , m_names(new QStringListModel(this))
+    , m_list(new QListView(this))
+    , m_name(new QLineEdit(this))
+    , m_kind(new QComboBox(this))
+    , m_baseUrl(new QLineEdit(this))
+    , m_useKeychain(new QRadioButton(tr("OS keychain"), this))
+    , m_useEnv(new QRadioButton(tr("Environment variable"), this))
+    , m_key(new QLineEdit(this))
+    , m_keyVariable(new QLineEdit(this))
+    , m_model(new QLineEdit(this))
+    , m_chatModel(new QLineEdit(this))
+    , m_concurrency(new QSpinBox(this))
+    , m_rpm(new QSpinBox(this))
+    , m_tpm(new QSpinBox(this))
+    , m_validation(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_testResult(new QLabel(this))
+    , m_save(new QPushButton(tr("Save Profile"), this))
+    , m_remove(new QPushButton(tr("Remove"), this))
+    , m_test(new QPushButton(tr("Test Connection"), this))
 {
     setObjectName(QStringLiteral("providersDialog"));
     setWindowTitle(tr("Providers"));
@@ -246,7 +260,8 @@ void ProvidersDialog::onKindChanged()
         m_baseUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:11434/v1"));
     else
         m_baseUrl->setPlaceholderText(def.toString());
-    m_keyVariable->setPlaceholderText(kind == ProviderKind::OpenAICompatible ? tr("none: no key is sent") : defaultKeyVariable(kind));
+    m_keyVariable->setPlaceholderText(kind == ProviderKind::OpenAICompatible ? tr("none: no key is sent")
+                                                                             : defaultKeyVariable(kind));
     updateKeyFields();
     validateForm();
 }
@@ -298,9 +313,9 @@ bool ProvidersDialog::saveProfile()
     if (p.useKeychain && !key.isEmpty()) {
         m_status->setText(tr("Saved. Storing the key in the keychain…"));
         m_service->storeKey(p.name, key, this, [this, variable = p.effectiveKeyVariable()](bool ok, const QString &message) {
-            m_status->setText(ok ? tr("Saved. The key is in the keychain.")
-                                 : tr("Saved, but the key could not be stored: %1 Until then the key is read from %2.")
-                                       .arg(message, variable));
+            m_status->setText(
+                ok ? tr("Saved. The key is in the keychain.")
+                   : tr("Saved, but the key could not be stored: %1 Until then the key is read from %2.").arg(message, variable));
         });
     }
     return true;

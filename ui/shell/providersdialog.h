@@ -61,7 +61,7 @@ private:
     void updateKeyFields();
 
     ProviderService *m_service;
-    QString m_editing;           // the saved name of the profile in the editor ("" = new)
+    QString m_editing; // the saved name of the profile in the editor ("" = new)
     QStringListModel *m_names;
     QListView *m_list;
     QLineEdit *m_name;

@@ -54,18 +54,27 @@ QString ScreenshotDriver::directoryFromEnvironment(const QStringList &args)
 }
 
 ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
-    : QObject(window), m_window(window), m_dir(directory),
-      // The window's parts, found by type: the driver needs no accessors on MainWindow.
-      m_datasetPage(window->findChild<DatasetPage *>()), m_goldSetPage(window->findChild<GoldSetPage *>()),
-      m_fineTunePage(window->findChild<FineTunePage *>()), m_resultsPage(window->findChild<ResultsPage *>()),
-      m_datasets(window->findChild<DatasetController *>()), m_workspace(window->findChild<Workspace *>()),
-      m_goldSets(window->findChild<GoldSetController *>()), m_fineTune(window->findChild<FineTuneController *>()),
-      m_providers(window->findChild<ProviderService *>()), m_evaluation(window->findChild<EvaluationController *>())
+    : QObject(window)
+    , m_window(window)
+    , m_dir(directory)
+    ,
+    // The window's parts, found by type: the driver needs no accessors on MainWindow.
+    m_datasetPage(window->findChild<DatasetPage *>())
+    , m_goldSetPage(window->findChild<GoldSetPage *>())
+    , m_fineTunePage(window->findChild<FineTunePage *>())
+    , m_resultsPage(window->findChild<ResultsPage *>())
+    , m_datasets(window->findChild<DatasetController *>())
+    , m_workspace(window->findChild<Workspace *>())
+    , m_goldSets(window->findChild<GoldSetController *>())
+    , m_fineTune(window->findChild<FineTuneController *>())
+    , m_providers(window->findChild<ProviderService *>())
+    , m_evaluation(window->findChild<EvaluationController *>())
 {
     const QObject *const parts[] = {m_datasetPage, m_goldSetPage, m_fineTunePage, m_resultsPage, m_datasets,
                                     m_workspace,   m_goldSets,    m_fineTune,     m_providers,   m_evaluation};
     if (std::find(std::begin(parts), std::end(parts), nullptr) != std::end(parts)) {
-        QTimer::singleShot(0, this, [this] { fail(QStringLiteral("the main window lacks a page or controller the screenshots need")); });
+        QTimer::singleShot(0, this,
+                           [this] { fail(QStringLiteral("the main window lacks a page or controller the screenshots need")); });
         return;
     }
     DatasetPage *page = m_datasetPage;
@@ -115,11 +124,10 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
     });
 
     connect(page, &DatasetPage::datasetShown, this, &ScreenshotDriver::start);
-    connect(m_datasets, &DatasetController::loadFailed, this,
-            [this](const QString &, const Error &error) {
-                if (!m_started)
-                    fail(error.message);
-            });
+    connect(m_datasets, &DatasetController::loadFailed, this, [this](const QString &, const Error &error) {
+        if (!m_started)
+            fail(error.message);
+    });
 }
 
 void ScreenshotDriver::start()
@@ -174,8 +182,9 @@ void ScreenshotDriver::next()
             movies.close();
             ratings.close();
             prepare();
-            connect(m_datasets, &DatasetController::loadFailed, this,
-                    [this] { QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next); }, Qt::SingleShotConnection);
+            connect(
+                m_datasets, &DatasetController::loadFailed, this,
+                [this] { QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next); }, Qt::SingleShotConnection);
             m_datasetPage->openDataset(broken);
             return;
         }
@@ -229,24 +238,25 @@ void ScreenshotDriver::prepareGoldSets()
     specs->emplace_back(QStringLiteral("profileData60 (seed 1)"), paper60);
     specs->emplace_back(QStringLiteral("profileData50 (seed 1)"), paper50);
     auto conn = std::make_shared<QMetaObject::Connection>();
-    *conn = connect(goldSets, &GoldSetController::buildFinished, this, [this, goldSets, specs, conn](const GoldSetBuildOutcome &out) {
-        if (!out.set) {
+    *conn = connect(
+        goldSets, &GoldSetController::buildFinished, this, [this, goldSets, specs, conn](const GoldSetBuildOutcome &out) {
+            if (!out.set) {
+                QObject::disconnect(*conn);
+                return fail(out.error ? out.error->message : QStringLiteral("gold set build failed"));
+            }
+            if (auto id = goldSets->add(specs->back().first, *out.set, out.datasetFingerprint, out.diagnostics); !id) {
+                QObject::disconnect(*conn);
+                return fail(id.error().message);
+            }
+            specs->pop_back();
+            if (!specs->empty()) {
+                goldSets->build(specs->back().second);
+                return;
+            }
             QObject::disconnect(*conn);
-            return fail(out.error ? out.error->message : QStringLiteral("gold set build failed"));
-        }
-        if (auto id = goldSets->add(specs->back().first, *out.set, out.datasetFingerprint, out.diagnostics); !id) {
-            QObject::disconnect(*conn);
-            return fail(id.error().message);
-        }
-        specs->pop_back();
-        if (!specs->empty()) {
-            goldSets->build(specs->back().second);
-            return;
-        }
-        QObject::disconnect(*conn);
-        m_goldSetsReady = true;
-        QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);
-    });
+            m_goldSetsReady = true;
+            QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);
+        });
     goldSets->build(specs->back().second);
 }
 
@@ -270,11 +280,12 @@ void ScreenshotDriver::prepareFineTune()
         return fail(QStringLiteral("cannot save the simulator profile"));
 
     // Chat examples in the paper's shape: a viewing history in, ten recommendations out.
-    static const char *titles[] = {
-        "Toy Story (1995)", "Heat (1995)", "Fargo (1996)", "Alien (1979)", "Amelie (2001)", "The Matrix (1999)",
-        "Jurassic Park (1993)", "Se7en (1995)", "Up (2009)", "Inception (2010)", "Goodfellas (1990)", "Big Fish (2003)",
-        "Casablanca (1942)", "Psycho (1960)", "Rocky (1976)", "Brazil (1985)", "Jaws (1975)", "Coco (2017)",
-        "Memento (2000)", "Notting Hill (1999)", "The Thing (1982)", "Ran (1985)", "Drive (2011)"};
+    static const char *titles[] = {"Toy Story (1995)",  "Heat (1995)",       "Fargo (1996)",         "Alien (1979)",
+                                   "Amelie (2001)",     "The Matrix (1999)", "Jurassic Park (1993)", "Se7en (1995)",
+                                   "Up (2009)",         "Inception (2010)",  "Goodfellas (1990)",    "Big Fish (2003)",
+                                   "Casablanca (1942)", "Psycho (1960)",     "Rocky (1976)",         "Brazil (1985)",
+                                   "Jaws (1975)",       "Coco (2017)",       "Memento (2000)",       "Notting Hill (1999)",
+                                   "The Thing (1982)",  "Ran (1985)",        "Drive (2011)"};
     constexpr int n = int(std::size(titles));
     const auto write = [&](const QString &file, int first, int count) {
         QFile f(file);
@@ -288,9 +299,10 @@ void ScreenshotDriver::prepareFineTune()
                 liked << QLatin1String(titles[(i + k * stride) % n]);
             for (int k = 0; k < 10; ++k)
                 recommended << QStringLiteral("%1. %2").arg(k + 1).arg(QLatin1String(titles[(i + 5 * stride + k * stride) % n]));
-            const QString line = QStringLiteral(
-                R"({"messages":[{"role":"system","content":"You are a movie recommender."},{"role":"user","content":"I watched and liked: %1. Recommend 10 movies."},{"role":"assistant","content":"%2"}]})")
-                                     .arg(liked.join(QStringLiteral("; ")), recommended.join(QStringLiteral("\\n")));
+            const QString line =
+                QStringLiteral(
+                    R"({"messages":[{"role":"system","content":"You are a movie recommender."},{"role":"user","content":"I watched and liked: %1. Recommend 10 movies."},{"role":"assistant","content":"%2"}]})")
+                    .arg(liked.join(QStringLiteral("; ")), recommended.join(QStringLiteral("\\n")));
             f.write(line.toUtf8() + '\n');
         }
         return true;
@@ -309,15 +321,18 @@ void ScreenshotDriver::prepareFineTune()
     page->setValidationFile(validation);
     page->setBatchSize(8);
     page->setSuffix(QStringLiteral("movies"));
-    connect(controller, &FineTuneController::estimateReady, this, [page] {
-        QTimer::singleShot(100, page, &FineTunePage::submit);
-    }, Qt::SingleShotConnection);
-    connect(controller, &FineTuneController::checkpointsUpdated, this, [this, page](qint64 row) {
-        page->selectJob(row);
-        page->jobView()->showTab(0);
-        m_fineTuneReady = true;
-        QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);
-    }, Qt::SingleShotConnection);
+    connect(
+        controller, &FineTuneController::estimateReady, this, [page] { QTimer::singleShot(100, page, &FineTunePage::submit); },
+        Qt::SingleShotConnection);
+    connect(
+        controller, &FineTuneController::checkpointsUpdated, this,
+        [this, page](qint64 row) {
+            page->selectJob(row);
+            page->jobView()->showTab(0);
+            m_fineTuneReady = true;
+            QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);
+        },
+        Qt::SingleShotConnection);
     connect(controller, &FineTuneController::submissionFinished, this, [this](const Result<StoredJob> &r) {
         if (!r)
             fail(r.error().message);

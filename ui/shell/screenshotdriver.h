@@ -76,7 +76,7 @@ private:
     bool m_goldSetsReady = false;
     bool m_playgroundReady = false;
     bool m_resultsReady = false;
-    QSize m_sizeBefore;   // the window's size to restore after a shot that needed more room
+    QSize m_sizeBefore; // the window's size to restore after a shot that needed more room
     QString m_workDir;
 };
 

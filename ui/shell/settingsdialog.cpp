@@ -22,9 +22,14 @@
 namespace cinetune::ui {
 
 SettingsDialog::SettingsDialog(DatasetController *datasets, QWidget *parent)
-    : QDialog(parent), m_datasets(datasets), m_language(new QComboBox(this)), m_languageNote(new QLabel(this)),
-      m_threads(new QSpinBox(this)), m_cacheDir(new QLabel(this)), m_cacheStatus(new QLabel(this)),
-      m_clearCache(new QPushButton(tr("Clear Dataset Cache"), this))
+    : QDialog(parent)
+    , m_datasets(datasets)
+    , m_language(new QComboBox(this))
+    , m_languageNote(new QLabel(this))
+    , m_threads(new QSpinBox(this))
+    , m_cacheDir(new QLabel(this))
+    , m_cacheStatus(new QLabel(this))
+    , m_clearCache(new QPushButton(tr("Clear Dataset Cache"), this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -114,8 +119,7 @@ void SettingsDialog::refreshCacheSize()
     const auto files = QDir(m_datasets->cacheDir()).entryInfoList(cacheFilePatterns(), QDir::Files);
     for (const QFileInfo &fi : files)
         bytes += fi.size();
-    m_cacheStatus->setText(bytes == 0 ? tr("The cache is empty.")
-                                      : tr("In use: %1").arg(QLocale().formattedDataSize(bytes)));
+    m_cacheStatus->setText(bytes == 0 ? tr("The cache is empty.") : tr("In use: %1").arg(QLocale().formattedDataSize(bytes)));
     m_clearCache->setEnabled(bytes > 0);
 }
 

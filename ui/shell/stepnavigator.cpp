@@ -8,7 +8,9 @@
 
 namespace cinetune::ui {
 
-StepNavigator::StepNavigator(QWidget *parent) : QWidget(parent), m_list(new QListWidget(this))
+StepNavigator::StepNavigator(QWidget *parent)
+    : QWidget(parent)
+    , m_list(new QListWidget(this))
 {
     setObjectName(QStringLiteral("stepNavigator"));
     m_list->setObjectName(QStringLiteral("stepList"));

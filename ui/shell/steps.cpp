@@ -7,12 +7,18 @@ namespace cinetune::ui {
 QString stepTitle(Step step)
 {
     switch (step) {
-    case Step::Dataset: return QCoreApplication::translate("cinetune::ui::Steps", "Dataset");
-    case Step::GoldSet: return QCoreApplication::translate("cinetune::ui::Steps", "Gold set");
-    case Step::FineTune: return QCoreApplication::translate("cinetune::ui::Steps", "Fine-tune");
-    case Step::Evaluate: return QCoreApplication::translate("cinetune::ui::Steps", "Evaluate");
-    case Step::Playground: return QCoreApplication::translate("cinetune::ui::Steps", "Playground");
-    case Step::Results: return QCoreApplication::translate("cinetune::ui::Steps", "Results");
+    case Step::Dataset:
+        return QCoreApplication::translate("cinetune::ui::Steps", "Dataset");
+    case Step::GoldSet:
+        return QCoreApplication::translate("cinetune::ui::Steps", "Gold set");
+    case Step::FineTune:
+        return QCoreApplication::translate("cinetune::ui::Steps", "Fine-tune");
+    case Step::Evaluate:
+        return QCoreApplication::translate("cinetune::ui::Steps", "Evaluate");
+    case Step::Playground:
+        return QCoreApplication::translate("cinetune::ui::Steps", "Playground");
+    case Step::Results:
+        return QCoreApplication::translate("cinetune::ui::Steps", "Results");
     }
     return {};
 }
@@ -39,10 +45,9 @@ QString stepDescription(Step step)
             "Ask base and fine-tuned models, and classic baselines, for recommendations for the test users "
             "and measure them with ranking metrics such as precision, recall and NDCG, with confidence intervals.");
     case Step::Playground:
-        return QCoreApplication::translate(
-            "cinetune::ui::Steps",
-            "Try models interactively: pick a user or write a viewing history and compare the "
-            "recommendations of several models side by side.");
+        return QCoreApplication::translate("cinetune::ui::Steps",
+                                           "Try models interactively: pick a user or write a viewing history and compare the "
+                                           "recommendations of several models side by side.");
     case Step::Results:
         return QCoreApplication::translate(
             "cinetune::ui::Steps",

@@ -5,7 +5,14 @@
 namespace cinetune::ui {
 
 // The workflow steps, in order, as the navigator shows them.
-enum class Step { Dataset, GoldSet, FineTune, Evaluate, Playground, Results };
+enum class Step {
+    Dataset,
+    GoldSet,
+    FineTune,
+    Evaluate,
+    Playground,
+    Results
+};
 inline constexpr int kStepCount = 6;
 
 QString stepTitle(Step step);

@@ -10,8 +10,11 @@
 namespace cinetune::ui {
 
 TaskStatusWidget::TaskStatusWidget(BackgroundTasks *tasks, QWidget *parent)
-    : QWidget(parent), m_tasks(tasks), m_text(new QLabel(this)), m_bar(new QProgressBar(this)),
-      m_cancel(new QToolButton(this))
+    : QWidget(parent)
+    , m_tasks(tasks)
+    , m_text(new QLabel(this))
+    , m_bar(new QProgressBar(this))
+    , m_cancel(new QToolButton(this))
 {
     setObjectName(QStringLiteral("taskStatus"));
     auto *layout = new QHBoxLayout(this);

@@ -14,7 +14,9 @@ Q_LOGGING_CATEGORY(lcWorkspace, "cinetune.workspace")
 
 namespace cinetune::ui {
 
-Workspace::Workspace(DatasetController *datasets, QObject *parent) : QObject(parent), m_datasets(datasets)
+Workspace::Workspace(DatasetController *datasets, QObject *parent)
+    : QObject(parent)
+    , m_datasets(datasets)
 {
     connect(m_datasets, &DatasetController::datasetChanged, this, &Workspace::onDatasetChanged);
     if (Status s = startUntitled(); !s)
@@ -67,8 +69,9 @@ Status Workspace::startUntitled()
     const QString base = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
     auto folder = std::make_unique<QTemporaryDir>(QDir(base).filePath(QStringLiteral("cinetune-untitled-XXXXXX")));
     if (!folder->isValid()) {
-        return makeError(errc::Project::Io, tr("Could not create a temporary folder in %1 for the untitled project: %2")
-                                                           .arg(QDir::toNativeSeparators(base), folder->errorString()));
+        return makeError(errc::Project::Io,
+                         tr("Could not create a temporary folder in %1 for the untitled project: %2")
+                             .arg(QDir::toNativeSeparators(base), folder->errorString()));
     }
     Result<std::unique_ptr<ProjectFile>> created = ProjectFile::create(folder->filePath(QStringLiteral("Untitled")));
     if (!created)
@@ -84,8 +87,8 @@ void Workspace::replaceProject(std::unique_ptr<ProjectFile> project, std::unique
 {
     if (m_project)
         Q_EMIT projectAboutToClose();
-    m_project = std::move(project);       // the previous one is closed here,
-    m_temporary = std::move(temporary);   // then its temporary folder (if any) removed
+    m_project = std::move(project);     // the previous one is closed here,
+    m_temporary = std::move(temporary); // then its temporary folder (if any) removed
     Q_EMIT projectOpened();
     Q_EMIT projectChanged();
 }
@@ -193,8 +196,8 @@ void Workspace::writeStep()
 void Workspace::onDatasetChanged()
 {
     const LoadedDatasetPtr current = m_datasets->current();
-    if (m_expected && current && current->requestedPath == m_expected->path
-        && !m_expected->fingerprint.isEmpty() && current->dataset->fingerprint != m_expected->fingerprint) {
+    if (m_expected && current && current->requestedPath == m_expected->path && !m_expected->fingerprint.isEmpty()
+        && current->dataset->fingerprint != m_expected->fingerprint) {
         Q_EMIT notice(tr("The dataset's files have changed since this project last used them; the "
                          "figures shown are those of the current files."));
     }
