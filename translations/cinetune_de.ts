@@ -3528,10 +3528,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
 <context>
     <name>cinetune::ui::EvaluationController</name>
     <message>
-        <source>Save the project first: runs are stored in the project file.</source>
-        <translation>Speichern Sie zuerst das Projekt: Läufe werden in der Projektdatei gespeichert.</translation>
-    </message>
-    <message>
         <source>Load the project&apos;s dataset first (Dataset step).</source>
         <translation>Laden Sie zuerst den Datensatz des Projekts (Schritt Datensatz).</translation>
     </message>
@@ -3563,6 +3559,18 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>Few-shot examples come from the train split, and the gold set &quot;%1&quot; has no user in it. Build a gold set with a train share, or choose another strategy.</source>
         <translation>Few-Shot-Beispiele stammen aus dem Trainingsanteil, und der Goldstandard „%1“ hat dort keinen Nutzer. Erstellen Sie einen Goldstandard mit Trainingsanteil oder wählen Sie eine andere Strategie.</translation>
     </message>
+    <message>
+        <source>No project is open, so the run cannot be stored.</source>
+        <translation>Kein Projekt ist geöffnet, daher kann der Lauf nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Scoring run &quot;%1&quot;</source>
+        <translation>Lauf „%1“ wird bewertet</translation>
+    </message>
+    <message>
+        <source>Estimating the run&apos;s cost</source>
+        <translation>Kosten des Laufs werden geschätzt</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::FineTuneController</name>
@@ -3573,10 +3581,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Counting tokens</source>
         <translation>Tokens werden gezählt</translation>
-    </message>
-    <message>
-        <source>Jobs are stored in a project. Create one (File ▸ New Project…) or open one, then submit again.</source>
-        <translation>Aufträge werden in einem Projekt gespeichert. Legen Sie eines an (Datei ▸ Neues Projekt…) oder öffnen Sie eines und senden Sie dann erneut.</translation>
     </message>
     <message>
         <source>Submitting fine-tuning job</source>
@@ -3625,6 +3629,14 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Only a job request the provider never confirmed can be discarded.</source>
         <translation>Nur eine Auftragsanfrage, die der Anbieter nie bestätigt hat, kann verworfen werden.</translation>
+    </message>
+    <message>
+        <source>No project is open, so the job cannot be stored. Open a project (File ▸ Open Project…) and submit again.</source>
+        <translation>Kein Projekt ist geöffnet, daher kann der Auftrag nicht gespeichert werden. Öffnen Sie ein Projekt (Datei ▸ Projekt öffnen…) und senden Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Reading the fine-tuning data</source>
+        <translation>Feinabstimmungsdaten werden gelesen</translation>
     </message>
 </context>
 <context>
@@ -3912,22 +3924,8 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>eigene</translation>
     </message>
     <message>
-        <source>Some gold sets of the unsaved session could not be saved in the project:
-%1</source>
-        <translation>Einige Goldstandards der ungespeicherten Sitzung konnten nicht im Projekt gespeichert werden:
-%1</translation>
-    </message>
-    <message>
         <source>There is no gold set #%1.</source>
         <translation>Es gibt keinen Goldstandard #%1.</translation>
-    </message>
-    <message>
-        <source>A gold set needs a name.</source>
-        <translation>Ein Goldstandard braucht einen Namen.</translation>
-    </message>
-    <message>
-        <source>There already is a gold set named &quot;%1&quot;.</source>
-        <translation>Es gibt bereits einen Goldstandard namens „%1“.</translation>
     </message>
     <message>
         <source>Gold set</source>
@@ -3968,6 +3966,14 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>the example</source>
         <translation>das Beispiel</translation>
+    </message>
+    <message>
+        <source>No project is open, so gold sets cannot be stored.</source>
+        <translation>Kein Projekt ist geöffnet, daher können Goldstandards nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Previewing the gold set</source>
+        <translation>Vorschau des Goldstandards wird erstellt</translation>
     </message>
 </context>
 <context>
@@ -4095,10 +4101,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>Goldstandards werden im Projekt %1 gespeichert.</translation>
     </message>
     <message>
-        <source>Unsaved session: gold sets are kept in memory only. Save the project to keep them.</source>
-        <translation>Ungespeicherte Sitzung: Goldstandards werden nur im Speicher gehalten. Speichern Sie das Projekt, um sie zu behalten.</translation>
-    </message>
-    <message>
         <source>The gold set&apos;s users could not be read</source>
         <translation>Die Nutzer des Goldstandards konnten nicht gelesen werden</translation>
     </message>
@@ -4200,6 +4202,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Folder for the Fine-tuning Data</source>
         <translation>Ordner für die Feinabstimmungsdaten</translation>
+    </message>
+    <message>
+        <source>Untitled project: gold sets are kept until you close it. Save the project to keep them.</source>
+        <translation>Unbenanntes Projekt: Goldstandards bleiben erhalten, bis Sie es schließen. Speichern Sie das Projekt, um sie zu behalten.</translation>
     </message>
 </context>
 <context>
@@ -5484,6 +5490,26 @@ Anfrage verwerfen?</translation>
         <source>Fine-tuning job %1 submitted; it is followed on the Fine-tune page.</source>
         <translation>Feinabstimmungsauftrag %1 gesendet; er wird auf der Seite „Feinabstimmung“ verfolgt.</translation>
     </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>Projekt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Every change is saved in %1 as it is made.</source>
+        <translation>Jede Änderung wird sofort in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save the untitled project?</source>
+        <translation>Das unbenannte Projekt speichern?</translation>
+    </message>
+    <message>
+        <source>It holds gold sets, fine-tuning jobs or evaluation runs that are lost unless you save them.</source>
+        <translation>Es enthält Goldstandards, Feinabstimmungsaufträge oder Evaluationsläufe, die verloren gehen, wenn Sie sie nicht speichern.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::MessageBanner</name>
@@ -5800,6 +5826,10 @@ Anfrage verwerfen?</translation>
     <message>
         <source>User %1 is not in the test split of gold set “%2”. Pick one of its test users.</source>
         <translation>Nutzer %1 ist nicht im Testteil des Goldstandards „%2“. Wählen Sie einen seiner Testnutzer.</translation>
+    </message>
+    <message>
+        <source>Indexing movie titles</source>
+        <translation>Filmtitel werden indiziert</translation>
     </message>
 </context>
 <context>
@@ -6475,6 +6505,56 @@ Anfrage verwerfen?</translation>
     </message>
 </context>
 <context>
+    <name>cinetune::ui::ResultsController</name>
+    <message>
+        <source>The project could not be read</source>
+        <translation>Das Projekt konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>CineTune results: %1</source>
+        <translation>CineTune-Ergebnisse: %1</translation>
+    </message>
+    <message>
+        <source>The project&apos;s runs could not be read</source>
+        <translation>Die Läufe des Projekts konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Open the project&apos;s dataset to see its runs</source>
+        <translation>Öffnen Sie den Datensatz des Projekts, um seine Läufe zu sehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of this project can be scored once the dataset they were made on is open: the answers&apos; titles are matched to its movies.</source>
+        <translation>
+            <numerusform>%n Lauf dieses Projekts kann bewertet werden, sobald der Datensatz geöffnet ist, auf dem er entstand: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
+            <numerusform>%n Läufe dieses Projekts können bewertet werden, sobald der Datensatz geöffnet ist, auf dem sie entstanden: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scoring the project&apos;s runs</source>
+        <translation>Die Läufe des Projekts werden bewertet</translation>
+    </message>
+    <message>
+        <source>The project&apos;s runs could not be scored</source>
+        <translation>Die Läufe des Projekts konnten nicht bewertet werden</translation>
+    </message>
+    <message>
+        <source>Exporting tables and charts</source>
+        <translation>Tabellen und Diagramme werden exportiert</translation>
+    </message>
+    <message>
+        <source>The export was canceled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Der Bericht wird geschrieben</translation>
+    </message>
+    <message>
+        <source>The report was canceled.</source>
+        <translation>Der Bericht wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>cinetune::ui::ResultsPage</name>
     <message>
         <source>Export All…</source>
@@ -6539,33 +6619,6 @@ Anfrage verwerfen?</translation>
     <message>
         <source>Charts</source>
         <translation>Diagramme</translation>
-    </message>
-    <message>
-        <source>CineTune results: %1</source>
-        <translation>CineTune-Ergebnisse: %1</translation>
-    </message>
-    <message>
-        <source>The project could not be read</source>
-        <translation>Das Projekt konnte nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>The project&apos;s runs could not be read</source>
-        <translation>Die Läufe des Projekts konnten nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Open the project&apos;s dataset to see its runs</source>
-        <translation>Öffnen Sie den Datensatz des Projekts, um seine Läufe zu sehen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s) of this project can be scored once the dataset they were made on is open: the answers&apos; titles are matched to its movies.</source>
-        <translation>
-            <numerusform>%n Lauf dieses Projekts kann ausgewertet werden, sobald der Datensatz geöffnet ist, auf dem er erstellt wurde: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
-            <numerusform>%n Läufe dieses Projekts können ausgewertet werden, sobald der Datensatz geöffnet ist, auf dem sie erstellt wurden: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The project&apos;s runs could not be scored</source>
-        <translation>Die Läufe des Projekts konnten nicht ausgewertet werden</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -7194,6 +7247,10 @@ Anfrage verwerfen?</translation>
     <message>
         <source>The dataset&apos;s files have changed since this project last used them; the figures shown are those of the current files.</source>
         <translation>Die Dateien des Datensatzes haben sich geändert, seit dieses Projekt sie zuletzt verwendet hat; die angezeigten Zahlen gelten für die aktuellen Dateien.</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary folder in %1 for the untitled project: %2</source>
+        <translation>In %1 konnte kein temporärer Ordner für das unbenannte Projekt angelegt werden: %2</translation>
     </message>
 </context>
 <context>
