@@ -10,7 +10,7 @@ Q_LOGGING_CATEGORY(lcRead, "cinetune.read")
 
 void logReadError(const char *what, const Error &error)
 {
-    qCWarning(lcRead).noquote() << "could not read" << what << '-' << error.code << error.message
+    qCWarning(lcRead).noquote() << "could not read" << what << '-' << error.code.id() << error.message
                                 << (error.detail.isEmpty() ? QString() : QStringLiteral("(%1)").arg(error.detail));
 }
 
