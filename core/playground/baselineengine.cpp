@@ -64,6 +64,12 @@ void BaselineRegistry::ensure(BaselineKind kind)
         // Finished builds need no cancel handle any more (only running ones are kept).
         m_running.erase(std::remove_if(m_running.begin(), m_running.end(), [](const auto &p) { return p.use_count() == 1; }),
                         m_running.end());
+        if (watcher->future().resultCount() == 0) { // canceled in the status bar
+            Q_EMIT failed(
+                kind,
+                makeError(errc::General::Cancelled, QCoreApplication::translate("cinetune::ui::BaselineEngine", "Canceled")));
+            return;
+        }
         const Built b = watcher->result();
         if (b.error) {
             Q_EMIT failed(kind, *b.error);
@@ -74,7 +80,7 @@ void BaselineRegistry::ensure(BaselineKind kind)
     });
     auto progress = std::make_shared<NullProgress>();
     m_running.push_back(progress);
-    watcher->setFuture(QtConcurrent::run([data, kind, progress]() -> Built {
+    const QFuture<Built> future = QtConcurrent::run([data, kind, progress]() -> Built {
         BaselineOptions options;
         auto made = makeRecommender(*data, kind, options, *progress);
         if (!made)
@@ -82,7 +88,12 @@ void BaselineRegistry::ensure(BaselineKind kind)
         // The recommender refers to the dataset: keep it alive as long as the recommender.
         Recommender *raw = made.value().release();
         return Built{std::shared_ptr<const Recommender>(raw, [data](const Recommender *r) { delete r; }), std::nullopt};
-    }));
+    });
+    watcher->setFuture(future);
+    // The UI shows it in the status bar (core has no status bar: whoever owns the registry tracks it).
+    Q_EMIT buildStarted(
+        QFuture<void>(future),
+        QCoreApplication::translate("cinetune::ui::BaselineEngine", "Preparing the %1 baseline").arg(baselineName(kind)));
 }
 
 BaselineEngine::BaselineEngine(BaselineRegistry *registry, BaselineKind kind, QObject *parent)

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QFuture>
 #include <QObject>
 
 #include <memory>
@@ -33,6 +34,8 @@ public:
 Q_SIGNALS:
     void ready(cinetune::BaselineKind kind);
     void failed(cinetune::BaselineKind kind, const cinetune::Error &error);
+    // A recommender build started on a worker (for a status bar; canceling it fails the build).
+    void buildStarted(const QFuture<void> &future, const QString &title);
 
 private:
     DatasetPtr m_data;

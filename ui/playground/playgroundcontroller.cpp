@@ -38,6 +38,11 @@ PlaygroundController::PlaygroundController(DatasetController *datasets, QObject 
     m_debounce.setInterval(kDefaultDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &PlaygroundController::refreshNow);
     if (m_datasets) {
+        // The baselines' recommender builds are background work like any other: in the status bar.
+        connect(m_baselines, &BaselineRegistry::buildStarted, this, [this](const QFuture<void> &future, const QString &title) {
+            if (BackgroundTasks *tasks = m_datasets->tasks())
+                tasks->track(future, title);
+        });
         connect(m_datasets, &DatasetController::datasetChanged, this, &PlaygroundController::onDatasetChanged);
         onDatasetChanged();
     }
