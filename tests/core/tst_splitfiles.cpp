@@ -115,7 +115,7 @@ void TestSplitFiles::write_data()
     QTest::newRow("train and validation, strict") << 12 << 3 << 4 << true << "" << false;
     QTest::newRow("no validation users: no validation file") << 11 << 0 << 2 << false << "" << false;
     QTest::newRow("too few training examples are counted") << 3 << 1 << 0 << false << "" << true;
-    QTest::newRow("too few training examples, strict: refused") << 3 << 1 << 0 << true << "validation_failed" << false;
+    QTest::newRow("too few training examples, strict: refused") << 3 << 1 << 0 << true << "finetune.validation_failed" << false;
 }
 
 void TestSplitFiles::write()
@@ -137,7 +137,7 @@ void TestSplitFiles::write()
                                                             strict, *m_tokenizer, progress);
     if (!errorCode.isEmpty()) {
         QVERIFY(!files.ok());
-        QCOMPARE(files.error().code, errorCode);
+        QCOMPARE(files.error().code.id(), errorCode);
         QVERIFY(!QFile::exists(QDir(folder).filePath(QStringLiteral("my set.train.jsonl"))));
         return;
     }

@@ -386,7 +386,7 @@ private Q_SLOTS:
         r.model = QStringLiteral("gpt-nonexistent");
         auto job = test::awaitCall<JobCall, FineTuneJob>(m_client->createJob(r));
         QVERIFY(!job);
-        QCOMPARE(job.error().code, QStringLiteral("provider.unknown_model"));
+        QCOMPARE(job.error().code, ErrorCode(errc::Provider::UnknownModel));
         QVERIFY(job.error().message.contains(QLatin1String("gpt-nonexistent")));
     }
 

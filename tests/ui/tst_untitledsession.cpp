@@ -94,7 +94,7 @@ qint64 TestUntitledSession::buildGoldSet(MainWindow &w, std::uint32_t users)
     w.openPath(uitest::samplePath());
     if (!shown.wait(120000))
         return 0;
-    GoldSetController *goldSets = w.goldSets();
+    GoldSetController *goldSets = w.findChild<GoldSetController *>();
     QSignalSpy built(goldSets, &GoldSetController::buildFinished);
     GoldSetSpec spec = GoldSetSpec::temporalHoldout();
     spec.users = users;
@@ -137,8 +137,8 @@ void TestUntitledSession::pipelineWithoutSaveThenSaveAs()
     const qint64 goldId = buildGoldSet(*w, 60);
     QVERIFY(goldId > 0);
     QVERIFY(ws->hasUnsavedWork());
-    QVERIFY(w->goldSetPage()->storageNote().contains(QLatin1String("Untitled")));
-    const std::optional<StoredGoldSet> gold = w->goldSets()->goldSet(goldId);
+    QVERIFY(w->findChild<GoldSetPage *>()->storageNote().contains(QLatin1String("Untitled")));
+    const std::optional<StoredGoldSet> gold = w->findChild<GoldSetController *>()->goldSet(goldId);
     QVERIFY(gold);
     const qint64 testUsers = gold->splitUsers[static_cast<std::size_t>(GoldSetSplit::Test)];
     QVERIFY(testUsers > 0);
@@ -187,9 +187,9 @@ void TestUntitledSession::pipelineWithoutSaveThenSaveAs()
     QVERIFY(w->windowTitle().startsWith(QStringLiteral("kept")));
     QVERIFY(!QFileInfo::exists(temporary));
     QVERIFY(!QFileInfo::exists(QFileInfo(temporary).absolutePath()));
-    QVERIFY(w->goldSetPage()->storageNote().contains(QLatin1String("kept.cinetune")));
+    QVERIFY(w->findChild<GoldSetPage *>()->storageNote().contains(QLatin1String("kept.cinetune")));
     // The window goes on in the saved file.
-    QCOMPARE(w->goldSets()->goldSets().size(), 1);
+    QCOMPARE(w->findChild<GoldSetController *>()->goldSets().size(), 1);
     QCOMPARE(w->fineTune()->jobs().size(), 1);
     QCOMPARE(eval->runs().size(), 1);
     QCOMPARE(eval->counts(runId).ok, testUsers);
