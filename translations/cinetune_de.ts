@@ -2898,6 +2898,14 @@
             <numerusform>%n Filme in %1 ms</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Preparing the %1 baseline</source>
+        <translation>Baseline %1 wird vorbereitet</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::ChartView</name>
