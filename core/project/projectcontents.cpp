@@ -2,6 +2,7 @@
 
 #include "core/dataset/dataset.h"
 #include "core/project/projectconnection_p.h"
+#include "core/project/projectprompt.h"
 
 #include <QStringList>
 
@@ -136,7 +137,7 @@ bool ProjectFile::holdsWork() const
     if (!run(query,
              QStringLiteral("SELECT (SELECT count(*) FROM gold_sets) + (SELECT count(*) FROM jobs) "
                             "+ (SELECT count(*) FROM eval_runs) + (SELECT count(*) FROM ui_state WHERE key = ?)"),
-             {QStringLiteral("goldset/prompt_template")})
+             {QString::fromLatin1(kPromptTemplateState)})
         || !query.next()) {
         qCWarning(lcProject) << "Could not count the contents of" << label() << ':' << query.lastError().text();
         return true; // when in doubt, it is worth keeping

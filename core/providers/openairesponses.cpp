@@ -410,33 +410,14 @@ Result<FineTuneJob> parseJob(const QByteArray &body)
 
 Result<Page<FineTuneJob>> parseJobList(const QByteArray &body)
 {
-    auto o = parseObject(body, tr("the job list"));
-    if (!o)
-        return o.error();
-    const QJsonValue data = o.value().value(QLatin1String("data"));
-    if (!data.isArray())
-        return malformed(tr("the job list"), tr("no \"data\" array"));
-    Page<FineTuneJob> page;
-    for (const QJsonValue &v : data.toArray()) {
-        FineTuneJob j = jobFromJson(v.toObject());
-        if (!j.id.isEmpty())
-            page.items.append(j);
-    }
-    return page;
+    // The same {"data": [...]} envelope as OpenAI's, without "has_more".
+    return parseListPage<FineTuneJob>(body, tr("the job list"), [](const QJsonObject &o) { return jobFromJson(o); });
 }
 
 Result<Page<JobEvent>> parseEvents(const QByteArray &body)
 {
-    auto o = parseObject(body, tr("the job's events"));
-    if (!o)
-        return o.error();
-    const QJsonValue data = o.value().value(QLatin1String("data"));
-    if (!data.isArray())
-        return malformed(tr("the job's events"), tr("no \"data\" array"));
-    Page<JobEvent> page;
     int index = 0;
-    for (const QJsonValue &v : data.toArray()) {
-        const QJsonObject e = v.toObject();
+    return parseListPage<JobEvent>(body, tr("the job's events"), [&index](const QJsonObject &e) {
         JobEvent ev;
         ev.createdAt = isoTime(e.value(QLatin1String("created_at")));
         ev.level = str(e, "level");
@@ -448,9 +429,8 @@ Result<Page<JobEvent>> parseEvents(const QByteArray &body)
         if (ev.id.isEmpty())
             ev.id = QStringLiteral("%1#%2#%3").arg(str(e, "created_at"), ev.type).arg(index);
         ++index;
-        page.items.append(ev);
-    }
-    return page;
+        return ev;
+    });
 }
 
 Result<Page<Checkpoint>> parseCheckpoints(const QByteArray &body, const QString &jobId)
