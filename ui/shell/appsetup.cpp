@@ -58,7 +58,6 @@ std::unique_ptr<QMainWindow> createMainWindow(const QStringList &args)
 
     const QString screenshotDir = ScreenshotDriver::directoryFromEnvironment(args);
     if (!screenshotDir.isEmpty()) {
-        window->resize(1280, 800);
         new ScreenshotDriver(window.get(), screenshotDir);
     }
 

@@ -21,6 +21,10 @@
 #include "ui/dataset/datasetcontroller.h"
 #include "ui/shell/steps.h"
 #include "ui/common/messagebanner.h"
+#include "ui/shell/layoutcheck.h"
+
+#include <QAbstractButton>
+#include <QDialog>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -42,6 +46,7 @@ namespace cinetune::ui {
 namespace {
 constexpr int kSettleMs = 400;
 constexpr const char *kFlag = "--screenshot-dir=";
+constexpr const char *kSizeFlag = "--screenshot-size=";
 } // namespace
 
 QString ScreenshotDriver::directoryFromEnvironment(const QStringList &args)
@@ -51,6 +56,56 @@ QString ScreenshotDriver::directoryFromEnvironment(const QStringList &args)
             return a.mid(static_cast<int>(qstrlen(kFlag)));
     }
     return qEnvironmentVariable("CINETUNE_SCREENSHOT_DIR");
+}
+
+QSize ScreenshotDriver::sizeFromEnvironment(const QStringList &args)
+{
+    QString spec = qEnvironmentVariable("CINETUNE_SCREENSHOT_SIZE");
+    for (const QString &a : args) {
+        if (a.startsWith(QLatin1String(kSizeFlag)))
+            spec = a.mid(static_cast<int>(qstrlen(kSizeFlag)));
+    }
+    const QSize fallback(1366, 768);
+    if (spec.isEmpty())
+        return fallback;
+    const QStringList parts = spec.split(QLatin1Char('x'));
+    bool okW = false, okH = false;
+    const QSize size = parts.size() == 2 ? QSize(parts[0].toInt(&okW), parts[1].toInt(&okH)) : QSize();
+    if (!okW || !okH || size.width() < 320 || size.height() < 240) {
+        std::fprintf(stderr, "screenshots: ignoring the size \"%s\" (expected WIDTHxHEIGHT, e.g. 1024x700)\n", qPrintable(spec));
+        return fallback;
+    }
+    return size;
+}
+
+QWidget *ScreenshotDriver::openDialog() const
+{
+    const QList<QDialog *> dialogs = m_window->findChildren<QDialog *>();
+    for (QDialog *d : dialogs) {
+        if (d->isVisible() && d->isWindow())
+            return d;
+    }
+    return nullptr;
+}
+
+void ScreenshotDriver::clickButton(const QString &objectName)
+{
+    if (auto *b = m_window->findChild<QAbstractButton *>(objectName); b && b->isEnabled())
+        b->click();
+    else
+        std::fprintf(stderr, "screenshots: no enabled button \"%s\"\n", qPrintable(objectName));
+}
+
+void ScreenshotDriver::triggerAction(QAction::MenuRole role)
+{
+    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    for (QAction *a : actions) {
+        if (a->menuRole() == role) {
+            a->trigger();
+            return;
+        }
+    }
+    std::fprintf(stderr, "screenshots: no menu action of role %d\n", int(role));
 }
 
 ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
@@ -69,7 +124,10 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
     , m_fineTune(window->findChild<FineTuneController *>())
     , m_providers(window->findChild<ProviderService *>())
     , m_evaluation(window->findChild<EvaluationController *>())
+    , m_screen(sizeFromEnvironment(QCoreApplication::arguments()))
+    , m_check(qEnvironmentVariable("CINETUNE_LAYOUT_CHECK") == QLatin1String("1"))
 {
+    window->resize(m_screen);
     const QObject *const parts[] = {m_datasetPage, m_goldSetPage, m_fineTunePage, m_resultsPage, m_datasets,
                                     m_workspace,   m_goldSets,    m_fineTune,     m_providers,   m_evaluation};
     if (std::find(std::begin(parts), std::end(parts), nullptr) != std::end(parts)) {
@@ -104,20 +162,33 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
         });
         if (i == 1) {
             m_shots.emplace_back(QStringLiteral("2-gold-set-users"), [this] { m_goldSetPage->showTab(GoldSetPage::UsersTab); });
+            // Every page of the wizard, with its defaults: the first opens it, the others press Next.
             m_shots.emplace_back(QStringLiteral("2-gold-set-wizard"), [this] { m_goldSetPage->newGoldSet(); });
+            for (const char *page : {"users", "neighbours", "split", "template", "review", "build"}) {
+                m_shots.emplace_back(QStringLiteral("2-gold-set-wizard-") + QLatin1String(page), [this] {
+                    if (GoldSetWizard *wizard = m_goldSetPage->wizard())
+                        wizard->next();
+                });
+            }
         }
+        if (i == 2)
+            m_shots.emplace_back(QStringLiteral("3-providers-dialog"),
+                                 [this] { clickButton(QStringLiteral("editProvidersButton")); });
+        if (i == 3)
+            m_shots.emplace_back(QStringLiteral("4-evaluate-new-run"), [this] { clickButton(QStringLiteral("newRunButton")); });
     }
     // The paper layout table: the runs beside the paper's published figures (labelled), and the
     // extended table with raw and Holm-adjusted p-values.
     m_shots.emplace_back(QStringLiteral("6-results-tables"), [this, window] {
         window->setCurrentStep(5);
-        m_sizeBefore = m_window->size();
-        m_window->resize(1400, 860);
         // The baselines beside the paper's figures (the simulator's runs are in the charts shot).
         m_resultsPage->setVisibleRuns({0, 1});
         m_resultsPage->setPair(1, 0);
         m_resultsPage->tabs()->setCurrentIndex(0);
     });
+    // The dialogs of the Edit and Help menus.
+    m_shots.emplace_back(QStringLiteral("7-settings-dialog"), [this] { triggerAction(QAction::PreferencesRole); });
+    m_shots.emplace_back(QStringLiteral("7-about-dialog"), [this] { triggerAction(QAction::AboutRole); });
     m_shots.emplace_back(QStringLiteral("1-dataset-error"), [window, page] {
         window->setCurrentStep(0);
         page->showTab(DatasetPage::OverviewTab);
@@ -143,7 +214,9 @@ void ScreenshotDriver::start()
 void ScreenshotDriver::next()
 {
     if (m_index >= m_shots.size()) {
-        QCoreApplication::exit(0);
+        if (m_check)
+            std::fprintf(stderr, "layout: %d problem(s) at %dx%d\n", m_problems, m_screen.width(), m_screen.height());
+        QCoreApplication::exit(m_problems > 0 ? 3 : 0);
         return;
     }
     const auto &[name, prepare] = m_shots[m_index];
@@ -195,12 +268,22 @@ void ScreenshotDriver::next()
     // Let layouts and charts settle before grabbing.
     QTimer::singleShot(kSettleMs, this, [this, name = name] {
         const QString file = m_dir.filePath(name + QStringLiteral(".png"));
-        GoldSetWizard *wizard = m_goldSetPage->wizard();
-        const QPixmap shot = name == QLatin1String("2-gold-set-wizard") && wizard ? wizard->grab() : m_window->grab();
-        if (wizard && name == QLatin1String("2-gold-set-wizard"))
-            wizard->reject();
-        if (m_sizeBefore.isValid())
-            m_window->resize(std::exchange(m_sizeBefore, QSize()));
+        // A dialog the shot opened, else the window.
+        QWidget *target = openDialog();
+        if (!target)
+            target = m_window;
+        const QPixmap shot = target->grab();
+        if (m_check) {
+            const QStringList problems = layoutProblems(target, m_screen);
+            for (const QString &p : problems)
+                std::fprintf(stderr, "layout: %s: %s\n", qPrintable(name), qPrintable(p));
+            m_problems += static_cast<int>(problems.size());
+        }
+        // Close the dialog, but keep the wizard open until its last page was shot.
+        const bool wizardGoesOn = name.startsWith(QLatin1String("2-gold-set-wizard"))
+            && name != QLatin1String("2-gold-set-wizard-build");
+        if (auto *dialog = qobject_cast<QDialog *>(target); dialog && !wizardGoesOn)
+            dialog->reject();
         if (!shot.save(file))
             return fail(QStringLiteral("cannot write %1").arg(file));
         std::fprintf(stdout, "%s\n", qPrintable(file));
@@ -422,9 +505,6 @@ void ScreenshotDriver::prepareResults()
         if (scored < expected || !pending->isEmpty() || m_resultsReady)
             return;
         m_resultsReady = true;
-        // Two chart columns need more room than the other steps: a larger window for this shot.
-        m_sizeBefore = m_window->size();
-        m_window->resize(1400, 860);
         results->setPair(static_cast<int>(expected - 1), 0);
         results->tabs()->setCurrentIndex(1); // the charts
         QTimer::singleShot(kSettleMs, this, &ScreenshotDriver::next);

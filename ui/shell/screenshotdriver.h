@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAction>
 #include <QDir>
 #include <QObject>
 #include <QSize>
@@ -26,8 +27,12 @@ class Workspace;
 // Dataset page's tabs; on the Fine-tune step a finished job of the offline simulator; on the
 // Playground two baseline columns; on Results runs of the pipeline, scored), saves
 // QWidget::grab() of the window as PNGs into a folder and quits the application (exit code 1
-// when the dataset fails to load or an image cannot be written).
+// when the dataset fails to load or an image cannot be written). It also opens every dialog
+// (providers, settings, about, a new run, each page of the gold-set wizard) and shoots it.
 // Enabled by CINETUNE_SCREENSHOT_DIR or the hidden --screenshot-dir=DIR argument.
+// Check mode (CINETUNE_LAYOUT_CHECK=1): after each shot the window or dialog is checked against a
+// screen of the shot size (ui/shell/layoutcheck.h); every problem is printed to stderr as
+// "layout: SHOT: …" and the exit code is 3 when there was any.
 class ScreenshotDriver final : public QObject
 {
     Q_OBJECT
@@ -37,6 +42,9 @@ public:
     ScreenshotDriver(MainWindow *window, const QString &directory);
 
     static QString directoryFromEnvironment(const QStringList &args);
+    // The window size of the shots: CINETUNE_SCREENSHOT_SIZE=WxH or --screenshot-size=WxH;
+    // 1366×768 when unset or malformed (with a warning).
+    static QSize sizeFromEnvironment(const QStringList &args);
 
 private:
     void start();
@@ -56,6 +64,9 @@ private:
     void prepareResults();
     void skip(const QString &why);
     bool ensureProject();
+    QWidget *openDialog() const; // a visible dialog of the window, or null
+    void clickButton(const QString &objectName);
+    void triggerAction(QAction::MenuRole role);
 
     MainWindow *m_window;
     QDir m_dir;
@@ -76,7 +87,9 @@ private:
     bool m_goldSetsReady = false;
     bool m_playgroundReady = false;
     bool m_resultsReady = false;
-    QSize m_sizeBefore; // the window's size to restore after a shot that needed more room
+    QSize m_screen;       // the size the window is shown at, and the screen the checks assume
+    bool m_check = false; // CINETUNE_LAYOUT_CHECK=1
+    int m_problems = 0;   // layout problems found so far
     QString m_workDir;
 };
 
