@@ -57,21 +57,35 @@ void TestLaptopFit::everyPageAndDialogFits()
     QVERIFY2(!run.errText().contains(QStringLiteral("skipped")), qPrintable(run.errText().right(3000)));
 
     // Every step and every dialog was shot, and the window shots are exactly the screen's size.
-    const QStringList expected = {
-        "1-dataset-overview",        "1-dataset-movies",          "1-dataset-users",
-        "2-gold-set",                "2-gold-set-users",          "2-gold-set-wizard",
-        "2-gold-set-wizard-users",   "2-gold-set-wizard-neighbours", "2-gold-set-wizard-split",
-        "2-gold-set-wizard-template", "2-gold-set-wizard-review", "2-gold-set-wizard-build",
-        "3-fine-tune",               "3-providers-dialog",        "4-evaluate",
-        "4-evaluate-new-run",        "5-playground",              "6-results",
-        "6-results-tables",          "7-settings-dialog",         "7-about-dialog",
-        "1-dataset-error"};
+    const QStringList expected = {"1-dataset-overview",
+                                  "1-dataset-movies",
+                                  "1-dataset-users",
+                                  "2-gold-set",
+                                  "2-gold-set-users",
+                                  "2-gold-set-wizard",
+                                  "2-gold-set-wizard-users",
+                                  "2-gold-set-wizard-neighbours",
+                                  "2-gold-set-wizard-split",
+                                  "2-gold-set-wizard-template",
+                                  "2-gold-set-wizard-review",
+                                  "2-gold-set-wizard-build",
+                                  "3-fine-tune",
+                                  "3-providers-dialog",
+                                  "4-evaluate",
+                                  "4-evaluate-new-run",
+                                  "5-playground",
+                                  "6-results",
+                                  "6-results-tables",
+                                  "7-settings-dialog",
+                                  "7-about-dialog",
+                                  "1-dataset-error"};
     for (const QString &name : expected) {
         const QImage image(dir.filePath(QStringLiteral("shots/%1.png").arg(name)));
         QVERIFY2(!image.isNull(), qPrintable(name + QStringLiteral(" was not written")));
         QVERIFY2(image.width() <= screen.width() && image.height() <= screen.height(),
                  qPrintable(QStringLiteral("%1 is %2x%3").arg(name).arg(image.width()).arg(image.height())));
-        if (!name.contains(QLatin1String("wizard")) && !name.contains(QLatin1String("dialog")) && !name.contains(QLatin1String("new-run")))
+        if (!name.contains(QLatin1String("wizard")) && !name.contains(QLatin1String("dialog"))
+            && !name.contains(QLatin1String("new-run")))
             QCOMPARE(image.size(), screen);
     }
 }

@@ -133,8 +133,9 @@ void DatasetCharts::buildDistribution(const LoadedDataset &data)
     for (int u = 1; u <= 10; ++u) {
         if (!half && u % 2 != 0)
             continue;
-        // Localized ("3,5" in German) rather than the source's spelling.
-        categories << QLocale().toString(u / 2.0, 'f', half ? 1 : 0);
+        // Short enough not to be elided in a laptop-sized chart: "½", "1", "1½", … ("0.5", "1.0" were).
+        const QString whole = u >= 2 ? QLocale().toString(u / 2) : QString();
+        categories << (u % 2 != 0 ? whole + QChar(0x00BD) : whole);
         units.push_back(u);
         *set << static_cast<double>(stats.histogram[static_cast<std::size_t>(u)]);
         maxCount = std::max(maxCount, stats.histogram[static_cast<std::size_t>(u)]);
