@@ -1,5 +1,6 @@
 #include "ui/playground/elidingcombobox.h"
 
+#include <QLineEdit>
 #include <QStyleOptionComboBox>
 #include <QStylePainter>
 
@@ -12,7 +13,12 @@ ElidingComboBox::ElidingComboBox(int minimumChars, QWidget *parent)
 {
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     setMinimumContentsLength(minimumChars);
-    connect(this, &QComboBox::currentTextChanged, this, &ElidingComboBox::updateToolTip);
+    connect(this, &QComboBox::currentTextChanged, this, [this] {
+        updateToolTip();
+        // An editable box shows the start of a long entry (a model id's family), not its end.
+        if (QLineEdit *edit = lineEdit(); edit && !edit->hasFocus())
+            edit->setCursorPosition(0);
+    });
 }
 
 void ElidingComboBox::setHelp(const QString &help)
