@@ -719,6 +719,13 @@ void TestPlayground::baselineColumnsAnswerAtOnce()
         QCOMPARE(store.ratingOf(*m_controller->user(), *i.movie), RatingUnits(0)); // never a movie the user rated
     QTRY_COMPARE_WITH_TIMEOUT(consensus->state(), RecommendationColumn::State::Done, 60000);
     QVERIFY(!consensus->items().empty());
+    // ItemKNN fills its list; consensus has only what enough of user 1's neighbours agree on (two
+    // movies on the sample), and says so.
+    QVERIFY(!knn->shortfallLabel()->isVisible());
+    QVERIFY(consensus->items().size() < 10);
+    QVERIFY(consensus->shortfallLabel()->isVisible());
+    QVERIFY2(consensus->shortfallLabel()->text().contains(QStringLiteral("neighbours")),
+             qPrintable(consensus->shortfallLabel()->text()));
     QTRY_COMPARE_WITH_TIMEOUT(page->columns().first()->state(), RecommendationColumn::State::Done, 10000);
 
     // Documentation screenshot on request: the page with filled columns.
