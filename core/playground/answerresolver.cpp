@@ -3,6 +3,8 @@
 #include "core/eval/responseparser.h"
 #include "core/eval/titleresolver.h"
 
+#include <QStringList>
+
 #include <algorithm>
 
 namespace cinetune {
@@ -87,6 +89,45 @@ std::vector<RecommendedItem> AnswerResolver::resolveMovies(const std::vector<std
         out.push_back(std::move(item));
     }
     return out;
+}
+
+QString AnswerResolver::shortfall(const EngineAnswer &answer, const std::vector<RecommendedItem> &items)
+{
+    if (answer.error || answer.asked <= 0)
+        return {};
+    int usable = 0, unmatched = 0, repeats = 0;
+    for (const RecommendedItem &i : items) {
+        switch (i.status) {
+        case ItemStatus::Exact:
+        case ItemStatus::Fuzzy:
+            ++usable;
+            break;
+        case ItemStatus::NotInCatalogue:
+            ++unmatched;
+            break;
+        case ItemStatus::Repeat:
+            ++repeats;
+            break;
+        }
+    }
+    if (usable >= answer.asked)
+        return {};
+    QStringList why;
+    const int listed = int(items.size());
+    if (listed < answer.asked) {
+        if (!answer.isText)
+            why.append(answer.fewerReason.isEmpty() ? tr("the baseline returned only %n movie(s)", nullptr, listed)
+                                                    : answer.fewerReason);
+        else if (answer.cutOff)
+            why.append(tr("the answer stopped at the token limit after %n title(s)", nullptr, listed));
+        else
+            why.append(tr("the model listed only %n title(s)", nullptr, listed));
+    }
+    if (unmatched > 0)
+        why.append(tr("%n title(s) in the answer did not match a movie in the dataset", nullptr, unmatched));
+    if (repeats > 0)
+        why.append(tr("%n title(s) repeat a movie of the profile", nullptr, repeats));
+    return tr("Only %1 of %2 asked for: %3.").arg(usable).arg(answer.asked).arg(why.join(QStringLiteral("; ")));
 }
 
 QString statusSymbol(ItemStatus status)

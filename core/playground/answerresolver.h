@@ -36,6 +36,12 @@ public:
     std::vector<RecommendedItem> resolveMovies(const std::vector<std::uint32_t> &movies,
                                                const std::vector<std::uint32_t> &profile, const QSet<std::uint32_t> &gold) const;
 
+    // Why `items` (resolved from `answer`) hold fewer usable titles (in the catalogue and not
+    // repeating a profile movie) than the answer was asked for: "Only 7 of 10 asked for: the model
+    // listed only 8 titles; 1 title did not match a movie in the dataset." Empty when nothing is
+    // missing or the answer failed.
+    static QString shortfall(const EngineAnswer &answer, const std::vector<RecommendedItem> &items);
+
 private:
     void finish(RecommendedItem &item, const std::vector<std::uint32_t> &profile, const QSet<std::uint32_t> &gold) const;
 

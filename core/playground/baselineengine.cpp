@@ -148,11 +148,33 @@ void BaselineEngine::request(const PlaygroundQuery &query)
     m_registry->ensure(m_kind);
 }
 
+namespace {
+
+// Why a baseline returned fewer movies than asked for (empty when it did not).
+QString fewerReason(BaselineKind kind, std::size_t got, int asked)
+{
+    if (asked <= 0 || got >= std::size_t(asked))
+        return {};
+    const int n = int(got);
+    if (kind == BaselineKind::NeighbourConsensus)
+        return QCoreApplication::translate("cinetune::ui::BaselineEngine",
+                                           "only %n movie(s) not in the profile were rated highly by enough of the "
+                                           "user's neighbours",
+                                           nullptr, n);
+    // Random, Most popular and ItemKNN fill the list from the whole catalogue.
+    return QCoreApplication::translate("cinetune::ui::BaselineEngine",
+                                       "only %n movie(s) of the dataset are neither in the profile nor rated by the user",
+                                       nullptr, n);
+}
+
+} // namespace
+
 void BaselineEngine::answer(const PlaygroundQuery &query)
 {
     const std::shared_ptr<const Recommender> r = m_registry->recommender(m_kind);
     EngineAnswer a;
     a.isText = false;
+    a.asked = query.count;
     a.elapsedMs = m_clock.elapsed();
     if (!r) {
         a.error = makeError(errc::Playground::NoDataset,
@@ -192,6 +214,7 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
     }
     if (m_kind != BaselineKind::NeighbourConsensus && !view) {
         a.movies = r->recommend(q); // well under a millisecond: on the spot
+        a.fewerReason = fewerReason(m_kind, a.movies.size(), a.asked);
         a.elapsedMs = m_clock.elapsed();
         a.raw = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%n movie(s) in %1 ms", nullptr, int(a.movies.size()))
                     .arg(QLocale().toString(double(t.nsecsElapsed()) / 1e6, 'f', 2));
@@ -219,6 +242,7 @@ void BaselineEngine::answer(const PlaygroundQuery &query)
             return;
         }
         a.movies = std::move(movies).value();
+        a.fewerReason = fewerReason(m_kind, a.movies.size(), a.asked);
         a.raw = QCoreApplication::translate("cinetune::ui::BaselineEngine", "%n movie(s) in %1 ms", nullptr, int(a.movies.size()))
                     .arg(QLocale().toString(double(a.elapsedMs), 'f', 0));
         Q_EMIT answered(a);

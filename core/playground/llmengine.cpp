@@ -61,6 +61,7 @@ void LlmEngine::request(const PlaygroundQuery &query)
 {
     cancel();
     m_streamed.clear();
+    m_asked = query.count;
     m_clock.start();
     const QList<PromptMessage> messages = promptMessages(query.prompt, query.profileTitles, query.count);
     m_prompt = promptText(messages);
@@ -71,6 +72,7 @@ void LlmEngine::request(const PlaygroundQuery &query)
         EngineAnswer a;
         a.error = client.error();
         a.prompt = m_prompt;
+        a.asked = m_asked;
         Q_EMIT answered(a);
         return;
     }
@@ -97,6 +99,7 @@ void LlmEngine::onFinished(const Result<ChatResult> &result)
     m_call.clear();
     EngineAnswer a;
     a.prompt = m_prompt;
+    a.asked = m_asked;
     a.elapsedMs = m_clock.elapsed();
     if (!result) {
         a.error = result.error();
@@ -105,6 +108,7 @@ void LlmEngine::onFinished(const Result<ChatResult> &result)
         return;
     }
     a.raw = result->content;
+    a.cutOff = result->finishReason == QLatin1String("length"); // the list may end early
     a.promptTokens = result->promptTokens;
     a.completionTokens = result->completionTokens;
     if (m_simulator) {

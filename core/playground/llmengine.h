@@ -68,6 +68,7 @@ private:
     QPointer<ChatCall> m_call;
     QString m_prompt;
     QString m_streamed;
+    int m_asked = 0;
     QElapsedTimer m_clock;
     bool m_simulator = false;
     int m_cancelledCalls = 0;

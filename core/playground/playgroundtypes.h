@@ -44,6 +44,9 @@ struct EngineAnswer
     qint64 completionTokens = 0;
     std::optional<double> costUsd;
     qint64 elapsedMs = 0;
+    int asked = 0;       // titles asked for (the query's count)
+    bool cutOff = false; // LLMs: the answer stopped at the token limit (finish_reason "length")
+    QString fewerReason; // baselines: why fewer movies than asked came back (empty otherwise)
 };
 
 // How one recommended title relates to the catalogue and the profile.

@@ -24,8 +24,10 @@
 #include "ui/goldset/goldsetcontroller.h"
 #include "ui/playground/playgroundcontroller.h"
 #include "ui/common/providerservice.h"
+#include "ui/shell/mainwindow.h"
 #include "ui/shell/workspace.h"
 #include "ui/common/messagebanner.h"
+#include "ui/playground/elidingcombobox.h"
 
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
@@ -36,7 +38,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +85,16 @@ private Q_SLOTS:
     void exportsComparison();
     void baselineColumnsAnswerAtOnce();
     void keyboardAndAccessibility();
+    void fitsALaptop();
+    void fitsTheMainWindow_data();
+    void fitsTheMainWindow();
+    void enterAddsHighlightedOrFirst_data();
+    void enterAddsHighlightedOrFirst();
+    void headingFollowsEdits_data();
+    void headingFollowsEdits();
+    void shortfallNote_data();
+    void shortfallNote();
+    void columnSaysWhyFewerTitles();
 
 private:
     PlaygroundPage *makePage(int latencyMs);
@@ -704,6 +719,13 @@ void TestPlayground::baselineColumnsAnswerAtOnce()
         QCOMPARE(store.ratingOf(*m_controller->user(), *i.movie), RatingUnits(0)); // never a movie the user rated
     QTRY_COMPARE_WITH_TIMEOUT(consensus->state(), RecommendationColumn::State::Done, 60000);
     QVERIFY(!consensus->items().empty());
+    // ItemKNN fills its list; consensus has only what enough of user 1's neighbours agree on (two
+    // movies on the sample), and says so.
+    QVERIFY(!knn->shortfallLabel()->isVisible());
+    QVERIFY(consensus->items().size() < 10);
+    QVERIFY(consensus->shortfallLabel()->isVisible());
+    QVERIFY2(consensus->shortfallLabel()->text().contains(QStringLiteral("neighbours")),
+             qPrintable(consensus->shortfallLabel()->text()));
     QTRY_COMPARE_WITH_TIMEOUT(page->columns().first()->state(), RecommendationColumn::State::Done, 10000);
 
     // Documentation screenshot on request: the page with filled columns.
@@ -763,6 +785,299 @@ void TestPlayground::keyboardAndAccessibility()
             unnamed.append(QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') + w->objectName());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+// Issue 17: the page must fit a 1024×700 laptop beside the main window's sidebar, with every
+// column added and long target and model names (they elide, with the full text in the tooltip).
+void TestPlayground::fitsALaptop()
+{
+    constexpr int kMaxPageWidth = 800;  // 1024 minus the sidebar and the window frame
+    constexpr int kMaxPageHeight = 560; // 700 minus the menu, tool and status bars
+    const QString longName = QStringLiteral("Evaluation account of the recommender replication study, shared by the whole team");
+    const QString longModel = QStringLiteral(
+        "ft:gpt-4o-mini-2024-07-18:cinetune-research-group:movielens-paper-replication:abc123");
+    ProviderProfile p;
+    p.name = longName;
+    p.kind = ProviderKind::Simulator;
+    p.baseUrl = QUrl(m_server->baseUrl());
+    p.defaultChatModel = kModel;
+    QVERIFY(m_providers->saveProfile(p).ok());
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    page->resize(kMaxPageWidth, kMaxPageHeight);
+    QCoreApplication::processEvents();
+    QVERIFY2(page->minimumSizeHint().width() <= kMaxPageWidth, qPrintable(QString::number(page->minimumSizeHint().width())));
+    QVERIFY2(page->minimumSizeHint().height() <= kMaxPageHeight, qPrintable(QString::number(page->minimumSizeHint().height())));
+    // Four tries: three columns at most, every one asking the long-named target and model.
+    for (int i = 0; i < 4; ++i) {
+        page->addColumn();
+        for (RecommendationColumn *c : page->columns()) {
+            c->chooser()->setTarget(QStringLiteral("provider:") + longName);
+            c->chooser()->setModel(longModel);
+        }
+        QCoreApplication::processEvents();
+        const QSize min = page->minimumSizeHint();
+        QVERIFY2(min.width() <= kMaxPageWidth && min.height() <= kMaxPageHeight,
+                 qPrintable(QStringLiteral("%1 columns: %2×%3").arg(page->columns().size()).arg(min.width()).arg(min.height())));
+    }
+    QCOMPARE(page->columns().size(), PlaygroundPage::kMaxColumns);
+    // Shown at that size, nothing grew: the columns scroll sideways instead.
+    QTest::qWait(50);
+    QCOMPARE(page->size(), QSize(kMaxPageWidth, kMaxPageHeight));
+    QVERIFY(page->columnsScroll()->horizontalScrollBar()->maximum() > 0);
+    // The long target elides in its box, and its tooltip has it in full.
+    ElidingComboBox *target = page->columns().first()->chooser()->targetCombo();
+    QVERIFY(target->currentText().startsWith(longName));
+    QVERIFY2(target->shownText().contains(QStringLiteral("…")), qPrintable(target->shownText()));
+    target->repaint();
+    QVERIFY2(target->toolTip().startsWith(target->currentText()), qPrintable(target->toolTip()));
+    ElidingComboBox *model = page->columns().first()->chooser()->modelCombo();
+    QCOMPARE(model->currentText(), longModel);
+    QVERIFY(model->width() < model->fontMetrics().horizontalAdvance(longModel));
+    model->repaint();
+    QVERIFY(model->toolTip().startsWith(longModel));
+    auto *title = page->columns().first()->findChild<QLabel *>(QStringLiteral("columnTitle"));
+    QVERIFY(title && title->toolTip().contains(longName));
+    m_page.reset();
+    m_providers->removeProfile(longName);
+}
+
+void TestPlayground::fitsTheMainWindow_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1024x700") << QSize(1024, 700);
+    QTest::newRow("1280x800") << QSize(1280, 800);
+    QTest::newRow("1366x768") << QSize(1366, 768);
+}
+
+// The whole window at laptop sizes: opening the Playground and adding every column (long target
+// names) leaves the window as it was (issue 17: 1280 grew to 1566, 1024 to 1380).
+void TestPlayground::fitsTheMainWindow()
+{
+    QFETCH(QSize, size);
+    const QString longName = QStringLiteral("Evaluation account of the recommender replication study, shared by the whole team");
+    ProviderProfile p;
+    p.name = longName;
+    p.kind = ProviderKind::Simulator;
+    p.baseUrl = QUrl(m_server->baseUrl());
+    p.defaultChatModel = kModel;
+    QVERIFY(m_providers->saveProfile(p).ok());
+    {
+        MainWindow w;
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setCurrentStep(4);
+        auto *page = qobject_cast<PlaygroundPage *>(w.pages()->currentWidget());
+        QVERIFY(page);
+        while (page->addColumn()) {
+        }
+        for (RecommendationColumn *c : page->columns())
+            c->chooser()->setTarget(QStringLiteral("provider:") + longName);
+        QTest::qWait(50);
+        QCOMPARE(w.size(), size);
+        QVERIFY2(w.minimumSizeHint().width() <= 1024 && w.minimumSizeHint().height() <= 700,
+                 qPrintable(QStringLiteral("%1×%2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
+        QVERIFY(page->addColumnButton()->isVisibleTo(&w));
+        QVERIFY(page->visibleRegion().boundingRect().contains(page->addColumnButton()->geometry().center()));
+        if (const QString shot = qEnvironmentVariable("CINETUNE_PLAYGROUND_LAPTOP_SHOT"); !shot.isEmpty())
+            QVERIFY(w.grab().save(shot.arg(size.width())));
+    }
+    m_providers->removeProfile(longName);
+}
+
+void TestPlayground::enterAddsHighlightedOrFirst_data()
+{
+    QTest::addColumn<int>("downs");
+    QTest::addColumn<int>("expectedRow");
+    QTest::newRow("none highlighted: the first") << 0 << 0;
+    QTest::newRow("first highlighted") << 1 << 0;
+    QTest::newRow("third highlighted") << 3 << 2;
+}
+
+void TestPlayground::enterAddsHighlightedOrFirst()
+{
+    QFETCH(int, downs);
+    QFETCH(int, expectedRow);
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    ProfileEditor *editor = page->profileEditor();
+    QLineEdit *search = editor->searchEdit();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("star wars"));
+    QAbstractItemView *popup = editor->completer()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    QVERIFY(!popup->currentIndex().isValid()); // nothing highlighted until the user moves
+    const std::vector<std::uint32_t> offered = editor->completions();
+    QVERIFY(int(offered.size()) > expectedRow + 1);
+    // While the list is open it has the keyboard (QApplication sends keys to the open popup).
+    for (int i = 0; i < downs; ++i)
+        QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    QTRY_COMPARE(m_controller->profile().size(), std::size_t(1));
+    QCOMPARE(m_controller->profile().front(), offered[std::size_t(expectedRow)]);
+    QVERIFY(!popup->isVisible());
+    QTRY_VERIFY(search->text().isEmpty());
+    QTest::qWait(50);
+    QCOMPARE(m_controller->profile().size(), std::size_t(1)); // added once
+}
+
+void TestPlayground::headingFollowsEdits_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::newRow("remove") << "remove";
+    QTest::newRow("move") << "move";
+    QTest::newRow("add") << "add";
+}
+
+// The heading above the profile says whose it is, and stops claiming it once the user edits it.
+void TestPlayground::headingFollowsEdits()
+{
+    QFETCH(QString, edit);
+    const QString gold = m_tmp.filePath(QStringLiteral("gold32.jsonl"));
+    GoldSetUser line;
+    line.user = 32;
+    line.profile = {1, 50, 2571};
+    line.gold = {260};
+    line.neighbours = 3;
+    line.split = GoldSetSplit::Test;
+    QVERIFY(writeGoldSetJsonl({line}, gold).ok());
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    ProfileEditor *editor = page->profileEditor();
+    auto *owner = editor->findChild<QLabel *>(QStringLiteral("profileOwner"));
+    QVERIFY(owner);
+    QVERIFY(m_controller->loadGoldSetUser(gold, 32).ok());
+    QCOMPARE(m_controller->userSourceId(), std::optional<std::uint32_t>(32));
+    QVERIFY(owner->isVisible());
+    QVERIFY2(owner->text().startsWith(QStringLiteral("Gold-set user 32")), qPrintable(owner->text()));
+    QVERIFY(!m_controller->profileEdited());
+
+    QListWidget *list = editor->profileList();
+    list->setFocus();
+    list->setCurrentRow(1);
+    if (edit == QLatin1String("remove"))
+        QTest::keyClick(list, Qt::Key_Delete);
+    else if (edit == QLatin1String("move"))
+        QTest::keyClick(list, Qt::Key_Down, Qt::ControlModifier);
+    else
+        QVERIFY(m_controller->addMovie(m_controller->searchIndex().query(QStringLiteral("toy story 2"), 1).front()).ok());
+    QVERIFY(m_controller->profileEdited());
+    QVERIFY(owner->isVisible());
+    QVERIFY2(!owner->text().startsWith(QStringLiteral("Gold-set user 32")), qPrintable(owner->text()));
+    QVERIFY2(owner->text().contains(QStringLiteral("Edited from gold-set user 32")), qPrintable(owner->text()));
+    QVERIFY(!owner->toolTip().isEmpty());
+    QVERIFY(m_controller->hasGold()); // ★ still marks the user's gold
+
+    // Saved and loaded again, it stays an edited profile; loading the user again makes it theirs.
+    QVERIFY(m_controller->saveProfile(QStringLiteral("edited 32")).ok());
+    QVERIFY(m_controller->loadProfile(QStringLiteral("edited 32")).ok());
+    QVERIFY2(owner->text().contains(QStringLiteral("Edited from the profile of user 32")), qPrintable(owner->text()));
+    QVERIFY(m_controller->loadGoldSetUser(gold, 32).ok());
+    QVERIFY2(owner->text().startsWith(QStringLiteral("Gold-set user 32")), qPrintable(owner->text()));
+    // A dataset user's profile, edited.
+    QVERIFY(m_controller->loadUser(1).ok());
+    QCOMPARE(owner->text(), QStringLiteral("Profile of user 1"));
+    m_controller->removeAt(0);
+    QCOMPARE(owner->text(), QStringLiteral("Edited from the profile of user 1"));
+    // Emptied, it is nobody's.
+    m_controller->clearProfile();
+    QVERIFY(!owner->isVisible());
+}
+
+void TestPlayground::shortfallNote_data()
+{
+    QTest::addColumn<int>("asked");
+    QTest::addColumn<QString>("statuses"); // one letter per item: Exact, Fuzzy, X not in catalogue, Repeat
+    QTest::addColumn<bool>("isText");
+    QTest::addColumn<bool>("cutOff");
+    QTest::addColumn<QString>("fewerReason");
+    QTest::addColumn<bool>("failed");
+    QTest::addColumn<QStringList>("expected"); // parts of the note; empty = no note
+    QTest::newRow("all there") << 3 << "EFE" << true << false << QString() << false << QStringList();
+    QTest::newRow("more than asked") << 2 << "EXE" << true << false << QString() << false << QStringList();
+    QTest::newRow("model listed fewer") << 5 << "EEE" << true << false << QString() << false
+                                        << QStringList{"Only 3 of 5 asked for", "the model listed only 3"};
+    QTest::newRow("cut off") << 5 << "EEEE" << true << true << QString() << false
+                             << QStringList{"Only 4 of 5", "token limit after 4"};
+    QTest::newRow("not in the dataset") << 10 << "EEEXEEXEEX" << true << false << QString() << false
+                                        << QStringList{"Only 7 of 10 asked for: 3 title", "did not match a movie in the dataset"};
+    QTest::newRow("repeats") << 3 << "REE" << true << false << QString() << false
+                             << QStringList{"Only 2 of 3", "1 title", "repeat a movie of the profile"};
+    QTest::newRow("several reasons") << 6 << "EXR" << true << false << QString() << false
+                                     << QStringList{"Only 1 of 6", "listed only 3", "did not match", "repeat"};
+    QTest::newRow("baseline's reason") << 10 << "EEEE" << false << false << QStringLiteral("only 4 movies qualify") << false
+                                       << QStringList{"Only 4 of 10 asked for: only 4 movies qualify."};
+    QTest::newRow("baseline without reason")
+        << 10 << "EE" << false << false << QString() << false << QStringList{"Only 2 of 10", "the baseline returned only 2"};
+    QTest::newRow("failed answer") << 10 << "" << true << false << QString() << true << QStringList();
+}
+
+void TestPlayground::shortfallNote()
+{
+    QFETCH(int, asked);
+    QFETCH(QString, statuses);
+    QFETCH(bool, isText);
+    QFETCH(bool, cutOff);
+    QFETCH(QString, fewerReason);
+    QFETCH(bool, failed);
+    QFETCH(QStringList, expected);
+    EngineAnswer answer;
+    answer.asked = asked;
+    answer.isText = isText;
+    answer.cutOff = cutOff;
+    answer.fewerReason = fewerReason;
+    if (failed)
+        answer.error = makeError(errc::Playground::NoDataset, QStringLiteral("failed"));
+    std::vector<RecommendedItem> items;
+    for (QChar s : statuses) {
+        RecommendedItem item;
+        item.rank = int(items.size()) + 1;
+        item.status = s == QLatin1Char('E') ? ItemStatus::Exact
+            : s == QLatin1Char('F')         ? ItemStatus::Fuzzy
+            : s == QLatin1Char('R')         ? ItemStatus::Repeat
+                                            : ItemStatus::NotInCatalogue;
+        items.push_back(item);
+    }
+    const QString note = AnswerResolver::shortfall(answer, items);
+    if (expected.isEmpty())
+        QVERIFY2(note.isEmpty(), qPrintable(note));
+    for (const QString &part : expected)
+        QVERIFY2(note.contains(part), qPrintable(note));
+}
+
+// The simulator lists fewer than ten titles for this profile (it skips repeated picks), some
+// invented or repeating the profile: the column says how many of the ten it has and why.
+void TestPlayground::columnSaysWhyFewerTitles()
+{
+    PlaygroundPage *page = makePage(0);
+    QVERIFY(page);
+    RecommendationColumn *column = page->columns().first();
+    QLabel *note = column->shortfallLabel();
+    QVERIFY(!note->isVisible());
+    const Catalogue &c = m_controller->dataset()->dataset->catalogue;
+    QVERIFY(m_controller->addMovie(*c.find(1)).ok());
+    QVERIFY(m_controller->addMovie(*c.find(2571)).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        column->state() == RecommendationColumn::State::Done || column->state() == RecommendationColumn::State::Failed, 10000);
+    QVERIFY2(column->state() == RecommendationColumn::State::Done, qPrintable(column->banner()->text()));
+    int usable = 0, unmatched = 0;
+    for (const RecommendedItem &i : column->items()) {
+        usable += i.status == ItemStatus::Exact || i.status == ItemStatus::Fuzzy ? 1 : 0;
+        unmatched += i.status == ItemStatus::NotInCatalogue ? 1 : 0;
+    }
+    qInfo("%d titles, %d usable, %d not in the catalogue: %s", int(column->items().size()), usable, unmatched,
+          qPrintable(note->text()));
+    QVERIFY(usable < 10); // else this profile no longer shows the case
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().startsWith(QStringLiteral("Only %1 of 10 asked for: ").arg(usable)), qPrintable(note->text()));
+    if (column->items().size() < 10)
+        QVERIFY(note->text().contains(QStringLiteral("the model listed only %1").arg(column->items().size())));
+    if (unmatched > 0)
+        QVERIFY(note->text().contains(QStringLiteral("%1 title").arg(unmatched)));
+    // An emptied profile takes the note away.
+    m_controller->clearProfile();
+    QTRY_VERIFY(!note->isVisible());
 }
 
 QTEST_MAIN(TestPlayground)

@@ -25,24 +25,24 @@ ColumnTargetChooser::ColumnTargetChooser(ProviderService *providers, BaselineReg
     : QWidget(parent)
     , m_providers(providers)
     , m_baselines(baselines)
-    , m_target(new QComboBox(this))
-    , m_model(new QComboBox(this))
-    , m_strategy(new QComboBox(this))
+    , m_target(new ElidingComboBox(12, this))
+    , m_model(new ElidingComboBox(12, this))
+    , m_strategy(new ElidingComboBox(8, this))
     , m_temperature(new QDoubleSpinBox(this))
 {
     m_target->setObjectName(QStringLiteral("targetCombo"));
     m_target->setAccessibleName(tr("Target"));
-    m_target->setToolTip(tr("The provider profile (or the offline simulator) or the local baseline this column asks"));
+    m_target->setHelp(tr("The provider profile (or the offline simulator) or the local baseline this column asks"));
     m_model->setObjectName(QStringLiteral("modelCombo"));
     m_model->setEditable(true);
     m_model->setInsertPolicy(QComboBox::NoInsert);
     m_model->setAccessibleName(tr("Model"));
-    m_model->setToolTip(tr("The chat model: a base model, or a fine-tuned model id (ft:…)"));
+    m_model->setHelp(tr("The chat model: a base model, or a fine-tuned model id (ft:…)"));
     m_strategy->setObjectName(QStringLiteral("strategyCombo"));
     m_strategy->setAccessibleName(tr("Prompt strategy"));
     m_strategy->addItem(strategyName(PromptStrategy::ZeroShot), int(PromptStrategy::ZeroShot));
     m_strategy->addItem(strategyName(PromptStrategy::FineTuned), int(PromptStrategy::FineTuned));
-    m_strategy->setToolTip(tr("Both send the paper's prompt; fine-tuned expects a fine-tuned model and prices it as one"));
+    m_strategy->setHelp(tr("Both send the paper's prompt; fine-tuned expects a fine-tuned model and prices it as one"));
     m_temperature->setObjectName(QStringLiteral("temperatureSpin"));
     m_temperature->setAccessibleName(tr("Temperature"));
     m_temperature->setRange(0.0, 2.0);
@@ -80,6 +80,7 @@ void ColumnTargetChooser::refreshTargets()
         for (const ProviderProfile &p : m_providers->profiles()) {
             const QString text = p.isSimulator() ? tr("%1 (offline simulator)").arg(p.name) : p.name;
             m_target->addItem(text, QString(kProviderPrefix + p.name));
+            m_target->setItemData(m_target->count() - 1, text, Qt::ToolTipRole); // elided in the box when long
         }
         if (m_baselines) {
             for (BaselineKind kind :
@@ -162,8 +163,10 @@ void ColumnTargetChooser::fillModels()
                 models.append(m);
         }
     }
-    for (const QString &m : models)
+    for (const QString &m : models) {
         m_model->addItem(m, m);
+        m_model->setItemData(m_model->count() - 1, m, Qt::ToolTipRole);
+    }
     if (m_fineTuned) {
         for (const FineTunedModelChoice &c : m_fineTuned->fineTunedModels(provider)) {
             if (m_model->findData(c.model) >= 0)

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/playground/llmengine.h"
+#include "ui/playground/elidingcombobox.h"
 
 #include <QWidget>
 
 #include <memory>
 
-class QComboBox;
 class QDoubleSpinBox;
 
 namespace cinetune {
@@ -44,9 +44,9 @@ public:
     // A new engine for the current choice (nullptr when there is none).
     std::unique_ptr<ColumnEngine> makeEngine() const;
 
-    QComboBox *targetCombo() const { return m_target; }
-    QComboBox *modelCombo() const { return m_model; }
-    QComboBox *strategyCombo() const { return m_strategy; }
+    ElidingComboBox *targetCombo() const { return m_target; }
+    ElidingComboBox *modelCombo() const { return m_model; }
+    ElidingComboBox *strategyCombo() const { return m_strategy; }
     QDoubleSpinBox *temperatureSpin() const { return m_temperature; }
 
 public Q_SLOTS:
@@ -62,9 +62,9 @@ private:
     ProviderService *m_providers;
     BaselineRegistry *m_baselines;
     PlaygroundController *m_fineTuned = nullptr;
-    QComboBox *m_target;
-    QComboBox *m_model;
-    QComboBox *m_strategy;
+    ElidingComboBox *m_target;
+    ElidingComboBox *m_model;
+    ElidingComboBox *m_strategy;
     QDoubleSpinBox *m_temperature;
 };
 

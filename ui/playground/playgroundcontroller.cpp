@@ -60,6 +60,7 @@ void PlaygroundController::onDatasetChanged()
     m_gold.clear();
     m_goldLine.reset();
     m_hasGold = false;
+    m_edited = false;
     m_index = MovieSearchIndex();
     m_resolver = AnswerResolver();
     m_baselines->setDataset(m_data ? m_data->dataset : nullptr);
@@ -122,11 +123,14 @@ std::optional<std::uint32_t> PlaygroundController::userSourceId() const
 
 void PlaygroundController::changed(bool keepUser)
 {
-    if (!keepUser) {
+    if (!keepUser || m_profile.empty()) { // an emptied profile is nobody's any more
         m_user.reset();
         m_gold.clear();
         m_goldLine.reset();
         m_hasGold = false;
+        m_edited = false;
+    } else if (m_user) {
+        m_edited = true;
     }
     Q_EMIT profileChanged();
     m_debounce.start(); // restarts: a burst of edits gives one refresh
@@ -378,8 +382,11 @@ Status PlaygroundController::saveProfile(const QString &name) const
     for (std::uint32_t m : m_profile)
         ids.append(qint64(m_data->dataset->catalogue.movie(m).sourceId));
     QJsonObject entry{{QStringLiteral("movies"), ids}};
-    if (const auto u = userSourceId())
+    if (const auto u = userSourceId()) {
         entry.insert(QStringLiteral("user"), qint64(*u));
+        if (m_edited)
+            entry.insert(QStringLiteral("edited"), true);
+    }
     QJsonObject all = savedProfilesJson();
     all.insert(trimmed, entry);
     QSettings settings;
@@ -405,8 +412,11 @@ Status PlaygroundController::loadProfile(const QString &name)
             ++missing;
     }
     setProfile(movies);
-    if (entry.contains(QStringLiteral("user")))
+    if (entry.contains(QStringLiteral("user")) && !movies.empty()) {
         m_user = m_data->dataset->store.findUser(std::uint32_t(entry.value(QStringLiteral("user")).toInteger()));
+        // Saved after an edit, or missing movies here: not the user's own profile.
+        m_edited = m_user && (entry.value(QStringLiteral("edited")).toBool() || missing > 0);
+    }
     Q_EMIT profileChanged();
     if (missing > 0)
         return makeError(errc::Playground::Partial,

@@ -64,6 +64,9 @@ public:
     std::optional<std::uint32_t> userSourceId() const;
     const QSet<std::uint32_t> &gold() const { return m_gold; }
     bool hasGold() const { return m_hasGold; }
+    // True once a movie of the loaded user's profile was added, removed or moved: the profile is
+    // then no longer that user's (or that gold-set line's) own.
+    bool profileEdited() const { return m_edited; }
 
     [[nodiscard]] Status addMovie(std::uint32_t movie);
     void removeAt(int position);
@@ -130,6 +133,7 @@ private:
     QSet<std::uint32_t> m_gold;
     std::optional<GoldSetUser> m_goldLine; // the gold-set line of the loaded gold-set user
     bool m_hasGold = false;
+    bool m_edited = false;
     bool m_ready = true;
     int m_maxProfile = kDefaultMaxProfile;
     quint64 m_generation = 0;

@@ -46,7 +46,8 @@ PlaygroundPage::PlaygroundPage(PlaygroundController *controller, ProviderService
     , m_controller(controller)
     , m_providers(providers)
     , m_editor(new ProfileEditor(controller, this))
-    , m_panel(new QWidget(this))
+    , m_columnsScroll(new QScrollArea(this))
+    , m_panel(new QWidget(m_columnsScroll))
     , m_columnsLayout(new QHBoxLayout(m_panel))
     , m_addColumn(new QPushButton(tr("Add &Column"), this))
     , m_exportNote(new QLabel(this))
@@ -83,6 +84,7 @@ PlaygroundPage::PlaygroundPage(PlaygroundController *controller, ProviderService
     menu->addAction(tr("&Save as CSV, Markdown or PNG…"), this, &PlaygroundPage::exportDialog);
     exportButton->setMenu(menu);
     m_exportNote->setObjectName(QStringLiteral("exportNote"));
+    m_exportNote->setWordWrap(true); // a long file name must not widen the page
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_addColumn);
@@ -94,12 +96,20 @@ PlaygroundPage::PlaygroundPage(PlaygroundController *controller, ProviderService
     m_panel->setObjectName(QStringLiteral("comparisonPanel"));
     m_panel->setAutoFillBackground(true);
     m_columnsLayout->setContentsMargins(0, 0, 0, 0);
+    // The columns share the width they get; narrower than their minimum they scroll sideways
+    // instead of widening the window (three columns do not fit beside the profile on a laptop).
+    m_columnsScroll->setObjectName(QStringLiteral("columnsScroll"));
+    m_columnsScroll->setWidgetResizable(true);
+    m_columnsScroll->setFrameShape(QFrame::NoFrame);
+    m_columnsScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_columnsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_columnsScroll->setWidget(m_panel);
 
     auto *right = new QWidget(this);
     auto *rl = new QVBoxLayout(right);
     rl->setContentsMargins(0, 0, 0, 0);
     rl->addLayout(bar);
-    rl->addWidget(m_panel, 1);
+    rl->addWidget(m_columnsScroll, 1);
 
     auto *editorScroll = new QScrollArea(this);
     editorScroll->setWidgetResizable(true);

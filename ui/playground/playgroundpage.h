@@ -8,6 +8,7 @@
 class QLabel;
 class QPushButton;
 class QHBoxLayout;
+class QScrollArea;
 
 namespace cinetune::ui {
 
@@ -32,6 +33,7 @@ public:
     ProfileEditor *profileEditor() const { return m_editor; }
     QList<RecommendationColumn *> columns() const { return m_columns; }
     QWidget *comparisonPanel() const { return m_panel; }
+    QScrollArea *columnsScroll() const { return m_columnsScroll; }
     QPushButton *addColumnButton() const { return m_addColumn; }
 
     QString comparisonCsv() const;
@@ -57,6 +59,7 @@ private:
     PlaygroundController *m_controller;
     ProviderService *m_providers;
     ProfileEditor *m_editor;
+    QScrollArea *m_columnsScroll;
     QWidget *m_panel;
     QHBoxLayout *m_columnsLayout;
     QList<RecommendationColumn *> m_columns;

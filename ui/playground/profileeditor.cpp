@@ -41,11 +41,11 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     , m_count(new QLabel(this))
     , m_who(new QLabel(this))
     , m_user(new QLineEdit(this))
-    , m_saved(new QComboBox(this))
+    , m_saved(new ElidingComboBox(8, this))
     , m_saveName(new QLineEdit(this))
     , m_message(new QLabel(this))
-    , m_goldSet(new QComboBox(this))
-    , m_goldUser(new QComboBox(this))
+    , m_goldSet(new ElidingComboBox(8, this))
+    , m_goldUser(new ElidingComboBox(8, this))
     , m_loadGoldUser(new QPushButton(tr("S&how Test User"), this))
 {
     setObjectName(QStringLiteral("profileEditor"));
@@ -63,12 +63,10 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     connect(m_search, &QLineEdit::textEdited, this, &ProfileEditor::updateCompletions);
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
             [this](const QModelIndex &index) { addMovie(index.data(kMovieRole).toUInt()); });
-    // Enter without choosing from the list adds the best match.
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        if (m_completer->popup()->isVisible() || m_completions.empty())
-            return;
-        addMovie(m_completions.front());
-    });
+    // Enter adds the highlighted completion, or the best match when none is highlighted: in the
+    // list (the popup has the keyboard while it is open) and in the box.
+    m_completer->popup()->installEventFilter(this); // after the completer's own filter: runs first
+    connect(m_search, &QLineEdit::returnPressed, this, &ProfileEditor::addHighlightedCompletion);
 
     m_list->setObjectName(QStringLiteral("profileList"));
     m_list->setAccessibleName(tr("Profile movies, in order; drag or press Ctrl+Up and Ctrl+Down to reorder, Delete to remove"));
@@ -133,15 +131,11 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     auto *goldBox = new QGroupBox(tr("Gold-set user (test split)"), this);
     m_goldSet->setObjectName(QStringLiteral("projectGoldSets"));
     m_goldSet->setAccessibleName(tr("Gold set of the project"));
-    m_goldSet->setToolTip(tr("The gold sets of the project (or of this unsaved session), from the Gold set step"));
+    m_goldSet->setHelp(tr("The gold sets of the project (or of this unsaved session), from the Gold set step"));
     m_goldUser->setObjectName(QStringLiteral("goldSetTestUsers"));
     m_goldUser->setAccessibleName(tr("User of the gold set's test split"));
-    m_goldUser->setToolTip(tr("Users the evaluation measures on: none of them was in the fine-tuning data"));
-    // Long gold-set names must not widen the side panel past its splitter size (they elide).
-    for (QComboBox *c : {m_goldSet, m_goldUser}) {
-        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        c->setMinimumContentsLength(8);
-    }
+    m_goldUser->setHelp(tr("Users the evaluation measures on: none of them was in the fine-tuning data"));
+    // Long gold-set names (and the placeholder) must not widen the side panel: they elide.
     m_goldUser->setEditable(true);
     m_goldUser->setInsertPolicy(QComboBox::NoInsert);
     m_goldUser->lineEdit()->setValidator(new QIntValidator(0, 2147483647, m_goldUser));
@@ -162,6 +156,7 @@ ProfileEditor::ProfileEditor(PlaygroundController *controller, QWidget *parent)
     auto *savedBox = new QGroupBox(tr("Saved profiles"), this);
     m_saved->setObjectName(QStringLiteral("savedProfiles"));
     m_saved->setAccessibleName(tr("Saved profiles"));
+    m_saved->setHelp(tr("Profiles saved on this computer"));
     auto *loadSaved = new QPushButton(tr("L&oad"), savedBox);
     loadSaved->setObjectName(QStringLiteral("loadProfileButton"));
     loadSaved->setAccessibleName(tr("Load the chosen saved profile"));
@@ -255,6 +250,29 @@ void ProfileEditor::updateCompletions(const QString &text)
         m_completer->complete();
 }
 
+bool ProfileEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_completer->popup() && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            addHighlightedCompletion();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ProfileEditor::addHighlightedCompletion()
+{
+    QAbstractItemView *popup = m_completer->popup();
+    const QModelIndex highlighted = popup->isVisible() ? popup->currentIndex() : QModelIndex();
+    popup->hide();
+    if (highlighted.isValid())
+        addMovie(highlighted.data(kMovieRole).toUInt());
+    else if (!m_completions.empty())
+        addMovie(m_completions.front());
+}
+
 void ProfileEditor::addMovie(std::uint32_t movie)
 {
     const Status s = m_controller->addMovie(movie);
@@ -278,14 +296,25 @@ void ProfileEditor::rebuildList()
         int n = 0;
         for (std::uint32_t m : m_controller->profile()) {
             auto *item = new QListWidgetItem(QStringLiteral("%1. %2").arg(++n).arg(c.displayTitle(m)), m_list);
+            item->setToolTip(c.displayTitle(m)); // in full: long titles elide in the list
             item->setData(kMovieRole, m);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
     }
     m_count->setText(tr("%1 of %2 movies").arg(m_controller->profile().size()).arg(m_controller->maxProfile()));
     if (const auto u = m_controller->userSourceId()) {
-        m_who->setText(m_controller->hasGold() ? tr("Gold-set user %1 (★ marks their gold movies)").arg(*u)
-                                               : tr("Profile of user %1").arg(*u));
+        // Once a movie was added, removed or moved, the profile is no longer the user's own: the
+        // heading says so (the user still counts for ★ and for what the baselines leave out).
+        const bool edited = m_controller->profileEdited();
+        if (m_controller->hasGold())
+            m_who->setText(edited ? tr("Edited from gold-set user %1 (★ still marks their gold movies)").arg(*u)
+                                  : tr("Gold-set user %1 (★ marks their gold movies)").arg(*u));
+        else
+            m_who->setText(edited ? tr("Edited from the profile of user %1").arg(*u) : tr("Profile of user %1").arg(*u));
+        m_who->setToolTip(edited ? tr("Movies were added, removed or reordered since user %1's profile was loaded; "
+                                      "the columns answer this edited profile.")
+                                       .arg(*u)
+                                 : QString());
         m_who->show();
     } else {
         m_who->hide();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/playground/elidingcombobox.h"
+
 #include <QWidget>
 
 #include <cstdint>
@@ -50,6 +52,11 @@ public Q_SLOTS:
     void loadSavedProfile();
     void removeSelected();
     void moveSelected(int delta);
+    // Enter in the search: the highlighted completion, or the best match when none is.
+    void addHighlightedCompletion();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateCompletions(const QString &text);
@@ -69,11 +76,11 @@ private:
     QLabel *m_count;
     QLabel *m_who;
     QLineEdit *m_user;
-    QComboBox *m_saved;
+    ElidingComboBox *m_saved;
     QLineEdit *m_saveName;
     QLabel *m_message;
-    QComboBox *m_goldSet;
-    QComboBox *m_goldUser;
+    ElidingComboBox *m_goldSet;
+    ElidingComboBox *m_goldUser;
     QPushButton *m_loadGoldUser;
     quint64 m_randomDraws = 0;
 };

@@ -1,5 +1,6 @@
 #include "ui/playground/recommendationcolumn.h"
 
+#include "core/playground/answerresolver.h"
 #include "ui/playground/columntargetchooser.h"
 #include "ui/playground/playgroundcontroller.h"
 #include "ui/common/messagebanner.h"
@@ -38,6 +39,7 @@ RecommendationColumn::RecommendationColumn(PlaygroundController *controller, Pro
     , m_chooser(new ColumnTargetChooser(providers, controller->baselines(), this))
     , m_title(new QLabel(this))
     , m_stateLabel(new QLabel(this))
+    , m_note(new QLabel(this))
     , m_banner(new MessageBanner(this))
     , m_stream(new QPlainTextEdit(this))
     , m_list(new QTreeWidget(this))
@@ -45,6 +47,7 @@ RecommendationColumn::RecommendationColumn(PlaygroundController *controller, Pro
     , m_remove(new QToolButton(this))
 {
     setObjectName(QStringLiteral("recommendationColumn"));
+    m_title->setObjectName(QStringLiteral("columnTitle"));
     QFont tf = m_title->font();
     tf.setBold(true);
     m_title->setFont(tf);
@@ -56,6 +59,10 @@ RecommendationColumn::RecommendationColumn(PlaygroundController *controller, Pro
     m_stateLabel->setObjectName(QStringLiteral("columnState"));
     m_stateLabel->setWordWrap(true);
     m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->setObjectName(QStringLiteral("columnShortfall"));
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->hide();
     m_banner->setObjectName(QStringLiteral("columnBanner"));
     m_banner->hide();
     m_stream->setObjectName(QStringLiteral("columnStream"));
@@ -88,6 +95,7 @@ RecommendationColumn::RecommendationColumn(PlaygroundController *controller, Pro
     l->addLayout(head);
     l->addWidget(m_chooser);
     l->addWidget(m_stateLabel);
+    l->addWidget(m_note);
     l->addWidget(m_banner);
     l->addWidget(m_stream);
     l->addWidget(m_list, 1);
@@ -114,6 +122,8 @@ void RecommendationColumn::setNumber(int number)
     m_details->setAccessibleName(tr("Details of column %1: prompt, raw answer, tokens and cost").arg(number));
     m_list->setAccessibleName(tr("Recommendations of column %1").arg(number));
     m_stateLabel->setAccessibleName(tr("State of column %1").arg(number));
+    m_note->setAccessibleName(tr("Why column %1 shows fewer titles than asked for").arg(number));
+    m_title->setToolTip(heading());
 }
 
 QString RecommendationColumn::heading() const
@@ -134,6 +144,7 @@ QString RecommendationColumn::streamedText() const
 void RecommendationColumn::rebuildEngine()
 {
     m_engine = m_chooser->makeEngine();
+    m_title->setToolTip(heading()); // the target in full (its boxes may be elided)
     if (!m_engine)
         return;
     connect(m_engine.get(), &ColumnEngine::started, this, [this] {
@@ -142,6 +153,7 @@ void RecommendationColumn::rebuildEngine()
         m_stream->clear();
         m_stream->setVisible(m_chooser->isLlm());
         m_banner->hide();
+        m_note->hide();
         // A baseline is only slow the first time, while its model is built.
         setState(State::Thinking, m_chooser->isLlm() ? tr("Thinking…") : tr("Preparing the baseline…"));
     });
@@ -172,6 +184,7 @@ void RecommendationColumn::refresh(const PlaygroundQuery &query)
         m_details->setEnabled(false);
         m_stream->hide();
         m_banner->hide();
+        m_note->hide();
         fillList();
         setState(State::Idle, tr("Add movies to the profile to see recommendations."));
         Q_EMIT resultsChanged();
@@ -181,6 +194,7 @@ void RecommendationColumn::refresh(const PlaygroundQuery &query)
         m_banner->showMessage(MessageBanner::Kind::Error, tr("No target"),
                               tr("Add a provider profile (Settings ▸ Providers; the offline simulator needs no key) "
                                  "and choose it as this column's target."));
+        m_note->hide();
         setState(State::Failed, tr("No target chosen."));
         return;
     }
@@ -195,6 +209,7 @@ void RecommendationColumn::onAnswered(const EngineAnswer &answer)
     m_stream->hide();
     if (answer.error) {
         m_items.clear();
+        m_note->hide();
         fillList();
         m_banner->showMessage(MessageBanner::Kind::Error, tr("This column could not answer"), answer.error->message);
         setState(State::Failed, tr("Failed after %1 s.").arg(QLocale().toString(answer.elapsedMs / 1000.0, 'f', 1)));
@@ -211,6 +226,12 @@ void RecommendationColumn::onAnswered(const EngineAnswer &answer)
                               (whyEmpty.isEmpty() ? QString() : whyEmpty + QLatin1Char(' '))
                                   + tr("Open Details to read the whole answer."));
     }
+    // Fewer usable titles than asked for: say why (the model listed fewer, the answer was cut off,
+    // titles not in the dataset, repeats of the profile, or what a baseline had left).
+    // (An answer without any title has its banner instead.)
+    const QString shortfall = m_items.empty() && answer.isText ? QString() : AnswerResolver::shortfall(answer, m_items);
+    m_note->setText(shortfall);
+    m_note->setVisible(!shortfall.isEmpty());
     int exact = 0;
     for (const RecommendedItem &i : m_items)
         exact += i.status == ItemStatus::Exact ? 1 : 0;
@@ -250,9 +271,9 @@ void RecommendationColumn::fillList()
             tip += QLatin1Char('\n') + tr("in the user's gold set");
         if (item.overlaps)
             tip += QLatin1Char('\n') + tr("also recommended by another column");
-        row->setToolTip(StatusColumn, tip);
-        row->setToolTip(TitleColumn, tip);
         QString title = item.status == ItemStatus::Fuzzy ? tr("%1 → %2").arg(item.text, item.catalogueTitle) : item.text;
+        row->setToolTip(StatusColumn, tip);
+        row->setToolTip(TitleColumn, title + QLatin1Char('\n') + tip); // the title in full: it elides in a narrow column
         row->setText(TitleColumn, title);
         row->setText(RatingsColumn, item.movie ? QLocale().toString(qulonglong(item.ratings)) : QStringLiteral("—"));
         row->setTextAlignment(RatingsColumn, Qt::AlignRight | Qt::AlignVCenter);

@@ -50,6 +50,8 @@ public:
     const std::vector<RecommendedItem> &items() const { return m_items; }
     const std::optional<EngineAnswer> &lastAnswer() const { return m_answer; }
     MessageBanner *banner() const { return m_banner; }
+    // "Only 7 of 10 asked for: …" when the column shows fewer usable titles than asked for.
+    QLabel *shortfallLabel() const { return m_note; }
     QTreeWidget *resultList() const { return m_list; }
     QToolButton *removeButton() const { return m_remove; }
     // Deltas received for the current request before it answered (tests: streaming evidence).
@@ -79,6 +81,7 @@ private:
     std::unique_ptr<ColumnEngine> m_engine;
     QLabel *m_title;
     QLabel *m_stateLabel;
+    QLabel *m_note;
     MessageBanner *m_banner;
     QPlainTextEdit *m_stream;
     QTreeWidget *m_list;
