@@ -946,13 +946,13 @@ void TestGoldSet::userSelection()
     QVERIFY(eligible > 100);
     QCOMPARE(all.summary.selectedUsers, eligible);
     // The wizard's first page counts them without a build: the same number, for either protocol.
-    NullProgress progress;
-    QCOMPARE(countEligibleUsers(ds, spec, progress).value(), eligible);
+    NullProgress counting;
+    QCOMPARE(countEligibleUsers(ds, spec, counting).value(), eligible);
     GoldSetSpec consensus = GoldSetSpec::paper50();
     consensus.users = 0;
-    QCOMPARE(countEligibleUsers(ds, consensus, progress, 2).value(), buildOrFail(ds, consensus).summary.eligibleUsers);
+    QCOMPARE(countEligibleUsers(ds, consensus, counting, 2).value(), buildOrFail(ds, consensus).summary.eligibleUsers);
     consensus.profileSize = 0; // invalid: the spec's message, no count
-    QVERIFY(!countEligibleUsers(ds, consensus, progress));
+    QVERIFY(!countEligibleUsers(ds, consensus, counting));
     spec.users = 40;
     const GoldSet some = buildOrFail(ds, spec);
     QCOMPARE(some.summary.selectedUsers, 40u);

@@ -475,6 +475,19 @@ void TestFineTunePage::submitAndEstimateVisibleAtLaptopSizes()
         QVERIFY2(window.contains(r), qPrintable(widget->objectName()));
         QVERIFY2(widget->visibleRegion().boundingRect().size() == widget->size(), qPrintable(widget->objectName()));
     }
+    if (const QString dir = qEnvironmentVariable("CINETUNE_GRAB_DIR"); !dir.isEmpty())
+        QVERIFY(w.grab().save(QStringLiteral("%1/finetune-%2x%3.png").arg(dir).arg(size.width()).arg(size.height())));
+    // A fresh untitled session: Submit works, with no "save the project first" dead end or banner.
+    if (size == QSize(1024, 700)) {
+        QTRY_VERIFY_WITH_TIMEOUT(page->submitButton()->isEnabled(), 20000);
+        page->submitButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page->jobModel()->rowCount(), 1, 20000);
+        QVERIFY(page->banner()->isHidden());
+        for (const QLabel *label : page->findChildren<QLabel *>()) {
+            QVERIFY2(!label->text().contains(QLatin1String("save the project"), Qt::CaseInsensitive), qPrintable(label->text()));
+            QVERIFY2(!label->text().contains(QLatin1String("project first"), Qt::CaseInsensitive), qPrintable(label->text()));
+        }
+    }
     // The Gold set step does not make the window grow either.
     w.setCurrentStep(int(Step::GoldSet));
     QTest::qWait(50);

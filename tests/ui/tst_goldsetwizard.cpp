@@ -562,10 +562,12 @@ void TestGoldSetWizard::firstPageShowsEligibleUsers()
     QTRY_VERIFY2_WITH_TIMEOUT(note->text().contains(expected), qPrintable(note->text()), 20000);
     QVERIFY(note->isVisible());
     QCOMPARE(w.eligibleUsers(), std::optional<quint64>(eligible));
+    grab(w, QStringLiteral("wizard-preset"));
     // Users defaults to every eligible user, not to 10,000 the dataset does not have.
     QCOMPARE(quint64(w.spec().users), eligible);
     next(w, GoldSetWizard::UsersPageId);
     QCOMPARE(quint64(field<QSpinBox>(w, "usersSpin")->value()), eligible);
+    grab(w, QStringLiteral("wizard-users"));
     // A stricter rule is counted again.
     field<QSpinBox>(w, "eligibilitySpin")->setValue(1000);
     auto *usersNote = w.currentPage()->findChild<QLabel *>(QStringLiteral("eligibleNote"));
@@ -632,6 +634,7 @@ void TestGoldSetWizard::wizardAndFineTuneShowSameEstimate()
     QVERIFY(build);
     QVERIFY(!build->figure(QStringLiteral("cost")).isEmpty());
     QVERIFY(field<QLabel>(w, "buildEstimate")->text().contains(build->figure(QStringLiteral("cost"))));
+    grab(w, QStringLiteral("wizard-build"));
     field<QLineEdit>(w, "goldSetNameEdit")->setText(QStringLiteral("Same estimate"));
     w.button(QWizard::FinishButton)->click();
     QVERIFY(w.savedId() > 0);

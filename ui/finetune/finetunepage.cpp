@@ -654,8 +654,9 @@ void FineTunePage::onGoldSetWritten(int ticket, const Result<FineTuneFiles> &res
     }
     m_training->setText(result->training);
     m_validation->setText(result->validation);
-    const QString where = m_goldSets && m_goldSets->hasProject() && !m_goldSets->isUntitled() ? tr("next to the project")
-                                                                                              : tr("for this session");
+    const QString where = m_goldSets && m_goldSets->hasProject() && !m_goldSets->isUntitled()
+        ? tr("next to the project")
+        : tr("in a temporary folder for this untitled session");
     m_goldSetNote->setText(
         tr("Written %1: %2").arg(where, QDir::toNativeSeparators(QFileInfo(result->training).absolutePath()).toHtmlEscaped()));
 }
