@@ -23,11 +23,11 @@
 #include "ui/finetune/finetunepage.h"
 #include "ui/common/providerservice.h"
 #include "ui/shell/translations.h"
+#include "core/finetune/pricetable.h"
 #include "core/finetune/trainingcost.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QSettings>
 #include <QWizardPage>
 
 #include <QAbstractButton>
@@ -282,6 +282,8 @@ void TestGoldSetWizard::withoutDatasetOffersDatasetStep()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(field<QWidget>(w, "noDatasetNote")->isVisible());
     QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+    QTest::qWait(50); // the count's answer (none) comes back queued
+    QVERIFY(!w.currentPage()->findChild<QLabel *>(QStringLiteral("eligibleNote"))->isVisible());
     QSignalSpy requested(&w, &GoldSetWizard::datasetRequested);
     field<QAbstractButton>(w, "goToDatasetButton")->click();
     QCOMPARE(requested.count(), 1);
@@ -639,10 +641,12 @@ void TestGoldSetWizard::wizardAndFineTuneShowSameEstimate()
     w.button(QWizard::FinishButton)->click();
     QVERIFY(w.savedId() > 0);
 
-    QSettings().remove(QStringLiteral("providers")); // no provider: the default model's price
     ProviderService providers;
     FineTuneController fineTune(&providers, m_tasks);
     FineTunePage page(&fineTune);
+    // No provider (another test's simulator profile may be saved): the default model's price.
+    page.findChild<QComboBox *>(QStringLiteral("providerCombo"))->setCurrentIndex(-1);
+    page.findChild<QLineEdit *>(QStringLiteral("baseModelEdit"))->setText(PriceTable::defaults().models().constFirst().model);
     page.setGoldSets(m_controller);
     page.pickGoldSet(w.savedId());
     QTRY_VERIFY_WITH_TIMEOUT(page.figure(QStringLiteral("epochs")) != QStringLiteral("—"), 60000);

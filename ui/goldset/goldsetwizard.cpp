@@ -369,6 +369,8 @@ std::optional<quint64> GoldSetWizard::eligibleUsers() const
 
 QString GoldSetWizard::eligibleText() const
 {
+    if (!m_controller->datasets()->current())
+        return {}; // the first page offers the Dataset step instead
     const std::optional<quint64> eligible = eligibleUsers();
     if (!eligible)
         return m_countTicket == 0 && !m_countDelay->isActive() && !m_countError.isEmpty() ? m_countError

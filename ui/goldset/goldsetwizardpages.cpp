@@ -53,7 +53,10 @@ QLabel *eligibleNote(GoldSetWizard *wizard, QWidget *parent)
     auto *l = new QLabel(parent);
     l->setObjectName(QStringLiteral("eligibleNote"));
     l->setWordWrap(true);
-    const auto update = [wizard, l] { l->setText(wizard->eligibleText()); };
+    const auto update = [wizard, l] {
+        l->setText(wizard->eligibleText());
+        l->setVisible(!l->text().isEmpty());
+    };
     QObject::connect(wizard, &GoldSetWizard::eligibleChanged, l, update);
     QObject::connect(wizard, &GoldSetWizard::specChanged, l, update);
     update();
