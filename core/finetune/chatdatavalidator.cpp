@@ -438,11 +438,12 @@ Result<ChatDataReport> validateChatJsonl(const QByteArray &bytes, const QString 
     rep.messagesPerExample = distribution(messages);
     rep.tokensPerExample = distribution(tokens);
     rep.assistantTokensPerExample = distribution(assistant);
-    rep.billingTokensPerEpoch = billingTokensPerEpoch(tokens, options.billingCapTokens);
-    rep.epochsFromRule = options.epochs <= 0;
-    rep.epochs = rep.epochsFromRule ? defaultEpochs(rep.examples) : options.epochs;
-    rep.billedTokens = rep.billingTokensPerEpoch * rep.epochs;
-    rep.trainingCostUsd = costUsd(rep.billedTokens, options.price.trainingPer1M);
+    const TrainingEstimate cost = estimateTraining(tokens, options.epochs, options.price.trainingPer1M, options.billingCapTokens);
+    rep.billingTokensPerEpoch = cost.tokensPerEpoch;
+    rep.epochsFromRule = cost.epochsFromRule;
+    rep.epochs = cost.epochs;
+    rep.billedTokens = cost.billedTokens;
+    rep.trainingCostUsd = cost.costUsd;
     rep.baseInferenceCostUsd = costUsd(rep.promptTokens, options.price.inputPer1M)
         + costUsd(rep.completionTokens, options.price.outputPer1M);
     rep.fineTunedInferenceCostUsd = costUsd(rep.promptTokens, options.price.fineTunedInputPer1M)

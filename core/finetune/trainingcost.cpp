@@ -1,5 +1,9 @@
 #include "core/finetune/trainingcost.h"
 
+#include "core/finetune/pricetable.h"
+
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -25,6 +29,30 @@ qint64 billingTokensPerEpoch(const std::vector<qint64> &exampleTokens, qint64 ca
     for (qint64 t : exampleTokens)
         sum += std::min(cap, t);
     return sum;
+}
+
+int trainingEpochs(qint64 examples, int requested)
+{
+    return requested > 0 ? requested : defaultEpochs(examples);
+}
+
+TrainingEstimate estimateTraining(const std::vector<qint64> &exampleTokens, int requestedEpochs, double trainingPer1M, qint64 cap)
+{
+    TrainingEstimate e;
+    e.examples = static_cast<qint64>(exampleTokens.size());
+    e.tokensPerEpoch = billingTokensPerEpoch(exampleTokens, cap);
+    e.epochsFromRule = requestedEpochs <= 0;
+    e.epochs = trainingEpochs(e.examples, requestedEpochs);
+    e.billedTokens = e.tokensPerEpoch * e.epochs;
+    e.costUsd = costUsd(e.billedTokens, trainingPer1M);
+    return e;
+}
+
+QString trainingCostText(double usd, bool simulated, const QLocale &locale)
+{
+    if (simulated)
+        return QCoreApplication::translate("cinetune::TrainingCost", "none (simulated)");
+    return QStringLiteral("$") + usdAmount(usd, locale);
 }
 
 double quantile(const std::vector<qint64> &sorted, double q)

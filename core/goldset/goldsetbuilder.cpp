@@ -64,31 +64,13 @@ QString allDroppedText(const GoldSetSummary &s, const GoldSetSpec &spec)
     return GoldSetBuilderText::tr("every selected user was dropped (%1)").arg(parts.join(QStringLiteral("; ")));
 }
 
-Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options, Progress &progress,
-                      std::shared_ptr<const CoViewIndex> &builtIndex)
+// Eligibility: >= E ratings at the top of the scale (+ >= H positive ratings for the hold-out);
+// one flag per user index.
+Result<std::vector<std::uint8_t>> eligibleUsers(const RatingStore &store, const GoldSetSpec &spec, int threads,
+                                                Progress &progress)
 {
-    if (auto valid = spec.validate(); !valid)
-        return valid.error();
-    const RatingStore &store = dataset.store;
-    const int threads = resolveThreads(options.threads);
     const std::uint32_t userCount = store.userCount();
     const bool holdout = spec.protocol == GoldProtocol::TemporalHoldout;
-    const double selectEnd = 0.03;
-    const double coViewEnd = holdout || options.index ? selectEnd : 0.11;
-    const double indexEnd = holdout ? selectEnd : coViewEnd + 0.02;
-
-    GoldSet set;
-    set.spec = spec;
-    GoldSetSummary &summary = set.summary;
-    summary.datasetUsers = userCount;
-
-    std::vector<std::uint32_t> movieIds(store.movieCount());
-    for (MovieIndex m = 0; m < store.movieCount(); ++m)
-        movieIds[m] = m < dataset.catalogue.size() ? dataset.catalogue.movie(m).sourceId : m;
-
-    // Eligibility: >= E ratings at the top of the scale (+ >= H positive ratings for the hold-out).
-    const QString selecting = GoldSetBuilderText::tr("Selecting users");
-    progress.report(0, selecting);
     std::vector<std::uint8_t> eligible(userCount);
     const auto top = static_cast<RatingUnits>(10);
     const auto threshold = static_cast<RatingUnits>(spec.thresholdUnits());
@@ -115,6 +97,38 @@ Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const Gol
     });
     if (canceled)
         return canceledError();
+    return eligible;
+}
+
+Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options, Progress &progress,
+                      std::shared_ptr<const CoViewIndex> &builtIndex)
+{
+    if (auto valid = spec.validate(); !valid)
+        return valid.error();
+    const RatingStore &store = dataset.store;
+    const int threads = resolveThreads(options.threads);
+    const std::uint32_t userCount = store.userCount();
+    const bool holdout = spec.protocol == GoldProtocol::TemporalHoldout;
+    const double selectEnd = 0.03;
+    const double coViewEnd = holdout || options.index ? selectEnd : 0.11;
+    const double indexEnd = holdout ? selectEnd : coViewEnd + 0.02;
+
+    GoldSet set;
+    set.spec = spec;
+    GoldSetSummary &summary = set.summary;
+    summary.datasetUsers = userCount;
+
+    std::vector<std::uint32_t> movieIds(store.movieCount());
+    for (MovieIndex m = 0; m < store.movieCount(); ++m)
+        movieIds[m] = m < dataset.catalogue.size() ? dataset.catalogue.movie(m).sourceId : m;
+
+    // Eligibility: >= E ratings at the top of the scale (+ >= H positive ratings for the hold-out).
+    const QString selecting = GoldSetBuilderText::tr("Selecting users");
+    progress.report(0, selecting);
+    Result<std::vector<std::uint8_t>> marks = eligibleUsers(store, spec, threads, progress);
+    if (!marks)
+        return marks.error();
+    std::vector<std::uint8_t> eligible = std::move(marks).value();
     for (std::uint8_t e : eligible)
         summary.eligibleUsers += e;
 
@@ -193,6 +207,7 @@ Result<GoldSet> build(const Dataset &dataset, const GoldSetSpec &spec, const Gol
     std::vector<UserOutcome> outcomes(selected.size());
     std::vector<std::unique_ptr<NeighbourConsensus>> consensus(static_cast<std::size_t>(threads));
     std::vector<std::unique_ptr<TemporalHoldout>> holdouts(static_cast<std::size_t>(threads));
+    std::atomic<bool> canceled{false};
     std::atomic<std::size_t> done{0};
     const QString building = GoldSetBuilderText::tr("Building gold sets");
     const std::size_t total = selected.size();
@@ -251,6 +266,19 @@ Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, co
     } catch (const std::bad_alloc &) {
         return makeError(errc::General::OutOfMemory, GoldSetBuilderText::tr("Not enough memory to build the gold set"));
     }
+}
+
+Result<std::uint64_t> countEligibleUsers(const Dataset &dataset, const GoldSetSpec &spec, Progress &progress, int threads)
+{
+    if (auto valid = spec.validate(); !valid)
+        return valid.error();
+    Result<std::vector<std::uint8_t>> marks = eligibleUsers(dataset.store, spec, resolveThreads(threads), progress);
+    if (!marks)
+        return marks.error();
+    std::uint64_t n = 0;
+    for (std::uint8_t e : marks.value())
+        n += e;
+    return n;
 }
 
 Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options,

@@ -42,4 +42,9 @@ struct GoldSetBuildOptions
 [[nodiscard]] Result<GoldSet> buildGoldSet(const Dataset &dataset, const GoldSetSpec &spec, const GoldSetBuildOptions &options,
                                            Progress &progress, std::shared_ptr<const CoViewIndex> &builtIndex);
 
+// The number of users meeting the spec's eligibility rule (buildGoldSet's summary.eligibleUsers),
+// without building anything: one pass over the ratings. Errors: an invalid spec, "canceled".
+[[nodiscard]] Result<std::uint64_t> countEligibleUsers(const Dataset &dataset, const GoldSetSpec &spec, Progress &progress,
+                                                       int threads = 0);
+
 } // namespace cinetune

@@ -174,6 +174,8 @@ private Q_SLOTS:
     void epochsRule();
     void distributionPercentiles();
     void cost();
+    void oneEstimator_data();
+    void oneEstimator();
     void priceTableJson();
     void priceTableErrors_data();
     void priceTableErrors();
@@ -529,6 +531,45 @@ void TestFineTuneData::cost()
         QVERIFY2(j.contains(QLatin1String(key)), key);
     QCOMPARE(j.value(QLatin1String("billed_tokens")).toInteger(), r.billedTokens);
     QCOMPARE(j.value(QLatin1String("estimated_cost_usd")).toDouble(), r.trainingCostUsd);
+}
+
+// One estimator: the validator's report (the Fine-tune page) and estimateTraining (the gold-set
+// wizard) give the same epochs, billed tokens and cost for the same examples and epochs.
+void TestFineTuneData::oneEstimator_data()
+{
+    QTest::addColumn<int>("examples");
+    QTest::addColumn<int>("requested");
+    QTest::addColumn<int>("epochs");
+    QTest::newRow("paper epochs, 12 examples") << 12 << kPaperEpochs << 2;
+    QTest::newRow("paper epochs, 40 examples") << 40 << kPaperEpochs << 2;
+    QTest::newRow("rule, 12 examples") << 12 << 0 << 8;
+    QTest::newRow("rule, 40 examples") << 40 << 0 << 3;
+    QTest::newRow("5 epochs") << 12 << 5 << 5;
+}
+
+void TestFineTuneData::oneEstimator()
+{
+    QFETCH(int, examples);
+    QFETCH(int, requested);
+    QFETCH(int, epochs);
+    QCOMPARE(trainingEpochs(examples, requested), epochs);
+    ValidationOptions o = opts();
+    o.epochs = requested;
+    const ChatDataReport r = validate(validLines(examples), *m_tok, o);
+    std::vector<qint64> tokens;
+    for (const ExampleTokens &t : r.perExample)
+        tokens.push_back(t.tokens);
+    QCOMPARE(qint64(tokens.size()), qint64(examples));
+    const TrainingEstimate e = estimateTraining(tokens, requested, o.price.trainingPer1M, o.billingCapTokens);
+    QCOMPARE(e.examples, r.examples);
+    QCOMPARE(e.epochs, epochs);
+    QCOMPARE(r.epochs, epochs);
+    QCOMPARE(e.tokensPerEpoch, r.billingTokensPerEpoch);
+    QCOMPARE(e.billedTokens, r.billedTokens);
+    QCOMPARE(e.billedTokens, r.billingTokensPerEpoch * epochs);
+    QCOMPARE(e.costUsd, r.trainingCostUsd);
+    QCOMPARE(trainingCostText(e.costUsd, false, QLocale::c()), QStringLiteral("$") + usdAmount(r.trainingCostUsd));
+    QCOMPARE(trainingCostText(e.costUsd, true, QLocale::c()), QStringLiteral("none (simulated)"));
 }
 
 void TestFineTuneData::priceTableJson()

@@ -945,6 +945,14 @@ void TestGoldSet::userSelection()
     const std::uint64_t eligible = all.summary.eligibleUsers;
     QVERIFY(eligible > 100);
     QCOMPARE(all.summary.selectedUsers, eligible);
+    // The wizard's first page counts them without a build: the same number, for either protocol.
+    NullProgress counting;
+    QCOMPARE(countEligibleUsers(ds, spec, counting).value(), eligible);
+    GoldSetSpec consensus = GoldSetSpec::paper50();
+    consensus.users = 0;
+    QCOMPARE(countEligibleUsers(ds, consensus, counting, 2).value(), buildOrFail(ds, consensus).summary.eligibleUsers);
+    consensus.profileSize = 0; // invalid: the spec's message, no count
+    QVERIFY(!countEligibleUsers(ds, consensus, counting));
     spec.users = 40;
     const GoldSet some = buildOrFail(ds, spec);
     QCOMPARE(some.summary.selectedUsers, 40u);

@@ -14,6 +14,8 @@
 #include "ui/finetune/finetunecontroller.h"
 #include "ui/common/providerservice.h"
 #include "ui/common/messagebanner.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/steps.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -84,6 +86,9 @@ private Q_SLOTS:
     void togetherFieldsFollowProvider();
     void azureDeploymentName();
     void unconfirmedRequestDiscardedByHand();
+    void submitAndEstimateVisibleAtLaptopSizes_data();
+    void submitAndEstimateVisibleAtLaptopSizes();
+    void emptyLossChartHasCleanAxes();
 
 private:
     void submitAndWaitForRow(FineTunePage &page, FineTuneController &controller, int expectedRows);
@@ -164,8 +169,8 @@ void TestFineTunePage::estimateSubmitFollowCancel()
     QVERIFY2(tokens > 12 * 20 && tokens < 12 * 100, qPrintable(page.figure(QStringLiteral("tokens"))));
     QCOMPARE(page.figure(QStringLiteral("epochs")), QStringLiteral("2"));
     QCOMPARE(number(page.figure(QStringLiteral("billedTokens"))), 2 * tokens);
-    QVERIFY2(page.figure(QStringLiteral("cost")).startsWith(QLatin1String("$0.0")),
-             qPrintable(page.figure(QStringLiteral("cost"))));
+    // The simulator charges nothing; with no provider chosen the cost is the default model's price.
+    QCOMPARE(page.figure(QStringLiteral("cost")), QStringLiteral("none (simulated)"));
     QVERIFY(page.figure(QStringLiteral("issues")).contains(QLatin1String("Warning:"))); // fewer than 50 examples
     QVERIFY(!page.figure(QStringLiteral("issues")).contains(QLatin1String("Error:")));
 
@@ -432,6 +437,91 @@ void TestFineTunePage::unconfirmedRequestDiscardedByHand()
         discard->click();
         QCOMPARE(controller.job(row.value()).has_value(), button == QMessageBox::Cancel);
     }
+}
+
+// Issue 17: Submit and the estimate hid below the fold once a provider was chosen. In the main
+// window at a laptop's size both are on screen without scrolling, and the page does not make the
+// window grow.
+void TestFineTunePage::submitAndEstimateVisibleAtLaptopSizes_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1024x700") << QSize(1024, 700);
+    QTest::newRow("1280x800") << QSize(1280, 800);
+    QTest::newRow("1366x768") << QSize(1366, 768);
+}
+
+void TestFineTunePage::submitAndEstimateVisibleAtLaptopSizes()
+{
+    QFETCH(QSize, size);
+    MainWindow w;
+    w.resize(size);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.setCurrentStep(int(Step::FineTune));
+    FineTunePage *page = w.fineTunePage();
+    page->setProvider(QStringLiteral("sim"));
+    page->setTrainingFile(m_training);
+    QTRY_COMPARE_WITH_TIMEOUT(page->figure(QStringLiteral("examples")), QStringLiteral("12"), 20000);
+    QTest::qWait(50); // pending layout requests
+    QCOMPARE(w.size(), size);
+    QVERIFY(w.minimumSizeHint().width() <= 1024 && w.minimumSizeHint().height() <= 700);
+    const QRect window = w.rect();
+    for (QWidget *widget :
+         {static_cast<QWidget *>(page->submitButton()), page->findChild<QWidget *>(QStringLiteral("estimateBox")),
+          page->findChild<QWidget *>(QStringLiteral("estimate_cost"))}) {
+        QVERIFY(widget);
+        QVERIFY2(widget->isVisible(), qPrintable(widget->objectName()));
+        const QRect r(widget->mapTo(&w, QPoint(0, 0)), widget->size());
+        QVERIFY2(window.contains(r), qPrintable(widget->objectName()));
+        QVERIFY2(widget->visibleRegion().boundingRect().size() == widget->size(), qPrintable(widget->objectName()));
+    }
+    if (const QString dir = qEnvironmentVariable("CINETUNE_GRAB_DIR"); !dir.isEmpty())
+        QVERIFY(w.grab().save(QStringLiteral("%1/finetune-%2x%3.png").arg(dir).arg(size.width()).arg(size.height())));
+    // A fresh untitled session: Submit works, with no "save the project first" dead end or banner.
+    if (size == QSize(1024, 700)) {
+        QTRY_VERIFY_WITH_TIMEOUT(page->submitButton()->isEnabled(), 20000);
+        page->submitButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page->jobModel()->rowCount(), 1, 20000);
+        QVERIFY(page->banner()->isHidden());
+        for (const QLabel *label : page->findChildren<QLabel *>()) {
+            QVERIFY2(!label->text().contains(QLatin1String("save the project"), Qt::CaseInsensitive), qPrintable(label->text()));
+            QVERIFY2(!label->text().contains(QLatin1String("project first"), Qt::CaseInsensitive), qPrintable(label->text()));
+        }
+    }
+    // The Gold set step does not make the window grow either.
+    w.setCurrentStep(int(Step::GoldSet));
+    QTest::qWait(50);
+    QCOMPARE(w.size(), size);
+    QVERIFY(w.minimumSizeHint().width() <= 1024 && w.minimumSizeHint().height() <= 700);
+}
+
+// Issue 17: with no point the axis read "0 0 0 1 1 1". Now whole steps, no label twice, and a note.
+void TestFineTunePage::emptyLossChartHasCleanAxes()
+{
+    LossChart chart;
+    chart.resize(500, 300);
+    chart.show();
+    const auto noRepeats = [](const QStringList &labels) {
+        return QSet<QString>(labels.begin(), labels.end()).size() == labels.size() && labels.size() >= 2;
+    };
+    for (const char *axis : {"x", "loss", "accuracy"})
+        QVERIFY2(noRepeats(chart.axisLabels(QLatin1String(axis))), qPrintable(chart.axisLabels(QLatin1String(axis)).join(u' ')));
+    QVERIFY(chart.isEmptyNoteShown());
+    QCOMPARE(chart.axisLabels(QStringLiteral("x")).first(), QStringLiteral("0"));
+
+    MetricsSeries series;
+    for (int step = 1; step <= 3; ++step) {
+        MetricPoint p;
+        p.step = step;
+        p.trainLoss = 2.0 / step;
+        series.add(p);
+    }
+    chart.setSeries(series);
+    QVERIFY(!chart.isEmptyNoteShown());
+    QCOMPARE(chart.axisLabels(QStringLiteral("x")), (QStringList{"0", "1", "2", "3"}));
+    QVERIFY(noRepeats(chart.axisLabels(QStringLiteral("loss"))));
+    chart.setSeries({});
+    QVERIFY(chart.isEmptyNoteShown());
 }
 
 QTEST_MAIN(TestFineTunePage)

@@ -18,6 +18,17 @@
 #include "core/project/projectfile.h"
 #include "ui/dataset/datasetcontroller.h"
 #include "ui/goldset/goldsetcontroller.h"
+#include "ui/goldset/goldsetwizardpages.h"
+#include "ui/finetune/finetunecontroller.h"
+#include "ui/finetune/finetunepage.h"
+#include "ui/common/providerservice.h"
+#include "ui/shell/translations.h"
+#include "core/finetune/pricetable.h"
+#include "core/finetune/trainingcost.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QWizardPage>
 
 #include <QAbstractButton>
 #include <QLabel>
@@ -55,6 +66,12 @@ private Q_SLOTS:
     void reviewShowsTokenEstimate();
     void templateIsSavedAndUsedForFineTuneData();
     void cancelDuringBuildSavesNothing();
+    void firstPageShowsEligibleUsers();
+    void noLoneAmpersandInLabels_data();
+    void noLoneAmpersandInLabels();
+    void wizardAndFineTuneShowSameEstimate();
+    void summarySaysWhatHappenedToRequestedUsers();
+    void fitsLaptopScreen();
 
 private:
     template<typename T>
@@ -157,6 +174,10 @@ void TestGoldSetWizard::buildsAndSavesGoldSet()
     QTRY_VERIFY_WITH_TIMEOUT(w.button(QWizard::FinishButton)->isEnabled(), 60000);
     auto *status = field<QLabel>(w, "buildStatus");
     QVERIFY2(status->text().contains(QLatin1String("user")), qPrintable(status->text()));
+    // The text names the button as it reads.
+    QCOMPARE(w.button(QWizard::FinishButton)->text(), QStringLiteral("&Save"));
+    QVERIFY2(status->text().contains(QLatin1String("click Save")), qPrintable(status->text()));
+    QVERIFY(!status->text().contains(QLatin1String("Finish")));
     // The summary shows the diagnostics: the verdict and the trivial baseline and ceiling.
     auto *summary = w.findChild<GoldSetSummaryView *>();
     QVERIFY(summary);
@@ -261,6 +282,8 @@ void TestGoldSetWizard::withoutDatasetOffersDatasetStep()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(field<QWidget>(w, "noDatasetNote")->isVisible());
     QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+    QTest::qWait(50); // the count's answer (none) comes back queued
+    QVERIFY(!w.currentPage()->findChild<QLabel *>(QStringLiteral("eligibleNote"))->isVisible());
     QSignalSpy requested(&w, &GoldSetWizard::datasetRequested);
     field<QAbstractButton>(w, "goToDatasetButton")->click();
     QCOMPARE(requested.count(), 1);
@@ -388,7 +411,7 @@ void TestGoldSetWizard::reviewShowsTokenEstimate()
     QVERIFY2(tokenText.contains(locale.toString(tokens) + QStringLiteral(" tokens")), qPrintable(tokenText));
     QVERIFY(tokenText.contains(QLatin1String("estimate")));
 
-    // 60 users sampled from more eligible ones: 42 training examples, 3 epochs.
+    // 60 users sampled from more eligible ones: 42 training examples, the Fine-tune step's 2 epochs.
     QVERIFY(e.set.summary.eligibleUsers > 60);
     const QString counts = field<QLabel>(w, "reviewCounts")->text();
     QVERIFY2(
@@ -396,8 +419,9 @@ void TestGoldSetWizard::reviewShowsTokenEstimate()
         qPrintable(counts));
     QVERIFY(counts.contains(QLatin1String("42 training, 12 validation and 6 test")));
     const QString estimate = field<QLabel>(w, "reviewEstimate")->text();
-    QVERIFY2(estimate.contains(locale.toString(tokens * 42 * 3) + QStringLiteral(" billed tokens")), qPrintable(estimate));
-    QVERIFY2(estimate.contains(QStringLiteral("× 42 training examples × 3 epochs")), qPrintable(estimate));
+    QVERIFY2(estimate.contains(locale.toString(tokens * 42 * kPaperEpochs) + QStringLiteral(" billed tokens")),
+             qPrintable(estimate));
+    QVERIFY2(estimate.contains(QStringLiteral("× 42 training examples × %1 epochs").arg(kPaperEpochs)), qPrintable(estimate));
     QVERIFY(field<QLabel>(w, "reviewWarnings")->text().contains(QLatin1String("OpenAI")));
     QCOMPARE(w.button(QWizard::NextButton)->text(), QStringLiteral("&Build"));
 }
@@ -519,6 +543,153 @@ void TestGoldSetWizard::cancelDuringBuildSavesNothing()
     QCOMPARE(w.result(), int(QDialog::Accepted));
     QCOMPARE(repo.list()->size(), before + 1);
     QVERIFY(repo.find(QStringLiteral("After cancel")));
+}
+
+// Issue 17: the eligible users are known on the first page, and Users defaults to no more than them.
+void TestGoldSetWizard::firstPageShowsEligibleUsers()
+{
+    NullProgress progress;
+    const Dataset &dataset = *m_datasets->current()->dataset;
+    const quint64 eligible = countEligibleUsers(dataset, GoldSetSpec::paper50(), progress).value();
+    QVERIFY(eligible > 60 && eligible < GoldSetSpec{}.users);
+    GoldSetWizard w(m_controller);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QCOMPARE(w.currentId(), int(GoldSetWizard::PresetPageId));
+    auto *note = w.currentPage()->findChild<QLabel *>(QStringLiteral("eligibleNote"));
+    QVERIFY(note);
+    const QLocale locale;
+    const QString expected = QStringLiteral("%1 of the dataset's %2 users are eligible")
+                                 .arg(locale.toString(eligible), locale.toString(dataset.store.userCount()));
+    QTRY_VERIFY2_WITH_TIMEOUT(note->text().contains(expected), qPrintable(note->text()), 20000);
+    QVERIFY(note->isVisible());
+    QCOMPARE(w.eligibleUsers(), std::optional<quint64>(eligible));
+    grab(w, QStringLiteral("wizard-preset"));
+    // Users defaults to every eligible user, not to 10,000 the dataset does not have.
+    QCOMPARE(quint64(w.spec().users), eligible);
+    next(w, GoldSetWizard::UsersPageId);
+    QCOMPARE(quint64(field<QSpinBox>(w, "usersSpin")->value()), eligible);
+    grab(w, QStringLiteral("wizard-users"));
+    // A stricter rule is counted again.
+    field<QSpinBox>(w, "eligibilitySpin")->setValue(1000);
+    auto *usersNote = w.currentPage()->findChild<QLabel *>(QStringLiteral("eligibleNote"));
+    QTRY_VERIFY_WITH_TIMEOUT(usersNote->text().startsWith(QLatin1String("0 of the dataset's")), 20000);
+    // More users than eligible ones: the page says what will happen.
+    field<QSpinBox>(w, "eligibilitySpin")->setValue(4);
+    field<QSpinBox>(w, "usersSpin")->setValue(int(eligible) + 50);
+    QTRY_VERIFY_WITH_TIMEOUT(usersNote->text().contains(QStringLiteral("%1 requested: all %2 eligible users will be used")
+                                                            .arg(locale.toString(eligible + 50), locale.toString(eligible))),
+                             20000);
+    QCOMPARE(quint64(w.spec().users), eligible + 50); // the user's choice stays
+}
+
+void TestGoldSetWizard::noLoneAmpersandInLabels_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("German") << QStringLiteral("de");
+}
+
+// Issue 17: "&Seed:" showed its ampersand. A label's '&' is a mnemonic only with a buddy;
+// otherwise no lone '&' may be in its text.
+void TestGoldSetWizard::noLoneAmpersandInLabels()
+{
+    QFETCH(QString, language);
+    QVERIFY(installTranslators(*QCoreApplication::instance(), language));
+    GoldSetWizard w(m_controller);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    int checked = 0;
+    for (const QLabel *label : w.findChildren<QLabel *>()) {
+        if (label->buddy() || label->textFormat() == Qt::RichText
+            || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text())))
+            continue;
+        QString text = label->text();
+        text.remove(QStringLiteral("&&"));
+        QVERIFY2(!text.contains(QLatin1Char('&')), qPrintable(label->text()));
+        ++checked;
+    }
+    QVERIFY(checked > 10);
+    // The seed's label has its buddy, so its mnemonic works.
+    const QLabel *seedLabel = nullptr;
+    for (const QLabel *label : w.findChildren<QLabel *>()) {
+        if (label->buddy() == field<QLineEdit>(w, "seedEdit"))
+            seedLabel = label;
+    }
+    QVERIFY(seedLabel);
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("en")));
+}
+
+// Issue 17: the wizard said 3 epochs and $0.43, the Fine-tune page 2 epochs and $0.31 for the
+// same users. After the build the wizard shows the Fine-tune page's figures for that gold set.
+void TestGoldSetWizard::wizardAndFineTuneShowSameEstimate()
+{
+    GoldSetWizard w(m_controller);
+    toTemplatePage(w, 60);
+    next(w, GoldSetWizard::ReviewPageId);
+    auto *review = qobject_cast<GoldSetReviewPage *>(w.currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(review->exampleTokens() > 0, 60000);
+    QCOMPARE(field<QLabel>(w, "reviewEstimate")->property("epochs").toInt(), kPaperEpochs);
+    next(w, GoldSetWizard::BuildPageId);
+    QTRY_VERIFY_WITH_TIMEOUT(w.button(QWizard::FinishButton)->isEnabled(), 60000);
+    auto *build = qobject_cast<GoldSetBuildPage *>(w.currentPage());
+    QVERIFY(build);
+    QVERIFY(!build->figure(QStringLiteral("cost")).isEmpty());
+    QVERIFY(field<QLabel>(w, "buildEstimate")->text().contains(build->figure(QStringLiteral("cost"))));
+    grab(w, QStringLiteral("wizard-build"));
+    field<QLineEdit>(w, "goldSetNameEdit")->setText(QStringLiteral("Same estimate"));
+    w.button(QWizard::FinishButton)->click();
+    QVERIFY(w.savedId() > 0);
+
+    ProviderService providers;
+    FineTuneController fineTune(&providers, m_tasks);
+    FineTunePage page(&fineTune);
+    // No provider (another test's simulator profile may be saved): the default model's price.
+    page.findChild<QComboBox *>(QStringLiteral("providerCombo"))->setCurrentIndex(-1);
+    page.findChild<QLineEdit *>(QStringLiteral("baseModelEdit"))->setText(PriceTable::defaults().models().constFirst().model);
+    page.setGoldSets(m_controller);
+    page.pickGoldSet(w.savedId());
+    QTRY_VERIFY_WITH_TIMEOUT(page.figure(QStringLiteral("epochs")) != QStringLiteral("—"), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.figure(QStringLiteral("cost")).startsWith(QLatin1Char('$')), 60000);
+    for (const char *key : {"tokens", "epochs", "billedTokens", "cost"})
+        QCOMPARE(page.figure(QLatin1String(key)), build->figure(QLatin1String(key)));
+    QVERIFY(page.figure(QStringLiteral("examples")).startsWith(build->figure(QStringLiteral("examples"))));
+    QCOMPARE(page.figure(QStringLiteral("epochs")), QString::number(kPaperEpochs));
+}
+
+// Issue 17: "Users 300" stood next to a list of 276.
+void TestGoldSetWizard::summarySaysWhatHappenedToRequestedUsers()
+{
+    GoldSetSpec spec = GoldSetSpec::paper50();
+    spec.users = 300;
+    const QJsonObject summary{{QStringLiteral("kept_users"), 250},
+                              {QStringLiteral("selected_users"), 276},
+                              {QStringLiteral("eligible_users"), 276},
+                              {QStringLiteral("dataset_users"), 610}};
+    const QString html = goldSetSummaryHtml(summary, spec, nullptr);
+    QVERIFY2(html.contains(QLatin1String("300 users were requested; only 276 are eligible")), qPrintable(html));
+    QVERIFY(html.contains(QLatin1String("26 of the 276 selected users were dropped")));
+    QVERIFY(goldSetSpecHtml(spec).contains(QLatin1String("Users requested")));
+    spec.users = 100; // fewer than eligible: nothing to explain
+    const QJsonObject some{
+        {QStringLiteral("kept_users"), 100}, {QStringLiteral("selected_users"), 100}, {QStringLiteral("eligible_users"), 276}};
+    QVERIFY(!goldSetSummaryHtml(some, spec, nullptr).contains(QLatin1String("requested")));
+}
+
+// Issue 17: the wizard fits a 1024×700 screen on every page.
+void TestGoldSetWizard::fitsLaptopScreen()
+{
+    GoldSetWizard w(m_controller);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.width() <= 1024 && w.height() <= 700);
+    for (int id : w.pageIds()) {
+        const QSize hint = w.page(id)->minimumSizeHint();
+        QVERIFY2(hint.width() <= 1000 && hint.height() <= 560,
+                 qPrintable(QStringLiteral("page %1: %2x%3").arg(id).arg(hint.width()).arg(hint.height())));
+    }
+    QVERIFY2(w.minimumSizeHint().width() <= 1024 && w.minimumSizeHint().height() <= 700,
+             qPrintable(QStringLiteral("%1x%2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
 }
 
 QTEST_MAIN(TestGoldSetWizard)

@@ -6,6 +6,7 @@
 #include "ui/common/providerservice.h"
 #include "ui/common/filedialogs.h"
 #include "ui/common/messagebanner.h"
+#include "core/finetune/trainingcost.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -120,15 +122,23 @@ FineTunePage::FineTunePage(FineTuneController *controller, QWidget *parent)
     split->setStretchFactor(1, 3);
     jl->addWidget(split);
 
+    // The long form scrolls; the estimate and Submit stay below it, visible at any window size.
     auto *formScroll = new QScrollArea(this);
+    formScroll->setObjectName(QStringLiteral("fineTuneFormScroll"));
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
     formScroll->setWidget(buildForm());
-    formScroll->setMinimumWidth(formScroll->widget()->sizeHint().width() + 20);
+    formScroll->setMinimumWidth(formScroll->widget()->minimumSizeHint().width() + 20);
     formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *left = new QWidget(this);
+    auto *ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    ll->addWidget(formScroll, 1);
+    ll->addWidget(buildActionBar(left));
 
     auto *body = new QSplitter(Qt::Horizontal, this);
-    body->addWidget(formScroll);
+    body->setChildrenCollapsible(false);
+    body->addWidget(left);
     body->addWidget(jobsBox);
     body->setStretchFactor(1, 1);
 
@@ -216,7 +226,7 @@ QWidget *FineTunePage::buildForm()
     auto *hf = new QFormLayout(hyperBox);
     m_epochs->setObjectName(QStringLiteral("epochsSpin"));
     m_epochs->setRange(1, 50);
-    m_epochs->setValue(2);
+    m_epochs->setValue(kPaperEpochs); // what every estimate of an unsubmitted job assumes
     m_batch->setObjectName(QStringLiteral("batchSpin"));
     m_batch->setRange(0, 256);
     m_batch->setSpecialValueText(tr("Automatic"));
@@ -257,39 +267,9 @@ QWidget *FineTunePage::buildForm()
     connect(m_epochs, &QSpinBox::valueChanged, this, &FineTunePage::scheduleEstimate);
     connect(m_model, &QLineEdit::textChanged, this, &FineTunePage::scheduleEstimate);
 
-    auto *estimateBox = new QGroupBox(tr("Token and cost estimate"), form);
-    auto *ef = new QFormLayout(estimateBox);
-    const auto addFigure = [this, ef, estimateBox](const QString &key, const QString &caption) {
-        auto *label = new QLabel(QStringLiteral("—"), estimateBox);
-        label->setObjectName(QStringLiteral("estimate_") + key);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_figures.insert(key, label);
-        ef->addRow(caption, label);
-    };
-    addFigure(QStringLiteral("examples"), tr("Examples:"));
-    addFigure(QStringLiteral("tokens"), tr("Tokens:"));
-    addFigure(QStringLiteral("epochs"), tr("Epochs:"));
-    addFigure(QStringLiteral("billedTokens"), tr("Billed tokens:"));
-    addFigure(QStringLiteral("cost"), tr("Training cost:"));
-    m_issues->setObjectName(QStringLiteral("estimateIssues"));
-    m_issues->setWordWrap(true);
-    m_issues->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    ef->addRow(m_issues);
-
-    m_submit->setObjectName(QStringLiteral("submitButton"));
-    m_submit->setDefault(true);
-    m_submitState->setObjectName(QStringLiteral("submitState"));
-    m_submitState->setWordWrap(true);
-    connect(m_submit, &QPushButton::clicked, this, &FineTunePage::submit);
-    auto *submitRow = new QHBoxLayout;
-    submitRow->addWidget(m_submitState, 1);
-    submitRow->addWidget(m_submit);
-
     l->addWidget(providerBox);
     l->addWidget(dataBox);
     l->addWidget(hyperBox);
-    l->addWidget(estimateBox);
-    l->addLayout(submitRow);
     l->addStretch(1);
     connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
         const auto p = m_controller->providers()->profile(m_provider->currentData().toString());
@@ -299,10 +279,82 @@ QWidget *FineTunePage::buildForm()
         if (p && !p->defaultModel.isEmpty())
             m_model->setText(p->defaultModel);
         updateProviderFields();
+        showCost();
         updateSubmit();
     });
     updateProviderFields();
     return form;
+}
+
+QWidget *FineTunePage::buildActionBar(QWidget *parent)
+{
+    auto *bar = new QWidget(parent);
+    bar->setObjectName(QStringLiteral("fineTuneActionBar"));
+    auto *l = new QVBoxLayout(bar);
+    l->setContentsMargins(0, 6, 6, 0);
+    auto *estimateBox = new QGroupBox(tr("Token and cost estimate"), bar);
+    estimateBox->setObjectName(QStringLiteral("estimateBox"));
+    // Two columns of figures, so the box stays low.
+    auto *grid = new QGridLayout(estimateBox);
+    const auto addFigure = [this, grid, estimateBox](const QString &key, const QString &caption, int row, int column) {
+        auto *label = new QLabel(QStringLiteral("—"), estimateBox);
+        label->setObjectName(QStringLiteral("estimate_") + key);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_figures.insert(key, label);
+        grid->addWidget(new QLabel(caption, estimateBox), row, column * 2);
+        grid->addWidget(label, row, column * 2 + 1);
+    };
+    addFigure(QStringLiteral("examples"), tr("Examples:"), 0, 0);
+    addFigure(QStringLiteral("tokens"), tr("Tokens:"), 1, 0);
+    addFigure(QStringLiteral("billedTokens"), tr("Billed tokens:"), 2, 0);
+    addFigure(QStringLiteral("epochs"), tr("Epochs:"), 0, 1);
+    addFigure(QStringLiteral("cost"), tr("Training cost:"), 1, 1);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    m_issues->setObjectName(QStringLiteral("estimateIssues"));
+    m_issues->setWordWrap(true);
+    m_issues->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_issues->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // Many findings scroll inside a low box instead of pushing Submit down.
+    auto *issuesScroll = m_issuesScroll = new QScrollArea(estimateBox);
+    issuesScroll->setObjectName(QStringLiteral("estimateIssuesScroll"));
+    issuesScroll->setWidgetResizable(true);
+    issuesScroll->setFrameShape(QFrame::NoFrame);
+    issuesScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    issuesScroll->setWidget(m_issues);
+    issuesScroll->setMaximumHeight(fontMetrics().lineSpacing() * 4 + 4);
+    issuesScroll->hide();
+    grid->addWidget(issuesScroll, 3, 0, 1, 4);
+
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setDefault(true);
+    m_submitState->setObjectName(QStringLiteral("submitState"));
+    m_submitState->setWordWrap(true);
+    connect(m_submit, &QPushButton::clicked, this, &FineTunePage::submit);
+    auto *submitRow = new QHBoxLayout;
+    submitRow->addWidget(m_submitState, 1);
+    submitRow->addWidget(m_submit);
+    l->addWidget(estimateBox);
+    l->addLayout(submitRow);
+    return bar;
+}
+
+bool FineTunePage::isSimulatorChosen() const
+{
+    const auto p = m_controller->providers()->profile(m_provider->currentData().toString());
+    return p && p->isSimulator();
+}
+
+void FineTunePage::showCost()
+{
+    if (!m_estimate || !m_estimate->training)
+        return;
+    const ChatDataReport &r = *m_estimate->training;
+    // The simulator charges nothing; a real provider's cost comes from the one estimator
+    // (core/finetune/trainingcost.h), as in the gold-set wizard.
+    setFigure(QStringLiteral("cost"),
+              isSimulatorChosen() || m_estimate->priceKnown ? trainingCostText(r.trainingCostUsd, isSimulatorChosen())
+                                                            : tr("unknown (no price for %1)").arg(r.model));
 }
 
 QString FineTunePage::figure(const QString &key) const
@@ -382,6 +434,7 @@ void FineTunePage::scheduleEstimate()
     for (QLabel *l : std::as_const(m_figures))
         l->setText(QStringLiteral("—"));
     m_issues->clear();
+    m_issuesScroll->hide();
     if (m_training->text().trimmed().isEmpty()) {
         m_estimateDelay->stop();
         updateSubmit();
@@ -409,9 +462,7 @@ void FineTunePage::onEstimateReady(const FineTuneEstimate &estimate)
         setFigure(QStringLiteral("tokens"), loc.toString(r.totalTokens));
         setFigure(QStringLiteral("epochs"), loc.toString(r.epochs));
         setFigure(QStringLiteral("billedTokens"), loc.toString(r.billedTokens));
-        setFigure(QStringLiteral("cost"),
-                  estimate.priceKnown ? QStringLiteral("$%1").arg(loc.toString(r.trainingCostUsd, 'f', 2))
-                                      : tr("unknown (no price for %1)").arg(r.model));
+        showCost();
         const auto addIssues = [&lines](const ChatDataReport &report) {
             int shown = 0;
             for (const DataIssue &i : report.issues) {
@@ -435,6 +486,7 @@ void FineTunePage::onEstimateReady(const FineTuneEstimate &estimate)
     }
     m_issues->setTextFormat(Qt::RichText);
     m_issues->setText(lines.join(QStringLiteral("<br>")));
+    m_issuesScroll->setVisible(!lines.isEmpty());
     updateSubmit();
 }
 
@@ -604,7 +656,7 @@ void FineTunePage::onGoldSetWritten(int ticket, const Result<FineTuneFiles> &res
     m_validation->setText(result->validation);
     const QString where = m_goldSets && m_goldSets->hasProject() && !m_goldSets->isUntitled()
         ? tr("next to the project")
-        : tr("in a temporary folder (save the project to keep them)");
+        : tr("in a temporary folder for this untitled session");
     m_goldSetNote->setText(
         tr("Written %1: %2").arg(where, QDir::toNativeSeparators(QFileInfo(result->training).absolutePath()).toHtmlEscaped()));
 }

@@ -13,6 +13,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QTableView;
 class QTimer;
@@ -73,6 +74,11 @@ Q_SIGNALS:
 
 private:
     QWidget *buildForm();
+    // The estimate and Submit, below the scrolling form (never scrolled away).
+    QWidget *buildActionBar(QWidget *parent);
+    bool isSimulatorChosen() const;
+    // The estimate's cost figure for the chosen provider ("none (simulated)" for the simulator).
+    void showCost();
     void scheduleEstimate();
     void onEstimateReady(const FineTuneEstimate &estimate);
     void onSubmissionFinished(const Result<StoredJob> &result);
@@ -106,6 +112,7 @@ private:
     QLineEdit *m_seed;
     QHash<QString, QLabel *> m_figures;
     QLabel *m_issues;
+    QScrollArea *m_issuesScroll = nullptr;
     QPushButton *m_submit;
     QLabel *m_submitState;
     MessageBanner *m_banner;

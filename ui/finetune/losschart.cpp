@@ -5,7 +5,9 @@
 
 #include <QChart>
 #include <QCheckBox>
+#include <QLabel>
 #include <QLegend>
+#include <QStackedLayout>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -37,6 +39,7 @@ LossChart::LossChart(QWidget *parent)
     : QWidget(parent)
     , m_view(new ChartView(this))
     , m_smooth(new QCheckBox(tr("Smooth curves"), this))
+    , m_placeholder(new QLabel(tr("No training steps yet"), this))
 {
     setObjectName(QStringLiteral("lossChart"));
     auto *chart = new QChart;
@@ -78,9 +81,21 @@ LossChart::LossChart(QWidget *parent)
     m_smooth->setToolTip(tr("Exponential moving average of the per-step values (weight %1)").arg(kSmoothing));
     connect(m_smooth, &QCheckBox::toggled, this, &LossChart::rebuild);
 
+    // Without a single step the (empty) chart gets a note on top of it.
+    m_placeholder->setObjectName(QStringLiteral("lossChartPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
+    QPalette pal = m_placeholder->palette();
+    pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+    m_placeholder->setPalette(pal);
+    auto *stack = new QStackedLayout;
+    stack->setStackingMode(QStackedLayout::StackAll);
+    stack->addWidget(m_view);
+    stack->addWidget(m_placeholder);
+    stack->setCurrentWidget(m_placeholder);
     auto *l = new QVBoxLayout(this);
     l->setContentsMargins(0, 0, 0, 0);
-    l->addWidget(m_view, 1);
+    l->addLayout(stack, 1);
     l->addWidget(m_smooth);
     rebuild();
 }
@@ -99,6 +114,23 @@ void LossChart::setSmoothing(bool on)
 bool LossChart::smoothing() const
 {
     return m_smooth->isChecked();
+}
+
+QStringList LossChart::axisLabels(const QString &axis) const
+{
+    const QValueAxis *a = axis == QLatin1String("x") ? m_x : axis == QLatin1String("loss") ? m_loss : m_acc;
+    QStringList labels;
+    const QByteArray format = a->labelFormat().toLatin1();
+    for (int i = 0; i < a->tickCount(); ++i) {
+        const double v = a->min() + (a->max() - a->min()) * i / std::max(1, a->tickCount() - 1);
+        labels << QString::asprintf(format.constData(), v);
+    }
+    return labels;
+}
+
+bool LossChart::isEmptyNoteShown() const
+{
+    return !m_placeholder->isHidden();
 }
 
 int LossChart::pointCount(const QString &curve) const
@@ -160,9 +192,18 @@ void LossChart::rebuild()
     }
     for (const QPointF &p : accuracy)
         maxStep = std::max(maxStep, p.x());
-    m_x->setRange(0, maxStep);
-    m_x->applyNiceNumbers();
-    if (m_x->max() > maxStep * 1.2 && maxStep >= 4) {
+    const bool empty = train.isEmpty() && valid.isEmpty() && fullValid.isEmpty() && accuracy.isEmpty();
+    m_placeholder->setVisible(empty);
+    if (maxStep < 5) {
+        // Few steps (or none): whole steps only, never "0 0 0 1 1 1".
+        const int last = empty ? 5 : int(std::ceil(maxStep));
+        m_x->setRange(0, last);
+        m_x->setTickCount(last + 1);
+    } else {
+        m_x->setRange(0, maxStep);
+        m_x->applyNiceNumbers();
+    }
+    if (m_x->max() > maxStep * 1.2 && maxStep >= 5) {
         // applyNiceNumbers() may leave a third of the plot empty: end the axis at the last step.
         const int ticks = int(maxStep) % 5 == 0 ? 6 : int(maxStep) % 4 == 0 ? 5 : int(maxStep) % 3 == 0 ? 4 : 3;
         m_x->setRange(0, maxStep);

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QLabel;
 class QLineSeries;
 class QValueAxis;
 
@@ -32,6 +33,10 @@ public:
     // Points currently drawn per curve (for tests): "train", "valid", "fullValid", "accuracy".
     int pointCount(const QString &curve) const;
     ChartView *view() const { return m_view; }
+    // The tick labels of an axis as drawn ("x", "loss", "accuracy"), for tests.
+    QStringList axisLabels(const QString &axis) const;
+    // True while there is no point: "No training steps yet" lies over the chart.
+    bool isEmptyNoteShown() const;
 
     // Exponential moving average with the first value as the start.
     static QList<QPointF> smoothed(const QList<QPointF> &points, double weight);
@@ -42,6 +47,7 @@ private:
     MetricsSeries m_series;
     ChartView *m_view;
     QCheckBox *m_smooth;
+    QLabel *m_placeholder;
     QLineSeries *m_train;
     QLineSeries *m_valid;
     QLineSeries *m_fullValid;

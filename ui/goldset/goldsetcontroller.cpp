@@ -10,6 +10,7 @@
 #include "core/finetune/finetuneexport.h"
 #include "core/finetune/splitfiles.h"
 #include "core/finetune/tokenizer.h"
+#include "core/finetune/trainingcost.h"
 #include "core/goldset/coviewindex.h"
 #include "core/goldset/goldsetbuilder.h"
 #include "core/goldset/goldsetjsonl.h"
@@ -221,7 +222,7 @@ QString GoldSetController::uniqueName(const QString &base) const
     return base.trimmed().isEmpty() ? tr("Gold set") : base.trimmed();
 }
 
-void GoldSetController::build(const GoldSetSpec &spec)
+void GoldSetController::build(const GoldSetSpec &spec, const std::optional<PromptTemplate> &prompt)
 {
     cancelBuild();
     const LoadedDatasetPtr loaded = m_datasets->current();
@@ -234,27 +235,42 @@ void GoldSetController::build(const GoldSetSpec &spec)
     const DatasetPtr dataset = loaded->dataset;
     GoldSetBuildOptions options;
     options.index = loaded->coViewIndex.get(); // made by an earlier build or preview on this dataset
-    QFuture<GoldSetBuildOutcome> future = QtConcurrent::run([dataset, spec, options](QPromise<GoldSetBuildOutcome> &promise) {
-        PromiseProgress<GoldSetBuildOutcome> progress(promise);
-        GoldSetBuildOutcome out;
-        out.datasetFingerprint = dataset->fingerprint;
-        std::shared_ptr<const CoViewIndex> index;
-        Result<GoldSet> built = buildGoldSet(*dataset, spec, options, progress, index);
-        out.index = std::move(index);
-        // The diagnostics (what the gold set rewards) go into the stored summary.
-        if (built) {
-            Result<QJsonObject> diagnostics = goldSetDiagnosticsJson(*dataset, built.value(), 0, progress);
-            if (diagnostics)
-                out.diagnostics = diagnostics.value();
+    QFuture<GoldSetBuildOutcome> future = QtConcurrent::run(
+        [dataset, spec, options, prompt](QPromise<GoldSetBuildOutcome> &promise) {
+            PromiseProgress<GoldSetBuildOutcome> progress(promise);
+            GoldSetBuildOutcome out;
+            out.datasetFingerprint = dataset->fingerprint;
+            std::shared_ptr<const CoViewIndex> index;
+            Result<GoldSet> built = buildGoldSet(*dataset, spec, options, progress, index);
+            out.index = std::move(index);
+            // The diagnostics (what the gold set rewards) go into the stored summary.
+            if (built) {
+                Result<QJsonObject> diagnostics = goldSetDiagnosticsJson(*dataset, built.value(), 0, progress);
+                if (diagnostics)
+                    out.diagnostics = diagnostics.value();
+                else
+                    built = diagnostics.error();
+            }
+            if (built)
+                out.set = std::make_shared<const GoldSet>(std::move(built).value());
             else
-                built = diagnostics.error();
-        }
-        if (built)
-            out.set = std::make_shared<const GoldSet>(std::move(built).value());
-        else
-            out.error = built.error();
-        promise.addResult(std::move(out));
-    });
+                out.error = built.error();
+            // The training split as the Fine-tune step will write and estimate it.
+            if (out.set && prompt && !out.set->users.empty() && !progress.canceled()) {
+                const Result<Tokenizer> &tokenizer = Tokenizer::o200k();
+                ValidationOptions base;
+                base.epochs = kPaperEpochs;
+                Result<FineTuneData> data = tokenizer
+                    ? buildFineTuneData(out.set->users, tr("the gold set"), dataset->catalogue, *prompt, GoldSetSplit::Train,
+                                        tokenizer.value(), validationOptionsFor(GoldSetSplit::Train, base), progress)
+                    : Result<FineTuneData>(tokenizer.error());
+                if (data)
+                    out.training = data->report;
+                else
+                    out.trainingNote = data.error().message;
+            }
+            promise.addResult(std::move(out));
+        });
     m_buildFuture = future;
     const quint64 generation = ++m_buildGeneration;
     m_buildTask = m_tasks->run(
@@ -342,6 +358,43 @@ int GoldSetController::preview(const GoldSetSpec &spec)
                 out.error = makeError(errc::General::Cancelled, tr("Canceled"));
             }
             Q_EMIT previewFinished(out);
+        },
+        BackgroundTasks::Show::IfSlow);
+    return ticket;
+}
+
+int GoldSetController::countEligible(const GoldSetSpec &spec)
+{
+    const int ticket = m_nextTicket++;
+    const LoadedDatasetPtr loaded = m_datasets->current();
+    if (!loaded) {
+        QMetaObject::invokeMethod(
+            this, [this, ticket] { Q_EMIT eligibleCounted(ticket, 0, 0, tr("Load a dataset first (Dataset step).")); },
+            Qt::QueuedConnection);
+        return ticket;
+    }
+    const DatasetPtr dataset = loaded->dataset;
+    struct Count
+    {
+        quint64 eligible = 0;
+        QString error;
+    };
+    QFuture<Count> future = QtConcurrent::run([dataset, spec] {
+        NullProgress progress;
+        Count c;
+        const Result<std::uint64_t> n = countEligibleUsers(*dataset, spec, progress, 1);
+        if (n)
+            c.eligible = n.value();
+        else
+            c.error = n.error().message;
+        return c;
+    });
+    const quint64 users = dataset->store.userCount();
+    m_tasks->run(
+        future, tr("Counting eligible users"), this,
+        [this, ticket, users](const QFuture<Count> &f) {
+            const Count c = f.resultCount() > 0 ? f.result() : Count{0, tr("Canceled")};
+            Q_EMIT eligibleCounted(ticket, c.eligible, users, c.error);
         },
         BackgroundTasks::Show::IfSlow);
     return ticket;

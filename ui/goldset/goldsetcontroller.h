@@ -40,6 +40,11 @@ struct GoldSetBuildOutcome
     QByteArray datasetFingerprint;
     std::shared_ptr<const CoViewIndex> index; // reused by the next build on the same dataset
     QJsonObject diagnostics;                  // eval/goldsetdiagnostics.h, stored with the summary by add()
+    // With a prompt template given to build(): the training split rendered as the Fine-tune step
+    // writes it, validated and priced by the one estimator (kPaperEpochs, the default model) — the
+    // figures the Fine-tune page shows for the same gold set. Or why there are none.
+    std::optional<ChatDataReport> training;
+    QString trainingNote;
 };
 
 // A real example of a spec, for the wizard's template preview and review estimate: the first
@@ -102,7 +107,8 @@ public:
 
     // Builds on the dataset on screen; reports through buildProgress/buildFinished. A build that
     // is still running is canceled first.
-    void build(const GoldSetSpec &spec);
+    // With `prompt`, the outcome also has the training split's token and cost estimate.
+    void build(const GoldSetSpec &spec, const std::optional<PromptTemplate> &prompt = std::nullopt);
     void cancelBuild();
     bool isBuilding() const { return m_buildTask != 0; }
 
@@ -111,6 +117,10 @@ public:
     // canceled first (it reports "canceled").
     int preview(const GoldSetSpec &spec);
     void cancelPreview();
+
+    // Counts the users eligible under the spec on the dataset on screen in the background (one pass
+    // over the ratings, no build); reports through eligibleCounted with the ticket returned here.
+    int countEligible(const GoldSetSpec &spec);
 
     // Validates one example as a one-line training file (no minimum example count): its tokens
     // (the notebook's accounting, o200k_base) and the validator's findings. Quick once the
@@ -137,6 +147,9 @@ Q_SIGNALS:
     void buildProgress(int value, int maximum, const QString &text);
     void buildFinished(const cinetune::ui::GoldSetBuildOutcome &outcome);
     void previewFinished(const cinetune::ui::GoldSetPreview &preview);
+    // eligible = users meeting the rule of countEligible()'s spec, of datasetUsers; an error
+    // (no dataset, invalid spec) leaves them 0 and says why.
+    void eligibleCounted(int ticket, quint64 eligible, quint64 datasetUsers, const QString &error);
     void fineTuneDataWritten(int ticket, const cinetune::Result<cinetune::FineTuneFiles> &result);
     // The project's stored prompt template could not be read (the message says why).
     void storageError(const QString &message);

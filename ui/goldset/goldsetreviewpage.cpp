@@ -194,18 +194,21 @@ void GoldSetReviewPage::refresh()
                     .arg(number(static_cast<quint64>(t.tokens)), number(static_cast<quint64>(t.assistantTokens)))
                     .toHtmlEscaped()));
             const ModelPrice price = PriceTable::defaults().models().constFirst();
-            const int epochs = defaultEpochs(train);
+            // The one estimator and epochs rule of the Fine-tune step, with every training example
+            // as long as this one.
             const qint64 perExample = std::min<qint64>(t.tokens, report->billingCapTokens);
-            const qint64 billed = perExample * train * epochs;
+            const TrainingEstimate cost = estimateTraining(
+                std::vector<qint64>(static_cast<std::size_t>(std::max<qint64>(train, 0)), t.tokens), kPaperEpochs,
+                price.trainingPer1M, report->billingCapTokens);
+            m_estimate->setProperty("epochs", cost.epochs);
             m_estimate->setText(
-                GoldSetWizard::tr("Estimate: %1 tokens × %2 training examples × %3 epochs (the notebook's default for that many "
-                                  "examples) ≈ %4 billed tokens ≈ %5 to fine-tune %6 at $%7 per 1 M tokens. Other users' "
-                                  "profiles and gold lists differ in length: the exact figures come after the build, on the "
-                                  "Fine-tune step.")
+                GoldSetWizard::tr("Estimate: %1 tokens × %2 training examples × %3 epochs (the Fine-tune step's default) ≈ %4 "
+                                  "billed tokens ≈ %5 to fine-tune %6 at $%7 per 1 M tokens. Other users' profiles and gold "
+                                  "lists differ in length: the exact figures come with the build.")
                     .arg(number(static_cast<quint64>(perExample)), number(static_cast<quint64>(train)))
-                    .arg(epochs)
-                    .arg(number(static_cast<quint64>(billed)))
-                    .arg(QStringLiteral("$") + QLocale().toString(costUsd(billed, price.trainingPer1M), 'f', 2))
+                    .arg(cost.epochs)
+                    .arg(number(static_cast<quint64>(cost.billedTokens)))
+                    .arg(trainingCostText(cost.costUsd, false))
                     .arg(price.model)
                     .arg(QLocale().toString(price.trainingPer1M, 'f', 2))
                     .toHtmlEscaped());

@@ -54,7 +54,8 @@ QString goldSetSpecHtml(const GoldSetSpec &s)
         h += row(GoldSetSummaryView::tr("Users"),
                  GoldSetSummaryView::tr("%n listed user(s)", nullptr, static_cast<int>(s.userIds.size())));
     else
-        h += row(GoldSetSummaryView::tr("Users"), s.users == 0 ? GoldSetSummaryView::tr("all eligible") : number(s.users));
+        h += row(GoldSetSummaryView::tr("Users requested"),
+                 s.users == 0 ? GoldSetSummaryView::tr("all eligible") : number(s.users));
     if (!holdout || s.eligibility > 0)
         h += row(GoldSetSummaryView::tr("Eligibility E"),
                  GoldSetSummaryView::tr("at least %1 ratings of 5 stars").arg(s.eligibility));
@@ -83,11 +84,23 @@ QString goldSetSummaryHtml(const QJsonObject &o, const GoldSetSpec &spec, const 
 {
     const qint64 kept = o.value(QStringLiteral("kept_users")).toInteger();
     QString h;
+    const qint64 selected = o.value(QStringLiteral("selected_users")).toInteger();
+    const qint64 eligible = o.value(QStringLiteral("eligible_users")).toInteger();
     h += QStringLiteral("<p><b>%1</b></p>")
              .arg(GoldSetSummaryView::tr("%1 users kept of %2 selected (%3 eligible, %4 in the dataset)")
-                      .arg(number(kept), number(o.value(QStringLiteral("selected_users")).toInteger()),
-                           number(o.value(QStringLiteral("eligible_users")).toInteger()),
+                      .arg(number(kept), number(selected), number(eligible),
                            number(o.value(QStringLiteral("dataset_users")).toInteger())));
+    // Say what happened to the number asked for, so it does not stand unexplained next to the list.
+    if (spec.userIds.empty() && spec.users > 0 && static_cast<qint64>(spec.users) > selected)
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(GoldSetSummaryView::tr("%1 users were requested; only %2 are eligible, so all of them were used.")
+                          .arg(number(spec.users), number(eligible))
+                          .toHtmlEscaped());
+    if (selected > kept)
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(GoldSetSummaryView::tr("%1 of the %2 selected users were dropped (see below); %3 are in the gold set.")
+                          .arg(number(selected - kept), number(selected), number(kept))
+                          .toHtmlEscaped());
     // Diagnostics (eval/goldsetdiagnostics.h): what the gold set rewards, before any model is asked.
     const QJsonObject d = o.value(QStringLiteral("diagnostics")).toObject();
     if (!d.isEmpty()) {

@@ -6,6 +6,7 @@
 #include "ui/goldset/goldsetsummaryview.h"
 #include "ui/dataset/datasetcontroller.h"
 #include "ui/goldset/goldsetcontroller.h"
+#include "core/finetune/trainingcost.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +15,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cinetune::ui {
@@ -32,6 +34,18 @@ QString defaultName(const GoldSetSpec &spec)
     return GoldSetWizard::tr("%1 (seed %2)").arg(base).arg(spec.seed);
 }
 
+// A button's text as it reads: "&Save" -> "Save", "A && B" -> "A & B".
+QString withoutMnemonic(const QString &text)
+{
+    QString out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == QLatin1Char('&') && ++i >= text.size())
+            break;
+        out += text[i];
+    }
+    return out;
+}
+
 } // namespace
 
 // --- GoldSetBuildPage ------------------------------------------------------------------------
@@ -44,6 +58,7 @@ GoldSetBuildPage::GoldSetBuildPage(GoldSetWizard *wizard)
     , m_cancel(new QPushButton(GoldSetWizard::tr("&Cancel Build"), this))
     , m_again(new QPushButton(GoldSetWizard::tr("Build &Again"), this))
     , m_summary(new GoldSetSummaryView(false, this))
+    , m_estimate(new QLabel(this))
     , m_name(new QLineEdit(this))
     , m_nameMessage(new QLabel(this))
     , m_nameRow(new QWidget(this))
@@ -58,6 +73,9 @@ GoldSetBuildPage::GoldSetBuildPage(GoldSetWizard *wizard)
     m_again->setObjectName(QStringLiteral("buildAgainButton"));
     m_summary->setObjectName(QStringLiteral("buildSummary"));
     m_name->setObjectName(QStringLiteral("goldSetNameEdit"));
+    m_estimate->setObjectName(QStringLiteral("buildEstimate"));
+    m_estimate->setWordWrap(true);
+    m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_nameMessage->setObjectName(QStringLiteral("nameMessage"));
     m_nameMessage->setStyleSheet(QStringLiteral("color:#D55E00"));
     m_nameMessage->setWordWrap(true);
@@ -81,6 +99,7 @@ GoldSetBuildPage::GoldSetBuildPage(GoldSetWizard *wizard)
     l->addWidget(m_status);
     l->addLayout(progressRow);
     l->addWidget(scroll, 1);
+    l->addWidget(m_estimate);
     l->addWidget(m_nameRow);
     l->addWidget(m_nameMessage);
 
@@ -115,6 +134,9 @@ void GoldSetBuildPage::start()
     m_building = true;
     m_summary->clear();
     m_summary->hide();
+    m_estimate->clear();
+    m_estimate->hide();
+    m_figures.clear();
     m_nameRow->hide();
     m_nameMessage->hide();
     m_again->hide();
@@ -124,7 +146,11 @@ void GoldSetBuildPage::start()
     m_progress->setRange(0, 0);
     m_status->setText(GoldSetWizard::tr("Building…"));
     Q_EMIT completeChanged();
-    m_wizard->controller()->build(m_wizard->spec());
+    // With the template, the build also works out the training split's cost as the Fine-tune step will.
+    std::optional<PromptTemplate> prompt;
+    if (m_wizard->promptTemplate().validate())
+        prompt = m_wizard->promptTemplate();
+    m_wizard->controller()->build(m_wizard->spec(), prompt);
 }
 
 void GoldSetBuildPage::onProgress(int value, int maximum, const QString &text)
@@ -163,13 +189,47 @@ void GoldSetBuildPage::onFinished(const GoldSetBuildOutcome &outcome)
     if (set.users.empty()) {
         m_status->setText(GoldSetWizard::tr("Nobody was kept, so there is nothing to save. Go Back and relax a setting."));
     } else {
-        m_status->setText(GoldSetWizard::tr("Built: %n user(s) kept. Name the gold set and click Finish to save it.", nullptr,
-                                            static_cast<int>(set.users.size())));
+        // Name the button as it reads ("Save"), without its mnemonic.
+        const QString save = withoutMnemonic(m_wizard->buttonText(QWizard::FinishButton));
+        m_status->setText(GoldSetWizard::tr("Built: %n user(s) kept. Name the gold set and click %1 to save it.", nullptr,
+                                            static_cast<int>(set.users.size()))
+                              .arg(save));
+        showEstimate(outcome);
         m_nameRow->show();
         m_name->setText(m_wizard->controller()->uniqueName(defaultName(set.spec)));
         m_name->setFocus();
     }
     Q_EMIT completeChanged();
+}
+
+void GoldSetBuildPage::showEstimate(const GoldSetBuildOutcome &outcome)
+{
+    if (!outcome.training) {
+        if (!outcome.trainingNote.isEmpty()) {
+            m_estimate->setText(GoldSetWizard::tr("No training cost estimate: %1").arg(outcome.trainingNote));
+            m_estimate->show();
+        }
+        return;
+    }
+    // The same report, and so the same figures, as the Fine-tune page's for this gold set.
+    const ChatDataReport &r = *outcome.training;
+    const QLocale locale;
+    m_figures.insert(QStringLiteral("examples"), locale.toString(r.examples));
+    m_figures.insert(QStringLiteral("tokens"), locale.toString(r.totalTokens));
+    m_figures.insert(QStringLiteral("epochs"), locale.toString(r.epochs));
+    m_figures.insert(QStringLiteral("billedTokens"), locale.toString(r.billedTokens));
+    m_figures.insert(QStringLiteral("cost"), trainingCostText(r.trainingCostUsd, false, locale));
+    m_estimate->setText(GoldSetWizard::tr("Fine-tuning estimate (as on the Fine-tune step): %1 training examples, %2 tokens × "
+                                          "%3 epochs = %4 billed tokens ≈ %5 on %6; nothing with the offline simulator.")
+                            .arg(m_figures.value(QStringLiteral("examples")), m_figures.value(QStringLiteral("tokens")),
+                                 m_figures.value(QStringLiteral("epochs")), m_figures.value(QStringLiteral("billedTokens")),
+                                 m_figures.value(QStringLiteral("cost")), r.price.model));
+    m_estimate->show();
+}
+
+QString GoldSetBuildPage::figure(const QString &key) const
+{
+    return m_figures.value(key);
 }
 
 QString GoldSetBuildPage::statusText() const
@@ -210,6 +270,7 @@ GoldSetWizard::GoldSetWizard(GoldSetController *controller, QWidget *parent)
     , m_controller(controller)
     , m_template(controller->promptTemplate())
     , m_buildPage(new GoldSetBuildPage(this))
+    , m_countDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("goldSetWizard"));
     setWindowTitle(tr("New Gold Set"));
@@ -224,7 +285,7 @@ GoldSetWizard::GoldSetWizard(GoldSetController *controller, QWidget *parent)
     setPage(ReviewPageId, new GoldSetReviewPage(this));
     setPage(BuildPageId, m_buildPage);
     setButtonText(QWizard::FinishButton, tr("&Save"));
-    resize(820, 680);
+    resize(820, 640); // fits a 1024×700 screen with its frame
     connect(controller, &GoldSetController::previewFinished, this, [this](const GoldSetPreview &preview) {
         if (!m_previewPending || preview.ticket != m_pendingTicket)
             return; // superseded (canceled) or asked for by someone else
@@ -249,7 +310,79 @@ GoldSetWizard::GoldSetWizard(GoldSetController *controller, QWidget *parent)
             m_preview.reset();
             Q_EMIT previewChanged();
         }
+        if (!m_countedKey || *m_countedKey != eligibilityKey(m_spec))
+            m_countDelay->start();
     });
+
+    // The eligible users, from the first page on (a pass over the ratings, off the GUI thread).
+    m_countDelay->setSingleShot(true);
+    m_countDelay->setInterval(150);
+    connect(m_countDelay, &QTimer::timeout, this, &GoldSetWizard::countEligible);
+    connect(controller, &GoldSetController::eligibleCounted, this, &GoldSetWizard::onEligibleCounted);
+    connect(controller->datasets(), &DatasetController::datasetChanged, this, [this] {
+        m_countedKey.reset();
+        countEligible();
+    });
+    countEligible();
+}
+
+GoldSetWizard::EligibilityKey GoldSetWizard::eligibilityKey(const GoldSetSpec &spec)
+{
+    const bool holdout = spec.protocol == GoldProtocol::TemporalHoldout;
+    return {static_cast<int>(spec.protocol), spec.eligibility, holdout ? spec.holdoutSize : 0,
+            holdout ? spec.starThreshold : 0.0};
+}
+
+void GoldSetWizard::countEligible()
+{
+    m_countDelay->stop();
+    m_countingKey = eligibilityKey(m_spec);
+    m_countTicket = m_controller->countEligible(m_spec);
+    Q_EMIT eligibleChanged();
+}
+
+void GoldSetWizard::onEligibleCounted(int ticket, quint64 eligible, quint64 datasetUsers, const QString &error)
+{
+    if (ticket != m_countTicket)
+        return; // superseded by a newer count
+    m_countTicket = 0;
+    m_countedKey = m_countingKey;
+    m_eligible = eligible;
+    m_datasetUsers = datasetUsers;
+    m_countError = error;
+    // Until the user picks a number, Users is the preset's default or every eligible user,
+    // whichever is smaller — never a number the dataset cannot give.
+    if (!m_usersChosen && error.isEmpty() && eligible > 0 && m_spec.userIds.empty()) {
+        const quint64 users = std::min<quint64>(GoldSetSpec{}.users, eligible);
+        if (m_spec.users != users)
+            editSpec([users](GoldSetSpec &s) { s.users = static_cast<std::uint32_t>(users); });
+    }
+    Q_EMIT eligibleChanged();
+}
+
+std::optional<quint64> GoldSetWizard::eligibleUsers() const
+{
+    if (m_countTicket != 0 || !m_countedKey || !m_countError.isEmpty() || *m_countedKey != eligibilityKey(m_spec))
+        return std::nullopt;
+    return m_eligible;
+}
+
+QString GoldSetWizard::eligibleText() const
+{
+    if (!m_controller->datasets()->current())
+        return {}; // the first page offers the Dataset step instead
+    const std::optional<quint64> eligible = eligibleUsers();
+    if (!eligible)
+        return m_countTicket == 0 && !m_countDelay->isActive() && !m_countError.isEmpty() ? m_countError
+                                                                                          : tr("Counting the eligible users…");
+    const QLocale locale;
+    QString text = tr("%1 of the dataset's %2 users are eligible under these settings.")
+                       .arg(locale.toString(*eligible), locale.toString(m_datasetUsers));
+    if (m_spec.userIds.empty() && m_spec.users > *eligible && *eligible > 0)
+        text += QLatin1Char(' ')
+            + tr("%1 requested: all %2 eligible users will be used.")
+                  .arg(locale.toString(static_cast<quint64>(m_spec.users)), locale.toString(*eligible));
+    return text;
 }
 
 GoldSetWizard::~GoldSetWizard() = default;

@@ -7,6 +7,9 @@
 #include <QWizard>
 
 #include <optional>
+#include <tuple>
+
+class QTimer;
 
 namespace cinetune::ui {
 
@@ -70,6 +73,15 @@ public:
     // none without a preview user or with an invalid template.
     std::optional<ChatExample> previewExample() const;
 
+    // The users eligible under the current spec on the dataset on screen, counted in the
+    // background from the first page on; none while counting (or without a dataset).
+    std::optional<quint64> eligibleUsers() const;
+    // What the pages show about it: "276 of the dataset's 610 users are eligible …", with what
+    // happens to a larger Users value.
+    QString eligibleText() const;
+    // The user typed a Users value: it is no longer defaulted to the eligible count.
+    void setUsersChosen() { m_usersChosen = true; }
+
 public Q_SLOTS:
     // Cancels a build that is still running, then closes.
     void reject() override;
@@ -78,10 +90,16 @@ Q_SIGNALS:
     void specChanged();
     void templateChanged();
     void previewChanged();
+    void eligibleChanged();
     // The user asked to go to the Dataset step (no dataset loaded).
     void datasetRequested();
 
 private:
+    using EligibilityKey = std::tuple<int, int, int, double>; // protocol, E, H, T
+    static EligibilityKey eligibilityKey(const GoldSetSpec &spec);
+    void countEligible();
+    void onEligibleCounted(int ticket, quint64 eligible, quint64 datasetUsers, const QString &error);
+
     GoldSetController *m_controller;
     GoldSetSpec m_spec;
     PromptTemplate m_template;
@@ -91,6 +109,14 @@ private:
     int m_pendingTicket = 0; // the controller's ticket of the preview on its way
     qint64 m_savedId = 0;
     GoldSetBuildPage *m_buildPage;
+    QTimer *m_countDelay;
+    int m_countTicket = 0;
+    std::optional<EligibilityKey> m_countedKey; // the rule m_eligible counts (none = not yet)
+    EligibilityKey m_countingKey;
+    quint64 m_eligible = 0;
+    quint64 m_datasetUsers = 0;
+    QString m_countError;
+    bool m_usersChosen = false;
 };
 
 } // namespace cinetune::ui

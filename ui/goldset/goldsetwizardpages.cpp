@@ -47,6 +47,22 @@ QSpinBox *spin(QWidget *parent, const QString &name, int min, int max, const QSt
     return s;
 }
 
+// The eligible-user count of the wizard, kept up to date.
+QLabel *eligibleNote(GoldSetWizard *wizard, QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QStringLiteral("eligibleNote"));
+    l->setWordWrap(true);
+    const auto update = [wizard, l] {
+        l->setText(wizard->eligibleText());
+        l->setVisible(!l->text().isEmpty());
+    };
+    QObject::connect(wizard, &GoldSetWizard::eligibleChanged, l, update);
+    QObject::connect(wizard, &GoldSetWizard::specChanged, l, update);
+    update();
+    return l;
+}
+
 void setValue(QSpinBox *s, qint64 v)
 {
     s->setValue(static_cast<int>(std::min<qint64>(v, s->maximum())));
@@ -160,6 +176,9 @@ GoldSetPresetPage::GoldSetPresetPage(GoldSetWizard *wizard)
     nl->addWidget(noDatasetText, 1);
     nl->addWidget(toDataset);
     l->addWidget(m_noDataset);
+    auto *eligible = eligibleNote(wizard, this);
+    eligible->setContentsMargins(0, 12, 0, 0);
+    l->addWidget(eligible);
     l->addWidget(messageLabel());
     l->addStretch(1);
 
@@ -245,12 +264,22 @@ GoldSetUsersPage::GoldSetUsersPage(GoldSetWizard *wizard)
     m_form->addRow(GoldSetWizard::tr("&Eligibility E (ratings of 5 stars):"), m_eligibility);
     m_form->addRow(GoldSetWizard::tr("&Profile size P:"), m_profile);
     m_form->addRow(GoldSetWizard::tr("Star &threshold T:"), m_threshold);
+    m_form->insertRow(1, QString(), eligibleNote(wizard, this));
     auto *l = new QVBoxLayout(this);
     l->addLayout(m_form);
     l->addWidget(messageLabel());
     l->addStretch(1);
-    connect(m_users, &QSpinBox::valueChanged, this,
-            [this](int v) { edit([v](GoldSetSpec &s) { s.users = static_cast<std::uint32_t>(v); }); });
+    connect(m_users, &QSpinBox::valueChanged, this, [this](int v) {
+        if (!loading())
+            m_wizard->setUsersChosen();
+        edit([v](GoldSetSpec &s) { s.users = static_cast<std::uint32_t>(v); });
+    });
+    // The wizard defaults Users to the eligible count once it is known.
+    connect(wizard, &GoldSetWizard::specChanged, this, [this] {
+        const QSignalBlocker block(m_users);
+        if (static_cast<qint64>(m_users->value()) != static_cast<qint64>(m_wizard->spec().users))
+            setValue(m_users, m_wizard->spec().users);
+    });
     connect(m_eligibility, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.eligibility = v; }); });
     connect(m_profile, &QSpinBox::valueChanged, this, [this](int v) { edit([v](GoldSetSpec &s) { s.profileSize = v; }); });
     connect(m_threshold, &QDoubleSpinBox::valueChanged, this,
@@ -259,6 +288,7 @@ GoldSetUsersPage::GoldSetUsersPage(GoldSetWizard *wizard)
 
 void GoldSetUsersPage::load(const GoldSetSpec &spec)
 {
+    const QSignalBlocker block(m_users);
     setValue(m_users, spec.users);
     setValue(m_eligibility, spec.eligibility);
     setValue(m_profile, spec.profileSize);
@@ -363,7 +393,10 @@ GoldSetSplitPage::GoldSetSplitPage(GoldSetWizard *wizard)
     form->addRow(GoldSetWizard::tr("&Training:"), m_train);
     form->addRow(GoldSetWizard::tr("&Validation:"), m_validation);
     form->addRow(GoldSetWizard::tr("T&est:"), m_test);
-    form->addRow(GoldSetWizard::tr("&Seed:"), seedRow);
+    // A row with a layout gets no buddy from QFormLayout: without one, "&" would show.
+    auto *seedLabel = new QLabel(GoldSetWizard::tr("&Seed:"), this);
+    seedLabel->setBuddy(m_seed);
+    form->addRow(seedLabel, seedRow);
     m_seedMessage->setObjectName(QStringLiteral("seedMessage"));
     m_seedMessage->setStyleSheet(QStringLiteral("color:#D55E00"));
     m_seedMessage->setWordWrap(true);

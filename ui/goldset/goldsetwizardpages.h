@@ -4,6 +4,8 @@
 #include "ui/goldset/goldsetwizard.h"
 #include "ui/goldset/goldsetcontroller.h"
 
+#include <QHash>
+
 #include <utility>
 
 #include <QWizardPage>
@@ -46,6 +48,7 @@ protected:
             m_wizard->editSpec(std::forward<F>(change));
     }
     QLabel *messageLabel() const { return m_message; }
+    bool loading() const { return m_loading; }
     GoldSetWizard *m_wizard;
 
 private:
@@ -148,9 +151,13 @@ public:
     bool isBuilding() const { return m_building; }
     const GoldSetBuildOutcome &outcome() const { return m_outcome; }
     QString statusText() const;
+    // The training split's estimate after a build, formatted as the Fine-tune page's figures:
+    // "examples", "tokens", "epochs", "billedTokens", "cost" (empty before).
+    QString figure(const QString &key) const;
 
 private:
     void start();
+    void showEstimate(const GoldSetBuildOutcome &outcome);
     void onProgress(int value, int maximum, const QString &text);
     void onFinished(const GoldSetBuildOutcome &outcome);
 
@@ -160,6 +167,8 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_again;
     GoldSetSummaryView *m_summary;
+    QLabel *m_estimate;
+    QHash<QString, QString> m_figures;
     QLineEdit *m_name;
     QLabel *m_nameMessage;
     QWidget *m_nameRow;
