@@ -98,7 +98,7 @@ ResultsChartView::ResultsChartView(const ChartSpec &spec, QWidget *parent)
 {
     setObjectName(QStringLiteral("chart_") + spec.id);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(420, 300);
+    setMinimumSize(kChartMinimumWidth, kChartMinimumHeight);
     rebuild();
 }
 
@@ -173,6 +173,10 @@ ResultsTableView::ResultsTableView(QWidget *parent)
     verticalHeader()->hide();
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setStretchLastSection(false);
+    // A long label never pushes the values out of sight: the header elides (full text in its tooltip).
+    horizontalHeader()->setMaximumSectionSize(260);
+    horizontalHeader()->setTextElideMode(Qt::ElideMiddle);
+    setTextElideMode(Qt::ElideMiddle);
 }
 
 void ResultsTableView::contextMenuEvent(QContextMenuEvent *event)
