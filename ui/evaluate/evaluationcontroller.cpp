@@ -355,7 +355,7 @@ Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &store
             PromiseProgress<Result<std::vector<StoredResponse>>> progress(promise);
             promise.addResult(computeBaselineResponses(*data->dataset, spec, users, progress, options));
         });
-    m_tasks->run(future, tr("Baseline run \"%1\"").arg(stored.name), this,
+    m_tasks->run(future, tr("Baseline run \"%1\"").arg(stored.label), this,
                  [this, runId](const QFuture<Result<std::vector<StoredResponse>>> &f) {
                      if (!m_active.count(runId) || !m_runs)
                          return; // project closed meanwhile
