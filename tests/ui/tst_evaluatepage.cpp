@@ -28,6 +28,7 @@
 #include <QHeaderView>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -279,8 +280,14 @@ void TestEvaluatePage::baselineRunWithoutNetwork()
     page.resize(1400, 900);
     page.show();
     const int requests = m_server->totalRequests();
-    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) { d.setBaselineTarget(QStringLiteral("itemknn")); });
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
+        d.setBaselineTarget(QStringLiteral("itemknn"));
+        // The label field suggests the default; a typed label is the run's.
+        QCOMPARE(d.labelEdit()->placeholderText(), QStringLiteral("ItemKNN"));
+        d.labelEdit()->setText(QStringLiteral("KNN from the dialog"));
+    });
     QVERIFY(runId > 0);
+    QCOMPARE(m_controller->run(runId)->label, QStringLiteral("KNN from the dialog"));
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 120000);
     QCOMPARE(m_controller->run(runId)->status, RunStatus::Finished);
     QCOMPARE(m_controller->counts(runId).ok, 12);
