@@ -479,6 +479,7 @@ void TestEvaluatePage::labelsAndRename()
     QTableView *table = page.runTable();
     QVERIFY(table->height() >= 4 * table->verticalHeader()->defaultSectionSize());
     QVERIFY(table->columnWidth(RunListModel::NameColumn) >= table->fontMetrics().horizontalAdvance(label(c)));
+    QVERIFY(table->columnWidth(RunListModel::TargetColumn) >= 150); // not squeezed by the others
 
     // A rename is stored; another run's label (any case) is refused and the reason shown.
     QVERIFY(page.renameRun(b, QStringLiteral("KNN tuned")));

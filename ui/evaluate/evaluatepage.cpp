@@ -122,14 +122,16 @@ EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
     m_runTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_runTable->setAlternatingRowColors(true);
     m_runTable->verticalHeader()->hide();
-    // Several rows visible; the label column wide enough for a short label, the long target text
-    // takes what is left and elides (the full text is in the tooltips).
+    // Several rows visible; the label and target columns wide enough to read (both elide in the
+    // middle, the full text in their tooltips); the list scrolls sideways on a narrow window.
     QHeaderView *header = m_runTable->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(RunListModel::NameColumn, QHeaderView::Interactive);
-    header->setSectionResizeMode(RunListModel::TargetColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(RunListModel::TargetColumn, QHeaderView::Interactive);
+    header->setStretchLastSection(true);
     header->setMinimumSectionSize(48);
-    m_runTable->setColumnWidth(RunListModel::NameColumn, 200);
+    m_runTable->setColumnWidth(RunListModel::NameColumn, 170);
+    m_runTable->setColumnWidth(RunListModel::TargetColumn, 190);
     m_runTable->setTextElideMode(Qt::ElideMiddle);
     m_runTable->setWordWrap(false);
     const int rowHeight = m_runTable->verticalHeader()->defaultSectionSize();
