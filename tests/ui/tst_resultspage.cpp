@@ -45,6 +45,7 @@
 #include <QSignalSpy>
 #include <QCheckBox>
 #include <QHeaderView>
+#include <QListWidget>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -853,6 +854,13 @@ void TestResultsPage::fitsLaptop()
         QVERIFY2(min.width() <= 1024 - 200 && min.height() <= 700 - 120,
                  qPrintable(QStringLiteral("%1 × %2").arg(min.width()).arg(min.height())));
     }
+    // The run list elides a long label instead of scrolling sideways.
+    auto *runList = page.findChild<QListWidget *>(QStringLiteral("runList"));
+    QVERIFY(runList);
+    page.resize(824, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(runList->visualItemRect(runList->item(1)).width() <= runList->viewport()->width());
     // A narrow page stacks the charts; a wide one puts two side by side.
     page.tabs()->setCurrentIndex(1);
     page.resize(824, 600);

@@ -28,6 +28,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -98,6 +99,7 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
         c->setMinimumContentsLength(10);
     }
     m_runs->setTextElideMode(Qt::ElideMiddle);
+    m_runs->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_group->setObjectName(QStringLiteral("groupCombo"));
     m_runs->setObjectName(QStringLiteral("runList"));
     m_pairA->setObjectName(QStringLiteral("pairACombo"));
@@ -325,9 +327,12 @@ void ResultsPage::rebuildRunList()
     const int g = m_group->currentIndex();
     if (g >= 0 && g < m_comparison.groups.size()) {
         const GoldSetResults &group = m_comparison.groups[g];
+        const int rowHeight = std::max(m_runs->fontMetrics().height(), style()->pixelMetric(QStyle::PM_IndicatorHeight)) + 6;
         for (qsizetype i = 0; i < group.runs.size(); ++i) {
             const ResultColumn &c = group.runs[i].column;
             auto *item = new QListWidgetItem(c.label, m_runs);
+            // A narrow width hint: the row is as wide as the list, so a long label elides (tooltip).
+            item->setSizeHint(QSize(1, rowHeight));
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Checked);
             item->setData(Qt::UserRole, static_cast<int>(i));
