@@ -91,12 +91,12 @@ QList<Command> makeRegistry()
         {QStringLiteral("resolve"), QStringLiteral("--dataset D [--json] [--max-distance N] [--min-similarity R] < titles.txt"),
          tr("Match movie titles (one a line on standard input) to the dataset's movies."), &resolveOptions, &resolveFromStdin},
         {QStringLiteral("run"), QStringLiteral("--project P --gold NAME --target PROVIDER:MODEL --strategy zero-shot|fine-tuned|few-shot|candidates\n"
-                                               "[--split test] [--name RUN] [--format numbered|json] [--temperature T] [--seed S] [--max-tokens N]\n"
+                                               "[--split test] [--name RUN] [--label TEXT] [--format numbered|json] [--temperature T] [--seed S] [--max-tokens N]\n"
                                                "[--concurrency C] [--few-shot K] [--dataset D] [--retry-failed] [--json]   (running it again continues)\n"
                                                "[--batch [--poll-seconds N] [--batch-deployment NAME]]   (OpenAI/Azure Batch API, half price; re-attaches)"),
          tr("Ask a model for every user of a gold set and store the answers in the project."), &evalRunOptions, &evalRun},
         {QStringLiteral("baseline-run"), QStringLiteral("--project P --gold NAME --baseline itemknn|popular|random|consensus [--split test]\n"
-                                                        "[--count N] [--seed S] [--name RUN] [--dataset D]"),
+                                                        "[--count N] [--seed S] [--name RUN] [--label TEXT] [--dataset D]"),
          tr("Store a classic recommender's answers as a run of the project."), &baselineRunOptions, &baselineRun},
         {QStringLiteral("score"), QStringLiteral("--project P --run NAME [--compare NAME] [--k 1,3,5,10] [--resamples N] [--seed S]\n"
                                                  "[--dataset D] [--json]   (stored answers only: never sends a request)"),

@@ -111,6 +111,10 @@ QList<QCommandLineOption> evalRunOptions()
     o << QCommandLineOption(QStringLiteral("target"), tr("PROVIDER:MODEL"), QStringLiteral("SPEC"));
     o << QCommandLineOption(QStringLiteral("strategy"), tr("zero-shot, fine-tuned, few-shot or candidates"), QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("name"), tr("Run name (default: gold/split/model/strategy)"), QStringLiteral("RUN"));
+    o << QCommandLineOption(QStringLiteral("label"),
+                            tr("Short label for tables, charts and exports, unique in the project (default: e.g. \"FT "
+                               "sim3\" or \"GPT-4o-mini zero-shot\")"),
+                            QStringLiteral("TEXT"));
     o << QCommandLineOption(QStringLiteral("format"), tr("numbered or json"), QStringLiteral("F"), QStringLiteral("numbered"));
     o << QCommandLineOption(QStringLiteral("temperature"), tr("Sampling temperature (default 0)"), QStringLiteral("T"));
     o << QCommandLineOption(QStringLiteral("seed"), tr("Seed (sent to the API; picks few-shot examples)"), QStringLiteral("S"));
@@ -307,7 +311,7 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
               .arg(gold->name, goldSetSplitId(spec.split), model, promptStrategyId(spec.strategy),
                    simulated ? QStringLiteral("/simulator") : QString());
     const QString baseUrl = profile.effectiveBaseUrl().toString();
-    auto runId = prepareEvaluationRun(runs, name, spec, baseUrl, qint64(users.size()));
+    auto runId = prepareEvaluationRun(runs, name, spec, baseUrl, qint64(users.size()), parser.value(QStringLiteral("label")));
     if (!runId) {
         err << QStringLiteral("cinetune run: %1\n").arg(runId.error().message);
         return InputError;

@@ -243,6 +243,10 @@ QList<QCommandLineOption> baselineRunOptions()
     o << QCommandLineOption(QStringLiteral("seed"), tr("Seed (default 2)"), QStringLiteral("S"));
     o << QCommandLineOption(QStringLiteral("name"), tr("Run name (default: gold/split/baseline/baseline)"),
                             QStringLiteral("RUN"));
+    o << QCommandLineOption(QStringLiteral("label"),
+                            tr("Short label for tables, charts and exports, unique in the project (default: the "
+                               "baseline's name, e.g. \"ItemKNN\")"),
+                            QStringLiteral("TEXT"));
     o << QCommandLineOption(QStringLiteral("dataset"), tr("Dataset (default: the project's)"), QStringLiteral("D"));
     return o;
 }
@@ -300,7 +304,7 @@ int baselineRun(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString name = parser.isSet(QStringLiteral("name"))
         ? parser.value(QStringLiteral("name"))
         : QStringLiteral("%1/%2/%3/baseline").arg(gold->name, goldSetSplitId(*split), spec.target.baseline);
-    auto runId = prepareEvaluationRun(runs, name, spec, QString(), users);
+    auto runId = prepareEvaluationRun(runs, name, spec, QString(), users, parser.value(QStringLiteral("label")));
     if (!runId) {
         err << QStringLiteral("cinetune baseline-run: %1\n").arg(runId.error().message);
         return InputError;

@@ -25,7 +25,7 @@ bool isFatal(ErrorCode code)
 } // namespace
 
 Result<qint64> prepareEvaluationRun(RunRepository &runs, const QString &name, const RunSpec &spec, const QString &baseUrl,
-                                    qint64 usersTotal)
+                                    qint64 usersTotal, const QString &label)
 {
     if (Status v = spec.validate(); !v)
         return v.error();
@@ -41,14 +41,19 @@ Result<qint64> prepareEvaluationRun(RunRepository &runs, const QString &name, co
             if (Status s = runs.setUsersTotal(existing->id, usersTotal); !s)
                 return s.error();
         }
+        if (!label.trimmed().isEmpty() && label.simplified() != existing->label) {
+            if (Status s = runs.setLabel(existing->id, label); !s)
+                return s.error();
+        }
         return existing->id;
     }
     if (existing.error().code != errc::Project::NotFound)
         return existing.error();
-    Result<qint64> created = runs.create(name, spec, baseUrl, usersTotal);
-    // Another process created it at the same moment: continue that run (same checks as above).
-    if (!created && created.error().code == errc::Project::Exists)
-        return prepareEvaluationRun(runs, name, spec, baseUrl, usersTotal);
+    Result<qint64> created = runs.create(name, spec, baseUrl, usersTotal, label);
+    // Another process created it at the same moment: continue that run (same checks as above). A
+    // label taken by another run is refused as it is.
+    if (!created && created.error().code == errc::Project::Exists && runs.find(name))
+        return prepareEvaluationRun(runs, name, spec, baseUrl, usersTotal, label);
     return created;
 }
 

@@ -42,9 +42,11 @@ struct EvaluationSetup
 };
 
 // Finds the run named `name` (it must have the same spec: running it again continues) or
-// creates it. Errors: run.spec_mismatch (same name, other spec) and the repository's.
+// creates it. `label`: its short label (empty: the default for a new run, unchanged for an existing
+// one). Errors: run.spec_mismatch (same name, other spec), project.exists (label of another run)
+// and the repository's.
 [[nodiscard]] Result<qint64> prepareEvaluationRun(RunRepository &runs, const QString &name, const RunSpec &spec,
-                                                  const QString &baseUrl, qint64 usersTotal);
+                                                  const QString &baseUrl, qint64 usersTotal, const QString &label = {});
 
 // One evaluation run in progress: sends the request of every user of the split that has no ok
 // response yet (cached answers first: a hit costs nothing and is stored with cached = 1), and

@@ -204,6 +204,13 @@ CREATE TABLE run_leases (
 -- "simulator — not an LLM". Runs made before this step cannot be told apart and stay 0.
 ALTER TABLE eval_runs ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    {"short run labels", R"sql(
+-- The run's short label: the column header, chart legend and export label of the run, unique in the
+-- project (names are long: "gold set/split/model/strategy"). NULL for runs made before this step:
+-- they show their default label (core/eval/runlabel.h, made unique in run order) until renamed.
+ALTER TABLE eval_runs ADD COLUMN label TEXT;
+CREATE UNIQUE INDEX eval_runs_label ON eval_runs (label COLLATE NOCASE) WHERE label IS NOT NULL;
+)sql"},
     // Append new steps here (predictions, ...).
 };
 

@@ -1,12 +1,16 @@
 #include "core/project/runrepository.h"
 
+#include "core/eval/runlabel.h"
 #include "core/project/projectfile.h"
 
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace cinetune {
 
@@ -38,7 +42,7 @@ QVariant textOrNull(const QString &s)
 }
 
 const QString kRunColumns = QStringLiteral(
-    "id, name, spec_json, base_url, status, users_total, error_message, created_at, updated_at, simulated");
+    "id, name, spec_json, base_url, status, users_total, error_message, created_at, updated_at, simulated, label");
 
 const RunStatus kStatuses[] = {RunStatus::Created,  RunStatus::Running, RunStatus::Paused,
                                RunStatus::Finished, RunStatus::Failed,  RunStatus::Cancelled};
@@ -73,16 +77,27 @@ std::optional<RunStatus> runStatusFromId(const QString &id)
     return std::nullopt;
 }
 
-Result<qint64> RunRepository::create(const QString &rawName, const RunSpec &spec, const QString &baseUrl, qint64 usersTotal)
+Result<qint64> RunRepository::create(const QString &rawName, const RunSpec &spec, const QString &baseUrl, qint64 usersTotal,
+                                     const QString &requestedLabel)
 {
     const QString name = rawName.trimmed();
     if (name.isEmpty())
         return makeError(errc::Project::InvalidArgument, tr("An evaluation run needs a name."));
     if (Result<StoredRun> existing = find(name); existing)
         return makeError(errc::Project::Exists, tr("The project already has an evaluation run named \"%1\".").arg(name));
+    QString label;
+    if (requestedLabel.trimmed().isEmpty()) {
+        label = uniqueLabel(defaultRunLabel(spec));
+    } else {
+        Result<QString> checked = checkLabel(requestedLabel);
+        if (!checked)
+            return checked.error();
+        label = checked.value();
+    }
     QSqlQuery q(db(m_project));
     q.prepare(QStringLiteral("INSERT INTO eval_runs (name, spec_json, gold_set_id, split, provider, base_url, model, strategy, "
-                             "status, users_total, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'created', ?, ?, ?)"));
+                             "status, users_total, created_at, updated_at, label) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?)"));
     const QString t = now();
     q.addBindValue(name);
     q.addBindValue(QString::fromUtf8(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact)));
@@ -95,6 +110,7 @@ Result<qint64> RunRepository::create(const QString &rawName, const RunSpec &spec
     q.addBindValue(usersTotal);
     q.addBindValue(t);
     q.addBindValue(t);
+    q.addBindValue(label);
     if (!q.exec()) {
         // Another process created a run of that name since the find() above: say so, not the SQL.
         if (Result<StoredRun> now = find(name); now)
@@ -183,9 +199,118 @@ Result<QList<StoredRun>> RunRepository::select(const QString &where, const QVari
         r.createdAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
         r.updatedAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs);
         r.simulated = q.value(9).toInt() != 0;
+        r.label = q.value(10).toString();
         out.append(std::move(r));
     }
+    // Runs made before labels existed show their default label (unique in run order).
+    if (std::any_of(out.cbegin(), out.cend(), [](const StoredRun &r) { return r.label.isEmpty(); })) {
+        const Result<QHash<qint64, QString>> all = labels();
+        if (!all)
+            return all.error();
+        for (StoredRun &r : out) {
+            if (r.label.isEmpty())
+                r.label = all->value(r.id, r.name);
+        }
+    }
     return out;
+}
+
+Result<QHash<qint64, QString>> RunRepository::labels() const
+{
+    QSqlQuery q(db(m_project));
+    if (!q.exec(QStringLiteral("SELECT id, label, spec_json, name FROM eval_runs ORDER BY id")))
+        return sqlError(q, tr("read the runs' labels"));
+    QHash<qint64, QString> out;
+    QSet<QString> taken; // lower case
+    QList<QPair<qint64, QString>> defaults;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const QString stored = q.value(1).toString();
+        if (!stored.isEmpty()) {
+            out.insert(id, stored);
+            taken.insert(stored.toLower());
+            continue;
+        }
+        const Result<RunSpec> spec = RunSpec::fromJson(QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
+        defaults << qMakePair(id, spec ? defaultRunLabel(spec.value()) : q.value(3).toString());
+    }
+    for (const auto &[id, base] : defaults) {
+        QString label = base;
+        for (int i = 2; taken.contains(label.toLower()); ++i)
+            label = QStringLiteral("%1 (%2)").arg(base).arg(i);
+        taken.insert(label.toLower());
+        out.insert(id, label);
+    }
+    return out;
+}
+
+QString RunRepository::uniqueLabel(const QString &base, qint64 exceptRun) const
+{
+    const Result<QHash<qint64, QString>> read = labels();
+    const QHash<qint64, QString> all = read ? read.value() : QHash<qint64, QString>();
+    QSet<QString> taken;
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (it.key() != exceptRun)
+            taken.insert(it.value().toLower());
+    }
+    QString label = base.trimmed().isEmpty() ? tr("Run") : base.trimmed();
+    const QString stem = label;
+    for (int i = 2; taken.contains(label.toLower()); ++i)
+        label = QStringLiteral("%1 (%2)").arg(stem).arg(i);
+    return label;
+}
+
+Result<QString> RunRepository::checkLabel(const QString &raw, qint64 exceptRun) const
+{
+    const QString label = raw.simplified();
+    if (label.isEmpty())
+        return makeError(errc::Project::InvalidArgument, tr("A run's label cannot be empty."));
+    if (label.size() > kMaxRunLabelLength)
+        return makeError(errc::Project::InvalidArgument,
+                         tr("A run's label can have at most %1 characters; \"%2\" has %3.")
+                             .arg(kMaxRunLabelLength)
+                             .arg(label)
+                             .arg(label.size()));
+    const Result<QHash<qint64, QString>> all = labels();
+    if (!all)
+        return all.error();
+    for (auto it = all->cbegin(); it != all->cend(); ++it) {
+        if (it.key() != exceptRun && it.value().compare(label, Qt::CaseInsensitive) == 0)
+            return makeError(errc::Project::Exists,
+                             tr("Another run of the project is already labelled \"%1\"; labels tell runs apart in "
+                                "tables and charts, so choose another one (for example \"%2\").")
+                                 .arg(label, uniqueLabel(label, exceptRun)));
+    }
+    return label;
+}
+
+Status RunRepository::setLabel(qint64 runId, const QString &raw)
+{
+    Result<QString> label = checkLabel(raw, runId);
+    if (!label)
+        return label.error();
+    // Runs of an older project show default labels that depend on each other: store them first, so
+    // this rename changes no other run's label.
+    const Result<QHash<qint64, QString>> shown = labels();
+    if (!shown)
+        return shown.error();
+    QSqlQuery q(db(m_project));
+    for (auto it = shown->cbegin(); it != shown->cend(); ++it) {
+        q.prepare(QStringLiteral("UPDATE eval_runs SET label = ? WHERE id = ? AND label IS NULL"));
+        q.addBindValue(it.value());
+        q.addBindValue(it.key());
+        if (!q.exec())
+            return sqlError(q, tr("store the runs' labels"));
+    }
+    q.prepare(QStringLiteral("UPDATE eval_runs SET label = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(label.value());
+    q.addBindValue(now());
+    q.addBindValue(runId);
+    if (!q.exec())
+        return sqlError(q, tr("rename the run"));
+    if (q.numRowsAffected() == 0)
+        return notFound(runId);
+    return Ok{};
 }
 
 Result<StoredRun> RunRepository::get(qint64 runId) const

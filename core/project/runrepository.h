@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -45,6 +46,9 @@ struct StoredRun
     // Made against the offline simulator (schema step 8): not an LLM's answers. Set when the run
     // is created, from the provider profile's kind at that time.
     bool simulated = false;
+    // The short label (schema step 9) shown in tables, legends and exports; unique in the project.
+    // A run made before labels existed shows its default label (defaultRunLabel(), made unique).
+    QString label;
 };
 
 // One user's stored answer: ok (raw text exactly as received) or failed (the final error).
@@ -100,7 +104,13 @@ public:
         : m_project(project)
     {}
 
-    [[nodiscard]] Result<qint64> create(const QString &name, const RunSpec &spec, const QString &baseUrl, qint64 usersTotal);
+    // `label` empty: the default label (defaultRunLabel()), suffixed " (2)", ... when taken; a given
+    // label that another run has is refused (project.exists).
+    [[nodiscard]] Result<qint64> create(const QString &name, const RunSpec &spec, const QString &baseUrl, qint64 usersTotal,
+                                        const QString &label = {});
+    // Renames the run's label: trimmed, not empty, at most kMaxRunLabelLength characters, not the
+    // label of another run (compared without case). Errors: project.invalid_argument, project.exists.
+    [[nodiscard]] Status setLabel(qint64 runId, const QString &label);
     [[nodiscard]] Status setStatus(qint64 runId, RunStatus status, const QString &errorMessage = {});
     [[nodiscard]] Status setUsersTotal(qint64 runId, qint64 usersTotal);
     [[nodiscard]] Status setSimulated(qint64 runId, bool simulated);
@@ -124,9 +134,15 @@ public:
 
     // `base` if no run has that name, else "base (2)", ...
     QString uniqueName(const QString &base) const;
+    // `base` if no run (other than `exceptRun`) has that label (without case), else "base (2)", ...
+    QString uniqueLabel(const QString &base, qint64 exceptRun = 0) const;
+    // Checks a label for setLabel()/create(): the trimmed label, or why it cannot be used.
+    [[nodiscard]] Result<QString> checkLabel(const QString &label, qint64 exceptRun = 0) const;
 
 private:
     Result<QList<StoredRun>> select(const QString &where, const QVariantList &binds) const;
+    // Every run's label as shown (stored, or the default made unique in run order), by run id.
+    Result<QHash<qint64, QString>> labels() const;
 
     ProjectFile &m_project;
 };

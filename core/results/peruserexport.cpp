@@ -42,7 +42,11 @@ QString perUserRunsCsv(const QList<ScoredRun> &runs, const TableExportOptions &o
         }
         QJsonObject settings = r.run.spec.toJson();
         settings.remove(QStringLiteral("prompt")); // long; the tables' exports carry it
-        lines << QStringLiteral("run \"%1\": id %2, settings %3").arg(runLabel(r.run)).arg(r.run.id).arg(compactJson(settings));
+        settings.insert(QStringLiteral("run_name"), r.run.name);
+        lines << QStringLiteral("run \"%1\": id %2, %3, settings %4")
+                     .arg(runLabel(r.run))
+                     .arg(r.run.id)
+                     .arg(runDetail(r.run), compactJson(settings));
     }
     if (!groups.isEmpty())
         lines << QStringLiteral("gold set: %1").arg(groups.join(QStringLiteral(", ")));

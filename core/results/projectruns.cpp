@@ -1,6 +1,7 @@
 #include "core/results/projectruns.h"
 
 #include "core/common/tr.h"
+#include "core/eval/runlabel.h"
 #include "core/results/metricadapter.h"
 #include "core/results/paperreference.h"
 #include "core/project/goldsetrepository.h"
@@ -31,7 +32,7 @@ Result<QList<RunInput>> readRunInputs(ProjectFile &project, const QStringList &o
         return stored.error();
     QList<RunInput> out;
     for (const StoredRun &run : stored.value()) {
-        if (!only.isEmpty() && !only.contains(run.name) && !only.contains(QString::number(run.id)))
+        if (!only.isEmpty() && !only.contains(run.name) && !only.contains(run.label) && !only.contains(QString::number(run.id)))
             continue;
         const Result<std::vector<StoredResponse>> responses = runs.responses(run.id);
         if (!responses)
@@ -124,7 +125,16 @@ QString simulatorLabel()
 
 QString runLabel(const StoredRun &run)
 {
-    return run.simulated ? tr("%1 (%2)").arg(run.name, simulatorLabel()) : run.name;
+    const QString label = run.label.isEmpty() ? run.name : run.label;
+    return run.simulated ? tr("%1 (%2)").arg(label, simulatorLabel()) : label;
+}
+
+QString runDetail(const StoredRun &run)
+{
+    QString detail = runIdentity(run.name, run.spec);
+    if (run.simulated)
+        detail += QStringLiteral(" · ") + simulatorLabel();
+    return detail;
 }
 
 std::optional<double> movieRatingCount(const Dataset &dataset, std::uint32_t sourceId)
@@ -166,7 +176,13 @@ ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs, bool pa
         settings.insert(QStringLiteral("base_url"), s.run.baseUrl);
         if (s.run.simulated)
             settings.insert(QStringLiteral("simulated"), simulatorLabel());
-        RunMetrics m = runMetricsFromReport(s.report, ResultColumn{runLabel(s.run), QString::number(s.run.id), settings});
+        // The short label heads the column; the full identity goes into every export's metadata.
+        settings.insert(QStringLiteral("run_name"), s.run.name);
+        settings.insert(QStringLiteral("run_label"), s.run.label);
+        settings.insert(QStringLiteral("identity"), runDetail(s.run));
+        ResultColumn column{runLabel(s.run), QString::number(s.run.id), settings};
+        column.detail = runDetail(s.run);
+        RunMetrics m = runMetricsFromReport(s.report, column);
         const ResolutionCounts &r = s.resolution;
         m.metrics.insert(QStringLiteral("hallucination_rate"), MetricCell::of(share(r.hallucinated, r.titles)));
         m.metrics.insert(QStringLiteral("duplicate_rate"), MetricCell::of(share(r.duplicates, r.titles)));

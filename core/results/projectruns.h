@@ -78,8 +78,12 @@ ResultsComparison comparisonFromScoredRuns(const QList<ScoredRun> &runs, bool pa
 // "simulator — not an LLM": how every table, chart legend, export, report and list marks a run made
 // with the offline simulator (StoredRun::simulated).
 QString simulatorLabel();
-// The run's name as it is shown everywhere: "name (simulator — not an LLM)" for a simulated run.
+// The run's short label as it is shown everywhere (table headers, chart legends, exports): "label
+// (simulator — not an LLM)" for a simulated run.
 QString runLabel(const StoredRun &run);
+// The run's full identity (name, gold set, split, provider, model, strategy, seed) for tooltips and
+// export metadata.
+QString runDetail(const StoredRun &run);
 
 // The rating count of a movie (source id) in `dataset`; nullopt when it is not in the catalogue.
 std::optional<double> movieRatingCount(const Dataset &dataset, std::uint32_t sourceId);

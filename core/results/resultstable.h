@@ -55,6 +55,8 @@ struct ResultColumn
     QJsonObject settings;
     // A published figure, not a measurement (the paper's Tables 2–3): never paired, never charted.
     bool reference = false;
+    // The full identity behind a short label (tooltips; exports write it from `settings`).
+    QString detail = {};
 };
 
 struct ResultRow

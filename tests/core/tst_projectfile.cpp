@@ -1,6 +1,9 @@
 #include "core/project/projectfile.h"
 #include "core/project/projectmigrations.h"
+#include "core/project/runrepository.h"
 #include "core/project/schemamigrator.h"
+
+#include <QJsonDocument>
 
 #include <QDir>
 #include <QFile>
@@ -989,6 +992,66 @@ private Q_SLOTS:
         QVERIFY(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ft-3'")).isNull());
         QCOMPARE(db.scalar(QStringLiteral("SELECT cost FROM jobs WHERE provider_job_id = 'ftjob-1'")).toDouble(),
                  2.5); // not Together
+    }
+
+    // Step 9: runs get a short label. Runs of older projects have none stored: they show their
+    // default label (unique in run order) and keep working; a rename is stored and survives reopening.
+    void runLabelsMigrated()
+    {
+        const QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("labels.cinetune"));
+        RunSpec knn;
+        knn.goldSetName = QStringLiteral("g");
+        knn.target.kind = TargetKind::Baseline;
+        knn.target.baseline = QStringLiteral("itemknn");
+        RunSpec ft;
+        ft.goldSetName = QStringLiteral("g");
+        ft.target.provider = QStringLiteral("sim");
+        ft.target.model = QStringLiteral("ft:gpt-4o-mini-2024-07-18:cinetune-sim:sim3:abc");
+        ft.strategy = PromptStrategyKind::FineTuned;
+        {
+            ExternalDb db(path);
+            QVERIFY(db.exec(QStringLiteral("PRAGMA application_id = %1").arg(ProjectFile::kApplicationId)));
+            const SchemaMigrator upToStep8(db.db(), path, projectMigrations().first(8));
+            QCOMPARE(upToStep8.migrate().value(), 8);
+            const QString insert = QStringLiteral(
+                "INSERT INTO eval_runs (name, spec_json, split, strategy, status, created_at, updated_at) "
+                "VALUES ('%1', '%2', 'test', 'zero-shot', 'finished', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+            const auto json = [](const RunSpec &s) {
+                return QString::fromUtf8(QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact))
+                    .replace(QLatin1Char('\''), QStringLiteral("''"));
+            };
+            QVERIFY(db.exec(insert.arg(QStringLiteral("g/test/itemknn/baseline"), json(knn))));
+            QVERIFY(db.exec(
+                insert.arg(QStringLiteral("g/test/ft:gpt-4o-mini-2024-07-18:cinetune-sim:sim3:abc/fine-tuned"), json(ft))));
+            QVERIFY(db.exec(insert.arg(QStringLiteral("g/test/itemknn/baseline (2)"), json(knn))));
+        }
+        {
+            auto project = ProjectFile::open(path);
+            QVERIFY2(project.ok(), qPrintable(project.ok() ? QString() : project.error().message));
+            QCOMPARE(project.value()->schemaVersion(), ProjectFile::currentSchemaVersion());
+            RunRepository runs(*project.value());
+            const QList<StoredRun> list = runs.list().value();
+            QCOMPARE(list.size(), 3);
+            QCOMPARE(list[0].label, QStringLiteral("ItemKNN"));
+            QCOMPARE(list[1].label, QStringLiteral("FT sim3"));
+            QCOMPARE(list[2].label, QStringLiteral("ItemKNN (2)"));
+            QCOMPARE(runs.get(list[2].id)->label, QStringLiteral("ItemKNN (2)")); // the same one read alone
+            // A rename stores the shown labels first: no other run's label moves.
+            QVERIFY(runs.setLabel(list[0].id, QStringLiteral("KNN k=20")).ok());
+            QVERIFY(!runs.setLabel(list[2].id, QStringLiteral("ft SIM3")).ok()); // another run's, without case
+        }
+        {
+            auto project = ProjectFile::openForReading(path);
+            QVERIFY(project.ok());
+            const QList<StoredRun> list = RunRepository(*project.value()).list().value();
+            QCOMPARE(list[0].label, QStringLiteral("KNN k=20"));
+            QCOMPARE(list[1].label, QStringLiteral("FT sim3"));
+            QCOMPARE(list[2].label, QStringLiteral("ItemKNN (2)"));
+        }
+        ExternalDb db(path);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM eval_runs WHERE label IS NULL")).toInt(), 0);
     }
 
     // The real history splits cleanly and builds a database that passes the integrity check.

@@ -547,7 +547,10 @@ void TestTableExport::perUserRunsCsv()
     }
     const QString csv = cinetune::perUserRunsCsv(runs);
     QVERIFY(csv.contains(QStringLiteral("# convention ")));
-    QVERIFY(csv.contains(QStringLiteral("# run \"ItemKNN, k=20\": id 7, settings {")));
+    // The run's label, then its full identity and settings (with its name).
+    QVERIFY(
+        csv.contains(QStringLiteral("# run \"ItemKNN, k=20\": id 7, run ItemKNN, k=20 · gold set profileData50 · split test")));
+    QVERIFY(csv.contains(QStringLiteral("\"run_name\":\"ItemKNN, k=20\"")));
     const QList<QStringList> rows = csvRows(csv);
     QCOMPARE(rows.size(), 1 + 2 * 3);
     const QStringList head = rows.first();

@@ -357,6 +357,33 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("nosuch"), r.err.constData());
     }
 
+    // --label: the run's short label is stored; another run's label is refused with the reason;
+    // without it the default ("Most popular") is used.
+    void baselineRunLabel()
+    {
+        const QString project = projectWithGold(QStringLiteral("label"));
+        QVERIFY(!project.isEmpty());
+        const auto baselineRun = [&](const QString &name, const QStringList &extra) {
+            return cli(QStringList{QStringLiteral("baseline-run"), QStringLiteral("--project"), project, QStringLiteral("--gold"),
+                                   QStringLiteral("g"), QStringLiteral("--baseline"), QStringLiteral("popular"),
+                                   QStringLiteral("--dataset"), QStringLiteral(":sample"), QStringLiteral("--name"), name}
+                       + extra);
+        };
+        const Run a = baselineRun(QStringLiteral("a"), {QStringLiteral("--label"), QStringLiteral("Pop top-10")});
+        QVERIFY2(a.code == 0, a.err.constData());
+        const Run b = baselineRun(QStringLiteral("b"), {QStringLiteral("--label"), QStringLiteral("POP TOP-10")});
+        QVERIFY2(b.code == 2, b.err.constData());
+        QVERIFY2(b.err.contains("already labelled"), b.err.constData());
+        const Run c = baselineRun(QStringLiteral("c"), {});
+        QVERIFY2(c.code == 0, c.err.constData());
+        auto p = ProjectFile::open(project);
+        QVERIFY(p);
+        const QList<StoredRun> runs = RunRepository(*p.value()).list().value();
+        QCOMPARE(runs.size(), 2); // b was refused before it was created
+        QCOMPARE(runs[0].label, QStringLiteral("Pop top-10"));
+        QCOMPARE(runs[1].label, QStringLiteral("Most popular"));
+    }
+
     void evalWithoutScorableUserFails()
     {
         const QString predictions = cinetune::test::writeFile(m_dir.path(), QStringLiteral("other.jsonl"),

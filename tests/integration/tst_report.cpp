@@ -244,7 +244,8 @@ void TestReport::fromProjectRuns()
         spec.target.provider = QStringLiteral("openai-main");
         spec.target.model = model;
         spec.seed = 99;
-        const Result<qint64> id = runs.create(name, spec, QStringLiteral("https://api.openai.com/v1"), 2);
+        // Labelled like their names: the report's columns are the runs' labels.
+        const Result<qint64> id = runs.create(name, spec, QStringLiteral("https://api.openai.com/v1"), 2, name);
         QVERIFY2(id.ok(), qPrintable(id ? QString() : id.error().message));
         for (int u = 0; u < 2; ++u) {
             StoredResponse r;

@@ -19,11 +19,16 @@
 #include "ui/dataset/datasetcontroller.h"
 #include "ui/evaluate/evaluationcontroller.h"
 #include "ui/common/providerservice.h"
+#include "ui/common/messagebanner.h"
+#include "ui/shell/steps.h"
+#include "core/project/runrepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -53,6 +58,8 @@ private Q_SLOTS:
     void pauseAndResume();
     void resumesInReopenedProject();
     void retryFailedAndDelete();
+    void labelsAndRename();
+    void bannerFollowsDataset();
     void screenshot();
 
 private:
@@ -211,7 +218,11 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
     const int row = page.runModel()->rowOf(runId);
     QCOMPARE(page.runModel()->index(row, RunListModel::StatusColumn).data().toString(), QStringLiteral("Finished"));
     QCOMPARE(page.runModel()->index(row, RunListModel::ProgressColumn).data().toString(), QStringLiteral("12 / 12"));
-    QVERIFY(page.runModel()->index(row, RunListModel::CostColumn).data().toString().startsWith(QLatin1Char('$')));
+    // The simulator bills nothing: no dollar figure for its runs (issue 17).
+    QCOMPARE(page.runModel()->index(row, RunListModel::CostColumn).data().toString(), QStringLiteral("none (simulated)"));
+    // The list shows the run's short label (the name typed in the dialog stays its identity).
+    QCOMPARE(page.runModel()->index(row, RunListModel::NameColumn).data().toString(), QStringLiteral("GPT-4o-mini zero-shot"));
+    QVERIFY(page.runModel()->index(row, RunListModel::NameColumn).data(Qt::ToolTipRole).toString().contains("zero-shot"));
     QVERIFY(page.runModel()
                 ->index(row, RunListModel::TargetColumn)
                 .data()
@@ -269,8 +280,14 @@ void TestEvaluatePage::baselineRunWithoutNetwork()
     page.resize(1400, 900);
     page.show();
     const int requests = m_server->totalRequests();
-    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) { d.setBaselineTarget(QStringLiteral("itemknn")); });
+    const qint64 runId = startThroughDialog(page, [](NewRunDialog &d) {
+        d.setBaselineTarget(QStringLiteral("itemknn"));
+        // The label field suggests the default; a typed label is the run's.
+        QCOMPARE(d.labelEdit()->placeholderText(), QStringLiteral("ItemKNN"));
+        d.labelEdit()->setText(QStringLiteral("KNN from the dialog"));
+    });
     QVERIFY(runId > 0);
+    QCOMPARE(m_controller->run(runId)->label, QStringLiteral("KNN from the dialog"));
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isActive(runId), 120000);
     QCOMPARE(m_controller->run(runId)->status, RunStatus::Finished);
     QCOMPARE(m_controller->counts(runId).ok, 12);
@@ -414,6 +431,116 @@ void TestEvaluatePage::retryFailedAndDelete()
 }
 
 // docs/screenshots/4-evaluate.png: a finished run selected (written when CINETUNE_SCREENSHOTS is a folder).
+// Short labels in the list: the default ones, a rename stored in the project, a duplicate refused
+// with the reason in the banner, F2 and the list's own editor, several rows visible, no dollars for
+// a simulated run.
+void TestEvaluatePage::labelsAndRename()
+{
+    setUpProject(QStringLiteral("labels"));
+    RunRepository repo(*m_project);
+    RunSpec knn;
+    knn.goldSetName = QStringLiteral("sample16");
+    knn.goldSetId = m_goldId;
+    knn.target.kind = TargetKind::Baseline;
+    knn.target.baseline = QStringLiteral("itemknn");
+    const qint64 a = repo.create(QStringLiteral("sample16/test/itemknn/baseline"), knn, {}, 12).value();
+    const qint64 b = repo.create(QStringLiteral("sample16/test/itemknn/baseline (2)"), knn, {}, 12).value();
+    RunSpec llm = knn;
+    llm.target = RunTarget{TargetKind::Llm, QStringLiteral("sim"), QStringLiteral("gpt-4o-mini-2024-07-18"), {}};
+    const qint64 c = repo.create(QStringLiteral("sample16/test/gpt-4o-mini-2024-07-18/zero-shot/simulator"), llm, {}, 12).value();
+    QVERIFY(repo.setSimulated(c, true).ok());
+    StoredResponse answer;
+    answer.user = 1;
+    answer.ok = true;
+    answer.rawText = QStringLiteral("1. Heat (1995)");
+    answer.promptTokens = 100000;
+    answer.completionTokens = 100000;
+    QVERIFY(repo.storeResponse(c, answer).ok());
+
+    EvaluatePage page(m_controller.get());
+    page.resize(1024 - 200, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    RunListModel *model = page.runModel();
+    QCOMPARE(model->rowCount(), 3);
+    const auto label = [model](qint64 id) { return model->index(model->rowOf(id), RunListModel::NameColumn).data().toString(); };
+    QCOMPARE(label(a), QStringLiteral("ItemKNN"));
+    QCOMPARE(label(b), QStringLiteral("ItemKNN (2)"));
+    QCOMPARE(label(c), QStringLiteral("GPT-4o-mini zero-shot"));
+    QCOMPARE(model->index(model->rowOf(c), RunListModel::CostColumn).data().toString(), QStringLiteral("none (simulated)"));
+    QVERIFY(model->index(model->rowOf(b), RunListModel::NameColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("sample16/test/itemknn/baseline (2)")));
+    // Fits a laptop: 1024 × 700 minus a 200 px sidebar.
+    QVERIFY2(page.minimumSizeHint().width() <= 1024 - 200 && page.minimumSizeHint().height() <= 700 - 120,
+             qPrintable(QStringLiteral("%1 × %2").arg(page.minimumSizeHint().width()).arg(page.minimumSizeHint().height())));
+    // Several rows visible, the label column not squeezed.
+    QTableView *table = page.runTable();
+    QVERIFY(table->height() >= 4 * table->verticalHeader()->defaultSectionSize());
+    QVERIFY(table->columnWidth(RunListModel::NameColumn) >= table->fontMetrics().horizontalAdvance(label(c)));
+    QVERIFY(table->columnWidth(RunListModel::TargetColumn) >= 150); // not squeezed by the others
+
+    // A rename is stored; another run's label (any case) is refused and the reason shown.
+    QVERIFY(page.renameRun(b, QStringLiteral("KNN tuned")));
+    QCOMPARE(RunRepository(*m_project).get(b)->label, QStringLiteral("KNN tuned"));
+    QCOMPARE(label(b), QStringLiteral("KNN tuned"));
+    QVERIFY(!page.renameRun(a, QStringLiteral("knn TUNED")));
+    QVERIFY(page.banner()->isVisibleTo(&page));
+    QVERIFY2(page.banner()->text().contains(QStringLiteral("already labelled")), qPrintable(page.banner()->text()));
+    QCOMPARE(RunRepository(*m_project).get(a)->label, QStringLiteral("ItemKNN"));
+
+    // F2 opens the editor on the label; the list's own edit renames.
+    page.selectRun(a);
+    QVERIFY(page.renameAction()->isEnabled());
+    page.renameAction()->trigger();
+    QCOMPARE(table->currentIndex().column(), int(RunListModel::NameColumn));
+    QVERIFY(table->indexWidget(table->currentIndex()) != nullptr); // the label's editor is open
+    // setData only asks (renameRequested); the page renames in the project, then the list is read again.
+    QVERIFY(!model->setData(model->index(model->rowOf(a), RunListModel::NameColumn), QStringLiteral("KNN k=20")));
+    QTRY_COMPARE(RunRepository(*m_project).get(a)->label, QStringLiteral("KNN k=20"));
+    QTRY_COMPARE(label(a), QStringLiteral("KNN k=20"));
+}
+
+// The "not everything is ready" banner is there while the dataset is missing (with a button to the
+// Dataset step) and goes once the dataset is loaded.
+void TestEvaluatePage::bannerFollowsDataset()
+{
+    DatasetController datasets(m_tasks.get());
+    EvaluationController controller(m_providers.get(), &datasets, m_tasks.get());
+    auto project = ProjectFile::create(m_dir.filePath(QStringLiteral("nodataset")));
+    QVERIFY(project.ok());
+    m_project = std::move(project.value());
+    const GoldSet set = cinetune::test::sixteenUserGoldSet(*m_datasets->current()->dataset);
+    const qint64 gold = GoldSetRepository(*m_project).add(QStringLiteral("sample16"), set, "f").value();
+    RunSpec knn;
+    knn.goldSetName = QStringLiteral("sample16");
+    knn.goldSetId = gold;
+    knn.target.kind = TargetKind::Baseline;
+    knn.target.baseline = QStringLiteral("itemknn");
+    QVERIFY(RunRepository(*m_project).create(QStringLiteral("r"), knn, {}, 12).ok());
+    controller.setProject(m_project.get());
+
+    EvaluatePage page(&controller);
+    page.resize(824, 600);
+    page.show();
+    QVERIFY(page.banner()->isVisibleTo(&page));
+    QVERIFY(page.banner()->text().contains(QStringLiteral("No dataset")));
+    QPushButton *go = page.findChild<QPushButton *>(QStringLiteral("bannerDatasetButton"));
+    QVERIFY(go && go->isVisibleTo(&page));
+    QSignalSpy step(&page, &EvaluatePage::stepRequested);
+    go->click();
+    QCOMPARE(step.count(), 1);
+    QCOMPARE(step.first().first().toInt(), int(Step::Dataset));
+
+    datasets.load(QString::fromLatin1(kSamplePath));
+    QTRY_VERIFY_WITH_TIMEOUT(datasets.current() != nullptr, 60000);
+    QTRY_VERIFY(!page.banner()->isVisibleTo(&page));
+    QVERIFY(!go->isVisibleTo(&page));
+    controller.setProject(nullptr);
+    m_project.reset();
+}
+
 void TestEvaluatePage::screenshot()
 {
     setUpProject(QStringLiteral("shot"));

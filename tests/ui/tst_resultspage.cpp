@@ -44,6 +44,8 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QCheckBox>
+#include <QHeaderView>
+#include <QListWidget>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -180,6 +182,8 @@ private Q_SLOTS:
     void contextMenus();
     void anyChartViewExportsVector();
     void resultsStepIsAvailable();
+    void fitsLaptop_data();
+    void fitsLaptop();
     void screenshot();
 };
 
@@ -518,6 +522,9 @@ void TestResultsPage::projectRuns()
         spec.goldSetId = goldId.value();
         spec.target.provider = "openai-main";
         spec.target.model = name == "zero-shot" ? "gpt-4o-mini" : "ft:gpt-4o-mini:acme";
+        spec.strategy = name == "zero-shot" ? PromptStrategyKind::ZeroShot : PromptStrategyKind::FineTuned;
+        spec.seed = 11;
+        // Default labels: "GPT-4o-mini zero-shot", "FT GPT-4o-mini" (this model id has no suffix).
         const Result<qint64> id = runs.create(name, spec, "https://api.openai.com/v1", 2);
         QVERIFY(id.ok());
         for (int u = 0; u < 2; ++u) {
@@ -564,12 +571,21 @@ void TestResultsPage::projectRuns()
 
     ResultsPage page;
     page.setProject(&p);
-    // No dataset yet: the page says what to do.
+    // No dataset yet: the page says what to do, with a button to the Dataset step.
     QVERIFY(page.findChild<MessageBanner *>("resultsBanner")->text().contains("dataset"));
+    QVERIFY(page.banner()->isVisibleTo(&page));
+    QVERIFY(page.datasetButton()->isVisibleTo(&page));
+    QSignalSpy step(&page, &ResultsPage::stepRequested);
+    page.datasetButton()->click();
+    QCOMPARE(step.count(), 1);
+    QCOMPARE(step.first().first().toInt(), int(Step::Dataset));
     QSignalSpy scored(&page, &ResultsPage::runsScored);
     const LoadedDatasetPtr sample = uitest::loadSample(dir.filePath("cache"));
     QVERIFY(sample);
     page.setDataset(sample->dataset);
+    // The banner follows the state: the dataset is open, so it and its button are gone.
+    QVERIFY(!page.banner()->isVisibleTo(&page));
+    QVERIFY(!page.datasetButton()->isVisibleTo(&page));
     QVERIFY(scored.wait(60000));
     QCOMPARE(scored.first().at(0).toInt(), 2);
     const ResultsTableModel *paper = page.paperTableView()->resultsModel();
@@ -587,8 +603,12 @@ void TestResultsPage::projectRuns()
     QCOMPARE(page.paperTableView()->resultsModel()->columnCount(), 3);
     reference->setChecked(true);
     QCOMPARE(page.paperTableView()->resultsModel()->columnCount(), 5);
-    QCOMPARE(paper->headerData(1, Qt::Horizontal).toString(), QStringLiteral("zero-shot"));
-    QCOMPARE(paper->headerData(2, Qt::Horizontal).toString(), QStringLiteral("fine-tuned"));
+    // The short labels head the columns; the full identity is in the tooltip.
+    QCOMPARE(paper->headerData(1, Qt::Horizontal).toString(), QStringLiteral("GPT-4o-mini zero-shot"));
+    QCOMPARE(paper->headerData(2, Qt::Horizontal).toString(), QStringLiteral("FT GPT-4o-mini"));
+    const QString tip = paper->headerData(2, Qt::Horizontal, Qt::ToolTipRole).toString();
+    for (const char *part : {"fine-tuned", "paper50", "test", "openai-main", "ft:gpt-4o-mini:acme", "seed 11"})
+        QVERIFY2(tip.contains(QLatin1String(part)), qPrintable(tip));
     QCOMPARE(paper->index(6, 1).data(Qt::UserRole).toDouble(), 0.0); // MRR
     QCOMPARE(paper->index(6, 2).data(Qt::UserRole).toDouble(), 1.0);
     // The default pair is last − first; any other pair comes from the per-user rows.
@@ -605,8 +625,8 @@ void TestResultsPage::projectRuns()
     // Jumanji = 2, Grumpier Old Men = 3 (also the gold movies).
     const QHash<std::uint32_t, int> ratings = sampleRatingCounts();
     QVERIFY(ratings.value(1) > 100);
-    const QList<QPair<QString, QList<int>>> samples{{"zero-shot", {ratings[6], ratings[16]}},
-                                                    {"fine-tuned", {ratings[1], ratings[2], ratings[3]}},
+    const QList<QPair<QString, QList<int>>> samples{{"GPT-4o-mini zero-shot", {ratings[6], ratings[16]}},
+                                                    {"FT GPT-4o-mini", {ratings[1], ratings[2], ratings[3]}},
                                                     {"Gold movies", {ratings[1], ratings[2], ratings[3]}}};
     // The page rebuilds its chart views on every change: look them up each time.
     const auto chartView = [&page](const QString &id) -> ResultsChartView * {
@@ -680,7 +700,7 @@ void TestResultsPage::projectRuns()
             const QStringList &f = rows[row];
             QCOMPARE(f.size(), head.size());
             QCOMPARE(f[0], QStringLiteral("paper50"));
-            QCOMPARE(f[1], run.name);
+            QCOMPARE(f[1], run.label);
             QCOMPARE(f[2], QString::number(run.id));
             QCOMPARE(f[3], QString::number(rep.users[u]));
             QCOMPARE(f[4], QStringLiteral("scored"));
@@ -698,6 +718,9 @@ void TestResultsPage::projectRuns()
         }
     }
     QVERIFY(page.perUserCsv().contains("# convention "));
+    // The metadata names each run in full beside its label.
+    QVERIFY(page.perUserCsv().contains(QStringLiteral("# run \"FT GPT-4o-mini\": id ")));
+    QVERIFY(page.perUserCsv().contains(QStringLiteral("run fine-tuned · gold set paper50 · split test")));
     // Export All writes them too.
     QTemporaryDir out;
     const Result<int> written = page.exportAllTo(out.path(), QSize(400, 300), 96);
@@ -705,6 +728,29 @@ void TestResultsPage::projectRuns()
     QFile perUser(out.filePath("per-user-paper50.csv"));
     QVERIFY(perUser.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(perUser.readAll()).section('\n', 1), page.perUserCsv().section('\n', 1));
+    // Every table export has the labels as headers and the full identity in its metadata.
+    int tableFiles = 0;
+    for (const QFileInfo &fi : QDir(out.path()).entryInfoList({"*.csv", "*.md", "*.tex", "*.json"}, QDir::Files)) {
+        if (fi.fileName().startsWith("per-user"))
+            continue;
+        QFile f(fi.filePath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY2(text.contains("FT GPT-4o-mini"), qPrintable(fi.fileName()));
+        QVERIFY2(text.contains("ft:gpt-4o-mini:acme"), qPrintable(fi.fileName()));
+        QVERIFY2(text.contains("\"run_name\":\"fine-tuned\"") || text.contains("\"run_name\": \"fine-tuned\""),
+                 qPrintable(fi.fileName()));
+        ++tableFiles;
+    }
+    QVERIFY(tableFiles >= 4);
+    // The report names the run by its label and keeps the identity.
+    const Result<ReportFiles> reportFiles = page.writeReportTo(out.filePath("report"));
+    QVERIFY2(reportFiles.ok(), qPrintable(reportFiles ? QString() : reportFiles.error().message));
+    QFile html(reportFiles->html);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString reportHtml = QString::fromUtf8(html.readAll());
+    QVERIFY(reportHtml.contains("<th>FT GPT-4o-mini</th>"));
+    QVERIFY(reportHtml.contains("ft:gpt-4o-mini:acme"));
     // The tables' context menu offers them (enabled: the runs have per-user rows).
     page.paperTableView()->resize(400, 300);
     QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(5, 5), QPoint(5, 5));
@@ -780,6 +826,70 @@ void TestResultsPage::resultsStepIsAvailable()
     w.setCurrentStep(static_cast<int>(Step::Results));
     QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget *>(w.resultsPage()));
     QVERIFY(w.resultsPage()->findChild<QWidget *>("resultsEmpty")->isVisibleTo(w.resultsPage()));
+}
+
+// At laptop sizes the page never widens the window: its minimum fits 1024 × 700 minus a 200 px
+// sidebar even with the long run names of issue 17 as labels; charts stack when two do not fit.
+void TestResultsPage::fitsLaptop_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::newRow("short") << QStringLiteral("FT sim3");
+    QTest::newRow("long name as label") << QStringLiteral(
+        "profileData50 (seed 1)/test/ft:gpt-4o-mini-2024-07-18:cinetune-sim:sim3:abcdef/fine-tuned (simulator — not an LLM)");
+}
+
+void TestResultsPage::fitsLaptop()
+{
+    QFETCH(QString, label);
+    ResultsComparison c = comparison();
+    for (GoldSetResults &g : c.groups) {
+        g.runs[1].column.label = label;
+        g.popularity[1].label = label;
+    }
+    ResultsPage page;
+    page.setComparison(c);
+    for (int tab : {0, 1}) {
+        page.tabs()->setCurrentIndex(tab);
+        const QSize min = page.minimumSizeHint();
+        QVERIFY2(min.width() <= 1024 - 200 && min.height() <= 700 - 120,
+                 qPrintable(QStringLiteral("%1 × %2").arg(min.width()).arg(min.height())));
+    }
+    // The run list elides a long label instead of scrolling sideways.
+    auto *runList = page.findChild<QListWidget *>(QStringLiteral("runList"));
+    QVERIFY(runList);
+    page.resize(824, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(runList->visualItemRect(runList->item(1)).width() <= runList->viewport()->width());
+    // A narrow page stacks the charts; a wide one puts two side by side.
+    page.tabs()->setCurrentIndex(1);
+    page.resize(824, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_COMPARE(page.chartColumns(), 1);
+    page.resize(1600, 900);
+    QTRY_COMPARE(page.chartColumns(), 2);
+    // The value cells stay in sight: no header section is wider than its cap.
+    page.tabs()->setCurrentIndex(0);
+    page.resize(824, 600);
+    QCoreApplication::processEvents();
+    QVERIFY(page.paperTableView()->horizontalHeader()->sectionSize(2) <= 260);
+    QVERIFY(page.paperTableView()->columnViewportPosition(2) < page.paperTableView()->viewport()->width());
+
+    // In the main window at 1024 × 700 the Results step keeps the window at that size.
+    MainWindow w;
+    w.resize(1024, 700);
+    w.resultsPage()->setComparison(c);
+    w.setCurrentStep(static_cast<int>(Step::Results));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    for (int tab : {0, 1}) {
+        w.resultsPage()->tabs()->setCurrentIndex(tab);
+        QCoreApplication::processEvents();
+        QVERIFY2(w.minimumSizeHint().width() <= 1024 && w.minimumSizeHint().height() <= 700,
+                 qPrintable(QStringLiteral("%1 × %2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
+        QCOMPARE(w.size(), QSize(1024, 700));
+    }
 }
 
 void TestResultsPage::screenshot()

@@ -9,9 +9,11 @@
 #include "ui/common/messagebanner.h"
 
 #include <QHBoxLayout>
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -51,6 +53,8 @@ EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_retry(new QPushButton(tr("Retry Failed"), this))
     , m_delete(new QPushButton(tr("Delete"), this))
+    , m_bannerDataset(new QPushButton(tr("Go to Dataset"), this))
+    , m_rename(new QAction(tr("Rename…"), this))
     , m_live(new QLabel(this))
     , m_runs(new RunListModel(this))
     , m_runTable(new QTableView(this))
@@ -59,6 +63,10 @@ EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
     setObjectName(QStringLiteral("evaluatePage"));
     m_banner->setObjectName(QStringLiteral("evaluateBanner"));
     m_banner->hide();
+    m_bannerDataset->setObjectName(QStringLiteral("bannerDatasetButton"));
+    m_bannerDataset->setToolTip(tr("Open the Dataset step to load the project's dataset"));
+    m_bannerDataset->hide();
+    connect(m_bannerDataset, &QPushButton::clicked, this, [this] { Q_EMIT stepRequested(int(Step::Dataset)); });
 
     auto *title = new QLabel(tr("Evaluate"), this);
     QFont tf = title->font();
@@ -114,8 +122,33 @@ EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
     m_runTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_runTable->setAlternatingRowColors(true);
     m_runTable->verticalHeader()->hide();
-    m_runTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_runTable->horizontalHeader()->setSectionResizeMode(RunListModel::NameColumn, QHeaderView::Stretch);
+    // Several rows visible; the label and target columns wide enough to read (both elide in the
+    // middle, the full text in their tooltips); the list scrolls sideways on a narrow window.
+    QHeaderView *header = m_runTable->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RunListModel::NameColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(RunListModel::TargetColumn, QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    header->setMinimumSectionSize(48);
+    m_runTable->setColumnWidth(RunListModel::NameColumn, 170);
+    m_runTable->setColumnWidth(RunListModel::TargetColumn, 190);
+    m_runTable->setTextElideMode(Qt::ElideMiddle);
+    m_runTable->setWordWrap(false);
+    const int rowHeight = m_runTable->verticalHeader()->defaultSectionSize();
+    m_runTable->setMinimumHeight(header->sizeHint().height() + 4 * rowHeight + 2 * m_runTable->frameWidth() + 4);
+    m_runTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_runTable, &QWidget::customContextMenuRequested, this, &EvaluatePage::showRunMenu);
+    m_rename->setObjectName(QStringLiteral("renameRunAction"));
+    m_rename->setShortcut(QKeySequence(Qt::Key_F2));
+    m_rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_rename->setToolTip(tr("Give the selected run another short label (F2)"));
+    addAction(m_rename);
+    connect(m_rename, &QAction::triggered, this, &EvaluatePage::renameSelected);
+    connect(m_runs, &RunListModel::renameRequested, this, [this](qint64 runId, const QString &label) {
+        // Queued: the list is read again, which must not happen inside the editor's commit.
+        QMetaObject::invokeMethod(
+            this, [this, runId, label] { renameRun(runId, label); }, Qt::QueuedConnection);
+    });
     connect(m_runTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         const qint64 id = current.isValid() ? current.data(RunListModel::RunIdRole).toLongLong() : 0;
         if (id != m_view->runId())
@@ -129,6 +162,7 @@ EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
     split->addWidget(m_view);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 4);
+    split->setCollapsible(0, false);
     auto *mainLayout = new QVBoxLayout(main);
     mainLayout->setContentsMargins(0, 0, 0, 0);
     mainLayout->addLayout(bar);
@@ -139,7 +173,10 @@ EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
 
     auto *l = new QVBoxLayout(this);
     l->addWidget(title);
-    l->addWidget(m_banner);
+    auto *bannerRow = new QHBoxLayout;
+    bannerRow->addWidget(m_banner, 1);
+    bannerRow->addWidget(m_bannerDataset, 0, Qt::AlignVCenter);
+    l->addLayout(bannerRow);
     l->addWidget(m_stack, 1);
 
     connect(m_controller, &EvaluationController::runsChanged, this, &EvaluatePage::refresh);
@@ -190,10 +227,16 @@ void EvaluatePage::refresh()
     // A project with runs but no dataset still lists its runs (they can be scored once it loads).
     const bool ready = project && (gold || !m_controller->runs().isEmpty()) && (dataset || !m_controller->runs().isEmpty());
     m_stack->setCurrentIndex(ready ? 1 : 0);
+    // The banner follows the state: shown while something is missing, gone once it is there.
     if (ready && !missing.isEmpty()) {
         m_banner->showMessage(MessageBanner::Kind::Information, tr("Not everything is ready"), missing.join(QLatin1Char(' ')));
         m_banner->show();
+        m_bannerShowsMissing = true;
+    } else if (m_bannerShowsMissing) {
+        m_banner->hide();
+        m_bannerShowsMissing = false;
     }
+    m_bannerDataset->setVisible(m_bannerShowsMissing && !dataset);
     refreshRuns();
     if (m_view->runId() && m_runs->rowOf(m_view->runId()) < 0)
         m_view->showRun(0);
@@ -252,6 +295,7 @@ void EvaluatePage::updateButtons()
     m_cancel->setEnabled(active);
     m_retry->setEnabled(id && !active && llm && c.failed > 0 && m_controller->hasDataset());
     m_delete->setEnabled(id && !active);
+    m_rename->setEnabled(id != 0);
 }
 
 void EvaluatePage::updateLive()
@@ -266,7 +310,11 @@ void EvaluatePage::updateLive()
     QStringList parts;
     parts << tr("%1 / %2 users").arg(loc.toString(p->done), loc.toString(p->total));
     parts << tr("%1 prompt + %2 answer tokens").arg(loc.toString(p->promptTokens), loc.toString(p->completionTokens));
-    parts << (p->cost < 0 ? tr("cost: unknown price") : tr("cost so far: $%1").arg(loc.toString(p->cost, 'f', 4)));
+    const auto run = m_controller->run(id);
+    if (run && run->simulated)
+        parts << tr("cost: none (simulated)");
+    else
+        parts << (p->cost < 0 ? tr("cost: unknown price") : tr("cost so far: $%1").arg(loc.toString(p->cost, 'f', 4)));
     if (m_controller->isPaused(id))
         parts << tr("paused");
     else if (p->etaMs >= 0 && p->done < p->total)
@@ -276,6 +324,8 @@ void EvaluatePage::updateLive()
 
 void EvaluatePage::showError(const QString &headline, const QString &details)
 {
+    m_bannerShowsMissing = false;
+    m_bannerDataset->hide();
     m_banner->showMessage(MessageBanner::Kind::Error, headline, details);
     m_banner->show();
 }
@@ -290,7 +340,7 @@ void EvaluatePage::newRun()
         if (!dialog)
             return;
         m_banner->hide();
-        auto id = m_controller->startRun(dialog->runName(), dialog->spec(), dialog->concurrency());
+        auto id = m_controller->startRun(dialog->runName(), dialog->spec(), dialog->concurrency(), dialog->runLabel());
         if (!id) {
             showError(tr("The run did not start"), id.error().message);
             return;
@@ -324,6 +374,42 @@ void EvaluatePage::retrySelected()
         showError(tr("The failed users were not sent again"), s.error().message);
 }
 
+void EvaluatePage::renameSelected()
+{
+    const int row = m_runs->rowOf(selectedRun());
+    if (row < 0)
+        return;
+    const QModelIndex index = m_runs->index(row, RunListModel::NameColumn);
+    m_runTable->setCurrentIndex(index);
+    m_runTable->edit(index);
+}
+
+bool EvaluatePage::renameRun(qint64 runId, const QString &label)
+{
+    if (Status s = m_controller->renameRun(runId, label); !s) {
+        showError(tr("The run was not renamed"), s.error().message);
+        return false;
+    }
+    if (!m_bannerShowsMissing)
+        m_banner->hide();
+    return true;
+}
+
+void EvaluatePage::showRunMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_runTable->indexAt(pos);
+    if (!index.isValid())
+        return;
+    selectRun(index.data(RunListModel::RunIdRole).toLongLong());
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_rename);
+    QAction *remove = menu->addAction(tr("Delete…"));
+    remove->setEnabled(m_delete->isEnabled());
+    connect(remove, &QAction::triggered, this, &EvaluatePage::deleteSelected);
+    menu->popup(m_runTable->viewport()->mapToGlobal(pos));
+}
+
 void EvaluatePage::deleteSelected()
 {
     const qint64 id = selectedRun();
@@ -332,7 +418,7 @@ void EvaluatePage::deleteSelected()
         return;
     auto *box = new QMessageBox(
         QMessageBox::Question, tr("Delete Run"),
-        tr("Delete the run \"%1\" and its stored responses? Answers stay in the response cache.").arg(run->name),
+        tr("Delete the run \"%1\" and its stored responses? Answers stay in the response cache.").arg(run->label),
         QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setObjectName(QStringLiteral("deleteRunBox"));

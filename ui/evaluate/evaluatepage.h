@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -35,6 +36,10 @@ public:
     // The text of the "what is missing" panel ("" when the page is ready).
     QString missingText() const;
     QPushButton *button(const QString &objectName) const;
+    // "Rename…" (F2, context menu): edits the selected run's label in the list.
+    QAction *renameAction() const { return m_rename; }
+    // Renames a run's label in the project; false (and the reason in the banner) when refused.
+    bool renameRun(qint64 runId, const QString &label);
     // The dialog of newRun() while it is open (tests fill it in).
     NewRunDialog *openDialog() const { return m_dialog; }
 
@@ -46,6 +51,7 @@ public Q_SLOTS:
     void cancelSelected();
     void retrySelected();
     void deleteSelected();
+    void renameSelected();
     void refresh();
 
 Q_SIGNALS:
@@ -61,6 +67,7 @@ private:
     void updateButtons();
     void updateLive();
     void showError(const QString &headline, const QString &details);
+    void showRunMenu(const QPoint &pos);
 
     EvaluationController *m_controller;
     MessageBanner *m_banner;
@@ -75,6 +82,9 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_retry;
     QPushButton *m_delete;
+    QPushButton *m_bannerDataset; // beside the "not everything is ready" banner
+    bool m_bannerShowsMissing = false;
+    QAction *m_rename;
     QLabel *m_live;
     RunListModel *m_runs;
     QTableView *m_runTable;

@@ -5,6 +5,7 @@
 #include "core/eval/baselinerun.h"
 #include "core/eval/evalrun.h"
 #include "core/eval/promptstrategy.h"
+#include "core/eval/runlabel.h"
 #include "core/finetune/pricetable.h"
 #include "core/finetune/tokenizer.h"
 #include "core/project/jobrepository.h"
@@ -167,7 +168,24 @@ std::optional<RunProgress> EvaluationController::progress(qint64 runId) const
     return it == m_active.end() ? std::nullopt : std::optional<RunProgress>(it->second.progress);
 }
 
-Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec &requested, int concurrency)
+Status EvaluationController::renameRun(qint64 runId, const QString &label)
+{
+    if (!m_runs)
+        return makeError(errc::Ui::NoProject, tr("No project is open."));
+    if (Status s = m_runs->setLabel(runId, label); !s)
+        return s;
+    Q_EMIT runsChanged();
+    return Ok{};
+}
+
+QString EvaluationController::suggestedLabel(const RunSpec &spec) const
+{
+    const QString base = defaultRunLabel(spec);
+    return m_runs ? m_runs->uniqueLabel(base) : base;
+}
+
+Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec &requested, int concurrency,
+                                              const QString &label)
 {
     if (!m_runs)
         return makeError(errc::Ui::NoProject, tr("No project is open, so the run cannot be stored."));
@@ -208,7 +226,7 @@ Result<qint64> EvaluationController::startRun(const QString &name, const RunSpec
         baseUrl = profile->effectiveBaseUrl().toString();
         simulated = profile->kind == ProviderKind::Simulator;
     }
-    auto runId = prepareEvaluationRun(*m_runs, name, spec, baseUrl, users);
+    auto runId = prepareEvaluationRun(*m_runs, name, spec, baseUrl, users, label);
     if (!runId)
         return runId.error();
     // The simulator is not an LLM: stored with the run when it is made (schema step 8).
@@ -337,7 +355,7 @@ Status EvaluationController::launchBaseline(qint64 runId, const StoredRun &store
             PromiseProgress<Result<std::vector<StoredResponse>>> progress(promise);
             promise.addResult(computeBaselineResponses(*data->dataset, spec, users, progress, options));
         });
-    m_tasks->run(future, tr("Baseline run \"%1\"").arg(stored.name), this,
+    m_tasks->run(future, tr("Baseline run \"%1\"").arg(stored.label), this,
                  [this, runId](const QFuture<Result<std::vector<StoredResponse>>> &f) {
                      if (!m_active.count(runId) || !m_runs)
                          return; // project closed meanwhile

@@ -98,7 +98,13 @@ public:
 
     // Creates the run and starts it: LLM targets through the provider profile, baselines locally.
     // The error says what to fix (no dataset, no key, invalid spec, name taken with another spec).
-    [[nodiscard]] Result<qint64> startRun(const QString &name, const RunSpec &spec, int concurrency = 0);
+    // `label`: the run's short label (empty: its default, made unique).
+    [[nodiscard]] Result<qint64> startRun(const QString &name, const RunSpec &spec, int concurrency = 0,
+                                          const QString &label = {});
+    // Gives the run another short label (unique in the project; the error says why not).
+    [[nodiscard]] Status renameRun(qint64 runId, const QString &label);
+    // The default label a new run with this spec would get (unique in the project).
+    QString suggestedLabel(const RunSpec &spec) const;
     // Continues a stopped run (a reopened project's too), or resumes a paused one.
     [[nodiscard]] Status resume(qint64 runId);
     void pause(qint64 runId);

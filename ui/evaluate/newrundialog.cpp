@@ -1,5 +1,7 @@
 #include "ui/evaluate/newrundialog.h"
 
+#include "core/eval/runlabel.h"
+
 #include "core/eval/baselines.h"
 #include "core/providers/providerclient.h"
 #include "ui/common/providerservice.h"
@@ -26,6 +28,7 @@ NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
     : QDialog(parent)
     , m_controller(controller)
     , m_name(new QLineEdit(this))
+    , m_label(new QLineEdit(this))
     , m_gold(new QComboBox(this))
     , m_split(new QComboBox(this))
     , m_modelTarget(new QRadioButton(tr("Model of a provider"), this))
@@ -143,6 +146,11 @@ NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
 
     auto *nameRow = new QFormLayout;
     nameRow->addRow(tr("Run name:"), m_name);
+    m_label->setObjectName(QStringLiteral("runLabelEdit"));
+    m_label->setMaxLength(kMaxRunLabelLength);
+    m_label->setToolTip(tr("A short label for tables, chart legends and exports; leave it empty for the suggested one. "
+                           "Rename it later in the run list (F2)."));
+    nameRow->addRow(tr("Label:"), m_label);
     auto *cols = new QHBoxLayout;
     auto *left = new QVBoxLayout;
     left->addWidget(what);
@@ -166,6 +174,7 @@ NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
         updateEnabled();
         if (!m_nameEdited)
             m_name->setText(suggestedName());
+        m_label->setPlaceholderText(m_controller->suggestedLabel(spec()));
         scheduleEstimate();
     };
     const auto refillModels = [this, changed] {
@@ -235,6 +244,11 @@ RunSpec NewRunDialog::spec() const
 QString NewRunDialog::runName() const
 {
     return m_name->text().trimmed();
+}
+
+QString NewRunDialog::runLabel() const
+{
+    return m_label->text().simplified();
 }
 
 int NewRunDialog::concurrency() const

@@ -33,6 +33,9 @@ public:
 
     RunSpec spec() const;
     QString runName() const;
+    // The short label typed in ("" = the default shown as the field's placeholder).
+    QString runLabel() const;
+    QLineEdit *labelEdit() const { return m_label; }
     int concurrency() const;
     // The estimate's text ("—" until counted).
     QString estimateText() const;
@@ -56,6 +59,7 @@ private:
 
     EvaluationController *m_controller;
     QLineEdit *m_name;
+    QLineEdit *m_label;
     bool m_nameEdited = false;
     QComboBox *m_gold;
     QComboBox *m_split;

@@ -1,6 +1,7 @@
 #include "ui/evaluate/runlistmodel.h"
 
 #include "core/eval/baselines.h"
+#include "core/eval/runlabel.h"
 #include "core/finetune/pricetable.h"
 
 #include <QBrush>
@@ -95,6 +96,8 @@ QString RunListModel::costText(const RunRow &row)
 {
     if (row.run.spec.target.kind == TargetKind::Baseline)
         return tr("none (local)");
+    if (row.simulated || row.run.simulated)
+        return tr("none (simulated)"); // the offline simulator bills nothing
     const QLocale locale;
     qint64 prompt = row.counts.promptTokens;
     qint64 completion = row.counts.completionTokens;
@@ -132,7 +135,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case NameColumn:
-            return r.run.name;
+            return r.run.label.isEmpty() ? r.run.name : r.run.label;
         case TargetColumn:
             return r.simulated ? tr("%1 (simulator — not an LLM)").arg(targetText(r.run.spec)) : targetText(r.run.spec);
         case StrategyColumn:
@@ -156,8 +159,14 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
+    if (role == Qt::EditRole && index.column() == NameColumn)
+        return r.run.label.isEmpty() ? r.run.name : r.run.label;
     if (role == Qt::ToolTipRole && index.column() == StatusColumn && !r.run.errorMessage.isEmpty())
         return r.run.errorMessage;
+    if (role == Qt::ToolTipRole && index.column() == NameColumn)
+        return tr("%1\n%2\nRename with F2 or the context menu.").arg(r.run.label, runIdentity(r.run.name, r.run.spec));
+    if (role == Qt::ToolTipRole && (index.column() == TargetColumn || index.column() == GoldSetColumn))
+        return data(index, Qt::DisplayRole); // long; the column may elide it
     if (role == Qt::ForegroundRole && index.column() == FailedColumn && r.counts.failed > 0)
         return QBrush(QColor(0xD5, 0x5E, 0x00));
     if (role == Qt::TextAlignmentRole
@@ -172,7 +181,7 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     switch (section) {
     case NameColumn:
-        return tr("Name");
+        return tr("Run");
     case TargetColumn:
         return tr("Target");
     case StrategyColumn:
@@ -192,6 +201,27 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     default:
         return {};
     }
+}
+
+Qt::ItemFlags RunListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == NameColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool RunListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || index.column() != NameColumn || index.row() >= m_rows.size())
+        return false;
+    const RunRow &r = m_rows[index.row()];
+    const QString label = value.toString().simplified();
+    if (label == r.run.label)
+        return false;
+    // The page renames it in the project (or says why not) and the list is read again.
+    Q_EMIT renameRequested(r.run.id, label);
+    return false;
 }
 
 } // namespace cinetune::ui

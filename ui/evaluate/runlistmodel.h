@@ -19,8 +19,9 @@ struct RunRow
     bool simulated = false; // answered by the offline simulator (not an LLM): said in the list
 };
 
-// The project's evaluation runs, oldest first: name, target, strategy, gold set/split, status,
-// progress (done/total), failed, cost, created. RunIdRole on any column gives the run id.
+// The project's evaluation runs, oldest first: label, target, strategy, gold set/split, status,
+// progress (done/total), failed, cost, created. RunIdRole on any column gives the run id. The label
+// is editable (F2, double-click): an edit asks for the rename (renameRequested), the page does it.
 class RunListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -51,13 +52,19 @@ public:
     static QString targetText(const RunSpec &spec);
     static QString strategyText(const RunSpec &spec);
     static QString statusText(const RunRow &row);
-    // Paid tokens at the price table's inference price; baselines cost nothing; "unknown price".
+    // Paid tokens at the price table's inference price; baselines and simulated runs cost nothing;
+    // "unknown price".
     static QString costText(const RunRow &row);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+Q_SIGNALS:
+    void renameRequested(qint64 runId, const QString &label);
 
 private:
     QList<RunRow> m_rows;

@@ -1,6 +1,8 @@
 #include "ui/evaluate/runview.h"
 
 #include "ui/evaluate/metrictablemodel.h"
+
+#include "core/eval/runlabel.h"
 #include "ui/evaluate/runlistmodel.h"
 #include "ui/evaluate/userscoremodel.h"
 #include "ui/dataset/datasetcontroller.h"
@@ -212,7 +214,8 @@ void RunView::showRun(qint64 runId)
         m_state->setText(tr("Start a run with New Run…, or select one in the list."));
         return;
     }
-    m_heading->setText(run->name);
+    m_heading->setText(run->label.isEmpty() ? run->name : run->label);
+    m_heading->setToolTip(runIdentity(run->name, run->spec));
     rescore();
 }
 

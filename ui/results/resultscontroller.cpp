@@ -87,8 +87,14 @@ bool ResultsController::reloadFacts(bool *lossesChanged)
 
 void ResultsController::refreshRuns()
 {
-    if (!m_project)
+    const auto waiting = [this](int runs) {
+        m_waitingForDataset = runs;
+        Q_EMIT datasetNeeded(runs);
+    };
+    if (!m_project) {
+        waiting(0);
         return;
+    }
     if (m_scoring) {
         m_rescore = true; // once the current scoring is done
         return;
@@ -101,13 +107,13 @@ void ResultsController::refreshRuns()
         Q_EMIT problem(true, tr("The project's runs could not be read"), inputs.error().message);
         return;
     }
-    if (inputs->isEmpty())
-        return;
-    if (!m_dataset) {
-        Q_EMIT problem(false, tr("Open the project's dataset to see its runs"),
-                       tr("%n run(s) of this project can be scored once the dataset they were made on is open: "
-                          "the answers' titles are matched to its movies.",
-                          nullptr, static_cast<int>(inputs->size())));
+    if (inputs->isEmpty() || m_dataset) {
+        waiting(0);
+        if (inputs->isEmpty())
+            return;
+    } else {
+        // Shown by the page with a button to the Dataset step until the dataset is open.
+        waiting(static_cast<int>(inputs->size()));
         return;
     }
     m_scoring = true;

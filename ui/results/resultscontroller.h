@@ -52,6 +52,8 @@ public:
     // served once that is done.
     void refreshRuns();
     bool scoring() const { return m_scoring; }
+    // Runs that wait for the dataset (see datasetNeeded).
+    int runsWaitingForDataset() const { return m_waitingForDataset; }
     const QList<ScoredRun> &scoredRuns() const { return m_scored; }
 
     // Writes the files of a prepared export or report on a worker (exportFinished, reportFinished).
@@ -66,6 +68,9 @@ Q_SIGNALS:
     void runsScored(int runs);
     // Something the page shows in its banner: a read or scoring failure (error) or what to do.
     void problem(bool error, const QString &title, const QString &text);
+    // Whether runs wait for the dataset: `runs` > 0 while the project has runs to score and no
+    // dataset is open, 0 once it is (or there is nothing to score). Emitted at every refresh.
+    void datasetNeeded(int runs);
     void exportFinished(const cinetune::Result<int> &result);
     void reportFinished(const cinetune::Result<cinetune::ui::ReportFiles> &result);
 
@@ -79,6 +84,7 @@ private:
     quint64 m_generation = 0; // of the project: a scoring of a previous one is dropped
     bool m_scoring = false;
     bool m_rescore = false;
+    int m_waitingForDataset = 0;
 };
 
 } // namespace cinetune::ui

@@ -11,6 +11,7 @@
 #include "ui/results/resultscontroller.h"
 #include "ui/common/filedialogs.h"
 #include "ui/common/messagebanner.h"
+#include "ui/shell/steps.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -27,9 +28,11 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace cinetune::ui {
@@ -68,6 +71,7 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     , m_controller(controller ? controller : new ResultsController(new BackgroundTasks(this), this))
     , m_pairFunction(storedPair)
     , m_banner(new MessageBanner(this))
+    , m_bannerDataset(new QPushButton(tr("Go to Dataset"), this))
     , m_group(new QComboBox(this))
     , m_runs(new QListWidget(this))
     , m_pairA(new QComboBox(this))
@@ -79,11 +83,23 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     , m_paperTable(new ResultsTableView(this))
     , m_extendedTable(new ResultsTableView(this))
     , m_chartArea(new QWidget(this))
+    , m_chartScroll(new QScrollArea(this))
     , m_chartGrid(new QGridLayout(m_chartArea))
 {
     setObjectName(QStringLiteral("resultsPage"));
     m_banner->setObjectName(QStringLiteral("resultsBanner"));
     m_banner->hide();
+    m_bannerDataset->setObjectName(QStringLiteral("bannerDatasetButton"));
+    m_bannerDataset->setToolTip(tr("Open the Dataset step to load the project's dataset"));
+    m_bannerDataset->hide();
+    connect(m_bannerDataset, &QPushButton::clicked, this, [this] { Q_EMIT stepRequested(int(Step::Dataset)); });
+    // Long run labels must not widen the page: the combos elide, the list scrolls.
+    for (QComboBox *c : {m_group, m_pairA, m_pairB}) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(10);
+    }
+    m_runs->setTextElideMode(Qt::ElideMiddle);
+    m_runs->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_group->setObjectName(QStringLiteral("groupCombo"));
     m_runs->setObjectName(QStringLiteral("runList"));
     m_pairA->setObjectName(QStringLiteral("pairACombo"));
@@ -143,19 +159,25 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     tl->addWidget(heading(tr("All metrics with 95 % confidence intervals"), tables));
     tl->addWidget(m_extendedTable, 3);
     m_tabs->addTab(tables, tr("Tables"));
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(m_chartArea);
-    m_tabs->addTab(scroll, tr("Charts"));
+    m_chartScroll->setObjectName(QStringLiteral("chartScroll"));
+    m_chartScroll->setWidgetResizable(true);
+    m_chartScroll->setWidget(m_chartArea);
+    m_chartScroll->viewport()->installEventFilter(this); // two chart columns when they fit, else one
+    m_tabs->addTab(m_chartScroll, tr("Charts"));
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(side);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 900});
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({240, 900});
+    side->setMinimumWidth(180);
 
     auto *l = new QVBoxLayout(this);
-    l->addWidget(m_banner);
+    auto *bannerRow = new QHBoxLayout;
+    bannerRow->addWidget(m_banner, 1);
+    bannerRow->addWidget(m_bannerDataset, 0, Qt::AlignVCenter);
+    l->addLayout(bannerRow);
     l->addWidget(m_empty);
     l->addWidget(splitter, 1);
 
@@ -181,13 +203,58 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     connect(m_controller, &ResultsController::projectChanged, this, &ResultsPage::refresh);
     connect(m_controller, &ResultsController::lossesChanged, this, &ResultsPage::refresh);
     connect(m_controller, &ResultsController::runsScored, this, &ResultsPage::onRunsScored);
-    connect(m_controller, &ResultsController::problem, this, [this](bool error, const QString &title, const QString &text) {
-        m_banner->showMessage(error ? MessageBanner::Kind::Error : MessageBanner::Kind::Information, title, text);
-        m_banner->show();
-    });
+    connect(m_controller, &ResultsController::problem, this, &ResultsPage::showBanner);
+    connect(m_controller, &ResultsController::datasetNeeded, this, &ResultsPage::onDatasetNeeded);
     connect(m_controller, &ResultsController::exportFinished, this, &ResultsPage::onExportFinished);
     connect(m_controller, &ResultsController::reportFinished, this, &ResultsPage::onReportFinished);
     rebuildGroupChoices();
+}
+
+void ResultsPage::showBanner(bool error, const QString &title, const QString &text)
+{
+    m_bannerShowsMissing = false;
+    m_bannerDataset->hide();
+    m_banner->showMessage(error ? MessageBanner::Kind::Error : MessageBanner::Kind::Information, title, text);
+    m_banner->show();
+}
+
+void ResultsPage::onDatasetNeeded(int runs)
+{
+    if (runs > 0) {
+        showBanner(false, tr("Open the project's dataset to see its runs"),
+                   tr("%n run(s) of this project can be scored once the dataset they were made on is open: "
+                      "the answers' titles are matched to its movies.",
+                      nullptr, runs));
+        m_bannerShowsMissing = true;
+        m_bannerDataset->show();
+    } else if (m_bannerShowsMissing) {
+        // The dataset is open now (or nothing waits for it): the banner follows the state.
+        m_bannerShowsMissing = false;
+        m_bannerDataset->hide();
+        m_banner->hide();
+    }
+}
+
+bool ResultsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_chartScroll->viewport() && event->type() == QEvent::Resize)
+        layoutCharts();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ResultsPage::layoutCharts()
+{
+    const int spacing = std::max(0, m_chartGrid->horizontalSpacing());
+    const QMargins margins = m_chartGrid->contentsMargins();
+    const int needed = 2 * kChartMinimumWidth + spacing + margins.left() + margins.right();
+    const int columns = m_chartScroll->viewport()->width() >= needed ? 2 : 1;
+    if (columns == m_chartColumns && m_chartGrid->count() == m_charts.size())
+        return;
+    m_chartColumns = columns;
+    for (ResultsChartView *v : m_charts)
+        m_chartGrid->removeWidget(v);
+    for (qsizetype i = 0; i < m_charts.size(); ++i)
+        m_chartGrid->addWidget(m_charts[i], static_cast<int>(i / columns), static_cast<int>(i % columns));
 }
 
 void ResultsPage::setComparison(const ResultsComparison &comparison)
@@ -260,15 +327,23 @@ void ResultsPage::rebuildRunList()
     const int g = m_group->currentIndex();
     if (g >= 0 && g < m_comparison.groups.size()) {
         const GoldSetResults &group = m_comparison.groups[g];
+        const int rowHeight = std::max(m_runs->fontMetrics().height(), style()->pixelMetric(QStyle::PM_IndicatorHeight)) + 6;
         for (qsizetype i = 0; i < group.runs.size(); ++i) {
             const ResultColumn &c = group.runs[i].column;
             auto *item = new QListWidgetItem(c.label, m_runs);
+            // A narrow width hint: the row is as wide as the list, so a long label elides (tooltip).
+            item->setSizeHint(QSize(1, rowHeight));
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Checked);
             item->setData(Qt::UserRole, static_cast<int>(i));
-            item->setToolTip(c.runId.isEmpty() ? c.label : tr("Run %1").arg(c.runId));
+            const QString tip = !c.detail.isEmpty() ? tr("%1\nRun %2: %3").arg(c.label, c.runId, c.detail)
+                : c.runId.isEmpty()                 ? c.label
+                                                    : tr("%1\nRun %2").arg(c.label, c.runId);
+            item->setToolTip(tip);
             m_pairA->addItem(c.label, static_cast<int>(i));
             m_pairB->addItem(c.label, static_cast<int>(i));
+            m_pairA->setItemData(m_pairA->count() - 1, tip, Qt::ToolTipRole);
+            m_pairB->setItemData(m_pairB->count() - 1, tip, Qt::ToolTipRole);
         }
         m_pairA->setCurrentIndex(group.pairA + 1);
         m_pairB->setCurrentIndex(group.pairB + 1);
@@ -452,9 +527,10 @@ void ResultsPage::refresh()
     const QList<ChartSpec> specs = resultcharts::chartsFor(shown);
     for (qsizetype i = 0; i < specs.size(); ++i) {
         auto *view = new ResultsChartView(specs[i], m_chartArea);
-        m_chartGrid->addWidget(view, static_cast<int>(i / 2), static_cast<int>(i % 2));
+        m_chartGrid->addWidget(view, static_cast<int>(i / m_chartColumns), static_cast<int>(i % m_chartColumns));
         m_charts << view;
     }
+    layoutCharts();
 }
 
 Result<int> ResultsPage::exportAllTo(const QString &dir, QSize pngSize, int dpi) const
@@ -495,13 +571,12 @@ void ResultsPage::onExportFinished(const Result<int> &r)
     refresh();
     if (r) {
         const QString what = tr("%n file(s) written to %1.", nullptr, r.value()).arg(QDir::toNativeSeparators(m_exportDir));
-        m_banner->showMessage(MessageBanner::Kind::Information, tr("Exported"), what);
+        showBanner(false, tr("Exported"), what);
         Q_EMIT exportFinished(true, what);
     } else {
-        m_banner->showMessage(MessageBanner::Kind::Error, tr("Export failed"), r.error().message);
+        showBanner(true, tr("Export failed"), r.error().message);
         Q_EMIT exportFinished(false, r.error().message);
     }
-    m_banner->show();
 }
 
 void ResultsPage::writeReport()
@@ -534,12 +609,10 @@ void ResultsPage::onReportFinished(const Result<ReportFiles> &r)
     m_report->setText(tr("Write Report…"));
     if (r) {
         const QString where = tr("%1 and %2").arg(QDir::toNativeSeparators(r->html), QDir::toNativeSeparators(r->pdf));
-        m_banner->showMessage(MessageBanner::Kind::Information, tr("Report written"), where);
-        m_banner->show();
+        showBanner(false, tr("Report written"), where);
         Q_EMIT reportFinished(true, where);
     } else {
-        m_banner->showMessage(MessageBanner::Kind::Error, tr("The report was not written"), r.error().message);
-        m_banner->show();
+        showBanner(true, tr("The report was not written"), r.error().message);
         Q_EMIT reportFinished(false, r.error().message);
     }
 }

@@ -17,6 +17,7 @@ class QGridLayout;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QTabWidget;
 
 namespace cinetune {
@@ -85,6 +86,11 @@ public:
     ResultsTableView *extendedTableView() const { return m_extendedTable; }
     QList<ResultsChartView *> chartViews() const { return m_charts; }
     QTabWidget *tabs() const { return m_tabs; }
+    MessageBanner *banner() const { return m_banner; }
+    // "Go to Dataset" beside the banner while the project's runs wait for the dataset.
+    QPushButton *datasetButton() const { return m_bannerDataset; }
+    // Charts side by side (2) or stacked (1), by the width available.
+    int chartColumns() const { return m_chartColumns; }
 
     [[nodiscard]] Result<int> exportAllTo(const QString &dir, QSize pngSize, int dpi) const;
     [[nodiscard]] Result<ReportFiles> writeReportTo(const QString &dir) const;
@@ -103,9 +109,12 @@ Q_SIGNALS:
     void reportFinished(bool ok, const QString &message);
     void exportFinished(bool ok, const QString &message);
     void runsScored(int runs);
+    // Asks the main window to show another step (a ui/shell/steps.h Step), e.g. the Dataset step.
+    void stepRequested(int step);
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void exportPerUserRows();
@@ -117,12 +126,18 @@ private:
     void rebuildGroupChoices();
     void rebuildRunList();
     void refresh();
+    void layoutCharts();
+    void showBanner(bool error, const QString &title, const QString &text);
+    void onDatasetNeeded(int runs);
 
     ResultsController *m_controller;
     ResultsComparison m_comparison;
     ReportData m_reportBase; // without a project: what setReportBase() gave
     PairFunction m_pairFunction;
     MessageBanner *m_banner;
+    QPushButton *m_bannerDataset;
+    bool m_bannerShowsMissing = false;
+    int m_chartColumns = 2;
     QComboBox *m_group;
     QListWidget *m_runs;
     QComboBox *m_pairA;
@@ -135,6 +150,7 @@ private:
     ResultsTableView *m_paperTable;
     ResultsTableView *m_extendedTable;
     QWidget *m_chartArea;
+    QScrollArea *m_chartScroll;
     QGridLayout *m_chartGrid;
     QList<ResultsChartView *> m_charts;
     bool m_reportRunning = false;

@@ -107,7 +107,9 @@ QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation,
         const ResultColumn &c = m_table.columns[section - 1];
         if (role == Qt::ToolTipRole && c.reference)
             return tr("Published in the paper; not measured by CineTune");
-        return role == Qt::ToolTipRole && !c.runId.isEmpty() ? tr("Run %1").arg(c.runId) : c.label;
+        if (role == Qt::ToolTipRole && !c.detail.isEmpty())
+            return tr("%1\nRun %2: %3").arg(c.label, c.runId, c.detail);
+        return role == Qt::ToolTipRole && !c.runId.isEmpty() ? tr("%1\nRun %2").arg(c.label, c.runId) : c.label;
     }
     if (section == runs + 1)
         return role == Qt::ToolTipRole

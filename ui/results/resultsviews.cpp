@@ -15,7 +15,11 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
 #include <QSpinBox>
+#include <QStyleOptionHeader>
+
+#include <algorithm>
 #include <QStandardPaths>
 
 namespace cinetune::ui {
@@ -29,6 +33,33 @@ QString documentsDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
 }
+
+// A horizontal header that elides a label wider than its section (the style only clips it); the
+// full label is the section's tooltip.
+class ElidingHeader final : public QHeaderView
+{
+public:
+    explicit ElidingHeader(QWidget *parent)
+        : QHeaderView(Qt::Horizontal, parent)
+    {}
+
+protected:
+    void paintSection(QPainter *painter, const QRect &rect, int logicalIndex) const override
+    {
+        if (!rect.isValid())
+            return;
+        QStyleOptionHeader opt;
+        initStyleOption(&opt);
+        initStyleOptionForIndex(&opt, logicalIndex);
+        opt.rect = rect;
+        const int margin = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, &opt, this) + 2;
+        opt.text = opt.fontMetrics.elidedText(opt.text, textElideMode(), std::max(0, rect.width() - margin));
+        const QPointF origin = painter->brushOrigin();
+        painter->setBrushOrigin(rect.topLeft());
+        style()->drawControl(QStyle::CE_Header, &opt, painter, this);
+        painter->setBrushOrigin(origin);
+    }
+};
 
 void showFailure(QWidget *parent, const QString &title, const QString &message)
 {
@@ -98,7 +129,7 @@ ResultsChartView::ResultsChartView(const ChartSpec &spec, QWidget *parent)
 {
     setObjectName(QStringLiteral("chart_") + spec.id);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(420, 300);
+    setMinimumSize(kChartMinimumWidth, kChartMinimumHeight);
     rebuild();
 }
 
@@ -167,12 +198,17 @@ ResultsTableView::ResultsTableView(QWidget *parent)
     : QTableView(parent)
     , m_model(new ResultsTableModel(this))
 {
+    setHorizontalHeader(new ElidingHeader(this));
     setModel(m_model);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setAlternatingRowColors(true);
     verticalHeader()->hide();
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setStretchLastSection(false);
+    // A long label never pushes the values out of sight: the header elides (full text in its tooltip).
+    horizontalHeader()->setMaximumSectionSize(260);
+    horizontalHeader()->setTextElideMode(Qt::ElideMiddle);
+    setTextElideMode(Qt::ElideMiddle);
 }
 
 void ResultsTableView::contextMenuEvent(QContextMenuEvent *event)

@@ -35,6 +35,10 @@ private:
     QSpinBox *m_dpi;
 };
 
+// The smallest a chart of the Results page gets (it shrinks to this, then the page scrolls).
+inline constexpr int kChartMinimumWidth = 340;
+inline constexpr int kChartMinimumHeight = 250;
+
 // A chart of the Results page: shows spec.build(palette look); its context menu copies it or
 // exports it as PNG (chosen size and DPI), SVG or PDF, each rebuilt in the print look.
 class ResultsChartView final : public QChartView
