@@ -126,7 +126,8 @@ QString simulatorLabel()
 QString runLabel(const StoredRun &run)
 {
     const QString label = run.label.isEmpty() ? run.name : run.label;
-    return run.simulated ? tr("%1 (%2)").arg(label, simulatorLabel()) : label;
+    // The mark leads: a legend or header that elides the end of a label still shows it.
+    return run.simulated ? tr("Simulated: %1").arg(label) : label;
 }
 
 QString runDetail(const StoredRun &run)

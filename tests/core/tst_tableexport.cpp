@@ -682,7 +682,7 @@ void TestTableExport::simulatedRunsAreLabelled()
         runs << s;
     }
     const ResultsComparison c = comparisonFromScoredRuns(runs);
-    const QString mark = QStringLiteral("simulator — not an LLM");
+    const QString mark = QStringLiteral("Simulated: ");
     QCOMPARE(c.groups.size(), 1);
     QVERIFY(!c.groups[0].runs[0].column.label.contains(mark));
     QVERIFY(c.groups[0].runs[1].column.label.contains(mark));
@@ -691,12 +691,10 @@ void TestTableExport::simulatedRunsAreLabelled()
     for (const ResultsTable &t : allTables(c)) {
         for (TableFormat f : {TableFormat::Csv, TableFormat::Markdown, TableFormat::Latex, TableFormat::Json}) {
             const QString text = QString::fromUtf8(exportTable(t, f, {}));
-            QVERIFY2(text.contains(f == TableFormat::Latex ? QStringLiteral("simulator --- not an LLM") : mark),
-                     qPrintable(text.left(400)));
+            QVERIFY2(text.contains(mark), qPrintable(text.left(400)));
         }
     }
-    QVERIFY(cinetune::perUserRunsCsv(runs).contains(
-        QStringLiteral(",pd50/test/gpt-4o-mini-2024-07-18/paper (simulator — not an LLM),2,")));
+    QVERIFY(cinetune::perUserRunsCsv(runs).contains(QStringLiteral(",Simulated: pd50/test/gpt-4o-mini-2024-07-18/paper,2,")));
     // The report warns at the top (before any table) when a shown number comes from the simulator.
     ReportData report;
     report.title = QStringLiteral("r");

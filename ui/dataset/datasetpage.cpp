@@ -1,3 +1,4 @@
+#include "ui/common/primaryaction.h"
 #include "ui/dataset/datasetpage.h"
 
 #include "ui/shell/appsettings.h"
@@ -124,6 +125,7 @@ DatasetPage::DatasetPage(DatasetController *datasets, QWidget *parent)
     m_source->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *openFile = new QPushButton(tr("Open File…"), this);
+    markPrimaryAction(openFile);
     openFile->setToolTip(tr("Open a ratings file (ratings.csv, ratings.dat, u.data, combined_data_1.txt …)"));
     auto *openFolder = new QPushButton(tr("Open Folder…"), this);
     openFolder->setToolTip(tr("Open a dataset folder (MovieLens or Netflix Prize)"));

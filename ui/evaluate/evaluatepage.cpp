@@ -1,3 +1,4 @@
+#include "ui/common/primaryaction.h"
 #include "ui/evaluate/evaluatepage.h"
 
 #include "ui/evaluate/newrundialog.h"
@@ -106,6 +107,7 @@ EvaluatePage::EvaluatePage(EvaluationController *controller, QWidget *parent)
         b->setObjectName(name);
         bar->addWidget(b);
     }
+    markPrimaryAction(m_new);
     m_live->setObjectName(QStringLiteral("liveProgress"));
     bar->addSpacing(12);
     bar->addWidget(m_live, 1);

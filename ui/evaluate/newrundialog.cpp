@@ -159,6 +159,13 @@ NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
     left->addStretch(1);
     cols->addLayout(left);
     cols->addWidget(how);
+    // Long gold-set names and fine-tuned model ids must not widen the dialog past a laptop screen:
+    // the boxes take a fixed number of characters and show the full text in their tooltip.
+    for (QComboBox *box : findChildren<QComboBox *>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(box == m_strategy ? 28 : 22);
+        connect(box, &QComboBox::currentTextChanged, box, [box](const QString &text) { box->setToolTip(text); });
+    }
     auto *l = new QVBoxLayout(this);
     l->addLayout(nameRow);
     l->addLayout(cols);

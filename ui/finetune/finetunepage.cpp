@@ -1,3 +1,4 @@
+#include "ui/common/primaryaction.h"
 #include "ui/finetune/finetunepage.h"
 
 #include "ui/shell/appsettings.h"
@@ -327,6 +328,7 @@ QWidget *FineTunePage::buildActionBar(QWidget *parent)
     grid->addWidget(issuesScroll, 3, 0, 1, 4);
 
     m_submit->setObjectName(QStringLiteral("submitButton"));
+    markPrimaryAction(m_submit);
     m_submit->setDefault(true);
     m_submitState->setObjectName(QStringLiteral("submitState"));
     m_submitState->setWordWrap(true);

@@ -1,3 +1,4 @@
+#include "ui/common/primaryaction.h"
 #include "ui/goldset/goldsetpage.h"
 
 #include "ui/shell/appsettings.h"
@@ -106,6 +107,7 @@ GoldSetPage::GoldSetPage(GoldSetController *controller, QWidget *parent)
     nl->addWidget(toDataset);
 
     m_new->setObjectName(QStringLiteral("newGoldSetButton"));
+    markPrimaryAction(m_new);
     m_new->setToolTip(tr("Build a new gold set with the wizard"));
     m_rename->setObjectName(QStringLiteral("renameGoldSetButton"));
     m_delete->setObjectName(QStringLiteral("deleteGoldSetButton"));

@@ -1,3 +1,4 @@
+#include "ui/common/primaryaction.h"
 #include "ui/playground/playgroundpage.h"
 
 #include "ui/shell/appsettings.h"
@@ -66,6 +67,7 @@ PlaygroundPage::PlaygroundPage(PlaygroundController *controller, ProviderService
     intro->setWordWrap(true);
 
     m_addColumn->setObjectName(QStringLiteral("addColumnButton"));
+    markPrimaryAction(m_addColumn);
     m_addColumn->setToolTip(tr("Compare up to %1 targets side by side").arg(kMaxColumns));
     connect(m_addColumn, &QPushButton::clicked, this, &PlaygroundPage::addColumn);
     auto *refreshButton = new QPushButton(tr("&Refresh"), this);

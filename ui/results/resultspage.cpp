@@ -1,3 +1,4 @@
+#include "ui/common/primaryaction.h"
 #include "ui/results/resultspage.h"
 
 #include "ui/shell/backgroundtasks.h"
@@ -106,6 +107,8 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     m_pairB->setObjectName(QStringLiteral("pairBCombo"));
     m_exportAll->setObjectName(QStringLiteral("exportAllButton"));
     m_report->setObjectName(QStringLiteral("reportButton"));
+    markPrimaryAction(m_exportAll);
+    markPrimaryAction(m_report);
     m_paperTable->setObjectName(QStringLiteral("paperTable"));
     m_extendedTable->setObjectName(QStringLiteral("extendedTable"));
     m_tabs->setObjectName(QStringLiteral("resultsTabs"));

@@ -119,11 +119,6 @@ void checkView(const QAbstractItemView *view, const QHeaderView *header, QString
 
 } // namespace
 
-void markPrimaryAction(QWidget *button)
-{
-    button->setProperty(kPrimaryActionProperty, true);
-}
-
 QStringList sizeProblems(const QWidget *window, QSize screen)
 {
     QStringList out;
