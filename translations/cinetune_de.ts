@@ -773,7 +773,7 @@
     </message>
     <message>
         <source>Neighbour consensus, seed + 1 (ceiling)</source>
-        <translation>Nachbarschaftskonsens, Seed + 1 (Obergrenze)</translation>
+        <translation>Nachbarschaftskonsens, Startwert + 1 (Obergrenze)</translation>
     </message>
     <message>
         <source>Gold movies among the 1 / 5 / 10 % most-rated movies: %1 / %2 / %3 of %4 gold entries</source>
@@ -1503,7 +1503,7 @@
     </message>
     <message>
         <source>; the gold rule re-run with another seed (the ceiling) scores %1</source>
-        <translation>; die mit einem anderen Seed erneut angewandte Goldregel (die Obergrenze) erreicht %1</translation>
+        <translation>; die mit einem anderen Startwert erneut angewandte Goldregel (die Obergrenze) erreicht %1</translation>
     </message>
 </context>
 <context>
@@ -2809,7 +2809,7 @@
     </message>
     <message>
         <source>There are no evaluation results to compare yet.</source>
-        <translation>Es gibt noch keine Evaluationsergebnisse zum Vergleichen.</translation>
+        <translation>Es gibt noch keine Auswertungsergebnisse zum Vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -3434,7 +3434,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Go to Gold Set</source>
-        <translation>Zum Gold-Set</translation>
+        <translation>Zum Goldstandard</translation>
     </message>
     <message>
         <source>New Run…</source>
@@ -3462,7 +3462,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Evaluate</source>
-        <translation>Evaluieren</translation>
+        <translation>Auswertung</translation>
     </message>
     <message>
         <source>The run stopped</source>
@@ -3474,11 +3474,11 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>No dataset is loaded. Load the dataset the gold sets were built from.</source>
-        <translation>Es ist kein Datensatz geladen. Laden Sie den Datensatz, aus dem die Gold-Sets erstellt wurden.</translation>
+        <translation>Es ist kein Datensatz geladen. Laden Sie den Datensatz, aus dem die Goldstandards erstellt wurden.</translation>
     </message>
     <message>
         <source>The project has no gold set yet. Build one in the Gold set step.</source>
-        <translation>Das Projekt hat noch kein Gold-Set. Erstellen Sie eines im Schritt Gold-Set.</translation>
+        <translation>Das Projekt hat noch keinen Goldstandard. Erstellen Sie einen im Schritt Goldstandard.</translation>
     </message>
     <message>
         <source>Not everything is ready</source>
@@ -3541,7 +3541,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>The gold set &quot;%1&quot; has no user in the %2 split.</source>
-        <translation>Das Gold-Set „%1“ hat keinen Nutzer im Split %2.</translation>
+        <translation>Der Goldstandard „%1“ hat keinen Nutzer in der Aufteilung %2.</translation>
     </message>
     <message>
         <source>There is no provider profile named &quot;%1&quot;.</source>
@@ -4166,7 +4166,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Different seeds or user counts sample different users: compare sets built for the same users to see the effect of the other parameters.</source>
-        <translation>Andere Seeds oder Nutzerzahlen ziehen andere Nutzer: Vergleichen Sie Goldstandards derselben Nutzer, um die Wirkung der übrigen Parameter zu sehen.</translation>
+        <translation>Andere Startwerte oder Nutzerzahlen ziehen andere Nutzer: Vergleichen Sie Goldstandards derselben Nutzer, um die Wirkung der übrigen Parameter zu sehen.</translation>
     </message>
     <message>
         <source>Gold-list sizes side by side</source>
@@ -4311,7 +4311,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Seed</source>
-        <translation>Seed</translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>%1 users kept of %2 selected (%3 eligible, %4 in the dataset)</source>
@@ -4371,7 +4371,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Neighbour consensus, seed + 1 (ceiling)</source>
-        <translation>Nachbarschaftskonsens, Seed + 1 (Obergrenze)</translation>
+        <translation>Nachbarschaftskonsens, Startwert + 1 (Obergrenze)</translation>
     </message>
     <message>
         <source>Gold in the top 1 / 5 / 10 % most-rated movies</source>
@@ -4480,7 +4480,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <name>cinetune::ui::GoldSetWizard</name>
     <message>
         <source>%1 (seed %2)</source>
-        <translation>%1 (Seed %2)</translation>
+        <translation>%1 (Startwert %2)</translation>
     </message>
     <message>
         <source>&amp;Cancel Build</source>
@@ -4607,7 +4607,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Users sampled (seeded) from the eligible ones; 0 = all eligible users</source>
-        <translation>Aus den geeigneten Nutzern (mit Seed) gezogene Nutzer; 0 = alle geeigneten</translation>
+        <translation>Aus den geeigneten Nutzern (mit Startwert) gezogene Nutzer; 0 = alle geeigneten</translation>
     </message>
     <message>
         <source>At least E ratings of 5 stars (&quot;more than three 5-star reviews&quot;: E = 4); 0 = everybody</source>
@@ -4659,7 +4659,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Neighbours sampled (seeded) among the candidates; 0 = all</source>
-        <translation>Unter den Kandidaten (mit Seed) gezogene Nachbarn; 0 = alle</translation>
+        <translation>Unter den Kandidaten (mit Startwert) gezogene Nachbarn; 0 = alle</translation>
     </message>
     <message>
         <source>A movie is gold when at least W % of the sampled neighbours rated it</source>
@@ -4723,11 +4723,11 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Split and seed</source>
-        <translation>Aufteilung und Seed</translation>
+        <translation>Aufteilung und Startwert</translation>
     </message>
     <message>
         <source>Users are split into training, validation and test sets; one seed drives every random choice.</source>
-        <translation>Die Nutzer werden in Trainings-, Validierungs- und Testmenge aufgeteilt; ein Seed steuert jede Zufallsauswahl.</translation>
+        <translation>Die Nutzer werden in Trainings-, Validierungs- und Testmenge aufgeteilt; ein Startwert steuert jede Zufallsauswahl.</translation>
     </message>
     <message>
         <source>Share of the users for fine-tuning</source>
@@ -4739,15 +4739,15 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Share of the users held back for the evaluation</source>
-        <translation>Anteil der Nutzer, der für die Evaluation zurückgehalten wird</translation>
+        <translation>Anteil der Nutzer, der für die Auswertung zurückgehalten wird</translation>
     </message>
     <message>
         <source>The same dataset, settings and seed always give the same gold set</source>
-        <translation>Derselbe Datensatz, dieselben Einstellungen und derselbe Seed ergeben immer denselben Goldstandard</translation>
+        <translation>Derselbe Datensatz, dieselben Einstellungen und derselbe Startwert ergeben immer denselben Goldstandard</translation>
     </message>
     <message>
         <source>New &amp;Random Seed</source>
-        <translation>Ne&amp;uer Zufalls-Seed</translation>
+        <translation>Ne&amp;uer zufälliger Startwert</translation>
     </message>
     <message>
         <source>&amp;Training:</source>
@@ -4763,11 +4763,11 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>&amp;Seed:</source>
-        <translation>S&amp;eed:</translation>
+        <translation>Start&amp;wert:</translation>
     </message>
     <message>
         <source>seed must be a whole number from 0 to 18446744073709551615</source>
-        <translation>Seed muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
+        <translation>Der Startwert muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
     </message>
     <message numerus="yes">
         <source>The %n listed user(s)</source>
@@ -4782,7 +4782,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Up to %1 users sampled (seed %2) from the eligible ones</source>
-        <translation>Bis zu %1 aus den geeigneten gezogene Nutzer (Seed %2)</translation>
+        <translation>Bis zu %1 aus den geeigneten gezogene Nutzer (Startwert %2)</translation>
     </message>
     <message>
         <source>Neighbour consensus (the paper).</source>
@@ -5512,7 +5512,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>It holds gold sets, fine-tuning jobs or evaluation runs that are lost unless you save them.</source>
-        <translation>Es enthält Goldstandards, Feinabstimmungsaufträge oder Evaluationsläufe, die verloren gehen, wenn Sie sie nicht speichern.</translation>
+        <translation>Es enthält Goldstandards, Feinabstimmungsaufträge oder Auswertungsläufe, die verloren gehen, wenn Sie sie nicht speichern.</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -5588,7 +5588,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>New Evaluation Run</source>
-        <translation>Neuer Evaluationslauf</translation>
+        <translation>Neuer Auswertungslauf</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n users)</source>
@@ -5623,7 +5623,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Few-shot (k examples of the train split)</source>
-        <translation>Few-Shot (k Beispiele aus dem Trainings-Split)</translation>
+        <translation>Few-Shot (k Beispiele aus dem Trainingsanteil)</translation>
     </message>
     <message>
         <source>Candidates (rank a list of popular movies)</source>
@@ -5651,11 +5651,11 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Gold set:</source>
-        <translation>Gold-Set:</translation>
+        <translation>Goldstandard:</translation>
     </message>
     <message>
         <source>Split:</source>
-        <translation>Split:</translation>
+        <translation>Aufteilung:</translation>
     </message>
     <message>
         <source>Target</source>
@@ -5707,7 +5707,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation>Seed:</translation>
+        <translation>Startwert:</translation>
     </message>
     <message>
         <source>Max tokens:</source>
@@ -6117,7 +6117,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Users the evaluation measures on: none of them was in the fine-tuning data</source>
-        <translation>Nutzer, an denen die Evaluation misst: keiner von ihnen war in den Feinabstimmungsdaten</translation>
+        <translation>Nutzer, an denen die Auswertung misst: keiner von ihnen war in den Feinabstimmungsdaten</translation>
     </message>
     <message>
         <source>Load this user&apos;s profile and mark their gold movies with ★</source>
@@ -6574,7 +6574,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>No evaluation results yet. Runs made on the Evaluate step appear here; choose a gold set and the runs to compare.</source>
-        <translation>Noch keine Evaluationsergebnisse. Läufe aus dem Schritt „Evaluieren“ erscheinen hier; wählen Sie einen Goldstandard und die zu vergleichenden Läufe.</translation>
+        <translation>Noch keine Auswertungsergebnisse. Läufe aus dem Schritt „Auswertung“ erscheinen hier; wählen Sie einen Goldstandard und die zu vergleichenden Läufe.</translation>
     </message>
     <message>
         <source>Write every table (CSV, Markdown, LaTeX, JSON) and chart (PNG, SVG, PDF) into a folder</source>
@@ -6874,7 +6874,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Gold set / split</source>
-        <translation>Gold-Set / Split</translation>
+        <translation>Goldstandard / Aufteilung</translation>
     </message>
     <message>
         <source>Status</source>
@@ -6949,7 +6949,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>%1 · %2 of %3 users answered, %4 failed · scored over %5 users (bootstrap %6 resamples, seed %7)</source>
-        <translation>%1 · %2 von %3 Nutzern beantwortet, %4 fehlgeschlagen · bewertet über %5 Nutzer (Bootstrap %6 Stichproben, Seed %7)</translation>
+        <translation>%1 · %2 von %3 Nutzern beantwortet, %4 fehlgeschlagen · bewertet über %5 Nutzer (Bootstrap %6 Stichproben, Startwert %7)</translation>
     </message>
     <message>
         <source>%1 (%2 %)</source>
@@ -6985,7 +6985,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Users with an empty gold set (left out): %1</source>
-        <translation>Nutzer mit leerem Gold-Set (ausgelassen): %1</translation>
+        <translation>Nutzer mit leerem Goldstandard (ausgelassen): %1</translation>
     </message>
     <message>
         <source>(no response stored for user %1)</source>
@@ -7199,7 +7199,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>empty gold set</source>
-        <translation>leeres Gold-Set</translation>
+        <translation>leerer Goldstandard</translation>
     </message>
     <message>
         <source>no such movie</source>

@@ -27,7 +27,7 @@ int g_lastDpi = 192;
 
 QString documentsDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return startFolder(filepurpose::Export);
 }
 
 void showFailure(QWidget *parent, const QString &title, const QString &message)

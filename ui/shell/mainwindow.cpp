@@ -264,6 +264,8 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::updateTitle()
 {
+    // File dialogs start in the project's folder (an untitled session's temporary one is no place for files).
+    setProjectFolder(m_workspace->isUntitled() ? QString() : QFileInfo(m_workspace->projectPath()).absolutePath());
     setWindowTitle(tr("%1 — CineTune").arg(m_workspace->displayName()));
     setWindowFilePath(m_workspace->projectPath());
 }
@@ -342,14 +344,14 @@ bool MainWindow::saveProjectFileAs(const QString &path)
 
 void MainWindow::newProject()
 {
-    askSaveFile(this, tr("New Project"), AppSettings::lastDirectory() + QLatin1Char('/') + tr("Untitled.cinetune"),
-                projectFilter(), QLatin1String(ProjectFile::kSuffix), [this](const QString &path) { createProjectFile(path); });
+    askSaveFile(this, tr("New Project"), DialogStart{filepurpose::Project, tr("Untitled.cinetune")}, projectFilter(),
+                QLatin1String(ProjectFile::kSuffix), [this](const QString &path) { createProjectFile(path); });
 }
 
 void MainWindow::openProject()
 {
     confirmLeavingUntitled(tr("Open Project"), [this] {
-        askOpenFile(this, tr("Open Project"), AppSettings::lastDirectory(), projectFilter(),
+        askOpenFile(this, tr("Open Project"), DialogStart{filepurpose::Project}, projectFilter(),
                     [this](const QString &path) { openProjectFile(path); });
     });
 }
@@ -382,8 +384,7 @@ void MainWindow::confirmLeavingUntitled(const QString &action, const std::functi
         if (choice == QMessageBox::Discard) {
             proceed();
         } else if (choice == QMessageBox::Save) {
-            const QString suggested = AppSettings::lastDirectory() + QLatin1Char('/') + m_workspace->displayName()
-                + QStringLiteral(".cinetune");
+            const DialogStart suggested{filepurpose::Project, m_workspace->displayName() + QStringLiteral(".cinetune")};
             askSaveFile(this, tr("Save Project As"), suggested, projectFilter(), QLatin1String(ProjectFile::kSuffix),
                         [this, proceed](const QString &path) {
                             if (saveProjectFileAs(path))
@@ -396,8 +397,7 @@ void MainWindow::confirmLeavingUntitled(const QString &action, const std::functi
 
 void MainWindow::saveProjectAs()
 {
-    const QString suggested = AppSettings::lastDirectory() + QLatin1Char('/') + m_workspace->displayName()
-        + QStringLiteral(".cinetune");
+    const DialogStart suggested{filepurpose::Project, m_workspace->displayName() + QStringLiteral(".cinetune")};
     askSaveFile(this, tr("Save Project As"), suggested, projectFilter(), QLatin1String(ProjectFile::kSuffix),
                 [this](const QString &path) { saveProjectFileAs(path); });
 }
