@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Fine-tuning job %1</source>
-        <translation>Fine-Tuning-Job %1</translation>
+        <translation>Feinabstimmungsauftrag %1</translation>
     </message>
     <message>
         <source>Provider</source>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>Job %1 was made with the offline simulator; its results are not real.</source>
-        <translation>Job %1 wurde mit dem Offline-Simulator erstellt; seine Ergebnisse sind nicht echt.</translation>
+        <translation>Auftrag %1 wurde mit dem Offline-Simulator erstellt; seine Ergebnisse sind nicht echt.</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -1056,6 +1056,13 @@
     <message>
         <source>a streamed chat answer</source>
         <translation>eine gestreamte Chat-Antwort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n duplicate movie ID(s); the first title was kept</source>
+        <translation>
+            <numerusform>%1: %n doppelte Film-ID; der erste Titel wurde behalten</numerusform>
+            <numerusform>%1: %n doppelte Film-IDs; der jeweils erste Titel wurde behalten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3632,7 +3639,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Open or save a project first: jobs are kept in the project.</source>
-        <translation>Öffnen oder speichern Sie zuerst ein Projekt: Jobs werden im Projekt gespeichert.</translation>
+        <translation>Öffnen oder speichern Sie zuerst ein Projekt: Aufträge werden im Projekt gespeichert.</translation>
     </message>
     <message>
         <source>Only a job request the provider never confirmed can be discarded.</source>
@@ -3878,15 +3885,15 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>List the chosen provider&apos;s fine-tuning jobs and add those this project does not have yet</source>
-        <translation>Die Feinabstimmungs-Jobs des gewählten Anbieters auflisten und die hinzufügen, die dieses Projekt noch nicht hat</translation>
+        <translation>Die Feinabstimmungsaufträge des gewählten Anbieters auflisten und die hinzufügen, die dieses Projekt noch nicht hat</translation>
     </message>
     <message>
         <source>Could not list the jobs of %1: %2</source>
-        <translation>Die Jobs von %1 konnten nicht aufgelistet werden: %2</translation>
+        <translation>Die Aufträge von %1 konnten nicht aufgelistet werden: %2</translation>
     </message>
     <message>
         <source>Jobs at %1: %2 imported, %3 already in the project.</source>
-        <translation>Jobs bei %1: %2 importiert, %3 bereits im Projekt.</translation>
+        <translation>Aufträge bei %1: %2 importiert, %3 bereits im Projekt.</translation>
     </message>
     <message>
         <source>Together AI takes an absolute learning rate (default 0.00001)</source>
@@ -3902,7 +3909,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Listing the jobs of %1…</source>
-        <translation>Jobs von %1 werden aufgelistet…</translation>
+        <translation>Aufträge von %1 werden aufgelistet…</translation>
     </message>
 </context>
 <context>
@@ -4940,7 +4947,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>OpenAI is winding down self-serve fine-tuning: new users cannot fine-tune, and remaining organizations reportedly lose new jobs after %1. Azure OpenAI and Together AI take the same data.</source>
-        <translation>OpenAI stellt die Self-Service-Feinabstimmung ein: Neue Nutzer können nicht feinabstimmen, und verbleibende Organisationen verlieren Berichten zufolge nach dem %1 die Möglichkeit, neue Jobs anzulegen. Azure OpenAI und Together AI nehmen dieselben Daten.</translation>
+        <translation>OpenAI stellt die Self-Service-Feinabstimmung ein: Neue Nutzer können nicht feinabstimmen, und verbleibende Organisationen verlieren Berichten zufolge nach dem %1 die Möglichkeit, neue Aufträge anzulegen. Azure OpenAI und Together AI nehmen dieselben Daten.</translation>
     </message>
     <message>
         <source>OpenAI reportedly stopped new fine-tuning jobs after %1. Azure OpenAI and Together AI take the same data.</source>
@@ -5517,6 +5524,18 @@ Anfrage verwerfen?</translation>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>The new language is applied as soon as the background tasks have finished.</source>
+        <translation>Die neue Sprache wird übernommen, sobald die Hintergrundaufgaben abgeschlossen sind.</translation>
+    </message>
+    <message>
+        <source>Language not changed</source>
+        <translation>Sprache nicht geändert</translation>
+    </message>
+    <message>
+        <source>The %1 translation could not be loaded.</source>
+        <translation>Die Übersetzung „%1“ konnte nicht geladen werden.</translation>
     </message>
 </context>
 <context>
@@ -6307,6 +6326,14 @@ Anfrage verwerfen?</translation>
         <source>none: no key is sent</source>
         <translation>keine: es wird kein Schlüssel gesendet</translation>
     </message>
+    <message>
+        <source>Save the changes to the profile “%1”?</source>
+        <translation>Die Änderungen am Profil „%1“ speichern?</translation>
+    </message>
+    <message>
+        <source>The changes are lost unless you save them.</source>
+        <translation>Die Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::RecommendationColumn</name>
@@ -7007,10 +7034,6 @@ Anfrage verwerfen?</translation>
         <translation>System (%1)</translation>
     </message>
     <message>
-        <source>A new language takes effect when CineTune starts again.</source>
-        <translation>Eine neue Sprache gilt ab dem nächsten Start von CineTune.</translation>
-    </message>
-    <message>
         <source>Automatic (%1)</source>
         <translation>Automatisch (%1)</translation>
     </message>
@@ -7065,6 +7088,10 @@ Anfrage verwerfen?</translation>
     <message>
         <source>Providers…</source>
         <translation>Anbieter…</translation>
+    </message>
+    <message>
+        <source>The window switches to the new language when you press OK.</source>
+        <translation>Das Fenster wechselt zur neuen Sprache, sobald Sie auf OK klicken.</translation>
     </message>
 </context>
 <context>
