@@ -6156,7 +6156,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>No gold sets yet: build one on the Gold set step</source>
-        <translation>Noch keine Goldstandards: Erstellen Sie einen im Schritt Goldstandard</translation>
+        <translation>Noch keiner: im Schritt Goldstandard erstellen</translation>
     </message>
     <message>
         <source>this set has no test users</source>

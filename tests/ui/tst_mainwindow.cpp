@@ -243,8 +243,16 @@ void TestMainWindow::languageSwitchIsLive()
     QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget *>(w.evaluatePage()));
     QVERIFY(w.datasets()->current());
     QTRY_COMPARE(w.datasetPage()->figure(QStringLiteral("ratings")), QStringLiteral("100.836")); // German digits
-    QCOMPARE(w.size(), QSize(1024, 700));
     QCOMPARE(w.pages()->count(), 6);
+    // German texts are longer: still no page forces the window past 1024×700.
+    for (int step = 0; step < kStepCount; ++step) {
+        w.setCurrentStep(step);
+        QCoreApplication::processEvents();
+    }
+    w.setCurrentStep(evaluate);
+    QVERIFY2(w.minimumSizeHint().width() <= 1024 && w.minimumSizeHint().height() <= 700,
+             qPrintable(QStringLiteral("%1×%2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
+    QCOMPARE(w.size(), QSize(1024, 700));
 
     w.switchLanguage(QStringLiteral("en"));
     QTRY_COMPARE_WITH_TIMEOUT(w.language(), QStringLiteral("en"), 60000);
