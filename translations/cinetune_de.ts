@@ -6334,6 +6334,10 @@ Anfrage verwerfen?</translation>
         <source>The changes are lost unless you save them.</source>
         <translation>Die Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
     </message>
+    <message>
+        <source>These settings are not saved yet: “Save Profile” keeps them.</source>
+        <translation>Diese Einstellungen sind noch nicht gespeichert: „Profil speichern“ behält sie.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::RecommendationColumn</name>

@@ -206,6 +206,11 @@ void TestProviderSettings::testConnectionListsModels()
     dialog.testConnection();
     QTRY_VERIFY_WITH_TIMEOUT(dialog.testResultText().startsWith(QLatin1String("Connected")), 10000);
     QVERIFY(dialog.testResultText().contains(QLatin1String("gpt-4o-mini-2024-07-18")));
+    QVERIFY(dialog.testResultText().contains(QLatin1String("not saved yet"))); // a working profile is not lost by Close
+    QVERIFY(dialog.saveProfile());
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.testResultText().startsWith(QLatin1String("Connected")), 10000);
+    QVERIFY(!dialog.testResultText().contains(QLatin1String("not saved yet")));
 
     // An actionable error, without the key.
     QVERIFY(server.setFaults(QStringLiteral("401@GET:/v1/models")).ok());

@@ -410,8 +410,11 @@ void ProvidersDialog::testConnection()
         const int total = int(ids.size());
         if (ids.size() > 25)
             ids = ids.mid(0, 25) << tr("… and %n more", nullptr, total - 25);
-        m_testResult->setText(tr("Connected: %n model(s) available.", nullptr, total) + QLatin1Char('\n')
-                              + ids.join(QStringLiteral(", ")));
+        QString text = tr("Connected: %n model(s) available.", nullptr, total) + QLatin1Char('\n')
+            + ids.join(QStringLiteral(", "));
+        if (hasUnsavedChanges())
+            text += QLatin1Char('\n') + tr("These settings are not saved yet: “Save Profile” keeps them.");
+        m_testResult->setText(text);
     });
 }
 
