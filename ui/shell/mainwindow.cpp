@@ -251,6 +251,8 @@ MainWindow::~MainWindow()
     // monitoring stops, runs in flight are dropped: what arrived is stored) while the services
     // and pages they talk to are still there; an untitled session's temporary file goes with it.
     delete m_workspace;
+    // The pages before the controllers they show (the controllers are older children).
+    delete takeCentralWidget();
 }
 
 void MainWindow::createMenus()
