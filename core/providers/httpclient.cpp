@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QHostAddress>
 #include <QIODevice>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -70,16 +69,6 @@ bool isQuotaBody(const QByteArray &body)
 QString hostKey(const QUrl &url)
 {
     return url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
-}
-
-// 127.0.0.1, ::1, localhost: a refused connection there is final (nothing listens on the port;
-// retrying only makes the user wait), even when a server answered on that port before.
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
 }
 
 // The errors Qt derives from an HTTP status of a complete answer (QNetworkReply::NetworkError:
@@ -330,10 +319,7 @@ void HttpCall::onReplyFinished()
         Error e = makeError(code, message, reply->errorString());
         // A host that does not resolve, or refuses, and has never answered this client is a wrong
         // base URL or no network: retrying every request with back-off only makes the user wait.
-        // A refused loopback port is the same: the local server is not running.
-        const bool refusedLocally = netError == QNetworkReply::ConnectionRefusedError && isLoopbackHost(host);
-        if (certainlyNotProcessed && m_client
-            && (refusedLocally || !m_client->m_answeredHosts.contains(hostKey(m_request.url)))) {
+        if (certainlyNotProcessed && m_client && !m_client->m_answeredHosts.contains(hostKey(m_request.url))) {
             finish(e);
             return;
         }
