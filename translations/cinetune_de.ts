@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Fine-tuning job %1</source>
-        <translation>Fine-Tuning-Job %1</translation>
+        <translation>Feinabstimmungsauftrag %1</translation>
     </message>
     <message>
         <source>Provider</source>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>Job %1 was made with the offline simulator; its results are not real.</source>
-        <translation>Job %1 wurde mit dem Offline-Simulator erstellt; seine Ergebnisse sind nicht echt.</translation>
+        <translation>Auftrag %1 wurde mit dem Offline-Simulator erstellt; seine Ergebnisse sind nicht echt.</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <source>Neighbour consensus, seed + 1 (ceiling)</source>
-        <translation>Nachbarschaftskonsens, Seed + 1 (Obergrenze)</translation>
+        <translation>Nachbarschaftskonsens, Startwert + 1 (Obergrenze)</translation>
     </message>
     <message>
         <source>Gold movies among the 1 / 5 / 10 % most-rated movies: %1 / %2 / %3 of %4 gold entries</source>
@@ -1056,6 +1056,13 @@
     <message>
         <source>a streamed chat answer</source>
         <translation>eine gestreamte Chat-Antwort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n duplicate movie ID(s); the first title was kept</source>
+        <translation>
+            <numerusform>%1: %n doppelte Film-ID; der erste Titel wurde behalten</numerusform>
+            <numerusform>%1: %n doppelte Film-IDs; der jeweils erste Titel wurde behalten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1503,7 +1510,7 @@
     </message>
     <message>
         <source>; the gold rule re-run with another seed (the ceiling) scores %1</source>
-        <translation>; die mit einem anderen Seed erneut angewandte Goldregel (die Obergrenze) erreicht %1</translation>
+        <translation>; die mit einem anderen Startwert erneut angewandte Goldregel (die Obergrenze) erreicht %1</translation>
     </message>
 </context>
 <context>
@@ -2809,7 +2816,7 @@
     </message>
     <message>
         <source>There are no evaluation results to compare yet.</source>
-        <translation>Es gibt noch keine Evaluationsergebnisse zum Vergleichen.</translation>
+        <translation>Es gibt noch keine Auswertungsergebnisse zum Vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -3434,7 +3441,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Go to Gold Set</source>
-        <translation>Zum Gold-Set</translation>
+        <translation>Zum Goldstandard</translation>
     </message>
     <message>
         <source>New Run…</source>
@@ -3462,7 +3469,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Evaluate</source>
-        <translation>Evaluieren</translation>
+        <translation>Auswertung</translation>
     </message>
     <message>
         <source>The run stopped</source>
@@ -3474,11 +3481,11 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>No dataset is loaded. Load the dataset the gold sets were built from.</source>
-        <translation>Es ist kein Datensatz geladen. Laden Sie den Datensatz, aus dem die Gold-Sets erstellt wurden.</translation>
+        <translation>Es ist kein Datensatz geladen. Laden Sie den Datensatz, aus dem die Goldstandards erstellt wurden.</translation>
     </message>
     <message>
         <source>The project has no gold set yet. Build one in the Gold set step.</source>
-        <translation>Das Projekt hat noch kein Gold-Set. Erstellen Sie eines im Schritt Gold-Set.</translation>
+        <translation>Das Projekt hat noch keinen Goldstandard. Erstellen Sie einen im Schritt Goldstandard.</translation>
     </message>
     <message>
         <source>Not everything is ready</source>
@@ -3541,7 +3548,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>The gold set &quot;%1&quot; has no user in the %2 split.</source>
-        <translation>Das Gold-Set „%1“ hat keinen Nutzer im Split %2.</translation>
+        <translation>Der Goldstandard „%1“ hat keinen Nutzer in der Aufteilung %2.</translation>
     </message>
     <message>
         <source>There is no provider profile named &quot;%1&quot;.</source>
@@ -3632,7 +3639,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Open or save a project first: jobs are kept in the project.</source>
-        <translation>Öffnen oder speichern Sie zuerst ein Projekt: Jobs werden im Projekt gespeichert.</translation>
+        <translation>Öffnen oder speichern Sie zuerst ein Projekt: Aufträge werden im Projekt gespeichert.</translation>
     </message>
     <message>
         <source>Only a job request the provider never confirmed can be discarded.</source>
@@ -3878,15 +3885,15 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>List the chosen provider&apos;s fine-tuning jobs and add those this project does not have yet</source>
-        <translation>Die Feinabstimmungs-Jobs des gewählten Anbieters auflisten und die hinzufügen, die dieses Projekt noch nicht hat</translation>
+        <translation>Die Feinabstimmungsaufträge des gewählten Anbieters auflisten und die hinzufügen, die dieses Projekt noch nicht hat</translation>
     </message>
     <message>
         <source>Could not list the jobs of %1: %2</source>
-        <translation>Die Jobs von %1 konnten nicht aufgelistet werden: %2</translation>
+        <translation>Die Aufträge von %1 konnten nicht aufgelistet werden: %2</translation>
     </message>
     <message>
         <source>Jobs at %1: %2 imported, %3 already in the project.</source>
-        <translation>Jobs bei %1: %2 importiert, %3 bereits im Projekt.</translation>
+        <translation>Aufträge bei %1: %2 importiert, %3 bereits im Projekt.</translation>
     </message>
     <message>
         <source>Together AI takes an absolute learning rate (default 0.00001)</source>
@@ -3902,7 +3909,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Listing the jobs of %1…</source>
-        <translation>Jobs von %1 werden aufgelistet…</translation>
+        <translation>Aufträge von %1 werden aufgelistet…</translation>
     </message>
 </context>
 <context>
@@ -4166,7 +4173,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Different seeds or user counts sample different users: compare sets built for the same users to see the effect of the other parameters.</source>
-        <translation>Andere Seeds oder Nutzerzahlen ziehen andere Nutzer: Vergleichen Sie Goldstandards derselben Nutzer, um die Wirkung der übrigen Parameter zu sehen.</translation>
+        <translation>Andere Startwerte oder Nutzerzahlen ziehen andere Nutzer: Vergleichen Sie Goldstandards derselben Nutzer, um die Wirkung der übrigen Parameter zu sehen.</translation>
     </message>
     <message>
         <source>Gold-list sizes side by side</source>
@@ -4311,7 +4318,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Seed</source>
-        <translation>Seed</translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>%1 users kept of %2 selected (%3 eligible, %4 in the dataset)</source>
@@ -4371,7 +4378,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Neighbour consensus, seed + 1 (ceiling)</source>
-        <translation>Nachbarschaftskonsens, Seed + 1 (Obergrenze)</translation>
+        <translation>Nachbarschaftskonsens, Startwert + 1 (Obergrenze)</translation>
     </message>
     <message>
         <source>Gold in the top 1 / 5 / 10 % most-rated movies</source>
@@ -4480,7 +4487,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <name>cinetune::ui::GoldSetWizard</name>
     <message>
         <source>%1 (seed %2)</source>
-        <translation>%1 (Seed %2)</translation>
+        <translation>%1 (Startwert %2)</translation>
     </message>
     <message>
         <source>&amp;Cancel Build</source>
@@ -4607,7 +4614,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Users sampled (seeded) from the eligible ones; 0 = all eligible users</source>
-        <translation>Aus den geeigneten Nutzern (mit Seed) gezogene Nutzer; 0 = alle geeigneten</translation>
+        <translation>Aus den geeigneten Nutzern (mit Startwert) gezogene Nutzer; 0 = alle geeigneten</translation>
     </message>
     <message>
         <source>At least E ratings of 5 stars (&quot;more than three 5-star reviews&quot;: E = 4); 0 = everybody</source>
@@ -4659,7 +4666,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Neighbours sampled (seeded) among the candidates; 0 = all</source>
-        <translation>Unter den Kandidaten (mit Seed) gezogene Nachbarn; 0 = alle</translation>
+        <translation>Unter den Kandidaten (mit Startwert) gezogene Nachbarn; 0 = alle</translation>
     </message>
     <message>
         <source>A movie is gold when at least W % of the sampled neighbours rated it</source>
@@ -4723,11 +4730,11 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Split and seed</source>
-        <translation>Aufteilung und Seed</translation>
+        <translation>Aufteilung und Startwert</translation>
     </message>
     <message>
         <source>Users are split into training, validation and test sets; one seed drives every random choice.</source>
-        <translation>Die Nutzer werden in Trainings-, Validierungs- und Testmenge aufgeteilt; ein Seed steuert jede Zufallsauswahl.</translation>
+        <translation>Die Nutzer werden in Trainings-, Validierungs- und Testmenge aufgeteilt; ein Startwert steuert jede Zufallsauswahl.</translation>
     </message>
     <message>
         <source>Share of the users for fine-tuning</source>
@@ -4739,15 +4746,15 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Share of the users held back for the evaluation</source>
-        <translation>Anteil der Nutzer, der für die Evaluation zurückgehalten wird</translation>
+        <translation>Anteil der Nutzer, der für die Auswertung zurückgehalten wird</translation>
     </message>
     <message>
         <source>The same dataset, settings and seed always give the same gold set</source>
-        <translation>Derselbe Datensatz, dieselben Einstellungen und derselbe Seed ergeben immer denselben Goldstandard</translation>
+        <translation>Derselbe Datensatz, dieselben Einstellungen und derselbe Startwert ergeben immer denselben Goldstandard</translation>
     </message>
     <message>
         <source>New &amp;Random Seed</source>
-        <translation>Ne&amp;uer Zufalls-Seed</translation>
+        <translation>Ne&amp;uer zufälliger Startwert</translation>
     </message>
     <message>
         <source>&amp;Training:</source>
@@ -4763,11 +4770,11 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>&amp;Seed:</source>
-        <translation>S&amp;eed:</translation>
+        <translation>Start&amp;wert:</translation>
     </message>
     <message>
         <source>seed must be a whole number from 0 to 18446744073709551615</source>
-        <translation>Seed muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
+        <translation>Der Startwert muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
     </message>
     <message numerus="yes">
         <source>The %n listed user(s)</source>
@@ -4782,7 +4789,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>Up to %1 users sampled (seed %2) from the eligible ones</source>
-        <translation>Bis zu %1 aus den geeigneten gezogene Nutzer (Seed %2)</translation>
+        <translation>Bis zu %1 aus den geeigneten gezogene Nutzer (Startwert %2)</translation>
     </message>
     <message>
         <source>Neighbour consensus (the paper).</source>
@@ -4940,7 +4947,7 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     </message>
     <message>
         <source>OpenAI is winding down self-serve fine-tuning: new users cannot fine-tune, and remaining organizations reportedly lose new jobs after %1. Azure OpenAI and Together AI take the same data.</source>
-        <translation>OpenAI stellt die Self-Service-Feinabstimmung ein: Neue Nutzer können nicht feinabstimmen, und verbleibende Organisationen verlieren Berichten zufolge nach dem %1 die Möglichkeit, neue Jobs anzulegen. Azure OpenAI und Together AI nehmen dieselben Daten.</translation>
+        <translation>OpenAI stellt die Self-Service-Feinabstimmung ein: Neue Nutzer können nicht feinabstimmen, und verbleibende Organisationen verlieren Berichten zufolge nach dem %1 die Möglichkeit, neue Aufträge anzulegen. Azure OpenAI und Together AI nehmen dieselben Daten.</translation>
     </message>
     <message>
         <source>OpenAI reportedly stopped new fine-tuning jobs after %1. Azure OpenAI and Together AI take the same data.</source>
@@ -5512,11 +5519,23 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>It holds gold sets, fine-tuning jobs or evaluation runs that are lost unless you save them.</source>
-        <translation>Es enthält Goldstandards, Feinabstimmungsaufträge oder Evaluationsläufe, die verloren gehen, wenn Sie sie nicht speichern.</translation>
+        <translation>Es enthält Goldstandards, Feinabstimmungsaufträge oder Auswertungsläufe, die verloren gehen, wenn Sie sie nicht speichern.</translation>
     </message>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>The new language is applied as soon as the background tasks have finished.</source>
+        <translation>Die neue Sprache wird übernommen, sobald die Hintergrundaufgaben abgeschlossen sind.</translation>
+    </message>
+    <message>
+        <source>Language not changed</source>
+        <translation>Sprache nicht geändert</translation>
+    </message>
+    <message>
+        <source>The %1 translation could not be loaded.</source>
+        <translation>Die Übersetzung „%1“ konnte nicht geladen werden.</translation>
     </message>
 </context>
 <context>
@@ -5588,7 +5607,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>New Evaluation Run</source>
-        <translation>Neuer Evaluationslauf</translation>
+        <translation>Neuer Auswertungslauf</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n users)</source>
@@ -5623,7 +5642,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Few-shot (k examples of the train split)</source>
-        <translation>Few-Shot (k Beispiele aus dem Trainings-Split)</translation>
+        <translation>Few-Shot (k Beispiele aus dem Trainingsanteil)</translation>
     </message>
     <message>
         <source>Candidates (rank a list of popular movies)</source>
@@ -5651,11 +5670,11 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Gold set:</source>
-        <translation>Gold-Set:</translation>
+        <translation>Goldstandard:</translation>
     </message>
     <message>
         <source>Split:</source>
-        <translation>Split:</translation>
+        <translation>Aufteilung:</translation>
     </message>
     <message>
         <source>Target</source>
@@ -5707,7 +5726,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation>Seed:</translation>
+        <translation>Startwert:</translation>
     </message>
     <message>
         <source>Max tokens:</source>
@@ -6117,7 +6136,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Users the evaluation measures on: none of them was in the fine-tuning data</source>
-        <translation>Nutzer, an denen die Evaluation misst: keiner von ihnen war in den Feinabstimmungsdaten</translation>
+        <translation>Nutzer, an denen die Auswertung misst: keiner von ihnen war in den Feinabstimmungsdaten</translation>
     </message>
     <message>
         <source>Load this user&apos;s profile and mark their gold movies with ★</source>
@@ -6137,7 +6156,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>No gold sets yet: build one on the Gold set step</source>
-        <translation>Noch keine Goldstandards: Erstellen Sie einen im Schritt Goldstandard</translation>
+        <translation>Noch keiner: im Schritt Goldstandard erstellen</translation>
     </message>
     <message>
         <source>this set has no test users</source>
@@ -6306,6 +6325,18 @@ Anfrage verwerfen?</translation>
     <message>
         <source>none: no key is sent</source>
         <translation>keine: es wird kein Schlüssel gesendet</translation>
+    </message>
+    <message>
+        <source>Save the changes to the profile “%1”?</source>
+        <translation>Die Änderungen am Profil „%1“ speichern?</translation>
+    </message>
+    <message>
+        <source>The changes are lost unless you save them.</source>
+        <translation>Die Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
+    </message>
+    <message>
+        <source>These settings are not saved yet: “Save Profile” keeps them.</source>
+        <translation>Diese Einstellungen sind noch nicht gespeichert: „Profil speichern“ behält sie.</translation>
     </message>
 </context>
 <context>
@@ -6574,7 +6605,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>No evaluation results yet. Runs made on the Evaluate step appear here; choose a gold set and the runs to compare.</source>
-        <translation>Noch keine Evaluationsergebnisse. Läufe aus dem Schritt „Evaluieren“ erscheinen hier; wählen Sie einen Goldstandard und die zu vergleichenden Läufe.</translation>
+        <translation>Noch keine Auswertungsergebnisse. Läufe aus dem Schritt „Auswertung“ erscheinen hier; wählen Sie einen Goldstandard und die zu vergleichenden Läufe.</translation>
     </message>
     <message>
         <source>Write every table (CSV, Markdown, LaTeX, JSON) and chart (PNG, SVG, PDF) into a folder</source>
@@ -6874,7 +6905,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Gold set / split</source>
-        <translation>Gold-Set / Split</translation>
+        <translation>Goldstandard / Aufteilung</translation>
     </message>
     <message>
         <source>Status</source>
@@ -6949,7 +6980,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>%1 · %2 of %3 users answered, %4 failed · scored over %5 users (bootstrap %6 resamples, seed %7)</source>
-        <translation>%1 · %2 von %3 Nutzern beantwortet, %4 fehlgeschlagen · bewertet über %5 Nutzer (Bootstrap %6 Stichproben, Seed %7)</translation>
+        <translation>%1 · %2 von %3 Nutzern beantwortet, %4 fehlgeschlagen · bewertet über %5 Nutzer (Bootstrap %6 Stichproben, Startwert %7)</translation>
     </message>
     <message>
         <source>%1 (%2 %)</source>
@@ -6985,7 +7016,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>Users with an empty gold set (left out): %1</source>
-        <translation>Nutzer mit leerem Gold-Set (ausgelassen): %1</translation>
+        <translation>Nutzer mit leerem Goldstandard (ausgelassen): %1</translation>
     </message>
     <message>
         <source>(no response stored for user %1)</source>
@@ -7005,10 +7036,6 @@ Anfrage verwerfen?</translation>
     <message>
         <source>System (%1)</source>
         <translation>System (%1)</translation>
-    </message>
-    <message>
-        <source>A new language takes effect when CineTune starts again.</source>
-        <translation>Eine neue Sprache gilt ab dem nächsten Start von CineTune.</translation>
     </message>
     <message>
         <source>Automatic (%1)</source>
@@ -7065,6 +7092,10 @@ Anfrage verwerfen?</translation>
     <message>
         <source>Providers…</source>
         <translation>Anbieter…</translation>
+    </message>
+    <message>
+        <source>The window switches to the new language when you press OK.</source>
+        <translation>Das Fenster wechselt zur neuen Sprache, sobald Sie auf OK klicken.</translation>
     </message>
 </context>
 <context>
@@ -7199,7 +7230,7 @@ Anfrage verwerfen?</translation>
     </message>
     <message>
         <source>empty gold set</source>
-        <translation>leeres Gold-Set</translation>
+        <translation>leerer Goldstandard</translation>
     </message>
     <message>
         <source>no such movie</source>

@@ -24,7 +24,7 @@ namespace cinetune {
 namespace {
 
 constexpr char kMagic[16] = {'C', 'I', 'N', 'E', 'T', 'U', 'N', 'E', '-', 'S', 'T', 'O', 'R', 'E', '\0', '\0'};
-constexpr quint32 kVersion = 3;
+constexpr quint32 kVersion = 4; // 4: load notes stored language-neutral (LoadNote)
 constexpr int kColumns = 6;
 // Layout (little-endian): magic, version, meta size, column table (offset, count) x 6, then the
 // checksums of the sections (meta, then each column), then the checksum of all the header bytes
@@ -156,6 +156,28 @@ bool entriesValid(std::span<const Entry> values, std::uint32_t limit)
 
 // QDataStream's own QStringList reader reserves whatever count the stream claims; this one
 // believes a count only if the bytes left can hold it (each string takes at least 4 bytes).
+bool readStringList(QDataStream &s, QStringList &out);
+
+bool readNotes(QDataStream &s, QList<LoadNote> &out)
+{
+    quint32 n = 0;
+    s >> n;
+    const qint64 left = s.device()->bytesAvailable();
+    if (s.status() != QDataStream::Ok || n > static_cast<quint64>(std::max<qint64>(0, left)) / 12)
+        return false;
+    out.clear();
+    for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
+        LoadNote note;
+        qint32 count = -1;
+        s >> note.source >> count;
+        note.n = count;
+        if (!readStringList(s, note.args))
+            return false;
+        out << note;
+    }
+    return s.status() == QDataStream::Ok;
+}
+
 bool readStringList(QDataStream &s, QStringList &out)
 {
     quint32 n = 0;
@@ -364,7 +386,9 @@ Status writeDatasetCache(const Dataset &ds, const QString &cacheDirIn, qint64 li
         QDataStream s(&meta, QIODevice::WriteOnly);
         s.setVersion(QDataStream::Qt_6_4);
         s << ds.fingerprint << formatId(ds.source.format) << ds.source.root << ds.source.ratingFiles << ds.source.titlesFile
-          << p.halfStars << ds.warnings;
+          << p.halfStars << quint32(ds.notes.size());
+        for (const LoadNote &note : ds.notes)
+            s << note.source << qint32(note.n) << note.args;
         s << quint64(ds.catalogue.size());
         for (const Movie &m : ds.catalogue.movies())
             s << m;
@@ -485,8 +509,9 @@ Result<DatasetPtr> readDatasetCache(const DatasetSource &source, const QByteArra
         if (!readStringList(s, ratingFiles))
             return miss(tr("damaged cache"));
         s >> titles >> halfStars;
-        if (!readStringList(s, ds->warnings))
+        if (!readNotes(s, ds->notes))
             return miss(tr("damaged cache"));
+        ds->warnings = loadNoteTexts(ds->notes); // in the language of this load
         if (fp != fingerprint || fmt != formatId(source.format))
             return miss(tr("cache belongs to other files"));
         quint64 movies = 0;

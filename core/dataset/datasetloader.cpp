@@ -39,14 +39,17 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
 
     // Titles first (small): they fix the catalogue order.
     if (!source.titlesFile.isEmpty()) {
-        auto movies = parseTitles(source.format, source.titlesFile, ds->warnings);
+        auto movies = parseTitles(source.format, source.titlesFile, ds->notes);
         if (!movies)
             return movies.error();
         ds->catalogue.reserve(movies->size());
         for (Movie &m : movies.value())
             ds->catalogue.add(std::move(m));
     } else {
-        ds->warnings << tr("No titles file was found next to the ratings; movies are titled \"Movie <id>\".");
+        ds->notes << LoadNote{QStringLiteral(QT_TRANSLATE_NOOP(
+                                  "cinetune", "No titles file was found next to the ratings; movies are titled \"Movie <id>\".")),
+                              -1,
+                              {}};
     }
 
     // Map the rating files and parse them in parallel, in chunks cut at line boundaries.
@@ -139,16 +142,25 @@ Result<DatasetPtr> parseAndBuild(const DatasetSource &source, const LoadOptions 
     ds->store = std::move(built->store);
 
     if (built->unlistedMovies > 0)
-        ds->warnings
-            << tr("%1 ratings of %2 movies missing from the titles file were kept; those movies are titled \"Movie <id>\".")
-                   .arg(built->unlistedRatings)
-                   .arg(built->unlistedMovies);
+        ds->notes << LoadNote{QStringLiteral(QT_TRANSLATE_NOOP("cinetune",
+                                                               "%1 ratings of %2 movies missing from the titles "
+                                                               "file were kept; those movies are titled \"Movie <id>\".")),
+                              -1,
+                              {QString::number(built->unlistedRatings), QString::number(built->unlistedMovies)}};
     if (built->duplicates > 0)
-        ds->warnings << tr("%1 duplicate (user, movie) ratings; the latest of each was kept.").arg(built->duplicates);
+        ds->notes << LoadNote{
+            QStringLiteral(QT_TRANSLATE_NOOP("cinetune", "%1 duplicate (user, movie) ratings; the latest of each was kept.")),
+            -1,
+            {QString::number(built->duplicates)}};
     if (crlf > 0)
-        ds->warnings << tr("%1 lines end in CRLF (accepted).").arg(crlf);
+        ds->notes << LoadNote{
+            QStringLiteral(QT_TRANSLATE_NOOP("cinetune", "%1 lines end in CRLF (accepted).")), -1, {QString::number(crlf)}};
     if (bomFiles > 0)
-        ds->warnings << tr("%1 rating file(s) begin with a UTF-8 byte order mark (accepted).").arg(bomFiles);
+        ds->notes << LoadNote{
+            QStringLiteral(QT_TRANSLATE_NOOP("cinetune", "%1 rating file(s) begin with a UTF-8 byte order mark (accepted).")),
+            -1,
+            {QString::number(bomFiles)}};
+    ds->warnings = loadNoteTexts(ds->notes);
 
     progress.report(0.95, tr("Computing statistics"));
     ds->stats = computeStats(ds->store, ds->catalogue.size(), threads);
@@ -182,8 +194,10 @@ Result<DatasetPtr> loadDataset(const DatasetSource &source, const LoadOptions &o
         ds->fingerprint = fingerprint;
         if (options.useCache && options.writeCache) {
             progress.report(0.97, tr("Writing the dataset cache"));
-            if (auto st = writeDatasetCache(*ds, options.cacheDir, options.cacheLimitBytes); !st)
+            if (auto st = writeDatasetCache(*ds, options.cacheDir, options.cacheLimitBytes); !st) {
+                ds->notes << LoadNote{QString(), -1, {st.error().message}};
                 ds->warnings << st.error().message;
+            }
         }
         progress.report(1.0, tr("Loaded"));
         return DatasetPtr(std::move(ds));

@@ -56,7 +56,7 @@ QString decode(const char *b, const char *e, bool utf8)
 } // namespace
 
 Result<std::vector<Movie>> parseTitlesData(DatasetFormat format, const QByteArray &data, const QString &name,
-                                           QStringList &warnings)
+                                           QList<LoadNote> &notes)
 {
     std::vector<Movie> movies;
     QHash<std::uint32_t, std::uint64_t> seen;
@@ -65,7 +65,8 @@ Result<std::vector<Movie>> parseTitlesData(DatasetFormat format, const QByteArra
     LineReader reader{begin, begin + endWithoutBlankLines(begin, static_cast<std::size_t>(data.size()))};
     if (data.startsWith("\xEF\xBB\xBF")) {
         reader.p += 3;
-        warnings << tr("%1 begins with a UTF-8 byte order mark (accepted)").arg(name);
+        notes << LoadNote{
+            QStringLiteral(QT_TRANSLATE_NOOP("cinetune", "%1 begins with a UTF-8 byte order mark (accepted)")), -1, {name}};
     }
     auto fail = [&](const char *at, const char *lineEnd, const QString &expected) {
         return makeError(errc::General::Parse,
@@ -198,19 +199,20 @@ Result<std::vector<Movie>> parseTitlesData(DatasetFormat format, const QByteArra
         movies.push_back(std::move(m));
     }
     if (duplicates > 0)
-        warnings << QCoreApplication::translate("cinetune", "%1: %n duplicate movie ID(s); the first title was kept", nullptr,
-                                                static_cast<int>(duplicates))
-                        .arg(name);
+        notes << LoadNote{
+            QStringLiteral(QT_TRANSLATE_N_NOOP("cinetune", "%1: %n duplicate movie ID(s); the first title was kept")),
+            static_cast<int>(duplicates),
+            {name}};
     return movies;
 }
 
-Result<std::vector<Movie>> parseTitles(DatasetFormat format, const QString &path, QStringList &warnings)
+Result<std::vector<Movie>> parseTitles(DatasetFormat format, const QString &path, QList<LoadNote> &notes)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return makeError(errc::General::Io, tr("%1: cannot open: %2").arg(path, f.errorString()));
     const QByteArray data = f.readAll();
-    return parseTitlesData(format, data, QFileInfo(path).fileName(), warnings);
+    return parseTitlesData(format, data, QFileInfo(path).fileName(), notes);
 }
 
 } // namespace cinetune

@@ -103,7 +103,7 @@ void benchMetrics(std::uint32_t users, int resamples)
 
 void benchResolver(const QString &path)
 {
-    QStringList warnings;
+    QList<cinetune::LoadNote> warnings;
     const auto movies = parseTitles(DatasetFormat::NetflixKaggle, path, warnings);
     if (!movies) {
         std::printf("titles: %s\n", qPrintable(movies.error().message));

@@ -98,7 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             return 0;
         static const DatasetFormat formats[] = {DatasetFormat::NetflixKaggle, DatasetFormat::MovieLensCsv,
                                                 DatasetFormat::MovieLens1M, DatasetFormat::MovieLens100k};
-        QStringList warnings;
+        QList<cinetune::LoadNote> warnings;
         auto r = parseTitlesData(formats[data[0] % 4], bytes.mid(1), QStringLiteral("titles"), warnings);
         if (!r && r.error().message.isEmpty())
             std::abort();

@@ -10,6 +10,8 @@
 #include "ui/shell/workspace.h"
 #include "ui/shell/stepnavigator.h"
 #include "ui/shell/steps.h"
+#include "ui/shell/translations.h"
+#include "ui/evaluate/evaluatepage.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -44,6 +46,8 @@ private Q_SLOTS:
     void menus();
     void statusBarShowsAndCancelsTasks();
     void projectRoundTrip();
+    void languageSwitchIsLive();
+    void languageSwitchWaitsForTasks();
 
 private:
     QTemporaryDir m_tmp;
@@ -197,6 +201,81 @@ void TestMainWindow::projectRoundTrip()
     QCOMPARE(w->datasetPage()->figure(QStringLiteral("ratings")), QStringLiteral("100,836"));
     QCOMPARE(w->datasets()->current()->requestedPath, QDir::cleanPath(uitest::samplePath()));
     QCOMPARE(w->currentStep(), static_cast<int>(Step::Evaluate)); // loading did not move the user
+}
+
+// Settings ▸ Language applies at once: the sidebar, the menus and the pages show the new language,
+// and the project, the dataset, the step and the window's size stay.
+void TestMainWindow::languageSwitchIsLive()
+{
+    const QString path = m_tmp.filePath(QStringLiteral("language.cinetune"));
+    MainWindow w;
+    w.resize(1024, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.createProjectFile(path));
+    QSignalSpy shown(w.datasetPage(), &DatasetPage::datasetShown);
+    w.datasetPage()->openDataset(uitest::samplePath());
+    QVERIFY(shown.wait(120000));
+    const int evaluate = static_cast<int>(Step::Evaluate);
+    w.setCurrentStep(evaluate);
+    QVERIFY(w.navigator()->stepText(evaluate).contains(QLatin1String("Evaluate")));
+    auto pageTitle = [&w] {
+        const auto labels = w.evaluatePage()->findChildren<QLabel *>();
+        QStringList texts;
+        for (const QLabel *l : labels)
+            texts << l->text();
+        return texts;
+    };
+    QVERIFY(pageTitle().contains(QStringLiteral("Evaluate")));
+    ProjectFile *project = w.workspace()->project();
+
+    w.switchLanguage(QStringLiteral("de"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.language(), QStringLiteral("de"), 60000); // after the tasks the load started
+    QVERIFY2(w.navigator()->stepText(evaluate).contains(QLatin1String("Auswertung")),
+             qPrintable(w.navigator()->stepText(evaluate)));
+    QVERIFY(w.navigator()->stepText(0).contains(QLatin1String("Datensatz")));
+    QVERIFY2(pageTitle().contains(QStringLiteral("Auswertung")), qPrintable(pageTitle().join(QLatin1Char('|'))));
+    QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+    // The same session: project, dataset, step and size.
+    QCOMPARE(w.workspace()->project(), project);
+    QCOMPARE(w.workspace()->projectPath(), QDir::cleanPath(path));
+    QCOMPARE(w.currentStep(), evaluate);
+    QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget *>(w.evaluatePage()));
+    QVERIFY(w.datasets()->current());
+    QTRY_COMPARE(w.datasetPage()->figure(QStringLiteral("ratings")), QStringLiteral("100.836")); // German digits
+    QCOMPARE(w.pages()->count(), 6);
+    // German texts are longer: still no page forces the window past 1024×700.
+    for (int step = 0; step < kStepCount; ++step) {
+        w.setCurrentStep(step);
+        QCoreApplication::processEvents();
+    }
+    w.setCurrentStep(evaluate);
+    QVERIFY2(w.minimumSizeHint().width() <= 1024 && w.minimumSizeHint().height() <= 700,
+             qPrintable(QStringLiteral("%1×%2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
+    QCOMPARE(w.size(), QSize(1024, 700));
+
+    w.switchLanguage(QStringLiteral("en"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.language(), QStringLiteral("en"), 60000);
+    QVERIFY(w.navigator()->stepText(evaluate).contains(QLatin1String("Evaluate")));
+    QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestMainWindow::languageSwitchWaitsForTasks()
+{
+    MainWindow w;
+    w.show();
+    QPromise<void> promise;
+    promise.start();
+    w.tasks()->track(promise.future(), QStringLiteral("Busy"));
+    w.switchLanguage(QStringLiteral("de"));
+    QCOMPARE(w.language(), QStringLiteral("en")); // not while a task runs ...
+    QVERIFY(w.navigator()->stepText(0).contains(QLatin1String("Dataset")));
+    promise.finish();
+    QTRY_COMPARE(w.language(), QStringLiteral("de")); // ... but as soon as it has finished
+    QVERIFY(w.navigator()->stepText(0).contains(QLatin1String("Datensatz")));
+    w.switchLanguage(QStringLiteral("en"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -11,6 +11,10 @@
 #include "core/simulator/simulatorserver.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QTcpServer>
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
@@ -36,6 +40,11 @@ private Q_SLOTS:
     void keyNeverInSettings();
     void testConnectionListsModels();
     void settingsDialogOpensProviders();
+    void closeWithUnsavedProfileAsks_data();
+    void closeWithUnsavedProfileAsks();
+    void closeWithoutChangesDoesNotAsk();
+    void refusedPortAnswersFastWithAdviceOnce_data();
+    void refusedPortAnswersFastWithAdviceOnce();
 
 private:
     template<typename T>
@@ -197,6 +206,11 @@ void TestProviderSettings::testConnectionListsModels()
     dialog.testConnection();
     QTRY_VERIFY_WITH_TIMEOUT(dialog.testResultText().startsWith(QLatin1String("Connected")), 10000);
     QVERIFY(dialog.testResultText().contains(QLatin1String("gpt-4o-mini-2024-07-18")));
+    QVERIFY(dialog.testResultText().contains(QLatin1String("not saved yet"))); // a working profile is not lost by Close
+    QVERIFY(dialog.saveProfile());
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.testResultText().startsWith(QLatin1String("Connected")), 10000);
+    QVERIFY(!dialog.testResultText().contains(QLatin1String("not saved yet")));
 
     // An actionable error, without the key.
     QVERIFY(server.setFaults(QStringLiteral("401@GET:/v1/models")).ok());
@@ -219,6 +233,124 @@ void TestProviderSettings::settingsDialogOpensProviders()
     QVERIFY(button);
     button->click();
     QCOMPARE(requested.size(), 1);
+}
+
+void TestProviderSettings::closeWithUnsavedProfileAsks_data()
+{
+    QTest::addColumn<QString>("how"); // close button, Escape, the window's close button
+    QTest::addColumn<int>("choice");
+    QTest::addColumn<bool>("closed");
+    QTest::addColumn<bool>("saved");
+    for (const char *how : {"button", "escape", "window"}) {
+        QTest::addRow("%s save", how) << QString::fromLatin1(how) << int(QMessageBox::Save) << true << true;
+        QTest::addRow("%s discard", how) << QString::fromLatin1(how) << int(QMessageBox::Discard) << true << false;
+        QTest::addRow("%s cancel", how) << QString::fromLatin1(how) << int(QMessageBox::Cancel) << false << false;
+    }
+}
+
+void TestProviderSettings::closeWithUnsavedProfileAsks()
+{
+    QFETCH(QString, how);
+    QFETCH(int, choice);
+    QFETCH(bool, closed);
+    QFETCH(bool, saved);
+    ProviderService service;
+    ProvidersDialog dialog(&service);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(!dialog.hasUnsavedChanges()); // the fresh "New provider" template is no change
+    child<QLineEdit>(&dialog, "nameEdit")->setText(QStringLiteral("Local"));
+    setKind(dialog, ProviderKind::OpenAICompatible);
+    child<QLineEdit>(&dialog, "baseUrlEdit")->setText(QStringLiteral("http://127.0.0.1:11434/v1"));
+    QVERIFY(dialog.hasUnsavedChanges());
+
+    if (how == QLatin1String("button"))
+        dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close)->click();
+    else if (how == QLatin1String("escape"))
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+    else
+        dialog.close();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = dialog.findChild<QMessageBox *>(QStringLiteral("unsavedProfileBox"))) != nullptr);
+    QVERIFY(dialog.isVisible()); // nothing is discarded before the user answers
+    QVERIFY(box->text().contains(QLatin1String("Local")));
+    box->button(QMessageBox::StandardButton(choice))->click();
+    if (closed)
+        QTRY_VERIFY(!dialog.isVisible());
+    else
+        QTest::qWait(50);
+    QCOMPARE(dialog.isVisible(), !closed);
+    QCOMPARE(service.profile(QStringLiteral("Local")).has_value(), saved);
+    if (saved)
+        QCOMPARE(service.profile(QStringLiteral("Local"))->baseUrl.toString(), QStringLiteral("http://127.0.0.1:11434/v1"));
+    if (!closed)
+        QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Local")); // still being edited
+}
+
+void TestProviderSettings::closeWithoutChangesDoesNotAsk()
+{
+    ProviderService service;
+    ProviderProfile p;
+    p.name = QStringLiteral("Saved");
+    p.kind = ProviderKind::OpenAI;
+    QVERIFY(service.saveProfile(p).ok());
+    ProvidersDialog dialog(&service);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(!dialog.hasUnsavedChanges());
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog.isVisible());
+    QVERIFY(!dialog.findChild<QMessageBox *>(QStringLiteral("unsavedProfileBox")));
+
+    // Saved edits are not "unsaved" either.
+    dialog.show();
+    child<QSpinBox>(&dialog, "concurrencySpin")->setValue(7);
+    QVERIFY(dialog.hasUnsavedChanges());
+    QVERIFY(dialog.saveProfile());
+    QVERIFY(!dialog.hasUnsavedChanges());
+}
+
+void TestProviderSettings::refusedPortAnswersFastWithAdviceOnce_data()
+{
+    QTest::addColumn<bool>("answeredBefore"); // a server answered on the port earlier in the session
+    QTest::newRow("never answered") << false;
+    QTest::newRow("server stopped since") << true;
+}
+
+void TestProviderSettings::refusedPortAnswersFastWithAdviceOnce()
+{
+    QFETCH(bool, answeredBefore);
+    ProviderService service; // one HttpClient for the session, as in the application
+    ProvidersDialog dialog(&service);
+    child<QLineEdit>(&dialog, "nameEdit")->setText(QStringLiteral("local"));
+    setKind(dialog, ProviderKind::Simulator);
+    QString url;
+    if (answeredBefore) {
+        SimulatorServer server;
+        QVERIFY(server.listen(0).ok());
+        url = server.baseUrl();
+        child<QLineEdit>(&dialog, "baseUrlEdit")->setText(url);
+        dialog.testConnection();
+        QTRY_VERIFY2_WITH_TIMEOUT(dialog.testResultText().startsWith(QLatin1String("Connected")),
+                                  qPrintable(dialog.testResultText()), 10000);
+    } else {
+        // A loopback port nobody listens on (taken and released again).
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        url = QStringLiteral("http://127.0.0.1:%1/v1").arg(probe.serverPort());
+    }
+    child<QLineEdit>(&dialog, "baseUrlEdit")->setText(url);
+    QElapsedTimer timer;
+    timer.start();
+    dialog.testConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.testResultText().startsWith(QLatin1String("Connection failed")), 15000);
+    const qint64 ms = timer.elapsed();
+    qInfo("refused port answered in %lld ms: %s", ms, qPrintable(dialog.testResultText()));
+    QVERIFY2(ms < 1500, qPrintable(QStringLiteral("%1 ms").arg(ms))); // at most one quick retry, no back-off
+    const QString text = dialog.testResultText();
+    QVERIFY2(text.contains(QLatin1String("base URL")), qPrintable(text));
+    QCOMPARE(text.count(QLatin1String("base URL")), 1); // the advice is given once
+    QCOMPARE(text.count(QLatin1String("Check")), 1);
 }
 
 QTEST_MAIN(TestProviderSettings)

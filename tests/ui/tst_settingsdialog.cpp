@@ -86,8 +86,15 @@ void TestSettingsDialog::acceptWritesSettings()
     auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("languageCombo"));
     combo->setCurrentIndex(combo->findData(QStringLiteral("de")));
     dialog.findChild<QSpinBox *>(QStringLiteral("threadsSpin"))->setValue(3);
+    QSignalSpy languageChanged(&dialog, &SettingsDialog::languageChanged);
     dialog.accept();
+    QCOMPARE(languageChanged.size(), 1); // the window switches at once
+    QCOMPARE(languageChanged.first().first().toString(), QStringLiteral("de"));
     QCOMPARE(AppSettings::language(), QStringLiteral("de"));
+    SettingsDialog again(&datasets);
+    QSignalSpy unchanged(&again, &SettingsDialog::languageChanged);
+    again.accept();
+    QCOMPARE(unchanged.size(), 0); // the same language: nothing to switch
     QCOMPARE(AppSettings::loaderThreads(), 3);
     QCOMPARE(datasets.effectiveLoadOptions().threads, 3);
 }

@@ -8,6 +8,7 @@
 #include "core/finetune/prompttemplate.h"
 #include "core/goldset/goldset.h"
 #include "core/goldset/goldsetspec.h"
+#include "core/dataset/dataset.h"
 #include "core/providers/openaiprotocol.h"
 #include "core/providers/providererrors.h"
 #include "core/results/resultstable.h"
@@ -17,6 +18,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QLibraryInfo>
+#include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -38,6 +40,10 @@ private Q_SLOTS:
     void coreMessagesTranslate();
     void coreNamesTranslate();
     void catalogueIsComplete();
+    void oneTermPerConcept_data();
+    void oneTermPerConcept();
+    void stepNamesAgree();
+    void loadNotesFollowTheLanguage();
 };
 
 void TestTranslations::initTestCase()
@@ -216,6 +222,88 @@ void TestTranslations::catalogueIsComplete()
     QVERIFY(!xml.hasError());
     QVERIFY(messages > 100);
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(" | "))));
+}
+
+// The glossary (docs/TRANSLATIONS.md): one German term per concept. A variant anywhere in the
+// catalogue's translations fails, naming the message.
+void TestTranslations::oneTermPerConcept_data()
+{
+    QTest::addColumn<QString>("forbidden"); // a regular expression over a translation
+    QTest::addColumn<QString>("term");      // what the glossary says instead
+    QTest::newRow("gold set") << "Gold-?[Ss]ets?"
+                              << "Goldstandard";
+    QTest::newRow("seed") << "\\bSeeds?\\b"
+                          << "Startwert";
+    QTest::newRow("evaluate") << "Evaluier|Evaluation"
+                              << "Auswertung";
+    QTest::newRow("job") << "\\bJobs?\\b"
+                         << "Auftrag";
+    QTest::newRow("split") << "\\bSplits?\\b"
+                           << "Aufteilung";
+    QTest::newRow("deployment") << "\\bDeployments?\\b"
+                                << "Bereitstellung";
+    QTest::newRow("fine-tuning") << "Fine-?[Tt]uning"
+                                 << "Feinabstimmung";
+    QTest::newRow("provider") << "\\bProvider\\b"
+                              << "Anbieter";
+}
+
+void TestTranslations::oneTermPerConcept()
+{
+    QFETCH(QString, forbidden);
+    QFETCH(QString, term);
+    const QRegularExpression pattern(forbidden);
+    QVERIFY(pattern.isValid());
+    QFile ts(uitest::sourceDir() + QStringLiteral("/translations/cinetune_de.ts"));
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    QStringList offending;
+    int translations = 0;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            ++translations;
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (pattern.match(text).hasMatch())
+                offending << QStringLiteral("“%1” → “%2”").arg(source, text.simplified());
+        }
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY(translations > 100);
+    QVERIFY2(offending.isEmpty(), qPrintable(QStringLiteral("use “%1”: ").arg(term) + offending.join(QStringLiteral(" | "))));
+}
+
+// The sidebar and the page of a step say the same word.
+void TestTranslations::stepNamesAgree()
+{
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("de")));
+    QCOMPARE(stepTitle(Step::Evaluate), QStringLiteral("Auswertung"));
+    QCOMPARE(QCoreApplication::translate("cinetune::ui::EvaluatePage", "Evaluate"), stepTitle(Step::Evaluate));
+    QCOMPARE(stepTitle(Step::GoldSet), QStringLiteral("Goldstandard"));
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("en")));
+}
+
+// A dataset's load notes are kept language-neutral (the binary cache stores them so) and read in
+// the language shown when they are read.
+void TestTranslations::loadNotesFollowTheLanguage()
+{
+    const LoadNote note{QStringLiteral("%1 lines end in CRLF (accepted)."), -1, {QStringLiteral("3")}};
+    QCOMPARE(note.text(), QStringLiteral("3 lines end in CRLF (accepted)."));
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("de")));
+    const QString german = note.text();
+    QVERIFY2(german.startsWith(QLatin1String("3 ")) && german.contains(QLatin1String("CRLF")) && german != note.source.arg(3),
+             qPrintable(german));
+    const LoadNote plural{QStringLiteral("%1: %n duplicate movie ID(s); the first title was kept"), 2, {QStringLiteral("t.csv")}};
+    QCOMPARE(plural.text(), QStringLiteral("t.csv: 2 doppelte Film-IDs; der jeweils erste Titel wurde behalten"));
+    const LoadNote verbatim{QString(), -1, {QStringLiteral("as it is")}};
+    QCOMPARE(verbatim.text(), QStringLiteral("as it is"));
+    QVERIFY(installTranslators(*QCoreApplication::instance(), QStringLiteral("en")));
+    QCOMPARE(loadNoteTexts({note}), QStringList{QStringLiteral("3 lines end in CRLF (accepted).")});
 }
 
 QTEST_MAIN(TestTranslations)

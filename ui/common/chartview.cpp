@@ -55,8 +55,7 @@ void ChartView::saveImage()
 {
     QString name = chart() ? chart()->title() : QString();
     name.replace(QLatin1Char('/'), QLatin1Char('-'));
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    askSaveFile(this, tr("Save Chart Image"), dir + QLatin1Char('/') + name + QStringLiteral(".png"),
+    askSaveFile(this, tr("Save Chart Image"), DialogStart{filepurpose::Chart, name + QStringLiteral(".png")},
                 tr("Images (*.png *.jpg *.bmp)"), QStringLiteral("png"), [this](const QString &path) {
                     if (grab().save(path))
                         return;
@@ -102,8 +101,7 @@ void ChartView::saveVector(bool pdf)
     QString name = chart() ? chart()->title() : QString();
     name.replace(QLatin1Char('/'), QLatin1Char('-'));
     const QString suffix = pdf ? QStringLiteral("pdf") : QStringLiteral("svg");
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    askSaveFile(this, tr("Save Chart"), dir + QLatin1Char('/') + name + QLatin1Char('.') + suffix,
+    askSaveFile(this, tr("Save Chart"), DialogStart{filepurpose::Chart, name + QLatin1Char('.') + suffix},
                 pdf ? tr("PDF documents (*.pdf)") : tr("SVG images (*.svg)"), suffix, [this, pdf](const QString &path) {
                     if (pdf ? writePdf(path) : writeSvg(path))
                         return;

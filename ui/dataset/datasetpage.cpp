@@ -377,7 +377,7 @@ void DatasetPage::openSample()
 
 void DatasetPage::chooseFile()
 {
-    askOpenFile(this, tr("Open Dataset File"), AppSettings::lastDirectory(),
+    askOpenFile(this, tr("Open Dataset File"), DialogStart{filepurpose::Dataset},
                 tr("Rating files (*.csv *.dat *.data *.txt);;All files (*)"), [this](const QString &path) {
                     AppSettings::setLastDirectory(QFileInfo(path).absolutePath());
                     openDataset(path);
@@ -386,7 +386,7 @@ void DatasetPage::chooseFile()
 
 void DatasetPage::chooseFolder()
 {
-    askDirectory(this, tr("Open Dataset Folder"), AppSettings::lastDirectory(), [this](const QString &path) {
+    askDirectory(this, tr("Open Dataset Folder"), DialogStart{filepurpose::Dataset}, [this](const QString &path) {
         AppSettings::setLastDirectory(QFileInfo(path).absolutePath());
         openDataset(path);
     });
@@ -534,7 +534,7 @@ void DatasetPage::onDatasetChanged()
                                     : tr("unknown"));
     setFigure(QStringLiteral("scale"), ds.store.halfStars() ? tr("0.5–5 stars, half steps") : tr("1–5 stars"));
 
-    m_warnings->setStringList(ds.warnings);
+    m_warnings->setStringList(loadNoteTexts(ds.notes)); // in the language shown now
     m_warningsBox->setVisible(!ds.warnings.isEmpty());
     if (!ds.warnings.isEmpty()) {
         // As tall as its notes, up to four lines; more scroll.

@@ -1,4 +1,5 @@
 #include "ui/evaluate/runlistmodel.h"
+#include "ui/common/timeformat.h"
 
 #include "core/eval/baselines.h"
 #include "core/eval/runlabel.h"
@@ -154,7 +155,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case CostColumn:
             return costText(r);
         case CreatedColumn:
-            return locale.toString(r.run.createdAt.toLocalTime(), QLocale::ShortFormat);
+            return formatTimestamp(r.run.createdAt);
         default:
             return {};
         }

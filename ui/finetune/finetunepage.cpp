@@ -199,7 +199,7 @@ QWidget *FineTunePage::buildForm()
         edit->setPlaceholderText(tr("Choose a .jsonl file"));
         auto *browse = new QPushButton(tr("Browse…"), dataBox);
         connect(browse, &QPushButton::clicked, this, [this, edit, title] {
-            askOpenFile(this, title, AppSettings::lastDirectory(), jsonlFilter(),
+            askOpenFile(this, title, DialogStart{filepurpose::FineTuneData}, jsonlFilter(),
                         [edit](const QString &path) { edit->setText(path); });
         });
         connect(edit, &QLineEdit::textChanged, this, &FineTunePage::scheduleEstimate);

@@ -1,4 +1,5 @@
 #include "ui/finetune/jobdetailmodels.h"
+#include "ui/common/timeformat.h"
 
 #include "ui/common/chartstyle.h"
 
@@ -60,7 +61,7 @@ QVariant JobEventModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case TimeColumn:
-            return QLocale().toString(e.createdAt.toLocalTime().time(), QLocale::LongFormat);
+            return formatTimeOfDay(e.createdAt);
         case LevelColumn:
             return level == QLatin1String("error") ? tr("Error") : level == QLatin1String("warning") ? tr("Warning") : tr("Info");
         case MessageColumn:

@@ -1,4 +1,5 @@
 #include "ui/finetune/jobtablemodel.h"
+#include "ui/common/timeformat.h"
 
 #include "ui/common/chartstyle.h"
 #include "core/finetune/pricetable.h"
@@ -117,7 +118,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
             return j.job.baseModel;
         case CreatedColumn: {
             const QDateTime created = j.job.createdAt.isValid() ? j.job.createdAt : j.updatedAt;
-            return QLocale().toString(created.toLocalTime(), QLocale::ShortFormat);
+            return formatTimestamp(created);
         }
         case CostColumn:
             return costText(j);

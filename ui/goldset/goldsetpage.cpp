@@ -513,7 +513,7 @@ void GoldSetPage::askExportJsonl()
     const auto set = m_controller->goldSet(m_currentId);
     if (!set)
         return;
-    const QString suggested = AppSettings::lastDirectory() + QLatin1Char('/') + set->name + QStringLiteral(".jsonl");
+    const DialogStart suggested{filepurpose::GoldSet, set->name + QStringLiteral(".jsonl")};
     askSaveFile(this, tr("Export Gold Set"), suggested, tr("Gold set (*.jsonl);;All files (*)"), QStringLiteral("jsonl"),
                 [this, id = set->id](const QString &path) {
                     if (exportJsonl(id, path))
@@ -526,7 +526,7 @@ void GoldSetPage::askExportFineTune()
     const auto set = m_controller->goldSet(m_currentId);
     if (!set)
         return;
-    askDirectory(this, tr("Folder for the Fine-tuning Data"), AppSettings::lastDirectory(),
+    askDirectory(this, tr("Folder for the Fine-tuning Data"), DialogStart{filepurpose::FineTuneData},
                  [this, id = set->id](const QString &folder) {
                      AppSettings::setLastDirectory(folder);
                      exportFineTuneData(id, folder);

@@ -1,4 +1,5 @@
 #include "ui/goldset/goldsetreviewpage.h"
+#include "ui/common/timeformat.h"
 
 #include "core/finetune/pricetable.h"
 #include "core/finetune/trainingcost.h"
@@ -228,7 +229,7 @@ void GoldSetReviewPage::refresh()
                                          "AI take the same data.")
                      : GoldSetWizard::tr("OpenAI reportedly stopped new fine-tuning jobs after %1. Azure OpenAI and Together AI "
                                          "take the same data."))
-                    .arg(QLocale().toString(openAiJobsEnd(), QLocale::LongFormat));
+                    .arg(formatDate(openAiJobsEnd()));
     QString list;
     for (const QString &w : warnings)
         list += QStringLiteral("<li>%1</li>").arg(w.toHtmlEscaped());

@@ -1,4 +1,5 @@
 #include "ui/goldset/goldsettablemodel.h"
+#include "ui/common/timeformat.h"
 
 #include "ui/goldset/goldsetcontroller.h"
 
@@ -63,7 +64,7 @@ QVariant GoldSetTableModel::data(const QModelIndex &index, int role) const
         case TestColumn:
             return loc.toString(g.splitUsers[2]);
         case CreatedColumn:
-            return loc.toString(g.createdAt.toLocalTime(), QLocale::ShortFormat);
+            return formatTimestamp(g.createdAt);
         case DatasetColumn:
             if (m_fingerprint.isEmpty())
                 return tr("– no dataset");

@@ -271,7 +271,7 @@ void PlaygroundPage::copyCsv()
 
 void PlaygroundPage::exportDialog()
 {
-    askSaveFile(this, tr("Export Comparison"), AppSettings::lastDirectory() + QLatin1Char('/') + tr("playground.md"),
+    askSaveFile(this, tr("Export Comparison"), DialogStart{filepurpose::Export, tr("playground.md")},
                 tr("Markdown (*.md);;CSV (*.csv);;PNG image (*.png)"), QStringLiteral("md"), [this](const QString &path) {
                     const Status s = exportComparison(path);
                     m_exportNote->setText(s.ok() ? tr("Saved %1").arg(QFileInfo(path).fileName()) : s.error().message);

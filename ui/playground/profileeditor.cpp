@@ -445,7 +445,7 @@ void ProfileEditor::loadGoldSetUser()
         m_user->setFocus();
         return;
     }
-    askOpenFile(this, tr("Choose a Gold Set"), AppSettings::lastDirectory(), tr("Gold sets (*.jsonl);;All files (*)"),
+    askOpenFile(this, tr("Choose a Gold Set"), DialogStart{filepurpose::GoldSet}, tr("Gold sets (*.jsonl);;All files (*)"),
                 [this, id](const QString &path) {
                     const Status s = m_controller->loadGoldSetUser(path, id);
                     if (!s.ok())

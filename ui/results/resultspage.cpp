@@ -492,8 +492,7 @@ QString ResultsPage::perUserFileName() const
 
 void ResultsPage::exportPerUserRows()
 {
-    const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/')
-        + perUserFileName();
+    const DialogStart start{filepurpose::Export, perUserFileName()};
     askSaveFile(this, tr("Export Per-User Rows"), start, tr("CSV files (*.csv)"), QStringLiteral("csv"),
                 [this](const QString &path) {
                     TableExportOptions o;
@@ -551,7 +550,7 @@ Result<ReportFiles> ResultsPage::writeReportTo(const QString &dir) const
 
 void ResultsPage::exportAll()
 {
-    askDirectory(this, tr("Export All Tables and Charts"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+    askDirectory(this, tr("Export All Tables and Charts"), DialogStart{filepurpose::Export},
                  [this](const QString &dir) { startExportAll(dir, PngOptionsDialog::lastSize(), PngOptionsDialog::lastDpi()); });
 }
 
@@ -584,8 +583,7 @@ void ResultsPage::onExportFinished(const Result<int> &r)
 
 void ResultsPage::writeReport()
 {
-    askDirectory(this, tr("Write Report"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-                 [this](const QString &dir) { startReport(dir); });
+    askDirectory(this, tr("Write Report"), DialogStart{filepurpose::Report}, [this](const QString &dir) { startReport(dir); });
 }
 
 bool ResultsPage::reportRunning() const

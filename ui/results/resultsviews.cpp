@@ -31,7 +31,7 @@ int g_lastDpi = 192;
 
 QString documentsDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return startFolder(filepurpose::Export);
 }
 
 // A horizontal header that elides a label wider than its section (the style only clips it); the

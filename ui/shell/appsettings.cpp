@@ -1,5 +1,7 @@
 #include "ui/shell/appsettings.h"
 
+#include "ui/common/filedialogs.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -80,8 +82,8 @@ QString AppSettings::datasetCacheDir()
 
 QString AppSettings::lastDirectory()
 {
-    const QString dir = QSettings().value(kLastDir).toString();
-    return !dir.isEmpty() && QFileInfo(dir).isDir() ? dir : QDir::homePath();
+    return chooseStartFolder(QSettings().value(kLastDir).toString(), projectFolder(), QDir::homePath(),
+                             [](const QString &path) { return QFileInfo(path).isDir(); });
 }
 
 void AppSettings::setLastDirectory(const QString &dir)

@@ -30,7 +30,7 @@ public:
     // Where the loader keeps its binary cache (the loader's default location).
     static QString datasetCacheDir();
 
-    // The folder the user last opened a dataset or project from (home when unknown).
+    // The folder the user last opened a dataset or project from (else the open project's folder, else home).
     static QString lastDirectory();
     static void setLastDirectory(const QString &dir);
 

@@ -1,6 +1,7 @@
 #include "ui/shell/appsetup.h"
 
 #include "ui/shell/appsettings.h"
+#include "ui/common/sortindicatorstyle.h"
 #include "core/common/appinfo.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/dataset/datasetpage.h"
@@ -30,6 +31,7 @@ std::unique_ptr<QMainWindow> createMainWindow(const QStringList &args)
 {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cinetune.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.cinetune.CineTune"));
+    SortIndicatorStyle::install(); // table headers' sort arrows point the way the rows go
 
     auto window = std::make_unique<MainWindow>();
 

@@ -67,6 +67,8 @@ public:
 
     QList<Task> tasks() const; // the ones shown, oldest first
     int count() const;         // of tasks()
+    // Any task running, shown or not yet shown.
+    bool isBusy() const { return !m_entries.empty(); }
     bool contains(int id) const;
     std::optional<Task> task(int id) const;
 

@@ -24,6 +24,7 @@
 #include "ui/shell/stepnavigator.h"
 #include "ui/shell/steps.h"
 #include "ui/shell/taskstatuswidget.h"
+#include "ui/shell/translations.h"
 #include "ui/common/filedialogs.h"
 
 #include <QAbstractButton>
@@ -39,6 +40,9 @@
 #include <QMimeData>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
+
+#include <utility>
 
 namespace cinetune::ui {
 
@@ -72,29 +76,81 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tasks(new BackgroundTasks(this))
     , m_datasets(new DatasetController(m_tasks, this))
     , m_workspace(new Workspace(m_datasets, this))
-    , m_navigator(new StepNavigator(this))
-    , m_pages(new QStackedWidget(this))
-    , m_datasetPage(new DatasetPage(m_datasets, this))
     , m_providers(new ProviderService(this))
     , m_fineTune(new FineTuneController(m_providers, m_tasks, this))
-    , m_fineTunePage(new FineTunePage(m_fineTune, this))
     , m_evaluation(new EvaluationController(m_providers, m_datasets, m_tasks, this))
-    , m_evaluatePage(new EvaluatePage(m_evaluation, this))
     , m_results(new ResultsController(m_tasks, this))
-    , m_resultsPage(new ResultsPage(m_results, this))
+    , m_language(installedLanguage())
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     setWindowIcon(QIcon(QStringLiteral(":/icons/cinetune.svg")));
 
     m_goldSets = new GoldSetController(m_datasets, m_tasks, this);
-    m_goldSetPage = new GoldSetPage(m_goldSets, this);
-    m_fineTunePage->setGoldSets(m_goldSets);
+    m_playground = new PlaygroundController(m_datasets, this);
+    m_playground->setProjectSources(m_goldSets, m_fineTune);
     // The controllers follow the workspace's project themselves.
     m_goldSets->setWorkspace(m_workspace);
     m_fineTune->setWorkspace(m_workspace);
     m_evaluation->setWorkspace(m_workspace);
     m_results->setWorkspace(m_workspace);
+
+    buildInterface();
+
+    connect(m_workspace, &Workspace::stepRestored, this, &MainWindow::setCurrentStep);
+    connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::updateTitle);
+    connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::rebuildRecentMenu);
+    connect(m_fineTune, &FineTuneController::submissionState, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_fineTune, &FineTuneController::submissionFinished, this, [this](const Result<StoredJob> &r) {
+        if (r)
+            statusBar()->showMessage(tr("Fine-tuning job %1 submitted; it is followed on the Fine-tune page.").arg(r->job.id),
+                                     8000);
+        else
+            statusBar()->clearMessage(); // the page shows what went wrong
+    });
+    connect(m_workspace, &Workspace::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_workspace, &Workspace::projectError, this,
+            [this](const QString &text) { showError(tr("Project not updated"), text); });
+    connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
+        if (const LoadedDatasetPtr d = m_datasets->current())
+            statusBar()->showMessage(
+                tr("Dataset loaded: %1 ratings").arg(QLocale().toString(static_cast<qulonglong>(d->dataset->stats.ratings))),
+                8000);
+    });
+    connect(m_datasets, &DatasetController::loadCanceled, this,
+            [this] { statusBar()->showMessage(tr("Loading canceled; the previous dataset is still open."), 8000); });
+    connect(m_datasets, &DatasetController::loadFailed, this, [this] {
+        setCurrentStep(static_cast<int>(Step::Dataset)); // the page shows what went wrong
+    });
+    // A language switch asked for while tasks ran happens once none does.
+    connect(m_tasks, &BackgroundTasks::taskFinished, this, [this] {
+        if (!m_pendingLanguage.isEmpty() && !m_tasks->isBusy())
+            QTimer::singleShot(0, this, &MainWindow::applyPendingLanguage);
+    });
+
+    m_providers->loadKeys();
+    updateTitle();
+    if (!restoreGeometry(AppSettings::windowState()))
+        resize(1280, 800);
+}
+
+void MainWindow::buildInterface()
+{
+    // The previous interface (a language switch) goes: setCentralWidget() and setMenuBar() below
+    // delete the old pages and menus; the controllers stay.
+    if (m_taskStatus) {
+        statusBar()->removeWidget(m_taskStatus);
+        m_taskStatus->deleteLater();
+    }
+    m_navigator = new StepNavigator(this);
+    m_pages = new QStackedWidget(this);
+    m_datasetPage = new DatasetPage(m_datasets, this);
+    m_fineTunePage = new FineTunePage(m_fineTune, this);
+    m_evaluatePage = new EvaluatePage(m_evaluation, this);
+    m_resultsPage = new ResultsPage(m_results, this);
+    m_goldSetPage = new GoldSetPage(m_goldSets, this);
+    m_fineTunePage->setGoldSets(m_goldSets);
 
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_datasetPage);
@@ -109,9 +165,7 @@ MainWindow::MainWindow(QWidget *parent)
             continue;
         }
         if (step == Step::Playground) {
-            auto *playgroundController = new PlaygroundController(m_datasets, this);
-            playgroundController->setProjectSources(m_goldSets, m_fineTune);
-            auto *playground = new PlaygroundPage(playgroundController, m_providers, m_pages);
+            auto *playground = new PlaygroundPage(m_playground, m_providers, m_pages);
             connect(playground, &PlaygroundPage::providersRequested, this, &MainWindow::showProviders);
             m_pages->addWidget(playground);
             continue;
@@ -141,13 +195,12 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    statusBar()->addPermanentWidget(new TaskStatusWidget(m_tasks, statusBar()));
+    m_taskStatus = new TaskStatusWidget(m_tasks, statusBar());
+    statusBar()->addPermanentWidget(m_taskStatus);
+    setMenuBar(new QMenuBar(this)); // the previous one (and its menus) is deleted
     createMenus();
 
     connect(m_navigator, &StepNavigator::currentStepChanged, this, &MainWindow::onStepChanged);
-    connect(m_workspace, &Workspace::stepRestored, this, &MainWindow::setCurrentStep);
-    connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::updateTitle);
-    connect(m_workspace, &Workspace::projectChanged, this, &MainWindow::rebuildRecentMenu);
     connect(m_goldSetPage, &GoldSetPage::datasetRequested, this, [this] { setCurrentStep(static_cast<int>(Step::Dataset)); });
     connect(m_goldSetPage, &GoldSetPage::saveProjectRequested, this, &MainWindow::saveProjectAs);
     connect(m_fineTunePage, &FineTunePage::goldSetStepRequested, this,
@@ -155,34 +208,40 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_evaluatePage, &EvaluatePage::saveProjectRequested, this, &MainWindow::saveProjectAs);
     connect(m_evaluatePage, &EvaluatePage::stepRequested, this, &MainWindow::setCurrentStep);
     connect(m_fineTunePage, &FineTunePage::providersRequested, this, &MainWindow::showProviders);
-    connect(m_fineTune, &FineTuneController::submissionState, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_fineTune, &FineTuneController::submissionFinished, this, [this](const Result<StoredJob> &r) {
-        if (r)
-            statusBar()->showMessage(tr("Fine-tuning job %1 submitted; it is followed on the Fine-tune page.").arg(r->job.id),
-                                     8000);
-        else
-            statusBar()->clearMessage(); // the page shows what went wrong
-    });
-    connect(m_workspace, &Workspace::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
-    connect(m_workspace, &Workspace::projectError, this,
-            [this](const QString &text) { showError(tr("Project not updated"), text); });
-    connect(m_datasets, &DatasetController::datasetChanged, this, [this] {
-        if (const LoadedDatasetPtr d = m_datasets->current())
-            statusBar()->showMessage(
-                tr("Dataset loaded: %1 ratings").arg(QLocale().toString(static_cast<qulonglong>(d->dataset->stats.ratings))),
-                8000);
-    });
-    connect(m_datasets, &DatasetController::loadCanceled, this,
-            [this] { statusBar()->showMessage(tr("Loading canceled; the previous dataset is still open."), 8000); });
-    connect(m_datasets, &DatasetController::loadFailed, this, [this] {
-        setCurrentStep(static_cast<int>(Step::Dataset)); // the page shows what went wrong
-    });
+}
 
-    m_providers->loadKeys();
+void MainWindow::switchLanguage(const QString &language)
+{
+    m_pendingLanguage = effectiveLanguage(language);
+    if (m_tasks->isBusy()) {
+        statusBar()->showMessage(tr("The new language is applied as soon as the background tasks have finished."));
+        return;
+    }
+    applyPendingLanguage();
+}
+
+void MainWindow::applyPendingLanguage()
+{
+    if (m_pendingLanguage.isEmpty() || m_tasks->isBusy())
+        return;
+    const QString language = std::exchange(m_pendingLanguage, QString());
+    if (language == m_language)
+        return;
+    if (!installTranslators(*qApp, language)) {
+        installTranslators(*qApp, m_language); // stay as it was
+        showError(tr("Language not changed"), tr("The %1 translation could not be loaded.").arg(language));
+        return;
+    }
+    m_language = language;
+    const int step = m_workspace->currentStep();
+    const QByteArray geometry = saveGeometry();
+    setUpdatesEnabled(false);
+    buildInterface();
+    setCurrentStep(step);
     updateTitle();
-    if (!restoreGeometry(AppSettings::windowState()))
-        resize(1280, 800);
+    restoreGeometry(geometry);
+    setUpdatesEnabled(true);
+    statusBar()->clearMessage();
 }
 
 MainWindow::~MainWindow()
@@ -192,6 +251,8 @@ MainWindow::~MainWindow()
     // monitoring stops, runs in flight are dropped: what arrived is stored) while the services
     // and pages they talk to are still there; an untitled session's temporary file goes with it.
     delete m_workspace;
+    // The pages before the controllers they show (the controllers are older children).
+    delete takeCentralWidget();
 }
 
 void MainWindow::createMenus()
@@ -264,6 +325,8 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::updateTitle()
 {
+    // File dialogs start in the project's folder (an untitled session's temporary one is no place for files).
+    setProjectFolder(m_workspace->isUntitled() ? QString() : QFileInfo(m_workspace->projectPath()).absolutePath());
     setWindowTitle(tr("%1 — CineTune").arg(m_workspace->displayName()));
     setWindowFilePath(m_workspace->projectPath());
 }
@@ -342,14 +405,14 @@ bool MainWindow::saveProjectFileAs(const QString &path)
 
 void MainWindow::newProject()
 {
-    askSaveFile(this, tr("New Project"), AppSettings::lastDirectory() + QLatin1Char('/') + tr("Untitled.cinetune"),
-                projectFilter(), QLatin1String(ProjectFile::kSuffix), [this](const QString &path) { createProjectFile(path); });
+    askSaveFile(this, tr("New Project"), DialogStart{filepurpose::Project, tr("Untitled.cinetune")}, projectFilter(),
+                QLatin1String(ProjectFile::kSuffix), [this](const QString &path) { createProjectFile(path); });
 }
 
 void MainWindow::openProject()
 {
     confirmLeavingUntitled(tr("Open Project"), [this] {
-        askOpenFile(this, tr("Open Project"), AppSettings::lastDirectory(), projectFilter(),
+        askOpenFile(this, tr("Open Project"), DialogStart{filepurpose::Project}, projectFilter(),
                     [this](const QString &path) { openProjectFile(path); });
     });
 }
@@ -382,8 +445,7 @@ void MainWindow::confirmLeavingUntitled(const QString &action, const std::functi
         if (choice == QMessageBox::Discard) {
             proceed();
         } else if (choice == QMessageBox::Save) {
-            const QString suggested = AppSettings::lastDirectory() + QLatin1Char('/') + m_workspace->displayName()
-                + QStringLiteral(".cinetune");
+            const DialogStart suggested{filepurpose::Project, m_workspace->displayName() + QStringLiteral(".cinetune")};
             askSaveFile(this, tr("Save Project As"), suggested, projectFilter(), QLatin1String(ProjectFile::kSuffix),
                         [this, proceed](const QString &path) {
                             if (saveProjectFileAs(path))
@@ -396,8 +458,7 @@ void MainWindow::confirmLeavingUntitled(const QString &action, const std::functi
 
 void MainWindow::saveProjectAs()
 {
-    const QString suggested = AppSettings::lastDirectory() + QLatin1Char('/') + m_workspace->displayName()
-        + QStringLiteral(".cinetune");
+    const DialogStart suggested{filepurpose::Project, m_workspace->displayName() + QStringLiteral(".cinetune")};
     askSaveFile(this, tr("Save Project As"), suggested, projectFilter(), QLatin1String(ProjectFile::kSuffix),
                 [this](const QString &path) { saveProjectFileAs(path); });
 }
@@ -407,6 +468,10 @@ void MainWindow::showSettings()
     auto *dialog = new SettingsDialog(m_datasets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::providersRequested, this, &MainWindow::showProviders);
+    connect(dialog, &SettingsDialog::languageChanged, this, [this](const QString &language) {
+        // After the dialog has closed: the switch rebuilds the window's widgets.
+        QTimer::singleShot(0, this, [this, language] { switchLanguage(language); });
+    });
     dialog->open();
 }
 

@@ -16,6 +16,7 @@ class FineTuneController;
 class FineTunePage;
 class GoldSetController;
 class GoldSetPage;
+class PlaygroundController;
 class EvaluationController;
 class EvaluatePage;
 class ProviderService;
@@ -49,6 +50,8 @@ public:
     EvaluatePage *evaluatePage() const { return m_evaluatePage; }
     ResultsPage *resultsPage() const { return m_resultsPage; }
     int currentStep() const;
+    // The language the interface shows ("en", "de").
+    QString language() const { return m_language; }
 
 public Q_SLOTS:
     void setCurrentStep(int step);
@@ -68,6 +71,11 @@ public Q_SLOTS:
     void showSettings();
     void showProviders();
     void showAbout();
+    // Switches the interface to `language` ("en", "de"; "" = the system's) without a restart:
+    // installs its translators and rebuilds the navigator, pages, menus and status bar in it. The
+    // project, the dataset, the step, the window geometry and the work of the controllers stay.
+    // While a background task runs, the switch waits until none does (the status bar says so).
+    void switchLanguage(const QString &language);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,6 +83,10 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // The widgets shown (navigator, pages, menus, status-bar tasks), built in the current language
+    // over the session's services and controllers; called again by switchLanguage().
+    void buildInterface();
+    void applyPendingLanguage();
     void createMenus();
     void rebuildRecentMenu();
     void updateTitle();
@@ -87,18 +99,22 @@ private:
     BackgroundTasks *m_tasks;
     DatasetController *m_datasets;
     Workspace *m_workspace;
-    StepNavigator *m_navigator;
-    QStackedWidget *m_pages;
-    DatasetPage *m_datasetPage;
+    StepNavigator *m_navigator = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    DatasetPage *m_datasetPage = nullptr;
     ProviderService *m_providers;
     FineTuneController *m_fineTune;
-    FineTunePage *m_fineTunePage;
+    FineTunePage *m_fineTunePage = nullptr;
     GoldSetController *m_goldSets = nullptr;
     GoldSetPage *m_goldSetPage = nullptr;
     EvaluationController *m_evaluation;
-    EvaluatePage *m_evaluatePage;
+    EvaluatePage *m_evaluatePage = nullptr;
     ResultsController *m_results;
-    ResultsPage *m_resultsPage;
+    ResultsPage *m_resultsPage = nullptr;
+    PlaygroundController *m_playground = nullptr;
+    QWidget *m_taskStatus = nullptr;
+    QString m_language;        // shown now
+    QString m_pendingLanguage; // to switch to once no background task runs ("" = none)
     QMenu *m_recentMenu = nullptr;
     bool m_leaving = false; // the user agreed to close an untitled session holding work
 };

@@ -1,7 +1,6 @@
 #include "ui/shell/providersdialog.h"
 
 #include "core/providers/providerclient.h"
-#include "ui/finetune/finetunecontroller.h"
 #include "ui/common/providerservice.h"
 
 #include <QButtonGroup>
@@ -13,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -222,6 +222,47 @@ void ProvidersDialog::showProfile(const ProviderProfile &p)
     m_testResult->clear();
     onKindChanged();
     validateForm();
+    m_shown = profileFromForm(); // after the kind's defaults are in the form
+}
+
+bool ProvidersDialog::hasUnsavedChanges() const
+{
+    return profileFromForm() != m_shown || !m_key->text().isEmpty();
+}
+
+void ProvidersDialog::reject()
+{
+    if (m_closing || !hasUnsavedChanges()) {
+        QDialog::reject();
+        return;
+    }
+    askToSaveBeforeClosing();
+}
+
+void ProvidersDialog::askToSaveBeforeClosing()
+{
+    if (findChild<QMessageBox *>(QStringLiteral("unsavedProfileBox")))
+        return; // already asking
+    auto *box = new QMessageBox(QMessageBox::Question, windowTitle(),
+                                tr("Save the changes to the profile “%1”?").arg(m_name->text().trimmed()),
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("unsavedProfileBox"));
+    box->setInformativeText(tr("The changes are lost unless you save them."));
+    box->setDefaultButton(QMessageBox::Save);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton *button) {
+        const QMessageBox::StandardButton choice = box->standardButton(button);
+        if (choice == QMessageBox::Save && !saveProfile())
+            return; // the inline message says what to fix; the dialog stays open
+        if (choice == QMessageBox::Save || choice == QMessageBox::Discard) {
+            m_closing = true;
+            // After the box has closed: closing the dialog from inside its click handler would
+            // delete the box while it is still delivering the click.
+            QMetaObject::invokeMethod(this, &ProvidersDialog::reject, Qt::QueuedConnection);
+        }
+    });
+    box->open();
 }
 
 ProviderProfile ProvidersDialog::profileFromForm() const
@@ -341,17 +382,25 @@ void ProvidersDialog::testConnection()
     const ProviderProfile p = profileFromForm();
     auto client = m_service->makeClient(p, m_useKeychain->isChecked() ? m_key->text() : QString());
     if (!client) {
-        m_testResult->setText(FineTuneController::advice(client.error()));
+        m_testResult->setText(client.error().message);
         return;
     }
     m_testClient = std::move(client).value();
+    // A test answers at once: one quick retry at most, no long back-off.
+    RetryPolicy once;
+    once.maxAttempts = 2;
+    once.baseDelayMs = 200;
+    once.maxDelayMs = 500;
+    once.maxServerDelayMs = 2000;
+    m_testClient->setRetryPolicy(once);
     m_testResult->setText(tr("Connecting to %1…").arg(p.effectiveBaseUrl().toString()));
     m_test->setEnabled(false);
     m_testCall = m_testClient->listModels();
     connect(m_testCall, &ModelsCall::finished, this, [this](const Result<QList<ModelInfo>> &r) {
         m_test->setEnabled(true);
         if (!r) {
-            m_testResult->setText(tr("Connection failed: %1").arg(FineTuneController::advice(r.error())));
+            // The message already says what to check (once): no advice appended here.
+            m_testResult->setText(tr("Connection failed: %1").arg(r.error().message));
             return;
         }
         QStringList ids;
@@ -361,8 +410,11 @@ void ProvidersDialog::testConnection()
         const int total = int(ids.size());
         if (ids.size() > 25)
             ids = ids.mid(0, 25) << tr("… and %n more", nullptr, total - 25);
-        m_testResult->setText(tr("Connected: %n model(s) available.", nullptr, total) + QLatin1Char('\n')
-                              + ids.join(QStringLiteral(", ")));
+        QString text = tr("Connected: %n model(s) available.", nullptr, total) + QLatin1Char('\n')
+            + ids.join(QStringLiteral(", "));
+        if (hasUnsavedChanges())
+            text += QLatin1Char('\n') + tr("These settings are not saved yet: “Save Profile” keeps them.");
+        m_testResult->setText(text);
     });
 }
 

@@ -43,6 +43,12 @@ public:
     QString validationText() const;
     QString statusText() const;
     QString testResultText() const;
+    // The editor holds changes that are not saved (a new profile counts once it was edited).
+    bool hasUnsavedChanges() const;
+
+    // Close, Escape and the window's close button: asks to save, discard or keep editing when the
+    // profile in the editor has unsaved changes.
+    void reject() override;
 
 public Q_SLOTS:
     void addProfile();
@@ -59,9 +65,12 @@ private:
     void validateForm();
     void onKindChanged();
     void updateKeyFields();
+    void askToSaveBeforeClosing();
 
     ProviderService *m_service;
-    QString m_editing; // the saved name of the profile in the editor ("" = new)
+    QString m_editing;       // the saved name of the profile in the editor ("" = new)
+    ProviderProfile m_shown; // the profile as it was put into the editor (saved or new)
+    bool m_closing = false;  // the user chose to close: reject() closes without asking
     QStringListModel *m_names;
     QListView *m_list;
     QLineEdit *m_name;

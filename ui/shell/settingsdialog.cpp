@@ -45,7 +45,7 @@ SettingsDialog::SettingsDialog(DatasetController *datasets, QWidget *parent)
     for (const Language &l : availableLanguages())
         m_language->addItem(l.nativeName, l.code);
     m_language->setCurrentIndex(std::max(0, m_language->findData(AppSettings::language())));
-    m_languageNote->setText(tr("A new language takes effect when CineTune starts again."));
+    m_languageNote->setText(tr("The window switches to the new language when you press OK."));
     m_languageNote->setWordWrap(true);
     m_languageNote->setEnabled(false);
 
@@ -132,9 +132,13 @@ void SettingsDialog::onCacheCleared(bool ok, const QString &message)
 
 void SettingsDialog::accept()
 {
-    AppSettings::setLanguage(m_language->currentData().toString());
+    const QString language = m_language->currentData().toString();
+    const bool changed = effectiveLanguage(language) != effectiveLanguage(AppSettings::language());
+    AppSettings::setLanguage(language);
     AppSettings::setLoaderThreads(m_threads->value());
     QDialog::accept();
+    if (changed)
+        Q_EMIT languageChanged(language);
 }
 
 } // namespace cinetune::ui

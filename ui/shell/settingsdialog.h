@@ -11,7 +11,7 @@ namespace cinetune::ui {
 
 class DatasetController;
 
-// Preferences: interface language (applied at the next start), loader threads, the dataset
+// Preferences: interface language (switched at once by the window), loader threads, the dataset
 // cache (where it is, how big, and a button to clear it) and a way to the provider profiles.
 // Accepting writes AppSettings.
 class SettingsDialog final : public QDialog
@@ -27,6 +27,8 @@ public:
 Q_SIGNALS:
     // "Providers…": the host opens the provider profiles.
     void providersRequested();
+    // Accepted with another language than before ("" = the system's).
+    void languageChanged(const QString &language);
 
 private:
     void refreshCacheSize();

@@ -13,6 +13,7 @@ namespace cinetune::ui {
 namespace {
 QPointer<QTranslator> g_appTranslator;
 QPointer<QTranslator> g_qtTranslator;
+QString g_language = QStringLiteral("en");
 
 void removeInstalled()
 {
@@ -52,6 +53,7 @@ bool installTranslators(QCoreApplication &app, const QString &language)
     const QLocale system = QLocale::system();
     const QLocale locale = system.name().startsWith(language) ? system : QLocale(language);
     QLocale::setDefault(locale);
+    g_language = language;
     if (language == QLatin1String("en"))
         return true;
 
@@ -75,6 +77,11 @@ bool installTranslators(QCoreApplication &app, const QString &language)
     QCoreApplication::installTranslator(own);
     g_appTranslator = own;
     return true;
+}
+
+QString installedLanguage()
+{
+    return g_language;
 }
 
 QString loadedTranslationFile()

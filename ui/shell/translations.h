@@ -26,6 +26,9 @@ QString effectiveLanguage(const QString &setting, const QLocale &system = QLocal
 // translation for a non-English language could not be loaded.
 bool installTranslators(QCoreApplication &app, const QString &language);
 
+// The language installTranslators() installed last ("en" before any).
+QString installedLanguage();
+
 // The file CineTune's installed translator was loaded from (an installed path or ":/i18n/…"),
 // empty for English or when none is installed.
 QString loadedTranslationFile();
