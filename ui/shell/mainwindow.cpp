@@ -207,6 +207,7 @@ void MainWindow::buildInterface()
             [this] { setCurrentStep(static_cast<int>(Step::GoldSet)); });
     connect(m_evaluatePage, &EvaluatePage::saveProjectRequested, this, &MainWindow::saveProjectAs);
     connect(m_evaluatePage, &EvaluatePage::stepRequested, this, &MainWindow::setCurrentStep);
+    connect(m_resultsPage, &ResultsPage::stepRequested, this, &MainWindow::setCurrentStep);
     connect(m_fineTunePage, &FineTunePage::providersRequested, this, &MainWindow::showProviders);
 }
 
