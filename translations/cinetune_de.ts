@@ -1064,6 +1064,70 @@
             <numerusform>%1: %n doppelte Film-IDs; der jeweils erste Titel wurde behalten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>zero-shot</source>
+        <translation>Zero-Shot</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>feinabgestimmt</translation>
+    </message>
+    <message>
+        <source>few-shot</source>
+        <translation>Few-Shot</translation>
+    </message>
+    <message>
+        <source>candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <source>FT %1</source>
+        <translation>FT %1</translation>
+    </message>
+    <message>
+        <source>%1 step %2</source>
+        <translation>%1 Schritt %2</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>gold set %1</source>
+        <translation>Goldstandard %1</translation>
+    </message>
+    <message>
+        <source>split %1</source>
+        <translation>Aufteilung %1</translation>
+    </message>
+    <message>
+        <source>baseline %1</source>
+        <translation>Baseline %1</translation>
+    </message>
+    <message>
+        <source>provider %1</source>
+        <translation>Anbieter %1</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>strategy %1</source>
+        <translation>Strategie %1</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>Startwert %1</translation>
+    </message>
+    <message>
+        <source>no seed</source>
+        <translation>kein Startwert</translation>
+    </message>
+    <message>
+        <source>Simulated: %1</source>
+        <translation>Simuliert: %1</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::BatchRun</name>
@@ -2537,6 +2601,34 @@
         <source>The project already has a run named &quot;%1&quot; with other settings; choose another name to start a new run, or give the same settings to continue it.</source>
         <translation>Das Projekt hat bereits einen Lauf namens „%1“ mit anderen Einstellungen; wählen Sie einen anderen Namen, um einen neuen Lauf zu starten, oder geben Sie dieselben Einstellungen an, um ihn fortzusetzen.</translation>
     </message>
+    <message>
+        <source>read the runs&apos; labels</source>
+        <translation>die Kurznamen der Läufe lesen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>A run&apos;s label cannot be empty.</source>
+        <translation>Der Kurzname eines Laufs darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>A run&apos;s label can have at most %1 characters; &quot;%2&quot; has %3.</source>
+        <translation>Der Kurzname eines Laufs darf höchstens %1 Zeichen haben; „%2“ hat %3.</translation>
+    </message>
+    <message>
+        <source>Another run of the project is already labelled &quot;%1&quot;; labels tell runs apart in tables and charts, so choose another one (for example &quot;%2&quot;).</source>
+        <translation>Ein anderer Lauf des Projekts heißt bereits „%1“; Kurznamen unterscheiden die Läufe in Tabellen und Diagrammen, wählen Sie also einen anderen (zum Beispiel „%2“).</translation>
+    </message>
+    <message>
+        <source>store the runs&apos; labels</source>
+        <translation>die Kurznamen der Läufe speichern</translation>
+    </message>
+    <message>
+        <source>rename the run</source>
+        <translation>den Lauf umbenennen</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::RunSpec</name>
@@ -2653,6 +2745,13 @@
     <message>
         <source>The o200k_base token rank file is missing (looked at: %1). Set CINETUNE_TOKENIZER_FILE to the path of o200k_base.tiktoken.</source>
         <translation>Die Token-Rangdatei o200k_base fehlt (gesucht in: %1). Setzen Sie CINETUNE_TOKENIZER_FILE auf den Pfad von o200k_base.tiktoken.</translation>
+    </message>
+</context>
+<context>
+    <name>cinetune::TrainingCost</name>
+    <message>
+        <source>none (simulated)</source>
+        <translation>keine (simuliert)</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +2975,45 @@
         <source>repeats a profile movie</source>
         <translation>wiederholt einen Profilfilm</translation>
     </message>
+    <message numerus="yes">
+        <source>the baseline returned only %n movie(s)</source>
+        <translation>
+            <numerusform>die Baseline lieferte nur %n Film</numerusform>
+            <numerusform>die Baseline lieferte nur %n Filme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the answer stopped at the token limit after %n title(s)</source>
+        <translation>
+            <numerusform>die Antwort endete nach %n Titel am Token-Limit</numerusform>
+            <numerusform>die Antwort endete nach %n Titeln am Token-Limit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the model listed only %n title(s)</source>
+        <translation>
+            <numerusform>das Modell nannte nur %n Titel</numerusform>
+            <numerusform>das Modell nannte nur %n Titel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title(s) in the answer did not match a movie in the dataset</source>
+        <translation>
+            <numerusform>%n Titel der Antwort passte zu keinem Film des Datensatzes</numerusform>
+            <numerusform>%n Titel der Antwort passten zu keinem Film des Datensatzes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title(s) repeat a movie of the profile</source>
+        <translation>
+            <numerusform>%n Titel wiederholt einen Film des Profils</numerusform>
+            <numerusform>%n Titel wiederholen einen Film des Profils</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 asked for: %3.</source>
+        <translation>Nur %1 von %2 angefragten: %3.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::BaselineEngine</name>
@@ -2912,6 +3050,20 @@
     <message>
         <source>Preparing the %1 baseline</source>
         <translation>Baseline %1 wird vorbereitet</translation>
+    </message>
+    <message numerus="yes">
+        <source>only %n movie(s) not in the profile were rated highly by enough of the user&apos;s neighbours</source>
+        <translation>
+            <numerusform>nur %n Film außerhalb des Profils wurde von genug Nachbarn des Nutzers hoch bewertet</numerusform>
+            <numerusform>nur %n Filme außerhalb des Profils wurden von genug Nachbarn des Nutzers hoch bewertet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only %n movie(s) of the dataset are neither in the profile nor rated by the user</source>
+        <translation>
+            <numerusform>nur %n Film des Datensatzes ist weder im Profil noch vom Nutzer bewertet</numerusform>
+            <numerusform>nur %n Filme des Datensatzes sind weder im Profil noch vom Nutzer bewertet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3539,6 +3691,30 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>The run was not deleted</source>
         <translation>Der Lauf wurde nicht gelöscht</translation>
     </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Open the Dataset step to load the project&apos;s dataset</source>
+        <translation>Den Schritt „Datensatz“ öffnen, um den Datensatz des Projekts zu laden</translation>
+    </message>
+    <message>
+        <source>Give the selected run another short label (F2)</source>
+        <translation>Dem gewählten Lauf einen anderen Kurznamen geben (F2)</translation>
+    </message>
+    <message>
+        <source>cost: none (simulated)</source>
+        <translation>Kosten: keine (simuliert)</translation>
+    </message>
+    <message>
+        <source>The run was not renamed</source>
+        <translation>Der Lauf wurde nicht umbenannt</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::EvaluationController</name>
@@ -3585,6 +3761,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Estimating the run&apos;s cost</source>
         <translation>Kosten des Laufs werden geschätzt</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>Kein Projekt ist geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -3868,10 +4048,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <translation>neben das Projekt</translation>
     </message>
     <message>
-        <source>in a temporary folder (save the project to keep them)</source>
-        <translation>in einen temporären Ordner (speichern Sie das Projekt, um sie zu behalten)</translation>
-    </message>
-    <message>
         <source>Written %1: %2</source>
         <translation>Geschrieben %1: %2</translation>
     </message>
@@ -3910,6 +4086,10 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Listing the jobs of %1…</source>
         <translation>Aufträge von %1 werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>in a temporary folder for this untitled session</source>
+        <translation>in einem temporären Ordner dieser unbenannten Sitzung</translation>
     </message>
 </context>
 <context>
@@ -3989,6 +4169,14 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Previewing the gold set</source>
         <translation>Vorschau des Goldstandards wird erstellt</translation>
+    </message>
+    <message>
+        <source>the gold set</source>
+        <translation>der Goldstandard</translation>
+    </message>
+    <message>
+        <source>Counting eligible users</source>
+        <translation>Geeignete Nutzer werden gezählt</translation>
     </message>
 </context>
 <context>
@@ -4392,6 +4580,18 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>Distinct gold movies in the split</source>
         <translation>Verschiedene Goldfilme in der Aufteilung</translation>
     </message>
+    <message>
+        <source>Users requested</source>
+        <translation>Angefragte Nutzer</translation>
+    </message>
+    <message>
+        <source>%1 users were requested; only %2 are eligible, so all of them were used.</source>
+        <translation>%1 Nutzer wurden angefragt; nur %2 sind geeignet, also wurden alle verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 selected users were dropped (see below); %3 are in the gold set.</source>
+        <translation>%1 der %2 ausgewählten Nutzer wurden verworfen (siehe unten); %3 sind im Goldstandard.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::GoldSetTableModel</name>
@@ -4528,13 +4728,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
     <message>
         <source>Nobody was kept, so there is nothing to save. Go Back and relax a setting.</source>
         <translation>Niemand wurde behalten, es gibt also nichts zu speichern. Gehen Sie zurück und lockern Sie eine Einstellung.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Built: %n user(s) kept. Name the gold set and click Finish to save it.</source>
-        <translation>
-            <numerusform>Erstellt: %n Nutzer behalten. Benennen Sie den Goldstandard und klicken Sie auf Speichern.</numerusform>
-            <numerusform>Erstellt: %n Nutzer behalten. Benennen Sie den Goldstandard und klicken Sie auf Speichern.</numerusform>
-        </translation>
     </message>
     <message>
         <source>New Gold Set</source>
@@ -4927,10 +5120,6 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
         <source>The example user&apos;s line has %1 tokens (o200k_base, counted as OpenAI&apos;s data-preparation notebook does: %2 in the answer).</source>
         <translation>Die Zeile des Beispielnutzers hat %1 Tokens (o200k_base, gezählt wie im Datenvorbereitungs-Notebook von OpenAI: %2 in der Antwort).</translation>
     </message>
-    <message>
-        <source>Estimate: %1 tokens × %2 training examples × %3 epochs (the notebook&apos;s default for that many examples) ≈ %4 billed tokens ≈ %5 to fine-tune %6 at $%7 per 1 M tokens. Other users&apos; profiles and gold lists differ in length: the exact figures come after the build, on the Fine-tune step.</source>
-        <translation>Schätzung: %1 Tokens × %2 Trainingsbeispiele × %3 Epochen (der Standard des Notebooks für so viele Beispiele) ≈ %4 abgerechnete Tokens ≈ %5 für die Feinabstimmung von %6 zu $%7 pro 1 Mio. Tokens. Profile und Goldlisten anderer Nutzer sind unterschiedlich lang: Die genauen Zahlen gibt es nach dem Erstellen im Schritt Feinabstimmung.</translation>
-    </message>
     <message numerus="yes">
         <source>Only %n training example(s) expected: OpenAI needs at least 10.</source>
         <translation>
@@ -5027,6 +5216,37 @@ Unterstützt: MovieLens (ratings.csv + movies.csv, ratings.dat, u.data) und die 
             <numerusform>Nutzer %1 (einer von %2 geeigneten Nutzern): %n Profilfilm, %3 Goldfilme.</numerusform>
             <numerusform>Nutzer %1 (einer von %2 geeigneten Nutzern): %n Profilfilme, %3 Goldfilme.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Estimate: %1 tokens × %2 training examples × %3 epochs (the Fine-tune step&apos;s default) ≈ %4 billed tokens ≈ %5 to fine-tune %6 at $%7 per 1 M tokens. Other users&apos; profiles and gold lists differ in length: the exact figures come with the build.</source>
+        <translation>Schätzung: %1 Tokens × %2 Trainingsbeispiele × %3 Epochen (Vorgabe des Schritts „Feinabstimmung“) ≈ %4 abgerechnete Tokens ≈ %5 für die Feinabstimmung von %6 zu $%7 je 1 Mio. Tokens. Profile und Goldlisten anderer Nutzer sind unterschiedlich lang: Die genauen Zahlen kommen mit dem Aufbau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Built: %n user(s) kept. Name the gold set and click %1 to save it.</source>
+        <translation>
+            <numerusform>Aufgebaut: %n Nutzer behalten. Benennen Sie den Goldstandard und klicken Sie auf %1, um ihn zu speichern.</numerusform>
+            <numerusform>Aufgebaut: %n Nutzer behalten. Benennen Sie den Goldstandard und klicken Sie auf %1, um ihn zu speichern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No training cost estimate: %1</source>
+        <translation>Keine Schätzung der Trainingskosten: %1</translation>
+    </message>
+    <message>
+        <source>Fine-tuning estimate (as on the Fine-tune step): %1 training examples, %2 tokens × %3 epochs = %4 billed tokens ≈ %5 on %6; nothing with the offline simulator.</source>
+        <translation>Schätzung der Feinabstimmung (wie im Schritt „Feinabstimmung“): %1 Trainingsbeispiele, %2 Tokens × %3 Epochen = %4 abgerechnete Tokens ≈ %5 mit %6; nichts mit dem Offline-Simulator.</translation>
+    </message>
+    <message>
+        <source>Counting the eligible users…</source>
+        <translation>Die geeigneten Nutzer werden gezählt …</translation>
+    </message>
+    <message>
+        <source>%1 of the dataset&apos;s %2 users are eligible under these settings.</source>
+        <translation>%1 der %2 Nutzer des Datensatzes sind mit diesen Einstellungen geeignet.</translation>
+    </message>
+    <message>
+        <source>%1 requested: all %2 eligible users will be used.</source>
+        <translation>%1 angefragt: Alle %2 geeigneten Nutzer werden verwendet.</translation>
     </message>
 </context>
 <context>
@@ -5357,6 +5577,10 @@ Anfrage verwerfen?</translation>
     <message>
         <source>Exponential moving average of the per-step values (weight %1)</source>
         <translation>Exponentiell gleitender Mittelwert der Werte je Schritt (Gewicht %1)</translation>
+    </message>
+    <message>
+        <source>No training steps yet</source>
+        <translation>Noch keine Trainingsschritte</translation>
     </message>
 </context>
 <context>
@@ -5778,6 +6002,14 @@ Anfrage verwerfen?</translation>
         <source>The models could not be listed: %1</source>
         <translation>Die Modelle konnten nicht abgerufen werden: %1</translation>
     </message>
+    <message>
+        <source>A short label for tables, chart legends and exports; leave it empty for the suggested one. Rename it later in the run list (F2).</source>
+        <translation>Ein Kurzname für Tabellen, Diagrammlegenden und Exporte; leer lassen für den vorgeschlagenen. Später in der Laufliste umbenennen (F2).</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Kurzname:</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::PlaceholderPage</name>
@@ -6170,6 +6402,22 @@ Anfrage verwerfen?</translation>
         <source>Choose a user of the gold set&apos;s test split first.</source>
         <translation>Wählen Sie zuerst einen Nutzer aus dem Testteil des Goldstandards.</translation>
     </message>
+    <message>
+        <source>Profiles saved on this computer</source>
+        <translation>Auf diesem Rechner gespeicherte Profile</translation>
+    </message>
+    <message>
+        <source>Edited from gold-set user %1 (★ still marks their gold movies)</source>
+        <translation>Bearbeitet aus Goldstandard-Nutzer %1 (★ markiert weiter seine Goldfilme)</translation>
+    </message>
+    <message>
+        <source>Edited from the profile of user %1</source>
+        <translation>Bearbeitet aus dem Profil von Nutzer %1</translation>
+    </message>
+    <message>
+        <source>Movies were added, removed or reordered since user %1&apos;s profile was loaded; the columns answer this edited profile.</source>
+        <translation>Seit dem Laden des Profils von Nutzer %1 wurden Filme hinzugefügt, entfernt oder umsortiert; die Spalten antworten auf dieses bearbeitete Profil.</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::ProviderService</name>
@@ -6495,6 +6743,10 @@ Anfrage verwerfen?</translation>
         <source>Tokens and cost</source>
         <translation>Tokens und Kosten</translation>
     </message>
+    <message>
+        <source>Why column %1 shows fewer titles than asked for</source>
+        <translation>Warum Spalte %1 weniger Titel zeigt als angefragt</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::ResultsChartView</name>
@@ -6556,17 +6808,6 @@ Anfrage verwerfen?</translation>
     <message>
         <source>The project&apos;s runs could not be read</source>
         <translation>Die Läufe des Projekts konnten nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Open the project&apos;s dataset to see its runs</source>
-        <translation>Öffnen Sie den Datensatz des Projekts, um seine Läufe zu sehen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s) of this project can be scored once the dataset they were made on is open: the answers&apos; titles are matched to its movies.</source>
-        <translation>
-            <numerusform>%n Lauf dieses Projekts kann bewertet werden, sobald der Datensatz geöffnet ist, auf dem er entstand: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
-            <numerusform>%n Läufe dieses Projekts können bewertet werden, sobald der Datensatz geöffnet ist, auf dem sie entstanden: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Scoring the project&apos;s runs</source>
@@ -6664,10 +6905,6 @@ Anfrage verwerfen?</translation>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <source>Run %1</source>
-        <translation>Lauf %1</translation>
-    </message>
-    <message>
         <source>Export All Tables and Charts</source>
         <translation>Alle Tabellen und Diagramme exportieren</translation>
     </message>
@@ -6722,6 +6959,37 @@ Anfrage verwerfen?</translation>
         <source>For gold sets built with the paper&apos;s profileData50 or profileData60 rule: the figures of the paper&apos;s Tables 2 and 3 as extra columns, labelled “reported in the paper (not measured here)”</source>
         <translation>Für Goldstandards nach der Regel profileData50 oder profileData60 des Papers: die Zahlen seiner Tabellen 2 und 3 als zusätzliche Spalten, beschriftet mit „im Paper berichtet (hier nicht gemessen)“</translation>
     </message>
+    <message>
+        <source>Go to Dataset</source>
+        <translation>Zum Datensatz</translation>
+    </message>
+    <message>
+        <source>Open the Dataset step to load the project&apos;s dataset</source>
+        <translation>Den Schritt „Datensatz“ öffnen, um den Datensatz des Projekts zu laden</translation>
+    </message>
+    <message>
+        <source>Open the project&apos;s dataset to see its runs</source>
+        <translation>Öffnen Sie den Datensatz des Projekts, um seine Läufe zu sehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of this project can be scored once the dataset they were made on is open: the answers&apos; titles are matched to its movies.</source>
+        <translation>
+            <numerusform>%n Lauf dieses Projekts kann bewertet werden, sobald der Datensatz geöffnet ist, auf dem er entstand: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
+            <numerusform>%n Läufe dieses Projekts können bewertet werden, sobald der Datensatz geöffnet ist, auf dem sie entstanden: Die Titel der Antworten werden seinen Filmen zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+Run %2: %3</source>
+        <translation>%1
+Lauf %2: %3</translation>
+    </message>
+    <message>
+        <source>%1
+Run %2</source>
+        <translation>%1
+Lauf %2</translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::ResultsTableModel</name>
@@ -6754,10 +7022,6 @@ Anfrage verwerfen?</translation>
         <translation>Metrik</translation>
     </message>
     <message>
-        <source>Run %1</source>
-        <translation>Lauf %1</translation>
-    </message>
-    <message>
         <source>Paired difference with its 95 % confidence interval</source>
         <translation>Gepaarte Differenz mit 95-%-Konfidenzintervall</translation>
     </message>
@@ -6784,6 +7048,18 @@ Anfrage verwerfen?</translation>
     <message>
         <source>Published in the paper; not measured by CineTune</source>
         <translation>Im Paper veröffentlicht; nicht von CineTune gemessen</translation>
+    </message>
+    <message>
+        <source>%1
+Run %2: %3</source>
+        <translation>%1
+Lauf %2: %3</translation>
+    </message>
+    <message>
+        <source>%1
+Run %2</source>
+        <translation>%1
+Lauf %2</translation>
     </message>
 </context>
 <context>
@@ -6892,10 +7168,6 @@ Anfrage verwerfen?</translation>
         <translation>Preis unbekannt</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
@@ -6926,6 +7198,22 @@ Anfrage verwerfen?</translation>
     <message>
         <source>%1 (simulator — not an LLM)</source>
         <translation>%1 (Simulator — kein LLM)</translation>
+    </message>
+    <message>
+        <source>none (simulated)</source>
+        <translation>keine (simuliert)</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Rename with F2 or the context menu.</source>
+        <translation>%1
+%2
+Umbenennen mit F2 oder über das Kontextmenü.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
     </message>
 </context>
 <context>
