@@ -7553,16 +7553,20 @@ Umbenennen mit F2 oder über das Kontextmenü.</translation>
         <translation>Treffer</translation>
     </message>
     <message>
-        <source>Recommendations (✓ exact, ≈ fuzzy, ✗ not in catalogue, ↺ repeat)</source>
-        <translation>Empfehlungen (✓ exakt, ≈ unscharf, ✗ nicht im Katalog, ↺ Wiederholung)</translation>
-    </message>
-    <message>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
         <source>Profile</source>
         <translation>Profil</translation>
+    </message>
+    <message>
+        <source>✓ exact, ≈ fuzzy, ✗ not in catalogue, ↺ repeat</source>
+        <translation>✓ exakt, ≈ ähnlich, ✗ nicht im Katalog, ↺ Wiederholung</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Empfehlungen</translation>
     </message>
 </context>
 <context>

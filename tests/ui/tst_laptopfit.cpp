@@ -76,6 +76,7 @@ void TestLaptopFit::everyPageAndDialogFits()
                                   "5-playground",
                                   "6-results",
                                   "6-results-tables",
+                                  "4-evaluate-run",
                                   "7-settings-dialog",
                                   "7-about-dialog",
                                   "1-dataset-error"};

@@ -172,7 +172,11 @@ QVariant UserScoreModel::data(const QModelIndex &index, int role) const
 
 QVariant UserScoreModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == RecommendationsColumn)
+        return tr("✓ exact, ≈ fuzzy, ✗ not in catalogue, ↺ repeat");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case UserColumn:
@@ -182,7 +186,7 @@ QVariant UserScoreModel::headerData(int section, Qt::Orientation orientation, in
     case HitsColumn:
         return tr("Hits");
     case RecommendationsColumn:
-        return tr("Recommendations (✓ exact, ≈ fuzzy, ✗ not in catalogue, ↺ repeat)");
+        return tr("Recommendations");
     case GoldColumn:
         return tr("Gold");
     case ProfileColumn:

@@ -11,6 +11,7 @@
 #include "core/eval/baselines.h"
 #include "ui/playground/columntargetchooser.h"
 #include "ui/playground/recommendationcolumn.h"
+#include "ui/evaluate/evaluatepage.h"
 #include "ui/evaluate/evaluationcontroller.h"
 #include "ui/playground/playgroundcontroller.h"
 #include "core/simulator/simulatorserver.h"
@@ -185,6 +186,13 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window, const QString &directory)
         m_resultsPage->setVisibleRuns({0, 1});
         m_resultsPage->setPair(1, 0);
         m_resultsPage->tabs()->setCurrentIndex(0);
+    });
+    // The Evaluate step once the Results shots made runs: the fine-tuned run, scored, with its users.
+    m_shots.emplace_back(QStringLiteral("4-evaluate-run"), [this, window] {
+        window->setCurrentStep(3);
+        const QList<StoredRun> runs = m_evaluation->runs();
+        if (auto *page = m_window->findChild<EvaluatePage *>(); page && !runs.isEmpty())
+            page->selectRun(runs.last().id);
     });
     // The dialogs of the Edit and Help menus.
     m_shots.emplace_back(QStringLiteral("7-settings-dialog"), [this] { triggerAction(QAction::PreferencesRole); });
