@@ -14,6 +14,7 @@
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QListView>
 #include <QTcpServer>
 #include <QFile>
 #include <QLineEdit>
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void settingsDialogOpensProviders();
     void closeWithUnsavedProfileAsks_data();
     void closeWithUnsavedProfileAsks();
+    void switchingWithUnsavedProfileAsks_data();
+    void switchingWithUnsavedProfileAsks();
     void closeWithoutChangesDoesNotAsk();
     void refusedPortAnswersFastWithAdviceOnce_data();
     void refusedPortAnswersFastWithAdviceOnce();
@@ -285,6 +288,59 @@ void TestProviderSettings::closeWithUnsavedProfileAsks()
         QCOMPARE(service.profile(QStringLiteral("Local"))->baseUrl.toString(), QStringLiteral("http://127.0.0.1:11434/v1"));
     if (!closed)
         QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Local")); // still being edited
+}
+
+// Showing another profile or adding one must not silently drop the edits either.
+void TestProviderSettings::switchingWithUnsavedProfileAsks_data()
+{
+    QTest::addColumn<QString>("how"); // pick another profile in the list, or Add
+    QTest::addColumn<int>("choice");
+    for (const char *how : {"select", "add"}) {
+        QTest::addRow("%s save", how) << QString::fromLatin1(how) << int(QMessageBox::Save);
+        QTest::addRow("%s discard", how) << QString::fromLatin1(how) << int(QMessageBox::Discard);
+        QTest::addRow("%s cancel", how) << QString::fromLatin1(how) << int(QMessageBox::Cancel);
+    }
+}
+
+void TestProviderSettings::switchingWithUnsavedProfileAsks()
+{
+    QFETCH(QString, how);
+    QFETCH(int, choice);
+    ProviderService service;
+    for (const char *name : {"Alpha", "Beta"}) {
+        ProviderProfile p;
+        p.name = QString::fromLatin1(name);
+        p.kind = ProviderKind::OpenAI;
+        p.concurrency = 3;
+        QVERIFY(service.saveProfile(p).ok());
+    }
+    ProvidersDialog dialog(&service);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *list = child<QListView>(&dialog, "profileList");
+    QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Alpha"));
+    child<QSpinBox>(&dialog, "concurrencySpin")->setValue(7);
+
+    if (how == QLatin1String("select"))
+        list->setCurrentIndex(list->model()->index(1, 0));
+    else
+        child<QPushButton>(&dialog, "addProfileButton")->click();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = dialog.findChild<QMessageBox *>(QStringLiteral("unsavedProfileBox"))) != nullptr);
+    // Nothing moved before the user answers: the editor and the list stay on the edited profile.
+    QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Alpha"));
+    QCOMPARE(child<QSpinBox>(&dialog, "concurrencySpin")->value(), 7);
+    QCOMPARE(list->currentIndex().data().toString(), QStringLiteral("Alpha"));
+    box->button(QMessageBox::StandardButton(choice))->click();
+    const QString next = how == QLatin1String("select") ? QStringLiteral("Beta") : QStringLiteral("New provider");
+    if (choice == QMessageBox::Cancel) {
+        QTest::qWait(50);
+        QCOMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), QStringLiteral("Alpha"));
+        QCOMPARE(child<QSpinBox>(&dialog, "concurrencySpin")->value(), 7);
+    } else {
+        QTRY_COMPARE(child<QLineEdit>(&dialog, "nameEdit")->text(), next);
+    }
+    QCOMPARE(service.profile(QStringLiteral("Alpha"))->concurrency, choice == QMessageBox::Save ? 7 : 3);
 }
 
 void TestProviderSettings::closeWithoutChangesDoesNotAsk()

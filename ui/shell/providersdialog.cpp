@@ -134,14 +134,33 @@ ProvidersDialog::ProvidersDialog(ProviderService *service, QWidget *parent)
     l->addWidget(buttons);
     setMinimumSize(760, 560);
 
-    connect(add, &QPushButton::clicked, this, &ProvidersDialog::addProfile);
+    connect(add, &QPushButton::clicked, this, [this] {
+        if (hasUnsavedChanges())
+            askToSave([this] { addProfile(); });
+        else
+            addProfile();
+    });
     connect(m_remove, &QPushButton::clicked, this, &ProvidersDialog::removeProfile);
     connect(m_save, &QPushButton::clicked, this, &ProvidersDialog::saveProfile);
     connect(m_test, &QPushButton::clicked, this, &ProvidersDialog::testConnection);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            selectProfile(current.data().toString());
-    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current, const QModelIndex &previous) {
+                if (m_revertingSelection || !current.isValid())
+                    return;
+                const QString name = current.data().toString();
+                if (name == m_editing || !hasUnsavedChanges()) {
+                    selectProfile(name);
+                    return;
+                }
+                // Unsaved edits: the list stays on the edited profile until the user decides.
+                m_revertingSelection = true;
+                if (previous.isValid())
+                    m_list->setCurrentIndex(previous);
+                else
+                    m_list->clearSelection();
+                m_revertingSelection = false;
+                askToSave([this, name] { selectProfile(name); });
+            });
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ProvidersDialog::onKindChanged);
     connect(m_useKeychain, &QRadioButton::toggled, this, &ProvidersDialog::updateKeyFields);
     for (QLineEdit *e : {m_name, m_baseUrl, m_keyVariable})
@@ -236,10 +255,13 @@ void ProvidersDialog::reject()
         QDialog::reject();
         return;
     }
-    askToSaveBeforeClosing();
+    askToSave([this] {
+        m_closing = true;
+        reject();
+    });
 }
 
-void ProvidersDialog::askToSaveBeforeClosing()
+void ProvidersDialog::askToSave(const std::function<void()> &then)
 {
     if (findChild<QMessageBox *>(QStringLiteral("unsavedProfileBox")))
         return; // already asking
@@ -251,15 +273,14 @@ void ProvidersDialog::askToSaveBeforeClosing()
     box->setDefaultButton(QMessageBox::Save);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
-    connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton *button) {
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, then](QAbstractButton *button) {
         const QMessageBox::StandardButton choice = box->standardButton(button);
         if (choice == QMessageBox::Save && !saveProfile())
             return; // the inline message says what to fix; the dialog stays open
         if (choice == QMessageBox::Save || choice == QMessageBox::Discard) {
-            m_closing = true;
             // After the box has closed: closing the dialog from inside its click handler would
             // delete the box while it is still delivering the click.
-            QMetaObject::invokeMethod(this, &ProvidersDialog::reject, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, then, Qt::QueuedConnection);
         }
     });
     box->open();

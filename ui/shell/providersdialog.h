@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -65,12 +66,15 @@ private:
     void validateForm();
     void onKindChanged();
     void updateKeyFields();
-    void askToSaveBeforeClosing();
+    // Save / Discard / Cancel for the edits in the form; `then` runs after Save (if it succeeded)
+    // or Discard: closing the dialog, showing another profile, adding one.
+    void askToSave(const std::function<void()> &then);
 
     ProviderService *m_service;
-    QString m_editing;       // the saved name of the profile in the editor ("" = new)
-    ProviderProfile m_shown; // the profile as it was put into the editor (saved or new)
-    bool m_closing = false;  // the user chose to close: reject() closes without asking
+    QString m_editing;                 // the saved name of the profile in the editor ("" = new)
+    ProviderProfile m_shown;           // the profile as it was put into the editor (saved or new)
+    bool m_closing = false;            // the user chose to close: reject() closes without asking
+    bool m_revertingSelection = false; // the list goes back to the edited profile while asking
     QStringListModel *m_names;
     QListView *m_list;
     QLineEdit *m_name;
