@@ -478,7 +478,10 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
         return InputError;
     }
     // Answers of the Batch API at the batch price, the others at the standard price.
-    const std::optional<double> cost = runCost(PriceTable::defaults(), model, counts.value());
+    const std::optional<double> listPrice = runCost(PriceTable::defaults(), model, counts.value());
+    // The offline simulator is not an LLM: its answers cost nothing. What the same tokens would cost
+    // at the model's list price is reported beside it, never as the run's cost.
+    const std::optional<double> cost = simulated ? std::optional<double>(0.0) : listPrice;
     const qint64 pending = usersInRun - counts->ok - counts->failed;
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o{{QStringLiteral("run"), name},
@@ -492,6 +495,10 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
                       {QStringLiteral("prompt_tokens"), counts->promptTokens},
                       {QStringLiteral("completion_tokens"), counts->completionTokens},
                       {QStringLiteral("cost_usd"), cost ? QJsonValue(*cost) : QJsonValue()}};
+        if (simulated) {
+            o[QStringLiteral("simulated")] = true;
+            o[QStringLiteral("list_price_usd")] = listPrice ? QJsonValue(*listPrice) : QJsonValue();
+        }
         if (batch) {
             o[QStringLiteral("batch_id")] = batch->batchId();
             o[QStringLiteral("batch_unknown_lines")] = batch->unknownLines();
@@ -509,7 +516,10 @@ int evalRun(const QStringList &args, QTextStream &out, QTextStream &err)
                    .arg(counts->failed)
                    .arg(pending);
         out << tr("Tokens paid: %1 prompt, %2 completion\n").arg(counts->promptTokens).arg(counts->completionTokens);
-        out << tr("Cost: %1\n").arg(costText(cost ? *cost : -1.0));
+        if (simulated)
+            out << tr("Cost: none (simulated; %1 at the model's list price)\n").arg(costText(listPrice ? *listPrice : -1.0));
+        else
+            out << tr("Cost: %1\n").arg(costText(cost ? *cost : -1.0));
     }
     out.flush();
     if (!stoppedError.isEmpty())

@@ -461,7 +461,10 @@ private Q_SLOTS:
             const QJsonObject summary = QJsonDocument::fromJson(outText.toUtf8()).object();
             QCOMPARE(summary.value(QStringLiteral("ok")).toInt(), 4);
             QCOMPARE(summary.value(QStringLiteral("status")).toString(), QStringLiteral("finished"));
-            QVERIFY(summary.value(QStringLiteral("cost_usd")).toDouble() > 0);
+            // The simulator costs nothing; the list price of the same tokens is reported beside it.
+            QCOMPARE(summary.value(QStringLiteral("cost_usd")).toDouble(), 0.0);
+            QVERIFY(summary.value(QStringLiteral("simulated")).toBool());
+            QVERIFY(summary.value(QStringLiteral("list_price_usd")).toDouble() > 0);
             if (round == 0) {
                 firstBatch = summary.value(QStringLiteral("batch_id")).toString();
                 QVERIFY(!firstBatch.isEmpty());
