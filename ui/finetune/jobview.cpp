@@ -65,6 +65,9 @@ JobView::JobView(FineTuneController *controller, QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_timeline->setObjectName(QStringLiteral("statusTimeline"));
     m_timeline->setTextFormat(Qt::RichText);
+    // Long job ids and translated stage names wrap instead of widening the window.
+    m_timeline->setWordWrap(true);
+    m_title->setWordWrap(true);
     m_model->setObjectName(QStringLiteral("fineTunedModel"));
     m_model->setReadOnly(true);
     m_simNote->setObjectName(QStringLiteral("simulatedNote"));
