@@ -6010,6 +6010,17 @@ Anfrage verwerfen?</translation>
         <source>Label:</source>
         <translation>Kurzname:</translation>
     </message>
+    <message>
+        <source>cost: none (simulated)</source>
+        <translation>Kosten: keine (simuliert)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users · %1 prompt tokens + at most %2 answer tokens · %3</source>
+        <translation>
+            <numerusform>%n Nutzer · %1 Prompt-Tokens + höchstens %2 Antwort-Tokens · %3</numerusform>
+            <numerusform>%n Nutzer · %1 Prompt-Tokens + höchstens %2 Antwort-Tokens · %3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cinetune::ui::PlaceholderPage</name>

@@ -143,7 +143,7 @@ qint64 TestEvaluateFaults::startRun(EvaluatePage &page, const QString &profile)
         return 0;
     dialog->setGoldSet(m_goldId);
     dialog->setModelTarget(profile, QStringLiteral("gpt-4o-mini-2024-07-18"));
-    if (!QTest::qWaitFor([dialog] { return dialog->estimateText() != QLatin1String("—"); }, 20000)
+    if (!QTest::qWaitFor([dialog] { return dialog->estimateText() != QStringLiteral("—"); }, 20000)
         || !dialog->startButton()->isEnabled())
         return 0;
     dialog->startButton()->click();

@@ -67,6 +67,7 @@ private:
     qint64 startThroughDialog(EvaluatePage &page, const std::function<void(NewRunDialog &)> &fill);
 
     QTemporaryDir m_dir;
+    QString m_lastEstimate; // the new-run dialog's estimate when startThroughDialog pressed Start
     std::unique_ptr<BackgroundTasks> m_tasks;
     std::unique_ptr<DatasetController> m_datasets;
     std::unique_ptr<ProviderService> m_providers;
@@ -150,10 +151,11 @@ qint64 TestEvaluatePage::startThroughDialog(EvaluatePage &page, const std::funct
         return 0;
     dialog->setGoldSet(m_goldId);
     fill(*dialog);
-    if (!QTest::qWaitFor([dialog] { return dialog->estimateText() != QLatin1String("—"); }, 20000))
+    if (!QTest::qWaitFor([dialog] { return dialog->estimateText() != QStringLiteral("—"); }, 20000))
         return 0;
     if (!dialog->startButton()->isEnabled())
         return 0;
+    m_lastEstimate = dialog->estimateText();
     dialog->startButton()->click();
     if (!QTest::qWaitFor([&page, before] { return page.runModel()->rowCount() == before + 1; }, 5000))
         return 0;
@@ -220,6 +222,9 @@ void TestEvaluatePage::runThroughDialogToTheEnd()
     QCOMPARE(page.runModel()->index(row, RunListModel::ProgressColumn).data().toString(), QStringLiteral("12 / 12"));
     // The simulator bills nothing: no dollar figure for its runs (issue 17).
     QCOMPARE(page.runModel()->index(row, RunListModel::CostColumn).data().toString(), QStringLiteral("none (simulated)"));
+    // … nor in the dialog's estimate before it starts.
+    QVERIFY2(m_lastEstimate.contains(QLatin1String("cost: none (simulated)")) && !m_lastEstimate.contains(QLatin1Char('$')),
+             qPrintable(m_lastEstimate));
     // The list shows the run's short label (the name typed in the dialog stays its identity).
     QCOMPARE(page.runModel()->index(row, RunListModel::NameColumn).data().toString(), QStringLiteral("GPT-4o-mini zero-shot"));
     QVERIFY(page.runModel()->index(row, RunListModel::NameColumn).data(Qt::ToolTipRole).toString().contains("zero-shot"));

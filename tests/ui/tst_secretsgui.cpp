@@ -279,7 +279,7 @@ void TestSecretsGui::evaluationThroughFaults()
     QVERIFY(dialog);
     dialog->setGoldSet(goldId.value());
     dialog->setModelTarget(QStringLiteral("sec"), kModel);
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->estimateText() != QLatin1String("—"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->estimateText() != QStringLiteral("—"), 20000);
     QVERIFY(dialog->startButton()->isEnabled());
     dialog->startButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(page->runModel()->rowCount(), 1, 5000);

@@ -357,8 +357,17 @@ void NewRunDialog::onEstimate(const RunEstimate &e)
         m_estimate->setText(tr("%n users, computed locally: no requests, no cost.", nullptr, int(e.users)));
         return;
     }
-    const QString cost = e.cost ? QStringLiteral("$%1").arg(loc.toString(*e.cost, 'f', 4))
-                                : tr("unknown price (no price for %1 in the price table)").arg(spec().target.model);
+    const auto profile = m_controller->providers()->profile(m_provider->currentData().toString());
+    const bool simulated = profile && profile->kind == ProviderKind::Simulator;
+    // The offline simulator is not an LLM: its answers cost nothing.
+    const QString cost = simulated ? tr("cost: none (simulated)")
+        : e.cost                   ? QStringLiteral("$%1").arg(loc.toString(*e.cost, 'f', 4))
+                                   : tr("unknown price (no price for %1 in the price table)").arg(spec().target.model);
+    if (simulated) {
+        m_estimate->setText(tr("%n users · %1 prompt tokens + at most %2 answer tokens · %3", nullptr, int(e.users))
+                                .arg(loc.toString(e.promptTokens), loc.toString(e.maxCompletionTokens), cost));
+        return;
+    }
     m_estimate->setText(tr("%n users · %1 prompt tokens + at most %2 answer tokens · at most %3", nullptr, int(e.users))
                             .arg(loc.toString(e.promptTokens), loc.toString(e.maxCompletionTokens), cost));
 }
