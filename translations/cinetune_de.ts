@@ -6609,10 +6609,6 @@ Anfrage verwerfen?</translation>
         <translation>Nr.</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -6757,6 +6753,10 @@ Anfrage verwerfen?</translation>
     <message>
         <source>Why column %1 shows fewer titles than asked for</source>
         <translation>Warum Spalte %1 weniger Titel zeigt als angefragt</translation>
+    </message>
+    <message>
+        <source>Status: ✓ in the catalogue · ≈ close match · ✗ not in the catalogue · ↺ repeats a profile movie</source>
+        <translation>Status: ✓ im Katalog · ≈ ähnlicher Titel · ✗ nicht im Katalog · ↺ wiederholt einen Profilfilm</translation>
     </message>
 </context>
 <context>

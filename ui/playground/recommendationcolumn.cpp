@@ -73,7 +73,12 @@ RecommendationColumn::RecommendationColumn(PlaygroundController *controller, Pro
 
     m_list->setObjectName(QStringLiteral("columnResults"));
     m_list->setColumnCount(ListColumnCount);
-    m_list->setHeaderLabels({tr("#"), tr("Status"), tr("Title"), tr("Ratings")});
+    // The status symbol's column is only as wide as the symbol (the titles need the room at 1024 px);
+    // its header's tooltip names it.
+    m_list->setHeaderLabels({tr("#"), QString(), tr("Title"), tr("Ratings")});
+    m_list->headerItem()->setToolTip(1,
+                                     tr("Status: ✓ in the catalogue · ≈ close match · ✗ not in the catalogue · ↺ repeats a "
+                                        "profile movie"));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
