@@ -27,7 +27,7 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/workspace.h"
 #include "ui/common/messagebanner.h"
-#include "ui/playground/elidingcombobox.h"
+#include "ui/common/elidingcombobox.h"
 
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>

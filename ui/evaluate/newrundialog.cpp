@@ -1,5 +1,7 @@
 #include "ui/evaluate/newrundialog.h"
 
+#include "ui/common/elidingcombobox.h"
+
 #include "core/eval/runlabel.h"
 
 #include "core/eval/baselines.h"
@@ -29,18 +31,18 @@ NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
     , m_controller(controller)
     , m_name(new QLineEdit(this))
     , m_label(new QLineEdit(this))
-    , m_gold(new QComboBox(this))
-    , m_split(new QComboBox(this))
+    , m_gold(new ElidingComboBox(22, this))
+    , m_split(new ElidingComboBox(22, this))
     , m_modelTarget(new QRadioButton(tr("Model of a provider"), this))
     , m_baselineTarget(new QRadioButton(tr("Local baseline (no network)"), this))
-    , m_provider(new QComboBox(this))
-    , m_model(new QComboBox(this))
+    , m_provider(new ElidingComboBox(22, this))
+    , m_model(new ElidingComboBox(22, this))
     , m_listModels(new QPushButton(tr("List Models"), this))
-    , m_baseline(new QComboBox(this))
-    , m_strategy(new QComboBox(this))
+    , m_baseline(new ElidingComboBox(22, this))
+    , m_strategy(new ElidingComboBox(28, this))
     , m_fewShot(new QSpinBox(this))
     , m_candidates(new QSpinBox(this))
-    , m_format(new QComboBox(this))
+    , m_format(new ElidingComboBox(22, this))
     , m_temperature(new QDoubleSpinBox(this))
     , m_seed(new QLineEdit(this))
     , m_maxTokens(new QSpinBox(this))
@@ -159,13 +161,8 @@ NewRunDialog::NewRunDialog(EvaluationController *controller, QWidget *parent)
     left->addStretch(1);
     cols->addLayout(left);
     cols->addWidget(how);
-    // Long gold-set names and fine-tuned model ids must not widen the dialog past a laptop screen:
-    // the boxes take a fixed number of characters and show the full text in their tooltip.
-    for (QComboBox *box : findChildren<QComboBox *>()) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(box == m_strategy ? 28 : 22);
-        connect(box, &QComboBox::currentTextChanged, box, [box](const QString &text) { box->setToolTip(text); });
-    }
+    // Long gold-set names and fine-tuned model ids do not widen the dialog past a laptop screen: the
+    // boxes are ElidingComboBoxes (a fixed number of characters, the full text in their tooltip).
     auto *l = new QVBoxLayout(this);
     l->addLayout(nameRow);
     l->addLayout(cols);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/playground/llmengine.h"
-#include "ui/playground/elidingcombobox.h"
+#include "ui/common/elidingcombobox.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/playground/elidingcombobox.h"
+#include "ui/common/elidingcombobox.h"
 
 #include <QWidget>
 

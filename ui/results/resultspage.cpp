@@ -1,3 +1,4 @@
+#include "ui/common/elidingcombobox.h"
 #include "ui/common/primaryaction.h"
 #include "ui/results/resultspage.h"
 
@@ -73,10 +74,10 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     , m_pairFunction(storedPair)
     , m_banner(new MessageBanner(this))
     , m_bannerDataset(new QPushButton(tr("Go to Dataset"), this))
-    , m_group(new QComboBox(this))
+    , m_group(new ElidingComboBox(10, this))
     , m_runs(new QListWidget(this))
-    , m_pairA(new QComboBox(this))
-    , m_pairB(new QComboBox(this))
+    , m_pairA(new ElidingComboBox(10, this))
+    , m_pairB(new ElidingComboBox(10, this))
     , m_exportAll(new QPushButton(tr("Export All…"), this))
     , m_report(new QPushButton(tr("Write Report…"), this))
     , m_empty(new QLabel(this))
@@ -94,11 +95,7 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     m_bannerDataset->setToolTip(tr("Open the Dataset step to load the project's dataset"));
     m_bannerDataset->hide();
     connect(m_bannerDataset, &QPushButton::clicked, this, [this] { Q_EMIT stepRequested(int(Step::Dataset)); });
-    // Long run labels must not widen the page: the combos elide, the list scrolls.
-    for (QComboBox *c : {m_group, m_pairA, m_pairB}) {
-        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        c->setMinimumContentsLength(10);
-    }
+    // Long run labels must not widen the page: the combos elide (ElidingComboBox), the list scrolls.
     m_runs->setTextElideMode(Qt::ElideMiddle);
     m_runs->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_group->setObjectName(QStringLiteral("groupCombo"));

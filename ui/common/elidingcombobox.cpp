@@ -1,4 +1,4 @@
-#include "ui/playground/elidingcombobox.h"
+#include "ui/common/elidingcombobox.h"
 
 #include <QLineEdit>
 #include <QStyleOptionComboBox>
